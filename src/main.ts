@@ -1,0 +1,49 @@
+import { loadConfig } from './platform/config.js';
+import { DataDirLockedError } from './platform/db/lock.js';
+import { platformHandlers, startWorker } from './platform/jobs/worker.js';
+import { createApp, createLogger, openAndPrepare } from './server.js';
+
+/** The web entrypoint: API + UI, and the job worker unless NAVET_IN_PROCESS_WORKER=0. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config);
+  let db;
+  try {
+    db = await openAndPrepare(config, log);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      log.fatal(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const app = await createApp(db, config, log);
+  const worker = config.inProcessWorker ? startWorker(db, platformHandlers(db, config), log) : undefined;
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    await app.close(); // stops accepting, waits for in-flight requests
+    await worker?.stop();
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  log.info(`Navet kör på http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (databas: ${db.kind})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

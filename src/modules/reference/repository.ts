@@ -1,0 +1,167 @@
+import { Filters } from '../../platform/db/sql.js';
+import type { Queryable } from '../../platform/db/index.js';
+
+/** The only SQL for the national reference data. Names sort in Swedish order via sv_key(). */
+
+export interface HealthcareRegionRow {
+  id: string;
+  name: string;
+  region_codes: string[];
+  version: number;
+}
+export interface RegionRow {
+  code: string;
+  name: string;
+  short_name: string;
+  county_name: string;
+  healthcare_region_ids: string[];
+  municipality_count: number;
+  version: number;
+}
+export interface MunicipalityRow {
+  code: string;
+  name: string;
+  region_code: string;
+  healthcare_region_id: string | null;
+  healthcare_region_basis: string | null;
+  sort_key: string;
+}
+export interface ProgramAreaRow {
+  id: string;
+  name: string;
+  kind: 'npo' | 'primarvardsrad';
+  host_healthcare_region_id: string | null;
+  host_other: string | null;
+  host_status: string;
+  host_basis: string | null;
+  source_ids: string[];
+  version: number;
+}
+export interface SourceRow {
+  id: string;
+  section: string;
+  description: string;
+  url: string | null;
+}
+export interface GroupRow {
+  id: string;
+  reference_key: string | null;
+  kind: string;
+  level: string;
+  owner: string;
+  name: string;
+  short_name: string | null;
+  program_area_ids: string[];
+  mirrors_group_id: string | null;
+  parent_group_id: string | null;
+  fact_status: string | null;
+  fact_basis: string | null;
+  source_ids: string[];
+  is_demo: boolean;
+  start_date: string | null;
+  end_date: string | null;
+  version: number;
+  sort_key: string;
+}
+
+const HR_SELECT = `SELECT h.id, h.name, h.version,
+  COALESCE((SELECT array_agg(m.region_code ORDER BY m.region_code) FROM healthcare_region_members m
+            WHERE m.healthcare_region_id = h.id), '{}') AS region_codes
+  FROM healthcare_regions h`;
+
+export async function listHealthcareRegions(db: Queryable): Promise<HealthcareRegionRow[]> {
+  return db.query<HealthcareRegionRow>(`${HR_SELECT} ORDER BY sv_key(h.name) COLLATE "C", h.id`);
+}
+
+export async function getHealthcareRegion(db: Queryable, id: string): Promise<HealthcareRegionRow | undefined> {
+  return (await db.query<HealthcareRegionRow>(`${HR_SELECT} WHERE h.id = $1`, [id]))[0];
+}
+
+const REGION_SELECT = `SELECT r.code, r.name, r.short_name, r.county_name, r.version,
+  COALESCE((SELECT array_agg(m.healthcare_region_id ORDER BY m.healthcare_region_id) FROM healthcare_region_members m
+            WHERE m.region_code = r.code), '{}') AS healthcare_region_ids,
+  (SELECT count(*) FROM municipalities k WHERE k.region_code = r.code) AS municipality_count
+  FROM regions r`;
+
+export async function listRegions(db: Queryable, opts: { healthcareRegionId?: string } = {}): Promise<RegionRow[]> {
+  if (opts.healthcareRegionId) {
+    return db.query<RegionRow>(
+      `${REGION_SELECT} WHERE r.code IN (SELECT region_code FROM healthcare_region_members WHERE healthcare_region_id = $1)
+       ORDER BY r.code`,
+      [opts.healthcareRegionId],
+    );
+  }
+  return db.query<RegionRow>(`${REGION_SELECT} ORDER BY r.code`);
+}
+
+export async function getRegion(db: Queryable, code: string): Promise<RegionRow | undefined> {
+  return (await db.query<RegionRow>(`${REGION_SELECT} WHERE r.code = $1`, [code]))[0];
+}
+
+export async function listMunicipalities(
+  db: Queryable,
+  f: { regionCode?: string; healthcareRegionId?: string; q?: string; after?: [string, string]; limit: number },
+): Promise<MunicipalityRow[]> {
+  const w = new Filters();
+  if (f.regionCode) w.add('region_code = ?', f.regionCode);
+  if (f.healthcareRegionId) w.add('healthcare_region_id = ?', f.healthcareRegionId);
+  if (f.q) w.add(`sv_key(name) LIKE '%' || sv_key(?) || '%'`, f.q.replace(/[%_\\]/g, ''));
+  if (f.after) w.add(`(sv_key(name) COLLATE "C", code) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
+  const limit = w.param(f.limit + 1);
+  return db.query<MunicipalityRow>(
+    `SELECT code, name, region_code, healthcare_region_id, healthcare_region_basis, sv_key(name) AS sort_key
+     FROM municipalities ${w.where} ORDER BY sv_key(name) COLLATE "C", code LIMIT ${limit}`,
+    w.params,
+  );
+}
+
+export async function getMunicipality(db: Queryable, code: string): Promise<MunicipalityRow | undefined> {
+  return (
+    await db.query<MunicipalityRow>(
+      `SELECT code, name, region_code, healthcare_region_id, healthcare_region_basis, sv_key(name) AS sort_key
+       FROM municipalities WHERE code = $1`,
+      [code],
+    )
+  )[0];
+}
+
+export async function listProgramAreas(db: Queryable): Promise<ProgramAreaRow[]> {
+  return db.query<ProgramAreaRow>(`SELECT * FROM program_areas ORDER BY sv_key(name) COLLATE "C", id`);
+}
+
+export async function getProgramArea(db: Queryable, id: string): Promise<ProgramAreaRow | undefined> {
+  return (await db.query<ProgramAreaRow>('SELECT * FROM program_areas WHERE id = $1', [id]))[0];
+}
+
+export async function sourcesById(db: Queryable): Promise<Map<string, SourceRow>> {
+  const rows = await db.query<SourceRow>('SELECT id, section, description, url FROM reference_sources');
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function listSources(db: Queryable): Promise<SourceRow[]> {
+  return db.query<SourceRow>(
+    `SELECT id, section, description, url FROM reference_sources
+     ORDER BY (id LIKE 'seed-%'), length(id), id`,
+  );
+}
+
+export async function listGroups(
+  db: Queryable,
+  f: { level?: string; kind?: string; owner?: string; programArea?: string; after?: [string, string]; limit: number },
+): Promise<GroupRow[]> {
+  const w = new Filters();
+  if (f.level) w.add('level = ?', f.level);
+  if (f.kind) w.add('kind = ?', f.kind);
+  if (f.owner) w.add('owner = ?', f.owner);
+  if (f.programArea) w.add('? = ANY(program_area_ids)', f.programArea);
+  if (f.after) w.add(`(sv_key(name) COLLATE "C", id::text) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
+  const limit = w.param(f.limit + 1);
+  return db.query<GroupRow>(
+    `SELECT *, sv_key(name) AS sort_key FROM groups ${w.where} ORDER BY sv_key(name) COLLATE "C", id::text LIMIT ${limit}`,
+    w.params,
+  );
+}
+
+export async function getGroup(db: Queryable, id: string): Promise<GroupRow | undefined> {
+  return (await db.query<GroupRow>('SELECT *, sv_key(name) AS sort_key FROM groups WHERE id = $1', [id]))[0];
+}

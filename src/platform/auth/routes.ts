@@ -1,0 +1,116 @@
+import { Type } from 'typebox';
+import type { RouteModule } from '../http/app.js';
+import { errorResponses, Page, Uuid } from '../http/schemas.js';
+import { unauthorized } from '../errors.js';
+import { createApiToken, revokeApiToken } from './api-tokens.js';
+import { csrfTokenOf, sessionCookieName } from './authenticate.js';
+import { login, logout } from './login.js';
+import { requireActor } from './policy.js';
+import { presentToken, presentUser } from './presenter.js';
+import * as repo from './repository.js';
+import { CreatedToken, CreateTokenBody, LoginBody, LoginResponse, MeResponse, TokenSchema, UserSchema } from './schemas.js';
+
+export const authRoutes: RouteModule = (app, deps) => {
+  const { db, config } = deps;
+  const cookieName = sessionCookieName(config.secureCookies);
+  app.addSchema(UserSchema);
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags: ['Inloggning'],
+        summary: 'Logga in med e-post och lösenord',
+        body: LoginBody,
+        response: { 200: LoginResponse, ...errorResponses(401, 422, 429) },
+      },
+    },
+    async (req, reply) => {
+      const r = await login(db, req.ctx, {
+        email: req.body.email,
+        password: req.body.password,
+        clientIp: req.ip,
+        ttlHours: config.sessionTtlHours,
+      });
+      if (req.sessionId) await logout(db, req.ctx, req.sessionId); // no session fixation
+      void reply.setCookie(cookieName, r.sessionId, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        path: '/',
+        maxAge: config.sessionTtlHours * 3600,
+      });
+      return { user: presentUser(r.user), csrfToken: r.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: ['Inloggning'], summary: 'Logga ut', response: { 204: Type.Null(), ...errorResponses(403) } } },
+    async (req, reply) => {
+      if (req.sessionId) await logout(db, req.ctx, req.sessionId);
+      void reply.clearCookie(cookieName, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['Inloggning'],
+        summary: 'Den inloggade användaren med roller',
+        response: { 200: MeResponse, ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const user = await repo.findUserById(db, req.ctx.actor.userId);
+      if (!user) throw unauthorized();
+      return { user: presentUser(user), csrfToken: req.sessionId ? ((await csrfTokenOf(deps, req.sessionId)) ?? null) : null };
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/tokens',
+    {
+      schema: { tags: ['Inloggning'], summary: 'Mina API-nycklar', response: { 200: Page(TokenSchema), ...errorResponses(401) } },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      return { items: (await repo.listTokens(db, req.ctx.actor.userId)).map(presentToken), nextCursor: null };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/tokens',
+    {
+      schema: {
+        tags: ['Inloggning'],
+        summary: 'Skapa en personlig API-nyckel (visas en gång)',
+        body: CreateTokenBody,
+        response: { 201: CreatedToken, ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (req, reply) => {
+      const { row, token } = await createApiToken(db, req.ctx, req.body);
+      return reply.code(201).send({ id: row.id, name: row.name, prefix: row.prefix, token });
+    },
+  );
+
+  app.delete(
+    '/api/v1/auth/tokens/:id',
+    {
+      schema: {
+        tags: ['Inloggning'],
+        summary: 'Återkalla en API-nyckel',
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await revokeApiToken(db, req.ctx, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

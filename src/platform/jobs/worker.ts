@@ -1,0 +1,63 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
+import { EMAIL_QUEUE, emailHandler } from './email.js';
+import { claimJob, completeJob, enqueueDueSchedules, ensureSchedule, failJob, pruneFinishedJobs } from './queue.js';
+
+export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+export function platformHandlers(db: Db, config: Config): Record<string, JobHandler> {
+  return {
+    [EMAIL_QUEUE]: emailHandler(db, config.smtp),
+    'maintenance.cleanup': async () => {
+      await deleteExpiredSessions(db);
+      await deleteStaleRateLimits(db, 24 * 3600);
+      await pruneFinishedJobs(db, 30);
+    },
+  };
+}
+
+export async function ensurePlatformSchedules(db: Db): Promise<void> {
+  await ensureSchedule(db, 'maintenance.cleanup', 'maintenance.cleanup', 3600);
+}
+
+/** Run every due job now; returns how many ran. Used by the worker loop and by tests. */
+export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, log?: Logger, max = 100): Promise<number> {
+  await enqueueDueSchedules(db);
+  let n = 0;
+  for (; n < max; n++) {
+    const job = await claimJob(db, Object.keys(handlers), 300);
+    if (!job) break;
+    try {
+      await handlers[job.queue]!(job.payload);
+      await completeJob(db, job.id);
+    } catch (err) {
+      log?.warn({ jobId: job.id, queue: job.queue, err }, 'job failed');
+      await failJob(db, job, err instanceof Error ? err.message : String(err));
+    }
+  }
+  return n;
+}
+
+/** Polls for due jobs until stopped; stop() waits for the job in hand to finish. */
+export function startWorker(db: Db, handlers: Record<string, JobHandler>, log: Logger, intervalMs = 1000) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = drainJobs(db, handlers, log)
+      .catch((err: unknown) => log.error({ err }, 'worker tick failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

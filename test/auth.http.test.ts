@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { buildUser, DEFAULT_TEST_PASSWORD } from '../src/testing/builders.js';
+import { LOGIN_LOCK_AFTER } from '../src/platform/auth/login.js';
+import { problem, useTestApp } from './helpers/app.js';
+
+const t = useTestApp();
+
+describe('sign-in with a session cookie', () => {
+  it('logs in, sets an HttpOnly SameSite=Lax cookie, and /me returns the user with roles', async () => {
+    const u = await buildUser(t.db, { roles: [{ role: 'samordnare', scopeType: 'region', scopeId: '07' }] });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email.toUpperCase(), password: DEFAULT_TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^navet_session=/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    const { csrfToken, user } = res.json();
+    expect(user).toMatchObject({ email: u.email, roles: [{ role: 'samordnare', scopeType: 'region', scopeId: '07' }] });
+    const me = await t.request({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookie.split(';')[0]! } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: { id: user.id }, csrfToken });
+    expect(me.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers wrong password and unknown account alike with 401', async () => {
+    const u = await buildUser(t.db);
+    const wrong = problem(
+      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'fel-lösenord-fel' } }),
+    );
+    const unknown = problem(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'ingen@example.se', password: 'fel-lösenord-fel' },
+      }),
+    );
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.detail).toBe(unknown.body.detail);
+  });
+
+  it('locks the account after repeated failures, even for the right password', async () => {
+    const u = await buildUser(t.db);
+    for (let i = 0; i < LOGIN_LOCK_AFTER; i++) {
+      expect(
+        (await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: `fel-${i}` } }))
+          .statusCode,
+      ).toBe(401);
+    }
+    const locked = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password: DEFAULT_TEST_PASSWORD },
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
+    expect(problem(locked).body.detail).toContain('låst');
+    const [audit] = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'login-locked'`,
+      [u.id],
+    );
+    expect(audit).toBeDefined();
+  });
+
+  it('needs no session for /me: anonymous gets 401', async () => {
+    expect((await t.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token (403) and accepts it with', async () => {
+    const s = await t.newUser();
+    const without = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, csrf: false, payload: { name: 'x' } });
+    expect(without.statusCode).toBe(403);
+    expect(problem(without).body.detail).toContain('CSRF');
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      as: s,
+      csrf: false,
+      headers: { 'x-csrf-token': 'nej' },
+      payload: { name: 'x' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens WHERE user_id = $1', [s.userId]);
+    expect(n).toBe(0);
+    expect((await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'x' } })).statusCode).toBe(201);
+  });
+
+  it('logs out: the session no longer works', async () => {
+    const s = await t.newUser();
+    expect((await t.request({ method: 'POST', url: '/api/v1/auth/logout', as: s })).statusCode).toBe(204);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', as: s })).statusCode).toBe(401);
+  });
+});
+
+describe('personal API tokens', () => {
+  it('act as the user with Bearer and need no CSRF token; revoked tokens stop working', async () => {
+    const s = await t.newUser();
+    const created = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'Intranätet' } });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    expect(token).toMatch(/^nvt_/);
+    const [stored] = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = $1', [id]);
+    expect(stored!.token_hash).not.toContain(token.slice(4));
+    const bearer = { authorization: `Bearer ${token}` };
+    const me = await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer });
+    expect(me.json()).toMatchObject({ user: { id: s.userId }, csrfToken: null });
+    const second = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'Skript' } });
+    expect(second.statusCode).toBe(201);
+    const list = await t.request({ method: 'GET', url: '/api/v1/auth/tokens', headers: bearer });
+    expect(
+      list
+        .json()
+        .items.map((x: { name: string }) => x.name)
+        .sort(),
+    ).toEqual(['Intranätet', 'Skript']);
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}`, as: s })).statusCode).toBe(204);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it("cannot revoke someone else's token (404) and rejects malformed bearer headers (401)", async () => {
+    const a = await t.newUser();
+    const b = await t.newUser();
+    const { id } = (await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: a, payload: { name: 'a' } })).json();
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}`, as: b })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer nvt_fake' } })).statusCode,
+    ).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { systemCtx } from '../../src/platform/context.js';
+import type { Db } from '../../src/platform/db/index.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { openPglite } from '../../src/platform/db/pglite.js';
+import { openPostgres } from '../../src/platform/db/postgres.js';
+import { loadReference } from '../../src/modules/reference/load-reference.js';
+
+/**
+ * A fresh, migrated database with the national reference data, per test file.
+ * PGlite (default): migrate once per worker, then clone the data directory for each test.
+ * PostgreSQL (TEST_DATABASE_URL set): a template database per worker, CREATE DATABASE … TEMPLATE per test.
+ */
+export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+let pgliteTemplate: Promise<Blob> | undefined;
+let pgTemplate: Promise<string> | undefined;
+const created: string[] = [];
+
+function serverUrl(database: string): string {
+  const u = new URL(process.env.TEST_DATABASE_URL!);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function prepare(db: Db): Promise<void> {
+  await migrate(db);
+  await loadReference(db, systemCtx('test'));
+}
+
+export async function createTestDatabaseUrl(): Promise<string> {
+  pgTemplate ??= (async () => {
+    const name = `navet_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
+    await admin((c) => c.query(`CREATE DATABASE ${name}`));
+    created.push(name);
+    const db = await openPostgres(serverUrl(name), { max: 2 });
+    await prepare(db);
+    await db.close();
+    return name;
+  })();
+  const template = await pgTemplate;
+  const name = `navet_t_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  created.push(name);
+  return serverUrl(name);
+}
+
+export async function testDb(): Promise<Db> {
+  if (usingPostgres) return openPostgres(await createTestDatabaseUrl(), { max: 10 });
+  pgliteTemplate ??= (async () => {
+    const db = await openPglite({});
+    await prepare(db);
+    const dump = await db.dump();
+    await db.close();
+    return dump;
+  })();
+  return openPglite({ loadDataDir: await pgliteTemplate });
+}
+
+/** Drop this worker's databases on the server (call from afterAll). */
+export async function dropTestDatabases(): Promise<void> {
+  if (!usingPostgres) return;
+  const names = created.splice(0).reverse();
+  await admin(async (c) => {
+    for (const n of names) await c.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+  });
+  pgTemplate = undefined;
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateOpenApi } from '../src/platform/http/openapi.js';
+import { useTestApp } from './helpers/app.js';
+
+const t = useTestApp();
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1, served at /api/openapi.json, and equal to the committed docs/openapi.json', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const served = res.json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(served.openapi).toBe('3.1.0');
+    const committed: unknown = JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'));
+    expect(await generateOpenApi(), 'docs/openapi.json is stale: run `npm run openapi`').toEqual(committed);
+  });
+
+  it('documents every promised endpoint of the API contract that exists so far', async () => {
+    const doc = (await generateOpenApi()) as { paths: Record<string, Record<string, unknown>> };
+    const promised: [string, string][] = [
+      ['get', '/api/health'],
+      ['post', '/api/v1/auth/login'],
+      ['post', '/api/v1/auth/tokens'],
+      ['post', '/api/v1/auth/logout'],
+      ['get', '/api/v1/me'],
+      ['get', '/api/v1/healthcare-regions'],
+      ['get', '/api/v1/regions'],
+      ['get', '/api/v1/municipalities'],
+      ['get', '/api/v1/program-areas'],
+      ['get', '/api/v1/groups'],
+    ];
+    for (const [method, path] of promised) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+
+  it('serves a browsable API reference page', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
