@@ -9,13 +9,21 @@ import { buildApp, type App, type RouteModule } from './platform/http/app.js';
 import { healthRoutes } from './platform/http/health.js';
 import { ensurePlatformSchedules } from './platform/jobs/worker.js';
 import { loadDemo } from './modules/demo/load-demo.js';
+import { organisationRoutes } from './modules/organisation/routes.js';
 import { loadReference } from './modules/reference/load-reference.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ensureBootstrapAdmin } from './modules/users/ensure-bootstrap-admin.js';
 import { userRoutes } from './modules/users/routes.js';
 
 /** Every module's routes, in one list: the OpenAPI document and the access tests read it. */
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  healthRoutes,
+  authRoutes,
+  userRoutes,
+  auditRoutes,
+  referenceRoutes,
+  organisationRoutes,
+];
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
@@ -45,7 +53,7 @@ export async function prepareDatabase(db: Db, config: Config, log?: Logger): Pro
   if (config.bootstrapAdmin && (await ensureBootstrapAdmin(db, ctx, config.bootstrapAdmin))) {
     log?.info({ email: config.bootstrapAdmin.email }, 'bootstrap administrator created');
   }
-  if (config.demo && (await loadDemo(db, ctx))) log?.info('demo data loaded (Region Blekinge, fictional people)');
+  if (config.demo && (await loadDemo(db, ctx))) log?.info('demo data loaded (Region Kronoberg, fictional people)');
   await ensurePlatformSchedules(db);
 }
 

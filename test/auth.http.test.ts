@@ -84,7 +84,7 @@ describe('sign-in with a session cookie', () => {
       payload: { name: 'x' },
     });
     expect(wrong.statusCode).toBe(403);
-    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens WHERE user_id = $1', [s.userId]);
+    const { n } = (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens WHERE user_id = $1', [s.userId]))[0]!;
     expect(n).toBe(0);
     expect((await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'x' } })).statusCode).toBe(201);
   });

@@ -21,7 +21,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded PGlite databas
     const second = await openAndPrepare(config);
     const rows = await second.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [u.id]);
     expect(rows).toEqual([{ name: 'Överlever Omstart' }]);
-    const [{ n }] = await second.query<{ n: number }>('SELECT count(*) AS n FROM municipalities');
+    const { n } = (await second.query<{ n: number }>('SELECT count(*) AS n FROM municipalities'))[0]!;
     expect(n).toBe(290);
     await second.close();
   });

@@ -28,6 +28,8 @@ describe('OpenAPI document', () => {
       ['get', '/api/v1/municipalities'],
       ['get', '/api/v1/program-areas'],
       ['get', '/api/v1/groups'],
+      ['post', '/api/v1/groups'],
+      ['get', '/api/v1/mirroring/gaps'],
     ];
     for (const [method, path] of promised) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });

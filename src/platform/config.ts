@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** Insyn: the organisation structure is readable without signing in. */
+  publicStructure: boolean;
   bootstrapAdmin: { email: string; password: string } | undefined;
   /** Cookies get Secure and the __Host- prefix when the public URL is https. */
   secureCookies: boolean;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.NAVET_DATA_DIR || './data'),
     demo: bool(env.NAVET_DEMO, true),
+    publicStructure: bool(env.NAVET_PUBLIC_STRUCTURE, true),
     bootstrapAdmin: email && password ? { email, password } : undefined,
     secureCookies: publicUrl.startsWith('https://'),
     publicUrl,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../platform/audit/record.js';
 import type { Ctx, RoleAssignment } from '../platform/context.js';
 import { systemCtx } from '../platform/context.js';
 import type { Db } from '../platform/db/index.js';
 import { createUser } from '../modules/users/create-user.js';
+import { createGroup } from '../modules/organisation/create-group.js';
+import type { GroupKind, Level } from '../modules/organisation/rules/structure.js';
 
 /**
  * Builders make valid aggregates with unique values. The tests use them to set up their
@@ -33,49 +34,61 @@ export const buildAdmin = (db: Db, o: Parameters<typeof buildUser>[1] = {}) =>
   buildUser(db, { ...o, roles: [{ role: 'admin', scopeType: 'system', scopeId: '' }, ...(o.roles ?? [])] });
 
 export interface GroupSeed {
-  kind: string;
-  level: 'national' | 'healthcare-region' | 'region';
+  kind: GroupKind;
+  level: Level;
   owner: string;
   name?: string;
   shortName?: string;
   programAreaIds?: string[];
+  mirrorsGroupId?: string;
+  parentGroupId?: string;
+  parentRelation?: 'reports-to' | 'prepares-for' | 'appointed-by' | 'part-of';
+  isSubGroup?: boolean;
+  hostDescription?: string;
   isDemo?: boolean;
   startDate?: string;
+  mandate?: string;
 }
 
 /** A local program-area group (LPO) for a region, e.g. buildLpo(db, { region: '10', programAreaId: 'akut-vard' }). */
 export function buildLpo(
   db: Db,
-  o: { region: string; programAreaId: string; name?: string; isDemo?: boolean; startDate?: string },
+  o: { region: string; programAreaId: string; name?: string; isDemo?: boolean; startDate?: string; mandate?: string },
+  ctx?: Ctx,
 ) {
-  return buildGroup(db, {
-    kind: 'program-area',
-    level: 'region',
-    owner: o.region,
-    name: o.name ?? `LPO ${o.programAreaId} ${unique()}`,
-    programAreaIds: [o.programAreaId],
-    ...(o.isDemo ? { isDemo: true } : {}),
-    ...(o.startDate ? { startDate: o.startDate } : {}),
-  });
+  return buildGroup(
+    db,
+    {
+      kind: 'program-area',
+      level: 'region',
+      owner: o.region,
+      name: o.name ?? `LPO ${o.programAreaId} ${unique()}`,
+      programAreaIds: [o.programAreaId],
+      ...(o.isDemo ? { isDemo: true } : {}),
+      ...(o.startDate ? { startDate: o.startDate } : {}),
+      ...(o.mandate ? { mandate: o.mandate } : {}),
+    },
+    ctx,
+  );
 }
 
-export async function buildGroup(db: Db, g: GroupSeed, ctx: Ctx = systemCtx('builder')) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: string; name: string; version: number }>(
-      `INSERT INTO groups (kind, level, owner, name, short_name, program_area_ids, is_demo, start_date)
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8) RETURNING id, name, version`,
-      [
-        g.kind,
-        g.level,
-        g.owner,
-        g.name ?? `Grupp ${unique()}`,
-        g.shortName ?? null,
-        g.programAreaIds ?? [],
-        g.isDemo ?? false,
-        g.startDate ?? null,
-      ],
-    );
-    await recordAudit(tx, ctx, { entityType: 'group', entityId: row!.id, action: 'create', after: { ...g, id: row!.id } });
-    return row!;
+/** Any group, through the same use case as the API: valid by the structure's rules. */
+export function buildGroup(db: Db, g: GroupSeed, ctx: Ctx = systemCtx('builder')) {
+  return createGroup(db, ctx, {
+    kind: g.kind,
+    level: g.level,
+    owner: g.owner,
+    name: g.name ?? `Grupp ${unique()}`,
+    shortName: g.shortName ?? null,
+    programAreaIds: g.programAreaIds ?? [],
+    mirrorsGroupId: g.mirrorsGroupId ?? null,
+    parentGroupId: g.parentGroupId ?? null,
+    parentRelation: g.parentRelation ?? (g.parentGroupId ? 'reports-to' : null),
+    isSubGroup: g.isSubGroup ?? false,
+    contactEmail: null,
+    hostDescription: g.hostDescription ?? null,
+    startDate: g.startDate ?? null,
+    isDemo: g.isDemo ?? false,
+    ...(g.mandate ? { mandate: g.mandate } : {}),
   });
 }

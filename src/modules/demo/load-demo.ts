@@ -2,8 +2,11 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildLpo, buildUser } from '../../testing/builders.js';
 
-/** The demo region: Region Blekinge. Everything made here is marked as demo. */
-export const DEMO_REGION = '10';
+/**
+ * The demo region: Region Kronoberg, whose real structure the sources do not describe, so the
+ * fictional workload cannot be mistaken for it. Everything made here is marked as demo.
+ */
+export const DEMO_REGION = '07';
 export const DEMO_PASSWORD = 'demo-lösenord-navet';
 
 const DEMO_PEOPLE = [
@@ -21,6 +24,9 @@ const DEMO_LPOS = [
   ['endokrina-sjukdomar', 'LPO Endokrina sjukdomar (demo)'],
   ['ogonsjukdomar', 'LPO Ögonsjukdomar (demo)'],
 ] as const;
+
+const DEMO_MANDATE = (name: string) =>
+  `## Uppdrag (demo)\n\n${name} ska omsätta nationella kunskapsstöd i regionen, följa upp resultat och föreslå förbättringar till kunskapsrådet.\n\n*Fiktiv text för demonstration.*`;
 
 /** Loaded into an empty database only (no users yet apart from a bootstrap admin). */
 export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
@@ -42,7 +48,14 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
   }
   for (const [area, name] of DEMO_LPOS) {
     if (areas.has(area))
-      await buildLpo(db, { region: DEMO_REGION, programAreaId: area, name, isDemo: true, startDate: '2025-01-01' });
+      await buildLpo(db, {
+        region: DEMO_REGION,
+        programAreaId: area,
+        name,
+        isDemo: true,
+        startDate: '2025-01-01',
+        mandate: DEMO_MANDATE(name),
+      });
   }
   return true;
 }

@@ -1,7 +1,7 @@
-import type { GroupRow, HealthcareRegionRow, MunicipalityRow, ProgramAreaRow, RegionRow, SourceRow } from './repository.js';
+import type { HealthcareRegionRow, MunicipalityRow, ProgramAreaRow, RegionRow, SourceRow } from './repository.js';
 
-type Sources = Map<string, SourceRow>;
-const sourcesOf = (ids: string[], all: Sources) =>
+export type Sources = Map<string, SourceRow>;
+export const sourcesOf = (ids: string[], all: Sources) =>
   ids.map((id) => {
     const s = all.get(id);
     return { id, description: s?.description ?? id, url: s?.url ?? null };
@@ -37,25 +37,6 @@ export const presentProgramArea = (p: ProgramAreaRow, sources: Sources) => ({
   hostBasis: p.host_basis,
   sources: sourcesOf(p.source_ids, sources),
   version: p.version,
-});
-
-export const presentGroup = (g: GroupRow, sources: Sources) => ({
-  id: g.id,
-  kind: g.kind,
-  level: g.level,
-  owner: g.owner,
-  name: g.name,
-  shortName: g.short_name,
-  programAreaIds: g.program_area_ids,
-  mirrorsGroupId: g.mirrors_group_id,
-  parentGroupId: g.parent_group_id,
-  factStatus: g.fact_status,
-  factBasis: g.fact_basis,
-  sources: sourcesOf(g.source_ids, sources),
-  isDemo: g.is_demo,
-  startDate: g.start_date,
-  endDate: g.end_date,
-  version: g.version,
 });
 
 export const presentSource = (s: SourceRow) => ({ id: s.id, section: s.section, description: s.description, url: s.url });

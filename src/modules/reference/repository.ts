@@ -43,27 +43,6 @@ export interface SourceRow {
   description: string;
   url: string | null;
 }
-export interface GroupRow {
-  id: string;
-  reference_key: string | null;
-  kind: string;
-  level: string;
-  owner: string;
-  name: string;
-  short_name: string | null;
-  program_area_ids: string[];
-  mirrors_group_id: string | null;
-  parent_group_id: string | null;
-  fact_status: string | null;
-  fact_basis: string | null;
-  source_ids: string[];
-  is_demo: boolean;
-  start_date: string | null;
-  end_date: string | null;
-  version: number;
-  sort_key: string;
-}
-
 const HR_SELECT = `SELECT h.id, h.name, h.version,
   COALESCE((SELECT array_agg(m.region_code ORDER BY m.region_code) FROM healthcare_region_members m
             WHERE m.healthcare_region_id = h.id), '{}') AS region_codes
@@ -143,25 +122,4 @@ export async function listSources(db: Queryable): Promise<SourceRow[]> {
     `SELECT id, section, description, url FROM reference_sources
      ORDER BY (id LIKE 'seed-%'), length(id), id`,
   );
-}
-
-export async function listGroups(
-  db: Queryable,
-  f: { level?: string; kind?: string; owner?: string; programArea?: string; after?: [string, string]; limit: number },
-): Promise<GroupRow[]> {
-  const w = new Filters();
-  if (f.level) w.add('level = ?', f.level);
-  if (f.kind) w.add('kind = ?', f.kind);
-  if (f.owner) w.add('owner = ?', f.owner);
-  if (f.programArea) w.add('? = ANY(program_area_ids)', f.programArea);
-  if (f.after) w.add(`(sv_key(name) COLLATE "C", id::text) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
-  const limit = w.param(f.limit + 1);
-  return db.query<GroupRow>(
-    `SELECT *, sv_key(name) AS sort_key FROM groups ${w.where} ORDER BY sv_key(name) COLLATE "C", id::text LIMIT ${limit}`,
-    w.params,
-  );
-}
-
-export async function getGroup(db: Queryable, id: string): Promise<GroupRow | undefined> {
-  return (await db.query<GroupRow>('SELECT *, sv_key(name) AS sort_key FROM groups WHERE id = $1', [id]))[0];
 }

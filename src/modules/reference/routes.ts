@@ -2,9 +2,8 @@ import { Type } from 'typebox';
 import { badRequest, notFound } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, pageOf, paginate } from '../../platform/http/pagination.js';
-import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
+import { errorResponses, Page } from '../../platform/http/schemas.js';
 import {
-  presentGroup,
   presentHealthcareRegion,
   presentMunicipality,
   presentProgramArea,
@@ -13,8 +12,6 @@ import {
 } from './presenter.js';
 import * as repo from './repository.js';
 import {
-  Group,
-  GroupQuery,
   HealthcareRegion,
   HealthcareRegionId,
   ListQuery,
@@ -147,47 +144,6 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
       const p = await repo.getProgramArea(db, req.params.id);
       if (!p) throw notFound(`Programområdet "${req.params.id}"`);
       return presentProgramArea(p, await repo.sourcesById(db));
-    },
-  );
-
-  app.get(
-    '/api/v1/groups',
-    {
-      schema: {
-        tags: ['Organisation'],
-        summary: 'Grupper på alla nivåer (NPO, NSG, …), i svensk bokstavsordning',
-        querystring: GroupQuery,
-        response: { 200: Page(Group), ...errorResponses(400) },
-      },
-    },
-    async (req) => {
-      const { level, kind, owner, programArea, cursor } = req.query;
-      const limit = req.query.limit ?? 50;
-      const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-      const [rows, sources] = await Promise.all([
-        repo.listGroups(db, {
-          limit,
-          ...(level ? { level } : {}),
-          ...(kind ? { kind } : {}),
-          ...(owner ? { owner } : {}),
-          ...(programArea ? { programArea } : {}),
-          ...(after ? { after } : {}),
-        }),
-        repo.sourcesById(db),
-      ]);
-      const page = paginate(rows, limit, (g) => [g.sort_key, g.id]);
-      return { items: page.items.map((g) => presentGroup(g, sources)), nextCursor: page.nextCursor };
-    },
-  );
-
-  app.get(
-    '/api/v1/groups/:id',
-    { schema: { tags: ['Organisation'], summary: 'En grupp', params: Type.Object({ id: Uuid }), response: { 200: Group, ...errorResponses(400, 404) } } },
-    async (req, reply) => {
-      const g = await repo.getGroup(db, req.params.id);
-      if (!g) throw notFound('Gruppen');
-      void reply.header('etag', `"${g.version}"`);
-      return presentGroup(g, await repo.sourcesById(db));
     },
   );
 

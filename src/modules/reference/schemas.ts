@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { PageQuery } from '../../platform/http/schemas.js';
 
 export const RegionCode = Type.String({ pattern: '^[0-9]{2}$', description: 'Länskod, två siffror ("07")' });
 export const MunicipalityCode = Type.String({ pattern: '^[0-9]{4}$', description: 'Kommunkod, fyra siffror ("0780")' });
@@ -46,30 +46,6 @@ export const ProgramArea = Type.Object({
   version: Type.Integer(),
 });
 
-export const GroupKind = Type.Union(
-  ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group', 'political-body'].map((k) => Type.Literal(k)),
-);
-export const GroupLevel = Type.Union(['national', 'healthcare-region', 'region'].map((k) => Type.Literal(k)));
-
-export const Group = Type.Object({
-  id: Uuid,
-  kind: Type.String(),
-  level: Type.String(),
-  owner: Type.String(),
-  name: Type.String(),
-  shortName: Type.Union([Type.String(), Type.Null()]),
-  programAreaIds: Type.Array(Type.String()),
-  mirrorsGroupId: Type.Union([Uuid, Type.Null()]),
-  parentGroupId: Type.Union([Uuid, Type.Null()]),
-  factStatus: Type.Union([Type.String(), Type.Null()]),
-  factBasis: Type.Union([Type.String(), Type.Null()]),
-  sources: Type.Array(SourceRef),
-  isDemo: Type.Boolean(),
-  startDate: Type.Union([IsoDate, Type.Null()]),
-  endDate: Type.Union([IsoDate, Type.Null()]),
-  version: Type.Integer(),
-});
-
 export const ListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 export const RegionListQuery = Type.Object({ ...PageQuery, healthcareRegion: Type.Optional(HealthcareRegionId) }, { additionalProperties: false });
 export const MunicipalityQuery = Type.Object(
@@ -78,16 +54,6 @@ export const MunicipalityQuery = Type.Object(
     region: Type.Optional(RegionCode),
     healthcareRegion: Type.Optional(HealthcareRegionId),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Del av namnet' })),
-  },
-  { additionalProperties: false },
-);
-export const GroupQuery = Type.Object(
-  {
-    ...PageQuery,
-    level: Type.Optional(GroupLevel),
-    kind: Type.Optional(GroupKind),
-    owner: Type.Optional(Type.String({ pattern: '^(national|[a-z-]{1,40}|[0-9]{2})$', description: 'national, ett sjukvårdsregions-id eller en länskod' })),
-    programArea: Type.Optional(Slug),
   },
   { additionalProperties: false },
 );

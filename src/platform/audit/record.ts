@@ -10,7 +10,8 @@ export const AUDIT_KINDS = {
   'api-token': ['create', 'revoke'],
   session: ['login', 'logout'],
   'reference-file': ['load'],
-  group: ['create', 'update'],
+  group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
+  'mirror-coverage': ['set', 'clear'],
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;

@@ -24,7 +24,9 @@ export async function ensurePlatformSchedules(db: Db): Promise<void> {
 
 /** Run every due job now; returns how many ran. Used by the worker loop and by tests. */
 export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, log?: Logger, max = 100): Promise<number> {
-  await enqueueDueSchedules(db);
+  // One transaction: moving a schedule forward and enqueueing its run commit together, so a
+  // crash in between cannot skip a period.
+  await db.transaction((tx) => enqueueDueSchedules(tx));
   let n = 0;
   for (; n < max; n++) {
     const job = await claimJob(db, Object.keys(handlers), 300);

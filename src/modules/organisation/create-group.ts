@@ -1,0 +1,27 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { checkGroup, ownerScope } from './check-group.js';
+import { presentGroupCore } from './presenter.js';
+import * as repo from './repository.js';
+
+export async function createGroup(db: Db, ctx: Ctx, input: repo.GroupWrite & { mandate?: string }) {
+  return db.transaction(async (tx) => {
+    const geo = await repo.geography(tx);
+    authorize(ctx.actor, 'groups.write', ownerScope(input.owner, geo));
+    const checked = await checkGroup(tx, geo, input, null);
+    const row = await repo.insertGroup(tx, checked);
+    await recordAudit(tx, ctx, { entityType: 'group', entityId: row.id, action: 'create', after: presentGroupCore(row) });
+    if (input.mandate) {
+      await repo.insertMandate(tx, {
+        groupId: row.id,
+        revision: 1,
+        text: input.mandate,
+        by: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+        label: ctx.actor.name,
+      });
+    }
+    return row;
+  });
+}

@@ -1,0 +1,314 @@
+import type { Queryable } from '../../platform/db/index.js';
+import { Filters } from '../../platform/db/sql.js';
+import type { Geography, GroupFacts, Level } from './rules/structure.js';
+
+/** The only SQL for groups, mandates, coverage and structure rules. */
+
+export interface GroupRow {
+  id: string;
+  reference_key: string | null;
+  kind: string;
+  level: Level;
+  owner: string;
+  name: string;
+  short_name: string | null;
+  program_area_ids: string[];
+  mirrors_group_id: string | null;
+  parent_group_id: string | null;
+  parent_relation: string | null;
+  is_sub_group: boolean;
+  status: 'active' | 'closed' | 'merged';
+  merged_into_group_id: string | null;
+  contact_email: string | null;
+  host_description: string | null;
+  fact_status: string | null;
+  fact_basis: string | null;
+  source_ids: string[];
+  source_quote: string | null;
+  closed_reason: string | null;
+  is_demo: boolean;
+  start_date: string | null;
+  end_date: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  sort_key: string;
+}
+
+export const facts = (g: GroupRow): GroupFacts => ({
+  id: g.id,
+  kind: g.kind,
+  level: g.level,
+  owner: g.owner,
+  name: g.name,
+  programAreaIds: g.program_area_ids,
+  status: g.status,
+  isSubGroup: g.is_sub_group,
+});
+
+const SELECT = 'SELECT *, sv_key(name) AS sort_key FROM groups';
+
+export interface GroupFilter {
+  level?: string;
+  kind?: string;
+  owner?: string;
+  programArea?: string;
+  status?: string;
+  q?: string;
+  after?: [string, string];
+  limit: number;
+}
+
+export async function listGroups(db: Queryable, f: GroupFilter): Promise<GroupRow[]> {
+  const w = new Filters();
+  if (f.level) w.add('level = ?', f.level);
+  if (f.kind) w.add('kind = ?', f.kind);
+  if (f.owner) w.add('owner = ?', f.owner);
+  if (f.programArea) w.add('? = ANY(program_area_ids)', f.programArea);
+  if (f.status) w.add('status = ?', f.status);
+  if (f.q) {
+    // Name, short name or program area, forgiving of case and diacritics.
+    w.add(
+      `(sv_fold(name) LIKE ? OR sv_fold(coalesce(short_name, '')) LIKE ?
+        OR EXISTS (SELECT 1 FROM program_areas p WHERE p.id = ANY(groups.program_area_ids) AND sv_fold(p.name) LIKE ?))`,
+      ...Array<string>(3).fill(`%${foldLike(f.q)}%`),
+    );
+  }
+  if (f.after) w.add(`(sv_key(name) COLLATE "C", id::text) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
+  const limit = w.param(f.limit + 1);
+  return db.query<GroupRow>(`${SELECT} ${w.where} ORDER BY sv_key(name) COLLATE "C", id::text LIMIT ${limit}`, w.params);
+}
+
+/** Mirrors sv_fold() for the search term; LIKE wildcards in user input are dropped. */
+export function foldLike(q: string): string {
+  const from = 'ÅÄÖÆØÉÈÜÁÀåäöæøéèüáà';
+  const to = 'aaoaoeeuaaaaoaoeeuaa';
+  return [...q.toLowerCase().replace(/[%_\\]/g, '')].map((c) => (from.includes(c) ? to[from.indexOf(c)] : c)).join('');
+}
+
+export async function getGroup(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<GroupRow | undefined> {
+  return (await db.query<GroupRow>(`${SELECT} WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]))[0];
+}
+
+export async function getGroupsByIds(db: Queryable, ids: string[]): Promise<GroupRow[]> {
+  if (ids.length === 0) return [];
+  return db.query<GroupRow>(`${SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+export async function groupsAt(db: Queryable, owners: string[]): Promise<GroupRow[]> {
+  return db.query<GroupRow>(`${SELECT} WHERE owner = ANY($1::text[]) ORDER BY sv_key(name) COLLATE "C", id`, [owners]);
+}
+
+export async function childrenOf(db: Queryable, id: string): Promise<GroupRow[]> {
+  return db.query<GroupRow>(`${SELECT} WHERE parent_group_id = $1 ORDER BY sv_key(name) COLLATE "C", id`, [id]);
+}
+
+export async function mirroredBy(db: Queryable, id: string): Promise<GroupRow[]> {
+  return db.query<GroupRow>(`${SELECT} WHERE mirrors_group_id = $1 ORDER BY owner, sv_key(name) COLLATE "C", id`, [id]);
+}
+
+export interface GroupWrite {
+  kind: string;
+  level: Level;
+  owner: string;
+  name: string;
+  shortName: string | null;
+  programAreaIds: string[];
+  mirrorsGroupId: string | null;
+  parentGroupId: string | null;
+  parentRelation: string | null;
+  isSubGroup: boolean;
+  contactEmail: string | null;
+  hostDescription: string | null;
+  startDate: string | null;
+  isDemo?: boolean;
+  referenceKey?: string | null;
+  factStatus?: string | null;
+  sourceIds?: string[];
+  sourceQuote?: string | null;
+}
+
+export async function insertGroup(db: Queryable, g: GroupWrite): Promise<GroupRow> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO groups (kind, level, owner, name, short_name, program_area_ids, mirrors_group_id, parent_group_id,
+       parent_relation, is_sub_group, contact_email, host_description, start_date, is_demo, reference_key, fact_status,
+       source_ids, source_quote)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18) RETURNING id`,
+    [
+      g.kind,
+      g.level,
+      g.owner,
+      g.name,
+      g.shortName,
+      g.programAreaIds,
+      g.mirrorsGroupId,
+      g.parentGroupId,
+      g.parentRelation,
+      g.isSubGroup,
+      g.contactEmail,
+      g.hostDescription,
+      g.startDate,
+      g.isDemo ?? false,
+      g.referenceKey ?? null,
+      g.factStatus ?? null,
+      g.sourceIds ?? [],
+      g.sourceQuote ?? null,
+    ],
+  );
+  return (await getGroup(db, row!.id))!;
+}
+
+/** Optimistic: undefined when the version moved on (nothing written). */
+export async function updateGroupRow(db: Queryable, id: string, version: number, g: GroupWrite): Promise<GroupRow | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE groups SET name = $3, short_name = $4, program_area_ids = $5::text[], mirrors_group_id = $6, parent_group_id = $7,
+       parent_relation = $8, is_sub_group = $9, contact_email = $10, host_description = $11, start_date = $12,
+       version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [
+      id,
+      version,
+      g.name,
+      g.shortName,
+      g.programAreaIds,
+      g.mirrorsGroupId,
+      g.parentGroupId,
+      g.parentRelation,
+      g.isSubGroup,
+      g.contactEmail,
+      g.hostDescription,
+      g.startDate,
+    ],
+  );
+  return rows[0] ? getGroup(db, id) : undefined;
+}
+
+export async function endGroup(
+  db: Queryable,
+  id: string,
+  version: number,
+  end: { status: 'closed' | 'merged'; endDate: string; reason: string | null; mergedInto: string | null },
+): Promise<GroupRow | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE groups SET status = $3, end_date = $4, closed_reason = $5, merged_into_group_id = $6, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 AND status = 'active' RETURNING id`,
+    [id, version, end.status, end.endDate, end.reason, end.mergedInto],
+  );
+  return rows[0] ? getGroup(db, id) : undefined;
+}
+
+/** Active groups below this one; merging moves them to the surviving group. */
+export async function reparentChildren(db: Queryable, from: string, to: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE groups SET parent_group_id = $2, version = version + 1, updated_at = now()
+     WHERE parent_group_id = $1 AND status = 'active' RETURNING id`,
+    [from, to],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function remirror(db: Queryable, from: string, to: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE groups SET mirrors_group_id = $2, version = version + 1, updated_at = now()
+     WHERE mirrors_group_id = $1 AND status = 'active' RETURNING id`,
+    [from, to],
+  );
+  return rows.map((r) => r.id);
+}
+
+// Mandates
+
+export interface MandateRow {
+  group_id: string;
+  revision: number;
+  text_md: string;
+  changed_by: string | null;
+  changed_by_label: string;
+  changed_at: Date;
+}
+
+export async function currentMandate(db: Queryable, groupId: string): Promise<MandateRow | undefined> {
+  return (
+    await db.query<MandateRow>('SELECT * FROM group_mandates WHERE group_id = $1 ORDER BY revision DESC LIMIT 1', [groupId])
+  )[0];
+}
+
+export async function mandateRevisions(db: Queryable, groupId: string): Promise<MandateRow[]> {
+  return db.query<MandateRow>('SELECT * FROM group_mandates WHERE group_id = $1 ORDER BY revision DESC', [groupId]);
+}
+
+export async function insertMandate(
+  db: Queryable,
+  m: { groupId: string; revision: number; text: string; by: string | null; label: string },
+) {
+  const [row] = await db.query<MandateRow>(
+    `INSERT INTO group_mandates (group_id, revision, text_md, changed_by, changed_by_label) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    [m.groupId, m.revision, m.text, m.by, m.label],
+  );
+  return row!;
+}
+
+// Coverage and geography
+
+export async function coverageAt(db: Queryable, owner: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ program_area_id: string; covered_by_group_id: string }>(
+    'SELECT program_area_id, covered_by_group_id FROM mirror_coverage WHERE owner = $1',
+    [owner],
+  );
+  return new Map(rows.map((r) => [r.program_area_id, r.covered_by_group_id]));
+}
+
+export async function coverageAll(
+  db: Queryable,
+): Promise<{ owner: string; program_area_id: string; covered_by_group_id: string; note: string | null }[]> {
+  return db.query('SELECT owner, program_area_id, covered_by_group_id, note FROM mirror_coverage');
+}
+
+export async function setCoverage(
+  db: Queryable,
+  c: { owner: string; programAreaId: string; groupId: string | null; note: string | null },
+) {
+  if (c.groupId === null) {
+    await db.query('DELETE FROM mirror_coverage WHERE owner = $1 AND program_area_id = $2', [c.owner, c.programAreaId]);
+    return;
+  }
+  await db.query(
+    `INSERT INTO mirror_coverage (owner, program_area_id, covered_by_group_id, note) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (owner, program_area_id) DO UPDATE SET covered_by_group_id = EXCLUDED.covered_by_group_id, note = EXCLUDED.note`,
+    [c.owner, c.programAreaId, c.groupId, c.note],
+  );
+}
+
+export async function geography(db: Queryable): Promise<Geography> {
+  const [hrs, members, areas] = await Promise.all([
+    db.query<{ id: string }>('SELECT id FROM healthcare_regions'),
+    db.query<{ region_code: string; ids: string[] }>(
+      `SELECT r.code AS region_code, COALESCE(array_agg(m.healthcare_region_id ORDER BY m.healthcare_region_id)
+         FILTER (WHERE m.healthcare_region_id IS NOT NULL), '{}') AS ids
+       FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code GROUP BY r.code`,
+    ),
+    db.query<{ id: string }>('SELECT id FROM program_areas'),
+  ]);
+  return {
+    healthcareRegionIds: new Set(hrs.map((h) => h.id)),
+    regionHealthcareRegions: new Map(members.map((m) => [m.region_code, m.ids])),
+    programAreaIds: new Set(areas.map((a) => a.id)),
+  };
+}
+
+export async function programAreasOrdered(
+  db: Queryable,
+): Promise<
+  { id: string; name: string; host_healthcare_region_id: string | null; host_status: string; host_other: string | null }[]
+> {
+  return db.query(
+    `SELECT id, name, host_healthcare_region_id, host_status, host_other FROM program_areas ORDER BY sv_key(name) COLLATE "C", id`,
+  );
+}
+
+export async function structureRules(db: Queryable, owner?: string) {
+  return db.query<{ owner: string; rule: string; source_id: string | null; quote: string | null }>(
+    `SELECT owner, rule, source_id, quote FROM structure_rules ${owner ? 'WHERE owner = $1' : ''} ORDER BY owner, rule`,
+    owner ? [owner] : [],
+  );
+}

@@ -1,0 +1,384 @@
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { notFound, unauthorized, unprocessable } from '../../platform/errors.js';
+import type { RouteModule } from '../../platform/http/app.js';
+import { expectedVersion } from '../../platform/http/concurrency.js';
+import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
+import { sourcesById } from '../reference/repository.js';
+import { closeGroup } from './close-group.js';
+import { createGroup } from './create-group.js';
+import { mergeGroup } from './merge-group.js';
+import { presentGroup, presentGroupSummary, presentMandate } from './presenter.js';
+import * as repo from './repository.js';
+import { levelOfOwner, mirrorStates } from './rules/structure.js';
+import {
+  CloseGroupBody,
+  CoverageBody,
+  CreateGroupBody,
+  Gaps,
+  GapsQuery,
+  Group,
+  GroupDetail,
+  GroupQuery,
+  Hosting,
+  Mandate,
+  MandateBody,
+  Matrix,
+  MatrixQuery,
+  MergeGroupBody,
+  UpdateGroupBody,
+} from './schemas.js';
+import { setCoverage } from './set-coverage.js';
+import { updateGroup } from './update-group.js';
+import { updateMandate } from './update-mandate.js';
+
+const tags = ['Organisation'];
+const IdParams = Type.Object({ id: Uuid });
+
+export const organisationRoutes: RouteModule = (app, { db, config }) => {
+  app.addSchema(Group);
+
+  /** Everyone signed in reads the structure; anyone when the public view (insyn) is on. */
+  const mayRead = (req: FastifyRequest) => {
+    if (!config.publicStructure && !req.ctx.actor) throw unauthorized();
+  };
+  const present = async (req: FastifyRequest, rows: repo.GroupRow[]) => {
+    const [sources, geo] = await Promise.all([sourcesById(db), repo.geography(db)]);
+    return rows.map((g) => presentGroup(g, sources, geo, req.ctx.actor));
+  };
+
+  app.get(
+    '/api/v1/groups',
+    {
+      schema: {
+        tags,
+        summary: 'Grupper på alla nivåer, i svensk bokstavsordning; sök med q (tål versaler och diakriter)',
+        querystring: GroupQuery,
+        response: { 200: Page(Type.Ref('Group')), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      const { cursor, limit = 50, ...filter } = req.query;
+      const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+      const rows = await repo.listGroups(db, { ...filter, limit, ...(after ? { after } : {}) });
+      const page = paginate(rows, limit, (g) => [g.sort_key, g.id]);
+      return { items: await present(req, page.items), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/groups/:id',
+    {
+      schema: {
+        tags,
+        summary: 'En grupp med uppdragsbeskrivning, spegling uppåt och nedåt, överordnad och underordnade grupper',
+        params: IdParams,
+        response: { 200: GroupDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      mayRead(req);
+      const g = await repo.getGroup(db, req.params.id);
+      if (!g) throw notFound('Gruppen');
+      const [mandate, mirroredBy, children, related] = await Promise.all([
+        repo.currentMandate(db, g.id),
+        repo.mirroredBy(db, g.id),
+        repo.childrenOf(db, g.id),
+        repo.getGroupsByIds(
+          db,
+          [g.mirrors_group_id, g.parent_group_id, g.merged_into_group_id].filter((x): x is string => x !== null),
+        ),
+      ]);
+      const byId = (id: string | null) => {
+        const r = id ? related.find((x) => x.id === id) : undefined;
+        return r ? presentGroupSummary(r) : null;
+      };
+      void reply.header('etag', `"${g.version}"`);
+      return {
+        group: (await present(req, [g]))[0]!,
+        mandate: mandate ? presentMandate(mandate) : null,
+        mirrors: byId(g.mirrors_group_id),
+        mirroredBy: mirroredBy.map(presentGroupSummary),
+        parent: byId(g.parent_group_id),
+        children: children.map(presentGroupSummary),
+        mergedInto: byId(g.merged_into_group_id),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/groups',
+    {
+      schema: {
+        tags,
+        summary: 'Skapa en grupp; en RPO/LPO speglar automatiskt gruppen ovanför med samma programområde',
+        body: CreateGroupBody,
+        response: { 201: Type.Ref('Group'), ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const row = await createGroup(db, req.ctx, {
+        kind: b.kind,
+        level: b.level,
+        owner: b.owner,
+        name: b.name.trim(),
+        shortName: b.shortName ?? null,
+        programAreaIds: b.programAreaIds ?? [],
+        mirrorsGroupId: b.mirrorsGroupId ?? null,
+        parentGroupId: b.parentGroupId ?? null,
+        parentRelation: b.parentRelation ?? (b.parentGroupId ? 'reports-to' : null),
+        isSubGroup: b.isSubGroup ?? false,
+        contactEmail: b.contactEmail ?? null,
+        hostDescription: b.hostDescription ?? null,
+        startDate: b.startDate ?? null,
+        ...(b.mandate ? { mandate: b.mandate } : {}),
+      });
+      return reply
+        .code(201)
+        .header('etag', `"${row.version}"`)
+        .send((await present(req, [row]))[0]);
+    },
+  );
+
+  app.patch(
+    '/api/v1/groups/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ändra en grupp (If-Match krävs)',
+        params: IdParams,
+        headers: VersionHeader,
+        body: UpdateGroupBody,
+        response: { 200: Type.Ref('Group'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...patch } = req.body;
+      const row = await updateGroup(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), patch);
+      return reply.header('etag', `"${row.version}"`).send((await present(req, [row]))[0]);
+    },
+  );
+
+  app.post(
+    '/api/v1/groups/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Stäng en grupp (historiken bevaras); 409 om aktiva grupper finns under den',
+        params: IdParams,
+        headers: VersionHeader,
+        body: CloseGroupBody,
+        response: { 200: Type.Ref('Group'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      const { version, ...input } = req.body;
+      const row = await closeGroup(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input);
+      return (await present(req, [row]))[0];
+    },
+  );
+
+  app.post(
+    '/api/v1/groups/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Slå samman gruppen med en annan hos samma ägare',
+        params: IdParams,
+        headers: VersionHeader,
+        body: MergeGroupBody,
+        response: { 200: Type.Ref('Group'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      const { version, ...input } = req.body;
+      const row = await mergeGroup(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input);
+      return (await present(req, [row]))[0];
+    },
+  );
+
+  app.put(
+    '/api/v1/groups/:id/mandate',
+    {
+      schema: {
+        tags,
+        summary: 'Spara en ny revision av uppdragsbeskrivningen (Markdown)',
+        params: IdParams,
+        body: MandateBody,
+        response: { 200: Mandate, ...errorResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => presentMandate(await updateMandate(db, req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/v1/groups/:id/mandate/revisions',
+    {
+      schema: {
+        tags,
+        summary: 'Alla revisioner av uppdragsbeskrivningen, nyast först',
+        params: IdParams,
+        response: { 200: Page(Mandate), ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      if (!(await repo.getGroup(db, req.params.id))) throw notFound('Gruppen');
+      return { items: (await repo.mandateRevisions(db, req.params.id)).map(presentMandate), nextCursor: null };
+    },
+  );
+
+  app.get(
+    '/api/v1/mirroring/gaps',
+    {
+      schema: {
+        tags,
+        summary: 'Nationella programområden utan aktiv programområdesgrupp hos en sjukvårdsregion eller region',
+        querystring: GapsQuery,
+        response: { 200: Gaps, ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      const { owner } = req.query;
+      const geo = await repo.geography(db);
+      const level = levelOfOwner(owner, geo);
+      if (!level || level === 'national') {
+        throw unprocessable(`Okänd ägare "${owner}". Ange en sjukvårdsregion (t.ex. sodra) eller en länskod (t.ex. 07).`, [
+          { path: 'owner', message: 'okänd ägare' },
+        ]);
+      }
+      const [areas, groups, coverage] = await Promise.all([
+        repo.programAreasOrdered(db),
+        repo.groupsAt(db, [owner]),
+        repo.coverageAt(db, owner),
+      ]);
+      const states = mirrorStates(
+        areas.map((a) => a.id),
+        groups.map(repo.facts),
+        coverage,
+      );
+      return {
+        owner,
+        missing: areas.filter((a) => states.get(a.id)?.state === 'missing').map((a) => ({ programAreaId: a.id, name: a.name })),
+        covered: areas
+          .filter((a) => states.get(a.id)?.state === 'covered')
+          .map((a) => ({ programAreaId: a.id, name: a.name, groupId: states.get(a.id)!.groupIds[0]! })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/mirroring/matrix',
+    {
+      schema: {
+        tags,
+        summary: 'Speglingsmatris: programområden × de sex sjukvårdsregionerna, eller × regionerna i en sjukvårdsregion',
+        querystring: MatrixQuery,
+        response: { 200: Matrix, ...errorResponses(400, 401, 422) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      const hr = req.query.healthcareRegion;
+      const columns = hr
+        ? await db.query<{ owner: string; name: string }>(
+            `SELECT r.code AS owner, r.name FROM regions r JOIN healthcare_region_members m ON m.region_code = r.code
+             WHERE m.healthcare_region_id = $1 ORDER BY r.code`,
+            [hr],
+          )
+        : await db.query<{ owner: string; name: string }>(
+            `SELECT id AS owner, name FROM healthcare_regions ORDER BY sv_key(name) COLLATE "C"`,
+          );
+      if (hr && columns.length === 0)
+        throw unprocessable(`Okänd sjukvårdsregion "${hr}".`, [{ path: 'healthcareRegion', message: 'okänd' }]);
+      const owners = columns.map((c) => c.owner);
+      const [areas, groups, coverage] = await Promise.all([
+        repo.programAreasOrdered(db),
+        repo.groupsAt(db, owners),
+        repo.coverageAll(db),
+      ]);
+      const perOwner = new Map(
+        owners.map((o) => [
+          o,
+          mirrorStates(
+            areas.map((a) => a.id),
+            groups.filter((g) => g.owner === o).map(repo.facts),
+            new Map(coverage.filter((c) => c.owner === o).map((c) => [c.program_area_id, c.covered_by_group_id])),
+          ),
+        ]),
+      );
+      return {
+        columns,
+        rows: areas.map((a) => ({
+          programAreaId: a.id,
+          name: a.name,
+          cells: owners.map((o) => ({ owner: o, ...perOwner.get(o)!.get(a.id)! })),
+        })),
+      };
+    },
+  );
+
+  app.put(
+    '/api/v1/mirroring/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'Ange att en ägare medvetet täcker ett programområde med en annan grupp (groupId null tar bort)',
+        body: CoverageBody,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (req, reply) => {
+      await setCoverage(db, req.ctx, {
+        owner: req.body.owner,
+        programAreaId: req.body.programAreaId,
+        groupId: req.body.groupId,
+        ...(req.body.note ? { note: req.body.note } : {}),
+      });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/hosting',
+    {
+      schema: {
+        tags,
+        summary: 'Värdskap: värdsjukvårdsregion för varje NPO, och lokala värdar för LPO',
+        response: { 200: Hosting, ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      const [areas, hosted] = await Promise.all([
+        repo.programAreasOrdered(db),
+        db.query<repo.GroupRow>(`SELECT *, sv_key(name) AS sort_key FROM groups WHERE host_description IS NOT NULL AND status = 'active'
+                                 ORDER BY owner, host_description, sv_key(name) COLLATE "C"`),
+      ]);
+      const local = new Map<
+        string,
+        { owner: string; hostDescription: string; groups: ReturnType<typeof presentGroupSummary>[] }
+      >();
+      for (const g of hosted) {
+        const key = `${g.owner}\u0000${g.host_description}`;
+        const entry = local.get(key) ?? { owner: g.owner, hostDescription: g.host_description!, groups: [] };
+        entry.groups.push(presentGroupSummary(g));
+        local.set(key, entry);
+      }
+      return {
+        national: areas.map((a) => ({
+          programAreaId: a.id,
+          name: a.name,
+          hostHealthcareRegionId: a.host_healthcare_region_id,
+          hostOther: a.host_other,
+          hostStatus: a.host_status,
+        })),
+        local: [...local.values()],
+      };
+    },
+  );
+};

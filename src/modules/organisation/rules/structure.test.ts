@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { readReferenceFiles } from '../../reference/load-reference.js';
+import { parseReference } from '../../reference/rules/parse.js';
+import {
+  checkDuplicateArea,
+  checkMirror,
+  checkPlacement,
+  findMirror,
+  levelOfOwner,
+  mirrorStates,
+  ownersAbove,
+  type Geography,
+  type GroupFacts,
+} from './structure.js';
+
+const ref = parseReference(readReferenceFiles());
+const geo: Geography = {
+  healthcareRegionIds: new Set(ref.healthcareRegions.map((h) => h.id)),
+  regionHealthcareRegions: new Map(ref.regions.map((r) => [r.code, r.healthcareRegionIds])),
+  programAreaIds: new Set(ref.programAreas.map((p) => p.id)),
+};
+
+let n = 0;
+const group = (o: Partial<GroupFacts> & Pick<GroupFacts, 'level' | 'owner'>): GroupFacts => ({
+  id: `g${n++}`,
+  kind: 'program-area',
+  name: 'Grupp',
+  programAreaIds: ['akut-vard'],
+  status: 'active',
+  isSubGroup: false,
+  ...o,
+});
+const npo = group({ level: 'national', owner: 'national', name: 'NPO Akut vård' });
+const rpoSodra = group({ level: 'healthcare-region', owner: 'sodra', name: 'RPO Akut vård' });
+const rpoVastra = group({ level: 'healthcare-region', owner: 'vastra', name: 'RPO Akut vård' });
+const rpoSydostra = group({ level: 'healthcare-region', owner: 'sydostra', name: 'RMPO Akut vård' });
+
+describe('placement', () => {
+  it('accepts an LPO owned by a region and refuses unknown owners and areas', () => {
+    expect(checkPlacement({ kind: 'program-area', level: 'region', owner: '10', programAreaIds: ['akut-vard'] }, geo)).toEqual(
+      [],
+    );
+    expect(
+      checkPlacement({ kind: 'program-area', level: 'region', owner: '99', programAreaIds: ['akut-vard'] }, geo)[0]?.path,
+    ).toBe('owner');
+    expect(
+      checkPlacement({ kind: 'program-area', level: 'healthcare-region', owner: '10', programAreaIds: ['akut-vard'] }, geo)[0]
+        ?.path,
+    ).toBe('owner');
+    expect(
+      checkPlacement({ kind: 'program-area', level: 'national', owner: 'sodra', programAreaIds: ['akut-vard'] }, geo)[0]?.path,
+    ).toBe('owner');
+    expect(
+      checkPlacement({ kind: 'program-area', level: 'region', owner: '10', programAreaIds: ['ogonssjukdomar'] }, geo),
+    ).toEqual([{ path: 'programAreaIds.0', message: 'Okänt programområde "ogonssjukdomar".' }]);
+    expect(checkPlacement({ kind: 'program-area', level: 'region', owner: '10', programAreaIds: [] }, geo)[0]?.path).toBe(
+      'programAreaIds',
+    );
+    expect(checkPlacement({ kind: 'forum', level: 'region', owner: '10', programAreaIds: [] }, geo)).toEqual([]);
+  });
+
+  it('knows the level of every owner', () => {
+    expect(['national', 'sodra', '13', 'x'].map((o) => levelOfOwner(o, geo))).toEqual([
+      'national',
+      'healthcare-region',
+      'region',
+      undefined,
+    ]);
+  });
+});
+
+describe('mirroring', () => {
+  it('an RPO mirrors the NPO covering its area', () => {
+    expect(checkMirror(rpoSodra, npo, geo)).toEqual([]);
+    expect(findMirror(rpoSodra, [npo, rpoVastra], geo)).toBe(npo);
+  });
+
+  it('an LPO mirrors an RPO of its own healthcare region; Halland may mirror Södra or Västra', () => {
+    const lpoBlekinge = group({ level: 'region', owner: '10' });
+    expect(checkMirror(lpoBlekinge, rpoSodra, geo)).toEqual([]);
+    expect(checkMirror(lpoBlekinge, rpoSydostra, geo)[0]?.message).toMatch(/egen sjukvårdsregion \(sodra\)/);
+    const lpoHalland = group({ level: 'region', owner: '13' });
+    expect(ownersAbove(lpoHalland, geo)).toEqual(['sodra', 'vastra']);
+    expect(checkMirror(lpoHalland, rpoSodra, geo)).toEqual([]);
+    expect(checkMirror(lpoHalland, rpoVastra, geo)).toEqual([]);
+    expect(findMirror(lpoHalland, [rpoSodra, rpoVastra], geo)).toBeUndefined();
+  });
+
+  it('refuses skipping a level, a different area, and a closed mirror', () => {
+    const lpo = group({ level: 'region', owner: '06' });
+    expect(checkMirror(lpo, npo, geo)[0]?.message).toMatch(/sjukvårdsregional nivå/);
+    const rpoOther = group({ level: 'healthcare-region', owner: 'sydostra', programAreaIds: ['psykisk-halsa'] });
+    expect(checkMirror(lpo, rpoOther, geo)[0]?.message).toMatch(/samma programområde/);
+    expect(checkMirror(lpo, { ...rpoSydostra, status: 'closed' }, geo)[0]?.message).toMatch(/stängd/);
+    expect(checkMirror(npo, npo, geo)).toHaveLength(1);
+  });
+
+  it('a multi-area local council mirrors by any of its areas', () => {
+    const lpo = group({ level: 'region', owner: '06', programAreaIds: ['psykisk-halsa', 'akut-vard'] });
+    expect(findMirror(lpo, [rpoSydostra], geo)).toBe(rpoSydostra);
+  });
+});
+
+describe('one active program-area group per area and owner', () => {
+  it('refuses a second one unless marked as a sub-group, and ignores closed ones', () => {
+    const existing = group({ level: 'region', owner: '10', name: 'LPO Akut vård' });
+    const second = group({ level: 'region', owner: '10' });
+    expect(checkDuplicateArea(second, [existing])[0]?.message).toContain('LPO Akut vård');
+    expect(checkDuplicateArea({ ...second, isSubGroup: true }, [existing])).toEqual([]);
+    expect(checkDuplicateArea(second, [{ ...existing, status: 'closed' }])).toEqual([]);
+    expect(checkDuplicateArea(second, [{ ...existing, programAreaIds: ['psykisk-halsa'] }])).toEqual([]);
+  });
+});
+
+describe('mirror states for the matrix and the gaps', () => {
+  it('says mirrored, covered or missing per national program area', () => {
+    const lpo = group({ level: 'region', owner: '10', programAreaIds: ['akut-vard', 'psykisk-halsa'] });
+    const closed = group({ level: 'region', owner: '10', programAreaIds: ['tandvard'], status: 'closed' });
+    const council = group({ level: 'region', owner: '10', kind: 'council', programAreaIds: ['levnadsvanor'] });
+    const states = mirrorStates(
+      ['akut-vard', 'psykisk-halsa', 'tandvard', 'levnadsvanor', 'ogonsjukdomar'],
+      [lpo, closed, council],
+      new Map([['ogonsjukdomar', council.id]]),
+    );
+    expect(Object.fromEntries([...states].map(([k, v]) => [k, v.state]))).toEqual({
+      'akut-vard': 'mirrored',
+      'psykisk-halsa': 'mirrored',
+      tandvard: 'missing',
+      levnadsvanor: 'missing',
+      ogonsjukdomar: 'covered',
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, staleVersion } from '../../platform/errors.js';
+import { checkGroup, ownerScope } from './check-group.js';
+import { presentGroupCore } from './presenter.js';
+import * as repo from './repository.js';
+
+export type GroupPatch = Partial<
+  Pick<
+    repo.GroupWrite,
+    | 'name'
+    | 'shortName'
+    | 'programAreaIds'
+    | 'mirrorsGroupId'
+    | 'parentGroupId'
+    | 'parentRelation'
+    | 'isSubGroup'
+    | 'contactEmail'
+    | 'hostDescription'
+    | 'startDate'
+  >
+>;
+
+/** Kind, level and owner never change: a group that moves is closed and a new one created. */
+export async function updateGroup(db: Db, ctx: Ctx, id: string, version: number, patch: GroupPatch) {
+  return db.transaction(async (tx) => {
+    const before = await repo.getGroup(tx, id, { forUpdate: true });
+    if (!before) throw notFound('Gruppen');
+    const geo = await repo.geography(tx);
+    authorize(ctx.actor, 'groups.write', ownerScope(before.owner, geo));
+    if (before.version !== version) throw staleVersion(before.version);
+    if (before.status !== 'active') throw conflict('Gruppen är stängd och kan inte ändras. Historiken bevaras som den var.');
+    const merged: repo.GroupWrite = {
+      kind: before.kind,
+      level: before.level,
+      owner: before.owner,
+      name: patch.name ?? before.name,
+      shortName: patch.shortName !== undefined ? patch.shortName : before.short_name,
+      programAreaIds: patch.programAreaIds ?? before.program_area_ids,
+      mirrorsGroupId: patch.mirrorsGroupId !== undefined ? patch.mirrorsGroupId : before.mirrors_group_id,
+      parentGroupId: patch.parentGroupId !== undefined ? patch.parentGroupId : before.parent_group_id,
+      parentRelation: patch.parentRelation !== undefined ? patch.parentRelation : before.parent_relation,
+      isSubGroup: patch.isSubGroup ?? before.is_sub_group,
+      contactEmail: patch.contactEmail !== undefined ? patch.contactEmail : before.contact_email,
+      hostDescription: patch.hostDescription !== undefined ? patch.hostDescription : before.host_description,
+      startDate: patch.startDate !== undefined ? patch.startDate : before.start_date,
+    };
+    const checked = await checkGroup(tx, geo, merged, id);
+    const after = await repo.updateGroupRow(tx, id, version, checked);
+    if (!after) throw staleVersion(before.version);
+    await recordAudit(tx, ctx, {
+      entityType: 'group',
+      entityId: id,
+      action: 'update',
+      before: presentGroupCore(before),
+      after: presentGroupCore(after),
+    });
+    return after;
+  });
+}

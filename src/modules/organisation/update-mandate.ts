@@ -1,0 +1,38 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { ownerScope } from './check-group.js';
+import * as repo from './repository.js';
+
+/** A new revision of the mandate text; earlier revisions stay. `revision` is the one the editor saw. */
+export async function updateMandate(db: Db, ctx: Ctx, groupId: string, input: { text: string; basedOnRevision: number }) {
+  return db.transaction(async (tx) => {
+    const group = await repo.getGroup(tx, groupId, { forUpdate: true });
+    if (!group) throw notFound('Gruppen');
+    authorize(ctx.actor, 'groups.write', ownerScope(group.owner, await repo.geography(tx)));
+    const current = await repo.currentMandate(tx, groupId);
+    const currentRevision = current?.revision ?? 0;
+    if (input.basedOnRevision !== currentRevision) {
+      throw conflict(
+        `Uppdragsbeskrivningen har ändrats (aktuell revision ${currentRevision}). Hämta den på nytt och gör om ändringen.`,
+      );
+    }
+    const row = await repo.insertMandate(tx, {
+      groupId,
+      revision: currentRevision + 1,
+      text: input.text,
+      by: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+      label: ctx.actor.name,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'group',
+      entityId: groupId,
+      action: 'update-mandate',
+      before: current ? { revision: current.revision, text: current.text_md } : null,
+      after: { revision: row.revision, text: row.text_md },
+    });
+    return row;
+  });
+}
