@@ -9,6 +9,7 @@ import { buildApp, type App, type RouteModule } from './platform/http/app.js';
 import { healthRoutes } from './platform/http/health.js';
 import { ensurePlatformSchedules } from './platform/jobs/worker.js';
 import { loadDemo } from './modules/demo/load-demo.js';
+import { loadStructures } from './modules/organisation/load-structures.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { loadReference } from './modules/reference/load-reference.js';
 import { referenceRoutes } from './modules/reference/routes.js';
@@ -50,6 +51,7 @@ export async function prepareDatabase(db: Db, config: Config, log?: Logger): Pro
   const ctx = systemCtx('startup');
   const ref = await loadReference(db, ctx);
   if (ref.changedFiles.length) log?.info({ files: ref.changedFiles }, 'reference data loaded');
+  if ((await loadStructures(db, ctx)).changed) log?.info('reference structures loaded (reference/structures.json)');
   if (config.bootstrapAdmin && (await ensureBootstrapAdmin(db, ctx, config.bootstrapAdmin))) {
     log?.info({ email: config.bootstrapAdmin.email }, 'bootstrap administrator created');
   }

@@ -155,7 +155,7 @@ describe('program areas and national groups', () => {
     const by = Object.fromEntries(items.map((g: { name: string; factStatus: string }) => [g.name, g.factStatus]));
     expect(by['Nationell samverkansgrupp patientsäkerhet']).toBe('confirmed');
     expect(Object.values(by)).toContain('seed_002');
-    const npo = await get('/api/v1/groups?kind=program-area&programArea=psykisk-halsa');
+    const npo = await get('/api/v1/groups?level=national&kind=program-area&programArea=psykisk-halsa');
     expect(npo.items).toHaveLength(1);
     expect(npo.items[0]).toMatchObject({ level: 'national', owner: 'national', programAreaIds: ['psykisk-halsa'] });
   });

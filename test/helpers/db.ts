@@ -6,6 +6,7 @@ import { migrate } from '../../src/platform/db/migrate.js';
 import { openPglite } from '../../src/platform/db/pglite.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
 import { loadReference } from '../../src/modules/reference/load-reference.js';
+import { loadStructures } from '../../src/modules/organisation/load-structures.js';
 
 /**
  * A fresh, migrated database with the national reference data, per test file.
@@ -37,6 +38,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 async function prepare(db: Db): Promise<void> {
   await migrate(db);
   await loadReference(db, systemCtx('test'));
+  await loadStructures(db, systemCtx('test'));
 }
 
 export async function createTestDatabaseUrl(): Promise<string> {

@@ -1,0 +1,224 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, getAll, type RoleAssignment, type User } from '../api';
+import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
+import { Checkbox, fieldErrors, TextField } from '../components/Fields';
+import { Page } from '../components/Page';
+import { useAsync } from '../components/useAsync';
+import { useSession } from '../auth/session';
+import { useI18n } from '../i18n';
+import { loadHealthcareRegions, loadRegions } from '../organisation/reference';
+import { TableScroll } from '../components/TableScroll';
+
+const SYSTEM_ADMIN: RoleAssignment = { role: 'admin', scopeType: 'system', scopeId: '' };
+
+/** "Samordnare för kunskapsstyrning (Region Blekinge)": role and scope in words. */
+export function useRoleLabel(): (r: RoleAssignment) => string {
+  const { tMaybe } = useI18n();
+  const names = useAsync(async () => {
+    const [regions, hrs] = await Promise.all([loadRegions(), loadHealthcareRegions()]);
+    return new Map<string, string>([
+      ...regions.map((x): [string, string] => [`region:${x.code}`, x.name]),
+      ...hrs.map((x): [string, string] => [`healthcare-region:${x.id}`, x.name]),
+    ]);
+  }, []);
+  return (r) => {
+    const role = tMaybe(`role.${r.role}`) ?? r.role;
+    if (r.scopeType === 'system') return `${role} (${tMaybe('scope.system') ?? r.scopeType})`;
+    const scope = names.data?.get(`${r.scopeType}:${r.scopeId ?? ''}`);
+    return `${role} (${scope ?? `${tMaybe(`scope.${r.scopeType}`) ?? r.scopeType} ${r.scopeId ?? ''}`})`;
+  };
+}
+
+export function UsersPage() {
+  const { t, formatDate } = useI18n();
+  const errorText = useErrorText();
+  const roleLabel = useRoleLabel();
+  const { user: me } = useSession();
+  const users = useAsync(() => getAll<User>('/api/v1/users'), []);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; n: number } | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  const announce = (kind: 'success' | 'error', text: string) => setMessage((m) => ({ kind, text, n: (m?.n ?? 0) + 1 }));
+
+  async function toggle(user: User) {
+    setBusyId(user.id);
+    try {
+      const updated = await api.patch<User>(
+        `/api/v1/users/${user.id}`,
+        { disabled: !user.disabled },
+        { 'If-Match': `"${user.version}"` },
+      );
+      announce('success', t(updated.disabled ? 'users.disabledDone' : 'users.enabledDone', { name: updated.name }));
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
+      announce('error', e.status === 409 ? `${errorText(e)} ${t('users.reloaded')}` : errorText(e));
+    } finally {
+      setBusyId(null);
+      users.reload();
+    }
+  }
+
+  return (
+    <Page title={t('users.title')} crumbs={[{ to: '/', label: t('nav.start') }]} lead={<p>{t('users.lead')}</p>}>
+      {message && (
+        <div key={message.n} className={`alert alert-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <p>{message.text}</p>
+        </div>
+      )}
+      {users.error && <ErrorAlert error={users.error} />}
+      {users.loading && !users.data && <Loading />}
+      {users.data && (
+        <TableScroll labelledBy="users-caption">
+          <table>
+            <caption id="users-caption">{t('users.caption', { count: users.data.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.col.name')}</th>
+                <th scope="col">{t('users.col.email')}</th>
+                <th scope="col">{t('users.col.roles')}</th>
+                <th scope="col">{t('users.col.status')}</th>
+                <th scope="col">{t('users.col.created')}</th>
+                <th scope="col">{t('users.col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">
+                    {u.name}
+                    {u.isDemo && <span className="badge badge-demo">{t('common.demo')}</span>}
+                  </th>
+                  <td>{u.email}</td>
+                  <td>
+                    {u.roles.length ? u.roles.map(roleLabel).join(', ') : <span className="muted">{t('users.noRoles')}</span>}
+                  </td>
+                  <td>
+                    <span className={`badge ${u.disabled ? 'badge-none' : 'badge-ok'}`}>
+                      {u.disabled ? t('users.disabled') : t('users.active')}
+                    </span>
+                  </td>
+                  <td>{formatDate(u.createdAt)}</td>
+                  <td>
+                    {u.id === me?.id ? (
+                      // disabling yourself would lock you out mid-session
+                      <span className="muted">{t('users.you')}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button-secondary button-small nowrap"
+                        aria-disabled={busyId === u.id}
+                        onClick={() => void (busyId === u.id ? null : toggle(u))}
+                        aria-label={t(u.disabled ? 'users.enableFor' : 'users.disableFor', { name: u.name })}
+                      >
+                        {u.disabled ? t('users.enable') : t('users.disable')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <CreateUserForm
+        onCreated={(u) => {
+          announce('success', t('users.created', { name: u.name }));
+          users.reload();
+        }}
+      />
+    </Page>
+  );
+}
+
+function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [admin, setAdmin] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<{ text: string; n: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!name.trim()) missing.name = t('users.form.nameMissing');
+    if (!email.trim()) missing.email = t('users.form.emailMissing');
+    if (!password) missing.password = t('users.form.passwordMissing');
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) {
+      setError((p) => ({ text: t('form.fixErrors'), n: (p?.n ?? 0) + 1 }));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.post<User>('/api/v1/users', {
+        name: name.trim(),
+        email: email.trim(),
+        password,
+        roles: admin ? [SYSTEM_ADMIN] : [],
+      });
+      setName('');
+      setEmail('');
+      setPassword('');
+      setAdmin(false);
+      onCreated(created);
+      nameRef.current?.focus();
+    } catch (err) {
+      const apiError = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
+      setErrors(fieldErrors(apiError.errors));
+      setError((p) => ({ text: errorText(apiError), n: (p?.n ?? 0) + 1 }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="create-user-heading" className="panel">
+      <h2 id="create-user-heading">{t('users.form.heading')}</h2>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {error && (
+          <div key={error.n} className="alert alert-error" role="alert">
+            <p>{error.text}</p>
+          </div>
+        )}
+        <TextField
+          id="new-user-name"
+          label={t('users.col.name')}
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          autoComplete="off"
+          ref={nameRef}
+        />
+        <TextField
+          id="new-user-email"
+          label={t('users.col.email')}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          autoComplete="off"
+        />
+        <TextField
+          id="new-user-password"
+          label={t('users.form.password')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          hint={t('users.form.passwordHint')}
+          autoComplete="new-password"
+        />
+        <Checkbox id="new-user-admin" label={t('users.form.admin')} checked={admin} onChange={setAdmin} />
+        <button type="submit" disabled={busy}>
+          {t('users.form.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

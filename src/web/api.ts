@@ -1,0 +1,270 @@
+/**
+ * The one place that talks HTTP to the Navet API. Same-origin cookies carry the session;
+ * the CSRF token (from login or GET /me) goes along on every write. Errors come back as
+ * RFC 9457 problem details and are turned into ApiError so pages can show `detail`.
+ */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldError[];
+  readonly type: string | undefined;
+
+  constructor(init: { status: number; title: string; detail?: string; errors?: FieldError[]; type?: string }) {
+    super(init.detail ?? init.title);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+    this.type = init.type;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+let csrfToken: string | null = null;
+let language = 'sv';
+const unauthorizedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+/** Called when the server says the session is gone (401) on anything but login and /me. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+function isFieldErrorList(v: unknown): v is FieldError[] {
+  return Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && 'message' in e);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const contentType = res.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      const body = (await res.json()) as Record<string, unknown>;
+      return new ApiError({
+        status: typeof body.status === 'number' ? body.status : res.status,
+        title: typeof body.title === 'string' ? body.title : res.statusText,
+        detail: typeof body.detail === 'string' ? body.detail : typeof body.message === 'string' ? body.message : undefined,
+        errors: isFieldErrorList(body.errors) ? body.errors : [],
+        type: typeof body.type === 'string' ? body.type : undefined,
+      });
+    } catch {
+      // fall through to the generic error below
+    }
+  }
+  return new ApiError({ status: res.status, title: res.statusText || `HTTP ${res.status}` });
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language, ...options.headers };
+  const init: RequestInit = { method, credentials: 'same-origin', headers };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, options.query), init);
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError({ status: 0, title: 'network' });
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (res.status === 401 && !path.startsWith('/api/v1/auth/login') && path !== '/api/v1/me') {
+      for (const listener of unauthorizedListeners) listener();
+    }
+    throw error;
+  }
+  if (res.status === 204 || res.headers.get('content-length') === '0') return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, { body, ...(headers ? { headers } : {}) }),
+  patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    request<T>('PATCH', path, { body, ...(headers ? { headers } : {}) }),
+  delete: <T = void>(path: string, headers?: Record<string, string>) => request<T>('DELETE', path, headers ? { headers } : {}),
+};
+
+/** Follows nextCursor until the list is complete. For reference lists of bounded size. */
+export async function getAll<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page: Page<T> = await api.get<Page<T>>(path, { limit: 500, ...query, cursor }, signal);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+// ---- Shapes of the API (see docs/api-contract.md and the OpenAPI document) ----
+
+export interface RoleAssignment {
+  role: string;
+  scopeType: string;
+  scopeId: string | null;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  roles: RoleAssignment[];
+}
+
+export interface MeResponse {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface Health {
+  status: string;
+  database: string;
+  version: string;
+}
+
+export interface HealthcareRegion {
+  id: string;
+  name: string;
+  regionCodes: string[];
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  shortName: string;
+  countyName: string;
+  healthcareRegionIds: string[];
+}
+
+export interface Municipality {
+  code: string;
+  name: string;
+  regionCode: string;
+  healthcareRegionId: string | null;
+}
+
+export interface Source {
+  id: string;
+  description: string | null;
+  url: string | null;
+}
+
+export interface ProgramArea {
+  id: string;
+  name: string;
+  kind: string;
+  hostHealthcareRegionId: string | null;
+  hostOther: string | null;
+  hostStatus: string;
+  hostBasis: string | null;
+  sources: Source[];
+}
+
+export interface Group {
+  id: string;
+  kind: string;
+  level: string;
+  owner: string;
+  name: string;
+  shortName: string | null;
+  programAreaIds: string[];
+  mirrorsGroupId: string | null;
+  parentGroupId: string | null;
+  factStatus: string | null;
+  factBasis: string | null;
+  sources: Source[];
+  isDemo: boolean;
+  version: number;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  disabled: boolean;
+  isDemo: boolean;
+  roles: RoleAssignment[];
+  version: number;
+  createdAt: string;
+}
+
+export interface AuditEvent {
+  id: string | number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  requestId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiToken {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export function isSystemAdmin(user: Me | null | undefined): boolean {
+  return !!user?.roles.some((r) => r.role === 'admin' && r.scopeType === 'system');
+}

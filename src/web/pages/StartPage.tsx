@@ -1,0 +1,35 @@
+import { CAPABILITIES } from '../app/capabilities';
+import { Link } from '../app/router';
+import { useSession } from '../auth/session';
+import { Page } from '../components/Page';
+import { useT } from '../i18n';
+
+export function StartPage() {
+  const t = useT();
+  const { user } = useSession();
+  return (
+    <Page title={t('start.title')}>
+      <p className="lead">{t('start.lead')}</p>
+      <p>{t('start.body')}</p>
+      {!user && (
+        <p>
+          <Link to="/logga-in" className="button">
+            {t('header.signIn')}
+          </Link>
+        </p>
+      )}
+      <h2>{t('start.areasHeading')}</h2>
+      <ul className="cards">
+        {CAPABILITIES.map((c) => (
+          <li key={c.id} className="card">
+            <h3>
+              <Link to={c.path}>{t(c.title)}</Link>
+            </h3>
+            <p>{t(c.summary)}</p>
+            {!c.built && <p className="badge badge-none">{t('start.notBuiltBadge')}</p>}
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
