@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+
+describe('administration and my account', () => {
+  const suite = useBrowser();
+
+  it('shows the admin area to a system administrator only', async () => {
+    const anonymous = await suite.newPage();
+    await visit(anonymous.page, '/');
+    expect(await anonymous.page.getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0);
+
+    const { page } = await suite.newPage({ signedIn: true });
+    await visit(page, '/');
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav.getByRole('link', { name: 'Användare' }).waitFor();
+    await nav.getByRole('link', { name: 'Granskningslogg' }).waitFor();
+  });
+
+  it('lists, creates, disables and enables users', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/admin/anvandare')).toBe('Användare');
+    const stamp = Date.now().toString(36);
+    await page.getByLabel('Namn', { exact: true }).fill(`Test Testsson ${stamp}`);
+    await page.getByLabel('E-postadress').fill(`test-${stamp}@example.se`);
+    await page.getByLabel('Lösenord').fill('ett-langt-losenord-42');
+    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    await page.getByRole('status').getByText(`Användaren Test Testsson ${stamp} är skapad.`).waitFor();
+    const row = page.locator('tbody tr').filter({ hasText: `test-${stamp}@example.se` });
+    await row.waitFor();
+
+    await row.getByRole('button', { name: `Stäng av Test Testsson ${stamp}` }).click();
+    await row.getByText('Avstängd').waitFor();
+    await row.getByRole('button', { name: `Aktivera Test Testsson ${stamp}` }).click();
+    await row.getByText('Aktiv', { exact: true }).waitFor();
+    await expectAccessible(page, 'users after changes');
+    await screenshot(page, 'users');
+
+    // the server's validation message is shown for a bad create
+    await page.getByLabel('Namn', { exact: true }).fill('Kort Lösen');
+    await page.getByLabel('E-postadress').fill(`kort-${stamp}@example.se`);
+    await page.getByLabel('Lösenord').fill('kort');
+    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page, 'users with error');
+  });
+
+  it('shows the audit trail with filters, before/after and more pages', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/admin/granskningslogg')).toBe('Granskningslogg');
+    const table = page.getByRole('table', { name: 'Händelser, senaste först' });
+    await table.waitFor();
+    await page.getByLabel('Typ av post').selectOption('group');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect.poll(async () => (await table.locator('tbody tr').allInnerTexts()).every((r) => r.includes('Grupp'))).toBe(true);
+    await table.locator('summary').first().click();
+    await table.getByRole('heading', { name: 'Efter' }).first().waitFor();
+    await settled(page);
+    await expectAccessible(page, 'audit with details open');
+    await screenshot(page, 'audit-log', { docs: true });
+  });
+
+  it('creates a personal API token, shows it once, and revokes it', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/mina-api-nycklar')).toBe('Mina API-nycklar');
+    await page.getByLabel('Namn').fill('Skript för test');
+    await page.getByRole('button', { name: 'Skapa nyckel' }).click();
+    const value = await page.getByLabel('API-nyckel').inputValue();
+    expect(value.length).toBeGreaterThan(20);
+    await page.getByRole('rowheader', { name: 'Skript för test' }).waitFor();
+    await expectAccessible(page, 'token created');
+    await screenshot(page, 'api-tokens');
+
+    await page.getByRole('button', { name: 'Återkalla Skript för test' }).click();
+    await page.getByRole('button', { name: 'Ja, återkalla Skript för test' }).click();
+    await page.getByText('Nyckeln Skript för test är återkallad').waitFor();
+    await expect.poll(() => page.getByRole('rowheader', { name: 'Skript för test' }).count()).toBe(0);
+  });
+});

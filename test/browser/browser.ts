@@ -1,0 +1,123 @@
+/**
+ * Shared helpers for the browser suite: one Chromium per test file, an axe check on every
+ * page visited, screenshots, and sign-in through the API (the UI sign-in has its own test).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const RESULTS_DIR = join(root, 'test-results', 'browser');
+export const DOCS_SCREENSHOTS = join(root, 'docs', 'screenshots');
+
+export const baseURL = (): string => inject('baseURL');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--font-render-hinting=none',
+  '--lang=sv-SE',
+];
+
+export interface Suite {
+  browser: Browser;
+  /** A fresh context (own cookies and localStorage) with a page. */
+  newPage(options?: { signedIn?: boolean; lang?: 'sv' | 'en' }): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+export function useBrowser(): Suite {
+  const suite = {} as Suite;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    suite.browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    suite.newPage = async ({ signedIn = false, lang } = {}) => {
+      const context = await suite.browser.newContext({
+        baseURL: baseURL(),
+        viewport: { width: 1280, height: 860 },
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+        reducedMotion: 'reduce',
+      });
+      contexts.push(context);
+      if (lang) await context.addInitScript({ content: `localStorage.setItem('navet.lang', ${JSON.stringify(lang)});` });
+      if (signedIn) await signInViaApi(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      return { context, page };
+    };
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await suite.browser?.close();
+  });
+  return suite;
+}
+
+export async function signInViaApi(context: BrowserContext): Promise<void> {
+  const res = await context.request.post('/api/v1/auth/login', {
+    data: { email: inject('adminEmail'), password: inject('adminPassword') },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Waits until the page has its h1 and nothing is still loading. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').waitFor();
+  // Polling through locators: the app's CSP forbids the eval that waitForFunction(string) needs.
+  await expect.poll(() => page.locator('main .loading').count(), { timeout: 10_000 }).toBe(0);
+  await expect
+    .poll(async () => (await page.locator('main h1').innerText()).trim(), { timeout: 10_000 })
+    .not.toMatch(/^(Laddar|Loading) …$/);
+}
+
+/** axe on the current state of the page; serious and critical violations fail the test. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
+    .join('\n');
+  expect(bad, `axe violations on ${label}:\n${report}`).toEqual([]);
+}
+
+/** Whether the element matched by `selector` has keyboard focus. */
+export async function hasFocus(page: Page, selector: string): Promise<boolean> {
+  return (await page.locator(`${selector}:focus`).count()) > 0;
+}
+
+/** Go to a path, wait for it to settle, check it with axe, and return the h1 text. */
+export async function visit(page: Page, path: string): Promise<string> {
+  await page.goto(path);
+  await settled(page);
+  const errors = await page.locator('main .alert-error').allInnerTexts();
+  expect(errors, `error shown on ${path}`).toEqual([]);
+  await expectAccessible(page, path);
+  return (await page.locator('main h1').innerText()).trim();
+}
+
+export async function screenshot(page: Page, name: string, options: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {
+  const file = join(RESULTS_DIR, `${name}.png`);
+  mkdirSync(dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  if (options.docs) {
+    // For the README: the top of the page, at most 1 200 px tall, to keep the PNGs small.
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    const height = Math.min(1200, await page.evaluate('document.documentElement.scrollHeight'));
+    await page.screenshot({
+      path: join(DOCS_SCREENSHOTS, `${name}.png`),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height },
+    });
+  }
+}

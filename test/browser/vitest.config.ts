@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The browser suite: one Navet server (child process, fresh data dir) for the whole run,
+ * one Chromium per test file. Build the UI first (`vite build`); this config builds nothing.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: ['test/browser/**/*.test.ts'],
+    globalSetup: ['test/browser/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // No retries: a flaky browser test is a bug to fix, not to hide.
+    retry: 0,
+  },
+});
