@@ -11,6 +11,7 @@ import { ensurePlatformSchedules } from './platform/jobs/worker.js';
 import { loadDemo } from './modules/demo/load-demo.js';
 import { loadStructures } from './modules/organisation/load-structures.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
 import { loadReference } from './modules/reference/load-reference.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ensureBootstrapAdmin } from './modules/users/ensure-bootstrap-admin.js';
@@ -24,6 +25,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   auditRoutes,
   referenceRoutes,
   organisationRoutes,
+  peopleRoutes,
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {

@@ -30,6 +30,11 @@ describe('OpenAPI document', () => {
       ['get', '/api/v1/groups'],
       ['post', '/api/v1/groups'],
       ['get', '/api/v1/mirroring/gaps'],
+      ['post', '/api/v1/people'],
+      ['get', '/api/v1/people/{id}'],
+      ['post', '/api/v1/people/{id}/jav-declarations'],
+      ['post', '/api/v1/jav-declarations/{id}/review'],
+      ['post', '/api/v1/groups/{id}/memberships'],
     ];
     for (const [method, path] of promised) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });

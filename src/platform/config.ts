@@ -8,6 +8,8 @@ export interface Config {
   demo: boolean;
   /** Insyn: the organisation structure is readable without signing in. */
   publicStructure: boolean;
+  /** Years until an approved jäv declaration must be re-assessed (national practice: three). */
+  javValidityYears: number;
   bootstrapAdmin: { email: string; password: string } | undefined;
   /** Cookies get Secure and the __Host- prefix when the public URL is https. */
   secureCookies: boolean;
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.NAVET_DATA_DIR || './data'),
     demo: bool(env.NAVET_DEMO, true),
     publicStructure: bool(env.NAVET_PUBLIC_STRUCTURE, true),
+    javValidityYears: int('NAVET_JAV_VALIDITY_YEARS', env.NAVET_JAV_VALIDITY_YEARS, 3),
     bootstrapAdmin: email && password ? { email, password } : undefined,
     secureCookies: publicUrl.startsWith('https://'),
     publicUrl,

@@ -6,10 +6,11 @@ import { conflict, notFound, staleVersion, unprocessable } from '../../platform/
 import { ownerScope } from './check-group.js';
 import { presentGroupCore } from './presenter.js';
 import * as repo from './repository.js';
+import { activeMembershipCount } from '../people/repository.js';
 
 /**
- * Closing keeps the group and its history; it only ends it. A group with active groups
- * below it (working groups it appointed, groups reporting to it) cannot close: 409 names them.
+ * Closing keeps the group and its history; it only ends it. A group with active groups below
+ * it, or with assignments running past the end date, cannot close: 409 names what blocks.
  */
 export async function closeGroup(db: Db, ctx: Ctx, id: string, version: number, input: { endDate: string; reason?: string }) {
   return db.transaction(async (tx) => {
@@ -24,10 +25,13 @@ export async function closeGroup(db: Db, ctx: Ctx, id: string, version: number, 
       ]);
     }
     const blocking = (await repo.childrenOf(tx, id)).filter((c) => c.status === 'active');
-    if (blocking.length) {
-      throw conflict(
-        `Gruppen har aktiva grupper under sig som först måste stängas eller flyttas: ${blocking.map((b) => b.name).join(', ')}.`,
-      );
+    const members = await activeMembershipCount(tx, id, input.endDate);
+    if (blocking.length || members) {
+      const what = [
+        blocking.length ? `aktiva grupper under sig (${blocking.map((b) => b.name).join(', ')})` : null,
+        members ? `${members} uppdrag som löper efter ${input.endDate}` : null,
+      ].filter(Boolean);
+      throw conflict(`Gruppen kan inte stängas: den har ${what.join(' och ')}. Avsluta eller flytta dem först.`);
     }
     const after = await repo.endGroup(tx, id, version, {
       status: 'closed',

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
-import { Filters } from '../../platform/db/sql.js';
+import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { Geography, GroupFacts, Level } from './rules/structure.js';
 
 /** The only SQL for groups, mandates, coverage and structure rules. */
@@ -77,13 +77,6 @@ export async function listGroups(db: Queryable, f: GroupFilter): Promise<GroupRo
   if (f.after) w.add(`(sv_key(name) COLLATE "C", id::text) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
   return db.query<GroupRow>(`${SELECT} ${w.where} ORDER BY sv_key(name) COLLATE "C", id::text LIMIT ${limit}`, w.params);
-}
-
-/** Mirrors sv_fold() for the search term; LIKE wildcards in user input are dropped. */
-export function foldLike(q: string): string {
-  const from = 'ÅÄÖÆØÉÈÜÁÀåäöæøéèüáà';
-  const to = 'aaoaoeeuaaaaoaoeeuaa';
-  return [...q.toLowerCase().replace(/[%_\\]/g, '')].map((c) => (from.includes(c) ? to[from.indexOf(c)] : c)).join('');
 }
 
 export async function getGroup(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<GroupRow | undefined> {

@@ -12,6 +12,9 @@ export const AUDIT_KINDS = {
   'reference-file': ['load'],
   group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
   'mirror-coverage': ['set', 'clear'],
+  person: ['create', 'update'],
+  'jav-declaration': ['submit', 'review'],
+  membership: ['create'],
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;

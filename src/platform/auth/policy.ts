@@ -12,6 +12,7 @@ export const ROLES = {
   ordforande: 'Ordförande',
   processtod: 'Processtöd',
   lasare: 'Läsare',
+  'jav-granskare': 'Granskare av jävsdeklarationer',
 } as const;
 export type RoleCode = keyof typeof ROLES;
 
@@ -20,6 +21,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'reference.reload': ['admin'],
   'groups.write': ['admin', 'samordnare'],
+  'people.manage': ['admin', 'samordnare'],
+  'jav.review': ['admin', 'jav-granskare'],
 } as const satisfies Record<string, readonly RoleCode[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -23,3 +23,10 @@ export class Filters {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
 }
+
+/** Mirrors sv_fold() for the search term; LIKE wildcards in user input are dropped. */
+export function foldLike(q: string): string {
+  const from = 'ÅÄÖÆØÉÈÜÁÀåäöæøéèüáà';
+  const to = 'aaoaoeeuaaaaoaoeeuaa';
+  return [...q.toLowerCase().replace(/[%_\\]/g, '')].map((c) => (from.includes(c) ? to[from.indexOf(c)] : c)).join('');
+}

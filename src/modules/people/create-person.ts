@@ -1,0 +1,62 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import { normaliseEmail } from '../../platform/auth/repository.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, unprocessable } from '../../platform/errors.js';
+import { ownerScope } from '../organisation/check-group.js';
+import { geography } from '../organisation/repository.js';
+import { levelOfOwner } from '../organisation/rules/structure.js';
+import { presentPerson } from './presenter.js';
+import * as repo from './repository.js';
+
+export interface PersonInput {
+  name: string;
+  email?: string | null;
+  employer?: string | null;
+  employerType?: string | null;
+  profession?: string | null;
+  hsaId?: string | null;
+  homeOwner?: string;
+  isDemo?: boolean;
+}
+
+/**
+ * Registers a person in an owner's register: the caller's own region or healthcare region by
+ * default (the scope of their coordinator role), national for administrators.
+ */
+export async function createPerson(db: Db, ctx: Ctx, input: PersonInput) {
+  return db.transaction(async (tx) => {
+    const geo = await geography(tx);
+    const homeOwner = input.homeOwner ?? defaultOwner(ctx);
+    if (!levelOfOwner(homeOwner, geo)) {
+      throw unprocessable(`Okänd ägare "${homeOwner}".`, [
+        { path: 'homeOwner', message: 'ska vara national, en sjukvårdsregion eller en länskod' },
+      ]);
+    }
+    authorize(ctx.actor, 'people.manage', ownerScope(homeOwner, geo));
+    const email = input.email ? normaliseEmail(input.email) : null;
+    if (email && (await repo.findPersonByEmail(tx, email)))
+      throw conflict(`Det finns redan en person med e-postadressen ${email}.`);
+    if (input.hsaId && (await tx.query('SELECT 1 FROM persons WHERE hsa_id = $1', [input.hsaId])).length) {
+      throw conflict(`Det finns redan en person med HSA-id ${input.hsaId}.`);
+    }
+    const row = await repo.insertPerson(tx, {
+      name: input.name.trim(),
+      email,
+      employer: input.employer ?? null,
+      employerType: input.employerType ?? null,
+      profession: input.profession ?? null,
+      hsaId: input.hsaId ?? null,
+      homeOwner,
+      ...(input.isDemo ? { isDemo: true } : {}),
+    });
+    await recordAudit(tx, ctx, { entityType: 'person', entityId: row.id, action: 'create', after: presentPerson(row) });
+    return row;
+  });
+}
+
+function defaultOwner(ctx: Ctx): string {
+  const scoped = ctx.actor?.roles.find((r) => r.role === 'samordnare' && r.scopeType !== 'system' && r.scopeType !== 'group');
+  return scoped?.scopeId ?? 'national';
+}

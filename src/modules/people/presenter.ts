@@ -1,0 +1,43 @@
+import type { DeclarationRow, MembershipRow, PersonRow } from './repository.js';
+
+export const presentPerson = (p: PersonRow) => ({
+  id: p.id,
+  name: p.name,
+  email: p.email,
+  employer: p.employer,
+  employerType: p.employer_type,
+  profession: p.profession,
+  hsaId: p.hsa_id,
+  homeOwner: p.home_owner,
+  isDemo: p.is_demo,
+  version: p.version,
+  createdAt: p.created_at.toISOString(),
+});
+
+/** Without `details` only the status shows: the ties themselves are for the person and the reviewers. */
+export const presentDeclaration = (d: DeclarationRow, details: boolean) => ({
+  id: d.id,
+  personId: d.person_id,
+  status: d.status,
+  submittedAt: d.submitted_at.toISOString(),
+  reviewedAt: d.reviewed_at ? d.reviewed_at.toISOString() : null,
+  validUntil: d.valid_until,
+  nothingToDeclare: details ? d.nothing_to_declare : null,
+  interests: details ? d.interests : null,
+  restrictions: details ? d.restrictions : null,
+  reviewComment: details ? d.review_comment : null,
+  version: d.version,
+});
+
+export const presentMembership = (m: MembershipRow) => ({
+  id: m.id,
+  groupId: m.group_id,
+  groupName: m.group_name,
+  personId: m.person_id,
+  personName: m.person_name,
+  role: m.role,
+  startDate: m.start_date,
+  endDate: m.end_date,
+  overrideReason: m.override_reason,
+  version: m.version,
+});

@@ -1,0 +1,208 @@
+import { Type } from 'typebox';
+import { requireActor } from '../../platform/auth/policy.js';
+import { can } from '../../platform/auth/policy.js';
+import { todayInSweden } from '../../platform/clock.js';
+import { notFound, unauthorized } from '../../platform/errors.js';
+import type { RouteModule } from '../../platform/http/app.js';
+import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
+import { ownerScope } from '../organisation/check-group.js';
+import { geography, getGroup } from '../organisation/repository.js';
+import { isSelf, mayManagePerson, mayReview, maySeeDeclarationDetails, maySeePerson } from './access.js';
+import { appointMember } from './appoint-member.js';
+import { createPerson } from './create-person.js';
+import { presentDeclaration, presentMembership, presentPerson } from './presenter.js';
+import * as repo from './repository.js';
+import { reviewJavDeclaration } from './review-jav-declaration.js';
+import { currentDeclaration } from './rules/membership.js';
+import {
+  CreatePersonBody,
+  Declaration,
+  DeclarationBody,
+  Membership,
+  MembershipBody,
+  Person,
+  PersonDetail,
+  PersonListQuery,
+  ReviewBody,
+} from './schemas.js';
+import { submitJavDeclaration } from './submit-jav-declaration.js';
+
+const tags = ['Personer och uppdrag'];
+const IdParams = Type.Object({ id: Uuid });
+
+export const peopleRoutes: RouteModule = (app, { db, config }) => {
+  app.addSchema(Person);
+  app.addSchema(Declaration);
+  app.addSchema(Membership);
+
+  app.post(
+    '/api/v1/people',
+    {
+      schema: {
+        tags,
+        summary: 'Registrera en person',
+        body: CreatePersonBody,
+        response: { 201: Type.Ref('Person'), ...errorResponses(401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(presentPerson(await createPerson(db, req.ctx, req.body))),
+  );
+
+  app.get(
+    '/api/v1/people',
+    {
+      schema: {
+        tags,
+        summary: 'Personer i de register du förvaltar',
+        querystring: PersonListQuery,
+        response: { 200: Page(Type.Ref('Person')), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const actor = req.ctx.actor;
+      const geo = await geography(db);
+      const limit = req.query.limit ?? 50;
+      const after = decodeCursor(req.query.cursor, 2) as [string, string] | undefined;
+      const all = can(actor, 'people.manage') || can(actor, 'jav.review');
+      // The registers this caller manages or reviews: their own scopes (and the regions below a healthcare region).
+      const owners = all
+        ? undefined
+        : [...geo.regionHealthcareRegions.keys(), ...geo.healthcareRegionIds].filter(
+            (o) => can(actor, 'people.manage', ownerScope(o, geo)) || can(actor, 'jav.review', ownerScope(o, geo)),
+          );
+      const rows = await repo.listPersons(db, {
+        limit,
+        ...(owners ? { owners } : {}),
+        ...(req.query.q ? { q: req.query.q } : {}),
+        ...(after ? { after } : {}),
+      });
+      const page = paginate(rows, limit, (p) => [p.sort_key, p.id]);
+      return { items: page.items.map(presentPerson), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'En person med uppdrag och jävsdeklarationer; 404 om okänd eller inte synlig',
+        params: IdParams,
+        response: { 200: PersonDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      if (!req.ctx.actor) throw unauthorized();
+      const actor = req.ctx.actor;
+      const p = await repo.getPerson(db, req.params.id);
+      const geo = await geography(db);
+      if (!p || !maySeePerson(actor, p, geo)) throw notFound('Personen');
+      const [memberships, declarations] = await Promise.all([repo.membershipsOfPerson(db, p.id), repo.declarationsOf(db, p.id)]);
+      const details = maySeeDeclarationDetails(actor, p, geo);
+      const current = currentDeclaration(
+        declarations.map((d) => ({ id: d.id, status: d.status, submittedAt: d.submitted_at, validUntil: d.valid_until })),
+        todayInSweden(),
+      );
+      return {
+        ...presentPerson(p),
+        memberships: memberships.map(presentMembership),
+        declarations: declarations.map((d) => presentDeclaration(d, details)),
+        currentDeclaration: current.ok
+          ? { ok: true, reason: null, message: null, validUntil: current.validUntil }
+          : { ok: false, reason: current.reason, message: current.message, validUntil: null },
+        permissions: {
+          edit: mayManagePerson(actor, p, geo),
+          declare: isSelf(actor, p) || mayManagePerson(actor, p, geo),
+          review: mayReview(actor, p, geo) && !isSelf(actor, p),
+        },
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/people/:id/jav-declarations',
+    {
+      schema: {
+        tags,
+        summary: 'Lämna in en jävsdeklaration ("inget att deklarera" är ett uttryckligt svar)',
+        params: IdParams,
+        body: DeclarationBody,
+        response: { 201: Type.Ref('JavDeclaration'), ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(presentDeclaration(await submitJavDeclaration(db, req.ctx, req.params.id, req.body), true)),
+  );
+
+  app.get(
+    '/api/v1/jav-declarations',
+    {
+      schema: {
+        tags,
+        summary: 'Granskningskön: inlämnade deklarationer som du får granska',
+        response: { 200: Page(Type.Ref('JavDeclaration')), ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const actor = req.ctx.actor;
+      const geo = await geography(db);
+      const rows = await repo.declarationQueue(db, undefined);
+      const visible = rows.filter(
+        (d) => can(actor, 'jav.review', ownerScope(d.home_owner, geo)) && d.submitted_by !== actor.userId,
+      );
+      return { items: visible.map((d) => presentDeclaration(d, true)), nextCursor: null };
+    },
+  );
+
+  app.post(
+    '/api/v1/jav-declarations/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Granska en jävsdeklaration: godkänn, godkänn med begränsningar, eller skicka tillbaka; egen deklaration → 403',
+        params: IdParams,
+        body: ReviewBody,
+        response: { 200: Type.Ref('JavDeclaration'), ...errorResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) =>
+      presentDeclaration(
+        await reviewJavDeclaration(db, req.ctx, req.params.id, req.body, { validityYears: config.javValidityYears }),
+        true,
+      ),
+  );
+
+  app.post(
+    '/api/v1/groups/:id/memberships',
+    {
+      schema: {
+        tags,
+        summary: 'Utse en person till gruppen; 422 när aktuell godkänd jävsdeklaration saknas',
+        params: IdParams,
+        body: MembershipBody,
+        response: { 201: Type.Ref('Membership'), ...errorResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(presentMembership(await appointMember(db, req.ctx, req.params.id, req.body))),
+  );
+
+  app.get(
+    '/api/v1/groups/:id/memberships',
+    {
+      schema: {
+        tags,
+        summary: 'Gruppens ledamöter och roller med period',
+        params: IdParams,
+        response: { 200: Page(Type.Ref('Membership')), ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => {
+      if (!config.publicStructure && !req.ctx.actor) throw unauthorized();
+      if (!(await getGroup(db, req.params.id))) throw notFound('Gruppen');
+      return { items: (await repo.membershipsOfGroup(db, req.params.id)).map(presentMembership), nextCursor: null };
+    },
+  );
+};

@@ -1,0 +1,143 @@
+import { Type } from 'typebox';
+import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { JAV_CATEGORIES, MEMBERSHIP_ROLES } from './rules/membership.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const EmployerType = Type.Union(
+  ['region', 'municipality', 'private-care-provider', 'patient-organisation', 'professional-association', 'agency', 'other'].map(
+    (k) => Type.Literal(k),
+  ),
+);
+
+const personFields = {
+  id: Uuid,
+  name: Type.String(),
+  email: Nullable(Type.String()),
+  employer: Nullable(Type.String()),
+  employerType: Nullable(Type.String()),
+  profession: Nullable(Type.String()),
+  hsaId: Nullable(Type.String()),
+  homeOwner: Type.String(),
+  isDemo: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+};
+export const Person = Type.Object(personFields, { $id: 'Person' });
+
+export const CreatePersonBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    employer: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    employerType: Type.Optional(EmployerType),
+    profession: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    hsaId: Type.Optional(Type.String({ pattern: '^SE[0-9A-Za-z-]{4,60}$', description: 'HSA-id, t.ex. SE2321000065-1234' })),
+    homeOwner: Type.Optional(
+      Type.String({
+        pattern: '^(national|[a-z-]{1,40}|[0-9]{2})$',
+        description: 'Vems register: national, sjukvårdsregion eller länskod',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const PersonListQuery = Type.Object(
+  { ...PageQuery, q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+  { additionalProperties: false },
+);
+
+const InterestSchema = Type.Object(
+  {
+    category: Type.Union(JAV_CATEGORIES.map((c) => Type.Literal(c))),
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    organisation: Type.Optional(Type.String({ maxLength: 200 })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+
+export const DeclarationBody = Type.Object(
+  { nothingToDeclare: Type.Boolean(), interests: Type.Array(InterestSchema, { maxItems: 100 }) },
+  { additionalProperties: false },
+);
+
+export const Declaration = Type.Object(
+  {
+    id: Uuid,
+    personId: Uuid,
+    status: Type.Union(['submitted', 'approved', 'approved-with-restrictions', 'returned'].map((s) => Type.Literal(s))),
+    submittedAt: Type.String({ format: 'date-time' }),
+    reviewedAt: Nullable(Type.String({ format: 'date-time' })),
+    validUntil: Nullable(IsoDate),
+    nothingToDeclare: Nullable(Type.Boolean()),
+    interests: Nullable(Type.Array(Type.Unknown())),
+    restrictions: Nullable(Type.Array(Type.Unknown())),
+    reviewComment: Nullable(Type.String()),
+    version: Type.Integer(),
+  },
+  { $id: 'JavDeclaration' },
+);
+
+export const ReviewBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approved'), Type.Literal('approved-with-restrictions'), Type.Literal('returned')]),
+    restrictions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            programAreaId: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,80}$' })),
+            knowledgeSupport: Type.Optional(Type.String({ maxLength: 300 })),
+            note: Type.String({ minLength: 1, maxLength: 1000 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const MembershipBody = Type.Object(
+  {
+    personId: Uuid,
+    role: Type.Union(MEMBERSHIP_ROLES.map((r) => Type.Literal(r))),
+    startDate: IsoDate,
+    endDate: Type.Optional(Nullable(IsoDate)),
+    overrideReason: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Membership = Type.Object(
+  {
+    id: Uuid,
+    groupId: Uuid,
+    groupName: Type.String(),
+    personId: Uuid,
+    personName: Type.String(),
+    role: Type.String(),
+    startDate: IsoDate,
+    endDate: Nullable(IsoDate),
+    overrideReason: Nullable(Type.String()),
+    version: Type.Integer(),
+  },
+  { $id: 'Membership' },
+);
+
+/** One person: the record, with assignments, declarations (details only for the person and reviewers) and what the caller may do. */
+export const PersonDetail = Type.Object({
+  ...personFields,
+  memberships: Type.Array(Type.Ref('Membership')),
+  declarations: Type.Array(Type.Ref('JavDeclaration')),
+  currentDeclaration: Type.Object({
+    ok: Type.Boolean(),
+    reason: Nullable(Type.String()),
+    message: Nullable(Type.String()),
+    validUntil: Nullable(IsoDate),
+  }),
+  permissions: Type.Object({ edit: Type.Boolean(), declare: Type.Boolean(), review: Type.Boolean() }),
+});
