@@ -12,6 +12,7 @@ import { loadDemo } from './modules/demo/load-demo.js';
 import { loadStructures } from './modules/organisation/load-structures.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { consultationRoutes } from './modules/consultation/routes.js';
 import { loadReference } from './modules/reference/load-reference.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ensureBootstrapAdmin } from './modules/users/ensure-bootstrap-admin.js';
@@ -26,6 +27,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   referenceRoutes,
   organisationRoutes,
   peopleRoutes,
+  consultationRoutes,
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {

@@ -35,6 +35,7 @@ describe('OpenAPI document', () => {
       ['post', '/api/v1/people/{id}/jav-declarations'],
       ['post', '/api/v1/jav-declarations/{id}/review'],
       ['post', '/api/v1/groups/{id}/memberships'],
+      ['get', '/api/v1/consultation-calendar'],
     ];
     for (const [method, path] of promised) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });
