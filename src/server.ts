@@ -13,6 +13,7 @@ import { loadStructures } from './modules/organisation/load-structures.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { consultationRoutes } from './modules/consultation/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
 import { loadReference } from './modules/reference/load-reference.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ensureBootstrapAdmin } from './modules/users/ensure-bootstrap-admin.js';
@@ -28,6 +29,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   organisationRoutes,
   peopleRoutes,
   consultationRoutes,
+  caseRoutes,
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {

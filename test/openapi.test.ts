@@ -36,6 +36,8 @@ describe('OpenAPI document', () => {
       ['post', '/api/v1/jav-declarations/{id}/review'],
       ['post', '/api/v1/groups/{id}/memberships'],
       ['get', '/api/v1/consultation-calendar'],
+      ['post', '/api/v1/cases'],
+      ['get', '/api/v1/cases'],
     ];
     for (const [method, path] of promised) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });

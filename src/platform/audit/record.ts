@@ -15,6 +15,7 @@ export const AUDIT_KINDS = {
   person: ['create', 'update'],
   'jav-declaration': ['submit', 'review'],
   membership: ['create'],
+  case: ['register'],
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;

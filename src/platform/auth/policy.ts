@@ -13,6 +13,7 @@ export const ROLES = {
   processtod: 'Processtöd',
   lasare: 'Läsare',
   'jav-granskare': 'Granskare av jävsdeklarationer',
+  registrator: 'Registrator',
 } as const;
 export type RoleCode = keyof typeof ROLES;
 
@@ -23,6 +24,8 @@ export const PERMISSIONS = {
   'groups.write': ['admin', 'samordnare'],
   'people.manage': ['admin', 'samordnare'],
   'jav.review': ['admin', 'jav-granskare'],
+  'cases.register': ['admin', 'samordnare', 'registrator'],
+  'cases.read': ['admin', 'samordnare', 'registrator', 'ordforande', 'processtod', 'lasare'],
 } as const satisfies Record<string, readonly RoleCode[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -369,6 +369,7 @@ class Restorer {
   header: BackupHeader | undefined;
   private loading: Loading | undefined;
   private readonly seen = new Set<string>();
+  private readonly loaded: Loading[] = [];
   readonly rows: Record<string, number> = {};
   ended = false;
 
@@ -470,7 +471,7 @@ class Restorer {
     const l = this.loading;
     if (!l) return;
     await this.flush();
-    for (const c of l.columns) if (c.sequence) await restoreSequence(this.tx, l.table, c, l.sequences[c.name]);
+    this.loaded.push(l);
     this.rows[l.table.name] = l.rows;
     this.loading = undefined;
   }
@@ -484,10 +485,15 @@ class Restorer {
       const n = this.rows[table];
       if (expected[table] !== n) {
         throw new BackupError(
-          `Säkerhetskopian är skadad: tabellen ${table} har ${n} rader men slutraden anger ${String(expected[table])}.`,
+          `Säkerhetskopian är skadad: tabellen ${table} har ${n ?? 0} rader men slutraden anger ${String(expected[table])}.`,
         );
       }
     }
+    this.ended = true;
+  }
+
+  /** After the whole file has been read: the set-aside references back, then the sequences. */
+  async finish(): Promise<void> {
     for (const fk of this.schema.deferred) {
       try {
         await this.tx.exec(`ALTER TABLE ${qualified(fk.table)} ADD CONSTRAINT ${ident(fk.name)} ${fk.definition}`);
@@ -495,7 +501,10 @@ class Restorer {
         throw new BackupError(`Tabellen ${fk.table} pekar på rader som saknas (${fk.name}): ${(err as Error).message}`);
       }
     }
-    this.ended = true;
+    // Last, once nothing can fail any more: setval() is not undone by a rollback.
+    for (const l of this.loaded) {
+      for (const c of l.columns) if (c.sequence) await restoreSequence(this.tx, l.table, c, l.sequences[c.name]);
+    }
   }
 }
 
@@ -537,6 +546,7 @@ export async function restoreBackup(db: Db, open: () => Readable, opts: { force?
     }
     if (!restorer.header) throw new BackupError('Säkerhetskopian är tom.');
     if (!restorer.ended) throw new BackupError('Säkerhetskopian är ofullständig: slutraden saknas.');
+    await restorer.finish();
     return { createdAt: restorer.header.createdAt, database: restorer.header.database, rows: restorer.rows };
   });
 }

@@ -1,0 +1,45 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { unprocessable } from '../../platform/errors.js';
+import { ownerScope } from '../organisation/check-group.js';
+import { geography } from '../organisation/repository.js';
+import { presentCase } from './presenter.js';
+import * as repo from './repository.js';
+import { caseNumber, caseYear, defaultPrefix } from './rules/case-number.js';
+
+export interface RegisterCaseInput {
+  region: string;
+  subject: string;
+  origin: 'national' | 'healthcare-region' | 'local' | 'agency' | 'partner';
+  sender: string;
+  receivedDate: string;
+}
+
+/** Registers a matter once, with the next case number of its region and year. */
+export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput) {
+  return db.transaction(async (tx) => {
+    const geo = await geography(tx);
+    if (!geo.regionHealthcareRegions.has(input.region)) {
+      throw unprocessable(`Det finns ingen region med länskod ${input.region}.`, [{ path: 'region', message: 'okänd länskod' }]);
+    }
+    authorize(ctx.actor, 'cases.register', ownerScope(input.region, geo));
+    const year = caseYear(input.receivedDate);
+    const sequence = await repo.nextSequence(tx, input.region, year);
+    const prefix = (await repo.prefixOf(tx, input.region)) ?? defaultPrefix(input.region);
+    const row = await repo.insertCase(tx, {
+      regionCode: input.region,
+      year,
+      sequence,
+      caseNumber: caseNumber(prefix, year, sequence),
+      subject: input.subject.trim(),
+      origin: input.origin,
+      sender: input.sender.trim(),
+      receivedDate: input.receivedDate,
+      registeredBy: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+    });
+    await recordAudit(tx, ctx, { entityType: 'case', entityId: row.id, action: 'register', after: presentCase(row) });
+    return row;
+  });
+}
