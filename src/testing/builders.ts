@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx, RoleAssignment } from '../platform/context.js';
-import { systemCtx } from '../platform/context.js';
+import { systemActor, systemCtx } from '../platform/context.js';
 import type { Db } from '../platform/db/index.js';
 import { createUser } from '../modules/users/create-user.js';
 import { createGroup } from '../modules/organisation/create-group.js';
 import type { GroupKind, Level } from '../modules/organisation/rules/structure.js';
+import { createPerson, type PersonInput } from '../modules/people/create-person.js';
+import { submitJavDeclaration } from '../modules/people/submit-jav-declaration.js';
+import { reviewJavDeclaration } from '../modules/people/review-jav-declaration.js';
+import { registerCase, type RegisterCaseInput } from '../modules/cases/register-case.js';
 
 /**
  * Builders make valid aggregates with unique values. The tests use them to set up their
@@ -90,5 +94,43 @@ export function buildGroup(db: Db, g: GroupSeed, ctx: Ctx = systemCtx('builder')
     startDate: g.startDate ?? null,
     isDemo: g.isDemo ?? false,
     ...(g.mandate ? { mandate: g.mandate } : {}),
+  });
+}
+
+/** A person in an owner's register (a region's by default). */
+export function buildPerson(db: Db, o: Partial<PersonInput> & { homeOwner?: string } = {}, ctx: Ctx = systemCtx('builder')) {
+  const id = unique();
+  return createPerson(db, ctx, {
+    name: o.name ?? `Person ${id}`,
+    email: o.email ?? `person-${id}@example.se`,
+    employer: o.employer ?? null,
+    employerType: o.employerType ?? null,
+    profession: o.profession ?? null,
+    homeOwner: o.homeOwner ?? 'national',
+    ...(o.isDemo ? { isDemo: true } : {}),
+  });
+}
+
+/** A person with a submitted and approved jäv declaration, ready to be appointed. */
+export async function buildDeclaredPerson(db: Db, o: Parameters<typeof buildPerson>[1] = {}, ctx: Ctx = systemCtx('builder')) {
+  const person = await buildPerson(db, o, ctx);
+  const declaration = await submitJavDeclaration(db, ctx, person.id, { nothingToDeclare: true, interests: [] });
+  // The system actor submitted it; a separate reviewer identity approves it.
+  await reviewJavDeclaration(
+    db,
+    { ...ctx, actor: { ...systemActor, userId: '00000000-0000-0000-0000-000000000001', email: 'granskare@navet.local' } },
+    declaration.id,
+    { decision: 'approved' },
+  );
+  return person;
+}
+
+export function buildCase(db: Db, o: Partial<RegisterCaseInput> & { region: string }, ctx: Ctx = systemCtx('builder')) {
+  return registerCase(db, ctx, {
+    subject: o.subject ?? `Ärende ${unique()}`,
+    origin: o.origin ?? 'national',
+    sender: o.sender ?? 'Nationellt programområde',
+    receivedDate: o.receivedDate ?? '2026-11-02',
+    region: o.region,
   });
 }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { buildLpo, buildUser } from '../../testing/builders.js';
+import { appointMember } from '../people/appoint-member.js';
+import { buildCase, buildDeclaredPerson, buildLpo, buildPerson, buildUser } from '../../testing/builders.js';
 
 /**
  * The demo region: Region Kronoberg, whose real structure the sources do not describe, so the
@@ -25,6 +26,43 @@ const DEMO_LPOS = [
   ['ogonsjukdomar', 'LPO Ögonsjukdomar (demo)'],
 ] as const;
 
+const DEMO_PERSONS = [
+  ['Eva Exempel (demo)', 'Överläkare'],
+  ['Fredrik Fiktivsson (demo)', 'Sjuksköterska'],
+  ['Gunilla Gestalt (demo)', 'Fysioterapeut'],
+  ['Hassan Hittepå (demo)', 'Distriktsläkare'],
+  ['Ingrid Inbillad (demo)', 'Verksamhetsutvecklare'],
+  ['Jonas Jämförelse (demo)', 'Apotekare'],
+  ['Karin Konstruerad (demo)', 'Kurator'],
+] as const;
+
+const DEMO_CASES = [
+  {
+    subject: 'Remiss: vårdförlopp hjärtsvikt – nyupptäckt (demo)',
+    origin: 'national',
+    sender: 'NPO Hjärt- och kärlsjukdomar',
+    receivedDate: '2026-09-16',
+  },
+  {
+    subject: 'Synpunktsinhämtning: kunskapsstöd depression (demo)',
+    origin: 'national',
+    sender: 'NPO Psykisk hälsa',
+    receivedDate: '2026-10-01',
+  },
+  {
+    subject: 'Behov av gemensam rutin för fallprevention (demo)',
+    origin: 'local',
+    sender: 'LPO Äldres hälsa och palliativ vård (demo)',
+    receivedDate: '2026-10-20',
+  },
+  {
+    subject: 'Uppdrag från sjukvårdsregionen: uppföljning av diabetesvård (demo)',
+    origin: 'healthcare-region',
+    sender: 'Södra sjukvårdsregionen',
+    receivedDate: '2026-11-03',
+  },
+] as const;
+
 const DEMO_MANDATE = (name: string) =>
   `## Uppdrag (demo)\n\n${name} ska omsätta nationella kunskapsstöd i regionen, följa upp resultat och föreslå förbättringar till kunskapsrådet.\n\n*Fiktiv text för demonstration.*`;
 
@@ -46,16 +84,39 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
       ctx,
     );
   }
+  const lpos = [];
   for (const [area, name] of DEMO_LPOS) {
-    if (areas.has(area))
-      await buildLpo(db, {
-        region: DEMO_REGION,
-        programAreaId: area,
-        name,
-        isDemo: true,
-        startDate: '2025-01-01',
-        mandate: DEMO_MANDATE(name),
-      });
+    if (!areas.has(area)) continue;
+    const mandate = DEMO_MANDATE(name);
+    lpos.push(
+      await buildLpo(db, { region: DEMO_REGION, programAreaId: area, name, isDemo: true, startDate: '2025-01-01', mandate }, ctx),
+    );
   }
+  // Fictional people: most with approved jäv declarations and seats; gaps on purpose (the last
+  // LPO has no chair, the last person never declared) so the overviews have something to show.
+  const people = [];
+  for (const [i, [name, profession]] of DEMO_PERSONS.entries()) {
+    const o = {
+      name,
+      profession,
+      email: `person${i + 1}@demo.navet.example`,
+      employer: 'Region Kronoberg',
+      employerType: 'region',
+      homeOwner: DEMO_REGION,
+      isDemo: true,
+    };
+    people.push(i < DEMO_PERSONS.length - 1 ? await buildDeclaredPerson(db, o, ctx) : await buildPerson(db, o, ctx));
+  }
+  const declared = people.slice(0, -1);
+  for (const [i, lpo] of lpos.slice(0, -1).entries()) {
+    const period = { startDate: '2025-01-01', endDate: '2027-12-31' };
+    await appointMember(db, ctx, lpo.id, { personId: declared[(i * 2) % declared.length]!.id, role: 'ordforande', ...period });
+    await appointMember(db, ctx, lpo.id, {
+      personId: declared[(i * 2 + 1) % declared.length]!.id,
+      role: 'processtod',
+      ...period,
+    });
+  }
+  for (const c of DEMO_CASES) await buildCase(db, { region: DEMO_REGION, ...c }, ctx);
   return true;
 }
