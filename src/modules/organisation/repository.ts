@@ -273,15 +273,14 @@ export async function setCoverage(
 }
 
 export async function geography(db: Queryable): Promise<Geography> {
-  const [hrs, members, areas] = await Promise.all([
-    db.query<{ id: string }>('SELECT id FROM healthcare_regions'),
-    db.query<{ region_code: string; ids: string[] }>(
-      `SELECT r.code AS region_code, COALESCE(array_agg(m.healthcare_region_id ORDER BY m.healthcare_region_id)
+  // Inside a transaction these share one connection: one query at a time.
+  const hrs = await db.query<{ id: string }>('SELECT id FROM healthcare_regions');
+  const members = await db.query<{ region_code: string; ids: string[] }>(
+    `SELECT r.code AS region_code, COALESCE(array_agg(m.healthcare_region_id ORDER BY m.healthcare_region_id)
          FILTER (WHERE m.healthcare_region_id IS NOT NULL), '{}') AS ids
        FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code GROUP BY r.code`,
-    ),
-    db.query<{ id: string }>('SELECT id FROM program_areas'),
-  ]);
+  );
+  const areas = await db.query<{ id: string }>('SELECT id FROM program_areas');
   return {
     healthcareRegionIds: new Set(hrs.map((h) => h.id)),
     regionHealthcareRegions: new Map(members.map((m) => [m.region_code, m.ids])),

@@ -89,8 +89,9 @@ async function useCanonicalFormats(tx: Queryable): Promise<void> {
 
 /**
  * Tables in the order a restore inserts them: every table after the tables it references.
- * A cycle is broken at its alphabetically first table, whose references into the cycle are
- * deferred together with self-references. Ties go alphabetically, so the order is stable.
+ * When only cycles remain, the alphabetically first remaining table goes next and its
+ * references to tables not yet placed are deferred, like self-references. Ties go
+ * alphabetically, so the order is stable.
  */
 export function dependencyOrder(tables: string[], fks: ForeignKey[]): { order: string[]; deferred: ForeignKey[] } {
   const remaining = [...tables].sort();
@@ -342,11 +343,14 @@ async function restoreSequence(tx: Queryable, t: Table, c: Column, saved: Sequen
   const [{ max } = { max: null }] = await tx.query<{ max: string | null }>(
     `SELECT max(${ident(c.name)})::text AS max FROM ${qualified(t.name)}`,
   );
-  const m = max === null ? null : BigInt(max);
-  const next = saved && BigInt(saved.lastValue) + (saved.isCalled ? 1n : 0n);
-  const [value, isCalled] =
-    next !== undefined && (m === null || next > m) ? [saved!.lastValue, saved!.isCalled] : m !== null ? [max, true] : [];
-  if (value) await tx.query('SELECT setval($1::text::regclass, $2::text::int8, $3::boolean)', [c.sequence, value, isCalled]);
+  const setval = (value: string, isCalled: boolean) =>
+    tx.query('SELECT setval($1::text::regclass, $2::text::int8, $3::boolean)', [c.sequence, value, isCalled]);
+  const sourceNext = saved ? BigInt(saved.lastValue) + (saved.isCalled ? 1n : 0n) : undefined;
+  if (saved && sourceNext !== undefined && (max === null || sourceNext > BigInt(max))) {
+    await setval(saved.lastValue, saved.isCalled);
+  } else if (max !== null) {
+    await setval(max, true);
+  }
 }
 
 interface Loading {

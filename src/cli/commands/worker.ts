@@ -1,0 +1,36 @@
+import { migrate } from '../../platform/db/migrate.js';
+import { ensurePlatformSchedules, platformHandlers, startWorker } from '../../platform/jobs/worker.js';
+import { createLogger } from '../../server.js';
+import { describeDatabase, withDatabase } from '../database.js';
+
+/** Resolves on the first SIGTERM or SIGINT; a second one ends the process at once (the default). */
+function firstSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', on);
+      process.off('SIGINT', on);
+      resolve(signal);
+    };
+    process.on('SIGTERM', on);
+    process.on('SIGINT', on);
+  });
+}
+
+/**
+ * The job worker as its own process (`navet worker`, `npm run worker`): beside web processes
+ * started with NAVET_IN_PROCESS_WORKER=0. Stops taking jobs on SIGTERM, finishes the one in hand.
+ */
+export async function runWorker(): Promise<void> {
+  const stopping = firstSignal();
+  await withDatabase(async (db, config) => {
+    const log = createLogger(config);
+    await migrate(db);
+    await ensurePlatformSchedules(db);
+    const worker = startWorker(db, platformHandlers(db, config), log);
+    log.info({ database: db.kind }, `Jobbkön körs (${describeDatabase(config)}). Stoppa med SIGTERM eller Ctrl+C.`);
+    const signal = await stopping;
+    log.info({ signal }, 'Jobbkön stoppas: väntar på pågående jobb');
+    await worker.stop();
+    log.info('Jobbkön har stoppats');
+  });
+}
