@@ -170,6 +170,17 @@ describe('failures and retries', () => {
     expect(await jobsIn(q)).toMatchObject([{ id, status: 'done', attempts: 2 }]);
   });
 
+  it('a job whose worker died on its last attempt is marked failed, not retried forever', async () => {
+    const q = newQueue('exhausted');
+    const id = await enqueue(db, q, { brev: 'påminnelse' }, { maxAttempts: 1 });
+    expect(await claimJob(db, [q], 300)).toMatchObject({ id, attempts: 1 });
+    await db.query(`UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = $1`, [id]);
+    const { calls, handler } = recorder();
+    expect(await drainJobs(db, { [q]: handler })).toBe(0);
+    expect(calls).toEqual([]);
+    expect(await jobsIn(q)).toMatchObject([{ id, status: 'failed', last_error: 'lease expired after the last attempt' }]);
+  });
+
   it.skipIf(!usingPostgres)('PostgreSQL: two concurrent workers never claim the same job and together run all 50', async () => {
     const q = newQueue('concurrent');
     // Its own database and two separate pools, as two worker processes would have.

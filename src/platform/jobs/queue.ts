@@ -37,7 +37,7 @@ export async function claimJob(db: Queryable, queues: string[], leaseSeconds: nu
      WHERE id = (
        SELECT id FROM jobs
        WHERE queue = ANY($1::text[]) AND run_at <= now()
-         AND (status = 'pending' OR (status = 'running' AND locked_until < now()))
+         AND (status = 'pending' OR (status = 'running' AND locked_until < now() AND attempts < max_attempts))
        ORDER BY run_at, id
        FOR UPDATE SKIP LOCKED
        LIMIT 1)
@@ -45,6 +45,15 @@ export async function claimJob(db: Queryable, queues: string[], leaseSeconds: nu
     [queues, leaseSeconds],
   );
   return rows[0];
+}
+
+/** A job whose worker died on its last attempt is failed, not retried forever. */
+export async function failExhaustedJobs(db: Queryable): Promise<number> {
+  const rows = await db.query(
+    `UPDATE jobs SET status = 'failed', last_error = 'lease expired after the last attempt', locked_until = NULL, finished_at = now()
+     WHERE status = 'running' AND locked_until < now() AND attempts >= max_attempts RETURNING id`,
+  );
+  return rows.length;
 }
 
 export async function completeJob(db: Queryable, id: number): Promise<void> {

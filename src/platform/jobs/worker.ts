@@ -3,7 +3,15 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
 import { EMAIL_QUEUE, emailHandler } from './email.js';
-import { claimJob, completeJob, enqueueDueSchedules, ensureSchedule, failJob, pruneFinishedJobs } from './queue.js';
+import {
+  claimJob,
+  completeJob,
+  enqueueDueSchedules,
+  ensureSchedule,
+  failExhaustedJobs,
+  failJob,
+  pruneFinishedJobs,
+} from './queue.js';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -27,6 +35,7 @@ export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, lo
   // One transaction: moving a schedule forward and enqueueing its run commit together, so a
   // crash in between cannot skip a period.
   await db.transaction((tx) => enqueueDueSchedules(tx));
+  await failExhaustedJobs(db);
   let n = 0;
   for (; n < max; n++) {
     const job = await claimJob(db, Object.keys(handlers), 300);

@@ -1,0 +1,293 @@
+/**
+ * `npm run bench [-- --quick] [-- --postgres]`: load Navet's key read endpoints on a generated
+ * dataset and compare each with the ceiling (bench/ceiling.ts) on the same machine and
+ * database kind. See docs/benchmarks.md for how to read the figures.
+ */
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/platform/config.js';
+import { openDatabase, pgliteDir } from '../src/platform/db/index.js';
+import { projectRoot } from '../src/platform/version.js';
+import { FULL, generateDataset, QUICK } from './dataset.js';
+import { measure, type LoadSettings, type Measured } from './load.js';
+import { freePort, killAllChildrenNow, nodeArgsFor, startChild, stopAllChildren, type Child } from './processes.js';
+
+const USAGE = 'usage: npm run bench [-- --quick] [-- --postgres]';
+const args = process.argv.slice(2);
+for (const a of args) {
+  if (a !== '--quick' && a !== '--postgres') {
+    console.error(`unknown option ${a}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const quick = args.includes('--quick');
+const usePostgres = args.includes('--postgres');
+
+const load: LoadSettings = quick ? { durationS: 3, warmupS: 1, connections: 10 } : { durationS: 15, warmupS: 3, connections: 10 };
+const size = quick ? QUICK : FULL;
+/** A hard bound on the whole run, whatever hangs. */
+const WATCHDOG_MS = quick ? 150_000 : 900_000;
+const CEILING_CODE = '1480'; // Göteborg
+
+interface Endpoint {
+  path: string;
+  auth?: boolean;
+  /** What a correct answer looks like; checked once before loading, so we never time errors. */
+  expect: (body: Record<string, unknown>) => boolean;
+}
+
+const items = (min: number) => (b: Record<string, unknown>) => Array.isArray(b.items) && b.items.length >= min;
+const ENDPOINTS: Endpoint[] = [
+  { path: '/api/health', expect: (b) => b.status === 'ok' },
+  { path: '/api/v1/regions', expect: items(21) },
+  { path: '/api/v1/municipalities?limit=50', expect: items(50) },
+  { path: '/api/v1/municipalities?region=14', expect: items(49) },
+  { path: '/api/v1/program-areas', expect: items(20) },
+  { path: '/api/v1/groups?limit=50', expect: items(50) },
+  { path: '/api/v1/audit?limit=50', auth: true, expect: items(50) },
+];
+
+const started = Date.now();
+const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
+
+// Cleanup runs once, in reverse order of registration: on success, on error and on signals.
+const cleanups: (() => Promise<void> | void)[] = [];
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await stopAllChildren();
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        log(`cleanup step failed: ${String(err)}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+process.on('exit', killAllChildrenNow);
+// A closed pipe on our output (bench | head) must not skip the cleanup.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    log(`${event}: ${String(err)}`);
+    void cleanup().finally(() => process.exit(1));
+  });
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+const watchdog = setTimeout(() => {
+  log(`still running after ${WATCHDOG_MS / 1000} s: giving up`);
+  void cleanup().finally(() => process.exit(1));
+}, WATCHDOG_MS);
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A fresh database on the local server, dropped afterwards. Returns its URL. */
+async function createBenchDatabase(): Promise<string> {
+  const adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const u = new URL(adminUrl);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))
+    throw new Error(`--postgres only uses a local server, not ${u.hostname}`);
+  const name = `navet_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  cleanups.push(async () => {
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    log(`dropped database ${name}`);
+  });
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function login(server: Child, email: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`bench admin login failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
+  if (!cookie) throw new Error('login answered without a session cookie');
+  return cookie;
+}
+
+async function check(url: string, headers: Record<string, string>, e: Endpoint): Promise<void> {
+  const res = await fetch(url, { headers });
+  const body = (await res.json()) as Record<string, unknown>;
+  if (res.status !== 200 || !e.expect(body)) {
+    throw new Error(`${e.path} answered ${res.status} with an unexpected body: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+}
+
+function printTable(rows: { name: string; rps: number; p50Ms: number; p99Ms: number; ceilingRps: number; ratio: number }[]) {
+  const header = ['endpoint', 'rps', 'p50 ms', 'p99 ms', 'ceiling rps', 'ratio'];
+  const cells = rows.map((r) => [
+    r.name,
+    String(r.rps),
+    r.p50Ms.toFixed(2),
+    r.p99Ms.toFixed(2),
+    String(r.ceilingRps),
+    r.ratio.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  const database = usePostgres ? 'postgresql' : 'pglite';
+  log(`${quick ? 'quick' : 'full'} run on ${database}: ${load.durationS} s per endpoint after ${load.warmupS} s warm-up`);
+  // Other work on the machine moves every figure; the load average is kept with the results.
+  const loadBefore = loadavg()[0]!;
+  if (loadBefore > cpus().length)
+    log(`warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs; figures will be low`);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'navet-bench-'));
+  cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+  const serverDir = join(tmp, 'server');
+  const ceilingDir = join(tmp, 'ceiling');
+  const databaseUrl = usePostgres ? await createBenchDatabase() : '';
+
+  const config = loadConfig({ NAVET_DATA_DIR: serverDir, DATABASE_URL: databaseUrl, NAVET_DEMO: '0', LOG_LEVEL: 'warn' });
+  const db = await openDatabase(config);
+  try {
+    await generateDataset(db, config, size, log);
+  } finally {
+    await db.close();
+  }
+  // PGlite allows one process per data directory: the ceiling gets its own copy.
+  if (!usePostgres) cpSync(pgliteDir(serverDir), pgliteDir(ceilingDir), { recursive: true });
+
+  const admin = { email: 'bench-admin@example.se', password: randomBytes(18).toString('base64url') };
+  const [serverPort, ceilingPort] = [await freePort(), await freePort()];
+  const common = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NAVET_DEMO: '0',
+    NAVET_PUBLIC_STRUCTURE: '1',
+    LOG_LEVEL: 'warn',
+    SMTP_HOST: '',
+  };
+  const [server, ceiling] = await Promise.all([
+    startChild({
+      name: 'navet',
+      args: nodeArgsFor('src/main.ts'),
+      env: {
+        ...common,
+        NAVET_DATA_DIR: serverDir,
+        NAVET_PUBLIC_URL: `http://127.0.0.1:${serverPort}`,
+        NAVET_BOOTSTRAP_ADMIN_EMAIL: admin.email,
+        NAVET_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      },
+      port: serverPort,
+      readyPath: '/api/health',
+      timeoutMs: 90_000,
+    }),
+    startChild({
+      name: 'ceiling',
+      args: nodeArgsFor('bench/ceiling.ts'),
+      env: { ...common, NAVET_DATA_DIR: ceilingDir },
+      port: ceilingPort,
+      readyPath: `/municipalities/${CEILING_CODE}`,
+      timeoutMs: 90_000,
+    }),
+  ]);
+  log(`navet on ${server.url} (pid ${server.process.pid}, node ${nodeArgsFor('src/main.ts').join(' ')})`);
+  log(`ceiling on ${ceiling.url} (pid ${ceiling.process.pid})`);
+
+  const cookie = await login(server, admin.email, admin.password);
+  const headersFor = (e: Endpoint): Record<string, string> => ({ accept: 'application/json', ...(e.auth ? { cookie } : {}) });
+  for (const e of ENDPOINTS) await check(server.url + e.path, headersFor(e), e);
+
+  // The ceiling is measured at the start, in the middle and at the end; the median resists
+  // a burst of other work on the machine better than one measurement does.
+  const ceilingUrl = `${ceiling.url}/municipalities/${CEILING_CODE}`;
+  const ceilings: Measured[] = [];
+  const measureCeiling = async () => {
+    const m = await measure(ceilingUrl, {}, load);
+    log(`ceiling: ${m.rps} rps`);
+    ceilings.push(m);
+  };
+  await measureCeiling();
+  const measured = [];
+  for (const [i, e] of ENDPOINTS.entries()) {
+    if (i === Math.floor(ENDPOINTS.length / 2)) await measureCeiling();
+    const m = await measure(server.url + e.path, headersFor(e), load);
+    log(`GET ${e.path}: ${m.rps} rps, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms`);
+    measured.push({ name: `GET ${e.path}`, ...m });
+  }
+  await measureCeiling();
+  const ceilingRps = [...ceilings].map((c) => c.rps).sort((a, b) => a - b)[1]!;
+
+  const endpoints = measured.map((m) => ({
+    name: m.name,
+    rps: m.rps,
+    p50Ms: m.p50Ms,
+    p99Ms: m.p99Ms,
+    ceilingRps,
+    ratio: Math.round((m.rps / ceilingRps) * 100) / 100,
+  }));
+  const result = {
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      memGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+    },
+    database,
+    endpoints,
+    // Context for reading the figures; not needed to compare runs.
+    run: {
+      at: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      ...load,
+      dataset: size,
+      ceilingRuns: ceilings.map((c) => ({ rps: c.rps, p50Ms: c.p50Ms, p99Ms: c.p99Ms })),
+      loadAverage1m: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0]! * 100) / 100 },
+    },
+  };
+  const out = join(projectRoot, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+
+  console.log(
+    `\nNavet on ${database}, ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memGb} GB, Node ${result.machine.node}`,
+  );
+  console.log(
+    `ceiling (bare Fastify + one indexed SELECT), median of ${ceilings.map((c) => c.rps).join(' / ')}: ${ceilingRps} rps\n`,
+  );
+  printTable(endpoints);
+  console.log('\nwritten to bench/results/latest.json');
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  exitCode = 1;
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+process.exit(exitCode);
