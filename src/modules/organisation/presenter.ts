@@ -28,7 +28,7 @@ export const presentGroupCore = (g: GroupRow) => ({
   version: g.version,
 });
 
-export const presentGroup = (g: GroupRow, sources: Sources, geo: Geography, actor: Actor | undefined) => ({
+export const presentGroup = (g: GroupRow, sources: Sources, geo: Geography | undefined, actor: Actor | undefined) => ({
   ...presentGroupCore(g),
   factStatus: g.fact_status,
   factBasis: g.fact_basis,
@@ -36,7 +36,7 @@ export const presentGroup = (g: GroupRow, sources: Sources, geo: Geography, acto
   sourceQuote: g.source_quote,
   isDemo: g.is_demo,
   isReference: g.reference_key !== null,
-  permissions: { edit: g.status === 'active' && can(actor, 'groups.write', ownerScope(g.owner, geo)) },
+  permissions: { edit: g.status === 'active' && geo !== undefined && can(actor, 'groups.write', ownerScope(g.owner, geo)) },
 });
 
 export const presentGroupSummary = (g: GroupRow) => ({

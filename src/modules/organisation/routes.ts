@@ -44,7 +44,11 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     if (!config.publicStructure && !req.ctx.actor) throw unauthorized();
   };
   const present = async (req: FastifyRequest, rows: repo.GroupRow[]) => {
-    const [sources, geo] = await Promise.all([sourcesById(db), repo.geography(db)]);
+    // Only what the page needs: its rows' sources, and the geography only to tell a signed-in caller what they may edit.
+    const [sources, geo] = await Promise.all([
+      sourcesById(db, [...new Set(rows.flatMap((g) => g.source_ids))]),
+      req.ctx.actor ? repo.geography(db) : Promise.resolve(undefined),
+    ]);
     return rows.map((g) => presentGroup(g, sources, geo, req.ctx.actor));
   };
 

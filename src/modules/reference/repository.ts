@@ -112,8 +112,12 @@ export async function getProgramArea(db: Queryable, id: string): Promise<Program
   return (await db.query<ProgramAreaRow>('SELECT * FROM program_areas WHERE id = $1', [id]))[0];
 }
 
-export async function sourcesById(db: Queryable): Promise<Map<string, SourceRow>> {
-  const rows = await db.query<SourceRow>('SELECT id, section, description, url FROM reference_sources');
+/** The sources with these ids (all when omitted), by id. */
+export async function sourcesById(db: Queryable, ids?: string[]): Promise<Map<string, SourceRow>> {
+  if (ids && ids.length === 0) return new Map();
+  const rows = ids
+    ? await db.query<SourceRow>('SELECT id, section, description, url FROM reference_sources WHERE id = ANY($1::text[])', [ids])
+    : await db.query<SourceRow>('SELECT id, section, description, url FROM reference_sources');
   return new Map(rows.map((r) => [r.id, r]));
 }
 
