@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/platform/auth/api-tokens.js';
 import { actorOf } from '../src/platform/auth/login.js';
@@ -19,7 +18,7 @@ import { loadStructures } from '../src/modules/organisation/load-structures.js';
 import { loadReference } from '../src/modules/reference/load-reference.js';
 import { updateUser } from '../src/modules/users/update-user.js';
 import { buildAdmin, buildLpo, buildUser } from '../src/testing/builders.js';
-import { dropTestDatabases, testDb, usingPostgres } from './helpers/db.js';
+import { createEmptyTestDatabaseUrl, dropTestDatabases, testDb, usingPostgres } from './helpers/db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'navet-backup-'));
 let files = 0;
@@ -118,25 +117,8 @@ async function snapshot(db: Db) {
 
 // Empty, migrated targets: a PGlite template migrated once, or a new database on the server.
 
-const serverDatabases: string[] = [];
-
-async function onServer<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 async function newServerDatabase(): Promise<Db> {
-  const name = `navet_bk_${randomBytes(6).toString('hex')}`;
-  await onServer((c) => c.query(`CREATE DATABASE ${name}`));
-  serverDatabases.push(name);
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return track(await openPostgres(url.toString(), { max: 2 }));
+  return track(await openPostgres(await createEmptyTestDatabaseUrl('navet_bk'), { max: 2 }));
 }
 
 let pgliteTemplate: Promise<Blob> | undefined;
@@ -194,11 +176,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const db of opened.splice(0)) await db.close().catch(() => {});
-  if (serverDatabases.length) {
-    await onServer(async (c) => {
-      for (const name of serverDatabases) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    });
-  }
   await dropTestDatabases();
 });
 

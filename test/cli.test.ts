@@ -1,16 +1,15 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../src/platform/auth/passwords.js';
 import { findUserByEmail, findUserIdByToken } from '../src/platform/auth/repository.js';
 import { sha256 } from '../src/platform/auth/secrets.js';
 import { openDatabase, type Db } from '../src/platform/db/index.js';
-import { usingPostgres } from './helpers/db.js';
+import { createEmptyTestDatabaseUrl, dropTestDatabases, usingPostgres } from './helpers/db.js';
 
 /** The real command, as a child process: `node bin/navet.js …`, always from the sources. */
 const BIN = fileURLToPath(new URL('../bin/navet.js', import.meta.url));
@@ -72,29 +71,12 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
   return out;
 }
 
-const serverDatabases: string[] = [];
-
-async function onServer(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 /** An empty installation: a new data directory, or a new database on the server when TEST_DATABASE_URL is set. */
 async function installation(): Promise<Installation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'navet-cli-'));
   let databaseUrl: string | undefined;
   if (usingPostgres) {
-    const name = `navet_cli_${randomBytes(6).toString('hex')}`;
-    await onServer(`CREATE DATABASE ${name}`);
-    serverDatabases.push(name);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = await createEmptyTestDatabaseUrl('navet_cli');
   }
   return {
     env: { ...baseEnv(), NAVET_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
@@ -123,7 +105,7 @@ const contents = (inst: Installation) =>
   });
 
 afterAll(async () => {
-  for (const name of serverDatabases) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await dropTestDatabases();
 });
 
 describe('navet --help', () => {

@@ -1,33 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemo, DEMO_REGION } from '../src/modules/demo/load-demo.js';
 import { systemCtx } from '../src/platform/context.js';
-import type { Db } from '../src/platform/db/index.js';
-import { dropTestDatabases, testDb } from './helpers/db.js';
+import { useTestDb } from './helpers/db.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDb();
-});
-afterAll(async () => {
-  await db.close();
-  await dropTestDatabases();
-});
+const t = useTestDb();
 
 describe('demo data', () => {
   it('loads a fictional workload into an empty database once, all marked as demo', async () => {
-    expect(await loadDemo(db, systemCtx('t'))).toBe(true);
-    expect(await loadDemo(db, systemCtx('t'))).toBe(false);
-    const users = await db.query<{ is_demo: boolean; name: string }>('SELECT is_demo, name FROM users');
+    expect(await loadDemo(t.db, systemCtx('t'))).toBe(true);
+    expect(await loadDemo(t.db, systemCtx('t'))).toBe(false);
+    const users = await t.db.query<{ is_demo: boolean; name: string }>('SELECT is_demo, name FROM users');
     expect(users.length).toBeGreaterThan(0);
     expect(users.every((u) => u.is_demo && u.name.includes('(demo)'))).toBe(true);
-    const groups = await db.query<{ name: string }>(`SELECT name FROM groups WHERE is_demo AND owner = $1`, [DEMO_REGION]);
+    const groups = await t.db.query<{ name: string }>(`SELECT name FROM groups WHERE is_demo AND owner = $1`, [DEMO_REGION]);
     expect(groups.length).toBe(6);
     expect(groups.every((g) => g.name.includes('(demo)'))).toBe(true);
-    const persons = await db.query<{ is_demo: boolean }>('SELECT is_demo FROM persons');
+    const persons = await t.db.query<{ is_demo: boolean }>('SELECT is_demo FROM persons');
     expect(persons.every((p) => p.is_demo)).toBe(true);
-    const members = await db.query<{ n: number }>('SELECT count(*) AS n FROM memberships');
+    const members = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM memberships');
     expect(members[0]!.n).toBe(10);
-    const cases = await db.query<{ case_number: string }>('SELECT case_number FROM cases ORDER BY sequence');
+    const cases = await t.db.query<{ case_number: string }>('SELECT case_number FROM cases ORDER BY sequence');
     expect(cases.map((c) => c.case_number)).toEqual(['R07 2026/1', 'R07 2026/2', 'R07 2026/3', 'R07 2026/4']);
   });
 });

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/platform/db/index.js';
+import { describe, expect, it } from 'vitest';
 import { listMunicipalities } from '../src/modules/reference/repository.js';
-import { dropTestDatabases, testDb } from './helpers/db.js';
+import { useTestDb } from './helpers/db.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDb();
-});
-afterAll(async () => {
-  await db.close();
-  await dropTestDatabases();
-});
+const t = useTestDb();
 
 const swedish = new Intl.Collator('sv');
 
 describe('Swedish alphabetical order without ICU (sv_key)', () => {
   it('puts Å Ä Ö after Z, in that order', async () => {
     const names = ['Örebro', 'Ale', 'Åre', 'Zinkgruvan', 'Älvdalen', 'Östersund', 'ängelholm', 'Ystad', 'åtvidaberg', 'Xylofon'];
-    const rows = await db.query<{ n: string }>(`SELECT n FROM unnest($1::text[]) AS n ORDER BY sv_key(n) COLLATE "C", n`, [
+    const rows = await t.db.query<{ n: string }>(`SELECT n FROM unnest($1::text[]) AS n ORDER BY sv_key(n) COLLATE "C", n`, [
       names,
     ]);
     expect(rows.map((r) => r.n)).toEqual([...names].sort(swedish.compare));
@@ -25,7 +17,7 @@ describe('Swedish alphabetical order without ICU (sv_key)', () => {
   });
 
   it('orders all 290 real municipality names exactly as a Swedish ICU collator does', async () => {
-    const rows = await listMunicipalities(db, { limit: 500 });
+    const rows = await listMunicipalities(t.db, { limit: 500 });
     expect(rows).toHaveLength(290);
     const names = rows.map((r) => r.name);
     expect(names).toEqual([...names].sort(swedish.compare));
@@ -36,7 +28,7 @@ describe('Swedish alphabetical order without ICU (sv_key)', () => {
   });
 
   it('treats é as e and ü as y, as Swedish does', async () => {
-    const rows = await db.query<{ n: string }>(`SELECT n FROM unnest($1::text[]) AS n ORDER BY sv_key(n) COLLATE "C", n`, [
+    const rows = await t.db.query<{ n: string }>(`SELECT n FROM unnest($1::text[]) AS n ORDER BY sv_key(n) COLLATE "C", n`, [
       ['Eda', 'Édb', 'Edc', 'Yxa', 'Über', 'Yzz'],
     ]);
     expect(rows.map((r) => r.n)).toEqual(['Eda', 'Édb', 'Edc', 'Über', 'Yxa', 'Yzz']);

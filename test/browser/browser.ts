@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -104,6 +104,12 @@ export async function visit(page: Page, path: string): Promise<string> {
   expect(errors, `error shown on ${path}`).toEqual([]);
   await expectAccessible(page, path);
   return (await page.locator('main h1').innerText()).trim();
+}
+
+/** A picture of one element (for example a chart taller than the viewport) for the README. */
+export async function screenshotElement(locator: Locator, name: string): Promise<void> {
+  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  await locator.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`) });
 }
 
 export async function screenshot(page: Page, name: string, options: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { systemCtx } from '../../src/platform/context.js';
 import type { Db } from '../../src/platform/db/index.js';
 import { migrate } from '../../src/platform/db/migrate.js';
@@ -56,6 +57,27 @@ export async function createTestDatabaseUrl(): Promise<string> {
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   created.push(name);
   return serverUrl(name);
+}
+
+/** A new, empty database on the server (no migrations), dropped with the others. */
+export async function createEmptyTestDatabaseUrl(prefix = 'navet_e'): Promise<string> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  created.push(name);
+  return serverUrl(name);
+}
+
+/** A fresh database for the whole test file: `const t = useTestDb(); … t.db`. */
+export function useTestDb(): { db: Db } {
+  const holder = {} as { db: Db };
+  beforeAll(async () => {
+    holder.db = await testDb();
+  });
+  afterAll(async () => {
+    await holder.db?.close();
+    await dropTestDatabases();
+  });
+  return holder;
 }
 
 export async function testDb(): Promise<Db> {
