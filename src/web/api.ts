@@ -128,6 +128,8 @@ export const api = {
     request<T>('POST', path, { body, ...(headers ? { headers } : {}) }),
   patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
     request<T>('PATCH', path, { body, ...(headers ? { headers } : {}) }),
+  put: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    request<T>('PUT', path, { body, ...(headers ? { headers } : {}) }),
   delete: <T = void>(path: string, headers?: Record<string, string>) => request<T>('DELETE', path, headers ? { headers } : {}),
 };
 
@@ -209,6 +211,9 @@ export interface ProgramArea {
   sources: Source[];
 }
 
+export type GroupStatus = 'active' | 'closed' | 'merged';
+export type ParentRelation = 'reports-to' | 'prepares-for' | 'appointed-by' | 'part-of';
+
 export interface Group {
   id: string;
   kind: string;
@@ -219,11 +224,75 @@ export interface Group {
   programAreaIds: string[];
   mirrorsGroupId: string | null;
   parentGroupId: string | null;
+  parentRelation: ParentRelation | null;
+  isSubGroup: boolean;
+  status: GroupStatus;
+  mergedIntoGroupId: string | null;
+  contactEmail: string | null;
+  hostDescription: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  closedReason: string | null;
   factStatus: string | null;
   factBasis: string | null;
   sources: Source[];
+  sourceQuote: string | null;
   isDemo: boolean;
+  isReference: boolean;
+  permissions: { edit: boolean };
   version: number;
+}
+
+export interface GroupSummary {
+  id: string;
+  kind: string;
+  level: string;
+  owner: string;
+  name: string;
+  programAreaIds: string[];
+  status: GroupStatus;
+}
+
+export interface Mandate {
+  revision: number;
+  text: string;
+  changedBy: string | null;
+  changedByLabel: string;
+  changedAt: string;
+}
+
+export interface GroupDetail {
+  group: Group;
+  mandate: Mandate | null;
+  mirrors: GroupSummary | null;
+  mirroredBy: GroupSummary[];
+  parent: GroupSummary | null;
+  children: GroupSummary[];
+  mergedInto: GroupSummary | null;
+}
+
+export type MirrorState = 'mirrored' | 'covered' | 'missing';
+
+export interface MirrorMatrix {
+  columns: { owner: string; name: string }[];
+  rows: { programAreaId: string; name: string; cells: { owner: string; state: MirrorState; groupIds: string[] }[] }[];
+}
+
+export interface MirrorGaps {
+  owner: string;
+  missing: { programAreaId: string; name: string }[];
+  covered: { programAreaId: string; name: string; groupId: string }[];
+}
+
+export interface Hosting {
+  national: {
+    programAreaId: string;
+    name: string;
+    hostHealthcareRegionId: string | null;
+    hostOther: string | null;
+    hostStatus: string;
+  }[];
+  local: { owner: string; hostDescription: string; groups: GroupSummary[] }[];
 }
 
 export interface User {

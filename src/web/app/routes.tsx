@@ -3,13 +3,19 @@ import { ApiTokensPage } from '../account/ApiTokensPage';
 import { AuditPage } from '../admin/AuditPage';
 import { UsersPage } from '../admin/UsersPage';
 import { LoginPage } from '../auth/LoginPage';
+import { GroupPage } from '../organisation/GroupPage';
 import { HealthcareRegionPage } from '../organisation/HealthcareRegionPage';
 import { HealthcareRegionsPage } from '../organisation/HealthcareRegionsPage';
+import { HostingPage } from '../organisation/HostingPage';
+import { MatrixPage } from '../organisation/MatrixPage';
 import { NationalGroupsPage } from '../organisation/NationalGroupsPage';
+import { NewGroupPage } from '../organisation/NewGroupPage';
 import { OrganisationPage } from '../organisation/OrganisationPage';
+import { OrgChartPage } from '../organisation/OrgChartPage';
 import { ProgramAreasPage } from '../organisation/ProgramAreasPage';
 import { RegionPage } from '../organisation/RegionPage';
 import { RegionsPage } from '../organisation/RegionsPage';
+import { StructurePage } from '../organisation/StructurePage';
 import { SwedenPage } from '../organisation/SwedenPage';
 import { AccessibilityPage } from '../pages/AccessibilityPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
@@ -38,6 +44,13 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/organisation/regioner/:code', access: 'public', render: (p) => <RegionPage code={p.code ?? ''} /> },
   { pattern: '/organisation/programomraden', access: 'public', render: () => <ProgramAreasPage /> },
   { pattern: '/organisation/samverkansgrupper', access: 'public', render: () => <NationalGroupsPage /> },
+  { pattern: '/organisation/struktur', access: 'public', render: () => <StructurePage /> },
+  // "ny" before ":id", which would otherwise match it
+  { pattern: '/organisation/grupper/ny', access: 'user', render: () => <NewGroupPage /> },
+  { pattern: '/organisation/grupper/:id', access: 'public', render: (p) => <GroupPage id={p.id ?? ''} /> },
+  { pattern: '/organisation/organisationsschema', access: 'public', render: () => <OrgChartPage /> },
+  { pattern: '/organisation/speglingsmatris', access: 'public', render: () => <MatrixPage /> },
+  { pattern: '/organisation/vardskap', access: 'public', render: () => <HostingPage /> },
   { pattern: '/mina-api-nycklar', access: 'user', render: () => <ApiTokensPage /> },
   { pattern: '/admin/anvandare', access: 'admin', render: () => <UsersPage /> },
   { pattern: '/admin/granskningslogg', access: 'admin', render: () => <AuditPage /> },

@@ -33,11 +33,11 @@ function sourceText(s: Source): string {
 }
 
 /** Sources behind a fact, folded away so the table stays readable. */
-export function Sources({ sources, basis }: { sources: Source[]; basis?: string | null }) {
+export function Sources({ sources, basis, open }: { sources: Source[]; basis?: string | null; open?: boolean }) {
   const { t } = useI18n();
   if (sources.length === 0 && !basis) return <span className="muted">{t('fact.noSources')}</span>;
   return (
-    <details className="sources">
+    <details className="sources" open={open}>
       <summary>{sources.length > 0 ? t('fact.sourcesSummary', { count: sources.length }) : t('fact.basisOnly')}</summary>
       {basis && (
         <p className="basis">

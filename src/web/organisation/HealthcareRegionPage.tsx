@@ -7,6 +7,7 @@ import { FactStatus } from './Facts';
 import { useOrgCrumbs } from './OrganisationPage';
 import { byKey, loadAllMunicipalities, loadHealthcareRegion, loadProgramAreas, loadRegions } from './reference';
 import { TableScroll } from '../components/TableScroll';
+import { OwnerLinks } from './OwnerLinks';
 
 export function HealthcareRegionPage({ id }: { id: string }) {
   const t = useT();
@@ -66,6 +67,7 @@ export function HealthcareRegionPage({ id }: { id: string }) {
                 </table>
               </TableScroll>
 
+              <OwnerLinks owner={hr.id} name={hr.name} />
               <h2>{t('org.hr.hostsHeading')}</h2>
               {hosted.length === 0 ? (
                 <p>{t('org.hr.hostsNone')}</p>

@@ -6,6 +6,8 @@ import { useI18n } from '../i18n';
 import { FactLegend, FactStatus, Sources, statusKey } from './Facts';
 import { useOrgCrumbs } from './OrganisationPage';
 import { TableScroll } from '../components/TableScroll';
+import { Link } from '../app/router';
+import { groupHref } from './groups';
 
 export function NationalGroupsPage() {
   const { t } = useI18n();
@@ -32,7 +34,7 @@ export function NationalGroupsPage() {
               {state.data.map((g) => (
                 <tr key={g.id}>
                   <th scope="row">
-                    {g.name}
+                    <Link to={groupHref(g.id)}>{g.name}</Link>
                     {g.shortName && g.shortName !== g.name && <span className="muted"> ({g.shortName})</span>}
                     {g.isDemo && <span className="badge badge-demo">{t('common.demo')}</span>}
                   </th>

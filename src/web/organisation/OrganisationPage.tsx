@@ -1,9 +1,12 @@
 import { Link } from '../app/router';
-import { Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { useT, type MessageKey } from '../i18n';
 
 export const ORGANISATION_PAGES: { to: string; title: MessageKey; summary: MessageKey }[] = [
+  { to: '/organisation/struktur', title: 'structure.title', summary: 'structure.summary' },
+  { to: '/organisation/organisationsschema', title: 'chart.title', summary: 'chart.summary' },
+  { to: '/organisation/speglingsmatris', title: 'matrix.title', summary: 'matrix.summary' },
+  { to: '/organisation/vardskap', title: 'hosting.title', summary: 'hosting.summary' },
   { to: '/organisation/sverige', title: 'org.sweden.title', summary: 'org.sweden.summary' },
   { to: '/organisation/sjukvardsregioner', title: 'org.hr.title', summary: 'org.hr.summary' },
   { to: '/organisation/regioner', title: 'org.regions.title', summary: 'org.regions.summary' },
@@ -26,11 +29,6 @@ export function OrganisationPage() {
           </li>
         ))}
       </ul>
-      <Notice kind="warning">
-        <p>
-          <strong>{t('notBuilt.notice')}</strong> {t('org.notYet')}
-        </p>
-      </Notice>
     </Page>
   );
 }

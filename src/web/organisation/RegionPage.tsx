@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { useOrgCrumbs } from './OrganisationPage';
 import { byKey, loadHealthcareRegions, loadMunicipalities, loadRegion } from './reference';
 import { TableScroll } from '../components/TableScroll';
+import { OwnerLinks } from './OwnerLinks';
 
 /** Typing filters after a short pause; Enter filters at once. The server does the matching. */
 const SEARCH_DELAY_MS = 250;
@@ -62,6 +63,7 @@ export function RegionPage({ code }: { code: string }) {
         </dl>
       )}
       {region && split && <SplitNote code={code} regionName={region.name} hrIds={region.healthcareRegionIds} hrById={hrById} />}
+      {region && <OwnerLinks owner={region.code} name={region.name} />}
 
       <h2 id="municipalities-heading">{t('org.region.municipalities')}</h2>
       <form role="search" className="search" onSubmit={submit} aria-labelledby="municipalities-heading">

@@ -1,0 +1,498 @@
+/**
+ * The edit controls of a group page, shown when the server says `permissions.edit`: the
+ * group's fields (PATCH with If-Match), the mandate (a new revision based on the one read),
+ * closing and merging. A 409 says someone else changed the group and offers a reload.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError, type Group, type GroupDetail } from '../api';
+import { useErrorText } from '../components/Alerts';
+import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import { Markdown } from '../components/Markdown';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { errorsFor, fieldsOf, GroupFields, toBody, type GroupFieldValues } from './GroupFields';
+import { bySwedishName, kindLabel, loadGroups, type Geo } from './groups';
+
+type Panel = 'edit' | 'mandate' | 'close' | 'merge';
+
+function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function GroupEditing({
+  detail,
+  geo,
+  onChanged,
+  onDone,
+}: {
+  detail: GroupDetail;
+  geo: Geo;
+  /** reload the group */
+  onChanged: () => void;
+  /** a change was saved: the page says so (and reloads) */
+  onDone: (text: string) => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<Panel | null>(null);
+  const g = detail.group;
+  const ownerGroups = useAsync((signal) => loadGroups({ owner: g.owner, status: 'active' }, signal), [g.owner, g.version]);
+
+  function done(text: string) {
+    setOpen(null);
+    onDone(text);
+  }
+
+  const panels: { id: Panel; label: string }[] = [
+    { id: 'edit', label: t('edit.group') },
+    { id: 'mandate', label: t('edit.mandate') },
+    { id: 'close', label: t('edit.close') },
+    { id: 'merge', label: t('edit.merge') },
+  ];
+
+  return (
+    <section aria-labelledby="edit-heading" className="panel">
+      <h2 id="edit-heading">{t('edit.heading')}</h2>
+      <div className="button-row edit-toggles">
+        {panels.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className="button-secondary"
+            aria-expanded={open === p.id}
+            aria-controls={`panel-${p.id}`}
+            onClick={() => setOpen((o) => (o === p.id ? null : p.id))}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {open === 'edit' && (
+        <EditPanel id="panel-edit" title={t('edit.group')}>
+          <EditGroupForm
+            key={g.version}
+            group={g}
+            geo={geo}
+            ownerGroups={ownerGroups.loading ? undefined : ownerGroups.data}
+            onSaved={() => done(t('edit.saved'))}
+            onReload={onChanged}
+            onCancel={() => setOpen(null)}
+          />
+        </EditPanel>
+      )}
+      {open === 'mandate' && (
+        <EditPanel id="panel-mandate" title={t('edit.mandate')}>
+          <MandateForm detail={detail} onSaved={() => done(t('mandate.saved'))} onReload={onChanged} />
+        </EditPanel>
+      )}
+      {open === 'close' && (
+        <EditPanel id="panel-close" title={t('edit.close')}>
+          <CloseForm group={g} onSaved={() => done(t('edit.closed'))} onReload={onChanged} />
+        </EditPanel>
+      )}
+      {open === 'merge' && (
+        <EditPanel id="panel-merge" title={t('edit.merge')}>
+          <MergeForm
+            group={g}
+            candidates={(ownerGroups.data ?? []).filter((o) => o.id !== g.id && o.level === g.level && o.status === 'active')}
+            onSaved={() => done(t('edit.merged'))}
+            onReload={onChanged}
+          />
+        </EditPanel>
+      )}
+    </section>
+  );
+}
+
+function EditPanel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <div id={id} className="edit-panel">
+      <h3>{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+/** A 409 or other failure of a whole form, with a reload button when the data went stale. */
+function useFormError() {
+  const errorText = useErrorText();
+  const { t } = useI18n();
+  const [summary, setSummary] = useState<{ text: string; items: FormErrorItem[]; n: number; stale: boolean } | null>(null);
+  return {
+    summary,
+    clear: () => setSummary(null),
+    show: (error: ApiError, items: FormErrorItem[] = []) =>
+      setSummary((s) => ({
+        // a 409 is either someone else's change or a rule about the groups below; the server's
+        // text says which, and a reload helps in both cases
+        text: error.status !== 409 && items.length > 0 ? t('form.fixErrors') : errorText(error),
+        items,
+        n: (s?.n ?? 0) + 1,
+        stale: error.status === 409,
+      })),
+    showText: (text: string, items: FormErrorItem[]) => setSummary((s) => ({ text, items, n: (s?.n ?? 0) + 1, stale: false })),
+  };
+}
+
+function FormError({ state, onReload }: { state: ReturnType<typeof useFormError>; onReload: () => void }) {
+  const { t } = useI18n();
+  if (!state.summary) return null;
+  return (
+    <>
+      <FormErrorSummary text={state.summary.text} items={state.summary.items} n={state.summary.n} />
+      {state.summary.stale && (
+        <p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              state.clear();
+              onReload();
+            }}
+          >
+            {t('edit.reload')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Only changed fields go in the PATCH, so an old quirk elsewhere in the group never blocks an edit. */
+function changes(before: GroupFieldValues, after: GroupFieldValues, mirrorBefore: string, mirrorAfter: string) {
+  const a = toBody(before);
+  const b = toBody(after);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(b) as (keyof typeof b)[]) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out[key] = b[key];
+  }
+  if (out.parentGroupId !== undefined && b.parentGroupId) out.parentRelation = b.parentRelation;
+  if (mirrorBefore !== mirrorAfter) out.mirrorsGroupId = mirrorAfter || null;
+  return out;
+}
+
+function EditGroupForm({
+  group,
+  geo,
+  ownerGroups,
+  onSaved,
+  onReload,
+  onCancel,
+}: {
+  group: Group;
+  geo: Geo;
+  ownerGroups: Group[] | undefined;
+  onSaved: () => void;
+  onReload: () => void;
+  onCancel: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const initial = fieldsOf(group);
+  const [values, setValues] = useState<GroupFieldValues>(initial);
+  const [mirror, setMirror] = useState(group.mirrorsGroupId ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const formError = useFormError();
+  const above =
+    geo.levelOf(group.owner) === 'region'
+      ? (geo.regions.find((r) => r.code === group.owner)?.healthcareRegionIds ?? [])
+      : ['national'];
+  const mirrorCandidates = useAsync(
+    async (signal) => {
+      if (group.level === 'national') return [];
+      const lists = await Promise.all(above.map((owner) => loadGroups({ owner, status: 'active' }, signal)));
+      return lists
+        .flat()
+        .filter((c) => group.kind !== 'program-area' || c.kind === 'program-area')
+        .sort(bySwedishName);
+    },
+    [group.id],
+  );
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!values.name.trim()) {
+      setErrors({ name: t('group.error.nameMissing') });
+      formError.showText(t('form.fixErrors'), [
+        { fieldId: 'edit-name', label: t('group.field.name'), message: t('group.error.nameMissing') },
+      ]);
+      return;
+    }
+    const body = changes(initial, values, group.mirrorsGroupId ?? '', mirror);
+    if (Object.keys(body).length === 0) {
+      formError.showText(t('edit.nothingChanged'), []);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.patch<Group>(`/api/v1/groups/${group.id}`, body, { 'If-Match': `"${group.version}"` });
+      onSaved();
+    } catch (err) {
+      const apiError = asApiError(err);
+      const { byField, items } = errorsFor(i18n, 'edit', apiError);
+      setErrors(byField);
+      formError.show(apiError, items);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <FormError state={formError} onReload={onReload} />
+      <GroupFields
+        prefix="edit"
+        values={values}
+        onChange={(patch) => setValues((prev) => ({ ...prev, ...patch }))}
+        errors={errors}
+        geo={geo}
+        ownerGroups={ownerGroups}
+        selfId={group.id}
+        kind={group.kind}
+      />
+      {group.level !== 'national' && (
+        <SelectField
+          id="edit-mirrorsGroupId"
+          label={t('group.field.mirrorsGroupId')}
+          hint={t('group.hint.mirror')}
+          value={mirror}
+          onChange={setMirror}
+          error={errors.mirrorsGroupId}
+          disabled={!mirrorCandidates.data}
+        >
+          <option value="">{t('group.noMirror')}</option>
+          {(mirrorCandidates.data ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {above.length > 1 ? `${c.name} (${geo.ownerName(c.owner)})` : c.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <div className="button-row">
+        <button type="submit" disabled={busy}>
+          {t('edit.save')}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function MandateForm({ detail, onSaved, onReload }: { detail: GroupDetail; onSaved: () => void; onReload: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  // the draft survives a reload after a conflict; only the revision it is based on moves on
+  const [text, setText] = useState(detail.mandate?.text ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const formError = useFormError();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await api.put(`/api/v1/groups/${detail.group.id}/mandate`, {
+        text,
+        basedOnRevision: detail.mandate?.revision ?? 0,
+      });
+      onSaved();
+    } catch (err) {
+      const apiError = asApiError(err);
+      setConflict(apiError.status === 409);
+      if (apiError.status === 409) {
+        formError.showText(t('mandate.conflict'), []);
+      } else {
+        const { byField, items } = errorsFor(i18n, 'mandate', apiError);
+        setErrors(byField);
+        formError.show(apiError, items);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form form-wide" onSubmit={(e) => void submit(e)} noValidate>
+      {formError.summary && (
+        <FormErrorSummary text={formError.summary.text} items={formError.summary.items} n={formError.summary.n} />
+      )}
+      {conflict && (
+        <p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setConflict(false);
+              formError.clear();
+              onReload();
+            }}
+          >
+            {t('mandate.reloadKeepDraft')}
+          </button>
+        </p>
+      )}
+      <p className="muted">{detail.mandate ? t('mandate.basedOn', { revision: detail.mandate.revision }) : t('mandate.first')}</p>
+      <TextAreaField
+        id="mandate-text"
+        label={t('group.field.mandate')}
+        hint={t('mandate.hint')}
+        value={text}
+        onChange={setText}
+        error={errors.text}
+        rows={14}
+      />
+      <details className="preview">
+        <summary>{t('mandate.preview')}</summary>
+        <div className="preview-body">
+          <Markdown text={text} className="mandate" />
+        </div>
+      </details>
+      <button type="submit" disabled={busy}>
+        {t('mandate.save')}
+      </button>
+    </form>
+  );
+}
+
+function CloseForm({ group, onSaved, onReload }: { group: Group; onSaved: () => void; onReload: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [endDate, setEndDate] = useState(today());
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const formError = useFormError();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await api.post<Group>(
+        `/api/v1/groups/${group.id}/close`,
+        { endDate, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+        { 'If-Match': `"${group.version}"` },
+      );
+      onSaved();
+    } catch (err) {
+      const apiError = asApiError(err);
+      const { byField, items } = errorsFor(i18n, 'close', apiError);
+      setErrors(byField);
+      formError.show(apiError, items);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <FormError state={formError} onReload={onReload} />
+      <p>{t('edit.closeHelp')}</p>
+      <TextField
+        id="close-endDate"
+        label={t('group.field.endDate')}
+        type="date"
+        value={endDate}
+        onChange={setEndDate}
+        error={errors.endDate}
+      />
+      <TextAreaField
+        id="close-reason"
+        label={t('group.field.reason')}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        rows={3}
+      />
+      <button type="submit" className="button-danger" disabled={busy}>
+        {t('edit.closeSubmit', { name: group.name })}
+      </button>
+    </form>
+  );
+}
+
+function MergeForm({
+  group,
+  candidates,
+  onSaved,
+  onReload,
+}: {
+  group: Group;
+  candidates: Group[];
+  onSaved: () => void;
+  onReload: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [into, setInto] = useState('');
+  const [endDate, setEndDate] = useState(today());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const formError = useFormError();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!into) {
+      const message = t('edit.mergeChoose');
+      setErrors({ intoGroupId: message });
+      formError.showText(t('form.fixErrors'), [{ fieldId: 'merge-intoGroupId', label: t('group.field.intoGroupId'), message }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.post<Group>(
+        `/api/v1/groups/${group.id}/merge`,
+        { intoGroupId: into, endDate },
+        { 'If-Match': `"${group.version}"` },
+      );
+      onSaved();
+    } catch (err) {
+      const apiError = asApiError(err);
+      const { byField, items } = errorsFor(i18n, 'merge', apiError);
+      setErrors(byField);
+      formError.show(apiError, items);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <FormError state={formError} onReload={onReload} />
+      <p>{t('edit.mergeHelp')}</p>
+      <SelectField
+        id="merge-intoGroupId"
+        label={t('group.field.intoGroupId')}
+        value={into}
+        onChange={setInto}
+        error={errors.intoGroupId}
+      >
+        <option value="">{t('edit.mergeChooseOption')}</option>
+        {[...candidates].sort(bySwedishName).map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} ({kindLabel(i18n, c.kind).toLowerCase()})
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id="merge-endDate"
+        label={t('group.field.endDate')}
+        type="date"
+        value={endDate}
+        onChange={setEndDate}
+        error={errors.endDate}
+      />
+      <button type="submit" className="button-danger" disabled={busy}>
+        {t('edit.mergeSubmit')}
+      </button>
+    </form>
+  );
+}
