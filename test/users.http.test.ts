@@ -103,6 +103,7 @@ describe('user administration', () => {
       payload: { name: 'Förlorad ändring' },
     });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().type).toBe('urn:navet:problem:stale-version');
     const staleBody = await t.request({
       method: 'PATCH',
       url: `/api/v1/users/${user.id}`,

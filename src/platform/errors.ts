@@ -42,9 +42,18 @@ export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
 export const serviceUnavailable = (detail = 'Databasen är inte tillgänglig just nu. Försök igen om en stund.') =>
   new Problem(503, 'Tjänsten är tillfälligt otillgänglig', detail);
 
+/** Lets a client tell "someone else changed it — reload" from other conflicts. */
+export const STALE_VERSION_TYPE = 'urn:navet:problem:stale-version';
+
 /** A stale version on an update: nothing was changed. */
 export const staleVersion = (current: number) =>
-  conflict(`Posten har ändrats av någon annan (aktuell version ${current}). Hämta den på nytt och gör om ändringen.`);
+  new Problem(
+    409,
+    'Konflikt',
+    `Posten har ändrats av någon annan (aktuell version ${current}). Hämta den på nytt och gör om ändringen.`,
+    undefined,
+    STALE_VERSION_TYPE,
+  );
 
 /** PostgreSQL error codes that mean "the input broke a rule", mapped to a client error. */
 export function problemFromDatabaseError(err: unknown): Problem | undefined {

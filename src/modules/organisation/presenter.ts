@@ -47,6 +47,7 @@ export const presentGroupSummary = (g: GroupRow) => ({
   name: g.name,
   programAreaIds: g.program_area_ids,
   status: g.status,
+  parentRelation: g.parent_relation,
 });
 
 export const presentMandate = (m: MandateRow) => ({

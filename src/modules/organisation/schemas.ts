@@ -21,6 +21,7 @@ const GroupSummary = Type.Object({
   name: Type.String(),
   programAreaIds: Type.Array(Type.String()),
   status: Type.String(),
+  parentRelation: Nullable(Type.String()),
 });
 
 export const Group = Type.Object(
