@@ -74,9 +74,9 @@ export async function listGroups(db: Queryable, f: GroupFilter): Promise<GroupRo
       ...Array<string>(3).fill(`%${foldLike(f.q)}%`),
     );
   }
-  if (f.after) w.add(`(sv_key(name) COLLATE "C", id::text) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
+  if (f.after) w.add(`(sv_key(name) COLLATE "C", id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
-  return db.query<GroupRow>(`${SELECT} ${w.where} ORDER BY sv_key(name) COLLATE "C", id::text LIMIT ${limit}`, w.params);
+  return db.query<GroupRow>(`${SELECT} ${w.where} ORDER BY sv_key(name) COLLATE "C", id LIMIT ${limit}`, w.params);
 }
 
 export async function getGroup(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<GroupRow | undefined> {

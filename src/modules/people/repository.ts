@@ -87,9 +87,9 @@ export async function listPersons(
   const w = new Filters();
   if (f.owners) w.add('home_owner = ANY(?::text[])', f.owners);
   if (f.q) w.add(`(sv_fold(name) LIKE ? OR coalesce(email, '') LIKE ?)`, `%${foldLike(f.q)}%`, `%${f.q.toLowerCase()}%`);
-  if (f.after) w.add(`(sv_key(name) COLLATE "C", id::text) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
+  if (f.after) w.add(`(sv_key(name) COLLATE "C", id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
-  return db.query<PersonRow>(`${PERSON} ${w.where} ORDER BY sv_key(name) COLLATE "C", id::text LIMIT ${limit}`, w.params);
+  return db.query<PersonRow>(`${PERSON} ${w.where} ORDER BY sv_key(name) COLLATE "C", id LIMIT ${limit}`, w.params);
 }
 
 export async function updatePersonRow(

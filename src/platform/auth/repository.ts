@@ -72,7 +72,7 @@ export async function listUsers(
   const where: string[] = [];
   if (opts.after) {
     params.push(opts.after[0], opts.after[1]);
-    where.push(`(sv_key(name) COLLATE "C", id::text) > ($2::text COLLATE "C", $3::text)`);
+    where.push(`(sv_key(name) COLLATE "C", id) > ($2::text COLLATE "C", $3::uuid)`);
   }
   if (opts.q) {
     params.push(`%${opts.q.toLowerCase()}%`);
@@ -80,7 +80,7 @@ export async function listUsers(
   }
   const rows = await db.query<UserRow>(
     `SELECT *, sv_key(name) AS sort_key FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY sv_key(name) COLLATE "C", id::text LIMIT $1`,
+     ORDER BY sv_key(name) COLLATE "C", id LIMIT $1`,
     params,
   );
   return withRoles(db, rows);
