@@ -119,7 +119,7 @@ describe('jäv declarations and appointments', () => {
     expect(problem(await appoint()).body.detail).toContain('väntar på granskning');
 
     const queue = (await t.request({ method: 'GET', url: '/api/v1/jav-declarations', as: reviewer })).json();
-    expect(queue.items.map((d: { id: string }) => d.id)).toContain(submitted.json().id);
+    expect(queue.items.find((d: { id: string }) => d.id === submitted.json().id)).toMatchObject({ personName: p.name });
     const approved = await review(reviewer, submitted.json().id, {
       decision: 'approved-with-restrictions',
       restrictions: [{ programAreaId: 'tandvard', note: 'Deltar inte i beslut om materialval' }],

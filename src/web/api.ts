@@ -337,3 +337,86 @@ export interface CreatedApiToken {
 export function isSystemAdmin(user: Me | null | undefined): boolean {
   return !!user?.roles.some((r) => r.role === 'admin' && r.scopeType === 'system');
 }
+
+// ---- People, jäv declarations and memberships (src/modules/people/schemas.ts) ----
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string | null;
+  employer: string | null;
+  employerType: string | null;
+  profession: string | null;
+  hsaId: string | null;
+  homeOwner: string;
+  isDemo: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export type DeclarationStatus = 'submitted' | 'approved' | 'approved-with-restrictions' | 'returned';
+
+export interface Interest {
+  category: string;
+  description: string;
+  organisation?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface Restriction {
+  programAreaId?: string;
+  knowledgeSupport?: string;
+  note: string;
+}
+
+export interface JavDeclaration {
+  id: string;
+  personId: string;
+  status: DeclarationStatus;
+  submittedAt: string;
+  reviewedAt: string | null;
+  validUntil: string | null;
+  nothingToDeclare: boolean | null;
+  interests: Interest[] | null;
+  restrictions: Restriction[] | null;
+  reviewComment: string | null;
+  version: number;
+}
+
+export interface Membership {
+  id: string;
+  groupId: string;
+  groupName: string;
+  personId: string;
+  personName: string;
+  role: string;
+  startDate: string;
+  endDate: string | null;
+  overrideReason: string | null;
+  version: number;
+}
+
+export interface PersonDetail extends Person {
+  memberships: Membership[];
+  declarations: JavDeclaration[];
+  currentDeclaration: { ok: boolean; reason: string | null; message: string | null; validUntil: string | null };
+  permissions: { edit: boolean; declare: boolean; review: boolean };
+}
+
+// ---- Cases (src/modules/cases/routes.ts) ----
+
+export interface Case {
+  id: string;
+  region: string;
+  caseNumber: string;
+  year: number;
+  sequence: number;
+  subject: string;
+  origin: string;
+  sender: string;
+  receivedDate: string;
+  status: string;
+  registeredAt: string;
+  version: number;
+}

@@ -14,6 +14,9 @@ const NAV = [
   'Insyn och API',
 ];
 
+/** Areas with real pages; the others say they are not built yet. */
+const BUILT = ['Organisation', 'Personer och uppdrag', 'Ärenden och beslut'];
+
 describe('the shell', () => {
   const suite = useBrowser();
 
@@ -40,7 +43,7 @@ describe('the shell', () => {
       expect(await page.locator('h1').count()).toBe(1);
       // focus moves to the new page's heading after a client-side navigation
       await expect.poll(() => hasFocus(page, '#page-title')).toBe(true);
-      if (name !== 'Organisation') await page.getByText('Den här delen är inte byggd ännu.').waitFor();
+      if (!BUILT.includes(name)) await page.getByText('Den här delen är inte byggd ännu.').waitFor();
       await expectAccessible(page, name);
     }
     await screenshot(page, 'not-built');

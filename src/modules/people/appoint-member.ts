@@ -9,6 +9,13 @@ import { geography, getGroup } from '../organisation/repository.js';
 import * as repo from './repository.js';
 import { checkAppointment, currentDeclaration } from './rules/membership.js';
 
+const REASON_TEXT = {
+  none: 'ingen deklaration finns',
+  pending: 'den senaste väntar på granskning',
+  returned: 'den senaste har skickats tillbaka',
+  expired: 'den har gått ut',
+} as const;
+
 /**
  * Appoints a person to a group in a role for a period. No appointment without a current,
  * approved jäv declaration: refused with 422 saying what is missing.
@@ -42,7 +49,7 @@ export async function appointMember(
     if (!decl.ok) {
       throw unprocessable(
         `${person.name} kan inte utses: ${decl.message} En aktuell, godkänd jävsdeklaration krävs före utnämning.`,
-        [{ path: 'personId', message: `aktuell godkänd jävsdeklaration saknas (${decl.reason})` }],
+        [{ path: 'personId', message: `aktuell godkänd jävsdeklaration saknas: ${REASON_TEXT[decl.reason]}` }],
       );
     }
     const existing = (await repo.membershipsOfGroup(tx, groupId)).map((m) => ({

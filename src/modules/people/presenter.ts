@@ -15,9 +15,10 @@ export const presentPerson = (p: PersonRow) => ({
 });
 
 /** Without `details` only the status shows: the ties themselves are for the person and the reviewers. */
-export const presentDeclaration = (d: DeclarationRow, details: boolean) => ({
+export const presentDeclaration = (d: DeclarationRow & { person_name?: string }, details: boolean) => ({
   id: d.id,
   personId: d.person_id,
+  ...(d.person_name !== undefined ? { personName: d.person_name } : {}),
   status: d.status,
   submittedAt: d.submitted_at.toISOString(),
   reviewedAt: d.reviewed_at ? d.reviewed_at.toISOString() : null,

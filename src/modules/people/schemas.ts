@@ -67,6 +67,7 @@ export const Declaration = Type.Object(
   {
     id: Uuid,
     personId: Uuid,
+    personName: Type.Optional(Type.String({ description: 'I granskningskön' })),
     status: Type.Union(['submitted', 'approved', 'approved-with-restrictions', 'returned'].map((s) => Type.Literal(s))),
     submittedAt: Type.String({ format: 'date-time' }),
     reviewedAt: Nullable(Type.String({ format: 'date-time' })),

@@ -7,6 +7,7 @@ import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { useI18n, type Lang } from '../i18n';
 import { ORGANISATION_PAGES } from '../organisation/OrganisationPage';
+import { PEOPLE_PAGES } from '../people/PeoplePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { CAPABILITIES } from './capabilities';
 import { Link, matchPath, NavLink, navigate, useLocation } from './router';
@@ -134,6 +135,7 @@ function MainNav() {
   const { user, isAdmin } = useSession();
   const { path } = useLocation();
   const inOrganisation = path === '/organisation' || path.startsWith('/organisation/');
+  const inPeople = path === '/personer-och-uppdrag' || path.startsWith('/personer-och-uppdrag/');
   // On narrow screens the menu folds behind a button so the page content comes first.
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [path]);
@@ -166,6 +168,17 @@ function MainNav() {
                   {ORGANISATION_PAGES.map((p) => (
                     <li key={p.to}>
                       <NavLink to={p.to}>{t(p.title)}</NavLink>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {c.id === 'people' && inPeople && user && (
+                <ul className="sub-nav">
+                  {PEOPLE_PAGES.map((p) => (
+                    <li key={p.to}>
+                      <NavLink to={p.to} exact>
+                        {t(p.title)}
+                      </NavLink>
                     </li>
                   ))}
                 </ul>

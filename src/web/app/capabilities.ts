@@ -30,7 +30,7 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.people',
     summary: 'area.people.summary',
     future: 'area.people.future',
-    built: false,
+    built: true,
   },
   {
     id: 'knowledge',
@@ -54,7 +54,7 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.cases',
     summary: 'area.cases.summary',
     future: 'area.cases.future',
-    built: false,
+    built: true,
   },
   {
     id: 'meetings',

@@ -17,6 +17,11 @@ import { RegionPage } from '../organisation/RegionPage';
 import { RegionsPage } from '../organisation/RegionsPage';
 import { StructurePage } from '../organisation/StructurePage';
 import { SwedenPage } from '../organisation/SwedenPage';
+import { CasesPage } from '../cases/CasesPage';
+import { NewPersonPage } from '../people/NewPersonPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { PersonPage } from '../people/PersonPage';
+import { ReviewQueuePage } from '../people/ReviewQueuePage';
 import { AccessibilityPage } from '../pages/AccessibilityPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
 import { StartPage } from '../pages/StartPage';
@@ -51,6 +56,12 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/organisation/organisationsschema', access: 'public', render: () => <OrgChartPage /> },
   { pattern: '/organisation/speglingsmatris', access: 'public', render: () => <MatrixPage /> },
   { pattern: '/organisation/vardskap', access: 'public', render: () => <HostingPage /> },
+  // People and cases need a signed-in user; their pages say so themselves, under their own h1.
+  { pattern: '/personer-och-uppdrag', access: 'public', render: () => <PeoplePage /> },
+  { pattern: '/personer-och-uppdrag/ny', access: 'public', render: () => <NewPersonPage /> },
+  { pattern: '/personer-och-uppdrag/granskning', access: 'public', render: () => <ReviewQueuePage /> },
+  { pattern: '/personer-och-uppdrag/personer/:id', access: 'public', render: (p) => <PersonPage id={p.id ?? ''} /> },
+  { pattern: '/arenden-och-beslut', access: 'public', render: () => <CasesPage /> },
   { pattern: '/mina-api-nycklar', access: 'user', render: () => <ApiTokensPage /> },
   { pattern: '/admin/anvandare', access: 'admin', render: () => <UsersPage /> },
   { pattern: '/admin/granskningslogg', access: 'admin', render: () => <AuditPage /> },

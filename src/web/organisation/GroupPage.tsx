@@ -5,6 +5,7 @@ import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Markdown } from '../components/Markdown';
 import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
+import { GroupMembers } from '../people/GroupMembers';
 import { useI18n } from '../i18n';
 import { FactStatus, Sources, statusKey } from './Facts';
 import { GroupEditing } from './GroupEditing';
@@ -87,10 +88,7 @@ export function GroupPage({ id }: { id: string }) {
             )}
           </section>
 
-          <section aria-labelledby="members-heading">
-            <h2 id="members-heading">{t('group.members')}</h2>
-            <p>{t('group.membersLater')}</p>
-          </section>
+          <GroupMembers group={g} />
 
           {(g.isReference || g.sources.length > 0 || g.sourceQuote) && (
             <section aria-labelledby="sources-heading">

@@ -1,0 +1,261 @@
+/**
+ * Granskningskö: the submitted declarations the caller may review (never their own). Each can be
+ * approved, approved with restrictions (program area and a note) or returned with a comment.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, type JavDeclaration, type Page as ApiPage, type PersonDetail } from '../api';
+import { Link } from '../app/router';
+import { ErrorAlert, Loading } from '../components/Alerts';
+import { SelectField, TextAreaField } from '../components/Fields';
+import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import { Page } from '../components/Page';
+import { RequireUser } from '../components/RequireUser';
+import { useAsync } from '../components/useAsync';
+import { useI18n, useT } from '../i18n';
+import { useGeo, type Geo } from '../organisation/groups';
+import { usePeopleCrumbs } from './PeoplePage';
+import { asApiError, categoryLabel, personHref, serverFieldErrors, useFormSummary } from './people';
+
+interface QueueItem {
+  declaration: JavDeclaration;
+  personName: string;
+}
+
+export function ReviewQueuePage() {
+  const t = useT();
+  const crumbs = usePeopleCrumbs();
+  return (
+    <RequireUser title={t('review.title')} crumbs={crumbs}>
+      <ReviewQueue />
+    </RequireUser>
+  );
+}
+
+function ReviewQueue() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const crumbs = usePeopleCrumbs();
+  const geo = useGeo(t);
+  const queue = useAsync(async (signal): Promise<QueueItem[]> => {
+    const page = await api.get<ApiPage<JavDeclaration>>('/api/v1/jav-declarations', undefined, signal);
+    // the queue carries only the person's id; the names come from the person records
+    const ids = [...new Set(page.items.map((d) => d.personId))];
+    const people = await Promise.all(
+      ids.map((id) =>
+        api.get<PersonDetail>(`/api/v1/people/${encodeURIComponent(id)}`, undefined, signal).then(
+          (p) => [id, p.name] as const,
+          () => [id, id] as const,
+        ),
+      ),
+    );
+    const names = new Map(people);
+    return page.items.map((d) => ({ declaration: d, personName: names.get(d.personId) ?? d.personId }));
+  }, []);
+  const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
+
+  return (
+    <Page title={t('review.title')} crumbs={crumbs} lead={<p>{t('review.lead')}</p>}>
+      {message && (
+        <div key={message.n} className="alert alert-success" role="status">
+          <p>{message.text}</p>
+        </div>
+      )}
+      {(queue.error ?? geo.error) && <ErrorAlert error={(queue.error ?? geo.error)!} />}
+      {(queue.loading || geo.loading) && !(queue.data && geo.data) && <Loading />}
+      {queue.data && geo.data && (
+        <>
+          <p className="result-count">
+            {t(queue.data.length === 1 ? 'review.count.one' : 'review.count', { count: queue.data.length })}
+          </p>
+          {queue.data.length === 0 ? (
+            <p>{t('review.empty')}</p>
+          ) : (
+            <ul className="plain-list review-list">
+              {queue.data.map((item) => (
+                <ReviewItem
+                  key={item.declaration.id}
+                  item={item}
+                  geo={geo.data!}
+                  onReviewed={(text) => {
+                    setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
+                    queue.reload();
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function ReviewItem({ item, geo, onReviewed }: { item: QueueItem; geo: Geo; onReviewed: (text: string) => void }) {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const d = item.declaration;
+  const headingId = `review-${d.id}-heading`;
+  return (
+    <li className="card review-item">
+      <h2 id={headingId} className="card-title">
+        <Link to={personHref(d.personId)}>{item.personName}</Link>
+      </h2>
+      <p className="muted">{t('jav.submittedOn', { date: formatDate(d.submittedAt) })}</p>
+      {d.nothingToDeclare ? (
+        <p>{t('jav.nothingToDeclare')}</p>
+      ) : (
+        <ul>
+          {(d.interests ?? []).map((x, i) => (
+            <li key={i}>
+              <strong>{categoryLabel(i18n, x.category)}:</strong> {x.description}
+              {x.organisation && ` (${x.organisation})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ReviewForm declaration={d} personName={item.personName} geo={geo} onReviewed={onReviewed} />
+    </li>
+  );
+}
+
+type Decision = 'approved' | 'approved-with-restrictions' | 'returned';
+const DECISIONS: Decision[] = ['approved', 'approved-with-restrictions', 'returned'];
+
+function ReviewForm({
+  declaration: d,
+  personName,
+  geo,
+  onReviewed,
+}: {
+  declaration: JavDeclaration;
+  personName: string;
+  geo: Geo;
+  onReviewed: (text: string) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const prefix = `review-${d.id}`;
+  const [decision, setDecision] = useState<Decision | ''>('');
+  const [programAreaId, setProgramAreaId] = useState('');
+  const [note, setNote] = useState('');
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const summary = useFormSummary();
+  const labels: Record<string, string> = {
+    decision: t('review.decision'),
+    note: t('review.note'),
+    programAreaId: t('review.programArea'),
+    comment: t('review.comment'),
+  };
+  const label = (k: string) => labels[k.replace(/^restrictions-\d+-/, '')] ?? labels[k] ?? k;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!decision) missing.decision = t('review.error.decisionMissing');
+    if (decision === 'approved-with-restrictions' && !note.trim()) missing.note = t('review.error.noteMissing');
+    if (decision === 'returned' && !comment.trim()) missing.comment = t('review.error.commentMissing');
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      const items: FormErrorItem[] = Object.entries(missing).map(([k, message]) => ({
+        fieldId: k === 'decision' ? `${prefix}-decision-approved` : `${prefix}-${k}`,
+        label: label(k),
+        message,
+      }));
+      summary.showText(t('form.fixErrors'), items);
+      return;
+    }
+    const body = {
+      decision,
+      ...(decision === 'approved-with-restrictions'
+        ? { restrictions: [{ ...(programAreaId ? { programAreaId } : {}), note: note.trim() }] }
+        : {}),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    };
+    setBusy(true);
+    try {
+      await api.post<JavDeclaration>(`/api/v1/jav-declarations/${encodeURIComponent(d.id)}/review`, body);
+      onReviewed(t(`review.done.${decision as Decision}`, { name: personName }));
+    } catch (err) {
+      const apiError = asApiError(err);
+      const { byField, items } = serverFieldErrors(apiError, prefix, label);
+      const mapped: Record<string, string> = {};
+      for (const [k, v] of Object.entries(byField)) mapped[k.replace(/^restrictions(-\d+)?-?/, '') || 'note'] = v;
+      setErrors(mapped);
+      summary.show(
+        apiError,
+        items.map((it) => ({ ...it, fieldId: it.fieldId.replace(/restrictions(-\d+)?-?/, '').replace(/-$/, '-note') })),
+      );
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('review.formFor', { name: personName })}>
+      {summary.summary && <FormErrorSummary {...summary.summary} />}
+      <fieldset
+        className={`field radio-group${errors.decision ? ' field-invalid' : ''}`}
+        aria-describedby={errors.decision ? `${prefix}-decision-error` : undefined}
+      >
+        <legend>{t('review.decision')}</legend>
+        {errors.decision && (
+          <p className="field-error" id={`${prefix}-decision-error`}>
+            {errors.decision}
+          </p>
+        )}
+        {DECISIONS.map((x) => (
+          <div className="field-checkbox" key={x}>
+            <input
+              id={`${prefix}-decision-${x}`}
+              type="radio"
+              name={`${prefix}-decision`}
+              checked={decision === x}
+              onChange={() => setDecision(x)}
+            />
+            <label htmlFor={`${prefix}-decision-${x}`}>{t(`review.decision.${x}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      {decision === 'approved-with-restrictions' && (
+        <>
+          <SelectField
+            id={`${prefix}-programAreaId`}
+            label={t('review.programArea')}
+            hint={t('review.hint.programArea')}
+            value={programAreaId}
+            onChange={setProgramAreaId}
+            error={errors.programAreaId}
+          >
+            <option value="">{t('review.noProgramArea')}</option>
+            {geo.areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextAreaField
+            id={`${prefix}-note`}
+            label={t('review.note')}
+            hint={t('review.hint.note')}
+            value={note}
+            onChange={setNote}
+            error={errors.note}
+            rows={3}
+          />
+        </>
+      )}
+      <TextAreaField
+        id={`${prefix}-comment`}
+        label={decision === 'returned' ? t('review.commentRequired') : t('review.comment')}
+        value={comment}
+        onChange={setComment}
+        error={errors.comment}
+        rows={3}
+      />
+      <button type="submit" disabled={busy}>
+        {t('review.submit')}
+      </button>
+    </form>
+  );
+}
