@@ -68,7 +68,8 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
     },
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
-    forceCloseConnections: false,
+    // On close: drop idle keep-alive connections at once, let in-flight requests finish.
+    forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
