@@ -89,6 +89,7 @@ const ACCESS: Record<string, [Access, Req]> = {
     (f) => ({ url: `/api/v1/people/${f.personId}/jav-declarations`, payload: { nothingToDeclare: true, interests: [] } }),
   ],
   'GET /api/v1/jav-declarations': ['signed-in', () => ({ url: '/api/v1/jav-declarations' })],
+  'GET /api/v1/expiring': ['signed-in', () => ({ url: '/api/v1/expiring?days=90' })],
   'POST /api/v1/jav-declarations/{id}/review': [
     'admin',
     (f) => ({ url: `/api/v1/jav-declarations/${f.declarationId}/review`, payload: { decision: 'approved' } }),

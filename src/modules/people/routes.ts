@@ -11,6 +11,7 @@ import { geography, getGroup } from '../organisation/repository.js';
 import { isSelf, mayManagePerson, mayReview, maySeeDeclarationDetails, maySeePerson } from './access.js';
 import { appointMember } from './appoint-member.js';
 import { createPerson } from './create-person.js';
+import { Expiring, ExpiringQuery, listExpiring } from './expiring.js';
 import { presentDeclaration, presentMembership, presentPerson } from './presenter.js';
 import * as repo from './repository.js';
 import { reviewJavDeclaration } from './review-jav-declaration.js';
@@ -173,6 +174,19 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
         await reviewJavDeclaration(db, req.ctx, req.params.id, req.body, { validityYears: config.javValidityYears }),
         true,
       ),
+  );
+
+  app.get(
+    '/api/v1/expiring',
+    {
+      schema: {
+        tags,
+        summary: 'Uppdrag som slutar och jävsdeklarationer som går ut inom N dagar (utgångna flaggar personens uppdrag)',
+        querystring: ExpiringQuery,
+        response: { 200: Expiring, ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => listExpiring(db, req.ctx.actor, { days: req.query.days ?? 90 }),
   );
 
   app.post(

@@ -13,8 +13,8 @@ export const AUDIT_KINDS = {
   group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
   'mirror-coverage': ['set', 'clear'],
   person: ['create', 'update'],
-  'jav-declaration': ['submit', 'review'],
-  membership: ['create'],
+  'jav-declaration': ['submit', 'review', 'remind'],
+  membership: ['create', 'remind'],
   case: ['register'],
 } as const;
 

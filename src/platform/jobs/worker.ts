@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
+import { REMINDERS_QUEUE, remindersHandler } from '../../modules/people/reminders/send-reminders.js';
 import { EMAIL_QUEUE, emailHandler } from './email.js';
 import {
   claimJob,
@@ -23,11 +24,13 @@ export function platformHandlers(db: Db, config: Config): Record<string, JobHand
       await deleteStaleRateLimits(db, 24 * 3600);
       await pruneFinishedJobs(db, 30);
     },
+    [REMINDERS_QUEUE]: remindersHandler(db),
   };
 }
 
 export async function ensurePlatformSchedules(db: Db): Promise<void> {
   await ensureSchedule(db, 'maintenance.cleanup', 'maintenance.cleanup', 3600);
+  await ensureSchedule(db, REMINDERS_QUEUE, REMINDERS_QUEUE, 86400);
 }
 
 /** Run every due job now; returns how many ran. Used by the worker loop and by tests. */

@@ -21,7 +21,12 @@ const AUDIT_KINDS: Record<string, string[]> = {
   'api-token': ['create', 'revoke'],
   session: ['login', 'logout'],
   'reference-file': ['load'],
-  group: ['create', 'update'],
+  group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
+  'mirror-coverage': ['set', 'clear'],
+  person: ['create', 'update'],
+  'jav-declaration': ['submit', 'review', 'remind'],
+  membership: ['create', 'remind'],
+  case: ['register'],
 };
 
 const EMPTY: Filters = { entityType: '', action: '', actorUserId: '', from: '', to: '' };

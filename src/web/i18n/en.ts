@@ -728,6 +728,14 @@ export const en: Record<MessageKey, string> = {
   'audit.action.update-mandate': 'New mandate',
   'audit.action.set': 'Set',
   'audit.action.clear': 'Cleared',
+  'audit.entity.person': 'Person',
+  'audit.entity.jav-declaration': 'Conflict-of-interest declaration',
+  'audit.entity.membership': 'Assignment',
+  'audit.entity.case': 'Case',
+  'audit.action.submit': 'Submitted',
+  'audit.action.review': 'Reviewed',
+  'audit.action.remind': 'Reminder sent',
+  'audit.action.register': 'Registered',
 
   'tokens.title': 'My API tokens',
   'tokens.lead':

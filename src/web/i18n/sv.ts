@@ -726,6 +726,14 @@ export const sv = {
   'audit.action.update-mandate': 'Ny uppdragsbeskrivning',
   'audit.action.set': 'Angiven',
   'audit.action.clear': 'Borttagen',
+  'audit.entity.person': 'Person',
+  'audit.entity.jav-declaration': 'Jävsdeklaration',
+  'audit.entity.membership': 'Uppdrag',
+  'audit.entity.case': 'Ärende',
+  'audit.action.submit': 'Inlämnad',
+  'audit.action.review': 'Granskad',
+  'audit.action.remind': 'Påminnelse skickad',
+  'audit.action.register': 'Registrerat',
 
   'tokens.title': 'Mina API-nycklar',
   'tokens.lead':

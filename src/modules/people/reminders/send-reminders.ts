@@ -1,0 +1,140 @@
+import { recordAudit } from '../../../platform/audit/record.js';
+import { todayInSweden } from '../../../platform/clock.js';
+import { systemCtx } from '../../../platform/context.js';
+import type { Db, Queryable } from '../../../platform/db/index.js';
+import { queueEmail } from '../../../platform/jobs/email.js';
+import { declarationLapsingMail, membershipEndingMail, type MembershipAudience } from './messages.js';
+import * as repo from './repository.js';
+import {
+  declarationState,
+  DEFAULT_REMINDER_THRESHOLDS,
+  dueReminders,
+  sentKey,
+  type DueReminder,
+  type ReminderItem,
+} from './rules.js';
+
+export const REMINDERS_QUEUE = 'people.reminders';
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** One e-mail per address: the first audience listed wins (the person before the chair). */
+function dedupe(mails: Mail[]): Mail[] {
+  const seen = new Set<string>();
+  return mails.filter((m) => {
+    const key = m.to.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+type MembershipItem = ReminderItem & { kind: 'membership-end'; row: repo.HeldMembershipRow };
+type DeclarationItem = ReminderItem & { kind: 'declaration-expiry'; row: repo.HeldMembershipRow };
+
+async function sendMembershipReminder(tx: Queryable, r: DueReminder<MembershipItem>, today: string): Promise<number> {
+  const m = r.item.row;
+  const facts = { personName: m.person_name, groupName: m.group_name, role: m.role, endDate: r.item.date, daysLeft: r.daysLeft };
+  const audiences: [MembershipAudience, repo.Recipient[]][] = [
+    ['person', [await repo.personRecipient(tx, m.person_id)].filter((p) => p !== undefined)],
+    ['chair', await repo.chairsOf(tx, m.group_id, today)],
+    ['coordinator', await repo.usersWithRoleAt(tx, 'samordnare', m.group_owner)],
+  ];
+  const mails = dedupe(
+    audiences.flatMap(([audience, people]) =>
+      people.map((p) => ({ to: p.email, ...membershipEndingMail(facts, audience, p.name) })),
+    ),
+  );
+  for (const mail of mails) await queueEmail(tx, mail);
+  await recordAudit(tx, systemCtx('reminders'), {
+    entityType: 'membership',
+    entityId: m.id,
+    action: 'remind',
+    after: { thresholdDays: r.thresholdDays, endDate: r.item.date, emails: mails.length },
+  });
+  return mails.length;
+}
+
+async function sendDeclarationReminder(tx: Queryable, r: DueReminder<DeclarationItem>): Promise<number> {
+  const m = r.item.row;
+  const facts = { personName: m.person_name, validUntil: r.item.date, daysLeft: r.daysLeft };
+  const person = await repo.personRecipient(tx, m.person_id);
+  const reviewers = await repo.usersWithRoleAt(tx, 'jav-granskare', m.person_home_owner, { system: true });
+  const mails = dedupe([
+    ...(person ? [{ to: person.email, ...declarationLapsingMail(facts, 'person', person.name) }] : []),
+    ...reviewers.map((p) => ({ to: p.email, ...declarationLapsingMail(facts, 'reviewer', p.name) })),
+  ]);
+  for (const mail of mails) await queueEmail(tx, mail);
+  await recordAudit(tx, systemCtx('reminders'), {
+    entityType: 'jav-declaration',
+    entityId: r.item.id,
+    action: 'remind',
+    after: { thresholdDays: r.thresholdDays, validUntil: r.item.date, emails: mails.length },
+  });
+  return mails.length;
+}
+
+/**
+ * The daily reminder run. Each reminder is one transaction: claim it in reminders_sent, queue
+ * its e-mails, record it. A rerun (or a second worker) finds the claim and sends nothing twice.
+ */
+export async function sendReminders(
+  db: Db,
+  opts: { today?: string; thresholds?: readonly number[] } = {},
+): Promise<{ reminders: number; emails: number }> {
+  const today = opts.today ?? todayInSweden();
+  const thresholds = opts.thresholds ?? DEFAULT_REMINDER_THRESHOLDS;
+  const held = await repo.heldMemberships(db, { today });
+  const sent = new Set((await repo.sentReminders(db)).map((s) => sentKey(s.kind, s.item_id, s.threshold_days)));
+
+  const memberships: MembershipItem[] = held.flatMap((row) =>
+    row.end_date ? [{ kind: 'membership-end' as const, id: row.id, date: row.end_date, row }] : [],
+  );
+  const declarations = new Map<string, DeclarationItem>();
+  for (const row of held) {
+    if (!row.declaration_id || !row.declaration_status || !row.declaration_submitted_at) continue;
+    const state = declarationState(
+      {
+        id: row.declaration_id,
+        status: row.declaration_status,
+        submittedAt: row.declaration_submitted_at,
+        validUntil: row.declaration_valid_until,
+      },
+      today,
+    );
+    if (state.state === 'valid') {
+      declarations.set(row.declaration_id, { kind: 'declaration-expiry', id: row.declaration_id, date: state.validUntil, row });
+    }
+  }
+
+  let reminders = 0;
+  let emails = 0;
+  for (const r of dueReminders(today, thresholds, memberships, sent)) {
+    const n = await db.transaction(async (tx) =>
+      (await repo.claimReminder(tx, r.item.kind, r.item.id, r.thresholdDays)) ? sendMembershipReminder(tx, r, today) : undefined,
+    );
+    if (n === undefined) continue;
+    reminders++;
+    emails += n;
+  }
+  for (const r of dueReminders(today, thresholds, [...declarations.values()], sent)) {
+    const n = await db.transaction(async (tx) =>
+      (await repo.claimReminder(tx, r.item.kind, r.item.id, r.thresholdDays)) ? sendDeclarationReminder(tx, r) : undefined,
+    );
+    if (n === undefined) continue;
+    reminders++;
+    emails += n;
+  }
+  return { reminders, emails };
+}
+
+/** The job handler: the daily schedule enqueues an empty payload. */
+export const remindersHandler =
+  (db: Db, opts: { thresholds?: readonly number[] } = {}) =>
+  async (_payload: Record<string, unknown>): Promise<void> => {
+    await sendReminders(db, opts);
+  };
