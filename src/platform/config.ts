@@ -10,6 +10,8 @@ export interface Config {
   publicStructure: boolean;
   /** Years until an approved jäv declaration must be re-assessed (national practice: three). */
   javValidityYears: number;
+  /** Days before a seat ends or a declaration lapses when reminders go out (tightest due wins). */
+  reminderDays: number[];
   bootstrapAdmin: { email: string; password: string } | undefined;
   /** Cookies get Secure and the __Host- prefix when the public URL is https. */
   secureCookies: boolean;
@@ -34,6 +36,15 @@ function int(name: string, v: string | undefined, dflt: number): number {
   return n;
 }
 
+function days(name: string, v: string | undefined, dflt: number[]): number[] {
+  if (v === undefined || v.trim() === '') return dflt;
+  const list = v.split(',').map((x) => Number(x.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n <= 0 || n > 3650)) {
+    throw new Error(`${name} ska vara en kommaseparerad lista med antal dagar, t.ex. "90,30"; fick "${v}"`);
+  }
+  return [...new Set(list)].sort((a, b) => b - a);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int('PORT', env.PORT, 3000);
   const host = env.HOST || '127.0.0.1';
@@ -48,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: bool(env.NAVET_DEMO, true),
     publicStructure: bool(env.NAVET_PUBLIC_STRUCTURE, true),
     javValidityYears: int('NAVET_JAV_VALIDITY_YEARS', env.NAVET_JAV_VALIDITY_YEARS, 3),
+    reminderDays: days('NAVET_REMINDER_DAYS', env.NAVET_REMINDER_DAYS, [90, 30]),
     bootstrapAdmin: email && password ? { email, password } : undefined,
     secureCookies: publicUrl.startsWith('https://'),
     publicUrl,

@@ -24,7 +24,7 @@ export function platformHandlers(db: Db, config: Config): Record<string, JobHand
       await deleteStaleRateLimits(db, 24 * 3600);
       await pruneFinishedJobs(db, 30);
     },
-    [REMINDERS_QUEUE]: remindersHandler(db),
+    [REMINDERS_QUEUE]: remindersHandler(db, { thresholds: config.reminderDays }),
   };
 }
 
