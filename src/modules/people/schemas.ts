@@ -1,13 +1,9 @@
 import { Type } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
-import { JAV_CATEGORIES, MEMBERSHIP_ROLES } from './rules/membership.js';
+import { EMPLOYER_TYPES, JAV_CATEGORIES, MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const EmployerType = Type.Union(
-  ['region', 'municipality', 'private-care-provider', 'patient-organisation', 'professional-association', 'agency', 'other'].map(
-    (k) => Type.Literal(k),
-  ),
-);
+const EmployerType = Type.Union(EMPLOYER_TYPES.map((k) => Type.Literal(k)));
 
 const personFields = {
   id: Uuid,

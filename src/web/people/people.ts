@@ -10,47 +10,10 @@ import { useErrorText } from '../components/Alerts';
 import type { FormErrorItem } from '../components/FormErrors';
 import type { I18n } from '../i18n';
 
+export { EMPLOYER_TYPES, JAV_CATEGORIES, MEMBERSHIP_ROLES } from '../../shared/vocabularies';
+
 export const PEOPLE_PATH = '/personer-och-uppdrag';
 export const personHref = (id: string) => `${PEOPLE_PATH}/personer/${encodeURIComponent(id)}`;
-
-export const MEMBERSHIP_ROLES = [
-  'ordforande',
-  'vice-ordforande',
-  'processtod',
-  'processledare',
-  'processagare',
-  'controller',
-  'administrativt-stod',
-  'sekreterare',
-  'samordnare',
-  'ledamot',
-  'ersattare',
-  'adjungerad',
-  'deltagare',
-  'patientforetradare',
-  'kommunrepresentant',
-  'webbredaktor',
-] as const;
-
-export const JAV_CATEGORIES = [
-  'employment',
-  'assignment',
-  'ownership',
-  'research-funding',
-  'industry-relation',
-  'close-relation',
-  'other',
-] as const;
-
-export const EMPLOYER_TYPES = [
-  'region',
-  'municipality',
-  'private-care-provider',
-  'patient-organisation',
-  'professional-association',
-  'agency',
-  'other',
-] as const;
 
 export const roleLabel = (i18n: I18n, role: string) => i18n.tMaybe(`membership.role.${role}`) ?? role;
 export const categoryLabel = (i18n: I18n, c: string) => i18n.tMaybe(`jav.category.${c}`) ?? c;

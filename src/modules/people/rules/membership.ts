@@ -2,24 +2,7 @@ import type { FieldError } from '../../../platform/errors.js';
 
 /** Rules for jäv declarations and appointments, without I/O. Dates are 'YYYY-MM-DD'. */
 
-export const MEMBERSHIP_ROLES = [
-  'ordforande',
-  'vice-ordforande',
-  'processtod',
-  'processledare',
-  'processagare',
-  'controller',
-  'administrativt-stod',
-  'sekreterare',
-  'samordnare',
-  'ledamot',
-  'ersattare',
-  'adjungerad',
-  'deltagare',
-  'patientforetradare',
-  'kommunrepresentant',
-  'webbredaktor',
-] as const;
+import type { MEMBERSHIP_ROLES } from '../../../shared/vocabularies.js';
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 export const MAX_CHAIRS = 2;
@@ -112,13 +95,3 @@ export function checkAppointment(m: Omit<MembershipFacts, 'id'>, existing: reado
   }
   return errors;
 }
-
-export const JAV_CATEGORIES = [
-  'employment',
-  'assignment',
-  'ownership',
-  'research-funding',
-  'industry-relation',
-  'close-relation',
-  'other',
-] as const;

@@ -1,0 +1,42 @@
+/**
+ * Code lists the API accepts and the UI offers: one source for both (no imports here, so the
+ * server and the Vite build can share the file). Labels live in the UI's i18n catalogue.
+ */
+export const MEMBERSHIP_ROLES = [
+  'ordforande',
+  'vice-ordforande',
+  'processtod',
+  'processledare',
+  'processagare',
+  'controller',
+  'administrativt-stod',
+  'sekreterare',
+  'samordnare',
+  'ledamot',
+  'ersattare',
+  'adjungerad',
+  'deltagare',
+  'patientforetradare',
+  'kommunrepresentant',
+  'webbredaktor',
+] as const;
+
+export const JAV_CATEGORIES = [
+  'employment',
+  'assignment',
+  'ownership',
+  'research-funding',
+  'industry-relation',
+  'close-relation',
+  'other',
+] as const;
+
+export const EMPLOYER_TYPES = [
+  'region',
+  'municipality',
+  'private-care-provider',
+  'patient-organisation',
+  'professional-association',
+  'agency',
+  'other',
+] as const;
