@@ -1,5 +1,6 @@
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize } from '../../platform/auth/policy.js';
+import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
@@ -18,7 +19,12 @@ export interface RegisterCaseInput {
 }
 
 /** Registers a matter once, with the next case number of its region and year. */
-export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput) {
+export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput, opts: { today?: string } = {}) {
+  if (input.receivedDate > (opts.today ?? todayInSweden())) {
+    throw unprocessable('Ett ärende kan inte ha kommit in i framtiden.', [
+      { path: 'receivedDate', message: 'ligger efter dagens datum' },
+    ]);
+  }
   return db.transaction(async (tx) => {
     const geo = await geography(tx);
     if (!geo.regionHealthcareRegions.has(input.region)) {

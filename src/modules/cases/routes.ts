@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { can, requireActor } from '../../platform/auth/policy.js';
-import { todayInSweden } from '../../platform/clock.js';
-import { notFound, unprocessable } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
 import { errorResponses, IsoDate, Page, PageQuery, Uuid } from '../../platform/http/schemas.js';
@@ -63,11 +62,6 @@ export const caseRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      if (req.body.receivedDate > todayInSweden()) {
-        throw unprocessable('Ett ärende kan inte ha kommit in i framtiden.', [
-          { path: 'receivedDate', message: 'ligger efter dagens datum' },
-        ]);
-      }
       return reply.code(201).send(presentCase(await registerCase(db, req.ctx, req.body)));
     },
   );

@@ -304,3 +304,23 @@ export async function structureRules(db: Queryable, owner?: string) {
     owner ? [owner] : [],
   );
 }
+
+/** Matrix columns: the six healthcare regions, or the regions of one (empty when unknown). */
+export async function matrixColumns(db: Queryable, healthcareRegionId?: string): Promise<{ owner: string; name: string }[]> {
+  if (healthcareRegionId) {
+    return db.query(
+      `SELECT r.code AS owner, r.name FROM regions r JOIN healthcare_region_members m ON m.region_code = r.code
+       WHERE m.healthcare_region_id = $1 ORDER BY r.code`,
+      [healthcareRegionId],
+    );
+  }
+  return db.query(`SELECT id AS owner, name FROM healthcare_regions ORDER BY sv_key(name) COLLATE "C"`);
+}
+
+/** Active groups with a local host (värdskap), grouped by owner and host. */
+export async function locallyHostedGroups(db: Queryable): Promise<GroupRow[]> {
+  return db.query<GroupRow>(
+    `${SELECT} WHERE host_description IS NOT NULL AND status = 'active'
+     ORDER BY owner, host_description, sv_key(name) COLLATE "C"`,
+  );
+}

@@ -288,15 +288,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       mayRead(req);
       const hr = req.query.healthcareRegion;
-      const columns = hr
-        ? await db.query<{ owner: string; name: string }>(
-            `SELECT r.code AS owner, r.name FROM regions r JOIN healthcare_region_members m ON m.region_code = r.code
-             WHERE m.healthcare_region_id = $1 ORDER BY r.code`,
-            [hr],
-          )
-        : await db.query<{ owner: string; name: string }>(
-            `SELECT id AS owner, name FROM healthcare_regions ORDER BY sv_key(name) COLLATE "C"`,
-          );
+      const columns = await repo.matrixColumns(db, hr);
       if (hr && columns.length === 0)
         throw unprocessable(`Okänd sjukvårdsregion "${hr}".`, [{ path: 'healthcareRegion', message: 'okänd' }]);
       const owners = columns.map((c) => c.owner);
@@ -358,11 +350,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       mayRead(req);
-      const [areas, hosted] = await Promise.all([
-        repo.programAreasOrdered(db),
-        db.query<repo.GroupRow>(`SELECT *, sv_key(name) AS sort_key FROM groups WHERE host_description IS NOT NULL AND status = 'active'
-                                 ORDER BY owner, host_description, sv_key(name) COLLATE "C"`),
-      ]);
+      const [areas, hosted] = await Promise.all([repo.programAreasOrdered(db), repo.locallyHostedGroups(db)]);
       const local = new Map<
         string,
         { owner: string; hostDescription: string; groups: ReturnType<typeof presentGroupSummary>[] }
