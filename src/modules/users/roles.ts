@@ -1,5 +1,6 @@
 import { ROLES } from '../../platform/auth/policy.js';
 import type { RoleAssignment } from '../../platform/context.js';
+import { scopeExists } from '../../platform/auth/repository.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
 
@@ -13,13 +14,7 @@ export async function checkRoles(db: Queryable, roles: RoleAssignment[]): Promis
       ]);
     }
     if (r.scopeType === 'system') continue;
-    const table = {
-      'healthcare-region': ['healthcare_regions', 'id'],
-      region: ['regions', 'code'],
-      group: ['groups', 'id::text'],
-    }[r.scopeType];
-    const rows = await db.query(`SELECT 1 FROM ${table[0]} WHERE ${table[1]} = $1`, [r.scopeId]);
-    if (rows.length === 0) {
+    if (!(await scopeExists(db, r.scopeType, r.scopeId))) {
       throw unprocessable(
         `Det finns ingen ${r.scopeType === 'region' ? 'region' : r.scopeType === 'group' ? 'grupp' : 'sjukvårdsregion'} "${r.scopeId}".`,
         [{ path: `${path}.scopeId`, message: 'finns inte' }],

@@ -120,6 +120,20 @@ export async function updateUser(
   return row;
 }
 
+/** Whether the scope a role is held at exists: a healthcare region, a region or a group. */
+export async function scopeExists(
+  db: Queryable,
+  scopeType: 'healthcare-region' | 'region' | 'group',
+  id: string,
+): Promise<boolean> {
+  const sql = {
+    'healthcare-region': 'SELECT 1 FROM healthcare_regions WHERE id = $1',
+    region: 'SELECT 1 FROM regions WHERE code = $1',
+    group: 'SELECT 1 FROM groups WHERE id::text = $1',
+  }[scopeType];
+  return (await db.query(sql, [id])).length > 0;
+}
+
 export async function replaceRoles(db: Queryable, userId: string, roles: RoleAssignment[]): Promise<void> {
   await db.query('DELETE FROM role_assignments WHERE user_id = $1', [userId]);
   for (const r of roles) {
