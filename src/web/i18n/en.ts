@@ -3,6 +3,15 @@
  * Swedish proper names (sjukvårdsregion names, NPO names) come from the data, untranslated.
  */
 import type { MessageKey } from './sv';
+import { enMandates } from '../mandates/i18n.en';
+import { enCompensation } from '../compensation/i18n.en';
+import { enRecords } from '../records/i18n.en';
+import { enCases } from '../cases/i18n.en';
+import { enMeetings } from '../meetings/i18n.en';
+import { enKnowledge } from '../knowledge/i18n.en';
+import { enConsultations } from '../consultations/i18n.en';
+import { enFollowup } from '../followup/i18n.en';
+import { enTrust } from '../trust/i18n.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Navet',
@@ -788,4 +797,13 @@ export const en: Record<MessageKey, string> = {
   'a11y.method':
     'Every page is checked automatically with the axe tool on every change, and we test that the core flows work with a keyboard alone. A full manual review with users of assistive technology has not been done yet.',
   'a11y.updated': 'This statement was last updated on 26 November 2026.',
+  ...enMandates,
+  ...enCompensation,
+  ...enRecords,
+  ...enCases,
+  ...enMeetings,
+  ...enKnowledge,
+  ...enConsultations,
+  ...enFollowup,
+  ...enTrust,
 };

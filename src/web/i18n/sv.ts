@@ -2,6 +2,16 @@
  * Swedish: the source of truth for every text in the interface. Keys are flat and dotted;
  * a key ending in ".one" is the singular of the key before it (see i18n/index.tsx).
  */
+import { svMandates } from '../mandates/i18n.sv';
+import { svCompensation } from '../compensation/i18n.sv';
+import { svRecords } from '../records/i18n.sv';
+import { svCases } from '../cases/i18n.sv';
+import { svMeetings } from '../meetings/i18n.sv';
+import { svKnowledge } from '../knowledge/i18n.sv';
+import { svConsultations } from '../consultations/i18n.sv';
+import { svFollowup } from '../followup/i18n.sv';
+import { svTrust } from '../trust/i18n.sv';
+
 export const sv = {
   'app.name': 'Navet',
   'app.tagline': 'Kunskapsstyrning i hälso- och sjukvården',
@@ -786,6 +796,16 @@ export const sv = {
   'a11y.method':
     'Varje sida granskas automatiskt med verktyget axe vid varje ändring, och vi testar att kärnflödena fungerar med enbart tangentbord. En fullständig manuell granskning med användare av hjälpmedel är inte gjord ännu.',
   'a11y.updated': 'Redogörelsen uppdaterades senast den 26 november 2026.',
+  // Each area keeps its own texts in src/web/<area>/i18n.sv.ts.
+  ...svMandates,
+  ...svCompensation,
+  ...svRecords,
+  ...svCases,
+  ...svMeetings,
+  ...svKnowledge,
+  ...svConsultations,
+  ...svFollowup,
+  ...svTrust,
 };
 
 export type MessageKey = keyof typeof sv;

@@ -1,0 +1,3 @@
+import type { svMeetings } from './i18n.sv';
+
+export const enMeetings: Record<keyof typeof svMeetings, string> = {};

@@ -1,0 +1,3 @@
+import type { svRecords } from './i18n.sv';
+
+export const enRecords: Record<keyof typeof svRecords, string> = {};

@@ -1,0 +1,3 @@
+import type { AccessModule } from './types.js';
+
+export const compensationAccess: AccessModule = { routes: {} };
