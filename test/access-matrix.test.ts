@@ -26,7 +26,7 @@ const auditCount = async () => (await t.db.query<{ n: number }>('SELECT count(*)
 beforeAll(async () => {
   for (const m of ACCESS_MODULES) {
     if (!m.setup) continue;
-    const made = await m.setup({ db: t.db, newUser: t.newUser, request: t.request, fixture: f });
+    const made = await m.setup({ db: t.db, newUser: (r) => t.newUser(r), request: (o) => t.request(o), fixture: f });
     for (const k of Object.keys(made)) if (k in f) throw new Error(`fixture key ${k} is made twice`);
     Object.assign(f, made);
   }

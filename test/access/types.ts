@@ -17,8 +17,8 @@ export type Req = (f: Fixture) => { url: string; payload?: Record<string, unknow
 
 export interface SetupContext {
   db: Db;
-  newUser(roles?: RoleAssignment[]): Promise<Session>;
-  request(opts: InjectOptions & { as?: Session }): Promise<LightMyRequestResponse>;
+  newUser: (roles?: RoleAssignment[]) => Promise<Session>;
+  request: (opts: InjectOptions & { as?: Session }) => Promise<LightMyRequestResponse>;
   /** Fixtures of the modules set up before this one (core is always first). */
   fixture: Fixture;
 }
