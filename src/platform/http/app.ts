@@ -13,7 +13,10 @@ import type { Ctx } from '../context.js';
 import type { Db } from '../db/index.js';
 import { Problem, problemFromDatabaseError } from '../errors.js';
 import { authenticate } from '../auth/authenticate.js';
-import { ProblemSchema } from './schemas.js';
+import { isConnectionError } from '../db/postgres.js';
+import { idempotencyContext, idempotencyOnSend, idempotencyPreHandler, withIdempotentCommit } from './idempotency.js';
+import { rateLimitPreHandler, resolveRateLimit } from './rate-limit.js';
+import { errorResponses, ProblemSchema } from './schemas.js';
 import { fieldErrors, registerSharedSchema, validatorCompiler } from './validation.js';
 import { APP_VERSION, projectRoot } from '../version.js';
 
@@ -51,11 +54,85 @@ function langOf(req: FastifyRequest): 'sv' | 'en' {
 
 function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   for (const [k, v] of Object.entries(p.headers)) void reply.header(k, v);
+  if (p.status === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5');
   return reply.code(p.status).type('application/problem+json').send(p.toJSON());
+}
+
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+/** Security headers for every response: API, errors, 404s and static files alike. */
+function securityHeaders(req: FastifyRequest, reply: FastifyReply, secure: boolean): void {
+  void reply.header('x-content-type-options', 'nosniff');
+  void reply.header('referrer-policy', 'same-origin');
+  void reply.header('x-frame-options', 'DENY');
+  void reply.header('cross-origin-opener-policy', 'same-origin');
+  void reply.header('cross-origin-resource-policy', 'same-origin');
+  void reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  if (secure) void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  // Nothing personal in shared caches: anything asked with credentials is not stored.
+  if (req.headers.cookie || req.headers.authorization) void reply.header('cache-control', 'no-store');
+  // Swagger UI needs inline scripts; everything else gets the strict policy.
+  if (!req.url.startsWith('/api/docs')) void reply.header('content-security-policy', CSP);
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const SECRET_PARAMS = /^(code|state|nonce|token|access_token|id_token|refresh_token|password|session|session_state|csrf|key)$/i;
+/** Personnummer and samordningsnummer, with or without century and separator. */
+const PERSONNUMMER = /(?<!\d)(?:19|20)?\d{6}[-+]?\d{4}(?!\d)/g;
+
+const PNR = new RegExp(PERSONNUMMER.source);
+
+/** The URL as it may be logged: secret query values and personal identity numbers removed. */
+export function loggableUrl(url: string): string {
+  const [path, query] = url.split('?', 2) as [string, string | undefined];
+  let out = path.replace(PERSONNUMMER, '[pnr]');
+  if (query !== undefined) {
+    out += `?${query
+      .split('&')
+      .map((pair) => {
+        const [k = '', v] = pair.split('=', 2);
+        let name = k;
+        try {
+          name = decodeURIComponent(k);
+        } catch {
+          // keep it as sent
+        }
+        if (v === undefined) return k;
+        if (SECRET_PARAMS.test(name)) return `${k}=[dolt]`;
+        let value = v;
+        try {
+          value = decodeURIComponent(v.replaceAll('+', ' '));
+        } catch {
+          // keep it as sent
+        }
+        return PNR.test(value) || PNR.test(v) ? `${k}=[pnr]` : `${k}=${v}`;
+      })
+      .join('&')}`;
+  }
+  return out;
+}
+
+/**
+ * Errors any API route may answer besides its own, documented on every route so that every
+ * response has a schema: malformed input (400), a bad bearer token (401), rate limits (429),
+ * the database away (503); writes also CSRF (403), Idempotency-Key conflicts (409/422) and
+ * body size/type (413/415).
+ */
+function addCommonResponses(route: import('fastify').RouteOptions): void {
+  const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined;
+  if (!schema?.response || schema.hide || !route.url.startsWith('/api/')) return;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const codes = [400, 401, 429, 503];
+  if (methods.some((m) => WRITE_METHODS.has(m))) codes.push(403, 409, 413, 415, 422);
+  route.schema = { ...route.schema, response: { ...errorResponses(...codes), ...schema.response } };
 }
 
 export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<App> {
   const { config } = deps;
+  // Route modules get a database whose transactions commit a claimed Idempotency-Key with the change.
+  const routeDeps: AppDeps = { ...deps, db: withIdempotentCommit(deps.db) };
   const app = Fastify({
     loggerInstance: typeof deps.logger === 'object' ? deps.logger : undefined,
     logger: typeof deps.logger === 'object' ? undefined : (deps.logger ?? false),
@@ -68,6 +145,13 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
     },
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
+    // One line per request, written below with the URL scrubbed (no tokens, codes or personnummer).
+    logController: new Fastify.LogController({ disableRequestLogging: true }),
+    // Malformed or overlong URLs are answered like every other error: a problem body with headers.
+    frameworkErrors: (err, req, reply) => {
+      securityHeaders(req, reply, config.secureCookies);
+      void sendProblem(reply, new Problem(400, 'Felaktig begäran', `Adressen är inte giltig (${err.code}).`));
+    },
     // On close: drop idle keep-alive connections at once, let in-flight requests finish.
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
@@ -103,26 +187,35 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  app.addHook('onRoute', (route) => {
+    resolveRateLimit(route);
+    addCommonResponses(route);
+  });
+  app.addHook('onRequest', idempotencyContext);
   app.addHook('onRequest', async (req, reply) => {
     req.lang = langOf(req);
     req.ctx = { actor: undefined, requestId: req.id };
     void reply.header('x-request-id', req.id);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-    if (config.secureCookies) void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (!req.url.startsWith('/api/docs')) {
-      void reply.header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
-    }
+    securityHeaders(req, reply, config.secureCookies);
     if (req.url.startsWith('/api/')) await authenticate(deps, req);
   });
+  app.addHook('preHandler', rateLimitPreHandler(deps.db));
+  app.addHook('preHandler', idempotencyPreHandler(deps.db));
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.ctx?.actor) void reply.header('cache-control', 'no-store');
+    securityHeaders(req, reply, config.secureCookies);
+    // Nothing personal in shared caches: signed-in answers, and anything that sets a cookie.
+    if (req.ctx?.actor || reply.hasHeader('set-cookie') || req.headers.cookie || req.headers.authorization) {
+      void reply.header('cache-control', 'no-store');
+    }
     return payload;
+  });
+  app.addHook('onSend', idempotencyOnSend(deps.db));
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, url: loggableUrl(req.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -149,6 +242,17 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return sendProblem(reply, new Problem(400, 'Felaktig begäran', 'Kroppen är tom men ska vara JSON.'));
     }
+    if (isConnectionError(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      return sendProblem(
+        reply,
+        new Problem(
+          503,
+          'Tjänsten är tillfälligt otillgänglig',
+          'Databasen är inte tillgänglig just nu. Försök igen om en stund.',
+        ),
+      );
+    }
     const fromDb = problemFromDatabaseError(err);
     if (fromDb) {
       if (fromDb.status >= 500) req.log.error({ err }, 'database unavailable');
@@ -164,7 +268,7 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
     );
   });
 
-  for (const m of modules) await m(app, deps);
+  for (const m of modules) await m(app, routeDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -3,6 +3,15 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
 import { REMINDERS_QUEUE, remindersHandler } from '../../modules/people/reminders/send-reminders.js';
+import { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from '../../modules/cases/notify-due-actions.js';
+import { NOTIFY_QUEUE, notifyHandler } from '../../modules/notifications/notify.js';
+import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from '../../modules/knowledge/reminders/send-reminders.js';
+import {
+  IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE,
+  importHandler as followupImportHandler,
+} from '../../modules/followup/import-values.js';
+import { LATE_MILESTONES_QUEUE, lateMilestonesHandler } from '../../modules/consultation/warn-late-milestones.js';
+import { deleteExpiredIdempotencyKeys } from '../http/idempotency.js';
 import { EMAIL_QUEUE, emailHandler } from './email.js';
 import {
   claimJob,
@@ -16,6 +25,16 @@ import {
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
+/**
+ * How long a claimed job is another worker's before it may be claimed again (a worker that
+ * died mid-job). Longer than the slowest job; NAVET_JOB_LEASE_SECONDS (default 300) lets the
+ * crash suite see re-runs within its time box.
+ */
+export function jobLeaseSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.NAVET_JOB_LEASE_SECONDS);
+  return Number.isInteger(v) && v > 0 ? v : 300;
+}
+
 export function platformHandlers(db: Db, config: Config): Record<string, JobHandler> {
   return {
     [EMAIL_QUEUE]: emailHandler(db, config.smtp),
@@ -23,14 +42,23 @@ export function platformHandlers(db: Db, config: Config): Record<string, JobHand
       await deleteExpiredSessions(db);
       await deleteStaleRateLimits(db, 24 * 3600);
       await pruneFinishedJobs(db, 30);
+      await deleteExpiredIdempotencyKeys(db);
     },
     [REMINDERS_QUEUE]: remindersHandler(db, { thresholds: config.reminderDays }),
+    [KNOWLEDGE_REMINDERS_QUEUE]: knowledgeRemindersHandler(db),
+    [CASE_ACTIONS_DUE_QUEUE]: caseActionsDueHandler(db, config.publicUrl),
+    [NOTIFY_QUEUE]: notifyHandler(db, config.publicUrl),
+    [FOLLOWUP_IMPORT_QUEUE]: followupImportHandler(db),
+    [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
   };
 }
 
 export async function ensurePlatformSchedules(db: Db): Promise<void> {
   await ensureSchedule(db, 'maintenance.cleanup', 'maintenance.cleanup', 3600);
   await ensureSchedule(db, REMINDERS_QUEUE, REMINDERS_QUEUE, 86400);
+  await ensureSchedule(db, KNOWLEDGE_REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, 86400);
+  await ensureSchedule(db, CASE_ACTIONS_DUE_QUEUE, CASE_ACTIONS_DUE_QUEUE, 86400);
+  await ensureSchedule(db, LATE_MILESTONES_QUEUE, LATE_MILESTONES_QUEUE, 86400);
 }
 
 /** Run every due job now; returns how many ran. Used by the worker loop and by tests. */
@@ -41,7 +69,7 @@ export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, lo
   await failExhaustedJobs(db);
   let n = 0;
   for (; n < max; n++) {
-    const job = await claimJob(db, Object.keys(handlers), 300);
+    const job = await claimJob(db, Object.keys(handlers), jobLeaseSeconds());
     if (!job) break;
     try {
       await handlers[job.queue]!(job.payload);

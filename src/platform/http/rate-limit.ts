@@ -1,0 +1,89 @@
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { hitRateLimit } from '../auth/repository.js';
+import type { Db } from '../db/index.js';
+import { tooManyRequests } from '../errors.js';
+
+/**
+ * Rate limits shared by every app process (fixed windows in the `rate_limits` table).
+ *
+ * A route opts in with `config: { rateLimit: { bucket: 'export', max: 20, windowSeconds: 300 } }`
+ * (or `rateLimit: 'export'` for a named default below), or out with `rateLimit: false`.
+ * Without a decision of its own a route gets one by its shape, so new routes are born limited:
+ * downloads (`.csv`, `.xlsx`, `.pdf`, `.docx`, `.zip`, `/export`) → `export`; a list with a
+ * `q` query parameter → `search` (counted only when `q` is given).
+ * The key is the signed-in user, or the client address for anonymous callers.
+ * Password sign-in keeps its own throttle and account lock (src/platform/auth/login.ts).
+ */
+export interface RateLimit {
+  bucket: string;
+  max: number;
+  windowSeconds: number;
+  /** Count only requests that carry this query parameter (search lists). */
+  onlyWithQuery?: string;
+}
+
+export const RATE_LIMITS = {
+  search: { bucket: 'search', max: 120, windowSeconds: 60, onlyWithQuery: 'q' },
+  export: { bucket: 'export', max: 30, windowSeconds: 300 },
+  'sign-in': { bucket: 'sign-in', max: 30, windowSeconds: 300 },
+} satisfies Record<string, RateLimit>;
+
+export type RateLimitOption = RateLimit | keyof typeof RATE_LIMITS | false;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    rateLimit?: RateLimitOption;
+  }
+}
+
+/**
+ * Calendar feeds (.ics) are left out: calendar clients poll them, often many behind one
+ * address; they are cheap, and a route may still opt in.
+ */
+const DOWNLOAD = /(\.(csv|xlsx|pdf|docx|zip)$)|\/exports?(\/|$)/;
+
+function querystringHasQ(schema: unknown): boolean {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return Boolean(props && 'q' in props);
+}
+
+/** The limit a route ends up with: its own decision, else one by its shape. */
+export function rateLimitOf(route: Pick<RouteOptions, 'url' | 'method' | 'schema' | 'config'>): RateLimit | undefined {
+  const own = route.config?.rateLimit;
+  if (own === false) return undefined;
+  if (typeof own === 'string') return RATE_LIMITS[own];
+  if (own) return own;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (!route.url.startsWith('/api/') || !methods.includes('GET')) return undefined;
+  if (DOWNLOAD.test(route.url)) return RATE_LIMITS.export;
+  if (querystringHasQ(route.schema?.querystring)) return RATE_LIMITS.search;
+  return undefined;
+}
+
+/** onRoute: resolve each route's limit once, into its config. */
+export function resolveRateLimit(route: RouteOptions): void {
+  const limit = rateLimitOf(route);
+  route.config = { ...(route.config as object), rateLimit: limit ?? false };
+}
+
+/** preHandler: count the hit; over the limit → 429 with Retry-After and a problem body. */
+export function rateLimitPreHandler(db: Db) {
+  return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const limit = (req.routeOptions.config as { rateLimit?: RateLimitOption }).rateLimit;
+    if (!limit || typeof limit === 'string') return;
+    if (limit.onlyWithQuery) {
+      const v = (req.query as Record<string, unknown> | undefined)?.[limit.onlyWithQuery];
+      if (v === undefined || v === '') return;
+    }
+    const who = req.ctx?.actor ? `user:${req.ctx.actor.userId}` : `ip:${req.ip}`;
+    const { hits, resetAt } = await hitRateLimit(db, `${limit.bucket}:${who}`, limit.windowSeconds);
+    if (hits > limit.max) {
+      const wait = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
+      const what = limit.bucket === 'search' ? 'sökningar' : limit.bucket === 'export' ? 'exporter' : 'försök';
+      throw tooManyRequests(
+        `För många ${what} på kort tid (högst ${limit.max} per ${limit.windowSeconds} s). Försök igen om ${wait} s.`,
+        wait,
+      );
+    }
+  };
+}
