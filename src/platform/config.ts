@@ -8,6 +8,12 @@ export interface Config {
   demo: boolean;
   /** Insyn: the organisation structure is readable without signing in. */
   publicStructure: boolean;
+  /** Insyn: the case register (date, number, sender, subject; secret marks masked) is readable without signing in. */
+  publicCaseRegister: boolean;
+  /** Largest document upload to a case, in bytes. */
+  uploadMaxBytes: number;
+  /** Insyn: the public register of who sits where (name, role, group, employer only). */
+  publicRegister: boolean;
   /** Years until an approved jäv declaration must be re-assessed (national practice: three). */
   javValidityYears: number;
   /** Days before a seat ends or a declaration lapses when reminders go out (tightest due wins). */
@@ -16,12 +22,39 @@ export interface Config {
   /** Cookies get Secure and the __Host- prefix when the public URL is https. */
   secureCookies: boolean;
   publicUrl: string;
+  /** Absolute session length: a session ends this long after sign-in, whatever happens. */
   sessionTtlHours: number;
+  /** Idle timeout: a session not used for this long ends (the UI warns two minutes before). */
+  sessionIdleMinutes: number;
+  /** Local e-mail + password sign-in; switch off when everyone signs in through the IdP. */
+  passwordLogin: boolean;
+  /** Sign-in through an OpenID Connect provider (SITHS via Inera IdP, or any OIDC IdP). */
+  oidc: OidcConfig | undefined;
   bodyLimitBytes: number;
+  /** Indicator imports with more valid rows than this run in the job worker, with progress. */
+  followupImportSyncRows: number;
+  /** Insyn: implementation status and indicator values (open data, non-personal) readable without signing in. */
+  publicFollowup: boolean;
   logLevel: string;
   /** Run the job worker inside the web process (default) or leave it to `navet worker`. */
   inProcessWorker: boolean;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  redirectUri: string;
+  /** Accepted assurance levels (acr); empty accepts any. */
+  acrValues: string[];
+  /** Claim holding the HSA-id (Inera IdP: http://sambi.se/attributes/1/employeeHsaId). */
+  hsaIdClaim: string;
+  scope: string;
+  /** Shown on the sign-in button, e.g. "SITHS-kort". */
+  displayName: string;
+  /** Plain http to the provider: tests and local development only. */
+  allowInsecure: boolean;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -34,6 +67,11 @@ function int(name: string, v: string | undefined, dflt: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} måste vara ett heltal, fick "${v}"`);
   return n;
+}
+
+function required(name: string, v: string | undefined): string {
+  if (!v) throw new Error(`${name} måste anges när inloggning via identitetsleverantör är påslagen`);
+  return v;
 }
 
 function days(name: string, v: string | undefined, dflt: number[]): number[] {
@@ -58,13 +96,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.NAVET_DATA_DIR || './data'),
     demo: bool(env.NAVET_DEMO, true),
     publicStructure: bool(env.NAVET_PUBLIC_STRUCTURE, true),
+    publicCaseRegister: bool(env.NAVET_PUBLIC_CASE_REGISTER, bool(env.NAVET_PUBLIC_STRUCTURE, true)),
+    uploadMaxBytes: int('NAVET_UPLOAD_MAX_BYTES', env.NAVET_UPLOAD_MAX_BYTES, 20 * 1024 * 1024),
+    publicRegister: bool(env.NAVET_PUBLIC_REGISTER, true),
     javValidityYears: int('NAVET_JAV_VALIDITY_YEARS', env.NAVET_JAV_VALIDITY_YEARS, 3),
     reminderDays: days('NAVET_REMINDER_DAYS', env.NAVET_REMINDER_DAYS, [90, 30]),
     bootstrapAdmin: email && password ? { email, password } : undefined,
     secureCookies: publicUrl.startsWith('https://'),
     publicUrl,
     sessionTtlHours: int('NAVET_SESSION_TTL_HOURS', env.NAVET_SESSION_TTL_HOURS, 8),
+    sessionIdleMinutes: int('NAVET_SESSION_IDLE_MINUTES', env.NAVET_SESSION_IDLE_MINUTES, 30),
+    passwordLogin: bool(env.NAVET_PASSWORD_LOGIN, true),
+    oidc: env.NAVET_OIDC_ISSUER
+      ? {
+          issuer: env.NAVET_OIDC_ISSUER,
+          clientId: required('NAVET_OIDC_CLIENT_ID', env.NAVET_OIDC_CLIENT_ID),
+          clientSecret: env.NAVET_OIDC_CLIENT_SECRET || undefined,
+          redirectUri: env.NAVET_OIDC_REDIRECT_URI || `${publicUrl.replace(/\/$/, '')}/api/v1/auth/oidc/callback`,
+          acrValues: (env.NAVET_OIDC_ACR ?? '')
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+          hsaIdClaim: env.NAVET_OIDC_HSA_CLAIM || 'http://sambi.se/attributes/1/employeeHsaId',
+          scope: env.NAVET_OIDC_SCOPE || 'openid profile email',
+          displayName: env.NAVET_OIDC_NAME || 'SITHS',
+          allowInsecure: bool(env.NAVET_OIDC_ALLOW_INSECURE, false),
+        }
+      : undefined,
     bodyLimitBytes: int('NAVET_BODY_LIMIT_BYTES', env.NAVET_BODY_LIMIT_BYTES, 1024 * 1024),
+    followupImportSyncRows: int('NAVET_FOLLOWUP_IMPORT_SYNC_ROWS', env.NAVET_FOLLOWUP_IMPORT_SYNC_ROWS, 2000),
+    publicFollowup: bool(env.NAVET_PUBLIC_FOLLOWUP, true),
     logLevel: env.LOG_LEVEL || 'info',
     inProcessWorker: bool(env.NAVET_IN_PROCESS_WORKER, true),
     smtp: env.SMTP_HOST

@@ -59,6 +59,14 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+const activityListeners = new Set<() => void>();
+
+/** Called after every answered request that counts as use of the session (for the idle-timeout warning). */
+export function onApiActivity(listener: () => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -110,6 +118,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError({ status: 0, title: 'network' });
   }
+  if (path !== '/api/v1/auth/session') for (const listener of activityListeners) listener();
   if (!res.ok) {
     const error = await toApiError(res);
     if (res.status === 401 && !path.startsWith('/api/v1/auth/login') && path !== '/api/v1/me') {
@@ -162,9 +171,17 @@ export interface Me {
   roles: RoleAssignment[];
 }
 
+export interface Grant {
+  permission: string;
+  scopeType: string;
+  scopeId: string;
+}
+
 export interface MeResponse {
   user: Me;
   csrfToken: string;
+  /** What the user may do, and where (the server's policy table through their roles). */
+  permissions?: Grant[];
 }
 
 export interface Health {

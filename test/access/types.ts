@@ -26,5 +26,6 @@ export interface SetupContext {
 /** One module's routes: "METHOD /path" as in the OpenAPI document → who may call it, and a valid request. */
 export interface AccessModule {
   setup?: (ctx: SetupContext) => Promise<Fixture>;
-  routes: Record<string, [Access, Req]>;
+  /** The optional third element lists the statuses a permitted caller may get when not 2xx (a redirect, say). */
+  routes: Record<string, [Access, Req] | [Access, Req, number[]]>;
 }

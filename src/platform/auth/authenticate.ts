@@ -10,6 +10,8 @@ export const SESSION_COOKIE = 'navet_session';
 export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes that read the session's state without counting as use (else the UI's check would keep it alive). */
+export const SESSION_STATUS_URL = '/api/v1/auth/session';
 
 /**
  * Resolves the caller on every /api request: a bearer API token, or a session cookie.
@@ -30,7 +32,8 @@ export async function authenticate({ db, config }: AppDeps, req: FastifyRequest)
   }
   const sid = req.cookies[sessionCookieName(config.secureCookies)];
   if (!sid) return;
-  const session = await repo.findLiveSession(db, sha256(sid), config.sessionTtlHours);
+  const touch = !(req.method === 'GET' && req.routeOptions.url === SESSION_STATUS_URL);
+  const session = await repo.findLiveSession(db, sha256(sid), config.sessionIdleMinutes, touch);
   if (!session) return;
   const user = await repo.findUserById(db, session.user_id);
   if (!user) return;
@@ -45,5 +48,28 @@ export async function authenticate({ db, config }: AppDeps, req: FastifyRequest)
 }
 
 export async function csrfTokenOf({ db, config }: AppDeps, sid: string): Promise<string | undefined> {
-  return (await repo.findLiveSession(db, sha256(sid), config.sessionTtlHours))?.csrf_token;
+  return (await repo.findLiveSession(db, sha256(sid), config.sessionIdleMinutes))?.csrf_token;
+}
+
+export interface SessionStatus {
+  idleMinutes: number;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+  /** The server's clock, so the browser can correct for its own. */
+  serverTime: string;
+  method: 'password' | 'oidc';
+}
+
+/** When the caller's session ends, read without extending it. */
+export async function sessionStatus({ db, config }: AppDeps, sid: string): Promise<SessionStatus | undefined> {
+  const s = await repo.findLiveSession(db, sha256(sid), config.sessionIdleMinutes, false);
+  if (!s) return undefined;
+  const idleEnd = new Date(s.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000);
+  return {
+    idleMinutes: config.sessionIdleMinutes,
+    idleExpiresAt: (idleEnd < s.expires_at ? idleEnd : s.expires_at).toISOString(),
+    absoluteExpiresAt: s.expires_at.toISOString(),
+    serverTime: new Date().toISOString(),
+    method: s.method,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, RoleAssignment } from '../context.js';
-import { authorize, can } from './policy.js';
+import { authorize, can, grantsOf } from './policy.js';
 
 const actor = (...roles: RoleAssignment[]): Actor => ({ userId: 'u', email: 'u@example.se', name: 'U', roles, via: 'session' });
 const kronoberg = { type: 'region', code: '07', healthcareRegionIds: ['sodra'] } as const;
@@ -44,5 +44,20 @@ describe('policy: roles held at a scope', () => {
 
   it('a role without the permission grants nothing, whatever its scope', () => {
     expect(can(actor({ role: 'lasare', scopeType: 'system', scopeId: '' }), 'users.manage')).toBe(false);
+  });
+});
+
+describe('grants: the policy table through a user’s roles', () => {
+  it('lists each permission once per scope where a role gives it', () => {
+    const grants = grantsOf([
+      { role: 'registrator', scopeType: 'region', scopeId: '10' },
+      { role: 'samordnare', scopeType: 'region', scopeId: '10' },
+      { role: 'lasare', scopeType: 'healthcare-region', scopeId: 'sodra' },
+    ]);
+    const register = grants.filter((g) => g.permission === 'cases.register');
+    expect(register).toEqual([{ permission: 'cases.register', scopeType: 'region', scopeId: '10' }]);
+    expect(grants).toContainEqual({ permission: 'cases.read', scopeType: 'healthcare-region', scopeId: 'sodra' });
+    expect(grants.some((g) => g.permission === 'users.manage')).toBe(false);
+    expect(grantsOf([])).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ export const ROLES = {
   lasare: 'Läsare',
   'jav-granskare': 'Granskare av jävsdeklarationer',
   registrator: 'Registrator',
+  webbredaktor: 'Webbredaktör',
 } as const;
 export type RoleCode = keyof typeof ROLES;
 
@@ -24,8 +25,34 @@ export const PERMISSIONS = {
   'groups.write': ['admin', 'samordnare'],
   'people.manage': ['admin', 'samordnare'],
   'jav.review': ['admin', 'jav-granskare'],
+  'nominations.submit': ['admin', 'samordnare', 'processtod'],
+  'nominations.decide': ['admin', 'samordnare'],
+  'composition.manage': ['admin'],
   'cases.register': ['admin', 'samordnare', 'registrator'],
   'cases.read': ['admin', 'samordnare', 'registrator', 'ordforande', 'processtod', 'lasare'],
+  'compensation.manage': ['admin', 'samordnare', 'processtod'],
+  'compensation.rates': ['admin'],
+  'records.anonymise': ['admin', 'samordnare'],
+  'records.retention': ['admin'],
+  'cases.handle': ['admin', 'samordnare', 'registrator', 'ordforande', 'processtod'],
+  'cases.triage': ['admin', 'samordnare'],
+  'meetings.manage': ['admin', 'samordnare'],
+  'followup.indicators.manage': ['admin'],
+  'followup.goals.write': ['admin', 'samordnare'],
+  'followup.values.import': ['admin', 'samordnare'],
+  'followup.comment': ['admin', 'samordnare', 'processtod'],
+  'implementation.write': ['admin', 'samordnare'],
+  'plans.write': ['admin', 'samordnare', 'ordforande', 'processtod'],
+  'pdsa.write': ['admin', 'samordnare', 'ordforande', 'processtod'],
+  'consultations.read': ['admin', 'samordnare', 'registrator', 'ordforande', 'processtod', 'lasare'],
+  'consultations.register': ['admin', 'samordnare', 'registrator'],
+  'consultations.route': ['admin', 'samordnare'],
+  'consultations.settings': ['admin', 'samordnare'],
+  'consultations.work': ['admin', 'samordnare', 'ordforande', 'processtod'],
+  'consultations.decide': ['admin', 'samordnare', 'ordforande'],
+  'knowledge.write': ['admin'],
+  'knowledge.local.write': ['admin', 'samordnare', 'webbredaktor'],
+  'rounds.create': ['admin'],
 } as const satisfies Record<string, readonly RoleCode[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -56,6 +83,31 @@ export function can(actor: Actor | undefined, permission: Permission, target: Ta
   if (!actor) return false;
   const roles: readonly string[] = PERMISSIONS[permission];
   return actor.roles.some((r) => roles.includes(r.role) && covers(r, target));
+}
+
+export interface Grant {
+  permission: Permission;
+  scopeType: RoleAssignment['scopeType'];
+  scopeId: string;
+}
+
+/**
+ * What a user may do and where: the policy table read through their role assignments. The
+ * UI shows actions from this list (the server still decides on every request).
+ */
+export function grantsOf(roles: readonly RoleAssignment[]): Grant[] {
+  const seen = new Set<string>();
+  const out: Grant[] = [];
+  for (const [permission, allowed] of Object.entries(PERMISSIONS) as [Permission, readonly string[]][]) {
+    for (const r of roles) {
+      if (!allowed.includes(r.role)) continue;
+      const key = `${permission}|${r.scopeType}|${r.scopeId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ permission, scopeType: r.scopeType, scopeId: r.scopeId });
+    }
+  }
+  return out;
 }
 
 /** Throws 401 for anonymous callers and 403 for signed-in callers without the permission. */

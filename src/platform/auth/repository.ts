@@ -165,31 +165,44 @@ export interface SessionRow {
   id_hash: string;
   user_id: string;
   csrf_token: string;
+  /** The absolute end: never extended. */
   expires_at: Date;
+  last_seen_at: Date;
+  method: 'password' | 'oidc';
+  id_token_hint: string | null;
 }
 
-export async function insertSession(db: Queryable, s: { idHash: string; userId: string; csrfToken: string; ttlHours: number }) {
+export async function insertSession(
+  db: Queryable,
+  s: { idHash: string; userId: string; csrfToken: string; ttlHours: number; method?: 'password' | 'oidc'; idTokenHint?: string },
+) {
   await db.query(
-    `INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
-    [s.idHash, s.userId, s.csrfToken, s.ttlHours],
+    `INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at, method, id_token_hint)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
+    [s.idHash, s.userId, s.csrfToken, s.ttlHours, s.method ?? 'password', s.idTokenHint ?? null],
   );
 }
 
-/** A live session of an enabled user; sliding expiry is refreshed at most once a minute. */
-export async function findLiveSession(db: Queryable, idHash: string, ttlHours: number) {
-  const rows = await db.query<SessionRow & { last_seen_at: Date }>(
-    `SELECT s.id_hash, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at FROM sessions s
+/**
+ * A live session of an enabled user: before its absolute end and used within the idle
+ * timeout. Use extends the idle end (written at most every 30 s); `touch: false` reads the
+ * session without counting as use (the UI's own status check).
+ */
+export async function findLiveSession(db: Queryable, idHash: string, idleMinutes: number, touch = true) {
+  const rows = await db.query<SessionRow>(
+    `SELECT s.id_hash, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, s.method, s.id_token_hint FROM sessions s
      JOIN users u ON u.id = s.user_id
-     WHERE s.id_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [idHash],
+     WHERE s.id_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+       AND NOT u.disabled`,
+    [idHash, idleMinutes],
   );
   const s = rows[0];
-  if (s && Date.now() - s.last_seen_at.getTime() > 60_000) {
-    await db.query(
-      `UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2) WHERE id_hash = $1`,
-      [idHash, ttlHours],
+  if (s && touch && Date.now() - s.last_seen_at.getTime() > 30_000) {
+    const [t] = await db.query<{ last_seen_at: Date }>(
+      'UPDATE sessions SET last_seen_at = now() WHERE id_hash = $1 RETURNING last_seen_at',
+      [idHash],
     );
+    if (t) s.last_seen_at = t.last_seen_at;
   }
   return s;
 }
@@ -276,4 +289,71 @@ export async function hitRateLimit(db: Queryable, key: string, windowSeconds: nu
 
 export async function deleteStaleRateLimits(db: Queryable, olderThanSeconds: number): Promise<void> {
   await db.query('DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1)', [olderThanSeconds]);
+}
+
+// Sign-in through an identity provider
+
+export async function insertOidcRequest(
+  db: Queryable,
+  r: { stateHash: string; nonce: string; codeVerifier: string; returnTo: string; ttlMinutes: number },
+): Promise<void> {
+  await db.query('DELETE FROM oidc_requests WHERE expires_at <= now()');
+  await db.query(
+    `INSERT INTO oidc_requests (state_hash, nonce, code_verifier, return_to, expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
+    [r.stateHash, r.nonce, r.codeVerifier, r.returnTo, r.ttlMinutes],
+  );
+}
+
+/** Consumes the request: a second callback with the same state finds nothing (no replay). */
+export async function takeOidcRequest(
+  db: Queryable,
+  stateHash: string,
+): Promise<{ nonce: string; code_verifier: string; return_to: string } | undefined> {
+  const [row] = await db.query<{ nonce: string; code_verifier: string; return_to: string }>(
+    `DELETE FROM oidc_requests WHERE state_hash = $1 AND expires_at > now() RETURNING nonce, code_verifier, return_to`,
+    [stateHash],
+  );
+  return row;
+}
+
+export async function findUserIdByIdentity(db: Queryable, issuer: string, hsaId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ user_id: string }>(
+    `UPDATE user_identities SET last_sign_in_at = now() WHERE issuer = $1 AND hsa_id = $2 RETURNING user_id`,
+    [issuer, hsaId],
+  );
+  return row?.user_id;
+}
+
+export async function findUserIdByHsaId(db: Queryable, hsaId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ id: string }>('SELECT id FROM users WHERE hsa_id = $1', [hsaId]);
+  return row?.id;
+}
+
+/** The person register is where an administrator first records someone's HSA-id. */
+export async function findPersonByHsaId(
+  db: Queryable,
+  hsaId: string,
+): Promise<{ name: string; email: string | null } | undefined> {
+  const [row] = await db.query<{ name: string; email: string | null }>('SELECT name, email FROM persons WHERE hsa_id = $1', [
+    hsaId,
+  ]);
+  return row;
+}
+
+export async function linkIdentity(
+  db: Queryable,
+  i: { issuer: string; hsaId: string; subject: string; userId: string },
+): Promise<void> {
+  await db.query('UPDATE users SET hsa_id = $2 WHERE id = $1 AND hsa_id IS NULL', [i.userId, i.hsaId]);
+  await db.query(`INSERT INTO user_identities (issuer, hsa_id, subject, user_id) VALUES ($1, $2, $3, $4)`, [
+    i.issuer,
+    i.hsaId,
+    i.subject,
+    i.userId,
+  ]);
+}
+
+export async function touchSession(db: Queryable, idHash: string): Promise<void> {
+  await db.query('UPDATE sessions SET last_seen_at = now() WHERE id_hash = $1', [idHash]);
 }

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../http/app.js';
 import { errorResponses, Page, Uuid } from '../http/schemas.js';
-import { unauthorized } from '../errors.js';
+import { forbidden, unauthorized } from '../errors.js';
 import { createApiToken, revokeApiToken } from './api-tokens.js';
 import { csrfTokenOf, sessionCookieName } from './authenticate.js';
 import { login, logout } from './login.js';
-import { requireActor } from './policy.js';
+import { grantsOf, requireActor } from './policy.js';
 import { presentToken, presentUser } from './presenter.js';
 import * as repo from './repository.js';
 import { CreatedToken, CreateTokenBody, LoginBody, LoginResponse, MeResponse, TokenSchema, UserSchema } from './schemas.js';
@@ -22,10 +22,15 @@ export const authRoutes: RouteModule = (app, deps) => {
         tags: ['Inloggning'],
         summary: 'Logga in med e-post och lösenord',
         body: LoginBody,
-        response: { 200: LoginResponse, ...errorResponses(401, 422, 429) },
+        response: { 200: LoginResponse, ...errorResponses(401, 403, 422, 429) },
       },
     },
     async (req, reply) => {
+      if (!config.passwordLogin) {
+        throw forbidden(
+          `Inloggning med lösenord är avstängd här${config.oidc ? `. Logga in med ${config.oidc.displayName}.` : '.'}`,
+        );
+      }
       const r = await login(db, req.ctx, {
         email: req.body.email,
         password: req.body.password,
@@ -67,7 +72,11 @@ export const authRoutes: RouteModule = (app, deps) => {
       requireActor(req.ctx.actor);
       const user = await repo.findUserById(db, req.ctx.actor.userId);
       if (!user) throw unauthorized();
-      return { user: presentUser(user), csrfToken: req.sessionId ? ((await csrfTokenOf(deps, req.sessionId)) ?? null) : null };
+      return {
+        user: presentUser(user),
+        csrfToken: req.sessionId ? ((await csrfTokenOf(deps, req.sessionId)) ?? null) : null,
+        permissions: grantsOf(user.roles),
+      };
     },
   );
 

@@ -40,7 +40,16 @@ export const LoginBody = Type.Object(
 );
 
 export const LoginResponse = Type.Object({ user: Type.Ref('User'), csrfToken: Type.String() });
-export const MeResponse = Type.Object({ user: Type.Ref('User'), csrfToken: Type.Union([Type.String(), Type.Null()]) });
+export const GrantSchema = Type.Object({
+  permission: Type.String({ description: 'Behörighet, t.ex. cases.register' }),
+  scopeType: RoleAssignmentSchema.properties.scopeType,
+  scopeId: Type.String(),
+});
+export const MeResponse = Type.Object({
+  user: Type.Ref('User'),
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  permissions: Type.Array(GrantSchema, { description: 'Vad användaren får göra, och var (ur behörighetstabellen)' }),
+});
 
 export const TokenSchema = Type.Object({
   id: Uuid,

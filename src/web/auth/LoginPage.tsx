@@ -1,11 +1,18 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { api } from '../api';
 import { ApiError } from '../api';
 import { Link, navigate, useLocation } from '../app/router';
 import { useErrorText } from '../components/Alerts';
 import { TextField } from '../components/Fields';
 import { Page } from '../components/Page';
-import { useT } from '../i18n';
+import { useAsync } from '../components/useAsync';
+import { useI18n, useT } from '../i18n';
 import { useSession } from './session';
+
+interface Providers {
+  password: boolean;
+  oidc: { name: string; loginUrl: string } | null;
+}
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 export function safeNext(next: string | null): string {
@@ -30,6 +37,12 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
   const [attempt, setAttempt] = useState(0);
   const emailRef = useRef<HTMLInputElement>(null);
   const next = safeNext(search.get('next'));
+  const { tMaybe } = useI18n();
+  const providers = useAsync((signal) => api.get<Providers>('/api/v1/auth/providers', undefined, signal), []);
+  const oidc = providers.data?.oidc ?? null;
+  const passwordOn = providers.data?.password ?? true;
+  const failure = search.get('inloggningsfel');
+  const failureText = failure ? (tMaybe(`trust.login.error.${failure}`) ?? t('trust.login.error.token-rejected')) : null;
 
   if (user && !inline) {
     return (
@@ -73,39 +86,58 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
   return (
     <Page title={t('auth.title')}>
       {inline && <p className="lead">{expired ? t('auth.expired') : t('auth.needSignIn')}</p>}
-      <form className="form narrow" onSubmit={(e) => void submit(e)} noValidate aria-describedby="login-help">
-        <p id="login-help" className="hint">
-          {t('auth.help')}
+      {failureText && (
+        <div className="alert alert-error" role="alert" data-testid="oidc-error">
+          <p>{failureText}</p>
+        </div>
+      )}
+      {oidc && (
+        <p>
+          <a
+            className="button"
+            href={`${oidc.loginUrl}?returnTo=${encodeURIComponent(inline ? window.location.pathname : next)}`}
+          >
+            {t('trust.login.oidc', { name: oidc.name })}
+          </a>
         </p>
-        {error && (
-          // keyed by attempt so that the same message is announced again on a new failure
-          <div key={attempt} className="alert alert-error" role="alert" data-testid="login-error">
-            <p>{error}</p>
-          </div>
-        )}
-        <TextField
-          id="login-email"
-          label={t('auth.email')}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={setEmail}
-          error={missing.email}
-          ref={emailRef}
-        />
-        <TextField
-          id="login-password"
-          label={t('auth.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={missing.password}
-        />
-        <button type="submit" disabled={busy}>
-          {busy ? t('auth.signingIn') : t('auth.submit')}
-        </button>
-      </form>
+      )}
+      {oidc && !passwordOn && <p className="hint">{t('trust.login.passwordOff', { name: oidc.name })}</p>}
+      {oidc && passwordOn && <h2 className="login-or">{t('trust.login.or')}</h2>}
+      {passwordOn && (
+        <form className="form narrow" onSubmit={(e) => void submit(e)} noValidate aria-describedby="login-help">
+          <p id="login-help" className="hint">
+            {t('auth.help')}
+          </p>
+          {error && (
+            // keyed by attempt so that the same message is announced again on a new failure
+            <div key={attempt} className="alert alert-error" role="alert" data-testid="login-error">
+              <p>{error}</p>
+            </div>
+          )}
+          <TextField
+            id="login-email"
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+            error={missing.email}
+            ref={emailRef}
+          />
+          <TextField
+            id="login-password"
+            label={t('auth.password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={missing.password}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? t('auth.signingIn') : t('auth.submit')}
+          </button>
+        </form>
+      )}
     </Page>
   );
 }

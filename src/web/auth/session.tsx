@@ -67,6 +67,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
+    // Signed in through the identity provider: end its session too (a full-page redirect).
+    let viaProvider = false;
+    try {
+      viaProvider = (await api.get<{ method: string }>('/api/v1/auth/session')).method === 'oidc';
+    } catch {
+      // an API token or no session: sign out here only
+    }
+    if (viaProvider) {
+      setCsrfToken(null);
+      window.location.assign('/api/v1/auth/oidc/logout');
+      return;
+    }
     try {
       await api.post<void>('/api/v1/auth/logout');
     } finally {

@@ -1,2 +1,47 @@
 /** Swedish texts of this area, merged into the catalogue by i18n/sv.ts. Keys: 'trust.…'. */
-export const svTrust = {} as const;
+export const svTrust = {
+  'trust.timeout.title': 'Du loggas snart ut',
+  'trust.timeout.idle':
+    'Du har inte gjort något på en stund. Av säkerhetsskäl loggas du ut om {time} om du inte väljer att fortsätta.',
+  'trust.timeout.absolute':
+    'Din session har varat länge och avslutas av säkerhetsskäl om {time}. Spara det du arbetar med och logga in igen.',
+  'trust.timeout.extend': 'Fortsätt vara inloggad',
+  'trust.timeout.ok': 'Jag förstår',
+  'trust.timeout.signOut': 'Logga ut nu',
+  'trust.timeout.minutes': '{n} minuter',
+  'trust.timeout.seconds': '{n} sekunder',
+  'trust.login.oidc': 'Logga in med {name}',
+  'trust.login.or': 'eller med e-post och lösenord',
+  'trust.login.passwordOff': 'Inloggning med lösenord är avstängd. Logga in med {name}.',
+  'trust.login.error.provider-error': 'Identitetsleverantören avbröt inloggningen. Försök igen.',
+  'trust.login.error.provider-unavailable': 'Det går inte att nå identitetsleverantören just nu. Försök igen om en stund.',
+  'trust.login.error.unknown-request': 'Inloggningen hade gått ut eller var redan använd. Börja om från knappen nedan.',
+  'trust.login.error.token-rejected': 'Inloggningen kunde inte verifieras och avbröts av säkerhetsskäl. Försök igen.',
+  'trust.login.error.assurance':
+    'Inloggningen hade inte tillräckligt hög tillitsnivå. Logga in med ditt SITHS-kort eller motsvarande e-legitimation.',
+  'trust.login.error.missing-hsa-id': 'Identitetsleverantören skickade inget HSA-id, som Navet behöver för att känna igen dig.',
+  'trust.login.error.email-taken':
+    'Det finns redan ett konto med din e-postadress. Be en administratör koppla ditt HSA-id till det kontot.',
+  'trust.login.error.disabled': 'Ditt konto är avstängt. Kontakta en administratör.',
+  'trust.insyn.intro':
+    'Det här visar Navet för alla, utan inloggning: vem som sitter var, diariet, kunskapsstöden och hur långt regionerna har kommit med att införa dem. Inga personuppgifter utöver namn, roll, grupp och arbetsgivare.',
+  'trust.insyn.pagesHeading': 'Sidor',
+  'trust.insyn.register': 'Vem sitter var',
+  'trust.insyn.register.text': 'ledamöter och roller i grupperna',
+  'trust.insyn.diary': 'Diariet',
+  'trust.insyn.diary.text': 'registrerade ärenden; sekretessmarkerade visas utan ämne',
+  'trust.insyn.catalogue': 'Kunskapsstöd',
+  'trust.insyn.catalogue.text': 'katalogen med versioner och status',
+  'trust.insyn.rounds': 'Remissomgångar',
+  'trust.insyn.rounds.text': 'öppna och kommande nationella remisser',
+  'trust.insyn.heatmap': 'Införande',
+  'trust.insyn.heatmap.text': 'var varje kunskapsstöd står i varje region',
+  'trust.insyn.structure': 'Organisation',
+  'trust.insyn.structure.text': 'grupperna på alla nivåer, spegling och värdskap',
+  'trust.insyn.filesHeading': 'Öppna data',
+  'trust.insyn.file.implementation': 'Införandestatus per kunskapsstöd och region (CSV)',
+  'trust.insyn.file.indicators': 'Indikatorvärden per region och period (CSV)',
+  'trust.insyn.file.calendar': 'Remisskalendern {year} (iCalendar)',
+  'trust.insyn.apiHeading': 'API',
+  'trust.insyn.api': 'Allt ovan finns också i API:et, som är beskrivet i OpenAPI 3.1.',
+} as const;
