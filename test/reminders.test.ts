@@ -131,7 +131,14 @@ describe('reminders before a mandate ends', () => {
       `SELECT after FROM audit_events WHERE entity_type = 'membership' AND entity_id = $1 AND action = 'remind'`,
       [f.membershipId],
     );
-    expect(audit.map((a) => a.after)).toEqual([{ thresholdDays: 30, endDate: f.endDate, emails: 3 }]);
+    // In the app too: the coordinator is a user (the member and the chair are not) and gets the notice.
+    expect(audit.map((a) => a.after)).toEqual([{ thresholdDays: 30, endDate: f.endDate, emails: 3, inApp: 1 }]);
+    const inApp = await t.request({ method: 'GET', url: '/api/v1/notifications', as: f.coordinator });
+    expect(inApp.statusCode, inApp.body).toBe(200);
+    expect(inApp.json<{ items: { title: string; link: string }[] }>().items).toContainEqual(
+      expect.objectContaining({ title: subject, link: `/personer-och-uppdrag/grupper/${f.groupId}` }),
+    );
+    expect((await t.request({ method: 'GET', url: '/api/v1/notifications', as: f.otherCoordinator })).json().items).toEqual([]);
   });
 
   it('is at-least-once safe: the daily schedule, another drain or a rerun of the handler sends nothing twice', async () => {
@@ -142,6 +149,7 @@ describe('reminders before a mandate ends', () => {
     await drainJobs(t.db, handlers());
     expect(inbox).toEqual([]);
     expect(await t.db.query('SELECT 1 FROM reminders_sent WHERE item_id = $1', [f.membershipId])).toHaveLength(1);
+    expect(await t.db.query(`SELECT 1 FROM notifications WHERE kind = 'membership.ending'`)).toHaveLength(1);
   });
 
   it('a declaration about to lapse reminds the person and the reviewers in their region', async () => {
@@ -160,6 +168,9 @@ describe('reminders before a mandate ends', () => {
     expect(to(reviewer.email).map((m) => m.subject)).toEqual([subject]);
     expect(to(elsewhere.email)).toEqual([]);
     expect(inbox).toHaveLength(2);
+    expect(await t.db.query(`SELECT user_id, title FROM notifications WHERE kind = 'declaration.lapsing'`)).toEqual([
+      { user_id: reviewer.id, title: subject },
+    ]);
   });
 });
 

@@ -122,7 +122,7 @@ describe('people, jäv declarations, appointments and cases', () => {
     await page.getByText(/godkänd jävsdeklaration som gäller till och med/).waitFor();
     await expectAccessible(page, 'person with assignment');
     await screenshot(page, 'person', { docs: true });
-  });
+  }, 120_000);
 
   it('registers a person through the form', async () => {
     const { page } = await suite.newPage({ signedIn: true });

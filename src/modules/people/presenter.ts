@@ -1,4 +1,6 @@
+import { todayInSweden } from '../../platform/clock.js';
 import type { DeclarationRow, MembershipRow, PersonRow } from './repository.js';
+import { currentDeclaration } from './rules/membership.js';
 
 export const presentPerson = (p: PersonRow) => ({
   id: p.id,
@@ -30,6 +32,26 @@ export const presentDeclaration = (d: DeclarationRow & { person_name?: string },
   version: d.version,
 });
 
+/**
+ * A seat not yet ended is flagged when its holder has no current approved declaration (none,
+ * under review, returned, or past its re-assessment date).
+ */
+export function declarationLapsed(m: MembershipRow, today: string = todayInSweden()): boolean {
+  if (m.end_date !== null && m.end_date < today) return false;
+  const latest =
+    m.declaration_id && m.declaration_status && m.declaration_submitted_at
+      ? [
+          {
+            id: m.declaration_id,
+            status: m.declaration_status,
+            submittedAt: m.declaration_submitted_at,
+            validUntil: m.declaration_valid_until,
+          },
+        ]
+      : [];
+  return !currentDeclaration(latest, today).ok;
+}
+
 export const presentMembership = (m: MembershipRow) => ({
   id: m.id,
   groupId: m.group_id,
@@ -39,6 +61,10 @@ export const presentMembership = (m: MembershipRow) => ({
   role: m.role,
   startDate: m.start_date,
   endDate: m.end_date,
+  represents: m.represents,
+  endedEarlyReason: m.ended_early_reason,
+  nominationId: m.nomination_id,
   overrideReason: m.override_reason,
+  declarationLapsed: declarationLapsed(m),
   version: m.version,
 });

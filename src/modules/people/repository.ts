@@ -43,10 +43,18 @@ export interface MembershipRow {
   start_date: string;
   end_date: string | null;
   override_reason: string | null;
+  represents: string | null;
+  ended_early_reason: string | null;
+  nomination_id: string | null;
   version: number;
   created_at: Date;
   person_name: string;
   group_name: string;
+  /** The person's latest jäv declaration: an expired or missing one flags the seat. */
+  declaration_id: string | null;
+  declaration_status: DeclarationRow['status'] | null;
+  declaration_submitted_at: Date | null;
+  declaration_valid_until: string | null;
 }
 
 const PERSON = 'SELECT *, sv_key(name) AS sort_key FROM persons';
@@ -172,8 +180,15 @@ export async function reviewDeclaration(
   return row;
 }
 
-const MEMBERSHIP = `SELECT m.*, p.name AS person_name, g.name AS group_name FROM memberships m
-  JOIN persons p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id`;
+const MEMBERSHIP = `SELECT m.*, p.name AS person_name, g.name AS group_name,
+    d.id AS declaration_id, d.status AS declaration_status, d.submitted_at AS declaration_submitted_at,
+    d.valid_until AS declaration_valid_until
+  FROM memberships m
+  JOIN persons p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id
+  LEFT JOIN LATERAL (
+    SELECT id, status, submitted_at, valid_until FROM jav_declarations
+    WHERE person_id = m.person_id ORDER BY submitted_at DESC, id LIMIT 1
+  ) d ON true`;
 
 export async function membershipsOfGroup(db: Queryable, groupId: string): Promise<MembershipRow[]> {
   return db.query<MembershipRow>(
@@ -195,13 +210,56 @@ export async function insertMembership(
     startDate: string;
     endDate: string | null;
     overrideReason: string | null;
+    represents?: string | null;
+    nominationId?: string | null;
   },
 ): Promise<MembershipRow> {
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO memberships (group_id, person_id, role, start_date, end_date, override_reason) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [m.groupId, m.personId, m.role, m.startDate, m.endDate, m.overrideReason],
+    `INSERT INTO memberships (group_id, person_id, role, start_date, end_date, override_reason, represents, nomination_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [m.groupId, m.personId, m.role, m.startDate, m.endDate, m.overrideReason, m.represents ?? null, m.nominationId ?? null],
   );
-  return (await db.query<MembershipRow>(`${MEMBERSHIP} WHERE m.id = $1`, [row!.id]))[0]!;
+  return (await getMembership(db, row!.id))!;
+}
+
+export async function getMembership(db: Queryable, id: string): Promise<MembershipRow | undefined> {
+  return (await db.query<MembershipRow>(`${MEMBERSHIP} WHERE m.id = $1`, [id]))[0];
+}
+
+/** Locks the row for an edit; the joined row is read afterwards. */
+export async function lockMembership(
+  db: Queryable,
+  id: string,
+): Promise<{ id: string; group_id: string; version: number } | undefined> {
+  return (
+    await db.query<{ id: string; group_id: string; version: number }>(
+      'SELECT id, group_id, version FROM memberships WHERE id = $1 FOR UPDATE',
+      [id],
+    )
+  )[0];
+}
+
+/** Optimistic update of a seat's role, period, region and reasons; undefined when the version moved. */
+export async function updateMembershipRow(
+  db: Queryable,
+  id: string,
+  version: number,
+  m: {
+    role: string;
+    startDate: string;
+    endDate: string | null;
+    represents: string | null;
+    overrideReason: string | null;
+    endedEarlyReason: string | null;
+  },
+): Promise<MembershipRow | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE memberships SET role = $3, start_date = $4, end_date = $5, represents = $6, override_reason = $7,
+       ended_early_reason = $8, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, m.role, m.startDate, m.endDate, m.represents, m.overrideReason, m.endedEarlyReason],
+  );
+  return rows[0] ? getMembership(db, id) : undefined;
 }
 
 /** Memberships of the group that run past a date (open-ended ones included). */

@@ -5,6 +5,7 @@ import { todayInSweden } from '../../platform/clock.js';
 import { notFound, unauthorized } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
 import { ownerScope } from '../organisation/check-group.js';
 import { geography, getGroup } from '../organisation/repository.js';
@@ -21,13 +22,16 @@ import {
   Declaration,
   DeclarationBody,
   Membership,
+  EndMembershipBody,
   MembershipBody,
+  MembershipPatchBody,
   Person,
   PersonDetail,
   PersonListQuery,
   ReviewBody,
 } from './schemas.js';
 import { submitJavDeclaration } from './submit-jav-declaration.js';
+import { endMembership, updateMembership } from './update-membership.js';
 
 const tags = ['Personer och uppdrag'];
 const IdParams = Type.Object({ id: Uuid });
@@ -108,7 +112,7 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
       );
       return {
         ...presentPerson(p),
-        memberships: memberships.map(presentMembership),
+        memberships: memberships.map((m) => presentMembership(m)),
         declarations: declarations.map((d) => presentDeclaration(d, details)),
         currentDeclaration: current.ok
           ? { ok: true, reason: null, message: null, validUntil: current.validUntil }
@@ -214,9 +218,47 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req) => {
-      if (!config.publicStructure && !req.ctx.actor) throw unauthorized();
+      // Names of members are the public register's content: anonymous readers need both switches on.
+      if ((!config.publicStructure || !config.publicRegister) && !req.ctx.actor) throw unauthorized();
       if (!(await getGroup(db, req.params.id))) throw notFound('Gruppen');
-      return { items: (await repo.membershipsOfGroup(db, req.params.id)).map(presentMembership), nextCursor: null };
+      return { items: (await repo.membershipsOfGroup(db, req.params.id)).map((m) => presentMembership(m)), nextCursor: null };
+    },
+  );
+
+  app.patch(
+    '/api/v1/memberships/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ändra ett uppdrag (roll, period, region) med samma regler som Utse; version krävs, 409 vid inaktuell',
+        params: IdParams,
+        body: MembershipPatchBody,
+        response: { 200: Type.Ref('Membership'), ...errorResponses(401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...patch } = req.body;
+      const row = await updateMembership(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), patch);
+      return reply.header('etag', `"${row.version}"`).send(presentMembership(row));
+    },
+  );
+
+  app.post(
+    '/api/v1/memberships/:id/end',
+    {
+      schema: {
+        tags,
+        summary: 'Avsluta ett uppdrag i förtid (slutdatum och skäl); version krävs',
+        params: IdParams,
+        body: EndMembershipBody,
+        response: { 200: Type.Ref('Membership'), ...errorResponses(401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      const { version, ...input } = req.body;
+      return presentMembership(
+        await endMembership(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input),
+      );
     },
   );
 };

@@ -4,6 +4,10 @@ import { EMPLOYER_TYPES, JAV_CATEGORIES, MEMBERSHIP_ROLES } from '../../shared/v
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const EmployerType = Type.Union(EMPLOYER_TYPES.map((k) => Type.Literal(k)));
+const Represents = Type.String({
+  pattern: '^([0-9]{2}|[a-z-]{2,40})$',
+  description: 'Regionen (länskod) eller sjukvårdsregionen (id) vars plats personen har; standard: personens region',
+});
 
 const personFields = {
   id: Uuid,
@@ -104,7 +108,35 @@ export const MembershipBody = Type.Object(
     role: Type.Union(MEMBERSHIP_ROLES.map((r) => Type.Literal(r))),
     startDate: IsoDate,
     endDate: Type.Optional(Nullable(IsoDate)),
-    overrideReason: Type.Optional(Type.String({ maxLength: 1000 })),
+    represents: Type.Optional(Represents),
+    overrideReason: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1000,
+        description: 'Skäl att utse trots att sammansättningsregeln eller rotationen bryts (granskningsloggas)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const MembershipPatchBody = Type.Object(
+  {
+    role: Type.Optional(Type.Union(MEMBERSHIP_ROLES.map((r) => Type.Literal(r)))),
+    startDate: Type.Optional(IsoDate),
+    endDate: Type.Optional(Nullable(IsoDate)),
+    represents: Type.Optional(Nullable(Represents)),
+    overrideReason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const EndMembershipBody = Type.Object(
+  {
+    endDate: IsoDate,
+    reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Varför uppdraget avslutas i förtid' }),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );
@@ -119,7 +151,13 @@ export const Membership = Type.Object(
     role: Type.String(),
     startDate: IsoDate,
     endDate: Nullable(IsoDate),
+    represents: Nullable(Type.String()),
+    endedEarlyReason: Nullable(Type.String()),
+    nominationId: Nullable(Uuid),
     overrideReason: Nullable(Type.String()),
+    declarationLapsed: Type.Boolean({
+      description: 'Personen saknar aktuell godkänd jävsdeklaration (utgången, ej granskad, returnerad eller saknas)',
+    }),
     version: Type.Integer(),
   },
   { $id: 'Membership' },

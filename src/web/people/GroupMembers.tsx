@@ -1,11 +1,15 @@
 /**
- * The members of a group on its page: role, person and period, current seats first. With
- * `permissions.edit` the "Utse" form appoints someone; the server checks the jäv declaration,
- * the number of chairs and overlapping seats, and its sentence is shown as it is.
+ * The members of a group on its page: role, person, region and period, current seats first,
+ * flagged when the holder's jäv declaration has lapsed. With `permissions.edit` the "Utse" form
+ * appoints someone and "Avsluta i förtid" ends a seat; the server checks the jäv declaration,
+ * chairs, overlapping seats, composition and rotation, and its sentence is shown as it is.
  */
 import { useState, type FormEvent } from 'react';
 import { api, type Group, type Membership, type Page as ApiPage, type Person } from '../api';
-import { Link } from '../app/router';
+import { Link, useLocation } from '../app/router';
+import { TextAreaField } from '../components/Fields';
+import { groupMandatesHref, type Seat } from '../mandates/mandates';
+import { useGeo } from '../organisation/groups';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
@@ -23,13 +27,16 @@ import {
   useFormSummary,
 } from './people';
 
-export function GroupMembers({ group }: { group: Group }) {
+export function GroupMembers({ group, onChange }: { group: Group; onChange?: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { path } = useLocation();
+  const geo = useGeo(t);
   const members = useAsync(
-    (signal) => api.get<ApiPage<Membership>>(`/api/v1/groups/${encodeURIComponent(group.id)}/memberships`, undefined, signal),
+    (signal) => api.get<ApiPage<Seat>>(`/api/v1/groups/${encodeURIComponent(group.id)}/memberships`, undefined, signal),
     [group.id],
   );
+  const onMandatesPage = path === groupMandatesHref(group.id);
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const now = today();
   const items = [...(members.data?.items ?? [])].sort(
@@ -61,6 +68,7 @@ export function GroupMembers({ group }: { group: Group }) {
                 <tr>
                   <th scope="col">{t('members.col.role')}</th>
                   <th scope="col">{t('members.col.person')}</th>
+                  <th scope="col">{t('people.members.col.represents')}</th>
                   <th scope="col">{t('members.col.period')}</th>
                 </tr>
               </thead>
@@ -70,10 +78,18 @@ export function GroupMembers({ group }: { group: Group }) {
                     <td>{roleLabel(i18n, m.role)}</td>
                     <th scope="row">
                       <Link to={personHref(m.personId)}>{m.personName}</Link>
+                      {m.declarationLapsed && <span className="badge badge-weak">{t('people.members.lapsed')}</span>}
                     </th>
+                    <td>{m.represents ? (geo.data?.ownerName(m.represents) ?? m.represents) : ''}</td>
                     <td>
                       {periodText(i18n, m.startDate, m.endDate)}
                       {m.endDate && m.endDate < now && <span className="badge badge-none">{t('members.ended')}</span>}
+                      {m.endedEarlyReason && (
+                        <span className="muted"> {t('people.members.endedEarly', { reason: m.endedEarlyReason })}</span>
+                      )}
+                      {m.overrideReason && (
+                        <span className="muted"> {t('people.members.override', { reason: m.overrideReason })}</span>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -81,11 +97,27 @@ export function GroupMembers({ group }: { group: Group }) {
             </table>
           </TableScroll>
         ))}
+      {!onMandatesPage && (
+        <p>
+          <Link to={groupMandatesHref(group.id)}>{t('people.members.mandatesLink')}</Link>
+        </p>
+      )}
+      {group.permissions.edit && group.status === 'active' && items.some((m) => !m.endDate || m.endDate >= now) && (
+        <EndForm
+          seats={items.filter((m) => !m.endDate || m.endDate >= now)}
+          onEnded={(m) => {
+            members.reload();
+            onChange?.();
+            setMessage((prev) => ({ n: (prev?.n ?? 0) + 1, text: t('people.members.endedDone', { name: m.personName }) }));
+          }}
+        />
+      )}
       {group.permissions.edit && group.status === 'active' && (
         <AppointForm
           group={group}
           onAppointed={(m) => {
             members.reload();
+            onChange?.();
             setMessage((prev) => ({
               n: (prev?.n ?? 0) + 1,
               text: t('members.appointed', { name: m.personName, role: roleLabel(i18n, m.role).toLowerCase() }),
@@ -102,6 +134,8 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   role: 'members.field.role',
   startDate: 'members.field.startDate',
   endDate: 'members.field.endDate',
+  represents: 'people.members.col.represents',
+  overrideReason: 'people.members.overrideLabel',
 };
 
 function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Membership) => void }) {
@@ -112,6 +146,10 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
   const [role, setRole] = useState('ledamot');
   const [startDate, setStartDate] = useState(today());
   const [endDate, setEndDate] = useState('');
+  const [represents, setRepresents] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [showOverride, setShowOverride] = useState(false);
+  const geo = useGeo(t);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
@@ -138,17 +176,22 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
         role,
         startDate,
         ...(endDate ? { endDate } : {}),
+        ...(represents ? { represents } : {}),
+        ...(showOverride && overrideReason.trim() ? { overrideReason } : {}),
       });
       setErrors({});
       summary.clear();
       setPersonId('');
       setQ('');
+      setOverrideReason('');
+      setShowOverride(false);
       onAppointed(created);
     } catch (err) {
       const apiError = asApiError(err);
       const { byField, items: fieldItems } = serverFieldErrors(apiError, 'appoint', (k) =>
         FIELD_LABEL[k] ? t(FIELD_LABEL[k]) : k,
       );
+      if ('overrideReason' in byField) setShowOverride(true);
       setErrors(byField);
       summary.show(apiError, fieldItems);
     } finally {
@@ -223,10 +266,114 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
           onChange={setEndDate}
           error={errors.endDate}
         />
+        <SelectField
+          id="appoint-represents"
+          label={t('people.members.col.represents')}
+          hint={t('people.members.representsHint')}
+          value={represents}
+          onChange={setRepresents}
+          error={errors.represents}
+        >
+          <option value="">{t('people.members.representsDefault')}</option>
+          {[...(geo.data?.ownersOf('region') ?? []), ...(geo.data?.ownersOf('healthcare-region') ?? [])].map((o) => (
+            <option key={o.owner} value={o.owner}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+        {showOverride && (
+          <TextAreaField
+            id="appoint-overrideReason"
+            label={t('people.members.overrideLabel')}
+            hint={t('people.members.overrideHint')}
+            value={overrideReason}
+            onChange={setOverrideReason}
+            error={errors.overrideReason}
+          />
+        )}
         <button type="submit" disabled={busy}>
           {t('members.submit')}
         </button>
       </form>
     </div>
+  );
+}
+
+function EndForm({ seats, onEnded }: { seats: Seat[]; onEnded: (m: Seat) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [id, setId] = useState('');
+  const [endDate, setEndDate] = useState(today());
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const summary = useFormSummary();
+  const seat = seats.find((s) => s.id === id);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!seat) {
+      setErrors({ membership: t('people.members.chooseSeat') });
+      summary.showText(t('form.fixErrors'), [
+        { fieldId: 'end-membership', label: t('people.members.seat'), message: t('people.members.chooseSeat') },
+      ]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const ended = await api.post<Seat>(`/api/v1/memberships/${encodeURIComponent(seat.id)}/end`, {
+        endDate,
+        reason,
+        version: seat.version,
+      });
+      setErrors({});
+      summary.clear();
+      setId('');
+      setReason('');
+      onEnded(ended);
+    } catch (err) {
+      const apiError = asApiError(err);
+      const labels: Record<string, string> = { endDate: t('members.field.endDate'), reason: t('people.members.endReason') };
+      const { byField, items } = serverFieldErrors(apiError, 'end', (k) => labels[k] ?? k);
+      setErrors(byField);
+      summary.show(apiError, items);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="panel">
+      <summary>{t('people.members.endHeading')}</summary>
+      <form className="form" aria-label={t('people.members.endHeading')} onSubmit={(e) => void submit(e)} noValidate>
+        {summary.summary && <FormErrorSummary {...summary.summary} />}
+        <SelectField id="end-membership" label={t('people.members.seat')} value={id} onChange={setId} error={errors.membership}>
+          <option value="">{t('people.members.chooseSeat')}</option>
+          {seats.map((s) => (
+            <option key={s.id} value={s.id}>
+              {`${s.personName} – ${roleLabel(i18n, s.role).toLowerCase()} (${periodText(i18n, s.startDate, s.endDate)})`}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="end-endDate"
+          label={t('people.members.endDate')}
+          type="date"
+          value={endDate}
+          onChange={setEndDate}
+          error={errors.endDate}
+        />
+        <TextAreaField
+          id="end-reason"
+          label={t('people.members.endReason')}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+        />
+        <button type="submit" disabled={busy}>
+          {t('people.members.endSubmit')}
+        </button>
+      </form>
+    </details>
   );
 }

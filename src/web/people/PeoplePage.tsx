@@ -58,7 +58,11 @@ function PeopleList() {
         <Link to={`${PEOPLE_PATH}/ny`} className="button button-small">
           {t('person.new.title')}
         </Link>{' '}
-        <Link to={`${PEOPLE_PATH}/granskning`}>{t('review.title')}</Link>
+        <Link to={`${PEOPLE_PATH}/granskning`}>{t('review.title')}</Link>{' '}
+        <Link to={`${PEOPLE_PATH}/sammansattning`}>{t('mandates.link.gaps')}</Link>{' '}
+        <Link to={`${PEOPLE_PATH}/utgaende`}>{t('mandates.link.expiring')}</Link>{' '}
+        <Link to={`${PEOPLE_PATH}/nomineringar`}>{t('mandates.link.nominations')}</Link>{' '}
+        <Link to="/vem-sitter-var">{t('mandates.link.register')}</Link>
       </p>
       <form role="search" onSubmit={submit} className="form">
         <div className="field">

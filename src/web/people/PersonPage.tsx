@@ -7,6 +7,7 @@ import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
+import { type Seat } from '../mandates/mandates';
 import { groupHref, useGeo } from '../organisation/groups';
 import { DeclarationForm } from './DeclarationForm';
 import { usePeopleCrumbs } from './PeoplePage';
@@ -88,6 +89,16 @@ function PersonView({ id }: { id: string }) {
               <dd>{geo.data ? geo.data.ownerName(p.homeOwner) : p.homeOwner}</dd>
             </div>
           </dl>
+          <ul className="link-list" aria-label={t('records.title')}>
+            <li>
+              <Link to={`/personer-och-uppdrag/personer/${encodeURIComponent(p.id)}/ersattning`}>
+                {t('compensation.person.title')}
+              </Link>
+            </li>
+            <li>
+              <Link to={`/personer-och-uppdrag/personer/${encodeURIComponent(p.id)}/registerutdrag`}>{t('records.title')}</Link>
+            </li>
+          </ul>
 
           <section aria-labelledby="current-heading">
             <h2 id="current-heading">{t('person.currentHeading')}</h2>
@@ -135,6 +146,15 @@ function PersonView({ id }: { id: string }) {
                         <td>
                           {periodText(i18n, m.startDate, m.endDate)}
                           {m.endDate && m.endDate < now && <span className="badge badge-none">{t('members.ended')}</span>}
+                          {(m as Seat).declarationLapsed && (
+                            <span className="badge badge-weak">{t('people.members.lapsed')}</span>
+                          )}
+                          {(m as Seat).endedEarlyReason && (
+                            <span className="muted">
+                              {' '}
+                              {t('people.members.endedEarly', { reason: (m as Seat).endedEarlyReason ?? '' })}
+                            </span>
+                          )}
                         </td>
                       </tr>
                     ))}

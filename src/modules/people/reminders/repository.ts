@@ -114,3 +114,12 @@ export async function usersWithRoleAt(
     [role, owner, opts.system ?? false],
   );
 }
+
+/** Enabled users signed in with these addresses (the in-app copy of a reminder goes to them). */
+export async function usersByEmail(tx: Queryable, emails: readonly string[]): Promise<{ id: string; email: string }[]> {
+  if (emails.length === 0) return [];
+  return tx.query<{ id: string; email: string }>(
+    'SELECT id, email FROM users WHERE lower(email) = ANY($1::text[]) AND NOT disabled ORDER BY email',
+    [emails.map((e) => e.toLowerCase())],
+  );
+}

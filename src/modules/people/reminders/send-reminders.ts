@@ -3,6 +3,7 @@ import { todayInSweden } from '../../../platform/clock.js';
 import { systemCtx } from '../../../platform/context.js';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { queueEmail } from '../../../platform/jobs/email.js';
+import { insertNotification } from '../../notifications/repository.js';
 import { declarationLapsingMail, membershipEndingMail, type MembershipAudience } from './messages.js';
 import * as repo from './repository.js';
 import {
@@ -20,6 +21,22 @@ interface Mail {
   to: string;
   subject: string;
   text: string;
+}
+
+/**
+ * The in-app copy: a notification for every recipient who is also a user (matched by e-mail),
+ * deduplicated per reminder so a rerun adds nothing.
+ */
+async function notifyInApp(tx: Queryable, mails: readonly Mail[], kind: string, dedupeKey: string, link: string) {
+  const users = await repo.usersByEmail(
+    tx,
+    mails.map((m) => m.to),
+  );
+  for (const u of users) {
+    const mail = mails.find((m) => m.to.toLowerCase() === u.email.toLowerCase())!;
+    await insertNotification(tx, { userId: u.id, kind, title: mail.subject, body: mail.text, link, dedupeKey });
+  }
+  return users.length;
 }
 
 /** One e-mail per address: the first audience listed wins (the person before the chair). */
@@ -50,11 +67,18 @@ async function sendMembershipReminder(tx: Queryable, r: DueReminder<MembershipIt
     ),
   );
   for (const mail of mails) await queueEmail(tx, mail);
+  const inApp = await notifyInApp(
+    tx,
+    mails,
+    'membership.ending',
+    `reminder:membership-end:${m.id}:${r.thresholdDays}`,
+    `/personer-och-uppdrag/grupper/${m.group_id}`,
+  );
   await recordAudit(tx, systemCtx('reminders'), {
     entityType: 'membership',
     entityId: m.id,
     action: 'remind',
-    after: { thresholdDays: r.thresholdDays, endDate: r.item.date, emails: mails.length },
+    after: { thresholdDays: r.thresholdDays, endDate: r.item.date, emails: mails.length, inApp },
   });
   return mails.length;
 }
@@ -69,11 +93,18 @@ async function sendDeclarationReminder(tx: Queryable, r: DueReminder<Declaration
     ...reviewers.map((p) => ({ to: p.email, ...declarationLapsingMail(facts, 'reviewer', p.name) })),
   ]);
   for (const mail of mails) await queueEmail(tx, mail);
+  const inApp = await notifyInApp(
+    tx,
+    mails,
+    'declaration.lapsing',
+    `reminder:declaration-expiry:${r.item.id}:${r.thresholdDays}`,
+    `/personer-och-uppdrag/personer/${m.person_id}`,
+  );
   await recordAudit(tx, systemCtx('reminders'), {
     entityType: 'jav-declaration',
     entityId: r.item.id,
     action: 'remind',
-    after: { thresholdDays: r.thresholdDays, validUntil: r.item.date, emails: mails.length },
+    after: { thresholdDays: r.thresholdDays, validUntil: r.item.date, emails: mails.length, inApp },
   });
   return mails.length;
 }

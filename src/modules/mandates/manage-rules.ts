@@ -1,0 +1,121 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
+import { presentRule } from './presenter.js';
+import * as repo from './repository.js';
+import type { RuleType } from './rules/composition.js';
+
+export interface RuleInput {
+  groupKind?: string | null;
+  groupLevel?: string | null;
+  groupOwner?: string | null;
+  groupKey?: string | null;
+  ruleType: RuleType;
+  roles?: string[];
+  minCount?: number | null;
+  maxCount?: number | null;
+  regionCounts?: Record<string, number>;
+  years?: number | null;
+  regionOrder?: string[];
+  anchorDate?: string | null;
+  description: string;
+  sourceId?: string | null;
+}
+
+/** What each kind of rule needs; pure. */
+export function checkRuleInput(r: repo.RuleWrite, knownPlaces: ReadonlySet<string>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!r.groupKind && !r.groupLevel && !r.groupOwner && !r.groupKey) {
+    errors.push({ path: 'groupKind', message: 'Ange vilka grupper regeln gäller: slag, nivå, ägare eller en enskild grupp.' });
+  }
+  if (r.ruleType !== 'mandate-years' && r.roles.length === 0) errors.push({ path: 'roles', message: 'Ange minst en roll.' });
+  if ((r.ruleType === 'role-count' || r.ruleType.startsWith('per-')) && r.minCount === null && r.maxCount === null) {
+    if (Object.keys(r.regionCounts).length === 0) errors.push({ path: 'minCount', message: 'Ange minsta eller största antal.' });
+  }
+  if (r.minCount !== null && r.maxCount !== null && r.minCount > r.maxCount) {
+    errors.push({ path: 'maxCount', message: `Största antal (${r.maxCount}) är mindre än minsta (${r.minCount}).` });
+  }
+  if ((r.ruleType === 'mandate-years' || r.ruleType === 'rotation') && !r.years) {
+    errors.push({ path: 'years', message: 'Ange antal år.' });
+  }
+  if (r.ruleType === 'rotation') {
+    if (r.regionOrder.length < 2)
+      errors.push({ path: 'regionOrder', message: 'En rotation behöver minst två regioner i ordning.' });
+    if (!r.anchorDate) errors.push({ path: 'anchorDate', message: 'Ange dagen då den första perioden börjar.' });
+  }
+  for (const place of [
+    ...r.regionOrder,
+    ...Object.keys(r.regionCounts),
+    ...(r.groupOwner && r.groupOwner !== 'national' ? [r.groupOwner] : []),
+  ]) {
+    if (!knownPlaces.has(place)) errors.push({ path: 'regionOrder', message: `Okänd region "${place}".` });
+  }
+  return errors;
+}
+
+const toWrite = (r: RuleInput): repo.RuleWrite => ({
+  groupKind: r.groupKind ?? null,
+  groupLevel: r.groupLevel ?? null,
+  groupOwner: r.groupOwner ?? null,
+  groupKey: r.groupKey?.trim() || null,
+  ruleType: r.ruleType,
+  roles: r.roles ?? [],
+  minCount: r.minCount ?? null,
+  maxCount: r.maxCount ?? null,
+  regionCounts: r.regionCounts ?? {},
+  years: r.years ?? null,
+  regionOrder: r.regionOrder ?? [],
+  anchorDate: r.anchorDate ?? null,
+  description: r.description.trim(),
+  sourceId: r.sourceId ?? null,
+});
+
+async function validated(tx: Queryable, input: RuleInput) {
+  const w = toWrite(input);
+  const map = await repo.regionMap(tx);
+  const errors = checkRuleInput(w, new Set(map.names.keys()));
+  if (errors.length) throw unprocessable(errors.map((e) => e.message).join(' '), errors);
+  return w;
+}
+
+export async function createRule(db: Db, ctx: Ctx, input: RuleInput) {
+  authorize(ctx.actor, 'composition.manage');
+  return db.transaction(async (tx) => {
+    const row = await repo.insertRule(tx, await validated(tx, input));
+    await recordAudit(tx, ctx, { entityType: 'composition-rule', entityId: row.id, action: 'create', after: presentRule(row) });
+    return row;
+  });
+}
+
+/** Replaces a rule (the body is the whole rule) under optimistic concurrency. */
+export async function updateRule(db: Db, ctx: Ctx, id: string, version: number, input: RuleInput) {
+  authorize(ctx.actor, 'composition.manage');
+  return db.transaction(async (tx) => {
+    const before = await repo.getRule(tx, id, { forUpdate: true });
+    if (!before) throw notFound('Regeln');
+    if (before.version !== version) throw staleVersion(before.version);
+    const after = await repo.updateRuleRow(tx, id, version, await validated(tx, input));
+    if (!after) throw staleVersion(before.version);
+    await recordAudit(tx, ctx, {
+      entityType: 'composition-rule',
+      entityId: id,
+      action: 'update',
+      before: presentRule(before),
+      after: presentRule(after),
+    });
+    return after;
+  });
+}
+
+export async function deleteRule(db: Db, ctx: Ctx, id: string, version: number) {
+  authorize(ctx.actor, 'composition.manage');
+  return db.transaction(async (tx) => {
+    const before = await repo.getRule(tx, id, { forUpdate: true });
+    if (!before) throw notFound('Regeln');
+    if (before.version !== version) throw staleVersion(before.version);
+    await repo.deleteRuleRow(tx, id, version);
+    await recordAudit(tx, ctx, { entityType: 'composition-rule', entityId: id, action: 'delete', before: presentRule(before) });
+  });
+}

@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appointmentBreaks,
+  checkComposition,
+  defaultEndDate,
+  type CompositionRule,
+  type GroupForRules,
+  type RegionMap,
+  type Seat,
+} from './composition.js';
+import { checkRotation, periodAt, rotationSchedule } from './rotation.js';
+import { checkDecision, nominationTransition } from './nomination.js';
+import { checkRuleInput } from '../manage-rules.js';
+
+// The real geography of the regions these rules concern (reference/sjukvardsregioner.csv).
+const MAP: RegionMap = {
+  healthcareRegionsOf: new Map<string, string[]>([
+    ['05', ['sydostra']],
+    ['06', ['sydostra']],
+    ['08', ['sydostra']],
+    ['07', ['sodra']],
+    ['10', ['sodra']],
+    ['12', ['sodra']],
+    ['13', ['sodra', 'vastra']],
+    ['14', ['vastra']],
+    ['01', ['stockholm-gotland']],
+  ]),
+  healthcareRegionIds: ['mellansverige', 'norra', 'sodra', 'stockholm-gotland', 'sydostra', 'vastra'],
+  names: new Map([
+    ['07', 'Region Kronoberg'],
+    ['10', 'Region Blekinge'],
+    ['12', 'Region Skåne'],
+    ['13', 'Region Halland'],
+    ['05', 'Region Östergötland'],
+    ['06', 'Region Jönköpings län'],
+    ['08', 'Region Kalmar län'],
+  ]),
+};
+
+const rule = (r: Partial<CompositionRule> & Pick<CompositionRule, 'ruleType'>): CompositionRule => ({
+  id: r.description ?? r.ruleType,
+  groupKind: null,
+  groupLevel: null,
+  groupOwner: null,
+  groupKey: null,
+  roles: [],
+  minCount: null,
+  maxCount: null,
+  regionCounts: {},
+  years: null,
+  regionOrder: [],
+  anchorDate: null,
+  description: 'regel',
+  ...r,
+});
+
+// Seed 000: LPO staffing; seed 002: Södra regionvårdsnämnden; seed 004: NPO.
+const LPO_RULES = [
+  rule({
+    ruleType: 'role-count',
+    groupKind: 'program-area',
+    groupLevel: 'region',
+    roles: ['ordforande'],
+    minCount: 1,
+    maxCount: 2,
+    description: 'chair',
+  }),
+  rule({
+    ruleType: 'role-count',
+    groupKind: 'program-area',
+    groupLevel: 'region',
+    roles: ['processtod'],
+    minCount: 1,
+    description: 'ps',
+  }),
+  rule({
+    ruleType: 'role-count',
+    groupKind: 'program-area',
+    groupLevel: 'region',
+    roles: ['patientforetradare'],
+    minCount: 1,
+    description: 'pat',
+  }),
+  rule({ ruleType: 'mandate-years', groupKind: 'program-area', groupLevel: 'region', years: 3, description: 'years' }),
+];
+const SODRA = rule({
+  ruleType: 'per-region',
+  groupKey: 'sodra:namnd:sodra-regionvardsnamnden',
+  roles: ['ledamot', 'ordforande'],
+  minCount: 2,
+  maxCount: 2,
+  regionCounts: { '12': 6 },
+  description: 'sodra',
+});
+const NPO = rule({
+  ruleType: 'per-healthcare-region',
+  groupKind: 'program-area',
+  groupLevel: 'national',
+  roles: ['ledamot'],
+  minCount: 1,
+  maxCount: 1,
+  description: 'npo',
+});
+const ROTATION = rule({
+  ruleType: 'rotation',
+  groupKey: 'sydostra:namnd:samverkansnamnden',
+  roles: ['ordforande', 'sekreterare'],
+  years: 2,
+  regionOrder: ['05', '06', '08'],
+  anchorDate: '2023-01-01',
+  description: 'rot',
+});
+
+const LPO: GroupForRules = { kind: 'program-area', level: 'region', owner: '07', referenceKey: null };
+const NAMND: GroupForRules = {
+  kind: 'political-body',
+  level: 'healthcare-region',
+  owner: 'sodra',
+  referenceKey: 'sodra:namnd:sodra-regionvardsnamnden',
+};
+let n = 0;
+const seat = (
+  role: string,
+  represents: string | null = null,
+  startDate = '2025-01-01',
+  endDate: string | null = '2027-12-31',
+): Seat => ({
+  id: `s${++n}`,
+  personId: `p${n}`,
+  role,
+  represents,
+  startDate,
+  endDate,
+});
+
+describe('checkComposition', () => {
+  it('finds a missing chair and a missing person with patient experience in an LPO, not on the days outside the seats', () => {
+    const seats = [seat('processtod', '07'), seat('ledamot', '07')];
+    const gaps = checkComposition(LPO, LPO_RULES, seats, '2026-11-26', MAP);
+    expect(gaps.map((g) => [g.kind, g.roles[0], g.actual])).toEqual([
+      ['role-missing', 'ordforande', 0],
+      ['role-missing', 'patientforetradare', 0],
+    ]);
+    expect(gaps[0]!.message).toBe('Ordförande saknas (regeln kräver 1–2).');
+    expect(gaps[1]!.message).toContain('Person med patienterfarenhet saknas');
+    // After the processtöd's seat ended (31 December 2027), it is a gap too.
+    expect(checkComposition(LPO, LPO_RULES, seats, '2028-01-01', MAP).map((g) => g.roles[0])).toContain('processtod');
+  });
+
+  it('Södra regionvårdsnämnden: Kronoberg with one seat filled of two, Skåne six, Halland (also in Västra) counted', () => {
+    const seats = [
+      seat('ledamot', '07'),
+      seat('ledamot', '10'),
+      seat('ordforande', '10'),
+      seat('ledamot', '13'),
+      seat('ledamot', '13'),
+      ...Array.from({ length: 6 }, () => seat('ledamot', '12')),
+    ];
+    const gaps = checkComposition(NAMND, [SODRA], seats, '2026-11-26', MAP);
+    expect(gaps.map((g) => g.message)).toEqual(['Region Kronoberg har 1 av 2 ledamöter.']);
+    expect(gaps[0]).toMatchObject({ kind: 'region-missing', region: '07', min: 2, max: 2, actual: 1 });
+    // A rule for another group does not apply.
+    expect(checkComposition({ ...NAMND, referenceKey: 'annat' }, [SODRA], [], '2026-11-26', MAP)).toEqual([]);
+  });
+
+  it('a seat without a stated region is reported, and an NPO counts one per healthcare region', () => {
+    const npo: GroupForRules = { kind: 'program-area', level: 'national', owner: 'national', referenceKey: null };
+    const seats = [seat('ledamot', 'sodra'), seat('ledamot', '06'), seat('ledamot', '14'), seat('ledamot', null)];
+    const gaps = checkComposition(npo, [NPO], seats, '2026-11-26', MAP);
+    expect(gaps.filter((g) => g.kind === 'region-missing').map((g) => g.region)).toEqual([
+      'mellansverige',
+      'norra',
+      'stockholm-gotland',
+    ]);
+    expect(gaps.find((g) => g.kind === 'region-unknown')?.actual).toBe(1);
+    // A second member for Sydöstra is an excess the appointment would create.
+    const breaks = appointmentBreaks(npo, [NPO], seats, seat('ledamot', '08', '2026-12-01'), MAP);
+    expect(breaks).toHaveLength(1);
+    expect(breaks[0]).toMatchObject({ kind: 'region-excess', region: 'sydostra', actual: 2, max: 1 });
+  });
+
+  it('appointmentBreaks: a third Kronoberg member breaks the rule; filling the second seat does not', () => {
+    const seats = [seat('ledamot', '07')];
+    expect(appointmentBreaks(NAMND, [SODRA], seats, seat('ledamot', '07', '2026-01-01'), MAP)).toEqual([]);
+    const two = [...seats, seat('ledamot', '07')];
+    const third = appointmentBreaks(NAMND, [SODRA], two, seat('ledamot', '07', '2026-01-01'), MAP);
+    expect(third.map((g) => g.message)).toEqual(['Region Kronoberg har 3 ledamöter, men regeln tillåter högst 2.']);
+    // A seat that starts after one of the two has ended is not an excess.
+    expect(appointmentBreaks(NAMND, [SODRA], two, seat('ledamot', '07', '2028-01-01', null), MAP)).toEqual([]);
+  });
+
+  it('defaultEndDate: three-year LPO mandates end the day before the third anniversary, also from a leap day', () => {
+    expect(defaultEndDate(LPO, LPO_RULES, 'ordforande', '2027-01-01')).toBe('2029-12-31');
+    expect(defaultEndDate(LPO, LPO_RULES, 'ledamot', '2028-02-29')).toBe('2031-02-27');
+    expect(defaultEndDate(NAMND, LPO_RULES, 'ordforande', '2027-01-01')).toBeNull();
+    const chairOnly = [rule({ ruleType: 'mandate-years', roles: ['ordforande'], years: 4, description: 'c' }), ...LPO_RULES];
+    expect(defaultEndDate(LPO, chairOnly, 'ordforande', '2027-01-01')).toBe('2030-12-31');
+  });
+});
+
+describe('rotation', () => {
+  it('generates two-year periods in the order Östergötland, Jönköping, Kalmar and around again', () => {
+    expect(rotationSchedule(ROTATION, '2025-06-01', '2031-01-01').map((p) => [p.startDate, p.endDate, p.region])).toEqual([
+      ['2025-01-01', '2026-12-31', '06'],
+      ['2027-01-01', '2028-12-31', '08'],
+      ['2029-01-01', '2030-12-31', '05'],
+      ['2031-01-01', '2032-12-31', '06'],
+    ]);
+    expect(periodAt(ROTATION, '2022-12-31')).toMatchObject({ startDate: '2021-01-01', region: '08', index: -1 });
+    expect(periodAt(ROTATION, '2026-12-31')?.region).toBe('06');
+    expect(periodAt(ROTATION, '2027-01-01')?.region).toBe('08');
+  });
+
+  it('works with an anchor that is not 1 January (a leap day)', () => {
+    const r = { ...ROTATION, anchorDate: '2024-02-29' };
+    expect(rotationSchedule(r, '2024-03-01', '2028-03-01').map((p) => [p.startDate, p.endDate])).toEqual([
+      ['2024-02-29', '2026-02-27'],
+      ['2026-02-28', '2028-02-28'],
+      ['2028-02-29', '2030-02-27'],
+    ]);
+  });
+
+  it('refuses a chair from the wrong region or past the end of the turn; other roles are free', () => {
+    const names = new Map([
+      ['08', 'Region Kalmar län'],
+      ['05', 'Region Östergötland'],
+    ]);
+    expect(
+      checkRotation(ROTATION, { role: 'ordforande', represents: '08', startDate: '2027-01-01', endDate: '2028-12-31' }),
+    ).toEqual([]);
+    const wrong = checkRotation(
+      ROTATION,
+      { role: 'sekreterare', represents: '05', startDate: '2027-03-01', endDate: '2028-12-31' },
+      names,
+    );
+    expect(wrong).toEqual([
+      {
+        path: 'represents',
+        message: 'Rotationen: perioden 2027-01-01–2028-12-31 är det Region Kalmar läns tur, inte Region Östergötlands.',
+      },
+    ]);
+    expect(
+      checkRotation(ROTATION, { role: 'ordforande', represents: '08', startDate: '2027-01-01', endDate: null })[0]?.path,
+    ).toBe('endDate');
+    expect(checkRotation(ROTATION, { role: 'ledamot', represents: '05', startDate: '2027-01-01', endDate: null })).toEqual([]);
+  });
+});
+
+describe('nomination state machine', () => {
+  it('an open nomination can be approved, refused or withdrawn; a decided one cannot change', () => {
+    expect(nominationTransition('open', 'approve')).toEqual({ ok: true, status: 'approved' });
+    expect(nominationTransition('open', 'refuse')).toEqual({ ok: true, status: 'refused' });
+    expect(nominationTransition('open', 'withdraw')).toEqual({ ok: true, status: 'withdrawn' });
+    for (const s of ['approved', 'refused', 'withdrawn'] as const) {
+      for (const a of ['approve', 'refuse', 'withdraw'] as const) expect(nominationTransition(s, a).ok).toBe(false);
+    }
+    expect(nominationTransition('refused', 'approve')).toEqual({
+      ok: false,
+      message: 'Nomineringen är redan avslagen och kan inte ändras.',
+    });
+  });
+
+  it('a decision needs a reference and a date not in the future; a refusal needs a reason', () => {
+    expect(
+      checkDecision({ decision: 'approved', decisionDate: '2026-11-26', reference: 'RVN 2026/14 § 3' }, '2026-11-26'),
+    ).toEqual([]);
+    expect(
+      checkDecision({ decision: 'approved', decisionDate: '2026-11-27', reference: ' ' }, '2026-11-26').map((e) => e.path),
+    ).toEqual(['decisionDate', 'reference']);
+    expect(checkDecision({ decision: 'refused', decisionDate: '2026-11-01', reference: 'x' }, '2026-11-26')[0]?.path).toBe(
+      'reason',
+    );
+  });
+});
+
+describe('checkRuleInput', () => {
+  const places = new Set(['07', '10', '12', '13', 'sodra']);
+  const base = {
+    groupKind: 'forum',
+    groupLevel: null,
+    groupOwner: null,
+    groupKey: null,
+    ruleType: 'role-count' as const,
+    roles: ['ordforande'],
+    minCount: 1,
+    maxCount: 2,
+    regionCounts: {},
+    years: null,
+    regionOrder: [],
+    anchorDate: null,
+    description: 'x',
+    sourceId: null,
+  };
+  it('accepts a complete rule and names each missing or contradictory part', () => {
+    expect(checkRuleInput(base, places)).toEqual([]);
+    expect(checkRuleInput({ ...base, groupKind: null }, places).map((e) => e.path)).toEqual(['groupKind']);
+    expect(checkRuleInput({ ...base, roles: [], minCount: 3 }, places).map((e) => e.path)).toEqual(['roles', 'maxCount']);
+    expect(checkRuleInput({ ...base, minCount: null, maxCount: null }, places).map((e) => e.path)).toEqual(['minCount']);
+    expect(checkRuleInput({ ...base, ruleType: 'mandate-years', roles: [] }, places).map((e) => e.path)).toEqual(['years']);
+    const rotation = { ...base, ruleType: 'rotation' as const, years: 2, regionOrder: ['07'], anchorDate: null };
+    expect(checkRuleInput(rotation, places).map((e) => e.path)).toEqual(['regionOrder', 'anchorDate']);
+    expect(checkRuleInput({ ...rotation, regionOrder: ['07', '99'], anchorDate: '2027-01-01' }, places)).toEqual([
+      { path: 'regionOrder', message: 'Okänd region "99".' },
+    ]);
+  });
+});

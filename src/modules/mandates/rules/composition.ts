@@ -1,0 +1,273 @@
+/**
+ * Composition rules, without I/O: which rules apply to a group, what a group's seats look like
+ * on a day measured against them (the gaps), which appointment would break them, and the
+ * default mandate length. Dates are 'YYYY-MM-DD'.
+ */
+import { addDays } from '../../people/reminders/rules.js';
+import { addYears } from '../../people/rules/membership.js';
+
+export type RuleType = 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation';
+
+export interface CompositionRule {
+  id: string;
+  groupKind: string | null;
+  groupLevel: string | null;
+  groupOwner: string | null;
+  groupKey: string | null;
+  ruleType: RuleType;
+  roles: readonly string[];
+  minCount: number | null;
+  maxCount: number | null;
+  regionCounts: Readonly<Record<string, number>>;
+  years: number | null;
+  regionOrder: readonly string[];
+  anchorDate: string | null;
+  description: string;
+}
+
+export interface GroupForRules {
+  kind: string;
+  level: string;
+  owner: string;
+  referenceKey: string | null;
+}
+
+export interface Seat {
+  id: string;
+  personId: string;
+  role: string;
+  represents: string | null;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** The map the checks need: which regions sit in which healthcare region, and their names. */
+export interface RegionMap {
+  /** county code → healthcare region ids (Halland: two) */
+  healthcareRegionsOf: ReadonlyMap<string, readonly string[]>;
+  healthcareRegionIds: readonly string[];
+  names: ReadonlyMap<string, string>;
+}
+
+export type GapKind = 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown';
+
+export interface Gap {
+  ruleId: string;
+  kind: GapKind;
+  roles: string[];
+  /** The region or healthcare region a seat count is about. */
+  region: string | null;
+  min: number | null;
+  max: number | null;
+  actual: number;
+  message: string;
+}
+
+export const ROLE_WORDS: Record<string, [string, string]> = {
+  ordforande: ['ordförande', 'ordförande'],
+  'vice-ordforande': ['vice ordförande', 'vice ordförande'],
+  processtod: ['processtöd', 'processtöd'],
+  processledare: ['processledare', 'processledare'],
+  processagare: ['processägare', 'processägare'],
+  controller: ['controller', 'controller'],
+  'administrativt-stod': ['administrativt stöd', 'administrativa stöd'],
+  sekreterare: ['sekreterare', 'sekreterare'],
+  samordnare: ['samordnare', 'samordnare'],
+  ledamot: ['ledamot', 'ledamöter'],
+  ersattare: ['ersättare', 'ersättare'],
+  adjungerad: ['adjungerad', 'adjungerade'],
+  deltagare: ['deltagare', 'deltagare'],
+  patientforetradare: ['person med patienterfarenhet', 'personer med patienterfarenhet'],
+  kommunrepresentant: ['kommunrepresentant', 'kommunrepresentanter'],
+  webbredaktor: ['webbredaktör', 'webbredaktörer'],
+};
+
+/** "ledamöter" for the first role of a seat rule; a chair counts as a member of the body. */
+const word = (roles: readonly string[], n: number) => {
+  const w = ROLE_WORDS[roles[0] ?? ''] ?? [roles[0] ?? '', roles[0] ?? ''];
+  return n === 1 ? w[0] : w[1];
+};
+
+const span = (min: number | null, max: number | null) =>
+  min !== null && max !== null ? (min === max ? `${min}` : `${min}–${max}`) : min !== null ? `minst ${min}` : `högst ${max}`;
+
+export function rulesFor<R extends Pick<CompositionRule, 'groupKind' | 'groupLevel' | 'groupOwner' | 'groupKey'>>(
+  rules: readonly R[],
+  g: GroupForRules,
+): R[] {
+  return rules.filter(
+    (r) =>
+      (r.groupKind === null || r.groupKind === g.kind) &&
+      (r.groupLevel === null || r.groupLevel === g.level) &&
+      (r.groupOwner === null || r.groupOwner === g.owner) &&
+      (r.groupKey === null || r.groupKey === g.referenceKey),
+  );
+}
+
+export const heldOn = (s: Pick<Seat, 'startDate' | 'endDate'>, date: string) =>
+  s.startDate <= date && (s.endDate === null || s.endDate >= date);
+
+/** The regions whose seats a group counts: the regions of its healthcare region, or all healthcare regions. */
+export function seatRegions(g: GroupForRules, type: 'per-region' | 'per-healthcare-region', map: RegionMap): string[] {
+  if (type === 'per-healthcare-region') return [...map.healthcareRegionIds];
+  if (g.level === 'healthcare-region') {
+    return [...map.healthcareRegionsOf.entries()]
+      .filter(([, hrs]) => hrs.includes(g.owner))
+      .map(([code]) => code)
+      .sort();
+  }
+  if (g.level === 'region') return [g.owner];
+  return [...map.healthcareRegionsOf.keys()].sort();
+}
+
+/**
+ * The gaps of a group on a day: every applicable rule whose count is not met or exceeded.
+ * Seats held that day count; a member's region is the seat they represent.
+ */
+export function checkComposition(
+  g: GroupForRules,
+  rules: readonly CompositionRule[],
+  seats: readonly Seat[],
+  date: string,
+  map: RegionMap,
+): Gap[] {
+  const held = seats.filter((s) => heldOn(s, date));
+  const gaps: Gap[] = [];
+  const name = (r: string) => map.names.get(r) ?? r;
+  for (const rule of rulesFor(rules, g)) {
+    const matching = held.filter((s) => rule.roles.includes(s.role));
+    const base = { ruleId: rule.id, roles: [...rule.roles] };
+    if (rule.ruleType === 'role-count') {
+      const actual = new Set(matching.map((s) => s.personId)).size;
+      if (rule.minCount !== null && actual < rule.minCount) {
+        gaps.push({
+          ...base,
+          kind: 'role-missing',
+          region: null,
+          min: rule.minCount,
+          max: rule.maxCount,
+          actual,
+          message:
+            actual === 0
+              ? `${capital(word(rule.roles, 1))} saknas (regeln kräver ${span(rule.minCount, rule.maxCount)}).`
+              : `${actual} ${word(rule.roles, actual)} av ${span(rule.minCount, rule.maxCount)}.`,
+        });
+      }
+      if (rule.maxCount !== null && actual > rule.maxCount) {
+        gaps.push({
+          ...base,
+          kind: 'role-excess',
+          region: null,
+          min: rule.minCount,
+          max: rule.maxCount,
+          actual,
+          message: `${actual} ${word(rule.roles, actual)}, men regeln tillåter högst ${rule.maxCount}.`,
+        });
+      }
+    } else if (rule.ruleType === 'per-region' || rule.ruleType === 'per-healthcare-region') {
+      const regions = seatRegions(g, rule.ruleType, map);
+      const counts = new Map(regions.map((r) => [r, 0]));
+      let unknown = 0;
+      for (const s of matching) {
+        const r = attribute(s.represents, rule.ruleType, regions, counts, map);
+        if (r === null) unknown++;
+        else counts.set(r, (counts.get(r) ?? 0) + 1);
+      }
+      for (const r of regions) {
+        const min = rule.regionCounts[r] ?? rule.minCount;
+        const max = rule.regionCounts[r] ?? rule.maxCount;
+        const actual = counts.get(r) ?? 0;
+        if (min !== null && actual < min) {
+          gaps.push({
+            ...base,
+            kind: 'region-missing',
+            region: r,
+            min,
+            max,
+            actual,
+            message: `${name(r)} har ${actual} av ${span(min, max)} ${word(rule.roles, max ?? min)}.`,
+          });
+        } else if (max !== null && actual > max) {
+          gaps.push({
+            ...base,
+            kind: 'region-excess',
+            region: r,
+            min,
+            max,
+            actual,
+            message: `${name(r)} har ${actual} ${word(rule.roles, actual)}, men regeln tillåter högst ${max}.`,
+          });
+        }
+      }
+      if (unknown > 0) {
+        gaps.push({
+          ...base,
+          kind: 'region-unknown',
+          region: null,
+          min: null,
+          max: null,
+          actual: unknown,
+          message: `${unknown} ${word(rule.roles, unknown)} saknar uppgift om vilken region de företräder.`,
+        });
+      }
+    }
+  }
+  // In the order of the role vocabulary (chairs first), then by region.
+  const order = Object.keys(ROLE_WORDS);
+  const rank = (g: Gap) => (order.indexOf(g.roles[0] ?? '') + order.length + 1) % (order.length + 1);
+  return gaps.sort((a, b) => rank(a) - rank(b) || (a.region ?? '').localeCompare(b.region ?? ''));
+}
+
+function attribute(
+  represents: string | null,
+  type: 'per-region' | 'per-healthcare-region',
+  regions: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  map: RegionMap,
+): string | null {
+  if (!represents) return null;
+  if (regions.includes(represents)) return represents;
+  if (type === 'per-healthcare-region') {
+    // A region's representative stands for its healthcare region; Halland's for the one still short.
+    const hrs = (map.healthcareRegionsOf.get(represents) ?? []).filter((h) => regions.includes(h));
+    if (hrs.length === 0) return null;
+    return [...hrs].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0))[0]!;
+  }
+  return null;
+}
+
+const gapKey = (g: Gap) => `${g.ruleId}:${g.kind}:${g.region ?? ''}`;
+
+/**
+ * What an appointment would break: excess counts that the group would have with the new seat
+ * and does not have without it, on its first day. A seat whose region is unknown is not refused
+ * (the check lists it as a gap to fill in).
+ */
+export function appointmentBreaks(
+  g: GroupForRules,
+  rules: readonly CompositionRule[],
+  seats: readonly Seat[],
+  candidate: Seat,
+  map: RegionMap,
+): Gap[] {
+  const day = candidate.startDate;
+  const others = seats.filter((s) => s.id !== candidate.id);
+  const before = new Set(checkComposition(g, rules, others, day, map).map(gapKey));
+  return checkComposition(g, rules, [...others, candidate], day, map).filter(
+    (gap) => (gap.kind === 'role-excess' || gap.kind === 'region-excess') && !before.has(gapKey(gap)),
+  );
+}
+
+/** The default last day of a mandate: the role's own rule first, then one for every role. */
+export function defaultEndDate(
+  g: GroupForRules,
+  rules: readonly CompositionRule[],
+  role: string,
+  startDate: string,
+): string | null {
+  const mandates = rulesFor(rules, g).filter((r) => r.ruleType === 'mandate-years' && r.years);
+  const rule = mandates.find((r) => r.roles.includes(role)) ?? mandates.find((r) => r.roles.length === 0);
+  return rule?.years ? addDays(addYears(startDate, rule.years), -1) : null;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

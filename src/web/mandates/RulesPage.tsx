@@ -1,0 +1,360 @@
+/**
+ * Sammansättningsregler (administrators): the rules per kind and level of group, or for one
+ * named group — required roles with min/max, seats per region or healthcare region, mandate
+ * length and rotation. One form adds a rule or replaces the chosen one.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, type Page as ApiPage } from '../api';
+import { ErrorAlert, Loading } from '../components/Alerts';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
+import { FormErrorSummary } from '../components/FormErrors';
+import { Page } from '../components/Page';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useI18n, type MessageKey } from '../i18n';
+import { kindLabel } from '../organisation/groups';
+import { asApiError, roleLabel, serverFieldErrors, useFormSummary } from '../people/people';
+import { MEMBERSHIP_ROLES } from '../../shared/vocabularies';
+import { ruleTypeLabel, type Rule } from './mandates';
+
+const KINDS = ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group', 'political-body'];
+const LEVELS = ['national', 'healthcare-region', 'region'];
+const TYPES = ['role-count', 'per-region', 'per-healthcare-region', 'mandate-years', 'rotation'] as const;
+
+interface Draft {
+  groupKind: string;
+  groupLevel: string;
+  groupOwner: string;
+  groupKey: string;
+  ruleType: (typeof TYPES)[number];
+  roles: string[];
+  minCount: string;
+  maxCount: string;
+  regionCounts: string;
+  years: string;
+  regionOrder: string;
+  anchorDate: string;
+  description: string;
+  sourceId: string;
+}
+
+const EMPTY: Draft = {
+  groupKind: '',
+  groupLevel: '',
+  groupOwner: '',
+  groupKey: '',
+  ruleType: 'role-count',
+  roles: [],
+  minCount: '',
+  maxCount: '',
+  regionCounts: '',
+  years: '',
+  regionOrder: '',
+  anchorDate: '',
+  description: '',
+  sourceId: '',
+};
+
+const toDraft = (r: Rule): Draft => ({
+  groupKind: r.groupKind ?? '',
+  groupLevel: r.groupLevel ?? '',
+  groupOwner: r.groupOwner ?? '',
+  groupKey: r.groupKey ?? '',
+  ruleType: r.ruleType,
+  roles: r.roles,
+  minCount: r.minCount?.toString() ?? '',
+  maxCount: r.maxCount?.toString() ?? '',
+  regionCounts: Object.entries(r.regionCounts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', '),
+  years: r.years?.toString() ?? '',
+  regionOrder: r.regionOrder.join(', '),
+  anchorDate: r.anchorDate ?? '',
+  description: r.description,
+  sourceId: r.sourceId ?? '',
+});
+
+const num = (s: string) => (s.trim() === '' ? null : Number(s));
+
+function toBody(d: Draft) {
+  return {
+    groupKind: d.groupKind || null,
+    groupLevel: d.groupLevel || null,
+    groupOwner: d.groupOwner.trim() || null,
+    groupKey: d.groupKey.trim() || null,
+    ruleType: d.ruleType,
+    roles: d.roles,
+    minCount: num(d.minCount),
+    maxCount: num(d.maxCount),
+    regionCounts: Object.fromEntries(
+      d.regionCounts
+        .split(',')
+        .map((x) => x.split('=').map((y) => y.trim()))
+        .filter((p) => p.length === 2 && p[0])
+        .map((p): [string, number] => [p[0] ?? '', Number(p[1])]),
+    ),
+    years: num(d.years),
+    regionOrder: d.regionOrder
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+    anchorDate: d.anchorDate || null,
+    description: d.description,
+    sourceId: d.sourceId.trim() || null,
+  };
+}
+
+const LABELS: Record<string, MessageKey> = {
+  groupKind: 'mandates.rules.kind',
+  roles: 'mandates.rules.roles',
+  minCount: 'mandates.rules.min',
+  maxCount: 'mandates.rules.max',
+  years: 'mandates.rules.years',
+  regionOrder: 'mandates.rules.regionOrder',
+  anchorDate: 'mandates.rules.anchor',
+  description: 'mandates.rules.description',
+};
+
+export function RulesPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const rules = useAsync((signal) => api.get<ApiPage<Rule>>('/api/v1/composition-rules', undefined, signal), []);
+  const [editing, setEditing] = useState<Rule | null>(null);
+  const [d, setD] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useFormSummary();
+  const set = (k: keyof Draft) => (v: string) => setD((x) => ({ ...x, [k]: v }));
+  const say = (text: string) => setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
+
+  function edit(r: Rule | null) {
+    setEditing(r);
+    setD(r ? toDraft(r) : EMPTY);
+    setErrors({});
+    summary.clear();
+    document.getElementById('rule-form-heading')?.scrollIntoView();
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      if (editing) await api.patch<Rule>(`/api/v1/composition-rules/${editing.id}`, { ...toBody(d), version: editing.version });
+      else await api.post<Rule>('/api/v1/composition-rules', toBody(d));
+      say(t(editing ? 'mandates.rules.saved' : 'mandates.rules.created'));
+      edit(null);
+      rules.reload();
+    } catch (err) {
+      const apiError = asApiError(err);
+      const { byField, items } = serverFieldErrors(apiError, 'rule', (k) => (LABELS[k] ? t(LABELS[k]) : k));
+      setErrors(byField);
+      summary.show(apiError, items);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(r: Rule) {
+    try {
+      await api.delete(`/api/v1/composition-rules/${r.id}`, { 'If-Match': `"${r.version}"` });
+      say(t('mandates.rules.deleted'));
+      rules.reload();
+    } catch (err) {
+      summary.show(asApiError(err));
+    }
+  }
+
+  const scope = (r: Rule) =>
+    [
+      r.groupKind ? kindLabel(i18n, r.groupKind) : null,
+      r.groupLevel ? i18n.tMaybe(`group.level.${r.groupLevel}`) : null,
+      r.groupOwner,
+      r.groupKey,
+    ]
+      .filter(Boolean)
+      .join(', ');
+
+  return (
+    <Page
+      title={t('mandates.rules.title')}
+      crumbs={[{ to: '/', label: t('nav.start') }]}
+      lead={<p>{t('mandates.rules.lead')}</p>}
+    >
+      {message && (
+        <div key={message.n} className="alert alert-success" role="status">
+          <p>{message.text}</p>
+        </div>
+      )}
+      {rules.error && <ErrorAlert error={rules.error} />}
+      {rules.loading && !rules.data && <Loading />}
+      {rules.data && (
+        <TableScroll labelledBy="rules-caption">
+          <table>
+            <caption id="rules-caption">{t('mandates.rules.caption', { count: rules.data.items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mandates.rules.appliesTo')}</th>
+                <th scope="col">{t('mandates.rules.type')}</th>
+                <th scope="col">{t('mandates.rules.description')}</th>
+                <th scope="col">{t('mandates.rules.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.data.items.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{scope(r)}</th>
+                  <td>
+                    {ruleTypeLabel(i18n, r.ruleType)}
+                    {r.roles.length > 0 && (
+                      <span className="muted"> ({r.roles.map((x) => roleLabel(i18n, x).toLowerCase()).join(', ')})</span>
+                    )}
+                  </td>
+                  <td>
+                    {r.description}
+                    {r.sourceId && <span className="muted"> – {r.sourceId}</span>}
+                  </td>
+                  <td>
+                    <button type="button" className="button-small" onClick={() => edit(r)}>
+                      {t('mandates.rules.edit')}
+                      <span className="visually-hidden"> {r.description}</span>
+                    </button>{' '}
+                    <button type="button" className="button-small button-secondary" onClick={() => void remove(r)}>
+                      {t('mandates.rules.delete')}
+                      <span className="visually-hidden"> {r.description}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <div className="panel">
+        <h2 id="rule-form-heading">{t(editing ? 'mandates.rules.editHeading' : 'mandates.rules.newHeading')}</h2>
+        <form className="form" aria-labelledby="rule-form-heading" onSubmit={(e) => void submit(e)} noValidate>
+          {summary.summary && <FormErrorSummary {...summary.summary} />}
+          <SelectField
+            id="rule-ruleType"
+            label={t('mandates.rules.type')}
+            value={d.ruleType}
+            onChange={(v) => setD((x) => ({ ...x, ruleType: v as Draft['ruleType'] }))}
+          >
+            {TYPES.map((x) => (
+              <option key={x} value={x}>
+                {ruleTypeLabel(i18n, x)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="rule-groupKind"
+            label={t('mandates.rules.kind')}
+            value={d.groupKind}
+            onChange={set('groupKind')}
+            error={errors.groupKind}
+          >
+            <option value="">{t('mandates.rules.any')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(i18n, k)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="rule-groupLevel" label={t('mandates.rules.level')} value={d.groupLevel} onChange={set('groupLevel')}>
+            <option value="">{t('mandates.rules.any')}</option>
+            {LEVELS.map((k) => (
+              <option key={k} value={k}>
+                {i18n.tMaybe(`group.level.${k}`) ?? k}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="rule-groupOwner"
+            label={t('mandates.rules.owner')}
+            hint={t('mandates.rules.ownerHint')}
+            value={d.groupOwner}
+            onChange={set('groupOwner')}
+          />
+          <TextField
+            id="rule-groupKey"
+            label={t('mandates.rules.key')}
+            hint={t('mandates.rules.keyHint')}
+            value={d.groupKey}
+            onChange={set('groupKey')}
+          />
+          <CheckboxGroup
+            id="rule-roles"
+            legend={t('mandates.rules.roles')}
+            options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: roleLabel(i18n, r) }))}
+            value={d.roles}
+            onChange={(roles) => setD((x) => ({ ...x, roles }))}
+            error={errors.roles}
+          />
+          <TextField
+            id="rule-minCount"
+            label={t('mandates.rules.min')}
+            inputMode="numeric"
+            value={d.minCount}
+            onChange={set('minCount')}
+            error={errors.minCount}
+          />
+          <TextField
+            id="rule-maxCount"
+            label={t('mandates.rules.max')}
+            inputMode="numeric"
+            value={d.maxCount}
+            onChange={set('maxCount')}
+            error={errors.maxCount}
+          />
+          <TextField
+            id="rule-regionCounts"
+            label={t('mandates.rules.regionCounts')}
+            hint={t('mandates.rules.regionCountsHint')}
+            value={d.regionCounts}
+            onChange={set('regionCounts')}
+          />
+          <TextField
+            id="rule-years"
+            label={t('mandates.rules.years')}
+            inputMode="numeric"
+            value={d.years}
+            onChange={set('years')}
+            error={errors.years}
+          />
+          <TextField
+            id="rule-regionOrder"
+            label={t('mandates.rules.regionOrder')}
+            hint={t('mandates.rules.regionOrderHint')}
+            value={d.regionOrder}
+            onChange={set('regionOrder')}
+            error={errors.regionOrder}
+          />
+          <TextField
+            id="rule-anchorDate"
+            label={t('mandates.rules.anchor')}
+            type="date"
+            value={d.anchorDate}
+            onChange={set('anchorDate')}
+            error={errors.anchorDate}
+          />
+          <TextAreaField
+            id="rule-description"
+            label={t('mandates.rules.description')}
+            value={d.description}
+            onChange={set('description')}
+            error={errors.description}
+          />
+          <TextField id="rule-sourceId" label={t('mandates.rules.source')} value={d.sourceId} onChange={set('sourceId')} />
+          <button type="submit" disabled={busy}>
+            {t(editing ? 'mandates.rules.save' : 'mandates.rules.create')}
+          </button>{' '}
+          {editing && (
+            <button type="button" className="button-secondary" onClick={() => edit(null)}>
+              {t('mandates.rules.cancel')}
+            </button>
+          )}
+        </form>
+      </div>
+    </Page>
+  );
+}

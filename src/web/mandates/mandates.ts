@@ -1,0 +1,133 @@
+/** Shapes and helpers of the mandates pages (src/modules/mandates, src/modules/people). */
+import type { Membership } from '../api';
+import type { I18n } from '../i18n';
+
+export const MANDATES_PATH = '/personer-och-uppdrag';
+export const groupMandatesHref = (id: string) => `${MANDATES_PATH}/grupper/${encodeURIComponent(id)}`;
+export const GAPS_PATH = `${MANDATES_PATH}/sammansattning`;
+export const EXPIRING_PATH = `${MANDATES_PATH}/utgaende`;
+export const NOMINATIONS_PATH = `${MANDATES_PATH}/nomineringar`;
+export const RULES_PATH = '/admin/sammansattningsregler';
+export const REGISTER_PATH = '/vem-sitter-var';
+
+export interface Seat extends Membership {
+  represents: string | null;
+  endedEarlyReason: string | null;
+  nominationId: string | null;
+  declarationLapsed: boolean;
+}
+
+export interface Gap {
+  ruleId: string;
+  kind: 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown';
+  roles: string[];
+  region: string | null;
+  regionName: string | null;
+  min: number | null;
+  max: number | null;
+  actual: number;
+  message: string;
+}
+
+export interface Rule {
+  id: string;
+  groupKind: string | null;
+  groupLevel: string | null;
+  groupOwner: string | null;
+  groupKey: string | null;
+  ruleType: 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation';
+  roles: string[];
+  minCount: number | null;
+  maxCount: number | null;
+  regionCounts: Record<string, number>;
+  years: number | null;
+  regionOrder: string[];
+  anchorDate: string | null;
+  description: string;
+  sourceId: string | null;
+  version: number;
+}
+
+export interface Composition {
+  groupId: string;
+  groupName: string;
+  date: string;
+  ok: boolean;
+  memberCount: number;
+  rules: Rule[];
+  gaps: Gap[];
+}
+
+export interface GapsOverview {
+  date: string;
+  groupCount: number;
+  items: { groupId: string; groupName: string; kind: string; level: string; owner: string; memberCount: number; gaps: Gap[] }[];
+}
+
+export interface RotationPeriod {
+  startDate: string;
+  endDate: string;
+  region: string;
+  regionName: string;
+  current: boolean;
+  holders: { role: string; personName: string; represents: string | null }[];
+}
+
+export interface RotationResponse {
+  groupId: string;
+  schedules: { ruleId: string; roles: string[]; years: number; description: string; periods: RotationPeriod[] }[];
+}
+
+export type NominationStatus = 'open' | 'approved' | 'refused' | 'withdrawn';
+
+export interface Nomination {
+  id: string;
+  groupId: string;
+  groupName: string;
+  personId: string;
+  personName: string;
+  nominatingOrganisation: string;
+  nominatingOrganisationType: string;
+  nominatedBy: string;
+  motivation: string | null;
+  role: string;
+  startDate: string;
+  endDate: string | null;
+  represents: string | null;
+  status: NominationStatus;
+  decisionDate: string | null;
+  decisionReference: string | null;
+  decisionReason: string | null;
+  membershipId: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export interface RegisterEntry {
+  name: string;
+  role: string;
+  groupId: string;
+  groupName: string;
+  employer: string | null;
+}
+
+export const NOMINATING_ORG_TYPES = [
+  'region',
+  'line-organisation',
+  'healthcare-region',
+  'municipality',
+  'professional-association',
+  'patient-organisation',
+  'other',
+] as const;
+
+export const NOMINATION_BADGE: Record<NominationStatus, string> = {
+  open: 'badge-partial',
+  approved: 'badge-ok',
+  refused: 'badge-weak',
+  withdrawn: 'badge-none',
+};
+
+export const nominationStatusLabel = (i18n: I18n, s: string) => i18n.tMaybe(`mandates.nomination.status.${s}`) ?? s;
+export const orgTypeLabel = (i18n: I18n, s: string) => i18n.tMaybe(`mandates.orgType.${s}`) ?? s;
+export const ruleTypeLabel = (i18n: I18n, s: string) => i18n.tMaybe(`mandates.ruleType.${s}`) ?? s;
