@@ -1,0 +1,96 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { geography, getGroup } from '../organisation/repository.js';
+import { isPerson, mayManageGroup } from './access.js';
+import * as repo from './repository.js';
+
+export interface ParticipantInput {
+  recruitedOn: string;
+  recruitedBy: string;
+  introducedOn?: string | null;
+  introducedBy?: string | null;
+  notes?: string | null;
+}
+
+/**
+ * The process support records that a person with patient experience was recruited to a group,
+ * and later that they were introduced (purpose, roles, the system). The group's region decides.
+ */
+export async function recordParticipant(db: Db, ctx: Ctx, input: ParticipantInput & { personId: string; groupId: string }) {
+  requireActor(ctx.actor);
+  const actor = ctx.actor;
+  checkDates(input);
+  return db.transaction(async (tx) => {
+    const geo = await geography(tx);
+    const group = await getGroup(tx, input.groupId);
+    if (!group) throw unprocessable('Gruppen finns inte.', [{ path: 'groupId', message: 'okänd grupp' }]);
+    if (!mayManageGroup(actor, group.id, group.owner, geo))
+      throw forbidden('Bara gruppens processtöd eller regionens samordnare registrerar rekrytering.');
+    const [person] = await tx.query<{ id: string; anonymised_at: Date | null }>(
+      'SELECT id, anonymised_at FROM persons WHERE id = $1',
+      [input.personId],
+    );
+    if (!person || person.anonymised_at)
+      throw unprocessable('Personen finns inte.', [{ path: 'personId', message: 'okänd person' }]);
+    if (await repo.findParticipant(tx, input.personId, input.groupId))
+      throw conflict('Personen är redan registrerad som person med patienterfarenhet i gruppen.');
+    const row = await repo.insertParticipant(tx, {
+      personId: input.personId,
+      groupId: input.groupId,
+      recruitedOn: input.recruitedOn,
+      recruitedBy: input.recruitedBy.trim(),
+      introducedOn: input.introducedOn ?? null,
+      introducedBy: input.introducedBy?.trim() || null,
+      notes: input.notes?.trim() || null,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'compensation-participant',
+      entityId: row.id,
+      action: 'create',
+      after: { personId: row.person_id, groupId: row.group_id, recruitedOn: row.recruited_on, introducedOn: row.introduced_on },
+    });
+    return row;
+  });
+}
+
+export async function updateParticipant(db: Db, ctx: Ctx, id: string, version: number, input: ParticipantInput) {
+  requireActor(ctx.actor);
+  const actor = ctx.actor;
+  checkDates(input);
+  return db.transaction(async (tx) => {
+    const geo = await geography(tx);
+    const before = await repo.getParticipant(tx, id, true);
+    const manage = before ? mayManageGroup(actor, before.group_id, before.group_owner, geo) : false;
+    if (!before || !(manage || isPerson(actor, before.person_email))) throw notFound('Registreringen');
+    if (!manage) throw forbidden('Bara gruppens processtöd ändrar rekryteringen.');
+    if (before.version !== version) throw staleVersion(before.version);
+    const row = await repo.updateParticipant(tx, id, version, {
+      recruitedOn: input.recruitedOn,
+      recruitedBy: input.recruitedBy.trim(),
+      introducedOn: input.introducedOn ?? null,
+      introducedBy: input.introducedBy?.trim() || null,
+      notes: input.notes?.trim() || null,
+    });
+    if (!row) throw staleVersion(before.version + 1);
+    await recordAudit(tx, ctx, {
+      entityType: 'compensation-participant',
+      entityId: id,
+      action: 'update',
+      before: { recruitedOn: before.recruited_on, introducedOn: before.introduced_on },
+      after: { recruitedOn: row.recruited_on, introducedOn: row.introduced_on },
+    });
+    return row;
+  });
+}
+
+function checkDates(i: ParticipantInput) {
+  if (i.introducedOn && i.introducedOn < i.recruitedOn)
+    throw unprocessable('Introduktionen kan inte ligga före rekryteringen.', [
+      { path: 'introducedOn', message: 'samma dag som rekryteringen eller senare' },
+    ]);
+  if (i.introducedOn && !i.introducedBy?.trim())
+    throw unprocessable('Ange vem som höll introduktionen.', [{ path: 'introducedBy', message: 'krävs när introducedOn anges' }]);
+}

@@ -1,0 +1,413 @@
+import type { Queryable } from '../../platform/db/index.js';
+import { Filters } from '../../platform/db/sql.js';
+import type { ClaimStatus } from './rules/claim-state.js';
+
+/** The only SQL for rate models, participants, assignments and compensation claims. */
+
+export interface RateModelRow {
+  id: string;
+  name: string;
+  valid_from: string;
+  meeting_fee_ore: number;
+  half_day_fee_ore: number;
+  full_day_fee_ore: number;
+  hourly_fee_ore: number;
+  mileage_ore_per_km: number;
+  source: string | null;
+  is_example: boolean;
+  version: number;
+  updated_at: Date;
+}
+
+export interface ParticipantRow {
+  id: string;
+  person_id: string;
+  person_name: string;
+  person_email: string | null;
+  home_owner: string;
+  group_id: string;
+  group_name: string;
+  group_owner: string;
+  recruited_on: string;
+  recruited_by: string;
+  introduced_on: string | null;
+  introduced_by: string | null;
+  notes: string | null;
+  version: number;
+  created_at: Date;
+}
+
+export interface AssignmentRow {
+  id: string;
+  participant_id: string;
+  person_id: string;
+  group_id: string;
+  group_name: string;
+  group_owner: string;
+  kind: 'meeting' | 'work';
+  assignment_date: string;
+  time_unit: 'meeting' | 'half-day' | 'full-day' | 'hours';
+  minutes: number | null;
+  description: string;
+  claim_id: string | null;
+  person_name: string;
+  person_email: string | null;
+  created_at: Date;
+}
+
+export interface ClaimRow {
+  id: string;
+  assignment_id: string;
+  person_id: string;
+  person_name: string;
+  person_email: string | null;
+  group_id: string;
+  group_name: string;
+  group_owner: string;
+  status: ClaimStatus;
+  assignment_date: string;
+  assignment_kind: string;
+  time_unit: AssignmentRow['time_unit'];
+  minutes: number | null;
+  description: string;
+  distance_km: number;
+  travel_costs_ore: number;
+  note: string | null;
+  rate_model_id: string;
+  rates: Record<string, number>;
+  fee_ore: number;
+  mileage_ore: number;
+  total_ore: number;
+  submitted_at: Date;
+  submitted_by: string | null;
+  decided_at: Date | null;
+  decided_by: string | null;
+  decision_comment: string | null;
+  version: number;
+}
+
+// ---- rate models ----
+
+export const listRateModels = (db: Queryable) =>
+  db.query<RateModelRow>('SELECT * FROM compensation_rate_models ORDER BY valid_from DESC');
+
+export async function getRateModel(db: Queryable, id: string, forUpdate = false): Promise<RateModelRow | undefined> {
+  return (
+    await db.query<RateModelRow>(`SELECT * FROM compensation_rate_models WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])
+  )[0];
+}
+
+export interface RateModelWrite {
+  name: string;
+  validFrom: string;
+  meetingFeeOre: number;
+  halfDayFeeOre: number;
+  fullDayFeeOre: number;
+  hourlyFeeOre: number;
+  mileageOrePerKm: number;
+  source: string | null;
+}
+
+const rateParams = (m: RateModelWrite) => [
+  m.name,
+  m.validFrom,
+  m.meetingFeeOre,
+  m.halfDayFeeOre,
+  m.fullDayFeeOre,
+  m.hourlyFeeOre,
+  m.mileageOrePerKm,
+  m.source,
+];
+
+export async function insertRateModel(db: Queryable, m: RateModelWrite): Promise<RateModelRow> {
+  const [row] = await db.query<RateModelRow>(
+    `INSERT INTO compensation_rate_models (name, valid_from, meeting_fee_ore, half_day_fee_ore, full_day_fee_ore, hourly_fee_ore,
+       mileage_ore_per_km, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+    rateParams(m),
+  );
+  return row!;
+}
+
+export async function updateRateModel(db: Queryable, id: string, version: number, m: RateModelWrite) {
+  const [row] = await db.query<RateModelRow>(
+    `UPDATE compensation_rate_models SET name = $3, valid_from = $4, meeting_fee_ore = $5, half_day_fee_ore = $6,
+       full_day_fee_ore = $7, hourly_fee_ore = $8, mileage_ore_per_km = $9, source = $10, is_example = false,
+       version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING *`,
+    [id, version, ...rateParams(m)],
+  );
+  return row;
+}
+
+export async function claimsUsingModel(db: Queryable, id: string): Promise<number> {
+  const [r] = await db.query<{ n: number }>('SELECT count(*) AS n FROM compensation_claims WHERE rate_model_id = $1', [id]);
+  return r?.n ?? 0;
+}
+
+// ---- participants ----
+
+const PARTICIPANT = `SELECT pa.*, p.name AS person_name, p.email AS person_email, p.home_owner, g.name AS group_name, g.owner AS group_owner
+  FROM compensation_participants pa JOIN persons p ON p.id = pa.person_id JOIN groups g ON g.id = pa.group_id`;
+
+export async function getParticipant(db: Queryable, id: string, forUpdate = false): Promise<ParticipantRow | undefined> {
+  return (await db.query<ParticipantRow>(`${PARTICIPANT} WHERE pa.id = $1${forUpdate ? ' FOR UPDATE OF pa' : ''}`, [id]))[0];
+}
+
+export async function findParticipant(db: Queryable, personId: string, groupId: string) {
+  return (await db.query<ParticipantRow>(`${PARTICIPANT} WHERE pa.person_id = $1 AND pa.group_id = $2`, [personId, groupId]))[0];
+}
+
+export function listParticipants(db: Queryable, f: { visibility: Visibility | undefined; personId?: string }) {
+  const w = new Filters();
+  addVisibility(w, f.visibility);
+  if (f.personId) w.add('p.id = ?::uuid', f.personId);
+  return db.query<ParticipantRow>(
+    `${PARTICIPANT} ${w.where} ORDER BY sv_key(p.name) COLLATE "C", sv_key(g.name) COLLATE "C", pa.id`,
+    w.params,
+  );
+}
+
+export async function insertParticipant(
+  db: Queryable,
+  p: {
+    personId: string;
+    groupId: string;
+    recruitedOn: string;
+    recruitedBy: string;
+    introducedOn: string | null;
+    introducedBy: string | null;
+    notes: string | null;
+  },
+): Promise<ParticipantRow> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO compensation_participants (person_id, group_id, recruited_on, recruited_by, introduced_on, introduced_by, notes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [p.personId, p.groupId, p.recruitedOn, p.recruitedBy, p.introducedOn, p.introducedBy, p.notes],
+  );
+  return (await getParticipant(db, row!.id))!;
+}
+
+export async function updateParticipant(
+  db: Queryable,
+  id: string,
+  version: number,
+  p: { recruitedOn: string; recruitedBy: string; introducedOn: string | null; introducedBy: string | null; notes: string | null },
+): Promise<ParticipantRow | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE compensation_participants SET recruited_on = $3, recruited_by = $4, introduced_on = $5, introduced_by = $6, notes = $7,
+       version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, p.recruitedOn, p.recruitedBy, p.introducedOn, p.introducedBy, p.notes],
+  );
+  return rows[0] ? getParticipant(db, id) : undefined;
+}
+
+// ---- assignments ----
+
+const ASSIGNMENT = `SELECT a.*, pa.person_id, pa.group_id, g.name AS group_name, g.owner AS group_owner, c.id AS claim_id,
+    p.name AS person_name, p.email AS person_email
+  FROM compensation_assignments a JOIN compensation_participants pa ON pa.id = a.participant_id
+  JOIN groups g ON g.id = pa.group_id JOIN persons p ON p.id = pa.person_id
+  LEFT JOIN compensation_claims c ON c.assignment_id = a.id`;
+
+export async function getAssignment(db: Queryable, id: string): Promise<AssignmentRow | undefined> {
+  return (await db.query<AssignmentRow>(`${ASSIGNMENT} WHERE a.id = $1`, [id]))[0];
+}
+
+export const assignmentsOfParticipant = (db: Queryable, participantId: string) =>
+  db.query<AssignmentRow>(`${ASSIGNMENT} WHERE a.participant_id = $1 ORDER BY a.assignment_date DESC, a.id`, [participantId]);
+
+export const assignmentsOfPerson = (db: Queryable, personId: string) =>
+  db.query<AssignmentRow>(`${ASSIGNMENT} WHERE pa.person_id = $1 ORDER BY a.assignment_date DESC, a.id`, [personId]);
+
+export async function insertAssignment(
+  db: Queryable,
+  a: { participantId: string; kind: string; date: string; timeUnit: string; minutes: number | null; description: string },
+): Promise<AssignmentRow> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO compensation_assignments (participant_id, kind, assignment_date, time_unit, minutes, description)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [a.participantId, a.kind, a.date, a.timeUnit, a.minutes, a.description],
+  );
+  return (await getAssignment(db, row!.id))!;
+}
+
+// ---- claims ----
+
+const CLAIM = `SELECT c.*, p.name AS person_name, p.email AS person_email, g.name AS group_name, g.owner AS group_owner,
+    a.assignment_date, a.kind AS assignment_kind, a.time_unit, a.minutes, a.description
+  FROM compensation_claims c JOIN persons p ON p.id = c.person_id JOIN groups g ON g.id = c.group_id
+  JOIN compensation_assignments a ON a.id = c.assignment_id`;
+
+export async function getClaim(db: Queryable, id: string, forUpdate = false): Promise<ClaimRow | undefined> {
+  return (await db.query<ClaimRow>(`${CLAIM} WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`, [id]))[0];
+}
+
+/**
+ * What a caller may see: everything (undefined), or the groups of some owners, some single
+ * groups (group-scoped roles) and their own claims (by e-mail).
+ */
+export interface Visibility {
+  owners: string[];
+  groupIds: string[];
+  email: string | null;
+}
+
+function addVisibility(w: Filters, v: Visibility | undefined) {
+  if (!v) return;
+  w.add(
+    '(g.owner = ANY(?::text[]) OR g.id::text = ANY(?::text[]) OR (p.email IS NOT NULL AND p.email = ?))',
+    v.owners,
+    v.groupIds,
+    v.email ?? '',
+  );
+}
+
+export interface ClaimFilter {
+  visibility: Visibility | undefined;
+  personId?: string;
+  groupId?: string;
+  status?: string;
+  year?: number;
+}
+
+export function listClaims(db: Queryable, f: ClaimFilter): Promise<ClaimRow[]> {
+  const w = new Filters();
+  addVisibility(w, f.visibility);
+  if (f.personId) w.add('c.person_id = ?::uuid', f.personId);
+  if (f.groupId) w.add('c.group_id = ?::uuid', f.groupId);
+  if (f.status) w.add('c.status = ?', f.status);
+  if (f.year)
+    w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
+  return db.query<ClaimRow>(
+    `${CLAIM} ${w.where} ORDER BY a.assignment_date DESC, c.submitted_at DESC, c.id LIMIT 5000`,
+    w.params,
+  );
+}
+
+export interface ClaimWrite {
+  distanceKm: number;
+  travelCostsOre: number;
+  note: string | null;
+  rateModelId: string;
+  rates: Record<string, number>;
+  feeOre: number;
+  mileageOre: number;
+  totalOre: number;
+}
+
+export async function insertClaim(
+  db: Queryable,
+  c: ClaimWrite & { assignmentId: string; personId: string; groupId: string; submittedBy: string | null },
+): Promise<ClaimRow> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO compensation_claims (assignment_id, person_id, group_id, status, distance_km, travel_costs_ore, note, rate_model_id,
+       rates, fee_ore, mileage_ore, total_ore, submitted_by)
+     VALUES ($1, $2, $3, 'submitted', $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [
+      c.assignmentId,
+      c.personId,
+      c.groupId,
+      c.distanceKm,
+      c.travelCostsOre,
+      c.note,
+      c.rateModelId,
+      JSON.stringify(c.rates),
+      c.feeOre,
+      c.mileageOre,
+      c.totalOre,
+      c.submittedBy,
+    ],
+  );
+  return (await getClaim(db, row!.id))!;
+}
+
+/** Optimistic: the row moves only from the state the use case saw, at the version it saw. */
+export async function setClaimStatus(
+  db: Queryable,
+  id: string,
+  from: ClaimStatus,
+  version: number,
+  s: {
+    status: ClaimStatus;
+    decidedBy?: string | null;
+    comment?: string | null;
+    values?: ClaimWrite;
+    submittedBy?: string | null;
+  },
+): Promise<ClaimRow | undefined> {
+  const decided = s.status === 'approved' || s.status === 'returned';
+  const v = s.values;
+  const rows = await db.query<{ id: string }>(
+    `UPDATE compensation_claims SET status = $4,
+       decided_at = CASE WHEN $5::boolean THEN now() ELSE decided_at END,
+       decided_by = CASE WHEN $5::boolean THEN $6::uuid ELSE decided_by END,
+       decision_comment = CASE WHEN $5::boolean THEN $7 ELSE decision_comment END,
+       distance_km = coalesce($8, distance_km), travel_costs_ore = coalesce($9, travel_costs_ore),
+       note = CASE WHEN $8::int IS NULL THEN note ELSE $10 END,
+       rate_model_id = coalesce($11, rate_model_id), rates = coalesce($12::jsonb, rates),
+       fee_ore = coalesce($13, fee_ore), mileage_ore = coalesce($14, mileage_ore), total_ore = coalesce($15, total_ore),
+       submitted_at = CASE WHEN $4 = 'submitted' THEN now() ELSE submitted_at END,
+       submitted_by = CASE WHEN $4 = 'submitted' THEN $16::uuid ELSE submitted_by END,
+       version = version + 1
+     WHERE id = $1 AND status = $2 AND version = $3 RETURNING id`,
+    [
+      id,
+      from,
+      version,
+      s.status,
+      decided,
+      s.decidedBy ?? null,
+      s.comment ?? null,
+      v?.distanceKm ?? null,
+      v?.travelCostsOre ?? null,
+      v?.note ?? null,
+      v?.rateModelId ?? null,
+      v ? JSON.stringify(v.rates) : null,
+      v?.feeOre ?? null,
+      v?.mileageOre ?? null,
+      v?.totalOre ?? null,
+      s.submittedBy ?? null,
+    ],
+  );
+  return rows[0] ? getClaim(db, id) : undefined;
+}
+
+/** Yearly totals of approved claims, per person and group, within the caller's scope. */
+export function totals(db: Queryable, f: { year: number; visibility: Visibility | undefined }) {
+  const w = new Filters();
+  w.add(`c.status = 'approved'`);
+  w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
+  addVisibility(w, f.visibility);
+  return db.query<{
+    person_id: string;
+    person_name: string;
+    group_id: string;
+    group_name: string;
+    claims: number;
+    fee_ore: number;
+    mileage_ore: number;
+    travel_costs_ore: number;
+    total_ore: number;
+  }>(
+    `SELECT c.person_id, p.name AS person_name, c.group_id, g.name AS group_name, count(*) AS claims,
+       sum(c.fee_ore) AS fee_ore, sum(c.mileage_ore) AS mileage_ore, sum(c.travel_costs_ore) AS travel_costs_ore,
+       sum(c.total_ore) AS total_ore
+     FROM compensation_claims c JOIN persons p ON p.id = c.person_id JOIN groups g ON g.id = c.group_id
+     JOIN compensation_assignments a ON a.id = c.assignment_id
+     ${w.where}
+     GROUP BY c.person_id, p.name, c.group_id, g.name
+     ORDER BY sv_key(p.name) COLLATE "C", sv_key(g.name) COLLATE "C"`,
+    w.params,
+  );
+}
+
+export function listAssignments(
+  db: Queryable,
+  f: { visibility: Visibility | undefined; personId?: string; unclaimed?: boolean },
+) {
+  const w = new Filters();
+  addVisibility(w, f.visibility);
+  if (f.personId) w.add('pa.person_id = ?::uuid', f.personId);
+  if (f.unclaimed) w.add('c.id IS NULL');
+  return db.query<AssignmentRow>(`${ASSIGNMENT} ${w.where} ORDER BY a.assignment_date DESC, a.id LIMIT 2000`, w.params);
+}

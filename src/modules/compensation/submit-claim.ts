@@ -1,0 +1,96 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import { geography } from '../organisation/repository.js';
+import type { Geography } from '../organisation/rules/structure.js';
+import { isPerson, mayManageGroup } from './access.js';
+import { ratesOf } from './presenter.js';
+import * as repo from './repository.js';
+import { computeAmounts, modelOn } from './rules/amounts.js';
+
+export interface TravelInput {
+  distanceKm: number;
+  travelCostsOre: number;
+  note?: string | null;
+}
+
+/** The assignment, if the caller may claim for it (the person, or the process support on their behalf). */
+export async function claimableAssignment(tx: Queryable, ctx: Ctx, assignmentId: string, geo: Geography) {
+  const a = await repo.getAssignment(tx, assignmentId);
+  const p = a ? await repo.getParticipant(tx, a.participant_id) : undefined;
+  if (!a || !p || !(isPerson(ctx.actor, p.person_email) || mayManageGroup(ctx.actor, a.group_id, a.group_owner, geo)))
+    throw notFound('Uppdraget');
+  return { assignment: a, participant: p };
+}
+
+/** Amounts for an assignment under the model in force on its date. */
+export async function price(
+  tx: Queryable,
+  a: repo.AssignmentRow,
+  travel: TravelInput,
+): Promise<repo.ClaimWrite & { modelName: string }> {
+  const models = (await repo.listRateModels(tx)).map((m) => ({ ...m, validFrom: m.valid_from }));
+  const model = modelOn(models, a.assignment_date);
+  if (!model)
+    throw unprocessable(`Det finns ingen ersättningsmodell som gäller ${a.assignment_date}.`, [
+      { path: 'assignmentId', message: 'ingen ersättningsmodell för datumet' },
+    ]);
+  const rates = ratesOf(model);
+  const amounts = computeAmounts(rates, {
+    timeUnit: a.time_unit,
+    minutes: a.minutes,
+    distanceKm: travel.distanceKm,
+    travelCostsOre: travel.travelCostsOre,
+  });
+  return {
+    distanceKm: travel.distanceKm,
+    travelCostsOre: travel.travelCostsOre,
+    note: travel.note?.trim() || null,
+    rateModelId: model.id,
+    modelName: model.name,
+    rates,
+    feeOre: amounts.feeOre,
+    mileageOre: amounts.mileageOre,
+    totalOre: amounts.totalOre,
+  };
+}
+
+/** What a claim would come to, without saving anything (the form's live amount). */
+export async function quoteClaim(db: Db, ctx: Ctx, input: TravelInput & { assignmentId: string }) {
+  requireActor(ctx.actor);
+  const geo = await geography(db);
+  const { assignment } = await claimableAssignment(db, ctx, input.assignmentId, geo);
+  return price(db, assignment, input);
+}
+
+/**
+ * A claim for one assignment: the fee for the time spent plus mileage and other travel costs,
+ * computed under the model in force on the assignment's date and fixed from now on.
+ */
+export async function submitClaim(db: Db, ctx: Ctx, input: TravelInput & { assignmentId: string }) {
+  requireActor(ctx.actor);
+  const actor = ctx.actor;
+  return db.transaction(async (tx) => {
+    const geo = await geography(tx);
+    const { assignment, participant } = await claimableAssignment(tx, ctx, input.assignmentId, geo);
+    if (assignment.claim_id) throw conflict('Det finns redan ett anspråk för uppdraget.');
+    const values = await price(tx, assignment, input);
+    const row = await repo.insertClaim(tx, {
+      ...values,
+      assignmentId: assignment.id,
+      personId: participant.person_id,
+      groupId: participant.group_id,
+      submittedBy: actor.via === 'system' ? null : actor.userId,
+    });
+    // amounts stay out of the general audit trail: only the claim's own readers see them
+    await recordAudit(tx, ctx, {
+      entityType: 'compensation-claim',
+      entityId: row.id,
+      action: 'submit',
+      after: { assignmentId: assignment.id, personId: row.person_id, groupId: row.group_id, status: row.status },
+    });
+    return row;
+  });
+}

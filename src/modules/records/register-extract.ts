@@ -1,0 +1,112 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { notFound } from '../../platform/errors.js';
+import { claimRoles } from '../compensation/claim-access.js';
+import * as compensation from '../compensation/repository.js';
+import { geography } from '../organisation/repository.js';
+import { maySeePerson } from '../people/access.js';
+import { presentDeclaration, presentMembership, presentPerson } from '../people/presenter.js';
+import * as people from '../people/repository.js';
+import { mayExtract, mayReadDeclarations } from './access.js';
+import * as repo from './repository.js';
+
+/**
+ * A register extract (registerutdrag, GDPR art. 15): everything Navet holds about one person.
+ * Declaration contents only for the person and administrators; claims only for those who may
+ * see them. The extract itself is audited, since it gathers personal data in one place.
+ */
+export async function registerExtract(db: Db, ctx: Ctx, personId: string) {
+  requireActor(ctx.actor);
+  const actor = ctx.actor;
+  const geo = await geography(db);
+  const person = await people.getPerson(db, personId);
+  if (!person || !maySeePerson(actor, person, geo) || !mayExtract(actor, person, geo)) throw notFound('Personen');
+  const details = mayReadDeclarations(actor, person);
+  const ids = await repo.idsOf(db, personId);
+  const [memberships, declarations, nominations, participants, assignments, claims, audit, rules] = await Promise.all([
+    people.membershipsOfPerson(db, personId),
+    people.declarationsOf(db, personId),
+    repo.nominationsOf(db, personId),
+    compensation.listParticipants(db, { visibility: undefined, personId }),
+    compensation.assignmentsOfPerson(db, personId),
+    compensation.listClaims(db, { visibility: undefined, personId }),
+    repo.auditAbout(db, [personId, ...Object.values(ids).flat()]),
+    repo.listRetentionRules(db),
+  ]);
+  const visibleClaims = claims.filter((c) => claimRoles(actor, c, geo).visible);
+  const hiddenClaimIds = new Set(claims.filter((c) => !visibleClaims.includes(c)).map((c) => c.id));
+  const hiddenDeclarationIds = details ? new Set<string>() : new Set(ids.declarations);
+  await db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      entityType: 'register-extract',
+      entityId: personId,
+      action: 'export',
+      after: { declarationDetails: details },
+    }),
+  );
+  return {
+    generatedAt: new Date().toISOString(),
+    generatedFor: actor.name,
+    person: { ...presentPerson(person), anonymisedAt: person.anonymised_at ? person.anonymised_at.toISOString() : null },
+    memberships: memberships.map((m) => presentMembership(m)),
+    declarations: declarations.map((d) => presentDeclaration(d, details)),
+    declarationDetailsIncluded: details,
+    nominations,
+    participation: participants.map((p) => ({
+      groupId: p.group_id,
+      groupName: p.group_name,
+      recruitedOn: p.recruited_on,
+      recruitedBy: p.recruited_by,
+      introducedOn: p.introduced_on,
+      introducedBy: p.introduced_by,
+      notes: p.notes,
+    })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      groupName: a.group_name,
+      kind: a.kind,
+      date: a.assignment_date,
+      timeUnit: a.time_unit,
+      minutes: a.minutes,
+      description: a.description,
+    })),
+    claims: visibleClaims.map((c) => ({
+      id: c.id,
+      groupName: c.group_name,
+      date: c.assignment_date,
+      status: c.status,
+      distanceKm: c.distance_km,
+      feeOre: c.fee_ore,
+      mileageOre: c.mileage_ore,
+      travelCostsOre: c.travel_costs_ore,
+      totalOre: c.total_ore,
+      submittedAt: c.submitted_at.toISOString(),
+      decidedAt: c.decided_at ? c.decided_at.toISOString() : null,
+    })),
+    claimsIncluded: hiddenClaimIds.size === 0,
+    auditEvents: audit.map((e) => {
+      // the trail of a hidden record shows that something happened, never its contents
+      const hidden = hiddenClaimIds.has(e.entity_id) || hiddenDeclarationIds.has(e.entity_id);
+      return {
+        id: Number(e.id),
+        occurredAt: e.occurred_at.toISOString(),
+        actor: e.actor_label,
+        entityType: e.entity_type,
+        entityId: e.entity_id,
+        action: e.action,
+        before: hidden ? null : (e.before ?? null),
+        after: hidden ? null : (e.after ?? null),
+      };
+    }),
+    retention: rules.map((r) => ({
+      recordType: r.record_type,
+      label: r.label,
+      retention: r.retention,
+      legalBasis: r.legal_basis,
+    })),
+  };
+}
+
+export type RegisterExtract = Awaited<ReturnType<typeof registerExtract>>;

@@ -1,0 +1,187 @@
+/**
+ * Registerutdrag och anonymisering for one person: the extract to download (JSON and Word),
+ * and — for administrators and the coordinators of the person's register — anonymisation,
+ * with what is kept and why explained before anyone confirms.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { api, type ApiError, type Person } from '../api';
+import { ErrorAlert, Loading, Notice } from '../components/Alerts';
+import { Checkbox } from '../components/Fields';
+import { Page } from '../components/Page';
+import { RequireUser } from '../components/RequireUser';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useT } from '../i18n';
+import { asApiError, personHref } from '../people/people';
+
+interface Preview {
+  personId: string;
+  name: string;
+  anonymised: boolean;
+  pseudonym: string;
+  erasedFields: string[];
+  version: number;
+  blockers: { kind: string; id: string; text: string }[];
+  records: {
+    recordType: string;
+    label: string;
+    count: number | null;
+    onAnonymisation: string;
+    retention: string;
+    legalBasis: string;
+  }[];
+}
+
+function useCrumbs(id: string, name?: string) {
+  const t = useT();
+  return [
+    { to: '/', label: t('nav.start') },
+    { to: '/personer-och-uppdrag', label: t('area.people') },
+    { to: personHref(id), label: name ?? t('person.one') },
+  ];
+}
+
+export function RegisterExtractPage({ id }: { id: string }) {
+  const t = useT();
+  return (
+    <RequireUser title={t('records.title')} crumbs={useCrumbs(id)}>
+      <RegisterExtract id={id} />
+    </RequireUser>
+  );
+}
+
+function RegisterExtract({ id }: { id: string }) {
+  const t = useT();
+  const person = useAsync((signal) => api.get<Person>(`/api/v1/people/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const preview = useAsync(
+    (signal) => api.get<Preview>(`/api/v1/people/${encodeURIComponent(id)}/anonymisation`, undefined, signal).catch(() => null),
+    [id],
+  );
+  const [done, setDone] = useState<string | null>(null);
+  const base = `/api/v1/people/${encodeURIComponent(id)}/register-extract`;
+  const name = person.data?.name;
+  return (
+    <Page
+      title={name ? t('records.titleFor', { name }) : t('records.title')}
+      crumbs={useCrumbs(id, name)}
+      lead={<p>{t('records.lead')}</p>}
+    >
+      {person.error && <ErrorAlert error={person.error} />}
+      {person.loading && !person.data && <Loading />}
+      {person.data && (
+        <>
+          <h2>{t('records.extract.title')}</h2>
+          <p>{t('records.extract.lead')}</p>
+          <p className="button-row">
+            <a className="button" href={`${base}.docx`} download>
+              {t('records.extract.docx')}
+            </a>
+            <a className="button button-secondary" href={base} download={`registerutdrag-${id.slice(0, 8)}.json`}>
+              {t('records.extract.json')}
+            </a>
+          </p>
+          {done && (
+            <Notice kind="success" live>
+              <p>{done}</p>
+            </Notice>
+          )}
+          {preview.data && !done && (
+            <Anonymise
+              preview={preview.data}
+              onDone={(pseudonym) => {
+                setDone(t('records.anonymise.done', { pseudonym }));
+                person.reload();
+              }}
+            />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function Anonymise({ preview, onDone }: { preview: Preview; onDone: (pseudonym: string) => void }) {
+  const t = useT();
+  const captionId = useId();
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/v1/people/${encodeURIComponent(preview.personId)}/anonymise`, {
+        version: preview.version,
+        confirm: true,
+      });
+      onDone(preview.pseudonym);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (preview.anonymised)
+    return (
+      <>
+        <h2>{t('records.anonymise.title')}</h2>
+        <p>{t('records.anonymise.already')}</p>
+      </>
+    );
+  return (
+    <section aria-labelledby="anonymise-heading">
+      <h2 id="anonymise-heading">{t('records.anonymise.title')}</h2>
+      <p>{t('records.anonymise.lead', { pseudonym: preview.pseudonym })}</p>
+      <p>{t('records.anonymise.why')}</p>
+      <TableScroll labelledBy={captionId}>
+        <table className="data-table">
+          <caption id={captionId}>{t('records.anonymise.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('records.col.record')}</th>
+              <th scope="col" className="num">
+                {t('records.col.count')}
+              </th>
+              <th scope="col">{t('records.col.happens')}</th>
+              <th scope="col">{t('records.col.retention')}</th>
+              <th scope="col">{t('records.col.basis')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.records.map((r) => (
+              <tr key={r.recordType}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{r.count ?? '–'}</td>
+                <td>{t(`records.on.${r.onAnonymisation as 'keep' | 'keep-pseudonymised' | 'erase'}`)}</td>
+                <td>{r.retention}</td>
+                <td>{r.legalBasis}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <p>{t('records.anonymise.user')}</p>
+      {preview.blockers.length > 0 ? (
+        <Notice kind="warning">
+          <p>{t('records.anonymise.blocked')}</p>
+          <ul>
+            {preview.blockers.map((b) => (
+              <li key={b.id}>{b.text}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : (
+        <form className="form" onSubmit={(e) => void submit(e)}>
+          {error && <ErrorAlert error={error} />}
+          <Checkbox id="anonymise-confirm" label={t('records.anonymise.confirm')} checked={confirmed} onChange={setConfirmed} />
+          <button type="submit" className="button-danger" disabled={!confirmed || busy}>
+            {t('records.anonymise.submit', { name: preview.name })}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+/** Bevarande och gallring: how long each kind of record is kept and on what legal basis (administrators edit). */
+import { useId, useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../api';
+import { useSession } from '../auth/session';
+import { ErrorAlert, Loading } from '../components/Alerts';
+import { TextAreaField, TextField } from '../components/Fields';
+import { Page } from '../components/Page';
+import { RequireUser } from '../components/RequireUser';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useT } from '../i18n';
+import { asApiError } from '../people/people';
+
+interface Rule {
+  recordType: string;
+  label: string;
+  onAnonymisation: 'keep' | 'keep-pseudonymised' | 'erase';
+  retentionYears: number | null;
+  retention: string;
+  legalBasis: string;
+  version: number;
+}
+
+export function RetentionRulesPage() {
+  const t = useT();
+  const crumbs = [{ to: '/', label: t('nav.start') }];
+  return (
+    <RequireUser title={t('records.retention.title')} crumbs={crumbs}>
+      <Rules />
+    </RequireUser>
+  );
+}
+
+function Rules() {
+  const t = useT();
+  const { isAdmin } = useSession();
+  const rules = useAsync((signal) => api.get<{ items: Rule[] }>('/api/v1/retention-rules', undefined, signal), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
+  const captionId = useId();
+  return (
+    <Page
+      title={t('records.retention.title')}
+      crumbs={[{ to: '/', label: t('nav.start') }]}
+      lead={<p>{t('records.retention.lead')}</p>}
+    >
+      {message && (
+        <div key={message.n} className="alert alert-success" role="status">
+          <p>{message.text}</p>
+        </div>
+      )}
+      {rules.error && <ErrorAlert error={rules.error} />}
+      {rules.loading && !rules.data && <Loading />}
+      {rules.data && (
+        <TableScroll labelledBy={captionId}>
+          <table className="data-table">
+            <caption id={captionId}>{t('records.retention.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('records.col.record')}</th>
+                <th scope="col">{t('records.col.retention')}</th>
+                <th scope="col">{t('records.col.happens')}</th>
+                <th scope="col">{t('records.col.basis')}</th>
+                {isAdmin && <th scope="col">{t('records.col.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rules.data.items.map((r) => (
+                <tr key={r.recordType}>
+                  <th scope="row">{r.label}</th>
+                  <td>
+                    {r.retention}
+                    {r.retentionYears !== null && ` (${t('records.retention.years', { years: r.retentionYears })})`}
+                  </td>
+                  <td>{t(`records.on.${r.onAnonymisation}`)}</td>
+                  <td>{r.legalBasis}</td>
+                  {isAdmin && (
+                    <td>
+                      <button type="button" className="button-secondary" onClick={() => setEditing(r.recordType)}>
+                        {t('records.retention.edit', { label: r.label })}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {isAdmin &&
+        editing &&
+        rules.data?.items
+          .filter((r) => r.recordType === editing)
+          .map((r) => (
+            <RuleForm
+              key={r.recordType}
+              rule={r}
+              onCancel={() => setEditing(null)}
+              onDone={() => {
+                setEditing(null);
+                setMessage((m) => ({ text: t('records.retention.saved', { label: r.label }), n: (m?.n ?? 0) + 1 }));
+                rules.reload();
+              }}
+            />
+          ))}
+    </Page>
+  );
+}
+
+function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; onCancel: () => void }) {
+  const t = useT();
+  const [label, setLabel] = useState(rule.label);
+  const [years, setYears] = useState(rule.retentionYears === null ? '' : String(rule.retentionYears));
+  const [retention, setRetention] = useState(rule.retention);
+  const [legalBasis, setLegalBasis] = useState(rule.legalBasis);
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.put(`/api/v1/retention-rules/${encodeURIComponent(rule.recordType)}`, {
+        label,
+        retentionYears: years.trim() === '' ? null : Number(years),
+        retention,
+        legalBasis,
+        version: rule.version,
+      });
+      onDone();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} aria-labelledby="rule-heading">
+      <h2 id="rule-heading">{t('records.retention.edit', { label: rule.label })}</h2>
+      {error && <ErrorAlert error={error} />}
+      <TextField id="rule-label" label={t('records.col.record')} value={label} onChange={setLabel} />
+      <TextField
+        id="rule-years"
+        label={t('records.retention.yearsLabel')}
+        hint={t('records.retention.yearsHint')}
+        inputMode="numeric"
+        value={years}
+        onChange={setYears}
+      />
+      <TextAreaField id="rule-retention" label={t('records.col.retention')} value={retention} onChange={setRetention} rows={2} />
+      <TextAreaField id="rule-basis" label={t('records.col.basis')} value={legalBasis} onChange={setLegalBasis} rows={3} />
+      <div className="button-row">
+        <button type="submit">{t('records.retention.save')}</button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          {t('records.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
