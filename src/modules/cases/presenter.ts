@@ -1,4 +1,4 @@
-import type { CaseRow } from './repository.js';
+import type { ActionRow, CaseDetailRow, CaseFlowRow, CaseRow, DocumentMetaRow, LinkRow, TransitionRow } from './repository.js';
 
 export const presentCase = (c: CaseRow) => ({
   id: c.id,
@@ -13,4 +13,77 @@ export const presentCase = (c: CaseRow) => ({
   status: c.status,
   registeredAt: c.registered_at.toISOString(),
   version: c.version,
+});
+
+/** The case with its flow fields (assignment, triage, secrecy). */
+export const presentCaseFlow = (c: CaseFlowRow) => ({
+  ...presentCase(c),
+  assignedGroupId: c.assigned_group_id,
+  handlerPersonId: c.handler_person_id,
+  dueDate: c.due_date,
+  forumGroupId: c.forum_group_id,
+  decisionPath: c.decision_path,
+  triageNote: c.triage_note,
+  mainCaseId: c.main_case_id,
+  decisionRef: c.decision_ref,
+  secret: c.secret,
+  secrecyGround: c.secrecy_ground,
+  closedAt: c.closed_at ? c.closed_at.toISOString() : null,
+});
+
+export const presentCaseDetail = (c: CaseDetailRow) => ({
+  ...presentCaseFlow(c),
+  assignedGroupName: c.assigned_group_name,
+  handlerName: c.handler_name,
+  forumName: c.forum_name,
+  mainCaseNumber: c.main_case_number,
+  openActions: c.open_actions,
+});
+
+export const presentAction = (a: ActionRow) => ({
+  id: a.id,
+  caseId: a.case_id,
+  title: a.title,
+  ownerPersonId: a.owner_person_id,
+  ownerName: a.owner_person_name ?? a.owner_name,
+  dueDate: a.due_date,
+  status: a.status,
+  doneAt: a.done_at ? a.done_at.toISOString() : null,
+  source:
+    a.source_meeting_id && a.source_paragraph_id ? { meetingId: a.source_meeting_id, paragraphId: a.source_paragraph_id } : null,
+  version: a.version,
+});
+
+export const presentTransition = (t: TransitionRow) => ({
+  id: t.id,
+  from: t.from_status,
+  to: t.to_status,
+  kind: t.kind,
+  reason: t.reason,
+  forumGroupId: t.forum_group_id,
+  forumName: t.forum_name,
+  decisionRef: t.decision_ref,
+  actor: t.actor_label,
+  at: t.at.toISOString(),
+});
+
+export const presentLink = (l: LinkRow, showSecret: boolean) => ({
+  id: l.id,
+  targetType: l.target_type,
+  targetId: l.target_id,
+  relation: l.relation,
+  note: l.note,
+  targetCaseNumber: l.target_case_number,
+  targetSubject: l.target_secret && !showSecret ? null : l.target_subject,
+});
+
+export const presentDocument = (d: DocumentMetaRow) => ({
+  id: d.id,
+  caseId: d.case_id,
+  fileName: d.file_name,
+  contentType: d.content_type,
+  sizeBytes: d.size_bytes,
+  sha256: d.sha256,
+  uploadedBy: d.uploaded_by_label,
+  uploadedAt: d.uploaded_at.toISOString(),
 });

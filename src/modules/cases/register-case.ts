@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
 import { ownerScope } from '../organisation/check-group.js';
 import { geography } from '../organisation/repository.js';
-import { presentCase } from './presenter.js';
+import { presentCaseFlow } from './presenter.js';
 import * as repo from './repository.js';
 import { caseNumber, caseYear, defaultPrefix } from './rules/case-number.js';
 
@@ -16,6 +16,9 @@ export interface RegisterCaseInput {
   origin: 'national' | 'healthcare-region' | 'local' | 'agency' | 'partner';
   sender: string;
   receivedDate: string;
+  /** Sekretessmarkering: the legal ground is required when the case is marked. */
+  secret?: boolean;
+  secrecyGround?: string | null;
 }
 
 /** Registers a matter once, with the next case number of its region and year. */
@@ -23,6 +26,12 @@ export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput, o
   if (input.receivedDate > (opts.today ?? todayInSweden())) {
     throw unprocessable('Ett ärende kan inte ha kommit in i framtiden.', [
       { path: 'receivedDate', message: 'ligger efter dagens datum' },
+    ]);
+  }
+  const secrecyGround = input.secrecyGround?.trim() || null;
+  if (input.secret && !secrecyGround) {
+    throw unprocessable('Ange sekretessgrund (lagrum) för ett sekretessmarkerat ärende.', [
+      { path: 'secrecyGround', message: 'saknas' },
     ]);
   }
   return db.transaction(async (tx) => {
@@ -44,8 +53,10 @@ export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput, o
       sender: input.sender.trim(),
       receivedDate: input.receivedDate,
       registeredBy: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+      secret: input.secret ?? false,
+      secrecyGround: input.secret ? secrecyGround : null,
     });
-    await recordAudit(tx, ctx, { entityType: 'case', entityId: row.id, action: 'register', after: presentCase(row) });
+    await recordAudit(tx, ctx, { entityType: 'case', entityId: row.id, action: 'register', after: presentCaseFlow(row) });
     return row;
   });
 }

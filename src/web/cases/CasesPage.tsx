@@ -5,9 +5,9 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type Case, type Page as ApiPage } from '../api';
-import { navigate, useLocation } from '../app/router';
+import { Link, navigate, useLocation } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { SelectField, TextField } from '../components/Fields';
+import { Checkbox, SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
@@ -16,8 +16,10 @@ import { useAsync } from '../components/useAsync';
 import { useI18n, useT, type MessageKey } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { asApiError, serverFieldErrors, today, useFormSummary } from '../people/people';
+import { CASES_PATH, caseHref, originLabel, STATUS_BADGE, statusLabel } from './cases';
+import { CasesNav } from './CasesNav';
 
-export const CASES_PATH = '/arenden-och-beslut';
+export { CASES_PATH };
 const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
 
 const LABELS: Record<string, MessageKey> = {
@@ -26,6 +28,7 @@ const LABELS: Record<string, MessageKey> = {
   origin: 'case.field.origin',
   sender: 'case.field.sender',
   receivedDate: 'case.field.receivedDate',
+  secrecyGround: 'cases.secretGround',
 };
 
 export function CasesPage() {
@@ -70,6 +73,7 @@ function Cases() {
 
   return (
     <Page title={t('area.cases')} crumbs={[{ to: '/', label: t('nav.start') }]} lead={<p>{t('cases.lead')}</p>}>
+      <CasesNav />
       {registered && <RegisteredMessage key={registered.n} c={registered.c} />}
       <form className="filters form" onSubmit={filter} aria-labelledby="cases-filter-heading">
         <h2 id="cases-filter-heading" className="h-small">
@@ -109,7 +113,6 @@ function Cases() {
                 <th scope="col">{t('case.field.caseNumber')}</th>
                 <th scope="col">{t('case.field.subject')}</th>
                 <th scope="col">{t('case.field.sender')}</th>
-                <th scope="col">{t('case.field.origin')}</th>
                 <th scope="col">{t('case.field.receivedDate')}</th>
                 {!region && <th scope="col">{t('case.field.region')}</th>}
                 <th scope="col">{t('case.field.status')}</th>
@@ -119,14 +122,18 @@ function Cases() {
               {items.map((c) => (
                 <tr key={c.id}>
                   <th scope="row" className="nowrap mono">
-                    {c.caseNumber}
+                    <Link to={caseHref(c.id)}>{c.caseNumber}</Link>
                   </th>
                   <td>{c.subject}</td>
-                  <td>{c.sender}</td>
-                  <td>{i18n.tMaybe(`case.origin.${c.origin}`) ?? c.origin}</td>
+                  <td>
+                    {c.sender}
+                    <span className="stat-note">{originLabel(i18n, c.origin)}</span>
+                  </td>
                   <td className="nowrap">{formatDate(c.receivedDate)}</td>
                   {!region && <td>{regionName(c.region)}</td>}
-                  <td>{i18n.tMaybe(`case.status.${c.status}`) ?? c.status}</td>
+                  <td>
+                    <span className={`badge ${STATUS_BADGE[c.status] ?? ''}`}>{statusLabel(i18n, c.status)}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -157,6 +164,9 @@ function RegisteredMessage({ c }: { c: Case }) {
   return (
     <div ref={ref} className="alert alert-success" role="status" tabIndex={-1}>
       <p>{t('case.registered', { number: c.caseNumber, subject: c.subject })}</p>
+      <p>
+        <Link to={caseHref(c.id)}>{t('cases.open', { number: c.caseNumber })}</Link>
+      </p>
     </div>
   );
 }
@@ -172,7 +182,15 @@ function RegisterCaseForm({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [v, setV] = useState({ region: defaultRegion, subject: '', origin: 'national', sender: '', receivedDate: today() });
+  const [v, setV] = useState({
+    region: defaultRegion,
+    subject: '',
+    origin: 'national',
+    sender: '',
+    receivedDate: today(),
+    secrecyGround: '',
+  });
+  const [secret, setSecret] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
@@ -186,6 +204,7 @@ function RegisterCaseForm({
     if (!v.subject.trim()) missing.subject = t('case.error.subjectMissing');
     if (!v.sender.trim()) missing.sender = t('case.error.senderMissing');
     if (!v.receivedDate) missing.receivedDate = t('case.error.dateMissing');
+    if (secret && !v.secrecyGround.trim()) missing.secrecyGround = t('cases.secretGround.missing');
     if (Object.keys(missing).length > 0) {
       setErrors(missing);
       summary.showText(
@@ -202,10 +221,12 @@ function RegisterCaseForm({
         origin: v.origin,
         sender: v.sender.trim(),
         receivedDate: v.receivedDate,
+        ...(secret ? { secret: true, secrecyGround: v.secrecyGround.trim() } : {}),
       });
       setErrors({});
       summary.clear();
-      setV((prev) => ({ ...prev, subject: '', sender: '' }));
+      setV((prev) => ({ ...prev, subject: '', sender: '', secrecyGround: '' }));
+      setSecret(false);
       onRegistered(created);
     } catch (err) {
       const apiError = asApiError(err);
@@ -261,6 +282,18 @@ function RegisterCaseForm({
           onChange={set('receivedDate')}
           error={errors.receivedDate}
         />
+        <Checkbox id="case-secret" label={t('cases.secretCheckbox')} checked={secret} onChange={setSecret} />
+        {secret && (
+          <TextField
+            id="case-secrecyGround"
+            label={label('secrecyGround')}
+            hint={t('cases.secretGround.hint')}
+            value={v.secrecyGround}
+            onChange={set('secrecyGround')}
+            error={errors.secrecyGround}
+            autoComplete="off"
+          />
+        )}
         <button type="submit" disabled={busy}>
           {t('case.register.submit')}
         </button>

@@ -1,0 +1,62 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/index.js';
+import { conflict, notFound, unprocessable, type FieldError } from '../../platform/errors.js';
+import { presentAction } from './presenter.js';
+import * as repo from './repository.js';
+import { caseScope } from './scope.js';
+
+export interface AddCaseActionInput {
+  caseId: string;
+  title: string;
+  ownerPersonId?: string | null;
+  ownerName?: string | null;
+  dueDate?: string | null;
+  /** The minutes paragraph the action item comes from (meetings module). */
+  source?: { meetingId: string; paragraphId: string } | null;
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Adds an action item (åtgärdspunkt) to a case, inside the caller's transaction, audited.
+ * A closed case takes no new action items (409). The same item from the same minutes
+ * paragraph is added once: a repeated call returns the existing id.
+ */
+export async function addCaseAction(tx: Queryable, ctx: Ctx, input: AddCaseActionInput): Promise<{ id: string }> {
+  const c = await repo.lockCase(tx, input.caseId);
+  if (!c) throw notFound('Ärendet');
+  authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+  const title = input.title.trim();
+  const ownerName = input.ownerName?.trim() || null;
+  const errors: FieldError[] = [];
+  if (!title) errors.push({ path: 'title', message: 'Ange vad som ska göras.' });
+  if (title.length > 500) errors.push({ path: 'title', message: 'Högst 500 tecken.' });
+  if (ownerName && ownerName.length > 200) errors.push({ path: 'ownerName', message: 'Högst 200 tecken.' });
+  if (input.dueDate && (!DATE.test(input.dueDate) || Number.isNaN(Date.parse(input.dueDate)))) {
+    errors.push({ path: 'dueDate', message: 'Ange ett datum som ÅÅÅÅ-MM-DD.' });
+  }
+  if (input.ownerPersonId && !(await repo.personExists(tx, input.ownerPersonId))) {
+    errors.push({ path: 'ownerPersonId', message: 'Personen finns inte.' });
+  }
+  if (errors.length) throw unprocessable(errors.map((e) => e.message).join(' '), errors);
+  if (c.status === 'avslutad') throw conflict('Ärendet är avslutat och kan inte få nya åtgärdspunkter.');
+  if (input.source) {
+    const existing = await repo.findActionFromSource(tx, c.id, input.source.paragraphId, title);
+    if (existing) return { id: existing.id };
+  }
+  const actor = ctx.actor;
+  const row = await repo.insertAction(tx, {
+    caseId: c.id,
+    title,
+    ownerPersonId: input.ownerPersonId ?? null,
+    ownerName,
+    dueDate: input.dueDate ?? null,
+    sourceMeetingId: input.source?.meetingId ?? null,
+    sourceParagraphId: input.source?.paragraphId ?? null,
+    createdBy: actor.via === 'system' ? null : actor.userId,
+  });
+  await recordAudit(tx, ctx, { entityType: 'case-action', entityId: row.id, action: 'create', after: presentAction(row) });
+  return { id: row.id };
+}

@@ -1,0 +1,68 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import * as repo from './repository.js';
+import { ESCALATABLE, type CaseStatus } from './rules/lifecycle.js';
+import { checkEscalation } from './rules/escalation.js';
+import { caseScope } from './scope.js';
+
+/**
+ * Escalation from the tactical level (LPO ordförandeforum, LSG samordnarforum) to the
+ * kunskapsråd: the case's forum becomes the council, recorded as a transition with the target
+ * forum, who and why. The status does not change.
+ */
+export async function escalateCase(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  input: { forumGroupId: string; reason: string },
+) {
+  return db.transaction(async (tx) => {
+    const before = await repo.lockCase(tx, id);
+    if (!before) throw notFound('Ärendet');
+    authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
+    if (before.version !== version) throw staleVersion(before.version);
+    if (!ESCALATABLE.includes(before.status as CaseStatus)) {
+      throw conflict('Ärendet är redan beslutat eller avslutat och kan inte lyftas.');
+    }
+    const from = before.forum_group_id ? await repo.getGroupRef(tx, before.forum_group_id) : undefined;
+    const to = await repo.getGroupRef(tx, input.forumGroupId);
+    const verdict = checkEscalation({
+      caseRegion: before.region_code,
+      from: from ?? null,
+      to: to ?? null,
+      reason: input.reason,
+      bundled: !!before.main_case_id,
+    });
+    if (!verdict.ok) throw unprocessable(verdict.message, [{ path: verdict.path, message: verdict.message }]);
+    const after = await repo.setForum(tx, id, input.forumGroupId);
+    await repo.insertTransition(tx, {
+      caseId: id,
+      from: before.status,
+      to: before.status,
+      kind: 'escalation',
+      reason: input.reason.trim(),
+      forumGroupId: input.forumGroupId,
+      decisionRef: null,
+      actorUserId: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+      actorLabel: ctx.actor.name,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: 'escalate',
+      before: { forumGroupId: before.forum_group_id, version: before.version },
+      after: {
+        forumGroupId: input.forumGroupId,
+        fromForum: from?.name ?? null,
+        toForum: to!.name,
+        reason: input.reason.trim(),
+        version: after.version,
+      },
+    });
+    return (await repo.getCaseDetail(tx, id))!;
+  });
+}

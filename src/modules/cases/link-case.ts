@@ -1,0 +1,73 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import * as repo from './repository.js';
+import { caseScope } from './scope.js';
+
+export type LinkTargetType = 'case' | 'knowledge-support' | 'consultation';
+
+/**
+ * Links a case to another case, a knowledge support or a consultation round. Links to other
+ * modules are generic (type + id): those records live in tables this module does not own.
+ * A link to another case must stay within the region.
+ */
+export async function linkCase(
+  db: Db,
+  ctx: Ctx,
+  caseId: string,
+  input: { targetType: LinkTargetType; targetId: string; note?: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const c = await repo.lockCase(tx, caseId);
+    if (!c) throw notFound('Ärendet');
+    authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+    if (input.targetType === 'case') {
+      const target = await repo.getCase(tx, input.targetId);
+      if (!target || target.region_code !== c.region_code) {
+        throw unprocessable('Ärendet att länka till finns inte i samma region.', [{ path: 'targetId', message: 'okänt ärende' }]);
+      }
+      if (target.id === c.id)
+        throw unprocessable('Ett ärende kan inte länkas till sig självt.', [{ path: 'targetId', message: 'samma ärende' }]);
+      const existing = await repo.linksOf(tx, caseId);
+      if (existing.some((l) => l.target_type === 'case' && l.target_id === target.id))
+        throw conflict('Ärendena är redan länkade.');
+    }
+    const row = await repo.insertLink(tx, {
+      caseId,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      relation: 'related',
+      note: input.note?.trim() || null,
+      createdBy: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+    });
+    if (!row) throw conflict('Länken finns redan.');
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: caseId,
+      action: 'link',
+      after: { linkId: row.id, targetType: input.targetType, targetId: input.targetId, note: input.note ?? null },
+    });
+    return row;
+  });
+}
+
+export async function unlinkCase(db: Db, ctx: Ctx, linkId: string) {
+  return db.transaction(async (tx) => {
+    const link = await repo.getLink(tx, linkId);
+    if (!link) throw notFound('Länken');
+    const c = (await repo.lockCase(tx, link.case_id))!;
+    authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+    if (link.relation === 'bundled') {
+      throw conflict('Länken till huvudärendet hör till paketeringen; ändra den genom att triagera om ärendet.');
+    }
+    await repo.deleteLink(tx, linkId);
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: link.case_id,
+      action: 'unlink',
+      before: { linkId, targetType: link.target_type, targetId: link.target_id },
+    });
+  });
+}

@@ -1,0 +1,107 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { presentCaseFlow } from './presenter.js';
+import * as repo from './repository.js';
+import { TRIAGEABLE, type CaseStatus } from './rules/lifecycle.js';
+import { caseScope } from './scope.js';
+import { DECISION_KINDS, transitionCase } from './transition-case.js';
+
+export type DecisionPath = 'forum-decision' | 'delegated' | 'information' | 'bundled';
+
+export interface TriageInput {
+  decisionPath: DecisionPath;
+  /** The forum proposed to decide (required for a forum decision). */
+  forumGroupId?: string | null;
+  /** Paketering: the main case this one is bundled into (required when bundled). */
+  mainCaseId?: string | null;
+  note?: string | null;
+}
+
+/**
+ * The beredningsforum's triage of a new case: the proposed decision path and forum, or
+ * bundling into a main case so one matter is not handled in two places. A registered case
+ * moves on to "under beredning". A bundled case follows its main case's forum and decision.
+ */
+export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, input: TriageInput) {
+  return db.transaction(async (tx) => {
+    const before = await repo.lockCase(tx, id);
+    if (!before) throw notFound('Ärendet');
+    authorize(ctx.actor, 'cases.triage', await caseScope(tx, before.region_code));
+    if (before.version !== version) throw staleVersion(before.version);
+    if (!TRIAGEABLE.includes(before.status as CaseStatus)) {
+      throw conflict('Ärendet har redan gått vidare från beredningen och kan inte triageras om.');
+    }
+    let forumGroupId = input.forumGroupId ?? null;
+    let mainCaseId: string | null = null;
+    if (input.decisionPath === 'bundled') {
+      if (!input.mainCaseId) {
+        throw unprocessable('Ange huvudärendet som ärendet ska paketeras med.', [{ path: 'mainCaseId', message: 'saknas' }]);
+      }
+      const main = await repo.lockCase(tx, input.mainCaseId);
+      if (!main || main.region_code !== before.region_code) {
+        throw unprocessable('Huvudärendet finns inte i samma region.', [{ path: 'mainCaseId', message: 'okänt ärende' }]);
+      }
+      if (main.id === before.id) {
+        throw unprocessable('Ett ärende kan inte paketeras med sig självt.', [{ path: 'mainCaseId', message: 'samma ärende' }]);
+      }
+      if (main.main_case_id) {
+        throw unprocessable(`Ärendet ${main.case_number} är självt paketerat; välj dess huvudärende.`, [
+          { path: 'mainCaseId', message: 'är paketerat' },
+        ]);
+      }
+      if (['beslutad', 'under-genomforande', 'avslutad'].includes(main.status)) {
+        throw unprocessable(`Huvudärendet ${main.case_number} är redan beslutat.`, [{ path: 'mainCaseId', message: 'beslutat' }]);
+      }
+      if ((await repo.bundledCases(tx, before.id)).length > 0) {
+        throw unprocessable('Ärendet är huvudärende för andra ärenden och kan inte själv paketeras.', [
+          { path: 'mainCaseId', message: 'är huvudärende' },
+        ]);
+      }
+      mainCaseId = main.id;
+      forumGroupId = main.forum_group_id;
+    } else if (input.mainCaseId) {
+      throw unprocessable('Huvudärende anges bara vid paketering.', [{ path: 'mainCaseId', message: 'endast vid paketering' }]);
+    }
+    if (input.decisionPath === 'forum-decision' && !forumGroupId) {
+      throw unprocessable('Ange vilket forum som ska besluta.', [{ path: 'forumGroupId', message: 'saknas' }]);
+    }
+    if (forumGroupId && input.decisionPath !== 'bundled') {
+      const forum = await repo.getGroupRef(tx, forumGroupId);
+      if (!forum || forum.status !== 'active' || forum.owner !== before.region_code || !DECISION_KINDS.includes(forum.kind)) {
+        throw unprocessable('Forumet finns inte eller är inte ett beslutande forum eller råd i ärendets region.', [
+          { path: 'forumGroupId', message: 'inget forum i regionen' },
+        ]);
+      }
+    }
+    const note = input.note?.trim() || null;
+    if (before.main_case_id && before.main_case_id !== mainCaseId) await repo.deleteBundledLink(tx, id, before.main_case_id);
+    await repo.setTriage(tx, id, { forumGroupId, decisionPath: input.decisionPath, triageNote: note, mainCaseId });
+    if (mainCaseId) {
+      await repo.insertLink(tx, {
+        caseId: id,
+        targetType: 'case',
+        targetId: mainCaseId,
+        relation: 'bundled',
+        note: 'Paketerat med huvudärendet',
+        createdBy: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+      });
+    }
+    const mid = (await repo.lockCase(tx, id))!;
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: mainCaseId ? 'bundle' : 'triage',
+      before: presentCaseFlow(before),
+      after: presentCaseFlow(mid),
+    });
+    if (before.status === 'registrerad') {
+      await transitionCase(tx, ctx, id, 'under-beredning', {
+        reason: mainCaseId ? 'Paketerat med huvudärende av beredningsforumet.' : 'Triagerat av beredningsforumet.',
+      });
+    }
+    return (await repo.getCaseDetail(tx, id))!;
+  });
+}

@@ -1,0 +1,91 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
+import { presentCaseFlow } from './presenter.js';
+import * as repo from './repository.js';
+import { caseScope } from './scope.js';
+
+export interface CasePatch {
+  subject?: string;
+  sender?: string;
+  origin?: 'national' | 'healthcare-region' | 'local' | 'agency' | 'partner';
+  secret?: boolean;
+  secrecyGround?: string | null;
+  assignedGroupId?: string | null;
+  handlerPersonId?: string | null;
+  dueDate?: string | null;
+}
+
+/** Group kinds that carry work out or prepare it (LPO, LSG, LAG …) or own it (forums, councils). */
+const ASSIGNABLE_KINDS = ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group'];
+
+/**
+ * Edits a case's particulars, secrecy marking and assignment (group, handler, due date).
+ * Optimistic: a stale version changes nothing (409). A closed case is not edited.
+ */
+export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, patch: CasePatch) {
+  return db.transaction(async (tx) => {
+    const before = await repo.lockCase(tx, id);
+    if (!before) throw notFound('Ärendet');
+    authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
+    if (before.version !== version) throw staleVersion(before.version);
+    if (before.status === 'avslutad') throw conflict('Ärendet är avslutat och kan inte ändras.');
+    const secret = patch.secret ?? before.secret;
+    const ground = patch.secrecyGround !== undefined ? patch.secrecyGround?.trim() || null : before.secrecy_ground;
+    const next = {
+      subject: patch.subject?.trim() ?? before.subject,
+      sender: patch.sender?.trim() ?? before.sender,
+      origin: patch.origin ?? before.origin,
+      secret,
+      secrecyGround: secret ? ground : null,
+      assignedGroupId: patch.assignedGroupId !== undefined ? patch.assignedGroupId : before.assigned_group_id,
+      handlerPersonId: patch.handlerPersonId !== undefined ? patch.handlerPersonId : before.handler_person_id,
+      dueDate: patch.dueDate !== undefined ? patch.dueDate : before.due_date,
+    };
+    const errors: FieldError[] = [];
+    if (!next.subject) errors.push({ path: 'subject', message: 'Ange ärendemening.' });
+    if (!next.sender) errors.push({ path: 'sender', message: 'Ange avsändare.' });
+    if (secret && !next.secrecyGround) {
+      errors.push({ path: 'secrecyGround', message: 'Ange sekretessgrund (lagrum), t.ex. "OSL 25 kap. 1 §".' });
+    }
+    if (next.assignedGroupId && next.assignedGroupId !== before.assigned_group_id) {
+      const g = await repo.getGroupRef(tx, next.assignedGroupId);
+      if (!g || g.status !== 'active' || !ASSIGNABLE_KINDS.includes(g.kind)) {
+        errors.push({ path: 'assignedGroupId', message: 'Gruppen finns inte eller är stängd.' });
+      } else if (g.owner !== before.region_code) {
+        errors.push({ path: 'assignedGroupId', message: 'Gruppen hör inte till ärendets region.' });
+      }
+    }
+    if (next.handlerPersonId && next.handlerPersonId !== before.handler_person_id) {
+      if (!(await repo.personExists(tx, next.handlerPersonId))) {
+        errors.push({ path: 'handlerPersonId', message: 'Personen finns inte.' });
+      }
+    }
+    if (next.dueDate && next.dueDate < before.received_date) {
+      errors.push({ path: 'dueDate', message: 'Måldatum kan inte ligga före datum då ärendet kom in.' });
+    }
+    if (errors.length) throw unprocessable(errors.map((e) => e.message).join(' '), errors);
+    const after = await repo.updateCaseFields(tx, id, version, next);
+    if (!after) throw staleVersion(before.version);
+    const assignment =
+      next.assignedGroupId !== before.assigned_group_id ||
+      next.handlerPersonId !== before.handler_person_id ||
+      next.dueDate !== before.due_date;
+    const particulars =
+      next.subject !== before.subject ||
+      next.sender !== before.sender ||
+      next.origin !== before.origin ||
+      next.secret !== before.secret ||
+      next.secrecyGround !== before.secrecy_ground;
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: assignment && !particulars ? 'assign' : 'update',
+      before: presentCaseFlow(before),
+      after: presentCaseFlow(after),
+    });
+    return after;
+  });
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, Problem, unprocessable } from '../../platform/errors.js';
+import { presentDocument } from './presenter.js';
+import * as repo from './repository.js';
+import { checkFile } from './rules/file-type.js';
+import { caseScope } from './scope.js';
+
+export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Stores a document on a case, in the database. The type is decided from the bytes and must
+ * agree with the file name; a checksum the client sent must match what arrived.
+ */
+export async function uploadDocument(
+  db: Db,
+  ctx: Ctx,
+  caseId: string,
+  input: { fileName: string; bytes: Uint8Array; claimedSha256?: string | null | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const c = await repo.getCase(tx, caseId);
+    if (!c) throw notFound('Ärendet');
+    authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+    if (c.status === 'avslutad') throw conflict('Ärendet är avslutat och tar inte emot nya handlingar.');
+    const verdict = checkFile(input.fileName, input.bytes);
+    if (!verdict.ok) {
+      if (verdict.status === 415)
+        throw new Problem(415, 'Filtypen tas inte emot', verdict.message, [{ path: 'file', message: verdict.message }]);
+      throw unprocessable(verdict.message, [{ path: 'fileName', message: verdict.message }]);
+    }
+    const sha256 = sha256Hex(input.bytes);
+    if (input.claimedSha256 === null) {
+      throw unprocessable('Kontrollsumman kunde inte läsas. Skicka SHA-256 som Repr-Digest, Digest eller X-Checksum-Sha256.', [
+        { path: 'digest', message: 'oläslig kontrollsumma' },
+      ]);
+    }
+    if (input.claimedSha256 !== undefined && input.claimedSha256 !== sha256) {
+      throw unprocessable('Filen kom inte fram oskadd: kontrollsumman (SHA-256) stämmer inte. Ladda upp den igen.', [
+        { path: 'digest', message: 'kontrollsumman stämmer inte' },
+      ]);
+    }
+    const actor = ctx.actor;
+    const row = await repo.insertDocument(tx, {
+      caseId,
+      fileName: verdict.fileName,
+      contentType: verdict.contentType,
+      sha256,
+      content: input.bytes,
+      uploadedBy: actor.via === 'system' ? null : actor.userId,
+      uploadedByLabel: actor.name,
+    });
+    await recordAudit(tx, ctx, { entityType: 'case-document', entityId: row.id, action: 'upload', after: presentDocument(row) });
+    return row;
+  });
+}

@@ -1,0 +1,28 @@
+import { Link, useLocation } from '../app/router';
+import { useT } from '../i18n';
+import { CASES_PATH, DIARY_PATH, MINE_PATH, TRIAGE_PATH } from './cases';
+
+/** The case area's own pages, as a switcher under the h1. */
+export function CasesNav() {
+  const t = useT();
+  const { path } = useLocation();
+  const links = [
+    [CASES_PATH, t('cases.nav.all')],
+    [MINE_PATH, t('cases.nav.mine')],
+    [TRIAGE_PATH, t('cases.nav.triage')],
+    [DIARY_PATH, t('cases.nav.register')],
+  ] as const;
+  return (
+    <nav aria-label={t('cases.nav.label')} className="switcher">
+      <ul>
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <Link to={to} aria-current={path === to ? 'page' : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

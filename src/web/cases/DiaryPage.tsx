@@ -1,0 +1,99 @@
+/**
+ * The public-style register (diarium) for insyn: date, case number, sender and subject per
+ * region. Secret-marked cases are listed with their number and date only; the server masks them.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, type Page as ApiPage } from '../api';
+import { navigate, useLocation } from '../app/router';
+import { ErrorAlert, Loading } from '../components/Alerts';
+import { SelectField } from '../components/Fields';
+import { Page } from '../components/Page';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { loadRegions } from '../organisation/reference';
+import { CASES_PATH, DIARY_PATH } from './cases';
+import { CasesNav } from './CasesNav';
+
+interface Entry {
+  receivedDate: string;
+  caseNumber: string;
+  sender: string;
+  subject: string;
+  secret: boolean;
+}
+
+export function DiaryPage() {
+  const { t, formatDate } = useI18n();
+  const { search } = useLocation();
+  const region = search.get('region') ?? '';
+  const [draft, setDraft] = useState(region);
+  const regions = useAsync(() => loadRegions(), []);
+  const entries = useAsync(
+    (signal) =>
+      region ? api.get<ApiPage<Entry>>('/api/v1/case-register', { region, limit: 500 }, signal) : Promise.resolve(undefined),
+    [region],
+  );
+  const regionName = regions.data?.find((r) => r.code === region)?.name ?? region;
+  const items = entries.data?.items ?? [];
+
+  function choose(e: FormEvent) {
+    e.preventDefault();
+    navigate(draft ? `${DIARY_PATH}?region=${encodeURIComponent(draft)}` : DIARY_PATH, { replace: true });
+  }
+
+  return (
+    <Page
+      title={t('cases.diary.title')}
+      crumbs={[
+        { to: '/', label: t('nav.start') },
+        { to: CASES_PATH, label: t('area.cases') },
+      ]}
+      lead={<p>{t('cases.diary.lead')}</p>}
+    >
+      <CasesNav />
+      <form className="filters form" onSubmit={choose} aria-label={t('cases.diary.title')}>
+        <SelectField id="diary-region" label={t('case.field.region')} value={draft} onChange={setDraft}>
+          <option value="">{t('case.chooseRegion')}</option>
+          {(regions.data ?? []).map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit">{t('cases.show')}</button>
+      </form>
+      {!region && <p>{t('cases.diary.chooseRegion')}</p>}
+      {entries.error && <ErrorAlert error={entries.error} />}
+      {entries.loading && region && !entries.data && <Loading />}
+      {entries.data && items.length === 0 && <p>{t('cases.diary.none')}</p>}
+      {items.length > 0 && (
+        <TableScroll labelledBy="diary-caption">
+          <table>
+            <caption id="diary-caption">{t('cases.diary.caption', { region: regionName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.diary.date')}</th>
+                <th scope="col">{t('case.field.caseNumber')}</th>
+                <th scope="col">{t('case.field.sender')}</th>
+                <th scope="col">{t('case.field.subject')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.caseNumber}>
+                  <td className="nowrap">{formatDate(e.receivedDate)}</td>
+                  <th scope="row" className="nowrap mono">
+                    {e.caseNumber}
+                  </th>
+                  <td>{e.secret ? <em>{e.sender}</em> : e.sender}</td>
+                  <td>{e.secret ? <em>{e.subject}</em> : e.subject}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </Page>
+  );
+}
