@@ -1,3 +1,169 @@
+import { createMeeting } from '../../src/modules/meetings/create-meeting.js';
+import { addAgendaItem } from '../../src/modules/meetings/edit-agenda.js';
+import { createParagraph } from '../../src/modules/meetings/write-paragraph.js';
+import { systemCtx } from '../../src/platform/context.js';
+import { buildForumMember, buildGroup } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';
 
-export const meetingsAccess: AccessModule = { routes: {} };
+/** Forums, meetings, minutes, decision log, calendar feeds (Region Blekinge "10"). */
+export const meetingsAccess: AccessModule = {
+  setup: async ({ db, newUser, request }) => {
+    const ctx = systemCtx('matrix');
+    const forumId = (await buildGroup(db, { kind: 'council', level: 'region', owner: '10', name: 'Matrisens kunskapsråd' })).id;
+    const person = await buildForumMember(db, { groupId: forumId, role: 'ledamot' });
+    const meeting = await createMeeting(db, ctx, forumId, { date: '2027-02-03' });
+    const itemId = await addAgendaItem(db, ctx, meeting.id, { title: 'Matrispunkt' });
+    const paragraphId = await createParagraph(db, ctx, meeting.id, { agendaItemId: itemId, decisionText: 'Matrisbeslut' });
+    const feedOwner = await newUser();
+    const token: string = (await request({ method: 'POST', url: '/api/v1/calendar-feed', as: feedOwner })).json().token;
+    return {
+      meetingsForumId: forumId,
+      meetingsMeetingId: meeting.id,
+      meetingsItemId: itemId,
+      meetingsParagraphId: paragraphId,
+      meetingsPersonId: person.id,
+      meetingsFeedToken: token,
+    };
+  },
+  routes: {
+    'GET /api/v1/forums': ['signed-in', () => ({ url: '/api/v1/forums' })],
+    'GET /api/v1/forums/{id}/meeting-settings': [
+      'scoped',
+      (f) => ({ url: `/api/v1/forums/${f.meetingsForumId}/meeting-settings` }),
+    ],
+    'PUT /api/v1/forums/{id}/meeting-settings': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/forums/${f.meetingsForumId}/meeting-settings`,
+        payload: {
+          minWeeks: 4,
+          maxWeeks: 6,
+          weekday: 3,
+          startTime: '13:00',
+          endTime: '15:00',
+          blackouts: [],
+          standingItems: [],
+          version: 0,
+        },
+      }),
+    ],
+    'GET /api/v1/forums/{id}/meeting-proposal': [
+      'scoped',
+      (f) => ({ url: `/api/v1/forums/${f.meetingsForumId}/meeting-proposal?year=2027` }),
+    ],
+    'GET /api/v1/forums/{id}/meetings': ['scoped', (f) => ({ url: `/api/v1/forums/${f.meetingsForumId}/meetings?year=2027` })],
+    'POST /api/v1/forums/{id}/meetings': [
+      'scoped',
+      (f) => ({ url: `/api/v1/forums/${f.meetingsForumId}/meetings`, payload: { date: '2027-03-03' } }),
+    ],
+    'POST /api/v1/forums/{id}/meetings/from-proposal': [
+      'scoped',
+      (f) => ({ url: `/api/v1/forums/${f.meetingsForumId}/meetings/from-proposal`, payload: { year: 2027 } }),
+    ],
+    // Dates, times and places of a forum's meetings are public (insyn); the meeting link is not in it.
+    'GET /api/v1/forums/{id}/calendar.ics': ['public', (f) => ({ url: `/api/v1/forums/${f.meetingsForumId}/calendar.ics` })],
+    'GET /api/v1/meetings/{id}': ['scoped', (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}` })],
+    'PATCH /api/v1/meetings/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}`, payload: { place: 'Sal 2', version: 1 } }),
+    ],
+    'POST /api/v1/meetings/{id}/notice': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/notice`, payload: { version: 1 } }),
+    ],
+    'POST /api/v1/meetings/{id}/held': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/held`, payload: { version: 1 } }),
+    ],
+    'POST /api/v1/meetings/{id}/cancel': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/cancel`, payload: { reason: 'Matris', version: 1 } }),
+    ],
+    'POST /api/v1/meetings/{id}/minutes/submit': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/minutes/submit`, payload: { version: 1 } }),
+    ],
+    'POST /api/v1/meetings/{id}/minutes/reopen': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/minutes/reopen`, payload: { version: 1 } }),
+    ],
+    'POST /api/v1/meetings/{id}/minutes/approve': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/minutes/approve` }),
+    ],
+    'GET /api/v1/meetings/{id}/minutes': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/minutes?format=pdf` }),
+    ],
+    'POST /api/v1/meetings/{id}/agenda': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/agenda`, payload: { title: 'Ny punkt' } }),
+    ],
+    'DELETE /api/v1/meetings/{id}/agenda/{itemId}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/agenda/${f.meetingsItemId}` }),
+    ],
+    'PUT /api/v1/meetings/{id}/agenda/order': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/meetings/${f.meetingsMeetingId}/agenda/order`,
+        payload: { itemIds: [f.meetingsItemId], version: 1 },
+      }),
+    ],
+    'PUT /api/v1/meetings/{id}/attendance': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/meetings/${f.meetingsMeetingId}/attendance`,
+        payload: { entries: [{ personId: f.meetingsPersonId, status: 'narvarande' }] },
+      }),
+    ],
+    'PUT /api/v1/meetings/{id}/adjusters': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/meetings/${f.meetingsMeetingId}/adjusters`,
+        payload: { personIds: [f.meetingsPersonId], version: 1 },
+      }),
+    ],
+    'POST /api/v1/meetings/{id}/paragraphs': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/meetings/${f.meetingsMeetingId}/paragraphs`,
+        payload: { title: 'Ny paragraf', decisionKind: 'information' },
+      }),
+    ],
+    'PATCH /api/v1/paragraphs/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/paragraphs/${f.meetingsParagraphId}`, payload: { decisionText: 'Ändrat', version: 1 } }),
+    ],
+    'DELETE /api/v1/paragraphs/{id}': ['scoped', (f) => ({ url: `/api/v1/paragraphs/${f.meetingsParagraphId}` })],
+    'PUT /api/v1/paragraphs/{id}/participation/{personId}': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/paragraphs/${f.meetingsParagraphId}/participation/${f.meetingsPersonId}`,
+        payload: { takesPart: false },
+      }),
+    ],
+    'POST /api/v1/paragraphs/{id}/actions': [
+      'scoped',
+      (f) => ({ url: `/api/v1/paragraphs/${f.meetingsParagraphId}/actions`, payload: { title: 'Åtgärd', ownerName: 'Någon' } }),
+    ],
+    'GET /api/v1/paragraphs/{id}/extract': [
+      'scoped',
+      (f) => ({ url: `/api/v1/paragraphs/${f.meetingsParagraphId}/extract?format=docx` }),
+    ],
+    // The log lists only forums the caller may read (empty for others).
+    'GET /api/v1/decisions': ['signed-in', () => ({ url: '/api/v1/decisions?q=beslut' })],
+    'GET /api/v1/calendar-feed': ['signed-in', () => ({ url: '/api/v1/calendar-feed' })],
+    'POST /api/v1/calendar-feed': ['signed-in', () => ({ url: '/api/v1/calendar-feed' })],
+    'DELETE /api/v1/calendar-feed': ['signed-in', () => ({ url: '/api/v1/calendar-feed' })],
+    // Calendar clients cannot sign in: the secret address is the credential.
+    'GET /api/v1/calendar-feeds/{token}': ['public', (f) => ({ url: `/api/v1/calendar-feeds/${f.meetingsFeedToken}` })],
+    'GET /api/v1/notifications': ['signed-in', () => ({ url: '/api/v1/notifications' })],
+    'POST /api/v1/notifications/read-all': ['signed-in', () => ({ url: '/api/v1/notifications/read-all' })],
+    // Someone else's notification: 404 for all but its recipient.
+    'POST /api/v1/notifications/{id}/read': [
+      'admin',
+      () => ({ url: '/api/v1/notifications/00000000-0000-4000-8000-000000000000/read' }),
+    ],
+  },
+};

@@ -57,3 +57,54 @@ export function toICalendar(name: string, events: AllDayEvent[], stamp: Date): s
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
+
+/** A timed event (UTC) with the fields a calendar client needs to follow updates. */
+export interface TimedEvent {
+  uid: string;
+  summary: string;
+  start: Date;
+  end: Date;
+  /** RFC 5545 SEQUENCE: raise it on every change, so clients replace their copy. */
+  sequence: number;
+  status: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
+  location?: string;
+  description?: string;
+  url?: string;
+  lastModified?: Date;
+}
+
+const utc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/** A calendar of timed events (meetings), in UTC so no VTIMEZONE is needed. */
+export function toTimedICalendar(name: string, events: TimedEvent[], stamp: Date): string {
+  const text = (s: string) => escape(s.replace(/\r\n?/g, '\n'));
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Navet//Kunskapsstyrning//SV',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${text(name)}`,
+    ...events.flatMap((e) => [
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${utc(stamp)}`,
+      `DTSTART:${utc(e.start)}`,
+      `DTEND:${utc(e.end)}`,
+      `SEQUENCE:${e.sequence}`,
+      `STATUS:${e.status}`,
+      `SUMMARY:${text(e.summary)}`,
+      ...(e.location ? [`LOCATION:${text(e.location)}`] : []),
+      ...(e.description ? [`DESCRIPTION:${text(e.description)}`] : []),
+      ...(e.url ? [`URL:${e.url}`] : []),
+      ...(e.lastModified ? [`LAST-MODIFIED:${utc(e.lastModified)}`] : []),
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

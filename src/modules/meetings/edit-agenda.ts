@@ -1,0 +1,147 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { transitionCase } from '../cases/transition-case.js';
+import { notifyPersons } from '../notifications/notify.js';
+import { loadMeeting, onBehalfOfForum } from './access.js';
+import * as repo from './repository.js';
+import { longSwedishDate } from './rules/meeting.js';
+import { noticeText } from './send-notice.js';
+import { meetingLink } from './update-meeting.js';
+
+/** Case statuses from which a case can be put forward to a forum (för beslut). */
+const READY = ['under-beredning', 'aterremitterad', 'bordlagd', 'for-beslut'];
+
+function assertAgendaOpen(m: repo.MeetingRow) {
+  if (m.status === 'installt') throw conflict('Mötet är inställt.');
+  if (m.minutes_status !== 'utkast') throw conflict('Protokollet är skickat för justering; föredragningslistan är låst.');
+}
+
+/** After a change to a called meeting's agenda, those called are told (once per version). */
+async function agendaChanged(tx: Queryable, meetingId: string) {
+  const m = (await repo.getMeeting(tx, meetingId))!;
+  if (m.status !== 'kallat') return;
+  const called = await repo.attendanceOf(tx, meetingId);
+  await notifyPersons(tx, {
+    kind: 'meeting.agenda-changed',
+    personIds: called.map((a) => a.person_id),
+    title: `Ändrad föredragningslista: ${m.group_name} ${longSwedishDate(m.meeting_date)}`,
+    body: await noticeText(tx, m),
+    link: meetingLink(meetingId),
+    dedupeKey: `agenda-changed:${meetingId}:${m.version}`,
+  });
+}
+
+/**
+ * Puts a case forward to the meeting (it becomes "för beslut" for this forum) or adds another
+ * item. A case of another region, or one not yet prepared, is refused.
+ */
+export async function addAgendaItem(
+  db: Db,
+  ctx: Ctx,
+  meetingId: string,
+  input: { caseId?: string; title?: string; kind?: 'standing' | 'other' },
+) {
+  return db.transaction(async (tx) => {
+    const { meeting, group } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
+    assertAgendaOpen(meeting);
+    let itemId: string;
+    let caseNumber: string | null = null;
+    if (input.caseId) {
+      const c = await repo.getCaseRef(tx, input.caseId);
+      if (!c || c.region_code !== group.owner) {
+        throw unprocessable('Ärendet finns inte i forumets region.', [{ path: 'caseId', message: 'okänt ärende för forumet' }]);
+      }
+      if (!READY.includes(c.status)) {
+        throw unprocessable(
+          `Ärendet ${c.case_number} är ${c.status} och kan inte sättas upp för beslut; det ska vara berett först.`,
+          [{ path: 'caseId', message: `status ${c.status}` }],
+        );
+      }
+      if ((await repo.agendaOf(tx, meetingId)).some((a) => a.case_id === c.id))
+        throw conflict(`Ärendet ${c.case_number} står redan på föredragningslistan.`);
+      if (c.status !== 'for-beslut') {
+        await transitionCase(tx, onBehalfOfForum(ctx, 'Föredragningslista'), c.id, 'for-beslut', {
+          reason: `Uppsatt på föredragningslistan till ${group.name} ${meeting.meeting_date}.`,
+          forumGroupId: group.id,
+        });
+      }
+      itemId = await repo.insertAgendaItem(tx, {
+        meetingId,
+        kind: 'case',
+        title: input.title?.trim() || c.subject,
+        caseId: c.id,
+      });
+      caseNumber = c.case_number;
+    } else {
+      const title = input.title?.trim();
+      if (!title) throw unprocessable('Ange en rubrik eller ett ärende.', [{ path: 'title', message: 'krävs utan ärende' }]);
+      itemId = await repo.insertAgendaItem(tx, { meetingId, kind: input.kind ?? 'other', title, caseId: null });
+    }
+    await repo.touchMeeting(tx, meetingId);
+    await recordAudit(tx, ctx, {
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'add-agenda-item',
+      after: { itemId, caseId: input.caseId ?? null, caseNumber, title: input.title ?? null },
+    });
+    await agendaChanged(tx, meetingId);
+    return itemId;
+  });
+}
+
+/** Takes an item off the agenda (not one that already has a paragraph in the minutes). */
+export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, itemId: string) {
+  return db.transaction(async (tx) => {
+    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
+    assertAgendaOpen(meeting);
+    const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === itemId);
+    if (!item) throw notFound('Punkten');
+    if ((await repo.paragraphsOf(tx, meetingId)).some((p) => p.agenda_item_id === itemId)) {
+      throw conflict('Punkten har en paragraf i protokollet och kan inte tas bort.');
+    }
+    await repo.deleteAgendaItem(tx, itemId);
+    await repo.setAgendaOrder(
+      tx,
+      meetingId,
+      (await repo.agendaOf(tx, meetingId)).map((a) => a.id),
+    );
+    await repo.touchMeeting(tx, meetingId);
+    await recordAudit(tx, ctx, {
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'remove-agenda-item',
+      before: { itemId, title: item.title, caseId: item.case_id },
+    });
+    await agendaChanged(tx, meetingId);
+  });
+}
+
+/** A new order of the agenda: exactly the meeting's items, each once. */
+export async function reorderAgenda(db: Db, ctx: Ctx, meetingId: string, input: { itemIds: string[]; version: number }) {
+  return db.transaction(async (tx) => {
+    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
+    if (meeting.version !== input.version) throw staleVersion(meeting.version);
+    assertAgendaOpen(meeting);
+    const current = await repo.agendaOf(tx, meetingId);
+    const same =
+      input.itemIds.length === current.length &&
+      new Set(input.itemIds).size === current.length &&
+      current.every((a) => input.itemIds.includes(a.id));
+    if (!same)
+      throw unprocessable('Ordningen ska innehålla mötets alla punkter, var och en en gång.', [
+        { path: 'itemIds', message: 'stämmer inte med föredragningslistan' },
+      ]);
+    await repo.setAgendaOrder(tx, meetingId, input.itemIds);
+    await repo.touchMeeting(tx, meetingId);
+    await recordAudit(tx, ctx, {
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'reorder-agenda',
+      before: current.map((a) => a.id),
+      after: input.itemIds,
+    });
+    await agendaChanged(tx, meetingId);
+  });
+}

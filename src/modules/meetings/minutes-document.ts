@@ -1,0 +1,149 @@
+/** The minutes (protokoll) and extracts of one paragraph (protokollsutdrag) as DOCX and PDF. */
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import PDFDocument from 'pdfkit';
+import type { Queryable } from '../../platform/db/index.js';
+import * as repo from './repository.js';
+import { longSwedishDate, paragraphReference } from './rules/meeting.js';
+
+export interface MinutesDoc {
+  title: string;
+  facts: [string, string][];
+  sections: { heading: string; paragraphs: string[] }[];
+  footer: string[];
+  fileBase: string;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  beslut: 'Beslut',
+  information: 'Informationsärende',
+  aterremitterad: 'Återremitteras',
+  bordlagd: 'Bordläggs',
+};
+
+/** Builds the document model: whole minutes, or one paragraph as an extract. */
+export async function minutesDoc(db: Queryable, m: repo.MeetingRow, onlyParagraphId?: string): Promise<MinutesDoc> {
+  const [attendance, all, adjusters] = await Promise.all([
+    repo.attendanceOf(db, m.id),
+    repo.paragraphsOf(db, m.id),
+    repo.adjustersOf(db, m.id),
+  ]);
+  const paragraphs = onlyParagraphId ? all.filter((p) => p.id === onlyParagraphId) : all;
+  const ids = paragraphs.map((p) => p.id);
+  const [participation, actions] = await Promise.all([repo.participationOf(db, ids), repo.actionsOf(db, ids)]);
+  const approved = m.minutes_status === 'justerat';
+  const present = attendance.filter((a) => a.status === 'narvarande');
+  const absent = attendance.filter((a) => a.status === 'franvarande');
+  const facts: [string, string][] = [
+    ['Forum', m.group_name],
+    ['Datum', `${longSwedishDate(m.meeting_date)}, kl. ${m.start_time}–${m.end_time}`],
+    ...(m.place ? ([['Plats', m.place]] as [string, string][]) : []),
+    ['Status', approved ? `Justerat ${m.minutes_locked_at!.toISOString().slice(0, 10)}` : 'Ej justerat (utkast)'],
+  ];
+  const sections: MinutesDoc['sections'] = [];
+  if (!onlyParagraphId) {
+    sections.push({
+      heading: 'Närvarande',
+      paragraphs: [
+        present
+          .filter((a) => a.role !== 'adjungerad')
+          .map((a) => `${a.person_name} (${a.role})`)
+          .join(', ') || '–',
+        ...(present.some((a) => a.role === 'adjungerad')
+          ? [
+              `Adjungerade: ${present
+                .filter((a) => a.role === 'adjungerad')
+                .map((a) => a.person_name)
+                .join(', ')}`,
+            ]
+          : []),
+        ...(absent.length ? [`Frånvarande: ${absent.map((a) => a.person_name).join(', ')}`] : []),
+      ],
+    });
+  }
+  for (const p of paragraphs) {
+    const recused = participation.filter((r) => r.paragraph_id === p.id && !r.takes_part);
+    const overrides = participation.filter((r) => r.paragraph_id === p.id && r.takes_part && r.override_reason);
+    const acts = actions.filter((a) => a.paragraph_id === p.id);
+    sections.push({
+      heading: `§ ${p.number} ${p.title}`,
+      paragraphs: [
+        ...(p.case_number ? [`Ärende: ${p.case_number}`] : []),
+        `${KIND_LABEL[p.decision_kind] ?? p.decision_kind}: ${p.decision_text || '–'}`,
+        ...(recused.length ? [`På grund av jäv deltog inte i beslutet: ${recused.map((r) => r.person_name).join(', ')}`] : []),
+        ...overrides.map((r) => `${r.person_name} deltog trots jävsbegränsning. Skäl: ${r.override_reason}`),
+        ...acts.map(
+          (a) =>
+            `Åtgärd: ${a.title} – ansvarig ${a.owner_name ?? a.owner_person_name ?? '–'}${a.due_date ? `, klart senast ${a.due_date}` : ''}`,
+        ),
+      ],
+    });
+  }
+  const footer = [
+    `Justerare: ${adjusters.map((a) => `${a.person_name}${a.approved_at ? ` (justerat ${a.approved_at.toISOString().slice(0, 10)})` : ''}`).join(', ') || '–'}`,
+  ];
+  const only = paragraphs[0];
+  if (onlyParagraphId && only) {
+    footer.push(`Utdraget överensstämmer med protokollet ${paragraphReference(m.group_name, m.meeting_date, only.number)}.`);
+  }
+  return {
+    title:
+      onlyParagraphId && only
+        ? `Protokollsutdrag – ${m.group_name} ${m.meeting_date} § ${only.number}`
+        : `Protokoll – ${m.group_name} ${m.meeting_date}`,
+    facts,
+    sections,
+    footer,
+    fileBase:
+      onlyParagraphId && only
+        ? `protokollsutdrag-${m.group_name}-${m.meeting_date}-${only.number}`
+        : `protokoll-${m.group_name}-${m.meeting_date}`,
+  };
+}
+
+export async function toDocx(d: MinutesDoc): Promise<Buffer> {
+  const children: Paragraph[] = [
+    new Paragraph({ text: d.title, heading: HeadingLevel.HEADING_1 }),
+    ...d.facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })),
+  ];
+  for (const s of d.sections) {
+    children.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_2 }));
+    for (const p of s.paragraphs) children.push(new Paragraph(p));
+  }
+  for (const f of d.footer) children.push(new Paragraph({ children: [new TextRun({ text: f, italics: true })] }));
+  const doc = new Document({ creator: 'Navet', title: d.title, sections: [{ children }] });
+  return Packer.toBuffer(doc);
+}
+
+/** Uncompressed content streams keep the text findable by simple tools (and by the tests). */
+export function toPdf(d: MinutesDoc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      compress: false,
+      pdfVersion: '1.7',
+      tagged: true,
+      lang: 'sv-SE',
+      displayTitle: true,
+      info: { Title: d.title, Creator: 'Navet' },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    doc.font('Helvetica-Bold').fontSize(16).text(d.title, { structParent: root, structType: 'H1' });
+    doc.font('Helvetica').fontSize(10);
+    for (const [k, v] of d.facts) doc.text(`${k}: ${v}`, { structParent: root, structType: 'P' });
+    for (const s of d.sections) {
+      doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(s.heading, { structParent: root, structType: 'H2' });
+      doc.font('Helvetica').fontSize(10);
+      for (const p of s.paragraphs) doc.moveDown(0.2).text(p, { structParent: root, structType: 'P' });
+    }
+    doc.moveDown(1).font('Helvetica-Oblique');
+    for (const f of d.footer) doc.text(f, { structParent: root, structType: 'P' });
+    root.end();
+    doc.end();
+  });
+}

@@ -1,0 +1,43 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, unprocessable } from '../../platform/errors.js';
+import { loadMeeting } from './access.js';
+import * as repo from './repository.js';
+
+export interface AttendanceEntry {
+  personId: string;
+  status: 'kallad' | 'narvarande' | 'franvarande';
+  /** 'adjungerad' for someone called in for an item; otherwise the membership role is kept. */
+  role?: string;
+}
+
+/** Attendance during or after the meeting; someone new is recorded as adjungerad. */
+export async function recordAttendance(db: Db, ctx: Ctx, meetingId: string, input: { entries: AttendanceEntry[] }) {
+  return db.transaction(async (tx) => {
+    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
+    if (meeting.status === 'installt') throw conflict('Mötet är inställt.');
+    if (meeting.minutes_status !== 'utkast') throw conflict('Protokollet är skickat för justering; närvaron är låst.');
+    const ids = [...new Set(input.entries.map((e) => e.personId))];
+    if (ids.length !== input.entries.length)
+      throw unprocessable('En person finns två gånger.', [{ path: 'entries', message: 'dubbletter' }]);
+    const known = new Set((await repo.personsByIds(tx, ids)).map((p) => p.id));
+    const errors = input.entries.flatMap((e, i) =>
+      known.has(e.personId) ? [] : [{ path: `entries/${i}/personId`, message: 'okänd person' }],
+    );
+    if (errors.length) throw unprocessable('Någon av personerna finns inte.', errors);
+    const before = await repo.attendanceOf(tx, meetingId);
+    for (const e of input.entries) {
+      const existing = before.find((a) => a.person_id === e.personId);
+      await repo.upsertAttendance(tx, {
+        meetingId,
+        personId: e.personId,
+        role: e.role ?? existing?.role ?? 'adjungerad',
+        status: e.status,
+      });
+    }
+    await repo.touchMeeting(tx, meetingId);
+    await recordAudit(tx, ctx, { entityType: 'meeting', entityId: meetingId, action: 'attendance', after: input.entries });
+    return repo.attendanceOf(tx, meetingId);
+  });
+}

@@ -1,0 +1,110 @@
+/** Pure rules for meetings: lifecycles, references, jäv matching and Swedish local time. */
+
+export const MEETING_STATUSES = ['planerat', 'kallat', 'genomfort', 'installt'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MINUTES_STATUSES = ['utkast', 'for-justering', 'justerat'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export const DECISION_KINDS = ['beslut', 'information', 'aterremitterad', 'bordlagd'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export const ATTENDANCE_STATUSES = ['kallad', 'narvarande', 'franvarande'] as const;
+
+/** The meeting lifecycle: one table, checked inside the transaction by the use cases. */
+const MEETING_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  planerat: ['kallat', 'genomfort', 'installt'],
+  kallat: ['kallat', 'genomfort', 'installt'],
+  genomfort: [],
+  installt: [],
+};
+export const mayMoveMeeting = (from: MeetingStatus, to: MeetingStatus) => MEETING_TRANSITIONS[from].includes(to);
+
+/** The minutes lifecycle: written, sent for justering, approved (and then locked for good). */
+const MINUTES_TRANSITIONS: Record<MinutesStatus, readonly MinutesStatus[]> = {
+  utkast: ['for-justering'],
+  'for-justering': ['utkast', 'justerat'],
+  justerat: [],
+};
+export const mayMoveMinutes = (from: MinutesStatus, to: MinutesStatus) => MINUTES_TRANSITIONS[from].includes(to);
+
+/** What a decision in approved minutes does to the case it concerns. */
+export function caseStatusAfter(kind: DecisionKind): 'beslutad' | 'aterremitterad' | 'bordlagd' | undefined {
+  if (kind === 'beslut') return 'beslutad';
+  if (kind === 'aterremitterad' || kind === 'bordlagd') return kind;
+  return undefined;
+}
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "Kunskapsrådet 2027-02-03 § 4": how a decision is cited. */
+export const paragraphReference = (forumName: string, date: string, number: number) => `${forumName} ${date} § ${number}`;
+
+/** "3 februari 2027" */
+export function longSwedishDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+export interface RestrictionLike {
+  programAreaId?: string;
+  knowledgeSupport?: string;
+  note: string;
+}
+
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim();
+
+/**
+ * The restrictions of a declaration that concern a paragraph: the same program area, or the
+ * same knowledge support (by id or by name, case- and diacritic-insensitive).
+ */
+export function matchingRestrictions(
+  restrictions: readonly RestrictionLike[],
+  about: { programAreaIds: readonly string[]; knowledgeSupports: readonly string[] },
+): RestrictionLike[] {
+  const supports = new Set(about.knowledgeSupports.map(fold));
+  return restrictions.filter(
+    (r) =>
+      (r.programAreaId !== undefined && about.programAreaIds.includes(r.programAreaId)) ||
+      (r.knowledgeSupport !== undefined && supports.has(fold(r.knowledgeSupport))),
+  );
+}
+
+/** The UTC instant of a Swedish wall-clock time (Europe/Stockholm, summer time included). */
+export function stockholmToUtc(date: string, time: string): Date {
+  const guess = new Date(`${date}T${time}:00Z`);
+  for (let i = 0; i < 2; i++) {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Stockholm',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(guess);
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+    const shown = Date.UTC(+get('year'), +get('month') - 1, +get('day'), +get('hour'), +get('minute'));
+    const wanted = Date.parse(`${date}T${time}:00Z`);
+    guess.setTime(guess.getTime() + (wanted - shown));
+  }
+  return guess;
+}

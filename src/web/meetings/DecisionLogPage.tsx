@@ -1,0 +1,112 @@
+/** Beslutsloggen: decisions in approved minutes across the forums the user may read, searchable. */
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { Link, navigate, useLocation } from '../app/router';
+import { caseHref } from '../cases/cases';
+import { ErrorAlert, Loading } from '../components/Alerts';
+import { TextField } from '../components/Fields';
+import { Page } from '../components/Page';
+import { RequireUser } from '../components/RequireUser';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useI18n, useT } from '../i18n';
+import { DECISIONS_PATH, kindText, meetingHref, MEETINGS_PATH, type Decision } from './meetings';
+
+export function DecisionLogPage() {
+  const t = useT();
+  return (
+    <RequireUser title={t('meetings.decisions.title')} crumbs={[{ to: MEETINGS_PATH, label: t('area.meetings') }]}>
+      <DecisionLog />
+    </RequireUser>
+  );
+}
+
+function DecisionLog() {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const { search } = useLocation();
+  const q = search.get('q') ?? '';
+  const [draft, setDraft] = useState(q);
+  const list = useAsync(
+    (signal) => api.get<{ items: Decision[] }>('/api/v1/decisions', { q: q || undefined, limit: 200 }, signal),
+    [q],
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    navigate(draft.trim() ? `${DECISIONS_PATH}?q=${encodeURIComponent(draft.trim())}` : DECISIONS_PATH, { replace: true });
+  }
+  const items = list.data?.items ?? [];
+  return (
+    <Page
+      title={t('meetings.decisions.title')}
+      crumbs={[
+        { to: '/', label: t('nav.start') },
+        { to: MEETINGS_PATH, label: t('area.meetings') },
+      ]}
+      lead={<p>{t('meetings.decisions.lead')}</p>}
+    >
+      <form className="inline-form" role="search" onSubmit={submit}>
+        <TextField
+          id="decisions-q"
+          type="search"
+          label={t('meetings.decisions.search')}
+          hint={t('meetings.decisions.searchHint')}
+          value={draft}
+          onChange={setDraft}
+        />
+        <button type="submit">{t('meetings.decisions.submit')}</button>
+      </form>
+      {list.error && <ErrorAlert error={list.error} />}
+      {list.loading && !list.data && <Loading />}
+      <p className="result-count" role="status">
+        {list.data && t('meetings.decisions.count', { count: items.length })}
+      </p>
+      {items.length > 0 && (
+        <TableScroll labelledBy="decisions-caption">
+          <table>
+            <caption id="decisions-caption">{t('meetings.decisions.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('meetings.decisions.reference')}</th>
+                <th scope="col">{t('meetings.decisions.subject')}</th>
+                <th scope="col">{t('meetings.decisions.decision')}</th>
+                <th scope="col">{t('meetings.decisions.case')}</th>
+                <th scope="col">{t('meetings.decisions.extract')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.paragraphId}>
+                  <td>
+                    <Link to={meetingHref(d.meetingId)}>{d.reference}</Link>
+                    <br />
+                    <span className="hint">{formatDate(d.meetingDate)}</span>
+                  </td>
+                  <td>{d.title}</td>
+                  <td>
+                    <strong>{kindText(i18n, d.decisionKind)}:</strong> {d.decisionText}
+                  </td>
+                  <td>{d.caseId ? <Link to={caseHref(d.caseId)}>{d.caseNumber}</Link> : '–'}</td>
+                  <td>
+                    <a
+                      href={`/api/v1/paragraphs/${d.paragraphId}/extract?format=pdf`}
+                      aria-label={t('meetings.download.extractPdf', { number: d.number })}
+                    >
+                      PDF
+                    </a>{' '}
+                    <a
+                      href={`/api/v1/paragraphs/${d.paragraphId}/extract?format=docx`}
+                      aria-label={t('meetings.download.extractDocx', { number: d.number })}
+                    >
+                      DOCX
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </Page>
+  );
+}

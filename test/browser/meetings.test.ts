@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+
+/**
+ * From a case on a meeting's agenda to a decision in approved minutes: the coordinator (the
+ * administrator here) puts a prepared case on the agenda of a Kunskapsrådet meeting, writes the
+ * decision as a paragraph, names the chair as adjuster and sends the minutes; the chair signs
+ * in and approves; the decision is in the log with its paragraph reference.
+ */
+describe('meetings: agenda, minutes, justering and the decision log', () => {
+  const suite = useBrowser();
+
+  it('takes a case from the agenda to a decision in approved minutes', async () => {
+    const { context, page } = await suite.newPage({ signedIn: true });
+    const api = context.request;
+    const { csrfToken } = (await (await api.get('/api/v1/me')).json()) as { csrfToken: string };
+    const headers = { 'X-CSRF-Token': csrfToken };
+    const subject = `Webbtest: nationellt vårdförlopp sepsis ${Date.now()}`;
+
+    // Set-up through the API: a prepared case and a meeting of the demo kunskapsråd.
+    const c = await (
+      await api.post('/api/v1/cases', {
+        headers,
+        data: { region: '07', subject, origin: 'national', sender: 'NPO Infektionssjukdomar', receivedDate: '2026-11-02' },
+      })
+    ).json();
+    const moved = await api.post(`/api/v1/cases/${c.id}/transitions`, {
+      headers,
+      data: { to: 'under-beredning', version: c.version },
+    });
+    expect(moved.status(), await moved.text()).toBeLessThan(300);
+    const forums = (await (await api.get('/api/v1/forums')).json()).items as { id: string; name: string }[];
+    const council = forums.find((f) => f.name === 'Kunskapsrådet (demo)')!;
+    const meeting = await (
+      await api.post(`/api/v1/forums/${council.id}/meetings`, { headers, data: { date: '2027-05-19', place: 'Webbtestsalen' } })
+    ).json();
+
+    // The forum page lists the meeting and the proposed dates.
+    await visit(page, `/moten/forum/${council.id}`);
+    await page.getByLabel('År').selectOption('2027');
+    await page.getByRole('link', { name: '19 maj 2027' }).waitFor();
+    await expectAccessible(page, 'forum page 2027');
+    await screenshot(page, 'meetings-forum');
+    await page.getByRole('link', { name: '19 maj 2027' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Kunskapsrådet (demo) 19 maj 2027');
+    await settled(page);
+    await expectAccessible(page, 'meeting page');
+
+    // Agenda: put the case forward.
+    const agenda = page.getByRole('region', { name: 'Föredragningslista' });
+    await agenda.getByLabel('Ärende att sätta upp för beslut').selectOption({ label: `${c.caseNumber} ${subject}` });
+    await agenda.getByRole('button', { name: 'Sätt upp ärendet' }).click();
+    await page.getByText('Ärendet står på föredragningslistan och är nu för beslut.').waitFor();
+    await agenda.getByRole('listitem').filter({ hasText: subject }).waitFor();
+
+    // Minutes: write the decision for the agenda item.
+    const minutes = page.getByRole('region', { name: 'Protokoll' });
+    await minutes.getByLabel('Punkt på föredragningslistan').selectOption({ label: `${subject} (${c.caseNumber})` });
+    await minutes.getByLabel('Typ av beslut').selectOption({ label: 'Beslut' });
+    await minutes
+      .getByLabel('Beslut', { exact: true })
+      .fill('Kunskapsrådet beslutar att införa vårdförloppet sepsis i regionen.');
+    await minutes.getByRole('button', { name: 'Skriv paragrafen' }).click();
+    await page.getByText('Paragrafen är skriven och numrerad.').waitFor();
+    const heading = minutes.getByRole('heading', { level: 3, name: new RegExp(`^§ \\d+ ${subject}`) });
+    await heading.waitFor();
+    const number = /^§ (\d+)/.exec(await heading.innerText())![1];
+    await minutes.getByText('Ingen av de närvarande har en jävsbegränsning som gäller paragrafen.').first().waitFor();
+    await expectAccessible(page, 'meeting page with minutes');
+
+    // Justering: the chair adjusts.
+    const justering = page.getByRole('region', { name: 'Justering' });
+    await justering.getByLabel('Bertil Påhittad (demo)').check();
+    await justering.getByRole('button', { name: 'Spara justerare' }).click();
+    await page.getByText('Justerarna är utsedda.').waitFor();
+    await justering.getByRole('button', { name: 'Skicka protokollet för justering' }).click();
+    await page.getByText('Protokollet är skickat till justerarna.').waitFor();
+    expect(await page.getByTestId('minutes-status').innerText()).toBe('För justering');
+    await screenshot(page, 'meetings-meeting');
+
+    // The chair signs in and approves.
+    const chair = await suite.browser.newContext({
+      baseURL: baseURL(),
+      viewport: { width: 1280, height: 860 },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
+    const chairPage = await chair.newPage();
+    chairPage.setDefaultTimeout(10_000);
+    const login = await chair.request.post('/api/v1/auth/login', {
+      data: { email: 'ordforande@demo.navet.example', password: 'demo-lösenord-navet' },
+    });
+    expect(login.status()).toBe(200);
+    await chairPage.goto(`/moten/moten/${meeting.id}`);
+    await settled(chairPage);
+    await chairPage.getByRole('button', { name: 'Justera protokollet' }).click();
+    await chairPage.getByText('Du har justerat protokollet.').waitFor();
+    await expect.poll(() => chairPage.getByTestId('minutes-status').innerText()).toBe('Justerat');
+    await chairPage.getByText('Protokollet är justerat och låst.', { exact: false }).waitFor();
+    await chair.close();
+
+    // The case is decided, with the paragraph as reference; the decision is in the log.
+    const decided = await (await api.get(`/api/v1/cases/${c.id}`)).json();
+    const reference = `Kunskapsrådet (demo) 2027-05-19 § ${number}`;
+    expect(decided.status).toBe('beslutad');
+    expect(decided.decisionRef).toBe(reference);
+    expect(await visit(page, '/moten/beslut?q=sepsis')).toBe('Beslutslogg');
+    await page.getByRole('table', { name: 'Beslut' }).getByRole('link', { name: reference }).waitFor();
+    await screenshot(page, 'meetings-decisions');
+    expect(await visit(page, '/moten')).toBe('Möten');
+    await screenshot(page, 'meetings-home');
+  }, 120_000);
+});
