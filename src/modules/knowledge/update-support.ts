@@ -1,0 +1,49 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, staleVersion } from '../../platform/errors.js';
+import { checkSupport } from './check.js';
+import { supportCore } from './presenter.js';
+import * as repo from './repository.js';
+import { isFinal } from './rules/lifecycle.js';
+
+export type SupportPatch = Partial<repo.SupportWrite>;
+
+export async function updateSupport(db: Db, ctx: Ctx, id: string, version: number, patch: SupportPatch) {
+  return db.transaction(async (tx) => {
+    authorize(ctx.actor, 'knowledge.write');
+    const before = await repo.getSupport(tx, id, { forUpdate: true });
+    if (!before) throw notFound('Kunskapsstödet');
+    if (before.version !== version) throw staleVersion(before.version);
+    if (isFinal(before.status)) throw conflict('Kunskapsstödet är ersatt eller upphävt och kan inte ändras.');
+    const pick = <K extends keyof repo.SupportWrite>(k: K, current: repo.SupportWrite[K]) =>
+      patch[k] !== undefined ? patch[k] : current;
+    const merged: repo.SupportWrite = {
+      type: pick('type', before.type),
+      title: pick('title', before.title),
+      producerKind: pick('producerKind', before.producer_kind),
+      producerGroupId: pick('producerGroupId', before.producer_group_id),
+      producerName: pick('producerName', before.producer_name),
+      sender: pick('sender', before.sender),
+      url: pick('url', before.url),
+      summary: pick('summary', before.summary),
+      targetGroups: pick('targetGroups', before.target_groups),
+      programAreaIds: pick('programAreaIds', before.program_area_ids),
+      nextRevisionDate: pick('nextRevisionDate', before.next_revision_date),
+      validFrom: pick('validFrom', before.valid_from),
+      validUntil: pick('validUntil', before.valid_until),
+    };
+    const checked = await checkSupport(tx, merged);
+    if (!(await repo.updateSupportRow(tx, id, version, checked))) throw staleVersion(before.version);
+    const after = (await repo.getSupport(tx, id))!;
+    await recordAudit(tx, ctx, {
+      entityType: 'knowledge-support',
+      entityId: id,
+      action: 'update',
+      before: supportCore(before),
+      after: supportCore(after),
+    });
+    return after;
+  });
+}

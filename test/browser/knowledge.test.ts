@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { placeRound } from '../../src/modules/knowledge/rules/track.js';
+import { todayInSweden } from '../../src/platform/clock.js';
+import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+
+const date = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+/**
+ * The catalogue finds a support by an inflected form ("kunskapsstöden"), and a consultation
+ * round is created from a version: the proposed track and calendar slot are shown, choosing
+ * the other track asks for a reason, and the registered round shows on the support's page.
+ */
+describe('knowledge supports: search and a consultation round', () => {
+  const suite = useBrowser();
+
+  it('finds a support by an inflected form ("kunskapsstöden")', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/kunskapsstod')).toBe('Kunskapsstöd');
+    await page.getByRole('searchbox', { name: 'Sök' }).fill('kunskapsstöden');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Kunskapsstöd som matchar sökningen' });
+    await table.getByRole('link', { name: 'Kliniskt kunskapsstöd KOL (demo)' }).waitFor();
+    expect(await table.innerText()).toContain('Kliniskt kunskapsstöd astma hos vuxna (demo)');
+    expect(await table.innerText()).not.toContain('Nationellt vårdprogram bröstcancer (demo)');
+    await expectAccessible(page, 'catalogue search');
+    await screenshot(page, 'knowledge-catalogue', { docs: true });
+  });
+
+  it(
+    'registers a round from a version with the proposed track and slot, and an override with a reason',
+    { timeout: 60_000 },
+    async () => {
+      const { page } = await suite.newPage({ signedIn: true });
+      await page.goto('/kunskapsstod?q=KOL&type=kliniskt-kunskapsstod');
+      await settled(page);
+      await page.getByRole('link', { name: 'Kliniskt kunskapsstöd KOL (demo)' }).click();
+      await expect.poll(() => page.locator('main h1').innerText()).toBe('Kliniskt kunskapsstöd KOL (demo)');
+      await settled(page);
+      await expectAccessible(page, 'support page');
+      await page.getByRole('link', { name: 'Skicka version 1.0 på remiss' }).click();
+      await expect.poll(() => page.locator('main h1').innerText()).toBe('Ny remissomgång: Kliniskt kunskapsstöd KOL (demo), 1.0');
+      await settled(page);
+
+      // No significant consequences: synpunktsinhämtning in the next calendar window.
+      const slot = placeRound('synpunktsinhamtning', todayInSweden());
+      expect(await page.getByTestId('proposed-track').innerText()).toBe('Synpunktsinhämtning');
+      expect(await page.getByTestId('proposed-slot').innerText()).toBe(`${date(slot.opens)} – ${date(slot.closes)}`);
+      await expect.poll(() => page.getByLabel('Startdag').inputValue()).toBe(slot.opens);
+      await expectAccessible(page, 'new round');
+      await screenshot(page, 'knowledge-new-round');
+
+      // The other track: its own next window, and a reason is required.
+      const remiss = placeRound('oppen-remiss', todayInSweden());
+      await page.getByLabel('Spår').selectOption({ label: 'Öppen nationell remiss' });
+      await expect.poll(() => page.getByLabel('Startdag').inputValue()).toBe(remiss.opens);
+      await page.getByText('Avviker från förslaget – ange skäl.').waitFor();
+      await page.getByRole('button', { name: 'Registrera omgången' }).click();
+      await page.getByRole('alert').getByText('Remissomgången kunde inte planeras.').waitFor();
+      await expectAccessible(page, 'new round refused');
+      await page.getByLabel('Skäl för avvikelsen').fill('Stora organisatoriska frågor för primärvården (webbtest)');
+      await page.getByRole('button', { name: 'Registrera omgången' }).click();
+      await expect.poll(() => page.locator('main h1').innerText()).toBe('Kliniskt kunskapsstöd KOL (demo)');
+      await settled(page);
+      const rounds = page.getByRole('table', { name: 'Remissomgångar' });
+      await rounds.getByText('Öppen nationell remiss').waitFor();
+      expect(await rounds.innerText()).toContain('Avviker från förslaget: Stora organisatoriska frågor');
+      expect(await page.locator('main').innerText()).toContain('På remiss');
+      await expectAccessible(page, 'support with round');
+
+      // A cover letter as a link on the round.
+      const docForm = page.locator('details', { hasText: 'Lägg till dokument: Öppen nationell remiss, version 1.0' });
+      await docForm.getByText('Lägg till dokument: Öppen nationell remiss, version 1.0').click();
+      await docForm.getByLabel('Slag av dokument').selectOption({ label: 'Missiv' });
+      await docForm.getByLabel('Länk', { exact: true }).fill('https://example.org/webbtest/missiv.pdf');
+      await docForm.getByRole('button', { name: 'Lägg till dokumentet' }).click();
+      await rounds.getByRole('link', { name: 'Missiv' }).waitFor();
+      await expectAccessible(page, 'support with document form');
+      await screenshot(page, 'knowledge-support-round');
+
+      expect(await visit(page, '/kunskapsstod/remissomgangar')).toBe('Remissomgångar');
+      await page
+        .getByRole('table', { name: 'Remissomgångar' })
+        .getByRole('link', { name: 'Kliniskt kunskapsstöd KOL (demo)', exact: true })
+        .waitFor();
+      await screenshot(page, 'knowledge-rounds');
+    },
+  );
+});
