@@ -3,6 +3,9 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, IsoDate } from '../../platform/http/schemas.js';
 import { consultationCalendar } from './rules/calendar.js';
 import { toICalendar } from './rules/ical.js';
+import { answerRoutes } from './answer-routes.js';
+import { jointRoutes } from './joint-routes.js';
+import { surveyRoutes } from './survey-routes.js';
 
 const tags = ['Remisser'];
 const Window = Type.Object({ opens: IsoDate, closes: IsoDate });
@@ -11,7 +14,11 @@ const YearQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const consultationRoutes: RouteModule = (app) => {
+export const consultationRoutes: RouteModule = async (app, deps) => {
+  await answerRoutes(app, deps);
+  await surveyRoutes(app, deps);
+  await jointRoutes(app, deps);
+
   app.get(
     '/api/v1/consultation-calendar',
     {

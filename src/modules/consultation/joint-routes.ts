@@ -1,0 +1,133 @@
+import { Type } from 'typebox';
+import type { RouteModule } from '../../platform/http/app.js';
+import { CONTENT_TYPES, sendDownload } from '../../platform/export/spreadsheet.js';
+import { errorResponses, Uuid } from '../../platform/http/schemas.js';
+import { answerToDocx, answerToPdf, type AnswerDocument } from './documents/answer-document.js';
+import { createJointAnswer, readJointAnswer, stepJointAnswer, updateJointSection } from './joint-answer.js';
+import { presentJoint } from './presenter.js';
+import { JOINT_STATUS_LABELS } from './rules/joint-lifecycle.js';
+import * as s from './schemas.js';
+
+const tags = ['Gemensamma remissvar'];
+const IdParams = Type.Object({ id: Uuid });
+const Ok = Type.Ref('ConsultationJointAnswer');
+
+export const jointRoutes: RouteModule = (app, { db }) => {
+  app.addSchema(s.Joint);
+  const read = async (ctx: Parameters<typeof readJointAnswer>[1], id: string) => {
+    const r = await readJointAnswer(db, ctx, id);
+    return presentJoint(r.joint, r);
+  };
+
+  app.post(
+    '/api/v1/consultation-joint-answers',
+    {
+      schema: {
+        tags,
+        summary: 'Starta sjukvårdsregionens gemensamma svar: samordnas av ett RPO (eller RCC), godkänns av ledningsgruppen',
+        body: s.CreateJointBody,
+        response: { 201: Ok, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await read(req.ctx, await createJointAnswer(db, req.ctx, req.body))),
+  );
+
+  app.get(
+    '/api/v1/consultation-joint-answers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Det gemensamma svaret med medlemsregionernas underlag sida vid sida',
+        params: IdParams,
+        response: { 200: Ok, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => read(req.ctx, req.params.id),
+  );
+
+  app.put(
+    '/api/v1/consultation-joint-answers/:id/sections/:sectionId',
+    {
+      schema: {
+        tags,
+        summary: 'Skriv ett avsnitt i det gemensamma svaret',
+        params: Type.Object({ id: Uuid, sectionId: Uuid }),
+        body: s.SectionBody,
+        response: { 200: Ok, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      await updateJointSection(db, req.ctx, req.params.id, req.params.sectionId, req.body);
+      return read(req.ctx, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/consultation-joint-answers/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Ledningsgruppen godkänner det gemensamma svaret',
+        params: IdParams,
+        body: s.ApproveBody,
+        response: { 200: Ok, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      await stepJointAnswer(db, req.ctx, req.params.id, { action: 'approve', ...req.body });
+      return read(req.ctx, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/consultation-joint-answers/:id/send',
+    {
+      schema: {
+        tags,
+        summary: 'Markera det gemensamma svaret som skickat',
+        params: IdParams,
+        body: s.JointSendBody,
+        response: { 200: Ok, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      await stepJointAnswer(db, req.ctx, req.params.id, { action: 'send', ...req.body });
+      return read(req.ctx, req.params.id);
+    },
+  );
+
+  const doc = async (ctx: Parameters<typeof readJointAnswer>[1], id: string): Promise<AnswerDocument> => {
+    const j = await read(ctx, id);
+    return {
+      issuer: j.healthcareRegionName,
+      title: `Gemensamt remissvar: ${j.round?.title ?? ''}`,
+      caseNumber: null,
+      decisionRef: j.approvalRef,
+      decidedOn: j.approvedOn,
+      statusLabel: JOINT_STATUS_LABELS[j.status],
+      roundTitle: j.round?.title ?? '',
+      sender: j.round?.sender ?? '',
+      closesOn: j.round?.closesOn ?? '',
+      sections: j.sections,
+    };
+  };
+  const download = { tags, params: IdParams, response: { 200: Type.String(), ...errorResponses(400, 401, 404) } };
+
+  app.get(
+    '/api/v1/consultation-joint-answers/:id/document.docx',
+    { schema: { ...download, summary: 'Det gemensamma svaret som Word-dokument', produces: [CONTENT_TYPES.docx] } },
+    async (req, reply) => {
+      const d = await doc(req.ctx, req.params.id);
+      return sendDownload(reply, `Gemensamt remissvar ${d.issuer}.docx`, 'docx', await answerToDocx(d));
+    },
+  );
+
+  app.get(
+    '/api/v1/consultation-joint-answers/:id/document.pdf',
+    { schema: { ...download, summary: 'Det gemensamma svaret som PDF', produces: [CONTENT_TYPES.pdf] } },
+    async (req, reply) => {
+      const d = await doc(req.ctx, req.params.id);
+      return sendDownload(reply, `Gemensamt remissvar ${d.issuer}.pdf`, 'pdf', await answerToPdf(d));
+    },
+  );
+};

@@ -1,0 +1,134 @@
+import { can } from '../../platform/auth/policy.js';
+import { todayInSweden } from '../../platform/clock.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { notFound, unauthorized } from '../../platform/errors.js';
+import { ownerScope } from '../organisation/check-group.js';
+import { geography } from '../organisation/repository.js';
+import { answerAccess, effectiveActor } from './access.js';
+import { loadAnswer } from './load-answer.js';
+import { presentAnswer, presentAnswerSummary, presentRound, presentSurvey } from './presenter.js';
+import * as repo from './repository.js';
+
+/** One answer as its workers see it, with the caller's permitted actions. */
+export async function readAnswer(db: Db, ctx: Ctx, id: string, opts: { today?: string } = {}) {
+  const l = await loadAnswer(db, ctx, id, opts);
+  const a = l.answer;
+  const survey = await repo.surveyOfAnswer(db, id);
+  return presentAnswer(a, {
+    round: await repo.getRound(db, a.round_id),
+    routed: l.routed,
+    deciding: await repo.groupsByIds(
+      db,
+      [a.beredning_group_id, a.decision_group_id].filter((x): x is string => !!x),
+    ),
+    milestones: await repo.milestonesOf(db, [id]),
+    sections: await repo.sectionsOf(db, id),
+    comments: await repo.commentsOf(db, id),
+    survey: survey ? presentSurvey(survey, await repo.recipientsOf(db, survey.id)) : null,
+    joints: (await repo.jointsOfRounds(db, [a.round_id])).filter((j) =>
+      (l.geo.regionHealthcareRegions.get(a.region_code) ?? []).includes(j.healthcare_region_id),
+    ),
+    access: l.access,
+    today: l.today,
+  });
+}
+
+/** The answers the caller may read (their regions', and those routed to their groups). */
+export async function listVisibleAnswers(db: Db, ctx: Ctx, f: { region?: string; roundId?: string }) {
+  if (!ctx.actor) throw unauthorized();
+  const today = todayInSweden();
+  const geo = await geography(db);
+  const actor = await effectiveActor(db, ctx.actor, today);
+  const rows = await repo.listAnswers(db, {
+    ...(f.region ? { regions: [f.region] } : {}),
+    ...(f.roundId ? { roundId: f.roundId } : {}),
+  });
+  const routed = await repo.routedGroups(
+    db,
+    rows.map((r) => r.id),
+  );
+  const visible = rows.filter(
+    (a) =>
+      answerAccess(
+        actor,
+        a,
+        routed.filter((g) => g.answer_id === a.id).map((g) => g.group_id),
+        geo,
+      ).read,
+  );
+  const ms = await repo.milestonesOf(
+    db,
+    visible.map((a) => a.id),
+  );
+  return visible.map((a) => presentAnswerSummary(a, ms, today));
+}
+
+/**
+ * Open rounds with their deadlines and every region's state — the state only, which every
+ * signed-in user may see (the answers themselves stay with their region).
+ */
+export async function consultationOverview(db: Db, ctx: Ctx, opts: { today?: string } = {}) {
+  if (!ctx.actor) throw unauthorized();
+  const today = opts.today ?? todayInSweden();
+  const rounds = await repo.openRounds(db, today);
+  const ids = rounds.map((r) => r.id);
+  const answers = ids.length ? (await Promise.all(ids.map((id) => repo.listAnswers(db, { roundId: id })))).flat() : [];
+  const joints = await repo.jointsOfRounds(db, ids);
+  return {
+    today,
+    rounds: rounds.map((r) => ({
+      ...presentRound(r),
+      regions: answers
+        .filter((a) => a.round_id === r.id)
+        .map((a) => ({ region: a.region_code, regionName: a.region_name, status: a.status }))
+        .sort((x, y) => x.region.localeCompare(y.region)),
+      jointAnswers: joints
+        .filter((j) => j.round_id === r.id)
+        .map((j) => ({
+          id: j.id,
+          healthcareRegionId: j.healthcare_region_id,
+          healthcareRegionName: j.healthcare_region_name,
+          status: j.status,
+        })),
+    })),
+  };
+}
+
+/** A coordinator's board: the region's answers and the open rounds not yet registered, late ones first. */
+export async function regionBoard(db: Db, ctx: Ctx, region: string, opts: { today?: string } = {}) {
+  if (!ctx.actor) throw unauthorized();
+  const today = opts.today ?? todayInSweden();
+  const geo = await geography(db);
+  const name = await repo.regionName(db, region);
+  if (!name || !can(ctx.actor, 'consultations.read', ownerScope(region, geo))) throw notFound('Regionen');
+  const answers = await repo.listAnswers(db, { regions: [region] });
+  const ms = await repo.milestonesOf(
+    db,
+    answers.map((a) => a.id),
+  );
+  const rounds = new Map((await repo.openRounds(db, today)).map((r) => [r.id, r]));
+  for (const a of answers)
+    if (!rounds.has(a.round_id)) {
+      const r = await repo.getRound(db, a.round_id);
+      if (r) rounds.set(r.id, r);
+    }
+  const items = [...rounds.values()]
+    .map((r) => {
+      const a = answers.find((x) => x.round_id === r.id);
+      return { round: presentRound(r), answer: a ? presentAnswerSummary(a, ms, today) : null };
+    })
+    .filter((i) => i.answer === null || i.answer.status !== 'skickad' || i.round.closesOn >= today)
+    .sort(
+      (x, y) =>
+        Number(y.answer?.late ?? false) - Number(x.answer?.late ?? false) || x.round.closesOn.localeCompare(y.round.closesOn),
+    );
+  return {
+    region,
+    regionName: name,
+    today,
+    mayRegister: can(ctx.actor, 'consultations.register', ownerScope(region, geo)),
+    items,
+    groups: (await repo.groupsOfOwner(db, region)).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
+  };
+}

@@ -1,0 +1,91 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import { todayInSweden } from '../../platform/clock.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Tx } from '../../platform/db/index.js';
+import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import { registerCase } from '../cases/register-case.js';
+import { ownerScope } from '../organisation/check-group.js';
+import { geography } from '../organisation/repository.js';
+import * as repo from './repository.js';
+import { DEFAULT_SECTIONS } from './rules/answer-lifecycle.js';
+import { DEFAULT_OFFSETS, scheduleMilestones } from './rules/milestones.js';
+
+export interface RegisterAnswerInput {
+  roundId: string;
+  region: string;
+  receivedDate?: string;
+}
+
+/** The case register's use case runs inside this transaction: one answer, one case number, or neither. */
+const within = (db: Db, tx: Tx): Db => ({
+  kind: db.kind,
+  query: (sql, params) => tx.query(sql, params),
+  exec: (sql) => tx.exec(sql),
+  transaction: (fn) => fn(tx),
+  ping: () => db.ping(),
+  close: () => Promise.resolve(),
+});
+
+/**
+ * Registers a national round in a region ("en väg in"): a case number in the region's case
+ * register, the answer with its default sections, and its internal milestones scheduled back
+ * from the round's deadline with the region's offsets. The same round twice in one region → 409.
+ */
+export async function registerAnswer(
+  db: Db,
+  ctx: Ctx,
+  input: RegisterAnswerInput,
+  opts: { today?: string; isDemo?: boolean } = {},
+) {
+  const today = opts.today ?? todayInSweden();
+  return db.transaction(async (tx) => {
+    const geo = await geography(tx);
+    if (!geo.regionHealthcareRegions.has(input.region)) {
+      throw unprocessable(`Det finns ingen region med länskod ${input.region}.`, [{ path: 'region', message: 'okänd länskod' }]);
+    }
+    authorize(ctx.actor, 'consultations.register', ownerScope(input.region, geo));
+    const round = await repo.getRound(tx, input.roundId);
+    if (!round) throw notFound('Remissomgången');
+    if (round.status !== 'aktiv')
+      throw unprocessable('Remissomgången är avbruten.', [{ path: 'roundId', message: 'avbruten omgång' }]);
+    const existing = await repo.liveAnswerFor(tx, round.id, input.region);
+    if (existing) {
+      throw conflict(`Remissen är redan registrerad i ${existing.region_name} med diarienummer ${existing.case_number}.`);
+    }
+    const settings = await repo.getSettings(tx, input.region);
+    const kase = await registerCase(
+      within(db, tx),
+      ctx,
+      {
+        region: input.region,
+        subject: `Remiss: ${round.title}`.slice(0, 500),
+        origin: 'national',
+        sender: round.sender,
+        receivedDate: input.receivedDate ?? (round.opens_on < today ? round.opens_on : today),
+      },
+      { today },
+    );
+    const id = await repo.insertAnswer(tx, {
+      roundId: round.id,
+      region: input.region,
+      caseId: kase.id,
+      status: 'registrerad',
+      beredningGroupId: settings?.beredning_group_id ?? null,
+      decisionGroupId: settings?.decision_group_id ?? null,
+      createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.userId ?? null),
+      ...(opts.isDemo ? { isDemo: true } : {}),
+    });
+    for (const heading of DEFAULT_SECTIONS) await repo.insertSection(tx, id, heading);
+    const milestones = scheduleMilestones(round.closes_on, settings ? repo.offsetsOf(settings) : DEFAULT_OFFSETS);
+    await repo.setMilestones(tx, id, milestones);
+    const answer = (await repo.getAnswer(tx, id))!;
+    await recordAudit(tx, ctx, {
+      entityType: 'consultation-answer',
+      entityId: id,
+      action: 'register',
+      after: { roundId: round.id, region: input.region, caseNumber: answer.case_number, milestones },
+    });
+    return answer;
+  });
+}

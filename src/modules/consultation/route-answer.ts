@@ -1,0 +1,94 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { unprocessable, type FieldError } from '../../platform/errors.js';
+import { checkVersion, loadAnswer, next, require } from './load-answer.js';
+import * as repo from './repository.js';
+
+export interface RouteInput {
+  groupIds: string[];
+  leadGroupId: string;
+  beredningGroupId?: string | null;
+  decisionGroupId?: string | null;
+  version: number;
+}
+
+const WORKING_KINDS = new Set(['program-area', 'collaboration-group', 'working-group']);
+const DECIDING_KINDS = new Set(['council', 'forum', 'steering-group', 'political-body']);
+
+async function ownGroups(tx: Queryable, region: string, ids: (string | null)[]) {
+  const list = [...new Set(ids.filter((x): x is string => !!x))];
+  const found = new Map((await repo.groupsByIds(tx, list)).map((g) => [g.id, g]));
+  return (id: string) => {
+    const g = found.get(id);
+    return g && g.owner === region && g.status === 'active' ? g : undefined;
+  };
+}
+
+/** The forums that prepare and decide: the region's own, active councils, forums or steering groups. */
+export async function checkDecidingGroups(
+  tx: Queryable,
+  region: string,
+  i: { beredningGroupId: string | null; decisionGroupId: string | null },
+): Promise<FieldError[]> {
+  const own = await ownGroups(tx, region, [i.beredningGroupId, i.decisionGroupId]);
+  const errors: FieldError[] = [];
+  for (const key of ['beredningGroupId', 'decisionGroupId'] as const) {
+    const id = i[key];
+    if (!id) continue;
+    const g = own(id);
+    if (!g) errors.push({ path: key, message: 'ingen aktiv grupp i regionen' });
+    else if (!DECIDING_KINDS.has(g.kind))
+      errors.push({ path: key, message: `${g.name} är inte ett råd, forum eller en styrgrupp` });
+  }
+  return errors;
+}
+
+/** Groups must be the region's own, active, and of the right kind for their part. */
+async function checkGroups(
+  tx: Queryable,
+  region: string,
+  i: { groupIds: string[]; leadGroupId: string; beredningGroupId: string | null; decisionGroupId: string | null },
+): Promise<void> {
+  const own = await ownGroups(tx, region, i.groupIds);
+  const errors: FieldError[] = [];
+  if (i.groupIds.length === 0) errors.push({ path: 'groupIds', message: 'välj minst en grupp' });
+  i.groupIds.forEach((id, n) => {
+    const g = own(id);
+    if (!g) errors.push({ path: `groupIds.${n}`, message: 'ingen aktiv grupp i regionen' });
+    else if (!WORKING_KINDS.has(g.kind))
+      errors.push({ path: `groupIds.${n}`, message: `${g.name} är inte ett LPO, en LSG eller en arbetsgrupp` });
+  });
+  if (!i.groupIds.includes(i.leadGroupId))
+    errors.push({ path: 'leadGroupId', message: 'den ledande gruppen ska vara en av de valda grupperna' });
+  errors.push(...(await checkDecidingGroups(tx, region, i)));
+  if (errors.length) throw unprocessable(errors.map((e) => e.message).join('; '), errors);
+}
+
+/** The coordinator routes the answer to the LPOs/LSGs concerned; one of them leads. */
+export async function routeAnswer(db: Db, ctx: Ctx, id: string, input: RouteInput) {
+  return db.transaction(async (tx) => {
+    const l = await loadAnswer(tx, ctx, id, { forUpdate: true });
+    require(l.access.route, 'Bara samordnaren i regionen kan fördela remissen.');
+    checkVersion(l.answer, input.version);
+    const to = next(l.answer.status, 'route');
+    const groupIds = [...new Set(input.groupIds)];
+    const beredningGroupId = input.beredningGroupId === undefined ? l.answer.beredning_group_id : input.beredningGroupId;
+    const decisionGroupId = input.decisionGroupId === undefined ? l.answer.decision_group_id : input.decisionGroupId;
+    await checkGroups(tx, l.answer.region_code, { groupIds, leadGroupId: input.leadGroupId, beredningGroupId, decisionGroupId });
+    await repo.setRouting(tx, id, groupIds, input.leadGroupId);
+    await repo.updateAnswer(tx, id, l.answer.version, {
+      status: to,
+      lead_group_id: input.leadGroupId,
+      beredning_group_id: beredningGroupId,
+      decision_group_id: decisionGroupId,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'consultation-answer',
+      entityId: id,
+      action: 'route',
+      before: { status: l.answer.status, groupIds: l.routed.map((g) => g.group_id), leadGroupId: l.answer.lead_group_id },
+      after: { status: to, groupIds, leadGroupId: input.leadGroupId, beredningGroupId, decisionGroupId },
+    });
+  });
+}

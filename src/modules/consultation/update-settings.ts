@@ -1,0 +1,62 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize, can } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { ownerScope } from '../organisation/check-group.js';
+import { geography } from '../organisation/repository.js';
+import * as repo from './repository.js';
+import { checkDecidingGroups } from './route-answer.js';
+import { checkOffsets, DEFAULT_OFFSETS, type Offsets } from './rules/milestones.js';
+
+export interface SettingsInput extends Offsets {
+  beredningGroupId: string | null;
+  decisionGroupId: string | null;
+  version: number;
+}
+
+export const presentSettings = (region: string, s: repo.SettingsRow | undefined) => ({
+  region,
+  ...(s ? repo.offsetsOf(s) : DEFAULT_OFFSETS),
+  beredningGroupId: s?.beredning_group_id ?? null,
+  decisionGroupId: s?.decision_group_id ?? null,
+  version: s?.version ?? 0,
+});
+
+export async function readSettings(db: Db, ctx: Ctx, region: string) {
+  const geo = await geography(db);
+  if (!geo.regionHealthcareRegions.has(region)) throw notFound('Regionen');
+  authorize(ctx.actor, 'consultations.read', ownerScope(region, geo));
+  return {
+    ...presentSettings(region, await repo.getSettings(db, region)),
+    mayEdit: can(ctx.actor, 'consultations.settings', ownerScope(region, geo)),
+  };
+}
+
+/**
+ * The region's milestone offsets (working days before the deadline) and its default
+ * beredning and decision forums. Version 0 means "no settings yet" (the defaults).
+ * New answers use them; answers already registered keep their schedule.
+ */
+export async function updateSettings(db: Db, ctx: Ctx, region: string, input: SettingsInput) {
+  return db.transaction(async (tx) => {
+    const geo = await geography(tx);
+    if (!geo.regionHealthcareRegions.has(region)) throw notFound('Regionen');
+    authorize(ctx.actor, 'consultations.settings', ownerScope(region, geo));
+    const errors = checkOffsets(input);
+    errors.push(...(await checkDecidingGroups(tx, region, input)));
+    if (errors.length) throw unprocessable(errors.map((e) => e.message).join('; '), errors);
+    const before = await repo.getSettings(tx, region);
+    if ((before?.version ?? 0) !== input.version) throw staleVersion(before?.version ?? 0);
+    const row = await repo.upsertSettings(tx, region, input, before ? input.version : null);
+    if (!row) throw staleVersion((before?.version ?? 0) + 1);
+    await recordAudit(tx, ctx, {
+      entityType: 'consultation-settings',
+      entityId: region,
+      action: 'update',
+      before: before ? presentSettings(region, before) : null,
+      after: presentSettings(region, row),
+    });
+    return presentSettings(region, row);
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * One region's answer to a round, the whole "en väg in" flow on one page: facts and
+ * milestones, routing, the gap-analysis survey and its progress, the draft section by section
+ * with comments, the steps (beredning, decision, sent, superseded) and the documents out.
+ * The server says what the caller may do (permissions); the page only offers that.
+ */
+import { Link } from '../app/router';
+import { ErrorAlert, Loading, Notice } from '../components/Alerts';
+import { Page } from '../components/Page';
+import { RequireUser } from '../components/RequireUser';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useI18n, useT } from '../i18n';
+import { DraftPanel } from './DraftPanel';
+import { boardPath, CONSULTATIONS_PATH, jointPath, loadAnswer } from './model';
+import { RoutingForm } from './RoutingForm';
+import { jointStatusLabel, milestoneLabel, StatusBadge, trackLabel } from './shared';
+import { StepsPanel } from './StepsPanel';
+import { SurveyPanel } from './SurveyPanel';
+
+export function AnswerPage({ id }: { id: string }) {
+  const t = useT();
+  return (
+    <RequireUser title={t('consultations.answer.title')} crumbs={[{ to: CONSULTATIONS_PATH, label: t('area.consultations') }]}>
+      <AnswerView id={id} />
+    </RequireUser>
+  );
+}
+
+function AnswerView({ id }: { id: string }) {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const answer = useAsync((signal) => loadAnswer(id, signal), [id]);
+  const a = answer.data;
+  const crumbs = [
+    { to: CONSULTATIONS_PATH, label: t('area.consultations') },
+    ...(a ? [{ to: boardPath(a.region), label: a.regionName }] : []),
+  ];
+  const title = a
+    ? t('consultations.answer.titleFor', { round: a.round?.title ?? '', region: a.regionName })
+    : t('consultations.answer.title');
+  const changed = () => answer.reload();
+
+  return (
+    <Page title={title} crumbs={crumbs}>
+      {answer.error && <ErrorAlert error={answer.error} />}
+      {answer.loading && !a && <Loading />}
+      {a && (
+        <>
+          {a.status === 'ersatt' && (
+            <Notice kind="warning">
+              <p>{t('consultations.answer.superseded', { reason: a.supersededReason ?? '' })}</p>
+            </Notice>
+          )}
+          <dl className="facts">
+            <dt>{t('consultations.field.caseNumber')}</dt>
+            <dd className="mono">{a.caseNumber}</dd>
+            <dt>{t('consultations.field.status')}</dt>
+            <dd>
+              <StatusBadge status={a.status} />
+            </dd>
+            {a.round && (
+              <>
+                <dt>{t('consultations.field.track')}</dt>
+                <dd>{trackLabel(i18n, a.round.track)}</dd>
+                <dt>{t('consultations.field.sender')}</dt>
+                <dd>{a.round.sender}</dd>
+                <dt>{t('consultations.field.closes')}</dt>
+                <dd>{formatDate(a.round.closesOn)}</dd>
+              </>
+            )}
+            <dt>{t('consultations.field.groups')}</dt>
+            <dd>
+              {a.groups.length === 0
+                ? t('consultations.answer.notRouted')
+                : a.groups.map((g) => (g.lead ? t('consultations.answer.leadGroup', { name: g.name }) : g.name)).join(', ')}
+            </dd>
+            <dt>{t('consultations.field.beredningGroup')}</dt>
+            <dd>{a.beredningGroup?.name ?? t('consultations.none')}</dd>
+            <dt>{t('consultations.field.decisionGroup')}</dt>
+            <dd>{a.decisionGroup?.name ?? t('consultations.none')}</dd>
+            {a.decisionRef && (
+              <>
+                <dt>{t('consultations.field.decision')}</dt>
+                <dd>
+                  {a.decisionRef}, {formatDate(a.decidedOn)}
+                </dd>
+              </>
+            )}
+            {a.sentOn && (
+              <>
+                <dt>{t('consultations.field.sentOn')}</dt>
+                <dd>{formatDate(a.sentOn)}</dd>
+              </>
+            )}
+            {a.jointAnswers.map((j) => (
+              <div key={j.id}>
+                <dt>{t('consultations.field.jointAnswer')}</dt>
+                <dd>
+                  <Link to={jointPath(j.id)}>{j.healthcareRegionName}</Link>: {jointStatusLabel(i18n, j.status)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+
+          <h2 id="milestones-heading">{t('consultations.milestones.heading')}</h2>
+          <TableScroll labelledBy="milestones-caption">
+            <table>
+              <caption id="milestones-caption">{t('consultations.milestones.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('consultations.milestones.what')}</th>
+                  <th scope="col">{t('consultations.milestones.due')}</th>
+                  <th scope="col">{t('consultations.field.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.milestones.map((m) => (
+                  <tr key={m.kind}>
+                    <th scope="row">{milestoneLabel(i18n, m.kind)}</th>
+                    <td className="nowrap">{formatDate(m.dueOn)}</td>
+                    <td>
+                      {m.met ? (
+                        <span className="badge badge-ok">{t('consultations.milestones.met')}</span>
+                      ) : m.late ? (
+                        <strong className="badge badge-weak">{t('consultations.late')}</strong>
+                      ) : (
+                        <span className="badge badge-none">{t('consultations.milestones.coming')}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+
+          {a.permissions.route && <RoutingForm answer={a} onDone={changed} />}
+          <SurveyPanel answer={a} onDone={changed} />
+          <StepsPanel answer={a} onDone={changed} />
+          <DraftPanel answer={a} onDone={changed} />
+
+          <h2 id="downloads-heading">{t('consultations.downloads.heading')}</h2>
+          <ul className="link-list" aria-labelledby="downloads-heading">
+            <li>
+              <a href={`/api/v1/consultation-answers/${a.id}/document.docx`} download>
+                {t('consultations.downloads.docx')}
+              </a>
+            </li>
+            <li>
+              <a href={`/api/v1/consultation-answers/${a.id}/document.pdf`} download>
+                {t('consultations.downloads.pdf')}
+              </a>
+            </li>
+            <li>
+              <a href={`/api/v1/consultation-answers/${a.id}/comments.xlsx`} download>
+                {t('consultations.downloads.xlsx')}
+              </a>
+            </li>
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+
+/**
+ * A round runs through Region Blekinge's whole answer in the browser: registered from the
+ * region's board, routed, a gap-analysis survey answered through its personal link without an
+ * account, the draft written and commented, prepared, decided, sent — and the DOCX downloaded
+ * and opened.
+ */
+describe('a region’s answer to a consultation', () => {
+  const suite = useBrowser();
+
+  it('runs from registration to a downloaded DOCX that opens', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/remisser')).toBe('Remisser');
+    await page.getByRole('table', { name: /Öppna remissomgångar/ }).waitFor();
+    await screenshot(page, 'consultations-overview');
+
+    expect(await visit(page, '/remisser/region/10')).toBe('Remisser i Region Blekinge');
+    const register = page.getByRole('button', { name: /^Registrera / }).first();
+    const label = (await register.innerText()).replace(/^Registrera /, '');
+    await register.click();
+    await expect.poll(() => page.locator('main h1').innerText()).toContain('Region Blekinges svar');
+    await settled(page);
+    const caseNumber = (await page.locator('dl.facts dd.mono').first().innerText()).trim();
+    expect(caseNumber).toMatch(/^R10 \d{4}\/\d+$/);
+    expect(await page.locator('main h1').innerText()).toContain(label);
+    await expectAccessible(page, 'answer registered');
+
+    // Route to an LPO (leading) and an LSG, with the region's beredningsforum and kunskapsråd.
+    const routing = page.getByRole('form', { name: 'Fördela remissen' });
+    await routing.getByLabel('LPO Psykisk hälsa').check();
+    await routing.getByLabel('LSG Läkemedel').check();
+    await routing.getByLabel('Ledande grupp').selectOption({ label: 'LPO Psykisk hälsa' });
+    await routing.getByLabel('Bereds av').selectOption({ label: 'Beredningsforum' });
+    await routing.getByLabel('Beslutas av').selectOption({ label: 'Kunskapsrådet' });
+    await routing.getByRole('button', { name: 'Spara fördelningen' }).click();
+    await page.locator('dl.facts').getByText('Fördelad', { exact: true }).waitFor();
+
+    // The gap-analysis survey, with a personal link per unit.
+    const survey = page.getByRole('form', { name: /Gapanalys: enkät/ });
+    await survey.getByLabel('Enheter som ska svara').fill('Vuxenpsykiatrin Karlskrona; vuxenpsykiatrin@example.se');
+    await survey.getByRole('button', { name: 'Skicka enkäten' }).click();
+    const linkField = page.getByLabel(/^Vuxenpsykiatrin Karlskrona/);
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(/\/enkat\/[0-9a-f-]{36}#[A-Za-z0-9_-]{43}$/);
+    await expectAccessible(page, 'survey sent');
+
+    // The unit answers without an account.
+    const anonymous = await suite.newPage();
+    const url = new URL(link);
+    await anonymous.page.goto(`${url.pathname}${url.hash}`);
+    await settled(anonymous.page);
+    await anonymous.page.getByLabel(/^1\. Hur arbetar ni i dag/).fill('Vi saknar ett strukturerat uppföljningsbesök.');
+    await anonymous.page
+      .getByRole('group', { name: /^2\. Hur stora resurser/ })
+      .getByLabel('4')
+      .check();
+    await anonymous.page
+      .getByRole('group', { name: /^3\. Kräver rekommendationerna/ })
+      .getByLabel('Ja')
+      .check();
+    await expectAccessible(anonymous.page, 'public survey');
+    await anonymous.page.getByRole('button', { name: 'Skicka svaren' }).click();
+    await anonymous.page.getByText('Tack! Svaren är sparade.').waitFor();
+    await screenshot(anonymous.page, 'consultations-survey');
+
+    // Progress, then the draft.
+    await page.reload();
+    await settled(page);
+    await page.getByText('1 av 1 enheter har svarat.').waitFor();
+    await page.getByText('Vuxenpsykiatrin Karlskrona:').waitFor();
+    await page.getByRole('button', { name: 'Börja på utkastet' }).click();
+    await page.locator('dl.facts').getByText('Utkast', { exact: true }).waitFor();
+    const summary = 'Region Blekinge ställer sig bakom förslaget men behöver resurser för uppföljningen.';
+    await page.getByLabel('Text: Sammanfattning').fill(summary);
+    await page.getByRole('button', { name: 'Spara Sammanfattning' }).click();
+    await page.getByText('Avsnittet är sparat.').waitFor();
+    await page.getByLabel('Kommentar till Sammanfattning').fill('Ange kostnaden för uppföljningen.');
+    await page
+      .getByRole('group', { name: 'Kommentarer till Sammanfattning' })
+      .getByRole('button', { name: 'Kommentera' })
+      .click();
+    await page.getByText('Ange kostnaden för uppföljningen.', { exact: true }).waitFor();
+    await expectAccessible(page, 'draft with comment');
+
+    // Beredning, decision, sent.
+    await page.getByRole('button', { name: 'Utkastet är klart för beredning' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Utkastet är klart för beredning' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Markera som berett' }).click();
+    await page.locator('dl.facts').getByText('Beredd', { exact: true }).waitFor();
+    await page.getByLabel('Beslutsreferens').fill('Kunskapsrådet 2026-11-26 § 5');
+    await page.getByRole('button', { name: 'Besluta svaret' }).click();
+    await page.locator('dl.facts').getByText('Kunskapsrådet 2026-11-26 § 5', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Markera som skickat' }).click();
+    await page.locator('dl.facts').getByText('Skickad', { exact: true }).waitFor();
+    await page.getByText('Svaret är beslutat och kan inte ändras, bara ersättas.').waitFor();
+    await expectAccessible(page, 'answer sent');
+    await screenshot(page, 'consultations-answer');
+
+    // The document.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ned svaret som Word (DOCX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = readFileSync(await download.path());
+    expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+    const xml = await (await JSZip.loadAsync(file)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Region Blekinge');
+    expect(xml).toContain(caseNumber);
+    expect(xml).toContain(summary);
+    expect(xml).toContain('Kunskapsrådet 2026-11-26 § 5');
+
+    // The board shows the answer's state.
+    expect(await visit(page, '/remisser/region/10')).toBe('Remisser i Region Blekinge');
+    await page
+      .getByRole('row', { name: new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .getByText('Skickad')
+      .waitFor();
+  });
+
+  it('shows the healthcare region’s joint answer with the regions’ input (demo)', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    await visit(page, '/remisser');
+    const joint = page.getByRole('link', { name: 'Södra sjukvårdsregionen' }).first();
+    await joint.click();
+    await settled(page);
+    await page.getByRole('heading', { name: 'Regionernas underlag' }).waitFor();
+    await page.getByRole('heading', { name: 'Region Kronoberg' }).waitFor();
+    await expectAccessible(page, 'joint answer');
+    await screenshot(page, 'consultations-joint');
+  });
+});

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSurveyForm, respondToSurvey } from '../src/modules/consultation/send-survey.js';
+import { systemCtx } from '../src/platform/context.js';
+import { buildConsultationRound, buildLpo } from '../src/testing/builders.js';
+import { useTestApp, type Session } from './helpers/app.js';
+
+/** Survey links are personal and single-purpose, kept hashed, and expire with the survey. */
+const t = useTestApp();
+let samordnare: Session;
+const surveys: { id: string; answerId: string; token: string; closesOn: string }[] = [];
+
+beforeAll(async () => {
+  samordnare = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '07' }]);
+  const lpo = (await buildLpo(t.db, { region: '07', programAreaId: 'endokrina-sjukdomar' })).id;
+  for (const title of ['Vårdprogram diabetes typ 2', 'Vårdförlopp osteoporos']) {
+    const round = await buildConsultationRound(t.db, { title });
+    const a = (
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/consultation-answers',
+        as: samordnare,
+        payload: { roundId: round.id, region: '07' },
+      })
+    ).json();
+    const r = await t.request({
+      method: 'POST',
+      url: `/api/v1/consultation-answers/${a.id}/routing`,
+      as: samordnare,
+      payload: { groupIds: [lpo], leadGroupId: lpo, version: a.version },
+    });
+    const s = await t.request({
+      method: 'POST',
+      url: `/api/v1/consultation-answers/${a.id}/survey`,
+      as: samordnare,
+      payload: {
+        title: `Gapanalys ${title}`,
+        closesOn: '2026-12-10',
+        questions: [{ id: 'q1', kind: 'yes-no', topic: 'praxis', text: 'Följer ni rekommendationen i dag?', required: true }],
+        recipients: [{ unit: 'Medicinkliniken Växjö' }],
+        version: r.json().version,
+      },
+    });
+    expect(s.statusCode, s.body).toBe(201);
+    surveys.push({
+      id: s.json().answer.survey.id,
+      answerId: a.id,
+      token: s.json().links[0].link.split('#')[1],
+      closesOn: '2026-12-10',
+    });
+  }
+});
+
+describe('survey links', () => {
+  it('open their own survey only: a token used for another survey is 404', async () => {
+    const [a, b] = surveys;
+    const own = await t.request({ method: 'GET', url: `/api/v1/survey-form/${a!.id}`, headers: { 'x-survey-token': a!.token } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().title).toBe('Gapanalys Vårdprogram diabetes typ 2');
+    const other = await t.request({
+      method: 'GET',
+      url: `/api/v1/survey-form/${b!.id}`,
+      headers: { 'x-survey-token': a!.token },
+    });
+    expect(other.statusCode).toBe(404);
+    const put = await t.request({
+      method: 'PUT',
+      url: `/api/v1/survey-form/${b!.id}`,
+      headers: { 'x-survey-token': a!.token },
+      payload: { answers: { q1: true } },
+    });
+    expect(put.statusCode).toBe(404);
+    expect((await t.db.query('SELECT 1 FROM consultation_survey_recipients WHERE responded_at IS NOT NULL')).length).toBe(0);
+  });
+
+  it('let the unit change its answers while open, and expire the day after the survey closes (410)', async () => {
+    const a = surveys[0]!;
+    await respondToSurvey(t.db, systemCtx('test'), a.id, a.token, { q1: false }, { today: '2026-12-10' });
+    await respondToSurvey(t.db, systemCtx('test'), a.id, a.token, { q1: true }, { today: '2026-12-10' });
+    expect((await openSurveyForm(t.db, a.id, a.token, { today: '2026-12-10' })).recipient.answers).toEqual({ q1: true });
+    await expect(openSurveyForm(t.db, a.id, a.token, { today: '2026-12-11' })).rejects.toMatchObject({ status: 410 });
+    await expect(
+      respondToSurvey(t.db, systemCtx('test'), a.id, a.token, { q1: false }, { today: '2026-12-11' }),
+    ).rejects.toMatchObject({ status: 410 });
+  });
+
+  it('go to more units after sending, each with a new link; a closed survey takes no more', async () => {
+    const b = surveys[1]!;
+    const more = await t.request({
+      method: 'POST',
+      url: `/api/v1/consultation-surveys/${b.id}/recipients`,
+      as: samordnare,
+      payload: { recipients: [{ unit: 'Vårdcentralen Alvesta', email: 'Alvesta@Example.se' }] },
+    });
+    expect(more.statusCode, more.body).toBe(201);
+    const token = more.json().links[0].link.split('#')[1];
+    expect(token).not.toBe(b.token);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/survey-form/${b.id}`, headers: { 'x-survey-token': token } })).json().unit,
+    ).toBe('Vårdcentralen Alvesta');
+    expect((await t.db.query("SELECT 1 FROM outbound_emails WHERE to_address = 'alvesta@example.se'")).length).toBe(1);
+    const closed = await t.request({ method: 'POST', url: `/api/v1/consultation-surveys/${b.id}/close`, as: samordnare });
+    expect(closed.json().status).toBe('stangd');
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/survey-form/${b.id}`, headers: { 'x-survey-token': token } })).statusCode,
+    ).toBe(410);
+    const late = await t.request({
+      method: 'POST',
+      url: `/api/v1/consultation-surveys/${b.id}/recipients`,
+      as: samordnare,
+      payload: { recipients: [{ unit: 'x' }] },
+    });
+    expect(late.statusCode).toBe(422);
+  });
+});
