@@ -12,6 +12,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, pgliteDir } from '../src/platform/db/index.js';
 import { projectRoot } from '../src/platform/version.js';
 import { FULL, generateDataset, QUICK } from './dataset.js';
+import { FOLLOWUP_FULL, FOLLOWUP_QUICK, followupEndpoints, generateFollowupDataset } from './followup.js';
 import { measure, type LoadSettings, type Measured } from './load.js';
 import { freePort, killAllChildrenNow, nodeArgsFor, startChild, stopAllChildren, type Child } from './processes.js';
 
@@ -48,6 +49,7 @@ const ENDPOINTS: Endpoint[] = [
   { path: '/api/v1/program-areas', expect: items(20) },
   { path: '/api/v1/groups?limit=50', expect: items(50) },
   { path: '/api/v1/audit?limit=50', auth: true, expect: items(50) },
+  ...followupEndpoints<Endpoint>((path, expect) => ({ path, expect })),
 ];
 
 const started = Date.now();
@@ -171,6 +173,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(config);
   try {
     await generateDataset(db, config, size, log);
+    await generateFollowupDataset(db, quick ? FOLLOWUP_QUICK : FOLLOWUP_FULL, log);
   } finally {
     await db.close();
   }

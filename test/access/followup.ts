@@ -1,3 +1,153 @@
+import { systemCtx } from '../../src/platform/context.js';
+import { createPdsa } from '../../src/modules/followup/pdsa.js';
+import { createPlan } from '../../src/modules/followup/plans.js';
+import { buildGroup, buildImplementationStatus, buildIndicator } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';
 
-export const followupAccess: AccessModule = { routes: {} };
+const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(';')).join('\n')).toString('base64');
+const importBody = {
+  fileName: 'blekinge.csv',
+  format: 'csv',
+  contentBase64: csv([
+    ['Region', 'Period', 'Värde'],
+    ['10', '2026-01', '71,5'],
+  ]),
+  mapping: { area: 'Region', period: 'Period', value: 'Värde' },
+};
+
+/** Fixtures in Region Blekinge ("10"): an indicator, a forum with a plan, a status, a PDSA cycle, an import. */
+async function setupFollowup({ db, newUser, request }: Parameters<AccessModule['setup'] & object>[0]) {
+  const ctx = systemCtx('matrix');
+  const indicator = await buildIndicator(db);
+  const group = await buildGroup(db, { kind: 'forum', level: 'region', owner: '10', name: 'Matrisens uppföljningsforum' });
+  const status = await buildImplementationStatus(db, { region: '10', status: 'planerad' });
+  const plan = await createPlan(db, ctx, { groupId: group.id, startYear: 2027, title: 'Matrisplan', items: [] });
+  const pdsa = await createPdsa(db, ctx, {
+    indicatorId: indicator.id,
+    regionCode: '10',
+    groupId: null,
+    title: 'Matris-PDSA',
+    plan: null,
+    startedOn: null,
+  });
+  const admin = await newUser([{ role: 'admin', scopeType: 'system', scopeId: '' }]);
+  const imp = (
+    await request({ method: 'POST', url: `/api/v1/indicators/${indicator.id}/imports`, as: admin, payload: importBody })
+  ).json();
+  return {
+    followupIndicatorId: indicator.id,
+    followupGroupId: group.id,
+    followupStatusId: status.id,
+    followupSupportVersionId: status.support_version_id,
+    followupPlanId: plan.id,
+    followupPdsaId: pdsa.id,
+    followupImportId: String(imp.id),
+  };
+}
+
+export const followupAccess: AccessModule = {
+  setup: setupFollowup,
+  routes: {
+    'GET /api/v1/goals': ['public', () => ({ url: '/api/v1/goals' })],
+    'POST /api/v1/goals': ['scoped', () => ({ url: '/api/v1/goals', payload: { owner: '10', title: 'Matrislöfte' } })],
+    'GET /api/v1/indicators': ['public', () => ({ url: '/api/v1/indicators' })],
+    'POST /api/v1/indicators': [
+      'admin',
+      () => ({
+        url: '/api/v1/indicators',
+        payload: {
+          code: `M-${Date.now()}`,
+          name: 'Matris',
+          definition: 'x',
+          unit: '%',
+          direction: 'higher',
+          periodicity: 'month',
+          source: 'own-measurement',
+        },
+      }),
+    ],
+    'GET /api/v1/indicators/{id}': ['public', (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}` })],
+    'PATCH /api/v1/indicators/{id}': [
+      'admin',
+      (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}`, payload: { name: 'Ändrad', version: 1 } }),
+    ],
+    'GET /api/v1/indicators/{id}/series': [
+      'public',
+      (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/series?regions=10` }),
+    ],
+    'POST /api/v1/indicators/{id}/imports': [
+      'scoped',
+      (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/imports`, payload: importBody }),
+    ],
+    'GET /api/v1/indicator-imports/{id}': ['signed-in', (f) => ({ url: `/api/v1/indicator-imports/${f.followupImportId}` })],
+    'GET /api/v1/indicators/{id}/pdsa-cycles': [
+      'signed-in',
+      (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/pdsa-cycles` }),
+    ],
+    'POST /api/v1/pdsa-cycles': [
+      'scoped',
+      (f) => ({
+        url: '/api/v1/pdsa-cycles',
+        payload: { indicatorId: f.followupIndicatorId, regionCode: '10', title: 'Ny cykel' },
+      }),
+    ],
+    'PATCH /api/v1/pdsa-cycles/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/pdsa-cycles/${f.followupPdsaId}`, payload: { phase: 'do', version: 1 } }),
+    ],
+    'PUT /api/v1/groups/{id}/followup-comments': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/groups/${f.followupGroupId}/followup-comments`,
+        payload: { indicatorId: f.followupIndicatorId, period: '2026-01', text: 'Kommentar' },
+      }),
+    ],
+    'GET /api/v1/groups/{id}/followup-report': [
+      'signed-in',
+      (f) => ({ url: `/api/v1/groups/${f.followupGroupId}/followup-report?format=docx` }),
+    ],
+    'GET /api/v1/implementation-statuses': ['signed-in', () => ({ url: '/api/v1/implementation-statuses?region=10' })],
+    'GET /api/v1/implementation-statuses/{id}': [
+      'signed-in',
+      (f) => ({ url: `/api/v1/implementation-statuses/${f.followupStatusId}` }),
+    ],
+    'POST /api/v1/implementation-statuses': [
+      'scoped',
+      (f) => ({
+        url: '/api/v1/implementation-statuses',
+        payload: {
+          supportVersionId: f.followupSupportVersionId,
+          regionCode: '10',
+          groupId: f.followupGroupId,
+          status: 'gap-analys',
+        },
+      }),
+    ],
+    'PATCH /api/v1/implementation-statuses/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/implementation-statuses/${f.followupStatusId}`, payload: { status: 'pagaende', version: 1 } }),
+    ],
+    'GET /api/v1/implementation/heatmap': ['public', () => ({ url: '/api/v1/implementation/heatmap' })],
+    'GET /api/v1/implementation/heatmap/export': ['public', () => ({ url: '/api/v1/implementation/heatmap/export?format=csv' })],
+    'GET /api/v1/implementation/regions/{code}': ['public', () => ({ url: '/api/v1/implementation/regions/10' })],
+    'GET /api/v1/plans': ['signed-in', () => ({ url: '/api/v1/plans?region=10' })],
+    'POST /api/v1/plans': [
+      'scoped',
+      (f) => ({ url: '/api/v1/plans', payload: { groupId: f.followupGroupId, startYear: 2028, title: 'Ny plan', items: [] } }),
+    ],
+    'GET /api/v1/plans/{id}': ['signed-in', (f) => ({ url: `/api/v1/plans/${f.followupPlanId}` })],
+    'PATCH /api/v1/plans/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/plans/${f.followupPlanId}`, payload: { title: 'Ändrad plan', version: 1 } }),
+    ],
+    'POST /api/v1/plans/{id}/transition': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/plans/${f.followupPlanId}/transition`,
+        payload: { to: 'agreed', agreedWith: 'Verksamhetschefer', version: 1 },
+      }),
+    ],
+    'GET /api/v1/open-data/implementation-statuses': ['public', () => ({ url: '/api/v1/open-data/implementation-statuses' })],
+    'GET /api/v1/open-data/indicator-values': ['public', () => ({ url: '/api/v1/open-data/indicator-values?format=csv' })],
+  },
+};

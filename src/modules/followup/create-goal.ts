@@ -1,0 +1,44 @@
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { unprocessable } from '../../platform/errors.js';
+import * as repo from './repository.js';
+import { ownerTarget } from './scope.js';
+
+export interface GoalInput {
+  parentId: string | null;
+  owner: string;
+  title: string;
+  description: string | null;
+  sourceQuote?: string | null;
+  isDemo?: boolean;
+}
+
+/**
+ * A patient promise (no parent) or a measurable goal under a promise or another goal. The
+ * owner (national, a healthcare region or a region) decides who may write it.
+ */
+export async function createGoal(db: Db, ctx: Ctx, g: GoalInput) {
+  return db.transaction(async (tx) => {
+    const scope = await ownerTarget(tx, g.owner).catch(() => undefined);
+    const known =
+      g.owner === 'national' ||
+      (
+        await tx.query('SELECT 1 FROM healthcare_regions WHERE id = $1 UNION ALL SELECT 1 FROM regions WHERE code = $1', [
+          g.owner,
+        ])
+      ).length > 0;
+    if (!known || !scope)
+      throw unprocessable('Ägaren finns inte.', [
+        { path: '/owner', message: 'Ange national, en sjukvårdsregion eller en regionkod.' },
+      ]);
+    authorize(ctx.actor, 'followup.goals.write', scope);
+    if (g.parentId && !(await repo.getGoal(tx, g.parentId))) {
+      throw unprocessable('Det överordnade målet finns inte.', [{ path: '/parentId', message: 'Okänt mål' }]);
+    }
+    const row = await repo.insertGoal(tx, { ...g, kind: g.parentId ? 'goal' : 'promise' });
+    await recordAudit(tx, ctx, { entityType: 'followup-goal', entityId: row.id, action: 'create', after: row });
+    return row;
+  });
+}

@@ -1,0 +1,298 @@
+/**
+ * Two-year operational plans (verksamhetsplan) of an LPO or LSG: prioritised insatsområden
+ * with rationale, timeline, working-group start and owner; drafted → agreed with the heads
+ * of units → established (with a decision reference), yearly; compared with last year's plan.
+ */
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
+import { groupTarget } from './scope.js';
+
+export const PLAN_STATES = ['drafted', 'agreed', 'established'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+export const RATIONALES = ['npo-plan', 'local-need', 'healthcare-region-decision', 'low-value-care'] as const;
+export const PROGRESS = ['not-started', 'ongoing', 'done', 'cancelled'] as const;
+
+export interface PlanItem {
+  priority: number;
+  title: string;
+  rationaleKind: (typeof RATIONALES)[number];
+  rationale: string | null;
+  ownerName: string | null;
+  supportId: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  workingGroupStartsOn: string | null;
+  progress: (typeof PROGRESS)[number];
+}
+
+interface PlanRow {
+  id: string;
+  group_id: string;
+  group_name: string;
+  region_code: string;
+  start_year: number;
+  title: string;
+  state: PlanState;
+  agreed_with: string | null;
+  decision_ref: string | null;
+  established_on: string | null;
+  version: number;
+  updated_at: Date;
+}
+
+const SELECT = `SELECT p.id, p.group_id, g.name AS group_name, p.region_code, p.start_year, p.title, p.state, p.agreed_with, p.decision_ref,
+  p.established_on, p.version, p.updated_at FROM operational_plans p JOIN groups g ON g.id = p.group_id`;
+
+async function itemsOf(db: Queryable, planId: string): Promise<PlanItem[]> {
+  const rows = await db.query<{
+    priority: number;
+    title: string;
+    rationale_kind: PlanItem['rationaleKind'];
+    rationale: string | null;
+    owner_name: string | null;
+    support_id: string | null;
+    starts_on: string | null;
+    ends_on: string | null;
+    working_group_starts_on: string | null;
+    progress: PlanItem['progress'];
+  }>(
+    `SELECT priority, title, rationale_kind, rationale, owner_name, support_id, starts_on, ends_on, working_group_starts_on, progress
+      FROM operational_plan_items WHERE plan_id = $1 ORDER BY priority, title`,
+    [planId],
+  );
+  return rows.map((r) => ({
+    priority: r.priority,
+    title: r.title,
+    rationaleKind: r.rationale_kind,
+    rationale: r.rationale,
+    ownerName: r.owner_name,
+    supportId: r.support_id,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    workingGroupStartsOn: r.working_group_starts_on,
+    progress: r.progress,
+  }));
+}
+
+async function writeItems(tx: Queryable, planId: string, items: PlanItem[]) {
+  await tx.query('DELETE FROM operational_plan_items WHERE plan_id = $1', [planId]);
+  for (const i of items) {
+    await tx.query(
+      `INSERT INTO operational_plan_items (plan_id, priority, title, rationale_kind, rationale, owner_name, support_id, starts_on, ends_on, working_group_starts_on, progress)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        planId,
+        i.priority,
+        i.title,
+        i.rationaleKind,
+        i.rationale,
+        i.ownerName,
+        i.supportId,
+        i.startsOn,
+        i.endsOn,
+        i.workingGroupStartsOn,
+        i.progress,
+      ],
+    );
+  }
+}
+
+export function checkItems(items: PlanItem[], startYear: number): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<number>();
+  items.forEach((i, k) => {
+    if (seen.has(i.priority)) errors.push({ path: `/items/${k}/priority`, message: 'Två insatsområden har samma prioritet.' });
+    seen.add(i.priority);
+    if (i.startsOn && i.endsOn && i.endsOn < i.startsOn)
+      errors.push({ path: `/items/${k}/endsOn`, message: 'Slutet kan inte vara före starten.' });
+    const within = (d: string | null) => !d || (d >= `${startYear - 1}-01-01` && d <= `${startYear + 1}-12-31`);
+    if (!within(i.startsOn) || !within(i.endsOn))
+      errors.push({
+        path: `/items/${k}/startsOn`,
+        message: `Tidplanen ska ligga inom planperioden ${startYear}–${startYear + 1}.`,
+      });
+    if (i.workingGroupStartsOn && i.endsOn && i.workingGroupStartsOn > i.endsOn) {
+      errors.push({
+        path: `/items/${k}/workingGroupStartsOn`,
+        message: 'Arbetsgruppen kan inte starta efter att insatsen är klar.',
+      });
+    }
+  });
+  return errors;
+}
+
+export async function getPlan(db: Queryable, id: string) {
+  const p = (await db.query<PlanRow>(`${SELECT} WHERE p.id = $1`, [id]))[0];
+  if (!p) return undefined;
+  return { ...present(p), items: await itemsOf(db, id) };
+}
+
+const present = (p: PlanRow) => ({
+  id: p.id,
+  groupId: p.group_id,
+  groupName: p.group_name,
+  regionCode: p.region_code,
+  startYear: p.start_year,
+  endYear: p.start_year + 1,
+  title: p.title,
+  state: p.state,
+  agreedWith: p.agreed_with,
+  decisionRef: p.decision_ref,
+  establishedOn: p.established_on,
+  version: p.version,
+});
+
+export const listPlans = async (db: Queryable, f: { groupId?: string | undefined; region?: string | undefined }) =>
+  (
+    await db.query<PlanRow>(
+      `${SELECT} WHERE ($1::uuid IS NULL OR p.group_id = $1) AND ($2::text IS NULL OR p.region_code = $2) ORDER BY p.start_year DESC, sv_key(g.name) COLLATE "C" LIMIT 500`,
+      [f.groupId ?? null, f.region ?? null],
+    )
+  ).map(present);
+
+export async function createPlan(
+  db: Db,
+  ctx: Ctx,
+  input: { groupId: string; startYear: number; title: string; items: PlanItem[] },
+) {
+  return db.transaction(async (tx) => {
+    const { group, scope } = await groupTarget(tx, input.groupId);
+    authorize(ctx.actor, 'plans.write', scope);
+    if (group.level !== 'region')
+      throw unprocessable('Verksamhetsplaner görs av regionens grupper (LPO, LSG).', [
+        { path: '/groupId', message: 'Inte en regional grupp' },
+      ]);
+    const errors = checkItems(input.items, input.startYear);
+    if (errors.length) throw unprocessable('Planen kan inte sparas.', errors);
+    const exists = await tx.query('SELECT 1 FROM operational_plans WHERE group_id = $1 AND start_year = $2', [
+      input.groupId,
+      input.startYear,
+    ]);
+    if (exists.length) throw conflict(`Gruppen har redan en plan för ${input.startYear}–${input.startYear + 1}.`);
+    const id = (
+      await tx.query<{ id: string }>(
+        `INSERT INTO operational_plans (group_id, region_code, start_year, title) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [input.groupId, group.owner, input.startYear, input.title],
+      )
+    )[0]!.id;
+    await writeItems(tx, id, input.items);
+    const after = (await getPlan(tx, id))!;
+    await recordAudit(tx, ctx, { entityType: 'operational-plan', entityId: id, action: 'create', after });
+    return after;
+  });
+}
+
+async function lockPlan(tx: Queryable, ctx: Ctx, id: string, version: number) {
+  const before = await getPlan(tx, id);
+  if (!before) throw notFound('Planen');
+  const { scope } = await groupTarget(tx, before.groupId);
+  authorize(ctx.actor, 'plans.write', scope);
+  await tx.query('SELECT 1 FROM operational_plans WHERE id = $1 FOR UPDATE', [id]);
+  if (before.version !== version) throw staleVersion(before.version);
+  return before;
+}
+
+/** Content changes; an established plan keeps its content, only its items' progress moves. */
+export async function updatePlan(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  patch: { title?: string | undefined; items?: PlanItem[] | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const before = await lockPlan(tx, ctx, id, version);
+    if (
+      before.state === 'established' &&
+      (patch.title !== undefined || (patch.items && !sameExceptProgress(before.items, patch.items)))
+    ) {
+      throw conflict('Planen är fastställd: bara insatsernas läge kan ändras. Gör en ny plan för nästa år.');
+    }
+    if (patch.items) {
+      const errors = checkItems(patch.items, before.startYear);
+      if (errors.length) throw unprocessable('Planen kan inte sparas.', errors);
+      await writeItems(tx, id, patch.items);
+    }
+    await tx.query(
+      'UPDATE operational_plans SET title = COALESCE($2, title), version = version + 1, updated_at = now() WHERE id = $1',
+      [id, patch.title ?? null],
+    );
+    const after = (await getPlan(tx, id))!;
+    await recordAudit(tx, ctx, { entityType: 'operational-plan', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+function sameExceptProgress(a: PlanItem[], b: PlanItem[]) {
+  const strip = (x: PlanItem[]) =>
+    JSON.stringify([...x].sort((p, q) => p.priority - q.priority).map(({ progress: _p, ...rest }) => rest));
+  return strip(a) === strip(b);
+}
+
+export async function transitionPlan(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  t: {
+    to: 'agreed' | 'established';
+    agreedWith?: string | undefined;
+    decisionRef?: string | undefined;
+    establishedOn?: string | undefined;
+  },
+) {
+  return db.transaction(async (tx) => {
+    const before = await lockPlan(tx, ctx, id, version);
+    const next: Record<PlanState, PlanState | null> = { drafted: 'agreed', agreed: 'established', established: null };
+    if (next[before.state] !== t.to) throw conflict(`En plan som är "${before.state}" kan inte bli "${t.to}".`);
+    if (t.to === 'agreed' && !t.agreedWith?.trim())
+      throw unprocessable('Ange med vilka planen är förankrad.', [{ path: '/agreedWith', message: 'Saknas' }]);
+    if (t.to === 'established' && (!t.decisionRef?.trim() || !t.establishedOn)) {
+      throw unprocessable('Ange beslutet som fastställer planen.', [
+        ...(!t.decisionRef?.trim() ? [{ path: '/decisionRef', message: 'Saknas' }] : []),
+        ...(!t.establishedOn ? [{ path: '/establishedOn', message: 'Saknas' }] : []),
+      ]);
+    }
+    await tx.query(
+      `UPDATE operational_plans SET state = $2, agreed_with = COALESCE($3, agreed_with), decision_ref = COALESCE($4, decision_ref), established_on = COALESCE($5::date, established_on),
+         version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, t.to, t.agreedWith ?? null, t.decisionRef ?? null, t.establishedOn ?? null],
+    );
+    const after = (await getPlan(tx, id))!;
+    await recordAudit(tx, ctx, {
+      entityType: 'operational-plan',
+      entityId: id,
+      action: t.to === 'agreed' ? 'agree' : 'establish',
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** The group's previous plan (the latest starting before this one) and what changed. */
+export async function compareWithPrevious(db: Queryable, plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>) {
+  const prev = (
+    await db.query<{ id: string }>(
+      `SELECT id FROM operational_plans WHERE group_id = $1 AND start_year < $2 ORDER BY start_year DESC LIMIT 1`,
+      [plan.groupId, plan.startYear],
+    )
+  )[0];
+  if (!prev) return null;
+  const old = (await getPlan(db, prev.id))!;
+  const key = (i: PlanItem) => i.title.trim().toLowerCase();
+  const oldBy = new Map(old.items.map((i) => [key(i), i]));
+  const newBy = new Map(plan.items.map((i) => [key(i), i]));
+  return {
+    previousPlanId: old.id,
+    previousStartYear: old.startYear,
+    added: plan.items.filter((i) => !oldBy.has(key(i))).map((i) => i.title),
+    removed: old.items.filter((i) => !newBy.has(key(i))).map((i) => ({ title: i.title, progress: i.progress })),
+    reprioritised: plan.items
+      .filter((i) => oldBy.has(key(i)) && oldBy.get(key(i))!.priority !== i.priority)
+      .map((i) => ({ title: i.title, from: oldBy.get(key(i))!.priority, to: i.priority })),
+  };
+}

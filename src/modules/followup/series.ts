@@ -1,0 +1,74 @@
+/** An indicator's values as chart series: region(s) against the nation, with run and control chart analysis. */
+import type { Queryable } from '../../platform/db/index.js';
+import * as repo from './repository.js';
+import { periodicityOf, periodRange } from './rules/periods.js';
+import { analyse, signalMeaning, type Analysis } from './rules/spc.js';
+
+export interface SeriesOptions {
+  areas: string[];
+  subArea?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AreaSeries {
+  area: string;
+  name: string;
+  values: (number | null)[];
+  latest: { period: string; value: number } | null;
+  meetsTarget: boolean | null;
+  analysis: Omit<Analysis, 'points'>;
+  signals: { chart: 'run' | 'control'; rule: string; periods: string[]; side: string | null; meaning: string }[];
+}
+
+export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRow, opts: SeriesOptions) {
+  const areas = [...new Set([...opts.areas, 'SE'])];
+  const [values, regions] = await Promise.all([
+    repo.seriesValues(db, indicator.id, areas, opts.subArea ?? '', opts.from, opts.to),
+    repo.regionsWithHealthcareRegions(db),
+  ]);
+  const present = [...new Set(values.map((v) => v.period))].sort();
+  const valid = (p: string | undefined) => (p && periodicityOf(p) === indicator.periodicity ? p : undefined);
+  const first = valid(opts.from) ?? present[0];
+  const last = valid(opts.to) ?? present[present.length - 1];
+  const periods = first && last && first <= last ? periodRange(first, last, 600) : [];
+  const byArea = new Map<string, Map<string, number>>();
+  for (const v of values) {
+    if (!byArea.has(v.area)) byArea.set(v.area, new Map());
+    byArea.get(v.area)!.set(v.period, v.value);
+  }
+  const nameOf = (a: string) => (a === 'SE' ? 'Riket' : (regions.find((r) => r.code === a)?.name ?? a));
+  const series: AreaSeries[] = areas.map((area) => {
+    const m = byArea.get(area) ?? new Map<string, number>();
+    const points = periods.map((period) => ({ period, value: m.get(period) ?? null }));
+    const { points: _p, ...analysis } = analyse(points);
+    void _p;
+    const lastPoint = [...points].reverse().find((p) => p.value !== null);
+    const target = indicator.target_value;
+    const signals = [
+      ...analysis.run.signals.map((s) => ({ chart: 'run' as const, s })),
+      ...analysis.control.signals.map((s) => ({ chart: 'control' as const, s })),
+    ].map(({ chart, s }) => ({
+      chart,
+      rule: s.rule,
+      periods: s.indices.map((i) => periods[i]!),
+      side: s.side,
+      meaning: signalMeaning(s, indicator.direction),
+    }));
+    return {
+      area,
+      name: nameOf(area),
+      values: points.map((p) => p.value),
+      latest: lastPoint ? { period: lastPoint.period, value: lastPoint.value! } : null,
+      meetsTarget:
+        lastPoint && target !== null
+          ? indicator.direction === 'higher'
+            ? lastPoint.value! >= target
+            : lastPoint.value! <= target
+          : null,
+      analysis,
+      signals,
+    };
+  });
+  return { periods, series };
+}

@@ -1,0 +1,94 @@
+/** Mål, indikatorer och uppföljning: the goal tree from the patient promises and the indicator list. */
+import { api, type Page as ApiPage } from '../api';
+import { Link } from '../app/router';
+import { ErrorAlert, Loading } from '../components/Alerts';
+import { Page } from '../components/Page';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import type { GoalNode, Indicator } from './types';
+
+export const FOLLOWUP_PATH = '/planer-och-uppfoljning';
+export const indicatorHref = (id: string) => `${FOLLOWUP_PATH}/indikatorer/${id}`;
+
+function GoalList({ nodes }: { nodes: GoalNode[] }) {
+  const { t } = useI18n();
+  return (
+    <ul>
+      {nodes.map((n) => (
+        <li key={n.id}>
+          {n.kind === 'promise' ? <strong>{n.title}</strong> : n.title}
+          {n.kind === 'promise' && <span className="muted"> ({t('followup.goal.promise')})</span>}
+          {n.indicators.length > 0 && (
+            <ul>
+              {n.indicators.map((i) => (
+                <li key={i.id}>
+                  <Link to={indicatorHref(i.id)}>{i.name}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {n.children.length > 0 && <GoalList nodes={n.children} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FollowupHomePage() {
+  const { t } = useI18n();
+  const goals = useAsync((signal) => api.get<{ items: GoalNode[] }>('/api/v1/goals', undefined, signal), []);
+  const indicators = useAsync((signal) => api.get<ApiPage<Indicator>>('/api/v1/indicators', undefined, signal), []);
+  return (
+    <Page title={t('followup.home.title')} crumbs={[{ to: '/', label: t('nav.start') }]} lead={<p>{t('followup.home.lead')}</p>}>
+      <ul className="link-list">
+        <li>
+          <Link to="/inforande">{t('followup.home.heatmap')}</Link>
+        </li>
+        <li>
+          <Link to={`${FOLLOWUP_PATH}/planer`}>{t('followup.home.plans')}</Link>
+        </li>
+        <li>
+          <a href="/api/v1/open-data/indicator-values?format=csv">{t('followup.home.openData')}</a>
+        </li>
+      </ul>
+      <section aria-labelledby="indicators-heading">
+        <h2 id="indicators-heading">{t('followup.home.indicators')}</h2>
+        {indicators.error && <ErrorAlert error={indicators.error} />}
+        {indicators.loading && !indicators.data && <Loading />}
+        {indicators.data && (
+          <TableScroll labelledBy="indicators-caption">
+            <table>
+              <caption id="indicators-caption">{t('followup.indicator.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('followup.indicator.name')}</th>
+                  <th scope="col">{t('followup.indicator.periodicity')}</th>
+                  <th scope="col">{t('followup.indicator.source')}</th>
+                  <th scope="col">{t('followup.indicator.target')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {indicators.data.items.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      <Link to={indicatorHref(i.id)}>{i.name}</Link>
+                    </th>
+                    <td>{t(`followup.indicator.periodicity.${i.periodicity}`)}</td>
+                    <td>{i.sourceName ?? i.source}</td>
+                    <td>{i.targetValue === null ? '–' : `${i.targetValue} ${i.unit}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+      <section aria-labelledby="goals-heading">
+        <h2 id="goals-heading">{t('followup.home.goals')}</h2>
+        {goals.error && <ErrorAlert error={goals.error} />}
+        {goals.data && <GoalList nodes={goals.data.items} />}
+      </section>
+    </Page>
+  );
+}

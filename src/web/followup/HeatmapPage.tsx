@@ -1,0 +1,255 @@
+/**
+ * Införande i landet: knowledge supports × regions grouped by healthcare region, coloured by
+ * status with a text label in every cell, the share implemented per support and per region,
+ * filters, paging, drill-down to a region's LPOs and CSV/XLSX export.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, withQuery } from '../api';
+import { Link, navigate, useLocation } from '../app/router';
+import { ErrorAlert, Loading } from '../components/Alerts';
+import { SelectField, TextField } from '../components/Fields';
+import { Page } from '../components/Page';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { loadHealthcareRegions, loadProgramAreas } from '../organisation/reference';
+import { StatusCell, StatusLegend } from './StatusCell';
+import type { HeatmapResponse } from './types';
+
+export const HEATMAP_PATH = '/inforande';
+const TYPES = [
+  'kliniskt-kunskapsstod',
+  'vardforlopp',
+  'vardprogram',
+  'vardriktlinje',
+  'standardiserat-vardforlopp',
+  'vard-och-insatsprogram',
+  'nationella-riktlinjer',
+];
+const FILTERS = ['programArea', 'type', 'healthcareRegion', 'date', 'q'] as const;
+const LIMIT = 50;
+
+const pct = (n: number | null) => (n === null ? '–' : `${Math.round(n * 100)} %`);
+
+export function HeatmapPage() {
+  const { t, formatDate } = useI18n();
+  const { search } = useLocation();
+  const current = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const offset = Number(search.get('offset') ?? 0) || 0;
+  const [draft, setDraft] = useState(current);
+  const areas = useAsync(() => loadProgramAreas(), []);
+  const hrs = useAsync(() => loadHealthcareRegions(), []);
+  const query = { ...current, limit: LIMIT, offset };
+  const data = useAsync(
+    (signal) => api.get<HeatmapResponse>('/api/v1/implementation/heatmap', query, signal),
+    [search.toString()],
+  );
+  const h = data.data;
+
+  const go = (params: Record<string, string | number>) => {
+    const qs = new URLSearchParams(
+      Object.entries(params)
+        .filter(([, v]) => v !== '' && v !== 0)
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
+    navigate(qs ? `${HEATMAP_PATH}?${qs}` : HEATMAP_PATH, { replace: true });
+  };
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    go(draft);
+  }
+  const set = (k: (typeof FILTERS)[number]) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const exportHref = (format: string) => withQuery('/api/v1/implementation/heatmap/export', { ...current, format });
+
+  return (
+    <Page
+      title={t('followup.heatmap.title')}
+      crumbs={[{ to: '/', label: t('nav.start') }]}
+      lead={<p>{t('followup.heatmap.lead')}</p>}
+    >
+      <form className="filters form" onSubmit={submit} aria-labelledby="heatmap-filter-heading">
+        <h2 id="heatmap-filter-heading" className="h-small">
+          {t('followup.heatmap.filters')}
+        </h2>
+        <div className="filter-grid filter-grid-wide">
+          <SelectField
+            id="hm-programArea"
+            label={t('followup.heatmap.programArea')}
+            value={draft.programArea}
+            onChange={set('programArea')}
+          >
+            <option value="">{t('followup.heatmap.all')}</option>
+            {(areas.data ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="hm-type" label={t('followup.heatmap.type')} value={draft.type} onChange={set('type')}>
+            <option value="">{t('followup.heatmap.all')}</option>
+            {TYPES.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="hm-hr"
+            label={t('followup.heatmap.healthcareRegion')}
+            value={draft.healthcareRegion}
+            onChange={set('healthcareRegion')}
+          >
+            <option value="">{t('followup.heatmap.all')}</option>
+            {(hrs.data ?? []).map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="hm-date" type="date" label={t('followup.heatmap.date')} value={draft.date} onChange={set('date')} />
+          <TextField id="hm-q" label={t('followup.heatmap.q')} value={draft.q} onChange={set('q')} autoComplete="off" />
+        </div>
+        <button type="submit">{t('followup.heatmap.show')}</button>
+      </form>
+      <StatusLegend />
+      {data.error && <ErrorAlert error={data.error} />}
+      {data.loading && !h && <Loading />}
+      {h && (
+        <>
+          <p className="result-count" role="status">
+            {h.total > h.supports.length && t('followup.heatmap.more', { shown: h.supports.length, total: h.total })}
+            {t('followup.heatmap.count', { count: h.total })} {h.asOf && t('followup.heatmap.asOf', { date: formatDate(h.asOf) })}
+          </p>
+          <p className="button-row">
+            <a className="button button-secondary button-small" href={exportHref('csv')}>
+              {t('followup.heatmap.exportCsv')}
+            </a>
+            <a className="button button-secondary button-small" href={exportHref('xlsx')}>
+              {t('followup.heatmap.exportXlsx')}
+            </a>
+          </p>
+          <TableScroll labelledBy="heatmap-caption">
+            <table className="matrix followup-heatmap">
+              <caption id="heatmap-caption">{t('followup.heatmap.caption')}</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {h.healthcareRegions.map((g) => (
+                    <th key={g.id} scope="colgroup" colSpan={g.regionCodes.length}>
+                      {g.name.replace(/^Sjukvårdsregion\s+/, '').replace(/\s+sjukvårdsregionen$/, '')}
+                    </th>
+                  ))}
+                  <td />
+                </tr>
+                <tr>
+                  <th scope="col">{t('followup.heatmap.support')}</th>
+                  {h.regions.map((r) => (
+                    <th key={r.code} scope="col" title={r.name}>
+                      <Link to={`${HEATMAP_PATH}/regioner/${r.code}`} aria-label={`${r.name}: ${t('followup.heatmap.drill')}`}>
+                        {r.shortName}
+                      </Link>
+                    </th>
+                  ))}
+                  <th scope="col">{t('followup.heatmap.share')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {h.supports.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.title}</th>
+                    {s.statuses.map((st, i) => (
+                      <StatusCell key={h.regions[i]!.code} status={st} />
+                    ))}
+                    <td className="nowrap">{pct(s.implementedShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('followup.heatmap.regionShare')}</th>
+                  {h.regionShares.map((r) => (
+                    <td key={r.code} className="nowrap">
+                      {pct(r.share)}
+                    </td>
+                  ))}
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
+          <p className="button-row">
+            {offset > 0 && (
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => go({ ...current, offset: Math.max(0, offset - LIMIT) })}
+              >
+                {t('followup.heatmap.prev')}
+              </button>
+            )}
+            {offset + LIMIT < h.total && (
+              <button type="button" className="button-secondary" onClick={() => go({ ...current, offset: offset + LIMIT })}>
+                {t('followup.heatmap.next')}
+              </button>
+            )}
+          </p>
+        </>
+      )}
+    </Page>
+  );
+}
+
+export function RegionDrillPage({ code }: { code: string }) {
+  const { t } = useI18n();
+  const data = useAsync(
+    (signal) => api.get<import('./types').RegionDrill>(`/api/v1/implementation/regions/${code}`, { limit: 200 }, signal),
+    [code],
+  );
+  const d = data.data;
+  return (
+    <Page
+      title={d ? t('followup.drill.title', { name: d.region.name }) : t('followup.heatmap.title')}
+      crumbs={[
+        { to: '/', label: t('nav.start') },
+        { to: HEATMAP_PATH, label: t('followup.heatmap.title') },
+      ]}
+      lead={<p>{t('followup.drill.lead')}</p>}
+    >
+      {data.error && <ErrorAlert error={data.error} />}
+      {data.loading && !d && <Loading />}
+      {d && (
+        <>
+          <StatusLegend />
+          {d.groups.length === 0 && <p>{t('followup.drill.noGroups')}</p>}
+          <TableScroll labelledBy="drill-caption">
+            <table className="matrix">
+              <caption id="drill-caption">{t('followup.drill.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('followup.heatmap.support')}</th>
+                  <th scope="col">{t('followup.drill.region')}</th>
+                  {d.groups.map((g) => (
+                    <th key={g.id} scope="col">
+                      <Link to={`/organisation/grupper/${g.id}`}>{g.name}</Link>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.supports.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.title}</th>
+                    <StatusCell status={s.regionStatus} />
+                    {s.groupStatuses.map((st, i) => (
+                      <StatusCell key={d.groups[i]!.id} status={st} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+
+/**
+ * Follow-up end to end: the demo indicator's control chart with its special-cause signal, an
+ * import with a bad row (the report names it; nothing is imported until "only valid rows" is
+ * chosen), the new period in the chart, and the national heatmap — each page checked with axe.
+ */
+describe('follow-up: import, charts and the heatmap', () => {
+  const suite = useBrowser();
+
+  it('imports values, shows the chart and renders the heatmap', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/planer-och-uppfoljning')).toBe('Mål, indikatorer och uppföljning');
+    await expectAccessible(page, 'follow-up home');
+    await page.getByRole('link', { name: 'Behandlingsstart inom fyra veckor efter beslut' }).first().click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Behandlingsstart inom fyra veckor efter beslut');
+    await settled(page);
+    const chart = page.getByRole('region', { name: /Region Kronoberg: Styrdiagram/ }).getByRole('img');
+    await chart.waitFor();
+    await page.getByText(/Signaler för särskilda orsaker: .*förskjutning.*förbättring/).waitFor();
+    await expectAccessible(page, 'indicator page');
+    await screenshot(page, 'followup-indicator', { docs: true });
+
+    await page.getByRole('link', { name: 'Läs in värden' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toMatch(/^Läs in värden/);
+    await page.getByLabel('Fil (CSV eller XLSX)').setInputFiles({
+      name: 'kronoberg-november.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Region;Period;Andel\nKronoberg;2026-11;84,5\nRegion Atlantis;2026-11;80\nRiket;2026-11;71\n'),
+    });
+    const problems = page.getByRole('table', { name: 'Rader med fel' });
+    await problems.getByRole('cell', { name: 'Okänd region "Region Atlantis".' }).waitFor();
+    await page.getByText('3 rader: 2 giltiga, 1 med fel.').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Läs in' }).isDisabled()).toBe(true);
+    await expectAccessible(page, 'import report');
+    await screenshot(page, 'followup-import-report', { docs: true });
+    await page.getByLabel('Läs bara in de giltiga raderna (raderna med fel hoppas över)').check();
+    await page.getByRole('button', { name: 'Läs in' }).click();
+    await page.getByRole('status').getByText('Klart: 2 värden lästes in för 1 perioder.').waitFor();
+    await page.getByRole('link', { name: 'Visa diagrammet' }).click();
+    await settled(page);
+    await page.getByText(/Senaste värde för Region Kronoberg: 84,5 % \(2026-11\); riket 71 %/).waitFor();
+
+    expect(await visit(page, '/inforande')).toBe('Införande av kunskapsstöd i landet');
+    const heatmap = page.getByRole('table', { name: 'Införandestatus per kunskapsstöd och region' });
+    await heatmap.waitFor();
+    expect(await heatmap.getByRole('columnheader').count()).toBeGreaterThan(21);
+    expect(await heatmap.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'heatmap');
+    await screenshot(page, 'followup-heatmap', { docs: true });
+    await page.getByRole('link', { name: 'Region Kronoberg: Visa regionens LPO' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Införande i Region Kronoberg');
+    await settled(page);
+    await expectAccessible(page, 'region drill-down');
+  }, 180_000);
+});
