@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
+import { signInRoutes } from './platform/auth/sign-in-routes.js';
 import type { Config } from './platform/config.js';
 import { systemCtx } from './platform/context.js';
 import { openDatabase, type Db } from './platform/db/index.js';
@@ -12,8 +13,15 @@ import { loadDemo } from './modules/demo/load-demo.js';
 import { loadStructures } from './modules/organisation/load-structures.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { mandatesRoutes } from './modules/mandates/routes.js';
 import { consultationRoutes } from './modules/consultation/routes.js';
+import { knowledgeRoutes } from './modules/knowledge/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { compensationRoutes } from './modules/compensation/routes.js';
+import { recordsRoutes } from './modules/records/routes.js';
+import { followupRoutes } from './modules/followup/routes.js';
 import { loadReference } from './modules/reference/load-reference.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ensureBootstrapAdmin } from './modules/users/ensure-bootstrap-admin.js';
@@ -23,13 +31,21 @@ import { userRoutes } from './modules/users/routes.js';
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
   authRoutes,
+  signInRoutes,
   userRoutes,
   auditRoutes,
   referenceRoutes,
   organisationRoutes,
   peopleRoutes,
+  mandatesRoutes,
   consultationRoutes,
+  knowledgeRoutes,
   caseRoutes,
+  meetingRoutes,
+  notificationRoutes,
+  compensationRoutes,
+  recordsRoutes,
+  followupRoutes,
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {

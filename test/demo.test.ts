@@ -13,13 +13,16 @@ describe('demo data', () => {
     expect(users.length).toBeGreaterThan(0);
     expect(users.every((u) => u.is_demo && u.name.includes('(demo)'))).toBe(true);
     const groups = await t.db.query<{ name: string }>(`SELECT name FROM groups WHERE is_demo AND owner = $1`, [DEMO_REGION]);
-    expect(groups.length).toBe(6);
+    // six LPOs, plus the forums and councils of the cases and meetings demos
+    expect(groups.length).toBeGreaterThanOrEqual(6);
     expect(groups.every((g) => g.name.includes('(demo)'))).toBe(true);
     const persons = await t.db.query<{ is_demo: boolean }>('SELECT is_demo FROM persons');
     expect(persons.every((p) => p.is_demo)).toBe(true);
     const members = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM memberships');
-    expect(members[0]!.n).toBe(10);
+    expect(members[0]!.n).toBeGreaterThanOrEqual(10);
+    // Every area's demo registers its matters in the one case series: numbered 1, 2, 3 … without gaps.
     const cases = await t.db.query<{ case_number: string }>('SELECT case_number FROM cases ORDER BY sequence');
-    expect(cases.map((c) => c.case_number)).toEqual(['R07 2026/1', 'R07 2026/2', 'R07 2026/3', 'R07 2026/4']);
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+    expect(cases.map((c) => c.case_number)).toEqual(cases.map((_, i) => `R07 2026/${i + 1}`));
   });
 });

@@ -9,6 +9,13 @@ import { createPerson, type PersonInput } from '../modules/people/create-person.
 import { submitJavDeclaration } from '../modules/people/submit-jav-declaration.js';
 import { reviewJavDeclaration } from '../modules/people/review-jav-declaration.js';
 import { registerCase, type RegisterCaseInput } from '../modules/cases/register-case.js';
+import { createSupport, type CreateSupportInput } from '../modules/knowledge/create-support.js';
+import { createRound, type CreateRoundInput } from '../modules/knowledge/rounds/create-round.js';
+import { createIndicator } from '../modules/followup/create-indicator.js';
+import type { IndicatorWrite } from '../modules/followup/repository.js';
+import type { ImplementationState } from '../modules/followup/rules/implementation.js';
+import { createImplementationStatus } from '../modules/followup/set-implementation-status.js';
+import { appointMember } from '../modules/people/appoint-member.js';
 
 /**
  * Builders make valid aggregates with unique values. The tests use them to set up their
@@ -133,4 +140,157 @@ export function buildCase(db: Db, o: Partial<RegisterCaseInput> & { region: stri
     receivedDate: o.receivedDate ?? '2026-11-02',
     region: o.region,
   });
+}
+
+/**
+ * A national knowledge support with a first version (label "1.0"), under framtagande unless
+ * told otherwise. Consequences default to none; pass e.g.
+ * `consequences: [{ dimension: 'resources', significance: 'significant', text: '…' }]` for an
+ * öppen remiss. Returns the support row with `firstVersionId`.
+ */
+export function buildKnowledgeSupport(
+  db: Db,
+  o: Partial<Omit<CreateSupportInput, 'firstVersion'>> & {
+    versionLabel?: string;
+    consequences?: { dimension: string; significance: string; text?: string | null }[];
+  } = {},
+  ctx: Ctx = systemCtx('builder'),
+) {
+  const { versionLabel, consequences, ...rest } = o;
+  return createSupport(db, ctx, {
+    type: 'vardprogram',
+    title: `Kunskapsstöd ${unique()}`,
+    producerKind: 'npo',
+    producerGroupId: null,
+    producerName: 'Nationellt programområde (test)',
+    sender: 'Nationellt system för kunskapsstyrning hälso- och sjukvård',
+    url: null,
+    summary: null,
+    targetGroups: [],
+    programAreaIds: [],
+    nextRevisionDate: null,
+    validFrom: null,
+    validUntil: null,
+    ...rest,
+    firstVersion: { label: versionLabel ?? '1.0', consequences: consequences ?? [] },
+  });
+}
+
+/**
+ * A consultation round on a version (a new support's first version when none is given),
+ * placed by the calendar from `today` (default 2026-11-26 → synpunktsinhämtning
+ * 2026-12-01–2026-12-29, öppen remiss 2027-02-15–2027-04-14). Recipients default to every region.
+ */
+export async function buildConsultationRound(
+  db: Db,
+  o: Partial<CreateRoundInput> & { consequences?: { dimension: string; significance: string; text?: string | null }[] } = {},
+  ctx: Ctx = systemCtx('builder'),
+) {
+  const { consequences, ...rest } = o;
+  const supportVersionId =
+    rest.supportVersionId ?? (await buildKnowledgeSupport(db, consequences ? { consequences } : {}, ctx)).firstVersionId!;
+  return createRound(db, ctx, { today: '2026-11-26', ...rest, supportVersionId });
+}
+
+/** A national indicator (follow-up), monthly by default, e.g. buildIndicator(db, { direction: 'lower' }). */
+export function buildIndicator(db: Db, o: Partial<IndicatorWrite> & { isDemo?: boolean } = {}, ctx: Ctx = systemCtx('builder')) {
+  const { isDemo, ...rest } = o;
+  return createIndicator(
+    db,
+    ctx,
+    {
+      code: `IND-${unique()}`.slice(0, 40),
+      goalId: null,
+      name: `Indikator ${unique()}`,
+      definition: 'Andel patienter som fått behandling inom fyra veckor.',
+      unit: '%',
+      direction: 'higher',
+      periodicity: 'month',
+      source: 'waiting-time-database',
+      sourceName: null,
+      targetValue: null,
+      alertValue: null,
+      programAreaId: null,
+      ...rest,
+    },
+    isDemo ? { isDemo } : {},
+  );
+}
+
+/** A region's implementation status for a (new, published) knowledge support's first version. */
+export async function buildImplementationStatus(
+  db: Db,
+  o: {
+    region: string;
+    status?: ImplementationState;
+    supportVersionId?: string;
+    groupId?: string | null;
+    notApplicableReason?: string;
+    actualDone?: string;
+  },
+  ctx: Ctx = systemCtx('builder'),
+) {
+  const versionId = o.supportVersionId ?? (await buildKnowledgeSupport(db, { status: 'publicerad' }, ctx)).firstVersionId!;
+  const status = o.status ?? 'planerad';
+  return createImplementationStatus(
+    db,
+    ctx,
+    { supportVersionId: versionId, regionCode: o.region, groupId: o.groupId ?? null },
+    {
+      kind: 'implement',
+      status,
+      notApplicableReason: o.notApplicableReason ?? null,
+      decisionDate: null,
+      decisionForum: null,
+      decisionCaseRef: null,
+      responsibleGroupId: null,
+      plannedStart: null,
+      plannedDone: null,
+      actualStart: null,
+      actualDone: o.actualDone ?? (status === 'inford' || status === 'uppfoljd' ? '2026-10-01' : null),
+      notes: null,
+    },
+  );
+}
+
+/**
+ * A member of a forum (meetings): a person with an approved jäv declaration — with
+ * restrictions when given — appointed to the group in a role from 2026-01-01.
+ */
+export async function buildForumMember(
+  db: Db,
+  o: {
+    groupId: string;
+    role: string;
+    homeOwner?: string;
+    name?: string;
+    email?: string;
+    isDemo?: boolean;
+    restrictions?: { programAreaId?: string; knowledgeSupport?: string; note: string }[];
+  },
+  ctx: Ctx = systemCtx('builder'),
+) {
+  const person = await buildPerson(
+    db,
+    {
+      homeOwner: o.homeOwner ?? '10',
+      ...(o.name ? { name: o.name } : {}),
+      ...(o.email ? { email: o.email } : {}),
+      ...(o.isDemo ? { isDemo: true } : {}),
+    },
+    ctx,
+  );
+  const restricted = Boolean(o.restrictions?.length);
+  const declaration = await submitJavDeclaration(db, ctx, person.id, {
+    nothingToDeclare: !restricted,
+    interests: restricted ? [{ category: 'assignment', description: 'Uppdrag som berör programområdet' }] : [],
+  });
+  await reviewJavDeclaration(
+    db,
+    { ...ctx, actor: { ...systemActor, userId: '00000000-0000-0000-0000-000000000001', email: 'granskare@navet.local' } },
+    declaration.id,
+    restricted ? { decision: 'approved-with-restrictions', restrictions: o.restrictions! } : { decision: 'approved' },
+  );
+  await appointMember(db, ctx, o.groupId, { personId: person.id, role: o.role, startDate: '2026-01-01' });
+  return person;
 }

@@ -11,7 +11,7 @@ describe('follow-up: import, charts and the heatmap', () => {
 
   it('imports values, shows the chart and renders the heatmap', async () => {
     const { page } = await suite.newPage({ signedIn: true });
-    expect(await visit(page, '/planer-och-uppfoljning')).toBe('Mål, indikatorer och uppföljning');
+    expect(await visit(page, '/planer-och-uppfoljning')).toBe('Planer och uppföljning');
     await expectAccessible(page, 'follow-up home');
     await page.getByRole('link', { name: 'Behandlingsstart inom fyra veckor efter beslut' }).first().click();
     await expect.poll(() => page.locator('main h1').innerText()).toBe('Behandlingsstart inom fyra veckor efter beslut');
@@ -42,7 +42,7 @@ describe('follow-up: import, charts and the heatmap', () => {
     await settled(page);
     await page.getByText(/Senaste värde för Region Kronoberg: 84,5 % \(2026-11\); riket 71 %/).waitFor();
 
-    expect(await visit(page, '/inforande')).toBe('Införande av kunskapsstöd i landet');
+    expect(await visit(page, '/inforande')).toBe('Införande');
     const heatmap = page.getByRole('table', { name: 'Införandestatus per kunskapsstöd och region' });
     await heatmap.waitFor();
     expect(await heatmap.getByRole('columnheader').count()).toBeGreaterThan(21);

@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Navet exited with ${child.exitCode} before it was ready:\n${output()}`);
     try {
@@ -43,7 +43,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`Navet did not answer /api/health within 60 s:\n${output()}`);
+  throw new Error(`Navet did not answer /api/health within 180 s:\n${output()}`);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

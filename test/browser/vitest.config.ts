@@ -12,8 +12,8 @@ export default defineConfig({
     globalSetup: ['test/browser/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
     // No retries: a flaky browser test is a bug to fix, not to hide.
     retry: 0,
   },

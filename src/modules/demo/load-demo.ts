@@ -1,7 +1,14 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { appointMember } from '../people/appoint-member.js';
+import { loadMandatesDemo } from '../mandates/demo.js';
+import { loadCompensationDemo } from '../compensation/demo.js';
+import { loadCasesDemo } from '../cases/demo.js';
+import { loadMeetingsDemo } from '../meetings/demo.js';
 import { buildCase, buildDeclaredPerson, buildLpo, buildPerson, buildUser } from '../../testing/builders.js';
+import { loadFollowupDemo } from '../followup/demo.js';
+import { loadKnowledgeDemo } from '../knowledge/demo.js';
+import { loadConsultationDemo } from '../consultation/demo.js';
 
 /**
  * The demo region: Region Kronoberg, whose real structure the sources do not describe, so the
@@ -118,5 +125,12 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
     });
   }
   for (const c of DEMO_CASES) await buildCase(db, { region: DEMO_REGION, ...c }, ctx);
+  await loadMandatesDemo(db, ctx);
+  await loadCompensationDemo(db, ctx);
+  await loadCasesDemo(db, ctx);
+  await loadKnowledgeDemo(db, ctx);
+  await loadFollowupDemo(db, ctx);
+  await loadMeetingsDemo(db, ctx);
+  await loadConsultationDemo(db, ctx);
   return true;
 }

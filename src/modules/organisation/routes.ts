@@ -242,7 +242,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         tags,
         summary: 'Nationella programområden utan aktiv programområdesgrupp hos en sjukvårdsregion eller region',
         querystring: GapsQuery,
-        response: { 200: Gaps, ...errorResponses(400, 401) },
+        response: { 200: Gaps, ...errorResponses(400, 401, 422) },
       },
     },
     async (req) => {

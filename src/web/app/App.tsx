@@ -9,6 +9,7 @@ import { useI18n, type Lang } from '../i18n';
 import { ORGANISATION_PAGES } from '../organisation/OrganisationPage';
 import { PEOPLE_PAGES } from '../people/PeoplePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { SessionTimeout } from '../trust/SessionTimeout';
 import { CAPABILITIES } from './capabilities';
 import { Link, matchPath, NavLink, navigate, useLocation } from './router';
 import { ROUTES, type RouteDef } from './routes';
@@ -49,6 +50,7 @@ export function App() {
         </main>
       </div>
       <Footer />
+      <SessionTimeout />
     </>
   );
 }
@@ -209,6 +211,9 @@ function MainNav() {
               </li>
               <li>
                 <NavLink to="/admin/granskningslogg">{t('nav.audit')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/bevarande">{t('records.retention.title')}</NavLink>
               </li>
             </ul>
           </>

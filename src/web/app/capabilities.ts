@@ -31,6 +31,12 @@ export const CAPABILITIES: Capability[] = [
     summary: 'area.people.summary',
     future: 'area.people.future',
     built: true,
+    links: [
+      { href: '/personer-och-uppdrag/sammansattning', label: 'mandates.link.gaps' },
+      { href: '/personer-och-uppdrag/utgaende', label: 'mandates.link.expiring' },
+      { href: '/personer-och-uppdrag/nomineringar', label: 'mandates.link.nominations' },
+      { href: '/vem-sitter-var', label: 'mandates.link.register' },
+    ],
   },
   {
     id: 'knowledge',
@@ -38,7 +44,8 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.knowledge',
     summary: 'area.knowledge.summary',
     future: 'area.knowledge.future',
-    built: false,
+    built: true,
+    links: [{ href: '/kunskapsstod/remissomgangar', label: 'knowledge.link.rounds' }],
   },
   {
     id: 'consultations',
@@ -46,7 +53,8 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.consultations',
     summary: 'area.consultations.summary',
     future: 'area.consultations.future',
-    built: false,
+    built: true,
+    links: [{ href: '/remisser', label: 'consultations.open.heading' }],
   },
   {
     id: 'cases',
@@ -55,6 +63,11 @@ export const CAPABILITIES: Capability[] = [
     summary: 'area.cases.summary',
     future: 'area.cases.future',
     built: true,
+    links: [
+      { href: '/arenden-och-beslut/mina', label: 'cases.nav.mine' },
+      { href: '/arenden-och-beslut/beredning', label: 'cases.nav.triage' },
+      { href: '/arenden-och-beslut/diarium', label: 'cases.nav.register' },
+    ],
   },
   {
     id: 'meetings',
@@ -62,7 +75,8 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.meetings',
     summary: 'area.meetings.summary',
     future: 'area.meetings.future',
-    built: false,
+    built: true,
+    links: [{ href: '/moten/beslut', label: 'meetings.decisions.title' }],
   },
   {
     id: 'implementation',
@@ -70,7 +84,8 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.implementation',
     summary: 'area.implementation.summary',
     future: 'area.implementation.future',
-    built: false,
+    built: true,
+    links: [{ href: '/inforande', label: 'followup.home.heatmap' }],
   },
   {
     id: 'planning',
@@ -78,7 +93,11 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.planning',
     summary: 'area.planning.summary',
     future: 'area.planning.future',
-    built: false,
+    built: true,
+    links: [
+      { href: '/planer-och-uppfoljning', label: 'followup.home.indicators' },
+      { href: '/planer-och-uppfoljning/planer', label: 'followup.home.plans' },
+    ],
   },
   {
     id: 'participation',
@@ -86,7 +105,12 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.participation',
     summary: 'area.participation.summary',
     future: 'area.participation.future',
-    built: false,
+    built: true,
+    links: [
+      { href: '/delaktighet/ersattning', label: 'compensation.mine.title' },
+      { href: '/delaktighet/attestering', label: 'compensation.approval.title' },
+      { href: '/delaktighet/ersattningsmodell', label: 'compensation.rates.title' },
+    ],
   },
   {
     id: 'transparency',
@@ -94,10 +118,11 @@ export const CAPABILITIES: Capability[] = [
     title: 'area.transparency',
     summary: 'area.transparency.summary',
     future: 'area.transparency.future',
-    built: false,
+    built: true,
     links: [
+      { href: '/vem-sitter-var', label: 'trust.insyn.register' },
+      { href: '/arenden-och-beslut/diarium', label: 'trust.insyn.diary' },
       { href: '/api/docs', label: 'footer.apiDocs' },
-      { href: '/api/openapi.json', label: 'footer.openapi' },
     ],
   },
 ];

@@ -18,14 +18,52 @@ import { RegionsPage } from '../organisation/RegionsPage';
 import { StructurePage } from '../organisation/StructurePage';
 import { SwedenPage } from '../organisation/SwedenPage';
 import { CasesPage } from '../cases/CasesPage';
+import { DecisionLogPage } from '../meetings/DecisionLogPage';
+import { ForumPage } from '../meetings/ForumPage';
+import { MeetingPage } from '../meetings/MeetingPage';
+import { MeetingsHomePage } from '../meetings/MeetingsHomePage';
+import { AnswerPage } from '../consultations/AnswerPage';
+import { BoardPage } from '../consultations/BoardPage';
+import { JointAnswerPage } from '../consultations/JointAnswerPage';
+import { ConsultationsPage } from '../consultations/OverviewPage';
+import { SurveyFormPage } from '../consultations/SurveyFormPage';
+import { CasePage } from '../cases/CasePage';
+import { DiaryPage } from '../cases/DiaryPage';
+import { MyCasesPage } from '../cases/MyCasesPage';
+import { TriagePage } from '../cases/TriagePage';
 import { NewPersonPage } from '../people/NewPersonPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { PersonPage } from '../people/PersonPage';
 import { ReviewQueuePage } from '../people/ReviewQueuePage';
+import { ExpiringPage } from '../mandates/ExpiringPage';
+import { GapsPage } from '../mandates/GapsPage';
+import { GroupMandatesPage } from '../mandates/GroupMandatesPage';
+import { NominationsPage } from '../mandates/NominationsPage';
+import { PublicRegisterPage } from '../mandates/PublicRegisterPage';
+import { RulesPage } from '../mandates/RulesPage';
+import { ApprovalPage } from '../compensation/ApprovalPage';
+import { ClaimsPage } from '../compensation/ClaimsPage';
+import { ParticipantsPage } from '../compensation/ParticipantsPage';
+import { ParticipationPage } from '../compensation/ParticipationPage';
+import { PersonCompensationPage } from '../compensation/PersonCompensationPage';
+import { RatesPage } from '../compensation/RatesPage';
+import { RegisterExtractPage } from '../records/RegisterExtractPage';
+import { RetentionRulesPage } from '../records/RetentionRulesPage';
+import { CataloguePage } from '../knowledge/CataloguePage';
+import { NewRoundPage } from '../knowledge/NewRoundPage';
+import { RoundsPage } from '../knowledge/RoundsPage';
+import { EditSupportPage, NewSupportPage } from '../knowledge/SupportFormPage';
+import { SupportPage } from '../knowledge/SupportPage';
 import { AccessibilityPage } from '../pages/AccessibilityPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
 import { StartPage } from '../pages/StartPage';
+import { TransparencyPage } from '../trust/TransparencyPage';
 import { CAPABILITIES } from './capabilities';
+import { FollowupHomePage } from '../followup/FollowupHomePage';
+import { HeatmapPage, RegionDrillPage } from '../followup/HeatmapPage';
+import { ImportPage } from '../followup/ImportPage';
+import { IndicatorPage } from '../followup/IndicatorPage';
+import { PlanPage, PlansPage } from '../followup/PlansPage';
 
 /** public: anyone; user: signed in; admin: role admin at scope system. */
 export type Access = 'public' | 'user' | 'admin';
@@ -61,7 +99,60 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/personer-och-uppdrag/ny', access: 'public', render: () => <NewPersonPage /> },
   { pattern: '/personer-och-uppdrag/granskning', access: 'public', render: () => <ReviewQueuePage /> },
   { pattern: '/personer-och-uppdrag/personer/:id', access: 'public', render: (p) => <PersonPage id={p.id ?? ''} /> },
+  { pattern: '/personer-och-uppdrag/grupper/:id', access: 'public', render: (p) => <GroupMandatesPage id={p.id ?? ''} /> },
+  { pattern: '/personer-och-uppdrag/sammansattning', access: 'public', render: () => <GapsPage /> },
+  { pattern: '/personer-och-uppdrag/utgaende', access: 'public', render: () => <ExpiringPage /> },
+  { pattern: '/personer-och-uppdrag/nomineringar', access: 'public', render: () => <NominationsPage /> },
+  { pattern: '/vem-sitter-var', access: 'public', render: () => <PublicRegisterPage /> },
+  { pattern: '/admin/sammansattningsregler', access: 'admin', render: () => <RulesPage /> },
   { pattern: '/arenden-och-beslut', access: 'public', render: () => <CasesPage /> },
+  // Remisser: the pages say themselves when sign-in is needed; the survey page needs no account.
+  { pattern: '/remisser', access: 'public', render: () => <ConsultationsPage /> },
+  { pattern: '/remisser/region/:code', access: 'public', render: (p) => <BoardPage code={p.code ?? ''} /> },
+  { pattern: '/remisser/svar/:id', access: 'public', render: (p) => <AnswerPage id={p.id ?? ''} /> },
+  { pattern: '/remisser/gemensamma-svar/:id', access: 'public', render: (p) => <JointAnswerPage id={p.id ?? ''} /> },
+  { pattern: '/enkat/:id', access: 'public', render: (p) => <SurveyFormPage id={p.id ?? ''} /> },
+  { pattern: '/arenden-och-beslut/mina', access: 'public', render: () => <MyCasesPage /> },
+  { pattern: '/arenden-och-beslut/beredning', access: 'public', render: () => <TriagePage /> },
+  { pattern: '/arenden-och-beslut/diarium', access: 'public', render: () => <DiaryPage /> },
+  { pattern: '/arenden-och-beslut/arenden/:id', access: 'public', render: (p) => <CasePage id={p.id ?? ''} /> },
+  // Participation and compensation; the person's own pages beside the person page.
+  { pattern: '/delaktighet', access: 'public', render: () => <ParticipationPage /> },
+  { pattern: '/delaktighet/ersattning', access: 'public', render: () => <ClaimsPage /> },
+  { pattern: '/delaktighet/attestering', access: 'public', render: () => <ApprovalPage /> },
+  { pattern: '/delaktighet/deltagare', access: 'public', render: () => <ParticipantsPage /> },
+  { pattern: '/delaktighet/ersattningsmodell', access: 'public', render: () => <RatesPage /> },
+  {
+    pattern: '/personer-och-uppdrag/personer/:id/ersattning',
+    access: 'public',
+    render: (p) => <PersonCompensationPage id={p.id ?? ''} />,
+  },
+  {
+    pattern: '/personer-och-uppdrag/personer/:id/registerutdrag',
+    access: 'public',
+    render: (p) => <RegisterExtractPage id={p.id ?? ''} />,
+  },
+  { pattern: '/admin/bevarande', access: 'admin', render: () => <RetentionRulesPage /> },
+  // Knowledge supports and national consultation rounds (public: insyn; the server decides).
+  { pattern: '/kunskapsstod', access: 'public', render: () => <CataloguePage /> },
+  { pattern: '/kunskapsstod/nytt', access: 'admin', render: () => <NewSupportPage /> },
+  { pattern: '/kunskapsstod/stod/:id', access: 'public', render: (p) => <SupportPage id={p.id ?? ''} /> },
+  { pattern: '/kunskapsstod/stod/:id/andra', access: 'admin', render: (p) => <EditSupportPage id={p.id ?? ''} /> },
+  { pattern: '/kunskapsstod/remissomgangar', access: 'public', render: () => <RoundsPage /> },
+  { pattern: '/kunskapsstod/remissomgangar/ny', access: 'admin', render: () => <NewRoundPage /> },
+  { pattern: '/moten', access: 'public', render: () => <MeetingsHomePage /> },
+  { pattern: '/moten/beslut', access: 'public', render: () => <DecisionLogPage /> },
+  { pattern: '/moten/forum/:id', access: 'public', render: (p) => <ForumPage id={p.id ?? ''} /> },
+  { pattern: '/moten/moten/:id', access: 'public', render: (p) => <MeetingPage id={p.id ?? ''} /> },
+  // Follow-up: national views are public when insyn is on (the server decides); plans and import need sign-in.
+  { pattern: '/inforande', access: 'public', render: () => <HeatmapPage /> },
+  { pattern: '/inforande/regioner/:code', access: 'public', render: (p) => <RegionDrillPage code={p.code ?? ''} /> },
+  { pattern: '/planer-och-uppfoljning', access: 'public', render: () => <FollowupHomePage /> },
+  { pattern: '/planer-och-uppfoljning/planer', access: 'public', render: () => <PlansPage /> },
+  { pattern: '/planer-och-uppfoljning/planer/:id', access: 'public', render: (p) => <PlanPage id={p.id ?? ''} /> },
+  { pattern: '/planer-och-uppfoljning/indikatorer/:id/import', access: 'public', render: (p) => <ImportPage id={p.id ?? ''} /> },
+  { pattern: '/planer-och-uppfoljning/indikatorer/:id', access: 'public', render: (p) => <IndicatorPage id={p.id ?? ''} /> },
+  { pattern: '/insyn-och-api', access: 'public', render: () => <TransparencyPage /> },
   { pattern: '/mina-api-nycklar', access: 'user', render: () => <ApiTokensPage /> },
   { pattern: '/admin/anvandare', access: 'admin', render: () => <UsersPage /> },
   { pattern: '/admin/granskningslogg', access: 'admin', render: () => <AuditPage /> },

@@ -1,7 +1,7 @@
 import type { svFollowup } from './i18n.sv';
 
 export const enFollowup: Record<keyof typeof svFollowup, string> = {
-  'followup.heatmap.title': 'Implementation of knowledge supports across the country',
+  'followup.heatmap.title': 'Implementation',
   'followup.heatmap.lead':
     'Where each knowledge support stands in each region, grouped by healthcare region. Every cell has both a colour and a short label, so it can be read without colour.',
   'followup.heatmap.filters': 'Choose knowledge supports',
@@ -38,7 +38,7 @@ export const enFollowup: Record<keyof typeof svFollowup, string> = {
   'followup.status.inford': 'Implemented',
   'followup.status.uppfoljd': 'Followed up',
   'followup.status.ej-aktuell': 'Not applicable',
-  'followup.home.title': 'Goals, indicators and follow-up',
+  'followup.home.title': 'Plans and follow-up',
   'followup.home.lead':
     'From the patient promises to measurable goals and indicators, with values per region and for the nation. The charts show run charts and control charts with signals of special-cause variation.',
   'followup.home.goals': 'Goal tree',

@@ -1,6 +1,6 @@
 /** Swedish texts of this area, merged into the catalogue by i18n/sv.ts. Keys: 'followup.…'. */
 export const svFollowup = {
-  'followup.heatmap.title': 'Införande av kunskapsstöd i landet',
+  'followup.heatmap.title': 'Införande',
   'followup.heatmap.lead':
     'Var varje kunskapsstöd står i varje region, grupperat per sjukvårdsregion. Varje ruta har både färg och kortform, så att läget kan läsas utan färg.',
   'followup.heatmap.filters': 'Välj kunskapsstöd',
@@ -37,7 +37,7 @@ export const svFollowup = {
   'followup.status.inford': 'Införd',
   'followup.status.uppfoljd': 'Uppföljd',
   'followup.status.ej-aktuell': 'Ej aktuell',
-  'followup.home.title': 'Mål, indikatorer och uppföljning',
+  'followup.home.title': 'Planer och uppföljning',
   'followup.home.lead':
     'Från patientlöftena till mätbara mål och indikatorer, med värden per region och riket. Diagrammen visar körschema och styrdiagram med signaler för särskilda orsaker.',
   'followup.home.goals': 'Målträd',
