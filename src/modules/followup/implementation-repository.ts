@@ -227,3 +227,22 @@ export function lpoCells(db: Queryable, region: string, supportIds: string[]) {
     [region, supportIds],
   );
 }
+
+/** Open data: every region's status per support (non-personal: no names of who changed it). */
+export function openImplementationStatuses(db: Queryable) {
+  return db.query<{
+    support_id: string;
+    support_title: string;
+    version_label: string;
+    region_code: string;
+    lpo: string | null;
+    kind: string;
+    status: string;
+    decision_date: string | null;
+    actual_done: string | null;
+  }>(
+    `SELECT s.support_id, k.title AS support_title, v.label AS version_label, s.region_code, g.name AS lpo, s.kind, s.status, s.decision_date, s.actual_done
+     FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id JOIN knowledge_support_versions v ON v.id = s.support_version_id
+     LEFT JOIN groups g ON g.id = s.group_id ORDER BY sv_key(k.title) COLLATE "C", s.region_code, s.unit_key LIMIT 100000`,
+  );
+}

@@ -372,21 +372,7 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      const rows = await db.query<{
-        support_id: string;
-        support_title: string;
-        version_label: string;
-        region_code: string;
-        lpo: string | null;
-        kind: string;
-        status: string;
-        decision_date: string | null;
-        actual_done: string | null;
-      }>(
-        `SELECT s.support_id, k.title AS support_title, v.label AS version_label, s.region_code, g.name AS lpo, s.kind, s.status, s.decision_date, s.actual_done
-         FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id JOIN knowledge_support_versions v ON v.id = s.support_version_id
-         LEFT JOIN groups g ON g.id = s.group_id ORDER BY sv_key(k.title) COLLATE "C", s.region_code, s.unit_key LIMIT 100000`,
-      );
+      const rows = await impl.openImplementationStatuses(db);
       const items = rows.map((r) => ({
         supportId: r.support_id,
         support: r.support_title,
@@ -423,19 +409,7 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      const rows = await db.query<{
-        code: string;
-        name: string;
-        unit: string;
-        area: string;
-        sub_area: string;
-        period: string;
-        value: number;
-      }>(
-        `SELECT i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.value FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
-         WHERE ($1::text IS NULL OR i.code = $1) ORDER BY i.code, v.area, v.sub_area, v.period LIMIT 200000`,
-        [req.query.indicator ?? null],
-      );
+      const rows = await repo.openIndicatorValues(db, req.query.indicator ?? null);
       const items = rows.map((r) => ({
         indicator: r.code,
         name: r.name,

@@ -315,3 +315,12 @@ export const commentsOf = (db: Queryable, groupId: string) =>
     `SELECT group_id, indicator_id, period, text, author_label, updated_at FROM followup_comments WHERE group_id = $1 ORDER BY indicator_id, period`,
     [groupId],
   );
+
+/** Open data: indicator values per area and period, for one indicator code or all. */
+export function openIndicatorValues(db: Queryable, indicatorCode: string | null) {
+  return db.query<{ code: string; name: string; unit: string; area: string; sub_area: string; period: string; value: number }>(
+    `SELECT i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.value FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
+     WHERE ($1::text IS NULL OR i.code = $1) ORDER BY i.code, v.area, v.sub_area, v.period LIMIT 200000`,
+    [indicatorCode],
+  );
+}
