@@ -57,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
 
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) {
+  if (!existsSync(join(process.env.NAVET_WEB_ROOT || join(root, 'dist', 'web'), 'index.html'))) {
     throw new Error('dist/web is missing: run `vite build` first (npm run test:browser does).');
   }
 

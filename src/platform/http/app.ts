@@ -272,7 +272,8 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const webRoot = join(projectRoot, 'dist', 'web');
+  // NAVET_WEB_ROOT lets parallel browser runs each serve their own build (vite build --outDir).
+  const webRoot = process.env.NAVET_WEB_ROOT || join(projectRoot, 'dist', 'web');
   const hasWeb = existsSync(join(webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
 
