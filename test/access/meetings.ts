@@ -1,8 +1,9 @@
+import { attachFollowupReport } from '../../src/modules/meetings/attach-report.js';
 import { createMeeting } from '../../src/modules/meetings/create-meeting.js';
 import { addAgendaItem } from '../../src/modules/meetings/edit-agenda.js';
 import { createParagraph } from '../../src/modules/meetings/write-paragraph.js';
 import { systemCtx } from '../../src/platform/context.js';
-import { buildForumMember, buildGroup } from '../../src/testing/builders.js';
+import { buildForumMember, buildGroup, buildLpo } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';
 
 /** Forums, meetings, minutes, decision log, calendar feeds (Region Blekinge "10"). */
@@ -14,6 +15,9 @@ export const meetingsAccess: AccessModule = {
     const meeting = await createMeeting(db, ctx, forumId, { date: '2027-02-03' });
     const itemId = await addAgendaItem(db, ctx, meeting.id, { title: 'Matrispunkt' });
     const paragraphId = await createParagraph(db, ctx, meeting.id, { agendaItemId: itemId, decisionText: 'Matrisbeslut' });
+    const lpoId = (await buildLpo(db, { region: '10', programAreaId: 'njur-och-urinvagssjukdomar', name: 'Matrisens möteslpo' }))
+      .id;
+    const attachment = await attachFollowupReport(db, ctx, meeting.id, { agendaItemId: itemId, groupId: lpoId, format: 'pdf' });
     const feedOwner = await newUser();
     const token: string = (await request({ method: 'POST', url: '/api/v1/calendar-feed', as: feedOwner })).json().token;
     return {
@@ -23,6 +27,8 @@ export const meetingsAccess: AccessModule = {
       meetingsParagraphId: paragraphId,
       meetingsPersonId: person.id,
       meetingsFeedToken: token,
+      meetingsLpoId: lpoId,
+      meetingsAttachmentId: attachment.id,
     };
   },
   routes: {
@@ -109,6 +115,23 @@ export const meetingsAccess: AccessModule = {
         url: `/api/v1/meetings/${f.meetingsMeetingId}/agenda/order`,
         payload: { itemIds: [f.meetingsItemId], version: 1 },
       }),
+    ],
+    // The follow-up report attached to an agenda item: the forum's keepers (meetings.manage or a
+    // sekreterare/samordnare membership) attach and remove; whoever reads the meeting downloads.
+    'POST /api/v1/meetings/{id}/attachments': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/meetings/${f.meetingsMeetingId}/attachments`,
+        payload: { agendaItemId: f.meetingsItemId, groupId: f.meetingsLpoId, format: 'docx' },
+      }),
+    ],
+    'GET /api/v1/meeting-attachments/{id}/content': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meeting-attachments/${f.meetingsAttachmentId}/content` }),
+    ],
+    'DELETE /api/v1/meeting-attachments/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/meeting-attachments/${f.meetingsAttachmentId}` }),
     ],
     'PUT /api/v1/meetings/{id}/attendance': [
       'scoped',

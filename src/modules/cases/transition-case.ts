@@ -35,6 +35,21 @@ export async function transitionCase(
   await transition(tx, ctx, caseId, to, opts, false);
 }
 
+/**
+ * Takes back "för beslut" when the case is taken off the agenda that put it forward: the case
+ * returns to the status it had before (under beredning, återremitterad or bordlagd). Written to
+ * the history and the audit trail like any transition. Inside the caller's transaction.
+ */
+export async function withdrawFromAgenda(
+  tx: Queryable,
+  ctx: Ctx,
+  caseId: string,
+  to: CaseStatus,
+  opts: { reason: string; forumGroupId?: string },
+): Promise<void> {
+  await transition(tx, ctx, caseId, to, opts, false, true);
+}
+
 async function transition(
   tx: Queryable,
   ctx: Ctx,
@@ -42,6 +57,7 @@ async function transition(
   to: CaseStatus,
   opts: TransitionOptions,
   followingMain: boolean,
+  withdrawal = false,
 ): Promise<void> {
   if (!isCaseStatus(to)) throw unprocessable(`Okänd status ${String(to)}.`, [{ path: 'to', message: 'okänd status' }]);
   const before = await repo.lockCase(tx, caseId);
@@ -56,6 +72,7 @@ async function transition(
     openActions: to === 'avslutad' ? await repo.countOpenActions(tx, caseId) : 0,
     bundledInto: before.main_case_id,
     followingMain,
+    withdrawal,
   });
   if (!verdict.ok) {
     if (verdict.kind === 'conflict') throw conflict(verdict.message);
@@ -94,6 +111,7 @@ async function transition(
       forumGroupId: opts.forumGroupId ?? null,
       decisionRef: opts.decisionRef ?? null,
       ...(followingMain ? { followsMainCaseId: before.main_case_id } : {}),
+      ...(withdrawal ? { withdrawnFromAgenda: true } : {}),
     },
   });
   // Paketering: the bundled cases follow the main case's decision.

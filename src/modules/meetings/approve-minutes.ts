@@ -136,9 +136,9 @@ async function finalise(tx: Queryable, ctx: Ctx, meeting: repo.MeetingRow) {
 
 /**
  * An adjuster approves. When the last one does, the minutes are locked for good, the
- * decisions become final (cases move on) and action items reach their cases. Approving twice
- * is harmless (200, nothing more happens); concurrent approvals queue on the meeting row, so
- * exactly one of them locks the minutes.
+ * decisions become final (cases move on) and action items reach their cases. Justering happens
+ * once per adjuster: a second approval is a 409, and concurrent approvals queue on the meeting
+ * row, so exactly one of them succeeds (and, for the last adjuster, locks the minutes).
  */
 export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
   return db.transaction(async (tx) => {
@@ -146,7 +146,7 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
     const adjusters = await repo.adjustersOf(tx, meetingId);
     const me = adjusters.find((a) => a.person_id === access.personId);
     if (!me) throw forbidden('Bara de utsedda justerarna kan justera protokollet.');
-    if (me.approved_at && meeting.minutes_status !== 'utkast') return { meeting, locked: false, already: true };
+    if (me.approved_at && meeting.minutes_status !== 'utkast') throw conflict('Du har redan justerat protokollet.');
     if (meeting.minutes_status !== 'for-justering')
       throw conflict(`Protokollet är ${meeting.minutes_status}, inte skickat för justering.`);
     await repo.approveAsAdjuster(tx, meetingId, me.person_id, ctx.actor!.userId);
@@ -159,7 +159,7 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
     const remaining = (await repo.adjustersOf(tx, meetingId)).filter((a) => !a.approved_at);
     if (remaining.length) {
       await repo.touchMeeting(tx, meetingId);
-      return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: false, already: false };
+      return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: false };
     }
     await repo.updateMeetingRow(tx, meetingId, { minutes_status: 'justerat', minutes_locked_at: new Date() });
     const decided = await finalise(tx, ctx, meeting);
@@ -179,6 +179,6 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
       link: meetingLink(meetingId),
       dedupeKey: `minutes-approved:${meetingId}`,
     });
-    return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: true, already: false };
+    return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: true };
   });
 }

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import { transitionCase } from '../cases/transition-case.js';
+import { transitionCase, withdrawFromAgenda, type CaseStatus } from '../cases/transition-case.js';
 import { notifyPersons } from '../notifications/notify.js';
 import { loadMeeting, onBehalfOfForum } from './access.js';
 import * as repo from './repository.js';
@@ -72,6 +72,7 @@ export async function addAgendaItem(
         kind: 'case',
         title: input.title?.trim() || c.subject,
         caseId: c.id,
+        caseStatusBefore: c.status,
       });
       caseNumber = c.case_number;
     } else {
@@ -91,16 +92,22 @@ export async function addAgendaItem(
   });
 }
 
-/** Takes an item off the agenda (not one that already has a paragraph in the minutes). */
+/**
+ * Takes an item off the agenda (not one that already has a paragraph in the minutes). A case
+ * that this agenda made "för beslut" goes back to the status it had before, unless it still
+ * stands on another open agenda (which then carries that status on).
+ */
 export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, itemId: string) {
   return db.transaction(async (tx) => {
-    const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
+    const { meeting, group } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertAgendaOpen(meeting);
     const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === itemId);
     if (!item) throw notFound('Punkten');
     if ((await repo.paragraphsOf(tx, meetingId)).some((p) => p.agenda_item_id === itemId)) {
       throw conflict('Punkten har en paragraf i protokollet och kan inte tas bort.');
     }
+    let caseStatusAfter: string | null = null;
+    if (item.case_id) caseStatusAfter = await takeBackForBeslut(tx, ctx, item, `${group.name} ${meeting.meeting_date}`);
     await repo.deleteAgendaItem(tx, itemId);
     await repo.setAgendaOrder(
       tx,
@@ -112,10 +119,34 @@ export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, item
       entityType: 'meeting',
       entityId: meetingId,
       action: 'remove-agenda-item',
-      before: { itemId, title: item.title, caseId: item.case_id },
+      before: { itemId, title: item.title, caseId: item.case_id, caseStatus: item.case_status },
+      ...(item.case_id ? { after: { caseStatus: caseStatusAfter ?? item.case_status } } : {}),
     });
     await agendaChanged(tx, meetingId);
   });
+}
+
+const WITHDRAWABLE: readonly string[] = ['under-beredning', 'aterremitterad', 'bordlagd'];
+
+/**
+ * The case of an item being taken off: when this agenda put it forward (it was under
+ * beredning, återremitterad or bordlagd before) and it is still för beslut, it goes back.
+ * Returns the status it went back to, or null when it stays.
+ */
+async function takeBackForBeslut(tx: Queryable, ctx: Ctx, item: repo.AgendaRow, where: string): Promise<string | null> {
+  const before = item.case_status_before;
+  if (!item.case_id || !before || !WITHDRAWABLE.includes(before) || item.case_status !== 'for-beslut') return null;
+  const elsewhere = await repo.openAgendaItemsOfCase(tx, item.case_id, item.id);
+  if (elsewhere.length > 0) {
+    // Still put forward to another meeting: that item now carries the way back.
+    const next = elsewhere[0]!;
+    if (!next.case_status_before || next.case_status_before === 'for-beslut') await repo.setCaseStatusBefore(tx, next.id, before);
+    return null;
+  }
+  await withdrawFromAgenda(tx, onBehalfOfForum(ctx, 'Föredragningslista'), item.case_id, before as CaseStatus, {
+    reason: `Borttaget från föredragningslistan till ${where}.`,
+  });
+  return before;
 }
 
 /** A new order of the agenda: exactly the meeting's items, each once. */

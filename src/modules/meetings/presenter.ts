@@ -98,3 +98,19 @@ export const presentAdjuster = (a: repo.AdjusterRow) => ({
   name: a.person_name,
   approvedAt: a.approved_at ? a.approved_at.toISOString() : null,
 });
+
+export const presentAttachment = (a: repo.AttachmentRow) => ({
+  id: a.id,
+  agendaItemId: a.agenda_item_id,
+  kind: a.kind,
+  groupId: a.source_group_id,
+  groupName: a.source_group_name,
+  title: a.title,
+  fileName: a.file_name,
+  format: a.format,
+  sizeBytes: a.size_bytes,
+  sha256: a.sha256,
+  createdAt: a.created_at.toISOString(),
+  createdBy: a.created_by_name,
+  href: `/api/v1/meeting-attachments/${a.id}/content`,
+});

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
-import { notFound } from '../../platform/errors.js';
+import { notFound, Problem } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { errorResponses, IsoDate, Uuid } from '../../platform/http/schemas.js';
@@ -8,6 +8,7 @@ import { sendDownload } from '../../platform/export/spreadsheet.js';
 import { getGroup } from '../organisation/repository.js';
 import { loadForum, loadMeeting, readableForums } from './access.js';
 import { approveMinutes, reopenMinutes, setAdjusters, submitMinutes } from './approve-minutes.js';
+import { attachFollowupReport, loadAttachmentContent, removeAttachment } from './attach-report.js';
 import { createFeedToken, forumCalendar, personalCalendar, revokeFeedToken } from './calendar.js';
 import { createMeeting, createMeetingsFromProposal, proposalFor } from './create-meeting.js';
 import { addAgendaItem, removeAgendaItem, reorderAgenda } from './edit-agenda.js';
@@ -15,6 +16,7 @@ import { minutesDoc, toDocx, toPdf } from './minutes-document.js';
 import {
   presentAdjuster,
   presentAgendaItem,
+  presentAttachment,
   presentAttendance,
   presentMeeting,
   presentParagraph,
@@ -49,12 +51,13 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
   /** The meeting page's whole state, with what the caller may do. */
   async function detail(ctx: Parameters<typeof loadMeeting>[1], id: string) {
     const { meeting, group, access } = await loadMeeting(db, ctx, id);
-    const [agenda, attendance, paragraphs, adjusters, members] = await Promise.all([
+    const [agenda, attendance, paragraphs, adjusters, members, attachments] = await Promise.all([
       repo.agendaOf(db, id),
       repo.attendanceOf(db, id),
       repo.paragraphsOf(db, id),
       repo.adjustersOf(db, id),
       repo.activeMembers(db, meeting.group_id, meeting.meeting_date),
+      repo.attachmentsOf(db, id),
     ]);
     const pids = paragraphs.map((p) => p.id);
     const [participation, actions] = await Promise.all([repo.participationOf(db, pids), repo.actionsOf(db, pids)]);
@@ -73,6 +76,11 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
       candidateCases: candidates
         .filter((c) => !agenda.some((a) => a.case_id === c.id))
         .map((c) => ({ id: c.id, caseNumber: c.case_number, subject: c.subject, status: c.status })),
+      attachments: attachments.map(presentAttachment),
+      reportGroups:
+        access.manage && meeting.minutes_status !== 'justerat' && meeting.status !== 'installt'
+          ? await repo.reportGroupsOf(db, group.owner)
+          : [],
       permissions: {
         manage: access.manage,
         approve: Boolean(mine) && meeting.minutes_status === 'for-justering' && !mine?.approved_at,
@@ -369,6 +377,70 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
     },
   );
 
+  app.post(
+    '/api/v1/meetings/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Bifoga en grupps uppföljningsrapport (PDF eller DOCX) till en punkt på föredragningslistan; sparas som ögonblicksbild med kontrollsumma',
+        params: S.IdParams,
+        body: S.AttachReportBody,
+        response: { 201: S.Attachment, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(presentAttachment(await attachFollowupReport(db, req.ctx, req.params.id, req.body))),
+  );
+
+  app.get(
+    '/api/v1/meeting-attachments/:id/content',
+    {
+      schema: {
+        tags,
+        summary: 'Hämta en bilaga till ett möte (ögonblicksbilden; kontrollsumman verifieras före sändning)',
+        params: S.IdParams,
+        produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Bilagan som PDF eller DOCX' }),
+          ...errorResponses(400, 401, 404, 500),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { attachment: a, bytes, intact } = await loadAttachmentContent(db, req.ctx, req.params.id);
+      if (!intact) {
+        req.log.error({ attachmentId: a.id }, 'meeting attachment failed its checksum');
+        throw new Problem(
+          500,
+          'Bilagan är skadad',
+          `Bilagan stämmer inte med sin kontrollsumma och lämnas inte ut. Ange begärans id ${req.id} till supporten.`,
+        );
+      }
+      reply
+        .header('x-content-type-options', 'nosniff')
+        .header('repr-digest', `sha-256=:${Buffer.from(a.sha256, 'hex').toString('base64')}:`)
+        .header('etag', `"${a.sha256}"`);
+      return sendDownload(reply, a.file_name, a.format, bytes);
+    },
+  );
+
+  app.delete(
+    '/api/v1/meeting-attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ta bort en bilaga (inte när protokollet är justerat)',
+        params: S.IdParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await removeAttachment(db, req.ctx, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.put(
     '/api/v1/meetings/:id/attendance',
     {
@@ -413,14 +485,14 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
         summary: 'Justera protokollet (utsedd justerare). När alla justerat låses det och besluten gäller',
         params: S.IdParams,
         response: {
-          200: Type.Object({ meeting: MeetingRef, locked: Type.Boolean(), alreadyApproved: Type.Boolean() }),
+          200: Type.Object({ meeting: MeetingRef, locked: Type.Boolean() }),
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },
     },
     async (req) => {
       const r = await approveMinutes(db, req.ctx, req.params.id);
-      return { meeting: presentMeeting(r.meeting), locked: r.locked, alreadyApproved: r.already };
+      return { meeting: presentMeeting(r.meeting), locked: r.locked };
     },
   );
 

@@ -117,6 +117,32 @@ export const AgendaBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** A snapshot attached to an agenda item (the follow-up report of a group). */
+export const Attachment = Type.Object({
+  id: Uuid,
+  agendaItemId: Uuid,
+  kind: lit(['followup-report']),
+  groupId: Uuid,
+  groupName: Type.String(),
+  title: Type.String(),
+  fileName: Type.String(),
+  format: lit(['pdf', 'docx']),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.String({ description: 'Vem som bifogade' }),
+  href: Type.String({ description: 'Adressen att hämta ögonblicksbilden från' }),
+});
+
+export const AttachReportBody = Type.Object(
+  {
+    agendaItemId: Uuid,
+    groupId: Type.String({ format: 'uuid', description: 'Gruppen (LPO, LSG, LAG) i forumets region vars rapport bifogas' }),
+    format: lit(['pdf', 'docx']),
+  },
+  { additionalProperties: false },
+);
+
 export const AgendaOrderBody = Type.Object(
   { itemIds: Type.Array(Uuid, { maxItems: 200 }), version: Version },
   { additionalProperties: false },
@@ -235,6 +261,9 @@ export const MeetingDetail = Type.Object({
   ),
   members: Type.Array(Type.Object({ personId: Uuid, name: Type.String(), role: Type.String() })),
   candidateCases: Type.Array(Type.Object({ id: Uuid, caseNumber: Type.String(), subject: Type.String(), status: Type.String() })),
+  attachments: Type.Array(Attachment),
+  /** For the keepers: the groups whose follow-up report can be attached. */
+  reportGroups: Type.Array(Type.Object({ id: Uuid, name: Type.String(), kind: Type.String() })),
   permissions: Type.Object({ manage: Type.Boolean(), approve: Type.Boolean(), approved: Type.Boolean() }),
 });
 

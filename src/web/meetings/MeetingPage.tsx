@@ -4,16 +4,17 @@
  * jäv shown per paragraph, justering, and the downloads.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, type ApiError } from '../api';
+import { api, type ApiError, type Page as ApiPage, type Person } from '../api';
 import { Link } from '../app/router';
-import { caseHref } from '../cases/cases';
+import { caseHref, STATUS_BADGE, statusLabel } from '../cases/cases';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
-import { Checkbox, SelectField, TextAreaField, TextField } from '../components/Fields';
+import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
+import { loadProgramAreas } from '../organisation/reference';
 import { asApiError } from '../people/people';
 import {
   forumHref,
@@ -22,6 +23,7 @@ import {
   MEETINGS_PATH,
   roleText,
   statusText,
+  type Attachment,
   type MeetingDetail,
   type Paragraph,
 } from './meetings';
@@ -164,7 +166,8 @@ function Body({ d, run }: { d: MeetingDetail; run: Run }) {
 }
 
 function Agenda({ d, run, open }: { d: MeetingDetail; run: Run; open: boolean }) {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [caseId, setCaseId] = useState('');
   const [title, setTitle] = useState('');
   const ids = d.agenda.map((a) => a.id);
@@ -186,9 +189,18 @@ function Agenda({ d, run, open }: { d: MeetingDetail; run: Run; open: boolean })
               <>
                 {' '}
                 (<Link to={caseHref(a.caseId)}>{a.caseNumber}</Link>)
+                {a.caseStatus && (
+                  <>
+                    {' '}
+                    <span className={`badge ${STATUS_BADGE[a.caseStatus] ?? ''}`} data-testid="agenda-case-status">
+                      {statusLabel(i18n, a.caseStatus)}
+                    </span>
+                  </>
+                )}
               </>
             )}
             {a.kind === 'standing' && <span className="hint"> {t('meetings.agenda.standing')}</span>}
+            <Attachments items={d.attachments.filter((x) => x.agendaItemId === a.id)} d={d} run={run} />
             {open && (
               <span className="row-actions">
                 <button
@@ -259,7 +271,109 @@ function Agenda({ d, run, open }: { d: MeetingDetail; run: Run; open: boolean })
           </form>
         </div>
       )}
+      {d.reportGroups.length > 0 && d.agenda.length > 0 && <AttachReport d={d} run={run} />}
     </section>
+  );
+}
+
+/** The snapshots attached to one agenda item, with download links (and removal for the keepers). */
+function Attachments({ items, d, run }: { items: Attachment[]; d: MeetingDetail; run: Run }) {
+  const { t, formatDateTime } = useI18n();
+  if (items.length === 0) return null;
+  const removable = d.reportGroups.length > 0;
+  return (
+    <ul className="attachments" aria-label={t('meetings.attachments.heading')}>
+      {items.map((x) => (
+        <li key={x.id}>
+          <a href={x.href} download>
+            {x.fileName}
+          </a>{' '}
+          <span className="hint">
+            {t('meetings.attachments.meta', {
+              format: x.format.toUpperCase(),
+              size: Math.max(1, Math.round(x.sizeBytes / 1024)),
+              date: formatDateTime(x.createdAt),
+              who: x.createdBy,
+            })}
+          </span>
+          {removable && (
+            <button
+              type="button"
+              className="button-secondary"
+              aria-label={t('meetings.attachments.remove', { name: x.fileName })}
+              onClick={() => void run(() => api.delete(`/api/v1/meeting-attachments/${x.id}`), t('meetings.attachments.removed'))}
+            >
+              {t('meetings.agenda.removeShort')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Attach a group's follow-up report to an agenda item (by default the standing item). */
+function AttachReport({ d, run }: { d: MeetingDetail; run: Run }) {
+  const t = useT();
+  const standing = d.agenda.find((a) => a.kind === 'standing') ?? d.agenda[0]!;
+  const [itemId, setItemId] = useState(standing.id);
+  const [groupId, setGroupId] = useState('');
+  const [format, setFormat] = useState<'pdf' | 'docx'>('pdf');
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      className="form"
+      aria-labelledby="attach-report-heading"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!groupId) {
+          setMissing(true);
+          document.getElementById('attach-group')?.focus();
+          return;
+        }
+        setMissing(false);
+        void run(
+          () => api.post(`/api/v1/meetings/${d.meeting.id}/attachments`, { agendaItemId: itemId, groupId, format }),
+          t('meetings.attachments.added'),
+        );
+      }}
+    >
+      <h3 id="attach-report-heading">{t('meetings.attachments.attachHeading')}</h3>
+      <p className="hint">{t('meetings.attachments.lead')}</p>
+      <SelectField id="attach-item" label={t('meetings.attachments.item')} value={itemId} onChange={setItemId}>
+        {d.agenda.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.title}
+            {a.caseNumber ? ` (${a.caseNumber})` : ''}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="attach-group"
+        label={t('meetings.attachments.group')}
+        value={groupId}
+        onChange={setGroupId}
+        error={missing ? t('meetings.attachments.groupMissing') : undefined}
+      >
+        <option value="">{t('meetings.attachments.chooseGroup')}</option>
+        {d.reportGroups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="attach-format"
+        label={t('meetings.attachments.format')}
+        value={format}
+        onChange={(v) => setFormat(v as 'pdf' | 'docx')}
+      >
+        <option value="pdf">PDF</option>
+        <option value="docx">Word (DOCX)</option>
+      </SelectField>
+      <button type="submit">{t('meetings.attachments.submit')}</button>
+    </form>
   );
 }
 
@@ -324,7 +438,91 @@ function Attendance({ d, run, open }: { d: MeetingDetail; run: Run; open: boolea
         </TableScroll>
         {open && people.length > 0 && <button type="submit">{t('meetings.attendance.save')}</button>}
       </form>
+      {open && <AddAdjungerad d={d} run={run} known={people.map((p) => p.personId)} />}
     </section>
+  );
+}
+
+/**
+ * Calls someone who is not a member (adjungerad) to the meeting: found by name in the people
+ * register, recorded as called; the notice reaches them when it is sent (or sent again).
+ */
+function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: string[] }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [missing, setMissing] = useState(false);
+  const people = useAsync(
+    (signal) =>
+      q.trim().length >= 2
+        ? api.get<ApiPage<Person>>('/api/v1/people', { q: q.trim(), limit: 50 }, signal)
+        : Promise.resolve(undefined),
+    [q],
+  );
+  const candidates = (people.data?.items ?? []).filter((p) => !known.includes(p.id));
+  return (
+    <form
+      className="form"
+      aria-labelledby="adjungerad-heading"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!personId) {
+          setMissing(true);
+          document.getElementById('adjungerad-person')?.focus();
+          return;
+        }
+        setMissing(false);
+        void run(
+          () =>
+            api.put(`/api/v1/meetings/${d.meeting.id}/attendance`, {
+              entries: [{ personId, status: 'kallad', role: 'adjungerad' }],
+            }),
+          d.meeting.status === 'kallat' ? t('meetings.adjungerad.addedAfterNotice') : t('meetings.adjungerad.added'),
+        ).then((ok) => {
+          if (ok) {
+            setPersonId('');
+            setQ('');
+          }
+        });
+      }}
+    >
+      <h3 id="adjungerad-heading">{t('meetings.adjungerad.heading')}</h3>
+      <p className="hint">{t('meetings.adjungerad.lead')}</p>
+      <TextField
+        id="adjungerad-search"
+        label={t('meetings.adjungerad.search')}
+        hint={t('meetings.adjungerad.searchHint')}
+        value={q}
+        onChange={(v) => {
+          setQ(v);
+          setPersonId('');
+        }}
+        autoComplete="off"
+      />
+      <SelectField
+        id="adjungerad-person"
+        label={t('meetings.adjungerad.person')}
+        value={personId}
+        onChange={setPersonId}
+        error={missing ? t('meetings.adjungerad.personMissing') : undefined}
+      >
+        <option value="">
+          {q.trim().length < 2
+            ? t('meetings.adjungerad.typeFirst')
+            : people.loading
+              ? t('meetings.adjungerad.searching')
+              : t('meetings.adjungerad.found', { count: candidates.length })}
+        </option>
+        {candidates.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+            {p.employer ? `, ${p.employer}` : ''}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit">{t('meetings.adjungerad.submit')}</button>
+    </form>
   );
 }
 
@@ -395,6 +593,9 @@ function ParagraphView({ p, d, run, open }: { p: Paragraph; d: MeetingDetail; ru
   const [text, setText] = useState(p.decisionText);
   const [kind, setKind] = useState<string>(p.decisionKind);
   const [override, setOverride] = useState<Record<string, string>>({});
+  const [areas, setAreas] = useState<string[]>(p.programAreaIds);
+  const programAreas = useAsync(() => loadProgramAreas(), []);
+  const areaName = (id: string) => programAreas.data?.find((a) => a.id === id)?.name ?? id;
   const [action, setAction] = useState({ title: '', owner: '', due: '' });
   const recused = p.participation.filter((x) => !x.takesPart);
   const overridden = p.participation.filter((x) => x.takesPart && x.overrideReason);
@@ -454,7 +655,13 @@ function ParagraphView({ p, d, run, open }: { p: Paragraph; d: MeetingDetail; ru
           onSubmit={(e) => {
             e.preventDefault();
             void run(
-              () => api.patch(`/api/v1/paragraphs/${p.id}`, { decisionKind: kind, decisionText: text, version: p.version }),
+              () =>
+                api.patch(`/api/v1/paragraphs/${p.id}`, {
+                  decisionKind: kind,
+                  decisionText: text,
+                  programAreaIds: areas,
+                  version: p.version,
+                }),
               t('meetings.minutes.saved'),
             );
           }}
@@ -467,11 +674,27 @@ function ParagraphView({ p, d, run, open }: { p: Paragraph; d: MeetingDetail; ru
             ))}
           </SelectField>
           <TextAreaField id={`${base}-text`} label={t('meetings.minutes.text')} value={text} onChange={setText} rows={3} />
+          <details className="program-areas">
+            <summary>{t('meetings.minutes.programAreasSummary', { count: areas.length })}</summary>
+            <CheckboxGroup
+              id={`${base}-areas`}
+              legend={t('meetings.minutes.programAreas')}
+              hint={t('meetings.minutes.programAreasHint')}
+              options={(programAreas.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              value={areas}
+              onChange={setAreas}
+            />
+          </details>
           <button type="submit">{t('meetings.minutes.save', { number: p.number })}</button>
         </form>
       ) : (
         <p>
           <strong>{kindText(i18n, p.decisionKind)}:</strong> {p.decisionText || '–'}
+        </p>
+      )}
+      {p.programAreaIds.length > 0 && (
+        <p data-testid={`${base}-areas-shown`}>
+          {t('meetings.minutes.programAreasShown', { areas: p.programAreaIds.map(areaName).join(', ') })}
         </p>
       )}
       {p.actions.length > 0 && (
@@ -495,7 +718,7 @@ function ParagraphView({ p, d, run, open }: { p: Paragraph; d: MeetingDetail; ru
                   ...(action.due ? { dueDate: action.due } : {}),
                 }),
               t('meetings.actions.added'),
-            );
+            ).then((ok) => ok && setAction({ title: '', owner: '', due: '' }));
           }}
         >
           <TextField

@@ -84,7 +84,27 @@ export interface MeetingDetail {
   adjusters: { personId: string; name: string; approvedAt: string | null }[];
   members: { personId: string; name: string; role: string }[];
   candidateCases: { id: string; caseNumber: string; subject: string; status: string }[];
+  attachments: Attachment[];
+  /** For the keepers: groups whose follow-up report can be attached. */
+  reportGroups: { id: string; name: string; kind: string }[];
   permissions: { manage: boolean; approve: boolean; approved: boolean };
+}
+
+/** A stored snapshot attached to an agenda item (a group's follow-up report). */
+export interface Attachment {
+  id: string;
+  agendaItemId: string;
+  kind: 'followup-report';
+  groupId: string;
+  groupName: string;
+  title: string;
+  fileName: string;
+  format: 'pdf' | 'docx';
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+  createdBy: string;
+  href: string;
 }
 
 export interface Decision {

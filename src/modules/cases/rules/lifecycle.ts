@@ -59,7 +59,15 @@ export interface TransitionFacts {
   bundledInto?: string | null | undefined;
   /** The transition is the main case's decision carried over to a bundled case. */
   followingMain?: boolean | undefined;
+  /**
+   * The case is taken off the agenda that put it forward: it goes back from "för beslut" to
+   * the status it had before (see WITHDRAWABLE_TO).
+   */
+  withdrawal?: boolean | undefined;
 }
+
+/** Where a case goes back to when it is taken off the agenda that made it "för beslut". */
+export const WITHDRAWABLE_TO: readonly CaseStatus[] = ['under-beredning', 'aterremitterad', 'bordlagd'];
 
 export type TransitionVerdict =
   { ok: true } | { ok: false; kind: 'conflict'; message: string } | { ok: false; kind: 'rule'; path: string; message: string };
@@ -75,6 +83,15 @@ export function checkTransition(f: TransitionFacts): TransitionVerdict {
     };
   }
   if (f.from === 'avslutad') return { ok: false, kind: 'conflict', message: 'Ärendet är avslutat och kan inte ändras.' };
+  if (f.withdrawal) {
+    if (f.from === 'for-beslut' && WITHDRAWABLE_TO.includes(f.to)) return { ok: true };
+    return {
+      ok: false,
+      kind: 'rule',
+      path: 'to',
+      message: `Ett ärende med status ${STATUS_LABELS[f.from].toLowerCase()} kan inte tas tillbaka till ${STATUS_LABELS[f.to].toLowerCase()}.`,
+    };
+  }
   if (!TRANSITIONS[f.from].includes(f.to)) {
     return {
       ok: false,

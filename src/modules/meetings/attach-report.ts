@@ -1,0 +1,114 @@
+/**
+ * Attachments to a meeting's agenda (issue 7): the follow-up report of a group (an LPO, say)
+ * attached to an item — typically the standing item "Uppföljningsrapport" — as a snapshot. The
+ * report is built from the follow-up module's data at the moment of attaching, rendered as PDF
+ * or DOCX, and stored with its SHA-256, so the meeting's file keeps what the forum was shown.
+ * Only the forum's keepers attach or remove; approved minutes lock the attachments too.
+ */
+import { createHash } from 'node:crypto';
+import { recordAudit } from '../../platform/audit/record.js';
+import { todayInSweden } from '../../platform/clock.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { buildReport } from '../followup/report.js';
+import { reportToDocx, reportToPdf } from '../followup/report-documents.js';
+import { getGroup } from '../organisation/repository.js';
+import { loadMeeting } from './access.js';
+import * as repo from './repository.js';
+
+/** Group kinds that write a follow-up report (LPO, LSG, LAG). */
+const REPORTING_KINDS: readonly string[] = ['program-area', 'collaboration-group', 'working-group'];
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function assertAttachmentsOpen(m: repo.MeetingRow) {
+  if (m.minutes_status === 'justerat') throw conflict('Protokollet är justerat; mötets bilagor är låsta.');
+  if (m.status === 'installt') throw conflict('Mötet är inställt.');
+}
+
+export interface AttachReportInput {
+  agendaItemId: string;
+  groupId: string;
+  format: 'pdf' | 'docx';
+}
+
+/** Attaches a snapshot of a group's follow-up report to an agenda item. Returns the new attachment. */
+export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, input: AttachReportInput) {
+  return db.transaction(async (tx) => {
+    const { meeting, group: forum } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
+    assertAttachmentsOpen(meeting);
+    const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
+    if (!item) {
+      throw unprocessable('Punkten finns inte på mötets föredragningslista.', [
+        { path: 'agendaItemId', message: 'okänd punkt för mötet' },
+      ]);
+    }
+    const source = await getGroup(tx, input.groupId);
+    if (!source || source.owner !== forum.owner || !REPORTING_KINDS.includes(source.kind)) {
+      throw unprocessable('Gruppen finns inte bland forumets regions programområden och samverkansgrupper.', [
+        { path: 'groupId', message: 'ingen grupp i forumets region' },
+      ]);
+    }
+    const today = todayInSweden();
+    const report = await buildReport(tx, source.id, today);
+    const content = input.format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
+    const sha256 = sha256Hex(content);
+    const actor = ctx.actor!;
+    const id = await repo.insertAttachment(tx, {
+      meetingId,
+      agendaItemId: item.id,
+      sourceGroupId: source.id,
+      title: report.title,
+      fileName: `${report.title} ${today}.${input.format}`,
+      format: input.format,
+      contentType: CONTENT_TYPES[input.format],
+      content,
+      sha256,
+      createdBy: actor.via === 'system' ? null : actor.userId,
+      createdByName: actor.name,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'meeting-attachment',
+      entityId: id,
+      action: 'create',
+      after: {
+        meetingId,
+        agendaItemId: item.id,
+        groupId: source.id,
+        kind: 'followup-report',
+        format: input.format,
+        sizeBytes: content.length,
+        sha256,
+      },
+    });
+    return (await repo.getAttachment(tx, id))!;
+  });
+}
+
+/** Removes an attachment while the minutes are not yet approved. */
+export async function removeAttachment(db: Db, ctx: Ctx, attachmentId: string) {
+  return db.transaction(async (tx) => {
+    const a = await repo.getAttachment(tx, attachmentId);
+    if (!a) throw notFound('Bilagan');
+    const { meeting } = await loadMeeting(tx, ctx, a.meeting_id, 'manage', { forUpdate: true });
+    assertAttachmentsOpen(meeting);
+    await repo.deleteAttachment(tx, a.id);
+    await recordAudit(tx, ctx, {
+      entityType: 'meeting-attachment',
+      entityId: a.id,
+      action: 'delete',
+      before: { meetingId: a.meeting_id, agendaItemId: a.agenda_item_id, groupId: a.source_group_id, sha256: a.sha256 },
+    });
+  });
+}
+
+/** An attachment and its bytes for someone who may read the meeting; the checksum is verified. */
+export async function loadAttachmentContent(db: Db, ctx: Ctx, attachmentId: string) {
+  const a = await repo.getAttachment(db, attachmentId);
+  if (!a) throw notFound('Bilagan');
+  await loadMeeting(db, ctx, a.meeting_id, 'read');
+  const bytes = Buffer.from((await repo.attachmentContent(db, a.id))!);
+  return { attachment: a, bytes, intact: bytes.length === a.size_bytes && sha256Hex(bytes) === a.sha256 };
+}
