@@ -36,10 +36,10 @@ export async function heatmapColumns(db: Queryable, healthcareRegion?: string) {
 }
 
 export async function heatmap(db: Queryable, q: HeatmapQuery) {
-  const [{ groups, columns }, supports, shares] = await Promise.all([
+  const [{ groups, columns }, { page: supports, total }, shares] = await Promise.all([
     heatmapColumns(db, q.healthcareRegion),
     impl.heatmapSupports(db, q, q.limit, q.offset),
-    q.date ? Promise.resolve(undefined) : impl.regionShares(db, q),
+    impl.regionShares(db, q),
   ]);
   const cells = await impl.heatmapCells(
     db,
@@ -65,20 +65,16 @@ export async function heatmap(db: Queryable, q: HeatmapQuery) {
       implementedShare: share(known.filter((x) => IMPLEMENTED.has(x as never)).length, known.length),
     };
   });
-  // Region shares: over all matching supports when current; over the page when "as of a date".
+  // Region shares over all matching supports, current or as of the date (not just the page).
+  const byRegion = new Map(shares.map((r) => [r.region_code, r]));
   const regionShares = colCodes.map((code) => {
-    if (shares) {
-      const r = shares.find((x) => x.region_code === code);
-      return {
-        code,
-        implemented: r?.implemented ?? 0,
-        withStatus: r?.with_status ?? 0,
-        share: share(r?.implemented ?? 0, r?.with_status ?? 0),
-      };
-    }
-    const col = rows.map((row) => row.statuses[colCodes.indexOf(code)]).filter((x): x is string => x !== null);
-    const implemented = col.filter((x) => IMPLEMENTED.has(x as never)).length;
-    return { code, implemented, withStatus: col.length, share: share(implemented, col.length) };
+    const r = byRegion.get(code);
+    return {
+      code,
+      implemented: r?.implemented ?? 0,
+      withStatus: r?.with_status ?? 0,
+      share: share(r?.implemented ?? 0, r?.with_status ?? 0),
+    };
   });
   return {
     healthcareRegions: groups,
@@ -90,7 +86,7 @@ export async function heatmap(db: Queryable, q: HeatmapQuery) {
     })),
     supports: rows,
     regionShares,
-    total: supports[0]?.total ?? 0,
+    total,
     limit: q.limit,
     offset: q.offset,
     asOf: q.date ?? null,

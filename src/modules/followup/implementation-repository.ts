@@ -133,6 +133,18 @@ export async function updateStatusRow(db: Queryable, id: string, version: number
   return rows.length > 0;
 }
 
+/**
+ * Writers of one heatmap cell (a support's region-wide rows in one region) take turns, before
+ * they touch a status row: the triggers of migration 0018 then update the cell's other rows,
+ * and two writers each holding one of them would deadlock.
+ */
+export async function lockCell(db: Queryable, supportId: string, regionCode: string): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('implementation-cell:' || $1 || '/' || $2, 0))`, [
+    supportId,
+    regionCode,
+  ]);
+}
+
 export async function recordHistory(db: Queryable, statusId: string, status: string, validFrom: string): Promise<void> {
   await db.query(`INSERT INTO implementation_status_history (status_id, status, valid_from) VALUES ($1, $2, $3)`, [
     statusId,
@@ -157,62 +169,100 @@ export interface HeatCell {
   status: ImplementationState;
 }
 
-/** The supports in the heatmap, with their newest version's label, in Swedish order. */
-export function heatmapSupports(db: Queryable, f: HeatmapFilter, limit: number, offset: number) {
-  return db.query<{ id: string; title: string; type: string; program_area_ids: string[]; total: number }>(
-    `SELECT k.id, k.title, k.type,
-       COALESCE((SELECT array_agg(pa.program_area_id ORDER BY pa.program_area_id) FROM knowledge_support_program_areas pa WHERE pa.support_id = k.id), '{}') AS program_area_ids,
-       count(*) OVER ()::int AS total
-     FROM knowledge_supports k
-     WHERE k.status NOT IN ('under-framtagande', 'pa-remiss')
+/** The filter on knowledge supports (k) shared by the page, its count and the region shares. */
+const SUPPORT_FILTER = `k.status NOT IN ('under-framtagande', 'pa-remiss')
        AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM knowledge_support_program_areas pa WHERE pa.support_id = k.id AND pa.program_area_id = $1))
-       AND ($2::text IS NULL OR k.type = $2)
-       AND ($3::text IS NULL OR sv_fold(k.title) LIKE '%' || sv_fold($3) || '%')
-     ORDER BY sv_key(k.title) COLLATE "C", k.id
-     LIMIT $4 OFFSET $5`,
-    [f.programArea ?? null, f.type ?? null, f.q ?? null, limit, offset],
-  );
+       AND ($2::text IS NULL OR k.type = $2)`;
+
+/**
+ * A page of the supports in the heatmap, in Swedish order. The order comes from the index on
+ * sv_key(title) and the count from its own query: a window count over the sorted set would
+ * compute every title's sort key on every request.
+ */
+export async function heatmapSupports(db: Queryable, f: HeatmapFilter, limit: number, offset: number) {
+  const params = [f.programArea ?? null, f.type ?? null, f.q ?? null];
+  const where = `${SUPPORT_FILTER} AND ($3::text IS NULL OR sv_fold(k.title) LIKE '%' || sv_fold($3) || '%')`;
+  const [page, [count]] = await Promise.all([
+    db.query<{ id: string; title: string; type: string; program_area_ids: string[] }>(
+      `SELECT k.id, k.title, k.type,
+         COALESCE((SELECT array_agg(pa.program_area_id ORDER BY pa.program_area_id) FROM knowledge_support_program_areas pa WHERE pa.support_id = k.id), '{}') AS program_area_ids
+       FROM knowledge_supports k WHERE ${where}
+       ORDER BY sv_key(k.title) COLLATE "C", k.id
+       LIMIT $4 OFFSET $5`,
+      [...params, limit, offset],
+    ),
+    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM knowledge_supports k WHERE ${where}`, params),
+  ]);
+  return { page, total: count?.total ?? 0 };
 }
+
+/**
+ * A page of supports' status in each region as of the end of a date ($2, from the history):
+ * the region-wide row of the newest version that had a status then.
+ */
+const CELLS_AS_OF = `SELECT DISTINCT ON (s.support_id, s.region_code) s.support_id, s.region_code, h.status
+       FROM implementation_statuses s
+       JOIN knowledge_support_versions v ON v.id = s.support_version_id
+       JOIN LATERAL (SELECT status FROM implementation_status_history h WHERE h.status_id = s.id AND h.valid_from <= $2::date
+                     ORDER BY h.valid_from DESC, h.recorded_at DESC LIMIT 1) h ON true`;
+const CELLS_AS_OF_ORDER = `ORDER BY s.support_id, s.region_code, v.created_at DESC, v.id DESC`;
 
 /**
  * One status per support and region: the region-wide row of the newest version that has one
  * (LPO rows are the drill-down). With a date, each row's status as it was then.
  */
-export function heatmapCells(db: Queryable, supportIds: string[], f: HeatmapFilter) {
-  if (supportIds.length === 0) return Promise.resolve([] as HeatCell[]);
+export async function heatmapCells(db: Queryable, supportIds: string[], f: HeatmapFilter): Promise<HeatCell[]> {
+  if (supportIds.length === 0) return [];
   if (f.date) {
     return db.query<HeatCell>(
-      `SELECT DISTINCT ON (s.support_id, s.region_code) s.support_id, s.region_code, h.status
-       FROM implementation_statuses s
-       JOIN knowledge_support_versions v ON v.id = s.support_version_id
-       JOIN LATERAL (SELECT status FROM implementation_status_history h WHERE h.status_id = s.id AND h.valid_from <= $2::date
-                     ORDER BY h.valid_from DESC, h.recorded_at DESC LIMIT 1) h ON true
+      `${CELLS_AS_OF}
        WHERE s.support_id = ANY($1::uuid[]) AND s.unit_key = '' AND ($3::text IS NULL OR s.kind = $3)
-       ORDER BY s.support_id, s.region_code, v.created_at DESC`,
+       ${CELLS_AS_OF_ORDER}`,
       [supportIds, f.date, f.kind ?? null],
     );
   }
-  return db.query<HeatCell>(
-    `SELECT DISTINCT ON (s.support_id, s.region_code) s.support_id, s.region_code, s.status
-     FROM implementation_statuses s JOIN knowledge_support_versions v ON v.id = s.support_version_id
-     WHERE s.support_id = ANY($1::uuid[]) AND s.unit_key = '' AND ($2::text IS NULL OR s.kind = $2)
-     ORDER BY s.support_id, s.region_code, v.created_at DESC`,
-    [supportIds, f.kind ?? null],
+  // Two plans rather than one CASE, so each uses its partial index. One row per support (its
+  // cells as "region=status,…"): a tenth of the rows to hand over and parse.
+  const rows = await db.query<{ support_id: string; cells: string }>(
+    `SELECT s.support_id, string_agg(s.region_code || '=' || s.status, ',') AS cells FROM implementation_statuses s
+     WHERE s.support_id = ANY($1::uuid[]) AND ${f.kind ? 's.is_current_kind AND s.kind = $2' : 's.is_current'}
+     GROUP BY s.support_id`,
+    f.kind ? [supportIds, f.kind] : [supportIds],
+  );
+  return rows.flatMap((r) =>
+    r.cells.split(',').map((c) => {
+      const [region_code, status] = c.split('=') as [string, ImplementationState];
+      return { support_id: r.support_id, region_code, status };
+    }),
   );
 }
 
-/** Share implemented per region over all supports matching the filter (not just the page shown). */
+/**
+ * Share implemented per region over all supports matching the filter (not just the page
+ * shown; the title search narrows the rows, not the shares): one aggregate over the current
+ * cells, or with a date over the cells as of that day.
+ */
 export function regionShares(db: Queryable, f: HeatmapFilter) {
+  // As of a date: each row's last status by then from one pass over the history (a lookup per
+  // row would cost one index search per status), then the newest version's row per cell.
+  const cells = f.date
+    ? `SELECT DISTINCT ON (s.support_id, s.region_code) s.region_code, h.status
+       FROM (SELECT DISTINCT ON (h.status_id) h.status_id, h.status FROM implementation_status_history h
+             WHERE h.valid_from <= $4::date ORDER BY h.status_id, h.valid_from DESC, h.recorded_at DESC) h
+       JOIN implementation_statuses s ON s.id = h.status_id
+       JOIN knowledge_support_versions v ON v.id = s.support_version_id
+       JOIN knowledge_supports k ON k.id = s.support_id
+       WHERE s.unit_key = '' AND ($3::text IS NULL OR s.kind = $3) AND ${SUPPORT_FILTER}
+       ${CELLS_AS_OF_ORDER}`
+    : `SELECT s.region_code, s.status FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id
+       WHERE ${f.kind ? 's.is_current_kind AND s.kind = $3' : 's.is_current'} AND ${SUPPORT_FILTER}`;
   return db.query<{ region_code: string; implemented: number; with_status: number }>(
     `SELECT c.region_code, count(*) FILTER (WHERE c.status IN ('inford', 'uppfoljd'))::int AS implemented, count(*)::int AS with_status
-     FROM (SELECT DISTINCT ON (s.support_id, s.region_code) s.support_id, s.region_code, s.status
-           FROM implementation_statuses s JOIN knowledge_support_versions v ON v.id = s.support_version_id JOIN knowledge_supports k ON k.id = s.support_id
-           WHERE s.unit_key = '' AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM knowledge_support_program_areas pa WHERE pa.support_id = k.id AND pa.program_area_id = $1))
-             AND ($2::text IS NULL OR k.type = $2) AND ($3::text IS NULL OR s.kind = $3)
-             AND k.status NOT IN ('under-framtagande', 'pa-remiss')
-           ORDER BY s.support_id, s.region_code, v.created_at DESC) c
+     FROM (${cells}) c
      GROUP BY c.region_code`,
-    [f.programArea ?? null, f.type ?? null, f.kind ?? null],
+    f.date
+      ? [f.programArea ?? null, f.type ?? null, f.kind ?? null, f.date]
+      : [f.programArea ?? null, f.type ?? null, ...(f.kind ? [f.kind] : [])],
   );
 }
 

@@ -75,6 +75,7 @@ export async function createImplementationStatus(
     if (t) errors.push(t);
     errors.push(...checkDates(w));
     if (errors.length) throw unprocessable('Statusen kan inte sparas.', errors);
+    if (key.groupId === null) await repo.lockCell(tx, v.support_id, key.regionCode);
     const id = await repo.insertStatus(tx, { supportId: v.support_id, ...key }, w, actorLabel(ctx), opts.isDemo ?? false);
     if (!id) throw conflict('Regionen har redan en status för den här versionen. Ändra den i stället.');
     await repo.recordHistory(tx, id, w.status, opts.validFrom ?? todayInSweden());
@@ -98,6 +99,9 @@ export async function updateImplementationStatus(
   opts: { validFrom?: string } = {},
 ) {
   return db.transaction(async (tx) => {
+    // A region-wide row's heatmap cell is locked before the row itself (see repo.lockCell).
+    const cell = await repo.getStatus(tx, id);
+    if (cell && cell.group_id === null) await repo.lockCell(tx, cell.support_id, cell.region_code);
     const before = await repo.getStatus(tx, id, { forUpdate: true });
     if (!before) throw notFound('Statusen');
     authorize(ctx.actor, 'implementation.write', await regionScope(tx, before.region_code));
