@@ -1,4 +1,5 @@
 import { systemCtx } from '../../src/platform/context.js';
+import { createGoal } from '../../src/modules/followup/create-goal.js';
 import { createPdsa } from '../../src/modules/followup/pdsa.js';
 import { createPlan } from '../../src/modules/followup/plans.js';
 import { buildGroup, buildImplementationStatus, buildIndicator } from '../../src/testing/builders.js';
@@ -30,6 +31,7 @@ async function setupFollowup({ db, newUser, request }: Parameters<AccessModule['
     plan: null,
     startedOn: null,
   });
+  const goal = await createGoal(db, ctx, { parentId: null, owner: '10', title: 'Matrisens löfte', description: null });
   const admin = await newUser([{ role: 'admin', scopeType: 'system', scopeId: '' }]);
   const imp = (
     await request({ method: 'POST', url: `/api/v1/indicators/${indicator.id}/imports`, as: admin, payload: importBody })
@@ -42,6 +44,7 @@ async function setupFollowup({ db, newUser, request }: Parameters<AccessModule['
     followupPlanId: plan.id,
     followupPdsaId: pdsa.id,
     followupImportId: String(imp.id),
+    followupGoalId: goal.id,
   };
 }
 
@@ -50,6 +53,17 @@ export const followupAccess: AccessModule = {
   routes: {
     'GET /api/v1/goals': ['public', () => ({ url: '/api/v1/goals' })],
     'POST /api/v1/goals': ['scoped', () => ({ url: '/api/v1/goals', payload: { owner: '10', title: 'Matrislöfte' } })],
+    // Goals are edited and removed with the permission that creates them: followup.goals.write on the goal's owner.
+    'GET /api/v1/goals/{id}': ['public', (f) => ({ url: `/api/v1/goals/${f.followupGoalId}` })],
+    'PATCH /api/v1/goals/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/goals/${f.followupGoalId}`, payload: { title: 'Ändrat löfte', version: 1 } }),
+    ],
+    'DELETE /api/v1/goals/{id}': ['scoped', (f) => ({ url: `/api/v1/goals/${f.followupGoalId}?version=1` })],
+    'GET /api/v1/implementation-statuses/{id}/history': [
+      'signed-in',
+      (f) => ({ url: `/api/v1/implementation-statuses/${f.followupStatusId}/history` }),
+    ],
     'GET /api/v1/indicators': ['public', () => ({ url: '/api/v1/indicators' })],
     'POST /api/v1/indicators': [
       'admin',

@@ -22,11 +22,13 @@ import {
   Plan,
   PlanSummary,
   RegionDrill,
+  StatusHistory,
   TransitionPlanBody,
   UpdatePlanBody,
   UpdateStatusBody,
 } from './schemas.js';
 import { createImplementationStatus, presentStatus, updateImplementationStatus } from './set-implementation-status.js';
+import { statusHistory } from './status-history.js';
 
 const tags = ['Införande och planer'];
 const IdParams = Type.Object({ id: Uuid });
@@ -101,6 +103,23 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
       const row = await impl.getStatus(db, req.params.id);
       if (!row) throw notFound('Statusen');
       return reply.header('etag', `"${row.version}"`).send(presentStatus(row));
+    },
+  );
+
+  app.get(
+    '/api/v1/implementation-statuses/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'En införandestatus historik: varje status den haft och från vilket datum, nyast först',
+        params: IdParams,
+        response: { 200: StatusHistory, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      if (!(await impl.getStatus(db, req.params.id))) throw notFound('Statusen');
+      return { items: await statusHistory(db, req.params.id) };
     },
   );
 

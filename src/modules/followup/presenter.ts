@@ -19,11 +19,13 @@ export const presentIndicator = (i: IndicatorRow) => ({
 
 export interface GoalNode {
   id: string;
+  parentId: string | null;
   kind: 'promise' | 'goal';
   owner: string;
   title: string;
   description: string | null;
   sourceQuote: string | null;
+  version: number;
   children: GoalNode[];
   indicators: { id: string; code: string; name: string }[];
 }
@@ -35,11 +37,13 @@ export function goalTree(goals: GoalRow[], indicators: IndicatorRow[]): GoalNode
       g.id,
       {
         id: g.id,
+        parentId: g.parent_id,
         kind: g.kind,
         owner: g.owner,
         title: g.title,
         description: g.description,
         sourceQuote: g.source_quote,
+        version: g.version,
         children: [],
         indicators: [],
       },
@@ -71,4 +75,15 @@ export const presentImport = (i: ImportRow) => ({
   error: i.error,
   createdAt: i.created_at.toISOString(),
   finishedAt: i.finished_at ? i.finished_at.toISOString() : null,
+});
+
+export const presentGoal = (g: GoalRow) => ({
+  id: g.id,
+  parentId: g.parent_id,
+  kind: g.kind,
+  owner: g.owner,
+  title: g.title,
+  description: g.description,
+  sourceQuote: g.source_quote,
+  version: g.version,
 });

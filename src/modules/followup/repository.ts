@@ -91,6 +91,55 @@ export async function insertGoal(
   return rows[0]!;
 }
 
+/** A goal's fields that may change; `kind` follows from having a parent and never changes. */
+export async function updateGoalRow(
+  db: Queryable,
+  id: string,
+  version: number,
+  g: { parentId: string | null; owner: string; title: string; description: string | null },
+): Promise<GoalRow | undefined> {
+  const rows = await db.query<GoalRow>(
+    `UPDATE followup_goals SET parent_id = $3, owner = $4, title = $5, description = $6, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id, parent_id, kind, owner, title, description, source_quote, version`,
+    [id, version, g.parentId, g.owner, g.title, g.description],
+  );
+  return rows[0];
+}
+
+/** What hangs under a goal: its sub-goals and the indicators pointing at it. */
+export async function goalDependents(db: Queryable, id: string) {
+  const rows = await db.query<{ goals: number; indicators: number; indicator_names: string[] }>(
+    `SELECT (SELECT count(*)::int FROM followup_goals WHERE parent_id = $1) AS goals,
+            (SELECT count(*)::int FROM followup_indicators WHERE goal_id = $1) AS indicators,
+            COALESCE((SELECT array_agg(name ORDER BY name) FROM (SELECT name FROM followup_indicators WHERE goal_id = $1 ORDER BY name LIMIT 5) n), '{}') AS indicator_names`,
+    [id],
+  );
+  return rows[0]!;
+}
+
+/** The ids of a goal and every goal below it (to refuse moving a goal under itself). */
+export async function goalSubtree(db: Queryable, id: string): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(
+    `WITH RECURSIVE t(id) AS (SELECT id FROM followup_goals WHERE id = $1
+       UNION ALL SELECT g.id FROM followup_goals g JOIN t ON g.parent_id = t.id)
+     SELECT id FROM t`,
+    [id],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function deleteGoalRow(db: Queryable, id: string, version: number): Promise<boolean> {
+  return (await db.query('DELETE FROM followup_goals WHERE id = $1 AND version = $2 RETURNING id', [id, version])).length > 0;
+}
+
+export const getGoalForUpdate = async (db: Queryable, id: string) =>
+  (
+    await db.query<GoalRow>(
+      `SELECT id, parent_id, kind, owner, title, description, source_quote, version FROM followup_goals WHERE id = $1 FOR UPDATE`,
+      [id],
+    )
+  )[0];
+
 export const listIndicators = (db: Queryable) =>
   db.query<IndicatorRow>(`SELECT ${IND_COLS} FROM followup_indicators ORDER BY sv_key(name) COLLATE "C", id`);
 

@@ -8,11 +8,12 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createGoal } from './create-goal.js';
+import { removeGoal, updateGoal } from './update-goal.js';
 import { createIndicator, updateIndicator } from './create-indicator.js';
 import { importValues } from './import-values.js';
 import { implementationRoutes } from './implementation-routes.js';
 import { createPdsa, listPdsa, presentPdsa, updatePdsa } from './pdsa.js';
-import { goalTree, presentImport, presentIndicator } from './presenter.js';
+import { goalTree, presentGoal, presentImport, presentIndicator } from './presenter.js';
 import { buildReport } from './report.js';
 import { reportToDocx, reportToPdf } from './report-documents.js';
 import * as repo from './repository.js';
@@ -31,6 +32,7 @@ import {
   Pdsa,
   Series,
   SeriesQuery,
+  UpdateGoalBody,
   UpdateIndicatorBody,
   UpdatePdsaBody,
   ValidationReport,
@@ -88,9 +90,66 @@ export const followupRoutes: RouteModule = async (app, deps) => {
         title: req.body.title.trim(),
         description: req.body.description ?? null,
       });
-      return reply
-        .code(201)
-        .send({ id: g.id, parentId: g.parent_id, kind: g.kind, owner: g.owner, title: g.title, description: g.description });
+      return reply.code(201).header('etag', `"${g.version}"`).send(presentGoal(g));
+    },
+  );
+
+  app.get(
+    '/api/v1/goals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ett patientlöfte eller mål',
+        params: IdParams,
+        response: { 200: Goal, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      mayRead(req);
+      const g = await repo.getGoal(db, req.params.id);
+      if (!g) throw notFound('Målet');
+      return reply.header('etag', `"${g.version}"`).send(presentGoal(g));
+    },
+  );
+
+  app.patch(
+    '/api/v1/goals/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ändra ett patientlöfte eller mål: titel, beskrivning, ägare, eller flytta ett mål under ett annat (If-Match krävs)',
+        params: IdParams,
+        headers: VersionHeader,
+        body: UpdateGoalBody,
+        response: { 200: Goal, ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...patch } = req.body;
+      const g = await updateGoal(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), {
+        ...patch,
+        ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
+      });
+      return reply.header('etag', `"${g.version}"`).send(presentGoal(g));
+    },
+  );
+
+  app.delete(
+    '/api/v1/goals/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ta bort ett patientlöfte eller mål (If-Match eller ?version krävs); 409 när delmål eller indikatorer hänger under det',
+        params: IdParams,
+        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 428) },
+      },
+    },
+    async (req, reply) => {
+      await removeGoal(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], req.query.version));
+      return reply.code(204).send(null);
     },
   );
 

@@ -61,11 +61,13 @@ export const UpdateIndicatorBody = Type.Object(
 export const GoalNode = Type.Object(
   {
     id: Uuid,
+    parentId: Nullable(Uuid),
     kind: lit(['promise', 'goal'] as const),
     owner: Type.String(),
     title: Type.String(),
     description: Nullable(Type.String()),
     sourceQuote: Nullable(Type.String()),
+    version: Type.Integer(),
     children: Type.Array(Type.Ref('GoalNode')),
     indicators: Type.Array(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })),
   },
@@ -87,6 +89,21 @@ export const Goal = Type.Object({
   owner: Type.String(),
   title: Type.String(),
   description: Nullable(Type.String()),
+  sourceQuote: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+export const UpdateGoalBody = Type.Object(
+  {
+    parentId: Type.Optional(Nullable(Uuid)),
+    owner: Type.Optional(Type.String({ minLength: 2, maxLength: 40 })),
+    title: Type.Optional(Text(300)),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export const StatusHistory = Type.Object({
+  items: Type.Array(Type.Object({ status: Type.String(), validFrom: Type.String(), recordedAt: Type.String() })),
 });
 
 export const SeriesQuery = Type.Object(

@@ -60,6 +60,9 @@ import { StartPage } from '../pages/StartPage';
 import { TransparencyPage } from '../trust/TransparencyPage';
 import { CAPABILITIES } from './capabilities';
 import { FollowupHomePage } from '../followup/FollowupHomePage';
+import { GoalsPage } from '../followup/GoalsPage';
+import { PdsaPage } from '../followup/PdsaPage';
+import { RegionStatusPage, StatusEditPage } from '../followup/RegionStatusPage';
 import { HeatmapPage, RegionDrillPage } from '../followup/HeatmapPage';
 import { ImportPage } from '../followup/ImportPage';
 import { IndicatorPage } from '../followup/IndicatorPage';
@@ -147,10 +150,18 @@ export const ROUTES: RouteDef[] = [
   // Follow-up: national views are public when insyn is on (the server decides); plans and import need sign-in.
   { pattern: '/inforande', access: 'public', render: () => <HeatmapPage /> },
   { pattern: '/inforande/regioner/:code', access: 'public', render: (p) => <RegionDrillPage code={p.code ?? ''} /> },
+  { pattern: '/inforande/regioner/:code/status', access: 'public', render: (p) => <RegionStatusPage code={p.code ?? ''} /> },
+  {
+    pattern: '/inforande/regioner/:code/stod/:supportId',
+    access: 'public',
+    render: (p) => <StatusEditPage code={p.code ?? ''} supportId={p.supportId ?? ''} />,
+  },
   { pattern: '/planer-och-uppfoljning', access: 'public', render: () => <FollowupHomePage /> },
+  { pattern: '/planer-och-uppfoljning/mal', access: 'public', render: () => <GoalsPage /> },
   { pattern: '/planer-och-uppfoljning/planer', access: 'public', render: () => <PlansPage /> },
   { pattern: '/planer-och-uppfoljning/planer/:id', access: 'public', render: (p) => <PlanPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id/import', access: 'public', render: (p) => <ImportPage id={p.id ?? ''} /> },
+  { pattern: '/planer-och-uppfoljning/indikatorer/:id/pdsa', access: 'public', render: (p) => <PdsaPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id', access: 'public', render: (p) => <IndicatorPage id={p.id ?? ''} /> },
   { pattern: '/insyn-och-api', access: 'public', render: () => <TransparencyPage /> },
   { pattern: '/mina-api-nycklar', access: 'user', render: () => <ApiTokensPage /> },

@@ -1,11 +1,15 @@
 /** Mål, indikatorer och uppföljning: the goal tree from the patient promises and the indicator list. */
 import { api, type Page as ApiPage } from '../api';
-import { Link } from '../app/router';
+import { useState } from 'react';
+import { Link, navigate } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
+import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
+import { loadRegions } from '../organisation/reference';
+import { useAccess } from './access';
 import type { GoalNode, Indicator } from './types';
 
 export const FOLLOWUP_PATH = '/planer-och-uppfoljning';
@@ -35,6 +39,40 @@ function GoalList({ nodes }: { nodes: GoalNode[] }) {
   );
 }
 
+/** For people who may change implementation statuses: a way into their region's status page. */
+function StatusRegionPicker() {
+  const { t } = useI18n();
+  const access = useAccess();
+  const regions = useAsync(() => loadRegions(), []);
+  const codes = access.regionsWith('implementation.write');
+  const [code, setCode] = useState('');
+  if (!access.ready || codes.length === 0 || !regions.data) return null;
+  const mine = regions.data.filter((r) => codes.includes(r.code));
+  const chosen = code || mine[0]!.code;
+  return (
+    <form
+      className="form"
+      aria-labelledby="status-region-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(`/inforande/regioner/${chosen}/status`);
+      }}
+    >
+      <h2 id="status-region-heading">{t('followup.home.statusHeading')}</h2>
+      <SelectField id="status-region" label={t('followup.home.statusRegion')} value={chosen} onChange={setCode}>
+        {mine.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.name}
+          </option>
+        ))}
+      </SelectField>
+      <p className="button-row">
+        <button type="submit">{t('followup.home.statusGo')}</button>
+      </p>
+    </form>
+  );
+}
+
 export function FollowupHomePage() {
   const { t } = useI18n();
   const goals = useAsync((signal) => api.get<{ items: GoalNode[] }>('/api/v1/goals', undefined, signal), []);
@@ -49,9 +87,13 @@ export function FollowupHomePage() {
           <Link to={`${FOLLOWUP_PATH}/planer`}>{t('followup.home.plans')}</Link>
         </li>
         <li>
+          <Link to={`${FOLLOWUP_PATH}/mal`}>{t('followup.home.goalsEdit')}</Link>
+        </li>
+        <li>
           <a href="/api/v1/open-data/indicator-values?format=csv">{t('followup.home.openData')}</a>
         </li>
       </ul>
+      <StatusRegionPicker />
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t('followup.home.indicators')}</h2>
         {indicators.error && <ErrorAlert error={indicators.error} />}

@@ -1,7 +1,7 @@
 /**
  * Införande i landet: knowledge supports × regions grouped by healthcare region, coloured by
  * status with a text label in every cell, the share implemented per support and per region,
- * filters, paging, drill-down to a region's LPOs and CSV/XLSX export.
+ * filters, paging, drill-down to a region's LPOs, CSV/XLSX export and a PNG of the view.
  */
 import { useState, type FormEvent } from 'react';
 import { api, withQuery } from '../api';
@@ -13,8 +13,11 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadHealthcareRegions, loadProgramAreas } from '../organisation/reference';
+import { drawHeatmap, downloadPng } from './heatmapPng';
 import { StatusCell, StatusLegend } from './StatusCell';
 import type { HeatmapResponse } from './types';
+import { useAccess } from './access';
+import { regionStatusHref } from './RegionStatusPage';
 
 export const HEATMAP_PATH = '/inforande';
 const TYPES = [
@@ -30,6 +33,8 @@ const FILTERS = ['programArea', 'type', 'healthcareRegion', 'date', 'q'] as cons
 const LIMIT = 50;
 
 const pct = (n: number | null) => (n === null ? '–' : `${Math.round(n * 100)} %`);
+/** "Sjukvårdsregion Norr" → "Norr", "Västra sjukvårdsregionen" → "Västra": the column groups. */
+const groupName = (name: string) => name.replace(/^Sjukvårdsregion\s+/, '').replace(/\s+sjukvårdsregionen$/, '');
 
 export function HeatmapPage() {
   const { t, formatDate } = useI18n();
@@ -60,6 +65,24 @@ export function HeatmapPage() {
   }
   const set = (k: (typeof FILTERS)[number]) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const exportHref = (format: string) => withQuery('/api/v1/implementation/heatmap/export', { ...current, format });
+  const savePng = (view: HeatmapResponse) => {
+    const more =
+      view.total > view.supports.length ? t('followup.heatmap.more', { shown: view.supports.length, total: view.total }) : '';
+    const asOf = view.asOf ? ` ${t('followup.heatmap.asOf', { date: formatDate(view.asOf) })}` : '';
+    const canvas = drawHeatmap(view, {
+      title: t('followup.heatmap.caption'),
+      subtitle: `${more}${t('followup.heatmap.count', { count: view.total })}${asOf}`,
+      support: t('followup.heatmap.support'),
+      share: t('followup.heatmap.share'),
+      regionShare: t('followup.heatmap.regionShare'),
+      legend: t('followup.heatmap.legend'),
+      none: t('followup.heatmap.none'),
+      status: (st) => t(`followup.status.${st}`),
+      groupName,
+      pct,
+    });
+    downloadPng(canvas, `varmekarta-${view.asOf ?? 'aktuell'}${view.offset ? `-${view.offset + 1}` : ''}.png`);
+  };
 
   return (
     <Page
@@ -127,6 +150,9 @@ export function HeatmapPage() {
             <a className="button button-secondary button-small" href={exportHref('xlsx')}>
               {t('followup.heatmap.exportXlsx')}
             </a>
+            <button type="button" className="button-secondary button-small" onClick={() => savePng(h)}>
+              {t('followup.heatmap.exportPng')}
+            </button>
           </p>
           <TableScroll labelledBy="heatmap-caption">
             <table className="matrix followup-heatmap">
@@ -136,7 +162,7 @@ export function HeatmapPage() {
                   <td />
                   {h.healthcareRegions.map((g) => (
                     <th key={g.id} scope="colgroup" colSpan={g.regionCodes.length}>
-                      {g.name.replace(/^Sjukvårdsregion\s+/, '').replace(/\s+sjukvårdsregionen$/, '')}
+                      {groupName(g.name)}
                     </th>
                   ))}
                   <td />
@@ -201,6 +227,7 @@ export function HeatmapPage() {
 
 export function RegionDrillPage({ code }: { code: string }) {
   const { t } = useI18n();
+  const access = useAccess();
   const data = useAsync(
     (signal) => api.get<import('./types').RegionDrill>(`/api/v1/implementation/regions/${code}`, { limit: 200 }, signal),
     [code],
@@ -219,6 +246,11 @@ export function RegionDrillPage({ code }: { code: string }) {
       {data.loading && !d && <Loading />}
       {d && (
         <>
+          {access.can('implementation.write', { type: 'region', code }) && (
+            <p>
+              <Link to={regionStatusHref(code)}>{t('followup.home.statusHeading')}</Link>
+            </p>
+          )}
           <StatusLegend />
           {d.groups.length === 0 && <p>{t('followup.drill.noGroups')}</p>}
           <TableScroll labelledBy="drill-caption">

@@ -234,10 +234,14 @@ export function IndicatorPage({ id }: { id: string }) {
             <section aria-labelledby="pdsa-heading">
               <h2 id="pdsa-heading">{t('followup.indicator.pdsa')}</h2>
               {pdsa.data.items.length === 0 && <p>{t('followup.indicator.noPdsa')}</p>}
+              <p>
+                <Link to={`${indicatorHref(id)}/pdsa`}>{t('followup.indicator.pdsaWork')}</Link>
+              </p>
               <ul>
                 {pdsa.data.items.map((p) => (
                   <li key={p.id}>
-                    <strong>{p.title}</strong> ({p.regionCode}, {p.phase}){p.plan ? `: ${p.plan}` : ''}
+                    <strong>{p.title}</strong> ({p.regionCode}, {t(`followup.pdsa.phase.${p.phase}`)})
+                    {p.plan ? `: ${p.plan}` : ''}
                   </li>
                 ))}
               </ul>

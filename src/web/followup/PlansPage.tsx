@@ -8,6 +8,7 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
+import { NewPlanForm, PlanEditing } from './PlanEditor';
 import type { Plan, PlanSummary } from './types';
 
 const reportHref = (groupId: string, format: 'pdf' | 'docx') => `/api/v1/groups/${groupId}/followup-report?format=${format}`;
@@ -30,6 +31,7 @@ function Plans() {
       crumbs={[{ to: FOLLOWUP_PATH, label: t('followup.home.title') }]}
       lead={<p>{t('followup.plans.lead')}</p>}
     >
+      <NewPlanForm />
       {plans.error && <ErrorAlert error={plans.error} />}
       {plans.loading && !plans.data && <Loading />}
       {plans.data && plans.data.items.length === 0 && <p>{t('followup.plans.none')}</p>}
@@ -107,7 +109,9 @@ function PlanView({ id }: { id: string }) {
         <>
           <p>
             {t(`followup.plans.state.${p.state}`)}
+            {p.agreedWith && ` – ${t('followup.plan.agreedWith', { who: p.agreedWith })}`}
             {p.decisionRef && ` – ${t('followup.plan.decision', { ref: p.decisionRef })}`}
+            {p.establishedOn && ` (${formatDate(p.establishedOn)})`}
           </p>
           <p className="button-row">
             <a className="button button-secondary button-small" href={reportHref(p.groupId, 'pdf')}>
@@ -136,7 +140,10 @@ function PlanView({ id }: { id: string }) {
                   <tr key={i.priority}>
                     <td>{i.priority}</td>
                     <th scope="row">{i.title}</th>
-                    <td>{i18n.tMaybe(`followup.plan.rationale.${i.rationaleKind}`) ?? i.rationaleKind}</td>
+                    <td>
+                      {i18n.tMaybe(`followup.plan.rationale.${i.rationaleKind}`) ?? i.rationaleKind}
+                      {i.rationale && <span className="muted">: {i.rationale}</span>}
+                    </td>
                     <td>{i.ownerName ?? '–'}</td>
                     <td className="nowrap">
                       {i.startsOn || i.endsOn ? `${formatDate(i.startsOn)} – ${formatDate(i.endsOn)}` : '–'}
@@ -171,6 +178,7 @@ function PlanView({ id }: { id: string }) {
               </ul>
             )}
           </section>
+          <PlanEditing plan={p} onChanged={plan.reload} />
         </>
       )}
     </Page>

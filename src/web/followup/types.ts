@@ -51,6 +51,8 @@ export interface SeriesResponse {
 
 export interface GoalNode {
   id: string;
+  parentId: string | null;
+  version: number;
   kind: 'promise' | 'goal';
   owner: string;
   title: string;
@@ -113,10 +115,15 @@ export interface ImportStatus {
   error: string | null;
 }
 
+export const RATIONALES = ['npo-plan', 'local-need', 'healthcare-region-decision', 'low-value-care'] as const;
+export const PROGRESS = ['not-started', 'ongoing', 'done', 'cancelled'] as const;
+
 export interface PlanItem {
   priority: number;
   title: string;
   rationaleKind: string;
+  rationale: string | null;
+  supportId: string | null;
   ownerName: string | null;
   startsOn: string | null;
   endsOn: string | null;
@@ -133,7 +140,10 @@ export interface PlanSummary {
   endYear: number;
   title: string;
   state: 'drafted' | 'agreed' | 'established';
+  agreedWith: string | null;
   decisionRef: string | null;
+  establishedOn: string | null;
+  version: number;
 }
 
 export interface Plan extends PlanSummary {
@@ -146,16 +156,70 @@ export interface Plan extends PlanSummary {
   } | null;
 }
 
+export const PDSA_PHASES = ['plan', 'do', 'study', 'act', 'closed'] as const;
+export type PdsaPhase = (typeof PDSA_PHASES)[number];
+
 export interface Pdsa {
   id: string;
+  indicatorId: string;
+  groupId: string | null;
+  version: number;
   regionCode: string;
   title: string;
-  phase: string;
+  phase: PdsaPhase;
   plan: string | null;
   do: string | null;
   study: string | null;
   act: string | null;
   startedOn: string | null;
+}
+
+export interface ImplementationStatusRow {
+  id: string;
+  supportId: string;
+  supportTitle: string;
+  supportVersionId: string;
+  versionLabel: string;
+  regionCode: string;
+  groupId: string | null;
+  kind: 'implement' | 'phase-out';
+  status: Status;
+  notApplicableReason: string | null;
+  decisionDate: string | null;
+  decisionForum: string | null;
+  decisionCaseRef: string | null;
+  responsibleGroupId: string | null;
+  plannedStart: string | null;
+  plannedDone: string | null;
+  actualStart: string | null;
+  actualDone: string | null;
+  notes: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface StatusHistoryItem {
+  status: Status;
+  validFrom: string;
+  recordedAt: string;
+}
+
+const ORDER: Status[] = ['ej-paborjad', 'gap-analys', 'planerad', 'pagaende', 'inford', 'uppfoljd'];
+
+/**
+ * The states a status may move to (the server's rules/implementation.ts, mirrored so the form
+ * offers only those): one step forward or back, "ej aktuell" before "införd", and from "ej
+ * aktuell" back to the start.
+ */
+export function allowedNext(from: Status): Status[] {
+  if (from === 'ej-aktuell') return ['ej-paborjad', 'gap-analys'];
+  const i = ORDER.indexOf(from);
+  const out: Status[] = [];
+  if (i + 1 < ORDER.length) out.push(ORDER[i + 1]!);
+  if (i > 0) out.push(ORDER[i - 1]!);
+  if (i < ORDER.indexOf('inford')) out.push('ej-aktuell');
+  return out;
 }
 
 /** Colours for the heatmap with at least 4.5:1 contrast against their text (checked by axe). */

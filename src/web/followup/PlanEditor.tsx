@@ -1,0 +1,432 @@
+/**
+ * Editing a two-year operational plan: a new plan for a group, the insatsområden (add, edit,
+ * move up and down in priority, remove), and moving the plan drafted → agreed (with whom) →
+ * established (decision reference and date). An established plan keeps its content: only each
+ * item's progress can change. Saves send the version read (If-Match); a 409 offers a reload.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, getAll, type Group } from '../api';
+import { navigate } from '../app/router';
+import { Notice } from '../components/Alerts';
+import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { useAccess } from './access';
+import { FOLLOWUP_PATH } from './FollowupHomePage';
+import { FormProblem, orNull, useFormState } from './form';
+import { PROGRESS, RATIONALES, type Plan, type PlanItem } from './types';
+
+export const planHref = (id: string) => `${FOLLOWUP_PATH}/planer/${id}`;
+
+export function NewPlanForm() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const access = useAccess();
+  const groups = useAsync((signal) => getAll<Group>('/api/v1/groups', { level: 'region', status: 'active' }, signal), []);
+  const mine = (groups.data ?? []).filter((g) => access.can('plans.write', { type: 'group', id: g.id, owner: g.owner }));
+  const year = new Date().getFullYear() + 1;
+  const [groupId, setGroupId] = useState('');
+  const [startYear, setStartYear] = useState(String(year));
+  const [title, setTitle] = useState('');
+  const label = (k: string) => i18n.tMaybe(`followup.newPlan.${k}`) ?? k;
+  const form = useFormState('new-plan', label);
+  if (!access.ready || mine.length === 0) return null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!groupId) local.groupId = t('followup.newPlan.chooseGroup');
+    if (!/^\d{4}$/.test(startYear)) local.startYear = t('followup.newPlan.yearFormat');
+    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
+    const y = Number(startYear);
+    let id = '';
+    const ok = await form.run(async () => {
+      const p = await api.post<Plan>('/api/v1/plans', {
+        groupId,
+        startYear: y,
+        title: title.trim() || t('followup.newPlan.defaultTitle', { from: y, to: y + 1 }),
+        items: [],
+      });
+      id = p.id;
+    });
+    if (ok) navigate(planHref(id));
+  };
+
+  return (
+    <section aria-labelledby="new-plan-heading">
+      <details>
+        <summary>
+          <h2 id="new-plan-heading" className="h-small" style={{ display: 'inline' }}>
+            {t('followup.newPlan.heading')}
+          </h2>
+        </summary>
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <FormProblem state={form} />
+          <SelectField
+            id="new-plan-groupId"
+            label={label('groupId')}
+            value={groupId}
+            onChange={setGroupId}
+            error={form.error('groupId')}
+          >
+            <option value="">{t('followup.statusForm.choose')}</option>
+            {mine.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="new-plan-startYear"
+            label={label('startYear')}
+            hint={t('followup.newPlan.yearHint')}
+            inputMode="numeric"
+            value={startYear}
+            onChange={setStartYear}
+            error={form.error('startYear')}
+          />
+          <TextField
+            id="new-plan-title"
+            label={label('title')}
+            hint={t('followup.newPlan.titleHint')}
+            value={title}
+            onChange={setTitle}
+            error={form.error('title')}
+          />
+          <p className="button-row">
+            <button type="submit" disabled={form.busy}>
+              {t('followup.newPlan.create')}
+            </button>
+          </p>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+interface ItemDraft {
+  key: number;
+  priority: string;
+  title: string;
+  rationaleKind: string;
+  rationale: string;
+  ownerName: string;
+  supportId: string | null;
+  startsOn: string;
+  endsOn: string;
+  workingGroupStartsOn: string;
+  progress: string;
+}
+
+let nextKey = 1;
+const draftOf = (i: PlanItem): ItemDraft => ({
+  key: nextKey++,
+  priority: String(i.priority),
+  title: i.title,
+  rationaleKind: i.rationaleKind,
+  rationale: i.rationale ?? '',
+  ownerName: i.ownerName ?? '',
+  supportId: i.supportId,
+  startsOn: i.startsOn ?? '',
+  endsOn: i.endsOn ?? '',
+  workingGroupStartsOn: i.workingGroupStartsOn ?? '',
+  progress: i.progress,
+});
+
+/** The plan's title and items as a form; `established` locks everything but progress. */
+export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSaved: (p: Plan) => void; onReload: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const locked = plan.state === 'established';
+  const [title, setTitle] = useState(plan.title);
+  const [items, setItems] = useState<ItemDraft[]>(() => plan.items.map(draftOf));
+  const [announce, setAnnounce] = useState('');
+  const label = (key: string) => {
+    const m = /^items-(\d+)-(\w+)$/.exec(key);
+    if (m) return `${t('followup.plan.itemNo', { n: Number(m[1]) + 1 })}: ${i18n.tMaybe(`followup.planItem.${m[2]}`) ?? m[2]}`;
+    if (key === 'title') return t('followup.newPlan.title');
+    return i18n.tMaybe(`followup.planItem.${key}`) ?? key;
+  };
+  const form = useFormState('plan', label);
+  const update = (k: number, patch: Partial<ItemDraft>) =>
+    setItems((list) => list.map((x, i) => (i === k ? { ...x, ...patch } : x)));
+  const move = (k: number, dir: -1 | 1) => {
+    const j = k + dir;
+    if (j < 0 || j >= items.length) return;
+    setItems((list) => {
+      const out = [...list];
+      const a = out[k]!;
+      const b = out[j]!;
+      // swap places and priorities, so the order on screen is the priority order
+      out[k] = { ...b, priority: a.priority };
+      out[j] = { ...a, priority: b.priority };
+      return out;
+    });
+    setAnnounce(t('followup.plan.moved', { title: items[k]!.title || '…', n: j + 1 }));
+    // keep the keyboard on the button of the item that moved
+    requestAnimationFrame(() => document.getElementById(`plan-item-${items[k]!.key}-${dir < 0 ? 'up' : 'down'}`)?.focus());
+  };
+  const add = () => {
+    const max = items.reduce((m, x) => Math.max(m, Number(x.priority) || 0), 0);
+    const draft: ItemDraft = {
+      key: nextKey++,
+      priority: String(max + 1),
+      title: '',
+      rationaleKind: 'local-need',
+      rationale: '',
+      ownerName: '',
+      supportId: null,
+      startsOn: '',
+      endsOn: '',
+      workingGroupStartsOn: '',
+      progress: 'not-started',
+    };
+    setItems((list) => [...list, draft]);
+    requestAnimationFrame(() => document.getElementById(`plan-items-${items.length}-title`)?.focus());
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    items.forEach((x, k) => {
+      if (!x.title.trim()) local[`items-${k}-title`] = t('followup.plan.titleNeeded');
+      if (!/^\d{1,3}$/.test(x.priority) || Number(x.priority) < 1)
+        local[`items-${k}-priority`] = t('followup.plan.priorityFormat');
+    });
+    if (!title.trim()) local.title = t('followup.plan.titleNeeded');
+    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
+    const body = {
+      ...(locked ? {} : { title: title.trim() }),
+      items: items.map((x) => ({
+        priority: Number(x.priority),
+        title: x.title.trim(),
+        rationaleKind: x.rationaleKind,
+        rationale: orNull(x.rationale),
+        ownerName: orNull(x.ownerName),
+        supportId: x.supportId,
+        startsOn: orNull(x.startsOn),
+        endsOn: orNull(x.endsOn),
+        workingGroupStartsOn: orNull(x.workingGroupStartsOn),
+        progress: x.progress,
+      })),
+    };
+    let saved: Plan | undefined;
+    const ok = await form.run(async () => {
+      saved = await api.patch<Plan>(`/api/v1/plans/${plan.id}`, body, { 'If-Match': `"${plan.version}"` });
+    });
+    if (ok && saved) onSaved(saved);
+  };
+
+  const f = (k: number, name: keyof ItemDraft) => ({
+    id: `plan-items-${k}-${name}`,
+    label: i18n.tMaybe(`followup.planItem.${name}`) ?? name,
+    value: String(items[k]![name] ?? ''),
+    onChange: (value: string) => update(k, { [name]: value }),
+    error: form.error(`items-${k}-${name}`),
+    disabled: locked,
+  });
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-edit-heading">
+      <h2 id="plan-edit-heading">{locked ? t('followup.plan.editProgress') : t('followup.plan.edit')}</h2>
+      {locked && <p>{t('followup.plan.lockedHint')}</p>}
+      <FormProblem state={form} onReload={onReload} />
+      {!locked && (
+        <TextField id="plan-title" label={label('title')} value={title} onChange={setTitle} error={form.error('title')} />
+      )}
+      <p className="visually-hidden" role="status">
+        {announce}
+      </p>
+      {items.length === 0 && <p>{t('followup.plan.noItems')}</p>}
+      <ol className="plan-items" style={{ listStyle: 'none', padding: 0 }}>
+        {items.map((x, k) => (
+          <li key={x.key} className="plan-item" style={{ marginBottom: '1.5rem' }}>
+            <fieldset>
+              <legend>
+                {t('followup.plan.itemNo', { n: k + 1 })}
+                {x.title ? `: ${x.title}` : ''}
+              </legend>
+              <TextField {...f(k, 'title')} />
+              <TextField {...f(k, 'priority')} inputMode="numeric" hint={t('followup.plan.priorityHint')} />
+              <SelectField {...f(k, 'rationaleKind')}>
+                {RATIONALES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`followup.plan.rationale.${r}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <TextAreaField {...f(k, 'rationale')} rows={2} />
+              <TextField {...f(k, 'ownerName')} />
+              <TextField {...f(k, 'startsOn')} type="date" />
+              <TextField {...f(k, 'endsOn')} type="date" />
+              <TextField {...f(k, 'workingGroupStartsOn')} type="date" />
+              <SelectField {...f(k, 'progress')} disabled={false}>
+                {PROGRESS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`followup.plan.progress.${p}`)}
+                  </option>
+                ))}
+              </SelectField>
+              {!locked && (
+                <p className="button-row">
+                  <button
+                    type="button"
+                    id={`plan-item-${x.key}-up`}
+                    className="button-secondary button-small"
+                    disabled={k === 0}
+                    onClick={() => move(k, -1)}
+                  >
+                    {t('followup.plan.up')}
+                    <span className="visually-hidden">: {x.title}</span>
+                  </button>
+                  <button
+                    type="button"
+                    id={`plan-item-${x.key}-down`}
+                    className="button-secondary button-small"
+                    disabled={k === items.length - 1}
+                    onClick={() => move(k, 1)}
+                  >
+                    {t('followup.plan.down')}
+                    <span className="visually-hidden">: {x.title}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button-secondary button-small"
+                    onClick={() => setItems((list) => list.filter((_, i) => i !== k))}
+                  >
+                    {t('followup.plan.remove')}
+                    <span className="visually-hidden">: {x.title}</span>
+                  </button>
+                </p>
+              )}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <p className="button-row">
+        {!locked && (
+          <button type="button" className="button-secondary" onClick={add}>
+            {t('followup.plan.add')}
+          </button>
+        )}
+        <button type="submit" disabled={form.busy}>
+          {t('followup.plan.save')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** Förankra (agreed, with whom) or fastställ (established, decision reference and date). */
+export function PlanTransitionForm({
+  plan,
+  onSaved,
+  onReload,
+}: {
+  plan: Plan;
+  onSaved: (p: Plan) => void;
+  onReload: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const to = plan.state === 'drafted' ? 'agreed' : plan.state === 'agreed' ? 'established' : null;
+  const [agreedWith, setAgreedWith] = useState('');
+  const [decisionRef, setDecisionRef] = useState('');
+  const [establishedOn, setEstablishedOn] = useState('');
+  const label = (k: string) => i18n.tMaybe(`followup.planTransition.${k}`) ?? k;
+  const form = useFormState('transition', label);
+  if (!to) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (to === 'agreed' && !agreedWith.trim()) local.agreedWith = t('followup.planTransition.needed');
+    if (to === 'established' && !decisionRef.trim()) local.decisionRef = t('followup.planTransition.needed');
+    if (to === 'established' && !establishedOn) local.establishedOn = t('followup.planTransition.needed');
+    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
+    let saved: Plan | undefined;
+    const ok = await form.run(async () => {
+      saved = await api.post<Plan>(
+        `/api/v1/plans/${plan.id}/transition`,
+        to === 'agreed' ? { to, agreedWith: agreedWith.trim() } : { to, decisionRef: decisionRef.trim(), establishedOn },
+        { 'If-Match': `"${plan.version}"` },
+      );
+    });
+    if (ok && saved) onSaved(saved);
+  };
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="transition-heading">
+      <h2 id="transition-heading">{t(`followup.planTransition.heading.${to}`)}</h2>
+      <p>{t(`followup.planTransition.lead.${to}`)}</p>
+      <FormProblem state={form} onReload={onReload} />
+      {to === 'agreed' ? (
+        <TextField
+          id="transition-agreedWith"
+          label={label('agreedWith')}
+          value={agreedWith}
+          onChange={setAgreedWith}
+          error={form.error('agreedWith')}
+        />
+      ) : (
+        <>
+          <TextField
+            id="transition-decisionRef"
+            label={label('decisionRef')}
+            value={decisionRef}
+            onChange={setDecisionRef}
+            error={form.error('decisionRef')}
+          />
+          <TextField
+            id="transition-establishedOn"
+            label={label('establishedOn')}
+            type="date"
+            value={establishedOn}
+            onChange={setEstablishedOn}
+            error={form.error('establishedOn')}
+          />
+        </>
+      )}
+      <p className="button-row">
+        <button type="submit" disabled={form.busy}>
+          {t(`followup.planTransition.submit.${to}`)}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** Edit controls of a plan page, for people with plans.write on the plan's group. */
+export function PlanEditing({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
+  const { t } = useI18n();
+  const access = useAccess();
+  const [message, setMessage] = useState<string | null>(null);
+  const [n, setN] = useState(0);
+  const groupOwner = useAsync((signal) => api.get<Group>(`/api/v1/groups/${plan.groupId}`, undefined, signal), [plan.groupId]);
+  const owner = groupOwner.data?.owner ?? plan.regionCode;
+  if (!access.ready || !access.can('plans.write', { type: 'group', id: plan.groupId, owner })) return null;
+  const saved = (text: string) => {
+    setMessage(text);
+    setN((x) => x + 1);
+    onChanged();
+  };
+  return (
+    <section aria-label={t('followup.plan.editing')} className="edit-panel">
+      {message && (
+        <Notice kind="success" live>
+          <p>{message}</p>
+        </Notice>
+      )}
+      <PlanItemsEditor
+        key={`items-${plan.version}-${n}`}
+        plan={plan}
+        onSaved={() => saved(t('followup.plan.saved'))}
+        onReload={onChanged}
+      />
+      <PlanTransitionForm
+        key={`tr-${plan.version}-${n}`}
+        plan={plan}
+        onSaved={(p) => saved(t(`followup.planTransition.done.${p.state}`))}
+        onReload={onChanged}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Registering or changing a knowledge support's implementation status in a region (or one
+ * LPO): only the states the state machine allows next are offered, "ej aktuell" asks for a
+ * reason, införd/uppföljd for the date it was done; the regional decision, the responsible
+ * LPO, planned and actual dates and notes. A change someone else saved first (409) offers a
+ * reload. Also the row's status history.
+ */
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { TableScroll } from '../components/TableScroll';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { FormProblem, orNull, useFormState } from './form';
+import { allowedNext, STATUSES, type ImplementationStatusRow, type Status, type StatusHistoryItem } from './types';
+
+interface Values {
+  kind: 'implement' | 'phase-out';
+  status: string;
+  notApplicableReason: string;
+  decisionDate: string;
+  decisionForum: string;
+  decisionCaseRef: string;
+  responsibleGroupId: string;
+  plannedStart: string;
+  plannedDone: string;
+  actualStart: string;
+  actualDone: string;
+  notes: string;
+}
+
+const DATE_FIELDS = ['plannedStart', 'plannedDone', 'actualStart', 'actualDone'] as const;
+
+function valuesOf(s: ImplementationStatusRow | null): Values {
+  return {
+    kind: s?.kind ?? 'implement',
+    status: s?.status ?? '',
+    notApplicableReason: s?.notApplicableReason ?? '',
+    decisionDate: s?.decisionDate ?? '',
+    decisionForum: s?.decisionForum ?? '',
+    decisionCaseRef: s?.decisionCaseRef ?? '',
+    responsibleGroupId: s?.responsibleGroupId ?? '',
+    plannedStart: s?.plannedStart ?? '',
+    plannedDone: s?.plannedDone ?? '',
+    actualStart: s?.actualStart ?? '',
+    actualDone: s?.actualDone ?? '',
+    notes: s?.notes ?? '',
+  };
+}
+
+export function StatusForm({
+  current,
+  create,
+  groups,
+  onSaved,
+  onReload,
+}: {
+  /** The row being changed; null when the region has none yet (then `create` says for what). */
+  current: ImplementationStatusRow | null;
+  create: { supportVersionId: string; regionCode: string; groupId: string | null } | null;
+  groups: { id: string; name: string }[];
+  onSaved: (row: ImplementationStatusRow) => void;
+  onReload: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [v, setV] = useState<Values>(() => valuesOf(current));
+  const label = (key: string) => i18n.tMaybe(`followup.statusForm.${key}`) ?? key;
+  const form = useFormState('status', label);
+  const set =
+    <K extends keyof Values>(k: K) =>
+    (value: string) =>
+      setV((old) => ({ ...old, [k]: value }));
+
+  // A first registration may record any state (work done before Navet); a change follows the machine.
+  const options: Status[] = current ? [current.status, ...allowedNext(current.status)] : [...STATUSES];
+  const implemented = v.status === 'inford' || v.status === 'uppfoljd';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!v.status) local.status = t('followup.statusForm.chooseStatus');
+    if (v.status === 'ej-aktuell' && !v.notApplicableReason.trim())
+      local.notApplicableReason = t('followup.statusForm.reasonNeeded');
+    if (Object.keys(local).length) {
+      form.local(t('form.fixErrors'), local);
+      return;
+    }
+    const body = {
+      kind: v.kind,
+      status: v.status,
+      notApplicableReason: v.status === 'ej-aktuell' ? v.notApplicableReason.trim() : null,
+      decisionDate: orNull(v.decisionDate),
+      decisionForum: orNull(v.decisionForum),
+      decisionCaseRef: orNull(v.decisionCaseRef),
+      responsibleGroupId: orNull(v.responsibleGroupId),
+      notes: orNull(v.notes),
+      ...Object.fromEntries(DATE_FIELDS.map((k) => [k, orNull(v[k])])),
+    };
+    let saved: ImplementationStatusRow | undefined;
+    const ok = await form.run(async () => {
+      saved = current
+        ? await api.patch<ImplementationStatusRow>(`/api/v1/implementation-statuses/${current.id}`, body, {
+            'If-Match': `"${current.version}"`,
+          })
+        : await api.post<ImplementationStatusRow>('/api/v1/implementation-statuses', { ...create, ...body });
+    });
+    if (ok && saved) onSaved(saved);
+  };
+
+  const field = (k: keyof Values) => ({
+    id: `status-${k}`,
+    label: label(k),
+    value: v[k],
+    onChange: set(k),
+    error: form.error(k),
+  });
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="status-form-heading">
+      <h2 id="status-form-heading">{current ? t('followup.statusForm.change') : t('followup.statusForm.register')}</h2>
+      <FormProblem state={form} onReload={onReload} />
+      <SelectField {...field('status')} hint={current ? t('followup.statusForm.statusHint') : t('followup.statusForm.firstHint')}>
+        {!current && <option value="">{t('followup.statusForm.choose')}</option>}
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {t(`followup.status.${s}`)}
+            {current && s === current.status ? ` (${t('followup.statusForm.now')})` : ''}
+          </option>
+        ))}
+      </SelectField>
+      {v.status === 'ej-aktuell' && <TextAreaField {...field('notApplicableReason')} rows={2} required />}
+      <SelectField {...field('kind')} hint={t('followup.statusForm.kindHint')}>
+        <option value="implement">{t('followup.statusForm.kind.implement')}</option>
+        <option value="phase-out">{t('followup.statusForm.kind.phase-out')}</option>
+      </SelectField>
+      <fieldset>
+        <legend>{t('followup.statusForm.decision')}</legend>
+        <TextField {...field('decisionDate')} type="date" />
+        <TextField {...field('decisionForum')} />
+        <TextField {...field('decisionCaseRef')} />
+      </fieldset>
+      <SelectField {...field('responsibleGroupId')}>
+        <option value="">{t('followup.statusForm.noGroup')}</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </SelectField>
+      <fieldset>
+        <legend>{t('followup.statusForm.dates')}</legend>
+        <TextField {...field('plannedStart')} type="date" />
+        <TextField {...field('plannedDone')} type="date" />
+        <TextField {...field('actualStart')} type="date" />
+        <TextField
+          {...field('actualDone')}
+          type="date"
+          hint={implemented ? t('followup.statusForm.actualDoneHint') : undefined}
+          required={implemented}
+        />
+      </fieldset>
+      <TextAreaField {...field('notes')} rows={3} />
+      <p className="button-row">
+        <button type="submit" disabled={form.busy}>
+          {current ? t('followup.statusForm.save') : t('followup.statusForm.create')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export function StatusHistory({ statusId, n }: { statusId: string; n: number }) {
+  const { t, formatDate } = useI18n();
+  const h = useAsync(
+    (signal) => api.get<{ items: StatusHistoryItem[] }>(`/api/v1/implementation-statuses/${statusId}/history`, undefined, signal),
+    [statusId, n],
+  );
+  if (!h.data) return null;
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('followup.statusForm.history')}</h2>
+      <TableScroll labelledBy="history-caption">
+        <table>
+          <caption id="history-caption" className="visually-hidden">
+            {t('followup.statusForm.history')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('followup.statusForm.validFrom')}</th>
+              <th scope="col">{t('followup.statusForm.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.data.items.map((i) => (
+              <tr key={`${i.validFrom}-${i.recordedAt}`}>
+                <td className="nowrap">{formatDate(i.validFrom)}</td>
+                <td>{t(`followup.status.${i.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
