@@ -8,7 +8,7 @@ import { knowledgeAccess } from './knowledge.js';
 import { consultationsAccess } from './consultations.js';
 import { followupAccess } from './followup.js';
 import { trustAccess } from './trust.js';
-import type { AccessModule } from './types.js';
+import type { AccessModule, Fixture, SetupContext } from './types.js';
 
 /** Every module's access entries; each module keeps its own file. */
 export const ACCESS_MODULES: AccessModule[] = [
@@ -23,3 +23,24 @@ export const ACCESS_MODULES: AccessModule[] = [
   followupAccess,
   trustAccess,
 ];
+
+/** All modules' routes in one table ("METHOD /path" → access, request[, other allowed statuses]). */
+export const ACCESS: AccessModule['routes'] = {};
+for (const m of ACCESS_MODULES) {
+  for (const [key, entry] of Object.entries(m.routes)) {
+    if (key in ACCESS) throw new Error(`${key} is declared twice in test/access/`);
+    ACCESS[key] = entry;
+  }
+}
+
+/** Runs every module's setup in order and merges their fixtures (keys must not clash). */
+export async function setupFixtures(ctx: Omit<SetupContext, 'fixture'>): Promise<Fixture> {
+  const f: Fixture = {};
+  for (const m of ACCESS_MODULES) {
+    if (!m.setup) continue;
+    const made = await m.setup({ ...ctx, fixture: f });
+    for (const k of Object.keys(made)) if (k in f) throw new Error(`fixture key ${k} is made twice`);
+    Object.assign(f, made);
+  }
+  return f;
+}

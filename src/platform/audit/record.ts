@@ -1,71 +1,8 @@
+import { AUDIT_KINDS } from '../../shared/audit-kinds.js';
 import type { Ctx } from '../context.js';
 import type { Queryable } from '../db/index.js';
 
-/**
- * Audit event kinds: entity type → the actions recorded for it. Modules add theirs here, so
- * the audit trail stays a typed vocabulary rather than free text.
- */
-export const AUDIT_KINDS = {
-  user: ['create', 'update', 'set-password', 'disable', 'enable', 'login-locked'],
-  'api-token': ['create', 'revoke'],
-  session: ['login', 'logout'],
-  'reference-file': ['load'],
-  group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
-  'mirror-coverage': ['set', 'clear'],
-  person: ['create', 'update', 'anonymise'],
-  'jav-declaration': ['submit', 'review', 'remind'],
-  membership: ['create', 'remind', 'update', 'end'],
-  nomination: ['create', 'approve', 'refuse', 'withdraw'],
-  'composition-rule': ['create', 'update', 'delete'],
-  case: ['register', 'update', 'transition', 'escalate', 'assign', 'triage', 'bundle', 'link', 'unlink'],
-  'compensation-rate-model': ['create', 'update'],
-  'compensation-participant': ['create', 'update'],
-  'compensation-assignment': ['create'],
-  'compensation-claim': ['submit', 'approve', 'return', 'resubmit', 'withdraw', 'export'],
-  'retention-rule': ['update'],
-  'register-extract': ['export'],
-  'case-action': ['create', 'complete', 'reopen', 'remind'],
-  'forum-settings': ['update'],
-  meeting: [
-    'create',
-    'update',
-    'notice',
-    'cancel',
-    'hold',
-    'add-agenda-item',
-    'remove-agenda-item',
-    'reorder-agenda',
-    'attendance',
-    'set-adjusters',
-    'submit-minutes',
-    'reopen-minutes',
-    'approve-minutes',
-    'lock-minutes',
-  ],
-  'minutes-paragraph': ['create', 'update', 'delete', 'participation', 'jav-override', 'add-action'],
-  'calendar-feed-token': ['create', 'revoke'],
-  notification: ['read', 'read-all'],
-  'case-document': ['upload', 'download'],
-  'followup-goal': ['create'],
-  indicator: ['create', 'update'],
-  'indicator-import': ['import'],
-  'implementation-status': ['create', 'update'],
-  'operational-plan': ['create', 'update', 'agree', 'establish'],
-  'followup-comment': ['set'],
-  'pdsa-cycle': ['create', 'update'],
-  'consultation-answer': ['register', 'route', 'transition', 'draft-ready', 'supersede', 'warn-late'],
-  'consultation-answer-section': ['create', 'update'],
-  'consultation-answer-comment': ['create', 'respond'],
-  'consultation-survey': ['send', 'add-recipient', 'close', 'respond'],
-  'consultation-settings': ['update'],
-  'consultation-joint-answer': ['create', 'update-section', 'approve', 'send'],
-  'knowledge-support': ['create', 'update', 'transition', 'remind'],
-  'knowledge-support-version': ['create', 'update', 'transition'],
-  'knowledge-recommendation': ['create', 'update', 'delete'],
-  'knowledge-local-addition': ['create', 'update'],
-  'consultation-round': ['create', 'update', 'override', 'cancel'],
-  'consultation-round-document': ['add', 'remove', 'download'],
-} as const;
+export { AUDIT_KINDS };
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;
 export type AuditAction<E extends AuditEntity> = (typeof AUDIT_KINDS)[E][number];

@@ -5,6 +5,7 @@ import { TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
+import { AUDIT_KINDS as KINDS } from '../../shared/audit-kinds';
 import { TableScroll } from '../components/TableScroll';
 
 interface Filters {
@@ -15,19 +16,7 @@ interface Filters {
   to: string;
 }
 
-/** Mirrors AUDIT_KINDS on the server (src/platform/audit/record.ts); unknown values still show raw. */
-const AUDIT_KINDS: Record<string, string[]> = {
-  user: ['create', 'update', 'set-password', 'disable', 'enable', 'login-locked'],
-  'api-token': ['create', 'revoke'],
-  session: ['login', 'logout'],
-  'reference-file': ['load'],
-  group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
-  'mirror-coverage': ['set', 'clear'],
-  person: ['create', 'update'],
-  'jav-declaration': ['submit', 'review', 'remind'],
-  membership: ['create', 'remind'],
-  case: ['register'],
-};
+const AUDIT_KINDS: Record<string, readonly string[]> = KINDS;
 
 const EMPTY: Filters = { entityType: '', action: '', actorUserId: '', from: '', to: '' };
 const PAGE_SIZE = 50;

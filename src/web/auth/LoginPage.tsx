@@ -36,6 +36,7 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const next = safeNext(search.get('next'));
   const { tMaybe } = useI18n();
   const providers = useAsync((signal) => api.get<Providers>('/api/v1/auth/providers', undefined, signal), []);
@@ -67,6 +68,8 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
     setAttempt((n) => n + 1);
     if (m.email || m.password) {
       setError(t('auth.fillIn'));
+      // keyboard users land on the first field to fill in (its error is tied to it)
+      (m.email ? emailRef.current : passwordRef.current)?.focus();
       return;
     }
     setBusy(true);
@@ -132,6 +135,7 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
             value={password}
             onChange={setPassword}
             error={missing.password}
+            ref={passwordRef}
           />
           <button type="submit" disabled={busy}>
             {busy ? t('auth.signingIn') : t('auth.submit')}

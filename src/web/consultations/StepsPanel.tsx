@@ -23,7 +23,8 @@ function StepForm({
   const submit = useSubmit();
   async function go(e: FormEvent) {
     e.preventDefault();
-    await submit.run(onSubmit);
+    // the step's form goes away once the answer has moved on: keep keyboard focus in the panel
+    if (await submit.run(onSubmit)) document.getElementById('steps-heading')?.focus();
   }
   return (
     <form className="form" onSubmit={(e) => void go(e)} aria-labelledby={`${id}-heading`}>
@@ -54,7 +55,9 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
   if (!any) return null;
   return (
     <section className="panel" aria-labelledby="steps-heading">
-      <h2 id="steps-heading">{t('consultations.steps.heading')}</h2>
+      <h2 id="steps-heading" tabIndex={-1}>
+        {t('consultations.steps.heading')}
+      </h2>
       {p.startDraft && (
         <StepForm
           id="step-draft"

@@ -1,5 +1,5 @@
 /** Small shared pieces of the consultation pages: status words, a submit hook, milestone text. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
 import { ErrorAlert } from '../components/Alerts';
 import { useI18n, type I18n } from '../i18n';
@@ -43,11 +43,23 @@ export function MilestoneText({ m }: { m: Milestone | null }) {
   );
 }
 
-/** Runs one write at a time and keeps its error for the form to show. */
+/**
+ * Runs one write at a time and keeps its error for the form to show. The button that started it
+ * is disabled meanwhile, which takes keyboard focus away from it: focus is given back afterwards
+ * unless something else has taken it.
+ */
 export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  const focused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (busy) return;
+    const el = focused.current;
+    focused.current = null;
+    if (el?.isConnected && (document.activeElement === document.body || !document.activeElement)) el.focus();
+  }, [busy]);
   async function run(fn: () => Promise<void>): Promise<boolean> {
+    focused.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(true);
     setError(undefined);
     try {
