@@ -28,6 +28,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Local e-mail + password sign-in; switch off when everyone signs in through the IdP. */
   passwordLogin: boolean;
+  /** Password sign-in attempts per client address in five minutes. */
+  loginIpLimit: number;
   /** Sign-in through an OpenID Connect provider (SITHS via Inera IdP, or any OIDC IdP). */
   oidc: OidcConfig | undefined;
   bodyLimitBytes: number;
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int('NAVET_SESSION_TTL_HOURS', env.NAVET_SESSION_TTL_HOURS, 8),
     sessionIdleMinutes: int('NAVET_SESSION_IDLE_MINUTES', env.NAVET_SESSION_IDLE_MINUTES, 30),
     passwordLogin: bool(env.NAVET_PASSWORD_LOGIN, true),
+    loginIpLimit: int('NAVET_LOGIN_IP_LIMIT', env.NAVET_LOGIN_IP_LIMIT, 30),
     oidc: env.NAVET_OIDC_ISSUER
       ? {
           issuer: env.NAVET_OIDC_ISSUER,

@@ -36,6 +36,7 @@ export const authRoutes: RouteModule = (app, deps) => {
         password: req.body.password,
         clientIp: req.ip,
         ttlHours: config.sessionTtlHours,
+        ipLimit: config.loginIpLimit,
       });
       if (req.sessionId) await logout(db, req.ctx, req.sessionId); // no session fixation
       void reply.setCookie(cookieName, r.sessionId, {

@@ -124,8 +124,8 @@ function Cases() {
                   <th scope="row" className="nowrap mono">
                     <Link to={caseHref(c.id)}>{c.caseNumber}</Link>
                   </th>
-                  <td>{c.subject}</td>
-                  <td>
+                  <td className="text">{c.subject}</td>
+                  <td className="text">
                     {c.sender}
                     <span className="stat-note">{originLabel(i18n, c.origin)}</span>
                   </td>
