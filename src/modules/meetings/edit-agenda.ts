@@ -2,6 +2,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { WITHDRAWABLE_TO } from '../cases/rules/lifecycle.js';
 import { transitionCase, withdrawFromAgenda, type CaseStatus } from '../cases/transition-case.js';
 import { notifyPersons } from '../notifications/notify.js';
 import { loadMeeting, onBehalfOfForum } from './access.js';
@@ -126,8 +127,6 @@ export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, item
   });
 }
 
-const WITHDRAWABLE: readonly string[] = ['under-beredning', 'aterremitterad', 'bordlagd'];
-
 /**
  * The case of an item being taken off: when this agenda put it forward (it was under
  * beredning, återremitterad or bordlagd before) and it is still för beslut, it goes back.
@@ -135,7 +134,8 @@ const WITHDRAWABLE: readonly string[] = ['under-beredning', 'aterremitterad', 'b
  */
 async function takeBackForBeslut(tx: Queryable, ctx: Ctx, item: repo.AgendaRow, where: string): Promise<string | null> {
   const before = item.case_status_before;
-  if (!item.case_id || !before || !WITHDRAWABLE.includes(before) || item.case_status !== 'for-beslut') return null;
+  if (!item.case_id || !before || !(WITHDRAWABLE_TO as readonly string[]).includes(before) || item.case_status !== 'for-beslut')
+    return null;
   const elsewhere = await repo.openAgendaItemsOfCase(tx, item.case_id, item.id);
   if (elsewhere.length > 0) {
     // Still put forward to another meeting: that item now carries the way back.
