@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
 import * as repo from './repository.js';
-import { ownerTarget } from './scope.js';
+import { knownOwnerTarget } from './scope.js';
 
 export interface GoalInput {
   parentId: string | null;
@@ -21,18 +21,7 @@ export interface GoalInput {
  */
 export async function createGoal(db: Db, ctx: Ctx, g: GoalInput) {
   return db.transaction(async (tx) => {
-    const scope = await ownerTarget(tx, g.owner).catch(() => undefined);
-    const known =
-      g.owner === 'national' ||
-      (
-        await tx.query('SELECT 1 FROM healthcare_regions WHERE id = $1 UNION ALL SELECT 1 FROM regions WHERE code = $1', [
-          g.owner,
-        ])
-      ).length > 0;
-    if (!known || !scope)
-      throw unprocessable('Ägaren finns inte.', [
-        { path: '/owner', message: 'Ange national, en sjukvårdsregion eller en regionkod.' },
-      ]);
+    const scope = await knownOwnerTarget(tx, g.owner);
     authorize(ctx.actor, 'followup.goals.write', scope);
     if (g.parentId && !(await repo.getGoal(tx, g.parentId))) {
       throw unprocessable('Det överordnade målet finns inte.', [{ path: '/parentId', message: 'Okänt mål' }]);

@@ -5,29 +5,11 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { getGroup } from '../organisation/repository.js';
-import { getIndicator } from './repository.js';
+import { getIndicator, getPdsaForUpdate, insertPdsa, listPdsaRows, updatePdsaRow, type PdsaRow } from './repository.js';
 import { regionScope } from './scope.js';
 
 export const PDSA_PHASES = ['plan', 'do', 'study', 'act', 'closed'] as const;
 export type PdsaPhase = (typeof PDSA_PHASES)[number];
-
-interface PdsaRow {
-  id: string;
-  indicator_id: string;
-  region_code: string;
-  group_id: string | null;
-  title: string;
-  phase: PdsaPhase;
-  plan_text: string | null;
-  do_text: string | null;
-  study_text: string | null;
-  act_text: string | null;
-  started_on: string | null;
-  version: number;
-}
-
-const COLS =
-  'id, indicator_id, region_code, group_id, title, phase, plan_text, do_text, study_text, act_text, started_on, version';
 
 export const presentPdsa = (p: PdsaRow) => ({
   id: p.id,
@@ -45,10 +27,7 @@ export const presentPdsa = (p: PdsaRow) => ({
 });
 
 export const listPdsa = (db: Queryable, f: { indicatorId?: string | undefined; region?: string | undefined }) =>
-  db.query<PdsaRow>(
-    `SELECT ${COLS} FROM pdsa_cycles WHERE ($1::uuid IS NULL OR indicator_id = $1) AND ($2::text IS NULL OR region_code = $2) ORDER BY created_at DESC LIMIT 500`,
-    [f.indicatorId ?? null, f.region ?? null],
-  );
+  listPdsaRows(db, { indicatorId: f.indicatorId ?? null, region: f.region ?? null });
 
 export interface PdsaInput {
   indicatorId: string;
@@ -69,12 +48,7 @@ export async function createPdsa(db: Db, ctx: Ctx, i: PdsaInput, isDemo = false)
       if (!g || g.owner !== i.regionCode)
         throw unprocessable('Gruppen finns inte i regionen.', [{ path: '/groupId', message: 'Okänd grupp' }]);
     }
-    const row = (
-      await tx.query<PdsaRow>(
-        `INSERT INTO pdsa_cycles (indicator_id, region_code, group_id, title, plan_text, started_on, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLS}`,
-        [i.indicatorId, i.regionCode, i.groupId, i.title, i.plan, i.startedOn, isDemo],
-      )
-    )[0]!;
+    const row = await insertPdsa(tx, i, isDemo);
     await recordAudit(tx, ctx, { entityType: 'pdsa-cycle', entityId: row.id, action: 'create', after: presentPdsa(row) });
     return row;
   });
@@ -96,7 +70,7 @@ export async function updatePdsa(
   },
 ) {
   return db.transaction(async (tx) => {
-    const before = (await tx.query<PdsaRow>(`SELECT ${COLS} FROM pdsa_cycles WHERE id = $1 FOR UPDATE`, [id]))[0];
+    const before = await getPdsaForUpdate(tx, id);
     if (!before) throw notFound('PDSA-cykeln');
     authorize(ctx.actor, 'pdsa.write', await regionScope(tx, before.region_code));
     if (before.version !== version) throw staleVersion(before.version);
@@ -106,22 +80,14 @@ export async function updatePdsa(
     if (to !== from && to !== from + 1)
       throw conflict(`Cykeln kan inte gå från "${before.phase}" till "${phase}": ta ett steg i taget.`);
     const text = (k: 'plan' | 'do' | 'study' | 'act', current: string | null) => (patch[k] !== undefined ? patch[k] : current);
-    const row = (
-      await tx.query<PdsaRow>(
-        `UPDATE pdsa_cycles SET title = $3, phase = $4, plan_text = $5, do_text = $6, study_text = $7, act_text = $8, version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 RETURNING ${COLS}`,
-        [
-          id,
-          version,
-          patch.title ?? before.title,
-          phase,
-          text('plan', before.plan_text),
-          text('do', before.do_text),
-          text('study', before.study_text),
-          text('act', before.act_text),
-        ],
-      )
-    )[0];
+    const row = await updatePdsaRow(tx, id, version, {
+      title: patch.title ?? before.title,
+      phase,
+      plan: text('plan', before.plan_text),
+      do: text('do', before.do_text),
+      study: text('study', before.study_text),
+      act: text('act', before.act_text),
+    });
     if (!row) throw staleVersion(before.version);
     await recordAudit(tx, ctx, {
       entityType: 'pdsa-cycle',

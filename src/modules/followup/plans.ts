@@ -8,6 +8,8 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
+import * as repo from './plans-repository.js';
+import type { PlanRow } from './plans-repository.js';
 import { groupTarget } from './scope.js';
 
 export const PLAN_STATES = ['drafted', 'agreed', 'established'] as const;
@@ -28,41 +30,8 @@ export interface PlanItem {
   progress: (typeof PROGRESS)[number];
 }
 
-interface PlanRow {
-  id: string;
-  group_id: string;
-  group_name: string;
-  region_code: string;
-  start_year: number;
-  title: string;
-  state: PlanState;
-  agreed_with: string | null;
-  decision_ref: string | null;
-  established_on: string | null;
-  version: number;
-  updated_at: Date;
-}
-
-const SELECT = `SELECT p.id, p.group_id, g.name AS group_name, p.region_code, p.start_year, p.title, p.state, p.agreed_with, p.decision_ref,
-  p.established_on, p.version, p.updated_at FROM operational_plans p JOIN groups g ON g.id = p.group_id`;
-
 async function itemsOf(db: Queryable, planId: string): Promise<PlanItem[]> {
-  const rows = await db.query<{
-    priority: number;
-    title: string;
-    rationale_kind: PlanItem['rationaleKind'];
-    rationale: string | null;
-    owner_name: string | null;
-    support_id: string | null;
-    starts_on: string | null;
-    ends_on: string | null;
-    working_group_starts_on: string | null;
-    progress: PlanItem['progress'];
-  }>(
-    `SELECT priority, title, rationale_kind, rationale, owner_name, support_id, starts_on, ends_on, working_group_starts_on, progress
-      FROM operational_plan_items WHERE plan_id = $1 ORDER BY priority, title`,
-    [planId],
-  );
+  const rows = await repo.planItemRows(db, planId);
   return rows.map((r) => ({
     priority: r.priority,
     title: r.title,
@@ -75,29 +44,6 @@ async function itemsOf(db: Queryable, planId: string): Promise<PlanItem[]> {
     workingGroupStartsOn: r.working_group_starts_on,
     progress: r.progress,
   }));
-}
-
-async function writeItems(tx: Queryable, planId: string, items: PlanItem[]) {
-  await tx.query('DELETE FROM operational_plan_items WHERE plan_id = $1', [planId]);
-  for (const i of items) {
-    await tx.query(
-      `INSERT INTO operational_plan_items (plan_id, priority, title, rationale_kind, rationale, owner_name, support_id, starts_on, ends_on, working_group_starts_on, progress)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        planId,
-        i.priority,
-        i.title,
-        i.rationaleKind,
-        i.rationale,
-        i.ownerName,
-        i.supportId,
-        i.startsOn,
-        i.endsOn,
-        i.workingGroupStartsOn,
-        i.progress,
-      ],
-    );
-  }
 }
 
 export function checkItems(items: PlanItem[], startYear: number): FieldError[] {
@@ -125,7 +71,7 @@ export function checkItems(items: PlanItem[], startYear: number): FieldError[] {
 }
 
 export async function getPlan(db: Queryable, id: string) {
-  const p = (await db.query<PlanRow>(`${SELECT} WHERE p.id = $1`, [id]))[0];
+  const p = await repo.getPlanRow(db, id);
   if (!p) return undefined;
   return { ...present(p), items: await itemsOf(db, id) };
 }
@@ -146,12 +92,7 @@ const present = (p: PlanRow) => ({
 });
 
 export const listPlans = async (db: Queryable, f: { groupId?: string | undefined; region?: string | undefined }) =>
-  (
-    await db.query<PlanRow>(
-      `${SELECT} WHERE ($1::uuid IS NULL OR p.group_id = $1) AND ($2::text IS NULL OR p.region_code = $2) ORDER BY p.start_year DESC, sv_key(g.name) COLLATE "C" LIMIT 500`,
-      [f.groupId ?? null, f.region ?? null],
-    )
-  ).map(present);
+  (await repo.listPlanRows(db, { groupId: f.groupId ?? null, region: f.region ?? null })).map(present);
 
 export async function createPlan(
   db: Db,
@@ -167,18 +108,15 @@ export async function createPlan(
       ]);
     const errors = checkItems(input.items, input.startYear);
     if (errors.length) throw unprocessable('Planen kan inte sparas.', errors);
-    const exists = await tx.query('SELECT 1 FROM operational_plans WHERE group_id = $1 AND start_year = $2', [
-      input.groupId,
-      input.startYear,
-    ]);
-    if (exists.length) throw conflict(`Gruppen har redan en plan för ${input.startYear}–${input.startYear + 1}.`);
-    const id = (
-      await tx.query<{ id: string }>(
-        `INSERT INTO operational_plans (group_id, region_code, start_year, title) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [input.groupId, group.owner, input.startYear, input.title],
-      )
-    )[0]!.id;
-    await writeItems(tx, id, input.items);
+    if (await repo.planExistsFor(tx, input.groupId, input.startYear))
+      throw conflict(`Gruppen har redan en plan för ${input.startYear}–${input.startYear + 1}.`);
+    const id = await repo.insertPlan(tx, {
+      groupId: input.groupId,
+      regionCode: group.owner,
+      startYear: input.startYear,
+      title: input.title,
+    });
+    await repo.replacePlanItems(tx, id, input.items);
     const after = (await getPlan(tx, id))!;
     await recordAudit(tx, ctx, { entityType: 'operational-plan', entityId: id, action: 'create', after });
     return after;
@@ -190,7 +128,7 @@ async function lockPlan(tx: Queryable, ctx: Ctx, id: string, version: number) {
   if (!before) throw notFound('Planen');
   const { scope } = await groupTarget(tx, before.groupId);
   authorize(ctx.actor, 'plans.write', scope);
-  await tx.query('SELECT 1 FROM operational_plans WHERE id = $1 FOR UPDATE', [id]);
+  await repo.lockPlanRow(tx, id);
   if (before.version !== version) throw staleVersion(before.version);
   return before;
 }
@@ -214,12 +152,9 @@ export async function updatePlan(
     if (patch.items) {
       const errors = checkItems(patch.items, before.startYear);
       if (errors.length) throw unprocessable('Planen kan inte sparas.', errors);
-      await writeItems(tx, id, patch.items);
+      await repo.replacePlanItems(tx, id, patch.items);
     }
-    await tx.query(
-      'UPDATE operational_plans SET title = COALESCE($2, title), version = version + 1, updated_at = now() WHERE id = $1',
-      [id, patch.title ?? null],
-    );
+    await repo.updatePlanTitle(tx, id, patch.title ?? null);
     const after = (await getPlan(tx, id))!;
     await recordAudit(tx, ctx, { entityType: 'operational-plan', entityId: id, action: 'update', before, after });
     return after;
@@ -256,11 +191,12 @@ export async function transitionPlan(
         ...(!t.establishedOn ? [{ path: '/establishedOn', message: 'Saknas' }] : []),
       ]);
     }
-    await tx.query(
-      `UPDATE operational_plans SET state = $2, agreed_with = COALESCE($3, agreed_with), decision_ref = COALESCE($4, decision_ref), established_on = COALESCE($5::date, established_on),
-         version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, t.to, t.agreedWith ?? null, t.decisionRef ?? null, t.establishedOn ?? null],
-    );
+    await repo.setPlanState(tx, id, {
+      state: t.to,
+      agreedWith: t.agreedWith ?? null,
+      decisionRef: t.decisionRef ?? null,
+      establishedOn: t.establishedOn ?? null,
+    });
     const after = (await getPlan(tx, id))!;
     await recordAudit(tx, ctx, {
       entityType: 'operational-plan',
@@ -275,14 +211,9 @@ export async function transitionPlan(
 
 /** The group's previous plan (the latest starting before this one) and what changed. */
 export async function compareWithPrevious(db: Queryable, plan: NonNullable<Awaited<ReturnType<typeof getPlan>>>) {
-  const prev = (
-    await db.query<{ id: string }>(
-      `SELECT id FROM operational_plans WHERE group_id = $1 AND start_year < $2 ORDER BY start_year DESC LIMIT 1`,
-      [plan.groupId, plan.startYear],
-    )
-  )[0];
-  if (!prev) return null;
-  const old = (await getPlan(db, prev.id))!;
+  const prevId = await repo.previousPlanId(db, plan.groupId, plan.startYear);
+  if (!prevId) return null;
+  const old = (await getPlan(db, prevId))!;
   const key = (i: PlanItem) => i.title.trim().toLowerCase();
   const oldBy = new Map(old.items.map((i) => [key(i), i]));
   const newBy = new Map(plan.items.map((i) => [key(i), i]));

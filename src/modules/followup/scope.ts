@@ -4,6 +4,7 @@ import type { Queryable } from '../../platform/db/index.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import { ownerScope } from '../organisation/check-group.js';
 import { geography, getGroup, type GroupRow } from '../organisation/repository.js';
+import { ownerExists } from './repository.js';
 
 export async function regionScope(db: Queryable, code: string, field = '/regionCode'): Promise<TargetScope> {
   const rows = await db.query<{ ids: string[] }>(
@@ -17,6 +18,18 @@ export async function regionScope(db: Queryable, code: string, field = '/regionC
 
 export async function ownerTarget(db: Queryable, owner: string): Promise<TargetScope> {
   return ownerScope(owner, await geography(db));
+}
+
+/** The scope of a goal's owner (national, a healthcare region or a region); 422 when there is no such owner. */
+export async function knownOwnerTarget(db: Queryable, owner: string): Promise<TargetScope> {
+  const known = owner === 'national' || (await ownerExists(db, owner));
+  const scope = known ? await ownerTarget(db, owner).catch(() => undefined) : undefined;
+  if (!scope) {
+    throw unprocessable('Ägaren finns inte.', [
+      { path: '/owner', message: 'Ange national, en sjukvårdsregion eller en regionkod.' },
+    ]);
+  }
+  return scope;
 }
 
 /** A group and the scope that covers it; 404 when unknown. */

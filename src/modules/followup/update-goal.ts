@@ -8,29 +8,16 @@
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Db, Queryable } from '../../platform/db/index.js';
+import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
 import * as repo from './repository.js';
-import { ownerTarget } from './scope.js';
+import { knownOwnerTarget, ownerTarget } from './scope.js';
 
 export interface GoalPatch {
   parentId?: string | null | undefined;
   owner?: string | undefined;
   title?: string | undefined;
   description?: string | null | undefined;
-}
-
-async function knownOwner(tx: Queryable, owner: string) {
-  const known =
-    owner === 'national' ||
-    (await tx.query('SELECT 1 FROM healthcare_regions WHERE id = $1 UNION ALL SELECT 1 FROM regions WHERE code = $1', [owner]))
-      .length > 0;
-  const scope = known ? await ownerTarget(tx, owner).catch(() => undefined) : undefined;
-  if (!scope)
-    throw unprocessable('Ägaren finns inte.', [
-      { path: '/owner', message: 'Ange national, en sjukvårdsregion eller en regionkod.' },
-    ]);
-  return scope;
 }
 
 export async function updateGoal(db: Db, ctx: Ctx, id: string, version: number, patch: GoalPatch) {
@@ -45,7 +32,7 @@ export async function updateGoal(db: Db, ctx: Ctx, id: string, version: number, 
       title: patch.title ?? before.title,
       description: patch.description !== undefined ? patch.description : before.description,
     };
-    if (next.owner !== before.owner) authorize(ctx.actor, 'followup.goals.write', await knownOwner(tx, next.owner));
+    if (next.owner !== before.owner) authorize(ctx.actor, 'followup.goals.write', await knownOwnerTarget(tx, next.owner));
     const errors: FieldError[] = [];
     if (next.parentId !== before.parent_id) {
       if (before.kind === 'promise') {
