@@ -210,14 +210,14 @@ function StatusPanel({ c, options, onDone }: { c: CaseDetail; options: CaseOptio
             rows={2}
           />
           {moves.includes('for-beslut') && options && (
-            <SelectField id="transition-forum" label={t('cases.transition.forum')} value={forum} onChange={setForum}>
-              <option value="">{t('cases.chooseForum')}</option>
-              {options.forums.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </SelectField>
+            <SelectField
+              id="transition-forum"
+              label={t('cases.transition.forum')}
+              value={forum}
+              onChange={setForum}
+              options={options.forums.map((f) => ({ value: f.id, label: f.name }))}
+              placeholder={t('cases.chooseForum')}
+            />
           )}
           {moves.includes('beslutad') && (
             <TextField
@@ -290,28 +290,18 @@ function AssignPanel({ c, options, onDone }: { c: CaseDetail; options: CaseOptio
           value={group}
           onChange={setGroup}
           error={fieldError('assignedGroupId')}
-        >
-          <option value="">{t('cases.chooseGroup')}</option>
-          {options.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </SelectField>
+          options={options.groups.map((g) => ({ value: g.id, label: g.name }))}
+          placeholder={t('cases.chooseGroup')}
+        />
         <SelectField
           id="assign-handler"
           label={t('cases.field.handler')}
           value={handler}
           onChange={setHandler}
           error={fieldError('handlerPersonId')}
-        >
-          <option value="">{t('cases.choosePerson')}</option>
-          {options.persons.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+          options={options.persons.map((p) => ({ value: p.id, label: p.name }))}
+          placeholder={t('cases.choosePerson')}
+        />
         <TextField
           id="assign-due"
           type="date"
@@ -378,13 +368,13 @@ function EscalatePanel({ c, options, onDone }: { c: CaseDetail; options: CaseOpt
       ) : (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {error && <ErrorAlert error={error} />}
-          <SelectField id="escalate-council" label={t('cases.escalate.council')} value={council} onChange={setCouncil}>
-            {councils.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            id="escalate-council"
+            label={t('cases.escalate.council')}
+            value={council}
+            onChange={setCouncil}
+            options={councils.map((f) => ({ value: f.id, label: f.name }))}
+          />
           <TextAreaField id="escalate-reason" label={t('cases.escalate.reason')} value={reason} onChange={setReason} rows={2} />
           <button type="submit" disabled={busy}>
             {t('cases.escalate.submit')}
@@ -537,14 +527,14 @@ function ActionsPanel({
             error={titleError}
             autoComplete="off"
           />
-          <SelectField id="action-owner" label={t('cases.actions.ownerPerson')} value={owner} onChange={setOwner}>
-            <option value="">{t('cases.choosePerson')}</option>
-            {(options?.persons ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            id="action-owner"
+            label={t('cases.actions.ownerPerson')}
+            value={owner}
+            onChange={setOwner}
+            options={(options?.persons ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            placeholder={t('cases.choosePerson')}
+          />
           {!owner && (
             <TextField
               id="action-ownerName"
@@ -836,13 +826,11 @@ function LinksPanel({ c, onDone, tick }: { c: CaseDetail; onDone: Say; tick: num
               setType(v as CaseLink['targetType']);
               setTarget('');
             }}
-          >
-            {(['case', 'knowledge-support', 'consultation'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`cases.links.type.${k}`)}
-              </option>
-            ))}
-          </SelectField>
+            options={(['case', 'knowledge-support', 'consultation'] as const).map((k) => ({
+              value: k,
+              label: t(`cases.links.type.${k}`),
+            }))}
+          />
           {type === 'case' ? (
             <SelectField
               id="link-target"
@@ -850,16 +838,11 @@ function LinksPanel({ c, onDone, tick }: { c: CaseDetail; onDone: Say; tick: num
               value={target}
               onChange={setTarget}
               error={targetError}
-            >
-              <option value="">{t('cases.links.chooseCase')}</option>
-              {(others.data?.items ?? [])
+              options={(others.data?.items ?? [])
                 .filter((o) => o.id !== c.id)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.caseNumber}: {o.subject}
-                  </option>
-                ))}
-            </SelectField>
+                .map((o) => ({ value: o.id, label: `${o.caseNumber}: ${o.subject}` }))}
+              placeholder={t('cases.links.chooseCase')}
+            />
           ) : choices && choices.length > 0 ? (
             <SelectField
               id="link-target"
@@ -867,14 +850,9 @@ function LinksPanel({ c, onDone, tick }: { c: CaseDetail; onDone: Say; tick: num
               value={target}
               onChange={setTarget}
               error={targetError}
-            >
-              <option value="">{t('cases.links.choose')}</option>
-              {choices.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.title}
-                </option>
-              ))}
-            </SelectField>
+              options={choices.map((o) => ({ value: o.id, label: o.title }))}
+              placeholder={t('cases.links.choose')}
+            />
           ) : (
             <TextField
               id="link-target"

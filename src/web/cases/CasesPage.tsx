@@ -80,14 +80,14 @@ function Cases() {
           {t('cases.filterHeading')}
         </h2>
         <div className="filter-grid">
-          <SelectField id="cases-region" label={t('case.field.region')} value={draftRegion} onChange={setDraftRegion}>
-            <option value="">{t('cases.allRegions')}</option>
-            {(regions.data ?? []).map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            id="cases-region"
+            label={t('case.field.region')}
+            value={draftRegion}
+            onChange={setDraftRegion}
+            options={(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            placeholder={t('cases.allRegions')}
+          />
           <TextField
             id="cases-year"
             label={t('cases.year')}
@@ -243,14 +243,15 @@ function RegisterCaseForm({
       <h2 id="register-heading">{t('case.register.heading')}</h2>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {summary.summary && <FormErrorSummary {...summary.summary} />}
-        <SelectField id="case-region" label={label('region')} value={v.region} onChange={set('region')} error={errors.region}>
-          <option value="">{t('case.chooseRegion')}</option>
-          {regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          id="case-region"
+          label={label('region')}
+          value={v.region}
+          onChange={set('region')}
+          error={errors.region}
+          options={regions.map((r) => ({ value: r.code, label: r.name }))}
+          placeholder={t('case.chooseRegion')}
+        />
         <TextField
           id="case-subject"
           label={label('subject')}
@@ -259,13 +260,14 @@ function RegisterCaseForm({
           error={errors.subject}
           autoComplete="off"
         />
-        <SelectField id="case-origin" label={label('origin')} value={v.origin} onChange={set('origin')} error={errors.origin}>
-          {ORIGINS.map((o) => (
-            <option key={o} value={o}>
-              {i18n.t(`case.origin.${o}`)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          id="case-origin"
+          label={label('origin')}
+          value={v.origin}
+          onChange={set('origin')}
+          error={errors.origin}
+          options={ORIGINS.map((o) => ({ value: o, label: i18n.t(`case.origin.${o}`) }))}
+        />
         <TextField
           id="case-sender"
           label={label('sender')}

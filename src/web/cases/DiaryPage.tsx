@@ -53,14 +53,14 @@ export function DiaryPage() {
     >
       <CasesNav />
       <form className="filters form" onSubmit={choose} aria-label={t('cases.diary.title')}>
-        <SelectField id="diary-region" label={t('case.field.region')} value={draft} onChange={setDraft}>
-          <option value="">{t('case.chooseRegion')}</option>
-          {(regions.data ?? []).map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          id="diary-region"
+          label={t('case.field.region')}
+          value={draft}
+          onChange={setDraft}
+          options={(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          placeholder={t('case.chooseRegion')}
+        />
         <button type="submit">{t('cases.show')}</button>
       </form>
       {!region && <p>{t('cases.diary.chooseRegion')}</p>}

@@ -79,24 +79,25 @@ export function TriageForm({ c, options, onDone }: { c: CaseDetail; options: Cas
       aria-label={t('cases.triage.submit', { number: c.caseNumber })}
     >
       {error && <ErrorAlert error={error} />}
-      <SelectField id={`${prefix}-path`} label={t('cases.triage.path')} value={path} onChange={(v) => setPath(v as DecisionPath)}>
-        {PATHS.map((p) => (
-          <option key={p} value={p}>
-            {t(`cases.path.${p}`)}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        id={`${prefix}-path`}
+        label={t('cases.triage.path')}
+        value={path}
+        onChange={(v) => setPath(v as DecisionPath)}
+        options={PATHS.map((p) => ({ value: p, label: t(`cases.path.${p}`) }))}
+      />
       {path === 'bundled' ? (
-        <SelectField id={`${prefix}-main`} label={t('cases.triage.main')} value={main} onChange={setMain} error={errors.main}>
-          <option value="">{t('cases.triage.chooseMain')}</option>
-          {(candidates.data?.items ?? [])
+        <SelectField
+          id={`${prefix}-main`}
+          label={t('cases.triage.main')}
+          value={main}
+          onChange={setMain}
+          error={errors.main}
+          options={(candidates.data?.items ?? [])
             .filter((o) => o.id !== c.id && !['beslutad', 'under-genomforande', 'avslutad'].includes(o.status))
-            .map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.caseNumber}: {o.subject}
-              </option>
-            ))}
-        </SelectField>
+            .map((o) => ({ value: o.id, label: `${o.caseNumber}: ${o.subject}` }))}
+          placeholder={t('cases.triage.chooseMain')}
+        />
       ) : (
         <SelectField
           id={`${prefix}-forum`}
@@ -104,14 +105,9 @@ export function TriageForm({ c, options, onDone }: { c: CaseDetail; options: Cas
           value={forum}
           onChange={setForum}
           error={errors.forum}
-        >
-          <option value="">{t('cases.chooseForum')}</option>
-          {options.forums.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </SelectField>
+          options={options.forums.map((f) => ({ value: f.id, label: f.name }))}
+          placeholder={t('cases.chooseForum')}
+        />
       )}
       <TextAreaField id={`${prefix}-note`} label={t('cases.triage.note')} value={note} onChange={setNote} rows={2} />
       <button type="submit" disabled={busy}>

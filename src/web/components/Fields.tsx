@@ -85,11 +85,27 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChang
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
-  children: ReactNode;
+  /** Rendered as the first `<option value="">`. */
+  placeholder?: string | undefined;
+  /** Rendered after the placeholder and any children. */
+  options?: readonly { value: string; label: string }[] | undefined;
+  children?: ReactNode;
 };
 
-/** A labelled select; options (and optgroups) are its children. */
-export function SelectField({ id, label, value, onChange, error, hint, className, children, ...rest }: SelectProps) {
+/** A labelled select; options come from `placeholder` and `options`, and/or as children (e.g. optgroups). */
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  className,
+  placeholder,
+  options,
+  children,
+  ...rest
+}: SelectProps) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -102,7 +118,13 @@ export function SelectField({ id, label, value, onChange, error, hint, className
         aria-describedby={describedBy(id, hint, error)}
         {...rest}
       >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
         {children}
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );

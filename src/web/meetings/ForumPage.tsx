@@ -52,13 +52,16 @@ function Forum({ id }: { id: string }) {
         <a href={`/api/v1/forums/${id}/calendar.ics`}>{t('meetings.forum.calendar')}</a>
       </p>
       <div className="inline-form">
-        <SelectField id="forum-year" label={t('meetings.forum.year')} value={year} onChange={setYear}>
-          {[thisYear() - 1, thisYear(), thisYear() + 1, thisYear() + 2].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          id="forum-year"
+          label={t('meetings.forum.year')}
+          value={year}
+          onChange={setYear}
+          options={[thisYear() - 1, thisYear(), thisYear() + 1, thisYear() + 2].map((y) => ({
+            value: String(y),
+            label: String(y),
+          }))}
+        />
       </div>
       {meetings.loading && !meetings.data && <Loading />}
       {meetings.data && (
@@ -317,13 +320,13 @@ function SettingsForm({ id, initial, onSaved }: { id: string; initial: ForumSett
           onChange={setMax}
           error={fieldError('maxWeeks')}
         />
-        <SelectField id="settings-weekday" label={t('meetings.settings.weekday')} value={weekday} onChange={setWeekday}>
-          {WEEKDAYS.map((d) => (
-            <option key={d} value={d}>
-              {t(`meetings.weekday.${d}` as 'meetings.weekday.1')}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          id="settings-weekday"
+          label={t('meetings.settings.weekday')}
+          value={weekday}
+          onChange={setWeekday}
+          options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`meetings.weekday.${d}` as 'meetings.weekday.1') }))}
+        />
         <TextField
           id="settings-start"
           type="time"

@@ -247,14 +247,14 @@ function Agenda({ d, run, open }: { d: MeetingDetail; run: Run; open: boolean })
                 ).then((ok) => ok && setCaseId(''));
             }}
           >
-            <SelectField id="agenda-case" label={t('meetings.agenda.case')} value={caseId} onChange={setCaseId}>
-              <option value="">{t('meetings.agenda.chooseCase')}</option>
-              {d.candidateCases.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.caseNumber} {c.subject}
-                </option>
-              ))}
-            </SelectField>
+            <SelectField
+              id="agenda-case"
+              label={t('meetings.agenda.case')}
+              value={caseId}
+              onChange={setCaseId}
+              options={d.candidateCases.map((c) => ({ value: c.id, label: `${c.caseNumber} ${c.subject}` }))}
+              placeholder={t('meetings.agenda.chooseCase')}
+            />
             <button type="submit">{t('meetings.agenda.addCase')}</button>
           </form>
           <form
@@ -341,28 +341,22 @@ function AttachReport({ d, run }: { d: MeetingDetail; run: Run }) {
     >
       <h3 id="attach-report-heading">{t('meetings.attachments.attachHeading')}</h3>
       <p className="hint">{t('meetings.attachments.lead')}</p>
-      <SelectField id="attach-item" label={t('meetings.attachments.item')} value={itemId} onChange={setItemId}>
-        {d.agenda.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.title}
-            {a.caseNumber ? ` (${a.caseNumber})` : ''}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        id="attach-item"
+        label={t('meetings.attachments.item')}
+        value={itemId}
+        onChange={setItemId}
+        options={d.agenda.map((a) => ({ value: a.id, label: `${a.title}${a.caseNumber ? ` (${a.caseNumber})` : ''}` }))}
+      />
       <SelectField
         id="attach-group"
         label={t('meetings.attachments.group')}
         value={groupId}
         onChange={setGroupId}
         error={missing ? t('meetings.attachments.groupMissing') : undefined}
-      >
-        <option value="">{t('meetings.attachments.chooseGroup')}</option>
-        {d.reportGroups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </SelectField>
+        options={d.reportGroups.map((g) => ({ value: g.id, label: g.name }))}
+        placeholder={t('meetings.attachments.chooseGroup')}
+      />
       <SelectField
         id="attach-format"
         label={t('meetings.attachments.format')}
@@ -506,21 +500,15 @@ function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: s
         value={personId}
         onChange={setPersonId}
         error={missing ? t('meetings.adjungerad.personMissing') : undefined}
-      >
-        <option value="">
-          {q.trim().length < 2
+        options={candidates.map((p) => ({ value: p.id, label: `${p.name}${p.employer ? `, ${p.employer}` : ''}` }))}
+        placeholder={
+          q.trim().length < 2
             ? t('meetings.adjungerad.typeFirst')
             : people.loading
               ? t('meetings.adjungerad.searching')
-              : t('meetings.adjungerad.found', { count: candidates.length })}
-        </option>
-        {candidates.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-            {p.employer ? `, ${p.employer}` : ''}
-          </option>
-        ))}
-      </SelectField>
+              : t('meetings.adjungerad.found', { count: candidates.length })
+        }
+      />
       <button type="submit">{t('meetings.adjungerad.submit')}</button>
     </form>
   );
@@ -563,22 +551,25 @@ function Minutes({ d, run, open }: { d: MeetingDetail; run: Run; open: boolean }
           }}
         >
           <h3 id="new-paragraph-heading">{t('meetings.minutes.new')}</h3>
-          <SelectField id="paragraph-item" label={t('meetings.minutes.item')} value={itemId} onChange={setItemId} required>
-            <option value="">{t('meetings.minutes.chooseItem')}</option>
-            {unminuted.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-                {a.caseNumber ? ` (${a.caseNumber})` : ''}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField id="paragraph-kind" label={t('meetings.minutes.kind')} value={kind} onChange={setKind}>
-            {(['beslut', 'information', 'aterremitterad', 'bordlagd'] as const).map((k) => (
-              <option key={k} value={k}>
-                {kindText(i18n, k)}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            id="paragraph-item"
+            label={t('meetings.minutes.item')}
+            value={itemId}
+            onChange={setItemId}
+            required
+            options={unminuted.map((a) => ({ value: a.id, label: `${a.title}${a.caseNumber ? ` (${a.caseNumber})` : ''}` }))}
+            placeholder={t('meetings.minutes.chooseItem')}
+          />
+          <SelectField
+            id="paragraph-kind"
+            label={t('meetings.minutes.kind')}
+            value={kind}
+            onChange={setKind}
+            options={(['beslut', 'information', 'aterremitterad', 'bordlagd'] as const).map((k) => ({
+              value: k,
+              label: kindText(i18n, k),
+            }))}
+          />
           <TextAreaField id="paragraph-text" label={t('meetings.minutes.text')} value={text} onChange={setText} rows={4} />
           <button type="submit">{t('meetings.minutes.write')}</button>
         </form>
@@ -666,13 +657,16 @@ function ParagraphView({ p, d, run, open }: { p: Paragraph; d: MeetingDetail; ru
             );
           }}
         >
-          <SelectField id={`${base}-kind`} label={t('meetings.minutes.kind')} value={kind} onChange={setKind}>
-            {(['beslut', 'information', 'aterremitterad', 'bordlagd'] as const).map((k) => (
-              <option key={k} value={k}>
-                {kindText(i18n, k)}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            id={`${base}-kind`}
+            label={t('meetings.minutes.kind')}
+            value={kind}
+            onChange={setKind}
+            options={(['beslut', 'information', 'aterremitterad', 'bordlagd'] as const).map((k) => ({
+              value: k,
+              label: kindText(i18n, k),
+            }))}
+          />
           <TextAreaField id={`${base}-text`} label={t('meetings.minutes.text')} value={text} onChange={setText} rows={3} />
           <details className="program-areas">
             <summary>{t('meetings.minutes.programAreasSummary', { count: areas.length })}</summary>
