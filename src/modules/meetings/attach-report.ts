@@ -14,12 +14,8 @@ import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { buildReport } from '../followup/report.js';
 import { reportToDocx, reportToPdf } from '../followup/report-documents.js';
-import { getGroup } from '../organisation/repository.js';
 import { loadMeeting } from './access.js';
 import * as repo from './repository.js';
-
-/** Group kinds that write a follow-up report (LPO, LSG, LAG). */
-const REPORTING_KINDS: readonly string[] = ['program-area', 'collaboration-group', 'working-group'];
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -45,8 +41,9 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
         { path: 'agendaItemId', message: 'okänd punkt för mötet' },
       ]);
     }
-    const source = await getGroup(tx, input.groupId);
-    if (!source || source.owner !== forum.owner || !REPORTING_KINDS.includes(source.kind)) {
+    // The same list the meeting page offers: the active LPOs, LSGs and LAGs of the forum's region.
+    const source = (await repo.reportGroupsOf(tx, forum.owner)).find((g) => g.id === input.groupId);
+    if (!source) {
       throw unprocessable('Gruppen finns inte bland forumets regions programområden och samverkansgrupper.', [
         { path: 'groupId', message: 'ingen grupp i forumets region' },
       ]);
