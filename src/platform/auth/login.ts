@@ -8,7 +8,6 @@ import { randomToken, sha256 } from './secrets.js';
 
 export const LOGIN_LOCK_AFTER = 5;
 export const LOGIN_LOCK_MINUTES = 15;
-export const LOGIN_IP_LIMIT = 30;
 export const LOGIN_IP_WINDOW_SECONDS = 300;
 
 const badCredentials = () => new Problem(401, 'Inloggningen misslyckades', 'Fel e-postadress eller lösenord.');
@@ -26,10 +25,10 @@ export interface LoginResult {
 export async function login(
   db: Db,
   ctx: Ctx,
-  input: { email: string; password: string; clientIp: string; ttlHours: number; ipLimit?: number },
+  input: { email: string; password: string; clientIp: string; ttlHours: number; ipLimit: number },
 ): Promise<LoginResult> {
   const ip = await repo.hitRateLimit(db, `login:ip:${input.clientIp}`, LOGIN_IP_WINDOW_SECONDS);
-  if (ip.hits > (input.ipLimit ?? LOGIN_IP_LIMIT)) {
+  if (ip.hits > input.ipLimit) {
     const wait = Math.max(1, Math.ceil((ip.resetAt.getTime() - Date.now()) / 1000));
     throw tooManyRequests(`För många inloggningsförsök från din adress. Försök igen om ${Math.ceil(wait / 60)} minuter.`, wait);
   }
