@@ -28,5 +28,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    // One clock: rules ask src/platform/clock.ts (the UI src/web/clock.ts) for now and today, so
+    // that the product and its tests can run on any day. The session timer counts real time.
+    files: ['src/modules/**/*.ts', 'src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/clock.ts', 'src/web/trust/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Ask the clock (platform/clock.ts, web/clock.ts) for now and today.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Ask the clock (platform/clock.ts, web/clock.ts) for now and today.',
+        },
+      ],
+    },
+  },
   { files: ['*.config.js', '*.config.ts'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,3 +1,4 @@
+import { clock, clockIsSet } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { platformHandlers, startWorker } from './platform/jobs/worker.js';
@@ -7,6 +8,7 @@ import { createApp, createLogger, openAndPrepare } from './server.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
+  if (clockIsSet()) log.warn(`NAVET_CLOCK: the product's clock reads ${clock.now().toISOString()}, not the system clock`);
   let db;
   try {
     db = await openAndPrepare(config, log);

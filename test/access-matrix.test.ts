@@ -5,6 +5,7 @@ import { ACCESS, setupFixtures } from './access/index.js';
 import { OWN_SCOPE } from './access/permissions.js';
 import type { Fixture } from './access/types.js';
 import { useTestApp, type Session } from './helpers/app.js';
+import { useClock } from './helpers/clock.js';
 
 /**
  * Every route, who may call it, and a valid request for it (one file per module under
@@ -13,6 +14,8 @@ import { useTestApp, type Session } from './helpers/app.js';
  * test/access/permissions.ts; each role in its own scope: test/access-own-scope.test.ts).
  */
 const t = useTestApp();
+// The fixtures plan rounds, surveys and meetings on real dates of the calendar as of this day.
+useClock('2026-11-26');
 let f: Fixture = {};
 let roleless: Session;
 let otherRegion: Session;

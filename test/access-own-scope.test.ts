@@ -13,6 +13,7 @@ import { sandboxDb, type SandboxDb } from './access/sandbox.js';
 import type { Fixture } from './access/types.js';
 import { testConfig, type Session } from './helpers/app.js';
 import { createTestDatabaseUrl, dropTestDatabases, testDb, usingPostgres } from './helpers/db.js';
+import { useClock } from './helpers/clock.js';
 
 /**
  * The access matrix's "each role × own scope" dimension. For every route that needs a role,
@@ -25,6 +26,9 @@ import { createTestDatabaseUrl, dropTestDatabases, testDb, usingPostgres } from 
  * Each request runs in a transaction that is rolled back (test/access/sandbox.ts), so every
  * role meets the same fixture state and the order of routes does not matter.
  */
+// The fixtures plan rounds, surveys and meetings on real dates of the calendar as of this day.
+useClock('2026-11-26');
+
 const ROLE_CODES = Object.keys(ROLES) as RoleCode[];
 
 let db: SandboxDb;

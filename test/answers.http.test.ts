@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { warnLateMilestones } from '../src/modules/consultation/warn-late-milestones.js';
 import { buildConsultationRound, buildForumMember, buildGroup, buildLpo, buildUser } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
+import { useClock } from './helpers/clock.js';
 
 /**
  * A region's coordinated answer ("en väg in"), Region Blekinge (10), through the API: from
@@ -11,7 +12,10 @@ import { problem, useTestApp, type Session } from './helpers/app.js';
  * and sending to the documents out — with the denials along the way.
  */
 const t = useTestApp();
-const today = new Date().toISOString().slice(0, 10);
+// The milestones are the seeds' calendar rules on real dates (working days, Christmas): the
+// clock stands on the day the rounds below are planned from.
+const today = '2026-11-26';
+useClock(today);
 
 let roundId: string;
 let lpo: string;

@@ -27,6 +27,7 @@ import { ACCESS_MODULES } from './access/index.js';
 import type { Fixture } from './access/types.js';
 import { testConfig, type Session } from './helpers/app.js';
 import { changedTables, checksumQuery, checksums, listTables } from './fuzz/checksum.js';
+import { useClock } from './helpers/clock.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'navet-backup-'));
 let files = 0;
@@ -173,6 +174,9 @@ const rewrite = (from: string, edit: (lines: string[]) => string[]) => {
 let source: Db;
 let backup: string;
 let sourceSnapshot: Awaited<ReturnType<typeof snapshot>>;
+
+// The workload plans rounds, surveys and meetings on real dates of the calendar as of this day.
+useClock('2026-11-26');
 
 beforeAll(async () => {
   source = track(await filledSource(await testDb()));

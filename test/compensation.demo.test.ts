@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoDate } from '../src/modules/demo/dates.js';
 import { loadCompensationDemo } from '../src/modules/compensation/demo.js';
 import { buildLpo, buildUser } from '../src/testing/builders.js';
 import { systemCtx } from '../src/platform/context.js';
@@ -29,7 +30,7 @@ describe('compensation demo data', () => {
     const open = (await t.request({ method: 'GET', url: '/api/v1/compensation/assignments?unclaimed=true', as: lena })).json<{
       items: { date: string }[];
     }>();
-    expect(open.items.map((a) => a.date)).toEqual(['2026-11-05']);
+    expect(open.items.map((a) => a.date)).toEqual([demoDate('2026-11-05')]);
     const support = await t.login('processtod@demo.navet.example', 'demo-lösenord-navet');
     const queue = (await t.request({ method: 'GET', url: '/api/v1/compensation/claims?status=submitted', as: support })).json<{
       items: { permissions: { approve: boolean } }[];

@@ -5,6 +5,7 @@ import { buildConsultationRound, buildForumMember, buildGroup, buildLpo, buildUs
 import { ACCESS, setupFixtures } from './access/index.js';
 import type { Fixture, Req } from './access/types.js';
 import { useTestApp, type Session } from './helpers/app.js';
+import { useClock } from './helpers/clock.js';
 
 /**
  * Operations that must happen once: N identical requests at the same moment → exactly one
@@ -166,6 +167,8 @@ const PLANNED: string[] = [];
 const MATRIX: Record<string, Req> = Object.fromEntries(Object.entries(ACCESS).map(([k, [, req]]) => [k, req]));
 
 const t = useTestApp();
+// The fixtures plan rounds, surveys and meetings on real dates of the calendar as of this day.
+useClock('2026-11-26');
 let f: Fixture = {};
 let admin: Session;
 let ctx: RowContext;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoYear } from '../src/modules/demo/dates.js';
 import { loadDemo, DEMO_REGION } from '../src/modules/demo/load-demo.js';
 import { systemCtx } from '../src/platform/context.js';
 import { useTestDb } from './helpers/db.js';
@@ -23,6 +24,6 @@ describe('demo data', () => {
     // Every area's demo registers its matters in the one case series: numbered 1, 2, 3 … without gaps.
     const cases = await t.db.query<{ case_number: string }>('SELECT case_number FROM cases ORDER BY sequence');
     expect(cases.length).toBeGreaterThanOrEqual(4);
-    expect(cases.map((c) => c.case_number)).toEqual(cases.map((_, i) => `R07 2026/${i + 1}`));
+    expect(cases.map((c) => c.case_number)).toEqual(cases.map((_, i) => `R07 ${demoYear(2026)}/${i + 1}`));
   });
 });

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConsultationRound, buildGroup, buildLpo } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
+import { useClock } from './helpers/clock.js';
 
 /**
  * Södra sjukvårdsregionen's joint answer (seed 002): Blekinge (10) and Kronoberg (07) give
@@ -9,7 +10,9 @@ import { problem, useTestApp, type Session } from './helpers/app.js';
  * member regions see its state.
  */
 const t = useTestApp();
-const today = new Date().toISOString().slice(0, 10);
+// Approval and sending dates follow the round planned on this day.
+useClock('2026-11-26');
+const today = '2026-11-26';
 
 let roundId: string;
 let rpo: string;

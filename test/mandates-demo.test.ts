@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { systemCtx } from '../src/platform/context.js';
 import { useTestApp } from './helpers/app.js';
+import { clock } from '../src/platform/clock.js';
 
 const t = useTestApp();
 
@@ -12,7 +13,7 @@ describe('the demo data has real gaps that the composition check finds', () => {
     await loadDemo(t.db, systemCtx('demo')).catch((err: unknown) => console.warn('a later demo loader failed:', err));
     expect((await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM nominations`))[0]!.n).toBe(3);
     const admin = await t.newAdmin();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clock.today();
     const kronoberg = (
       await t.request({ method: 'GET', url: `/api/v1/composition/gaps?owner=07&staffedOnly=true&date=${today}`, as: admin })
     ).json();

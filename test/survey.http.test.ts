@@ -3,9 +3,12 @@ import { openSurveyForm, respondToSurvey } from '../src/modules/consultation/sen
 import { systemCtx } from '../src/platform/context.js';
 import { buildConsultationRound, buildLpo } from '../src/testing/builders.js';
 import { useTestApp, type Session } from './helpers/app.js';
+import { useClock } from './helpers/clock.js';
 
 /** Survey links are personal and single-purpose, kept hashed, and expire with the survey. */
 const t = useTestApp();
+// Survey dates are checked against the round's real milestones: the clock stands on the planning day.
+useClock('2026-11-26');
 let samordnare: Session;
 const surveys: { id: string; answerId: string; token: string; closesOn: string }[] = [];
 

@@ -16,6 +16,7 @@ import type { IndicatorWrite } from '../modules/followup/repository.js';
 import type { ImplementationState } from '../modules/followup/rules/implementation.js';
 import { createImplementationStatus } from '../modules/followup/set-implementation-status.js';
 import { appointMember } from '../modules/people/appoint-member.js';
+import { clock } from '../platform/clock.js';
 
 /**
  * Builders make valid aggregates with unique values. The tests use them to set up their
@@ -178,8 +179,9 @@ export function buildKnowledgeSupport(
 
 /**
  * A consultation round on a version (a new support's first version when none is given),
- * placed by the calendar from `today` (default 2026-11-26 → synpunktsinhämtning
- * 2026-12-01–2026-12-29, öppen remiss 2027-02-15–2027-04-14). Recipients default to every region.
+ * placed by the calendar from `today` (default the product's today; with the clock on 2026-11-26 →
+ * synpunktsinhämtning 2026-12-01–2026-12-29, öppen remiss 2027-02-15–2027-04-14). Recipients
+ * default to every region.
  */
 export async function buildConsultationRound(
   db: Db,
@@ -189,7 +191,7 @@ export async function buildConsultationRound(
   const { consequences, ...rest } = o;
   const supportVersionId =
     rest.supportVersionId ?? (await buildKnowledgeSupport(db, consequences ? { consequences } : {}, ctx)).firstVersionId!;
-  return createRound(db, ctx, { today: '2026-11-26', ...rest, supportVersionId });
+  return createRound(db, ctx, { today: clock.today(), ...rest, supportVersionId });
 }
 
 /** A national indicator (follow-up), monthly by default, e.g. buildIndicator(db, { direction: 'lower' }). */

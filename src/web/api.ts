@@ -4,6 +4,8 @@
  * RFC 9457 problem details and are turned into ApiError so pages can show `detail`.
  */
 
+import { syncClock } from './clock';
+
 export interface FieldError {
   path: string;
   message: string;
@@ -118,6 +120,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError({ status: 0, title: 'network' });
   }
+  syncClock(res.headers.get('x-navet-clock'));
   if (path !== '/api/v1/auth/session') for (const listener of activityListeners) listener();
   if (!res.ok) {
     const error = await toApiError(res);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { clock } from '../../src/platform/clock.js';
 
 /**
  * Issue 6, "done when": one matter runs through the real UI from registration to closure. The
@@ -23,6 +24,8 @@ describe('a case from registration to closure', () => {
     const stamp = Date.now();
     const subject = `Slutflöde: regional rutin för sepsis ${stamp} (demo)`;
     const place = `Slutflödessalen ${stamp}`;
+    // A meeting next autumn, whatever day the suite runs (the heading below reads "13 okt").
+    const meetingDay = `${clock.year() + 1}-10-13`;
 
     // 1. Registration.
     expect(await visit(page, '/arenden-och-beslut')).toBe('Ärenden och beslut');
@@ -57,11 +60,11 @@ describe('a case from registration to closure', () => {
     await expect.poll(() => page.locator('main h1').innerText()).toBe('Kunskapsrådet (demo)');
     await settled(page);
     const planning = page.getByRole('region', { name: 'Nytt möte' });
-    await planning.getByLabel('Datum').fill('2027-10-13');
+    await planning.getByLabel('Datum').fill(meetingDay);
     await planning.getByLabel('Plats').fill(place);
     await planning.getByRole('button', { name: 'Planera mötet' }).click();
     await planning.getByText('Mötet är planerat:').waitFor();
-    await planning.getByRole('link', { name: '2027-10-13' }).click();
+    await planning.getByRole('link', { name: meetingDay }).click();
     await expect.poll(() => page.locator('main h1').innerText()).toMatch(/^Kunskapsrådet \(demo\) 13 okt/);
     await settled(page);
     await page.getByText(place).waitFor();
@@ -128,11 +131,11 @@ describe('a case from registration to closure', () => {
     const actionForm = paragraph.getByRole('form', { name: `Ny åtgärdspunkt i § ${paragraphNumber}` });
     await actionForm.getByLabel('Åtgärd').fill('Utbilda akutmottagningarna i rutinen');
     await actionForm.getByLabel('Ansvarig').fill('Cecilia Fiktiv (demo)');
-    await actionForm.getByLabel('Klart senast').fill('2027-12-15');
+    await actionForm.getByLabel('Klart senast').fill(`${clock.year() + 1}-12-15`);
     await actionForm.getByRole('button', { name: 'Lägg till åtgärden' }).click();
     await page.getByText('Åtgärden är antecknad; den förs till ärendet när protokollet justerats.').waitFor();
     await paragraph
-      .getByText('Utbilda akutmottagningarna i rutinen – ansvarig Cecilia Fiktiv (demo), klart senast 2027-12-15')
+      .getByText(`Utbilda akutmottagningarna i rutinen – ansvarig Cecilia Fiktiv (demo), klart senast ${clock.year() + 1}-12-15`)
       .waitFor();
     await expectAccessible(page, 'meeting page with agenda, attachment, adjungerad and minutes');
     await screenshot(page, 'case-to-closure-meeting');
@@ -178,7 +181,7 @@ describe('a case from registration to closure', () => {
     await expect.poll(() => caseItem.getByTestId('agenda-case-status').innerText()).toBe('Beslutat');
     await reportLink.waitFor();
     expect(await agenda.getByRole('button', { name: 'Bifoga rapporten' }).count()).toBe(0);
-    const reference = `Kunskapsrådet (demo) 2027-10-13 § ${paragraphNumber}`;
+    const reference = `Kunskapsrådet (demo) ${meetingDay} § ${paragraphNumber}`;
     await paragraph.getByText(reference).waitFor();
 
     // 9. The case shows the decision, with the action item from the minutes.
@@ -199,7 +202,7 @@ describe('a case from registration to closure', () => {
     // 10. Another action item on the case itself, with an owner and a due date.
     await actions.getByLabel('Åtgärd', { exact: true }).fill('Följ upp rutinen i LPO Hjärt- och kärlsjukdomar');
     await actions.getByLabel('Ansvarig person').selectOption({ label: 'Cecilia Fiktiv (demo)' });
-    await actions.getByLabel('Klar senast').fill('2028-03-31');
+    await actions.getByLabel('Klar senast').fill(`${clock.year() + 2}-03-31`);
     await actions.getByRole('button', { name: 'Lägg till åtgärdspunkt' }).click();
     await page.getByRole('status').getByText('Åtgärdspunkten är tillagd.').waitFor();
     const onCase = table.getByRole('row').filter({ hasText: 'Följ upp rutinen i LPO Hjärt- och kärlsjukdomar' });

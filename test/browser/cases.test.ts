@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { clock } from '../../src/platform/clock.js';
 
 /**
  * A matter from registration to closure: registered in the form, triaged to the kunskapsråd in
@@ -56,7 +57,7 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     const assign = page.getByRole('region', { name: 'Handläggning' });
     await assign.getByLabel('Handläggande grupp').selectOption({ label: 'LPO Hjärt- och kärlsjukdomar (demo)' });
     await assign.getByLabel('Handläggare').selectOption({ label: 'Cecilia Fiktiv (demo)' });
-    await assign.getByLabel('Måldatum').fill('2027-06-30');
+    await assign.getByLabel('Måldatum').fill(`${clock.year() + 1}-06-30`);
     await assign.getByRole('button', { name: 'Spara handläggningen' }).click();
     await page.getByRole('status').getByText('Handläggningen är sparad.').waitFor();
     await expect
@@ -86,7 +87,7 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     // An action item; closing with it open is refused with the Swedish sentence.
     const actions = page.getByRole('region', { name: 'Åtgärdspunkter' });
     await actions.getByLabel('Åtgärd', { exact: true }).fill('Informera verksamhetscheferna');
-    await actions.getByLabel('Klar senast').fill('2027-01-15');
+    await actions.getByLabel('Klar senast').fill(`${clock.year() + 1}-01-15`);
     await actions.getByRole('button', { name: 'Lägg till åtgärdspunkt' }).click();
     await page.getByRole('status').getByText('Åtgärdspunkten är tillagd.').waitFor();
     await actions.getByRole('table', { name: 'Åtgärdspunkter i ärendet' }).getByText('Informera verksamhetscheferna').waitFor();

@@ -3,15 +3,18 @@ import ExcelJS from 'exceljs';
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { demoDate } from '../../src/modules/demo/dates.js';
 
 /**
  * Compensation end to end on the demo data (Region Kronoberg): Lena, a person with patient
- * experience, claims for her meeting on 5 November 2026 and sees the amount computed as she
+ * experience, claims for her meeting on 5 November 2026 (the demo's dates move with the clock) and sees the amount computed as she
  * types; Cecilia, the process support, approves it and downloads the payroll file, which
  * opens in exceljs with the claim on it. Then axe on every page of the area and the records pages.
  */
 const DEMO_PASSWORD = 'demo-lösenord-navet';
 const LENA = 'Lena Levande (demo)';
+const MEETING_DAY = demoDate('2026-11-05');
+const YEAR = MEETING_DAY.slice(0, 4);
 
 async function signIn(context: BrowserContext, email: string) {
   const res = await context.request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
@@ -46,19 +49,24 @@ describe('compensation to persons with patient experience', () => {
     const queue = cecilia.page.getByRole('table', { name: 'Anspråk som väntar på attest' });
     const row = queue.locator('tr', { hasText: 'Digitalt avstämningsmöte' });
     await row.getByText('605,50\u00a0kr').first().waitFor();
-    await row.getByRole('button', { name: `Godkänn ${LENA} 2026-11-05` }).click();
+    await row.getByRole('button', { name: `Godkänn ${LENA} ${MEETING_DAY}` }).click();
     await cecilia.page.getByRole('status').getByText('är godkänt').waitFor();
+    // The page opens on the current year; the demo meeting may belong to the one before.
+    await cecilia.page.locator('#year').selectOption(YEAR);
     await expect.poll(() => queue.locator('tr', { hasText: 'Digitalt avstämningsmöte' }).count()).toBe(0);
-    await cecilia.page.getByRole('table', { name: 'Godkända ersättningar 2026 per person' }).getByText(LENA).waitFor();
+    await cecilia.page
+      .getByRole('table', { name: `Godkända ersättningar ${YEAR} per person` })
+      .getByText(LENA)
+      .waitFor();
     await settled(cecilia.page);
     await expectAccessible(cecilia.page, 'approval after approve');
     await screenshot(cecilia.page, 'compensation-approval');
 
     const [download] = await Promise.all([
       cecilia.page.waitForEvent('download'),
-      cecilia.page.getByRole('link', { name: 'Ladda ner Excel (XLSX) för 2026' }).click(),
+      cecilia.page.getByRole('link', { name: `Ladda ner Excel (XLSX) för ${YEAR}` }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('ersattning-2026.xlsx');
+    expect(download.suggestedFilename()).toBe(`ersattning-${YEAR}.xlsx`);
     const path = await download.path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
@@ -66,7 +74,7 @@ describe('compensation to persons with patient experience', () => {
     const rows: unknown[][] = [];
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     expect(rows[0]).toContain('Summa (kr)');
-    const claim = rows.find((r) => r[1] === LENA && r[4] === '2026-11-05');
+    const claim = rows.find((r) => r[1] === LENA && r[4] === MEETING_DAY);
     expect(claim, JSON.stringify(rows)).toBeDefined();
     expect(claim![11]).toBe(605.5);
   });

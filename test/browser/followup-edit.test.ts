@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, hasFocus, screenshot, settled, useBrowser, visit } from './browser.js';
+import { demoDate, demoYear } from '../../src/modules/demo/dates.js';
 
 /**
  * Follow-up editing end to end (as an administrator, on the demo data): a region's
@@ -42,10 +43,10 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await expect.poll(() => history.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe(target);
     await expectAccessible(page, 'status form after save');
 
-    // 2. A new insatsområde in Kronoberg's 2026–2027 plan.
+    // 2. A new insatsområde in Kronoberg's 2026–2027 plan (the demo's years move with the clock).
     expect(await visit(page, '/planer-och-uppfoljning/planer')).toBe('Verksamhetsplaner och uppföljningsrapporter');
     await page
-      .getByRole('link', { name: /Verksamhetsplan 2026–2027/ })
+      .getByRole('link', { name: `Verksamhetsplan ${demoYear(2026)}–${demoYear(2027)}` })
       .first()
       .click();
     await settled(page);
@@ -58,8 +59,8 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await item.fill('Gemensam läkemedelsgenomgång');
     await page.locator(`#plan-items-${n}-rationaleKind`).selectOption('npo-plan');
     await page.locator(`#plan-items-${n}-ownerName`).fill('Chefläkare');
-    await page.locator(`#plan-items-${n}-startsOn`).fill('2026-09-01');
-    await page.locator(`#plan-items-${n}-endsOn`).fill('2026-06-30');
+    await page.locator(`#plan-items-${n}-startsOn`).fill(demoDate('2026-09-01'));
+    await page.locator(`#plan-items-${n}-endsOn`).fill(demoDate('2026-06-30'));
     await page.getByRole('button', { name: 'Spara planen' }).click();
     // The server's 422 names the field: next to it, and in the summary that takes focus.
     const fieldError = page.locator(`#plan-items-${n}-endsOn-error`);
@@ -70,7 +71,7 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await screenshot(page, 'followup-plan-error');
     await page.locator('.error-summary a').first().click();
     await expect.poll(() => hasFocus(page, `#plan-items-${n}-endsOn`)).toBe(true);
-    await page.locator(`#plan-items-${n}-endsOn`).fill('2026-12-31');
+    await page.locator(`#plan-items-${n}-endsOn`).fill(demoDate('2026-12-31'));
     // Move it up one place before saving.
     await page.getByRole('button', { name: /^Flytta upp\s?: Gemensam läkemedelsgenomgång$/ }).click();
     await page.getByRole('button', { name: 'Spara planen' }).click();

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { expectAccessible, settled, useBrowser } from './browser.js';
+import { clock } from '../../src/platform/clock.js';
 
 /**
  * The core flows with the keyboard alone (WCAG 2.1.1, 2.4.3, 2.4.7, 3.3.1): after page.goto to
@@ -319,7 +320,7 @@ describe('keyboard-only runs of the core flows', () => {
     const forums = (await (await api.get('/api/v1/forums')).json()) as { items: { id: string; name: string }[] };
     const council = forums.items.find((f) => f.name === 'Kunskapsrådet (demo)')!;
     const meeting = await post<{ id: string }>(api, `/api/v1/forums/${council.id}/meetings`, headers, {
-      date: '2027-06-16',
+      date: `${clock.year() + 1}-06-16`,
       place: 'Tangentbordssalen',
     });
     await post(api, `/api/v1/meetings/${meeting.id}/agenda`, headers, { caseId: c.id });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from '../../src/platform/clock.js';
 import type { Db } from '../../src/platform/db/index.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
 import { queueEmail } from '../../src/platform/jobs/email.js';
@@ -148,7 +149,7 @@ interface Op {
   doneWithoutBody: boolean;
 }
 
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 
 class Workload {
   ops: Op[] = [];

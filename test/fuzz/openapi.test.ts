@@ -11,6 +11,7 @@ import type { Fixture, Req } from '../access/types.js';
 import { useTestApp, type Session } from '../helpers/app.js';
 import { BOOKKEEPING, changedTables, checksumQuery, checksums, nextXid, type Checksums } from './checksum.js';
 import { EXTRA_FIELDS, fromSchema, hostileString, pollute, wrongValue, type Schema } from './generate.js';
+import { useClock } from '../helpers/clock.js';
 
 /**
  * The fuzz suite: every operation of the OpenAPI document, called with generated valid and
@@ -98,6 +99,8 @@ const SEEDS: Record<string, Req> = {};
 for (const m of ACCESS_MODULES) for (const [k, [, req]] of Object.entries(m.routes)) SEEDS[k] = req;
 
 const t = useTestApp();
+// The fixtures plan rounds, surveys and meetings on real dates of the calendar as of this day.
+useClock('2026-11-26');
 const f: Fixture = {};
 let admin: Session;
 let scopedToken: string;

@@ -10,6 +10,7 @@ import { transitionCase } from './transition-case.js';
 import { triageCase } from './triage-case.js';
 import { updateCase } from './update-case.js';
 import { uploadDocument } from './upload-document.js';
+import { demoDate } from '../demo/dates.js';
 
 const REGION = '07';
 
@@ -74,7 +75,7 @@ export async function loadCasesDemo(db: Db, ctx: Ctx): Promise<void> {
         subject: 'Synpunkter från primärvården på vårdförloppet hjärtsvikt (demo)',
         origin: 'local',
         sender: 'Vårdcentralerna i Kronoberg (demo)',
-        receivedDate: '2026-10-02',
+        receivedDate: demoDate('2026-10-02'),
       },
       ctx,
     );
@@ -82,30 +83,30 @@ export async function loadCasesDemo(db: Db, ctx: Ctx): Promise<void> {
     await updateCase(db, ctx, heart, await version(db, heart), {
       ...(lpo ? { assignedGroupId: lpo.id } : {}),
       handlerPersonId: handler.id,
-      dueDate: '2027-03-31',
+      dueDate: demoDate('2027-03-31'),
     });
     await db.transaction(async (tx) => {
       await transitionCase(tx, ctx, heart, 'for-beslut');
-      await transitionCase(tx, ctx, heart, 'beslutad', { decisionRef: 'Kunskapsrådet 2026-11-05 § 12 (demo)' });
+      await transitionCase(tx, ctx, heart, 'beslutad', { decisionRef: `Kunskapsrådet ${demoDate('2026-11-05')} § 12 (demo)` });
       await transitionCase(tx, ctx, heart, 'under-genomforande');
       const done = await addCaseAction(tx, ctx, {
         caseId: heart,
         title: 'Utse kontaktperson i varje LPO (demo)',
         ownerPersonId: handler.id,
-        dueDate: '2026-11-20',
+        dueDate: demoDate('2026-11-20'),
       });
       await tx.query(`UPDATE case_actions SET status = 'done', done_at = now() WHERE id = $1`, [done.id]);
       await addCaseAction(tx, ctx, {
         caseId: heart,
         title: 'Informera verksamhetscheferna om vårdförloppet (demo)',
         ownerPersonId: handler.id,
-        dueDate: '2026-12-15',
+        dueDate: demoDate('2026-12-15'),
       });
       await addCaseAction(tx, ctx, {
         caseId: heart,
         title: 'Återrapportera införandet till kunskapsrådet (demo)',
         ownerName: 'LPO Hjärt- och kärlsjukdomar (demo)',
-        dueDate: '2027-03-01',
+        dueDate: demoDate('2027-03-01'),
       });
     });
     await uploadDocument(db, ctx, heart, {
@@ -134,7 +135,7 @@ export async function loadCasesDemo(db: Db, ctx: Ctx): Promise<void> {
     subject: 'Avvikelse i enskilt vårdförlopp (demo)',
     origin: 'local',
     sender: 'Verksamhetschef (demo)',
-    receivedDate: '2026-11-10',
+    receivedDate: demoDate('2026-11-10'),
     secret: true,
     secrecyGround: 'OSL 25 kap. 1 §',
   });
@@ -146,7 +147,7 @@ export async function loadCasesDemo(db: Db, ctx: Ctx): Promise<void> {
       subject: 'Förfrågan om nationell statistik för palliativ vård (demo)',
       origin: 'agency',
       sender: 'Socialstyrelsen',
-      receivedDate: '2026-09-01',
+      receivedDate: demoDate('2026-09-01'),
     },
     ctx,
   );

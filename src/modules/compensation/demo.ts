@@ -5,6 +5,7 @@ import { decideClaim } from './decide-claim.js';
 import { recordAssignment } from './record-assignment.js';
 import { recordParticipant } from './record-participant.js';
 import { submitClaim } from './submit-claim.js';
+import { demoDate } from '../demo/dates.js';
 
 const REGION = '07';
 const PASSWORD = 'demo-lösenord-navet';
@@ -26,12 +27,20 @@ const PATIENTS = [
   },
 ] as const;
 
-const ASSIGNMENTS = [
-  { kind: 'meeting', date: '2026-03-12', timeUnit: 'half-day', description: 'Programområdets möte: behovsanalys' },
-  { kind: 'meeting', date: '2026-05-20', timeUnit: 'full-day', description: 'Workshop om vårdförlopp' },
-  { kind: 'work', date: '2026-09-10', timeUnit: 'hours', minutes: 150, description: 'Läsning och synpunkter på remissvar' },
-  { kind: 'meeting', date: '2026-11-05', timeUnit: 'meeting', description: 'Digitalt avstämningsmöte' },
-] as const;
+/** A function, so that the dates move with the clock when the demo is loaded. */
+const assignments = () =>
+  [
+    { kind: 'meeting', date: demoDate('2026-03-12'), timeUnit: 'half-day', description: 'Programområdets möte: behovsanalys' },
+    { kind: 'meeting', date: demoDate('2026-05-20'), timeUnit: 'full-day', description: 'Workshop om vårdförlopp' },
+    {
+      kind: 'work',
+      date: demoDate('2026-09-10'),
+      timeUnit: 'hours',
+      minutes: 150,
+      description: 'Läsning och synpunkter på remissvar',
+    },
+    { kind: 'meeting', date: demoDate('2026-11-05'), timeUnit: 'meeting', description: 'Digitalt avstämningsmöte' },
+  ] as const;
 
 /**
  * Demo participation in Region Kronoberg: two persons with patient experience, recruited and
@@ -51,14 +60,14 @@ export async function loadCompensationDemo(db: Db, ctx: Ctx): Promise<void> {
     const participant = await recordParticipant(db, ctx, {
       personId: person.id,
       groupId: group.id,
-      recruitedOn: '2026-01-15',
+      recruitedOn: demoDate('2026-01-15'),
       recruitedBy: 'Cecilia Fiktiv (demo)',
-      introducedOn: '2026-02-03',
+      introducedOn: demoDate('2026-02-03'),
       introducedBy: 'Cecilia Fiktiv (demo)',
       notes: 'Rekryterad via patientföreningen; introduktion om kunskapsstyrningens syfte, roller och beslutsvägar.',
     });
     const claims = [];
-    for (const a of ASSIGNMENTS) {
+    for (const a of assignments()) {
       const row = await recordAssignment(db, ctx, participant.id, { ...a });
       claims.push(row);
     }

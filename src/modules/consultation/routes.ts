@@ -1,3 +1,4 @@
+import { clock } from '../../platform/clock.js';
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, IsoDate } from '../../platform/http/schemas.js';
@@ -67,7 +68,7 @@ export const consultationRoutes: RouteModule = async (app, deps) => {
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="remisskalender-${c.year}.ics"`)
-        .send(toICalendar(`Nationell remisskalender ${c.year}`, events, new Date()));
+        .send(toICalendar(`Nationell remisskalender ${c.year}`, events, clock.now()));
     },
   );
 };

@@ -1,3 +1,4 @@
+import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
@@ -54,7 +55,7 @@ export async function stepAnswer(db: Db, ctx: Ctx, id: string, input: StepInput,
     const to = next(l.answer.status, input.action);
     const set: Parameters<typeof repo.updateAnswer>[3] = { status: to };
     if (input.action === 'prepare') {
-      set.prepared_at = new Date();
+      set.prepared_at = clock.now();
       set.preparation_note = input.note?.trim() || null;
     }
     if (input.action === 'return') set.preparation_note = input.note.trim();
@@ -106,7 +107,7 @@ export async function markDraftReady(db: Db, ctx: Ctx, id: string, version: numb
         { path: 'status', message: 'inte ett utkast' },
       ]);
     }
-    await repo.updateAnswer(tx, id, version, { draft_ready_at: new Date() });
+    await repo.updateAnswer(tx, id, version, { draft_ready_at: clock.now() });
     await recordAudit(tx, ctx, {
       entityType: 'consultation-answer',
       entityId: id,

@@ -9,6 +9,7 @@ import { buildCase, buildDeclaredPerson, buildLpo, buildPerson, buildUser } from
 import { loadFollowupDemo } from '../followup/demo.js';
 import { loadKnowledgeDemo } from '../knowledge/demo.js';
 import { loadConsultationDemo } from '../consultation/demo.js';
+import { demoDate } from './dates.js';
 
 /**
  * The demo region: Region Kronoberg, whose real structure the sources do not describe, so the
@@ -43,32 +44,34 @@ const DEMO_PERSONS = [
   ['Karin Konstruerad (demo)', 'Kurator'],
 ] as const;
 
-const DEMO_CASES = [
-  {
-    subject: 'Remiss: vårdförlopp hjärtsvikt – nyupptäckt (demo)',
-    origin: 'national',
-    sender: 'NPO Hjärt- och kärlsjukdomar',
-    receivedDate: '2026-09-16',
-  },
-  {
-    subject: 'Synpunktsinhämtning: kunskapsstöd depression (demo)',
-    origin: 'national',
-    sender: 'NPO Psykisk hälsa',
-    receivedDate: '2026-10-01',
-  },
-  {
-    subject: 'Behov av gemensam rutin för fallprevention (demo)',
-    origin: 'local',
-    sender: 'LPO Äldres hälsa och palliativ vård (demo)',
-    receivedDate: '2026-10-20',
-  },
-  {
-    subject: 'Uppdrag från sjukvårdsregionen: uppföljning av diabetesvård (demo)',
-    origin: 'healthcare-region',
-    sender: 'Södra sjukvårdsregionen',
-    receivedDate: '2026-11-03',
-  },
-] as const;
+/** A function, so that the dates move with the clock when the demo is loaded. */
+const demoCases = () =>
+  [
+    {
+      subject: 'Remiss: vårdförlopp hjärtsvikt – nyupptäckt (demo)',
+      origin: 'national',
+      sender: 'NPO Hjärt- och kärlsjukdomar',
+      receivedDate: demoDate('2026-09-16'),
+    },
+    {
+      subject: 'Synpunktsinhämtning: kunskapsstöd depression (demo)',
+      origin: 'national',
+      sender: 'NPO Psykisk hälsa',
+      receivedDate: demoDate('2026-10-01'),
+    },
+    {
+      subject: 'Behov av gemensam rutin för fallprevention (demo)',
+      origin: 'local',
+      sender: 'LPO Äldres hälsa och palliativ vård (demo)',
+      receivedDate: demoDate('2026-10-20'),
+    },
+    {
+      subject: 'Uppdrag från sjukvårdsregionen: uppföljning av diabetesvård (demo)',
+      origin: 'healthcare-region',
+      sender: 'Södra sjukvårdsregionen',
+      receivedDate: demoDate('2026-11-03'),
+    },
+  ] as const;
 
 const DEMO_MANDATE = (name: string) =>
   `## Uppdrag (demo)\n\n${name} ska omsätta nationella kunskapsstöd i regionen, följa upp resultat och föreslå förbättringar till kunskapsrådet.\n\n*Fiktiv text för demonstration.*`;
@@ -96,7 +99,11 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
     if (!areas.has(area)) continue;
     const mandate = DEMO_MANDATE(name);
     lpos.push(
-      await buildLpo(db, { region: DEMO_REGION, programAreaId: area, name, isDemo: true, startDate: '2025-01-01', mandate }, ctx),
+      await buildLpo(
+        db,
+        { region: DEMO_REGION, programAreaId: area, name, isDemo: true, startDate: demoDate('2025-01-01'), mandate },
+        ctx,
+      ),
     );
   }
   // Fictional people: most with approved jäv declarations and seats; gaps on purpose (the last
@@ -116,7 +123,7 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
   }
   const declared = people.slice(0, -1);
   for (const [i, lpo] of lpos.slice(0, -1).entries()) {
-    const period = { startDate: '2025-01-01', endDate: '2027-12-31' };
+    const period = { startDate: demoDate('2025-01-01'), endDate: demoDate('2027-12-31') };
     await appointMember(db, ctx, lpo.id, { personId: declared[(i * 2) % declared.length]!.id, role: 'ordforande', ...period });
     await appointMember(db, ctx, lpo.id, {
       personId: declared[(i * 2 + 1) % declared.length]!.id,
@@ -124,7 +131,7 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
       ...period,
     });
   }
-  for (const c of DEMO_CASES) await buildCase(db, { region: DEMO_REGION, ...c }, ctx);
+  for (const c of demoCases()) await buildCase(db, { region: DEMO_REGION, ...c }, ctx);
   await loadMandatesDemo(db, ctx);
   await loadCompensationDemo(db, ctx);
   await loadCasesDemo(db, ctx);

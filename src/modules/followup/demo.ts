@@ -17,6 +17,7 @@ import type { ImplementationState } from './rules/implementation.js';
 import { periodRange } from './rules/periods.js';
 import { setComment } from './set-comment.js';
 import { createImplementationStatus } from './set-implementation-status.js';
+import { demoDate, demoPeriod, demoYear } from '../demo/dates.js';
 
 const PROMISES = [
   'Erbjudas vård som är lätt tillgänglig för kontakt, bedömning och besök',
@@ -161,21 +162,21 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
         await repo.replacePeriod(tx, indicatorId, period, pr, '00000000-0000-0000-0000-000000000000');
     });
   };
-  const months = periodRange('2025-01', '2026-10');
+  const months = periodRange(demoPeriod('2025-01'), demoPeriod('2026-10'));
   const monthly: { area: string; period: string; value: number }[] = [];
   for (const code of regions) {
     const base = 62 + random() * 16;
     months.forEach((period, i) => {
       let v = base + (random() - 0.5) * 6;
       if (code === '07' && i >= 14) v += 7; // Kronoberg: new booking routine from March 2026
-      if (code === '10' && period === '2025-11') v -= 20; // Blekinge: one month outside the limits
+      if (code === '10' && period === demoPeriod('2025-11')) v -= 20; // Blekinge: one month outside the limits
       monthly.push({ area: code, period, value: Math.min(100, Math.max(0, v)) });
     });
   }
   months.forEach((period, i) => monthly.push({ area: 'SE', period, value: 70 + (i > 14 ? 1 : 0) + (random() - 0.5) * 1.5 }));
   await write(svf.id, monthly);
 
-  const quarters = periodRange('2023-Q1', '2026-Q3');
+  const quarters = periodRange(demoPeriod('2023-Q1'), demoPeriod('2026-Q3'));
   const quarterly: { area: string; period: string; value: number }[] = [];
   for (const code of regions) {
     const base = 80 + random() * 12;
@@ -185,7 +186,7 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
   }
   quarters.forEach((period, i) => quarterly.push({ area: 'SE', period, value: 86 + i * 0.4 }));
   await write(pal.id, quarterly);
-  const years = ['2020', '2022', '2024'];
+  const years = [2020, 2022, 2024].map((y) => String(demoYear(y)));
   await write(
     npe.id,
     regions
@@ -203,7 +204,7 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
     for (const [title, type, area] of SUPPORTS) {
       const s = await buildKnowledgeSupport(
         db,
-        { title, type, programAreaIds: [area], status: 'publicerad', isDemo: true, validFrom: '2025-01-01' },
+        { title, type, programAreaIds: [area], status: 'publicerad', isDemo: true, validFrom: demoDate('2025-01-01') },
         ctx,
       );
       supports.push({ id: s.id, version_id: s.firstVersionId! });
@@ -227,14 +228,14 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
         code,
         status,
         status === 'ej-aktuell' ? 'Vården bedrivs inte i regionen; remitteras till universitetssjukhus.' : null,
-        reached >= 2 && status !== 'ej-aktuell' ? '2025-09-15' : null,
-        reached >= 2 && status !== 'ej-aktuell' ? `RK 2025/${100 + si}` : null,
+        reached >= 2 && status !== 'ej-aktuell' ? demoDate('2025-09-15') : null,
+        reached >= 2 && status !== 'ej-aktuell' ? `RK ${demoYear(2025)}/${100 + si}` : null,
         code === '07' ? (lpos[si % Math.max(1, lpos.length)]?.id ?? null) : null,
-        reached >= 2 ? '2026-01-01' : null,
-        reached >= 2 ? '2026-12-31' : null,
-        reached >= 3 ? '2026-02-01' : null,
-        done ? '2026-09-30' : null,
-        done ? '2026-09-30' : '2026-03-01',
+        reached >= 2 ? demoDate('2026-01-01') : null,
+        reached >= 2 ? demoDate('2026-12-31') : null,
+        reached >= 3 ? demoDate('2026-02-01') : null,
+        done ? demoDate('2026-09-30') : null,
+        done ? demoDate('2026-09-30') : demoDate('2026-03-01'),
       ]);
     }
   }
@@ -307,8 +308,8 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
     });
     const last = await createPlan(db, ctx, {
       groupId: lpo.id,
-      startYear: 2025,
-      title: 'Verksamhetsplan 2025–2026',
+      startYear: demoYear(2025),
+      title: `Verksamhetsplan ${demoYear(2025)}–${demoYear(2026)}`,
       items: [
         item(1, 'Införa vårdförlopp sepsis', 'npo-plan', { progress: 'done' }),
         item(2, 'Kortare väntetider till behandling', 'local-need', { progress: 'ongoing' }),
@@ -317,35 +318,35 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
     await transitionPlan(db, ctx, last.id, last.version, { to: 'agreed', agreedWith: 'Verksamhetschefer inom området' });
     await transitionPlan(db, ctx, last.id, last.version + 1, {
       to: 'established',
-      decisionRef: 'RK 2024/87',
-      establishedOn: '2024-12-10',
+      decisionRef: `RK ${demoYear(2024)}/87`,
+      establishedOn: demoDate('2024-12-10'),
     });
     const plan = await createPlan(db, ctx, {
       groupId: lpo.id,
-      startYear: 2026,
-      title: 'Verksamhetsplan 2026–2027',
+      startYear: demoYear(2026),
+      title: `Verksamhetsplan ${demoYear(2026)}–${demoYear(2027)}`,
       items: [
         item(1, 'Kortare väntetider till behandling', 'local-need', {
-          startsOn: '2026-01-01',
-          endsOn: '2026-12-31',
-          workingGroupStartsOn: '2026-02-01',
+          startsOn: demoDate('2026-01-01'),
+          endsOn: demoDate('2026-12-31'),
+          workingGroupStartsOn: demoDate('2026-02-01'),
           progress: 'ongoing',
         }),
         item(2, 'Gemensamt vårdförlopp enligt sjukvårdsregionens beslut', 'healthcare-region-decision', {
-          startsOn: '2026-03-01',
-          endsOn: '2027-06-30',
-          workingGroupStartsOn: '2026-04-01',
+          startsOn: demoDate('2026-03-01'),
+          endsOn: demoDate('2027-06-30'),
+          workingGroupStartsOn: demoDate('2026-04-01'),
         }),
         item(3, 'Fasa ut rutinmässig provtagning utan nytta (icke-göra)', 'low-value-care', {
-          startsOn: '2026-09-01',
-          endsOn: '2027-12-31',
+          startsOn: demoDate('2026-09-01'),
+          endsOn: demoDate('2027-12-31'),
         }),
       ],
     });
     await transitionPlan(db, ctx, plan.id, plan.version, { to: 'agreed', agreedWith: 'Verksamhetschefer inom området' });
     await setComment(db, ctx, lpo.id, {
       indicatorId: svf.id,
-      period: '2026-10',
+      period: demoPeriod('2026-10'),
       text: 'Förbättringen sedan mars håller i sig efter den nya bokningsrutinen.',
     });
     await createPdsa(
@@ -357,7 +358,7 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
         groupId: lpo.id,
         title: 'Ny bokningsrutin för behandlingsstart',
         plan: 'Boka behandlingsstart redan vid beslutsbesöket.',
-        startedOn: '2026-02-15',
+        startedOn: demoDate('2026-02-15'),
       },
       true,
     );

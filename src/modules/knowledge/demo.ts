@@ -8,6 +8,7 @@ import { addDocument } from './rounds/documents.js';
 import { createRound } from './rounds/create-round.js';
 import { transitionSupport } from './transition.js';
 import { createVersion } from './versions.js';
+import { demoDate } from '../demo/dates.js';
 
 const REGION = '07';
 const SENDER = 'Nationellt system för kunskapsstyrning hälso- och sjukvård';
@@ -69,9 +70,9 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
         'Vad som ska göras, i vilken ordning och när, från misstanke om hjärtsvikt till uppföljning, med patientkontrakt och indikatorer för uppföljning.',
       url: 'https://vardpersonal.1177.se/',
       status: 'publicerad',
-      validFrom: '2023-03-01',
-      nextRevisionDate: '2027-03-31',
-      firstVersion: { label: '1.0', changeSummary: 'Första versionen.', publishedOn: '2023-03-01' },
+      validFrom: demoDate('2023-03-01'),
+      nextRevisionDate: demoDate('2027-03-31'),
+      firstVersion: { label: '1.0', changeSummary: 'Första versionen.', publishedOn: demoDate('2023-03-01') },
     }),
   );
   const hf2 = await createVersion(db, ctx, hf.id, {
@@ -134,7 +135,7 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       body: 'Primärvården remitterar till klinisk fysiologi vid Centrallasarettet Växjö eller Ljungby lasarett efter hemort. Prioritet inom fyra veckor.',
       url: null,
       status: 'publicerad',
-      reviewDate: '2027-06-30',
+      reviewDate: demoDate('2027-06-30'),
       isDemo: true,
     });
   }
@@ -176,9 +177,9 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
         'Kort nationell rekommendation för mötet med patienten i primärvården: diagnostik, behandlingstrappa och uppföljning.',
       url: 'https://vardpersonal.1177.se/',
       status: 'publicerad',
-      validFrom: '2024-06-10',
-      nextRevisionDate: '2027-02-28',
-      firstVersion: { label: '1.0', publishedOn: '2024-06-10' },
+      validFrom: demoDate('2024-06-10'),
+      nextRevisionDate: demoDate('2027-02-28'),
+      firstVersion: { label: '1.0', publishedOn: demoDate('2024-06-10') },
     }),
   );
   const acute = await lpo(db, 'akut-vard');
@@ -208,8 +209,8 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       targetGroups: ['Personal som möter patienter', 'Verksamhetschefer', 'Beslutsfattare'],
       summary: 'Rekommendationer om åtgärder vid astma och KOL, med prioritet 1–10, icke-göra och FoU.',
       status: 'publicerad',
-      validFrom: '2020-12-01',
-      firstVersion: { label: '2020', publishedOn: '2020-12-01' },
+      validFrom: demoDate('2020-12-01'),
+      firstVersion: { label: '2020', publishedOn: demoDate('2020-12-01') },
     }),
   );
   const recs = [
@@ -246,9 +247,9 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       summary:
         'Utredning, behandling, omvårdnad, rehabilitering och uppföljning vid bröstcancer. Granskas varje år inför eventuell revidering.',
       status: 'publicerad',
-      validFrom: '2025-04-01',
-      nextRevisionDate: '2027-01-31',
-      firstVersion: { label: '5.1', publishedOn: '2025-04-01', changeSummary: 'Mindre revidering utan remiss.' },
+      validFrom: demoDate('2025-04-01'),
+      nextRevisionDate: demoDate('2027-01-31'),
+      firstVersion: { label: '5.1', publishedOn: demoDate('2025-04-01'), changeSummary: 'Mindre revidering utan remiss.' },
     }),
   );
   await createSupport(
@@ -263,9 +264,9 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       programAreaIds: ['cancersjukdomar'],
       summary: 'Kriterier för välgrundad misstanke, utredning och första behandling, med maximala ledtider per steg.',
       status: 'publicerad',
-      validFrom: '2024-01-01',
-      nextRevisionDate: '2027-09-30',
-      firstVersion: { label: '3.0', publishedOn: '2024-01-01' },
+      validFrom: demoDate('2024-01-01'),
+      nextRevisionDate: demoDate('2027-09-30'),
+      firstVersion: { label: '3.0', publishedOn: demoDate('2024-01-01') },
     }),
   );
   await createSupport(
@@ -281,9 +282,9 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       targetGroups: ['Specialistpsykiatri', 'Primärvård', 'Socialtjänst', 'Skola'],
       summary: 'Samlad kunskap för mötet med individen, för regioner och kommuner.',
       status: 'publicerad',
-      validFrom: '2022-05-01',
-      nextRevisionDate: '2026-12-15',
-      firstVersion: { label: '1.0', publishedOn: '2022-05-01' },
+      validFrom: demoDate('2022-05-01'),
+      nextRevisionDate: demoDate('2026-12-15'),
+      firstVersion: { label: '1.0', publishedOn: demoDate('2022-05-01') },
     }),
   );
   const legacy = await createSupport(
@@ -296,8 +297,8 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       producerGroupId: await npo(db, 'infektionssjukdomar'),
       programAreaIds: ['infektionssjukdomar'],
       status: 'publicerad',
-      validFrom: '2021-09-01',
-      firstVersion: { label: '1.0', publishedOn: '2021-09-01' },
+      validFrom: demoDate('2021-09-01'),
+      firstVersion: { label: '1.0', publishedOn: demoDate('2021-09-01') },
     }),
   );
   await transitionSupport(db, ctx, legacy.id, (await repo.getSupport(db, legacy.id))!.version, {

@@ -591,6 +591,7 @@ export async function claimReminder(
 export async function reminderRecipients(
   db: Queryable,
   producerGroupId: string | null,
+  today: string,
 ): Promise<{ name: string; email: string }[]> {
   return db.query<{ name: string; email: string }>(
     `SELECT DISTINCT name, email FROM (
@@ -599,10 +600,10 @@ export async function reminderRecipients(
        UNION
        SELECT p.name, p.email FROM memberships m JOIN persons p ON p.id = m.person_id
        WHERE $1::uuid IS NOT NULL AND m.group_id = $1::uuid AND m.role IN ('ordforande', 'processledare', 'processtod')
-         AND p.email IS NOT NULL AND p.anonymised_at IS NULL AND m.start_date <= CURRENT_DATE
-         AND (m.end_date IS NULL OR m.end_date >= CURRENT_DATE)
+         AND p.email IS NOT NULL AND p.anonymised_at IS NULL AND m.start_date <= $2::date
+         AND (m.end_date IS NULL OR m.end_date >= $2::date)
      ) x ORDER BY email`,
-    [producerGroupId],
+    [producerGroupId, today],
   );
 }
 

@@ -6,6 +6,7 @@ import { reviewJavDeclaration } from '../people/review-jav-declaration.js';
 import { submitJavDeclaration } from '../people/submit-jav-declaration.js';
 import { createNomination } from './create-nomination.js';
 import { decideNomination } from './decide-nomination.js';
+import { demoDate, demoYear } from '../demo/dates.js';
 
 const KRONOBERG = '07';
 const person = (name: string, i: number, o: { profession?: string; employer?: string; employerType?: string } = {}) => ({
@@ -47,15 +48,20 @@ export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {
     ];
     for (const [name, role, o] of staff) {
       const p = await buildDeclaredPerson(db, person(name, ++i, o), ctx);
-      await appointMember(db, ctx, first.id, { personId: p.id, role, startDate: '2025-01-01', endDate: '2027-12-31' });
+      await appointMember(db, ctx, first.id, {
+        personId: p.id,
+        role,
+        startDate: demoDate('2025-01-01'),
+        endDate: demoDate('2027-12-31'),
+      });
     }
     // A web editor whose seat ends soon, for the expiry overview.
     const w = await buildDeclaredPerson(db, person('Olof Omvärld (demo)', ++i, { profession: 'Kommunikatör' }), ctx);
     await appointMember(db, ctx, first.id, {
       personId: w.id,
       role: 'webbredaktor',
-      startDate: '2024-02-01',
-      endDate: '2027-01-31',
+      startDate: demoDate('2024-02-01'),
+      endDate: demoDate('2027-01-31'),
     });
   }
   // A seat whose holder's jäv declaration has lapsed (approved 2023, re-assessment due 2026-05-02).
@@ -65,14 +71,14 @@ export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {
     ...ctx,
     actor: { ...ctx.actor!, userId: '00000000-0000-0000-0000-000000000001', email: 'granskare@navet.local' },
   };
-  await reviewJavDeclaration(db, reviewer, d.id, { decision: 'approved' }, { today: '2023-05-02' });
+  await reviewJavDeclaration(db, reviewer, d.id, { decision: 'approved' }, { today: demoDate('2023-05-02') });
   if (lpos[1]) {
     await appointMember(
       db,
       ctx,
       lpos[1].id,
-      { personId: lapsed.id, role: 'ledamot', startDate: '2024-01-01', endDate: '2026-12-31' },
-      { today: '2024-01-01' },
+      { personId: lapsed.id, role: 'ledamot', startDate: demoDate('2024-01-01'), endDate: demoDate('2026-12-31') },
+      { today: demoDate('2024-01-01') },
     );
   }
   if (namnd) {
@@ -85,14 +91,14 @@ export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {
       nominatedBy: 'Regionfullmäktige i Region Kronoberg (demo)',
       motivation: 'Ordförande i regionens hälso- och sjukvårdsnämnd.',
       role: 'ledamot',
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
+      startDate: demoDate('2026-01-01'),
+      endDate: demoDate('2026-12-31'),
       represents: KRONOBERG,
     });
     await decideNomination(db, ctx, decided.id, decided.version, {
       decision: 'approved',
-      decisionDate: '2025-12-10',
-      reference: 'RVN 2025/41 § 7 (demo)',
+      decisionDate: demoDate('2025-12-10'),
+      reference: `RVN ${demoYear(2025)}/41 § 7 (demo)`,
     });
     const second = await buildDeclaredPerson(db, person('Sven Samverkan (demo)', ++i, { profession: 'Regionråd' }), ctx);
     await createNomination(db, ctx, namnd.id, {
@@ -102,8 +108,8 @@ export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {
       nominatedBy: 'Regionfullmäktige i Region Kronoberg (demo)',
       motivation: 'Vice ordförande i hälso- och sjukvårdsnämnden; ersätter avgående ledamot.',
       role: 'ledamot',
-      startDate: '2027-01-01',
-      endDate: '2030-12-31',
+      startDate: demoDate('2027-01-01'),
+      endDate: demoDate('2030-12-31'),
       represents: KRONOBERG,
     });
   }
@@ -119,8 +125,8 @@ export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {
     await appointMember(db, ctx, last.id, {
       personId: support.id,
       role: 'processtod',
-      startDate: '2025-09-01',
-      endDate: '2028-08-31',
+      startDate: demoDate('2025-09-01'),
+      endDate: demoDate('2028-08-31'),
     });
     const chair = await buildDeclaredPerson(db, person('Tove Tillförordnad (demo)', i + 1, { profession: 'Överläkare' }), ctx);
     await createNomination(db, ctx, last.id, {
@@ -130,7 +136,7 @@ export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {
       nominatedBy: 'Områdeschef specialistvård (demo)',
       motivation: 'Överläkare med ansvar för ögonsjukvården i länet.',
       role: 'ordforande',
-      startDate: '2027-01-01',
+      startDate: demoDate('2027-01-01'),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
@@ -161,7 +162,7 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
       await repo.touchMeeting(tx, meetingId);
       return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: false };
     }
-    await repo.updateMeetingRow(tx, meetingId, { minutes_status: 'justerat', minutes_locked_at: new Date() });
+    await repo.updateMeetingRow(tx, meetingId, { minutes_status: 'justerat', minutes_locked_at: clock.now() });
     const decided = await finalise(tx, ctx, meeting);
     await recordAudit(tx, ctx, {
       entityType: 'meeting',

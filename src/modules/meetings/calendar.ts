@@ -1,3 +1,4 @@
+import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { requireActor } from '../../platform/auth/policy.js';
 import { randomToken, sha256 } from '../../platform/auth/secrets.js';
@@ -51,7 +52,7 @@ export function meetingEvents(meetings: repo.MeetingRow[], baseUrl: string, opts
 }
 
 export function forumCalendar(name: string, meetings: repo.MeetingRow[], baseUrl: string): string {
-  return toTimedICalendar(name, meetingEvents(meetings, baseUrl, { includeOnlineUrl: false }), new Date());
+  return toTimedICalendar(name, meetingEvents(meetings, baseUrl, { includeOnlineUrl: false }), clock.now());
 }
 
 /** A new personal feed address (the previous one stops working). Shown once; stored hashed. */
@@ -83,5 +84,5 @@ export async function personalCalendar(db: Db, token: string, baseUrl: string): 
   if (!owner) throw notFound('Kalendern');
   const person = await repo.personByEmail(db, owner.email);
   const meetings = person ? await repo.meetingsOfPerson(db, person.id) : [];
-  return toTimedICalendar('Mina möten i Navet', meetingEvents(meetings, baseUrl, { includeOnlineUrl: true }), new Date());
+  return toTimedICalendar('Mina möten i Navet', meetingEvents(meetings, baseUrl, { includeOnlineUrl: true }), clock.now());
 }

@@ -8,6 +8,7 @@ import { recordAttendance } from './record-attendance.js';
 import * as repo from './repository.js';
 import { sendNotice } from './send-notice.js';
 import { createParagraph } from './write-paragraph.js';
+import { demoDate, demoYear } from '../demo/dates.js';
 
 const REGION = '07';
 const COUNCIL = 'Kunskapsrådet (demo)';
@@ -73,7 +74,7 @@ export async function loadMeetingsDemo(db: Db, ctx: Ctx): Promise<void> {
     db,
     ctx,
     council,
-    { date: '2026-10-14', startTime: '13:00', endTime: '15:30', place: 'Regionhuset, Växjö (demo)' },
+    { date: demoDate('2026-10-14'), startTime: '13:00', endTime: '15:30', place: 'Regionhuset, Växjö (demo)' },
     { isDemo: true },
   );
   await sendNotice(db, ctx, october.id, { version: (await repo.getMeeting(db, october.id))!.version });
@@ -89,10 +90,9 @@ export async function loadMeetingsDemo(db: Db, ctx: Ctx): Promise<void> {
       'Uppföljningsrapporten för tredje kvartalet presenterades. Väntetiderna till specialiserad vård har minskat. (demo)',
   });
   await createParagraph(db, ctx, october.id, {
-    title: 'Verksamhetsplan 2027 för kunskapsstyrningen',
+    title: `Verksamhetsplan ${demoYear(2027)} för kunskapsstyrningen`,
     decisionKind: 'beslut',
-    decisionText:
-      'Kunskapsrådet fastställer verksamhetsplanen för 2027 med de insatsområden som LPO ordförandeforum föreslagit. (demo)',
+    decisionText: `Kunskapsrådet fastställer verksamhetsplanen för ${demoYear(2027)} med de insatsområden som LPO ordförandeforum föreslagit. (demo)`,
     programAreaIds: ['hjart-och-karlsjukdomar'],
   });
   await setAdjusters(db, ctx, october.id, {
@@ -109,7 +109,7 @@ export async function loadMeetingsDemo(db: Db, ctx: Ctx): Promise<void> {
     ctx,
     council,
     {
-      date: '2026-12-09',
+      date: demoDate('2026-12-09'),
       startTime: '13:00',
       endTime: '15:30',
       place: 'Regionhuset, Växjö (demo)',
@@ -125,5 +125,5 @@ export async function loadMeetingsDemo(db: Db, ctx: Ctx): Promise<void> {
   await sendNotice(db, ctx, december.id, { version: (await repo.getMeeting(db, december.id))!.version });
 
   // 2027: the dates the cadence rule proposes.
-  await createMeetingsFromProposal(db, ctx, council, { year: 2027 }, { isDemo: true });
+  await createMeetingsFromProposal(db, ctx, council, { year: demoYear(2027) }, { isDemo: true });
 }

@@ -1,3 +1,4 @@
+import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
@@ -37,7 +38,7 @@ export async function sendNotice(db: Db, ctx: Ctx, id: string, input: { version:
     for (const m of members)
       if (!present.has(m.person_id)) await repo.upsertAttendance(tx, { meetingId: id, personId: m.person_id, role: m.role });
     const called = await repo.attendanceOf(tx, id);
-    await repo.updateMeetingRow(tx, id, { status: 'kallat', notice_sent_at: new Date() }, { bumpSequence: true });
+    await repo.updateMeetingRow(tx, id, { status: 'kallat', notice_sent_at: clock.now() }, { bumpSequence: true });
     const after = (await repo.getMeeting(tx, id))!;
     await recordAudit(tx, ctx, {
       entityType: 'meeting',

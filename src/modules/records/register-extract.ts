@@ -1,3 +1,4 @@
+import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
@@ -47,7 +48,7 @@ export async function registerExtract(db: Db, ctx: Ctx, personId: string) {
     }),
   );
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: clock.now().toISOString(),
     generatedFor: actor.name,
     person: { ...presentPerson(person), anonymisedAt: person.anonymised_at ? person.anonymised_at.toISOString() : null },
     memberships: memberships.map((m) => presentMembership(m)),

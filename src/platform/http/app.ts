@@ -19,6 +19,7 @@ import { rateLimitPreHandler, resolveRateLimit } from './rate-limit.js';
 import { errorResponses, ProblemSchema } from './schemas.js';
 import { fieldErrors, registerSharedSchema, validatorCompiler } from './validation.js';
 import { APP_VERSION, projectRoot } from '../version.js';
+import { clock } from '../clock.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -196,6 +197,8 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
     req.lang = langOf(req);
     req.ctx = { actor: undefined, requestId: req.id };
     void reply.header('x-request-id', req.id);
+    // The product's clock, so the UI's date defaults follow the server's day (src/web/clock.ts).
+    void reply.header('x-navet-clock', clock.now().toISOString());
     securityHeaders(req, reply, config.secureCookies);
     if (req.url.startsWith('/api/')) await authenticate(deps, req);
   });

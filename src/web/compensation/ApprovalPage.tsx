@@ -13,6 +13,7 @@ import { useAsync } from '../components/useAsync';
 import { useT } from '../i18n';
 import { ClaimTable } from './ClaimTable';
 import { kronor, usePartCrumbs, type Claim, type TotalRow, type Totals } from './compensation';
+import { thisYear } from '../clock';
 
 export function ApprovalPage() {
   const t = useT();
@@ -23,8 +24,7 @@ export function ApprovalPage() {
   );
 }
 
-const thisYear = new Date().getFullYear();
-const YEARS = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
+const yearsAround = (year: number) => [year + 1, year, year - 1, year - 2, year - 3];
 
 function Approval() {
   const t = useT();
@@ -32,7 +32,7 @@ function Approval() {
     (signal) => api.get<ApiPage<Claim>>('/api/v1/compensation/claims', { status: 'submitted' }, signal).then((p) => p.items),
     [],
   );
-  const [year, setYear] = useState(String(thisYear));
+  const [year, setYear] = useState(() => String(thisYear()));
   const totals = useAsync((signal) => api.get<Totals>('/api/v1/compensation/totals', { year }, signal), [year]);
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const exportHref = (format: 'csv' | 'xlsx') => `/api/v1/compensation/payroll-export?format=${format}&year=${year}`;
@@ -61,7 +61,7 @@ function Approval() {
       )}
       <h2>{t('compensation.export.title')}</h2>
       <SelectField id="year" label={t('compensation.year')} value={year} onChange={setYear}>
-        {YEARS.map((y) => (
+        {yearsAround(thisYear()).map((y) => (
           <option key={y} value={String(y)}>
             {y}
           </option>

@@ -78,7 +78,10 @@ function SurveyBuilder({
 
   const setQ = (i: number, q: Partial<Question>) => setQuestions(questions.map((x, j) => (j === i ? { ...x, ...q } : x)));
   const addQ = () =>
-    setQuestions([...questions, { id: `q${Date.now().toString(36)}`, kind: 'text', topic: 'ovrigt', text: '', required: false }]);
+    setQuestions([
+      ...questions,
+      { id: `q${Math.random().toString(36).slice(2, 10)}`, kind: 'text', topic: 'ovrigt', text: '', required: false },
+    ]);
 
   async function send(e: FormEvent) {
     e.preventDefault();

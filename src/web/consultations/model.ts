@@ -206,7 +206,4 @@ export const loadAnswer = (id: string, signal?: AbortSignal) =>
   api.get<Answer>(`/api/v1/consultation-answers/${id}`, undefined, signal);
 
 /** Today in Sweden, 'YYYY-MM-DD'. */
-export const todaySweden = (): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
+export { today as todaySweden } from '../clock';

@@ -15,6 +15,7 @@ import { useAccess } from './access';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
 import { FormProblem, orNull, useFormState } from './form';
 import { PROGRESS, RATIONALES, type Plan, type PlanItem } from './types';
+import { thisYear } from '../clock';
 
 export const planHref = (id: string) => `${FOLLOWUP_PATH}/planer/${id}`;
 
@@ -24,7 +25,7 @@ export function NewPlanForm() {
   const access = useAccess();
   const groups = useAsync((signal) => getAll<Group>('/api/v1/groups', { level: 'region', status: 'active' }, signal), []);
   const mine = (groups.data ?? []).filter((g) => access.can('plans.write', { type: 'group', id: g.id, owner: g.owner }));
-  const year = new Date().getFullYear() + 1;
+  const year = thisYear() + 1;
   const [groupId, setGroupId] = useState('');
   const [startYear, setStartYear] = useState(String(year));
   const [title, setTitle] = useState('');

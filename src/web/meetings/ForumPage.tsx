@@ -14,14 +14,13 @@ import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { asApiError } from '../people/people';
 import { MEETING_BADGE, MEETINGS_PATH, meetingHref, statusText, type ForumSettings, type Meeting } from './meetings';
+import { thisYear } from '../clock';
 
 interface ForumMeetings {
   forum: { id: string; name: string; kind: string; owner: string };
   items: Meeting[];
   permissions: { manage: boolean };
 }
-
-const thisYear = () => new Date().getFullYear();
 
 export function ForumPage({ id }: { id: string }) {
   const t = useT();

@@ -13,16 +13,12 @@ import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { errorsFor, fieldsOf, GroupFields, toBody, type GroupFieldValues } from './GroupFields';
 import { bySwedishName, kindLabel, loadGroups, type Geo } from './groups';
+import { today } from '../clock';
 
 type Panel = 'edit' | 'mandate' | 'close' | 'merge';
 
 function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export function GroupEditing({

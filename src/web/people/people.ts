@@ -38,10 +38,7 @@ export function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
 }
 
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { today } from '../clock';
 
 /** "/interests/0/description" or "body.interests.0.description" → "interests-0-description". */
 export function errorKey(path: string): string {

@@ -1,6 +1,7 @@
 import { Link } from '../app/router';
 import { Page } from '../components/Page';
 import { useT } from '../i18n';
+import { thisYear } from '../clock';
 
 /**
  * Insyn: everything Navet publishes without sign-in, in one place — who sits where, the
@@ -8,7 +9,7 @@ import { useT } from '../i18n';
  */
 export function TransparencyPage() {
   const t = useT();
-  const year = new Date().getFullYear();
+  const year = thisYear();
   const pages: [string, string, string][] = [
     ['/vem-sitter-var', t('trust.insyn.register'), t('trust.insyn.register.text')],
     ['/arenden-och-beslut/diarium', t('trust.insyn.diary'), t('trust.insyn.diary.text')],

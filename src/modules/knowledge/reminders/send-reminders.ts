@@ -55,7 +55,7 @@ export async function sendKnowledgeReminders(db: Db, opts: { today?: string; thr
     const row = (r as DueKnowledgeReminder & { row: repo.DueSupportRow }).row;
     const n = await db.transaction(async (tx) => {
       if (!(await repo.claimReminder(tx, r.supportId, r.kind, r.date, r.thresholdDays))) return undefined;
-      const recipients = await repo.reminderRecipients(tx, row.producer_group_id);
+      const recipients = await repo.reminderRecipients(tx, row.producer_group_id, today);
       for (const p of recipients) await queueEmail(tx, { to: p.email, ...reminderMail(r, row.title, p.name) });
       await recordAudit(tx, systemCtx('knowledge-reminders'), {
         entityType: 'knowledge-support',
