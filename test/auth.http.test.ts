@@ -43,27 +43,55 @@ describe('sign-in with a session cookie', () => {
     expect(wrong.body.detail).toBe(unknown.body.detail);
   });
 
-  it('locks the account after repeated failures, even for the right password', async () => {
+  it('locks the account after repeated failures, even for the right password, and answers like an unknown account', async () => {
     const u = await buildUser(t.db);
-    for (let i = 0; i < LOGIN_LOCK_AFTER; i++) {
-      expect(
-        (await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: `fel-${i}` } }))
-          .statusCode,
-      ).toBe(401);
+    const login = (email: string, password: string) =>
+      t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    for (let i = 0; i < LOGIN_LOCK_AFTER; i++) expect((await login(u.email, `fel-${i}`)).statusCode).toBe(401);
+    const locked = await login(u.email, DEFAULT_TEST_PASSWORD);
+    const lockedWrong = await login(u.email, 'fel-igen-fel');
+    const unknown = await login(`ingen-${u.id}@example.se`, DEFAULT_TEST_PASSWORD);
+    for (const res of [locked, lockedWrong]) {
+      expect(res.statusCode).toBe(unknown.statusCode);
+      expect(res.statusCode).toBe(401);
+      expect(res.body).toBe(unknown.body);
+      expect(res.headers['retry-after']).toBeUndefined();
+      expect(res.headers['content-type']).toBe(unknown.headers['content-type']);
     }
-    const locked = await t.request({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: u.email, password: DEFAULT_TEST_PASSWORD },
-    });
-    expect(locked.statusCode).toBe(429);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
-    expect(problem(locked).body.detail).toContain('låst');
-    const [audit] = await t.db.query<{ action: string }>(
-      `SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'login-locked'`,
+    const audit = await t.db.query<{ action: string; after: { failedLogins: number } }>(
+      `SELECT action, after FROM audit_events WHERE entity_id = $1 AND action = 'login-locked'`,
       [u.id],
     );
-    expect(audit).toBeDefined();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after.failedLogins).toBe(LOGIN_LOCK_AFTER);
+    // The owner learns of the lock by e-mail (through the outbox), exactly once.
+    const mails = await t.db.query<{ subject: string; body_text: string }>(
+      'SELECT subject, body_text FROM outbound_emails WHERE to_address = $1',
+      [u.email],
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('låst');
+    expect(mails[0]!.body_text).toContain(`${LOGIN_LOCK_AFTER} gånger`);
+    const [job] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM jobs WHERE queue = 'email.send' AND payload->>'emailId' IN
+         (SELECT id::text FROM outbound_emails WHERE to_address = $1)`,
+      [u.email],
+    );
+    expect(job!.n).toBe(1);
+  });
+
+  it('spends the same password check on an unknown address as on a known one', async () => {
+    const u = await buildUser(t.db);
+    const time = async (email: string) => {
+      const start = performance.now();
+      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'fel-lösenord-fel' } });
+      return performance.now() - start;
+    };
+    await time(u.email); // warm up
+    const known = Math.min(await time(u.email), await time(u.email));
+    const unknown = Math.min(await time(`ingen-${u.id}@example.se`), await time(`ingen2-${u.id}@example.se`));
+    // argon2 dominates both: an unknown address is not answered in a fraction of the time.
+    expect(unknown).toBeGreaterThan(known * 0.5);
   });
 
   it('needs no session for /me: anonymous gets 401', async () => {
