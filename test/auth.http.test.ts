@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_TEST_PASSWORD } from '../src/testing/builders.js';
 import { LOGIN_LOCK_AFTER } from '../src/platform/auth/login.js';
+import { loadConfig } from '../src/platform/config.js';
 import { problem, useTestApp } from './helpers/app.js';
 
 const t = useTestApp();
@@ -136,7 +137,7 @@ describe('personal API tokens', () => {
     const bearer = { authorization: `Bearer ${token}` };
     const me = await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer });
     expect(me.json()).toMatchObject({ user: { id: s.userId }, csrfToken: null });
-    const second = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'Skript' } });
+    const second = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'Skript' } });
     expect(second.statusCode).toBe(201);
     const list = await t.request({ method: 'GET', url: '/api/v1/auth/tokens', headers: bearer });
     expect(
@@ -159,5 +160,63 @@ describe('personal API tokens', () => {
       (await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer nvt_fake' } })).statusCode,
     ).toBe(401);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+  });
+
+  it('cannot be made with a token: only a signed-in session mints tokens (403, nothing created)', async () => {
+    const s = await t.newUser();
+    const { token } = (await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'Läckt' } })).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    const minted = problem(
+      await t.request({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'Bakdörr' } }),
+    );
+    expect(minted.status).toBe(403);
+    expect(minted.type).toContain('application/problem+json');
+    expect(minted.body.detail).toContain('API-nyckel kan inte skapa');
+    const names = await t.db.query<{ name: string }>('SELECT name FROM api_tokens WHERE user_id = $1', [s.userId]);
+    expect(names.map((r) => r.name)).toEqual(['Läckt']);
+    // The token may still revoke itself, and then it is gone for good.
+    const [{ id }] = (await t.request({ method: 'GET', url: '/api/v1/auth/tokens', headers: bearer })).json().items;
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}`, headers: bearer })).statusCode).toBe(204);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('expire: 90 days by default, shown on creation and in the list, and refused afterwards', async () => {
+    const s = await t.newUser();
+    const before = Date.now();
+    const created = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'Rapport' } });
+    expect(created.statusCode).toBe(201);
+    const { id, token, expiresAt } = created.json<{ id: string; token: string; expiresAt: string }>();
+    const days = (Date.parse(expiresAt) - before) / 86_400_000;
+    expect(days).toBeGreaterThan(89.99);
+    expect(days).toBeLessThan(90.01);
+    expect(t.config.apiTokenDays).toBe(90);
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/auth/tokens', as: s })).json().items;
+    expect(listed).toEqual([expect.objectContaining({ id, expiresAt })]);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(200);
+    await t.db.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    const expired = problem(await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer }));
+    expect(expired.status).toBe(401);
+    expect(expired.body.detail).toContain('gått ut');
+    // An expired token stays in the list (with its end), so its owner sees why a script stopped.
+    expect((await t.request({ method: 'GET', url: '/api/v1/auth/tokens', as: s })).json().items[0].id).toBe(id);
+  });
+
+  it('every token has an end: the column refuses a token without one', async () => {
+    const s = await t.newUser();
+    await expect(
+      t.db.query(`INSERT INTO api_tokens (user_id, name, token_hash, prefix, expires_at) VALUES ($1, 'x', 'h', 'p', NULL)`, [
+        s.userId,
+      ]),
+    ).rejects.toThrow();
+  });
+});
+
+describe('the API token lifetime setting', () => {
+  it('reads NAVET_API_TOKEN_DAYS and refuses nonsense', () => {
+    expect(loadConfig({}).apiTokenDays).toBe(90);
+    expect(loadConfig({ NAVET_API_TOKEN_DAYS: '30' }).apiTokenDays).toBe(30);
+    expect(() => loadConfig({ NAVET_API_TOKEN_DAYS: '0' })).toThrow(/NAVET_API_TOKEN_DAYS/);
+    expect(() => loadConfig({ NAVET_API_TOKEN_DAYS: 'en månad' })).toThrow(/NAVET_API_TOKEN_DAYS/);
   });
 });

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 
+/** Days a personal API token is valid unless NAVET_API_TOKEN_DAYS says otherwise. */
+export const DEFAULT_API_TOKEN_DAYS = 90;
+
 export interface Config {
   port: number;
   host: string;
@@ -30,6 +33,8 @@ export interface Config {
   passwordLogin: boolean;
   /** Password sign-in attempts per client address in five minutes. */
   loginIpLimit: number;
+  /** Days a new personal API token is valid. */
+  apiTokenDays: number;
   /** Sign-in through an OpenID Connect provider (SITHS via Inera IdP, or any OIDC IdP). */
   oidc: OidcConfig | undefined;
   bodyLimitBytes: number;
@@ -68,6 +73,11 @@ function int(name: string, v: string | undefined, dflt: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} måste vara ett heltal, fick "${v}"`);
+  return n;
+}
+
+function between(name: string, n: number, min: number, max: number): number {
+  if (n < min || n > max) throw new Error(`${name} måste vara mellan ${min} och ${max}, fick ${n}`);
   return n;
 }
 
@@ -110,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int('NAVET_SESSION_IDLE_MINUTES', env.NAVET_SESSION_IDLE_MINUTES, 30),
     passwordLogin: bool(env.NAVET_PASSWORD_LOGIN, true),
     loginIpLimit: int('NAVET_LOGIN_IP_LIMIT', env.NAVET_LOGIN_IP_LIMIT, 30),
+    apiTokenDays: between(
+      'NAVET_API_TOKEN_DAYS',
+      int('NAVET_API_TOKEN_DAYS', env.NAVET_API_TOKEN_DAYS, DEFAULT_API_TOKEN_DAYS),
+      1,
+      730,
+    ),
     oidc: env.NAVET_OIDC_ISSUER
       ? {
           issuer: env.NAVET_OIDC_ISSUER,

@@ -229,15 +229,19 @@ export interface TokenRow {
   prefix: string;
   created_at: Date;
   last_used_at: Date | null;
-  expires_at: Date | null;
+  expires_at: Date;
   revoked_at: Date | null;
 }
 
-export async function insertToken(db: Queryable, t: { userId: string; name: string; hash: string; prefix: string }) {
+export async function insertToken(
+  db: Queryable,
+  t: { userId: string; name: string; hash: string; prefix: string; validDays: number },
+) {
   const [row] = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (user_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4)
+    `INSERT INTO api_tokens (user_id, name, token_hash, prefix, expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))
      RETURNING id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at`,
-    [t.userId, t.name, t.hash, t.prefix],
+    [t.userId, t.name, t.hash, t.prefix, t.validDays],
   );
   return row!;
 }
@@ -245,7 +249,7 @@ export async function insertToken(db: Queryable, t: { userId: string; name: stri
 export async function findUserIdByToken(db: Queryable, hash: string): Promise<string | undefined> {
   const rows = await db.query<{ user_id: string; id: string; last_used_at: Date | null }>(
     `SELECT t.user_id, t.id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()
        AND NOT u.disabled`,
     [hash],
   );
@@ -271,6 +275,15 @@ export async function revokeToken(db: Queryable, userId: string, id: string): Pr
     [id, userId],
   );
   return row;
+}
+
+/** Every live token of a user, revoked at once (a changed password, a disabled user). */
+export async function revokeTokensOfUser(db: Queryable, userId: string): Promise<TokenRow[]> {
+  return db.query<TokenRow>(
+    `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
+     RETURNING id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at`,
+    [userId],
+  );
 }
 
 // Rate limits: a fixed window per key, shared by every app process through the database.
