@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ROLE_NAME } from './db/roles.js';
 
 /** Days a personal API token is valid unless NAVET_API_TOKEN_DAYS says otherwise. */
 export const DEFAULT_API_TOKEN_DAYS = 90;
@@ -7,6 +8,16 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: the role the application runs as. `navet migrate`, run as the owner, grants it
+   * exactly what the application needs (NAVET_DB_APP_ROLE).
+   */
+  dbAppRole: string | undefined;
+  /**
+   * PostgreSQL: let the web process and the worker run as a superuser or the tables' owner
+   * (NAVET_DB_ALLOW_OWNER=1). Development and tests only: such a role can rewrite the audit trail.
+   */
+  dbAllowOwner: boolean;
   dataDir: string;
   demo: boolean;
   /** Insyn: the organisation structure is readable without signing in. */
@@ -81,6 +92,12 @@ function between(name: string, n: number, min: number, max: number): number {
   return n;
 }
 
+function roleName(name: string, v: string | undefined): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (!ROLE_NAME.test(v)) throw new Error(`${name} ska vara ett rollnamn med små bokstäver, siffror och _, fick "${v}"`);
+  return v;
+}
+
 function required(name: string, v: string | undefined): string {
   if (!v) throw new Error(`${name} måste anges när inloggning via identitetsleverantör är påslagen`);
   return v;
@@ -105,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
+    dbAppRole: roleName('NAVET_DB_APP_ROLE', env.NAVET_DB_APP_ROLE),
+    dbAllowOwner: bool(env.NAVET_DB_ALLOW_OWNER, false),
     dataDir: resolve(env.NAVET_DATA_DIR || './data'),
     demo: bool(env.NAVET_DEMO, true),
     publicStructure: bool(env.NAVET_PUBLIC_STRUCTURE, true),
