@@ -79,6 +79,13 @@ describe('sign-in with a session cookie', () => {
       [u.email],
     );
     expect(job!.n).toBe(1);
+    // Once the lock has run out, the next wrong password locks again: audited and told again.
+    await t.db.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [u.id]);
+    expect((await login(u.email, 'fel-igen-igen')).body).toBe(unknown.body);
+    const audits = await t.db.query(`SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'login-locked'`, [u.id]);
+    expect(audits).toHaveLength(2);
+    const mailed = await t.db.query('SELECT 1 FROM outbound_emails WHERE to_address = $1', [u.email]);
+    expect(mailed).toHaveLength(2);
   });
 
   it('spends the same password check on an unknown address as on a known one', async () => {

@@ -43,7 +43,7 @@ export async function login(
     if (user && !ok && !locked) {
       await db.transaction(async (tx) => {
         const after = await repo.recordFailedLogin(tx, user.id, LOGIN_LOCK_AFTER, LOGIN_LOCK_MINUTES);
-        if (after.failed_logins === LOGIN_LOCK_AFTER) {
+        if (after.newlyLocked) {
           await recordAudit(tx, ctx, {
             entityType: 'user',
             entityId: user.id,

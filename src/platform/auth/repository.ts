@@ -145,14 +145,23 @@ export async function replaceRoles(db: Queryable, userId: string, roles: RoleAss
   }
 }
 
+/**
+ * Counts a wrong password; the account locks at `lockAfter` failures in a row (and again at each
+ * failure after a lock has run out). `newlyLocked`: this failure set the lock (the row is locked
+ * first, so of two failures at once only one reports it).
+ */
 export async function recordFailedLogin(db: Queryable, userId: string, lockAfter: number, lockMinutes: number) {
-  const [row] = await db.query<{ failed_logins: number; locked_until: Date | null }>(
+  const [before] = await db.query<{ locked: boolean }>(
+    'SELECT COALESCE(locked_until > now(), false) AS locked FROM users WHERE id = $1 FOR UPDATE',
+    [userId],
+  );
+  const [row] = await db.query<{ failed_logins: number; locked_until: Date | null; locked: boolean }>(
     `UPDATE users SET failed_logins = failed_logins + 1,
        locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins, locked_until`,
+     WHERE id = $1 RETURNING failed_logins, locked_until, COALESCE(locked_until > now(), false) AS locked`,
     [userId, lockAfter, lockMinutes],
   );
-  return row!;
+  return { failed_logins: row!.failed_logins, locked_until: row!.locked_until, newlyLocked: row!.locked && !before!.locked };
 }
 
 export async function recordSuccessfulLogin(db: Queryable, userId: string): Promise<void> {
