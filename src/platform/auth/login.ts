@@ -50,7 +50,7 @@ export async function login(
             action: 'login-locked',
             after: { lockedUntil: after.locked_until, failedLogins: after.failed_logins, clientIp: input.clientIp },
           });
-          if (!user.disabled) await queueEmail(tx, lockNotice(user.email, after.locked_until, input.clientIp));
+          if (!user.disabled) await queueEmail(tx, lockNotice(user.email, after, input.clientIp));
         }
       });
     }
@@ -75,19 +75,19 @@ export async function login(
 }
 
 /** The e-mail the owner gets when their account is locked: they learn of it, the caller does not. */
-export function lockNotice(to: string, lockedUntil: Date | null, clientIp: string) {
-  const until = lockedUntil
-    ? lockedUntil.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' })
+export function lockNotice(to: string, lock: { failed_logins: number; locked_until: Date | null }, clientIp: string) {
+  const until = lock.locked_until
+    ? lock.locked_until.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' })
     : 'en stund';
   return {
     to,
     subject: 'Ditt Navet-konto är tillfälligt låst',
     text: [
-      `Någon har angett fel lösenord för ditt konto i Navet ${LOGIN_LOCK_AFTER} gånger i rad, senast från adressen ${clientIp}.`,
+      `Någon har angett fel lösenord för ditt konto i Navet ${lock.failed_logins} gånger i rad, senast från adressen ${clientIp}.`,
       `Kontot är därför låst för inloggning med lösenord till ${until}.`,
       '',
-      'Var det du behöver du inte göra något: vänta och försök igen.',
-      'Var det inte du kan någon försöka gissa ditt lösenord. Byt lösenord när låset har släppt, eller be en systemadministratör om hjälp.',
+      'Var det du, behöver du inte göra något: vänta och försök igen.',
+      'Var det inte du, kan någon ha försökt gissa ditt lösenord. Byt lösenord när låset har släppt, eller be en systemadministratör om hjälp.',
     ].join('\n'),
   };
 }
