@@ -185,6 +185,8 @@ async function main(): Promise<void> {
   const common = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    // A benchmark database on a development server belongs to its superuser; production refuses that.
+    NAVET_DB_ALLOW_OWNER: '1',
     NAVET_DEMO: '0',
     NAVET_PUBLIC_STRUCTURE: '1',
     LOG_LEVEL: 'warn',

@@ -1,19 +1,36 @@
 import { clock, clockIsSet } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
+import { openDatabase, type Db } from './platform/db/index.js';
 import { DataDirLockedError } from './platform/db/lock.js';
+import { MigrationPermissionError } from './platform/db/migrate.js';
+import { checkApplicationRole, DatabaseRoleError } from './platform/db/roles.js';
 import { platformHandlers, startWorker } from './platform/jobs/worker.js';
-import { createApp, createLogger, openAndPrepare } from './server.js';
+import { createApp, createLogger, prepareDatabase } from './server.js';
 
 /** The web entrypoint: API + UI, and the job worker unless NAVET_IN_PROCESS_WORKER=0. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
   if (clockIsSet()) log.warn(`NAVET_CLOCK: the product's clock reads ${clock.now().toISOString()}, not the system clock`);
-  let db;
+  let db: Db;
   try {
-    db = await openAndPrepare(config, log);
+    db = await openDatabase(config);
   } catch (err) {
     if (err instanceof DataDirLockedError) {
+      log.fatal(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  try {
+    // On PostgreSQL the app must not be able to rewrite the audit trail: not as a superuser, not as the owner.
+    const problems = await checkApplicationRole(db, { allowOwner: config.dbAllowOwner });
+    if (problems.length)
+      log.warn({ problems }, 'NAVET_DB_ALLOW_OWNER=1: the app runs as a role that can rewrite the audit trail');
+    await prepareDatabase(db, config, log);
+  } catch (err) {
+    await db.close();
+    if (err instanceof DatabaseRoleError || err instanceof MigrationPermissionError) {
       log.fatal(err.message);
       process.exit(2);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUser, DEFAULT_TEST_PASSWORD } from '../src/testing/builders.js';
 import { LOGIN_LOCK_AFTER } from '../src/platform/auth/login.js';
+import { loadConfig } from '../src/platform/config.js';
 import { problem, useTestApp } from './helpers/app.js';
 
 const t = useTestApp();
@@ -43,27 +44,62 @@ describe('sign-in with a session cookie', () => {
     expect(wrong.body.detail).toBe(unknown.body.detail);
   });
 
-  it('locks the account after repeated failures, even for the right password', async () => {
+  it('locks the account after repeated failures, even for the right password, and answers like an unknown account', async () => {
     const u = await buildUser(t.db);
-    for (let i = 0; i < LOGIN_LOCK_AFTER; i++) {
-      expect(
-        (await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: `fel-${i}` } }))
-          .statusCode,
-      ).toBe(401);
+    const login = (email: string, password: string) =>
+      t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    for (let i = 0; i < LOGIN_LOCK_AFTER; i++) expect((await login(u.email, `fel-${i}`)).statusCode).toBe(401);
+    const locked = await login(u.email, DEFAULT_TEST_PASSWORD);
+    const lockedWrong = await login(u.email, 'fel-igen-fel');
+    const unknown = await login(`ingen-${u.id}@example.se`, DEFAULT_TEST_PASSWORD);
+    for (const res of [locked, lockedWrong]) {
+      expect(res.statusCode).toBe(unknown.statusCode);
+      expect(res.statusCode).toBe(401);
+      expect(res.body).toBe(unknown.body);
+      expect(res.headers['retry-after']).toBeUndefined();
+      expect(res.headers['content-type']).toBe(unknown.headers['content-type']);
     }
-    const locked = await t.request({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: u.email, password: DEFAULT_TEST_PASSWORD },
-    });
-    expect(locked.statusCode).toBe(429);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
-    expect(problem(locked).body.detail).toContain('låst');
-    const [audit] = await t.db.query<{ action: string }>(
-      `SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'login-locked'`,
+    const audit = await t.db.query<{ action: string; after: { failedLogins: number } }>(
+      `SELECT action, after FROM audit_events WHERE entity_id = $1 AND action = 'login-locked'`,
       [u.id],
     );
-    expect(audit).toBeDefined();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after.failedLogins).toBe(LOGIN_LOCK_AFTER);
+    // The owner learns of the lock by e-mail (through the outbox), exactly once.
+    const mails = await t.db.query<{ subject: string; body_text: string }>(
+      'SELECT subject, body_text FROM outbound_emails WHERE to_address = $1',
+      [u.email],
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('låst');
+    expect(mails[0]!.body_text).toContain(`${LOGIN_LOCK_AFTER} gånger`);
+    const [job] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM jobs WHERE queue = 'email.send' AND payload->>'emailId' IN
+         (SELECT id::text FROM outbound_emails WHERE to_address = $1)`,
+      [u.email],
+    );
+    expect(job!.n).toBe(1);
+    // Once the lock has run out, the next wrong password locks again: audited and told again.
+    await t.db.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [u.id]);
+    expect((await login(u.email, 'fel-igen-igen')).body).toBe(unknown.body);
+    const audits = await t.db.query(`SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'login-locked'`, [u.id]);
+    expect(audits).toHaveLength(2);
+    const mailed = await t.db.query('SELECT 1 FROM outbound_emails WHERE to_address = $1', [u.email]);
+    expect(mailed).toHaveLength(2);
+  });
+
+  it('spends the same password check on an unknown address as on a known one', async () => {
+    const u = await buildUser(t.db);
+    const time = async (email: string) => {
+      const start = performance.now();
+      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'fel-lösenord-fel' } });
+      return performance.now() - start;
+    };
+    await time(u.email); // warm up
+    const known = Math.min(await time(u.email), await time(u.email));
+    const unknown = Math.min(await time(`ingen-${u.id}@example.se`), await time(`ingen2-${u.id}@example.se`));
+    // argon2 dominates both: an unknown address is not answered in a fraction of the time.
+    expect(unknown).toBeGreaterThan(known * 0.5);
   });
 
   it('needs no session for /me: anonymous gets 401', async () => {
@@ -108,7 +144,7 @@ describe('personal API tokens', () => {
     const bearer = { authorization: `Bearer ${token}` };
     const me = await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer });
     expect(me.json()).toMatchObject({ user: { id: s.userId }, csrfToken: null });
-    const second = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'Skript' } });
+    const second = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'Skript' } });
     expect(second.statusCode).toBe(201);
     const list = await t.request({ method: 'GET', url: '/api/v1/auth/tokens', headers: bearer });
     expect(
@@ -131,5 +167,63 @@ describe('personal API tokens', () => {
       (await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer nvt_fake' } })).statusCode,
     ).toBe(401);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+  });
+
+  it('cannot be made with a token: only a signed-in session mints tokens (403, nothing created)', async () => {
+    const s = await t.newUser();
+    const { token } = (await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'Läckt' } })).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    const minted = problem(
+      await t.request({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'Bakdörr' } }),
+    );
+    expect(minted.status).toBe(403);
+    expect(minted.type).toContain('application/problem+json');
+    expect(minted.body.detail).toContain('API-nyckel kan inte skapa');
+    const names = await t.db.query<{ name: string }>('SELECT name FROM api_tokens WHERE user_id = $1', [s.userId]);
+    expect(names.map((r) => r.name)).toEqual(['Läckt']);
+    // The token may still revoke itself, and then it is gone for good.
+    const [{ id }] = (await t.request({ method: 'GET', url: '/api/v1/auth/tokens', headers: bearer })).json().items;
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}`, headers: bearer })).statusCode).toBe(204);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('expire: 90 days by default, shown on creation and in the list, and refused afterwards', async () => {
+    const s = await t.newUser();
+    const before = Date.now();
+    const created = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as: s, payload: { name: 'Rapport' } });
+    expect(created.statusCode).toBe(201);
+    const { id, token, expiresAt } = created.json<{ id: string; token: string; expiresAt: string }>();
+    const days = (Date.parse(expiresAt) - before) / 86_400_000;
+    expect(days).toBeGreaterThan(89.99);
+    expect(days).toBeLessThan(90.01);
+    expect(t.config.apiTokenDays).toBe(90);
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/auth/tokens', as: s })).json().items;
+    expect(listed).toEqual([expect.objectContaining({ id, expiresAt })]);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(200);
+    await t.db.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    const expired = problem(await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer }));
+    expect(expired.status).toBe(401);
+    expect(expired.body.detail).toContain('gått ut');
+    // An expired token stays in the list (with its end), so its owner sees why a script stopped.
+    expect((await t.request({ method: 'GET', url: '/api/v1/auth/tokens', as: s })).json().items[0].id).toBe(id);
+  });
+
+  it('every token has an end: the column refuses a token without one', async () => {
+    const s = await t.newUser();
+    await expect(
+      t.db.query(`INSERT INTO api_tokens (user_id, name, token_hash, prefix, expires_at) VALUES ($1, 'x', 'h', 'p', NULL)`, [
+        s.userId,
+      ]),
+    ).rejects.toThrow();
+  });
+});
+
+describe('the API token lifetime setting', () => {
+  it('reads NAVET_API_TOKEN_DAYS and refuses nonsense', () => {
+    expect(loadConfig({}).apiTokenDays).toBe(90);
+    expect(loadConfig({ NAVET_API_TOKEN_DAYS: '30' }).apiTokenDays).toBe(30);
+    expect(() => loadConfig({ NAVET_API_TOKEN_DAYS: '0' })).toThrow(/NAVET_API_TOKEN_DAYS/);
+    expect(() => loadConfig({ NAVET_API_TOKEN_DAYS: 'en månad' })).toThrow(/NAVET_API_TOKEN_DAYS/);
   });
 });

@@ -191,7 +191,8 @@ describe('an installation from the command line', () => {
         'admin:system:',
         'samordnare:region:07',
       ]);
-      expect(await findUserIdByToken(db, sha256(token.stdout.trim()))).toBe(user.id);
+      // The new password revoked the token made under the old one.
+      expect(await findUserIdByToken(db, sha256(token.stdout.trim()))).toBeUndefined();
       expect(await verifyPassword(user.password_hash, 'andra-långa-lösenordet')).toBe(true);
       const audit = await db.query<{ action: string; entity_type: string; actor_user_id: string | null; request_id: string }>(
         `SELECT action, entity_type, actor_user_id, request_id FROM audit_events WHERE request_id = 'cli' ORDER BY id`,
@@ -199,6 +200,7 @@ describe('an installation from the command line', () => {
       expect(audit).toEqual([
         { action: 'create', entity_type: 'user', actor_user_id: null, request_id: 'cli' },
         { action: 'create', entity_type: 'api-token', actor_user_id: user.id, request_id: 'cli' },
+        { action: 'revoke', entity_type: 'api-token', actor_user_id: null, request_id: 'cli' },
         { action: 'set-password', entity_type: 'user', actor_user_id: null, request_id: 'cli' },
       ]);
     });

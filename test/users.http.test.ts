@@ -171,4 +171,52 @@ describe('user administration', () => {
     );
     expect(p.status).toBe(422);
   });
+
+  it('revokes the API tokens when the password changes or the user is disabled (re-enabling brings none back), audited', async () => {
+    const admin = await t.newAdmin();
+    const mint = async (as: Awaited<ReturnType<typeof t.newUser>>, name: string) => {
+      const res = await t.request({ method: 'POST', url: '/api/v1/auth/tokens', as, payload: { name } });
+      expect(res.statusCode, res.body).toBe(201);
+      return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
+    };
+    const me = (headers: Record<string, string>) => t.request({ method: 'GET', url: '/api/v1/me', headers });
+    const patch = async (id: string, payload: Record<string, unknown>) => {
+      const { version } = (await t.request({ method: 'GET', url: `/api/v1/users/${id}`, as: admin })).json<{ version: number }>();
+      const res = await t.request({
+        method: 'PATCH',
+        url: `/api/v1/users/${id}`,
+        as: admin,
+        headers: { 'if-match': String(version) },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    const a = await t.newUser();
+    const tokenA = await mint(a, 'Skript');
+    expect((await me(tokenA)).statusCode).toBe(200);
+    await patch(a.userId, { password: 'ett-helt-nytt-lösenord' });
+    expect((await me(tokenA)).statusCode).toBe(401);
+
+    const b = await t.newUser();
+    const tokenB = await mint(b, 'Export');
+    await patch(b.userId, { disabled: true });
+    expect((await me(tokenB)).statusCode).toBe(401);
+    await patch(b.userId, { disabled: false });
+    expect((await me(tokenB)).statusCode).toBe(401);
+
+    const revoked = await t.db.query<{ user_id: string; revoked: boolean }>(
+      `SELECT user_id, revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE user_id = ANY($1::uuid[])`,
+      [[a.userId, b.userId]],
+    );
+    expect(revoked).toHaveLength(2);
+    expect(revoked.every((r) => r.revoked)).toBe(true);
+    const audit = await t.db.query<{ actor_user_id: string; after: { reason: string } }>(
+      `SELECT actor_user_id, after FROM audit_events WHERE entity_type = 'api-token' AND action = 'revoke'
+         AND entity_id IN (SELECT id::text FROM api_tokens WHERE user_id = ANY($1::uuid[])) ORDER BY id`,
+      [[a.userId, b.userId]],
+    );
+    expect(audit.map((e) => e.after.reason)).toEqual(['password-changed', 'user-disabled']);
+    expect(audit.every((e) => e.actor_user_id === admin.userId)).toBe(true);
+  });
 });

@@ -1,5 +1,7 @@
 import { BackupError } from '../platform/db/backup.js';
 import { DataDirLockedError } from '../platform/db/lock.js';
+import { MigrationPermissionError } from '../platform/db/migrate.js';
+import { DatabaseRoleError } from '../platform/db/roles.js';
 import { Problem } from '../platform/errors.js';
 
 /** An expected failure with a message for people; exit code 2 means wrong usage. */
@@ -39,7 +41,12 @@ export function reportError(err: unknown): number {
     for (const e of err.errors ?? []) if (e.message !== err.detail) say(`  ${e.path}: ${e.message}`);
     return 1;
   }
-  if (err instanceof DataDirLockedError || err instanceof BackupError) {
+  if (
+    err instanceof DataDirLockedError ||
+    err instanceof BackupError ||
+    err instanceof DatabaseRoleError ||
+    err instanceof MigrationPermissionError
+  ) {
     say(err.message);
     return 1;
   }

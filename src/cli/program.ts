@@ -64,7 +64,9 @@ export function buildProgram(): Command {
 
   program
     .command('migrate')
-    .description('kör de databasmigreringar som inte har körts')
+    .description(
+      'kör de databasmigreringar som inte har körts (som databasens ägare; NAVET_DB_APP_ROLE ger appens roll dess rättigheter)',
+    )
     .action(async () => (await import('./commands/migrate.js')).migrateCommand());
 
   program
@@ -90,7 +92,7 @@ export function buildProgram(): Command {
     .action(async (_o: unknown, cmd: Command) => (await import('./commands/user.js')).createUserCommand(cmd.opts()));
   user
     .command('set-password')
-    .description('byt lösenord för en användare och avsluta användarens inloggningar')
+    .description('byt lösenord för en användare, avsluta användarens inloggningar och återkalla API-nycklarna')
     .requiredOption('--email <adress>', 'användarens e-postadress')
     .option('--password <lösenord>', 'nytt lösenord; annars NAVET_PASSWORD eller standard in')
     .action(async (_o: unknown, cmd: Command) => (await import('./commands/user.js')).setPasswordCommand(cmd.opts()));

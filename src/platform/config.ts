@@ -1,9 +1,23 @@
 import { resolve } from 'node:path';
+import { ROLE_NAME } from './db/roles.js';
+
+/** Days a personal API token is valid unless NAVET_API_TOKEN_DAYS says otherwise. */
+export const DEFAULT_API_TOKEN_DAYS = 90;
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: the role the application runs as. `navet migrate`, run as the owner, grants it
+   * exactly what the application needs (NAVET_DB_APP_ROLE).
+   */
+  dbAppRole: string | undefined;
+  /**
+   * PostgreSQL: let the web process and the worker run as a superuser or the tables' owner
+   * (NAVET_DB_ALLOW_OWNER=1). Development and tests only: such a role can rewrite the audit trail.
+   */
+  dbAllowOwner: boolean;
   dataDir: string;
   demo: boolean;
   /** Insyn: the organisation structure is readable without signing in. */
@@ -30,6 +44,8 @@ export interface Config {
   passwordLogin: boolean;
   /** Password sign-in attempts per client address in five minutes. */
   loginIpLimit: number;
+  /** Days a new personal API token is valid. */
+  apiTokenDays: number;
   /** Sign-in through an OpenID Connect provider (SITHS via Inera IdP, or any OIDC IdP). */
   oidc: OidcConfig | undefined;
   bodyLimitBytes: number;
@@ -71,6 +87,17 @@ function int(name: string, v: string | undefined, dflt: number): number {
   return n;
 }
 
+function between(name: string, n: number, min: number, max: number): number {
+  if (n < min || n > max) throw new Error(`${name} måste vara mellan ${min} och ${max}, fick ${n}`);
+  return n;
+}
+
+function roleName(name: string, v: string | undefined): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (!ROLE_NAME.test(v)) throw new Error(`${name} ska vara ett rollnamn med små bokstäver, siffror och _, fick "${v}"`);
+  return v;
+}
+
 function required(name: string, v: string | undefined): string {
   if (!v) throw new Error(`${name} måste anges när inloggning via identitetsleverantör är påslagen`);
   return v;
@@ -95,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
+    dbAppRole: roleName('NAVET_DB_APP_ROLE', env.NAVET_DB_APP_ROLE),
+    dbAllowOwner: bool(env.NAVET_DB_ALLOW_OWNER, false),
     dataDir: resolve(env.NAVET_DATA_DIR || './data'),
     demo: bool(env.NAVET_DEMO, true),
     publicStructure: bool(env.NAVET_PUBLIC_STRUCTURE, true),
@@ -110,6 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int('NAVET_SESSION_IDLE_MINUTES', env.NAVET_SESSION_IDLE_MINUTES, 30),
     passwordLogin: bool(env.NAVET_PASSWORD_LOGIN, true),
     loginIpLimit: int('NAVET_LOGIN_IP_LIMIT', env.NAVET_LOGIN_IP_LIMIT, 30),
+    apiTokenDays: between(
+      'NAVET_API_TOKEN_DAYS',
+      int('NAVET_API_TOKEN_DAYS', env.NAVET_API_TOKEN_DAYS, DEFAULT_API_TOKEN_DAYS),
+      1,
+      730,
+    ),
     oidc: env.NAVET_OIDC_ISSUER
       ? {
           issuer: env.NAVET_OIDC_ISSUER,

@@ -346,11 +346,11 @@ export interface ApiToken {
   prefix: string;
   createdAt: string;
   lastUsedAt: string | null;
+  /** When the token stops working (NAVET_API_TOKEN_DAYS after it was made). */
+  expiresAt: string;
 }
 
-export interface CreatedApiToken {
-  id: string;
-  name: string;
+export interface CreatedApiToken extends ApiToken {
   token: string;
 }
 

@@ -67,6 +67,9 @@ describe('administration and my account', () => {
     const value = await page.getByLabel('API-nyckel').inputValue();
     expect(value.length).toBeGreaterThan(20);
     await page.getByRole('rowheader', { name: 'Skript för test' }).waitFor();
+    // The token's end is shown when it is made and in the list.
+    await page.getByText(/Nyckeln gäller till \d/).waitFor();
+    await page.getByRole('columnheader', { name: 'Gäller till' }).waitFor();
     await expectAccessible(page, 'token created');
     await screenshot(page, 'api-tokens');
 

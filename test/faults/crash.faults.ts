@@ -67,6 +67,8 @@ class Supervisor {
     this.env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      // The test databases belong to the postgres superuser; production refuses that role.
+      NAVET_DB_ALLOW_OWNER: '1',
       PORT: String(port),
       HOST: '127.0.0.1',
       NAVET_DEMO: '0',

@@ -7,7 +7,7 @@ import { printMigrations } from './migrate.js';
 /** What a start does to the database — migrations, reference data, demo data — without serving. */
 export async function seedCommand(opts: { demo?: boolean }): Promise<void> {
   await withDatabase(async (db, config) => {
-    printMigrations(await migrate(db), describeDatabase(config));
+    printMigrations(await migrate(db, { appRole: config.dbAppRole }), describeDatabase(config));
     const demo = opts.demo ?? config.demo;
     await prepareDatabase(db, { ...config, demo });
     const [c] = await db.query<{ regions: number; municipalities: number; groups: number; demo_users: number }>(

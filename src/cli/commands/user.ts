@@ -37,6 +37,6 @@ export async function setPasswordCommand(o: { email: string; password?: string }
     const user = await findUserByEmail(db, o.email);
     if (!user) throw new CliError(`det finns ingen användare med e-postadressen ${normaliseEmail(o.email)}`);
     await updateUser(db, systemCtx('cli'), user.id, user.version, { password });
-    print(`Lösenordet för ${user.email} är bytt. Användarens inloggningar är avslutade.`);
+    print(`Lösenordet för ${user.email} är bytt. Användarens inloggningar är avslutade och API-nycklarna återkallade.`);
   });
 }

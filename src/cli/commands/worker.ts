@@ -1,4 +1,5 @@
 import { migrate } from '../../platform/db/migrate.js';
+import { checkApplicationRole } from '../../platform/db/roles.js';
 import { ensurePlatformSchedules, platformHandlers, startWorker } from '../../platform/jobs/worker.js';
 import { createLogger } from '../../server.js';
 import { describeDatabase, withDatabase } from '../database.js';
@@ -24,6 +25,9 @@ export async function runWorker(): Promise<void> {
   const stopping = firstSignal();
   await withDatabase(async (db, config) => {
     const log = createLogger(config);
+    const problems = await checkApplicationRole(db, { allowOwner: config.dbAllowOwner });
+    if (problems.length)
+      log.warn({ problems }, 'NAVET_DB_ALLOW_OWNER=1: the worker runs as a role that can rewrite the audit trail');
     await migrate(db);
     await ensurePlatformSchedules(db);
     const worker = startWorker(db, platformHandlers(db, config), log);

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit/record.js';
+import { endAccessOf } from '../../platform/auth/api-tokens.js';
 import { authorize } from '../../platform/auth/policy.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.js';
 import { presentUser } from '../../platform/auth/presenter.js';
@@ -18,7 +19,8 @@ export interface UpdateUserInput {
 
 /**
  * Changes a user under optimistic concurrency. Disabling a user or setting a password ends
- * their sessions, so the change takes effect on their very next request.
+ * their sessions and revokes their API tokens, so the change takes effect on their very next
+ * request and a token does not outlive the password it was made under.
  */
 export async function updateUser(db: Db, ctx: Ctx, id: string, expectedVersion: number, input: UpdateUserInput) {
   authorize(ctx.actor, 'users.manage');
@@ -45,7 +47,9 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, expectedVersion: 
     });
     if (!row) throw staleVersion(before.version);
     if (input.roles) await repo.replaceRoles(tx, id, input.roles);
-    if (input.disabled === true || passwordHash !== undefined) await repo.deleteSessionsOfUser(tx, id);
+    if (input.disabled === true || passwordHash !== undefined) {
+      await endAccessOf(tx, ctx, id, input.disabled === true ? 'user-disabled' : 'password-changed');
+    }
     const after = (await repo.findUserById(tx, id))!;
     const action =
       passwordHash !== undefined && Object.keys(input).length === 1

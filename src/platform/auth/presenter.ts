@@ -22,5 +22,6 @@ export function presentToken(t: TokenRow) {
     prefix: t.prefix,
     createdAt: t.created_at.toISOString(),
     lastUsedAt: t.last_used_at ? t.last_used_at.toISOString() : null,
+    expiresAt: t.expires_at.toISOString(),
   };
 }

@@ -145,14 +145,23 @@ export async function replaceRoles(db: Queryable, userId: string, roles: RoleAss
   }
 }
 
+/**
+ * Counts a wrong password; the account locks at `lockAfter` failures in a row (and again at each
+ * failure after a lock has run out). `newlyLocked`: this failure set the lock (the row is locked
+ * first, so of two failures at once only one reports it).
+ */
 export async function recordFailedLogin(db: Queryable, userId: string, lockAfter: number, lockMinutes: number) {
-  const [row] = await db.query<{ failed_logins: number; locked_until: Date | null }>(
+  const [before] = await db.query<{ locked: boolean }>(
+    'SELECT COALESCE(locked_until > now(), false) AS locked FROM users WHERE id = $1 FOR UPDATE',
+    [userId],
+  );
+  const [row] = await db.query<{ failed_logins: number; locked_until: Date | null; locked: boolean }>(
     `UPDATE users SET failed_logins = failed_logins + 1,
        locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins, locked_until`,
+     WHERE id = $1 RETURNING failed_logins, locked_until, COALESCE(locked_until > now(), false) AS locked`,
     [userId, lockAfter, lockMinutes],
   );
-  return row!;
+  return { failed_logins: row!.failed_logins, locked_until: row!.locked_until, newlyLocked: row!.locked && !before!.locked };
 }
 
 export async function recordSuccessfulLogin(db: Queryable, userId: string): Promise<void> {
@@ -229,15 +238,19 @@ export interface TokenRow {
   prefix: string;
   created_at: Date;
   last_used_at: Date | null;
-  expires_at: Date | null;
+  expires_at: Date;
   revoked_at: Date | null;
 }
 
-export async function insertToken(db: Queryable, t: { userId: string; name: string; hash: string; prefix: string }) {
+export async function insertToken(
+  db: Queryable,
+  t: { userId: string; name: string; hash: string; prefix: string; validDays: number },
+) {
   const [row] = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (user_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4)
+    `INSERT INTO api_tokens (user_id, name, token_hash, prefix, expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))
      RETURNING id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at`,
-    [t.userId, t.name, t.hash, t.prefix],
+    [t.userId, t.name, t.hash, t.prefix, t.validDays],
   );
   return row!;
 }
@@ -245,7 +258,7 @@ export async function insertToken(db: Queryable, t: { userId: string; name: stri
 export async function findUserIdByToken(db: Queryable, hash: string): Promise<string | undefined> {
   const rows = await db.query<{ user_id: string; id: string; last_used_at: Date | null }>(
     `SELECT t.user_id, t.id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()
        AND NOT u.disabled`,
     [hash],
   );
@@ -271,6 +284,15 @@ export async function revokeToken(db: Queryable, userId: string, id: string): Pr
     [id, userId],
   );
   return row;
+}
+
+/** Every live token of a user, revoked at once (a changed password, a disabled user). */
+export async function revokeTokensOfUser(db: Queryable, userId: string): Promise<TokenRow[]> {
+  return db.query<TokenRow>(
+    `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
+     RETURNING id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at`,
+    [userId],
+  );
 }
 
 // Rate limits: a fixed window per key, shared by every app process through the database.

@@ -98,13 +98,15 @@ export const authRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ['Inloggning'],
         summary: 'Skapa en personlig API-nyckel (visas en gång)',
+        description:
+          'Bara med inloggning (session), inte med en API-nyckel (403). Nyckeln gäller i NAVET_API_TOKEN_DAYS dagar (standard 90) och återkallas när lösenordet byts eller användaren stängs av.',
         body: CreateTokenBody,
         response: { 201: CreatedToken, ...errorResponses(401, 403, 422) },
       },
     },
     async (req, reply) => {
-      const { row, token } = await createApiToken(db, req.ctx, req.body);
-      return reply.code(201).send({ id: row.id, name: row.name, prefix: row.prefix, token });
+      const { row, token } = await createApiToken(db, req.ctx, { name: req.body.name, validDays: config.apiTokenDays });
+      return reply.code(201).send({ ...presentToken(row), token });
     },
   );
 

@@ -57,9 +57,13 @@ export const TokenSchema = Type.Object({
   prefix: Type.String(),
   createdAt: Timestamp,
   lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+  expiresAt: Type.String({ format: 'date-time', description: 'När nyckeln slutar gälla' }),
 });
 export const CreateTokenBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 100 }) },
   { additionalProperties: false },
 );
-export const CreatedToken = Type.Object({ id: Uuid, name: Type.String(), prefix: Type.String(), token: Type.String() });
+export const CreatedToken = Type.Object({
+  ...TokenSchema.properties,
+  token: Type.String({ description: 'Nyckeln; visas bara nu' }),
+});

@@ -58,6 +58,7 @@ export function ApiTokensPage() {
                 <th scope="col">{t('tokens.col.prefix')}</th>
                 <th scope="col">{t('tokens.col.created')}</th>
                 <th scope="col">{t('tokens.col.lastUsed')}</th>
+                <th scope="col">{t('tokens.col.expires')}</th>
                 <th scope="col">{t('tokens.col.action')}</th>
               </tr>
             </thead>
@@ -71,6 +72,13 @@ export function ApiTokensPage() {
                   <td>{formatDateTime(tok.createdAt)}</td>
                   <td>
                     {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : <span className="muted">{t('tokens.neverUsed')}</span>}
+                  </td>
+                  <td>
+                    {new Date(tok.expiresAt).getTime() <= Date.now() ? (
+                      <strong>{t('tokens.expired', { date: formatDateTime(tok.expiresAt) })}</strong>
+                    ) : (
+                      formatDateTime(tok.expiresAt)
+                    )}
                   </td>
                   <td>
                     {confirming === tok.id ? (
@@ -110,7 +118,7 @@ export function ApiTokensPage() {
 }
 
 function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const [copied, setCopied] = useState<boolean | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -155,6 +163,7 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
         </div>
       </div>
       <p role="status">{copied === true ? t('tokens.copied') : copied === false ? t('tokens.copyManually') : ''}</p>
+      <p>{t('tokens.validUntil', { date: formatDateTime(token.expiresAt) })}</p>
       <p className="hint">{t('tokens.usage')}</p>
       <button type="button" className="button-secondary" onClick={onDone}>
         {t('tokens.done')}

@@ -774,6 +774,10 @@ export const en: Record<MessageKey, string> = {
   'tokens.col.created': 'Created',
   'tokens.col.lastUsed': 'Last used',
   'tokens.col.action': 'Action',
+  'tokens.col.expires': 'Valid until',
+  'tokens.expired': 'Expired {date}',
+  'tokens.validUntil':
+    'The token is valid until {date}. It also stops working if your password is changed or your account is disabled.',
   'tokens.neverUsed': 'Never',
   'tokens.revoke': 'Revoke',
   'tokens.revokeFor': 'Revoke {name}',
