@@ -3,7 +3,7 @@ import { addCaseAction } from '../src/modules/cases/add-case-action.js';
 import { notifyDueActions } from '../src/modules/cases/notify-due-actions.js';
 import { transitionCase } from '../src/modules/cases/transition-case.js';
 import { systemCtx } from '../src/platform/context.js';
-import { buildGroup, buildPerson, buildUser } from '../src/testing/builders.js';
+import { buildGroup, buildKnowledgeSupport, buildPerson, buildUser } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
 
 const t = useTestApp();
@@ -257,7 +257,7 @@ describe('addCaseAction and transitionCase for the meetings module', () => {
 });
 
 describe('assignment, secrecy and escalation', () => {
-  it('assigns a group, a handler and a due date (audited as assign); refuses a group from another region', async () => {
+  it('assigns a group, a handler and a due date (audited as assign); refuses a group from another region (404: the caller may not see it)', async () => {
     const c = await register();
     const res = await t.request({
       method: 'PATCH',
@@ -285,7 +285,7 @@ describe('assignment, secrecy and escalation', () => {
         payload: { version: res.json().version, assignedGroupId: forums.otherRegionForum },
       }),
     );
-    expect([foreign.status, foreign.body.errors?.[0]?.path]).toEqual([422, 'assignedGroupId']);
+    expect(foreign.status).toBe(404);
     const stale = await t.request({
       method: 'PATCH',
       url: `/api/v1/cases/${c.id}`,
@@ -541,9 +541,16 @@ describe('links', () => {
       method: 'POST',
       url: `/api/v1/cases/${a.id}/links`,
       as: coordinator,
-      payload: { targetType: 'knowledge-support', targetId: '2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182', note: 'Vårdförloppet' },
+      payload: { targetType: 'knowledge-support', targetId: (await buildKnowledgeSupport(t.db)).id, note: 'Vårdförloppet' },
     });
     expect(ks.statusCode).toBe(201);
+    const unknown = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${a.id}/links`,
+      as: coordinator,
+      payload: { targetType: 'knowledge-support', targetId: '2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182' },
+    });
+    expect(unknown.statusCode).toBe(404);
     const fromB = (await t.request({ method: 'GET', url: `/api/v1/cases/${b.id}/links`, as: reader })).json();
     expect(fromB.items).toEqual([
       expect.objectContaining({ targetType: 'case', targetId: a.id, targetCaseNumber: a.caseNumber }),
@@ -566,7 +573,8 @@ describe('links', () => {
           payload: { targetType: 'case', targetId: kalmarCase.id },
         })
       ).statusCode,
-    ).toBe(422);
+      "another region's case is not the caller's to see",
+    ).toBe(404);
     expect((await t.request({ method: 'DELETE', url: `/api/v1/case-links/${link.json().id}`, as: reader })).statusCode).toBe(403);
     expect((await t.request({ method: 'DELETE', url: `/api/v1/case-links/${link.json().id}`, as: coordinator })).statusCode).toBe(
       204,

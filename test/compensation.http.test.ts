@@ -119,11 +119,11 @@ describe('recruitment and assignments', () => {
     expect((await patch(support, 1)).statusCode).toBe(409);
   });
 
-  it("another region's coordinator and a plain user cannot record or see participants", async () => {
+  it("another region's coordinator and a plain user cannot record or see participants (the group is not theirs to see: 404)", async () => {
     const other = (await buildPerson(t.db, { homeOwner: '10' })).id;
     const payload = { personId: other, groupId, recruitedOn: '2026-09-01', recruitedBy: 'X' };
-    expect((await post(kalmar, '/api/v1/compensation/participants', payload)).statusCode).toBe(403);
-    expect((await post(plain, '/api/v1/compensation/participants', payload)).statusCode).toBe(403);
+    expect((await post(kalmar, '/api/v1/compensation/participants', payload)).statusCode).toBe(404);
+    expect((await post(plain, '/api/v1/compensation/participants', payload)).statusCode).toBe(404);
     for (const as of [kalmar, plain]) {
       const list = (await get(as, '/api/v1/compensation/participants')).json<{ items: unknown[] }>();
       expect(list.items).toEqual([]);

@@ -97,7 +97,8 @@ describe('memberships: default period, edits, early ends and the rules', () => {
           startDate: '2027-06-01',
         }),
       ).status,
-    ).toBe(422);
+      'an unknown person answers as its GET does',
+    ).toBe(404);
     const members = (await t.request({ method: 'GET', url: `/api/v1/groups/${g.id}/memberships`, as: admin })).json();
     expect(members.items).toHaveLength(1);
   });

@@ -69,7 +69,7 @@ export const casesAccess: AccessModule = {
       'scoped',
       (f) => ({
         url: `/api/v1/cases/${f.casesMainId}/links`,
-        payload: { targetType: 'knowledge-support', targetId: '00000000-0000-4000-8000-000000000001' },
+        payload: { targetType: 'knowledge-support', targetId: f.knowledgeSupportId! },
       }),
     ],
     'DELETE /api/v1/case-links/{id}': ['scoped', (f) => ({ url: `/api/v1/case-links/${f.casesLinkId}` })],

@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { presentAction } from './presenter.js';
 import * as repo from './repository.js';
 import { caseScope } from './scope.js';
@@ -28,6 +29,7 @@ export async function addCaseAction(tx: Queryable, ctx: Ctx, input: AddCaseActio
   const c = await repo.lockCase(tx, input.caseId);
   if (!c) throw notFound('Ärendet');
   authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+  await assertVisible(tx, ctx, { person: input.ownerPersonId });
   const title = input.title.trim();
   const ownerName = input.ownerName?.trim() || null;
   const errors: FieldError[] = [];

@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { ESCALATABLE, type CaseStatus } from './rules/lifecycle.js';
 import { checkEscalation } from './rules/escalation.js';
@@ -25,6 +26,7 @@ export async function escalateCase(
     if (!before) throw notFound('Ärendet');
     authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
     if (before.version !== version) throw staleVersion(before.version);
+    await assertVisible(tx, ctx, { group: input.forumGroupId });
     if (!ESCALATABLE.includes(before.status as CaseStatus)) {
       throw conflict('Ärendet är redan beslutat eller avslutat och kan inte lyftas.');
     }

@@ -3,10 +3,12 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import { assertVisible, type RefKind } from '../visible.js';
 import * as repo from './repository.js';
 import { caseScope } from './scope.js';
 
 export type LinkTargetType = 'case' | 'knowledge-support' | 'consultation';
+const TARGET_KIND: Record<LinkTargetType, RefKind> = { case: 'case', 'knowledge-support': 'support', consultation: 'round' };
 
 /**
  * Links a case to another case, a knowledge support or a consultation round. Links to other
@@ -23,6 +25,7 @@ export async function linkCase(
     const c = await repo.lockCase(tx, caseId);
     if (!c) throw notFound('Ärendet');
     authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+    await assertVisible(tx, ctx, { [TARGET_KIND[input.targetType]]: input.targetId });
     if (input.targetType === 'case') {
       const target = await repo.getCase(tx, input.targetId);
       if (!target || target.region_code !== c.region_code) {

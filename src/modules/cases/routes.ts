@@ -31,6 +31,8 @@ const Origin = Type.Union(ORIGINS.map((o) => Type.Literal(o)));
 const Status = Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)));
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const SECRET_SUBJECT = 'Sekretessmarkerat ärende';
+const SECRET_SENDER = 'Sekretess';
+const SECRET_FILE_NAME = 'Sekretessmarkerad handling';
 
 const Case = Type.Object(
   {
@@ -254,9 +256,11 @@ async function regionsWith(db: Parameters<typeof geography>[0], actor: Actor, pe
   return [...geo.regionHealthcareRegions.keys()].filter((r) => can(actor, permission, ownerScope(r, geo)));
 }
 
-/** Lists show a secret case's subject only to those who read secret material in its region. */
-const masked = <T extends { subject: string }>(row: T & { secret?: boolean; region_code: string }, actor: Actor | undefined) =>
-  row.secret && !canReadSecret(actor, row.region_code) ? { ...row, subject: SECRET_SUBJECT } : row;
+/** A secret case's subject and sender are shown only to those who read secret material in its region. */
+const masked = <T extends { subject: string; sender: string }>(
+  row: T & { secret?: boolean; region_code: string },
+  actor: Actor | undefined,
+) => (row.secret && !canReadSecret(actor, row.region_code) ? { ...row, subject: SECRET_SUBJECT, sender: SECRET_SENDER } : row);
 
 export const caseRoutes: RouteModule = async (app, { db, config }) => {
   app.addSchema(Case);
@@ -472,7 +476,7 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
         items: page.items.map((c) => ({
           receivedDate: c.received_date,
           caseNumber: c.case_number,
-          sender: c.secret ? 'Sekretess' : c.sender,
+          sender: c.secret ? SECRET_SENDER : c.sender,
           subject: c.secret ? SECRET_SUBJECT : c.subject,
           secret: c.secret,
         })),
@@ -761,14 +765,18 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
     {
       schema: {
         tags,
-        summary: 'Ärendets handlingar (metadata med SHA-256)',
+        summary:
+          'Ärendets handlingar (metadata med SHA-256). I ett sekretessmarkerat ärende visas filnamnen bara för den som får läsa handlingarna.',
         params: IdParams,
         response: { 200: Type.Object({ items: Type.Array(Type.Ref('CaseDocument')) }), ...errorResponses(400, 401, 404) },
       },
     },
     async (req) => {
-      await readableCase(req.params.id, req.ctx.actor);
-      return { items: (await repo.documentsOf(db, req.params.id)).map(presentDocument) };
+      const c = (await readableCase(req.params.id, req.ctx.actor)) as repo.CaseFlowRow;
+      // The list follows the rule for reading the documents themselves (the download below).
+      const hide = c.secret && !canReadSecret(req.ctx.actor, c.region_code);
+      const docs = (await repo.documentsOf(db, req.params.id)).map(presentDocument);
+      return { items: hide ? docs.map((d) => ({ ...d, fileName: SECRET_FILE_NAME })) : docs };
     },
   );
 

@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { checkTransition, isCaseStatus, type CaseStatus } from './rules/lifecycle.js';
 import { caseScope } from './scope.js';
@@ -63,6 +64,7 @@ async function transition(
   const before = await repo.lockCase(tx, caseId);
   if (!before) throw notFound('Ärendet');
   authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
+  await assertVisible(tx, ctx, { group: opts.forumGroupId });
   const from = before.status as CaseStatus;
   const reason = opts.reason?.trim() || undefined;
   const verdict = checkTransition({

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { presentCaseFlow } from './presenter.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { TRIAGEABLE, type CaseStatus } from './rules/lifecycle.js';
 import { caseScope } from './scope.js';
@@ -34,6 +35,7 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
     if (!TRIAGEABLE.includes(before.status as CaseStatus)) {
       throw conflict('Ärendet har redan gått vidare från beredningen och kan inte triageras om.');
     }
+    await assertVisible(tx, ctx, { group: input.forumGroupId, case: input.mainCaseId });
     let forumGroupId = input.forumGroupId ?? null;
     let mainCaseId: string | null = null;
     if (input.decisionPath === 'bundled') {

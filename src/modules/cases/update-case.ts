@@ -2,10 +2,11 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
+import { conflict, forbidden, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { presentCaseFlow } from './presenter.js';
 import * as repo from './repository.js';
-import { caseScope } from './scope.js';
+import { canReadSecret, caseScope } from './scope.js';
 
 export interface CasePatch {
   subject?: string;
@@ -32,6 +33,7 @@ export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, 
     authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
     if (before.version !== version) throw staleVersion(before.version);
     if (before.status === 'avslutad') throw conflict('Ärendet är avslutat och kan inte ändras.');
+    await assertVisible(tx, ctx, { group: patch.assignedGroupId, person: patch.handlerPersonId });
     const secret = patch.secret ?? before.secret;
     const ground = patch.secrecyGround !== undefined ? patch.secrecyGround?.trim() || null : before.secrecy_ground;
     const next = {
@@ -44,6 +46,15 @@ export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, 
       handlerPersonId: patch.handlerPersonId !== undefined ? patch.handlerPersonId : before.handler_person_id,
       dueDate: patch.dueDate !== undefined ? patch.dueDate : before.due_date,
     };
+    // The secrecy marking, and a secret case's particulars (which such a caller sees masked),
+    // change only with the right to read secret material in the region.
+    const secrecyChanges = next.secret !== before.secret || next.secrecyGround !== before.secrecy_ground;
+    const hiddenChanges = before.secret && (next.subject !== before.subject || next.sender !== before.sender);
+    if ((secrecyChanges || hiddenChanges) && !canReadSecret(ctx.actor, before.region_code)) {
+      throw forbidden(
+        'Sekretessmarkeringen och ett sekretessmarkerat ärendes uppgifter ändras bara av den som får läsa sekretessmarkerade handlingar i regionen.',
+      );
+    }
     const errors: FieldError[] = [];
     if (!next.subject) errors.push({ path: 'subject', message: 'Ange ärendemening.' });
     if (!next.sender) errors.push({ path: 'sender', message: 'Ange avsändare.' });

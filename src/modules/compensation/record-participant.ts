@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { geography, getGroup } from '../organisation/repository.js';
+import { assertVisible } from '../visible.js';
 import { isPerson, mayManageGroup } from './access.js';
 import * as repo from './repository.js';
 
@@ -25,10 +26,11 @@ export async function recordParticipant(db: Db, ctx: Ctx, input: ParticipantInpu
   checkDates(input);
   return db.transaction(async (tx) => {
     const geo = await geography(tx);
-    const group = await getGroup(tx, input.groupId);
-    if (!group) throw unprocessable('Gruppen finns inte.', [{ path: 'groupId', message: 'okänd grupp' }]);
+    await assertVisible(tx, ctx, { group: input.groupId });
+    const group = (await getGroup(tx, input.groupId))!;
     if (!mayManageGroup(actor, group.id, group.owner, geo))
       throw forbidden('Bara gruppens processtöd eller regionens samordnare registrerar rekrytering.');
+    await assertVisible(tx, ctx, { person: input.personId });
     const [person] = await tx.query<{ id: string; anonymised_at: Date | null }>(
       'SELECT id, anonymised_at FROM persons WHERE id = $1',
       [input.personId],

@@ -137,7 +137,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
         tags,
         summary: 'Registrera att en person med patienterfarenhet rekryterats till en grupp',
         body: ParticipantBody,
-        response: { 201: Type.Ref('CompensationParticipant'), ...errorResponses(401, 403, 409, 422) },
+        response: { 201: Type.Ref('CompensationParticipant'), ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => reply.code(201).send(presentParticipant(await recordParticipant(db, req.ctx, req.body), true)),

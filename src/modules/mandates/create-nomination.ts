@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/errors.js';
 import { geography, getGroup } from '../organisation/repository.js';
 import * as peopleRepo from '../people/repository.js';
+import { assertVisible } from '../visible.js';
 import { mayNominate } from './access.js';
 import { presentNomination } from './presenter.js';
 import * as repo from './repository.js';
@@ -31,6 +32,7 @@ export async function createNomination(db: Db, ctx: Ctx, groupId: string, input:
     if (!group) throw notFound('Gruppen');
     if (!mayNominate(actor, group, geo)) throw forbidden('Du kan inte nominera till den här gruppen.');
     if (group.status !== 'active') throw conflict('Gruppen är stängd; ingen kan nomineras till den.');
+    await assertVisible(tx, ctx, { person: input.personId });
     const person = await peopleRepo.getPerson(tx, input.personId);
     if (!person || person.anonymised_at) {
       throw unprocessable('Personen finns inte.', [{ path: 'personId', message: 'okänd person' }]);

@@ -5,6 +5,7 @@ import * as repo from './repository.js';
 import {
   checkDuplicateArea,
   checkMirror,
+  checkParent,
   checkPlacement,
   findMirror,
   type Geography,
@@ -56,6 +57,7 @@ export async function checkGroup(
     else if (parent.id === selfId)
       errors.push({ path: 'parentGroupId', message: 'En grupp kan inte vara överordnad sig själv.' });
     else if (parent.status !== 'active') errors.push({ path: 'parentGroupId', message: 'Den överordnade gruppen är stängd.' });
+    else if (checkParent(g, parent, geo).length) errors.push(...checkParent(g, parent, geo));
     else if (selfId && (await isBelow(tx, parent.id, selfId))) {
       errors.push({ path: 'parentGroupId', message: 'Rapporteringsvägen får inte gå i cirkel.' });
     }

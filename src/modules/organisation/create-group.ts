@@ -2,6 +2,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
+import { assertVisible } from '../visible.js';
 import { checkGroup, ownerScope } from './check-group.js';
 import { presentGroupCore } from './presenter.js';
 import * as repo from './repository.js';
@@ -10,6 +11,7 @@ export async function createGroup(db: Db, ctx: Ctx, input: repo.GroupWrite & { m
   return db.transaction(async (tx) => {
     const geo = await repo.geography(tx);
     authorize(ctx.actor, 'groups.write', ownerScope(input.owner, geo));
+    await assertVisible(tx, ctx, { group: [input.parentGroupId, input.mirrorsGroupId].filter((x) => x != null) });
     const checked = await checkGroup(tx, geo, input, null);
     const row = await repo.insertGroup(tx, checked);
     await recordAudit(tx, ctx, { entityType: 'group', entityId: row.id, action: 'create', after: presentGroupCore(row) });

@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { ownerScope } from './check-group.js';
 import { presentGroupCore } from './presenter.js';
 import * as repo from './repository.js';
@@ -18,6 +19,7 @@ export async function mergeGroup(db: Db, ctx: Ctx, id: string, version: number, 
     const geo = await repo.geography(tx);
     authorize(ctx.actor, 'groups.write', ownerScope(source.owner, geo));
     if (source.version !== version) throw staleVersion(source.version);
+    await assertVisible(tx, ctx, { group: input.intoGroupId });
     const target = await repo.getGroup(tx, input.intoGroupId, { forUpdate: true });
     if (!target) throw unprocessable('Gruppen att slå samman med finns inte.', [{ path: 'intoGroupId', message: 'finns inte' }]);
     if (target.id === source.id)

@@ -119,7 +119,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         tags,
         summary: 'Skapa en grupp; en RPO/LPO speglar automatiskt gruppen ovanför med samma programområde',
         body: CreateGroupBody,
-        response: { 201: Type.Ref('Group'), ...errorResponses(401, 403, 422) },
+        response: { 201: Type.Ref('Group'), ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (req, reply) => {
@@ -325,7 +325,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         tags,
         summary: 'Ange att en ägare medvetet täcker ett programområde med en annan grupp (groupId null tar bort)',
         body: CoverageBody,
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 422) },
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (req, reply) => {

@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { ownerScope } from './check-group.js';
 import * as repo from './repository.js';
 import { levelOfOwner } from './rules/structure.js';
@@ -24,6 +25,7 @@ export async function setCoverage(
     if (!geo.programAreaIds.has(input.programAreaId)) {
       throw unprocessable(`Okänt programområde "${input.programAreaId}".`, [{ path: 'programAreaId', message: 'okänt' }]);
     }
+    await assertVisible(tx, ctx, { group: input.groupId });
     if (input.groupId) {
       const g = await repo.getGroup(tx, input.groupId);
       if (!g || g.owner !== input.owner || g.status !== 'active') {

@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { checkGroup, ownerScope } from './check-group.js';
 import { presentGroupCore } from './presenter.js';
 import * as repo from './repository.js';
@@ -47,6 +48,10 @@ export async function updateGroup(db: Db, ctx: Ctx, id: string, version: number,
       hostDescription: patch.hostDescription !== undefined ? patch.hostDescription : before.host_description,
       startDate: patch.startDate !== undefined ? patch.startDate : before.start_date,
     };
+    const named = [merged.parentGroupId, merged.mirrorsGroupId].filter(
+      (g): g is string => !!g && g !== before.parent_group_id && g !== before.mirrors_group_id,
+    );
+    await assertVisible(tx, ctx, { group: named });
     const checked = await checkGroup(tx, geo, merged, id);
     const after = await repo.updateGroupRow(tx, id, version, checked);
     if (!after) throw staleVersion(before.version);

@@ -7,6 +7,7 @@ import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { checkSeat } from '../mandates/check-seat.js';
 import { ownerScope } from '../organisation/check-group.js';
 import { geography, getGroup, type GroupRow } from '../organisation/repository.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { currentDeclaration } from './rules/membership.js';
 
@@ -38,6 +39,8 @@ export async function appointMember(db: Db, ctx: Ctx, groupId: string, input: Ap
     if (!group) throw notFound('Gruppen');
     const geo = await geography(tx);
     authorize(ctx.actor, 'groups.write', ownerScope(group.owner, geo));
+    // Checked here, not in appointInTx: a decided nomination names no one in its body.
+    await assertVisible(tx, ctx, { person: input.personId });
     return appointInTx(tx, ctx, group, input, opts);
   });
 }

@@ -270,3 +270,11 @@ export async function activeMembershipCount(db: Queryable, groupId: string, afte
   );
   return row?.n ?? 0;
 }
+
+/** The groups a person sits in or has sat in (id and owner): the registers that reach them beside their own. */
+export async function groupsOfPerson(db: Queryable, personId: string): Promise<{ id: string; owner: string }[]> {
+  return db.query<{ id: string; owner: string }>(
+    'SELECT DISTINCT g.id, g.owner FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1',
+    [personId],
+  );
+}

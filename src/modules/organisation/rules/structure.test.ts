@@ -4,6 +4,7 @@ import { parseReference } from '../../reference/rules/parse.js';
 import {
   checkDuplicateArea,
   checkMirror,
+  checkParent,
   checkPlacement,
   findMirror,
   levelOfOwner,
@@ -129,5 +130,23 @@ describe('mirror states for the matrix and the gaps', () => {
       levnadsvanor: 'missing',
       ogonsjukdomar: 'covered',
     });
+  });
+});
+
+describe('checkParent', () => {
+  it('allows a parent of the same owner or of the body just above, nothing else', () => {
+    const blekinge = { level: 'region' as const, owner: '10' };
+    expect(checkParent(blekinge, { owner: '10' }, geo)).toEqual([]);
+    expect(checkParent(blekinge, { owner: 'sodra' }, geo)).toEqual([]);
+    expect(checkParent(blekinge, { owner: '08' }, geo)[0]?.path).toBe('parentGroupId');
+    expect(checkParent(blekinge, { owner: 'sydostra' }, geo)).toHaveLength(1);
+    expect(checkParent(blekinge, { owner: 'national' }, geo)).toHaveLength(1);
+    const halland = { level: 'region' as const, owner: '13' };
+    expect(checkParent(halland, { owner: 'sodra' }, geo)).toEqual([]);
+    expect(checkParent(halland, { owner: 'vastra' }, geo)).toEqual([]);
+    const sodra = { level: 'healthcare-region' as const, owner: 'sodra' };
+    expect(checkParent(sodra, { owner: 'national' }, geo)).toEqual([]);
+    expect(checkParent(sodra, { owner: '10' }, geo)).toHaveLength(1);
+    expect(checkParent({ level: 'national', owner: 'national' }, { owner: 'sodra' }, geo)).toHaveLength(1);
   });
 });

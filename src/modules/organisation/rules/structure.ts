@@ -66,6 +66,24 @@ export function checkPlacement(g: Pick<GroupFacts, 'level' | 'owner' | 'programA
   return errors;
 }
 
+/**
+ * A group reports to (is part of, prepares for, is appointed by) a group of its own owner or of
+ * the body just above it — never a group of another region or one further down.
+ */
+export function checkParent(
+  g: Pick<GroupFacts, 'level' | 'owner'>,
+  parent: Pick<GroupFacts, 'owner'>,
+  geo: Geography,
+): FieldError[] {
+  if (parent.owner === g.owner || ownersAbove(g, geo).includes(parent.owner)) return [];
+  return [
+    {
+      path: 'parentGroupId',
+      message: 'Den överordnade gruppen ska höra till samma ägare eller till nivån närmast ovanför.',
+    },
+  ];
+}
+
 /** The owners one level up that a group may mirror: the nation, or the region's healthcare region(s). */
 export function ownersAbove(g: Pick<GroupFacts, 'level' | 'owner'>, geo: Geography): string[] {
   if (g.level === 'healthcare-region') return ['national'];
