@@ -6,6 +6,7 @@ import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { TableScroll } from '../components/TableScroll';
+import { now } from '../clock';
 
 export function ApiTokensPage() {
   const { t, formatDateTime } = useI18n();
@@ -74,7 +75,7 @@ export function ApiTokensPage() {
                     {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : <span className="muted">{t('tokens.neverUsed')}</span>}
                   </td>
                   <td>
-                    {new Date(tok.expiresAt).getTime() <= Date.now() ? (
+                    {new Date(tok.expiresAt).getTime() <= now().getTime() ? (
                       <strong>{t('tokens.expired', { date: formatDateTime(tok.expiresAt) })}</strong>
                     ) : (
                       formatDateTime(tok.expiresAt)
