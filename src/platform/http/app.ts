@@ -115,6 +115,20 @@ export function loggableUrl(url: string): string {
 }
 
 /**
+ * The backstop behind validation: PostgreSQL's data exceptions (SQLSTATE class 22: a byte
+ * sequence it cannot encode, a value too long or out of range, text that is not a number or
+ * date) mean the input was bad, so they are the caller's 400 (reads) or 422 (writes), never a 500.
+ */
+export function problemFromDataException(err: unknown, method: string): Problem | undefined {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return undefined;
+  const detail = 'Uppgifterna innehåller ett värde som inte kan lagras eller tolkas (till exempel ett otillåtet tecken).';
+  return WRITE_METHODS.has(method)
+    ? new Problem(422, 'Ogiltiga uppgifter', detail)
+    : new Problem(400, 'Felaktig begäran', detail);
+}
+
+/**
  * Errors any API route may answer besides its own, documented on every route so that every
  * response has a schema: malformed input (400), a bad bearer token (401), rate limits (429),
  * the database away (503); writes also CSRF (403), Idempotency-Key conflicts (409/422) and
@@ -252,6 +266,11 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
           'Databasen är inte tillgänglig just nu. Försök igen om en stund.',
         ),
       );
+    }
+    const dataException = problemFromDataException(err, req.method);
+    if (dataException) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'input refused by the database');
+      return sendProblem(reply, dataException);
     }
     const fromDb = problemFromDatabaseError(err);
     if (fromDb) {
