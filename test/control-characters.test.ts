@@ -85,6 +85,27 @@ describe('control characters in the input', () => {
     },
   );
 
+  it('is refused in routes of an encapsulated context too (the file upload, with its own body parser)', async () => {
+    const s = await t.newAdmin();
+    const kase = await t.request({
+      method: 'POST',
+      url: '/api/v1/cases',
+      as: s,
+      payload: { region: '10', subject: 'Uppladdning', origin: 'local', sender: 'Test', receivedDate: today },
+    });
+    const res = problem(
+      await t.request({
+        method: 'POST',
+        url: `/api/v1/cases/${kase.json<{ id: string }>().id}/documents?fileName=a%00b.txt`,
+        as: s,
+        headers: { 'content-type': 'text/plain' },
+        payload: 'hej',
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.map((e) => e.path)).toEqual(['fileName']);
+  });
+
   it('multi-line text keeps tab, newline and carriage return', async () => {
     const s = await t.newAdmin();
     const res = await t.request({

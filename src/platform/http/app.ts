@@ -158,6 +158,16 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // Our validator in every context: an encapsulated plugin that adds a schema would otherwise
+    // rebuild Fastify's default one (no control-character check, no calendar dates, other coercion).
+    schemaController: {
+      compilersFactory: {
+        buildValidator: (externalSchemas: unknown) => {
+          for (const schema of Object.values((externalSchemas ?? {}) as Record<string, object>)) registerSharedSchema(schema);
+          return validatorCompiler as never;
+        },
+      },
+    },
     return503OnClosing: true,
     // One line per request, written below with the URL scrubbed (no tokens, codes or personnummer).
     logController: new Fastify.LogController({ disableRequestLogging: true }),
