@@ -380,7 +380,7 @@ describe('the follow-up report, comments, PDSA and open data', () => {
       ).body.errors?.[0]?.path,
     ).toBe('/period');
 
-    const pdf = await t.request({ method: 'GET', url: `/api/v1/groups/${lpo.id}/followup-report?format=pdf`, as: kalmar });
+    const pdf = await t.request({ method: 'GET', url: `/api/v1/groups/${lpo.id}/followup-report?format=pdf`, as: blekinge });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -395,7 +395,7 @@ describe('the follow-up report, comments, PDSA and open data', () => {
     ])
       expect(text).toContain(s);
 
-    const docx = await t.request({ method: 'GET', url: `/api/v1/groups/${lpo.id}/followup-report?format=docx`, as: kalmar });
+    const docx = await t.request({ method: 'GET', url: `/api/v1/groups/${lpo.id}/followup-report?format=docx`, as: blekinge });
     expect(docx.headers['content-disposition']).toContain('.docx');
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
     for (const s of [

@@ -158,7 +158,7 @@ describe('memberships: default period, edits, early ends and the rules', () => {
     const admin = await t.newAdmin();
     const detail = (await t.request({ method: 'GET', url: `/api/v1/people/${person.id}`, as: admin })).json();
     expect(detail.memberships.map((m: { declarationLapsed: boolean }) => m.declarationLapsed)).toEqual([true, true]);
-    const list = (await t.request({ method: 'GET', url: `/api/v1/groups/${a.id}/memberships` })).json();
+    const list = (await t.request({ method: 'GET', url: `/api/v1/groups/${a.id}/memberships`, as: admin })).json();
     expect(list.items[0]).toMatchObject({ personId: person.id, declarationLapsed: true });
     // And a new appointment is refused with the reason.
     expect(
@@ -465,14 +465,22 @@ describe('rotation', () => {
 });
 
 describe('the public register (insyn)', () => {
-  it('shows name, role, group and employer of current seats, and nothing else', async () => {
+  it('shows name, role, group, employer and period of current seats, and nothing else', async () => {
     const g = await buildGroup(t.db, { kind: 'forum', level: 'region', owner: '10', name: 'Insynsforumet' });
     const p = await buildDeclaredPerson(t.db, { homeOwner: '10', employer: 'Region Blekinge', name: 'Öppen Person' });
     await appointMember(t.db, ctx, g.id, { personId: p.id, role: 'ledamot', startDate: '2025-01-01', endDate: null });
     const res = await t.request({ method: 'GET', url: `/api/v1/public/register?groupId=${g.id}` });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
-      { name: 'Öppen Person', role: 'ledamot', groupId: g.id, groupName: 'Insynsforumet', employer: 'Region Blekinge' },
+      {
+        name: 'Öppen Person',
+        role: 'ledamot',
+        groupId: g.id,
+        groupName: 'Insynsforumet',
+        employer: 'Region Blekinge',
+        startDate: '2025-01-01',
+        endDate: null,
+      },
     ]);
     expect(res.body).not.toContain('@');
     const search = (await t.request({ method: 'GET', url: '/api/v1/public/register?q=oppen' })).json();

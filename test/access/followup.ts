@@ -61,7 +61,7 @@ export const followupAccess: AccessModule = {
     ],
     'DELETE /api/v1/goals/{id}': ['scoped', (f) => ({ url: `/api/v1/goals/${f.followupGoalId}?version=1` })],
     'GET /api/v1/implementation-statuses/{id}/history': [
-      'signed-in',
+      'scoped',
       (f) => ({ url: `/api/v1/implementation-statuses/${f.followupStatusId}/history` }),
     ],
     'GET /api/v1/indicators': ['public', () => ({ url: '/api/v1/indicators' })],
@@ -117,12 +117,12 @@ export const followupAccess: AccessModule = {
       }),
     ],
     'GET /api/v1/groups/{id}/followup-report': [
-      'signed-in',
+      'scoped',
       (f) => ({ url: `/api/v1/groups/${f.followupGroupId}/followup-report?format=docx` }),
     ],
     'GET /api/v1/implementation-statuses': ['signed-in', () => ({ url: '/api/v1/implementation-statuses?region=10' })],
     'GET /api/v1/implementation-statuses/{id}': [
-      'signed-in',
+      'scoped',
       (f) => ({ url: `/api/v1/implementation-statuses/${f.followupStatusId}` }),
     ],
     'POST /api/v1/implementation-statuses': [
@@ -149,7 +149,7 @@ export const followupAccess: AccessModule = {
       'scoped',
       (f) => ({ url: '/api/v1/plans', payload: { groupId: f.followupGroupId, startYear: 2028, title: 'Ny plan', items: [] } }),
     ],
-    'GET /api/v1/plans/{id}': ['signed-in', (f) => ({ url: `/api/v1/plans/${f.followupPlanId}` })],
+    'GET /api/v1/plans/{id}': ['scoped', (f) => ({ url: `/api/v1/plans/${f.followupPlanId}` })],
     'PATCH /api/v1/plans/{id}': [
       'scoped',
       (f) => ({ url: `/api/v1/plans/${f.followupPlanId}`, payload: { title: 'Ändrad plan', version: 1 } }),

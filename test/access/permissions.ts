@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Permission } from '../../src/platform/auth/policy.js';
+import { PERMISSIONS, type Permission } from '../../src/platform/auth/policy.js';
 import type { Db } from '../../src/platform/db/index.js';
 import type { Fixture, Req } from './types.js';
 
@@ -50,6 +50,9 @@ const CASE_HANDLE: Permission[] = ['cases.handle'];
 const FORUM_READ: Permission[] = ['meetings.manage', 'cases.read'];
 const FORUM_MANAGE: Permission[] = ['meetings.manage'];
 const CONS_READ: Permission[] = ['consultations.read', 'consultations.work', 'consultations.decide'];
+/** Every permission: any role at all in the scope grants it. */
+const ANY_ROLE = Object.keys(PERMISSIONS) as Permission[];
+const FOLLOWUP_READ = 'any role in the region or the group; a role elsewhere or none gets 404';
 
 const forumNote =
   'forums: read with cases.read or meetings.manage in the region (or a seat), manage with meetings.manage (or keeper)';
@@ -540,4 +543,9 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/plans': { any: ['plans.write'] },
   'PATCH /api/v1/plans/{id}': { any: ['plans.write'] },
   'POST /api/v1/plans/{id}/transition': { any: ['plans.write'] },
+  // Read in detail with any role covering the region or group (src/modules/followup/read-access.ts).
+  'GET /api/v1/plans/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
+  'GET /api/v1/implementation-statuses/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
+  'GET /api/v1/implementation-statuses/{id}/history': { any: ANY_ROLE, note: FOLLOWUP_READ },
+  'GET /api/v1/groups/{id}/followup-report': { any: ANY_ROLE, note: FOLLOWUP_READ },
 };

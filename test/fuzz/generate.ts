@@ -182,3 +182,54 @@ export const EXTRA_FIELDS: Record<string, unknown>[] = [
   { region: '07', owner: 'national' },
   { 'ett helt okänt fält': 'värde' },
 ];
+
+/**
+ * Control characters for the sweep over every string field and query parameter: NUL, the other
+ * C0 controls a text field never means (tab, newline and carriage return are allowed), and lone
+ * surrogates (JSON can carry them, "\ud800"; a URL cannot).
+ */
+export const C0_CONTROLS = ['\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F'];
+export function controlValues(i: number, where: 'body' | 'query'): string[] {
+  const values = ['a\u0000b', `a${C0_CONTROLS[i % C0_CONTROLS.length]!}b`];
+  if (where === 'body') values.push(i % 2 ? 'a\uDFFF' : '\uD800b');
+  return values;
+}
+
+export type FieldPath = (string | number)[];
+
+/** The paths of every free-text string field of a schema (enums and constants left out), arrays as index 0. */
+export function stringFields(s: Schema | undefined, resolve: Resolve, path: FieldPath = [], depth = 0): FieldPath[] {
+  if (!s || depth > 6) return [];
+  if (typeof s.$ref === 'string') return stringFields(resolve(s.$ref), resolve, path, depth + 1);
+  const alternatives = (s.anyOf ?? s.oneOf ?? s.allOf) as Schema[] | undefined;
+  if (Array.isArray(alternatives)) {
+    const seen = new Set<string>();
+    return alternatives
+      .flatMap((a) => stringFields(a, resolve, path, depth + 1))
+      .filter((p) => !seen.has(JSON.stringify(p)) && seen.add(JSON.stringify(p)));
+  }
+  if (s.const !== undefined || Array.isArray(s.enum)) return [];
+  const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
+  const out: FieldPath[] = [];
+  if (types.includes('string')) out.push(path);
+  if (types.includes('object')) {
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>))
+      out.push(...stringFields(v, resolve, [...path, k], depth + 1));
+  }
+  if (types.includes('array')) out.push(...stringFields(s.items as Schema | undefined, resolve, [...path, 0], depth + 1));
+  return out;
+}
+
+/** A copy of `body` with `value` at `path`, creating the objects and arrays on the way. */
+export function withValueAt(body: unknown, path: FieldPath, value: unknown): unknown {
+  if (!path.length) return value;
+  const [head, ...rest] = path as [string | number, ...FieldPath];
+  if (typeof head === 'number') {
+    const list: unknown[] = Array.isArray(body) ? [...(body as unknown[])] : [];
+    list[head] = withValueAt(list[head], rest, value);
+    return list;
+  }
+  const obj: Record<string, unknown> = body && typeof body === 'object' && !Array.isArray(body) ? { ...body } : {};
+  obj[head] = withValueAt(obj[head], rest, value);
+  return obj;
+}

@@ -10,7 +10,17 @@ import { ACCESS_MODULES } from '../access/index.js';
 import type { Fixture, Req } from '../access/types.js';
 import { useTestApp, type Session } from '../helpers/app.js';
 import { BOOKKEEPING, changedTables, checksumQuery, checksums, nextXid, type Checksums } from './checksum.js';
-import { EXTRA_FIELDS, fromSchema, hostileString, pollute, wrongValue, type Schema } from './generate.js';
+import {
+  controlValues,
+  EXTRA_FIELDS,
+  fromSchema,
+  hostileString,
+  pollute,
+  stringFields,
+  withValueAt,
+  wrongValue,
+  type Schema,
+} from './generate.js';
 import { useClock } from '../helpers/clock.js';
 
 /**
@@ -20,11 +30,16 @@ import { useClock } from '../helpers/clock.js';
  * matches its documented schema; security headers on every answer; no-store when signed in;
  * a refused write (4xx) changes no table (checksums before/after); no prototype pollution.
  *
+ * Besides the random runs, a sweep puts control characters (NUL, other C0, lone surrogates) in
+ * every string field of the body and every query parameter, one at a time: each must be
+ * refused by validation (400/422 naming the field), never reach the database.
+ *
  * NAVET_FUZZ_SEED (default fixed, so CI is reproducible) and NAVET_FUZZ_RUNS (runs per
- * operation, default 40). A failure prints the seed, the operation and the request.
+ * operation, default 18; the sweep adds about six requests per operation). A failure prints
+ * the seed, the operation and the request.
  */
 const SEED = Number(process.env.NAVET_FUZZ_SEED ?? 20_261_126);
-const RUNS = Number(process.env.NAVET_FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.NAVET_FUZZ_RUNS ?? 18);
 
 /**
  * Defects found by this suite in other areas, not yet fixed: a failure of that operation whose
@@ -106,7 +121,7 @@ let admin: Session;
 let scopedToken: string;
 let sumSql: string;
 let known: { xid: string; sums: Checksums } | undefined;
-const stats = { requests: 0, refusedWrites: 0, byStatus: {} as Record<number, number> };
+const stats = { requests: 0, controlRequests: 0, refusedWrites: 0, byStatus: {} as Record<number, number> };
 
 beforeAll(async () => {
   for (const m of ACCESS_MODULES) {
@@ -365,7 +380,7 @@ async function check(op: Operation, r: FuzzRequest): Promise<void> {
   }
 }
 
-async function verify(op: Operation, r: FuzzRequest): Promise<void> {
+async function verify(op: Operation, r: FuzzRequest): Promise<LightMyRequestResponse> {
   const write = WRITE.has(op.method);
   if (write) known ??= { xid: await nextXid(t.db), sums: await checksums(t.db, sumSql) };
   const res = await t.app.inject({
@@ -431,6 +446,68 @@ async function verify(op: Operation, r: FuzzRequest): Promise<void> {
         );
     }
   }
+  return res;
+}
+
+/** The sweep's requests for one operation: a control character in each string field and query parameter. */
+function controlRequests(op: Operation): { r: FuzzRequest; field: string }[] {
+  const seed = seedOf(op);
+  let url = op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => encodeURIComponent(seed.pathValues[n] ?? 'x'));
+  const base: Omit<FuzzRequest, 'url' | 'note'> = {
+    who: 'admin',
+    method: op.method,
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+  };
+  const out: { r: FuzzRequest; field: string }[] = [];
+  const queryParams = op.parameters.filter((p) => p.in === 'query' && stringFields(p.schema, resolve).length);
+  queryParams.forEach((p, i) => {
+    for (const value of controlValues(i, 'query')) {
+      const q = new URLSearchParams(seed.query);
+      q.set(p.name, value);
+      // A write carries its valid body, so that the query is what is wrong.
+      const body = WRITE.has(op.method)
+        ? {
+            headers: { ...base.headers, 'content-type': 'application/json' },
+            payload: JSON.stringify(seed.payload ?? {}),
+          }
+        : {};
+      out.push({
+        r: { ...base, ...body, url: `${url}?${q.toString()}`, note: `control character in ?${p.name}` },
+        field: p.name,
+      });
+    }
+  });
+  if (WRITE.has(op.method) && op.body) {
+    const query = seed.query.toString();
+    if (query) url += `?${query}`;
+    stringFields(op.body, resolve).forEach((path, i) => {
+      for (const value of controlValues(i, 'body')) {
+        out.push({
+          r: {
+            ...base,
+            url,
+            headers: { ...base.headers, 'content-type': 'application/json' },
+            payload: JSON.stringify(withValueAt(seed.payload ?? {}, path, value)),
+            note: `control character in ${path.join('.')}`,
+          },
+          field: path.join('.'),
+        });
+      }
+    });
+  }
+  return out;
+}
+
+/** Refused by validation, naming the field (or an element of it): not a 404 first, never the database. */
+async function sweepControlCharacters(op: Operation): Promise<void> {
+  for (const { r, field } of controlRequests(op)) {
+    stats.controlRequests++;
+    const res = await verify(op, r);
+    const paths = (res.json<{ errors?: { path: string }[] }>().errors ?? []).map((e) => e.path);
+    if (![400, 422].includes(res.statusCode) || !paths.some((p) => p === field || p.startsWith(`${field}.`))) {
+      throw new Error(`a control character was not refused naming ${field}\n${describeRequest(r, res)}`);
+    }
+  }
 }
 
 const seedFor = (key: string) => createHash('sha256').update(`${SEED}:${key}`).digest().readInt32LE(0);
@@ -473,12 +550,14 @@ describe(`fuzzing every operation (${OPERATIONS.length} operations × ${RUNS} ru
         const message = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance);
         throw new Error(`${message}\n(NAVET_FUZZ_SEED=${SEED}; fast-check seed ${seed}, run ${run.numRuns})`);
       }
+      await sweepControlCharacters(op);
     });
   }
 
   it('reports the figures', () => {
     console.info(
       `fuzz: ${stats.requests} requests over ${OPERATIONS.length} operations (seed ${SEED}, ${RUNS} runs each); ` +
+        `${stats.controlRequests} of them control characters in every string field and query parameter; ` +
         `${stats.refusedWrites} refused writes checked unchanged; statuses ${JSON.stringify(stats.byStatus)}`,
     );
     expect(stats.requests).toBeGreaterThanOrEqual(OPERATIONS.length * RUNS);

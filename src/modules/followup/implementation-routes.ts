@@ -6,8 +6,9 @@ import { sendDownload, toCsv, toXlsx, type Column } from '../../platform/export/
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Uuid, VersionHeader } from '../../platform/http/schemas.js';
-import { groupsAt } from '../organisation/repository.js';
+import { geography, groupsAt } from '../organisation/repository.js';
 import { heatmap } from './heatmap.js';
+import { followupScope, mayReadFollowup } from './read-access.js';
 import * as impl from './implementation-repository.js';
 import { compareWithPrevious, createPlan, getPlan, listPlans, transitionPlan, updatePlan, type PlanItem } from './plans.js';
 import { STATUS_SV } from './report.js';
@@ -59,6 +60,14 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
   const signedIn = (req: FastifyRequest) => {
     if (!req.ctx.actor) throw unauthorized();
   };
+  /** A status the caller may read in detail (read-access.ts), or 404. */
+  const readableStatus = async (req: FastifyRequest, id: string) => {
+    signedIn(req);
+    const row = await impl.getStatus(db, id);
+    const scope = row && followupScope({ regionCode: row.region_code, groupId: row.group_id }, await geography(db));
+    if (!row || !scope || !mayReadFollowup(req.ctx.actor, scope)) throw notFound('Statusen');
+    return row;
+  };
 
   app.get(
     '/api/v1/implementation-statuses',
@@ -83,7 +92,10 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       signedIn(req);
-      const rows = await impl.listStatuses(db, { ...req.query, limit: req.query.limit ?? 200 });
+      const geo = await geography(db);
+      const rows = (await impl.listStatuses(db, { ...req.query, limit: req.query.limit ?? 200 })).filter((r) =>
+        mayReadFollowup(req.ctx.actor, followupScope({ regionCode: r.region_code, groupId: r.group_id }, geo)),
+      );
       return { items: rows.map(presentStatus), nextCursor: null };
     },
   );
@@ -99,9 +111,7 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      signedIn(req);
-      const row = await impl.getStatus(db, req.params.id);
-      if (!row) throw notFound('Statusen');
+      const row = await readableStatus(req, req.params.id);
       return reply.header('etag', `"${row.version}"`).send(presentStatus(row));
     },
   );
@@ -117,8 +127,7 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req) => {
-      signedIn(req);
-      if (!(await impl.getStatus(db, req.params.id))) throw notFound('Statusen');
+      await readableStatus(req, req.params.id);
       return { items: await statusHistory(db, req.params.id) };
     },
   );
@@ -292,7 +301,9 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       signedIn(req);
-      return { items: await listPlans(db, req.query), nextCursor: null };
+      const geo = await geography(db);
+      const plans = (await listPlans(db, req.query)).filter((p) => mayReadFollowup(req.ctx.actor, followupScope(p, geo)));
+      return { items: plans, nextCursor: null };
     },
   );
 
@@ -333,7 +344,7 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
     async (req, reply) => {
       signedIn(req);
       const p = await getPlan(db, req.params.id);
-      if (!p) throw notFound('Planen');
+      if (!p || !mayReadFollowup(req.ctx.actor, followupScope(p, await geography(db)))) throw notFound('Planen');
       return reply.header('etag', `"${p.version}"`).send({ ...p, comparison: await compareWithPrevious(db, p) });
     },
   );

@@ -15,6 +15,8 @@ import { implementationRoutes } from './implementation-routes.js';
 import { createPdsa, listPdsa, presentPdsa, updatePdsa } from './pdsa.js';
 import { goalTree, presentGoal, presentImport, presentIndicator } from './presenter.js';
 import { buildReport } from './report.js';
+import { mayReadFollowup } from './read-access.js';
+import { groupTarget } from './scope.js';
 import { reportToDocx, reportToPdf } from './report-documents.js';
 import * as repo from './repository.js';
 import {
@@ -361,6 +363,9 @@ export const followupRoutes: RouteModule = async (app, deps) => {
     },
     async (req, reply) => {
       signedIn(req);
+      // The report holds the group's plan, statuses and comments: the same readers as those (read-access.ts).
+      const { scope } = await groupTarget(db, req.params.id);
+      if (!mayReadFollowup(req.ctx.actor, scope)) throw notFound('Gruppen');
       const today = todayInSweden();
       const report = await buildReport(db, req.params.id, today);
       const format = (req.query.format ?? 'pdf') as 'pdf' | 'docx';

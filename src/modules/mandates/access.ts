@@ -23,3 +23,25 @@ export function mayNominate(actor: Actor | undefined, group: { level: string; ow
 /** The appointing body's administrators decide: coordinators of the group's owner. */
 export const mayDecide = (actor: Actor | undefined, group: { owner: string }, geo: Geography) =>
   can(actor, 'nominations.decide', ownerScope(group.owner, geo));
+
+/**
+ * Who sees a nomination, motivation included: the appointing body's administrators, the
+ * nominators of the body's own organisation, and the nominating side — nominators for the
+ * region it represents (or, when it names none, the nominee's home organisation) and the one
+ * who made it. A region nominating to a shared body (a healthcare region's or a national one)
+ * does not see the other regions' nominees and the motivations about them; the appointment,
+ * once decided, is public through the register.
+ */
+export function maySeeNomination(
+  actor: Actor | undefined,
+  group: { level: string; owner: string },
+  nomination: { represents: string | null; person_home_owner: string | null; created_by: string | null },
+  geo: Geography,
+): boolean {
+  if (!actor) return false;
+  if (mayDecide(actor, group, geo) || can(actor, 'nominations.submit', ownerScope(group.owner, geo))) return true;
+  if (!mayNominate(actor, group, geo)) return false;
+  if (actor.via !== 'system' && nomination.created_by === actor.userId) return true;
+  const side = nomination.represents ?? nomination.person_home_owner;
+  return side !== null && can(actor, 'nominations.submit', ownerScope(side, geo));
+}

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { geography, getGroup } from '../organisation/repository.js';
 import { appointInTx } from '../people/appoint-member.js';
-import { mayDecide, mayNominate } from './access.js';
+import { mayDecide, maySeeNomination } from './access.js';
 import * as repo from './repository.js';
 import { checkDecision, nominationTransition } from './rules/nomination.js';
 
@@ -38,7 +38,7 @@ export async function decideNomination(
     const before = await repo.getNomination(tx, id, { forUpdate: true });
     const group = before ? await getGroup(tx, before.group_id, { forUpdate: true }) : undefined;
     const geo = await geography(tx);
-    if (!before || !group || !(mayDecide(actor, group, geo) || mayNominate(actor, group, geo))) throw notFound('Nomineringen');
+    if (!before || !group || !maySeeNomination(actor, group, before, geo)) throw notFound('Nomineringen');
     if (!mayDecide(actor, group, geo)) throw forbidden('Bara den utseende instansen beslutar om nomineringen.');
     if (before.version !== version) throw staleVersion(before.version);
     const step = nominationTransition(before.status, input.decision === 'approved' ? 'approve' : 'refuse');
@@ -97,7 +97,7 @@ export async function withdrawNomination(db: Db, ctx: Ctx, id: string, version: 
     const before = await repo.getNomination(tx, id, { forUpdate: true });
     const group = before ? await getGroup(tx, before.group_id) : undefined;
     const geo = await geography(tx);
-    if (!before || !group || !(mayDecide(actor, group, geo) || mayNominate(actor, group, geo))) throw notFound('Nomineringen');
+    if (!before || !group || !maySeeNomination(actor, group, before, geo)) throw notFound('Nomineringen');
     if (before.version !== version) throw staleVersion(before.version);
     const step = nominationTransition(before.status, 'withdraw');
     if (!step.ok) throw conflict(step.message);

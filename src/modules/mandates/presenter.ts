@@ -42,11 +42,13 @@ export const presentRule = (r: RuleRow) => ({
   version: r.version,
 });
 
-/** Insyn: name, role, group and employer. Nothing else leaves through the public register. */
+/** Insyn: name, role, group, employer and period. Nothing else leaves through the public register. */
 export const presentRegisterEntry = (r: RegisterRow) => ({
   name: r.person_name,
   role: r.role,
   groupId: r.group_id,
   groupName: r.group_name,
   employer: r.employer,
+  startDate: r.start_date,
+  endDate: r.end_date,
 });

@@ -199,6 +199,8 @@ export interface NominationRow {
   group_owner: string;
   person_id: string;
   person_name: string;
+  /** The nominee's home organisation: the nominating side when the nomination names no region it represents. */
+  person_home_owner: string | null;
   nominating_org: string;
   nominating_org_type: string;
   nominated_by: string;
@@ -219,7 +221,8 @@ export interface NominationRow {
   updated_at: Date;
 }
 
-const NOMINATION = `SELECT n.*, g.name AS group_name, g.owner AS group_owner, p.name AS person_name
+const NOMINATION = `SELECT n.*, g.name AS group_name, g.owner AS group_owner, p.name AS person_name,
+    p.home_owner AS person_home_owner
   FROM nominations n JOIN groups g ON g.id = n.group_id JOIN persons p ON p.id = n.person_id`;
 
 export async function insertNomination(

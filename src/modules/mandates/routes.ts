@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
 import { geography, getGroup } from '../organisation/repository.js';
 import { addYears } from '../people/rules/membership.js';
-import { mayDecide, mayNominate } from './access.js';
+import { maySeeNomination } from './access.js';
 import { gapsOverview, groupComposition, groupRotation } from './composition.js';
 import { createNomination } from './create-nomination.js';
 import { decideNomination, withdrawNomination } from './decide-nomination.js';
@@ -82,10 +82,9 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
         ...(req.query.status ? { status: req.query.status } : {}),
         limit: 1000,
       });
-      const visible = rows.filter((n) => {
-        const g = { level: levelOf(n.group_owner, geo), owner: n.group_owner };
-        return mayDecide(actor, g, geo) || mayNominate(actor, g, geo);
-      });
+      const visible = rows.filter((n) =>
+        maySeeNomination(actor, { level: levelOf(n.group_owner, geo), owner: n.group_owner }, n, geo),
+      );
       return { items: visible.slice(0, req.query.limit ?? 50).map(presentNomination), nextCursor: null };
     },
   );
@@ -105,7 +104,7 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
       const n = await repo.getNomination(db, req.params.id);
       const group = n ? await getGroup(db, n.group_id) : undefined;
       const geo = await geography(db);
-      if (!n || !group || !(mayDecide(req.ctx.actor, group, geo) || mayNominate(req.ctx.actor, group, geo))) {
+      if (!n || !group || !maySeeNomination(req.ctx.actor, group, n, geo)) {
         throw notFound('Nomineringen');
       }
       return reply.header('etag', `"${n.version}"`).send(presentNomination(n));

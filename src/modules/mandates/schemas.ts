@@ -249,6 +249,8 @@ export const RegisterEntry = Type.Object(
     groupId: Uuid,
     groupName: Type.String(),
     employer: Nullable(Type.String()),
+    startDate: IsoDate,
+    endDate: Nullable(IsoDate),
   },
   { additionalProperties: false },
 );

@@ -68,3 +68,18 @@ export const presentMembership = (m: MembershipRow) => ({
   declarationLapsed: declarationLapsed(m),
   version: m.version,
 });
+
+/**
+ * A seat as the public sees it (insyn): who, in which role and group, employed where, and for
+ * which period. The same facts as the public register; the ids, the reasons a seat ended early
+ * or was overridden, and whether the holder's jäv declaration has lapsed stay with signed-in users.
+ */
+export const presentPublicMembership = (m: MembershipRow) => ({
+  groupId: m.group_id,
+  groupName: m.group_name,
+  personName: m.person_name,
+  role: m.role,
+  employer: m.person_employer,
+  startDate: m.start_date,
+  endDate: m.end_date,
+});

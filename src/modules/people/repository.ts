@@ -49,6 +49,7 @@ export interface MembershipRow {
   version: number;
   created_at: Date;
   person_name: string;
+  person_employer: string | null;
   group_name: string;
   /** The person's latest jäv declaration: an expired or missing one flags the seat. */
   declaration_id: string | null;
@@ -180,7 +181,7 @@ export async function reviewDeclaration(
   return row;
 }
 
-const MEMBERSHIP = `SELECT m.*, p.name AS person_name, g.name AS group_name,
+const MEMBERSHIP = `SELECT m.*, p.name AS person_name, p.employer AS person_employer, g.name AS group_name,
     d.id AS declaration_id, d.status AS declaration_status, d.submitted_at AS declaration_submitted_at,
     d.valid_until AS declaration_valid_until
   FROM memberships m

@@ -13,7 +13,7 @@ import { isSelf, mayManagePerson, mayReview, maySeeDeclarationDetails, maySeePer
 import { appointMember } from './appoint-member.js';
 import { createPerson } from './create-person.js';
 import { Expiring, ExpiringQuery, listExpiring } from './expiring.js';
-import { presentDeclaration, presentMembership, presentPerson } from './presenter.js';
+import { presentDeclaration, presentMembership, presentPerson, presentPublicMembership } from './presenter.js';
 import * as repo from './repository.js';
 import { reviewJavDeclaration } from './review-jav-declaration.js';
 import { currentDeclaration } from './rules/membership.js';
@@ -28,6 +28,7 @@ import {
   Person,
   PersonDetail,
   PersonListQuery,
+  PublicMembership,
   ReviewBody,
 } from './schemas.js';
 import { submitJavDeclaration } from './submit-jav-declaration.js';
@@ -40,6 +41,7 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
   app.addSchema(Person);
   app.addSchema(Declaration);
   app.addSchema(Membership);
+  app.addSchema(PublicMembership);
 
   app.post(
     '/api/v1/people',
@@ -212,16 +214,23 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
     {
       schema: {
         tags,
-        summary: 'Gruppens ledamöter och roller med period',
+        summary:
+          'Gruppens ledamöter och roller med period; utan inloggning bara det offentliga registrets uppgifter (namn, roll, grupp, arbetsgivare, period)',
         params: IdParams,
-        response: { 200: Page(Type.Ref('Membership')), ...errorResponses(401, 404) },
+        response: {
+          200: Page(Type.Union([Type.Ref('Membership'), Type.Ref('PublicMembership')])),
+          ...errorResponses(401, 404),
+        },
       },
     },
     async (req) => {
       // Names of members are the public register's content: anonymous readers need both switches on.
       if ((!config.publicStructure || !config.publicRegister) && !req.ctx.actor) throw unauthorized();
       if (!(await getGroup(db, req.params.id))) throw notFound('Gruppen');
-      return { items: (await repo.membershipsOfGroup(db, req.params.id)).map((m) => presentMembership(m)), nextCursor: null };
+      const rows = await repo.membershipsOfGroup(db, req.params.id);
+      // Anonymous readers get the register's facts only: no ids, reasons or declaration status.
+      const items = req.ctx.actor ? rows.map((m) => presentMembership(m)) : rows.map(presentPublicMembership);
+      return { items, nextCursor: null };
     },
   );
 

@@ -163,6 +163,20 @@ export const Membership = Type.Object(
   { $id: 'Membership' },
 );
 
+/** A seat in the public view (anonymous readers): the public register's facts and the period, nothing else. */
+export const PublicMembership = Type.Object(
+  {
+    groupId: Uuid,
+    groupName: Type.String(),
+    personName: Type.String(),
+    role: Type.String(),
+    employer: Nullable(Type.String()),
+    startDate: IsoDate,
+    endDate: Nullable(IsoDate),
+  },
+  { $id: 'PublicMembership', additionalProperties: false },
+);
+
 /** One person: the record, with assignments, declarations (details only for the person and reviewers) and what the caller may do. */
 export const PersonDetail = Type.Object({
   ...personFields,

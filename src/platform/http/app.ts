@@ -116,6 +116,20 @@ export function loggableUrl(url: string): string {
 }
 
 /**
+ * The backstop behind validation: PostgreSQL's data exceptions (SQLSTATE class 22: a byte
+ * sequence it cannot encode, a value too long or out of range, text that is not a number or
+ * date) mean the input was bad, so they are the caller's 400 (reads) or 422 (writes), never a 500.
+ */
+export function problemFromDataException(err: unknown, method: string): Problem | undefined {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return undefined;
+  const detail = 'Uppgifterna innehåller ett värde som inte kan lagras eller tolkas (till exempel ett otillåtet tecken).';
+  return WRITE_METHODS.has(method)
+    ? new Problem(422, 'Ogiltiga uppgifter', detail)
+    : new Problem(400, 'Felaktig begäran', detail);
+}
+
+/**
  * Errors any API route may answer besides its own, documented on every route so that every
  * response has a schema: malformed input (400), a bad bearer token (401), rate limits (429),
  * the database away (503); writes also CSRF (403), Idempotency-Key conflicts (409/422) and
@@ -145,6 +159,16 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // Our validator in every context: an encapsulated plugin that adds a schema would otherwise
+    // rebuild Fastify's default one (no control-character check, no calendar dates, other coercion).
+    schemaController: {
+      compilersFactory: {
+        buildValidator: (externalSchemas: unknown) => {
+          for (const schema of Object.values((externalSchemas ?? {}) as Record<string, object>)) registerSharedSchema(schema);
+          return validatorCompiler as never;
+        },
+      },
+    },
     return503OnClosing: true,
     // One line per request, written below with the URL scrubbed (no tokens, codes or personnummer).
     logController: new Fastify.LogController({ disableRequestLogging: true }),
@@ -255,6 +279,11 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
           'Databasen är inte tillgänglig just nu. Försök igen om en stund.',
         ),
       );
+    }
+    const dataException = problemFromDataException(err, req.method);
+    if (dataException) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'input refused by the database');
+      return sendProblem(reply, dataException);
     }
     const fromDb = problemFromDatabaseError(err);
     if (fromDb) {

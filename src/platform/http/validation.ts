@@ -42,10 +42,51 @@ const strictAjv = makeAjv(false);
 const coercingAjv = makeAjv(true);
 const cache = new WeakMap<object, ValidateFunction>();
 
+/**
+ * C0 control characters other than tab, newline and carriage return, and UTF-16 surrogates
+ * that are not part of a pair. PostgreSQL stores neither (NUL is not allowed in text, a lone
+ * surrogate has no UTF-8 form), nor does any field of ours mean them.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The keyword of the errors below; fieldErrors gives it a message of its own. */
+export const CONTROL_KEYWORD = 'controlCharacter';
+
+/** Errors, in ajv's shape, for every string (and object key) under `data` with a control character. */
+function controlCharacterErrors(data: unknown, path = '', out: ErrorObject[] = []): ErrorObject[] {
+  if (typeof data === 'string') {
+    if (CONTROL.test(data)) out.push({ keyword: CONTROL_KEYWORD, instancePath: path, schemaPath: '#', params: {} });
+  } else if (Array.isArray(data)) {
+    data.forEach((v, i) => controlCharacterErrors(v, `${path}/${i}`, out));
+  } else if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      const at = `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      if (CONTROL.test(k)) out.push({ keyword: CONTROL_KEYWORD, instancePath: at, schemaPath: '#', params: {} });
+      else controlCharacterErrors(v, at, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every part of every route (body, query, path, headers) is checked for control characters
+ * besides its schema: one rule for every string field, so no field can forget it.
+ */
+function withControlCheck(fn: ValidateFunction): ValidateFunction {
+  const check = ((data: unknown) => {
+    const ok = fn(data);
+    const control = controlCharacterErrors(data);
+    check.errors = control.length ? [...(fn.errors ?? []), ...control] : fn.errors;
+    return ok && !control.length;
+  }) as ValidateFunction;
+  return check;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
   const cached = httpPart === 'body' ? cache.get(schema) : undefined;
-  const fn = cached ?? ajv.compile(schema);
+  const fn = cached ?? withControlCheck(ajv.compile(schema));
   if (httpPart === 'body') cache.set(schema, fn);
   return fn as ReturnType<FastifySchemaCompiler<object>>;
 };
@@ -78,6 +119,12 @@ export function fieldErrors(errors: ErrorObject[], lang: 'sv' | 'en'): FieldErro
     let message = e.message ?? 'ogiltigt värde';
     if (e.keyword === 'additionalProperties') message = lang === 'sv' ? 'okänt fält' : 'unknown field';
     if (e.keyword === 'required') message = lang === 'sv' ? 'obligatoriskt fält saknas' : 'is required';
+    if (e.keyword === CONTROL_KEYWORD) {
+      message =
+        lang === 'sv'
+          ? 'innehåller styrtecken som inte är tillåtna (till exempel NUL); tabb och radbrytning går bra'
+          : 'contains a control character that is not allowed (such as NUL); tab and line breaks are fine';
+    }
     if (e.keyword === 'format' && (e.params as { format?: string }).format === 'date') {
       message = lang === 'sv' ? 'ska vara ett giltigt datum på formen ÅÅÅÅ-MM-DD' : 'must be a valid date YYYY-MM-DD';
     }

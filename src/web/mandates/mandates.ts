@@ -17,6 +17,13 @@ export interface Seat extends Membership {
   declarationLapsed: boolean;
 }
 
+/** A seat as anonymous readers get it: the public register's facts and the period. */
+export type PublicSeat = Pick<Seat, 'groupId' | 'groupName' | 'personName' | 'role' | 'startDate' | 'endDate'> & {
+  employer: string | null;
+};
+
+export const isSeat = (m: Seat | PublicSeat): m is Seat => 'id' in m;
+
 export interface Gap {
   ruleId: string;
   kind: 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown';

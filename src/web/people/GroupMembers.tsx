@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { api, type Group, type Membership, type Page as ApiPage, type Person } from '../api';
 import { Link, useLocation } from '../app/router';
 import { TextAreaField } from '../components/Fields';
-import { groupMandatesHref, type Seat } from '../mandates/mandates';
+import { groupMandatesHref, isSeat, type PublicSeat, type Seat } from '../mandates/mandates';
 import { useGeo } from '../organisation/groups';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
@@ -33,7 +33,8 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
   const { path } = useLocation();
   const geo = useGeo(t);
   const members = useAsync(
-    (signal) => api.get<ApiPage<Seat>>(`/api/v1/groups/${encodeURIComponent(group.id)}/memberships`, undefined, signal),
+    (signal) =>
+      api.get<ApiPage<Seat | PublicSeat>>(`/api/v1/groups/${encodeURIComponent(group.id)}/memberships`, undefined, signal),
     [group.id],
   );
   const onMandatesPage = path === groupMandatesHref(group.id);
@@ -46,6 +47,10 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
         MEMBERSHIP_ROLES.indexOf(b.role as (typeof MEMBERSHIP_ROLES)[number]) ||
       a.personName.localeCompare(b.personName, 'sv'),
   );
+
+  // Anonymous readers get the public register's facts only (no ids, region represented or reasons).
+  const seats = items.filter(isSeat);
+  const signedIn = items.length === 0 || seats.length > 0;
 
   return (
     <section aria-labelledby="members-heading">
@@ -68,26 +73,26 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
                 <tr>
                   <th scope="col">{t('members.col.role')}</th>
                   <th scope="col">{t('members.col.person')}</th>
-                  <th scope="col">{t('people.members.col.represents')}</th>
+                  {signedIn && <th scope="col">{t('people.members.col.represents')}</th>}
                   <th scope="col">{t('members.col.period')}</th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((m) => (
-                  <tr key={m.id}>
+                  <tr key={isSeat(m) ? m.id : `${m.role}|${m.personName}|${m.startDate}`}>
                     <td>{roleLabel(i18n, m.role)}</td>
                     <th scope="row">
-                      <Link to={personHref(m.personId)}>{m.personName}</Link>
-                      {m.declarationLapsed && <span className="badge badge-weak">{t('people.members.lapsed')}</span>}
+                      {isSeat(m) ? <Link to={personHref(m.personId)}>{m.personName}</Link> : m.personName}
+                      {isSeat(m) && m.declarationLapsed && <span className="badge badge-weak">{t('people.members.lapsed')}</span>}
                     </th>
-                    <td>{m.represents ? (geo.data?.ownerName(m.represents) ?? m.represents) : ''}</td>
+                    {signedIn && <td>{isSeat(m) && m.represents ? (geo.data?.ownerName(m.represents) ?? m.represents) : ''}</td>}
                     <td>
                       {periodText(i18n, m.startDate, m.endDate)}
                       {m.endDate && m.endDate < now && <span className="badge badge-none">{t('members.ended')}</span>}
-                      {m.endedEarlyReason && (
+                      {isSeat(m) && m.endedEarlyReason && (
                         <span className="muted"> {t('people.members.endedEarly', { reason: m.endedEarlyReason })}</span>
                       )}
-                      {m.overrideReason && (
+                      {isSeat(m) && m.overrideReason && (
                         <span className="muted"> {t('people.members.override', { reason: m.overrideReason })}</span>
                       )}
                     </td>
@@ -102,9 +107,9 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
           <Link to={groupMandatesHref(group.id)}>{t('people.members.mandatesLink')}</Link>
         </p>
       )}
-      {group.permissions.edit && group.status === 'active' && items.some((m) => !m.endDate || m.endDate >= now) && (
+      {group.permissions.edit && group.status === 'active' && seats.some((m) => !m.endDate || m.endDate >= now) && (
         <EndForm
-          seats={items.filter((m) => !m.endDate || m.endDate >= now)}
+          seats={seats.filter((m) => !m.endDate || m.endDate >= now)}
           onEnded={(m) => {
             members.reload();
             onChange?.();
