@@ -27,6 +27,7 @@ import { sandboxDb, type SandboxDb } from './access/sandbox.js';
 import type { Fixture } from './access/types.js';
 import { testConfig, type Session } from './helpers/app.js';
 import { createTestDatabaseUrl, dropTestDatabases, testDb, usingPostgres } from './helpers/db.js';
+import { useClock } from './helpers/clock.js';
 
 /**
  * The access matrix's "references" dimension (the trust issue's finding 3, as a class): every
@@ -38,6 +39,9 @@ import { createTestDatabaseUrl, dropTestDatabases, testDb, usingPostgres } from 
  */
 const NOWHERE = '00000000-0000-4000-8000-00000000dead';
 const ROLE_CODES = (Object.keys(ROLES) as RoleCode[]).filter((r) => r !== 'admin');
+
+// The fixtures plan rounds, surveys and meetings on real dates of the calendar as of this day.
+useClock('2026-11-26');
 
 let db: SandboxDb;
 let app: App;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/platform/http/app.js';
 import { problem, testConfig, useTestApp } from './helpers/app.js';
+import { clock } from '../src/platform/clock.js';
 
 /**
  * Control characters and lone surrogates are refused by validation, naming the field, before
@@ -8,7 +9,7 @@ import { problem, testConfig, useTestApp } from './helpers/app.js';
  * UTF-8, and answered SQLSTATE 22021 → 500). Tab, newline and carriage return stay allowed.
  */
 const t = useTestApp();
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 const count = async (sql: string) => (await t.db.query<{ n: number }>(sql))[0]!.n;
 
 describe('control characters in the input', () => {

@@ -3,6 +3,7 @@ import { createPlan } from '../src/modules/followup/plans.js';
 import { systemCtx } from '../src/platform/context.js';
 import { buildGroup, buildImplementationStatus } from '../src/testing/builders.js';
 import { useTestApp, type Session } from './helpers/app.js';
+import { yearFromNow } from './helpers/clock.js';
 
 /**
  * Plans, implementation statuses and follow-up reports are read in detail by those with a role
@@ -17,7 +18,7 @@ describe('reading follow-up work', () => {
     const status = await buildImplementationStatus(t.db, { region: '10', status: 'planerad' });
     const plan = await createPlan(t.db, systemCtx('t'), {
       groupId: group.id,
-      startYear: new Date().getFullYear() + 1,
+      startYear: yearFromNow(1),
       title: 'Läsplanen',
       items: [],
     });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildDeclaredPerson, buildGroup, buildKnowledgeSupport, buildPerson } from '../src/testing/builders.js';
 import { useTestApp, type Session } from './helpers/app.js';
+import { clock } from '../src/platform/clock.js';
 
 /**
  * The trust issue's findings 1, 3 and 7: secrecy is changed only by those who read secret
@@ -10,7 +11,7 @@ import { useTestApp, type Session } from './helpers/app.js';
  */
 const t = useTestApp();
 const auditCount = async () => (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM audit_events'))[0]!.n;
-const today = new Date().toISOString().slice(0, 10);
+const today = clock.today();
 
 let blekinge: Session; // samordnare in Region Blekinge (10)
 let sodra: Session; // samordnare in the healthcare region Södra, above Blekinge: handles its cases, reads no secrets
