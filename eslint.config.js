@@ -47,5 +47,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The platform serves every module and knows none: modules are composed by src/server.ts
+    // (routes) and src/jobs.ts (jobs and schedules).
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**'],
+              message: 'platform/ never imports a module; compose it in src/server.ts or src/jobs.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['*.config.js', '*.config.ts'], ...tseslint.configs.disableTypeChecked },
 );

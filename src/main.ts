@@ -4,7 +4,8 @@ import { openDatabase, type Db } from './platform/db/index.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { MigrationPermissionError } from './platform/db/migrate.js';
 import { checkApplicationRole, DatabaseRoleError } from './platform/db/roles.js';
-import { platformHandlers, startWorker } from './platform/jobs/worker.js';
+import { jobHandlers } from './jobs.js';
+import { startWorker } from './platform/jobs/worker.js';
 import { createApp, createLogger, prepareDatabase } from './server.js';
 
 /** The web entrypoint: API + UI, and the job worker unless NAVET_IN_PROCESS_WORKER=0. */
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const app = await createApp(db, config, log);
-  const worker = config.inProcessWorker ? startWorker(db, platformHandlers(db, config), log) : undefined;
+  const worker = config.inProcessWorker ? startWorker(db, jobHandlers(db, config), log) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {

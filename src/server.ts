@@ -8,7 +8,7 @@ import { openDatabase, type Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App, type RouteModule } from './platform/http/app.js';
 import { healthRoutes } from './platform/http/health.js';
-import { ensurePlatformSchedules } from './platform/jobs/worker.js';
+import { ensureSchedules } from './jobs.js';
 import { loadDemo } from './modules/demo/load-demo.js';
 import { loadStructures } from './modules/organisation/load-structures.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
@@ -78,7 +78,7 @@ export async function prepareDatabase(db: Db, config: Config, log?: Logger): Pro
     log?.info({ email: config.bootstrapAdmin.email }, 'bootstrap administrator created');
   }
   if (config.demo && (await loadDemo(db, ctx))) log?.info('demo data loaded (Region Kronoberg, fictional people)');
-  await ensurePlatformSchedules(db);
+  await ensureSchedules(db);
 }
 
 export async function createApp(db: Db, config: Config, logger?: Logger | boolean): Promise<App> {

@@ -9,7 +9,8 @@ import type { Db } from '../src/platform/db/index.js';
 import { migrate, MigrationPermissionError } from '../src/platform/db/migrate.js';
 import { openPostgres } from '../src/platform/db/postgres.js';
 import { checkApplicationRole, DatabaseRoleError, grantApplicationRole } from '../src/platform/db/roles.js';
-import { drainJobs, platformHandlers } from '../src/platform/jobs/worker.js';
+import { jobHandlers } from '../src/jobs.js';
+import { drainJobs } from '../src/platform/jobs/worker.js';
 import { projectRoot } from '../src/platform/version.js';
 import { createApp, prepareDatabase } from '../src/server.js';
 import { testConfig } from './helpers/app.js';
@@ -156,7 +157,7 @@ describe.skipIf(!usingPostgres)('the application role on PostgreSQL', () => {
       `SELECT format('%I.%I', sequence_schema, sequence_name) AS name FROM information_schema.sequences`,
     );
     for (const s of sequences) await app.query('SELECT nextval($1::regclass)', [s.name]);
-    await drainJobs(app, platformHandlers(app, testConfig()));
+    await drainJobs(app, jobHandlers(app, testConfig()));
     expect((await app.query(`SELECT 1 FROM jobs WHERE status = 'done' LIMIT 1`)).length).toBe(1);
     // `navet backup` reads everything, so it works as the app role too.
     const sink = new Writable({ write: (_chunk, _enc, done) => done() });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../src/platform/config.js';
 import type { Db } from '../src/platform/db/index.js';
 import { EMAIL_QUEUE, queueEmail } from '../src/platform/jobs/email.js';
-import { drainJobs, platformHandlers } from '../src/platform/jobs/worker.js';
+import { jobHandlers } from '../src/jobs.js';
+import { drainJobs } from '../src/platform/jobs/worker.js';
 import { testConfig } from './helpers/app.js';
 import { dropTestDatabases, testDb } from './helpers/db.js';
 
@@ -104,8 +105,8 @@ beforeEach(() => {
   inbox.length = 0;
 });
 
-const withSmtp = () => platformHandlers(db, testConfig({ smtp }));
-const withoutSmtp = () => platformHandlers(db, testConfig({ smtp: undefined }));
+const withSmtp = () => jobHandlers(db, testConfig({ smtp }));
+const withoutSmtp = () => jobHandlers(db, testConfig({ smtp: undefined }));
 
 const emailRow = async (id: string) =>
   (

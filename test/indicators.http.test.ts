@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { drainJobs, platformHandlers } from '../src/platform/jobs/worker.js';
+import { jobHandlers } from '../src/jobs.js';
+import { drainJobs } from '../src/platform/jobs/worker.js';
 import { buildIndicator } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
 import { testConfig } from './helpers/app.js';
@@ -260,7 +261,7 @@ describe('importing indicator values', () => {
     const id = res.json().id;
     expect(res.json()).toMatchObject({ status: 'queued', validRows: 504, processedRows: 0 });
     expect(await count(ind.id)).toBe(0);
-    await drainJobs(t.db, platformHandlers(t.db, testConfig()));
+    await drainJobs(t.db, jobHandlers(t.db, testConfig()));
     const done = (await t.request({ method: 'GET', url: `/api/v1/indicator-imports/${id}`, as: admin })).json();
     expect(done).toMatchObject({ status: 'done', processedRows: 504, importedRows: 504 });
     expect(await count(ind.id)).toBe(504);

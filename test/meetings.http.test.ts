@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transitionCase } from '../src/modules/cases/transition-case.js';
 import { systemCtx } from '../src/platform/context.js';
-import { drainJobs, platformHandlers } from '../src/platform/jobs/worker.js';
+import { jobHandlers } from '../src/jobs.js';
+import { drainJobs } from '../src/platform/jobs/worker.js';
 import { buildCase, buildForumMember, buildGroup, buildLpo, buildPerson, buildUser } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
 
@@ -30,7 +31,7 @@ async function login(personEmail: string) {
   return t.login(personEmail);
 }
 
-const drain = () => drainJobs(t.db, platformHandlers(t.db, t.config));
+const drain = () => drainJobs(t.db, jobHandlers(t.db, t.config));
 const get = (url: string, as?: Session) => t.request({ method: 'GET', url, ...(as ? { as } : {}) });
 const post = (url: string, payload: Record<string, unknown>, as: Session) => t.request({ method: 'POST', url, payload, as });
 const meeting = async (id: string, as: Session = secretary) => (await get(`/api/v1/meetings/${id}`, as)).json();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notifyPersons } from '../src/modules/notifications/notify.js';
-import { drainJobs, platformHandlers } from '../src/platform/jobs/worker.js';
+import { jobHandlers } from '../src/jobs.js';
+import { drainJobs } from '../src/platform/jobs/worker.js';
 import { buildPerson, buildUser } from '../src/testing/builders.js';
 import { useTestApp, type Session } from './helpers/app.js';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   bertil = await t.login(b.email!);
 });
 
-const drain = () => drainJobs(t.db, platformHandlers(t.db, t.config));
+const drain = () => drainJobs(t.db, jobHandlers(t.db, t.config));
 
 describe('notifications', () => {
   it('are delivered by the worker in the app and by e-mail, once, also when enqueued twice', async () => {

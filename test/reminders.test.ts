@@ -8,7 +8,8 @@ import { todayInSweden } from '../src/platform/clock.js';
 import type { Config } from '../src/platform/config.js';
 import { systemCtx } from '../src/platform/context.js';
 import { enqueue } from '../src/platform/jobs/queue.js';
-import { drainJobs, ensurePlatformSchedules, platformHandlers } from '../src/platform/jobs/worker.js';
+import { ensureSchedules, jobHandlers } from '../src/jobs.js';
+import { drainJobs } from '../src/platform/jobs/worker.js';
 import { buildDeclaredPerson, buildGroup, buildUser } from '../src/testing/builders.js';
 import { testConfig, useTestApp, type Session } from './helpers/app.js';
 
@@ -74,7 +75,7 @@ beforeEach(() => {
 const t = useTestApp();
 const ctx = systemCtx('reminders-test');
 const today = todayInSweden();
-const handlers = () => platformHandlers(t.db, testConfig({ smtp }));
+const handlers = () => jobHandlers(t.db, testConfig({ smtp }));
 const to = (address: string) => inbox.filter((m) => m.to.includes(address));
 
 const f = {} as {
@@ -142,7 +143,7 @@ describe('reminders before a mandate ends', () => {
   });
 
   it('is at-least-once safe: the daily schedule, another drain or a rerun of the handler sends nothing twice', async () => {
-    await ensurePlatformSchedules(t.db); // the daily schedule is due at once: one more run
+    await ensureSchedules(t.db); // the daily schedule is due at once: one more run
     await drainJobs(t.db, handlers());
     await drainJobs(t.db, handlers());
     await handlers()[REMINDERS_QUEUE]!({});

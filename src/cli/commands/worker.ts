@@ -1,6 +1,7 @@
 import { migrate } from '../../platform/db/migrate.js';
 import { checkApplicationRole } from '../../platform/db/roles.js';
-import { ensurePlatformSchedules, platformHandlers, startWorker } from '../../platform/jobs/worker.js';
+import { ensureSchedules, jobHandlers } from '../../jobs.js';
+import { startWorker } from '../../platform/jobs/worker.js';
 import { createLogger } from '../../server.js';
 import { describeDatabase, withDatabase } from '../database.js';
 
@@ -29,8 +30,8 @@ export async function runWorker(): Promise<void> {
     if (problems.length)
       log.warn({ problems }, 'NAVET_DB_ALLOW_OWNER=1: the worker runs as a role that can rewrite the audit trail');
     await migrate(db);
-    await ensurePlatformSchedules(db);
-    const worker = startWorker(db, platformHandlers(db, config), log);
+    await ensureSchedules(db);
+    const worker = startWorker(db, jobHandlers(db, config), log);
     log.info({ database: db.kind }, `Jobbkön körs (${describeDatabase(config)}). Stoppa med SIGTERM eller Ctrl+C.`);
     const signal = await stopping;
     log.info({ signal }, 'Jobbkön stoppas: väntar på pågående jobb');

@@ -2,15 +2,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
-import { REMINDERS_QUEUE, remindersHandler } from '../../modules/people/reminders/send-reminders.js';
-import { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from '../../modules/cases/notify-due-actions.js';
-import { NOTIFY_QUEUE, notifyHandler } from '../../modules/notifications/notify.js';
-import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from '../../modules/knowledge/reminders/send-reminders.js';
-import {
-  IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE,
-  importHandler as followupImportHandler,
-} from '../../modules/followup/import-values.js';
-import { LATE_MILESTONES_QUEUE, lateMilestonesHandler } from '../../modules/consultation/warn-late-milestones.js';
 import { deleteExpiredIdempotencyKeys } from '../http/idempotency.js';
 import { EMAIL_QUEUE, emailHandler } from './email.js';
 import {
@@ -35,6 +26,7 @@ export function jobLeaseSeconds(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(v) && v > 0 ? v : 300;
 }
 
+/** The platform's own jobs; src/jobs.ts adds the modules' (platform never imports a module). */
 export function platformHandlers(db: Db, config: Config): Record<string, JobHandler> {
   return {
     [EMAIL_QUEUE]: emailHandler(db, config.smtp),
@@ -44,21 +36,11 @@ export function platformHandlers(db: Db, config: Config): Record<string, JobHand
       await pruneFinishedJobs(db, 30);
       await deleteExpiredIdempotencyKeys(db);
     },
-    [REMINDERS_QUEUE]: remindersHandler(db, { thresholds: config.reminderDays }),
-    [KNOWLEDGE_REMINDERS_QUEUE]: knowledgeRemindersHandler(db),
-    [CASE_ACTIONS_DUE_QUEUE]: caseActionsDueHandler(db, config.publicUrl),
-    [NOTIFY_QUEUE]: notifyHandler(db, config.publicUrl),
-    [FOLLOWUP_IMPORT_QUEUE]: followupImportHandler(db),
-    [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
   };
 }
 
 export async function ensurePlatformSchedules(db: Db): Promise<void> {
   await ensureSchedule(db, 'maintenance.cleanup', 'maintenance.cleanup', 3600);
-  await ensureSchedule(db, REMINDERS_QUEUE, REMINDERS_QUEUE, 86400);
-  await ensureSchedule(db, KNOWLEDGE_REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, 86400);
-  await ensureSchedule(db, CASE_ACTIONS_DUE_QUEUE, CASE_ACTIONS_DUE_QUEUE, 86400);
-  await ensureSchedule(db, LATE_MILESTONES_QUEUE, LATE_MILESTONES_QUEUE, 86400);
 }
 
 /** Run every due job now; returns how many ran. Used by the worker loop and by tests. */

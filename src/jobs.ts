@@ -1,0 +1,37 @@
+import type { Config } from './platform/config.js';
+import type { Db } from './platform/db/index.js';
+import { ensurePlatformSchedules, platformHandlers, type JobHandler } from './platform/jobs/worker.js';
+import { ensureSchedule } from './platform/jobs/queue.js';
+import { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from './modules/cases/notify-due-actions.js';
+import { LATE_MILESTONES_QUEUE, lateMilestonesHandler } from './modules/consultation/warn-late-milestones.js';
+import {
+  IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE,
+  importHandler as followupImportHandler,
+} from './modules/followup/import-values.js';
+import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './modules/knowledge/reminders/send-reminders.js';
+import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/notify.js';
+import { REMINDERS_QUEUE, remindersHandler } from './modules/people/reminders/send-reminders.js';
+
+/**
+ * The job worker's composition, beside server.ts's composition of the routes: the platform's
+ * own jobs and every module's, and their daily schedules. Used by `npm start`'s in-process
+ * worker, `navet worker` and the tests.
+ */
+export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> {
+  return {
+    ...platformHandlers(db, config),
+    [REMINDERS_QUEUE]: remindersHandler(db, { thresholds: config.reminderDays }),
+    [KNOWLEDGE_REMINDERS_QUEUE]: knowledgeRemindersHandler(db),
+    [CASE_ACTIONS_DUE_QUEUE]: caseActionsDueHandler(db, config.publicUrl),
+    [NOTIFY_QUEUE]: notifyHandler(db, config.publicUrl),
+    [FOLLOWUP_IMPORT_QUEUE]: followupImportHandler(db),
+    [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
+  };
+}
+
+const DAILY = [REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, CASE_ACTIONS_DUE_QUEUE, LATE_MILESTONES_QUEUE];
+
+export async function ensureSchedules(db: Db): Promise<void> {
+  await ensurePlatformSchedules(db);
+  for (const queue of DAILY) await ensureSchedule(db, queue, queue, 86400);
+}
