@@ -107,4 +107,3 @@ describe.skipIf(!usingPostgres)('audit rows under the application role', () => {
   });
 });
 
-it.skipIf(usingPostgres)('needs the PostgreSQL server (npm run test:pg)', () => undefined);
