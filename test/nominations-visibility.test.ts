@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeclaredPerson } from '../src/testing/builders.js';
 import { useTestApp, type Session } from './helpers/app.js';
+import { daysFromToday } from './helpers/clock.js';
 
 /**
  * Regions nominate to a shared body (here Södra regionvårdsnämnden); each region sees its own
  * nominations, motivations included, and not the other regions'. The appointing body sees all.
  */
 const t = useTestApp();
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = daysFromToday;
 const groupByKey = async (key: string) =>
   (await t.db.query<{ id: string }>('SELECT id FROM groups WHERE reference_key = $1', [key]))[0]!.id;
 
@@ -39,8 +40,10 @@ describe('nominations to a shared healthcare-regional body', () => {
     };
     const fromKronoberg = await nominate(kronoberg, (await buildDeclaredPerson(t.db, { homeOwner: '07' })).id);
     const fromBlekinge = await nominate(blekinge, (await buildDeclaredPerson(t.db, { homeOwner: '10' })).id);
-    // Blekinge nominates someone employed elsewhere to represent Blekinge: the region it represents decides the side.
-    const representingBlekinge = await nominate(blekinge, (await buildDeclaredPerson(t.db, { homeOwner: '07' })).id, {
+    // The healthcare region nominates someone from Kronoberg's register to represent Blekinge: the region
+    // the nomination represents decides the side, not the nominee's home. (A region cannot name a person
+    // of another region's register itself: that is a 404, test/visible-references.test.ts.)
+    const representingBlekinge = await nominate(sodra, (await buildDeclaredPerson(t.db, { homeOwner: '07' })).id, {
       represents: '10',
     });
 
