@@ -3,9 +3,10 @@ import { appointMember } from '../src/modules/people/appoint-member.js';
 import { systemCtx } from '../src/platform/context.js';
 import { buildDeclaredPerson, buildGroup } from '../src/testing/builders.js';
 import { useTestApp } from './helpers/app.js';
+import { daysFromToday } from './helpers/clock.js';
 
 const t = useTestApp({ publicRegister: true, publicStructure: true });
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = daysFromToday;
 
 describe('a group’s members, read without signing in', () => {
   it('carry the public register’s facts only: name, role, group, employer and period', async () => {
