@@ -168,8 +168,11 @@ async function meetingReach(db: Queryable, ctx: Ctx, meetingId: string) {
  * are skipped. `within` names the page the write is made from, when that widens the reach.
  */
 export async function assertVisible(db: Queryable, ctx: Ctx, refs: Refs, within: Within = {}): Promise<void> {
-  const atMeeting = within.meeting ? await meetingReach(db, ctx, within.meeting) : undefined;
+  // Loaded on the first id to check, once.
+  let reach: Promise<Awaited<ReturnType<typeof meetingReach>>> | undefined;
+  const meetingPage = () => (within.meeting ? (reach ??= meetingReach(db, ctx, within.meeting)) : undefined);
   const throughMeeting = async (kind: RefKind, id: string): Promise<boolean> => {
+    const atMeeting = await meetingPage();
     if (!atMeeting) return false;
     if (kind === 'person') return atMeeting.persons.has(id);
     if (kind === 'case') return atMeeting.reachesCase(id);
@@ -182,6 +185,7 @@ export async function assertVisible(db: Queryable, ctx: Ctx, refs: Refs, within:
       // No one signed in: the write's own answer (401), not a hint about the object.
       if (!ctx.actor) throw unauthorized();
       // Within a meeting, an agenda item is one of that meeting's, whoever may see others.
+      const atMeeting = await meetingPage();
       const seen =
         kind === 'agenda-item' && atMeeting
           ? atMeeting.agendaItems.has(id)
