@@ -1,7 +1,13 @@
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildImplementationStatus, buildIndicator, buildKnowledgeSupport, buildLpo } from '../src/testing/builders.js';
+import {
+  buildGroup,
+  buildImplementationStatus,
+  buildIndicator,
+  buildKnowledgeSupport,
+  buildLpo,
+} from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
 
 const t = useTestApp();
@@ -144,13 +150,23 @@ describe('implementation status', () => {
   it('an implemented status needs the date it was done; an LPO must belong to the region', async () => {
     const supportVersionId = await versionOf();
     const kalmarLpo = await buildLpo(t.db, { region: '08', programAreaId: 'hjart-och-karlsjukdomar' });
+    // Another region's LPO is not one Blekinge's samordnare may see: 404, as for its GET.
     const res = await t.request({
       method: 'POST',
       url: '/api/v1/implementation-statuses',
       as: blekinge,
       payload: { supportVersionId, regionCode: '10', groupId: kalmarLpo.id, status: 'planerad' },
     });
-    expect(problem(res).body.errors?.map((e) => e.path)).toEqual(['/groupId']);
+    expect(problem(res).status).toBe(404);
+    // A group the caller sees (a national one) that is not the region's own: 422 on the field.
+    const national = await buildGroup(t.db, { kind: 'council', level: 'national', owner: 'national', name: 'Nationellt råd' });
+    const notOwn = await t.request({
+      method: 'POST',
+      url: '/api/v1/implementation-statuses',
+      as: blekinge,
+      payload: { supportVersionId, regionCode: '10', groupId: national.id, status: 'planerad' },
+    });
+    expect(problem(notOwn).body.errors?.map((e) => e.path)).toEqual(['/groupId']);
   });
 });
 
@@ -260,7 +276,7 @@ describe('operational plans', () => {
           payload: { groupId: lpo.id, startYear: 2027, title: 'x', items: [] },
         })
       ).statusCode,
-    ).toBe(403);
+    ).toBe(404);
 
     const plan = (
       await t.request({

@@ -240,13 +240,22 @@ describe('the follow-up report attached to an agenda item', () => {
       groupId: lpoId,
       format: 'pdf',
     });
-    expect(problem(unknownItem).status).toBe(422);
-    expect(problem(unknownItem).body.errors?.[0]?.path).toBe('agendaItemId');
-    for (const groupId of [otherLpo, forumId]) {
-      const wrong = await post(`/api/v1/meetings/${m.id}/attachments`, { agendaItemId: standingId, groupId, format: 'pdf' });
-      expect(problem(wrong).status).toBe(422);
-      expect(problem(wrong).body.errors?.[0]?.path).toBe('groupId');
-    }
+    // An item not on this meeting's agenda, and another region's group, are not there for this page (404).
+    expect(problem(unknownItem).status).toBe(404);
+    const foreign = await post(`/api/v1/meetings/${m.id}/attachments`, {
+      agendaItemId: standingId,
+      groupId: otherLpo,
+      format: 'pdf',
+    });
+    expect(problem(foreign).status).toBe(404);
+    // A group the caller sees, but not one whose report can be attached.
+    const wrong = await post(`/api/v1/meetings/${m.id}/attachments`, {
+      agendaItemId: standingId,
+      groupId: forumId,
+      format: 'pdf',
+    });
+    expect(problem(wrong).status).toBe(422);
+    expect(problem(wrong).body.errors?.[0]?.path).toBe('groupId');
   });
 
   it('lets only the forum keepers attach and remove; others cannot read the snapshot', async () => {

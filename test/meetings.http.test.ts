@@ -175,8 +175,9 @@ describe('a meeting from notice to approved minutes', () => {
     expect(problem(await post(`/api/v1/meetings/${meetingId}/agenda`, { caseId: a.id }, secretary)).status).toBe(409);
     const registered = await buildCase(t.db, { region: '10' });
     expect(problem(await post(`/api/v1/meetings/${meetingId}/agenda`, { caseId: registered.id }, secretary)).status).toBe(422);
+    // Another region's case is not one the forum's page reaches: 404, as for its GET.
     const foreign = await buildCase(t.db, { region: '08' });
-    expect(problem(await post(`/api/v1/meetings/${meetingId}/agenda`, { caseId: foreign.id }, secretary)).status).toBe(422);
+    expect(problem(await post(`/api/v1/meetings/${meetingId}/agenda`, { caseId: foreign.id }, secretary)).status).toBe(404);
     expect((await post(`/api/v1/meetings/${meetingId}/agenda`, { title: 'Övrigt' }, member)).statusCode).toBe(403);
     const detail = await meeting(meetingId);
     expect(detail.agenda.map((x: { title: string }) => x.title)).toEqual([
@@ -259,6 +260,27 @@ describe('a meeting from notice to approved minutes', () => {
       role: 'ledamot',
     });
     p.guest = guest.id;
+    // The secretary (a member, no role of the policy table) names only those the meeting page
+    // shows: someone else is 404, nothing is written and their name is not echoed.
+    const before = await auditCount('attendance', meetingId);
+    const hidden = await t.request({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/attendance`,
+      payload: { entries: [{ personId: guest.id, status: 'kallad', role: 'adjungerad' }] },
+      as: secretary,
+    });
+    expect(problem(hidden).status).toBe(404);
+    expect(hidden.body).not.toContain(guest.name);
+    expect(await auditCount('attendance', meetingId)).toBe(before);
+    // The region's samordnare, who sees the region's register, calls the guest in; from then on
+    // the guest is on the meeting's list and the secretary records them like the members.
+    const called = await t.request({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/attendance`,
+      payload: { entries: [{ personId: guest.id, status: 'kallad', role: 'adjungerad' }] },
+      as: regionCoordinator,
+    });
+    expect(called.statusCode, called.body).toBe(200);
     const entries = [
       { personId: p['Sara Sekreterare'], status: 'narvarande' },
       { personId: p['Leo Ledamot'], status: 'narvarande' },
@@ -284,7 +306,7 @@ describe('a meeting from notice to approved minutes', () => {
       payload: { entries: [{ personId: '00000000-0000-4000-8000-000000000000', status: 'narvarande' }] },
       as: secretary,
     });
-    expect(problem(bad).body.errors?.[0]?.path).toBe('entries/0/personId');
+    expect(problem(bad).status).toBe(404);
     expect(
       (await t.request({ method: 'PUT', url: `/api/v1/meetings/${meetingId}/attendance`, payload: { entries }, as: member }))
         .statusCode,
@@ -549,12 +571,22 @@ describe('a later meeting of the same forum', () => {
     const outsiderPerson = await buildPerson(t.db, { homeOwner: '10' });
     const outsiderAdjuster = await login(outsiderPerson.email!);
     expect((await get(`/api/v1/meetings/${m.id}`, outsiderAdjuster)).statusCode).toBe(404);
-    await t.request({
+    // The secretary cannot name someone the meeting page does not show; the region's samordnare can.
+    const named = { personIds: [outsiderPerson.id], version: detail.meeting.version };
+    const asSecretary = await t.request({
       method: 'PUT',
       url: `/api/v1/meetings/${m.id}/adjusters`,
-      payload: { personIds: [outsiderPerson.id], version: detail.meeting.version },
+      payload: named,
       as: secretary,
     });
+    expect(problem(asSecretary).status).toBe(404);
+    const asCoordinator = await t.request({
+      method: 'PUT',
+      url: `/api/v1/meetings/${m.id}/adjusters`,
+      payload: named,
+      as: regionCoordinator,
+    });
+    expect(asCoordinator.statusCode, asCoordinator.body).toBe(204);
     detail = await meeting(m.id);
     expect(
       (await post(`/api/v1/meetings/${m.id}/minutes/submit`, { version: detail.meeting.version }, secretary)).statusCode,

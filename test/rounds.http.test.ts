@@ -128,10 +128,10 @@ describe('creating a national consultation round', () => {
     expect(await roundCount()).toBe(before);
   });
 
-  it('refuses unknown versions and recipients (422), and versions that are published', async () => {
+  it('refuses unknown versions (404) and recipients (422), and versions that are published', async () => {
     const admin = await t.newAdmin();
     const unknown = await post(admin, { supportVersionId: '00000000-0000-4000-8000-000000000000' });
-    expect(problem(unknown).body.errors).toEqual([{ path: '/supportVersionId', message: expect.any(String) }]);
+    expect(problem(unknown).status).toBe(404);
     const s = await buildKnowledgeSupport(t.db);
     const badRecipient = await post(admin, { supportVersionId: s.firstVersionId, recipients: [{ type: 'region', id: '99' }] });
     expect(problem(badRecipient).body.errors).toEqual([{ path: '/recipients/0/id', message: 'Regionen 99 finns inte.' }]);

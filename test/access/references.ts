@@ -14,13 +14,9 @@ export interface BodyRef {
   /** The body field: `name`, `list[]` for an array of ids, `list[].name` for a field of each entry. */
   field: string;
   kind: RefKind;
-  /** A known gap, in a module this change did not touch: the test expects it to fail until fixed. */
+  /** A known gap (why): the test expects it to fail until fixed, then the marker goes. None today. */
   pending?: string;
 }
-
-/** Known gaps in modules outside this change (meetings, consultation, knowledge, follow-up). */
-const REFUSED_422 = 'refused with 422 and nothing written, but not the 404 of the object';
-const LEAK = "accepted: another region's person is written and named in the answer";
 
 export const BODY_REFERENCES: Record<string, BodyRef[]> = {
   // organisation
@@ -58,62 +54,62 @@ export const BODY_REFERENCES: Record<string, BodyRef[]> = {
   'POST /api/v1/cases/{id}/links': [{ field: 'targetId', kind: 'case' }],
   // consultation
   'PUT /api/v1/consultation-settings/{region}': [
-    { field: 'beredningGroupId', kind: 'group', pending: REFUSED_422 },
-    { field: 'decisionGroupId', kind: 'group', pending: REFUSED_422 },
+    { field: 'beredningGroupId', kind: 'group' },
+    { field: 'decisionGroupId', kind: 'group' },
   ],
   'POST /api/v1/consultation-answers': [{ field: 'roundId', kind: 'round' }],
   'POST /api/v1/consultation-answers/{id}/routing': [
-    { field: 'groupIds[]', kind: 'group', pending: REFUSED_422 },
-    { field: 'leadGroupId', kind: 'group', pending: REFUSED_422 },
-    { field: 'beredningGroupId', kind: 'group', pending: REFUSED_422 },
-    { field: 'decisionGroupId', kind: 'group', pending: REFUSED_422 },
+    { field: 'groupIds[]', kind: 'group' },
+    { field: 'leadGroupId', kind: 'group' },
+    { field: 'beredningGroupId', kind: 'group' },
+    { field: 'decisionGroupId', kind: 'group' },
   ],
   'POST /api/v1/consultation-joint-answers': [
     { field: 'roundId', kind: 'round' },
-    { field: 'coordinatingGroupId', kind: 'group', pending: REFUSED_422 },
-    { field: 'approvingGroupId', kind: 'group', pending: REFUSED_422 },
+    { field: 'coordinatingGroupId', kind: 'group' },
+    { field: 'approvingGroupId', kind: 'group' },
   ],
   // knowledge
-  'POST /api/v1/knowledge-supports': [{ field: 'producerGroupId', kind: 'group', pending: REFUSED_422 }],
-  'PATCH /api/v1/knowledge-supports/{id}': [{ field: 'producerGroupId', kind: 'group', pending: REFUSED_422 }],
-  'POST /api/v1/knowledge-supports/{id}/transition': [{ field: 'replacedBySupportId', kind: 'support', pending: REFUSED_422 }],
-  'POST /api/v1/knowledge-supports/{id}/local-additions': [{ field: 'ownerGroupId', kind: 'group', pending: REFUSED_422 }],
-  'POST /api/v1/consultation-rounds': [{ field: 'supportVersionId', kind: 'support-version', pending: REFUSED_422 }],
+  'POST /api/v1/knowledge-supports': [{ field: 'producerGroupId', kind: 'group' }],
+  'PATCH /api/v1/knowledge-supports/{id}': [{ field: 'producerGroupId', kind: 'group' }],
+  'POST /api/v1/knowledge-supports/{id}/transition': [{ field: 'replacedBySupportId', kind: 'support' }],
+  'POST /api/v1/knowledge-supports/{id}/local-additions': [{ field: 'ownerGroupId', kind: 'group' }],
+  'POST /api/v1/consultation-rounds': [{ field: 'supportVersionId', kind: 'support-version' }],
   // meetings
-  'POST /api/v1/meetings/{id}/agenda': [{ field: 'caseId', kind: 'case', pending: REFUSED_422 }],
-  'PUT /api/v1/meetings/{id}/agenda/order': [{ field: 'itemIds[]', kind: 'agenda-item', pending: REFUSED_422 }],
+  'POST /api/v1/meetings/{id}/agenda': [{ field: 'caseId', kind: 'case' }],
+  'PUT /api/v1/meetings/{id}/agenda/order': [{ field: 'itemIds[]', kind: 'agenda-item' }],
   'POST /api/v1/meetings/{id}/attachments': [
-    { field: 'agendaItemId', kind: 'agenda-item', pending: REFUSED_422 },
-    { field: 'groupId', kind: 'group', pending: REFUSED_422 },
+    { field: 'agendaItemId', kind: 'agenda-item' },
+    { field: 'groupId', kind: 'group' },
   ],
-  'PUT /api/v1/meetings/{id}/attendance': [{ field: 'entries[].personId', kind: 'person', pending: LEAK }],
-  'PUT /api/v1/meetings/{id}/adjusters': [{ field: 'personIds[]', kind: 'person', pending: LEAK }],
+  'PUT /api/v1/meetings/{id}/attendance': [{ field: 'entries[].personId', kind: 'person' }],
+  'PUT /api/v1/meetings/{id}/adjusters': [{ field: 'personIds[]', kind: 'person' }],
   'POST /api/v1/meetings/{id}/paragraphs': [
-    { field: 'agendaItemId', kind: 'agenda-item', pending: REFUSED_422 },
-    { field: 'caseId', kind: 'case', pending: REFUSED_422 },
+    { field: 'agendaItemId', kind: 'agenda-item' },
+    { field: 'caseId', kind: 'case' },
   ],
-  'POST /api/v1/paragraphs/{id}/actions': [{ field: 'ownerPersonId', kind: 'person', pending: LEAK }],
+  'POST /api/v1/paragraphs/{id}/actions': [{ field: 'ownerPersonId', kind: 'person' }],
   // follow-up
-  'POST /api/v1/goals': [{ field: 'parentId', kind: 'goal', pending: REFUSED_422 }],
-  'PATCH /api/v1/goals/{id}': [{ field: 'parentId', kind: 'goal', pending: REFUSED_422 }],
-  'POST /api/v1/indicators': [{ field: 'goalId', kind: 'goal', pending: REFUSED_422 }],
-  'PATCH /api/v1/indicators/{id}': [{ field: 'goalId', kind: 'goal', pending: REFUSED_422 }],
-  'PUT /api/v1/groups/{id}/followup-comments': [{ field: 'indicatorId', kind: 'indicator', pending: REFUSED_422 }],
+  'POST /api/v1/goals': [{ field: 'parentId', kind: 'goal' }],
+  'PATCH /api/v1/goals/{id}': [{ field: 'parentId', kind: 'goal' }],
+  'POST /api/v1/indicators': [{ field: 'goalId', kind: 'goal' }],
+  'PATCH /api/v1/indicators/{id}': [{ field: 'goalId', kind: 'goal' }],
+  'PUT /api/v1/groups/{id}/followup-comments': [{ field: 'indicatorId', kind: 'indicator' }],
   'POST /api/v1/pdsa-cycles': [
-    { field: 'indicatorId', kind: 'indicator', pending: REFUSED_422 },
-    { field: 'groupId', kind: 'group', pending: REFUSED_422 },
+    { field: 'indicatorId', kind: 'indicator' },
+    { field: 'groupId', kind: 'group' },
   ],
   'POST /api/v1/implementation-statuses': [
-    { field: 'supportVersionId', kind: 'support-version', pending: REFUSED_422 },
-    { field: 'groupId', kind: 'group', pending: REFUSED_422 },
-    { field: 'responsibleGroupId', kind: 'group', pending: REFUSED_422 },
+    { field: 'supportVersionId', kind: 'support-version' },
+    { field: 'groupId', kind: 'group' },
+    { field: 'responsibleGroupId', kind: 'group' },
   ],
-  'PATCH /api/v1/implementation-statuses/{id}': [{ field: 'responsibleGroupId', kind: 'group', pending: REFUSED_422 }],
+  'PATCH /api/v1/implementation-statuses/{id}': [{ field: 'responsibleGroupId', kind: 'group' }],
   'POST /api/v1/plans': [
-    { field: 'groupId', kind: 'group', pending: REFUSED_422 },
-    { field: 'items[].supportId', kind: 'support', pending: REFUSED_422 },
+    { field: 'groupId', kind: 'group' },
+    { field: 'items[].supportId', kind: 'support' },
   ],
-  'PATCH /api/v1/plans/{id}': [{ field: 'items[].supportId', kind: 'support', pending: REFUSED_422 }],
+  'PATCH /api/v1/plans/{id}': [{ field: 'items[].supportId', kind: 'support' }],
 };
 
 /** Write fields that look like references but name no object a caller could be kept from ("route field" → why). */
@@ -185,13 +181,19 @@ export function referenceFieldsOf(doc: unknown): string[] {
 /** The declared form of a field ("groupIds[]" for an array of ids) as the OpenAPI scan names it ("groupIds"). */
 export const scanName = (field: string) => field.replace(/\[\]$/, '');
 
+/** A valid entry of a list, for a matrix request whose list is empty or absent (by list name). */
+const LIST_ENTRY: Record<string, Record<string, unknown>> = {
+  // A plan's item (POST /plans, PATCH /plans/{id}).
+  items: { priority: 1, title: 'Insats', rationaleKind: 'local-need' },
+};
+
 /** The payload with `field` pointing at `id` (a copy; entries of a list keep their other values). */
 export function withReference(payload: Record<string, unknown>, field: string, id: string): Record<string, unknown> {
   const nested = /^(\w+)\[\]\.(\w+)$/.exec(field);
   if (nested) {
     const [, list, name] = nested as unknown as [string, string, string];
     const entries = (payload[list] as Record<string, unknown>[] | undefined) ?? [];
-    const first = entries[0] ?? {};
+    const first = entries[0] ?? LIST_ENTRY[list] ?? {};
     return { ...payload, [list]: [{ ...first, [name]: id }] };
   }
   const list = /^(\w+)\[\]$/.exec(field);

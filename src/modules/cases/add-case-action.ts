@@ -59,6 +59,6 @@ export async function addCaseAction(tx: Queryable, ctx: Ctx, input: AddCaseActio
     sourceParagraphId: input.source?.paragraphId ?? null,
     createdBy: actor.via === 'system' ? null : actor.userId,
   });
-  await recordAudit(tx, ctx, { entityType: 'case-action', entityId: row.id, action: 'create', after: presentAction(row) });
+  await recordAudit(tx, ctx, { entityType: 'case-action', entityId: row.id, action: 'create', after: presentAction(row, true) });
   return { id: row.id };
 }

@@ -35,8 +35,8 @@ export async function setCaseActionDone(db: Db, ctx: Ctx, id: string, version: n
       entityType: 'case-action',
       entityId: id,
       action: done ? 'complete' : 'reopen',
-      before: presentAction(before),
-      after: presentAction(after),
+      before: presentAction(before, true),
+      after: presentAction(after, true),
     });
     return after;
   });

@@ -1,5 +1,23 @@
 import type { ActionRow, CaseDetailRow, CaseFlowRow, CaseRow, DocumentMetaRow, LinkRow, TransitionRow } from './repository.js';
 
+/**
+ * What a secret-marked case shows in place of its particulars to those who may not read secret
+ * material in its region (canReadSecret): the presenters below take `showSecret`, false for such
+ * a caller on a secret case, and the routes decide it once per case. Audit records keep the
+ * real values (the history masks them by the same rule).
+ */
+export const SECRET_MASK = {
+  subject: 'Sekretessmarkerat ärende',
+  sender: 'Sekretess',
+  fileName: 'Sekretessmarkerad handling',
+  actionTitle: 'Sekretessmarkerad åtgärdspunkt',
+  reason: 'Sekretessmarkerat',
+} as const;
+
+/** A case row with its subject and sender masked when they may not be shown. */
+export const maskCase = <T extends { subject: string; sender: string }>(row: T, showSecret: boolean): T =>
+  showSecret ? row : { ...row, subject: SECRET_MASK.subject, sender: SECRET_MASK.sender };
+
 export const presentCase = (c: CaseRow) => ({
   id: c.id,
   region: c.region_code,
@@ -40,10 +58,10 @@ export const presentCaseDetail = (c: CaseDetailRow) => ({
   openActions: c.open_actions,
 });
 
-export const presentAction = (a: ActionRow) => ({
+export const presentAction = (a: ActionRow, showSecret: boolean) => ({
   id: a.id,
   caseId: a.case_id,
-  title: a.title,
+  title: showSecret ? a.title : SECRET_MASK.actionTitle,
   ownerPersonId: a.owner_person_id,
   ownerName: a.owner_person_name ?? a.owner_name,
   dueDate: a.due_date,
@@ -54,12 +72,12 @@ export const presentAction = (a: ActionRow) => ({
   version: a.version,
 });
 
-export const presentTransition = (t: TransitionRow) => ({
+export const presentTransition = (t: TransitionRow, showSecret: boolean) => ({
   id: t.id,
   from: t.from_status,
   to: t.to_status,
   kind: t.kind,
-  reason: t.reason,
+  reason: showSecret || t.reason === null ? t.reason : SECRET_MASK.reason,
   forumGroupId: t.forum_group_id,
   forumName: t.forum_name,
   decisionRef: t.decision_ref,
@@ -77,13 +95,14 @@ export const presentLink = (l: LinkRow, showSecret: boolean) => ({
   targetSubject: l.target_secret && !showSecret ? null : l.target_subject,
 });
 
-export const presentDocument = (d: DocumentMetaRow) => ({
+/** A secret case's document: its name and checksum (which would confirm a guessed file) hidden when they may not be shown. */
+export const presentDocument = (d: DocumentMetaRow, showSecret: boolean) => ({
   id: d.id,
   caseId: d.case_id,
-  fileName: d.file_name,
+  fileName: showSecret ? d.file_name : SECRET_MASK.fileName,
   contentType: d.content_type,
   sizeBytes: d.size_bytes,
-  sha256: d.sha256,
+  sha256: showSecret ? d.sha256 : null,
   uploadedBy: d.uploaded_by_label,
   uploadedAt: d.uploaded_at.toISOString(),
 });

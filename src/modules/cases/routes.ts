@@ -14,7 +14,16 @@ import { addCaseAction } from './add-case-action.js';
 import { setCaseActionDone } from './complete-case-action.js';
 import { escalateCase } from './escalate-case.js';
 import { linkCase, unlinkCase } from './link-case.js';
-import { presentAction, presentCase, presentCaseDetail, presentDocument, presentLink, presentTransition } from './presenter.js';
+import {
+  maskCase,
+  presentAction,
+  presentCase,
+  presentCaseDetail,
+  presentDocument,
+  presentLink,
+  presentTransition,
+  SECRET_MASK,
+} from './presenter.js';
 import { registerCase } from './register-case.js';
 import * as repo from './repository.js';
 import { claimedSha256 } from './rules/file-type.js';
@@ -30,9 +39,6 @@ const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] 
 const Origin = Type.Union(ORIGINS.map((o) => Type.Literal(o)));
 const Status = Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)));
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const SECRET_SUBJECT = 'Sekretessmarkerat ärende';
-const SECRET_SENDER = 'Sekretess';
-const SECRET_FILE_NAME = 'Sekretessmarkerad handling';
 
 const Case = Type.Object(
   {
@@ -85,6 +91,10 @@ const CaseDetail = Type.Object(
     canHandle: Type.Boolean(),
     canTriage: Type.Boolean(),
     canEscalate: Type.Boolean(),
+    canChangeSecrecy: Type.Boolean({
+      description:
+        'Får ändra sekretessmarkeringen (och ett sekretessmarkerat ärendes uppgifter): handlägga och läsa sekretessmarkerade handlingar i regionen',
+    }),
   },
   { $id: 'CaseDetail' },
 );
@@ -119,7 +129,7 @@ const Document = Type.Object(
     fileName: Type.String(),
     contentType: Type.String(),
     sizeBytes: Type.Integer(),
-    sha256: Type.String(),
+    sha256: Nullable(Type.String({ description: 'null i ett sekretessmarkerat ärende för den som inte får läsa handlingarna' })),
     uploadedBy: Type.String(),
     uploadedAt: Type.String({ format: 'date-time' }),
   },
@@ -256,11 +266,13 @@ async function regionsWith(db: Parameters<typeof geography>[0], actor: Actor, pe
   return [...geo.regionHealthcareRegions.keys()].filter((r) => can(actor, permission, ownerScope(r, geo)));
 }
 
-/** A secret case's subject and sender are shown only to those who read secret material in its region. */
+/** A secret case's particulars are shown only to those who read secret material in its region. */
+const showsSecret = (c: { secret: boolean; region_code: string }, actor: Actor | undefined) =>
+  !c.secret || canReadSecret(actor, c.region_code);
 const masked = <T extends { subject: string; sender: string }>(
-  row: T & { secret?: boolean; region_code: string },
+  row: T & { secret: boolean; region_code: string },
   actor: Actor | undefined,
-) => (row.secret && !canReadSecret(actor, row.region_code) ? { ...row, subject: SECRET_SUBJECT, sender: SECRET_SENDER } : row);
+) => maskCase(row, showsSecret(row, actor));
 
 export const caseRoutes: RouteModule = async (app, { db, config }) => {
   app.addSchema(Case);
@@ -285,6 +297,8 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
       canHandle,
       canTriage: canTriage && TRIAGEABLE.includes(status),
       canEscalate: canHandle && ESCALATABLE.includes(status) && !c.main_case_id,
+      // The rule of updateCase: the marking changes only with the right to read secret material in the region.
+      canChangeSecrecy: canHandle && canReadSecret(actor, c.region_code),
     };
   }
 
@@ -293,7 +307,7 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
     const c = await repo.getCase(db, id);
     if (!c) throw notFound('Ärendet');
     await assertCanRead(db, actor, c.region_code);
-    return c;
+    return c as repo.CaseFlowRow; // SELECT * carries the flow columns (secret)
   }
 
   app.post(
@@ -476,8 +490,8 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
         items: page.items.map((c) => ({
           receivedDate: c.received_date,
           caseNumber: c.case_number,
-          sender: c.secret ? SECRET_SENDER : c.sender,
-          subject: c.secret ? SECRET_SUBJECT : c.subject,
+          sender: c.secret ? SECRET_MASK.sender : c.sender,
+          subject: c.secret ? SECRET_MASK.subject : c.subject,
           secret: c.secret,
         })),
         nextCursor: page.nextCursor,
@@ -569,8 +583,8 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
       },
     },
     async (req) => {
-      await readableCase(req.params.id, req.ctx.actor);
-      return { items: (await repo.transitionsOf(db, req.params.id)).map(presentTransition) };
+      const show = showsSecret(await readableCase(req.params.id, req.ctx.actor), req.ctx.actor);
+      return { items: (await repo.transitionsOf(db, req.params.id)).map((tr) => presentTransition(tr, show)) };
     },
   );
 
@@ -628,7 +642,7 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
     },
     async (req) => {
       const c = await readableCase(req.params.id, req.ctx.actor);
-      const secretOk = !(c as repo.CaseFlowRow).secret || canReadSecret(req.ctx.actor, c.region_code);
+      const secretOk = showsSecret(c, req.ctx.actor);
       return {
         items: (await repo.historyOf(db, req.params.id)).map((e) => ({
           at: e.at.toISOString(),
@@ -655,8 +669,8 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
       },
     },
     async (req) => {
-      await readableCase(req.params.id, req.ctx.actor);
-      return { items: (await repo.actionsOf(db, req.params.id)).map(presentAction) };
+      const show = showsSecret(await readableCase(req.params.id, req.ctx.actor), req.ctx.actor);
+      return { items: (await repo.actionsOf(db, req.params.id)).map((a) => presentAction(a, show)) };
     },
   );
 
@@ -672,9 +686,9 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      await readableCase(req.params.id, req.ctx.actor);
+      const c = await readableCase(req.params.id, req.ctx.actor);
       const { id } = await db.transaction((tx) => addCaseAction(tx, req.ctx, { caseId: req.params.id, ...req.body }));
-      return reply.code(201).send(presentAction((await repo.getAction(db, id))!));
+      return reply.code(201).send(presentAction((await repo.getAction(db, id))!, showsSecret(c, req.ctx.actor)));
     },
   );
 
@@ -697,7 +711,8 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
       async (req) => {
         requireActor(req.ctx.actor);
         const expected = expectedVersion(req.headers['if-match'], req.body.version);
-        return presentAction(await setCaseActionDone(db, req.ctx, req.params.id, expected, done));
+        const a = await setCaseActionDone(db, req.ctx, req.params.id, expected, done);
+        return presentAction(a, showsSecret((await repo.getCase(db, a.case_id)) as repo.CaseFlowRow, req.ctx.actor));
       },
     );
   }
@@ -772,11 +787,9 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
       },
     },
     async (req) => {
-      const c = (await readableCase(req.params.id, req.ctx.actor)) as repo.CaseFlowRow;
       // The list follows the rule for reading the documents themselves (the download below).
-      const hide = c.secret && !canReadSecret(req.ctx.actor, c.region_code);
-      const docs = (await repo.documentsOf(db, req.params.id)).map(presentDocument);
-      return { items: hide ? docs.map((d) => ({ ...d, fileName: SECRET_FILE_NAME })) : docs };
+      const show = showsSecret(await readableCase(req.params.id, req.ctx.actor), req.ctx.actor);
+      return { items: (await repo.documentsOf(db, req.params.id)).map((d) => presentDocument(d, show)) };
     },
   );
 
@@ -846,7 +859,7 @@ export const caseRoutes: RouteModule = async (app, { db, config }) => {
           ...(header('digest') !== undefined ? { digest: header('digest')! } : {}),
         });
         const row = await uploadDocument(db, req.ctx, req.params.id, { fileName, bytes, claimedSha256: claimed });
-        return reply.code(201).send(presentDocument(row));
+        return reply.code(201).send(presentDocument(row, showsSecret(c as repo.CaseFlowRow, req.ctx.actor)));
       },
     );
   });

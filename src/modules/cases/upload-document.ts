@@ -53,7 +53,12 @@ export async function uploadDocument(
       uploadedBy: actor.via === 'system' ? null : actor.userId,
       uploadedByLabel: actor.name,
     });
-    await recordAudit(tx, ctx, { entityType: 'case-document', entityId: row.id, action: 'upload', after: presentDocument(row) });
+    await recordAudit(tx, ctx, {
+      entityType: 'case-document',
+      entityId: row.id,
+      action: 'upload',
+      after: presentDocument(row, true),
+    });
     return row;
   });
 }

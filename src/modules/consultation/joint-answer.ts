@@ -15,6 +15,7 @@ import {
 import { geography } from '../organisation/repository.js';
 import { effectiveActor, jointAccess } from './access.js';
 import { actorLabel } from './load-answer.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { DEFAULT_SECTIONS } from './rules/answer-lifecycle.js';
 import { isJointEditable, jointTransition, type JointAction } from './rules/joint-lifecycle.js';
@@ -46,6 +47,8 @@ export async function createJointAnswer(db: Db, ctx: Ctx, input: CreateJointInpu
     if (!can(actor, 'consultations.route', hr) && !can(actor, 'consultations.work', coordinatorScope)) throw forbidden();
     const round = await repo.getRound(tx, input.roundId);
     if (!round) throw notFound('Remissomgången');
+    // Seen as the consultation module sees the caller: with the roles their memberships give.
+    await assertVisible(tx, { ...ctx, actor }, { group: [input.coordinatingGroupId, input.approvingGroupId] });
     const groups = new Map(
       (await repo.groupsByIds(tx, [input.coordinatingGroupId, input.approvingGroupId])).map((g) => [g.id, g]),
     );

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
 import { checkVersion, loadAnswer, next, require } from './load-answer.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 
 export interface RouteInput {
@@ -71,6 +72,9 @@ export async function routeAnswer(db: Db, ctx: Ctx, id: string, input: RouteInpu
     const l = await loadAnswer(tx, ctx, id, { forUpdate: true });
     require(l.access.route, 'Bara samordnaren i regionen kan fördela remissen.');
     checkVersion(l.answer, input.version);
+    await assertVisible(tx, ctx, {
+      group: [...input.groupIds, input.leadGroupId, input.beredningGroupId, input.decisionGroupId],
+    });
     const to = next(l.answer.status, 'route');
     const groupIds = [...new Set(input.groupIds)];
     const beredningGroupId = input.beredningGroupId === undefined ? l.answer.beredning_group_id : input.beredningGroupId;

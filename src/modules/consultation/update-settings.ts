@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/index.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { ownerScope } from '../organisation/check-group.js';
 import { geography } from '../organisation/repository.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { checkDecidingGroups } from './route-answer.js';
 import { checkOffsets, DEFAULT_OFFSETS, type Offsets } from './rules/milestones.js';
@@ -43,6 +44,7 @@ export async function updateSettings(db: Db, ctx: Ctx, region: string, input: Se
     const geo = await geography(tx);
     if (!geo.regionHealthcareRegions.has(region)) throw notFound('Regionen');
     authorize(ctx.actor, 'consultations.settings', ownerScope(region, geo));
+    await assertVisible(tx, ctx, { group: [input.beredningGroupId, input.decisionGroupId] });
     const errors = checkOffsets(input);
     errors.push(...(await checkDecidingGroups(tx, region, input)));
     if (errors.length) throw unprocessable(errors.map((e) => e.message).join('; '), errors);

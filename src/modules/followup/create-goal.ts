@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { knownOwnerTarget } from './scope.js';
 
@@ -23,6 +24,7 @@ export async function createGoal(db: Db, ctx: Ctx, g: GoalInput) {
   return db.transaction(async (tx) => {
     const scope = await knownOwnerTarget(tx, g.owner);
     authorize(ctx.actor, 'followup.goals.write', scope);
+    await assertVisible(tx, ctx, { goal: g.parentId });
     if (g.parentId && !(await repo.getGoal(tx, g.parentId))) {
       throw unprocessable('Det överordnade målet finns inte.', [{ path: '/parentId', message: 'Okänt mål' }]);
     }

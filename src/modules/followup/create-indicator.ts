@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
 import { presentIndicator } from './presenter.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 
 async function check(tx: Queryable, i: Omit<repo.IndicatorWrite, 'code' | 'periodicity'>): Promise<void> {
@@ -31,6 +32,7 @@ async function check(tx: Queryable, i: Omit<repo.IndicatorWrite, 'code' | 'perio
 export async function createIndicator(db: Db, ctx: Ctx, input: repo.IndicatorWrite, opts: { isDemo?: boolean } = {}) {
   authorize(ctx.actor, 'followup.indicators.manage');
   return db.transaction(async (tx) => {
+    await assertVisible(tx, ctx, { goal: input.goalId });
     await check(tx, input);
     if (await repo.getIndicatorByCode(tx, input.code)) throw conflict(`Det finns redan en indikator med koden ${input.code}.`);
     const row = await repo.insertIndicator(tx, input, opts.isDemo ?? false);
@@ -51,6 +53,7 @@ export async function updateIndicator(
     const before = await repo.getIndicator(tx, id, { forUpdate: true });
     if (!before) throw notFound('Indikatorn');
     if (before.version !== version) throw staleVersion(before.version);
+    await assertVisible(tx, ctx, { goal: patch.goalId });
     const merged = {
       goalId: patch.goalId !== undefined ? patch.goalId : before.goal_id,
       name: patch.name ?? before.name,

@@ -139,7 +139,7 @@ export const implementationRoutes: RouteModule = (app, { db, config }) => {
         tags,
         summary: 'Registrera ett kunskapsstöds införandestatus i en region (regionens samordnare)',
         body: CreateStatusBody,
-        response: { 201: Type.Ref('ImplementationStatus'), ...errorResponses(401, 403, 409, 422) },
+        response: { 201: Type.Ref('ImplementationStatus'), ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {

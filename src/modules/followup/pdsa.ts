@@ -7,6 +7,7 @@ import { conflict, notFound, staleVersion, unprocessable } from '../../platform/
 import { getGroup } from '../organisation/repository.js';
 import { getIndicator, getPdsaForUpdate, insertPdsa, listPdsaRows, updatePdsaRow, type PdsaRow } from './repository.js';
 import { regionScope } from './scope.js';
+import { assertVisible } from '../visible.js';
 
 export const PDSA_PHASES = ['plan', 'do', 'study', 'act', 'closed'] as const;
 export type PdsaPhase = (typeof PDSA_PHASES)[number];
@@ -41,6 +42,7 @@ export interface PdsaInput {
 export async function createPdsa(db: Db, ctx: Ctx, i: PdsaInput, isDemo = false) {
   return db.transaction(async (tx) => {
     authorize(ctx.actor, 'pdsa.write', await regionScope(tx, i.regionCode));
+    await assertVisible(tx, ctx, { indicator: i.indicatorId, group: i.groupId });
     if (!(await getIndicator(tx, i.indicatorId)))
       throw unprocessable('Indikatorn finns inte.', [{ path: '/indicatorId', message: 'Okänd indikator' }]);
     if (i.groupId) {

@@ -11,6 +11,7 @@ import { conflict, notFound, staleVersion, unprocessable, type FieldError } from
 import * as repo from './plans-repository.js';
 import type { PlanRow } from './plans-repository.js';
 import { groupTarget } from './scope.js';
+import { assertVisible } from '../visible.js';
 
 export const PLAN_STATES = ['drafted', 'agreed', 'established'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
@@ -100,6 +101,7 @@ export async function createPlan(
   input: { groupId: string; startYear: number; title: string; items: PlanItem[] },
 ) {
   return db.transaction(async (tx) => {
+    await assertVisible(tx, ctx, { group: input.groupId, support: input.items.map((i) => i.supportId) });
     const { group, scope } = await groupTarget(tx, input.groupId);
     authorize(ctx.actor, 'plans.write', scope);
     if (group.level !== 'region')
@@ -143,6 +145,7 @@ export async function updatePlan(
 ) {
   return db.transaction(async (tx) => {
     const before = await lockPlan(tx, ctx, id, version);
+    await assertVisible(tx, ctx, { support: patch.items?.map((i) => i.supportId) });
     if (
       before.state === 'established' &&
       (patch.title !== undefined || (patch.items && !sameExceptProgress(before.items, patch.items)))

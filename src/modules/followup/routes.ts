@@ -82,7 +82,7 @@ export const followupRoutes: RouteModule = async (app, deps) => {
         tags,
         summary: 'Skapa ett patientlöfte (utan parentId) eller ett mål under ett löfte eller mål',
         body: CreateGoalBody,
-        response: { 201: Goal, ...errorResponses(401, 403, 422) },
+        response: { 201: Goal, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (req, reply) => {
@@ -180,7 +180,7 @@ export const followupRoutes: RouteModule = async (app, deps) => {
         tags,
         summary: 'Definiera en nationell indikator (administratör)',
         body: CreateIndicatorBody,
-        response: { 201: Type.Ref('Indicator'), ...errorResponses(401, 403, 409, 422) },
+        response: { 201: Type.Ref('Indicator'), ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {
@@ -404,7 +404,7 @@ export const followupRoutes: RouteModule = async (app, deps) => {
         tags,
         summary: 'Starta en PDSA-cykel (planera) kopplad till en indikator',
         body: CreatePdsaBody,
-        response: { 201: Pdsa, ...errorResponses(401, 403, 422) },
+        response: { 201: Pdsa, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (req, reply) => {

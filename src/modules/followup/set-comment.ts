@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { parsePeriod } from './rules/periods.js';
 import { groupTarget } from './scope.js';
@@ -12,6 +13,7 @@ export async function setComment(db: Db, ctx: Ctx, groupId: string, c: { indicat
   return db.transaction(async (tx) => {
     const { scope } = await groupTarget(tx, groupId);
     authorize(ctx.actor, 'followup.comment', scope);
+    await assertVisible(tx, ctx, { indicator: c.indicatorId });
     const indicator = await repo.getIndicator(tx, c.indicatorId);
     if (!indicator) throw unprocessable('Indikatorn finns inte.', [{ path: '/indicatorId', message: 'Okänd indikator' }]);
     const p = parsePeriod(c.period, indicator.periodicity);

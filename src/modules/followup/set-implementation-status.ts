@@ -13,6 +13,7 @@ import { getGroup } from '../organisation/repository.js';
 import * as repo from './implementation-repository.js';
 import { checkDates, checkTransition } from './rules/implementation.js';
 import { regionScope } from './scope.js';
+import { assertVisible } from '../visible.js';
 
 export const presentStatus = (s: repo.StatusRow) => ({
   id: s.id,
@@ -68,6 +69,7 @@ export async function createImplementationStatus(
 ) {
   return db.transaction(async (tx) => {
     authorize(ctx.actor, 'implementation.write', await regionScope(tx, key.regionCode));
+    await assertVisible(tx, ctx, { 'support-version': key.supportVersionId, group: [key.groupId, w.responsibleGroupId] });
     const v = await repo.supportVersion(tx, key.supportVersionId);
     if (!v) throw unprocessable('Kunskapsstödets version finns inte.', [{ path: '/supportVersionId', message: 'Okänd version' }]);
     const errors = await checkGroups(tx, key.regionCode, key.groupId, w.responsibleGroupId);
@@ -106,6 +108,7 @@ export async function updateImplementationStatus(
     if (!before) throw notFound('Statusen');
     authorize(ctx.actor, 'implementation.write', await regionScope(tx, before.region_code));
     if (before.version !== version) throw staleVersion(before.version);
+    await assertVisible(tx, ctx, { group: patch.responsibleGroupId });
     const pick = <K extends keyof repo.StatusWrite>(k: K, current: repo.StatusWrite[K]) =>
       patch[k] !== undefined ? patch[k] : current;
     const w: repo.StatusWrite = {

@@ -10,6 +10,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { knownOwnerTarget, ownerTarget } from './scope.js';
 
@@ -26,6 +27,7 @@ export async function updateGoal(db: Db, ctx: Ctx, id: string, version: number, 
     if (!before) throw notFound('Målet');
     authorize(ctx.actor, 'followup.goals.write', await ownerTarget(tx, before.owner));
     if (before.version !== version) throw staleVersion(before.version);
+    await assertVisible(tx, ctx, { goal: patch.parentId });
     const next = {
       parentId: patch.parentId !== undefined ? patch.parentId : before.parent_id,
       owner: patch.owner ?? before.owner,

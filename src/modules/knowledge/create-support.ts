@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { checkConsequences, checkSupport, checkVersion, type ConsequenceInput } from './check.js';
 import { presentVersion, supportCore } from './presenter.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import type { LifecycleState } from './rules/lifecycle.js';
 
@@ -18,6 +19,7 @@ export interface CreateSupportInput extends repo.SupportWrite {
 export async function createSupport(db: Db, ctx: Ctx, input: CreateSupportInput) {
   return db.transaction(async (tx) => {
     authorize(ctx.actor, 'knowledge.write');
+    await assertVisible(tx, ctx, { group: input.producerGroupId });
     const checked = await checkSupport(tx, input);
     const status = input.status ?? 'under-framtagande';
     const id = await repo.insertSupport(tx, { ...checked, status, isDemo: input.isDemo ?? false });

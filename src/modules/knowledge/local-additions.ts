@@ -7,6 +7,7 @@ import { forbidden, notFound, staleVersion, unauthorized, unprocessable, type Fi
 import { ownerScope } from '../organisation/check-group.js';
 import { geography } from '../organisation/repository.js';
 import { presentLocalAddition } from './presenter.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 
 /**
@@ -59,6 +60,9 @@ export async function createLocalAddition(
     if (!ctx.actor) throw unauthorized();
     const support = await repo.getSupport(tx, supportId);
     if (!support) throw notFound('Kunskapsstödet');
+    // A webbredaktör seated in the LPO (a membership, no policy role) reaches their own group.
+    const facts = await repo.groupFacts(tx, input.ownerGroupId);
+    if (!facts || !(await mayEditForGroup(tx, ctx.actor, facts))) await assertVisible(tx, ctx, { group: input.ownerGroupId });
     const group = await ownerGroup(tx, input.ownerGroupId);
     if (!(await mayEditForGroup(tx, ctx.actor, group)))
       throw forbidden('Bara LPO:ns webbredaktörer och regionens samordnare kan skriva tillägg.');

@@ -153,7 +153,7 @@ const catalogueRoutes: RouteModule = (app, { db, config }) => {
         tags,
         summary: 'Lägg in ett nationellt kunskapsstöd (systemadministratör), med första versionen och konsekvensbeskrivning',
         body: CreateSupportBody,
-        response: { 201: Type.Ref('KnowledgeSupport'), ...errorResponses(401, 403, 422) },
+        response: { 201: Type.Ref('KnowledgeSupport'), ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (req, reply) => {

@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import { todayInSweden } from '../../platform/clock.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { supportCore } from './presenter.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { checkTransition, needsReason, supportFollows, type LifecycleState } from './rules/lifecycle.js';
 
@@ -27,6 +28,7 @@ export async function transitionSupport(
     if (needsReason(input.status) && !reason) {
       throw unprocessable('Ange skäl.', [{ path: '/reason', message: 'Ange skäl när ett kunskapsstöd ersätts eller upphävs.' }]);
     }
+    await assertVisible(tx, ctx, { support: input.replacedBySupportId });
     if (input.replacedBySupportId) {
       if (input.status !== 'ersatt') {
         throw unprocessable('Bara ett ersatt kunskapsstöd har en efterträdare.', [

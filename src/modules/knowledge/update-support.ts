@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion } from '../../platform/errors.js';
 import { checkSupport } from './check.js';
 import { supportCore } from './presenter.js';
+import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { isFinal } from './rules/lifecycle.js';
 
@@ -17,6 +18,7 @@ export async function updateSupport(db: Db, ctx: Ctx, id: string, version: numbe
     if (!before) throw notFound('Kunskapsstödet');
     if (before.version !== version) throw staleVersion(before.version);
     if (isFinal(before.status)) throw conflict('Kunskapsstödet är ersatt eller upphävt och kan inte ändras.');
+    await assertVisible(tx, ctx, { group: patch.producerGroupId });
     const pick = <K extends keyof repo.SupportWrite>(k: K, current: repo.SupportWrite[K]) =>
       patch[k] !== undefined ? patch[k] : current;
     const merged: repo.SupportWrite = {

@@ -6,6 +6,7 @@ import { conflict, forbidden, staleVersion, unprocessable } from '../../platform
 import { addCaseAction } from '../cases/add-case-action.js';
 import { transitionCase } from '../cases/transition-case.js';
 import { notifyPersons } from '../notifications/notify.js';
+import { assertVisible } from '../visible.js';
 import { loadMeeting, onBehalfOfForum } from './access.js';
 import * as repo from './repository.js';
 import { caseStatusAfter, longSwedishDate, mayMoveMinutes, paragraphReference } from './rules/meeting.js';
@@ -20,6 +21,7 @@ export async function setAdjusters(db: Db, ctx: Ctx, meetingId: string, input: {
     const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
     if (meeting.minutes_status !== 'utkast') throw conflict('Justerarna kan bara ändras medan protokollet är ett utkast.');
+    await assertVisible(tx, ctx, { person: ids }, { meeting: meetingId });
     const found = await repo.personsByIds(tx, ids);
     if (found.length !== ids.length)
       throw unprocessable('Någon av justerarna finns inte.', [{ path: 'personIds', message: 'okänd person' }]);

@@ -14,6 +14,7 @@ import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { buildReport } from '../followup/report.js';
 import { reportToDocx, reportToPdf } from '../followup/report-documents.js';
+import { assertVisible } from '../visible.js';
 import { loadMeeting } from './access.js';
 import * as repo from './repository.js';
 
@@ -35,6 +36,7 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
   return db.transaction(async (tx) => {
     const { meeting, group: forum } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertAttachmentsOpen(meeting);
+    await assertVisible(tx, ctx, { 'agenda-item': input.agendaItemId, group: input.groupId }, { meeting: meetingId });
     const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
     if (!item) {
       throw unprocessable('Punkten finns inte på mötets föredragningslista.', [

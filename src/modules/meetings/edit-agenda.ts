@@ -5,6 +5,7 @@ import { conflict, notFound, staleVersion, unprocessable } from '../../platform/
 import { WITHDRAWABLE_TO } from '../cases/rules/lifecycle.js';
 import { transitionCase, withdrawFromAgenda, type CaseStatus } from '../cases/transition-case.js';
 import { notifyPersons } from '../notifications/notify.js';
+import { assertVisible } from '../visible.js';
 import { loadMeeting, onBehalfOfForum } from './access.js';
 import * as repo from './repository.js';
 import { longSwedishDate } from './rules/meeting.js';
@@ -47,6 +48,7 @@ export async function addAgendaItem(
   return db.transaction(async (tx) => {
     const { meeting, group } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertAgendaOpen(meeting);
+    await assertVisible(tx, ctx, { case: input.caseId }, { meeting: meetingId });
     let itemId: string;
     let caseNumber: string | null = null;
     if (input.caseId) {
@@ -155,6 +157,7 @@ export async function reorderAgenda(db: Db, ctx: Ctx, meetingId: string, input: 
     const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
     assertAgendaOpen(meeting);
+    await assertVisible(tx, ctx, { 'agenda-item': input.itemIds }, { meeting: meetingId });
     const current = await repo.agendaOf(tx, meetingId);
     const same =
       input.itemIds.length === current.length &&

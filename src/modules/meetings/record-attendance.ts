@@ -2,6 +2,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { loadMeeting } from './access.js';
 import * as repo from './repository.js';
 
@@ -21,6 +22,8 @@ export async function recordAttendance(db: Db, ctx: Ctx, meetingId: string, inpu
     const ids = [...new Set(input.entries.map((e) => e.personId))];
     if (ids.length !== input.entries.length)
       throw unprocessable('En person finns två gånger.', [{ path: 'entries', message: 'dubbletter' }]);
+    // Members, those already called and adjusters, or someone the caller may see in the people register.
+    await assertVisible(tx, ctx, { person: ids }, { meeting: meetingId });
     const known = new Set((await repo.personsByIds(tx, ids)).map((p) => p.id));
     const errors = input.entries.flatMap((e, i) =>
       known.has(e.personId) ? [] : [{ path: `entries/${i}/personId`, message: 'okänd person' }],

@@ -171,6 +171,11 @@ export async function agendaOf(db: Queryable, meetingId: string): Promise<Agenda
   );
 }
 
+/** The meeting an agenda item is on (undefined for an unknown id). */
+export async function meetingOfAgendaItem(db: Queryable, itemId: string): Promise<string | undefined> {
+  return (await db.query<{ meeting_id: string }>('SELECT meeting_id FROM agenda_items WHERE id = $1', [itemId]))[0]?.meeting_id;
+}
+
 export async function insertAgendaItem(
   db: Queryable,
   a: { meetingId: string; kind: string; title: string; caseId: string | null; caseStatusBefore?: string | null },

@@ -2,6 +2,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { loadMeeting } from './access.js';
 import * as repo from './repository.js';
 import { matchingRestrictions, type DecisionKind } from './rules/meeting.js';
@@ -64,6 +65,7 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
   return db.transaction(async (tx) => {
     const { meeting, group } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertMinutesOpen(meeting);
+    await assertVisible(tx, ctx, { 'agenda-item': input.agendaItemId, case: input.caseId }, { meeting: meetingId });
     let caseId = input.caseId ?? null;
     let title = input.title?.trim() ?? '';
     if (input.agendaItemId) {
@@ -244,6 +246,7 @@ export async function addParagraphAction(
     if (!title) throw unprocessable('Ange vad som ska göras.', [{ path: 'title', message: 'krävs' }]);
     if (!input.ownerPersonId && !input.ownerName?.trim())
       throw unprocessable('Ange en ansvarig.', [{ path: 'ownerPersonId', message: 'ansvarig krävs' }]);
+    await assertVisible(tx, ctx, { person: input.ownerPersonId }, { meeting: meeting.id });
     if (input.ownerPersonId && !(await repo.personsByIds(tx, [input.ownerPersonId])).length) {
       throw unprocessable('Den ansvariga personen finns inte.', [{ path: 'ownerPersonId', message: 'okänd person' }]);
     }

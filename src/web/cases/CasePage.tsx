@@ -268,8 +268,8 @@ function AssignPanel({ c, options, onDone }: { c: CaseDetail; options: CaseOptio
         assignedGroupId: group || null,
         handlerPersonId: handler || null,
         dueDate: due || null,
-        secret,
-        secrecyGround: secret ? ground.trim() || null : null,
+        // The marking is sent only by those the server lets change it; others leave it as it is.
+        ...(c.canChangeSecrecy ? { secret, secrecyGround: secret ? ground.trim() || null : null } : {}),
       });
       onDone(t('cases.assign.saved'));
     } catch (err) {
@@ -310,8 +310,14 @@ function AssignPanel({ c, options, onDone }: { c: CaseDetail; options: CaseOptio
           onChange={setDue}
           error={fieldError('dueDate')}
         />
-        <Checkbox id="assign-secret" label={t('cases.secretCheckbox')} checked={secret} onChange={setSecret} />
-        {secret && (
+        {c.canChangeSecrecy ? (
+          <Checkbox id="assign-secret" label={t('cases.secretCheckbox')} checked={secret} onChange={setSecret} />
+        ) : (
+          <p className="hint" id="assign-secret-note">
+            {t('cases.secrecy.notYours')}
+          </p>
+        )}
+        {c.canChangeSecrecy && secret && (
           <TextField
             id="assign-ground"
             label={t('cases.secretGround')}
@@ -625,9 +631,13 @@ function DocumentsPanel({ c, onDone, tick }: { c: CaseDetail; onDone: Say; tick:
                     <span className="stat-note">{d.uploadedBy}</span>
                   </td>
                   <td>
-                    <span className="id mono" title={d.sha256}>
-                      {d.sha256.slice(0, 16)}…
-                    </span>
+                    {d.sha256 ? (
+                      <span className="id mono" title={d.sha256}>
+                        {d.sha256.slice(0, 16)}…
+                      </span>
+                    ) : (
+                      t('cases.docs.checksumHidden')
+                    )}
                   </td>
                 </tr>
               ))}

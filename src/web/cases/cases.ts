@@ -51,6 +51,8 @@ export interface CaseDetail {
   canHandle: boolean;
   canTriage: boolean;
   canEscalate: boolean;
+  /** The server's answer to "may I change the secrecy marking?" (never derived from roles here). */
+  canChangeSecrecy: boolean;
 }
 
 export interface CaseAction {
@@ -72,7 +74,8 @@ export interface CaseDocument {
   fileName: string;
   contentType: string;
   sizeBytes: number;
-  sha256: string;
+  /** null in a secret case for those who may not read its documents. */
+  sha256: string | null;
   uploadedBy: string;
   uploadedAt: string;
 }

@@ -30,6 +30,8 @@ export const enCases: Record<keyof typeof svCases, string> = {
   'cases.secretGround.hint': 'For example "OSL 25 kap. 1 §". The subject is hidden in the public register.',
   'cases.secretCheckbox': 'Secrecy marking',
   'cases.secretGround.missing': 'Give the legal ground for secrecy.',
+  'cases.secrecy.notYours':
+    "The secrecy marking is changed only by those who may read secret-marked documents in the case's region.",
   'cases.open': 'Open case {number}',
   'cases.page.lead': 'Status, handling, action items, documents and history of the case.',
   'cases.summary.heading': 'Particulars',
@@ -98,6 +100,7 @@ export const enCases: Record<keyof typeof svCases, string> = {
   'cases.docs.size': 'Size',
   'cases.docs.uploaded': 'Uploaded',
   'cases.docs.checksum': 'SHA-256',
+  'cases.docs.checksumHidden': 'Hidden (secrecy)',
   'cases.docs.file': 'Choose file',
   'cases.docs.file.hint':
     'PDF, Word (DOCX), Excel (XLSX), ODT, PNG, JPEG, text or CSV. The checksum is computed in the browser and checked by the server.',

@@ -33,6 +33,8 @@ export const svCases = {
   'cases.secretGround.hint': 'Till exempel "OSL 25 kap. 1 §". Ärendemeningen döljs i diariet för insyn.',
   'cases.secretCheckbox': 'Sekretessmarkering',
   'cases.secretGround.missing': 'Ange sekretessgrund.',
+  'cases.secrecy.notYours':
+    'Sekretessmarkeringen ändras bara av den som får läsa sekretessmarkerade handlingar i ärendets region.',
 
   'cases.open': 'Öppna ärendet {number}',
   'cases.page.lead': 'Status, handläggning, åtgärdspunkter, handlingar och historik för ärendet.',
@@ -107,6 +109,7 @@ export const svCases = {
   'cases.docs.size': 'Storlek',
   'cases.docs.uploaded': 'Uppladdad',
   'cases.docs.checksum': 'SHA-256',
+  'cases.docs.checksumHidden': 'Dold (sekretess)',
   'cases.docs.file': 'Välj fil',
   'cases.docs.file.hint':
     'PDF, Word (DOCX), Excel (XLSX), ODT, PNG, JPEG, text eller CSV. Kontrollsumman räknas i webbläsaren och kontrolleras av servern.',

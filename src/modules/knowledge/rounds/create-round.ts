@@ -1,3 +1,4 @@
+import { assertVisible } from '../../visible.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { authorize } from '../../../platform/auth/policy.js';
 import { todayInSweden } from '../../../platform/clock.js';
@@ -66,6 +67,7 @@ export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
   return db.transaction(async (tx) => {
     authorize(ctx.actor, 'rounds.create');
     const today = input.today ?? todayInSweden();
+    await assertVisible(tx, ctx, { 'support-version': input.supportVersionId });
     const version = await kRepo.getVersion(tx, input.supportVersionId, { forUpdate: true });
     if (!version) {
       throw unprocessable('Versionen finns inte.', [

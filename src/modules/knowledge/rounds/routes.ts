@@ -125,7 +125,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
         summary:
           'Registrera en nationell remissomgång (systemadministratör). Spår och fönster föreslås; avvikelse kräver skäl. Versionen går på remiss.',
         body: CreateRoundBody,
-        response: { 201: Type.Ref('ConsultationRound'), ...errorResponses(401, 403, 409, 422) },
+        response: { 201: Type.Ref('ConsultationRound'), ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {
