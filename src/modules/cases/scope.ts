@@ -32,3 +32,20 @@ export function canReadSecret(actor: Actor | undefined, regionCode: string, perm
     { type: 'region', code: regionCode, healthcareRegionIds: [] },
   );
 }
+
+/** What a secret case or document shows in place of its subject, sender or file name. */
+export const SECRET_SUBJECT = 'Sekretessmarkerat ärende';
+export const SECRET_SENDER = 'Sekretess';
+export const SECRET_FILE_NAME = 'Sekretessmarkerad handling';
+
+/** A secret case's subject and sender are shown only to those who read secret material in its region. */
+export const masked = <T extends { subject: string; sender: string }>(
+  row: T & { secret?: boolean; region_code: string },
+  actor: Actor | undefined,
+) => (row.secret && !canReadSecret(actor, row.region_code) ? { ...row, subject: SECRET_SUBJECT, sender: SECRET_SENDER } : row);
+
+/** Regions where the actor holds a permission (for the lists). */
+export async function regionsWith(db: Queryable, actor: Actor, permission: 'cases.read' | 'cases.triage') {
+  const geo = await geography(db);
+  return [...geo.regionHealthcareRegions.keys()].filter((r) => can(actor, permission, ownerScope(r, geo)));
+}
