@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { requireActor } from '../../platform/auth/policy.js';
 import { Problem } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
@@ -69,6 +70,7 @@ export const caseDocumentRoutes: RouteModule = async (app, { db, config }) => {
         },
       },
       async (req, reply) => {
+        requireActor(req.ctx.actor);
         const declared = Number(req.headers['content-length']);
         if (Number.isFinite(declared) && declared > config.uploadMaxBytes) throw tooLarge(config.uploadMaxBytes);
         const bytes: unknown = req.body;

@@ -1,9 +1,9 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import type { Static } from 'typebox';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { ESCALATABLE, type CaseStatus } from './rules/lifecycle.js';

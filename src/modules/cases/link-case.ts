@@ -1,5 +1,5 @@
-import { recordAudit } from '../../platform/audit/record.js';
 import type { Static } from 'typebox';
+import { recordAudit } from '../../platform/audit/record.js';
 import { authorize, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
