@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCaseAction } from '../src/modules/cases/add-case-action.js';
+import { addActionToCase, addCaseAction } from '../src/modules/cases/add-case-action.js';
+import { changeCaseStatus } from '../src/modules/cases/change-case-status.js';
+import { escalateCase } from '../src/modules/cases/escalate-case.js';
+import { linkCase, unlinkCase } from '../src/modules/cases/link-case.js';
 import { notifyDueActions } from '../src/modules/cases/notify-due-actions.js';
+import { readCase } from '../src/modules/cases/read-case.js';
 import { transitionCase } from '../src/modules/cases/transition-case.js';
-import { systemCtx } from '../src/platform/context.js';
+import { triageCase } from '../src/modules/cases/triage-case.js';
+import { uploadDocument } from '../src/modules/cases/upload-document.js';
+import { systemCtx, type Ctx } from '../src/platform/context.js';
 import { buildGroup, buildKnowledgeSupport, buildPerson, buildUser } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
 
@@ -207,6 +214,46 @@ describe('the lifecycle over HTTP', () => {
     const kalmar = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '08' }]);
     expect((await move(c.id, 'under-beredning', c.version, {}, kalmar)).statusCode).toBe(404);
     expect((await get(c.id)).status).toBe('registrerad');
+  });
+
+  it('the use cases themselves hide a case in another region (404), not only the routes in front of them', async () => {
+    const c = await register();
+    const other = await register({ subject: 'Annat ärende' });
+    const linked = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/links`,
+      as: coordinator,
+      payload: { targetType: 'case', targetId: other.id },
+    });
+    expect(linked.statusCode, linked.body).toBe(201);
+    // A coordinator in Kalmar may handle cases, but not Blekinge's: no hint that the case exists.
+    const kalmar: Ctx = {
+      requestId: 'test-kalmar',
+      actor: {
+        userId: randomUUID(),
+        email: 'kalmar@example.se',
+        name: 'Kalmar',
+        roles: [{ role: 'samordnare', scopeType: 'region', scopeId: '08' }],
+        via: 'session',
+      },
+    };
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['changeCaseStatus', () => changeCaseStatus(t.db, kalmar, c.id, c.version, { to: 'under-beredning' })],
+      ['escalateCase', () => escalateCase(t.db, kalmar, c.id, c.version, { forumGroupId: forums.council, reason: 'Lyft' })],
+      ['triageCase', () => triageCase(t.db, kalmar, c.id, c.version, { decisionPath: 'information' })],
+      ['addActionToCase', () => addActionToCase(t.db, kalmar, c.id, { title: 'Åtgärd' })],
+      ['linkCase', () => linkCase(t.db, kalmar, c.id, { targetType: 'knowledge-support', targetId: randomUUID() })],
+      ['unlinkCase', () => unlinkCase(t.db, kalmar, linked.json<{ id: string }>().id)],
+      ['uploadDocument', () => uploadDocument(t.db, kalmar, c.id, { fileName: 'a.txt', bytes: Buffer.from('hej') })],
+      ['readCase', () => readCase(t.db, kalmar, c.id)],
+    ];
+    for (const [name, attempt] of attempts) {
+      await expect(attempt(), name).rejects.toMatchObject({ status: 404 });
+    }
+    const after = await get(c.id);
+    expect(after).toMatchObject({ status: 'registrerad', version: c.version, openActions: 0 });
+    const docs = await t.request({ method: 'GET', url: `/api/v1/cases/${c.id}/documents`, as: coordinator });
+    expect(docs.json().items).toEqual([]);
   });
 });
 

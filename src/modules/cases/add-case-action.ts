@@ -1,22 +1,21 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
+import { authorize, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Queryable } from '../../platform/db/index.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
 import { presentAction } from './presenter.js';
+import { readableCase } from './read-case.js';
 import * as repo from './repository.js';
-import { caseScope } from './scope.js';
+import type { ActionBody } from './schemas.js';
+import { caseScope, showsSecret } from './scope.js';
 
-export interface AddCaseActionInput {
+export type AddCaseActionInput = Static<typeof ActionBody> & {
   caseId: string;
-  title: string;
-  ownerPersonId?: string | null;
-  ownerName?: string | null;
-  dueDate?: string | null;
   /** The minutes paragraph the action item comes from (meetings module). */
   source?: { meetingId: string; paragraphId: string } | null;
-}
+};
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -61,4 +60,12 @@ export async function addCaseAction(tx: Queryable, ctx: Ctx, input: AddCaseActio
   });
   await recordAudit(tx, ctx, { entityType: 'case-action', entityId: row.id, action: 'create', after: presentAction(row, true) });
   return { id: row.id };
+}
+
+/** A handler adds an action item to a case they read (POST /cases/{id}/actions); returns the new item. */
+export async function addActionToCase(db: Db, ctx: Ctx, caseId: string, input: Static<typeof ActionBody>) {
+  requireActor(ctx.actor);
+  const c = await readableCase(db, ctx, caseId);
+  const { id } = await db.transaction((tx) => addCaseAction(tx, ctx, { caseId, ...input }));
+  return presentAction((await repo.getAction(db, id))!, showsSecret(c, ctx.actor));
 }

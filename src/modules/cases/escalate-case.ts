@@ -1,5 +1,6 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
+import { authorize, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
@@ -7,23 +8,26 @@ import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { ESCALATABLE, type CaseStatus } from './rules/lifecycle.js';
 import { checkEscalation } from './rules/escalation.js';
-import { caseScope } from './scope.js';
+import type { EscalationBody } from './schemas.js';
+import { assertCanRead, caseScope } from './scope.js';
 
 /**
  * Escalation from the tactical level (LPO ordförandeforum, LSG samordnarforum) to the
  * kunskapsråd: the case's forum becomes the council, recorded as a transition with the target
- * forum, who and why. The status does not change.
+ * forum, who and why. The status does not change. A case the caller cannot read is 404.
  */
 export async function escalateCase(
   db: Db,
   ctx: Ctx,
   id: string,
   version: number,
-  input: { forumGroupId: string; reason: string },
+  input: Omit<Static<typeof EscalationBody>, 'version'>,
 ) {
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     const before = await repo.lockCase(tx, id);
     if (!before) throw notFound('Ärendet');
+    await assertCanRead(tx, ctx.actor, before.region_code);
     authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
     if (before.version !== version) throw staleVersion(before.version);
     await assertVisible(tx, ctx, { group: input.forumGroupId });

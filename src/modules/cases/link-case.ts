@@ -1,29 +1,29 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
+import { authorize, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { assertVisible, type RefKind } from '../visible.js';
 import * as repo from './repository.js';
-import { caseScope } from './scope.js';
+import type { LinkBody } from './schemas.js';
+import { assertCanRead, caseScope } from './scope.js';
 
-export type LinkTargetType = 'case' | 'knowledge-support' | 'consultation';
+export type LinkCaseInput = Static<typeof LinkBody>;
+export type LinkTargetType = LinkCaseInput['targetType'];
 const TARGET_KIND: Record<LinkTargetType, RefKind> = { case: 'case', 'knowledge-support': 'support', consultation: 'round' };
 
 /**
  * Links a case to another case, a knowledge support or a consultation round. Links to other
  * modules are generic (type + id): those records live in tables this module does not own.
- * A link to another case must stay within the region.
+ * A link to another case must stay within the region. A case the caller cannot read is 404.
  */
-export async function linkCase(
-  db: Db,
-  ctx: Ctx,
-  caseId: string,
-  input: { targetType: LinkTargetType; targetId: string; note?: string | null },
-) {
+export async function linkCase(db: Db, ctx: Ctx, caseId: string, input: LinkCaseInput) {
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     const c = await repo.lockCase(tx, caseId);
     if (!c) throw notFound('Ärendet');
+    await assertCanRead(tx, ctx.actor, c.region_code);
     authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
     await assertVisible(tx, ctx, { [TARGET_KIND[input.targetType]]: input.targetId });
     if (input.targetType === 'case') {
@@ -56,11 +56,14 @@ export async function linkCase(
   });
 }
 
+/** Removes a link; the link that bundles a case into its main case goes with a new triage instead. */
 export async function unlinkCase(db: Db, ctx: Ctx, linkId: string) {
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     const link = await repo.getLink(tx, linkId);
     if (!link) throw notFound('Länken');
     const c = (await repo.lockCase(tx, link.case_id))!;
+    await assertCanRead(tx, ctx.actor, c.region_code);
     authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
     if (link.relation === 'bundled') {
       throw conflict('Länken till huvudärendet hör till paketeringen; ändra den genom att triagera om ärendet.');

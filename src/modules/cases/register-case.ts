@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize } from '../../platform/auth/policy.js';
 import { todayInSweden } from '../../platform/clock.js';
@@ -8,18 +9,11 @@ import { ownerScope } from '../organisation/check-group.js';
 import { geography } from '../organisation/repository.js';
 import { presentCaseFlow } from './presenter.js';
 import * as repo from './repository.js';
+import type { RegisterBody } from './schemas.js';
 import { caseNumber, caseYear, defaultPrefix } from './rules/case-number.js';
 
-export interface RegisterCaseInput {
-  region: string;
-  subject: string;
-  origin: 'national' | 'healthcare-region' | 'local' | 'agency' | 'partner';
-  sender: string;
-  receivedDate: string;
-  /** Sekretessmarkering: the legal ground is required when the case is marked. */
-  secret?: boolean;
-  secrecyGround?: string | null;
-}
+/** A registration as the API takes it; with sekretessmarkering the legal ground is required too. */
+export type RegisterCaseInput = Static<typeof RegisterBody>;
 
 /** Registers a matter once, with the next case number of its region and year. */
 export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput, opts: { today?: string } = {}) {

@@ -4,6 +4,7 @@ import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { ownerScope } from '../organisation/check-group.js';
 import { geography } from '../organisation/repository.js';
+import { maskCase } from './presenter.js';
 
 /** The policy scope of a case: its region (covered by roles in the region, its healthcare region or system-wide). */
 export async function caseScope(db: Queryable, regionCode: string): Promise<TargetScope> {
@@ -31,4 +32,20 @@ export function canReadSecret(actor: Actor | undefined, regionCode: string, perm
     permission,
     { type: 'region', code: regionCode, healthcareRegionIds: [] },
   );
+}
+
+/** A secret case's particulars are shown only to those who read secret material in its region. */
+export const showsSecret = (c: { secret: boolean; region_code: string }, actor: Actor | undefined): boolean =>
+  !c.secret || canReadSecret(actor, c.region_code);
+
+/** A case row with its subject and sender masked for a caller who may not see them. */
+export const masked = <T extends { subject: string; sender: string }>(
+  row: T & { secret: boolean; region_code: string },
+  actor: Actor | undefined,
+) => maskCase(row, showsSecret(row, actor));
+
+/** Regions where the actor holds a permission (for the lists). */
+export async function regionsWith(db: Queryable, actor: Actor, permission: 'cases.read' | 'cases.triage') {
+  const geo = await geography(db);
+  return [...geo.regionHealthcareRegions.keys()].filter((r) => can(actor, permission, ownerScope(r, geo)));
 }

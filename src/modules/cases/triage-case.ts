@@ -1,5 +1,6 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
+import { authorize, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
@@ -7,19 +8,13 @@ import { presentCaseFlow } from './presenter.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { TRIAGEABLE, type CaseStatus } from './rules/lifecycle.js';
-import { caseScope } from './scope.js';
+import type { TriageBody } from './schemas.js';
+import { assertCanRead, caseScope } from './scope.js';
 import { DECISION_KINDS, transitionCase } from './transition-case.js';
 
-export type DecisionPath = 'forum-decision' | 'delegated' | 'information' | 'bundled';
-
-export interface TriageInput {
-  decisionPath: DecisionPath;
-  /** The forum proposed to decide (required for a forum decision). */
-  forumGroupId?: string | null;
-  /** Paketering: the main case this one is bundled into (required when bundled). */
-  mainCaseId?: string | null;
-  note?: string | null;
-}
+/** The triage: decision path, proposed forum (required for a forum decision), main case (required when bundled), note. */
+export type TriageInput = Omit<Static<typeof TriageBody>, 'version'>;
+export type DecisionPath = TriageInput['decisionPath'];
 
 /**
  * The beredningsforum's triage of a new case: the proposed decision path and forum, or
@@ -27,9 +22,11 @@ export interface TriageInput {
  * moves on to "under beredning". A bundled case follows its main case's forum and decision.
  */
 export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, input: TriageInput) {
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     const before = await repo.lockCase(tx, id);
     if (!before) throw notFound('Ärendet');
+    await assertCanRead(tx, ctx.actor, before.region_code);
     authorize(ctx.actor, 'cases.triage', await caseScope(tx, before.region_code));
     if (before.version !== version) throw staleVersion(before.version);
     if (!TRIAGEABLE.includes(before.status as CaseStatus)) {

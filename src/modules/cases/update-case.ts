@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
@@ -6,18 +7,11 @@ import { conflict, forbidden, notFound, staleVersion, unprocessable, type FieldE
 import { assertVisible } from '../visible.js';
 import { presentCaseFlow } from './presenter.js';
 import * as repo from './repository.js';
+import type { PatchBody } from './schemas.js';
 import { canReadSecret, caseScope } from './scope.js';
 
-export interface CasePatch {
-  subject?: string;
-  sender?: string;
-  origin?: 'national' | 'healthcare-region' | 'local' | 'agency' | 'partner';
-  secret?: boolean;
-  secrecyGround?: string | null;
-  assignedGroupId?: string | null;
-  handlerPersonId?: string | null;
-  dueDate?: string | null;
-}
+/** The particulars, secrecy marking and assignment to change; absent fields stay as they are. */
+export type CasePatch = Omit<Static<typeof PatchBody>, 'version'>;
 
 /** Group kinds that carry work out or prepare it (LPO, LSG, LAG …) or own it (forums, councils). */
 const ASSIGNABLE_KINDS = ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group'];

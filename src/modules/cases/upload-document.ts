@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
+import { authorize, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, Problem, unprocessable } from '../../platform/errors.js';
 import { presentDocument } from './presenter.js';
 import * as repo from './repository.js';
 import { checkFile } from './rules/file-type.js';
-import { caseScope } from './scope.js';
+import { assertCanRead, caseScope } from './scope.js';
 
 export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Stores a document on a case, in the database. The type is decided from the bytes and must
- * agree with the file name; a checksum the client sent must match what arrived.
+ * agree with the file name; a checksum the client sent must match what arrived. A case the caller
+ * cannot read is 404.
  */
 export async function uploadDocument(
   db: Db,
@@ -21,9 +22,11 @@ export async function uploadDocument(
   caseId: string,
   input: { fileName: string; bytes: Uint8Array; claimedSha256?: string | null | undefined },
 ) {
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     const c = await repo.getCase(tx, caseId);
     if (!c) throw notFound('Ärendet');
+    await assertCanRead(tx, ctx.actor, c.region_code);
     authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
     if (c.status === 'avslutad') throw conflict('Ärendet är avslutat och tar inte emot nya handlingar.');
     const verdict = checkFile(input.fileName, input.bytes);

@@ -1,0 +1,227 @@
+import { Type } from 'typebox';
+import { requireActor } from '../../platform/auth/policy.js';
+import type { RouteModule } from '../../platform/http/app.js';
+import { expectedVersion } from '../../platform/http/concurrency.js';
+import { errorResponses, Page, VersionHeader } from '../../platform/http/schemas.js';
+import { changeCaseStatus } from './change-case-status.js';
+import { escalateCase } from './escalate-case.js';
+import { listCaseTransitions } from './list-case-transitions.js';
+import { listCases } from './list-cases.js';
+import { listMyCases } from './list-my-cases.js';
+import { listTriageQueue } from './list-triage-queue.js';
+import { presentCase } from './presenter.js';
+import { readCase } from './read-case.js';
+import { readCaseHistory } from './read-case-history.js';
+import { readCaseOptions } from './read-case-options.js';
+import { readCaseRegister } from './read-case-register.js';
+import { registerCase } from './register-case.js';
+import * as s from './schemas.js';
+import { triageCase } from './triage-case.js';
+import { updateCase } from './update-case.js';
+
+const tags = ['Ärenden'];
+
+/** Registration, the lists, the case itself and its flow (status, escalation, triage, history). */
+export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
+  app.post(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Registrera ett inkommet ärende; löpnumret räknas per region och år utan luckor',
+        body: s.RegisterBody,
+        response: { 201: Type.Ref('Case'), ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(presentCase(await registerCase(db, req.ctx, req.body))),
+  );
+
+  app.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Registrerade ärenden i de regioner du har en roll i, nyast först',
+        querystring: s.ListQuery,
+        response: { 200: Page(Type.Ref('Case')), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      const page = await listCases(db, req.ctx, req.query);
+      return { items: page.items.map(presentCase), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/triage-queue',
+    {
+      schema: {
+        tags,
+        summary: 'Beredningsforumets kö: nyregistrerade ärenden i regioner där du triagerar, äldst först',
+        querystring: s.TriageQueueQuery,
+        response: { 200: Page(Type.Ref('CaseDetail')), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => listTriageQueue(db, req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/v1/cases/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Mina ärenden: öppna ärenden du handlägger, registrerat eller har en öppen åtgärdspunkt i; och påminnelser',
+        response: { 200: s.MyCases, ...errorResponses(401) },
+      },
+    },
+    async (req) => listMyCases(db, req.ctx),
+  );
+
+  app.get(
+    '/api/v1/cases/options',
+    {
+      schema: {
+        tags,
+        summary: 'Val för ett ärende i en region: beslutande forum och råd, grupper att tilldela och personer',
+        querystring: s.OptionsQuery,
+        response: { 200: s.CaseOptions, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => readCaseOptions(db, req.ctx, req.query.region),
+  );
+
+  app.get(
+    '/api/v1/case-register',
+    {
+      schema: {
+        tags,
+        summary:
+          'Diariet för insyn: datum, diarienummer, avsändare och ärendemening. Sekretessmarkerade ärenden visas med dold avsändare och ärendemening.',
+        querystring: s.RegisterQuery,
+        response: { 200: Page(s.RegisterEntry), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => readCaseRegister(db, req.ctx, req.query, { publicCaseRegister: config.publicCaseRegister }),
+  );
+
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ett ärende med handläggning, beredning och vad du får göra; 404 om okänt eller i en region där du saknar roll',
+        params: s.IdParams,
+        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => readCase(db, req.ctx, req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ändra uppgifter, sekretessmarkering och tilldelning (grupp, handläggare, måldatum); version krävs',
+        params: s.IdParams,
+        headers: VersionHeader,
+        body: s.PatchBody,
+        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const { version: v, ...patch } = req.body;
+      await updateCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), patch);
+      return readCase(db, req.ctx, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Flytta ärendet i livscykeln (registrerad → under beredning → för beslut → beslutad → under genomförande → avslutad; återremitterad, bordlagd). 422 för en otillåten övergång eller öppna åtgärdspunkter vid avslut, 409 om ärendet redan ändrats eller är avslutat.',
+        params: s.IdParams,
+        headers: VersionHeader,
+        body: s.TransitionBody,
+        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const { version: v, ...input } = req.body;
+      await changeCaseStatus(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
+      return readCase(db, req.ctx, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Ärendets statushistorik: varje övergång och lyft med vem, när och varför',
+        params: s.IdParams,
+        response: { 200: Type.Object({ items: Type.Array(s.Transition) }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => ({ items: await listCaseTransitions(db, req.ctx, req.params.id) }),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/escalation',
+    {
+      schema: {
+        tags,
+        summary: 'Lyft ärendet från taktisk nivå (LPO ordförandeforum, LSG samordnarforum) till kunskapsrådet',
+        params: s.IdParams,
+        headers: VersionHeader,
+        body: s.EscalationBody,
+        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const { version: v, ...input } = req.body;
+      await escalateCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
+      return readCase(db, req.ctx, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/triage',
+    {
+      schema: {
+        tags,
+        summary:
+          'Beredningsforumets triagering: föreslagen beslutsväg och forum, eller paketering med ett huvudärende. Ett registrerat ärende går till under beredning.',
+        params: s.IdParams,
+        headers: VersionHeader,
+        body: s.TriageBody,
+        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const { version: v, ...input } = req.body;
+      await triageCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
+      return readCase(db, req.ctx, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Ärendets granskningslogg: varje ändring av ärendet, dess åtgärdspunkter och handlingar',
+        params: s.IdParams,
+        response: { 200: Type.Object({ items: Type.Array(s.HistoryEvent) }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => ({ items: await readCaseHistory(db, req.ctx, req.params.id) }),
+  );
+};

@@ -1,0 +1,50 @@
+import type { Queryable } from '../../platform/db/index.js';
+
+/** The SQL for a case's documents (kept in the database with their SHA-256). */
+
+export interface DocumentMetaRow {
+  id: string;
+  case_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by_label: string;
+  uploaded_at: Date;
+}
+
+const DOC_META = 'id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by_label, uploaded_at';
+
+export async function insertDocument(
+  tx: Queryable,
+  d: {
+    caseId: string;
+    fileName: string;
+    contentType: string;
+    sha256: string;
+    content: Uint8Array;
+    uploadedBy: string | null;
+    uploadedByLabel: string;
+  },
+): Promise<DocumentMetaRow> {
+  const [row] = await tx.query<DocumentMetaRow>(
+    `INSERT INTO case_documents (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_by_label)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DOC_META}`,
+    [d.caseId, d.fileName, d.contentType, d.content.byteLength, d.sha256, d.content, d.uploadedBy, d.uploadedByLabel],
+  );
+  return row!;
+}
+
+export async function documentsOf(db: Queryable, caseId: string): Promise<DocumentMetaRow[]> {
+  return db.query<DocumentMetaRow>(`SELECT ${DOC_META} FROM case_documents WHERE case_id = $1 ORDER BY uploaded_at, id`, [
+    caseId,
+  ]);
+}
+
+export async function getDocument(db: Queryable, id: string) {
+  return (
+    await db.query<DocumentMetaRow & { content: Uint8Array }>(`SELECT ${DOC_META}, content FROM case_documents WHERE id = $1`, [
+      id,
+    ])
+  )[0];
+}

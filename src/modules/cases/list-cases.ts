@@ -1,0 +1,26 @@
+import type { Static } from 'typebox';
+import { requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import * as repo from './repository.js';
+import type { ListQuery } from './schemas.js';
+import { masked, regionsWith } from './scope.js';
+
+/** Registered cases in the regions where the caller reads cases, newest first; secret ones masked. */
+export async function listCases(db: Db, ctx: Ctx, query: Static<typeof ListQuery>) {
+  requireActor(ctx.actor);
+  const actor = ctx.actor;
+  const visible = await regionsWith(db, actor, 'cases.read');
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor, 3) as [number, number, string] | undefined;
+  const rows = await repo.listCases(db, {
+    regionCodes: visible,
+    limit,
+    ...(query.region ? { region: query.region } : {}),
+    ...(query.year ? { year: query.year } : {}),
+    ...(after ? { after } : {}),
+  });
+  const page = paginate(rows, limit, (c) => [c.year, c.sequence, c.region_code]);
+  return { items: page.items.map((c) => masked(c as repo.CaseFlowRow, actor)), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,27 @@
+import { can, requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { ownerScope } from '../organisation/check-group.js';
+import { geography } from '../organisation/repository.js';
+import { detail } from './read-case.js';
+import * as repo from './repository.js';
+
+/** My cases: open cases the caller handles, registered or has an open action item in; and reminders of due items. */
+export async function listMyCases(db: Db, ctx: Ctx) {
+  requireActor(ctx.actor);
+  const actor = ctx.actor;
+  const rows = await repo.casesOfUser(db, actor.email.toLowerCase());
+  const geo = await geography(db);
+  const readable = rows.filter((c) => can(actor, 'cases.read', ownerScope(c.region_code, geo)));
+  const items = await Promise.all(readable.map((c) => detail(db, c.id, actor)));
+  const notices = (await repo.noticesOf(db, actor.email.toLowerCase()))
+    .filter((n) => readable.some((c) => c.id === n.case_id))
+    .map((n) => ({
+      actionId: n.action_id,
+      caseId: n.case_id,
+      caseNumber: n.case_number,
+      title: n.title,
+      dueDate: n.due_date,
+    }));
+  return { items, notices };
+}

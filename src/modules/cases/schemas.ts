@@ -1,0 +1,256 @@
+import { Type, type TSchema } from 'typebox';
+import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { CASE_STATUSES } from './rules/lifecycle.js';
+
+/** Request and response schemas of cases: registration, the flow, action items, links and documents. */
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.Union(xs.map((x) => Type.Literal(x))));
+const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
+const Origin = lit(ORIGINS);
+const Status = lit(CASE_STATUSES);
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Case = Type.Object(
+  {
+    id: Uuid,
+    region: Type.String(),
+    caseNumber: Type.String(),
+    year: Type.Integer(),
+    sequence: Type.Integer(),
+    subject: Type.String(),
+    origin: Type.String(),
+    sender: Type.String(),
+    receivedDate: IsoDate,
+    status: Type.String(),
+    registeredAt: Type.String({ format: 'date-time' }),
+    version: Type.Integer(),
+  },
+  { $id: 'Case' },
+);
+export const CaseDetail = Type.Object(
+  {
+    id: Uuid,
+    region: Type.String(),
+    caseNumber: Type.String(),
+    year: Type.Integer(),
+    sequence: Type.Integer(),
+    subject: Type.String(),
+    origin: Type.String(),
+    sender: Type.String(),
+    receivedDate: IsoDate,
+    status: Status,
+    registeredAt: Type.String({ format: 'date-time' }),
+    version: Type.Integer(),
+    assignedGroupId: Nullable(Uuid),
+    assignedGroupName: Nullable(Type.String()),
+    handlerPersonId: Nullable(Uuid),
+    handlerName: Nullable(Type.String()),
+    dueDate: Nullable(IsoDate),
+    forumGroupId: Nullable(Uuid),
+    forumName: Nullable(Type.String()),
+    decisionPath: Nullable(Type.String()),
+    triageNote: Nullable(Type.String()),
+    mainCaseId: Nullable(Uuid),
+    mainCaseNumber: Nullable(Type.String()),
+    decisionRef: Nullable(Type.String()),
+    secret: Type.Boolean({ description: 'Sekretessmarkerat' }),
+    secrecyGround: Nullable(Type.String({ description: 'Sekretessgrund (lagrum)' })),
+    closedAt: Nullable(Type.String({ format: 'date-time' })),
+    openActions: Type.Integer(),
+    allowedTransitions: Type.Array(Type.String(), { description: 'Statusar du kan flytta ärendet till nu' }),
+    canHandle: Type.Boolean(),
+    canTriage: Type.Boolean(),
+    canEscalate: Type.Boolean(),
+    canChangeSecrecy: Type.Boolean({
+      description:
+        'Får ändra sekretessmarkeringen (och ett sekretessmarkerat ärendes uppgifter): handlägga och läsa sekretessmarkerade handlingar i regionen',
+    }),
+  },
+  { $id: 'CaseDetail' },
+);
+export const Action = Type.Object(
+  {
+    id: Uuid,
+    caseId: Uuid,
+    title: Type.String(),
+    ownerPersonId: Nullable(Uuid),
+    ownerName: Nullable(Type.String()),
+    dueDate: Nullable(IsoDate),
+    status: Type.Union([Type.Literal('open'), Type.Literal('done')]),
+    doneAt: Nullable(Type.String({ format: 'date-time' })),
+    source: Nullable(Type.Object({ meetingId: Uuid, paragraphId: Uuid })),
+    version: Type.Integer(),
+  },
+  { $id: 'CaseAction' },
+);
+export const Link = Type.Object({
+  id: Uuid,
+  targetType: Type.String(),
+  targetId: Uuid,
+  relation: Type.String(),
+  note: Nullable(Type.String()),
+  targetCaseNumber: Nullable(Type.String()),
+  targetSubject: Nullable(Type.String()),
+});
+export const Document = Type.Object(
+  {
+    id: Uuid,
+    caseId: Uuid,
+    fileName: Type.String(),
+    contentType: Type.String(),
+    sizeBytes: Type.Integer(),
+    sha256: Nullable(Type.String({ description: 'null i ett sekretessmarkerat ärende för den som inte får läsa handlingarna' })),
+    uploadedBy: Type.String(),
+    uploadedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'CaseDocument' },
+);
+export const Transition = Type.Object({
+  id: Uuid,
+  from: Type.String(),
+  to: Type.String(),
+  kind: Type.String(),
+  reason: Nullable(Type.String()),
+  forumGroupId: Nullable(Uuid),
+  forumName: Nullable(Type.String()),
+  decisionRef: Nullable(Type.String()),
+  actor: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+});
+export const HistoryEvent = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  action: Type.String(),
+  after: Type.Unknown(),
+});
+export const RegisterEntry = Type.Object({
+  receivedDate: IsoDate,
+  caseNumber: Type.String(),
+  sender: Type.String(),
+  subject: Type.String(),
+  secret: Type.Boolean(),
+});
+export const GroupOption = Type.Object({ id: Uuid, name: Type.String(), kind: Type.String() });
+export const PersonOption = Type.Object({ id: Uuid, name: Type.String() });
+
+export const RegisterBody = Type.Object(
+  {
+    region: Type.String({ pattern: '^[0-9]{2}$', description: 'Länskod' }),
+    subject: Type.String({ minLength: 1, maxLength: 500 }),
+    origin: Origin,
+    sender: Type.String({ minLength: 1, maxLength: 300 }),
+    receivedDate: IsoDate,
+    secret: Type.Optional(Type.Boolean({ description: 'Sekretessmarkering' })),
+    secrecyGround: Type.Optional(
+      Nullable(Type.String({ maxLength: 500, description: 'Sekretessgrund, t.ex. "OSL 25 kap. 1 §"' })),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const ListQuery = Type.Object(
+  {
+    ...PageQuery,
+    region: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  },
+  { additionalProperties: false },
+);
+export const IdParams = Type.Object({ id: Uuid });
+const version = Type.Optional(Type.Integer({ minimum: 1 }));
+export const PatchBody = Type.Object(
+  {
+    version,
+    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    sender: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    origin: Type.Optional(Origin),
+    secret: Type.Optional(Type.Boolean()),
+    secrecyGround: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    assignedGroupId: Type.Optional(Nullable(Uuid)),
+    handlerPersonId: Type.Optional(Nullable(Uuid)),
+    dueDate: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false },
+);
+export const TransitionBody = Type.Object(
+  {
+    version,
+    to: Status,
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    forumGroupId: Type.Optional(Uuid),
+    decisionRef: Type.Optional(Type.String({ maxLength: 300, description: 'Var beslutet finns, t.ex. protokollsparagraf' })),
+  },
+  { additionalProperties: false },
+);
+export const EscalationBody = Type.Object(
+  { version, forumGroupId: Uuid, reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export const TriageBody = Type.Object(
+  {
+    version,
+    decisionPath: Type.Union([
+      Type.Literal('forum-decision'),
+      Type.Literal('delegated'),
+      Type.Literal('information'),
+      Type.Literal('bundled'),
+    ]),
+    forumGroupId: Type.Optional(Nullable(Uuid)),
+    mainCaseId: Type.Optional(Nullable(Uuid)),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+);
+export const ActionBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    ownerPersonId: Type.Optional(Nullable(Uuid)),
+    ownerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    dueDate: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false },
+);
+export const VersionBody = Type.Object({ version }, { additionalProperties: false });
+export const LinkBody = Type.Object(
+  {
+    targetType: Type.Union([Type.Literal('case'), Type.Literal('knowledge-support'), Type.Literal('consultation')]),
+    targetId: Uuid,
+    note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+export const UploadQuery = Type.Object(
+  {
+    fileName: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 255, description: 'Filens namn (eller rubriken X-File-Name)' }),
+    ),
+    sha256: Type.Optional(Type.String({ description: 'SHA-256 i hex (eller rubriken Repr-Digest/Digest)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const TriageQueueQuery = Type.Object(
+  { ...PageQuery, region: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })) },
+  { additionalProperties: false },
+);
+export const MyCases = Type.Object({
+  items: Type.Array(Type.Ref('CaseDetail')),
+  notices: Type.Array(
+    Type.Object({ actionId: Uuid, caseId: Uuid, caseNumber: Type.String(), title: Type.String(), dueDate: IsoDate }),
+  ),
+});
+export const OptionsQuery = Type.Object({ region: Type.String({ pattern: '^[0-9]{2}$' }) }, { additionalProperties: false });
+export const CaseOptions = Type.Object({
+  forums: Type.Array(GroupOption),
+  groups: Type.Array(GroupOption),
+  persons: Type.Array(PersonOption),
+});
+export const RegisterQuery = Type.Object(
+  {
+    ...PageQuery,
+    region: Type.String({ pattern: '^[0-9]{2}$' }),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  },
+  { additionalProperties: false },
+);
