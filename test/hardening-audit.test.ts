@@ -106,4 +106,3 @@ describe.skipIf(!usingPostgres)('audit rows under the application role', () => {
     }
   });
 });
-
