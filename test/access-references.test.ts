@@ -1,18 +1,8 @@
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type RoleCode } from '../src/platform/auth/policy.js';
-import type { RoleAssignment } from '../src/platform/context.js';
-import { openPostgres } from '../src/platform/db/postgres.js';
 import type { App } from '../src/platform/http/app.js';
-import { createApp } from '../src/server.js';
-import {
-  buildAdmin,
-  buildCase,
-  buildDeclaredPerson,
-  buildGroup,
-  buildUser,
-  DEFAULT_TEST_PASSWORD,
-} from '../src/testing/builders.js';
+import { buildAdmin, buildCase, buildDeclaredPerson, buildGroup } from '../src/testing/builders.js';
 import { ACCESS, setupFixtures } from './access/index.js';
 import { OWN_SCOPE } from './access/permissions.js';
 import {
@@ -23,10 +13,11 @@ import {
   withReference,
   type RefKind,
 } from './access/references.js';
-import { sandboxDb, type SandboxDb } from './access/sandbox.js';
+import type { SandboxDb } from './access/sandbox.js';
+import { openSandboxApp, sandboxClient } from './access/sandbox-app.js';
 import type { Fixture } from './access/types.js';
-import { testConfig, type Session } from './helpers/app.js';
-import { createTestDatabaseUrl, dropTestDatabases, testDb, usingPostgres } from './helpers/db.js';
+import type { Session } from './helpers/app.js';
+import { dropTestDatabases } from './helpers/db.js';
 import { useClock } from './helpers/clock.js';
 
 /**
@@ -50,33 +41,15 @@ let regional: Session;
 let admin: Session;
 const foreign: Partial<Record<RefKind, string>> = {};
 
-const request = ({ as, headers, ...o }: InjectOptions & { as?: Session }) =>
-  app.inject({
-    ...o,
-    headers: { ...(as ? { cookie: as.cookie, 'x-csrf-token': as.csrfToken } : {}), ...(headers ?? {}) },
-  } as InjectOptions);
-
-async function login(email: string): Promise<Session> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password: DEFAULT_TEST_PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode}: ${res.body}`);
-  const raw = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!;
-  const body = res.json<{ csrfToken: string; user: { id: string } }>();
-  return { cookie: raw.split(';')[0]!, csrfToken: body.csrfToken, userId: body.user.id };
-}
-const newUser = async (roles: RoleAssignment[] = []) => login((await buildUser(db, { roles })).email);
-const auditCount = async () => (await db.query<{ n: number }>('SELECT count(*) AS n FROM audit_events'))[0]!.n;
+const { request, login, newUser, auditCount } = sandboxClient(
+  () => app,
+  () => db,
+);
 const method = (key: string) => key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 const short = (r: LightMyRequestResponse) => `${r.statusCode} ${r.body.slice(0, 200)}`;
 
 beforeAll(async () => {
-  const inner = usingPostgres ? await openPostgres(await createTestDatabaseUrl(), { max: 1 }) : await testDb();
-  db = sandboxDb(inner);
-  app = await createApp(db, testConfig(), false);
-  await app.ready();
+  ({ db, app } = await openSandboxApp());
   f = await setupFixtures({ db, newUser, request });
   regional = await newUser(
     ROLE_CODES.flatMap((role) => [
