@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateOpenApi } from '../src/platform/http/openapi.js';
+import { generateWebClientTypes } from '../src/platform/http/web-client-types.js';
 import { useTestApp } from './helpers/app.js';
 
 const t = useTestApp();
@@ -13,6 +14,15 @@ describe('OpenAPI document', () => {
     expect(served.openapi).toBe('3.1.0');
     const committed: unknown = JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'));
     expect(await generateOpenApi(), 'docs/openapi.json is stale: run `npm run openapi`').toEqual(committed);
+  });
+
+  it('generates the web client: src/web/generated/api.ts is the committed document run through openapi-typescript', async () => {
+    const committed: unknown = JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'));
+    const generated = readFileSync(new URL('../src/web/generated/api.ts', import.meta.url), 'utf8');
+    expect(
+      generated === (await generateWebClientTypes(committed)),
+      'src/web/generated/api.ts is stale: run `npm run openapi`',
+    ).toBe(true);
   });
 
   it('documents every promised endpoint of the API contract that exists so far', async () => {

@@ -29,6 +29,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any thrown error as an ApiError (the client throws ApiError; anything else is a network failure). */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -84,12 +89,13 @@ function isFieldErrorList(v: unknown): v is FieldError[] {
   return Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && 'message' in e);
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response, path = ''): Promise<ApiError> {
   const contentType = res.headers.get('content-type') ?? '';
+  let error = new ApiError({ status: res.status, title: res.statusText || `HTTP ${res.status}` });
   if (contentType.includes('json')) {
     try {
-      const body = (await res.json()) as Record<string, unknown>;
-      return new ApiError({
+      const body = (await res.clone().json()) as Record<string, unknown>;
+      error = new ApiError({
         status: typeof body.status === 'number' ? body.status : res.status,
         title: typeof body.title === 'string' ? body.title : res.statusText,
         detail: typeof body.detail === 'string' ? body.detail : typeof body.message === 'string' ? body.message : undefined,
@@ -97,10 +103,24 @@ async function toApiError(res: Response): Promise<ApiError> {
         type: typeof body.type === 'string' ? body.type : undefined,
       });
     } catch {
-      // fall through to the generic error below
+      // keep the generic error above
     }
   }
-  return new ApiError({ status: res.status, title: res.statusText || `HTTP ${res.status}` });
+  if (res.status === 401 && !path.startsWith('/api/v1/auth/login') && path !== '/api/v1/me') {
+    for (const listener of unauthorizedListeners) listener();
+  }
+  return error;
+}
+
+export const apiLanguage = (): string => language;
+
+/** The CSRF token a write carries (none on reads). */
+export const csrfHeader = (method: string): string | null => (method !== 'GET' && method !== 'HEAD' ? csrfToken : null);
+
+/** Every answered request: the server's clock, and use of the session for the idle timer. */
+export function noteAnswered(path: string, res: Response): void {
+  syncClock(res.headers.get('x-navet-clock'));
+  if (path !== '/api/v1/auth/session') for (const listener of activityListeners) listener();
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -111,7 +131,8 @@ export async function request<T>(method: string, path: string, options: RequestO
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const csrf = csrfHeader(method);
+  if (csrf) headers['X-CSRF-Token'] = csrf;
 
   let res: Response;
   try {
@@ -120,15 +141,8 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError({ status: 0, title: 'network' });
   }
-  syncClock(res.headers.get('x-navet-clock'));
-  if (path !== '/api/v1/auth/session') for (const listener of activityListeners) listener();
-  if (!res.ok) {
-    const error = await toApiError(res);
-    if (res.status === 401 && !path.startsWith('/api/v1/auth/login') && path !== '/api/v1/me') {
-      for (const listener of unauthorizedListeners) listener();
-    }
-    throw error;
-  }
+  noteAnswered(path, res);
+  if (!res.ok) throw await toApiError(res, path);
   if (res.status === 204 || res.headers.get('content-length') === '0') return undefined as T;
   return (await res.json()) as T;
 }

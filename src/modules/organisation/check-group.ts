@@ -1,4 +1,3 @@
-import type { TargetScope } from '../../platform/auth/policy.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
 import * as repo from './repository.js';
@@ -12,12 +11,7 @@ import {
   type GroupFacts,
 } from './rules/structure.js';
 
-/** The scope a group's owner stands for, for the policy: the nation, a healthcare region or a region. */
-export function ownerScope(owner: string, geo: Geography): TargetScope {
-  if (owner === 'national') return { type: 'system' };
-  if (geo.healthcareRegionIds.has(owner)) return { type: 'healthcare-region', id: owner };
-  return { type: 'region', code: owner, healthcareRegionIds: geo.regionHealthcareRegions.get(owner) ?? [] };
-}
+export { ownerScope } from '../../platform/auth/scope.js';
 
 /**
  * Checks a group about to be written against the structure's rules, and fills in the mirror

@@ -1,3 +1,4 @@
+import { provideGeography } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { Geography, GroupFacts, Level } from './rules/structure.js';
@@ -271,6 +272,9 @@ export async function setCoverage(
     [c.owner, c.programAreaId, c.groupId, c.note],
   );
 }
+
+// The policy's request scope (platform/auth/scope.ts) reads the country's shape from here.
+provideGeography((db) => geography(db));
 
 export async function geography(db: Queryable): Promise<Geography> {
   // Inside a transaction these share one connection: one query at a time.

@@ -1,19 +1,13 @@
 /** "Mina ärenden": open cases the signed-in user handles, registered or owns an open action item in. */
-import { api } from '../api';
 import { Link } from '../app/router';
+import { $api } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
-import { CASES_PATH, caseHref, STATUS_BADGE, statusLabel, type CaseDetail } from './cases';
+import { CASES_PATH, caseHref, STATUS_BADGE, statusLabel } from './cases';
 import { CasesNav } from './CasesNav';
-
-interface Mine {
-  items: CaseDetail[];
-  notices: { actionId: string; caseId: string; caseNumber: string; title: string; dueDate: string }[];
-}
 
 export function MyCasesPage() {
   const t = useT();
@@ -33,7 +27,7 @@ export function MyCasesPage() {
 function MyCases() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const mine = useAsync((signal) => api.get<Mine>('/api/v1/cases/mine', undefined, signal), []);
+  const mine = $api.useQuery('get', '/api/v1/cases/mine');
   const items = mine.data?.items ?? [];
   return (
     <Page
@@ -46,7 +40,7 @@ function MyCases() {
     >
       <CasesNav />
       {mine.error && <ErrorAlert error={mine.error} />}
-      {mine.loading && !mine.data && <Loading />}
+      {mine.isPending && <Loading />}
       {mine.data && mine.data.notices.length > 0 && (
         <Notice kind="warning">
           <h2 className="h-small">{t('cases.mine.notices')}</h2>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ApiError } from '../api';
+import { asApiError, type ApiError } from '../api';
 import { Link, useLocation } from '../app/router';
 import { useT } from '../i18n';
 
@@ -27,8 +27,9 @@ export function useErrorText(): (error: ApiError) => string {
 }
 
 /** An error announced to screen readers (role=alert) with the server's explanation. */
-export function ErrorAlert({ error, children }: { error: ApiError; children?: ReactNode }) {
+export function ErrorAlert({ error: thrown, children }: { error: unknown; children?: ReactNode }) {
   const t = useT();
+  const error = asApiError(thrown);
   const text = useErrorText();
   const { path } = useLocation();
   return (

@@ -1,15 +1,11 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
-import { ApiError } from '../api';
+import { asApiError, type ApiError } from '../api';
 
 export interface AsyncState<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
   reload: () => void;
-}
-
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
 }
 
 /** Runs `load` when deps change; aborts the previous run so late answers never win. */

@@ -29,12 +29,8 @@ export interface GroupFacts {
   isSubGroup: boolean;
 }
 
-export interface Geography {
-  healthcareRegionIds: ReadonlySet<string>;
-  /** county code → the healthcare regions it belongs to (Halland: two) */
-  regionHealthcareRegions: ReadonlyMap<string, readonly string[]>;
-  programAreaIds: ReadonlySet<string>;
-}
+export type { Geography } from '../../../platform/auth/scope.js';
+import type { Geography } from '../../../platform/auth/scope.js';
 
 const LEVEL_ABOVE: Record<Level, Level | undefined> = {
   national: undefined,
