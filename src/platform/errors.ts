@@ -2,10 +2,8 @@
  * Problem details (RFC 9457). Use cases throw these; the HTTP layer renders them as
  * application/problem+json. Anything else that escapes becomes a 500 without internals.
  */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from '../shared/validation.js';
+import type { FieldError } from '../shared/validation.js';
 
 export class Problem extends Error {
   constructor(

@@ -2,7 +2,7 @@
  * The web client, generated from the OpenAPI document: openapi-fetch types every path, its
  * parameters, body and answer from src/web/generated/api.ts (written by `npm run openapi`),
  * and openapi-react-query turns them into TanStack Query hooks. Pages never type an API path's
- * answer by hand; they ask `$api.useQuery('get', '/api/v1/…', …)` or `call(client.POST(…))`.
+ * answer by hand; they ask `$api.useQuery('get', '/cases/{id}', …)` or `call(client.POST(…))`.
  *
  * The middleware is the one place that talks HTTP conventions: the session cookie, the CSRF
  * token on writes, the language, the server's clock, the idle timer, and RFC 9457 problems
@@ -33,7 +33,8 @@ const conventions: Middleware = {
   },
 };
 
-export const client = createFetchClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+/** Paths are relative to /api/v1 ('/cases/{id}'); /api/health, outside it, is read with api.get. */
+export const client = createFetchClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
 client.use(conventions);
 
 /** TanStack Query hooks typed by the contract: `$api.useQuery('get', path, init)`, `$api.useMutation(…)`. */
@@ -51,7 +52,7 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   return data as T;
 }
 
-/** Refetch every query under a path prefix after a write (e.g. '/api/v1/cases/{id}'). */
+/** Refetch every query under a path prefix after a write (e.g. '/cases/{id}'). */
 export function invalidate(pathPrefix: string): Promise<void> {
   return queryClient.invalidateQueries({
     predicate: (q) => typeof q.queryKey[1] === 'string' && q.queryKey[1].startsWith(pathPrefix),
@@ -68,12 +69,12 @@ type Ok<R> = R extends { 200: { content: { 'application/json': infer B } } }
     ? B
     : never;
 
-/** What a path answers, e.g. `ApiResponse<'/api/v1/cases/{id}'>` (GET) or `ApiResponse<P, 'post'>`. */
+/** What a path answers, e.g. `ApiResponse<'/cases/{id}'>` (GET) or `ApiResponse<P, 'post'>`. */
 export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends { responses: infer R }
   ? Ok<R>
   : never;
 
-/** What a path takes as its JSON body, e.g. `ApiBody<'/api/v1/cases', 'post'>`. */
+/** What a path takes as its JSON body, e.g. `ApiBody<'/cases', 'post'>`. */
 export type ApiBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer B } };
 }

@@ -27,7 +27,7 @@ export function MyCasesPage() {
 function MyCases() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const mine = $api.useQuery('get', '/api/v1/cases/mine');
+  const mine = $api.useQuery('get', '/cases/mine');
   const items = mine.data?.items ?? [];
   return (
     <Page

@@ -78,7 +78,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/login": {
+    "/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -205,7 +205,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/logout": {
+    "/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -320,7 +320,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me": {
+    "/me": {
         parameters: {
             query?: never;
             header?: never;
@@ -402,7 +402,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/tokens": {
+    "/auth/tokens": {
         parameters: {
             query?: never;
             header?: never;
@@ -615,7 +615,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/tokens/{id}": {
+    "/auth/tokens/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -741,7 +741,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/providers": {
+    "/auth/providers": {
         parameters: {
             query?: never;
             header?: never;
@@ -819,7 +819,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/oidc/login": {
+    "/auth/oidc/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -900,7 +900,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/oidc/callback": {
+    "/auth/oidc/callback": {
         parameters: {
             query?: never;
             header?: never;
@@ -982,7 +982,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/oidc/logout": {
+    "/auth/oidc/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -1052,7 +1052,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/session": {
+    "/auth/session": {
         parameters: {
             query?: never;
             header?: never;
@@ -1134,7 +1134,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/session/extend": {
+    "/auth/session/extend": {
         parameters: {
             query?: never;
             header?: never;
@@ -1261,7 +1261,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users": {
+    "/users": {
         parameters: {
             query?: never;
             header?: never;
@@ -1467,7 +1467,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{id}": {
+    "/users/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1698,7 +1698,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/audit": {
+    "/audit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1813,7 +1813,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/healthcare-regions": {
+    "/healthcare-regions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1898,7 +1898,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/healthcare-regions/{id}": {
+    "/healthcare-regions/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1987,7 +1987,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/regions": {
+    "/regions": {
         parameters: {
             query?: never;
             header?: never;
@@ -2077,7 +2077,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/regions/{code}": {
+    "/regions/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2169,7 +2169,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/municipalities": {
+    "/municipalities": {
         parameters: {
             query?: never;
             header?: never;
@@ -2261,7 +2261,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/municipalities/{code}": {
+    "/municipalities/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2351,7 +2351,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/program-areas": {
+    "/program-areas": {
         parameters: {
             query?: never;
             header?: never;
@@ -2442,7 +2442,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/program-areas/{id}": {
+    "/program-areas/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2536,7 +2536,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sources": {
+    "/sources": {
         parameters: {
             query?: never;
             header?: never;
@@ -2621,7 +2621,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups": {
+    "/groups": {
         parameters: {
             query?: never;
             header?: never;
@@ -2839,7 +2839,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}": {
+    "/groups/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -3127,7 +3127,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/groups/{id}/close": {
+    "/groups/{id}/close": {
         parameters: {
             query?: never;
             header?: never;
@@ -3280,7 +3280,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/merge": {
+    "/groups/{id}/merge": {
         parameters: {
             query?: never;
             header?: never;
@@ -3434,7 +3434,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/mandate": {
+    "/groups/{id}/mandate": {
         parameters: {
             query?: never;
             header?: never;
@@ -3577,7 +3577,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/mandate/revisions": {
+    "/groups/{id}/mandate/revisions": {
         parameters: {
             query?: never;
             header?: never;
@@ -3670,7 +3670,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/mirroring/gaps": {
+    "/mirroring/gaps": {
         parameters: {
             query?: never;
             header?: never;
@@ -3766,7 +3766,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/mirroring/matrix": {
+    "/mirroring/matrix": {
         parameters: {
             query?: never;
             header?: never;
@@ -3863,7 +3863,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/mirroring/coverage": {
+    "/mirroring/coverage": {
         parameters: {
             query?: never;
             header?: never;
@@ -3997,7 +3997,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/hosting": {
+    "/hosting": {
         parameters: {
             query?: never;
             header?: never;
@@ -4092,7 +4092,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people": {
+    "/people": {
         parameters: {
             query?: never;
             header?: never;
@@ -4289,7 +4289,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}": {
+    "/people/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -4399,7 +4399,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}/jav-declarations": {
+    "/people/{id}/jav-declarations": {
         parameters: {
             query?: never;
             header?: never;
@@ -4550,7 +4550,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/jav-declarations": {
+    "/jav-declarations": {
         parameters: {
             query?: never;
             header?: never;
@@ -4625,7 +4625,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/jav-declarations/{id}/review": {
+    "/jav-declarations/{id}/review": {
         parameters: {
             query?: never;
             header?: never;
@@ -4765,7 +4765,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/expiring": {
+    "/expiring": {
         parameters: {
             query?: never;
             header?: never;
@@ -4880,7 +4880,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/memberships": {
+    "/groups/{id}/memberships": {
         parameters: {
             query?: never;
             header?: never;
@@ -5097,7 +5097,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/memberships/{id}": {
+    "/memberships/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5250,7 +5250,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/memberships/{id}/end": {
+    "/memberships/{id}/end": {
         parameters: {
             query?: never;
             header?: never;
@@ -5401,7 +5401,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/nominations": {
+    "/groups/{id}/nominations": {
         parameters: {
             query?: never;
             header?: never;
@@ -5552,7 +5552,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/nominations": {
+    "/nominations": {
         parameters: {
             query?: never;
             header?: never;
@@ -5636,7 +5636,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/nominations/{id}": {
+    "/nominations/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5719,7 +5719,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/nominations/{id}/decision": {
+    "/nominations/{id}/decision": {
         parameters: {
             query?: never;
             header?: never;
@@ -5874,7 +5874,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/nominations/{id}/withdraw": {
+    "/nominations/{id}/withdraw": {
         parameters: {
             query?: never;
             header?: never;
@@ -6018,7 +6018,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/composition-rules": {
+    "/composition-rules": {
         parameters: {
             query?: never;
             header?: never;
@@ -6215,7 +6215,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/composition-rules/{id}": {
+    "/composition-rules/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6495,7 +6495,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/groups/{id}/composition": {
+    "/groups/{id}/composition": {
         parameters: {
             query?: never;
             header?: never;
@@ -6609,7 +6609,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/composition/gaps": {
+    "/composition/gaps": {
         parameters: {
             query?: never;
             header?: never;
@@ -6721,7 +6721,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/rotation": {
+    "/groups/{id}/rotation": {
         parameters: {
             query?: never;
             header?: never;
@@ -6847,7 +6847,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/register": {
+    "/public/register": {
         parameters: {
             query?: never;
             header?: never;
@@ -6954,7 +6954,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-overview": {
+    "/consultation-overview": {
         parameters: {
             query?: never;
             header?: never;
@@ -7069,7 +7069,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-board": {
+    "/consultation-board": {
         parameters: {
             query?: never;
             header?: never;
@@ -7193,7 +7193,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-settings/{region}": {
+    "/consultation-settings/{region}": {
         parameters: {
             query?: never;
             header?: never;
@@ -7430,7 +7430,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers": {
+    "/consultation-answers": {
         parameters: {
             query?: never;
             header?: never;
@@ -7637,7 +7637,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}": {
+    "/consultation-answers/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -7720,7 +7720,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/routing": {
+    "/consultation-answers/{id}/routing": {
         parameters: {
             query?: never;
             header?: never;
@@ -7860,7 +7860,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/start-draft": {
+    "/consultation-answers/{id}/start-draft": {
         parameters: {
             query?: never;
             header?: never;
@@ -7995,7 +7995,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/draft-ready": {
+    "/consultation-answers/{id}/draft-ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -8130,7 +8130,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/prepare": {
+    "/consultation-answers/{id}/prepare": {
         parameters: {
             query?: never;
             header?: never;
@@ -8266,7 +8266,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/return": {
+    "/consultation-answers/{id}/return": {
         parameters: {
             query?: never;
             header?: never;
@@ -8402,7 +8402,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/decide": {
+    "/consultation-answers/{id}/decide": {
         parameters: {
             query?: never;
             header?: never;
@@ -8544,7 +8544,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/send": {
+    "/consultation-answers/{id}/send": {
         parameters: {
             query?: never;
             header?: never;
@@ -8686,7 +8686,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/supersede": {
+    "/consultation-answers/{id}/supersede": {
         parameters: {
             query?: never;
             header?: never;
@@ -8822,7 +8822,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/sections": {
+    "/consultation-answers/{id}/sections": {
         parameters: {
             query?: never;
             header?: never;
@@ -8956,7 +8956,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/sections/{sectionId}": {
+    "/consultation-answers/{id}/sections/{sectionId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -9094,7 +9094,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/comments": {
+    "/consultation-answers/{id}/comments": {
         parameters: {
             query?: never;
             header?: never;
@@ -9230,7 +9230,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/comments/{commentId}/response": {
+    "/consultation-answers/{id}/comments/{commentId}/response": {
         parameters: {
             query?: never;
             header?: never;
@@ -9367,7 +9367,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/document.docx": {
+    "/consultation-answers/{id}/document.docx": {
         parameters: {
             query?: never;
             header?: never;
@@ -9450,7 +9450,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/document.pdf": {
+    "/consultation-answers/{id}/document.pdf": {
         parameters: {
             query?: never;
             header?: never;
@@ -9533,7 +9533,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/comments.xlsx": {
+    "/consultation-answers/{id}/comments.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -9616,7 +9616,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-answers/{id}/survey": {
+    "/consultation-answers/{id}/survey": {
         parameters: {
             query?: never;
             header?: never;
@@ -9783,7 +9783,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-surveys/{id}": {
+    "/consultation-surveys/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -9866,7 +9866,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-surveys/{id}/recipients": {
+    "/consultation-surveys/{id}/recipients": {
         parameters: {
             query?: never;
             header?: never;
@@ -10012,7 +10012,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-surveys/{id}/close": {
+    "/consultation-surveys/{id}/close": {
         parameters: {
             query?: never;
             header?: never;
@@ -10140,7 +10140,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/survey-form/{id}": {
+    "/survey-form/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -10393,7 +10393,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-joint-answers": {
+    "/consultation-joint-answers": {
         parameters: {
             query?: never;
             header?: never;
@@ -10531,7 +10531,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-joint-answers/{id}": {
+    "/consultation-joint-answers/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -10614,7 +10614,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-joint-answers/{id}/sections/{sectionId}": {
+    "/consultation-joint-answers/{id}/sections/{sectionId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -10752,7 +10752,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-joint-answers/{id}/approve": {
+    "/consultation-joint-answers/{id}/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -10894,7 +10894,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-joint-answers/{id}/send": {
+    "/consultation-joint-answers/{id}/send": {
         parameters: {
             query?: never;
             header?: never;
@@ -11035,7 +11035,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-joint-answers/{id}/document.docx": {
+    "/consultation-joint-answers/{id}/document.docx": {
         parameters: {
             query?: never;
             header?: never;
@@ -11118,7 +11118,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-joint-answers/{id}/document.pdf": {
+    "/consultation-joint-answers/{id}/document.pdf": {
         parameters: {
             query?: never;
             header?: never;
@@ -11201,7 +11201,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-calendar": {
+    "/consultation-calendar": {
         parameters: {
             query?: never;
             header?: never;
@@ -11306,7 +11306,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-calendar.ics": {
+    "/consultation-calendar.ics": {
         parameters: {
             query?: never;
             header?: never;
@@ -11381,7 +11381,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/knowledge-supports": {
+    "/knowledge-supports": {
         parameters: {
             query?: never;
             header?: never;
@@ -11610,7 +11610,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/knowledge-supports/{id}": {
+    "/knowledge-supports/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -11891,7 +11891,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/knowledge-supports/{id}/transition": {
+    "/knowledge-supports/{id}/transition": {
         parameters: {
             query?: never;
             header?: never;
@@ -12040,7 +12040,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/knowledge-supports/{id}/versions": {
+    "/knowledge-supports/{id}/versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -12185,7 +12185,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/knowledge-support-versions/{id}": {
+    "/knowledge-support-versions/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -12343,7 +12343,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/knowledge-support-versions/{id}/transition": {
+    "/knowledge-support-versions/{id}/transition": {
         parameters: {
             query?: never;
             header?: never;
@@ -12491,7 +12491,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/knowledge-supports/{id}/recommendations": {
+    "/knowledge-supports/{id}/recommendations": {
         parameters: {
             query?: never;
             header?: never;
@@ -12642,7 +12642,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/knowledge-recommendations/{id}": {
+    "/knowledge-recommendations/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -12928,7 +12928,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/knowledge-supports/{id}/local-additions": {
+    "/knowledge-supports/{id}/local-additions": {
         parameters: {
             query?: never;
             header?: never;
@@ -13090,7 +13090,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/knowledge-local-additions/{id}": {
+    "/knowledge-local-additions/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -13263,7 +13263,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/consultation-rounds": {
+    "/consultation-rounds": {
         parameters: {
             query?: never;
             header?: never;
@@ -13489,7 +13489,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-rounds/proposal": {
+    "/consultation-rounds/proposal": {
         parameters: {
             query?: never;
             header?: never;
@@ -13633,7 +13633,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-rounds/{id}": {
+    "/consultation-rounds/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -13868,7 +13868,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/consultation-rounds/{id}/cancel": {
+    "/consultation-rounds/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -14015,7 +14015,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-rounds/{id}/documents": {
+    "/consultation-rounds/{id}/documents": {
         parameters: {
             query?: never;
             header?: never;
@@ -14174,7 +14174,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-rounds/{id}/documents/{documentId}/content": {
+    "/consultation-rounds/{id}/documents/{documentId}/content": {
         parameters: {
             query?: never;
             header?: never;
@@ -14258,7 +14258,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultation-rounds/{id}/documents/{documentId}": {
+    "/consultation-rounds/{id}/documents/{documentId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -14385,7 +14385,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases": {
+    "/cases": {
         parameters: {
             query?: never;
             header?: never;
@@ -14587,7 +14587,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/triage-queue": {
+    "/cases/triage-queue": {
         parameters: {
             query?: never;
             header?: never;
@@ -14677,7 +14677,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/mine": {
+    "/cases/mine": {
         parameters: {
             query?: never;
             header?: never;
@@ -14765,7 +14765,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/options": {
+    "/cases/options": {
         parameters: {
             query?: never;
             header?: never;
@@ -14866,7 +14866,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/case-register": {
+    "/case-register": {
         parameters: {
             query?: never;
             header?: never;
@@ -14968,7 +14968,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}": {
+    "/cases/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -15189,7 +15189,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/cases/{id}/transitions": {
+    "/cases/{id}/transitions": {
         parameters: {
             query?: never;
             header?: never;
@@ -15423,7 +15423,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/escalation": {
+    "/cases/{id}/escalation": {
         parameters: {
             query?: never;
             header?: never;
@@ -15572,7 +15572,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/triage": {
+    "/cases/{id}/triage": {
         parameters: {
             query?: never;
             header?: never;
@@ -15722,7 +15722,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/history": {
+    "/cases/{id}/history": {
         parameters: {
             query?: never;
             header?: never;
@@ -15815,7 +15815,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/actions": {
+    "/cases/{id}/actions": {
         parameters: {
             query?: never;
             header?: never;
@@ -16021,7 +16021,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/case-actions/{id}/complete": {
+    "/case-actions/{id}/complete": {
         parameters: {
             query?: never;
             header?: never;
@@ -16167,7 +16167,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/case-actions/{id}/reopen": {
+    "/case-actions/{id}/reopen": {
         parameters: {
             query?: never;
             header?: never;
@@ -16313,7 +16313,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/links": {
+    "/cases/{id}/links": {
         parameters: {
             query?: never;
             header?: never;
@@ -16532,7 +16532,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/case-links/{id}": {
+    "/case-links/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -16658,7 +16658,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/documents": {
+    "/cases/{id}/documents": {
         parameters: {
             query?: never;
             header?: never;
@@ -16860,7 +16860,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/case-documents/{id}/content": {
+    "/case-documents/{id}/content": {
         parameters: {
             query?: never;
             header?: never;
@@ -16961,7 +16961,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/forums": {
+    "/forums": {
         parameters: {
             query?: never;
             header?: never;
@@ -17043,7 +17043,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/forums/{id}/meeting-settings": {
+    "/forums/{id}/meeting-settings": {
         parameters: {
             query?: never;
             header?: never;
@@ -17274,7 +17274,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/forums/{id}/meeting-proposal": {
+    "/forums/{id}/meeting-proposal": {
         parameters: {
             query?: never;
             header?: never;
@@ -17381,7 +17381,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/forums/{id}/meetings": {
+    "/forums/{id}/meetings": {
         parameters: {
             query?: never;
             header?: never;
@@ -17623,7 +17623,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/forums/{id}/meetings/from-proposal": {
+    "/forums/{id}/meetings/from-proposal": {
         parameters: {
             query?: never;
             header?: never;
@@ -17760,7 +17760,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/forums/{id}/calendar.ics": {
+    "/forums/{id}/calendar.ics": {
         parameters: {
             query?: never;
             header?: never;
@@ -17843,7 +17843,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}": {
+    "/meetings/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -18133,7 +18133,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/meetings/{id}/notice": {
+    "/meetings/{id}/notice": {
         parameters: {
             query?: never;
             header?: never;
@@ -18267,7 +18267,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/held": {
+    "/meetings/{id}/held": {
         parameters: {
             query?: never;
             header?: never;
@@ -18401,7 +18401,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/minutes/submit": {
+    "/meetings/{id}/minutes/submit": {
         parameters: {
             query?: never;
             header?: never;
@@ -18535,7 +18535,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/minutes/reopen": {
+    "/meetings/{id}/minutes/reopen": {
         parameters: {
             query?: never;
             header?: never;
@@ -18669,7 +18669,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/cancel": {
+    "/meetings/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -18804,7 +18804,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/agenda": {
+    "/meetings/{id}/agenda": {
         parameters: {
             query?: never;
             header?: never;
@@ -18944,7 +18944,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/agenda/{itemId}": {
+    "/meetings/{id}/agenda/{itemId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -19071,7 +19071,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/agenda/order": {
+    "/meetings/{id}/agenda/order": {
         parameters: {
             query?: never;
             header?: never;
@@ -19204,7 +19204,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/attachments": {
+    "/meetings/{id}/attachments": {
         parameters: {
             query?: never;
             header?: never;
@@ -19365,7 +19365,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meeting-attachments/{id}/content": {
+    "/meeting-attachments/{id}/content": {
         parameters: {
             query?: never;
             header?: never;
@@ -19464,7 +19464,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meeting-attachments/{id}": {
+    "/meeting-attachments/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -19590,7 +19590,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/attendance": {
+    "/meetings/{id}/attendance": {
         parameters: {
             query?: never;
             header?: never;
@@ -19738,7 +19738,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/adjusters": {
+    "/meetings/{id}/adjusters": {
         parameters: {
             query?: never;
             header?: never;
@@ -19871,7 +19871,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/minutes/approve": {
+    "/meetings/{id}/minutes/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -20002,7 +20002,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/paragraphs": {
+    "/meetings/{id}/paragraphs": {
         parameters: {
             query?: never;
             header?: never;
@@ -20147,7 +20147,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meetings/{id}/minutes": {
+    "/meetings/{id}/minutes": {
         parameters: {
             query?: never;
             header?: never;
@@ -20232,7 +20232,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/paragraphs/{id}": {
+    "/paragraphs/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -20479,7 +20479,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/paragraphs/{id}/participation/{personId}": {
+    "/paragraphs/{id}/participation/{personId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -20613,7 +20613,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/paragraphs/{id}/actions": {
+    "/paragraphs/{id}/actions": {
         parameters: {
             query?: never;
             header?: never;
@@ -20759,7 +20759,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/paragraphs/{id}/extract": {
+    "/paragraphs/{id}/extract": {
         parameters: {
             query?: never;
             header?: never;
@@ -20844,7 +20844,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/decisions": {
+    "/decisions": {
         parameters: {
             query?: never;
             header?: never;
@@ -20949,7 +20949,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calendar-feed": {
+    "/calendar-feed": {
         parameters: {
             query?: never;
             header?: never;
@@ -21227,7 +21227,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calendar-feeds/{token}": {
+    "/calendar-feeds/{token}": {
         parameters: {
             query?: never;
             header?: never;
@@ -21310,7 +21310,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications": {
+    "/notifications": {
         parameters: {
             query?: never;
             header?: never;
@@ -21393,7 +21393,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications/{id}/read": {
+    "/notifications/{id}/read": {
         parameters: {
             query?: never;
             header?: never;
@@ -21521,7 +21521,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications/read-all": {
+    "/notifications/read-all": {
         parameters: {
             query?: never;
             header?: never;
@@ -21640,7 +21640,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/rate-models": {
+    "/compensation/rate-models": {
         parameters: {
             query?: never;
             header?: never;
@@ -21838,7 +21838,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/rate-models/{id}": {
+    "/compensation/rate-models/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -21999,7 +21999,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/compensation/participants": {
+    "/compensation/participants": {
         parameters: {
             query?: never;
             header?: never;
@@ -22205,7 +22205,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/participants/{id}": {
+    "/compensation/participants/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -22358,7 +22358,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/compensation/participants/{id}/assignments": {
+    "/compensation/participants/{id}/assignments": {
         parameters: {
             query?: never;
             header?: never;
@@ -22503,7 +22503,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/assignments": {
+    "/compensation/assignments": {
         parameters: {
             query?: never;
             header?: never;
@@ -22582,7 +22582,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/quote": {
+    "/compensation/quote": {
         parameters: {
             query?: never;
             header?: never;
@@ -22686,7 +22686,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/claims": {
+    "/compensation/claims": {
         parameters: {
             query?: never;
             header?: never;
@@ -22890,7 +22890,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/claims/{id}": {
+    "/compensation/claims/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -22973,7 +22973,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/claims/{id}/approve": {
+    "/compensation/claims/{id}/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -23108,7 +23108,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/claims/{id}/return": {
+    "/compensation/claims/{id}/return": {
         parameters: {
             query?: never;
             header?: never;
@@ -23243,7 +23243,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/claims/{id}/withdraw": {
+    "/compensation/claims/{id}/withdraw": {
         parameters: {
             query?: never;
             header?: never;
@@ -23377,7 +23377,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/claims/{id}/resubmit": {
+    "/compensation/claims/{id}/resubmit": {
         parameters: {
             query?: never;
             header?: never;
@@ -23516,7 +23516,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/payroll-export": {
+    "/compensation/payroll-export": {
         parameters: {
             query?: never;
             header?: never;
@@ -23601,7 +23601,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/compensation/totals": {
+    "/compensation/totals": {
         parameters: {
             query?: never;
             header?: never;
@@ -23701,7 +23701,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}/register-extract": {
+    "/people/{id}/register-extract": {
         parameters: {
             query?: never;
             header?: never;
@@ -23801,7 +23801,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}/register-extract.docx": {
+    "/people/{id}/register-extract.docx": {
         parameters: {
             query?: never;
             header?: never;
@@ -23884,7 +23884,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}/anonymisation": {
+    "/people/{id}/anonymisation": {
         parameters: {
             query?: never;
             header?: never;
@@ -23999,7 +23999,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}/anonymise": {
+    "/people/{id}/anonymise": {
         parameters: {
             query?: never;
             header?: never;
@@ -24147,7 +24147,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/retention-rules": {
+    "/retention-rules": {
         parameters: {
             query?: never;
             header?: never;
@@ -24221,7 +24221,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/retention-rules/{recordType}": {
+    "/retention-rules/{recordType}": {
         parameters: {
             query?: never;
             header?: never;
@@ -24368,7 +24368,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/goals": {
+    "/goals": {
         parameters: {
             query?: never;
             header?: never;
@@ -24571,7 +24571,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/goals/{id}": {
+    "/goals/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -24929,7 +24929,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/indicators": {
+    "/indicators": {
         parameters: {
             query?: never;
             header?: never;
@@ -25134,7 +25134,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/indicators/{id}": {
+    "/indicators/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -25359,7 +25359,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/indicators/{id}/series": {
+    "/indicators/{id}/series": {
         parameters: {
             query?: never;
             header?: never;
@@ -25472,7 +25472,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/indicators/{id}/imports": {
+    "/indicators/{id}/imports": {
         parameters: {
             query?: never;
             header?: never;
@@ -25658,7 +25658,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/indicator-imports/{id}": {
+    "/indicator-imports/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -25741,7 +25741,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/followup-comments": {
+    "/groups/{id}/followup-comments": {
         parameters: {
             query?: never;
             header?: never;
@@ -25887,7 +25887,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{id}/followup-report": {
+    "/groups/{id}/followup-report": {
         parameters: {
             query?: never;
             header?: never;
@@ -25972,7 +25972,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/indicators/{id}/pdsa-cycles": {
+    "/indicators/{id}/pdsa-cycles": {
         parameters: {
             query?: never;
             header?: never;
@@ -26067,7 +26067,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/pdsa-cycles": {
+    "/pdsa-cycles": {
         parameters: {
             query?: never;
             header?: never;
@@ -26221,7 +26221,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/pdsa-cycles/{id}": {
+    "/pdsa-cycles/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -26390,7 +26390,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/implementation-statuses": {
+    "/implementation-statuses": {
         parameters: {
             query?: never;
             header?: never;
@@ -26603,7 +26603,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/implementation-statuses/{id}": {
+    "/implementation-statuses/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -26830,7 +26830,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/implementation-statuses/{id}/history": {
+    "/implementation-statuses/{id}/history": {
         parameters: {
             query?: never;
             header?: never;
@@ -26919,7 +26919,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/implementation/heatmap": {
+    "/implementation/heatmap": {
         parameters: {
             query?: never;
             header?: never;
@@ -27035,7 +27035,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/implementation/heatmap/export": {
+    "/implementation/heatmap/export": {
         parameters: {
             query?: never;
             header?: never;
@@ -27121,7 +27121,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/implementation/regions/{code}": {
+    "/implementation/regions/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -27235,7 +27235,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/plans": {
+    "/plans": {
         parameters: {
             query?: never;
             header?: never;
@@ -27503,7 +27503,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/plans/{id}": {
+    "/plans/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -27815,7 +27815,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/plans/{id}/transition": {
+    "/plans/{id}/transition": {
         parameters: {
             query?: never;
             header?: never;
@@ -28013,7 +28013,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/open-data/implementation-statuses": {
+    "/open-data/implementation-statuses": {
         parameters: {
             query?: never;
             header?: never;
@@ -28087,7 +28087,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/open-data/indicator-values": {
+    "/open-data/indicator-values": {
         parameters: {
             query?: never;
             header?: never;

@@ -1,0 +1,57 @@
+/**
+ * Forms through react-hook-form, validated by the same schemas as the API: a form names the
+ * route's body schema (from src/modules/<module>/schemas.ts), and `schemaResolver` checks the
+ * body the form would send with the server's own ajv settings and Swedish messages
+ * (src/shared/validation.ts). What the server would refuse is shown at the field before the
+ * request is sent; what only the server knows (a 409, a rule) comes back as an ApiError and
+ * `applyServerErrors` puts its field errors on the same fields.
+ */
+import type { FieldErrors, FieldValues, Resolver, UseFormSetError, Path } from 'react-hook-form';
+import type { TSchema } from 'typebox';
+import type { ValidateFunction } from 'ajv';
+import { asApiError } from './api';
+import { fieldErrors, makeAjv, withControlCheck } from '../shared/validation';
+
+const ajv = makeAjv(false);
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: TSchema): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    fn = withControlCheck(ajv.compile(schema));
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/**
+ * A react-hook-form resolver for a route's body schema. `toBody` turns the form's values (text
+ * from inputs) into the body the request sends; the errors' paths are the body's, so name the
+ * form fields after the body's fields. `lang` follows the UI language.
+ */
+export function schemaResolver<V extends FieldValues, B = V>(
+  schema: TSchema,
+  toBody: (values: V) => B = (v) => v as unknown as B,
+  lang: 'sv' | 'en' = 'sv',
+): Resolver<V> {
+  return (values) => {
+    const body = toBody(values);
+    const validate = validatorFor(schema);
+    if (validate(body)) return { values, errors: {} };
+    return { values: {}, errors: toFormErrors<V>(fieldErrors(validate.errors ?? [], lang)) };
+  };
+}
+
+function toFormErrors<V extends FieldValues>(errors: { path: string; message: string }[]): FieldErrors<V> {
+  const out: Record<string, { type: string; message: string }> = {};
+  for (const e of errors) out[e.path] ??= { type: 'schema', message: e.message };
+  return out as FieldErrors<V>;
+}
+
+/** Puts a refused request's field errors on the form's fields; returns whether any was placed. */
+export function applyServerErrors<V extends FieldValues>(error: unknown, setError: UseFormSetError<V>): boolean {
+  const e = asApiError(error);
+  for (const f of e.errors)
+    setError(f.path.replace(/^\//, '').replaceAll('/', '.') as Path<V>, { type: 'server', message: f.message });
+  return e.errors.length > 0;
+}
