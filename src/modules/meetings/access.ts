@@ -7,6 +7,7 @@ import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
 import { ownerScope } from '../organisation/check-group.js';
 import { geography, getGroup, type GroupRow } from '../organisation/repository.js';
 import * as repo from './repository.js';
+import * as minutesRepo from './minutes-repository.js';
 
 /** Group kinds that hold meetings with minutes (the decision-making forums). */
 export const FORUM_KINDS: readonly string[] = ['forum', 'council', 'steering-group', 'political-body'];
@@ -63,7 +64,11 @@ export async function loadMeeting(
   const group = (await getGroup(db, meeting.group_id))!;
   const access = await forumAccess(db, ctx.actor, group);
   // A named adjuster from outside the forum reads the meeting they are to approve.
-  if (!access.read && access.personId && (await repo.adjustersOf(db, meetingId)).some((a) => a.person_id === access.personId)) {
+  if (
+    !access.read &&
+    access.personId &&
+    (await minutesRepo.adjustersOf(db, meetingId)).some((a) => a.person_id === access.personId)
+  ) {
     access.read = true;
   }
   if (!access.read) throw notFound('Mötet');

@@ -9,6 +9,8 @@ import { notifyPersons } from '../notifications/notify.js';
 import { assertVisible } from '../visible.js';
 import { loadMeeting, onBehalfOfForum } from './access.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
+import * as minutesRepo from './minutes-repository.js';
 import { caseStatusAfter, longSwedishDate, mayMoveMinutes, paragraphReference } from './rules/meeting.js';
 import { meetingLink } from './update-meeting.js';
 
@@ -25,8 +27,8 @@ export async function setAdjusters(db: Db, ctx: Ctx, meetingId: string, input: {
     const found = await repo.personsByIds(tx, ids);
     if (found.length !== ids.length)
       throw unprocessable('Någon av justerarna finns inte.', [{ path: 'personIds', message: 'okänd person' }]);
-    const before = await repo.adjustersOf(tx, meetingId);
-    await repo.setAdjusters(tx, meetingId, ids);
+    const before = await minutesRepo.adjustersOf(tx, meetingId);
+    await minutesRepo.setAdjusters(tx, meetingId, ids);
     await repo.touchMeeting(tx, meetingId);
     await recordAudit(tx, ctx, {
       entityType: 'meeting',
@@ -45,8 +47,8 @@ export async function submitMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
     if (!mayMoveMinutes(meeting.minutes_status, 'for-justering')) throw conflict(`Protokollet är ${meeting.minutes_status}.`);
     if (meeting.status === 'installt') throw conflict('Mötet är inställt.');
-    const paragraphs = await repo.paragraphsOf(tx, meetingId);
-    const adjusters = await repo.adjustersOf(tx, meetingId);
+    const paragraphs = await minutesRepo.paragraphsOf(tx, meetingId);
+    const adjusters = await minutesRepo.adjustersOf(tx, meetingId);
     const errors = [
       ...(paragraphs.length ? [] : [{ path: 'paragraphs', message: 'protokollet har inga paragrafer' }]),
       ...(adjusters.length ? [] : [{ path: 'adjusters', message: 'ange minst en justerare' }]),
@@ -55,7 +57,7 @@ export async function submitMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
         .map((p) => ({ path: `paragraphs/${p.number}`, message: `§ ${p.number} saknar beslutstext` })),
     ];
     if (errors.length) throw unprocessable(errors.map((e) => e.message).join('; '), errors);
-    await repo.clearApprovals(tx, meetingId);
+    await minutesRepo.clearApprovals(tx, meetingId);
     await repo.updateMeetingRow(tx, meetingId, {
       minutes_status: 'for-justering',
       ...(meeting.status !== 'genomfort' ? { status: 'genomfort' } : {}),
@@ -87,7 +89,7 @@ export async function reopenMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
     if (!mayMoveMinutes(meeting.minutes_status, 'utkast'))
       throw conflict(`Protokollet är ${meeting.minutes_status} och kan inte tas tillbaka.`);
-    await repo.clearApprovals(tx, meetingId);
+    await minutesRepo.clearApprovals(tx, meetingId);
     await repo.updateMeetingRow(tx, meetingId, { minutes_status: 'utkast' });
     await recordAudit(tx, ctx, {
       entityType: 'meeting',
@@ -103,8 +105,8 @@ export async function reopenMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
 /** What approval makes final: the cases' statuses and their action items. */
 async function finalise(tx: Queryable, ctx: Ctx, meeting: repo.MeetingRow) {
   const system = onBehalfOfForum(ctx, 'Justerat protokoll');
-  const paragraphs = await repo.paragraphsOf(tx, meeting.id);
-  const actions = await repo.actionsOf(
+  const paragraphs = await minutesRepo.paragraphsOf(tx, meeting.id);
+  const actions = await minutesRepo.actionsOf(
     tx,
     paragraphs.map((p) => p.id),
   );
@@ -113,7 +115,7 @@ async function finalise(tx: Queryable, ctx: Ctx, meeting: repo.MeetingRow) {
     if (!p.case_id) continue;
     const reference = paragraphReference(meeting.group_name, meeting.meeting_date, p.number);
     const to = caseStatusAfter(p.decision_kind);
-    const c = await repo.getCaseRef(tx, p.case_id);
+    const c = await agendaRepo.getCaseRef(tx, p.case_id);
     if (to && c?.status === 'for-beslut') {
       await transitionCase(tx, system, p.case_id, to, {
         reason: to === 'beslutad' ? `Beslut ${reference}.` : `${p.decision_text || to} (${reference})`,
@@ -131,7 +133,7 @@ async function finalise(tx: Queryable, ctx: Ctx, meeting: repo.MeetingRow) {
         dueDate: a.due_date,
         source: { meetingId: meeting.id, paragraphId: p.id },
       });
-      await repo.linkAction(tx, a.id, made.id);
+      await minutesRepo.linkAction(tx, a.id, made.id);
     }
   }
   return decided;
@@ -146,20 +148,20 @@ async function finalise(tx: Queryable, ctx: Ctx, meeting: repo.MeetingRow) {
 export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
   return db.transaction(async (tx) => {
     const { meeting, access } = await loadMeeting(tx, ctx, meetingId, 'read', { forUpdate: true });
-    const adjusters = await repo.adjustersOf(tx, meetingId);
+    const adjusters = await minutesRepo.adjustersOf(tx, meetingId);
     const me = adjusters.find((a) => a.person_id === access.personId);
     if (!me) throw forbidden('Bara de utsedda justerarna kan justera protokollet.');
     if (me.approved_at && meeting.minutes_status !== 'utkast') throw conflict('Du har redan justerat protokollet.');
     if (meeting.minutes_status !== 'for-justering')
       throw conflict(`Protokollet är ${meeting.minutes_status}, inte skickat för justering.`);
-    await repo.approveAsAdjuster(tx, meetingId, me.person_id, ctx.actor!.userId);
+    await minutesRepo.approveAsAdjuster(tx, meetingId, me.person_id, ctx.actor!.userId);
     await recordAudit(tx, ctx, {
       entityType: 'meeting',
       entityId: meetingId,
       action: 'approve-minutes',
       after: { personId: me.person_id },
     });
-    const remaining = (await repo.adjustersOf(tx, meetingId)).filter((a) => !a.approved_at);
+    const remaining = (await minutesRepo.adjustersOf(tx, meetingId)).filter((a) => !a.approved_at);
     if (remaining.length) {
       await repo.touchMeeting(tx, meetingId);
       return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: false };

@@ -17,6 +17,8 @@ import { reportToDocx, reportToPdf } from '../followup/report-documents.js';
 import { assertVisible } from '../visible.js';
 import { loadMeeting } from './access.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
+import * as attachmentRepo from './attachment-repository.js';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -37,14 +39,14 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
     const { meeting, group: forum } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertAttachmentsOpen(meeting);
     await assertVisible(tx, ctx, { 'agenda-item': input.agendaItemId, group: input.groupId }, { meeting: meetingId });
-    const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
+    const item = (await agendaRepo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
     if (!item) {
       throw unprocessable('Punkten finns inte på mötets föredragningslista.', [
         { path: 'agendaItemId', message: 'okänd punkt för mötet' },
       ]);
     }
     // The same list the meeting page offers: the active LPOs, LSGs and LAGs of the forum's region.
-    const source = (await repo.reportGroupsOf(tx, forum.owner)).find((g) => g.id === input.groupId);
+    const source = (await attachmentRepo.reportGroupsOf(tx, forum.owner)).find((g) => g.id === input.groupId);
     if (!source) {
       throw unprocessable('Gruppen finns inte bland forumets regions programområden och samverkansgrupper.', [
         { path: 'groupId', message: 'ingen grupp i forumets region' },
@@ -55,7 +57,7 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
     const content = input.format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
     const sha256 = sha256Hex(content);
     const actor = ctx.actor!;
-    const id = await repo.insertAttachment(tx, {
+    const id = await attachmentRepo.insertAttachment(tx, {
       meetingId,
       agendaItemId: item.id,
       sourceGroupId: source.id,
@@ -82,18 +84,18 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
         sha256,
       },
     });
-    return (await repo.getAttachment(tx, id))!;
+    return (await attachmentRepo.getAttachment(tx, id))!;
   });
 }
 
 /** Removes an attachment while the minutes are not yet approved. */
 export async function removeAttachment(db: Db, ctx: Ctx, attachmentId: string) {
   return db.transaction(async (tx) => {
-    const a = await repo.getAttachment(tx, attachmentId);
+    const a = await attachmentRepo.getAttachment(tx, attachmentId);
     if (!a) throw notFound('Bilagan');
     const { meeting } = await loadMeeting(tx, ctx, a.meeting_id, 'manage', { forUpdate: true });
     assertAttachmentsOpen(meeting);
-    await repo.deleteAttachment(tx, a.id);
+    await attachmentRepo.deleteAttachment(tx, a.id);
     await recordAudit(tx, ctx, {
       entityType: 'meeting-attachment',
       entityId: a.id,
@@ -105,9 +107,9 @@ export async function removeAttachment(db: Db, ctx: Ctx, attachmentId: string) {
 
 /** An attachment and its bytes for someone who may read the meeting; the checksum is verified. */
 export async function loadAttachmentContent(db: Db, ctx: Ctx, attachmentId: string) {
-  const a = await repo.getAttachment(db, attachmentId);
+  const a = await attachmentRepo.getAttachment(db, attachmentId);
   if (!a) throw notFound('Bilagan');
   await loadMeeting(db, ctx, a.meeting_id, 'read');
-  const bytes = Buffer.from((await repo.attachmentContent(db, a.id))!);
+  const bytes = Buffer.from((await attachmentRepo.attachmentContent(db, a.id))!);
   return { attachment: a, bytes, intact: bytes.length === a.size_bytes && sha256Hex(bytes) === a.sha256 };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { toTimedICalendar, type TimedEvent } from '../consultation/rules/ical.js';
 import * as repo from './repository.js';
+import * as feedRepo from './feed-repository.js';
 import { stockholmToUtc } from './rules/meeting.js';
 import { meetingLink } from './update-meeting.js';
 
@@ -61,7 +62,7 @@ export async function createFeedToken(db: Db, ctx: Ctx): Promise<string> {
   const actor = ctx.actor;
   const token = `${FEED_TOKEN_PREFIX}${randomToken()}`;
   await db.transaction(async (tx) => {
-    await repo.insertFeedToken(tx, actor.userId, sha256(token));
+    await feedRepo.insertFeedToken(tx, actor.userId, sha256(token));
     await recordAudit(tx, ctx, { entityType: 'calendar-feed-token', entityId: actor.userId, action: 'create' });
   });
   return token;
@@ -72,7 +73,7 @@ export async function revokeFeedToken(db: Db, ctx: Ctx): Promise<void> {
   const actor = ctx.actor;
   await db.transaction(async (tx) => {
     // Idempotent: revoking when there is no address changes nothing and writes nothing.
-    if (await repo.revokeFeedToken(tx, actor.userId)) {
+    if (await feedRepo.revokeFeedToken(tx, actor.userId)) {
       await recordAudit(tx, ctx, { entityType: 'calendar-feed-token', entityId: actor.userId, action: 'revoke' });
     }
   });
@@ -80,7 +81,7 @@ export async function revokeFeedToken(db: Db, ctx: Ctx): Promise<void> {
 
 /** The personal feed: meetings the token owner's person is called to, or a member for. */
 export async function personalCalendar(db: Db, token: string, baseUrl: string): Promise<string> {
-  const owner = token.startsWith(FEED_TOKEN_PREFIX) ? await repo.feedTokenOwner(db, sha256(token)) : undefined;
+  const owner = token.startsWith(FEED_TOKEN_PREFIX) ? await feedRepo.feedTokenOwner(db, sha256(token)) : undefined;
   if (!owner) throw notFound('Kalendern');
   const person = await repo.personByEmail(db, owner.email);
   const meetings = person ? await repo.meetingsOfPerson(db, person.id) : [];

@@ -5,6 +5,7 @@ import { conflict, unprocessable } from '../../platform/errors.js';
 import type { GroupRow } from '../organisation/repository.js';
 import { loadForum } from './access.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
 import { proposeMeetingDates } from './rules/cadence.js';
 import { settingsOf } from './settings.js';
 
@@ -33,7 +34,8 @@ async function insert(tx: Queryable, ctx: Ctx, group: GroupRow, input: MeetingIn
     ...(opts.isDemo ? { isDemo: true } : {}),
   });
   // Standing items (e.g. the follow-up report at every kunskapsråd meeting) open every agenda.
-  for (const title of s.standing_items) await repo.insertAgendaItem(tx, { meetingId: id, kind: 'standing', title, caseId: null });
+  for (const title of s.standing_items)
+    await agendaRepo.insertAgendaItem(tx, { meetingId: id, kind: 'standing', title, caseId: null });
   const row = (await repo.getMeeting(tx, id))!;
   await recordAudit(tx, ctx, {
     entityType: 'meeting',

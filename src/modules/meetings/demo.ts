@@ -6,6 +6,7 @@ import { createMeeting, createMeetingsFromProposal } from './create-meeting.js';
 import { addAgendaItem } from './edit-agenda.js';
 import { recordAttendance } from './record-attendance.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
 import { sendNotice } from './send-notice.js';
 import { createParagraph } from './write-paragraph.js';
 import { demoDate, demoYear } from '../demo/dates.js';
@@ -82,7 +83,7 @@ export async function loadMeetingsDemo(db: Db, ctx: Ctx): Promise<void> {
   await recordAttendance(db, ctx, october.id, {
     entries: called.map((a) => ({ personId: a.person_id, status: a.role === 'adjungerad' ? 'franvarande' : 'narvarande' })),
   });
-  const [report] = await repo.agendaOf(db, october.id);
+  const [report] = await agendaRepo.agendaOf(db, october.id);
   await createParagraph(db, ctx, october.id, {
     ...(report ? { agendaItemId: report.id } : { title: 'Uppföljningsrapport' }),
     decisionKind: 'information',

@@ -8,6 +8,8 @@ import { notifyPersons } from '../notifications/notify.js';
 import { assertVisible } from '../visible.js';
 import { loadMeeting, onBehalfOfForum } from './access.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
+import * as minutesRepo from './minutes-repository.js';
 import { longSwedishDate } from './rules/meeting.js';
 import { noticeText } from './send-notice.js';
 import { meetingLink } from './update-meeting.js';
@@ -52,7 +54,7 @@ export async function addAgendaItem(
     let itemId: string;
     let caseNumber: string | null = null;
     if (input.caseId) {
-      const c = await repo.getCaseRef(tx, input.caseId);
+      const c = await agendaRepo.getCaseRef(tx, input.caseId);
       if (!c || c.region_code !== group.owner) {
         throw unprocessable('Ärendet finns inte i forumets region.', [{ path: 'caseId', message: 'okänt ärende för forumet' }]);
       }
@@ -62,7 +64,7 @@ export async function addAgendaItem(
           [{ path: 'caseId', message: `status ${c.status}` }],
         );
       }
-      if ((await repo.agendaOf(tx, meetingId)).some((a) => a.case_id === c.id))
+      if ((await agendaRepo.agendaOf(tx, meetingId)).some((a) => a.case_id === c.id))
         throw conflict(`Ärendet ${c.case_number} står redan på föredragningslistan.`);
       if (c.status !== 'for-beslut') {
         await transitionCase(tx, onBehalfOfForum(ctx, 'Föredragningslista'), c.id, 'for-beslut', {
@@ -70,7 +72,7 @@ export async function addAgendaItem(
           forumGroupId: group.id,
         });
       }
-      itemId = await repo.insertAgendaItem(tx, {
+      itemId = await agendaRepo.insertAgendaItem(tx, {
         meetingId,
         kind: 'case',
         title: input.title?.trim() || c.subject,
@@ -81,7 +83,7 @@ export async function addAgendaItem(
     } else {
       const title = input.title?.trim();
       if (!title) throw unprocessable('Ange en rubrik eller ett ärende.', [{ path: 'title', message: 'krävs utan ärende' }]);
-      itemId = await repo.insertAgendaItem(tx, { meetingId, kind: input.kind ?? 'other', title, caseId: null });
+      itemId = await agendaRepo.insertAgendaItem(tx, { meetingId, kind: input.kind ?? 'other', title, caseId: null });
     }
     await repo.touchMeeting(tx, meetingId);
     await recordAudit(tx, ctx, {
@@ -104,18 +106,18 @@ export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, item
   return db.transaction(async (tx) => {
     const { meeting, group } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertAgendaOpen(meeting);
-    const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === itemId);
+    const item = (await agendaRepo.agendaOf(tx, meetingId)).find((a) => a.id === itemId);
     if (!item) throw notFound('Punkten');
-    if ((await repo.paragraphsOf(tx, meetingId)).some((p) => p.agenda_item_id === itemId)) {
+    if ((await minutesRepo.paragraphsOf(tx, meetingId)).some((p) => p.agenda_item_id === itemId)) {
       throw conflict('Punkten har en paragraf i protokollet och kan inte tas bort.');
     }
     let caseStatusAfter: string | null = null;
     if (item.case_id) caseStatusAfter = await takeBackForBeslut(tx, ctx, item, `${group.name} ${meeting.meeting_date}`);
-    await repo.deleteAgendaItem(tx, itemId);
-    await repo.setAgendaOrder(
+    await agendaRepo.deleteAgendaItem(tx, itemId);
+    await agendaRepo.setAgendaOrder(
       tx,
       meetingId,
-      (await repo.agendaOf(tx, meetingId)).map((a) => a.id),
+      (await agendaRepo.agendaOf(tx, meetingId)).map((a) => a.id),
     );
     await repo.touchMeeting(tx, meetingId);
     await recordAudit(tx, ctx, {
@@ -134,15 +136,16 @@ export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, item
  * beredning, återremitterad or bordlagd before) and it is still för beslut, it goes back.
  * Returns the status it went back to, or null when it stays.
  */
-async function takeBackForBeslut(tx: Queryable, ctx: Ctx, item: repo.AgendaRow, where: string): Promise<string | null> {
+async function takeBackForBeslut(tx: Queryable, ctx: Ctx, item: agendaRepo.AgendaRow, where: string): Promise<string | null> {
   const before = item.case_status_before;
   if (!item.case_id || !before || !(WITHDRAWABLE_TO as readonly string[]).includes(before) || item.case_status !== 'for-beslut')
     return null;
-  const elsewhere = await repo.openAgendaItemsOfCase(tx, item.case_id, item.id);
+  const elsewhere = await agendaRepo.openAgendaItemsOfCase(tx, item.case_id, item.id);
   if (elsewhere.length > 0) {
     // Still put forward to another meeting: that item now carries the way back.
     const next = elsewhere[0]!;
-    if (!next.case_status_before || next.case_status_before === 'for-beslut') await repo.setCaseStatusBefore(tx, next.id, before);
+    if (!next.case_status_before || next.case_status_before === 'for-beslut')
+      await agendaRepo.setCaseStatusBefore(tx, next.id, before);
     return null;
   }
   await withdrawFromAgenda(tx, onBehalfOfForum(ctx, 'Föredragningslista'), item.case_id, before as CaseStatus, {
@@ -158,7 +161,7 @@ export async function reorderAgenda(db: Db, ctx: Ctx, meetingId: string, input: 
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
     assertAgendaOpen(meeting);
     await assertVisible(tx, ctx, { 'agenda-item': input.itemIds }, { meeting: meetingId });
-    const current = await repo.agendaOf(tx, meetingId);
+    const current = await agendaRepo.agendaOf(tx, meetingId);
     const same =
       input.itemIds.length === current.length &&
       new Set(input.itemIds).size === current.length &&
@@ -167,7 +170,7 @@ export async function reorderAgenda(db: Db, ctx: Ctx, meetingId: string, input: 
       throw unprocessable('Ordningen ska innehålla mötets alla punkter, var och en en gång.', [
         { path: 'itemIds', message: 'stämmer inte med föredragningslistan' },
       ]);
-    await repo.setAgendaOrder(tx, meetingId, input.itemIds);
+    await agendaRepo.setAgendaOrder(tx, meetingId, input.itemIds);
     await repo.touchMeeting(tx, meetingId);
     await recordAudit(tx, ctx, {
       entityType: 'meeting',

@@ -3,6 +3,7 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import type { Queryable } from '../../platform/db/index.js';
 import * as repo from './repository.js';
+import * as minutesRepo from './minutes-repository.js';
 import { longSwedishDate, paragraphReference } from './rules/meeting.js';
 
 export interface MinutesDoc {
@@ -24,12 +25,12 @@ const KIND_LABEL: Record<string, string> = {
 export async function minutesDoc(db: Queryable, m: repo.MeetingRow, onlyParagraphId?: string): Promise<MinutesDoc> {
   const [attendance, all, adjusters] = await Promise.all([
     repo.attendanceOf(db, m.id),
-    repo.paragraphsOf(db, m.id),
-    repo.adjustersOf(db, m.id),
+    minutesRepo.paragraphsOf(db, m.id),
+    minutesRepo.adjustersOf(db, m.id),
   ]);
   const paragraphs = onlyParagraphId ? all.filter((p) => p.id === onlyParagraphId) : all;
   const ids = paragraphs.map((p) => p.id);
-  const [participation, actions] = await Promise.all([repo.participationOf(db, ids), repo.actionsOf(db, ids)]);
+  const [participation, actions] = await Promise.all([minutesRepo.participationOf(db, ids), minutesRepo.actionsOf(db, ids)]);
   const approved = m.minutes_status === 'justerat';
   const present = attendance.filter((a) => a.status === 'narvarande');
   const absent = attendance.filter((a) => a.status === 'franvarande');

@@ -24,6 +24,11 @@ import {
 } from './presenter.js';
 import { recordAttendance } from './record-attendance.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
+import * as attachmentRepo from './attachment-repository.js';
+import * as decisionRepo from './decision-repository.js';
+import * as feedRepo from './feed-repository.js';
+import * as minutesRepo from './minutes-repository.js';
 import { paragraphReference } from './rules/meeting.js';
 import * as S from './schemas.js';
 import { sendNotice } from './send-notice.js';
@@ -52,18 +57,18 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
   async function detail(ctx: Parameters<typeof loadMeeting>[1], id: string) {
     const { meeting, group, access } = await loadMeeting(db, ctx, id);
     const [agenda, attendance, paragraphs, adjusters, members, attachments] = await Promise.all([
-      repo.agendaOf(db, id),
+      agendaRepo.agendaOf(db, id),
       repo.attendanceOf(db, id),
-      repo.paragraphsOf(db, id),
-      repo.adjustersOf(db, id),
+      minutesRepo.paragraphsOf(db, id),
+      minutesRepo.adjustersOf(db, id),
       repo.activeMembers(db, meeting.group_id, meeting.meeting_date),
-      repo.attachmentsOf(db, id),
+      attachmentRepo.attachmentsOf(db, id),
     ]);
     const pids = paragraphs.map((p) => p.id);
-    const [participation, actions] = await Promise.all([repo.participationOf(db, pids), repo.actionsOf(db, pids)]);
+    const [participation, actions] = await Promise.all([minutesRepo.participationOf(db, pids), minutesRepo.actionsOf(db, pids)]);
     const mine = adjusters.find((a) => a.person_id === access.personId);
     const candidates =
-      access.manage && meeting.minutes_status === 'utkast' ? await repo.casesReadyForAgenda(db, group.owner) : [];
+      access.manage && meeting.minutes_status === 'utkast' ? await agendaRepo.casesReadyForAgenda(db, group.owner) : [];
     return {
       meeting: presentMeeting(meeting),
       agenda: agenda.map(presentAgendaItem),
@@ -79,7 +84,7 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
       attachments: attachments.map(presentAttachment),
       reportGroups:
         access.manage && meeting.minutes_status !== 'justerat' && meeting.status !== 'installt'
-          ? await repo.reportGroupsOf(db, group.owner)
+          ? await attachmentRepo.reportGroupsOf(db, group.owner)
           : [],
       permissions: {
         manage: access.manage,
@@ -635,7 +640,7 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
       const offset = Number(decodeCursor(req.query.cursor, 1)?.[0] ?? 0);
       const readable = (await readableForums(db, req.ctx.actor)).map((f) => f.group.id);
       const groupIds = req.query.forumId ? readable.filter((id) => id === req.query.forumId) : readable;
-      const rows = await repo.searchDecisions(db, {
+      const rows = await decisionRepo.searchDecisions(db, {
         groupIds,
         limit: limit + 1,
         offset,
@@ -682,7 +687,7 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       requireActor(req.ctx.actor);
-      const created = await repo.hasFeedToken(db, req.ctx.actor.userId);
+      const created = await feedRepo.hasFeedToken(db, req.ctx.actor.userId);
       return { active: Boolean(created), createdAt: created ? created.toISOString() : null };
     },
   );

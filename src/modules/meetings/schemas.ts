@@ -295,3 +295,53 @@ export const DecisionQuery = Type.Object(
 );
 
 export const FormatQuery = Type.Object({ format: lit(['pdf', 'docx']) }, { additionalProperties: false });
+
+// --- the routes' other shapes -------------------------------------------------------------
+
+export const Created = Type.Object({ id: Uuid });
+export const AgendaItemParams = Type.Object({ id: Uuid, itemId: Uuid });
+export const ParticipationParams = Type.Object({ id: Uuid, personId: Uuid });
+export const FeedTokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
+export const ProposalQuery = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+  { additionalProperties: false },
+);
+
+export const ForumList = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Uuid, name: Type.String(), kind: Type.String(), owner: Type.String(), manage: Type.Boolean() }),
+  ),
+  nextCursor: Type.Null(),
+});
+
+export const MeetingProposal = Type.Object({
+  year: Type.Integer(),
+  dates: Type.Array(Type.Object({ date: IsoDate, startTime: Type.String(), endTime: Type.String(), exists: Type.Boolean() })),
+});
+
+export const ForumMeetings = Type.Object({
+  forum: Type.Object({ id: Uuid, name: Type.String(), kind: Type.String(), owner: Type.String() }),
+  items: Type.Array(Type.Ref('Meeting')),
+  nextCursor: Type.Null(),
+  permissions: Type.Object({ manage: Type.Boolean() }),
+});
+
+export const MeetingList = Type.Object({ items: Type.Array(Type.Ref('Meeting')) });
+
+export const AttendanceList = Type.Object({
+  items: Type.Array(Type.Object({ personId: Uuid, name: Type.String(), role: Type.String(), status: Type.String() })),
+});
+
+export const ApproveResult = Type.Object({ meeting: Type.Ref('Meeting'), locked: Type.Boolean() });
+
+export const DecisionPage = Type.Object({
+  items: Type.Array(Decision),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const CalendarFeedStatus = Type.Object({
+  active: Type.Boolean(),
+  createdAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const CalendarFeedCreated = Type.Object({ url: Type.String(), token: Type.String() });

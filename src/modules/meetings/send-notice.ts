@@ -6,12 +6,13 @@ import { conflict, staleVersion } from '../../platform/errors.js';
 import { notifyPersons } from '../notifications/notify.js';
 import { loadMeeting } from './access.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
 import { longSwedishDate, mayMoveMeeting } from './rules/meeting.js';
 import { meetingLink } from './update-meeting.js';
 
 /** The notice text: when, where, and the agenda as it stands. */
 export async function noticeText(db: Queryable, m: repo.MeetingRow): Promise<string> {
-  const agenda = await repo.agendaOf(db, m.id);
+  const agenda = await agendaRepo.agendaOf(db, m.id);
   return [
     `Kallelse till ${m.group_name}`,
     `Tid: ${longSwedishDate(m.meeting_date)} kl. ${m.start_time}–${m.end_time}`,

@@ -6,6 +6,7 @@ import { notifyPersons } from '../notifications/notify.js';
 import { loadMeeting } from './access.js';
 import { presentMeeting } from './presenter.js';
 import * as repo from './repository.js';
+import * as minutesRepo from './minutes-repository.js';
 import { longSwedishDate, mayMoveMeeting } from './rules/meeting.js';
 
 export const meetingLink = (id: string) => `/moten/moten/${id}`;
@@ -38,7 +39,7 @@ export async function updateMeeting(
     };
     if (next.end_time <= next.start_time)
       throw unprocessable('Mötet måste sluta efter att det börjar.', [{ path: 'endTime', message: 'ska vara efter starttiden' }]);
-    if (next.meeting_date.slice(0, 4) !== meeting.meeting_date.slice(0, 4) && (await repo.paragraphsOf(tx, id)).length) {
+    if (next.meeting_date.slice(0, 4) !== meeting.meeting_date.slice(0, 4) && (await minutesRepo.paragraphsOf(tx, id)).length) {
       throw conflict('Mötet har protokollsparagrafer numrerade för sitt år; flytta det inte till ett annat år.');
     }
     await repo.updateMeetingRow(tx, id, next, { bumpSequence: true });
@@ -62,7 +63,7 @@ export async function cancelMeeting(db: Db, ctx: Ctx, id: string, input: { reaso
     const { meeting } = await loadMeeting(tx, ctx, id, 'manage', { forUpdate: true });
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
     if (!mayMoveMeeting(meeting.status, 'installt')) throw conflict(`Mötet är ${meeting.status} och kan inte ställas in.`);
-    if ((await repo.paragraphsOf(tx, id)).length)
+    if ((await minutesRepo.paragraphsOf(tx, id)).length)
       throw conflict('Mötet har protokollsparagrafer; ett möte med protokoll kan inte ställas in.');
     await repo.updateMeetingRow(tx, id, { status: 'installt', cancel_reason: reason }, { bumpSequence: true });
     const after = (await repo.getMeeting(tx, id))!;

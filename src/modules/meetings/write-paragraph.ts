@@ -5,6 +5,8 @@ import { conflict, notFound, staleVersion, unprocessable } from '../../platform/
 import { assertVisible } from '../visible.js';
 import { loadMeeting } from './access.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
+import * as minutesRepo from './minutes-repository.js';
 import { matchingRestrictions, type DecisionKind } from './rules/meeting.js';
 
 export interface ParagraphInput {
@@ -40,8 +42,8 @@ async function proposeJav(
   paragraphId: string,
   about: { programAreaIds: string[]; knowledgeSupports: string[] },
 ) {
-  await repo.clearProposedRecusals(tx, paragraphId);
-  const kept = new Set((await repo.participationOf(tx, [paragraphId])).map((r) => r.person_id));
+  await minutesRepo.clearProposedRecusals(tx, paragraphId);
+  const kept = new Set((await minutesRepo.participationOf(tx, [paragraphId])).map((r) => r.person_id));
   const ids = await participants(tx, m);
   const restrictions = await repo.restrictionsOf(tx, ids);
   const proposed: { personId: string; note: string }[] = [];
@@ -50,7 +52,13 @@ async function proposeJav(
     const hits = matchingRestrictions(restrictions.get(id) ?? [], about);
     if (!hits.length) continue;
     const note = hits.map((h) => h.note).join('; ');
-    await repo.setParticipation(tx, { paragraphId, personId: id, takesPart: false, restrictionNote: note, overrideReason: null });
+    await minutesRepo.setParticipation(tx, {
+      paragraphId,
+      personId: id,
+      takesPart: false,
+      restrictionNote: note,
+      overrideReason: null,
+    });
     proposed.push({ personId: id, note });
   }
   return proposed;
@@ -69,7 +77,7 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
     let caseId = input.caseId ?? null;
     let title = input.title?.trim() ?? '';
     if (input.agendaItemId) {
-      const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
+      const item = (await agendaRepo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
       if (!item)
         throw unprocessable('Punkten finns inte på mötets föredragningslista.', [
           { path: 'agendaItemId', message: 'okänd punkt' },
@@ -79,7 +87,7 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
       caseId = caseId ?? item.case_id;
       title = title || item.title;
     }
-    const c = caseId ? await repo.getCaseRef(tx, caseId) : undefined;
+    const c = caseId ? await agendaRepo.getCaseRef(tx, caseId) : undefined;
     if (caseId && (!c || c.region_code !== group.owner))
       throw unprocessable('Ärendet finns inte i forumets region.', [{ path: 'caseId', message: 'okänt ärende' }]);
     title = title || c?.subject || '';
@@ -89,8 +97,8 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
       knowledgeSupports: input.knowledgeSupports ?? c?.knowledge_supports ?? [],
     };
     const year = Number(meeting.meeting_date.slice(0, 4));
-    const number = await repo.nextParagraphNumber(tx, group.id, year);
-    const id = await repo.insertParagraph(tx, {
+    const number = await minutesRepo.nextParagraphNumber(tx, group.id, year);
+    const id = await minutesRepo.insertParagraph(tx, {
       meetingId,
       groupId: group.id,
       year,
@@ -115,7 +123,7 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
 }
 
 export async function loadParagraph(tx: Queryable, ctx: Ctx, id: string, need: 'read' | 'manage') {
-  const p = await repo.getParagraph(tx, id);
+  const p = await minutesRepo.getParagraph(tx, id);
   if (!p) throw notFound('Paragrafen');
   const loaded = await loadMeeting(tx, ctx, p.meeting_id, need, { forUpdate: need === 'manage' });
   return { paragraph: p, ...loaded };
@@ -146,7 +154,7 @@ export async function updateParagraph(
       programAreaIds: input.programAreaIds ?? p.program_area_ids,
       knowledgeSupports: input.knowledgeSupports ?? p.knowledge_supports,
     };
-    if (!(await repo.updateParagraphRow(tx, id, input.version, next))) throw staleVersion(p.version + 1);
+    if (!(await minutesRepo.updateParagraphRow(tx, id, input.version, next))) throw staleVersion(p.version + 1);
     const subjectChanged = input.programAreaIds !== undefined || input.knowledgeSupports !== undefined;
     const jav = subjectChanged ? await proposeJav(tx, meeting, id, next) : undefined;
     await repo.touchMeeting(tx, meeting.id);
@@ -165,13 +173,13 @@ export async function deleteParagraph(db: Db, ctx: Ctx, id: string) {
   return db.transaction(async (tx) => {
     const { paragraph: p, meeting } = await loadParagraph(tx, ctx, id, 'manage');
     assertMinutesOpen(meeting);
-    const last = await repo.lockSequence(tx, p.group_id, p.year);
-    if (last !== p.number || !(await repo.releaseParagraphNumber(tx, p.group_id, p.year, p.number))) {
+    const last = await minutesRepo.lockSequence(tx, p.group_id, p.year);
+    if (last !== p.number || !(await minutesRepo.releaseParagraphNumber(tx, p.group_id, p.year, p.number))) {
       throw conflict(
         `§ ${p.number} är inte forumets senaste paragraf ${p.year}; ändra texten i stället, så att numreringen inte får luckor.`,
       );
     }
-    await repo.deleteParagraph(tx, id);
+    await minutesRepo.deleteParagraph(tx, id);
     await repo.touchMeeting(tx, meeting.id);
     await recordAudit(tx, ctx, {
       entityType: 'minutes-paragraph',
@@ -211,7 +219,7 @@ export async function setParticipation(
       );
     }
     const override = input.takesPart && hits.length > 0;
-    await repo.setParticipation(tx, {
+    await minutesRepo.setParticipation(tx, {
       paragraphId: id,
       personId,
       takesPart: input.takesPart,
@@ -250,7 +258,7 @@ export async function addParagraphAction(
     if (input.ownerPersonId && !(await repo.personsByIds(tx, [input.ownerPersonId])).length) {
       throw unprocessable('Den ansvariga personen finns inte.', [{ path: 'ownerPersonId', message: 'okänd person' }]);
     }
-    const actionId = await repo.insertAction(tx, {
+    const actionId = await minutesRepo.insertAction(tx, {
       paragraphId: id,
       title,
       ownerPersonId: input.ownerPersonId ?? null,
