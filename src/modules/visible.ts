@@ -7,7 +7,7 @@ import { assertCanRead } from './cases/scope.js';
 import * as followup from './followup/repository.js';
 import * as knowledge from './knowledge/repository.js';
 import * as rounds from './knowledge/rounds/repository.js';
-import { loadMeeting } from './meetings/access.js';
+import { loadMeeting } from './meetings/policy.js';
 import * as meetings from './meetings/repository.js';
 import * as agendaRepo from './meetings/agenda-repository.js';
 import * as attachmentRepo from './meetings/attachment-repository.js';

@@ -1,9 +1,12 @@
 import type { Actor, Ctx, RoleAssignment } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildForumMember, buildGroup } from '../../testing/builders.js';
-import { setAdjusters, submitMinutes, approveMinutes } from './approve-minutes.js';
-import { createMeeting, createMeetingsFromProposal } from './create-meeting.js';
-import { addAgendaItem } from './edit-agenda.js';
+import { approveMinutes } from './approve-minutes.js';
+import { setAdjusters } from './set-adjusters.js';
+import { submitMinutes } from './submit-minutes.js';
+import { createMeeting } from './create-meeting.js';
+import { createMeetingsFromProposal } from './create-meetings-from-proposal.js';
+import { addAgendaItem } from './add-agenda-item.js';
 import { recordAttendance } from './record-attendance.js';
 import * as repo from './repository.js';
 import * as agendaRepo from './agenda-repository.js';

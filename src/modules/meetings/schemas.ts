@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
-import { ATTENDANCE_STATUSES, DECISION_KINDS } from './rules/meeting.js';
+import { meetingLifecycle, minutesLifecycle } from './rules/lifecycle.js';
+import { ATTENDANCE_STATUSES, DECISION_KINDS, MEETING_STATUSES, MINUTES_STATUSES } from './rules/meeting.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, svensk tid', examples: ['13:00'] });
@@ -52,10 +53,10 @@ export const Meeting = Type.Object(
     endTime: Type.String(),
     place: Nullable(Type.String()),
     onlineUrl: Nullable(Type.String()),
-    status: lit(['planerat', 'kallat', 'genomfort', 'installt']),
+    status: lit(MEETING_STATUSES),
     cancelReason: Nullable(Type.String()),
     noticeSentAt: Nullable(Type.String({ format: 'date-time' })),
-    minutesStatus: lit(['utkast', 'for-justering', 'justerat']),
+    minutesStatus: lit(MINUTES_STATUSES),
     minutesLockedAt: Nullable(Type.String({ format: 'date-time' })),
     version: Type.Integer(),
   },
@@ -264,7 +265,25 @@ export const MeetingDetail = Type.Object({
   attachments: Type.Array(Attachment),
   /** For the keepers: the groups whose follow-up report can be attached. */
   reportGroups: Type.Array(Type.Object({ id: Uuid, name: Type.String(), kind: Type.String() })),
-  permissions: Type.Object({ manage: Type.Boolean(), approve: Type.Boolean(), approved: Type.Boolean() }),
+  /** The meeting's lifecycle actions the caller may take now (rules/lifecycle.ts and policy.ts). */
+  allowedActions: Type.Array(lit(meetingLifecycle.actionNames), {
+    description: 'notice (skicka kallelsen), hold (genomfört), cancel (ställ in; skäl krävs)',
+  }),
+  minutes: Type.Object({
+    status: lit(MINUTES_STATUSES),
+    /** The minutes' lifecycle actions the caller may take now. */
+    allowedActions: Type.Array(lit(minutesLifecycle.actionNames), {
+      description: 'submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare)',
+    }),
+  }),
+  permissions: Type.Object({
+    manage: Type.Boolean(),
+    approve: Type.Boolean(),
+    approved: Type.Boolean(),
+    editMeeting: Type.Boolean({ description: 'Datum, tid, plats och länk kan ändras' }),
+    editMinutes: Type.Boolean({ description: 'Föredragningslista, närvaro, paragrafer och justerare kan ändras' }),
+    editAttachments: Type.Boolean({ description: 'Bilagor kan läggas till och tas bort' }),
+  }),
 });
 
 export const Decision = Type.Object({
