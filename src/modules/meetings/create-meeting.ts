@@ -8,6 +8,7 @@ import * as agendaRepo from './agenda-repository.js';
 import './audit.js';
 import { loadForum } from './policy.js';
 import * as repo from './repository.js';
+import { forumOpen } from './rules/meeting.js';
 import type { MeetingBody } from './schemas.js';
 import { settingsOf } from './settings.js';
 
@@ -21,7 +22,7 @@ export async function insertMeeting(
   input: MeetingInput,
   opts: { isDemo?: boolean } = {},
 ) {
-  if (group.status !== 'active') throw conflict('Forumet är stängt; inga nya möten.');
+  if (!forumOpen(group)) throw conflict('Forumet är stängt; inga nya möten.');
   const s = await settingsOf(tx, group);
   const startTime = input.startTime ?? s.start_time;
   const endTime = input.endTime ?? s.end_time;

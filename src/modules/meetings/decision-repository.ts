@@ -32,10 +32,3 @@ export async function searchDecisions(
     params,
   );
 }
-
-/** Groups that have approved minutes (the decision log's candidates before the read check). */
-export async function forumsWithMinutes(db: Queryable): Promise<{ id: string; owner: string }[]> {
-  return db.query(
-    `SELECT DISTINCT g.id, g.owner FROM groups g JOIN meetings m ON m.group_id = g.id WHERE m.minutes_status = 'justerat'`,
-  );
-}

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { allowedActions } from '../../platform/lifecycle/index.js';
+import { allowedActions, isFinal } from '../../platform/lifecycle/index.js';
 import * as agendaRepo from './agenda-repository.js';
 import * as attachmentRepo from './attachment-repository.js';
 import * as minutesRepo from './minutes-repository.js';
@@ -84,6 +84,7 @@ export async function readMeeting(db: Queryable, ctx: Ctx, id: string) {
     allowedActions: meetingActions,
     minutes: {
       status: meeting.minutes_status,
+      final: isFinal(minutesLifecycle, meeting.minutes_status),
       allowedActions: minutesActions,
     },
     permissions: {

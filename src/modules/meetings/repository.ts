@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import type { AttendanceStatus, MeetingStatus, MinutesStatus } from './rules/meeting.js';
 
 /** Forums' settings, meetings, attendance and the persons they concern. */
 
@@ -58,10 +59,10 @@ export interface MeetingRow {
   end_time: string;
   place: string | null;
   online_url: string | null;
-  status: 'planerat' | 'kallat' | 'genomfort' | 'installt';
+  status: MeetingStatus;
   cancel_reason: string | null;
   notice_sent_at: Date | null;
-  minutes_status: 'utkast' | 'for-justering' | 'justerat';
+  minutes_status: MinutesStatus;
   minutes_locked_at: Date | null;
   ical_sequence: number;
   version: number;
@@ -155,7 +156,7 @@ export interface AttendanceRow {
   person_name: string;
   person_email: string | null;
   role: string;
-  status: 'kallad' | 'narvarande' | 'franvarande';
+  status: AttendanceStatus;
 }
 
 export async function attendanceOf(db: Queryable, meetingId: string): Promise<AttendanceRow[]> {

@@ -271,6 +271,7 @@ export const MeetingDetail = Type.Object({
   }),
   minutes: Type.Object({
     status: lit(MINUTES_STATUSES),
+    final: Type.Boolean({ description: 'Justerat: låst för gott, besluten gäller' }),
     /** The minutes' lifecycle actions the caller may take now. */
     allowedActions: Type.Array(lit(minutesLifecycle.actionNames), {
       description: 'submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare)',

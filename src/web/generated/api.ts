@@ -17938,6 +17938,8 @@ export interface paths {
                             allowedActions: ("notice" | "hold" | "cancel")[];
                             minutes: {
                                 status: "utkast" | "for-justering" | "justerat";
+                                /** @description Justerat: låst för gott, besluten gäller */
+                                final: boolean;
                                 /** @description submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare) */
                                 allowedActions: ("submit" | "reopen" | "approve")[];
                             };

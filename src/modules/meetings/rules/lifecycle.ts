@@ -8,7 +8,7 @@
  *
  * Agenda items, paragraphs and attachments have no lifecycle of their own: they follow the minutes.
  */
-import { defineLifecycle, isFinal, isLocked } from '../../../platform/lifecycle/index.js';
+import { defineLifecycle, isFinal, isLocked } from '../../../platform/lifecycle/lifecycle.js';
 import { MEETING_STATUSES, MINUTES_STATUSES, type MeetingStatus, type MinutesStatus } from './meeting.js';
 
 export interface MeetingFacts {

@@ -12,6 +12,9 @@ export type DecisionKind = (typeof DECISION_KINDS)[number];
 export const ATTENDANCE_STATUSES = ['kallad', 'narvarande', 'franvarande'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
+/** A forum (its group) still active: closed forums get no new meetings. */
+export const forumOpen = (group: { status: string }): boolean => group.status === 'active';
+
 /** What a decision in approved minutes does to the case it concerns. */
 export function caseStatusAfter(kind: DecisionKind): 'beslutad' | 'aterremitterad' | 'bordlagd' | undefined {
   if (kind === 'beslut') return 'beslutad';
