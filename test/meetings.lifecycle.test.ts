@@ -65,6 +65,14 @@ describe('the meeting lifecycle', () => {
     expect(await audit(m.id)).toEqual(['create', 'notice', 'hold']);
   });
 
+  it('answers 401 to a caller who is not signed in, before telling whether the meeting exists', async () => {
+    const m = await createMeeting(t.db, keeper, forumId, { date: '2027-06-09' });
+    const anonymous = { requestId: 'anon', actor: undefined };
+    expect(status(await sendNotice(t.db, anonymous, m.id, { version: m.version }).catch((e) => e))).toBe(401);
+    expect(status(await submitMinutes(t.db, anonymous, m.id, { version: m.version }).catch((e) => e))).toBe(401);
+    expect(status(await approveMinutes(t.db, anonymous, m.id).catch((e) => e))).toBe(401);
+  });
+
   it('cancels only with a reason and only a meeting without minutes', async () => {
     const m = await createMeeting(t.db, keeper, forumId, { date: '2027-04-14' });
     expect(status(await cancelMeeting(t.db, keeper, m.id, { reason: '  ', version: m.version }).catch((e) => e))).toBe(422);

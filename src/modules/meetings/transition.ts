@@ -1,3 +1,4 @@
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { conflict } from '../../platform/errors.js';
@@ -35,7 +36,10 @@ export function runMeetingTransition<S extends string, A extends string, F, R ex
 /** The meeting row locked for a move, and the caller asked whether they keep the forum (404/403). */
 export function lockForKeeper(ctx: Ctx, meetingId: string) {
   return {
-    lock: (tx: Queryable) => repo.getMeeting(tx, meetingId, { forUpdate: true }),
+    lock: (tx: Queryable) => {
+      requireActor(ctx.actor); // 401 before anything about the meeting is told
+      return repo.getMeeting(tx, meetingId, { forUpdate: true });
+    },
     authorize: async (tx: Queryable, row: { id: string; group_id: string }) => {
       const { access } = await meetingAccess(tx, ctx, row);
       assertMayMeeting(access, 'manage');
