@@ -7,8 +7,11 @@ import { assertCanRead } from './cases/scope.js';
 import * as followup from './followup/repository.js';
 import * as knowledge from './knowledge/repository.js';
 import * as rounds from './knowledge/rounds/repository.js';
-import { loadMeeting } from './meetings/access.js';
+import { loadMeeting } from './meetings/policy.js';
 import * as meetings from './meetings/repository.js';
+import * as agendaRepo from './meetings/agenda-repository.js';
+import * as attachmentRepo from './meetings/attachment-repository.js';
+import * as minutesRepo from './meetings/minutes-repository.js';
 import { ownerScope } from './organisation/check-group.js';
 import { geography, getGroup, getGroupsByIds } from './organisation/repository.js';
 import type { Geography } from './organisation/rules/structure.js';
@@ -132,7 +135,7 @@ export async function isVisible(db: Queryable, ctx: Ctx, kind: RefKind, id: stri
         () => false,
       );
     case 'agenda-item': {
-      const meetingId = await meetings.meetingOfAgendaItem(db, id);
+      const meetingId = await agendaRepo.meetingOfAgendaItem(db, id);
       return Boolean(meetingId && (await isVisible(db, ctx, 'meeting', meetingId)));
     }
     case 'goal':
@@ -150,8 +153,8 @@ async function meetingReach(db: Queryable, ctx: Ctx, meetingId: string) {
   const [members, attendance, adjusters, agenda] = await Promise.all([
     meetings.activeMembers(db, meeting.group_id, meeting.meeting_date),
     meetings.attendanceOf(db, meeting.id),
-    meetings.adjustersOf(db, meeting.id),
-    meetings.agendaOf(db, meeting.id),
+    minutesRepo.adjustersOf(db, meeting.id),
+    agendaRepo.agendaOf(db, meeting.id),
   ]);
   return {
     persons: new Set([...members, ...attendance, ...adjusters].map((p) => p.person_id)),
@@ -159,7 +162,7 @@ async function meetingReach(db: Queryable, ctx: Ctx, meetingId: string) {
     reachesCase: async (id: string) =>
       agenda.some((a) => a.case_id === id) || (access.manage && (await cases.getCase(db, id))?.region_code === group.owner),
     reachesGroup: async (id: string) =>
-      id === group.id || (access.manage && (await meetings.reportGroupsOf(db, group.owner)).some((g) => g.id === id)),
+      id === group.id || (access.manage && (await attachmentRepo.reportGroupsOf(db, group.owner)).some((g) => g.id === id)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { attachFollowupReport } from '../../src/modules/meetings/attach-report.js';
 import { createMeeting } from '../../src/modules/meetings/create-meeting.js';
-import { addAgendaItem } from '../../src/modules/meetings/edit-agenda.js';
+import { addAgendaItem } from '../../src/modules/meetings/add-agenda-item.js';
 import { createParagraph } from '../../src/modules/meetings/write-paragraph.js';
 import { systemCtx } from '../../src/platform/context.js';
 import { buildForumMember, buildGroup, buildLpo } from '../../src/testing/builders.js';

@@ -6,30 +6,26 @@
  * Only the forum's keepers attach or remove; approved minutes lock the attachments too.
  */
 import { createHash } from 'node:crypto';
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import { unprocessable } from '../../platform/errors.js';
 import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { buildReport } from '../followup/report.js';
 import { reportToDocx, reportToPdf } from '../followup/report-documents.js';
 import { assertVisible } from '../visible.js';
-import { loadMeeting } from './access.js';
-import * as repo from './repository.js';
+import { assertAttachmentsOpen } from './assert-open.js';
+import './audit.js';
+import { loadMeeting } from './policy.js';
+import type { AttachReportBody } from './schemas.js';
+import * as agendaRepo from './agenda-repository.js';
+import * as attachmentRepo from './attachment-repository.js';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function assertAttachmentsOpen(m: repo.MeetingRow) {
-  if (m.minutes_status === 'justerat') throw conflict('Protokollet är justerat; mötets bilagor är låsta.');
-  if (m.status === 'installt') throw conflict('Mötet är inställt.');
-}
-
-export interface AttachReportInput {
-  agendaItemId: string;
-  groupId: string;
-  format: 'pdf' | 'docx';
-}
+export type AttachReportInput = Static<typeof AttachReportBody>;
 
 /** Attaches a snapshot of a group's follow-up report to an agenda item. Returns the new attachment. */
 export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, input: AttachReportInput) {
@@ -37,14 +33,14 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
     const { meeting, group: forum } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertAttachmentsOpen(meeting);
     await assertVisible(tx, ctx, { 'agenda-item': input.agendaItemId, group: input.groupId }, { meeting: meetingId });
-    const item = (await repo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
+    const item = (await agendaRepo.agendaOf(tx, meetingId)).find((a) => a.id === input.agendaItemId);
     if (!item) {
       throw unprocessable('Punkten finns inte på mötets föredragningslista.', [
         { path: 'agendaItemId', message: 'okänd punkt för mötet' },
       ]);
     }
     // The same list the meeting page offers: the active LPOs, LSGs and LAGs of the forum's region.
-    const source = (await repo.reportGroupsOf(tx, forum.owner)).find((g) => g.id === input.groupId);
+    const source = (await attachmentRepo.reportGroupsOf(tx, forum.owner)).find((g) => g.id === input.groupId);
     if (!source) {
       throw unprocessable('Gruppen finns inte bland forumets regions programområden och samverkansgrupper.', [
         { path: 'groupId', message: 'ingen grupp i forumets region' },
@@ -55,7 +51,7 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
     const content = input.format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
     const sha256 = sha256Hex(content);
     const actor = ctx.actor!;
-    const id = await repo.insertAttachment(tx, {
+    const id = await attachmentRepo.insertAttachment(tx, {
       meetingId,
       agendaItemId: item.id,
       sourceGroupId: source.id,
@@ -82,32 +78,6 @@ export async function attachFollowupReport(db: Db, ctx: Ctx, meetingId: string, 
         sha256,
       },
     });
-    return (await repo.getAttachment(tx, id))!;
+    return (await attachmentRepo.getAttachment(tx, id))!;
   });
-}
-
-/** Removes an attachment while the minutes are not yet approved. */
-export async function removeAttachment(db: Db, ctx: Ctx, attachmentId: string) {
-  return db.transaction(async (tx) => {
-    const a = await repo.getAttachment(tx, attachmentId);
-    if (!a) throw notFound('Bilagan');
-    const { meeting } = await loadMeeting(tx, ctx, a.meeting_id, 'manage', { forUpdate: true });
-    assertAttachmentsOpen(meeting);
-    await repo.deleteAttachment(tx, a.id);
-    await recordAudit(tx, ctx, {
-      entityType: 'meeting-attachment',
-      entityId: a.id,
-      action: 'delete',
-      before: { meetingId: a.meeting_id, agendaItemId: a.agenda_item_id, groupId: a.source_group_id, sha256: a.sha256 },
-    });
-  });
-}
-
-/** An attachment and its bytes for someone who may read the meeting; the checksum is verified. */
-export async function loadAttachmentContent(db: Db, ctx: Ctx, attachmentId: string) {
-  const a = await repo.getAttachment(db, attachmentId);
-  if (!a) throw notFound('Bilagan');
-  await loadMeeting(db, ctx, a.meeting_id, 'read');
-  const bytes = Buffer.from((await repo.attachmentContent(db, a.id))!);
-  return { attachment: a, bytes, intact: bytes.length === a.size_bytes && sha256Hex(bytes) === a.sha256 };
 }

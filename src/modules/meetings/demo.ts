@@ -1,11 +1,15 @@
 import type { Actor, Ctx, RoleAssignment } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildForumMember, buildGroup } from '../../testing/builders.js';
-import { setAdjusters, submitMinutes, approveMinutes } from './approve-minutes.js';
-import { createMeeting, createMeetingsFromProposal } from './create-meeting.js';
-import { addAgendaItem } from './edit-agenda.js';
+import { approveMinutes } from './approve-minutes.js';
+import { setAdjusters } from './set-adjusters.js';
+import { submitMinutes } from './submit-minutes.js';
+import { createMeeting } from './create-meeting.js';
+import { createMeetingsFromProposal } from './create-meetings-from-proposal.js';
+import { addAgendaItem } from './add-agenda-item.js';
 import { recordAttendance } from './record-attendance.js';
 import * as repo from './repository.js';
+import * as agendaRepo from './agenda-repository.js';
 import { sendNotice } from './send-notice.js';
 import { createParagraph } from './write-paragraph.js';
 import { demoDate, demoYear } from '../demo/dates.js';
@@ -82,7 +86,7 @@ export async function loadMeetingsDemo(db: Db, ctx: Ctx): Promise<void> {
   await recordAttendance(db, ctx, october.id, {
     entries: called.map((a) => ({ personId: a.person_id, status: a.role === 'adjungerad' ? 'franvarande' : 'narvarande' })),
   });
-  const [report] = await repo.agendaOf(db, october.id);
+  const [report] = await agendaRepo.agendaOf(db, october.id);
   await createParagraph(db, ctx, october.id, {
     ...(report ? { agendaItemId: report.id } : { title: 'Uppföljningsrapport' }),
     decisionKind: 'information',

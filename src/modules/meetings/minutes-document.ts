@@ -2,8 +2,11 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import type { Queryable } from '../../platform/db/index.js';
+import { isFinal } from '../../platform/lifecycle/index.js';
 import * as repo from './repository.js';
-import { longSwedishDate, paragraphReference } from './rules/meeting.js';
+import * as minutesRepo from './minutes-repository.js';
+import { minutesLifecycle } from './rules/lifecycle.js';
+import { isAbsent, isPresent, longSwedishDate, paragraphReference } from './rules/meeting.js';
 
 export interface MinutesDoc {
   title: string;
@@ -24,15 +27,15 @@ const KIND_LABEL: Record<string, string> = {
 export async function minutesDoc(db: Queryable, m: repo.MeetingRow, onlyParagraphId?: string): Promise<MinutesDoc> {
   const [attendance, all, adjusters] = await Promise.all([
     repo.attendanceOf(db, m.id),
-    repo.paragraphsOf(db, m.id),
-    repo.adjustersOf(db, m.id),
+    minutesRepo.paragraphsOf(db, m.id),
+    minutesRepo.adjustersOf(db, m.id),
   ]);
   const paragraphs = onlyParagraphId ? all.filter((p) => p.id === onlyParagraphId) : all;
   const ids = paragraphs.map((p) => p.id);
-  const [participation, actions] = await Promise.all([repo.participationOf(db, ids), repo.actionsOf(db, ids)]);
-  const approved = m.minutes_status === 'justerat';
-  const present = attendance.filter((a) => a.status === 'narvarande');
-  const absent = attendance.filter((a) => a.status === 'franvarande');
+  const [participation, actions] = await Promise.all([minutesRepo.participationOf(db, ids), minutesRepo.actionsOf(db, ids)]);
+  const approved = isFinal(minutesLifecycle, m.minutes_status);
+  const present = attendance.filter((a) => isPresent(a.status));
+  const absent = attendance.filter((a) => isAbsent(a.status));
   const facts: [string, string][] = [
     ['Forum', m.group_name],
     ['Datum', `${longSwedishDate(m.meeting_date)}, kl. ${m.start_time}–${m.end_time}`],

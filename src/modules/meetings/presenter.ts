@@ -1,5 +1,8 @@
 import { paragraphReference } from './rules/meeting.js';
 import type * as repo from './repository.js';
+import type * as agendaRepo from './agenda-repository.js';
+import type * as attachmentRepo from './attachment-repository.js';
+import type * as minutesRepo from './minutes-repository.js';
 
 /** Row → API shape for forums' settings, meetings, agendas and minutes. */
 
@@ -33,7 +36,7 @@ export const presentMeeting = (m: repo.MeetingRow) => ({
   version: m.version,
 });
 
-export const presentAgendaItem = (a: repo.AgendaRow) => ({
+export const presentAgendaItem = (a: agendaRepo.AgendaRow) => ({
   id: a.id,
   position: a.position,
   kind: a.kind,
@@ -51,10 +54,10 @@ export const presentAttendance = (a: repo.AttendanceRow) => ({
 });
 
 export function presentParagraph(
-  p: repo.ParagraphRow,
+  p: minutesRepo.ParagraphRow,
   m: { forumName: string; date: string },
-  participation: repo.ParticipationRow[],
-  actions: repo.ActionRow[],
+  participation: minutesRepo.ParticipationRow[],
+  actions: minutesRepo.ActionRow[],
 ) {
   return {
     id: p.id,
@@ -93,13 +96,13 @@ export function presentParagraph(
   };
 }
 
-export const presentAdjuster = (a: repo.AdjusterRow) => ({
+export const presentAdjuster = (a: minutesRepo.AdjusterRow) => ({
   personId: a.person_id,
   name: a.person_name,
   approvedAt: a.approved_at ? a.approved_at.toISOString() : null,
 });
 
-export const presentAttachment = (a: repo.AttachmentRow) => ({
+export const presentAttachment = (a: attachmentRepo.AttachmentRow) => ({
   id: a.id,
   agendaItemId: a.agenda_item_id,
   kind: a.kind,

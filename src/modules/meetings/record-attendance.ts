@@ -1,24 +1,20 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { conflict, unprocessable } from '../../platform/errors.js';
+import { unprocessable } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
-import { loadMeeting } from './access.js';
+import { assertAgendaOpen } from './assert-open.js';
+import './audit.js';
+import { loadMeeting } from './policy.js';
 import * as repo from './repository.js';
-
-export interface AttendanceEntry {
-  personId: string;
-  status: 'kallad' | 'narvarande' | 'franvarande';
-  /** 'adjungerad' for someone called in for an item; otherwise the membership role is kept. */
-  role?: string;
-}
+import type { AttendanceBody } from './schemas.js';
 
 /** Attendance during or after the meeting; someone new is recorded as adjungerad. */
-export async function recordAttendance(db: Db, ctx: Ctx, meetingId: string, input: { entries: AttendanceEntry[] }) {
+export async function recordAttendance(db: Db, ctx: Ctx, meetingId: string, input: Static<typeof AttendanceBody>) {
   return db.transaction(async (tx) => {
     const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
-    if (meeting.status === 'installt') throw conflict('Mötet är inställt.');
-    if (meeting.minutes_status !== 'utkast') throw conflict('Protokollet är skickat för justering; närvaron är låst.');
+    assertAgendaOpen(meeting, 'närvaron');
     const ids = [...new Set(input.entries.map((e) => e.personId))];
     if (ids.length !== input.entries.length)
       throw unprocessable('En person finns två gånger.', [{ path: 'entries', message: 'dubbletter' }]);
@@ -40,7 +36,12 @@ export async function recordAttendance(db: Db, ctx: Ctx, meetingId: string, inpu
       });
     }
     await repo.touchMeeting(tx, meetingId);
-    await recordAudit(tx, ctx, { entityType: 'meeting', entityId: meetingId, action: 'attendance', after: input.entries });
+    await recordAudit(tx, ctx, {
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'attendance',
+      after: input.entries.map((e) => ({ personId: e.personId, status: e.status, ...(e.role ? { role: e.role } : {}) })),
+    });
     return repo.attendanceOf(tx, meetingId);
   });
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
-import { ATTENDANCE_STATUSES, DECISION_KINDS } from './rules/meeting.js';
+import { meetingLifecycle, minutesLifecycle } from './rules/lifecycle.js';
+import { ATTENDANCE_STATUSES, DECISION_KINDS, MEETING_STATUSES, MINUTES_STATUSES } from './rules/meeting.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, svensk tid', examples: ['13:00'] });
@@ -52,10 +53,10 @@ export const Meeting = Type.Object(
     endTime: Type.String(),
     place: Nullable(Type.String()),
     onlineUrl: Nullable(Type.String()),
-    status: lit(['planerat', 'kallat', 'genomfort', 'installt']),
+    status: lit(MEETING_STATUSES),
     cancelReason: Nullable(Type.String()),
     noticeSentAt: Nullable(Type.String({ format: 'date-time' })),
-    minutesStatus: lit(['utkast', 'for-justering', 'justerat']),
+    minutesStatus: lit(MINUTES_STATUSES),
     minutesLockedAt: Nullable(Type.String({ format: 'date-time' })),
     version: Type.Integer(),
   },
@@ -264,7 +265,26 @@ export const MeetingDetail = Type.Object({
   attachments: Type.Array(Attachment),
   /** For the keepers: the groups whose follow-up report can be attached. */
   reportGroups: Type.Array(Type.Object({ id: Uuid, name: Type.String(), kind: Type.String() })),
-  permissions: Type.Object({ manage: Type.Boolean(), approve: Type.Boolean(), approved: Type.Boolean() }),
+  /** The meeting's lifecycle actions the caller may take now (rules/lifecycle.ts and policy.ts). */
+  allowedActions: Type.Array(lit(meetingLifecycle.actionNames), {
+    description: 'notice (skicka kallelsen), hold (genomfört), cancel (ställ in; skäl krävs)',
+  }),
+  minutes: Type.Object({
+    status: lit(MINUTES_STATUSES),
+    final: Type.Boolean({ description: 'Justerat: låst för gott, besluten gäller' }),
+    /** The minutes' lifecycle actions the caller may take now. */
+    allowedActions: Type.Array(lit(minutesLifecycle.actionNames), {
+      description: 'submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare)',
+    }),
+  }),
+  permissions: Type.Object({
+    manage: Type.Boolean(),
+    approve: Type.Boolean(),
+    approved: Type.Boolean(),
+    editMeeting: Type.Boolean({ description: 'Datum, tid, plats och länk kan ändras' }),
+    editMinutes: Type.Boolean({ description: 'Föredragningslista, närvaro, paragrafer och justerare kan ändras' }),
+    editAttachments: Type.Boolean({ description: 'Bilagor kan läggas till och tas bort' }),
+  }),
 });
 
 export const Decision = Type.Object({
@@ -295,3 +315,53 @@ export const DecisionQuery = Type.Object(
 );
 
 export const FormatQuery = Type.Object({ format: lit(['pdf', 'docx']) }, { additionalProperties: false });
+
+// --- the routes' other shapes -------------------------------------------------------------
+
+export const Created = Type.Object({ id: Uuid });
+export const AgendaItemParams = Type.Object({ id: Uuid, itemId: Uuid });
+export const ParticipationParams = Type.Object({ id: Uuid, personId: Uuid });
+export const FeedTokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
+export const ProposalQuery = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+  { additionalProperties: false },
+);
+
+export const ForumList = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Uuid, name: Type.String(), kind: Type.String(), owner: Type.String(), manage: Type.Boolean() }),
+  ),
+  nextCursor: Type.Null(),
+});
+
+export const MeetingProposal = Type.Object({
+  year: Type.Integer(),
+  dates: Type.Array(Type.Object({ date: IsoDate, startTime: Type.String(), endTime: Type.String(), exists: Type.Boolean() })),
+});
+
+export const ForumMeetings = Type.Object({
+  forum: Type.Object({ id: Uuid, name: Type.String(), kind: Type.String(), owner: Type.String() }),
+  items: Type.Array(Type.Ref('Meeting')),
+  nextCursor: Type.Null(),
+  permissions: Type.Object({ manage: Type.Boolean() }),
+});
+
+export const MeetingList = Type.Object({ items: Type.Array(Type.Ref('Meeting')) });
+
+export const AttendanceList = Type.Object({
+  items: Type.Array(Type.Object({ personId: Uuid, name: Type.String(), role: Type.String(), status: Type.String() })),
+});
+
+export const ApproveResult = Type.Object({ meeting: Type.Ref('Meeting'), locked: Type.Boolean() });
+
+export const DecisionPage = Type.Object({
+  items: Type.Array(Decision),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const CalendarFeedStatus = Type.Object({
+  active: Type.Boolean(),
+  createdAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const CalendarFeedCreated = Type.Object({ url: Type.String(), token: Type.String() });

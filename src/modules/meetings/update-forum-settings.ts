@@ -1,24 +1,17 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { staleVersion, unprocessable } from '../../platform/errors.js';
-import { loadForum } from './access.js';
+import './audit.js';
+import { loadForum } from './policy.js';
 import { presentSettings } from './presenter.js';
 import * as repo from './repository.js';
-import { checkCadence, type Blackout } from './rules/cadence.js';
+import { checkCadence } from './rules/cadence.js';
+import type { SettingsBody } from './schemas.js';
 import { settingsOf } from './settings.js';
 
-export interface SettingsInput {
-  minWeeks: number;
-  maxWeeks: number;
-  weekday: number;
-  startTime: string;
-  endTime: string;
-  defaultPlace?: string | null;
-  blackouts: Blackout[];
-  standingItems: string[];
-  version: number;
-}
+export type SettingsInput = Static<typeof SettingsBody>;
 
 /** The forum's cadence rule and defaults; version 0 for the first save. */
 export async function updateForumSettings(db: Db, ctx: Ctx, groupId: string, input: SettingsInput) {

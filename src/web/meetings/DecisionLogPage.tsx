@@ -1,6 +1,5 @@
 /** Beslutsloggen: decisions in approved minutes across the forums the user may read, searchable. */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
 import { Link, navigate, useLocation } from '../app/router';
 import { caseHref } from '../cases/cases';
 import { ErrorAlert, Loading } from '../components/Alerts';
@@ -8,9 +7,9 @@ import { TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api } from '../client';
 import { useI18n, useT } from '../i18n';
-import { DECISIONS_PATH, kindText, meetingHref, MEETINGS_PATH, type Decision } from './meetings';
+import { DECISIONS_PATH, extractHref, kindText, meetingHref, MEETINGS_PATH } from './meetings';
 
 export function DecisionLogPage() {
   const t = useT();
@@ -27,10 +26,7 @@ function DecisionLog() {
   const { search } = useLocation();
   const q = search.get('q') ?? '';
   const [draft, setDraft] = useState(q);
-  const list = useAsync(
-    (signal) => api.get<{ items: Decision[] }>('/api/v1/decisions', { q: q || undefined, limit: 200 }, signal),
-    [q],
-  );
+  const list = $api.useQuery('get', '/decisions', { params: { query: { ...(q ? { q } : {}), limit: 200 } } });
   function submit(e: FormEvent) {
     e.preventDefault();
     navigate(draft.trim() ? `${DECISIONS_PATH}?q=${encodeURIComponent(draft.trim())}` : DECISIONS_PATH, { replace: true });
@@ -57,7 +53,7 @@ function DecisionLog() {
         <button type="submit">{t('meetings.decisions.submit')}</button>
       </form>
       {list.error && <ErrorAlert error={list.error} />}
-      {list.loading && !list.data && <Loading />}
+      {list.isPending && <Loading />}
       <p className="result-count" role="status">
         {list.data && t('meetings.decisions.count', { count: items.length })}
       </p>
@@ -89,13 +85,13 @@ function DecisionLog() {
                   <td>{d.caseId ? <Link to={caseHref(d.caseId)}>{d.caseNumber}</Link> : '–'}</td>
                   <td>
                     <a
-                      href={`/api/v1/paragraphs/${d.paragraphId}/extract?format=pdf`}
+                      href={extractHref(d.paragraphId, 'pdf')}
                       aria-label={t('meetings.download.extractPdf', { number: d.number })}
                     >
                       PDF
                     </a>{' '}
                     <a
-                      href={`/api/v1/paragraphs/${d.paragraphId}/extract?format=docx`}
+                      href={extractHref(d.paragraphId, 'docx')}
                       aria-label={t('meetings.download.extractDocx', { number: d.number })}
                     >
                       DOCX

@@ -3,26 +3,15 @@
  * föredragningslistor, protokoll att justera) and their personal calendar address.
  */
 import { useState } from 'react';
-import { api, type ApiError } from '../api';
+import { asApiError, type ApiError } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
-import { asApiError } from '../people/people';
-import { DECISIONS_PATH, forumHref, type Forum } from './meetings';
-
-interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+import { $api, call, client } from '../client';
+import { DECISIONS_PATH, forumHref } from './meetings';
 
 export function MeetingsHomePage() {
   const t = useT();
@@ -36,7 +25,7 @@ export function MeetingsHomePage() {
 function Home() {
   const i18n = useI18n();
   const { t } = i18n;
-  const forums = useAsync((signal) => api.get<{ items: Forum[] }>('/api/v1/forums', undefined, signal), []);
+  const forums = $api.useQuery('get', '/forums');
   return (
     <Page title={t('area.meetings')} crumbs={[{ to: '/', label: t('nav.start') }]} lead={<p>{t('meetings.home.lead')}</p>}>
       <ul className="link-list">
@@ -46,7 +35,7 @@ function Home() {
       </ul>
       <h2>{t('meetings.forums.heading')}</h2>
       {forums.error && <ErrorAlert error={forums.error} />}
-      {forums.loading && !forums.data && <Loading />}
+      {forums.isPending && <Loading />}
       {forums.data && forums.data.items.length === 0 && <p>{t('meetings.forums.none')}</p>}
       {forums.data && forums.data.items.length > 0 && (
         <TableScroll labelledBy="forums-caption">
@@ -82,16 +71,13 @@ function Home() {
 function Notifications() {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
-  const list = useAsync(
-    (signal) => api.get<{ items: Notification[]; unread: number }>('/api/v1/notifications', { limit: 20 }, signal),
-    [],
-  );
+  const list = $api.useQuery('get', '/notifications', { params: { query: { limit: 20 } } });
   const [error, setError] = useState<ApiError | null>(null);
   async function markAll() {
     setError(null);
     try {
-      await api.post('/api/v1/notifications/read-all');
-      list.reload();
+      await call(client.POST('/notifications/read-all'));
+      await list.refetch();
     } catch (err) {
       setError(asApiError(err));
     }
@@ -130,17 +116,14 @@ function Notifications() {
 
 function CalendarFeed() {
   const { t, formatDateTime } = useI18n();
-  const state = useAsync(
-    (signal) => api.get<{ active: boolean; createdAt: string | null }>('/api/v1/calendar-feed', undefined, signal),
-    [],
-  );
+  const state = $api.useQuery('get', '/calendar-feed');
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   async function create() {
     setError(null);
     try {
-      setUrl((await api.post<{ url: string }>('/api/v1/calendar-feed')).url);
-      state.reload();
+      setUrl((await call(client.POST('/calendar-feed'))).url);
+      await state.refetch();
     } catch (err) {
       setError(asApiError(err));
     }
@@ -148,9 +131,9 @@ function CalendarFeed() {
   async function revoke() {
     setError(null);
     try {
-      await api.delete('/api/v1/calendar-feed');
+      await call(client.DELETE('/calendar-feed'));
       setUrl(null);
-      state.reload();
+      await state.refetch();
     } catch (err) {
       setError(asApiError(err));
     }

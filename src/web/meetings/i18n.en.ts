@@ -141,6 +141,8 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   'meetings.justering.adjustersSaved': 'The adjusters are named.',
   'meetings.justering.submit': 'Send the minutes for approval',
   'meetings.justering.submitted': 'The minutes have been sent to the adjusters.',
+  'meetings.justering.notReady':
+    'The minutes can be sent for approval once they have paragraphs, named adjusters and a text for every decision.',
   'meetings.justering.reopen': 'Take the minutes back',
   'meetings.justering.reopened': 'The minutes are a draft again.',
   'meetings.justering.approve': 'Approve the minutes',

@@ -140,6 +140,8 @@ export const svMeetings = {
   'meetings.justering.adjustersSaved': 'Justerarna är utsedda.',
   'meetings.justering.submit': 'Skicka protokollet för justering',
   'meetings.justering.submitted': 'Protokollet är skickat till justerarna.',
+  'meetings.justering.notReady':
+    'Protokollet kan skickas för justering när det har paragrafer, utsedda justerare och en beslutstext i varje beslut.',
   'meetings.justering.reopen': 'Ta tillbaka protokollet',
   'meetings.justering.reopened': 'Protokollet är ett utkast igen.',
   'meetings.justering.approve': 'Justera protokollet',

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { allowed, checkCadence, DEFAULT_CADENCE, inBlackout, proposeMeetingDates } from './cadence.js';
+import { caseStatusAfter, matchingRestrictions, paragraphReference, stockholmToUtc } from './meeting.js';
+import { allowedActions, checkAction } from '../../../platform/lifecycle/index.js';
 import {
-  caseStatusAfter,
-  matchingRestrictions,
-  mayMoveMeeting,
-  mayMoveMinutes,
-  paragraphReference,
-  stockholmToUtc,
-} from './meeting.js';
+  attachmentsClosedReason,
+  meetingLifecycle,
+  minutesClosedReason,
+  minutesEditable,
+  minutesLifecycle,
+  minutesProblems,
+} from './lifecycle.js';
 
 describe('the kunskapsråd cadence (every 4–6 weeks, no July, no 20 Dec – 6 Jan)', () => {
   it('proposes 2027 on Wednesdays, five weeks apart, around the summer and Christmas breaks', () => {
@@ -86,12 +88,62 @@ describe('the kunskapsråd cadence (every 4–6 weeks, no July, no 20 Dec – 6 
 
 describe('meeting rules', () => {
   it('has explicit lifecycles for meetings and minutes', () => {
-    expect(mayMoveMeeting('planerat', 'kallat')).toBe(true);
-    expect(mayMoveMeeting('installt', 'kallat')).toBe(false);
-    expect(mayMoveMeeting('genomfort', 'installt')).toBe(false);
-    expect(mayMoveMinutes('utkast', 'justerat')).toBe(false);
-    expect(mayMoveMinutes('for-justering', 'justerat')).toBe(true);
-    expect(mayMoveMinutes('justerat', 'utkast')).toBe(false);
+    const none = { paragraphs: 0 };
+    expect(checkAction(meetingLifecycle, 'planerat', 'notice', none).ok).toBe(true);
+    expect(checkAction(meetingLifecycle, 'kallat', 'notice', none).ok).toBe(true); // again, after changes
+    expect(checkAction(meetingLifecycle, 'installt', 'notice', none)).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(checkAction(meetingLifecycle, 'genomfort', 'cancel', none, 'x')).toMatchObject({ ok: false, kind: 'conflict' });
+    // A meeting with minutes cannot be cancelled, and cancelling says why.
+    expect(checkAction(meetingLifecycle, 'kallat', 'cancel', { paragraphs: 1 }, 'x')).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+    });
+    expect(checkAction(meetingLifecycle, 'kallat', 'cancel', none, ' ')).toMatchObject({ ok: false, path: 'reason' });
+    const facts = { meetingStatus: 'genomfort' as const, problems: [], alreadyApproved: false, othersPending: 1 };
+    // Draft minutes cannot be approved; sent ones can, and the last approval locks them.
+    expect(checkAction(minutesLifecycle, 'utkast', 'approve', facts).ok).toBe(false);
+    expect(checkAction(minutesLifecycle, 'for-justering', 'approve', facts)).toMatchObject({ ok: true, to: 'for-justering' });
+    expect(checkAction(minutesLifecycle, 'for-justering', 'approve', { ...facts, othersPending: 0 })).toMatchObject({
+      ok: true,
+      to: 'justerat',
+    });
+    expect(checkAction(minutesLifecycle, 'for-justering', 'approve', { ...facts, alreadyApproved: true })).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+    });
+    expect(checkAction(minutesLifecycle, 'justerat', 'reopen', facts)).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(checkAction(minutesLifecycle, 'for-justering', 'reopen', facts).ok).toBe(true);
+  });
+
+  it('sends minutes only with paragraphs, adjusters and a text for every decision', () => {
+    const facts = { meetingStatus: 'kallat' as const, alreadyApproved: false, othersPending: 0 };
+    const problems = minutesProblems([{ number: 4, decisionKind: 'beslut', decisionText: ' ' }], 0);
+    expect(problems.map((p) => p.path)).toEqual(['adjusters', 'paragraphs/4']);
+    expect(checkAction(minutesLifecycle, 'utkast', 'submit', { ...facts, problems })).toMatchObject({
+      ok: false,
+      path: 'adjusters',
+    });
+    expect(minutesProblems([], 1).map((p) => p.path)).toEqual(['paragraphs']);
+    expect(checkAction(minutesLifecycle, 'utkast', 'submit', { ...facts, problems: [] }).ok).toBe(true);
+    expect(
+      checkAction(minutesLifecycle, 'utkast', 'submit', { ...facts, meetingStatus: 'installt', problems: [] }),
+    ).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+    });
+  });
+
+  it('derives what may still change from the declarations', () => {
+    expect(minutesEditable({ status: 'genomfort', minutesStatus: 'utkast' })).toBe(true);
+    expect(minutesEditable({ status: 'installt', minutesStatus: 'utkast' })).toBe(false);
+    expect(minutesEditable({ status: 'genomfort', minutesStatus: 'for-justering' })).toBe(false);
+    expect(minutesClosedReason({ status: 'genomfort', minutesStatus: 'justerat' })).toMatch(/justerat/);
+    expect(attachmentsClosedReason({ status: 'genomfort', minutesStatus: 'for-justering' })).toBeNull();
+    expect(attachmentsClosedReason({ status: 'genomfort', minutesStatus: 'justerat' })).toMatch(/låsta/);
+    // The keeper is offered what the status allows: nothing once the meeting is held.
+    expect(allowedActions(meetingLifecycle, 'planerat', { paragraphs: 0 })).toEqual(['notice', 'hold', 'cancel']);
+    expect(allowedActions(meetingLifecycle, 'kallat', { paragraphs: 2 })).toEqual(['notice', 'hold']);
+    expect(allowedActions(meetingLifecycle, 'genomfort', { paragraphs: 0 })).toEqual([]);
   });
 
   it('maps decisions to case statuses and cites paragraphs', () => {

@@ -1,4 +1,4 @@
-/** Pure rules for meetings: lifecycles, references, jäv matching and Swedish local time. */
+/** Pure rules for meetings: statuses, references, jäv matching and Swedish local time (the lifecycles are in lifecycle.ts). */
 
 export const MEETING_STATUSES = ['planerat', 'kallat', 'genomfort', 'installt'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -10,23 +10,10 @@ export const DECISION_KINDS = ['beslut', 'information', 'aterremitterad', 'bordl
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export const ATTENDANCE_STATUSES = ['kallad', 'narvarande', 'franvarande'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
-/** The meeting lifecycle: one table, checked inside the transaction by the use cases. */
-const MEETING_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
-  planerat: ['kallat', 'genomfort', 'installt'],
-  kallat: ['kallat', 'genomfort', 'installt'],
-  genomfort: [],
-  installt: [],
-};
-export const mayMoveMeeting = (from: MeetingStatus, to: MeetingStatus) => MEETING_TRANSITIONS[from].includes(to);
-
-/** The minutes lifecycle: written, sent for justering, approved (and then locked for good). */
-const MINUTES_TRANSITIONS: Record<MinutesStatus, readonly MinutesStatus[]> = {
-  utkast: ['for-justering'],
-  'for-justering': ['utkast', 'justerat'],
-  justerat: [],
-};
-export const mayMoveMinutes = (from: MinutesStatus, to: MinutesStatus) => MINUTES_TRANSITIONS[from].includes(to);
+/** A forum (its group) still active: closed forums get no new meetings. */
+export const forumOpen = (group: { status: string }): boolean => group.status === 'active';
 
 /** What a decision in approved minutes does to the case it concerns. */
 export function caseStatusAfter(kind: DecisionKind): 'beslutad' | 'aterremitterad' | 'bordlagd' | undefined {
@@ -34,6 +21,9 @@ export function caseStatusAfter(kind: DecisionKind): 'beslutad' | 'aterremittera
   if (kind === 'aterremitterad' || kind === 'bordlagd') return kind;
   return undefined;
 }
+
+/** The meeting page in the web app (notifications and calendars link to it). */
+export const meetingLink = (id: string) => `/moten/moten/${id}`;
 
 const MONTHS = [
   'januari',
@@ -108,3 +98,7 @@ export function stockholmToUtc(date: string, time: string): Date {
   }
   return guess;
 }
+
+/** Attendance: present at the meeting, or reported absent (otherwise only called). */
+export const isPresent = (s: AttendanceStatus): boolean => s === 'narvarande';
+export const isAbsent = (s: AttendanceStatus): boolean => s === 'franvarande';

@@ -1,0 +1,226 @@
+import type { Queryable } from '../../platform/db/index.js';
+
+/** The minutes: paragraph numbers, paragraphs, participation (jäv), action items and adjusters. */
+
+/** Next paragraph number for a forum and year; the counter row stays locked until commit. */
+export async function nextParagraphNumber(tx: Queryable, groupId: string, year: number): Promise<number> {
+  const [row] = await tx.query<{ last_number: number }>(
+    `INSERT INTO minutes_sequences (group_id, year, last_number) VALUES ($1, $2, 1)
+     ON CONFLICT (group_id, year) DO UPDATE SET last_number = minutes_sequences.last_number + 1
+     RETURNING last_number`,
+    [groupId, year],
+  );
+  return row!.last_number;
+}
+
+/** Gives the number back; only the last number of the year can be (no gaps). */
+export async function releaseParagraphNumber(tx: Queryable, groupId: string, year: number, number: number): Promise<boolean> {
+  const rows = await tx.query(
+    'UPDATE minutes_sequences SET last_number = last_number - 1 WHERE group_id = $1 AND year = $2 AND last_number = $3 RETURNING 1',
+    [groupId, year, number],
+  );
+  return rows.length === 1;
+}
+
+export async function lockSequence(tx: Queryable, groupId: string, year: number): Promise<number> {
+  const [row] = await tx.query<{ last_number: number }>(
+    'SELECT last_number FROM minutes_sequences WHERE group_id = $1 AND year = $2 FOR UPDATE',
+    [groupId, year],
+  );
+  return row?.last_number ?? 0;
+}
+
+export interface ParagraphRow {
+  id: string;
+  meeting_id: string;
+  group_id: string;
+  year: number;
+  number: number;
+  agenda_item_id: string | null;
+  case_id: string | null;
+  case_number: string | null;
+  title: string;
+  decision_kind: 'beslut' | 'information' | 'aterremitterad' | 'bordlagd';
+  decision_text: string;
+  program_area_ids: string[];
+  knowledge_supports: string[];
+  version: number;
+}
+
+const PARAGRAPH = `SELECT p.*, c.case_number FROM minutes_paragraphs p LEFT JOIN cases c ON c.id = p.case_id`;
+
+export async function paragraphsOf(db: Queryable, meetingId: string): Promise<ParagraphRow[]> {
+  return db.query<ParagraphRow>(`${PARAGRAPH} WHERE p.meeting_id = $1 ORDER BY p.number`, [meetingId]);
+}
+
+export async function getParagraph(db: Queryable, id: string): Promise<ParagraphRow | undefined> {
+  return (await db.query<ParagraphRow>(`${PARAGRAPH} WHERE p.id = $1`, [id]))[0];
+}
+
+export async function insertParagraph(
+  db: Queryable,
+  p: {
+    meetingId: string;
+    groupId: string;
+    year: number;
+    number: number;
+    agendaItemId: string | null;
+    caseId: string | null;
+    title: string;
+    decisionKind: string;
+    decisionText: string;
+    programAreaIds: string[];
+    knowledgeSupports: string[];
+  },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO minutes_paragraphs (meeting_id, group_id, year, number, agenda_item_id, case_id, title, decision_kind,
+       decision_text, program_area_ids, knowledge_supports)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [
+      p.meetingId,
+      p.groupId,
+      p.year,
+      p.number,
+      p.agendaItemId,
+      p.caseId,
+      p.title,
+      p.decisionKind,
+      p.decisionText,
+      p.programAreaIds,
+      p.knowledgeSupports,
+    ],
+  );
+  return row!.id;
+}
+
+export async function updateParagraphRow(
+  db: Queryable,
+  id: string,
+  version: number,
+  p: { title: string; decisionKind: string; decisionText: string; programAreaIds: string[]; knowledgeSupports: string[] },
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE minutes_paragraphs SET title = $3, decision_kind = $4, decision_text = $5, program_area_ids = $6,
+       knowledge_supports = $7, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, p.title, p.decisionKind, p.decisionText, p.programAreaIds, p.knowledgeSupports],
+  );
+  return rows.length === 1;
+}
+
+export async function deleteParagraph(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM paragraph_participation WHERE paragraph_id = $1', [id]);
+  await db.query('DELETE FROM paragraph_actions WHERE paragraph_id = $1', [id]);
+  await db.query('DELETE FROM minutes_paragraphs WHERE id = $1', [id]);
+}
+
+export interface ParticipationRow {
+  paragraph_id: string;
+  person_id: string;
+  person_name: string;
+  takes_part: boolean;
+  restriction_note: string | null;
+  override_reason: string | null;
+}
+
+export async function participationOf(db: Queryable, paragraphIds: string[]): Promise<ParticipationRow[]> {
+  return db.query<ParticipationRow>(
+    `SELECT pp.*, p.name AS person_name FROM paragraph_participation pp JOIN persons p ON p.id = pp.person_id
+     WHERE pp.paragraph_id = ANY($1::uuid[]) ORDER BY sv_key(p.name) COLLATE "C"`,
+    [paragraphIds],
+  );
+}
+
+export async function setParticipation(
+  db: Queryable,
+  r: { paragraphId: string; personId: string; takesPart: boolean; restrictionNote: string | null; overrideReason: string | null },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO paragraph_participation (paragraph_id, person_id, takes_part, restriction_note, override_reason)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (paragraph_id, person_id) DO UPDATE SET takes_part = EXCLUDED.takes_part,
+       restriction_note = EXCLUDED.restriction_note, override_reason = EXCLUDED.override_reason`,
+    [r.paragraphId, r.personId, r.takesPart, r.restrictionNote, r.overrideReason],
+  );
+}
+
+export async function clearProposedRecusals(db: Queryable, paragraphId: string): Promise<void> {
+  await db.query('DELETE FROM paragraph_participation WHERE paragraph_id = $1 AND override_reason IS NULL', [paragraphId]);
+}
+
+export interface ActionRow {
+  id: string;
+  paragraph_id: string;
+  title: string;
+  owner_person_id: string | null;
+  owner_name: string | null;
+  owner_person_name: string | null;
+  due_date: string | null;
+  case_action_id: string | null;
+}
+
+export async function actionsOf(db: Queryable, paragraphIds: string[]): Promise<ActionRow[]> {
+  return db.query<ActionRow>(
+    `SELECT a.*, p.name AS owner_person_name FROM paragraph_actions a LEFT JOIN persons p ON p.id = a.owner_person_id
+     WHERE a.paragraph_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
+    [paragraphIds],
+  );
+}
+
+export async function insertAction(
+  db: Queryable,
+  a: { paragraphId: string; title: string; ownerPersonId: string | null; ownerName: string | null; dueDate: string | null },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO paragraph_actions (paragraph_id, title, owner_person_id, owner_name, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [a.paragraphId, a.title, a.ownerPersonId, a.ownerName, a.dueDate],
+  );
+  return row!.id;
+}
+
+export async function linkAction(db: Queryable, id: string, caseActionId: string): Promise<void> {
+  await db.query('UPDATE paragraph_actions SET case_action_id = $2 WHERE id = $1', [id, caseActionId]);
+}
+
+export interface AdjusterRow {
+  meeting_id: string;
+  person_id: string;
+  person_name: string;
+  person_email: string | null;
+  approved_at: Date | null;
+}
+
+export async function adjustersOf(db: Queryable, meetingId: string): Promise<AdjusterRow[]> {
+  return db.query<AdjusterRow>(
+    `SELECT a.*, p.name AS person_name, p.email AS person_email FROM minutes_adjusters a JOIN persons p ON p.id = a.person_id
+     WHERE a.meeting_id = $1 ORDER BY sv_key(p.name) COLLATE "C"`,
+    [meetingId],
+  );
+}
+
+export async function setAdjusters(db: Queryable, meetingId: string, personIds: string[]): Promise<void> {
+  await db.query('DELETE FROM minutes_adjusters WHERE meeting_id = $1 AND NOT (person_id = ANY($2::uuid[]))', [
+    meetingId,
+    personIds,
+  ]);
+  for (const id of personIds) {
+    await db.query('INSERT INTO minutes_adjusters (meeting_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      meetingId,
+      id,
+    ]);
+  }
+}
+
+export async function clearApprovals(db: Queryable, meetingId: string): Promise<void> {
+  await db.query('UPDATE minutes_adjusters SET approved_at = NULL, approved_by = NULL WHERE meeting_id = $1', [meetingId]);
+}
+
+export async function approveAsAdjuster(db: Queryable, meetingId: string, personId: string, userId: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE minutes_adjusters SET approved_at = now(), approved_by = $3
+     WHERE meeting_id = $1 AND person_id = $2 AND approved_at IS NULL RETURNING 1`,
+    [meetingId, personId, userId],
+  );
+  return rows.length === 1;
+}

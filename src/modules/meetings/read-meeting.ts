@@ -1,0 +1,102 @@
+import type { Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/index.js';
+import { allowedActions, isFinal } from '../../platform/lifecycle/index.js';
+import * as agendaRepo from './agenda-repository.js';
+import * as attachmentRepo from './attachment-repository.js';
+import * as minutesRepo from './minutes-repository.js';
+import { loadMeeting, mayOnMeeting, mayOnMinutes } from './policy.js';
+import {
+  presentAdjuster,
+  presentAgendaItem,
+  presentAttachment,
+  presentAttendance,
+  presentMeeting,
+  presentParagraph,
+} from './presenter.js';
+import * as repo from './repository.js';
+import {
+  agendaOpenForCases,
+  attachmentsClosedReason,
+  meetingEditable,
+  meetingLifecycle,
+  minutesEditable,
+  minutesLifecycle,
+  minutesProblems,
+} from './rules/lifecycle.js';
+
+/**
+ * The meeting page's whole state (GET /api/v1/meetings/{id}): agenda, attendance, minutes,
+ * adjusters, attachments, and what the caller may do — the lifecycle actions the declarations
+ * and the policy allow (`allowedActions`, `minutes.allowedActions`) and whether the agenda and
+ * minutes may still be edited.
+ */
+export async function readMeeting(db: Queryable, ctx: Ctx, id: string) {
+  const { meeting, group, access } = await loadMeeting(db, ctx, id);
+  const [agenda, attendance, paragraphs, adjusters, members, attachments] = await Promise.all([
+    agendaRepo.agendaOf(db, id),
+    repo.attendanceOf(db, id),
+    minutesRepo.paragraphsOf(db, id),
+    minutesRepo.adjustersOf(db, id),
+    repo.activeMembers(db, meeting.group_id, meeting.meeting_date),
+    attachmentRepo.attachmentsOf(db, id),
+  ]);
+  const pids = paragraphs.map((p) => p.id);
+  const [participation, actions] = await Promise.all([minutesRepo.participationOf(db, pids), minutesRepo.actionsOf(db, pids)]);
+  const mine = adjusters.find((a) => a.person_id === access.personId);
+  const subject = { status: meeting.status, minutesStatus: meeting.minutes_status };
+  const keep = access.manage && minutesEditable(subject);
+  const candidates =
+    access.manage && agendaOpenForCases(meeting.minutes_status) ? await agendaRepo.casesReadyForAgenda(db, group.owner) : [];
+  const meetingActions = allowedActions(
+    meetingLifecycle,
+    meeting.status,
+    { paragraphs: paragraphs.length },
+    mayOnMeeting(access),
+  );
+  const minutesActions = allowedActions(
+    minutesLifecycle,
+    meeting.minutes_status,
+    {
+      meetingStatus: meeting.status,
+      problems: minutesProblems(
+        paragraphs.map((p) => ({ number: p.number, decisionKind: p.decision_kind, decisionText: p.decision_text })),
+        adjusters.length,
+      ),
+      alreadyApproved: Boolean(mine?.approved_at),
+      othersPending: adjusters.filter((a) => a !== mine && !a.approved_at).length,
+    },
+    mayOnMinutes(access, Boolean(mine)),
+  );
+  return {
+    meeting: presentMeeting(meeting),
+    agenda: agenda.map(presentAgendaItem),
+    attendance: attendance.map(presentAttendance),
+    paragraphs: paragraphs.map((p) =>
+      presentParagraph(p, { forumName: meeting.group_name, date: meeting.meeting_date }, participation, actions),
+    ),
+    adjusters: adjusters.map(presentAdjuster),
+    members: members.map((m) => ({ personId: m.person_id, name: m.name, role: m.role })),
+    candidateCases: candidates
+      .filter((c) => !agenda.some((a) => a.case_id === c.id))
+      .map((c) => ({ id: c.id, caseNumber: c.case_number, subject: c.subject, status: c.status })),
+    attachments: attachments.map(presentAttachment),
+    reportGroups: access.manage && !attachmentsClosedReason(subject) ? await attachmentRepo.reportGroupsOf(db, group.owner) : [],
+    allowedActions: meetingActions,
+    minutes: {
+      status: meeting.minutes_status,
+      final: isFinal(minutesLifecycle, meeting.minutes_status),
+      allowedActions: minutesActions,
+    },
+    permissions: {
+      manage: access.manage,
+      approve: minutesActions.includes('approve'),
+      approved: Boolean(mine?.approved_at),
+      /** Date, time, place and link. */
+      editMeeting: access.manage && meetingEditable(meeting.status),
+      /** Agenda, attendance, paragraphs, participation, action items and adjusters. */
+      editMinutes: keep,
+      /** Attach or remove follow-up reports. */
+      editAttachments: access.manage && !attachmentsClosedReason(subject),
+    },
+  };
+}
