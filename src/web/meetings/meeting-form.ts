@@ -5,7 +5,7 @@
  * server refuses it, puts its field errors on the same fields.
  */
 import { useState, type BaseSyntheticEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue } from 'react-hook-form';
 import type { TSchema } from 'typebox';
 import { asApiError, type ApiError } from '../api';
 import { applyServerErrors, schemaResolver } from '../forms';
@@ -14,26 +14,10 @@ import { useI18n } from '../i18n';
 /** Runs a write and answers whether it went through; `onError` sees a refusal (the page shows it too). */
 export type Run = (fn: () => Promise<unknown>, done?: string, onError?: (error: unknown) => void) => Promise<boolean>;
 
-/**
- * The schema check in the browser compiles its validator with `new Function`, which the app's
- * Content-Security-Policy (script-src 'self', no 'unsafe-eval') refuses. Until the validators
- * are compiled ahead of time, a form whose check cannot run sends its body as it is and shows
- * the server's field errors instead (the server validates with the same schema).
- */
-function guarded<V extends FieldValues>(resolver: Resolver<V>): Resolver<V> {
-  return async (values, context, options) => {
-    try {
-      return await resolver(values, context, options);
-    } catch {
-      return { values, errors: {} };
-    }
-  };
-}
-
 export function useSchemaForm<V extends FieldValues, B>(schema: TSchema, toBody: (values: V) => B, defaults: V) {
   const { lang } = useI18n();
   const form = useForm<V>({
-    resolver: guarded(schemaResolver(schema, toBody, lang)),
+    resolver: schemaResolver(schema, toBody, lang),
     defaultValues: defaults as DefaultValues<V>,
   });
   // The fields are controlled by React state mirrored into the form, so every change renders.
