@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, checkAction } from '../../../platform/lifecycle/index.js';
+import { allowedActions, checkAction } from '../../../platform/lifecycle/lifecycle.js';
 import {
   actionTo,
   allowedTransitions,
@@ -110,9 +110,10 @@ describe('the declaration answers the other questions', () => {
     expect(LIFECYCLE_STATES.filter(consequencesEditable)).toEqual(['under-framtagande', 'under-revision']);
   });
 
-  it('replacing a support needs a reason; replacing a version does not (the newer version is the reason)', () => {
+  it('replacing or repealing a support needs a reason; a version moves without one', () => {
     expect(checkAction(supportLifecycle, 'publicerad', 'replace', {})).toMatchObject({ ok: false, path: 'reason' });
     expect(checkAction(versionLifecycle, 'publicerad', 'replace', {})).toMatchObject({ ok: true, to: 'ersatt' });
+    expect(checkAction(versionLifecycle, 'publicerad', 'repeal', {})).toMatchObject({ ok: true, to: 'upphavd' });
   });
 
   it('offers the caller only what the policy allows', () => {

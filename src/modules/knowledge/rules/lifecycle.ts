@@ -25,7 +25,7 @@ import {
   isLocked,
   type ActionDeclaration,
   type Lifecycle,
-} from '../../../platform/lifecycle/index.js';
+} from '../../../platform/lifecycle/lifecycle.js';
 
 export const LIFECYCLE_STATES = [
   'under-framtagande',
@@ -93,8 +93,8 @@ export const supportLifecycle: Lifecycle<LifecycleState, LifecycleAction, object
 });
 
 /**
- * A version: the same moves, but replacing a version needs no reason (the newer version is the
- * reason). Its consequence description is locked once the version has gone on remiss; its other
+ * A version: the same moves, without a reason (the support's reason is what the catalogue shows;
+ * a newer version is the reason a version is replaced). Its consequence description is locked once the version has gone on remiss; its other
  * texts stay editable until it is final.
  */
 export const versionLifecycle: Lifecycle<LifecycleState, LifecycleAction, object> = defineLifecycle<
@@ -106,7 +106,7 @@ export const versionLifecycle: Lifecycle<LifecycleState, LifecycleAction, object
   noun: 'Versionen',
   statuses: LIFECYCLE_STATES,
   labels: lower,
-  actions: { ...actions, replace: { ...actions.replace, reason: false } },
+  actions: { ...actions, replace: { ...actions.replace, reason: false }, repeal: { ...actions.repeal, reason: false } },
   locked: ['pa-remiss', 'beslutad', 'publicerad'],
   final: ['ersatt', 'upphavd'],
 });

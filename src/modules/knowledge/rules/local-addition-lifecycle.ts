@@ -2,7 +2,7 @@
  * A regional addition or local routine: a draft (utkast) seen only by its LPO's editors, published
  * for everyone, or archived. The editors publish and archive it from the support's page.
  */
-import { allowedActions, defineLifecycle } from '../../../platform/lifecycle/index.js';
+import { allowedActions, defineLifecycle } from '../../../platform/lifecycle/lifecycle.js';
 import { LOCAL_ADDITION_STATUSES } from './vocabulary.js';
 
 export type LocalAdditionStatus = (typeof LOCAL_ADDITION_STATUSES)[number];
