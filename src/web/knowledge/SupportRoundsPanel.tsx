@@ -2,6 +2,7 @@ import { useI18n } from '../i18n';
 import { trackLabel, type SupportDetail } from './knowledge';
 import { RoundDocumentForm } from './RoundDocumentForm';
 import { RoundsTable } from './RoundsTable';
+import { refreshSupports } from './support-mutations';
 
 /** The support's consultation rounds; the answers area (src/web/consultations) shows each round's answers. */
 export function SupportRoundsPanel({
@@ -32,7 +33,7 @@ export function SupportRoundsPanel({
               key={r.id}
               roundId={r.id}
               label={`${trackLabel(i18n, r.track)}, version ${r.versionLabel}`}
-              onDone={onDone}
+              onDone={() => void refreshSupports().then(onDone)}
             />
           ))}
     </section>
