@@ -93,11 +93,12 @@ describe('knowledge supports: search and a consultation round', () => {
     },
   );
 
-  it('an administrator adds a support through the form: refusals come back on the fields, then the lifecycle moves it', async () => {
+  it('an administrator adds a support through the form: the API schema speaks first, the server’s rules on the same fields, then the lifecycle moves it', async () => {
     const { page } = await suite.newPage({ signedIn: true });
     expect(await visit(page, '/kunskapsstod/nytt')).toBe('Nytt kunskapsstöd');
     await page.getByRole('button', { name: 'Lägg in kunskapsstödet' }).click();
-    // An empty title is refused at the field, with the API schema's message.
+    // An empty title is refused at the field by the API's own schema, before anything is sent.
+    await page.getByRole('alert').getByText('Rätta felen i formuläret och försök igen.').waitFor();
     await page
       .getByRole('alert')
       .getByRole('link', { name: /^Titel:/ })

@@ -5,7 +5,7 @@
  * back on the same fields.
  */
 import { useQuery } from '@tanstack/react-query';
-import { get, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { get, useForm, type FieldErrors } from 'react-hook-form';
 import { CreateSupportBody, UpdateSupportBody } from '../../modules/knowledge/schemas';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
@@ -149,11 +149,9 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
   });
   const form = useForm<Values>({
     defaultValues: existing ? fromSupport(existing) : EMPTY,
-    resolver: orServer(
-      existing
-        ? schemaResolver<Values, UpdateBody>(UpdateSupportBody, updateBody(existing.version), i18n.lang)
-        : schemaResolver<Values, CreateBody>(CreateSupportBody, createBody, i18n.lang),
-    ),
+    resolver: existing
+      ? schemaResolver<Values, UpdateBody>(UpdateSupportBody, updateBody(existing.version), i18n.lang)
+      : schemaResolver<Values, CreateBody>(CreateSupportBody, createBody, i18n.lang),
   });
   const { watch, setValue, setError, formState } = form;
   const errorAt = (name: string): string | undefined => {
@@ -301,22 +299,6 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
       </form>
     </Page>
   );
-}
-
-/**
- * The schema's resolver, or none when the browser may not compile it: ajv compiles validators with
- * `new Function`, which the app's Content-Security-Policy (script-src 'self') forbids, so there the
- * form is sent as it is and the server's answer (the same schema, the same messages) comes back on
- * the fields. Remove once validators are compiled ahead of time.
- */
-function orServer(resolver: Resolver<Values>): Resolver<Values> {
-  return (values, context, options) => {
-    try {
-      return resolver(values, context, options);
-    } catch {
-      return { values, errors: {} };
-    }
-  };
 }
 
 /** A field's element id from its body path ('firstVersion.consequences.0.text' → 'ks-firstVersion-consequences-0-text'). */
