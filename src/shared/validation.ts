@@ -1,6 +1,12 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import * as addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import * as localizeSvModule from 'ajv-i18n/localize/sv/index.js';
+/**
+ * The messages of Navet's validation, shared by the server (every route's schema through ajv,
+ * platform/http/validation.ts) and the web forms (src/web/forms.ts, through TypeBox's checker,
+ * which needs no eval and so runs under the UI's Content-Security-Policy): the same
+ * control-character rule and the same Swedish messages, so a form says what the API would say.
+ */
+
 /** A field's problem: where (a dot path) and what, in words a person reads. */
 export interface FieldError {
   path: string;
@@ -12,38 +18,6 @@ type Localize = (errors: ErrorObject[]) => void;
 const localizeSv: Localize =
   (localizeSvModule as unknown as { default: { default?: Localize } & Localize }).default.default ??
   (localizeSvModule as unknown as { default: Localize }).default;
-
-type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default: { default?: AddFormats } & AddFormats }).default.default ??
-  (addFormatsModule as unknown as { default: AddFormats }).default;
-
-/**
- * The one validation of Navet, shared by the server (every route's schema, platform/http/validation.ts)
- * and the web forms (src/web/forms.ts): the same ajv settings, the same control-character rule
- * and the same Swedish messages, so a form says what the API would say.
- */
-export function makeAjv(coerce: boolean): Ajv {
-  const ajv = new Ajv({
-    allErrors: true,
-    removeAdditional: false, // unknown fields are errors (mass assignment), never silently dropped
-    useDefaults: true,
-    coerceTypes: coerce ? 'array' : false,
-    strict: false,
-  });
-  addFormats(ajv);
-  // A calendar date must exist: 2027-02-30 is refused.
-  ajv.addFormat('date', {
-    type: 'string',
-    validate: (s: string) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      if (!m) return false;
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-    },
-  });
-  return ajv;
-}
 
 /**
  * C0 control characters other than tab, newline and carriage return, and UTF-16 surrogates
@@ -57,7 +31,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uD
 export const CONTROL_KEYWORD = 'controlCharacter';
 
 /** Errors, in ajv's shape, for every string (and object key) under `data` with a control character. */
-function controlCharacterErrors(data: unknown, path = '', out: ErrorObject[] = []): ErrorObject[] {
+export function controlCharacterErrors(data: unknown, path = '', out: ErrorObject[] = []): ErrorObject[] {
   if (typeof data === 'string') {
     if (CONTROL.test(data)) out.push({ keyword: CONTROL_KEYWORD, instancePath: path, schemaPath: '#', params: {} });
   } else if (Array.isArray(data)) {
@@ -70,20 +44,6 @@ function controlCharacterErrors(data: unknown, path = '', out: ErrorObject[] = [
     }
   }
   return out;
-}
-
-/**
- * Every part of every route (body, query, path, headers) is checked for control characters
- * besides its schema: one rule for every string field, so no field can forget it.
- */
-export function withControlCheck(fn: ValidateFunction): ValidateFunction {
-  const check = ((data: unknown) => {
-    const ok = fn(data);
-    const control = controlCharacterErrors(data);
-    check.errors = control.length ? [...(fn.errors ?? []), ...control] : fn.errors;
-    return ok && !control.length;
-  }) as ValidateFunction;
-  return check;
 }
 
 function pathOf(e: ErrorObject): string {

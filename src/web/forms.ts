@@ -5,23 +5,31 @@
  * (src/shared/validation.ts). What the server would refuse is shown at the field before the
  * request is sent; what only the server knows (a 409, a rule) comes back as an ApiError and
  * `applyServerErrors` puts its field errors on the same fields.
+ *
+ * The check is TypeBox's (`Value.Errors`): it reads the same JSON Schema as the server's ajv and
+ * reports errors in ajv's shape, and it needs no `eval`, so it runs under the UI's
+ * Content-Security-Policy (ajv compiles validators with `new Function`, which the CSP forbids).
  */
 import type { FieldErrors, FieldValues, Resolver, UseFormSetError, Path } from 'react-hook-form';
 import type { TSchema } from 'typebox';
-import type { ValidateFunction } from 'ajv';
+import { Value } from 'typebox/value';
+import type { ErrorObject } from 'ajv';
 import { asApiError } from './api';
-import { fieldErrors, makeAjv, withControlCheck } from '../shared/validation';
+import { controlCharacterErrors, fieldErrors } from '../shared/validation';
 
-const ajv = makeAjv(false);
-const compiled = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(schema: TSchema): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    fn = withControlCheck(ajv.compile(schema));
-    compiled.set(schema, fn);
+/** The schema's errors for a body, in ajv's shape, with the control-character rule added. */
+export function bodyErrors(schema: TSchema, body: unknown): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  for (const e of Value.Errors(schema, body) as unknown as ErrorObject[]) {
+    if (e.keyword === 'boolean') continue; // "additionalProperties: false" says it again below
+    if (e.keyword === 'additionalProperties') {
+      const names = (e.params as { additionalProperties?: string[] }).additionalProperties ?? [];
+      for (const name of names) out.push({ ...e, params: { additionalProperty: name } });
+      continue;
+    }
+    out.push(e);
   }
-  return fn;
+  return [...out, ...controlCharacterErrors(body)];
 }
 
 /**
@@ -35,10 +43,9 @@ export function schemaResolver<V extends FieldValues, B = V>(
   lang: 'sv' | 'en' = 'sv',
 ): Resolver<V> {
   return (values) => {
-    const body = toBody(values);
-    const validate = validatorFor(schema);
-    if (validate(body)) return { values, errors: {} };
-    return { values: {}, errors: toFormErrors<V>(fieldErrors(validate.errors ?? [], lang)) };
+    const errors = bodyErrors(schema, toBody(values));
+    if (!errors.length) return { values, errors: {} };
+    return { values: {}, errors: toFormErrors<V>(fieldErrors(errors, lang)) };
   };
 }
 
