@@ -1,5 +1,5 @@
-import { createLocalAddition } from '../../src/modules/knowledge/local-additions.js';
-import { createRecommendation } from '../../src/modules/knowledge/recommendations.js';
+import { createLocalAddition } from '../../src/modules/knowledge/create-local-addition.js';
+import { createRecommendation } from '../../src/modules/knowledge/create-recommendation.js';
 import { addDocument } from '../../src/modules/knowledge/rounds/documents.js';
 import { systemCtx } from '../../src/platform/context.js';
 import { buildConsultationRound, buildKnowledgeSupport, buildLpo } from '../../src/testing/builders.js';

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
+import type { LocalAdditionWrite } from './local-addition-repository.js';
+import type { RecommendationWrite } from './recommendation-repository.js';
 import * as repo from './repository.js';
 import { CONSEQUENCE_DIMENSIONS } from './rules/vocabulary.js';
 
@@ -79,7 +81,7 @@ export function checkVersion(v: repo.VersionWrite): repo.VersionWrite {
   return { ...v, label, changeSummary: v.changeSummary?.trim() || null };
 }
 
-export function checkRecommendation(r: repo.RecommendationWrite): repo.RecommendationWrite {
+export function checkRecommendation(r: RecommendationWrite): RecommendationWrite {
   const errors: FieldError[] = [];
   if (r.grade === 'prioritet' && (r.priority === null || r.priority < 1 || r.priority > 10)) {
     errors.push({ path: '/priority', message: 'En prioriterad rekommendation har prioritet 1–10.' });
@@ -97,4 +99,13 @@ export function checkRecommendation(r: repo.RecommendationWrite): repo.Recommend
     code: r.code?.trim() || null,
     comment: r.comment?.trim() || null,
   };
+}
+
+export function checkAddition(a: LocalAdditionWrite): LocalAdditionWrite {
+  const title = a.title.trim();
+  const errors: FieldError[] = [];
+  if (!title) errors.push({ path: '/title', message: 'Ange en rubrik.' });
+  if (!a.body?.trim() && !a.url) errors.push({ path: '/body', message: 'Skriv texten eller länka till den.' });
+  if (errors.length) throw unprocessable('Tillägget kunde inte sparas.', errors);
+  return { ...a, title, body: a.body?.trim() || null };
 }

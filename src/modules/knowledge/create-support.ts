@@ -1,10 +1,10 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { checkConsequences, checkSupport, checkVersion, type ConsequenceInput } from './check.js';
-import { presentVersion, supportCore } from './presenter.js';
+import { supportCore, versionAudit } from './presenter.js';
 import { assertVisible } from '../visible.js';
+import { knowledgePolicy } from './policy.js';
 import * as repo from './repository.js';
 import type { LifecycleState } from './rules/lifecycle.js';
 
@@ -18,7 +18,7 @@ export interface CreateSupportInput extends repo.SupportWrite {
 /** A national knowledge support enters the catalogue, with its first version when given. */
 export async function createSupport(db: Db, ctx: Ctx, input: CreateSupportInput) {
   return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'knowledge.write');
+    await knowledgePolicy(ctx, tx).assertWrite();
     await assertVisible(tx, ctx, { group: input.producerGroupId });
     const checked = await checkSupport(tx, input);
     const status = input.status ?? 'under-framtagande';
@@ -45,7 +45,7 @@ export async function createSupport(db: Db, ctx: Ctx, input: CreateSupportInput)
         entityType: 'knowledge-support-version',
         entityId: version.id,
         action: 'create',
-        after: presentVersion(version, await repo.consequencesOf(tx, [version.id])),
+        after: versionAudit(version, await repo.consequencesOf(tx, [version.id])),
       });
     }
     return { ...row, firstVersionId };

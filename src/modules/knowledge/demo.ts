@@ -1,13 +1,13 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { createSupport, type CreateSupportInput } from './create-support.js';
-import { createLocalAddition } from './local-additions.js';
-import { createRecommendation } from './recommendations.js';
+import { createLocalAddition } from './create-local-addition.js';
+import { createRecommendation } from './create-recommendation.js';
 import * as repo from './repository.js';
 import { addDocument } from './rounds/documents.js';
 import { createRound } from './rounds/create-round.js';
 import { transitionSupport } from './transition.js';
-import { createVersion } from './versions.js';
+import { createVersion } from './create-version.js';
 import { demoDate } from '../demo/dates.js';
 
 const REGION = '07';

@@ -1,28 +1,26 @@
 import { Type } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
-import { LIFECYCLE_STATES } from './rules/lifecycle.js';
+import { lit, Nullable, Url, VersionField } from './schema-parts.js';
+import { LIFECYCLE_ACTIONS, LIFECYCLE_STATES } from './rules/lifecycle.js';
 import {
   CONSEQUENCE_DIMENSIONS,
-  DOCUMENT_KINDS,
   LOCAL_ADDITION_KINDS,
   LOCAL_ADDITION_STATUSES,
   PRODUCER_KINDS,
   RECOMMENDATION_GRADES,
-  ROUND_TRACKS,
   SIGNIFICANCES,
   SUPPORT_TYPES,
 } from './rules/vocabulary.js';
+import { LOCAL_ADDITION_ACTIONS } from './rules/local-addition-lifecycle.js';
 
-const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Slug = Type.String({ pattern: '^[a-z0-9-]{1,80}$' });
-const Url = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'http(s)-adress' });
-const VersionField = { version: Type.Optional(Type.Integer({ minimum: 1 })) };
 
 export const SupportType = lit(SUPPORT_TYPES);
 export const LifecycleState = lit(LIFECYCLE_STATES);
 export const ProducerKind = lit(PRODUCER_KINDS);
-export const Track = lit(ROUND_TRACKS);
+export const LifecycleAction = lit(LIFECYCLE_ACTIONS);
+const SupportAction = lit([...LIFECYCLE_ACTIONS, 'edit', 'createVersion']);
+const VersionAction = lit([...LIFECYCLE_ACTIONS, 'editConsequences', 'createRound']);
 
 export const Consequence = Type.Object({
   dimension: Type.String(),
@@ -48,7 +46,10 @@ export const KnowledgeSupport = Type.Object(
     title: Type.String(),
     status: Type.String(),
     statusLabel: Type.String(),
-    allowedTransitions: Type.Array(Type.String()),
+    allowedTransitions: Type.Array(Type.String(), { description: 'Statusar kunskapsstödet kan flytta till nu' }),
+    allowedActions: Type.Array(SupportAction, {
+      description: 'Det du kan göra med kunskapsstödet nu: livscykelns handlingar (action i /transition), edit och createVersion',
+    }),
     producerKind: Type.String(),
     producerGroupId: Nullable(Uuid),
     producerGroupName: Nullable(Type.String()),
@@ -78,7 +79,10 @@ export const SupportVersion = Type.Object(
     label: Type.String(),
     status: Type.String(),
     statusLabel: Type.String(),
-    allowedTransitions: Type.Array(Type.String()),
+    allowedTransitions: Type.Array(Type.String(), { description: 'Statusar versionen kan flytta till nu' }),
+    allowedActions: Type.Array(VersionAction, {
+      description: 'Det du kan göra med versionen nu: livscykelns handlingar, editConsequences och createRound',
+    }),
     changeSummary: Nullable(Type.String()),
     url: Nullable(Type.String()),
     decidedOn: Nullable(IsoDate),
@@ -122,56 +126,10 @@ export const LocalAddition = Type.Object({
   reviewDate: Nullable(IsoDate),
   isDemo: Type.Boolean(),
   mayEdit: Type.Boolean(),
+  allowedActions: Type.Array(lit(LOCAL_ADDITION_ACTIONS), { description: 'publish och archive, för LPO:ns redaktörer' }),
   version: Type.Integer(),
   updatedAt: Type.String({ format: 'date-time' }),
 });
-
-export const RoundDocument = Type.Object({
-  id: Uuid,
-  roundId: Uuid,
-  kind: Type.String(),
-  title: Type.String(),
-  url: Nullable(Type.String()),
-  fileName: Nullable(Type.String()),
-  mediaType: Nullable(Type.String()),
-  sizeBytes: Nullable(Type.Integer()),
-  sha256: Nullable(Type.String()),
-  downloadUrl: Nullable(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
-export const ConsultationRound = Type.Object(
-  {
-    id: Uuid,
-    supportId: Uuid,
-    supportTitle: Type.String(),
-    supportType: Type.String(),
-    supportVersionId: Uuid,
-    versionLabel: Type.String(),
-    track: Type.String(),
-    trackLabel: Type.String(),
-    opensOn: IsoDate,
-    closesOn: IsoDate,
-    status: Type.String(),
-    phase: Type.String({ description: 'planerad, oppen, stangd eller avbruten (räknat från dagens datum)' }),
-    title: Type.String(),
-    sender: Type.String(),
-    proposedTrack: Type.String(),
-    proposedOpensOn: IsoDate,
-    proposedClosesOn: IsoDate,
-    trackOverridden: Type.Boolean(),
-    datesOverridden: Type.Boolean(),
-    overrideReason: Nullable(Type.String()),
-    cancelReason: Nullable(Type.String()),
-    recipients: Type.Array(Type.Object({ type: Type.String(), id: Type.String(), name: Type.String() })),
-    documents: Type.Array(RoundDocument),
-    isDemo: Type.Boolean(),
-    version: Type.Integer(),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'ConsultationRound' },
-);
 
 export const SupportDetail = Type.Object({
   support: Type.Ref('KnowledgeSupport'),
@@ -260,7 +218,8 @@ export const UpdateSupportBody = Type.Object(
 
 export const TransitionSupportBody = Type.Object(
   {
-    status: LifecycleState,
+    status: Type.Optional(lit(LIFECYCLE_STATES, { description: 'Den nya statusen (eller action)' })),
+    action: Type.Optional(lit(LIFECYCLE_ACTIONS, { description: 'Livscykelns handling, ur allowedActions (eller status)' })),
     reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     replacedBySupportId: Type.Optional(Nullable(Uuid)),
     ...VersionField,
@@ -279,7 +238,12 @@ export const UpdateVersionBody = Type.Object(
 );
 
 export const TransitionVersionBody = Type.Object(
-  { status: LifecycleState, date: Type.Optional(Nullable(IsoDate)), ...VersionField },
+  {
+    status: Type.Optional(LifecycleState),
+    action: Type.Optional(LifecycleAction),
+    date: Type.Optional(Nullable(IsoDate)),
+    ...VersionField,
+  },
   { additionalProperties: false },
 );
 
@@ -329,92 +293,5 @@ export const UpdateLocalAdditionBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-// ---------------------------------------------------------------- rounds
-
-const Recipient = Type.Object(
-  { type: lit(['region', 'healthcare-region']), id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }) },
-  { additionalProperties: false },
-);
-const LinkDocument = Type.Object(
-  { kind: lit(DOCUMENT_KINDS), title: Type.String({ minLength: 1, maxLength: 300 }), url: Url },
-  { additionalProperties: false },
-);
-const UploadDocument = Type.Object(
-  {
-    kind: lit(DOCUMENT_KINDS),
-    title: Type.String({ minLength: 1, maxLength: 300 }),
-    fileName: Type.String({ minLength: 1, maxLength: 200 }),
-    mediaType: Type.String({ minLength: 1, maxLength: 200 }),
-    contentBase64: Type.String({ minLength: 1, maxLength: 800000, description: 'Filens innehåll, base64 (högst 512 kB)' }),
-  },
-  { additionalProperties: false },
-);
-export const AddDocumentBody = Type.Union([LinkDocument, UploadDocument]);
-
-const choiceFields = {
-  track: Type.Optional(Track),
-  opensOn: Type.Optional(IsoDate),
-  closesOn: Type.Optional(IsoDate),
-  datesOverride: Type.Optional(Type.Boolean({ description: 'Datumen avviker medvetet från remisskalendern (skäl krävs)' })),
-  overrideReason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-};
-
-export const CreateRoundBody = Type.Object(
-  {
-    supportVersionId: Uuid,
-    ...choiceFields,
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    sender: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    recipients: Type.Optional(Type.Array(Recipient, { maxItems: 40 })),
-    documents: Type.Optional(Type.Array(LinkDocument, { maxItems: 20 })),
-  },
-  { additionalProperties: false },
-);
-
-export const UpdateRoundBody = Type.Object(
-  {
-    ...choiceFields,
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    sender: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    recipients: Type.Optional(Type.Array(Recipient, { minItems: 1, maxItems: 40 })),
-    ...VersionField,
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
-
-export const CancelRoundBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 2000 }), ...VersionField },
-  { additionalProperties: false },
-);
-
-export const RoundQuery = Type.Object(
-  {
-    phase: Type.Optional(lit(['planerad', 'oppen', 'stangd', 'avbruten', 'aktuell'])),
-    supportId: Type.Optional(Uuid),
-    track: Type.Optional(Track),
-    recipient: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', description: 'Länskod eller sjukvårdsregions-id' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  },
-  { additionalProperties: false },
-);
-
-export const ProposalQuery = Type.Object({ supportVersionId: Uuid, ...choiceFields }, { additionalProperties: false });
-
-export const Proposal = Type.Object({
-  supportVersionId: Uuid,
-  supportId: Uuid,
-  supportTitle: Type.String(),
-  versionLabel: Type.String(),
-  versionStatus: Type.String(),
-  today: IsoDate,
-  proposedTrack: Type.String(),
-  because: Type.Array(Type.String()),
-  proposedOpensOn: IsoDate,
-  proposedClosesOn: IsoDate,
-  track: Type.String(),
-  opensOn: IsoDate,
-  closesOn: IsoDate,
-  trackOverridden: Type.Boolean(),
-  datesOverridden: Type.Boolean(),
-  errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
-});
+// The consultation rounds' schemas (they move with the rounds).
+export * from './round-schemas.js';

@@ -1,19 +1,20 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion } from '../../platform/errors.js';
 import { checkSupport } from './check.js';
 import { supportCore } from './presenter.js';
 import { assertVisible } from '../visible.js';
+import { knowledgePolicy } from './policy.js';
 import * as repo from './repository.js';
 import { isFinal } from './rules/lifecycle.js';
 
 export type SupportPatch = Partial<repo.SupportWrite>;
 
+/** Edits a support's facts; a final support (ersatt, upphävd) is frozen. */
 export async function updateSupport(db: Db, ctx: Ctx, id: string, version: number, patch: SupportPatch) {
   return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'knowledge.write');
+    await knowledgePolicy(ctx, tx).assertWrite();
     const before = await repo.getSupport(tx, id, { forUpdate: true });
     if (!before) throw notFound('Kunskapsstödet');
     if (before.version !== version) throw staleVersion(before.version);

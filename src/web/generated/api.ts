@@ -11669,6 +11669,8 @@ export interface paths {
                                 reviewDate: string | null;
                                 isDemo: boolean;
                                 mayEdit: boolean;
+                                /** @description publish och archive, för LPO:ns redaktörer */
+                                allowedActions: ("publish" | "archive")[];
                                 version: number;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -11900,7 +11902,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Byt status längs livscykeln (under framtagande → på remiss → beslutad/publicerad → under revision → ersatt/upphävd) */
+        /** Byt status längs livscykeln (under framtagande → på remiss → beslutad/publicerad → under revision → ersatt/upphävd); ange status eller en action ur allowedActions */
         post: {
             parameters: {
                 query?: never;
@@ -11916,7 +11918,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        status: "under-framtagande" | "pa-remiss" | "beslutad" | "publicerad" | "under-revision" | "ersatt" | "upphavd";
+                        /** @description Den nya statusen (eller action) */
+                        status?: "under-framtagande" | "pa-remiss" | "beslutad" | "publicerad" | "under-revision" | "ersatt" | "upphavd";
+                        /** @description Livscykelns handling, ur allowedActions (eller status) */
+                        action?: "remit" | "takeBack" | "decide" | "publish" | "revise" | "replace" | "repeal";
                         reason?: string | null;
                         replacedBySupportId?: string | null;
                         version?: number;
@@ -12352,7 +12357,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Byt status på en version; en publicerad version ersätter den som var publicerad före den */
+        /** Byt status på en version (status eller en action ur allowedActions); en publicerad version ersätter den som var publicerad före den */
         post: {
             parameters: {
                 query?: never;
@@ -12368,7 +12373,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        status: "under-framtagande" | "pa-remiss" | "beslutad" | "publicerad" | "under-revision" | "ersatt" | "upphavd";
+                        status?: "under-framtagande" | "pa-remiss" | "beslutad" | "publicerad" | "under-revision" | "ersatt" | "upphavd";
+                        action?: "remit" | "takeBack" | "decide" | "publish" | "revise" | "replace" | "repeal";
                         date?: string | null;
                         version?: number;
                     };
@@ -12986,6 +12992,8 @@ export interface paths {
                             reviewDate: string | null;
                             isDemo: boolean;
                             mayEdit: boolean;
+                            /** @description publish och archive, för LPO:ns redaktörer */
+                            allowedActions: ("publish" | "archive")[];
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -13154,6 +13162,8 @@ export interface paths {
                             reviewDate: string | null;
                             isDemo: boolean;
                             mayEdit: boolean;
+                            /** @description publish och archive, för LPO:ns redaktörer */
+                            allowedActions: ("publish" | "archive")[];
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -28661,7 +28671,10 @@ export interface components {
             title: string;
             status: string;
             statusLabel: string;
+            /** @description Statusar kunskapsstödet kan flytta till nu */
             allowedTransitions: string[];
+            /** @description Det du kan göra med kunskapsstödet nu: livscykelns handlingar (action i /transition), edit och createVersion */
+            allowedActions: ("remit" | "takeBack" | "decide" | "publish" | "revise" | "replace" | "repeal" | "edit" | "createVersion")[];
             producerKind: string;
             producerGroupId: string | null;
             producerGroupName: string | null;
@@ -28691,7 +28704,10 @@ export interface components {
             label: string;
             status: string;
             statusLabel: string;
+            /** @description Statusar versionen kan flytta till nu */
             allowedTransitions: string[];
+            /** @description Det du kan göra med versionen nu: livscykelns handlingar, editConsequences och createRound */
+            allowedActions: ("remit" | "takeBack" | "decide" | "publish" | "revise" | "replace" | "repeal" | "editConsequences" | "createRound")[];
             changeSummary: string | null;
             url: string | null;
             decidedOn: string | null;

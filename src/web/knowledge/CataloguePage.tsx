@@ -4,13 +4,14 @@
  * the address, so a search can be linked and the back button works.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage } from '../api';
+import { useQuery } from '@tanstack/react-query';
 import { Link, navigate, useLocation } from '../app/router';
+import { $api } from '../client';
+import type { paths } from '../generated/api';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadProgramAreas } from '../organisation/reference';
 import { KnowledgeNav } from './KnowledgeNav';
@@ -24,11 +25,11 @@ import {
   SUPPORT_TYPES,
   supportHref,
   typeLabel,
-  type KnowledgeSupport,
 } from './knowledge';
 
 const FILTERS = ['q', 'type', 'programArea', 'status', 'producerKind'] as const;
 type Filter = (typeof FILTERS)[number];
+type CatalogueQuery = Pick<NonNullable<paths['/knowledge-supports']['get']['parameters']['query']>, Filter>;
 
 export function CataloguePage() {
   const i18n = useI18n();
@@ -36,17 +37,9 @@ export function CataloguePage() {
   const { search } = useLocation();
   const current = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? ''])) as Record<Filter, string>;
   const [draft, setDraft] = useState(current);
-  const areas = useAsync(() => loadProgramAreas(), []);
-  const key = FILTERS.map((f) => current[f]).join('|');
-  const supports = useAsync(
-    (signal) =>
-      api.get<ApiPage<KnowledgeSupport>>(
-        '/api/v1/knowledge-supports',
-        { ...Object.fromEntries(FILTERS.map((f) => [f, current[f].trim() || undefined])), limit: 200 },
-        signal,
-      ),
-    [key],
-  );
+  const areas = useQuery({ queryKey: ['program-areas'], queryFn: () => loadProgramAreas() });
+  const query = Object.fromEntries(FILTERS.map((f) => [f, current[f].trim() || undefined])) as CatalogueQuery;
+  const supports = $api.useQuery('get', '/knowledge-supports', { params: { query: { ...query, limit: 200 } } });
   const set = (f: Filter) => (v: string) => setDraft((d) => ({ ...d, [f]: v }));
   const areaName = (id: string) => areas.data?.find((a) => a.id === id)?.name ?? id;
   const items = supports.data?.items ?? [];
@@ -122,7 +115,7 @@ export function CataloguePage() {
         <button type="submit">{t('knowledge.search.submit')}</button>
       </form>
       {supports.error && <ErrorAlert error={supports.error} />}
-      {supports.loading && !supports.data && <Loading />}
+      {supports.isPending && <Loading />}
       <p className="result-count" role="status">
         {supports.data &&
           t(items.length === 1 ? 'knowledge.search.count.one' : 'knowledge.search.count', { count: items.length })}

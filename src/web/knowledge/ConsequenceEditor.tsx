@@ -3,8 +3,8 @@ import { useI18n } from '../i18n';
 import { DIMENSIONS, dimensionLabel, SIGNIFICANCES, significanceLabel } from './knowledge';
 
 export interface ConsequenceValue {
-  dimension: string;
-  significance: string;
+  dimension: (typeof DIMENSIONS)[number];
+  significance: (typeof SIGNIFICANCES)[number];
   text: string;
 }
 
@@ -39,7 +39,7 @@ export function ConsequenceEditor({
             id={`${idPrefix}-${i}-significance`}
             label={`${dimensionLabel(i18n, c.dimension)}: ${t('knowledge.consequence.significance').toLowerCase()}`}
             value={c.significance}
-            onChange={(v) => set(i, { significance: v })}
+            onChange={(v) => set(i, { significance: v as ConsequenceValue['significance'] })}
             error={errors[`${i}-significance`]}
           >
             {SIGNIFICANCES.map((s) => (

@@ -1,21 +1,25 @@
 /**
  * Nytt kunskapsstöd / Ändra: the support's facts; a new one also gets its first version with
- * the consequence description. Only system administrators write the national catalogue.
+ * the consequence description. Only system administrators write the national catalogue. The form
+ * is checked with the API's own body schema before it is sent; what only the server knows comes
+ * back on the same fields.
  */
-import { useState, type FormEvent } from 'react';
-import { api, type Group } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { get, useForm, type FieldErrors } from 'react-hook-form';
+import { CreateSupportBody, UpdateSupportBody } from '../../modules/knowledge/schemas';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
+import { $api, call, client, type ApiBody } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
-import { FormErrorSummary } from '../components/FormErrors';
+import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { loadGroups } from '../organisation/groups';
 import { loadProgramAreas } from '../organisation/reference';
-import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
-import { ConsequenceEditor, emptyConsequences, toConsequenceBody } from './ConsequenceEditor';
+import { asApiError, useFormSummary } from '../people/people';
+import { ConsequenceEditor, emptyConsequences, toConsequenceBody, type ConsequenceValue } from './ConsequenceEditor';
 import {
   knowledgeCrumbs,
   PRODUCER_KINDS,
@@ -24,13 +28,17 @@ import {
   supportHref,
   typeLabel,
   type KnowledgeSupport,
-  type SupportDetail,
 } from './knowledge';
+import { refreshSupports } from './support-mutations';
 
+type CreateBody = ApiBody<'/knowledge-supports', 'post'>;
+type UpdateBody = ApiBody<'/knowledge-supports/{id}', 'patch'>;
+
+/** The form's values: text as typed; the body is made from them (toBody). */
 interface Values {
-  type: string;
+  type: CreateBody['type'];
   title: string;
-  producerKind: string;
+  producerKind: CreateBody['producerKind'];
   producerGroupId: string;
   producerName: string;
   sender: string;
@@ -41,7 +49,11 @@ interface Values {
   nextRevisionDate: string;
   validFrom: string;
   validUntil: string;
+  firstVersion: { label: string; consequences: ConsequenceValue[] };
 }
+
+/** The fields typed into (or chosen from) one input. */
+type TextName = Exclude<keyof Values, 'programAreaIds' | 'firstVersion'>;
 
 const EMPTY: Values = {
   type: 'vardprogram',
@@ -57,12 +69,14 @@ const EMPTY: Values = {
   nextRevisionDate: '',
   validFrom: '',
   validUntil: '',
+  firstVersion: { label: '1.0', consequences: emptyConsequences() },
 };
 
 const fromSupport = (s: KnowledgeSupport): Values => ({
-  type: s.type,
+  ...EMPTY,
+  type: s.type as Values['type'],
   title: s.title,
-  producerKind: s.producerKind,
+  producerKind: s.producerKind as Values['producerKind'],
   producerGroupId: s.producerGroupId ?? '',
   producerName: s.producerName ?? '',
   sender: s.sender ?? '',
@@ -75,27 +89,48 @@ const fromSupport = (s: KnowledgeSupport): Values => ({
   validUntil: s.validUntil ?? '',
 });
 
+/** The support's fields of the body, as the API takes them. */
+const fields = (v: Values) => ({
+  type: v.type,
+  title: v.title.trim(),
+  producerKind: v.producerKind,
+  producerGroupId: v.producerGroupId || null,
+  producerName: v.producerName.trim() || null,
+  sender: v.sender.trim() || null,
+  url: v.url.trim() || null,
+  summary: v.summary.trim() || null,
+  targetGroups: v.targetGroups
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean),
+  programAreaIds: v.programAreaIds,
+  nextRevisionDate: v.nextRevisionDate || null,
+  validFrom: v.validFrom || null,
+  validUntil: v.validUntil || null,
+});
+
+const createBody = (v: Values): CreateBody => ({
+  ...fields(v),
+  firstVersion: {
+    label: v.firstVersion.label.trim() || '1.0',
+    consequences: toConsequenceBody(v.firstVersion.consequences),
+  },
+});
+const updateBody =
+  (version: number) =>
+  (v: Values): UpdateBody => ({ ...fields(v), version });
+
 export function NewSupportPage() {
   return <SupportForm />;
 }
 
 export function EditSupportPage({ id }: { id: string }) {
-  const detail = useAsync(
-    (signal) => api.get<SupportDetail>(`/api/v1/knowledge-supports/${encodeURIComponent(id)}`, undefined, signal),
-    [id],
-  );
+  const detail = $api.useQuery('get', '/knowledge-supports/{id}', { params: { path: { id } } });
   const i18n = useI18n();
-  if (detail.error) {
-    return (
-      <Page title={i18n.t('knowledge.title')} crumbs={knowledgeCrumbs(i18n)}>
-        <ErrorAlert error={detail.error} />
-      </Page>
-    );
-  }
   if (!detail.data) {
     return (
       <Page title={i18n.t('knowledge.title')} crumbs={knowledgeCrumbs(i18n)}>
-        <Loading />
+        {detail.error ? <ErrorAlert error={detail.error} /> : <Loading />}
       </Page>
     );
   }
@@ -106,57 +141,70 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { isAdmin } = useSession();
-  const [v, setV] = useState<Values>(existing ? fromSupport(existing) : EMPTY);
-  const [versionLabel, setVersionLabel] = useState('1.0');
-  const [consequences, setConsequences] = useState(emptyConsequences());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
-  const areas = useAsync(() => loadProgramAreas(), []);
-  const groups = useAsync((signal) => loadGroups({ level: 'national', status: 'active' }, signal), []);
-  const set = (k: keyof Values) => (value: string) => setV((p) => ({ ...p, [k]: value }));
-  const label = (k: string) => i18n.tMaybe(`knowledge.field.${k.split('-')[0]}`) ?? k;
+  const areas = useQuery({ queryKey: ['program-areas'], queryFn: () => loadProgramAreas() });
+  const groups = useQuery({
+    queryKey: ['groups', 'national', 'active'],
+    queryFn: ({ signal }) => loadGroups({ level: 'national', status: 'active' }, signal),
+  });
+  const form = useForm<Values>({
+    defaultValues: existing ? fromSupport(existing) : EMPTY,
+    resolver: existing
+      ? schemaResolver<Values, UpdateBody>(UpdateSupportBody, updateBody(existing.version), i18n.lang)
+      : schemaResolver<Values, CreateBody>(CreateSupportBody, createBody, i18n.lang),
+  });
+  const { watch, setValue, setError, formState } = form;
+  const errorAt = (name: string): string | undefined => {
+    const e: { message?: string } | undefined = get(formState.errors, name);
+    return e?.message;
+  };
+  const label = (k: string) => i18n.tMaybe(`knowledge.field.${k.split('.')[0]}`) ?? k;
+  const bind = (name: TextName) => ({
+    id: `ks-${name}`,
+    value: watch(name),
+    onChange: (v: string) => setValue(name, v as never, { shouldValidate: formState.isSubmitted }),
+    error: errorAt(name),
+  });
   const title = existing ? t('knowledge.form.editTitle', { title: existing.title }) : t('knowledge.form.newTitle');
   const crumbs = [...knowledgeCrumbs(i18n), ...(existing ? [{ to: supportHref(existing.id), label: existing.title }] : [])];
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    const body = {
-      type: v.type,
-      title: v.title.trim(),
-      producerKind: v.producerKind,
-      producerGroupId: v.producerGroupId || null,
-      producerName: v.producerName.trim() || null,
-      sender: v.sender.trim() || null,
-      url: v.url.trim() || null,
-      summary: v.summary.trim() || null,
-      targetGroups: v.targetGroups
-        .split('\n')
-        .map((x) => x.trim())
-        .filter(Boolean),
-      programAreaIds: v.programAreaIds,
-      nextRevisionDate: v.nextRevisionDate || null,
-      validFrom: v.validFrom || null,
-      validUntil: v.validUntil || null,
-    };
-    try {
-      const saved = existing
-        ? await api.patch<KnowledgeSupport>(`/api/v1/knowledge-supports/${existing.id}`, { ...body, version: existing.version })
-        : await api.post<KnowledgeSupport>('/api/v1/knowledge-supports', {
-            ...body,
-            firstVersion: { label: versionLabel.trim() || '1.0', consequences: toConsequenceBody(consequences) },
-          });
-      navigate(supportHref(saved.id));
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'ks', label);
-      setErrors(byField);
-      summary.show(apiError, items);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const showErrors = (errors: FieldErrors<Values>, text?: string) => {
+    const items: FormErrorItem[] = flatten(errors).map(([path, message]) => ({
+      fieldId: fieldId(path),
+      label: label(path),
+      message,
+    }));
+    if (text) summary.showText(text, items);
+    else summary.showText(t('form.fixErrors'), items);
+  };
+
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        const saved = existing
+          ? await call(
+              client.PATCH('/knowledge-supports/{id}', {
+                params: { path: { id: existing.id } },
+                body: updateBody(existing.version)(v),
+              }),
+            )
+          : await call(client.POST('/knowledge-supports', { body: createBody(v) }));
+        await refreshSupports();
+        navigate(supportHref(saved.id));
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, setError);
+        summary.show(
+          apiError,
+          apiError.errors.map((e) => {
+            const path = e.path.replace(/^\//, '').replaceAll('/', '.');
+            return { fieldId: fieldId(path), label: label(path), message: e.message };
+          }),
+        );
+      }
+    },
+    (errors) => showErrors(errors),
+  );
 
   if (!isAdmin) {
     return (
@@ -169,128 +217,63 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
   }
 
   const consequenceErrors = Object.fromEntries(
-    Object.entries(errors)
-      .filter(([k]) => k.startsWith('firstVersion-consequences-'))
-      .map(([k, m]) => [k.replace('firstVersion-consequences-', ''), m]),
+    watch('firstVersion.consequences').flatMap((_, i) =>
+      (['significance', 'text'] as const).flatMap((f) => {
+        const m = errorAt(`firstVersion.consequences.${i}.${f}`);
+        return m ? [[`${i}-${f}`, m]] : [];
+      }),
+    ),
   );
 
   return (
     <Page title={title} crumbs={crumbs}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {summary.summary && <FormErrorSummary {...summary.summary} />}
-        <SelectField id="ks-type" label={t('knowledge.field.type')} value={v.type} onChange={set('type')} error={errors.type}>
+        <SelectField label={t('knowledge.field.type')} {...bind('type')}>
           {SUPPORT_TYPES.map((x) => (
             <option key={x} value={x}>
               {typeLabel(i18n, x)}
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="ks-title"
-          label={t('knowledge.field.title')}
-          value={v.title}
-          onChange={set('title')}
-          error={errors.title}
-          autoComplete="off"
-          required
-        />
-        <SelectField
-          id="ks-producerKind"
-          label={t('knowledge.field.producerKind')}
-          value={v.producerKind}
-          onChange={set('producerKind')}
-        >
+        <TextField label={t('knowledge.field.title')} {...bind('title')} autoComplete="off" required />
+        <SelectField label={t('knowledge.field.producerKind')} {...bind('producerKind')}>
           {PRODUCER_KINDS.map((x) => (
             <option key={x} value={x}>
               {producerKindLabel(i18n, x)}
             </option>
           ))}
         </SelectField>
-        <SelectField
-          id="ks-producerGroupId"
-          label={t('knowledge.field.producerGroupId')}
-          value={v.producerGroupId}
-          onChange={set('producerGroupId')}
-          error={errors.producerGroupId}
-        >
+        <SelectField label={t('knowledge.field.producerGroupId')} {...bind('producerGroupId')}>
           <option value="">{t('knowledge.form.noGroup')}</option>
-          {(groups.data ?? []).map((g: Group) => (
+          {(groups.data ?? []).map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="ks-producerName"
-          label={t('knowledge.field.producerName')}
-          value={v.producerName}
-          onChange={set('producerName')}
-          error={errors.producerName}
-        />
-        <TextField
-          id="ks-sender"
-          label={t('knowledge.field.sender')}
-          value={v.sender}
-          onChange={set('sender')}
-          error={errors.sender}
-        />
-        <TextField
-          id="ks-url"
-          inputMode="url"
-          label={t('knowledge.field.url')}
-          value={v.url}
-          onChange={set('url')}
-          error={errors.url}
-        />
+        <TextField label={t('knowledge.field.producerName')} {...bind('producerName')} />
+        <TextField label={t('knowledge.field.sender')} {...bind('sender')} />
+        <TextField inputMode="url" label={t('knowledge.field.url')} {...bind('url')} />
+        <TextAreaField label={t('knowledge.field.summary')} {...bind('summary')} rows={4} />
         <TextAreaField
-          id="ks-summary"
-          label={t('knowledge.field.summary')}
-          value={v.summary}
-          onChange={set('summary')}
-          error={errors.summary}
-          rows={4}
-        />
-        <TextAreaField
-          id="ks-targetGroups"
           label={t('knowledge.field.targetGroups')}
           hint={t('knowledge.field.targetGroups.hint')}
-          value={v.targetGroups}
-          onChange={set('targetGroups')}
+          {...bind('targetGroups')}
           rows={3}
         />
         <CheckboxGroup
           id="ks-programAreaIds"
           legend={t('knowledge.field.programAreaIds')}
           options={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          value={v.programAreaIds}
-          onChange={(ids) => setV((p) => ({ ...p, programAreaIds: ids }))}
-          error={errors.programAreaIds}
+          value={watch('programAreaIds')}
+          onChange={(ids) => setValue('programAreaIds', ids, { shouldValidate: formState.isSubmitted })}
+          error={errorAt('programAreaIds')}
         />
         <div className="filter-grid">
-          <TextField
-            id="ks-nextRevisionDate"
-            type="date"
-            label={t('knowledge.field.nextRevisionDate')}
-            value={v.nextRevisionDate}
-            onChange={set('nextRevisionDate')}
-            error={errors.nextRevisionDate}
-          />
-          <TextField
-            id="ks-validFrom"
-            type="date"
-            label={t('knowledge.field.validFrom')}
-            value={v.validFrom}
-            onChange={set('validFrom')}
-            error={errors.validFrom}
-          />
-          <TextField
-            id="ks-validUntil"
-            type="date"
-            label={t('knowledge.field.validUntil')}
-            value={v.validUntil}
-            onChange={set('validUntil')}
-            error={errors.validUntil}
-          />
+          <TextField type="date" label={t('knowledge.field.nextRevisionDate')} {...bind('nextRevisionDate')} />
+          <TextField type="date" label={t('knowledge.field.validFrom')} {...bind('validFrom')} />
+          <TextField type="date" label={t('knowledge.field.validUntil')} {...bind('validUntil')} />
         </div>
         {!existing && (
           <section aria-labelledby="ks-first-heading">
@@ -298,22 +281,38 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
             <TextField
               id="ks-firstVersion-label"
               label={t('knowledge.field.label')}
-              value={versionLabel}
-              onChange={setVersionLabel}
-              error={errors['firstVersion-label']}
+              value={watch('firstVersion.label')}
+              onChange={(v) => setValue('firstVersion.label', v, { shouldValidate: formState.isSubmitted })}
+              error={errorAt('firstVersion.label')}
             />
             <ConsequenceEditor
               idPrefix="ks-firstVersion-consequences"
-              value={consequences}
-              onChange={setConsequences}
+              value={watch('firstVersion.consequences')}
+              onChange={(c) => setValue('firstVersion.consequences', c, { shouldValidate: formState.isSubmitted })}
               errors={consequenceErrors}
             />
           </section>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={formState.isSubmitting}>
           {existing ? t('knowledge.form.save') : t('knowledge.form.create')}
         </button>
       </form>
     </Page>
   );
+}
+
+/** A field's element id from its body path ('firstVersion.consequences.0.text' → 'ks-firstVersion-consequences-0-text'). */
+const fieldId = (path: string) => `ks-${path.replaceAll('.', '-')}`;
+
+/** The errors of a (nested) react-hook-form error object as [path, message] pairs. */
+function flatten(errors: object, prefix = ''): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(errors)) {
+    if (!v || typeof v !== 'object') continue;
+    const path = prefix ? `${prefix}.${k}` : k;
+    const e = v as { message?: unknown; type?: unknown };
+    if (typeof e.message === 'string' && typeof e.type === 'string') out.push([path, e.message]);
+    else out.push(...flatten(v as object, path));
+  }
+  return out;
 }

@@ -92,6 +92,13 @@ export const enKnowledge: Record<keyof typeof svKnowledge, string> = {
   'knowledge.support.statusReason': 'Reason for the status',
   'knowledge.support.published': 'The published text',
 
+  'knowledge.action.remit': 'Send for consultation',
+  'knowledge.action.takeBack': 'Take back to drafting',
+  'knowledge.action.decide': 'Decide',
+  'knowledge.action.publish': 'Publish',
+  'knowledge.action.revise': 'Start a revision',
+  'knowledge.action.replace': 'Replace',
+  'knowledge.action.repeal': 'Repeal',
   'knowledge.lifecycle.heading': 'Change status',
   'knowledge.lifecycle.to': 'New status',
   'knowledge.lifecycle.submit': 'Change status',

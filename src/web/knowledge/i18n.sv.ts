@@ -91,6 +91,13 @@ export const svKnowledge = {
   'knowledge.support.statusReason': 'Skäl till status',
   'knowledge.support.published': 'Den publicerade texten',
 
+  'knowledge.action.remit': 'Skicka på remiss',
+  'knowledge.action.takeBack': 'Ta tillbaka till framtagande',
+  'knowledge.action.decide': 'Besluta',
+  'knowledge.action.publish': 'Publicera',
+  'knowledge.action.revise': 'Ta upp till revision',
+  'knowledge.action.replace': 'Ersätt',
+  'knowledge.action.repeal': 'Upphäv',
   'knowledge.lifecycle.heading': 'Byt status',
   'knowledge.lifecycle.to': 'Ny status',
   'knowledge.lifecycle.submit': 'Byt status',

@@ -1,5 +1,20 @@
-/** Shapes and helpers of the knowledge-support area (the API's KnowledgeSupport, versions, rounds). */
+/** Helpers of the knowledge-support area; the API's shapes come from the generated client. */
+import type { ApiResponse } from '../client';
 import type { I18n } from '../i18n';
+
+/** The support's page in one answer (GET /knowledge-supports/{id}). */
+export type SupportDetail = ApiResponse<'/knowledge-supports/{id}'>;
+export type KnowledgeSupport = SupportDetail['support'];
+export type SupportVersion = SupportDetail['versions'][number];
+export type LocalAddition = SupportDetail['localAdditions'][number];
+export type SupportAction = KnowledgeSupport['allowedActions'][number];
+export type VersionAction = SupportVersion['allowedActions'][number];
+
+/** The lifecycle's actions (the rest of allowedActions are edits), in the order the buttons show them. */
+export const LIFECYCLE_ACTIONS = ['remit', 'takeBack', 'decide', 'publish', 'revise', 'replace', 'repeal'] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+export const lifecycleMoves = (actions: readonly string[]): LifecycleAction[] =>
+  LIFECYCLE_ACTIONS.filter((a) => actions.includes(a));
 
 export const KNOWLEDGE_PATH = '/kunskapsstod';
 export const ROUNDS_PATH = '/kunskapsstod/remissomgangar';
@@ -50,84 +65,6 @@ export const PHASE_BADGE: Record<string, string> = {
   avbruten: 'badge-none',
 };
 
-export interface KnowledgeSupport {
-  id: string;
-  type: string;
-  typeLabel: string;
-  title: string;
-  status: string;
-  statusLabel: string;
-  allowedTransitions: string[];
-  producerKind: string;
-  producerGroupId: string | null;
-  producerGroupName: string | null;
-  producerName: string | null;
-  sender: string | null;
-  url: string | null;
-  summary: string | null;
-  targetGroups: string[];
-  programAreaIds: string[];
-  nextRevisionDate: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  replacedBySupportId: string | null;
-  statusReason: string | null;
-  isDemo: boolean;
-  version: number;
-}
-
-export interface Consequence {
-  dimension: string;
-  significance: string;
-  text: string | null;
-  described: boolean;
-}
-
-export interface SupportVersion {
-  id: string;
-  supportId: string;
-  label: string;
-  status: string;
-  allowedTransitions: string[];
-  changeSummary: string | null;
-  url: string | null;
-  decidedOn: string | null;
-  publishedOn: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  consequences: Consequence[];
-  proposedTrack: string;
-  proposedTrackBecause: string[];
-  version: number;
-}
-
-export interface Recommendation {
-  id: string;
-  code: string | null;
-  condition: string;
-  measure: string;
-  grade: string;
-  priority: number | null;
-  comment: string | null;
-  version: number;
-}
-
-export interface LocalAddition {
-  id: string;
-  kind: string;
-  ownerGroupId: string;
-  ownerGroupName: string;
-  regionCode: string;
-  regionName: string;
-  title: string;
-  body: string | null;
-  url: string | null;
-  status: string;
-  reviewDate: string | null;
-  mayEdit: boolean;
-  version: number;
-}
-
 export interface RoundDocument {
   id: string;
   kind: string;
@@ -160,16 +97,6 @@ export interface ConsultationRound {
   version: number;
 }
 
-export interface SupportDetail {
-  support: KnowledgeSupport;
-  versions: SupportVersion[];
-  recommendations: Recommendation[];
-  localAdditions: LocalAddition[];
-  rounds: ConsultationRound[];
-  replacedBy: { id: string; title: string } | null;
-  permissions: { edit: boolean; createRound: boolean; localOwners: { id: string; name: string; owner: string }[] };
-}
-
 export interface Proposal {
   supportVersionId: string;
   supportId: string;
@@ -199,6 +126,7 @@ export const trackLabel = (i18n: I18n, c: string) => label(i18n, 'knowledge.trac
 export const phaseLabel = (i18n: I18n, c: string) => label(i18n, 'knowledge.rounds.phase', c);
 export const docLabel = (i18n: I18n, c: string) => label(i18n, 'knowledge.doc', c);
 export const gradeLabel = (i18n: I18n, c: string) => label(i18n, 'knowledge.grade', c);
+export const actionLabel = (i18n: I18n, c: string) => label(i18n, 'knowledge.action', c);
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

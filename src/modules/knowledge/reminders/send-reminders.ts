@@ -3,7 +3,7 @@ import { todayInSweden } from '../../../platform/clock.js';
 import { systemCtx } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import { queueEmail } from '../../../platform/jobs/email.js';
-import * as repo from '../repository.js';
+import * as repo from './repository.js';
 import { addDays } from '../../consultation/rules/working-days.js';
 import {
   dueKnowledgeReminders,

@@ -1,0 +1,132 @@
+import { Type } from 'typebox';
+import type { RouteModule } from '../../platform/http/app.js';
+import { expectedVersion } from '../../platform/http/concurrency.js';
+import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
+import { createSupport } from './create-support.js';
+import { assertMayRead, knowledgePolicy } from './policy.js';
+import { presentSupport } from './presenter.js';
+import { readSupport } from './read-support.js';
+import { CreateSupportBody, SupportDetail, SupportQuery, TransitionSupportBody, UpdateSupportBody } from './schemas.js';
+import { listSupports } from './search-supports.js';
+import { transitionSupport } from './transition-support.js';
+import { updateSupport } from './update-support.js';
+
+const tags = ['Kunskapsstöd'];
+const IdParams = Type.Object({ id: Uuid });
+
+/** The catalogue and one support: read, add, edit and move along the lifecycle. */
+export const supportRoutes: RouteModule = (app, { db, config }) => {
+  app.get(
+    '/api/v1/knowledge-supports',
+    {
+      schema: {
+        tags,
+        summary: 'Katalogen över kunskapsstöd, i svensk bokstavsordning; fritextsök på svenska (q) och filter',
+        querystring: SupportQuery,
+        response: { 200: Page(Type.Ref('KnowledgeSupport')), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      assertMayRead(req.ctx.actor, config.publicStructure);
+      const { cursor, limit = 50, ...filter } = req.query;
+      const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+      const rows = await listSupports(db, { ...filter, limit, ...(after ? { after } : {}) });
+      const page = paginate(rows, limit, (s) => [s.sort_key, s.id]);
+      const caller = await knowledgePolicy(req.ctx, db).caller();
+      return { items: page.items.map((s) => presentSupport(s, caller)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/knowledge-supports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ett kunskapsstöd med versioner, konsekvensbeskrivningar, rekommendationer, remissomgångar och lokala tillägg',
+        params: IdParams,
+        response: { 200: SupportDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      assertMayRead(req.ctx.actor, config.publicStructure);
+      const detail = await readSupport(db, req.ctx, req.params.id);
+      void reply.header('etag', `"${detail.support.version}"`);
+      return detail;
+    },
+  );
+
+  app.post(
+    '/api/v1/knowledge-supports',
+    {
+      schema: {
+        tags,
+        summary: 'Lägg in ett nationellt kunskapsstöd (systemadministratör), med första versionen och konsekvensbeskrivning',
+        body: CreateSupportBody,
+        response: { 201: Type.Ref('KnowledgeSupport'), ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) => {
+      const { firstVersion, ...b } = req.body;
+      const row = await createSupport(db, req.ctx, {
+        type: b.type,
+        title: b.title,
+        producerKind: b.producerKind,
+        producerGroupId: b.producerGroupId ?? null,
+        producerName: b.producerName ?? null,
+        sender: b.sender ?? null,
+        url: b.url ?? null,
+        summary: b.summary ?? null,
+        targetGroups: b.targetGroups ?? [],
+        programAreaIds: b.programAreaIds ?? [],
+        nextRevisionDate: b.nextRevisionDate ?? null,
+        validFrom: b.validFrom ?? null,
+        validUntil: b.validUntil ?? null,
+        ...(firstVersion ? { firstVersion } : {}),
+      });
+      const caller = await knowledgePolicy(req.ctx, db).caller();
+      return reply.code(201).header('etag', `"${row.version}"`).send(presentSupport(row, caller));
+    },
+  );
+
+  app.patch(
+    '/api/v1/knowledge-supports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ändra ett kunskapsstöd (If-Match eller version krävs)',
+        params: IdParams,
+        headers: VersionHeader,
+        body: UpdateSupportBody,
+        response: { 200: Type.Ref('KnowledgeSupport'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...patch } = req.body;
+      const row = await updateSupport(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), patch);
+      const caller = await knowledgePolicy(req.ctx, db).caller();
+      return reply.header('etag', `"${row.version}"`).send(presentSupport(row, caller));
+    },
+  );
+
+  app.post(
+    '/api/v1/knowledge-supports/:id/transition',
+    {
+      schema: {
+        tags,
+        summary:
+          'Byt status längs livscykeln (under framtagande → på remiss → beslutad/publicerad → under revision → ersatt/upphävd); ange status eller en action ur allowedActions',
+        params: IdParams,
+        headers: VersionHeader,
+        body: TransitionSupportBody,
+        response: { 200: Type.Ref('KnowledgeSupport'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...input } = req.body;
+      const row = await transitionSupport(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input);
+      const caller = await knowledgePolicy(req.ctx, db).caller();
+      return reply.header('etag', `"${row.version}"`).send(presentSupport(row, caller));
+    },
+  );
+};
