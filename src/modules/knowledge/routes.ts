@@ -16,11 +16,10 @@ import { createLocalAddition, updateLocalAddition } from './local-additions.js';
 import { presentLocalAddition, presentRecommendation, presentSupport, presentVersion } from './presenter.js';
 import { createRecommendation, deleteRecommendation, updateRecommendation } from './recommendations.js';
 import * as repo from './repository.js';
-import { presentRound } from './rounds/presenter.js';
-import * as roundRepo from './rounds/repository.js';
-import { roundRoutes } from './rounds/routes.js';
+import { presentRound } from '../consultation/rounds/presenter.js';
+import * as roundRepo from '../consultation/rounds/repository.js';
+import { ConsultationRound } from '../consultation/rounds/schemas.js';
 import {
-  ConsultationRound,
   CreateLocalAdditionBody,
   CreateRecommendationBody,
   CreateSupportBody,
@@ -403,8 +402,7 @@ const catalogueRoutes: RouteModule = (app, { db, config }) => {
   );
 };
 
-/** The catalogue and the national consultation rounds: one entry in the server's route list. */
+/** The catalogue (the national consultation rounds are the consultation module's). */
 export const knowledgeRoutes: RouteModule = async (app, deps) => {
   await catalogueRoutes(app, deps);
-  await roundRoutes(app, deps);
 };

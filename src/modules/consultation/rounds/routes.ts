@@ -15,12 +15,12 @@ import {
   RoundDocument,
   RoundQuery,
   UpdateRoundBody,
-} from '../schemas.js';
+} from './schemas.js';
 import { createRound, proposeForVersion } from './create-round.js';
 import { addDocument, removeDocument } from './documents.js';
 import { presentDocument, presentRound } from './presenter.js';
 import * as repo from './repository.js';
-import { getSupport } from '../repository.js';
+import { getSupport } from '../../knowledge/repository.js';
 import { cancelRound, updateRound } from './update-round.js';
 
 const tags = ['Remissomgångar'];

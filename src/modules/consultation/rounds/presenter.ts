@@ -1,4 +1,4 @@
-import { roundPhase } from '../rules/track.js';
+import { roundPhase } from '../../knowledge/rules/track.js';
 import type * as repo from './repository.js';
 
 export const TRACK_LABELS = { synpunktsinhamtning: 'Synpunktsinhämtning', 'oppen-remiss': 'Öppen nationell remiss' } as const;
