@@ -2,6 +2,7 @@ import { clock } from '../../platform/clock.js';
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, IsoDate } from '../../platform/http/schemas.js';
+import './audit.js';
 import { consultationCalendar } from './rules/calendar.js';
 import { toICalendar } from './rules/ical.js';
 import { answerRoutes } from './answer-routes.js';

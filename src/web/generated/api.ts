@@ -28368,7 +28368,8 @@ export interface components {
              * @example 2027-03-01
              */
             closesOn: string;
-            status: string;
+            /** @enum {unknown} */
+            status: "oppen" | "stangd";
             questions: {
                 /** @description Frågans id, t.ex. "q1" */
                 id: string;
@@ -28400,6 +28401,8 @@ export interface components {
                 yes?: number;
                 no?: number;
             }[];
+            /** @description Vad du kan göra med enkäten nu (stänga den; så länge den är öppen kan den också skickas till fler) */
+            allowedActions: "close"[];
             version: number;
         };
         ConsultationAnswerSummary: {
@@ -28564,6 +28567,8 @@ export interface components {
                 send: boolean;
                 supersede: boolean;
             };
+            /** @description Stegen i svarets livscykel som du kan ta nu (av status, regler och din behörighet) */
+            allowedActions: ("route" | "send-survey" | "start-draft" | "prepare" | "return" | "decide" | "send" | "supersede")[];
         };
         ConsultationJointAnswer: {
             /** Format: uuid */
@@ -28636,6 +28641,8 @@ export interface components {
                 approve: boolean;
                 send: boolean;
             };
+            /** @description Stegen du kan ta nu: godkänna eller markera som skickat */
+            allowedActions: ("approve" | "send")[];
             version: number;
         };
         KnowledgeSupport: {
@@ -28765,6 +28772,10 @@ export interface components {
                 createdAt: string;
             }[];
             isDemo: boolean;
+            /** @description Vad du kan göra med omgången nu (avbryta den) */
+            allowedActions: "cancel"[];
+            /** @description Om du kan ändra omgången (den är inte avbruten och du administrerar omgångar) */
+            mayEdit: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;

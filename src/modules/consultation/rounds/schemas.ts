@@ -49,6 +49,8 @@ export const ConsultationRound = Type.Object(
     recipients: Type.Array(Type.Object({ type: Type.String(), id: Type.String(), name: Type.String() })),
     documents: Type.Array(RoundDocument),
     isDemo: Type.Boolean(),
+    allowedActions: Type.Array(Type.Literal('cancel'), { description: 'Vad du kan göra med omgången nu (avbryta den)' }),
+    mayEdit: Type.Boolean({ description: 'Om du kan ändra omgången (den är inte avbruten och du administrerar omgångar)' }),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
