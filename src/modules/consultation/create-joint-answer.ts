@@ -37,12 +37,12 @@ export async function createJointAnswer(db: Db, ctx: Ctx, input: CreateJointInpu
     const errors: FieldError[] = [];
     const coord = groups.get(input.coordinatingGroupId);
     const appr = groups.get(input.approvingGroupId);
-    if (!coord || coord.owner !== input.healthcareRegionId || coord.status !== 'active')
+    if (!coord || coord.owner !== input.healthcareRegionId || !coord.active)
       errors.push({
         path: 'coordinatingGroupId',
         message: 'ingen aktiv grupp i sjukvårdsregionen (RPO eller regionalt cancercentrum)',
       });
-    if (!appr || appr.owner !== input.healthcareRegionId || appr.status !== 'active')
+    if (!appr || appr.owner !== input.healthcareRegionId || !appr.active)
       errors.push({ path: 'approvingGroupId', message: 'ingen aktiv grupp i sjukvårdsregionen' });
     else if (!APPROVING_KINDS.has(appr.kind))
       errors.push({ path: 'approvingGroupId', message: `${appr.name} är inte en ledningsgrupp, ett råd eller en nämnd` });

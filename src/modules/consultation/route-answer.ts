@@ -17,7 +17,7 @@ async function ownGroups(tx: Queryable, region: string, ids: (string | null)[]) 
   const found = new Map((await repo.groupsByIds(tx, list)).map((g) => [g.id, g]));
   return (id: string) => {
     const g = found.get(id);
-    return g && g.owner === region && g.status === 'active' ? g : undefined;
+    return g && g.owner === region && g.active ? g : undefined;
   };
 }
 

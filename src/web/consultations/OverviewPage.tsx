@@ -29,13 +29,12 @@ export function ConsultationsPage() {
 function Consultations() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const { session } = useSession();
+  const { user } = useSession();
   const overview = $api.useQuery('get', '/consultation-overview');
   const regions = useAsync(() => loadRegions(), []);
-  const myRegions =
-    session.status === 'signed-in'
-      ? [...new Set(session.user.roles.filter((r) => r.scopeType === 'region' && r.scopeId).map((r) => r.scopeId!))]
-      : [];
+  const myRegions = user
+    ? [...new Set(user.roles.filter((r) => r.scopeType === 'region' && r.scopeId).map((r) => r.scopeId!))]
+    : [];
   const [region, setRegion] = useState(myRegions[0] ?? '10');
   const rounds = overview.data?.rounds ?? [];
 

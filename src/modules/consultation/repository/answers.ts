@@ -165,16 +165,21 @@ export interface GroupBrief {
   level: string;
   owner: string;
   status: string;
+  /** Whether the group is active (the organisation's lifecycle, asked in SQL). */
+  active: boolean;
 }
 
 export async function groupsByIds(db: Queryable, ids: string[]): Promise<GroupBrief[]> {
   if (!ids.length) return [];
-  return db.query<GroupBrief>('SELECT id, name, kind, level, owner, status FROM groups WHERE id = ANY($1::uuid[])', [ids]);
+  return db.query<GroupBrief>(
+    `SELECT id, name, kind, level, owner, status, status = 'active' AS active FROM groups WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
 }
 
 export async function groupsOfOwner(db: Queryable, owner: string): Promise<GroupBrief[]> {
   return db.query<GroupBrief>(
-    `SELECT id, name, kind, level, owner, status FROM groups WHERE owner = $1 AND status = 'active' ORDER BY sv_key(name) COLLATE "C", id`,
+    `SELECT id, name, kind, level, owner, status, status = 'active' AS active FROM groups WHERE owner = $1 AND status = 'active' ORDER BY sv_key(name) COLLATE "C", id`,
     [owner],
   );
 }
