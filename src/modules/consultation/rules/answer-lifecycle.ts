@@ -1,4 +1,4 @@
-import { defineLifecycle, isLocked, type GuardFailure } from '../../../platform/lifecycle/index.js';
+import { defineLifecycle, isLocked, type GuardFailure } from '../../../platform/lifecycle/lifecycle.js';
 
 /**
  * The lifecycle of a region's answer to a consultation round, declared once:

@@ -1,4 +1,4 @@
-import { defineLifecycle, isLocked } from '../../../platform/lifecycle/index.js';
+import { defineLifecycle, isLocked } from '../../../platform/lifecycle/lifecycle.js';
 
 /** The healthcare region's joint answer: samordnas (RPO compiles) → godkand (management group) → skickad. */
 export const JOINT_STATUSES = ['samordnas', 'godkand', 'skickad'] as const;

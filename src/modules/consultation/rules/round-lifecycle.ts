@@ -1,4 +1,4 @@
-import { defineLifecycle, isFinal } from '../../../platform/lifecycle/index.js';
+import { defineLifecycle, isFinal } from '../../../platform/lifecycle/lifecycle.js';
 
 /** A national consultation round: active until cancelled (with a reason); a cancelled round is not changed. */
 export const ROUND_STATUSES = ['aktiv', 'avbruten'] as const;

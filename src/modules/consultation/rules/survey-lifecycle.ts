@@ -1,4 +1,4 @@
-import { defineLifecycle, isFinal } from '../../../platform/lifecycle/index.js';
+import { defineLifecycle, isFinal } from '../../../platform/lifecycle/lifecycle.js';
 
 /** A gap-analysis survey: open while units answer through their links, then closed (the links stop working). */
 export const SURVEY_STATUSES = ['oppen', 'stangd'] as const;
