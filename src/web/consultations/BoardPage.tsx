@@ -12,7 +12,7 @@ import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { $api, call, client } from '../client';
 import { useI18n, useT } from '../i18n';
-import { answerChanged, answerPath, CONSULTATIONS_PATH, type Settings } from './model';
+import { answerPath, CONSULTATIONS_PATH, type Settings } from './model';
 import { MilestoneText, StatusBadge, SubmitError, trackLabel, useSubmit } from './shared';
 
 const DECIDING = new Set(['council', 'forum', 'steering-group', 'political-body']);
@@ -29,7 +29,8 @@ export function BoardPage({ code }: { code: string }) {
 function BoardView({ code }: { code: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const board = $api.useQuery('get', '/consultation-board', { params: { query: { region: code } } });
+  // Read again whenever the board is shown (an answer registered or moved elsewhere changes it).
+  const board = $api.useQuery('get', '/consultation-board', { params: { query: { region: code } } }, { staleTime: 0 });
   const submit = useSubmit();
   const title = board.data
     ? t('consultations.board.titleFor', { region: board.data.regionName })
@@ -38,7 +39,7 @@ function BoardView({ code }: { code: string }) {
   async function register(roundId: string) {
     await submit.run(async () => {
       const a = await call(client.POST('/consultation-answers', { body: { roundId, region: code } }));
-      void answerChanged();
+      // The answer page loads the new answer; the board is read again when it is next shown.
       navigate(answerPath(a.id));
     });
   }
