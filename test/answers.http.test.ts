@@ -448,6 +448,7 @@ describe("a region's answer from registration to sent", () => {
     expect(audit.map((e) => e.action)).toEqual([
       'register',
       'route',
+      'transition', // the survey sent: the answer's move to "enkät pågår" is on the answer's trail too
       'transition',
       'draft-ready',
       'transition',

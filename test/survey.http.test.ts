@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openSurveyForm, respondToSurvey } from '../src/modules/consultation/send-survey.js';
+import { openSurveyForm, respondToSurvey } from '../src/modules/consultation/respond-to-survey.js';
 import { systemCtx } from '../src/platform/context.js';
 import { buildConsultationRound, buildLpo } from '../src/testing/builders.js';
 import { useTestApp, type Session } from './helpers/app.js';

@@ -6,7 +6,7 @@ import * as cases from './cases/repository.js';
 import { assertCanRead } from './cases/scope.js';
 import * as followup from './followup/repository.js';
 import * as knowledge from './knowledge/repository.js';
-import * as rounds from './knowledge/rounds/repository.js';
+import * as rounds from './consultation/rounds/repository.js';
 import { loadMeeting } from './meetings/policy.js';
 import * as meetings from './meetings/repository.js';
 import * as agendaRepo from './meetings/agenda-repository.js';

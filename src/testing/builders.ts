@@ -10,7 +10,7 @@ import { submitJavDeclaration } from '../modules/people/submit-jav-declaration.j
 import { reviewJavDeclaration } from '../modules/people/review-jav-declaration.js';
 import { registerCase, type RegisterCaseInput } from '../modules/cases/register-case.js';
 import { createSupport, type CreateSupportInput } from '../modules/knowledge/create-support.js';
-import { createRound, type CreateRoundInput } from '../modules/knowledge/rounds/create-round.js';
+import { createRound, type CreateRoundInput } from '../modules/consultation/rounds/create-round.js';
 import { createIndicator } from '../modules/followup/create-indicator.js';
 import type { IndicatorWrite } from '../modules/followup/repository.js';
 import type { ImplementationState } from '../modules/followup/rules/implementation.js';

@@ -1,4 +1,4 @@
-import { createJointAnswer } from '../../src/modules/consultation/joint-answer.js';
+import { createJointAnswer } from '../../src/modules/consultation/create-joint-answer.js';
 import { registerAnswer } from '../../src/modules/consultation/register-answer.js';
 import { routeAnswer } from '../../src/modules/consultation/route-answer.js';
 import { sendSurvey } from '../../src/modules/consultation/send-survey.js';

@@ -1,6 +1,6 @@
 import { createLocalAddition } from '../../src/modules/knowledge/create-local-addition.js';
 import { createRecommendation } from '../../src/modules/knowledge/create-recommendation.js';
-import { addDocument } from '../../src/modules/knowledge/rounds/documents.js';
+import { addDocument } from '../../src/modules/consultation/rounds/documents.js';
 import { systemCtx } from '../../src/platform/context.js';
 import { buildConsultationRound, buildKnowledgeSupport, buildLpo } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';

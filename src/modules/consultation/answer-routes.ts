@@ -4,14 +4,22 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { DEFAULT_LIMIT, pageOf } from '../../platform/http/pagination.js';
 import { errorResponses, Page, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { answerToDocx, answerToPdf, commentSheet, type AnswerDocument } from './documents/answer-document.js';
-import { addComment, addSection, respondToComment, updateSection } from './edit-draft.js';
+import { addComment } from './add-comment.js';
+import { addSection } from './add-section.js';
+import { decideAnswer } from './decide-answer.js';
+import { markDraftReady } from './mark-draft-ready.js';
+import { prepareAnswer } from './prepare-answer.js';
 import { consultationOverview, listVisibleAnswers, readAnswer, regionBoard } from './read-answers.js';
 import { registerAnswer } from './register-answer.js';
+import { respondToComment } from './respond-to-comment.js';
+import { returnAnswer } from './return-answer.js';
 import { routeAnswer } from './route-answer.js';
 import * as s from './schemas.js';
 import { STATUS_LABELS } from './rules/answer-lifecycle.js';
+import { sendAnswer } from './send-answer.js';
+import { startDraft } from './start-draft.js';
 import { supersedeAnswer } from './supersede-answer.js';
-import { markDraftReady, stepAnswer } from './transition-answer.js';
+import { updateSection } from './update-section.js';
 import { readSettings, updateSettings } from './update-settings.js';
 
 const tags = ['Remissvar'];
@@ -155,8 +163,7 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     '/api/v1/consultation-answers/:id/start-draft',
     stepSchema('Börja på utkastet (stänger en pågående enkät)', s.VersionBody),
     async (req) => {
-      const b = req.body as Static<typeof s.VersionBody>;
-      await stepAnswer(db, req.ctx, req.params.id, { action: 'start-draft', version: b.version });
+      await startDraft(db, req.ctx, req.params.id, req.body as Static<typeof s.VersionBody>);
       return readAnswer(db, req.ctx, req.params.id);
     },
   );
@@ -174,12 +181,7 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     '/api/v1/consultation-answers/:id/prepare',
     stepSchema('Beredningsforumet har berett svaret', s.PrepareBody),
     async (req) => {
-      const b = req.body as Static<typeof s.PrepareBody>;
-      await stepAnswer(db, req.ctx, req.params.id, {
-        action: 'prepare',
-        version: b.version,
-        ...(b.note ? { note: b.note } : {}),
-      });
+      await prepareAnswer(db, req.ctx, req.params.id, req.body as Static<typeof s.PrepareBody>);
       return readAnswer(db, req.ctx, req.params.id);
     },
   );
@@ -188,8 +190,7 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     '/api/v1/consultation-answers/:id/return',
     stepSchema('Återremittera ett berett svar till utkast, med skäl', s.ReturnBody),
     async (req) => {
-      const b = req.body as Static<typeof s.ReturnBody>;
-      await stepAnswer(db, req.ctx, req.params.id, { action: 'return', version: b.version, note: b.note });
+      await returnAnswer(db, req.ctx, req.params.id, req.body as Static<typeof s.ReturnBody>);
       return readAnswer(db, req.ctx, req.params.id);
     },
   );
@@ -198,25 +199,13 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     '/api/v1/consultation-answers/:id/decide',
     stepSchema('Det forum som äger beslutet beslutar svaret (beslutsreferens och datum)', s.DecideBody),
     async (req) => {
-      const b = req.body as Static<typeof s.DecideBody>;
-      await stepAnswer(db, req.ctx, req.params.id, {
-        action: 'decide',
-        version: b.version,
-        decisionRef: b.decisionRef,
-        decidedOn: b.decidedOn,
-      });
+      await decideAnswer(db, req.ctx, req.params.id, req.body as Static<typeof s.DecideBody>);
       return readAnswer(db, req.ctx, req.params.id);
     },
   );
 
   app.post('/api/v1/consultation-answers/:id/send', stepSchema('Markera svaret som skickat', s.SendBody), async (req) => {
-    const b = req.body as Static<typeof s.SendBody>;
-    await stepAnswer(db, req.ctx, req.params.id, {
-      action: 'send',
-      version: b.version,
-      sentOn: b.sentOn,
-      ...(b.note ? { note: b.note } : {}),
-    });
+    await sendAnswer(db, req.ctx, req.params.id, req.body as Static<typeof s.SendBody>);
     return readAnswer(db, req.ctx, req.params.id);
   });
 

@@ -3,7 +3,11 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { CONTENT_TYPES, sendDownload } from '../../platform/export/spreadsheet.js';
 import { errorResponses, Uuid } from '../../platform/http/schemas.js';
 import { answerToDocx, answerToPdf, type AnswerDocument } from './documents/answer-document.js';
-import { createJointAnswer, readJointAnswer, stepJointAnswer, updateJointSection } from './joint-answer.js';
+import { approveJointAnswer } from './approve-joint-answer.js';
+import { createJointAnswer } from './create-joint-answer.js';
+import { readJointAnswer } from './read-joint-answer.js';
+import { sendJointAnswer } from './send-joint-answer.js';
+import { updateJointSection } from './update-joint-section.js';
 import { presentJoint } from './presenter.js';
 import { JOINT_STATUS_LABELS } from './rules/joint-lifecycle.js';
 import * as s from './schemas.js';
@@ -74,7 +78,7 @@ export const jointRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => {
-      await stepJointAnswer(db, req.ctx, req.params.id, { action: 'approve', ...req.body });
+      await approveJointAnswer(db, req.ctx, req.params.id, req.body);
       return read(req.ctx, req.params.id);
     },
   );
@@ -91,7 +95,7 @@ export const jointRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => {
-      await stepJointAnswer(db, req.ctx, req.params.id, { action: 'send', ...req.body });
+      await sendJointAnswer(db, req.ctx, req.params.id, req.body);
       return read(req.ctx, req.params.id);
     },
   );

@@ -1,6 +1,15 @@
-import type { AnswerAccess, JointAccess } from './access.js';
+import { allowedActions } from '../../platform/lifecycle/index.js';
+import { mayTakeAnswerStep, mayTakeJointStep, type AnswerAccess, type JointAccess } from './policy.js';
 import type * as repo from './repository.js';
-import { allowedActions } from './rules/answer-lifecycle.js';
+import {
+  answerLifecycle,
+  isCommentable,
+  isDraftEditable,
+  mayMarkDraftReady,
+  type AnswerFacts,
+} from './rules/answer-lifecycle.js';
+import { isJointEditable, jointLifecycle } from './rules/joint-lifecycle.js';
+import { surveyLifecycle } from './rules/survey-lifecycle.js';
 import { milestoneStates, nextMilestone, type MilestoneState } from './rules/milestones.js';
 import { summarise } from './rules/survey.js';
 
@@ -63,7 +72,8 @@ export const presentComment = (c: repo.CommentRow) => ({
   version: c.version,
 });
 
-export function presentSurvey(s: repo.SurveyRow, recipients: repo.RecipientRow[]) {
+/** The survey with its answers so far; `mayManage`: the caller leads the answer (may close it, add recipients). */
+export function presentSurvey(s: repo.SurveyRow, recipients: repo.RecipientRow[], mayManage: boolean) {
   return {
     id: s.id,
     answerId: s.answer_id,
@@ -84,6 +94,7 @@ export function presentSurvey(s: repo.SurveyRow, recipients: repo.RecipientRow[]
       s.questions,
       recipients.filter((r) => r.responded_at).map((r) => ({ unit: r.unit, answers: r.answers })),
     ),
+    allowedActions: allowedActions(surveyLifecycle, s.status, {}, () => mayManage),
     version: s.version,
   };
 }
@@ -100,11 +111,12 @@ export function presentAnswer(
     survey: ReturnType<typeof presentSurvey> | null;
     joints: repo.JointRow[];
     access: AnswerAccess;
+    facts: AnswerFacts;
     today: string;
   },
 ) {
   const name = (id: string | null) => (id ? (x.deciding.find((g) => g.id === id)?.name ?? null) : null);
-  const actions = allowedActions(a.status);
+  const actions = allowedActions(answerLifecycle, a.status, x.facts, (act) => mayTakeAnswerStep(x.access, act));
   return {
     ...presentAnswerSummary(a, x.milestones, x.today),
     round: x.round ? presentRound(x.round) : null,
@@ -132,26 +144,28 @@ export function presentAnswer(
       status: j.status,
     })),
     permissions: {
-      route: x.access.route && actions.includes('route'),
-      editDraft: x.access.work && (a.status === 'fordelad' || a.status === 'enkat-pagar' || a.status === 'utkast'),
-      comment: x.access.comment && ['fordelad', 'enkat-pagar', 'utkast', 'beredd'].includes(a.status),
-      respond: x.access.work && ['fordelad', 'enkat-pagar', 'utkast', 'beredd'].includes(a.status),
-      sendSurvey: x.access.lead && actions.includes('send-survey') && !x.survey,
-      startDraft: x.access.lead && actions.includes('start-draft'),
-      markDraftReady: x.access.lead && a.status === 'utkast' && a.draft_ready_at === null,
-      prepare: x.access.prepare && actions.includes('prepare'),
-      return: (x.access.prepare || x.access.decide) && actions.includes('return'),
-      decide: x.access.decide && actions.includes('decide'),
-      send: x.access.send && actions.includes('send'),
-      supersede: (x.access.decide || x.access.route) && actions.includes('supersede'),
+      route: actions.includes('route'),
+      editDraft: x.access.work && isDraftEditable(a.status),
+      comment: x.access.comment && isCommentable(a.status),
+      respond: x.access.work && isCommentable(a.status),
+      sendSurvey: actions.includes('send-survey'),
+      startDraft: actions.includes('start-draft'),
+      markDraftReady: x.access.lead && mayMarkDraftReady(a.status) && a.draft_ready_at === null,
+      prepare: actions.includes('prepare'),
+      return: actions.includes('return'),
+      decide: actions.includes('decide'),
+      send: actions.includes('send'),
+      supersede: actions.includes('supersede'),
     },
+    allowedActions: actions,
   };
 }
 
 export function presentJoint(
   j: repo.JointRow,
-  x: { sections: repo.SectionRow[]; inputs: unknown[]; access: JointAccess; round: repo.RoundRow | undefined },
+  x: { sections: repo.SectionRow[]; inputs: unknown[]; access: JointAccess; round: repo.RoundRow | undefined; today: string },
 ) {
+  const actions = allowedActions(jointLifecycle, j.status, { today: x.today }, (act) => mayTakeJointStep(x.access, act));
   return {
     id: j.id,
     roundId: j.round_id,
@@ -167,10 +181,11 @@ export function presentJoint(
     sections: x.sections.map(presentSection),
     inputs: x.inputs,
     permissions: {
-      edit: x.access.work && j.status === 'samordnas',
-      approve: x.access.approve && j.status === 'samordnas',
-      send: (x.access.work || x.access.approve) && j.status === 'godkand',
+      edit: x.access.work && isJointEditable(j.status),
+      approve: actions.includes('approve'),
+      send: actions.includes('send'),
     },
+    allowedActions: actions,
     version: j.version,
   };
 }

@@ -1,14 +1,13 @@
-import { can } from '../../platform/auth/policy.js';
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, unauthorized } from '../../platform/errors.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
-import { answerAccess, effectiveActor } from './access.js';
+import { answerFacts } from './answer-transition.js';
 import { loadAnswer } from './load-answer.js';
+import { answerAccess, consultationCaller, mayInRegion } from './policy.js';
 import { presentAnswer, presentAnswerSummary, presentRound, presentSurvey } from './presenter.js';
 import * as repo from './repository.js';
+import { isSent } from './rules/answer-lifecycle.js';
 
 /** One answer as its workers see it, with the caller's permitted actions. */
 export async function readAnswer(db: Db, ctx: Ctx, id: string, opts: { today?: string } = {}) {
@@ -25,11 +24,12 @@ export async function readAnswer(db: Db, ctx: Ctx, id: string, opts: { today?: s
     milestones: await repo.milestonesOf(db, [id]),
     sections: await repo.sectionsOf(db, id),
     comments: await repo.commentsOf(db, id),
-    survey: survey ? presentSurvey(survey, await repo.recipientsOf(db, survey.id)) : null,
+    survey: survey ? presentSurvey(survey, await repo.recipientsOf(db, survey.id), l.access.lead) : null,
     joints: (await repo.jointsOfRounds(db, [a.round_id])).filter((j) =>
-      (l.geo.regionHealthcareRegions.get(a.region_code) ?? []).includes(j.healthcare_region_id),
+      (l.caller.geo.regionHealthcareRegions.get(a.region_code) ?? []).includes(j.healthcare_region_id),
     ),
     access: l.access,
+    facts: await answerFacts(db, a, l.today),
     today: l.today,
   });
 }
@@ -38,8 +38,7 @@ export async function readAnswer(db: Db, ctx: Ctx, id: string, opts: { today?: s
 export async function listVisibleAnswers(db: Db, ctx: Ctx, f: { region?: string; roundId?: string }) {
   if (!ctx.actor) throw unauthorized();
   const today = todayInSweden();
-  const geo = await geography(db);
-  const actor = await effectiveActor(db, ctx.actor, today);
+  const caller = await consultationCaller(db, ctx, today);
   const rows = await repo.listAnswers(db, {
     ...(f.region ? { regions: [f.region] } : {}),
     ...(f.roundId ? { roundId: f.roundId } : {}),
@@ -51,10 +50,9 @@ export async function listVisibleAnswers(db: Db, ctx: Ctx, f: { region?: string;
   const visible = rows.filter(
     (a) =>
       answerAccess(
-        actor,
+        caller,
         a,
         routed.filter((g) => g.answer_id === a.id).map((g) => g.group_id),
-        geo,
       ).read,
   );
   const ms = await repo.milestonesOf(
@@ -99,9 +97,8 @@ export async function consultationOverview(db: Db, ctx: Ctx, opts: { today?: str
 export async function regionBoard(db: Db, ctx: Ctx, region: string, opts: { today?: string } = {}) {
   if (!ctx.actor) throw unauthorized();
   const today = opts.today ?? todayInSweden();
-  const geo = await geography(db);
   const name = await repo.regionName(db, region);
-  if (!name || !can(ctx.actor, 'consultations.read', ownerScope(region, geo))) throw notFound('Regionen');
+  if (!name || !(await mayInRegion(ctx, db, 'consultations.read', region))) throw notFound('Regionen');
   const answers = await repo.listAnswers(db, { regions: [region] });
   const ms = await repo.milestonesOf(
     db,
@@ -118,7 +115,7 @@ export async function regionBoard(db: Db, ctx: Ctx, region: string, opts: { toda
       const a = answers.find((x) => x.round_id === r.id);
       return { round: presentRound(r), answer: a ? presentAnswerSummary(a, ms, today) : null };
     })
-    .filter((i) => i.answer === null || i.answer.status !== 'skickad' || i.round.closesOn >= today)
+    .filter((i) => i.answer === null || !isSent(i.answer.status) || i.round.closesOn >= today)
     .sort(
       (x, y) =>
         Number(y.answer?.late ?? false) - Number(x.answer?.late ?? false) || x.round.closesOn.localeCompare(y.round.closesOn),
@@ -127,7 +124,7 @@ export async function regionBoard(db: Db, ctx: Ctx, region: string, opts: { toda
     region,
     regionName: name,
     today,
-    mayRegister: can(ctx.actor, 'consultations.register', ownerScope(region, geo)),
+    mayRegister: await mayInRegion(ctx, db, 'consultations.register', region),
     items,
     groups: (await repo.groupsOfOwner(db, region)).map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
   };

@@ -1,21 +1,19 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
+import { requestScope } from '../../platform/auth/scope.js';
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Tx } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { registerCase } from '../cases/register-case.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
+import { authorizeInRegion } from './policy.js';
 import * as repo from './repository.js';
+import type { RegisterBody } from './schemas.js';
 import { DEFAULT_SECTIONS } from './rules/answer-lifecycle.js';
+import { isRoundCancelled } from './rules/round-lifecycle.js';
 import { DEFAULT_OFFSETS, scheduleMilestones } from './rules/milestones.js';
 
-export interface RegisterAnswerInput {
-  roundId: string;
-  region: string;
-  receivedDate?: string;
-}
+export type RegisterAnswerInput = Static<typeof RegisterBody>;
 
 /** The case register's use case runs inside this transaction: one answer, one case number, or neither. */
 const within = (db: Db, tx: Tx): Db => ({
@@ -40,14 +38,14 @@ export async function registerAnswer(
 ) {
   const today = opts.today ?? todayInSweden();
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
+    const geo = await requestScope(ctx, tx).geography();
     if (!geo.regionHealthcareRegions.has(input.region)) {
       throw unprocessable(`Det finns ingen region med länskod ${input.region}.`, [{ path: 'region', message: 'okänd länskod' }]);
     }
-    authorize(ctx.actor, 'consultations.register', ownerScope(input.region, geo));
+    await authorizeInRegion(ctx, tx, 'consultations.register', input.region);
     const round = await repo.getRound(tx, input.roundId);
     if (!round) throw notFound('Remissomgången');
-    if (round.status !== 'aktiv')
+    if (isRoundCancelled(round.status))
       throw unprocessable('Remissomgången är avbruten.', [{ path: 'roundId', message: 'avbruten omgång' }]);
     const existing = await repo.liveAnswerFor(tx, round.id, input.region);
     if (existing) {

@@ -1,18 +1,13 @@
-import { recordAudit } from '../../platform/audit/record.js';
+import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
-import { checkVersion, loadAnswer, next, require } from './load-answer.js';
+import { moveAnswer } from './answer-transition.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
+import type { RouteBody } from './schemas.js';
 
-export interface RouteInput {
-  groupIds: string[];
-  leadGroupId: string;
-  beredningGroupId?: string | null;
-  decisionGroupId?: string | null;
-  version: number;
-}
+export type RouteInput = Static<typeof RouteBody>;
 
 const WORKING_KINDS = new Set(['program-area', 'collaboration-group', 'working-group']);
 const DECIDING_KINDS = new Set(['council', 'forum', 'steering-group', 'political-body']);
@@ -22,7 +17,7 @@ async function ownGroups(tx: Queryable, region: string, ids: (string | null)[]) 
   const found = new Map((await repo.groupsByIds(tx, list)).map((g) => [g.id, g]));
   return (id: string) => {
     const g = found.get(id);
-    return g && g.owner === region && g.status === 'active' ? g : undefined;
+    return g && g.owner === region && g.active ? g : undefined;
   };
 }
 
@@ -69,30 +64,34 @@ async function checkGroups(
 /** The coordinator routes the answer to the LPOs/LSGs concerned; one of them leads. */
 export async function routeAnswer(db: Db, ctx: Ctx, id: string, input: RouteInput) {
   return db.transaction(async (tx) => {
-    const l = await loadAnswer(tx, ctx, id, { forUpdate: true });
-    require(l.access.route, 'Bara samordnaren i regionen kan fördela remissen.');
-    checkVersion(l.answer, input.version);
-    await assertVisible(tx, ctx, {
-      group: [...input.groupIds, input.leadGroupId, input.beredningGroupId, input.decisionGroupId],
-    });
-    const to = next(l.answer.status, 'route');
     const groupIds = [...new Set(input.groupIds)];
-    const beredningGroupId = input.beredningGroupId === undefined ? l.answer.beredning_group_id : input.beredningGroupId;
-    const decisionGroupId = input.decisionGroupId === undefined ? l.answer.decision_group_id : input.decisionGroupId;
-    await checkGroups(tx, l.answer.region_code, { groupIds, leadGroupId: input.leadGroupId, beredningGroupId, decisionGroupId });
-    await repo.setRouting(tx, id, groupIds, input.leadGroupId);
-    await repo.updateAnswer(tx, id, l.answer.version, {
-      status: to,
-      lead_group_id: input.leadGroupId,
-      beredning_group_id: beredningGroupId,
-      decision_group_id: decisionGroupId,
-    });
-    await recordAudit(tx, ctx, {
-      entityType: 'consultation-answer',
-      entityId: id,
-      action: 'route',
-      before: { status: l.answer.status, groupIds: l.routed.map((g) => g.group_id), leadGroupId: l.answer.lead_group_id },
-      after: { status: to, groupIds, leadGroupId: input.leadGroupId, beredningGroupId, decisionGroupId },
+    await moveAnswer(tx, ctx, id, 'route', {
+      version: input.version,
+      set: (_to, _reason, l) => ({
+        lead_group_id: input.leadGroupId,
+        beredning_group_id: input.beredningGroupId === undefined ? l.answer.beredning_group_id : input.beredningGroupId,
+        decision_group_id: input.decisionGroupId === undefined ? l.answer.decision_group_id : input.decisionGroupId,
+      }),
+      then: async (q, l) => {
+        await assertVisible(q, ctx, {
+          group: [...input.groupIds, input.leadGroupId, input.beredningGroupId, input.decisionGroupId],
+        });
+        const beredningGroupId = input.beredningGroupId === undefined ? l.answer.beredning_group_id : input.beredningGroupId;
+        const decisionGroupId = input.decisionGroupId === undefined ? l.answer.decision_group_id : input.decisionGroupId;
+        await checkGroups(q, l.answer.region_code, {
+          groupIds,
+          leadGroupId: input.leadGroupId,
+          beredningGroupId,
+          decisionGroupId,
+        });
+        await repo.setRouting(q, id, groupIds, input.leadGroupId);
+      },
+      auditDetails: {
+        groupIds,
+        leadGroupId: input.leadGroupId,
+        ...(input.beredningGroupId !== undefined ? { beredningGroupId: input.beredningGroupId } : {}),
+        ...(input.decisionGroupId !== undefined ? { decisionGroupId: input.decisionGroupId } : {}),
+      },
     });
   });
 }

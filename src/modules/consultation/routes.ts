@@ -2,11 +2,13 @@ import { clock } from '../../platform/clock.js';
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, IsoDate } from '../../platform/http/schemas.js';
+import './audit.js';
 import { consultationCalendar } from './rules/calendar.js';
 import { toICalendar } from './rules/ical.js';
 import { answerRoutes } from './answer-routes.js';
 import { jointRoutes } from './joint-routes.js';
 import { surveyRoutes } from './survey-routes.js';
+import { roundRoutes } from './rounds/routes.js';
 
 const tags = ['Remisser'];
 const Window = Type.Object({ opens: IsoDate, closes: IsoDate });
@@ -16,6 +18,7 @@ const YearQuery = Type.Object(
 );
 
 export const consultationRoutes: RouteModule = async (app, deps) => {
+  await roundRoutes(app, deps);
   await answerRoutes(app, deps);
   await surveyRoutes(app, deps);
   await jointRoutes(app, deps);

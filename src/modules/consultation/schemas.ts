@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { IsoDate, Timestamp, Uuid } from '../../platform/http/schemas.js';
-import { ANSWER_STATUSES } from './rules/answer-lifecycle.js';
-import { JOINT_STATUSES } from './rules/joint-lifecycle.js';
+import { ANSWER_ACTIONS, ANSWER_STATUSES } from './rules/answer-lifecycle.js';
+import { JOINT_ACTIONS, JOINT_STATUSES } from './rules/joint-lifecycle.js';
+import { SURVEY_STATUSES } from './rules/survey-lifecycle.js';
 import { MILESTONE_KINDS } from './rules/milestones.js';
 import { QUESTION_KINDS, QUESTION_TOPICS } from './rules/survey.js';
 
@@ -95,7 +96,7 @@ export const Survey = Type.Object(
     title: Type.String(),
     intro: Nullable(Type.String()),
     closesOn: IsoDate,
-    status: Type.String(),
+    status: lit(SURVEY_STATUSES),
     questions: Type.Array(Question),
     recipients: Type.Array(
       Type.Object({
@@ -108,6 +109,9 @@ export const Survey = Type.Object(
     ),
     responded: Type.Integer(),
     summary: Type.Array(QuestionSummary),
+    allowedActions: Type.Array(lit(['close'] as const), {
+      description: 'Vad du kan göra med enkäten nu (stänga den; så länge den är öppen kan den också skickas till fler)',
+    }),
     version: Type.Integer(),
   },
   { $id: 'ConsultationSurvey' },
@@ -152,6 +156,9 @@ export const Answer = Type.Object(
       decide: Type.Boolean(),
       send: Type.Boolean(),
       supersede: Type.Boolean(),
+    }),
+    allowedActions: Type.Array(lit(ANSWER_ACTIONS), {
+      description: 'Stegen i svarets livscykel som du kan ta nu (av status, regler och din behörighet)',
     }),
   },
   { $id: 'ConsultationAnswer' },
@@ -320,6 +327,7 @@ export const Joint = Type.Object(
       }),
     ),
     permissions: Type.Object({ edit: Type.Boolean(), approve: Type.Boolean(), send: Type.Boolean() }),
+    allowedActions: Type.Array(lit(JOINT_ACTIONS), { description: 'Stegen du kan ta nu: godkänna eller markera som skickat' }),
     version: Type.Integer(),
   },
   { $id: 'ConsultationJointAnswer' },

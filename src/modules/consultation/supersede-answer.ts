@@ -1,7 +1,6 @@
-import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { checkVersion, loadAnswer, next, require } from './load-answer.js';
+import { moveAnswer } from './answer-transition.js';
 import * as repo from './repository.js';
 
 /**
@@ -11,44 +10,39 @@ import * as repo from './repository.js';
  */
 export async function supersedeAnswer(db: Db, ctx: Ctx, id: string, input: { reason: string; version: number }) {
   return db.transaction(async (tx) => {
-    const l = await loadAnswer(tx, ctx, id, { forUpdate: true });
-    require(l.access.decide || l.access.route, 'Bara det beslutande forumet eller samordnaren kan ersätta ett beslutat svar.');
-    checkVersion(l.answer, input.version);
-    const to = next(l.answer.status, 'supersede');
-    const reason = input.reason.trim();
-    await repo.updateAnswer(tx, id, l.answer.version, { status: to, superseded_reason: reason });
-    const newId = await repo.insertAnswer(tx, {
-      roundId: l.answer.round_id,
-      region: l.answer.region_code,
-      caseId: l.answer.case_id,
-      status: 'utkast',
-      beredningGroupId: l.answer.beredning_group_id,
-      decisionGroupId: l.answer.decision_group_id,
-      leadGroupId: l.answer.lead_group_id,
-      supersedes: id,
-      createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.userId ?? null),
-    });
-    const lead = l.routed.find((g) => g.is_lead)?.group_id;
-    if (lead)
-      await repo.setRouting(
-        tx,
-        newId,
-        l.routed.map((g) => g.group_id),
-        lead,
-      );
-    for (const s of await repo.sectionsOf(tx, id)) await repo.insertSection(tx, newId, s.heading, s.body);
-    const ms = await repo.milestonesOf(tx, [id]);
-    await repo.setMilestones(
-      tx,
-      newId,
-      ms.map((m) => ({ kind: m.kind, dueOn: m.due_on })),
-    );
-    await recordAudit(tx, ctx, {
-      entityType: 'consultation-answer',
-      entityId: id,
-      action: 'supersede',
-      before: { status: l.answer.status, decisionRef: l.answer.decision_ref },
-      after: { status: to, reason, supersededBy: newId },
+    let newId = '';
+    await moveAnswer(tx, ctx, id, 'supersede', {
+      version: input.version,
+      reason: input.reason,
+      set: (_to, reason) => ({ superseded_reason: reason }),
+      then: async (q, l) => {
+        newId = await repo.insertAnswer(q, {
+          roundId: l.answer.round_id,
+          region: l.answer.region_code,
+          caseId: l.answer.case_id,
+          status: 'utkast',
+          beredningGroupId: l.answer.beredning_group_id,
+          decisionGroupId: l.answer.decision_group_id,
+          leadGroupId: l.answer.lead_group_id,
+          supersedes: id,
+          createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.userId ?? null),
+        });
+        const lead = l.routed.find((g) => g.is_lead)?.group_id;
+        if (lead)
+          await repo.setRouting(
+            q,
+            newId,
+            l.routed.map((g) => g.group_id),
+            lead,
+          );
+        for (const s of await repo.sectionsOf(q, id)) await repo.insertSection(q, newId, s.heading, s.body);
+        const ms = await repo.milestonesOf(q, [id]);
+        await repo.setMilestones(
+          q,
+          newId,
+          ms.map((m) => ({ kind: m.kind, dueOn: m.due_on })),
+        );
+      },
     });
     return newId;
   });

@@ -5,14 +5,11 @@ import { presentSurvey } from './presenter.js';
 import { readAnswer } from './read-answers.js';
 import type { Question } from './rules/survey.js';
 import * as s from './schemas.js';
-import {
-  addSurveyRecipients,
-  closeSurveyNow,
-  openSurveyForm,
-  respondToSurvey,
-  sendSurvey,
-  surveyProgress,
-} from './send-survey.js';
+import { addSurveyRecipients } from './add-survey-recipients.js';
+import { closeSurveyNow } from './close-survey.js';
+import { surveyProgress } from './read-survey.js';
+import { openSurveyForm, respondToSurvey } from './respond-to-survey.js';
+import { sendSurvey } from './send-survey.js';
 
 const tags = ['Remissvar'];
 const IdParams = Type.Object({ id: Uuid });
@@ -54,7 +51,7 @@ export const surveyRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       const p = await surveyProgress(db, req.ctx, req.params.id);
-      return presentSurvey(p.survey, p.recipients);
+      return presentSurvey(p.survey, p.recipients, p.access.lead);
     },
   );
 
@@ -88,7 +85,7 @@ export const surveyRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       await closeSurveyNow(db, req.ctx, req.params.id);
       const p = await surveyProgress(db, req.ctx, req.params.id);
-      return presentSurvey(p.survey, p.recipients);
+      return presentSurvey(p.survey, p.recipients, p.access.lead);
     },
   );
 

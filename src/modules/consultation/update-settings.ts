@@ -1,11 +1,10 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize, can } from '../../platform/auth/policy.js';
+import { requestScope } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
 import { assertVisible } from '../visible.js';
+import { authorizeInRegion, mayInRegion } from './policy.js';
 import * as repo from './repository.js';
 import { checkDecidingGroups } from './route-answer.js';
 import { checkOffsets, DEFAULT_OFFSETS, type Offsets } from './rules/milestones.js';
@@ -25,12 +24,12 @@ export const presentSettings = (region: string, s: repo.SettingsRow | undefined)
 });
 
 export async function readSettings(db: Db, ctx: Ctx, region: string) {
-  const geo = await geography(db);
+  const geo = await requestScope(ctx, db).geography();
   if (!geo.regionHealthcareRegions.has(region)) throw notFound('Regionen');
-  authorize(ctx.actor, 'consultations.read', ownerScope(region, geo));
+  await authorizeInRegion(ctx, db, 'consultations.read', region);
   return {
     ...presentSettings(region, await repo.getSettings(db, region)),
-    mayEdit: can(ctx.actor, 'consultations.settings', ownerScope(region, geo)),
+    mayEdit: await mayInRegion(ctx, db, 'consultations.settings', region),
   };
 }
 
@@ -41,9 +40,9 @@ export async function readSettings(db: Db, ctx: Ctx, region: string) {
  */
 export async function updateSettings(db: Db, ctx: Ctx, region: string, input: SettingsInput) {
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
+    const geo = await requestScope(ctx, tx).geography();
     if (!geo.regionHealthcareRegions.has(region)) throw notFound('Regionen');
-    authorize(ctx.actor, 'consultations.settings', ownerScope(region, geo));
+    await authorizeInRegion(ctx, tx, 'consultations.settings', region);
     await assertVisible(tx, ctx, { group: [input.beredningGroupId, input.decisionGroupId] });
     const errors = checkOffsets(input);
     errors.push(...(await checkDecidingGroups(tx, region, input)));

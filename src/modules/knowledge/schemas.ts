@@ -294,4 +294,3 @@ export const UpdateLocalAdditionBody = Type.Object(
 );
 
 // The consultation rounds' schemas (they move with the rounds).
-export * from './round-schemas.js';

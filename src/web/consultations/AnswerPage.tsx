@@ -2,17 +2,16 @@
  * One region's answer to a round, the whole "en väg in" flow on one page: facts and
  * milestones, routing, the gap-analysis survey and its progress, the draft section by section
  * with comments, the steps (beredning, decision, sent, superseded) and the documents out.
- * The server says what the caller may do (permissions); the page only offers that.
+ * The server says what the caller may do (allowedActions, permissions); the page only offers that.
  */
 import { Link } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { DraftPanel } from './DraftPanel';
-import { boardPath, CONSULTATIONS_PATH, jointPath, loadAnswer } from './model';
+import { answerChanged, boardPath, CONSULTATIONS_PATH, downloadHref, jointPath, useAnswer } from './model';
 import { RoutingForm } from './RoutingForm';
 import { jointStatusLabel, milestoneLabel, StatusBadge, trackLabel } from './shared';
 import { StepsPanel } from './StepsPanel';
@@ -30,7 +29,7 @@ export function AnswerPage({ id }: { id: string }) {
 function AnswerView({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const answer = useAsync((signal) => loadAnswer(id, signal), [id]);
+  const answer = useAnswer(id);
   const a = answer.data;
   const crumbs = [
     { to: CONSULTATIONS_PATH, label: t('area.consultations') },
@@ -39,15 +38,15 @@ function AnswerView({ id }: { id: string }) {
   const title = a
     ? t('consultations.answer.titleFor', { round: a.round?.title ?? '', region: a.regionName })
     : t('consultations.answer.title');
-  const changed = () => answer.reload();
+  const changed = () => void answerChanged();
 
   return (
     <Page title={title} crumbs={crumbs}>
       {answer.error && <ErrorAlert error={answer.error} />}
-      {answer.loading && !a && <Loading />}
+      {answer.isPending && <Loading />}
       {a && (
         <>
-          {a.status === 'ersatt' && (
+          {a.supersededReason !== null && (
             <Notice kind="warning">
               <p>{t('consultations.answer.superseded', { reason: a.supersededReason ?? '' })}</p>
             </Notice>
@@ -134,7 +133,7 @@ function AnswerView({ id }: { id: string }) {
             </table>
           </TableScroll>
 
-          {a.permissions.route && <RoutingForm answer={a} onDone={changed} />}
+          {a.allowedActions.includes('route') && <RoutingForm answer={a} onDone={changed} />}
           <SurveyPanel answer={a} onDone={changed} />
           <StepsPanel answer={a} onDone={changed} />
           <DraftPanel answer={a} onDone={changed} />
@@ -142,17 +141,17 @@ function AnswerView({ id }: { id: string }) {
           <h2 id="downloads-heading">{t('consultations.downloads.heading')}</h2>
           <ul className="link-list" aria-labelledby="downloads-heading">
             <li>
-              <a href={`/api/v1/consultation-answers/${a.id}/document.docx`} download>
+              <a href={downloadHref(`/consultation-answers/${a.id}/document.docx`)} download>
                 {t('consultations.downloads.docx')}
               </a>
             </li>
             <li>
-              <a href={`/api/v1/consultation-answers/${a.id}/document.pdf`} download>
+              <a href={downloadHref(`/consultation-answers/${a.id}/document.pdf`)} download>
                 {t('consultations.downloads.pdf')}
               </a>
             </li>
             <li>
-              <a href={`/api/v1/consultation-answers/${a.id}/comments.xlsx`} download>
+              <a href={downloadHref(`/consultation-answers/${a.id}/comments.xlsx`)} download>
                 {t('consultations.downloads.xlsx')}
               </a>
             </li>

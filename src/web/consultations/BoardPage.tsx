@@ -4,16 +4,15 @@
  * here; and the region's milestone offsets and default forums.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api';
 import { Link, navigate } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api, call, client } from '../client';
 import { useI18n, useT } from '../i18n';
-import { answerPath, CONSULTATIONS_PATH, type Answer, type Board, type Settings } from './model';
+import { answerPath, CONSULTATIONS_PATH, type Settings } from './model';
 import { MilestoneText, StatusBadge, SubmitError, trackLabel, useSubmit } from './shared';
 
 const DECIDING = new Set(['council', 'forum', 'steering-group', 'political-body']);
@@ -30,7 +29,8 @@ export function BoardPage({ code }: { code: string }) {
 function BoardView({ code }: { code: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const board = useAsync((signal) => api.get<Board>('/api/v1/consultation-board', { region: code }, signal), [code]);
+  // Read again whenever the board is shown (an answer registered or moved elsewhere changes it).
+  const board = $api.useQuery('get', '/consultation-board', { params: { query: { region: code } } }, { staleTime: 0 });
   const submit = useSubmit();
   const title = board.data
     ? t('consultations.board.titleFor', { region: board.data.regionName })
@@ -38,7 +38,8 @@ function BoardView({ code }: { code: string }) {
 
   async function register(roundId: string) {
     await submit.run(async () => {
-      const a = await api.post<Answer>('/api/v1/consultation-answers', { roundId, region: code });
+      const a = await call(client.POST('/consultation-answers', { body: { roundId, region: code } }));
+      // The answer page loads the new answer; the board is read again when it is next shown.
       navigate(answerPath(a.id));
     });
   }
@@ -50,7 +51,7 @@ function BoardView({ code }: { code: string }) {
       lead={<p>{t('consultations.board.lead')}</p>}
     >
       {board.error && <ErrorAlert error={board.error} />}
-      {board.loading && !board.data && <Loading />}
+      {board.isPending && <Loading />}
       <SubmitError error={submit.error} />
       {board.data && board.data.items.length === 0 && <p>{t('consultations.board.empty')}</p>}
       {board.data && board.data.items.length > 0 && (
@@ -105,10 +106,7 @@ function BoardView({ code }: { code: string }) {
 
 function SettingsForm({ region, groups }: { region: string; groups: { id: string; name: string }[] }) {
   const t = useT();
-  const settings = useAsync(
-    (signal) => api.get<Settings>(`/api/v1/consultation-settings/${region}`, undefined, signal),
-    [region],
-  );
+  const settings = $api.useQuery('get', '/consultation-settings/{region}', { params: { path: { region } } });
   const [draft, setDraft] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
   const submit = useSubmit();
@@ -127,7 +125,8 @@ function SettingsForm({ region, groups }: { region: string; groups: { id: string
       const { region: _r, mayEdit: _m, ...body } = draft;
       void _r;
       void _m;
-      setDraft({ ...(await api.put<Settings>(`/api/v1/consultation-settings/${region}`, body)), mayEdit: true });
+      const stored = await call(client.PUT('/consultation-settings/{region}', { params: { path: { region } }, body }));
+      setDraft({ ...stored, mayEdit: true });
     });
     setSaved(ok);
   }

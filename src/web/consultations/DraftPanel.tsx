@@ -4,7 +4,7 @@
  * compilers' response (the comment table of the XLSX export).
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { call, client } from '../client';
 import { TextAreaField, TextField } from '../components/Fields';
 import { Notice } from '../components/Alerts';
 import { useI18n, useT } from '../i18n';
@@ -17,7 +17,9 @@ export function DraftPanel({ answer, onDone }: { answer: Answer; onDone: () => v
   const submit = useSubmit();
   async function add(e: FormEvent) {
     e.preventDefault();
-    if (await submit.run(async () => void (await api.post(`/api/v1/consultation-answers/${answer.id}/sections`, { heading })))) {
+    const request = () =>
+      call(client.POST('/consultation-answers/{id}/sections', { params: { path: { id: answer.id } }, body: { heading } }));
+    if (await submit.run(async () => void (await request()))) {
       setHeading('');
       onDone();
     }
@@ -25,7 +27,8 @@ export function DraftPanel({ answer, onDone }: { answer: Answer; onDone: () => v
   return (
     <section aria-labelledby="draft-heading">
       <h2 id="draft-heading">{t('consultations.draft.heading')}</h2>
-      {!answer.permissions.editDraft && (answer.status === 'beslutad' || answer.status === 'skickad') && (
+      {/* a decided answer (not superseded) is locked: it can only be superseded */}
+      {!answer.permissions.editDraft && answer.decidedOn !== null && answer.supersededReason === null && (
         <Notice kind="info">
           <p>{t('consultations.draft.locked')}</p>
         </Notice>
@@ -82,7 +85,12 @@ function SectionView({
     e.preventDefault();
     setSaved(false);
     const ok = await save.run(async () => {
-      await api.put(`/api/v1/consultation-answers/${answer.id}/sections/${section.id}`, { body, version: section.version });
+      await call(
+        client.PUT('/consultation-answers/{id}/sections/{sectionId}', {
+          params: { path: { id: answer.id, sectionId: section.id } },
+          body: { body, version: section.version },
+        }),
+      );
     });
     if (ok) {
       setSaved(true);
@@ -94,7 +102,12 @@ function SectionView({
     if (
       await post.run(
         async () =>
-          void (await api.post(`/api/v1/consultation-answers/${answer.id}/comments`, { sectionId: section.id, body: comment })),
+          void (await call(
+            client.POST('/consultation-answers/{id}/comments', {
+              params: { path: { id: answer.id } },
+              body: { sectionId: section.id, body: comment },
+            }),
+          )),
       )
     ) {
       setComment('');
@@ -180,10 +193,12 @@ function CommentView({ answer, c, onDone }: { answer: Answer; c: Comment; onDone
     if (
       await submit.run(
         async () =>
-          void (await api.put(`/api/v1/consultation-answers/${answer.id}/comments/${c.id}/response`, {
-            response,
-            version: c.version,
-          })),
+          void (await call(
+            client.PUT('/consultation-answers/{id}/comments/{commentId}/response', {
+              params: { path: { id: answer.id, commentId: c.id } },
+              body: { response, version: c.version },
+            }),
+          )),
       )
     )
       onDone();

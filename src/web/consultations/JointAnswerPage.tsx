@@ -3,15 +3,14 @@
  * compiled sections, the management group's approval, and the documents.
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { useAsync } from '../components/useAsync';
+import { $api, call, client, invalidate } from '../client';
 import { useI18n, useT } from '../i18n';
-import { answerPath, CONSULTATIONS_PATH, todaySweden, type JointAnswer, type Section } from './model';
+import { answerPath, CONSULTATIONS_PATH, downloadHref, todaySweden, type JointAnswer, type Section } from './model';
 import { jointStatusLabel, StatusBadge, SubmitError, useSubmit } from './shared';
 
 export function JointAnswerPage({ id }: { id: string }) {
@@ -26,8 +25,10 @@ export function JointAnswerPage({ id }: { id: string }) {
 function JointView({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const joint = useAsync((signal) => api.get<JointAnswer>(`/api/v1/consultation-joint-answers/${id}`, undefined, signal), [id]);
+  const joint = $api.useQuery('get', '/consultation-joint-answers/{id}', { params: { path: { id } } });
   const j = joint.data;
+  const params = { path: { id } };
+  const reload = () => void invalidate('/consultation-joint-answers/{id}');
   const [approvalRef, setApprovalRef] = useState('');
   const [approvedOn, setApprovedOn] = useState(todaySweden());
   const approve = useSubmit();
@@ -41,30 +42,36 @@ function JointView({ id }: { id: string }) {
     if (
       await approve.run(
         async () =>
-          void (await api.post(`/api/v1/consultation-joint-answers/${id}/approve`, {
-            approvalRef,
-            approvedOn,
-            version: j!.version,
-          })),
+          void (await call(
+            client.POST('/consultation-joint-answers/{id}/approve', {
+              params,
+              body: { approvalRef, approvedOn, version: j!.version },
+            }),
+          )),
       )
     )
-      joint.reload();
+      reload();
   }
   async function doSend(e: FormEvent) {
     e.preventDefault();
     if (
       await send.run(
         async () =>
-          void (await api.post(`/api/v1/consultation-joint-answers/${id}/send`, { sentOn: todaySweden(), version: j!.version })),
+          void (await call(
+            client.POST('/consultation-joint-answers/{id}/send', {
+              params,
+              body: { sentOn: todaySweden(), version: j!.version },
+            }),
+          )),
       )
     )
-      joint.reload();
+      reload();
   }
 
   return (
     <Page title={title} crumbs={[{ to: CONSULTATIONS_PATH, label: t('area.consultations') }]}>
       {joint.error && <ErrorAlert error={joint.error} />}
-      {joint.loading && !j && <Loading />}
+      {joint.isPending && <Loading />}
       {j && (
         <>
           <dl className="facts">
@@ -113,9 +120,9 @@ function JointView({ id }: { id: string }) {
           </div>
           <h2>{t('consultations.joint.compiled')}</h2>
           {j.sections.map((s) => (
-            <JointSection key={s.id} joint={j} section={s} onDone={joint.reload} />
+            <JointSection key={s.id} joint={j} section={s} onDone={reload} />
           ))}
-          {j.permissions.approve && (
+          {j.allowedActions.includes('approve') && (
             <form className="form panel" onSubmit={(e) => void doApprove(e)} aria-labelledby="approve-heading">
               <h2 id="approve-heading">{t('consultations.joint.approveHeading')}</h2>
               <SubmitError error={approve.error} />
@@ -139,7 +146,7 @@ function JointView({ id }: { id: string }) {
               </button>
             </form>
           )}
-          {j.permissions.send && (
+          {j.allowedActions.includes('send') && (
             <form className="form" onSubmit={(e) => void doSend(e)}>
               <SubmitError error={send.error} />
               <button type="submit" disabled={send.busy}>
@@ -150,12 +157,12 @@ function JointView({ id }: { id: string }) {
           <h2 id="joint-downloads">{t('consultations.downloads.heading')}</h2>
           <ul className="link-list" aria-labelledby="joint-downloads">
             <li>
-              <a href={`/api/v1/consultation-joint-answers/${j.id}/document.docx`} download>
+              <a href={downloadHref(`/consultation-joint-answers/${j.id}/document.docx`)} download>
                 {t('consultations.downloads.docx')}
               </a>
             </li>
             <li>
-              <a href={`/api/v1/consultation-joint-answers/${j.id}/document.pdf`} download>
+              <a href={downloadHref(`/consultation-joint-answers/${j.id}/document.pdf`)} download>
                 {t('consultations.downloads.pdf')}
               </a>
             </li>
@@ -175,10 +182,12 @@ function JointSection({ joint, section, onDone }: { joint: JointAnswer; section:
     if (
       await submit.run(
         async () =>
-          void (await api.put(`/api/v1/consultation-joint-answers/${joint.id}/sections/${section.id}`, {
-            body,
-            version: section.version,
-          })),
+          void (await call(
+            client.PUT('/consultation-joint-answers/{id}/sections/{sectionId}', {
+              params: { path: { id: joint.id, sectionId: section.id } },
+              body: { body, version: section.version },
+            }),
+          )),
       )
     )
       onDone();

@@ -3,7 +3,7 @@
  * only: the answers stay with their region), and the way to a region's own board.
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { $api } from '../client';
 import { Link, navigate } from '../app/router';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
@@ -14,7 +14,7 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { loadRegions } from '../organisation/reference';
-import { boardPath, jointPath, type Overview } from './model';
+import { boardPath, jointPath } from './model';
 import { jointStatusLabel, StatusBadge, trackLabel } from './shared';
 
 export function ConsultationsPage() {
@@ -29,13 +29,12 @@ export function ConsultationsPage() {
 function Consultations() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const { session } = useSession();
-  const overview = useAsync((signal) => api.get<Overview>('/api/v1/consultation-overview', undefined, signal), []);
+  const { user } = useSession();
+  const overview = $api.useQuery('get', '/consultation-overview');
   const regions = useAsync(() => loadRegions(), []);
-  const myRegions =
-    session.status === 'signed-in'
-      ? [...new Set(session.user.roles.filter((r) => r.scopeType === 'region' && r.scopeId).map((r) => r.scopeId!))]
-      : [];
+  const myRegions = user
+    ? [...new Set(user.roles.filter((r) => r.scopeType === 'region' && r.scopeId).map((r) => r.scopeId!))]
+    : [];
   const [region, setRegion] = useState(myRegions[0] ?? '10');
   const rounds = overview.data?.rounds ?? [];
 
@@ -61,7 +60,7 @@ function Consultations() {
       </form>
       <h2 id="open-rounds">{t('consultations.open.heading')}</h2>
       {overview.error && <ErrorAlert error={overview.error} />}
-      {overview.loading && !overview.data && <Loading />}
+      {overview.isPending && <Loading />}
       {overview.data && rounds.length === 0 && <p>{t('consultations.open.none')}</p>}
       {rounds.length > 0 && (
         <TableScroll labelledBy="open-caption">

@@ -1,41 +1,40 @@
 /** The coordinator routes the answer: the LPOs/LSGs concerned (one leads) and the forums. */
 import { useState, type FormEvent } from 'react';
-import { api, getAll } from '../api';
+import { $api, call, client } from '../client';
 import { CheckboxGroup, SelectField } from '../components/Fields';
-import { useAsync } from '../components/useAsync';
 import { useT } from '../i18n';
 import type { Answer } from './model';
 import { SubmitError, useSubmit } from './shared';
 
-interface GroupItem {
-  id: string;
-  name: string;
-  kind: string;
-}
 const WORKING = new Set(['program-area', 'collaboration-group', 'working-group']);
 const DECIDING = new Set(['council', 'forum', 'steering-group', 'political-body']);
 
 export function RoutingForm({ answer, onDone }: { answer: Answer; onDone: () => void }) {
   const t = useT();
-  const groups = useAsync(() => getAll<GroupItem>('/api/v1/groups', { owner: answer.region }), [answer.region]);
+  const groups = $api.useQuery('get', '/groups', { params: { query: { owner: answer.region, limit: 500 } } });
   const [chosen, setChosen] = useState<string[]>(answer.groups.map((g) => g.id));
   const [lead, setLead] = useState(answer.leadGroupId ?? '');
   const [beredning, setBeredning] = useState(answer.beredningGroup?.id ?? '');
   const [decision, setDecision] = useState(answer.decisionGroup?.id ?? '');
   const submit = useSubmit();
-  const working = (groups.data ?? []).filter((g) => WORKING.has(g.kind));
-  const deciding = (groups.data ?? []).filter((g) => DECIDING.has(g.kind));
+  const working = (groups.data?.items ?? []).filter((g) => WORKING.has(g.kind));
+  const deciding = (groups.data?.items ?? []).filter((g) => DECIDING.has(g.kind));
 
   async function save(e: FormEvent) {
     e.preventDefault();
     const ok = await submit.run(async () => {
-      await api.post(`/api/v1/consultation-answers/${answer.id}/routing`, {
-        groupIds: chosen,
-        leadGroupId: lead || chosen[0] || '',
-        beredningGroupId: beredning || null,
-        decisionGroupId: decision || null,
-        version: answer.version,
-      });
+      await call(
+        client.POST('/consultation-answers/{id}/routing', {
+          params: { path: { id: answer.id } },
+          body: {
+            groupIds: chosen,
+            leadGroupId: lead || chosen[0] || '',
+            beredningGroupId: beredning || null,
+            decisionGroupId: decision || null,
+            version: answer.version,
+          },
+        }),
+      );
     });
     if (ok) onDone();
   }

@@ -1,11 +1,14 @@
-/** The steps after routing, each offered only to whom the server allows it. */
+/** The steps after routing, each offered only when the server lists it in the answer's allowedActions. */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api } from '../api';
 import { navigate } from '../app/router';
+import { call, client } from '../client';
 import { TextAreaField, TextField } from '../components/Fields';
 import { useT } from '../i18n';
-import { answerPath, todaySweden, type Answer } from './model';
+import { answerPath, todaySweden, type Answer, type AnswerAction } from './model';
 import { SubmitError, useSubmit } from './shared';
+
+/** The steps this panel offers (routing and the survey have their own panels). */
+const STEPS: AnswerAction[] = ['start-draft', 'prepare', 'return', 'decide', 'send', 'supersede'];
 
 function StepForm({
   id,
@@ -40,46 +43,53 @@ function StepForm({
 
 export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => void }) {
   const t = useT();
-  const p = answer.permissions;
+  const may = (a: AnswerAction) => answer.allowedActions.includes(a);
+  const markDraftReady = answer.permissions.markDraftReady;
   const [note, setNote] = useState('');
   const [returnNote, setReturnNote] = useState('');
   const [decisionRef, setDecisionRef] = useState('');
   const [decidedOn, setDecidedOn] = useState(todaySweden());
   const [sentOn, setSentOn] = useState(todaySweden());
   const [reason, setReason] = useState('');
-  const post = async (path: string, body: Record<string, unknown>) => {
-    await api.post(`/api/v1/consultation-answers/${answer.id}/${path}`, { version: answer.version, ...body });
+  const params = { path: { id: answer.id } };
+  const version = answer.version;
+  const done = async (request: Promise<unknown>) => {
+    await request;
     onDone();
   };
-  const any = p.startDraft || p.markDraftReady || p.prepare || p.return || p.decide || p.send || p.supersede;
+  const any = markDraftReady || STEPS.some(may);
   if (!any) return null;
   return (
     <section className="panel" aria-labelledby="steps-heading">
       <h2 id="steps-heading" tabIndex={-1}>
         {t('consultations.steps.heading')}
       </h2>
-      {p.startDraft && (
+      {may('start-draft') && (
         <StepForm
           id="step-draft"
           title={t('consultations.steps.startDraft')}
           button={t('consultations.steps.startDraftButton')}
-          onSubmit={() => post('start-draft', {})}
+          onSubmit={() => done(call(client.POST('/consultation-answers/{id}/start-draft', { params, body: { version } })))}
         />
       )}
-      {p.markDraftReady && (
+      {markDraftReady && (
         <StepForm
           id="step-ready"
           title={t('consultations.steps.draftReady')}
           button={t('consultations.steps.draftReadyButton')}
-          onSubmit={() => post('draft-ready', {})}
+          onSubmit={() => done(call(client.POST('/consultation-answers/{id}/draft-ready', { params, body: { version } })))}
         />
       )}
-      {p.prepare && (
+      {may('prepare') && (
         <StepForm
           id="step-prepare"
           title={t('consultations.steps.prepare')}
           button={t('consultations.steps.prepareButton')}
-          onSubmit={() => post('prepare', note ? { note } : {})}
+          onSubmit={() =>
+            done(
+              call(client.POST('/consultation-answers/{id}/prepare', { params, body: { version, ...(note ? { note } : {}) } })),
+            )
+          }
         >
           <TextAreaField
             id="prepare-note"
@@ -90,12 +100,14 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           />
         </StepForm>
       )}
-      {p.decide && (
+      {may('decide') && (
         <StepForm
           id="step-decide"
           title={t('consultations.steps.decide')}
           button={t('consultations.steps.decideButton')}
-          onSubmit={() => post('decide', { decisionRef, decidedOn })}
+          onSubmit={() =>
+            done(call(client.POST('/consultation-answers/{id}/decide', { params, body: { version, decisionRef, decidedOn } })))
+          }
         >
           <TextField
             id="decide-ref"
@@ -115,12 +127,14 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           />
         </StepForm>
       )}
-      {p.return && (
+      {may('return') && (
         <StepForm
           id="step-return"
           title={t('consultations.steps.return')}
           button={t('consultations.steps.returnButton')}
-          onSubmit={() => post('return', { note: returnNote })}
+          onSubmit={() =>
+            done(call(client.POST('/consultation-answers/{id}/return', { params, body: { version, note: returnNote } })))
+          }
         >
           <TextAreaField
             id="return-note"
@@ -132,12 +146,12 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           />
         </StepForm>
       )}
-      {p.send && (
+      {may('send') && (
         <StepForm
           id="step-send"
           title={t('consultations.steps.send')}
           button={t('consultations.steps.sendButton')}
-          onSubmit={() => post('send', { sentOn })}
+          onSubmit={() => done(call(client.POST('/consultation-answers/{id}/send', { params, body: { version, sentOn } })))}
         >
           <TextField
             id="send-date"
@@ -149,16 +163,14 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           />
         </StepForm>
       )}
-      {p.supersede && (
+      {may('supersede') && (
         <StepForm
           id="step-supersede"
           title={t('consultations.steps.supersede')}
           button={t('consultations.steps.supersedeButton')}
           onSubmit={async () => {
-            const next = await api.post<Answer>(`/api/v1/consultation-answers/${answer.id}/supersede`, {
-              version: answer.version,
-              reason,
-            });
+            const next = await call(client.POST('/consultation-answers/{id}/supersede', { params, body: { version, reason } }));
+            onDone();
             navigate(answerPath(next.id));
           }}
         >

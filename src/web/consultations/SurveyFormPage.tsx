@@ -4,13 +4,12 @@
  * the API in a header. Every question is a labelled field; scales and yes/no are radio groups.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, request } from '../api';
+import { ApiError } from '../api';
+import { $api, call, client } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { TextAreaField } from '../components/Fields';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
-import type { SurveyForm } from './model';
 import { SubmitError, useSubmit } from './shared';
 
 type Value = string | number | boolean;
@@ -19,7 +18,8 @@ export function SurveyFormPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [token] = useState(() => window.location.hash.replace(/^#/, ''));
-  const form = useAsync((signal) => loadForm(id, token, signal), [id, token]);
+  const params = { path: { id }, header: { 'x-survey-token': token } };
+  const form = $api.useQuery('get', '/survey-form/{id}', { params }, { enabled: token !== '' });
   const [values, setValues] = useState<Record<string, Value>>({});
   const [done, setDone] = useState(false);
   const submit = useSubmit();
@@ -34,15 +34,16 @@ export function SurveyFormPage({ id }: { id: string }) {
     e.preventDefault();
     setDone(false);
     const ok = await submit.run(async () => {
-      await api.put(`/api/v1/survey-form/${id}`, { answers: values }, { 'X-Survey-Token': token });
+      await call(client.PUT('/survey-form/{id}', { params, body: { answers: values } }));
     });
     setDone(ok);
   }
 
-  const err = form.error;
+  // Without a token in the link there is nothing to open: the same answer as an unknown link.
+  const err = token ? form.error : new ApiError({ status: 404, title: 'Hittades inte' });
   return (
     <Page title={title}>
-      {form.loading && !f && <Loading />}
+      {form.isLoading && <Loading />}
       {err && (err.status === 404 || err.status === 410) && (
         <Notice kind="warning">
           <p>{err.status === 410 ? t('consultations.public.expired') : t('consultations.public.notFound')}</p>
@@ -132,9 +133,4 @@ export function SurveyFormPage({ id }: { id: string }) {
       )}
     </Page>
   );
-}
-
-async function loadForm(id: string, token: string, signal: AbortSignal): Promise<SurveyForm> {
-  if (!token) throw new ApiError({ status: 404, title: 'Hittades inte' });
-  return request<SurveyForm>('GET', `/api/v1/survey-form/${id}`, { headers: { 'X-Survey-Token': token }, signal });
 }

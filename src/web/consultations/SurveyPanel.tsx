@@ -5,7 +5,7 @@
  * progress: who has answered, and the answers per question.
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { call, client } from '../client';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n, useT } from '../i18n';
@@ -45,7 +45,7 @@ const DEFAULT_QUESTIONS: Question[] = [
 
 export function SurveyPanel({ answer, onDone }: { answer: Answer; onDone: () => void }) {
   const [links, setLinks] = useState<{ unit: string; email: string | null; link: string }[] | null>(null);
-  if (answer.permissions.sendSurvey)
+  if (answer.allowedActions.includes('send-survey'))
     return (
       <SurveyBuilder
         answer={answer}
@@ -94,9 +94,11 @@ function SurveyBuilder({
           const [unit, email] = l.split(';').map((x) => x.trim());
           return { unit: unit ?? '', ...(email ? { email } : {}) };
         });
-      const res = await api.post<{ links: { unit: string; email: string | null; link: string }[] }>(
-        `/api/v1/consultation-answers/${answer.id}/survey`,
-        { title, intro: intro || null, closesOn, questions, recipients: list, version: answer.version },
+      const res = await call(
+        client.POST('/consultation-answers/{id}/survey', {
+          params: { path: { id: answer.id } },
+          body: { title, intro: intro || null, closesOn, questions, recipients: list, version: answer.version },
+        }),
       );
       setSent(res.links);
       onSent(res.links);
@@ -232,9 +234,7 @@ function SurveyProgress({
       <h2 id="progress-heading">{t('consultations.survey.progressHeading', { title: s.title })}</h2>
       <p>
         {t('consultations.survey.progress', { responded: s.responded, total: s.recipients.length })}{' '}
-        {s.status === 'oppen'
-          ? t('consultations.survey.closes', { date: formatDate(s.closesOn) })
-          : t('consultations.survey.closed')}
+        {t(`consultations.survey.state.${s.status}`, { date: formatDate(s.closesOn) })}
       </p>
       <TableScroll labelledBy="recipients-caption">
         <table>

@@ -5,7 +5,7 @@
  * page always shows what the server will do.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { $api, call, client, type ApiBody } from '../client';
 import { navigate, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
@@ -16,18 +16,10 @@ import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadHealthcareRegions } from '../organisation/reference';
 import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
-import {
-  dimensionLabel,
-  DOC_KINDS,
-  docLabel,
-  knowledgeCrumbs,
-  ROUNDS_PATH,
-  supportHref,
-  TRACKS,
-  trackLabel,
-  type ConsultationRound,
-  type Proposal,
-} from './knowledge';
+import { dimensionLabel, DOC_KINDS, docLabel, knowledgeCrumbs, ROUNDS_PATH, supportHref, TRACKS, trackLabel } from './knowledge';
+
+type Track = NonNullable<ApiBody<'/consultation-rounds', 'post'>['track']>;
+type RoundRecipient = NonNullable<ApiBody<'/consultation-rounds', 'post'>['recipients']>[number];
 
 export function NewRoundPage() {
   const i18n = useI18n();
@@ -51,10 +43,7 @@ function NewRound({ versionId, crumbs }: { versionId: string; crumbs: { to: stri
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const { isAdmin } = useSession();
-  const base = useAsync(
-    (signal) => api.get<Proposal>('/api/v1/consultation-rounds/proposal', { supportVersionId: versionId }, signal),
-    [versionId],
-  );
+  const base = $api.useQuery('get', '/consultation-rounds/proposal', { params: { query: { supportVersionId: versionId } } });
   const [track, setTrack] = useState('');
   const [opensOn, setOpensOn] = useState('');
   const [closesOn, setClosesOn] = useState('');
@@ -77,12 +66,11 @@ function NewRound({ versionId, crumbs }: { versionId: string; crumbs: { to: stri
       setClosesOn(base.data.proposedClosesOn);
     }
   }, [base.data, track]);
-  const slot = useAsync(
-    (signal) =>
-      track
-        ? api.get<Proposal>('/api/v1/consultation-rounds/proposal', { supportVersionId: versionId, track }, signal)
-        : Promise.resolve(undefined),
-    [versionId, track],
+  const slot = $api.useQuery(
+    'get',
+    '/consultation-rounds/proposal',
+    { params: { query: { supportVersionId: versionId, track: track as Track } } },
+    { enabled: track !== '' },
   );
   function chooseTrack(next: string) {
     setTrack(next);
@@ -108,20 +96,24 @@ function NewRound({ versionId, crumbs }: { versionId: string; crumbs: { to: stri
         title: docLabel(i18n, k),
         url: docs[k]!.trim(),
       }));
-      const created = await api.post<ConsultationRound>('/api/v1/consultation-rounds', {
-        supportVersionId: versionId,
-        track,
-        opensOn,
-        closesOn,
-        ...(datesOverride ? { datesOverride: true } : {}),
-        ...(reason.trim() ? { overrideReason: reason.trim() } : {}),
-        ...(title.trim() ? { title: title.trim() } : {}),
-        ...(sender.trim() ? { sender: sender.trim() } : {}),
-        ...(documents.length ? { documents } : {}),
-        ...(recipients === 'healthcare-regions' && hrs.data
-          ? { recipients: hrs.data.map((h) => ({ type: 'healthcare-region', id: h.id })) }
-          : {}),
-      });
+      const created = await call(
+        client.POST('/consultation-rounds', {
+          body: {
+            supportVersionId: versionId,
+            track: track as Track,
+            opensOn,
+            closesOn,
+            ...(datesOverride ? { datesOverride: true } : {}),
+            ...(reason.trim() ? { overrideReason: reason.trim() } : {}),
+            ...(title.trim() ? { title: title.trim() } : {}),
+            ...(sender.trim() ? { sender: sender.trim() } : {}),
+            ...(documents.length ? { documents } : {}),
+            ...(recipients === 'healthcare-regions' && hrs.data
+              ? { recipients: hrs.data.map((h): RoundRecipient => ({ type: 'healthcare-region', id: h.id })) }
+              : {}),
+          },
+        }),
+      );
       navigate(`${supportHref(created.supportId)}?omgang=${created.id}`);
     } catch (err) {
       const apiError = asApiError(err);
@@ -141,7 +133,7 @@ function NewRound({ versionId, crumbs }: { versionId: string; crumbs: { to: stri
       lead={<p>{t('knowledge.newRound.lead')}</p>}
     >
       {base.error && <ErrorAlert error={base.error} />}
-      {base.loading && !p && <Loading />}
+      {base.isPending && <Loading />}
       {p && (
         <section className="panel" aria-labelledby="proposal-heading">
           <h2 id="proposal-heading">{t('knowledge.newRound.proposal')}</h2>

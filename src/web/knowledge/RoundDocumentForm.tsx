@@ -3,12 +3,15 @@
  * the database with its checksum.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import type { ApiError } from '../api';
+import { call, client, type ApiBody } from '../client';
 import { ErrorAlert } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { useI18n } from '../i18n';
 import { asApiError } from '../people/people';
 import { DOC_KINDS, docLabel } from './knowledge';
+
+type DocumentBody = ApiBody<'/consultation-rounds/{id}/documents', 'post'>;
 
 const MAX_BYTES = 512 * 1024;
 
@@ -42,16 +45,17 @@ export function RoundDocumentForm({ roundId, label, onDone }: { roundId: string;
     setBusy(true);
     try {
       const heading = title.trim() || docLabel(i18n, kind);
-      const body = file
+      const docKind = kind as DocumentBody['kind'];
+      const body: DocumentBody = file
         ? {
-            kind,
+            kind: docKind,
             title: heading,
             fileName: file.name,
             mediaType: file.type || 'application/octet-stream',
             contentBase64: toBase64(await file.arrayBuffer()),
           }
-        : { kind, title: heading, url: url.trim() };
-      await api.post(`/api/v1/consultation-rounds/${roundId}/documents`, body);
+        : { kind: docKind, title: heading, url: url.trim() };
+      await call(client.POST('/consultation-rounds/{id}/documents', { params: { path: { id: roundId } }, body }));
       setTitle('');
       setUrl('');
       setFile(null);

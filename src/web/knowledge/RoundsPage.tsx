@@ -1,12 +1,11 @@
 /** Remissomgångar: planned and open national rounds with deadlines (or the closed ones). */
-import { api } from '../api';
+import { $api } from '../client';
 import { Link, useLocation } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { KnowledgeNav } from './KnowledgeNav';
-import { knowledgeCrumbs, ROUNDS_PATH, type ConsultationRound } from './knowledge';
+import { knowledgeCrumbs, ROUNDS_PATH } from './knowledge';
 import { RoundsTable } from './RoundsTable';
 
 export function RoundsPage() {
@@ -14,15 +13,9 @@ export function RoundsPage() {
   const { t } = i18n;
   const { search } = useLocation();
   const closed = search.get('visa') === 'stangda';
-  const rounds = useAsync(
-    (signal) =>
-      api.get<{ items: ConsultationRound[] }>(
-        '/api/v1/consultation-rounds',
-        { phase: closed ? 'stangd' : 'aktuell', limit: 200 },
-        signal,
-      ),
-    [closed],
-  );
+  const rounds = $api.useQuery('get', '/consultation-rounds', {
+    params: { query: { phase: closed ? 'stangd' : 'aktuell', limit: 200 } },
+  });
   return (
     <Page title={t('knowledge.rounds.openTitle')} crumbs={knowledgeCrumbs(i18n)} lead={<p>{t('knowledge.rounds.openLead')}</p>}>
       <KnowledgeNav />
@@ -32,7 +25,7 @@ export function RoundsPage() {
         </Link>
       </p>
       {rounds.error && <ErrorAlert error={rounds.error} />}
-      {rounds.loading && !rounds.data && <Loading />}
+      {rounds.isPending && <Loading />}
       {rounds.data && rounds.data.items.length === 0 && <p>{t('knowledge.rounds.none')}</p>}
       {rounds.data && rounds.data.items.length > 0 && (
         <RoundsTable rounds={rounds.data.items} id="rounds" caption={t('knowledge.rounds.caption')} showSupport />

@@ -1,12 +1,17 @@
+import { defineLifecycle, isLocked, type GuardFailure } from '../../../platform/lifecycle/lifecycle.js';
+
 /**
- * The lifecycle of a region's answer to a consultation round, as one transition table:
+ * The lifecycle of a region's answer to a consultation round, declared once:
  *
  *   registrerad → fordelad → enkat-pagar → utkast → beredd → beslutad → skickad
  *                    └──────── start-draft ──┘        ↑ return  │           │
  *                                                     └─────────┘           │
  *   beslutad / skickad ── supersede (with a reason) → ersatt, and a new draft takes over
  *
- * A decided answer cannot be edited, only superseded.
+ * A decided answer cannot be edited, only superseded. The draft (sections, comments'
+ * responses) is open while the answer is routed and not yet prepared; comments may still come
+ * in during beredning. How each step is taken: decide-answer.ts, prepare-answer.ts, … in the
+ * module's folder, each through runTransition.
  */
 export const ANSWER_STATUSES = [
   'registrerad',
@@ -32,17 +37,6 @@ export const ANSWER_ACTIONS = [
 ] as const;
 export type AnswerAction = (typeof ANSWER_ACTIONS)[number];
 
-const TRANSITIONS: Record<AnswerStatus, Partial<Record<AnswerAction, AnswerStatus>>> = {
-  registrerad: { route: 'fordelad' },
-  fordelad: { route: 'fordelad', 'send-survey': 'enkat-pagar', 'start-draft': 'utkast' },
-  'enkat-pagar': { route: 'enkat-pagar', 'start-draft': 'utkast' },
-  utkast: { route: 'utkast', prepare: 'beredd' },
-  beredd: { decide: 'beslutad', return: 'utkast' },
-  beslutad: { send: 'skickad', supersede: 'ersatt' },
-  skickad: { supersede: 'ersatt' },
-  ersatt: {},
-};
-
 export const STATUS_LABELS: Record<AnswerStatus, string> = {
   registrerad: 'Registrerad',
   fordelad: 'Fördelad',
@@ -54,43 +48,97 @@ export const STATUS_LABELS: Record<AnswerStatus, string> = {
   ersatt: 'Ersatt',
 };
 
-const ACTION_LABELS: Record<AnswerAction, string> = {
-  route: 'fördela',
-  'send-survey': 'skicka en enkät',
-  'start-draft': 'börja på utkastet',
-  prepare: 'markera som berett',
-  return: 'återremittera till utkast',
-  decide: 'besluta',
-  send: 'markera som skickat',
-  supersede: 'ersätta',
-};
-
-export type TransitionResult = { ok: true; to: AnswerStatus } | { ok: false; message: string };
-
-/** Where an action leads from a status, or why it cannot be done there. */
-export function transition(from: AnswerStatus, action: AnswerAction): TransitionResult {
-  const to = TRANSITIONS[from][action];
-  if (to) return { ok: true, to };
-  const hint =
-    from === 'beslutad' || from === 'skickad'
-      ? ' Ett beslutat svar kan inte ändras, bara ersättas med ett nytt (ange skäl).'
-      : from === 'ersatt'
-        ? ' Svaret är ersatt av ett nyare svar.'
-        : '';
-  return {
-    ok: false,
-    message: `Det går inte att ${ACTION_LABELS[action]} när svaret har status "${STATUS_LABELS[from]}".${hint}`,
-  };
+/** What the guards read: the answer's forums and survey, today, and the dates a request names. */
+export interface AnswerFacts {
+  today: string;
+  hasBeredningGroup: boolean;
+  hasDecisionGroup: boolean;
+  hasSurvey: boolean;
+  /** The answer's decision date (a sent answer cannot predate it). */
+  decidedOn: string | null;
+  /** The dates in the request; absent when only asking which actions are offered. */
+  input?: { decidedOn?: string; sentOn?: string };
 }
 
-export const allowedActions = (from: AnswerStatus): AnswerAction[] =>
-  ANSWER_ACTIONS.filter((a) => TRANSITIONS[from][a] !== undefined);
+const notInFuture = (date: string | undefined, today: string, path: string, message: string): GuardFailure | null =>
+  date !== undefined && date > today ? { message, path } : null;
 
-/** The draft (sections, comments, responses) can be written until the answer is prepared. */
-export const isDraftEditable = (s: AnswerStatus): boolean => s === 'fordelad' || s === 'enkat-pagar' || s === 'utkast';
+export const answerLifecycle = defineLifecycle<AnswerStatus, AnswerAction, AnswerFacts>({
+  entity: 'consultation-answer',
+  noun: 'Remissvaret',
+  statuses: ANSWER_STATUSES,
+  labels: STATUS_LABELS,
+  // The draft is written only once routed and until prepared (registrerad: not yet routed).
+  locked: ['registrerad', 'beredd', 'beslutad', 'skickad'],
+  final: ['ersatt'],
+  actions: {
+    route: {
+      label: 'fördela',
+      from: ['registrerad', 'fordelad', 'enkat-pagar', 'utkast'],
+      to: (from) => (from === 'registrerad' ? 'fordelad' : from),
+      audit: 'route',
+    },
+    'send-survey': {
+      label: 'skicka en enkät',
+      from: ['fordelad'],
+      to: 'enkat-pagar',
+      audit: 'transition',
+      guard: (f) => (f.hasSurvey ? { message: 'Svaret har redan en enkät.', path: 'survey' } : null),
+    },
+    'start-draft': { label: 'börja på utkastet', from: ['fordelad', 'enkat-pagar'], to: 'utkast', audit: 'transition' },
+    prepare: {
+      label: 'markera som berett',
+      from: ['utkast'],
+      to: 'beredd',
+      audit: 'transition',
+      guard: (f) =>
+        f.hasBeredningGroup
+          ? null
+          : { message: 'Svaret har inget beredande forum. Fördela om det och ange ett.', path: 'beredningGroupId' },
+    },
+    return: { label: 'återremittera till utkast', from: ['beredd'], to: 'utkast', audit: 'transition', reason: true },
+    decide: {
+      label: 'besluta',
+      from: ['beredd'],
+      to: 'beslutad',
+      audit: 'transition',
+      guard: (f) =>
+        !f.hasDecisionGroup
+          ? { message: 'Svaret har inget beslutande forum. Fördela om det och ange ett.', path: 'decisionGroupId' }
+          : notInFuture(f.input?.decidedOn, f.today, 'decidedOn', 'Beslutsdatumet kan inte ligga i framtiden.'),
+    },
+    send: {
+      label: 'markera som skickat',
+      from: ['beslutad'],
+      to: 'skickad',
+      audit: 'transition',
+      guard: (f) =>
+        notInFuture(f.input?.sentOn, f.today, 'sentOn', 'Datumet då svaret skickades kan inte ligga i framtiden.') ??
+        (f.input?.sentOn !== undefined && f.decidedOn && f.input.sentOn < f.decidedOn
+          ? { message: 'Svaret kan inte ha skickats före beslutet.', path: 'sentOn' }
+          : null),
+    },
+    supersede: { label: 'ersätta', from: ['beslutad', 'skickad'], to: 'ersatt', audit: 'supersede', reason: true },
+  },
+});
+
+/** The draft (sections, comments' responses) can be written until the answer is prepared. */
+export const isDraftEditable = (s: AnswerStatus): boolean => !isLocked(answerLifecycle, s);
 
 /** Comments may still come in during beredning; after the decision the answer is closed. */
-export const isCommentable = (s: AnswerStatus): boolean => isDraftEditable(s) || s === 'beredd';
+export const isCommentable = (s: AnswerStatus): boolean => isDraftEditable(s) || answerLifecycle.actions.decide.from.includes(s);
+
+/** The lead may say the draft is ready for beredning in the statuses beredning starts from. */
+export const mayMarkDraftReady = (s: AnswerStatus): boolean => answerLifecycle.actions.prepare.from.includes(s);
+
+/** Why the draft cannot be written now, in Swedish. */
+export const lockedMessage = (s: AnswerStatus): string =>
+  answerLifecycle.actions.supersede.from.includes(s)
+    ? 'Ett beslutat svar kan inte ändras, bara ersättas med ett nytt (ange skäl).'
+    : `Utkastet kan inte ändras när svaret har status "${STATUS_LABELS[s]}".`;
+
+/** A sent answer is done: the board leaves it off once its round has closed. */
+export const isSent = (s: AnswerStatus): boolean => s === 'skickad';
 
 const ORDER: Record<AnswerStatus, number> = {
   registrerad: 0,

@@ -1,12 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, ANSWER_ACTIONS, ANSWER_STATUSES, isDraftEditable, transition } from './answer-lifecycle.js';
-import { jointTransition } from './joint-lifecycle.js';
+import { allowedActions, checkAction } from '../../../platform/lifecycle/index.js';
+import {
+  ANSWER_ACTIONS,
+  ANSWER_STATUSES,
+  answerLifecycle,
+  isCommentable,
+  isDraftEditable,
+  lockedMessage,
+  type AnswerAction,
+  type AnswerFacts,
+  type AnswerStatus,
+} from './answer-lifecycle.js';
+import { isJointEditable, jointLifecycle, type JointAction, type JointStatus } from './joint-lifecycle.js';
+import { roundLifecycle } from './round-lifecycle.js';
+import { surveyLifecycle } from './survey-lifecycle.js';
 import { checkOffsets, DEFAULT_OFFSETS, milestoneStates, nextMilestone, scheduleMilestones } from './milestones.js';
 import { checkAnswers, hashSurveyToken, linkState, newSurveyToken, summarise, type Question } from './survey.js';
 
-describe('the answer state machine', () => {
+const facts = (f: Partial<AnswerFacts> = {}): AnswerFacts => ({
+  today: '2026-12-10',
+  hasBeredningGroup: true,
+  hasDecisionGroup: true,
+  hasSurvey: false,
+  decidedOn: null,
+  ...f,
+});
+const move = (from: AnswerStatus, action: AnswerAction, f: Partial<AnswerFacts> = {}, reason = 'skäl') =>
+  checkAction(answerLifecycle, from, action, facts(f), reason);
+const offered = (from: AnswerStatus, f: Partial<AnswerFacts> = {}) => allowedActions(answerLifecycle, from, facts(f));
+
+describe('the answer lifecycle', () => {
   it('runs registrerad → fördelad → enkät pågår → utkast → beredd → beslutad → skickad', () => {
-    const path: [string, string][] = [
+    const path: [AnswerStatus, AnswerAction][] = [
       ['registrerad', 'route'],
       ['fordelad', 'send-survey'],
       ['enkat-pagar', 'start-draft'],
@@ -14,8 +39,7 @@ describe('the answer state machine', () => {
       ['beredd', 'decide'],
       ['beslutad', 'send'],
     ];
-    const reached = path.map(([from, action]) => transition(from as never, action as never));
-    expect(reached.map((r) => (r.ok ? r.to : r.message))).toEqual([
+    expect(path.map(([from, action]) => move(from, action)).map((r) => (r.ok ? r.to : r.message))).toEqual([
       'fordelad',
       'enkat-pagar',
       'utkast',
@@ -25,35 +49,67 @@ describe('the answer state machine', () => {
     ]);
   });
 
-  it('lets the survey be skipped and a prepared answer be returned to draft', () => {
-    expect(transition('fordelad', 'start-draft')).toEqual({ ok: true, to: 'utkast' });
-    expect(transition('beredd', 'return')).toEqual({ ok: true, to: 'utkast' });
+  it('lets the survey be skipped, routing be changed in place, and a prepared answer be returned to draft', () => {
+    expect(move('fordelad', 'start-draft')).toMatchObject({ ok: true, to: 'utkast' });
+    expect(move('utkast', 'route')).toMatchObject({ ok: true, to: 'utkast' });
+    expect(move('beredd', 'return')).toMatchObject({ ok: true, to: 'utkast' });
+    expect(move('beredd', 'return', {}, '  ')).toMatchObject({ ok: false, path: 'reason' });
   });
 
-  it('never edits a decided answer: only supersede, with the reason given in the message', () => {
-    expect(allowedActions('beslutad')).toEqual(['send', 'supersede']);
-    expect(allowedActions('skickad')).toEqual(['supersede']);
-    expect(allowedActions('ersatt')).toEqual([]);
-    const r = transition('beslutad', 'route');
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toContain('bara ersättas');
+  it('never edits a decided answer: only supersede (with a reason), and nothing leaves ersatt', () => {
+    expect(offered('beslutad')).toEqual(['send', 'supersede']);
+    expect(offered('skickad')).toEqual(['supersede']);
+    expect(offered('ersatt')).toEqual([]);
+    expect(move('beslutad', 'route')).toMatchObject({ ok: false, kind: 'rule' });
+    expect(move('ersatt', 'supersede')).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(move('skickad', 'supersede', {}, '')).toMatchObject({ ok: false, path: 'reason' });
     expect(isDraftEditable('beslutad')).toBe(false);
     expect(isDraftEditable('utkast')).toBe(true);
+    expect(isDraftEditable('registrerad')).toBe(false);
+    expect(isCommentable('beredd')).toBe(true);
+    expect(isCommentable('beslutad')).toBe(false);
+    expect(lockedMessage('beslutad')).toContain('bara ersättas');
   });
 
   it('refuses every step not in the table (no skipping beredning)', () => {
-    const allowed = new Set(ANSWER_STATUSES.flatMap((s) => allowedActions(s).map((a) => `${s}:${a}`)));
+    const allowed = new Set(ANSWER_STATUSES.flatMap((s) => offered(s).map((a) => `${s}:${a}`)));
     expect(allowed.size).toBe(13);
     for (const s of ANSWER_STATUSES)
-      for (const a of ANSWER_ACTIONS) expect(transition(s, a).ok, `${s}:${a}`).toBe(allowed.has(`${s}:${a}`));
-    expect(transition('utkast', 'decide').ok).toBe(false);
+      for (const a of ANSWER_ACTIONS) expect(move(s, a).ok, `${s}:${a}`).toBe(allowed.has(`${s}:${a}`));
+    expect(move('utkast', 'decide').ok).toBe(false);
   });
 
-  it('approves a joint answer once, then only sends it', () => {
-    expect(jointTransition('samordnas', 'approve')).toEqual({ ok: true, to: 'godkand' });
-    expect(jointTransition('samordnas', 'send').ok).toBe(false);
-    expect(jointTransition('godkand', 'approve').ok).toBe(false);
-    expect(jointTransition('godkand', 'send')).toEqual({ ok: true, to: 'skickad' });
+  it('guards the steps with the facts: forums present, one survey, no dates in the future or before the decision', () => {
+    expect(move('utkast', 'prepare', { hasBeredningGroup: false })).toMatchObject({ ok: false, path: 'beredningGroupId' });
+    expect(move('beredd', 'decide', { hasDecisionGroup: false })).toMatchObject({ ok: false, path: 'decisionGroupId' });
+    expect(move('beredd', 'decide', { input: { decidedOn: '2026-12-11' } })).toMatchObject({ ok: false, path: 'decidedOn' });
+    expect(move('beredd', 'decide', { input: { decidedOn: '2026-12-10' } })).toMatchObject({ ok: true });
+    expect(move('beslutad', 'send', { decidedOn: '2026-12-05', input: { sentOn: '2026-12-04' } })).toMatchObject({
+      ok: false,
+      path: 'sentOn',
+      message: 'Svaret kan inte ha skickats före beslutet.',
+    });
+    expect(move('beslutad', 'send', { input: { sentOn: '2026-12-11' } })).toMatchObject({ ok: false, path: 'sentOn' });
+    expect(offered('fordelad', { hasSurvey: true })).toEqual(['route', 'start-draft']);
+  });
+
+  it('approves a joint answer once, then only sends it; a sent one is final', () => {
+    const j = (from: JointStatus, a: JointAction, date?: string) =>
+      checkAction(jointLifecycle, from, a, { today: '2026-12-10', ...(date ? { date: { path: 'sentOn', value: date } } : {}) });
+    expect(j('samordnas', 'approve')).toMatchObject({ ok: true, to: 'godkand' });
+    expect(j('samordnas', 'send').ok).toBe(false);
+    expect(j('godkand', 'approve').ok).toBe(false);
+    expect(j('godkand', 'send')).toMatchObject({ ok: true, to: 'skickad' });
+    expect(j('godkand', 'send', '2026-12-11')).toMatchObject({ ok: false, path: 'sentOn' });
+    expect(j('skickad', 'send')).toMatchObject({ ok: false, kind: 'conflict' });
+    expect([isJointEditable('samordnas'), isJointEditable('godkand'), isJointEditable('skickad')]).toEqual([true, false, false]);
+  });
+
+  it('closes a survey once and cancels a round once, with a reason', () => {
+    expect(allowedActions(surveyLifecycle, 'oppen', {})).toEqual(['close']);
+    expect(allowedActions(surveyLifecycle, 'stangd', {})).toEqual([]);
+    expect(checkAction(roundLifecycle, 'aktiv', 'cancel', {}, ' ')).toMatchObject({ ok: false, path: 'reason' });
+    expect(checkAction(roundLifecycle, 'avbruten', 'cancel', {}, 'x')).toMatchObject({ ok: false, kind: 'conflict' });
   });
 });
 

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/record.js';
+import type { Ctx } from '../../../platform/context.js';
 import { todayInSweden } from '../../../platform/clock.js';
 import { notFound, unauthorized } from '../../../platform/errors.js';
 import type { RouteModule } from '../../../platform/http/app.js';
@@ -9,39 +10,43 @@ import { errorResponses, Uuid, VersionHeader } from '../../../platform/http/sche
 import {
   AddDocumentBody,
   CancelRoundBody,
+  ConsultationRound,
   CreateRoundBody,
   Proposal,
   ProposalQuery,
   RoundDocument,
   RoundQuery,
   UpdateRoundBody,
-} from '../schemas.js';
+} from './schemas.js';
 import { createRound, proposeForVersion } from './create-round.js';
 import { addDocument, removeDocument } from './documents.js';
 import { presentDocument, presentRound } from './presenter.js';
 import * as repo from './repository.js';
-import { getSupport } from '../repository.js';
-import { cancelRound, updateRound } from './update-round.js';
+import { getSupport } from '../../knowledge/repository.js';
+import { cancelRound } from './cancel-round.js';
+import { updateRound } from './update-round.js';
+import { mayManageRounds } from '../policy.js';
 
 const tags = ['Remissomgångar'];
 const IdParams = Type.Object({ id: Uuid });
 const DocParams = Type.Object({ id: Uuid, documentId: Uuid });
 
 export const roundRoutes: RouteModule = (app, { db, config }) => {
+  app.addSchema(ConsultationRound);
   /** National rounds are public (insyn) when the public view is on; otherwise for everyone signed in. */
   const mayRead = (req: FastifyRequest) => {
     if (!config.publicStructure && !req.ctx.actor) throw unauthorized();
   };
-  const present = async (rows: repo.RoundRow[]) => {
+  const present = async (ctx: Ctx, rows: repo.RoundRow[]) => {
     const today = todayInSweden();
     const ids = rows.map((r) => r.id);
     const [recipients, documents] = await Promise.all([repo.recipientsOf(db, ids), repo.documentsOf(db, ids)]);
-    return rows.map((r) => presentRound(r, today, recipients, documents));
+    return rows.map((r) => presentRound(r, today, recipients, documents, mayManageRounds(ctx)));
   };
-  const one = async (id: string) => {
+  const one = async (ctx: Ctx, id: string) => {
     const r = await repo.getRound(db, id);
     if (!r) throw notFound('Remissomgången');
-    return (await present([r]))[0]!;
+    return (await present(ctx, [r]))[0]!;
   };
 
   app.get(
@@ -57,7 +62,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       mayRead(req);
       const { limit = 100, ...filter } = req.query;
-      return { items: await present(await repo.listRounds(db, { ...filter, today: todayInSweden(), limit })) };
+      return { items: await present(req.ctx, await repo.listRounds(db, { ...filter, today: todayInSweden(), limit })) };
     },
   );
 
@@ -112,7 +117,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req, reply) => {
       mayRead(req);
-      const r = await one(req.params.id);
+      const r = await one(req.ctx, req.params.id);
       return reply.header('etag', `"${r.version}"`).send(r);
     },
   );
@@ -130,7 +135,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req, reply) => {
       const row = await createRound(db, req.ctx, req.body);
-      const r = await one(row.id);
+      const r = await one(req.ctx, row.id);
       return reply.code(201).header('etag', `"${r.version}"`).send(r);
     },
   );
@@ -150,7 +155,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     async (req, reply) => {
       const { version, ...patch } = req.body;
       const row = await updateRound(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), patch);
-      const r = await one(row.id);
+      const r = await one(req.ctx, row.id);
       return reply.header('etag', `"${r.version}"`).send(r);
     },
   );
@@ -170,7 +175,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       const { version, ...input } = req.body;
       const row = await cancelRound(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input);
-      return one(row.id);
+      return one(req.ctx, row.id);
     },
   );
 

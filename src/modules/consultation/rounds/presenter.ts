@@ -1,4 +1,6 @@
-import { roundPhase } from '../rules/track.js';
+import { roundPhase } from '../../knowledge/rules/track.js';
+import { allowedActions } from '../../../platform/lifecycle/index.js';
+import { isRoundCancelled, roundLifecycle } from '../rules/round-lifecycle.js';
 import type * as repo from './repository.js';
 
 export const TRACK_LABELS = { synpunktsinhamtning: 'Synpunktsinhämtning', 'oppen-remiss': 'Öppen nationell remiss' } as const;
@@ -24,6 +26,8 @@ export function presentRound(
   today: string,
   recipients: repo.RecipientRow[] = [],
   documents: repo.DocumentRow[] = [],
+  /** Whether the caller administers national rounds. */
+  mayManage = false,
 ) {
   return {
     id: r.id,
@@ -37,7 +41,7 @@ export function presentRound(
     opensOn: r.opens_on,
     closesOn: r.closes_on,
     status: r.status,
-    phase: roundPhase({ opens: r.opens_on, closes: r.closes_on, cancelled: r.status === 'avbruten' }, today),
+    phase: roundPhase({ opens: r.opens_on, closes: r.closes_on, cancelled: isRoundCancelled(r.status) }, today),
     title: r.title,
     sender: r.sender,
     proposedTrack: r.proposed_track,
@@ -52,6 +56,8 @@ export function presentRound(
       .map((x) => ({ type: x.recipient_type, id: x.recipient_id, name: x.name })),
     documents: documents.filter((d) => d.round_id === r.id).map(presentDocument),
     isDemo: r.is_demo,
+    allowedActions: allowedActions(roundLifecycle, r.status, {}, () => mayManage),
+    mayEdit: mayManage && !isRoundCancelled(r.status),
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

@@ -1,11 +1,13 @@
 import { Type } from 'typebox';
-import { IsoDate, Uuid } from '../../platform/http/schemas.js';
-import { DOCUMENT_KINDS, ROUND_TRACKS } from './rules/vocabulary.js';
-import { lit, Nullable, Url, VersionField } from './schema-parts.js';
+import { IsoDate, Uuid } from '../../../platform/http/schemas.js';
+import { DOCUMENT_KINDS, ROUND_TRACKS } from '../../knowledge/rules/vocabulary.js';
 
-/** The national consultation rounds' schemas (requests and answers), beside the catalogue's in schemas.ts. */
-
-export const Track = lit(ROUND_TRACKS);
+/** The national consultation rounds' route schemas (moved here from the knowledge module with the rounds). */
+const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Url = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'http(s)-adress' });
+const VersionField = { version: Type.Optional(Type.Integer({ minimum: 1 })) };
+const Track = lit(ROUND_TRACKS);
 
 export const RoundDocument = Type.Object({
   id: Uuid,
@@ -47,6 +49,8 @@ export const ConsultationRound = Type.Object(
     recipients: Type.Array(Type.Object({ type: Type.String(), id: Type.String(), name: Type.String() })),
     documents: Type.Array(RoundDocument),
     isDemo: Type.Boolean(),
+    allowedActions: Type.Array(Type.Literal('cancel'), { description: 'Vad du kan göra med omgången nu (avbryta den)' }),
+    mayEdit: Type.Boolean({ description: 'Om du kan ändra omgången (den är inte avbruten och du administrerar omgångar)' }),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
@@ -58,7 +62,7 @@ const Recipient = Type.Object(
   { type: lit(['region', 'healthcare-region']), id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }) },
   { additionalProperties: false },
 );
-const LinkDocument = Type.Object(
+export const LinkDocument = Type.Object(
   { kind: lit(DOCUMENT_KINDS), title: Type.String({ minLength: 1, maxLength: 300 }), url: Url },
   { additionalProperties: false },
 );

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../../../platform/audit/record.js';
-import { authorize } from '../../../platform/auth/policy.js';
+import { authorizeRounds } from '../policy.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { notFound, unprocessable } from '../../../platform/errors.js';
-import type { DocumentKind } from '../rules/vocabulary.js';
+import type { DocumentKind } from '../../knowledge/rules/vocabulary.js';
 import { presentDocument } from './presenter.js';
 import * as repo from './repository.js';
 
@@ -76,7 +76,7 @@ export function decodeUpload(d: UploadDocumentInput): { content: Buffer; sha256:
 
 export async function addDocument(db: Db, ctx: Ctx, roundId: string, d: LinkDocumentInput | UploadDocumentInput) {
   return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'rounds.create');
+    authorizeRounds(ctx);
     const round = await repo.getRound(tx, roundId, { forUpdate: true });
     if (!round) throw notFound('Remissomgången');
     if (!d.title.trim()) throw unprocessable('Ange en rubrik.', [{ path: '/title', message: 'Ange en rubrik.' }]);
@@ -106,7 +106,7 @@ export async function addDocument(db: Db, ctx: Ctx, roundId: string, d: LinkDocu
 
 export async function removeDocument(db: Db, ctx: Ctx, roundId: string, documentId: string) {
   return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'rounds.create');
+    authorizeRounds(ctx);
     const doc = await repo.getDocument(tx, documentId);
     if (!doc || doc.round_id !== roundId) throw notFound('Dokumentet');
     await repo.deleteDocument(tx, documentId);

@@ -1,13 +1,14 @@
 import { assertVisible } from '../../visible.js';
 import { recordAudit } from '../../../platform/audit/record.js';
-import { authorize } from '../../../platform/auth/policy.js';
 import { todayInSweden } from '../../../platform/clock.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { conflict, unprocessable, type FieldError } from '../../../platform/errors.js';
-import * as kRepo from '../repository.js';
-import { applyVersionTransition } from '../transition.js';
-import { planRound, type RoundChoice } from '../rules/plan-round.js';
+import * as kRepo from '../../knowledge/repository.js';
+import { applyVersionTransition } from '../../knowledge/transition.js';
+import { planRound, type RoundChoice } from '../../knowledge/rules/plan-round.js';
+import { authorizeRounds } from '../policy.js';
+import { CONSULTABLE_VERSION_STATUSES, isOnRemiss } from '../rules/round-lifecycle.js';
 import { roundCore } from './presenter.js';
 import * as repo from './repository.js';
 import { addLinkDocument, type LinkDocumentInput } from './documents.js';
@@ -65,7 +66,7 @@ export async function proposeForVersion(db: Queryable, versionId: string, today:
  */
 export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
   return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'rounds.create');
+    authorizeRounds(ctx);
     const today = input.today ?? todayInSweden();
     await assertVisible(tx, ctx, { 'support-version': input.supportVersionId });
     const version = await kRepo.getVersion(tx, input.supportVersionId, { forUpdate: true });
@@ -77,7 +78,7 @@ export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
     const support = (await kRepo.getSupport(tx, version.support_id))!;
     const plan = planRound(await kRepo.consequencesOf(tx, [version.id]), today, input);
     if (plan.errors.length) throw unprocessable('Remissomgången kunde inte planeras.', plan.errors);
-    if (version.status !== 'pa-remiss' && version.status !== 'under-framtagande' && version.status !== 'under-revision') {
+    if (!CONSULTABLE_VERSION_STATUSES.includes(version.status)) {
       throw unprocessable(`Versionen är ${version.status.replace('-', ' ')} och kan inte skickas på remiss.`, [
         { path: '/supportVersionId', message: 'Bara en version under framtagande eller revision kan gå på remiss.' },
       ]);
@@ -134,7 +135,7 @@ export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
       });
     }
     for (const d of input.documents ?? []) await addLinkDocument(tx, ctx, id, d);
-    if (version.status !== 'pa-remiss') await applyVersionTransition(tx, ctx, version, 'pa-remiss', today);
+    if (!isOnRemiss(version.status)) await applyVersionTransition(tx, ctx, version, 'pa-remiss', today);
     return row;
   });
 }

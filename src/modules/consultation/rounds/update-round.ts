@@ -1,36 +1,26 @@
 import { recordAudit } from '../../../platform/audit/record.js';
-import { authorize } from '../../../platform/auth/policy.js';
-import { todayInSweden } from '../../../platform/clock.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../../platform/errors.js';
-import * as kRepo from '../repository.js';
-import { applyVersionTransition } from '../transition.js';
-import { checkRoundDates, isCalendarWindow } from '../rules/track.js';
-import type { RoundTrack } from '../rules/vocabulary.js';
-import { checkRecipients, type RecipientInput } from './create-round.js';
+import { checkRoundDates, isCalendarWindow } from '../../knowledge/rules/track.js';
+import type { Static } from 'typebox';
+import { authorizeRounds } from '../policy.js';
+import { isRoundCancelled } from '../rules/round-lifecycle.js';
+import { checkRecipients } from './create-round.js';
 import { roundCore } from './presenter.js';
 import * as repo from './repository.js';
+import type { UpdateRoundBody } from './schemas.js';
 
-export interface RoundPatch {
-  title?: string | undefined;
-  sender?: string | undefined;
-  track?: RoundTrack | undefined;
-  opensOn?: string | undefined;
-  closesOn?: string | undefined;
-  datesOverride?: boolean | undefined;
-  overrideReason?: string | null | undefined;
-  recipients?: RecipientInput[] | undefined;
-}
+export type RoundPatch = Omit<Static<typeof UpdateRoundBody>, 'version'>;
 
 /** Edits a round; moving it off its proposal or off the calendar needs a reason (audited as an override). */
 export async function updateRound(db: Db, ctx: Ctx, id: string, version: number, patch: RoundPatch) {
   return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'rounds.create');
+    authorizeRounds(ctx);
     const before = await repo.getRound(tx, id, { forUpdate: true });
     if (!before) throw notFound('Remissomgången');
     if (before.version !== version) throw staleVersion(before.version);
-    if (before.status === 'avbruten') throw conflict('Omgången är avbruten och kan inte ändras.');
+    if (isRoundCancelled(before.status)) throw conflict('Omgången är avbruten och kan inte ändras.');
     const track = patch.track ?? before.track;
     const opensOn = patch.opensOn ?? before.opens_on;
     const closesOn = patch.closesOn ?? before.closes_on;
@@ -76,39 +66,6 @@ export async function updateRound(db: Db, ctx: Ctx, id: string, version: number,
         before: { track: before.track, opensOn: before.opens_on, closesOn: before.closes_on },
         after: { track, opensOn, closesOn, reason },
       });
-    }
-    return after;
-  });
-}
-
-/**
- * Cancels a round (with a reason). The version goes back to under framtagande when no other
- * active round consults it.
- */
-export async function cancelRound(db: Db, ctx: Ctx, id: string, version: number, input: { reason: string }) {
-  return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'rounds.create');
-    const before = await repo.getRound(tx, id, { forUpdate: true });
-    if (!before) throw notFound('Remissomgången');
-    if (before.version !== version) throw staleVersion(before.version);
-    if (before.status === 'avbruten') throw conflict('Omgången är redan avbruten.');
-    const reason = input.reason.trim();
-    if (!reason) throw unprocessable('Ange skäl.', [{ path: '/reason', message: 'Ange varför omgången avbryts.' }]);
-    if (!(await repo.cancelRoundRow(tx, id, version, reason))) throw staleVersion(before.version);
-    const after = (await repo.getRound(tx, id))!;
-    await recordAudit(tx, ctx, {
-      entityType: 'consultation-round',
-      entityId: id,
-      action: 'cancel',
-      before: roundCore(before),
-      after: roundCore(after),
-    });
-    const others = (
-      await repo.listRounds(tx, { supportVersionId: before.support_version_id, phase: 'aktuell', today: '0001-01-01', limit: 10 })
-    ).filter((r) => r.id !== id);
-    const v = await kRepo.getVersion(tx, before.support_version_id, { forUpdate: true });
-    if (v && v.status === 'pa-remiss' && others.length === 0) {
-      await applyVersionTransition(tx, ctx, v, 'under-framtagande', todayInSweden());
     }
     return after;
   });
