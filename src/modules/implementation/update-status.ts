@@ -1,96 +1,23 @@
 /**
- * Creating and changing a knowledge support's implementation status in a region (or one of
- * its LPOs). Only the region's own coordinators (samordnare) and administrators write it; each
- * change follows the state machine and is audited with who and when.
+ * Changing a knowledge support's implementation status in a region: its fields, and its status
+ * by the lifecycle (rules/implementation.ts) through runTransition. Only the region's own
+ * coordinators and administrators; each change is audited with who and when, and a new status
+ * starts a row of the status history.
  */
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Db, Queryable } from '../../platform/db/index.js';
-import { conflict, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
-import { getGroup } from '../organisation/repository.js';
-import * as repo from './implementation-repository.js';
-import { checkDates, checkTransition } from './rules/implementation.js';
-import { regionScope } from './scope.js';
+import type { Db } from '../../platform/db/index.js';
+import { notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { runTransition } from '../../platform/lifecycle/index.js';
 import { assertVisible } from '../visible.js';
-
-export const presentStatus = (s: repo.StatusRow) => ({
-  id: s.id,
-  supportId: s.support_id,
-  supportTitle: s.support_title,
-  supportVersionId: s.support_version_id,
-  versionLabel: s.version_label,
-  regionCode: s.region_code,
-  groupId: s.group_id,
-  kind: s.kind,
-  status: s.status,
-  notApplicableReason: s.not_applicable_reason,
-  decisionDate: s.decision_date,
-  decisionForum: s.decision_forum,
-  decisionCaseRef: s.decision_case_ref,
-  responsibleGroupId: s.responsible_group_id,
-  plannedStart: s.planned_start,
-  plannedDone: s.planned_done,
-  actualStart: s.actual_start,
-  actualDone: s.actual_done,
-  notes: s.notes,
-  version: s.version,
-  updatedAt: s.updated_at.toISOString(),
-  updatedBy: s.updated_by,
-});
-
-async function checkGroups(
-  tx: Queryable,
-  region: string,
-  groupId: string | null,
-  responsible: string | null,
-): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
-  for (const [path, id] of [
-    ['/groupId', groupId],
-    ['/responsibleGroupId', responsible],
-  ] as const) {
-    if (!id) continue;
-    const g = await getGroup(tx, id);
-    if (!g || g.owner !== region) errors.push({ path, message: 'Gruppen finns inte i regionen.' });
-  }
-  return errors;
-}
-
-const actorLabel = (ctx: Ctx) => (ctx.actor ? ctx.actor.name : 'okänd');
-
-export async function createImplementationStatus(
-  db: Db,
-  ctx: Ctx,
-  key: { supportVersionId: string; regionCode: string; groupId: string | null },
-  w: repo.StatusWrite,
-  opts: { isDemo?: boolean; validFrom?: string } = {},
-) {
-  return db.transaction(async (tx) => {
-    authorize(ctx.actor, 'implementation.write', await regionScope(tx, key.regionCode));
-    await assertVisible(tx, ctx, { 'support-version': key.supportVersionId, group: [key.groupId, w.responsibleGroupId] });
-    const v = await repo.supportVersion(tx, key.supportVersionId);
-    if (!v) throw unprocessable('Kunskapsstödets version finns inte.', [{ path: '/supportVersionId', message: 'Okänd version' }]);
-    const errors = await checkGroups(tx, key.regionCode, key.groupId, w.responsibleGroupId);
-    const t = checkTransition({ from: null, to: w.status, notApplicableReason: w.notApplicableReason });
-    if (t) errors.push(t);
-    errors.push(...checkDates(w));
-    if (errors.length) throw unprocessable('Statusen kan inte sparas.', errors);
-    if (key.groupId === null) await repo.lockCell(tx, v.support_id, key.regionCode);
-    const id = await repo.insertStatus(tx, { supportId: v.support_id, ...key }, w, actorLabel(ctx), opts.isDemo ?? false);
-    if (!id) throw conflict('Regionen har redan en status för den här versionen. Ändra den i stället.');
-    await repo.recordHistory(tx, id, w.status, opts.validFrom ?? todayInSweden());
-    const row = (await repo.getStatus(tx, id))!;
-    await recordAudit(tx, ctx, {
-      entityType: 'implementation-status',
-      entityId: id,
-      action: 'create',
-      after: presentStatus(row),
-    });
-    return row;
-  });
-}
+import './audit.js';
+import { checkGroups } from './check-groups.js';
+import { actorLabel } from './create-status.js';
+import { authorizeStatusWrite } from './policy.js';
+import { statusAudit } from './presenter.js';
+import * as repo from './repository.js';
+import { checkDates, checkTransition, implementationLifecycle, NOT_APPLICABLE } from './rules/implementation.js';
 
 export async function updateImplementationStatus(
   db: Db,
@@ -106,7 +33,7 @@ export async function updateImplementationStatus(
     if (cell && cell.group_id === null) await repo.lockCell(tx, cell.support_id, cell.region_code);
     const before = await repo.getStatus(tx, id, { forUpdate: true });
     if (!before) throw notFound('Statusen');
-    authorize(ctx.actor, 'implementation.write', await regionScope(tx, before.region_code));
+    await authorizeStatusWrite(ctx, tx, before.region_code);
     if (before.version !== version) throw staleVersion(before.version);
     await assertVisible(tx, ctx, { group: patch.responsibleGroupId });
     const pick = <K extends keyof repo.StatusWrite>(k: K, current: repo.StatusWrite[K]) =>
@@ -126,21 +53,44 @@ export async function updateImplementationStatus(
       notes: pick('notes', before.notes),
     };
     // Leaving "ej aktuell" clears its reason unless a new one is given.
-    if (w.status !== 'ej-aktuell' && patch.notApplicableReason === undefined) w.notApplicableReason = null;
+    if (w.status !== NOT_APPLICABLE && patch.notApplicableReason === undefined) w.notApplicableReason = null;
     const errors = await checkGroups(tx, before.region_code, null, w.responsibleGroupId);
     const t = checkTransition({ from: before.status, to: w.status, notApplicableReason: w.notApplicableReason });
     if (t) errors.push(t);
     errors.push(...checkDates(w));
     if (errors.length) throw unprocessable('Statusen kan inte sparas.', errors);
-    if (!(await repo.updateStatusRow(tx, id, version, w, actorLabel(ctx)))) throw staleVersion(before.version);
-    if (w.status !== before.status) await repo.recordHistory(tx, id, w.status, opts.validFrom ?? todayInSweden());
-    const after = (await repo.getStatus(tx, id))!;
-    await recordAudit(tx, ctx, {
-      entityType: 'implementation-status',
-      entityId: id,
-      action: 'update',
-      before: presentStatus(before),
-      after: presentStatus(after),
+
+    const write = async () => {
+      if (!(await repo.updateStatusRow(tx, id, version, w, actorLabel(ctx)))) throw staleVersion(before.version);
+      return (await repo.getStatus(tx, id))!;
+    };
+    if (w.status === before.status) {
+      const after = await write();
+      await recordAudit(tx, ctx, {
+        entityType: 'implementation-status',
+        entityId: id,
+        action: 'update',
+        before: statusAudit(before),
+        after: statusAudit(after),
+      });
+      return after;
+    }
+    // A new status: the lifecycle's move (its guard, the audit of the move), with the fields.
+    let after = before;
+    await runTransition(tx, ctx, implementationLifecycle, {
+      id,
+      action: w.status,
+      version,
+      reason: w.notApplicableReason,
+      lock: () => repo.getStatus(tx, id, { forUpdate: true }),
+      authorize: (q, row) => authorizeStatusWrite(ctx, q, row.region_code),
+      apply: async (q, _row, to) => {
+        after = await write();
+        await repo.recordHistory(q, id, to, opts.validFrom ?? todayInSweden());
+        return { version: after.version };
+      },
+      // The status's fields after the move (picked by StatusWrite, never the raw body).
+      auditDetails: { fields: w },
     });
     return after;
   });

@@ -1,11 +1,11 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
-import { knownOwnerTarget } from './scope.js';
+import './audit.js';
+import { authorizeGoalWriteForNewOwner } from './policy.js';
 
 export interface GoalInput {
   parentId: string | null;
@@ -22,8 +22,7 @@ export interface GoalInput {
  */
 export async function createGoal(db: Db, ctx: Ctx, g: GoalInput) {
   return db.transaction(async (tx) => {
-    const scope = await knownOwnerTarget(tx, g.owner);
-    authorize(ctx.actor, 'followup.goals.write', scope);
+    await authorizeGoalWriteForNewOwner(ctx, tx, g.owner);
     await assertVisible(tx, ctx, { goal: g.parentId });
     if (g.parentId && !(await repo.getGoal(tx, g.parentId))) {
       throw unprocessable('Det överordnade målet finns inte.', [{ path: '/parentId', message: 'Okänt mål' }]);

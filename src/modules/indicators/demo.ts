@@ -8,15 +8,13 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildKnowledgeSupport } from '../../testing/builders.js';
+import { createImplementationStatus, type ImplementationState } from '../implementation/index.js';
+import { createPdsa, createPlan, transitionPlan } from '../planning/index.js';
 import { createGoal } from './create-goal.js';
 import { createIndicator } from './create-indicator.js';
-import { createPdsa } from './pdsa.js';
-import { createPlan, transitionPlan } from './plans.js';
 import * as repo from './repository.js';
-import type { ImplementationState } from './rules/implementation.js';
 import { periodRange } from './rules/periods.js';
 import { setComment } from './set-comment.js';
-import { createImplementationStatus } from './set-implementation-status.js';
 import { demoDate, demoPeriod, demoYear } from '../demo/dates.js';
 
 const PROMISES = [

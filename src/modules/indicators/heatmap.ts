@@ -1,13 +1,15 @@
 /** The national heatmap: knowledge supports × regions, grouped by healthcare region. */
 import type { Queryable } from '../../platform/db/index.js';
-import * as impl from './implementation-repository.js';
+import { heatmapQueries as impl, IMPLEMENTED, type ImplementationState } from '../implementation/index.js';
 import * as repo from './repository.js';
-import { IMPLEMENTED } from './rules/implementation.js';
 
 export interface HeatmapQuery extends impl.HeatmapFilter {
   limit: number;
   offset: number;
 }
+
+/** A cell that does not count in the shares: the support is not relevant in the region. */
+const NOT_RELEVANT: ImplementationState = 'ej-aktuell';
 
 const share = (implemented: number, of: number) => (of === 0 ? null : Math.round((implemented / of) * 1000) / 1000);
 
@@ -55,14 +57,14 @@ export async function heatmap(db: Queryable, q: HeatmapQuery) {
   const rows = supports.map((s) => {
     const m = bySupport.get(s.id) ?? new Map<string, string>();
     const statuses = colCodes.map((code) => m.get(code) ?? null);
-    const known = statuses.filter((x): x is string => x !== null && x !== 'ej-aktuell');
+    const known = statuses.filter((x): x is string => x !== null && x !== NOT_RELEVANT);
     return {
       id: s.id,
       title: s.title,
       type: s.type,
       programAreaIds: s.program_area_ids,
       statuses,
-      implementedShare: share(known.filter((x) => IMPLEMENTED.has(x as never)).length, known.length),
+      implementedShare: share(known.filter((x) => IMPLEMENTED.has(x as ImplementationState)).length, known.length),
     };
   });
   // Region shares over all matching supports, current or as of the date (not just the page).

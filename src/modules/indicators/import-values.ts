@@ -5,15 +5,16 @@
  * Small files are imported in the request; larger ones by the job worker, with progress.
  */
 import { recordAudit } from '../../platform/audit/record.js';
-import { can, PERMISSIONS, requireActor, type TargetScope } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/queue.js';
+import './audit.js';
+import { authorizeSomeImport, deniedAreas } from './policy.js';
 import { presentImport } from './presenter.js';
 import { readTable } from './read-file.js';
 import * as repo from './repository.js';
-import { validateRows, type ColumnMapping, type ValidRow, type Validation } from './rules/import.js';
+import { validateRows, type ColumnMapping, type Validation } from './rules/import.js';
 
 export const IMPORT_QUEUE = 'followup.import';
 
@@ -27,18 +28,6 @@ export interface ImportInput {
 }
 
 type StoredRow = { area: string; subArea: string; period: string; value: number };
-
-function areaScope(area: string, regions: repo.RegionRef[]): TargetScope {
-  if (area === 'SE') return { type: 'system' };
-  return { type: 'region', code: area, healthcareRegionIds: regions.find((r) => r.code === area)?.healthcare_region_ids ?? [] };
-}
-
-/** The areas in the file the caller may not write: national values need national rights. */
-function deniedAreas(ctx: Ctx, rows: ValidRow[], regions: repo.RegionRef[]): string[] {
-  return [...new Set(rows.map((r) => r.area))]
-    .filter((a) => !can(ctx.actor, 'followup.values.import', areaScope(a, regions)))
-    .sort();
-}
 
 export interface ValidationReport {
   indicatorId: string;
@@ -68,14 +57,15 @@ async function validate(db: Queryable, indicator: repo.IndicatorRow, input: Impo
 
 export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input: ImportInput, opts: { syncRows: number }) {
   // Anyone who may import somewhere may validate a file; writing checks each region in it.
-  requireActor(ctx.actor);
-  const importers: readonly string[] = PERMISSIONS['followup.values.import'];
-  if (!ctx.actor.roles.some((r) => importers.includes(r.role)))
-    throw forbidden('Du har inte behörighet att läsa in indikatorvärden.');
+  authorizeSomeImport(ctx);
   const indicator = await repo.getIndicator(db, indicatorId);
   if (!indicator) throw notFound('Indikatorn');
-  const { table, regions, v } = await validate(db, indicator, input);
-  const denied = deniedAreas(ctx, v.valid, regions);
+  const { table, v } = await validate(db, indicator, input);
+  const denied = await deniedAreas(
+    ctx,
+    db,
+    v.valid.map((r) => r.area),
+  );
   const report: ValidationReport = {
     indicatorId,
     fileName: input.fileName,

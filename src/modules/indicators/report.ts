@@ -6,20 +6,11 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { getGroup } from '../organisation/repository.js';
-import * as impl from './implementation-repository.js';
-import { compareWithPrevious, getPlan, listPlans } from './plans.js';
+import { IMPLEMENTED, statusesForGroupReport, statusLabel } from '../implementation/index.js';
+import { compareWithPrevious, getPlan, listPlans, planLifecycle } from '../planning/index.js';
 import * as repo from './repository.js';
 import { indicatorSeries } from './series.js';
 
-export const STATUS_SV: Record<string, string> = {
-  'ej-paborjad': 'Ej påbörjad',
-  'gap-analys': 'Gap-analys',
-  planerad: 'Planerad',
-  pagaende: 'Pågående',
-  inford: 'Införd',
-  uppfoljd: 'Uppföljd',
-  'ej-aktuell': 'Ej aktuell',
-};
 const PROGRESS_SV: Record<string, string> = {
   'not-started': 'Ej startad',
   ongoing: 'Pågår',
@@ -62,28 +53,11 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
   const sections: ReportSection[] = [];
 
   // 1. Implementation status: the LPO's own rows and the region's rows it is responsible for.
-  const statuses = (await impl.listStatuses(db, { region: group.owner, groupId, limit: 500 })).concat(
-    group.program_area_ids.length
-      ? await db.query<impl.StatusRow>(
-          `SELECT s.id, s.support_id, s.support_version_id, v.label AS version_label, k.title AS support_title, s.region_code, s.group_id, s.kind, s.status,
-             s.not_applicable_reason, s.decision_date, s.decision_forum, s.decision_case_ref, s.responsible_group_id, s.planned_start, s.planned_done,
-             s.actual_start, s.actual_done, s.notes, s.version, s.updated_at, s.updated_by
-           FROM implementation_statuses s JOIN knowledge_support_versions v ON v.id = s.support_version_id JOIN knowledge_supports k ON k.id = s.support_id
-           WHERE s.region_code = $1 AND s.unit_key = '' AND s.responsible_group_id IS DISTINCT FROM $2
-             AND EXISTS (SELECT 1 FROM knowledge_support_program_areas pa WHERE pa.support_id = s.support_id AND pa.program_area_id = ANY($3::text[]))
-           ORDER BY sv_key(k.title) COLLATE "C" LIMIT 500`,
-          [group.owner, groupId, group.program_area_ids],
-        )
-      : [],
-  );
-  const seen = new Set<string>();
-  const uniq = statuses.filter((s) => !seen.has(s.id) && seen.add(s.id));
+  const uniq = await statusesForGroupReport(db, group);
   sections.push({
     heading: 'Införande av kunskapsstöd',
     paragraphs: uniq.length
-      ? [
-          `${uniq.filter((s) => s.status === 'inford' || s.status === 'uppfoljd').length} av ${uniq.length} kunskapsstöd är införda eller uppföljda.`,
-        ]
+      ? [`${uniq.filter((s) => IMPLEMENTED.has(s.status)).length} av ${uniq.length} kunskapsstöd är införda eller uppföljda.`]
       : ['Inga införandestatusar är registrerade för gruppen.'],
     ...(uniq.length
       ? {
@@ -93,7 +67,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
             rows: uniq.map((s) => [
               `${s.support_title}${s.kind === 'phase-out' ? ' (utfasning)' : ''}`,
               s.version_label,
-              STATUS_SV[s.status] + (s.not_applicable_reason ? `: ${s.not_applicable_reason}` : ''),
+              statusLabel(s.status) + (s.not_applicable_reason ? `: ${s.not_applicable_reason}` : ''),
               s.planned_done ?? '–',
               [s.decision_date, s.decision_forum, s.decision_case_ref].filter(Boolean).join(', ') || '–',
               s.notes ?? '',
@@ -109,7 +83,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
   const plan = plans[0] ? await getPlan(db, plans[0].id) : undefined;
   if (plan) {
     const cmp = await compareWithPrevious(db, plan);
-    const stateSv = { drafted: 'utkast', agreed: 'förankrad', established: 'fastställd' }[plan.state];
+    const stateSv = planLifecycle.labels[plan.state];
     sections.push({
       heading: `Verksamhetsplan ${plan.startYear}–${plan.endYear}`,
       paragraphs: [

@@ -1,12 +1,12 @@
+/** Route schemas of goals, indicators, values and imports, comments and the heatmap. */
 import { Type } from 'typebox';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
-import { IMPLEMENTATION_STATES } from './rules/implementation.js';
-import { PDSA_PHASES } from './pdsa.js';
-import { PROGRESS, RATIONALES } from './plans.js';
+import { lit, Nullable, Text } from '../implementation/index.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const lit = <const T extends readonly string[]>(values: T) => Type.Enum([...values] as T[number][]);
+export { FileQuery } from '../implementation/index.js';
+
+export const tags = ['Uppföljning'];
+export const IdParams = Type.Object({ id: Uuid });
 
 export const Direction = lit(['higher', 'lower'] as const);
 export const Periodicity = lit(['month', 'quarter', 'year'] as const);
@@ -102,10 +102,6 @@ export const UpdateGoalBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const StatusHistory = Type.Object({
-  items: Type.Array(Type.Object({ status: Type.String(), validFrom: Type.String(), recordedAt: Type.String() })),
-});
-
 export const SeriesQuery = Type.Object(
   {
     regions: Type.Optional(
@@ -188,62 +184,6 @@ export const ValidationReport = Type.Object({
   preview: Type.Array(Type.Object({ area: Type.String(), subArea: Type.String(), period: Type.String(), value: Type.Number() })),
 });
 
-export const Status = lit(IMPLEMENTATION_STATES);
-const statusFields = {
-  kind: Type.Optional(lit(['implement', 'phase-out'] as const)),
-  status: Status,
-  notApplicableReason: Type.Optional(Nullable(Text(2000))),
-  decisionDate: Type.Optional(Nullable(IsoDate)),
-  decisionForum: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-  decisionCaseRef: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-  responsibleGroupId: Type.Optional(Nullable(Uuid)),
-  plannedStart: Type.Optional(Nullable(IsoDate)),
-  plannedDone: Type.Optional(Nullable(IsoDate)),
-  actualStart: Type.Optional(Nullable(IsoDate)),
-  actualDone: Type.Optional(Nullable(IsoDate)),
-  notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-};
-export const CreateStatusBody = Type.Object(
-  {
-    supportVersionId: Uuid,
-    regionCode: Type.String({ pattern: '^[0-9]{2}$' }),
-    groupId: Type.Optional(Nullable(Uuid)),
-    ...statusFields,
-  },
-  { additionalProperties: false },
-);
-export const UpdateStatusBody = Type.Object(
-  { ...statusFields, status: Type.Optional(Status), version: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false },
-);
-export const ImplementationStatus = Type.Object(
-  {
-    id: Uuid,
-    supportId: Uuid,
-    supportTitle: Type.String(),
-    supportVersionId: Uuid,
-    versionLabel: Type.String(),
-    regionCode: Type.String(),
-    groupId: Nullable(Uuid),
-    kind: Type.String(),
-    status: Status,
-    notApplicableReason: Nullable(Type.String()),
-    decisionDate: Nullable(Type.String()),
-    decisionForum: Nullable(Type.String()),
-    decisionCaseRef: Nullable(Type.String()),
-    responsibleGroupId: Nullable(Uuid),
-    plannedStart: Nullable(Type.String()),
-    plannedDone: Nullable(Type.String()),
-    actualStart: Nullable(Type.String()),
-    actualDone: Nullable(Type.String()),
-    notes: Nullable(Type.String()),
-    version: Type.Integer(),
-    updatedAt: Type.String(),
-    updatedBy: Nullable(Type.String()),
-  },
-  { $id: 'ImplementationStatus' },
-);
-
 export const HeatmapQuery = Type.Object(
   {
     programArea: Type.Optional(Type.String({ maxLength: 100 })),
@@ -299,89 +239,6 @@ export const RegionDrill = Type.Object({
   total: Type.Integer(),
 });
 
-const PlanItem = Type.Object(
-  {
-    priority: Type.Integer({ minimum: 1, maximum: 999 }),
-    title: Text(300),
-    rationaleKind: lit(RATIONALES),
-    rationale: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-    ownerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    supportId: Type.Optional(Nullable(Uuid)),
-    startsOn: Type.Optional(Nullable(IsoDate)),
-    endsOn: Type.Optional(Nullable(IsoDate)),
-    workingGroupStartsOn: Type.Optional(Nullable(IsoDate)),
-    progress: Type.Optional(lit(PROGRESS)),
-  },
-  { additionalProperties: false },
-);
-export const CreatePlanBody = Type.Object(
-  {
-    groupId: Uuid,
-    startYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
-    title: Text(300),
-    items: Type.Array(PlanItem, { maxItems: 100 }),
-  },
-  { additionalProperties: false },
-);
-export const UpdatePlanBody = Type.Object(
-  {
-    title: Type.Optional(Text(300)),
-    items: Type.Optional(Type.Array(PlanItem, { maxItems: 100 })),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-);
-export const TransitionPlanBody = Type.Object(
-  {
-    to: lit(['agreed', 'established'] as const),
-    agreedWith: Type.Optional(Type.String({ maxLength: 500 })),
-    decisionRef: Type.Optional(Type.String({ maxLength: 100 })),
-    establishedOn: Type.Optional(IsoDate),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-);
-const PlanItemOut = Type.Object({
-  priority: Type.Integer(),
-  title: Type.String(),
-  rationaleKind: Type.String(),
-  rationale: Nullable(Type.String()),
-  ownerName: Nullable(Type.String()),
-  supportId: Nullable(Type.String()),
-  startsOn: Nullable(Type.String()),
-  endsOn: Nullable(Type.String()),
-  workingGroupStartsOn: Nullable(Type.String()),
-  progress: Type.String(),
-});
-const planFields = {
-  id: Uuid,
-  groupId: Uuid,
-  groupName: Type.String(),
-  regionCode: Type.String(),
-  startYear: Type.Integer(),
-  endYear: Type.Integer(),
-  title: Type.String(),
-  state: Type.String(),
-  agreedWith: Nullable(Type.String()),
-  decisionRef: Nullable(Type.String()),
-  establishedOn: Nullable(Type.String()),
-  version: Type.Integer(),
-};
-export const PlanSummary = Type.Object(planFields);
-export const Plan = Type.Object({
-  ...planFields,
-  items: Type.Array(PlanItemOut),
-  comparison: Nullable(
-    Type.Object({
-      previousPlanId: Uuid,
-      previousStartYear: Type.Integer(),
-      added: Type.Array(Type.String()),
-      removed: Type.Array(Type.Object({ title: Type.String(), progress: Type.String() })),
-      reprioritised: Type.Array(Type.Object({ title: Type.String(), from: Type.Integer(), to: Type.Integer() })),
-    }),
-  ),
-});
-
 export const CommentBody = Type.Object(
   { indicatorId: Uuid, period: Type.String({ minLength: 4, maxLength: 10 }), text: Text(5000) },
   { additionalProperties: false },
@@ -394,44 +251,3 @@ export const Comment = Type.Object({
   author: Type.String(),
   updatedAt: Type.String(),
 });
-
-export const Pdsa = Type.Object({
-  id: Uuid,
-  indicatorId: Uuid,
-  regionCode: Type.String(),
-  groupId: Nullable(Uuid),
-  title: Type.String(),
-  phase: lit(PDSA_PHASES),
-  plan: Nullable(Type.String()),
-  do: Nullable(Type.String()),
-  study: Nullable(Type.String()),
-  act: Nullable(Type.String()),
-  startedOn: Nullable(Type.String()),
-  version: Type.Integer(),
-});
-export const CreatePdsaBody = Type.Object(
-  {
-    indicatorId: Uuid,
-    regionCode: Type.String({ pattern: '^[0-9]{2}$' }),
-    groupId: Type.Optional(Nullable(Uuid)),
-    title: Text(300),
-    plan: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
-    startedOn: Type.Optional(Nullable(IsoDate)),
-  },
-  { additionalProperties: false },
-);
-export const UpdatePdsaBody = Type.Object(
-  {
-    title: Type.Optional(Text(300)),
-    phase: Type.Optional(lit(PDSA_PHASES)),
-    plan: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
-    do: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
-    study: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
-    act: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-);
-
-export const FileQuery = (formats: readonly string[]) =>
-  Type.Object({ format: Type.Optional(lit(formats as readonly [string, ...string[]])) }, { additionalProperties: false });

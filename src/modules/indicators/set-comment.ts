@@ -1,18 +1,17 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { parsePeriod } from './rules/periods.js';
-import { groupTarget } from './scope.js';
+import './audit.js';
+import { authorizeComment } from './policy.js';
 
 /** The controller's comment on an indicator for one period, shown in the group's follow-up report. */
 export async function setComment(db: Db, ctx: Ctx, groupId: string, c: { indicatorId: string; period: string; text: string }) {
   return db.transaction(async (tx) => {
-    const { scope } = await groupTarget(tx, groupId);
-    authorize(ctx.actor, 'followup.comment', scope);
+    await authorizeComment(ctx, tx, groupId);
     await assertVisible(tx, ctx, { indicator: c.indicatorId });
     const indicator = await repo.getIndicator(tx, c.indicatorId);
     if (!indicator) throw unprocessable('Indikatorn finns inte.', [{ path: '/indicatorId', message: 'Okänd indikator' }]);

@@ -1,41 +1,49 @@
-/** Target scopes for follow-up writes: a region, an owner (national/healthcare region/region), a group. */
-import type { TargetScope } from '../../platform/auth/policy.js';
+/**
+ * Who may do what with plans and PDSA cycles. A plan belongs to a regional group: its writers
+ * hold `plans.write` at the group (or a scope covering it); its readers hold any role covering
+ * it (implementation's rule for a region's follow-up work) — others get 404. A PDSA cycle
+ * belongs to a region: its writers hold `pdsa.write` there; every signed-in user reads cycles.
+ * The scope comes from `requestScope`, so the geography is read once per request.
+ */
+import { authorize, can, type TargetScope } from '../../platform/auth/policy.js';
+import { requestScope } from '../../platform/auth/scope.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { notFound, unprocessable } from '../../platform/errors.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography, getGroup, type GroupRow } from '../organisation/repository.js';
-import { ownerExists } from './repository.js';
-
-export async function regionScope(db: Queryable, code: string, field = '/regionCode'): Promise<TargetScope> {
-  const rows = await db.query<{ ids: string[] }>(
-    `SELECT COALESCE(array_agg(m.healthcare_region_id) FILTER (WHERE m.healthcare_region_id IS NOT NULL), '{}') AS ids
-     FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code WHERE r.code = $1 GROUP BY r.code`,
-    [code],
-  );
-  if (!rows[0]) throw unprocessable(`Regionen ${code} finns inte.`, [{ path: field, message: 'Okänd region' }]);
-  return { type: 'region', code, healthcareRegionIds: rows[0].ids };
-}
-
-export async function ownerTarget(db: Queryable, owner: string): Promise<TargetScope> {
-  return ownerScope(owner, await geography(db));
-}
-
-/** The scope of a goal's owner (national, a healthcare region or a region); 422 when there is no such owner. */
-export async function knownOwnerTarget(db: Queryable, owner: string): Promise<TargetScope> {
-  const known = owner === 'national' || (await ownerExists(db, owner));
-  const scope = known ? await ownerTarget(db, owner).catch(() => undefined) : undefined;
-  if (!scope) {
-    throw unprocessable('Ägaren finns inte.', [
-      { path: '/owner', message: 'Ange national, en sjukvårdsregion eller en regionkod.' },
-    ]);
-  }
-  return scope;
-}
+import { notFound } from '../../platform/errors.js';
+import { mayReadRegionWork, regionTarget } from '../implementation/index.js';
+import { getGroup, type GroupRow } from '../organisation/repository.js';
 
 /** A group and the scope that covers it; 404 when unknown. */
-export async function groupTarget(db: Queryable, id: string, what = 'Gruppen'): Promise<{ group: GroupRow; scope: TargetScope }> {
+export async function groupTarget(
+  ctx: Ctx,
+  db: Queryable,
+  id: string,
+  what = 'Gruppen',
+): Promise<{ group: GroupRow; scope: TargetScope }> {
   const group = await getGroup(db, id);
   if (!group) throw notFound(what);
-  const owner = ownerScope(group.owner, await geography(db));
-  return { group, scope: { type: 'group', id: group.id, owner } };
+  return { group, scope: { type: 'group', id: group.id, owner: await requestScope(ctx, db).of(group.owner) } };
+}
+
+/** Whether the caller reads the plan (any role covering its group). */
+export const mayReadPlan = (ctx: Ctx, db: Queryable, p: { regionCode: string; groupId: string }) => mayReadRegionWork(ctx, db, p);
+
+/** Whether the caller may write the group's plans. */
+export async function mayWritePlans(ctx: Ctx, db: Queryable, groupId: string, owner: string): Promise<boolean> {
+  return can(ctx.actor, 'plans.write', { type: 'group', id: groupId, owner: await requestScope(ctx, db).of(owner) });
+}
+
+/** 403 unless the caller writes the group's plans (404 for an unknown group). */
+export async function authorizePlanWrite(ctx: Ctx, db: Queryable, groupId: string): Promise<GroupRow> {
+  const { group, scope } = await groupTarget(ctx, db, groupId);
+  authorize(ctx.actor, 'plans.write', scope);
+  return group;
+}
+
+/** Whether the caller may write the region's PDSA cycles. */
+export const mayWritePdsa = (ctx: Ctx, db: Queryable, regionCode: string) => requestScope(ctx, db).may('pdsa.write', regionCode);
+
+/** 403 unless the caller writes the region's PDSA cycles (422 for an unknown region). */
+export async function authorizePdsaWrite(ctx: Ctx, db: Queryable, regionCode: string): Promise<void> {
+  authorize(ctx.actor, 'pdsa.write', await regionTarget(ctx, db, regionCode));
 }

@@ -1,6 +1,6 @@
 /** SQL for operational plans (verksamhetsplaner) and their prioritised items. */
 import type { Queryable } from '../../platform/db/index.js';
-import type { PlanItem, PlanState } from './plans.js';
+import type { PlanItem, PlanState } from './rules/plan.js';
 
 export interface PlanRow {
   id: string;

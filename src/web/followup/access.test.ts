@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../api';
-import { allowedNext as serverAllowedNext } from '../../modules/followup/rules/implementation';
+import { allowedNext as serverAllowedNext } from '../../modules/implementation/rules/implementation';
 import { grantCovers } from './access';
 import { allowedNext, STATUSES } from './types';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, allowedNext } from './implementation.js';
 import { parseNumber, validateRows, type RegionName } from './import.js';
 import { nextPeriod, parsePeriod, periodRange, periodStart } from './periods.js';
 
@@ -81,24 +80,5 @@ describe('validating rows', () => {
     const v = validateRows(['Län', 'Period', 'Andel'], [['07', '2026-01', 1]], mapping, 'month', regions);
     expect(v.fileProblems[0]).toMatch(/Kolumnen "Region" finns inte/);
     expect(v.valid).toEqual([]);
-  });
-});
-
-describe('implementation state machine', () => {
-  it('moves one step at a time, forward or back', () => {
-    expect(checkTransition({ from: 'planerad', to: 'pagaende' })).toBeNull();
-    expect(checkTransition({ from: 'pagaende', to: 'planerad' })).toBeNull();
-    expect(checkTransition({ from: 'ej-paborjad', to: 'inford' })?.path).toBe('/status');
-    expect(checkTransition({ from: null, to: 'inford' })).toBeNull();
-    expect(allowedNext('uppfoljd')).toEqual(['inford']);
-  });
-
-  it('"ej aktuell" needs a reason and is not reachable once implemented', () => {
-    expect(checkTransition({ from: 'gap-analys', to: 'ej-aktuell' })?.path).toBe('/notApplicableReason');
-    expect(
-      checkTransition({ from: 'gap-analys', to: 'ej-aktuell', notApplicableReason: 'Ingen sådan vård i regionen' }),
-    ).toBeNull();
-    expect(checkTransition({ from: 'inford', to: 'ej-aktuell', notApplicableReason: 'x' })?.path).toBe('/status');
-    expect(checkTransition({ from: 'planerad', to: 'pagaende', notApplicableReason: 'x' })?.path).toBe('/notApplicableReason');
   });
 });
