@@ -16,4 +16,4 @@ export {
   statusLabel,
   type ImplementationState,
 } from './rules/implementation.js';
-export { FileQuery, Nullable, Text, lit } from './schemas.js';
+export { FileQuery, Nullable, Status, Text, lit } from './schemas.js';

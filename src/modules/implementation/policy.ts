@@ -36,6 +36,10 @@ export async function mayReadRegionWork(ctx: Ctx, db: Queryable, row: RegionWork
   return ANY_ROLE.some((p) => can(ctx.actor, p, target));
 }
 
+/** The regions where the caller writes implementation statuses (what the pages offer to edit). */
+export const regionsWritable = (ctx: Ctx, db: Queryable): Promise<string[]> =>
+  ctx.actor ? requestScope(ctx, db).regionsWith('implementation.write') : Promise.resolve([]);
+
 /** Whether the caller may write the region's implementation statuses. */
 export const mayWriteStatus = (ctx: Ctx, db: Queryable, regionCode: string): Promise<boolean> =>
   requestScope(ctx, db).may('implementation.write', regionCode);

@@ -7,12 +7,13 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createImplementationStatus } from './create-status.js';
-import { mayReadRegionWork } from './policy.js';
+import { mayReadRegionWork, regionsWritable } from './policy.js';
 import { presentStatus } from './presenter.js';
 import * as repo from './repository.js';
 import {
   CreateStatusBody,
   FileQuery,
+  ImplementationPermissions,
   ImplementationStatus,
   StatusHistory,
   StatusListQuery,
@@ -158,6 +159,21 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
         patch,
       );
       return reply.header('etag', `"${row.version}"`).send(await presentStatus(db, req.ctx, row));
+    },
+  );
+
+  app.get(
+    '/api/v1/implementation/permissions',
+    {
+      schema: {
+        tags,
+        summary: 'Var anroparen får registrera och ändra införandestatus (regionerna), enligt behörighetstabellen',
+        response: { 200: ImplementationPermissions, ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return { writeRegions: await regionsWritable(req.ctx, db) };
     },
   );
 

@@ -45,7 +45,7 @@ export const ImplementationStatus = Type.Object(
     versionLabel: Type.String(),
     regionCode: Type.String(),
     groupId: Nullable(Uuid),
-    kind: Type.String(),
+    kind: lit(['implement', 'phase-out'] as const),
     status: Status,
     notApplicableReason: Nullable(Type.String()),
     decisionDate: Nullable(Type.String()),
@@ -66,7 +66,7 @@ export const ImplementationStatus = Type.Object(
   { $id: 'ImplementationStatus' },
 );
 export const StatusHistory = Type.Object({
-  items: Type.Array(Type.Object({ status: Type.String(), validFrom: Type.String(), recordedAt: Type.String() })),
+  items: Type.Array(Type.Object({ status: Status, validFrom: Type.String(), recordedAt: Type.String() })),
 });
 export const StatusListQuery = Type.Object(
   {
@@ -77,6 +77,12 @@ export const StatusListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const ImplementationPermissions = Type.Object({
+  writeRegions: Type.Array(Type.String(), {
+    description: 'Regions (county codes) where the caller registers and changes statuses',
+  }),
+});
 
 export const FileQuery = (formats: readonly string[]) =>
   Type.Object({ format: Type.Optional(lit(formats as readonly [string, ...string[]])) }, { additionalProperties: false });

@@ -48,23 +48,23 @@ export async function heatmap(db: Queryable, q: HeatmapQuery) {
     supports.map((s) => s.id),
     q,
   );
-  const bySupport = new Map<string, Map<string, string>>();
+  const bySupport = new Map<string, Map<string, ImplementationState>>();
   for (const c of cells) {
     if (!bySupport.has(c.support_id)) bySupport.set(c.support_id, new Map());
     bySupport.get(c.support_id)!.set(c.region_code, c.status);
   }
   const colCodes = columns.map((c) => c.code);
   const rows = supports.map((s) => {
-    const m = bySupport.get(s.id) ?? new Map<string, string>();
+    const m = bySupport.get(s.id) ?? new Map<string, ImplementationState>();
     const statuses = colCodes.map((code) => m.get(code) ?? null);
-    const known = statuses.filter((x): x is string => x !== null && x !== NOT_RELEVANT);
+    const known = statuses.filter((x): x is ImplementationState => x !== null && x !== NOT_RELEVANT);
     return {
       id: s.id,
       title: s.title,
       type: s.type,
       programAreaIds: s.program_area_ids,
       statuses,
-      implementedShare: share(known.filter((x) => IMPLEMENTED.has(x as ImplementationState)).length, known.length),
+      implementedShare: share(known.filter((x) => IMPLEMENTED.has(x)).length, known.length),
     };
   });
   // Region shares over all matching supports, current or as of the date (not just the page).

@@ -39,6 +39,17 @@ export async function authorizeGoalWriteForNewOwner(ctx: Ctx, db: Queryable, own
 export const mayWriteGoals = (ctx: Ctx, db: Queryable, owner: string): Promise<boolean> =>
   requestScope(ctx, db).may('followup.goals.write', owner);
 
+/** The owners (national, healthcare regions, regions) whose goals the caller writes: what the goal tree offers. */
+export async function goalOwnersWritable(ctx: Ctx, db: Queryable): Promise<string[]> {
+  if (!ctx.actor) return [];
+  const scope = requestScope(ctx, db);
+  const geo = await scope.geography();
+  const owners = ['national', ...geo.healthcareRegionIds, ...geo.regionHealthcareRegions.keys()];
+  const out: string[] = [];
+  for (const o of owners) if (await scope.may('followup.goals.write', o)) out.push(o);
+  return out;
+}
+
 /** 403 unless the caller defines national indicators. */
 export function authorizeIndicatorManage(ctx: Ctx): void {
   authorize(ctx.actor, 'followup.indicators.manage');

@@ -8,6 +8,7 @@ import { errorResponses, VersionHeader } from '../../platform/http/schemas.js';
 import { createGoal } from './create-goal.js';
 import { createIndicator } from './create-indicator.js';
 import { heatmapRoutes } from './heatmap-routes.js';
+import { goalOwnersWritable } from './policy.js';
 import { goalTree, presentGoal, presentIndicator } from './presenter.js';
 import { removeGoal } from './remove-goal.js';
 import * as repo from './repository.js';
@@ -44,13 +45,21 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
       schema: {
         tags,
         summary: 'Målträdet: patientlöften → mätbara mål → indikatorer',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('GoalNode')) }), ...errorResponses(401) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Ref('GoalNode')),
+            writableOwners: Type.Array(Type.String(), {
+              description: 'Owners (national, healthcare regions, regions) whose goals the caller writes',
+            }),
+          }),
+          ...errorResponses(401),
+        },
       },
     },
     async (req) => {
       mayRead(req);
       const [goals, indicators] = await Promise.all([repo.listGoals(db), repo.listIndicators(db)]);
-      return { items: goalTree(goals, indicators) };
+      return { items: goalTree(goals, indicators), writableOwners: await goalOwnersWritable(req.ctx, db) };
     },
   );
 

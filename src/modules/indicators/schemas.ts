@@ -1,7 +1,7 @@
 /** Route schemas of goals, indicators, values and imports, comments and the heatmap. */
 import { Type } from 'typebox';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
-import { lit, Nullable, Text } from '../implementation/index.js';
+import { lit, Nullable, Status, Text } from '../implementation/index.js';
 
 export { FileQuery } from '../implementation/index.js';
 
@@ -157,8 +157,8 @@ export const ImportStatus = Type.Object(
     id: Uuid,
     indicatorId: Uuid,
     fileName: Type.String(),
-    status: Type.String(),
-    mode: Type.String(),
+    status: lit(['rejected', 'queued', 'running', 'done', 'failed'] as const),
+    mode: lit(['all-or-nothing', 'valid-only'] as const),
     totalRows: Type.Integer(),
     validRows: Type.Integer(),
     processedRows: Type.Integer(),
@@ -213,7 +213,7 @@ export const Heatmap = Type.Object({
       title: Type.String(),
       type: Type.String(),
       programAreaIds: Type.Array(Type.String()),
-      statuses: Type.Array(Nullable(Type.String())),
+      statuses: Type.Array(Nullable(Status)),
       implementedShare: Nullable(Type.Number()),
     }),
   ),
@@ -232,8 +232,8 @@ export const RegionDrill = Type.Object({
     Type.Object({
       id: Uuid,
       title: Type.String(),
-      regionStatus: Nullable(Type.String()),
-      groupStatuses: Type.Array(Nullable(Type.String())),
+      regionStatus: Nullable(Status),
+      groupStatuses: Type.Array(Nullable(Status)),
     }),
   ),
   total: Type.Integer(),

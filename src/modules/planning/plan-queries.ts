@@ -1,7 +1,7 @@
 /** Reading plans: one with its items, a group's or region's list, the comparison with last year's plan. */
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { allowedActions } from '../../platform/lifecycle/index.js';
+import { allowedActions, isLocked } from '../../platform/lifecycle/index.js';
 import { mayWritePlans } from './policy.js';
 import * as repo from './repository.js';
 import type { PlanRow } from './repository.js';
@@ -75,6 +75,7 @@ export async function presentPlan(db: Queryable, ctx: Ctx, p: PlanAudit) {
     ...p,
     comparison: await compareWithPrevious(db, p),
     mayEdit,
+    locked: isLocked(planLifecycle, p.state),
     allowedActions: allowedActions(planLifecycle, p.state, {}, () => mayEdit),
   };
 }

@@ -11,7 +11,10 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { mayReadRegionWork, regionTarget } from '../implementation/index.js';
-import { getGroup, type GroupRow } from '../organisation/repository.js';
+import { getGroup, groupsAt, type GroupRow } from '../organisation/repository.js';
+
+/** A group that still works (a closed group makes no new plans). */
+const isOpen = (g: GroupRow) => g.status === 'active';
 
 /** A group and the scope that covers it; 404 when unknown. */
 export async function groupTarget(
@@ -38,6 +41,18 @@ export async function authorizePlanWrite(ctx: Ctx, db: Queryable, groupId: strin
   const { group, scope } = await groupTarget(ctx, db, groupId);
   authorize(ctx.actor, 'plans.write', scope);
   return group;
+}
+
+/** The regional groups whose plans the caller writes, and the regions whose PDSA cycles (what the pages offer). */
+export async function planningWritable(ctx: Ctx, db: Queryable): Promise<{ planGroupIds: string[]; pdsaRegions: string[] }> {
+  if (!ctx.actor) return { planGroupIds: [], pdsaRegions: [] };
+  const scope = requestScope(ctx, db);
+  const regions = [...(await scope.geography()).regionHealthcareRegions.keys()];
+  const planGroupIds: string[] = [];
+  for (const g of await groupsAt(db, regions)) {
+    if (g.level === 'region' && isOpen(g) && (await mayWritePlans(ctx, db, g.id, g.owner))) planGroupIds.push(g.id);
+  }
+  return { planGroupIds, pdsaRegions: await scope.regionsWith('pdsa.write') };
 }
 
 /** Whether the caller may write the region's PDSA cycles. */

@@ -10,7 +10,7 @@ import { createPlan } from './create-plan.js';
 import { presentPdsa } from './pdsa-presenter.js';
 import { listPdsaRows } from './pdsa-repository.js';
 import { getPlan, listPlans, presentPlan } from './plan-queries.js';
-import { mayReadPlan } from './policy.js';
+import { mayReadPlan, planningWritable } from './policy.js';
 import type { PlanItem } from './rules/plan.js';
 import {
   CreatePdsaBody,
@@ -18,6 +18,7 @@ import {
   Pdsa,
   Plan,
   PlanListQuery,
+  PlanningPermissions,
   PlanSummary,
   TransitionPlanBody,
   UpdatePdsaBody,
@@ -148,6 +149,21 @@ export const planningRoutes: RouteModule = (app, { db }) => {
       const { version, ...t } = req.body;
       const p = await transitionPlan(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), t);
       return reply.header('etag', `"${p.version}"`).send(await presentPlan(db, req.ctx, p));
+    },
+  );
+
+  app.get(
+    '/api/v1/planning/permissions',
+    {
+      schema: {
+        tags,
+        summary: 'Vilka gruppers planer och vilka regioners PDSA-cykler anroparen får skriva, enligt behörighetstabellen',
+        response: { 200: PlanningPermissions, ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return planningWritable(req.ctx, db);
     },
   );
 

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
 import { lit, Nullable, Text } from '../implementation/index.js';
 import { PDSA_PHASES } from './rules/pdsa.js';
-import { PROGRESS, RATIONALES } from './rules/plan.js';
+import { PLAN_STATES, PROGRESS, RATIONALES } from './rules/plan.js';
 
 const PlanItem = Type.Object(
   {
@@ -56,14 +56,14 @@ export const PlanListQuery = Type.Object(
 const PlanItemOut = Type.Object({
   priority: Type.Integer(),
   title: Type.String(),
-  rationaleKind: Type.String(),
+  rationaleKind: lit(RATIONALES),
   rationale: Nullable(Type.String()),
   ownerName: Nullable(Type.String()),
   supportId: Nullable(Type.String()),
   startsOn: Nullable(Type.String()),
   endsOn: Nullable(Type.String()),
   workingGroupStartsOn: Nullable(Type.String()),
-  progress: Type.String(),
+  progress: lit(PROGRESS),
 });
 const planFields = {
   id: Uuid,
@@ -73,7 +73,7 @@ const planFields = {
   startYear: Type.Integer(),
   endYear: Type.Integer(),
   title: Type.String(),
-  state: Type.String(),
+  state: lit(PLAN_STATES),
   agreedWith: Nullable(Type.String()),
   decisionRef: Nullable(Type.String()),
   establishedOn: Nullable(Type.String()),
@@ -93,7 +93,13 @@ export const Plan = Type.Object({
     }),
   ),
   mayEdit: Type.Boolean({ description: 'Whether the caller may change the plan (its content while a draft, else its progress)' }),
+  locked: Type.Boolean({ description: 'Established: the content is kept, only the items’ progress moves' }),
   allowedActions: Type.Array(lit(['agree', 'establish'] as const), { description: 'The steps the caller may take now' }),
+});
+
+export const PlanningPermissions = Type.Object({
+  planGroupIds: Type.Array(Uuid, { description: 'Regional groups whose plans the caller writes' }),
+  pdsaRegions: Type.Array(Type.String(), { description: 'Regions whose PDSA cycles the caller writes' }),
 });
 
 export const Pdsa = Type.Object({

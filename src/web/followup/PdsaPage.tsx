@@ -13,7 +13,7 @@ import { RequireUser } from '../components/RequireUser';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
-import { useAccess } from './access';
+import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { FormProblem, orNull, useFormState } from './form';
 import { PDSA_PHASES, type Indicator, type Pdsa, type PdsaPhase } from './types';
@@ -34,7 +34,7 @@ function PdsaList({ id }: { id: string }) {
   const { t } = useI18n();
   const { search } = useLocation();
   const region = search.get('region') ?? '';
-  const access = useAccess();
+  const access = usePlanningPermissions();
   const [n, setN] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const data = useAsync(
@@ -53,7 +53,7 @@ function PdsaList({ id }: { id: string }) {
     setMessage(text);
     setN((x) => x + 1);
   };
-  const writable = access.regionsWith('pdsa.write');
+  const writable = access.pdsaRegions;
   return (
     <Page
       title={d ? t('followup.pdsa.title', { name: d.indicator.name }) : t('followup.pdsa.titleLoading')}
@@ -100,7 +100,7 @@ function PdsaList({ id }: { id: string }) {
               key={`${c.id}-${c.version}`}
               cycle={c}
               regionName={d.regions.find((r) => r.code === c.regionCode)?.name ?? c.regionCode}
-              mayWrite={access.can('pdsa.write', { type: 'region', code: c.regionCode })}
+              mayWrite={c.mayEdit}
               onChanged={changed}
               onReload={() => setN((x) => x + 1)}
             />

@@ -12,7 +12,14 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { FormProblem, orNull, useFormState } from './form';
-import { allowedNext, STATUSES, type ImplementationStatusRow, type Status, type StatusHistoryItem } from './types';
+import {
+  IMPLEMENTED,
+  NOT_APPLICABLE,
+  STATUSES,
+  type ImplementationStatusRow,
+  type Status,
+  type StatusHistoryItem,
+} from './types';
 
 interface Values {
   kind: 'implement' | 'phase-out';
@@ -72,15 +79,16 @@ export function StatusForm({
     (value: string) =>
       setV((old) => ({ ...old, [k]: value }));
 
-  // A first registration may record any state (work done before Navet); a change follows the machine.
-  const options: Status[] = current ? [current.status, ...allowedNext(current.status)] : [...STATUSES];
-  const implemented = v.status === 'inford' || v.status === 'uppfoljd';
+  // A first registration may record any state (work done before Navet); a change offers what the
+  // server's lifecycle allows the caller now (the status's allowedActions).
+  const options: Status[] = current ? [current.status, ...current.allowedActions] : [...STATUSES];
+  const implemented = IMPLEMENTED.has(v.status as Status);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!v.status) local.status = t('followup.statusForm.chooseStatus');
-    if (v.status === 'ej-aktuell' && !v.notApplicableReason.trim())
+    if (v.status === NOT_APPLICABLE && !v.notApplicableReason.trim())
       local.notApplicableReason = t('followup.statusForm.reasonNeeded');
     if (Object.keys(local).length) {
       form.local(t('form.fixErrors'), local);
@@ -89,7 +97,7 @@ export function StatusForm({
     const body = {
       kind: v.kind,
       status: v.status,
-      notApplicableReason: v.status === 'ej-aktuell' ? v.notApplicableReason.trim() : null,
+      notApplicableReason: v.status === NOT_APPLICABLE ? v.notApplicableReason.trim() : null,
       decisionDate: orNull(v.decisionDate),
       decisionForum: orNull(v.decisionForum),
       decisionCaseRef: orNull(v.decisionCaseRef),
@@ -129,7 +137,7 @@ export function StatusForm({
           </option>
         ))}
       </SelectField>
-      {v.status === 'ej-aktuell' && <TextAreaField {...field('notApplicableReason')} rows={2} required />}
+      {v.status === NOT_APPLICABLE && <TextAreaField {...field('notApplicableReason')} rows={2} required />}
       <SelectField {...field('kind')} hint={t('followup.statusForm.kindHint')}>
         <option value="implement">{t('followup.statusForm.kind.implement')}</option>
         <option value="phase-out">{t('followup.statusForm.kind.phase-out')}</option>
