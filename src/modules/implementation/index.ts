@@ -13,6 +13,7 @@ export {
   IMPLEMENTATION_STATES,
   IMPLEMENTED,
   implementationLifecycle,
+  NOT_APPLICABLE,
   statusLabel,
   type ImplementationState,
 } from './rules/implementation.js';

@@ -8,7 +8,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildKnowledgeSupport } from '../../testing/builders.js';
-import { createImplementationStatus, type ImplementationState } from '../implementation/index.js';
+import { createImplementationStatus, IMPLEMENTED, NOT_APPLICABLE, type ImplementationState } from '../implementation/index.js';
 import { createPdsa, createPlan, transitionPlan } from '../planning/index.js';
 import { createGoal } from './create-goal.js';
 import { createIndicator } from './create-indicator.js';
@@ -219,15 +219,15 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
       if (r < 0.08) continue; // not registered yet
       const reached = Math.min(5, Math.floor(random() * 6 + si / 4));
       const status: ImplementationState = r > 0.95 ? 'ej-aktuell' : STATES[reached]!;
-      const done = status === 'inford' || status === 'uppfoljd';
+      const done = IMPLEMENTED.has(status);
       rows.push([
         s.id,
         s.version_id,
         code,
         status,
-        status === 'ej-aktuell' ? 'Vården bedrivs inte i regionen; remitteras till universitetssjukhus.' : null,
-        reached >= 2 && status !== 'ej-aktuell' ? demoDate('2025-09-15') : null,
-        reached >= 2 && status !== 'ej-aktuell' ? `RK ${demoYear(2025)}/${100 + si}` : null,
+        status === NOT_APPLICABLE ? 'Vården bedrivs inte i regionen; remitteras till universitetssjukhus.' : null,
+        reached >= 2 && status !== NOT_APPLICABLE ? demoDate('2025-09-15') : null,
+        reached >= 2 && status !== NOT_APPLICABLE ? `RK ${demoYear(2025)}/${100 + si}` : null,
         code === '07' ? (lpos[si % Math.max(1, lpos.length)]?.id ?? null) : null,
         reached >= 2 ? demoDate('2026-01-01') : null,
         reached >= 2 ? demoDate('2026-12-31') : null,

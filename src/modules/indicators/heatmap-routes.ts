@@ -5,7 +5,7 @@ import { notFound, unauthorized } from '../../platform/errors.js';
 import { sendDownload, toCsv, toXlsx, type Column } from '../../platform/export/spreadsheet.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { heatmapQueries, statusLabel, type ImplementationState } from '../implementation/index.js';
+import { heatmapQueries, statusLabel } from '../implementation/index.js';
 import { groupsAt } from '../organisation/repository.js';
 import { heatmap } from './heatmap.js';
 import * as repo from './repository.js';
@@ -60,7 +60,7 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
         { header: 'Programområden', value: (r) => r.programAreaIds.join(', ') },
         ...h.regions.map((reg, k): Column<Row> => ({
           header: reg.shortName,
-          value: (r) => (r.statuses[k] ? statusLabel(r.statuses[k] as ImplementationState) : ''),
+          value: (r) => (r.statuses[k] ? statusLabel(r.statuses[k]) : ''),
           width: 14,
         })),
         { header: 'Andel införd', value: (r) => r.implementedShare },

@@ -14,7 +14,7 @@ import { authorizeSomeImport, deniedAreas } from './policy.js';
 import { presentImport } from './presenter.js';
 import { readTable } from './read-file.js';
 import * as repo from './repository.js';
-import { validateRows, type ColumnMapping, type Validation } from './rules/import.js';
+import { IMPORT_FINISHED, validateRows, type ColumnMapping, type Validation } from './rules/import.js';
 
 export const IMPORT_QUEUE = 'followup.import';
 
@@ -168,7 +168,7 @@ export function importHandler(db: Db) {
   return async (payload: Record<string, unknown>) => {
     const id = String(payload.importId);
     const imp = await repo.getImport(db, id);
-    if (!imp || imp.status === 'done') return;
+    if (!imp || IMPORT_FINISHED.has(imp.status)) return;
     const rows = await repo.importRows(db, id);
     if (!rows) return;
     try {

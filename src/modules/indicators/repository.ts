@@ -1,5 +1,6 @@
 /** SQL for goals, indicators, their values and imports, and the controller's comments. */
 import type { Queryable } from '../../platform/db/index.js';
+import type { ImportState } from './rules/import.js';
 import type { Periodicity } from './rules/periods.js';
 
 export interface GoalRow {
@@ -42,7 +43,7 @@ export interface ImportRow {
   id: string;
   indicator_id: string;
   file_name: string;
-  status: 'rejected' | 'queued' | 'running' | 'done' | 'failed';
+  status: ImportState;
   mode: 'all-or-nothing' | 'valid-only';
   total_rows: number;
   valid_rows: number;

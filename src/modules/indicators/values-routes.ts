@@ -7,6 +7,7 @@ import { sendDownload } from '../../platform/export/spreadsheet.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { importValues } from './import-values.js';
+import type { ImportState } from './rules/import.js';
 import { assertMayReadReport } from './policy.js';
 import { presentImport, presentIndicator } from './presenter.js';
 import { buildReport } from './report.js';
@@ -15,6 +16,9 @@ import * as repo from './repository.js';
 import { Comment, CommentBody, FileQuery, IdParams, ImportBody, Series, SeriesQuery, tags, ValidationReport } from './schemas.js';
 import { indicatorSeries } from './series.js';
 import { setComment } from './set-comment.js';
+
+/** A large file waits for the worker: 202 Accepted. */
+const QUEUED: ImportState = 'queued';
 
 export const valuesRoutes: RouteModule = (app, { db, config }) => {
   const mayRead = (req: FastifyRequest) => {
@@ -87,7 +91,7 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
         { syncRows: config.followupImportSyncRows },
       );
       if (result.kind === 'report') return reply.code(200).send(result.report);
-      return reply.code(result.import.status === 'queued' ? 202 : 201).send(result.import);
+      return reply.code(result.import.status === QUEUED ? 202 : 201).send(result.import);
     },
   );
 

@@ -5,6 +5,17 @@
  */
 import { parsePeriod, type Periodicity } from './periods.js';
 
+/**
+ * An import's progress: rejected (nothing written), or queued → running → done | failed. It is
+ * the job's progress, written by the job without the caller's version, not a lifecycle a person
+ * moves; these sets are what the use case and the worker ask of it.
+ */
+export type ImportState = 'rejected' | 'queued' | 'running' | 'done' | 'failed';
+/** Still being written by the worker: the request answers 202 and the page keeps asking. */
+export const IMPORT_PENDING: ReadonlySet<ImportState> = new Set(['queued', 'running']);
+/** Nothing more to do for the worker. */
+export const IMPORT_FINISHED: ReadonlySet<ImportState> = new Set(['done', 'rejected']);
+
 export type Cell = string | number | Date | boolean | null | undefined;
 
 export interface ColumnMapping {
