@@ -16,7 +16,7 @@ import { loadRegions } from '../organisation/reference';
 import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { FormProblem, orNull, useFormState } from './form';
-import { PDSA_PHASES, type Indicator, type Pdsa, type PdsaPhase } from './types';
+import type { Indicator, Pdsa, PdsaPhase } from './types';
 
 export const pdsaHref = (indicatorId: string) => `${indicatorHref(indicatorId)}/pdsa`;
 const STEPS = ['plan', 'do', 'study', 'act'] as const;
@@ -218,8 +218,9 @@ function PdsaCard({
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const headingId = `pdsa-${cycle.id}`;
-  const step = cycle.phase === 'closed' ? null : cycle.phase;
-  const next: PdsaPhase | null = step ? PDSA_PHASES[PDSA_PHASES.indexOf(step) + 1]! : null;
+  // The phase whose text is written now (a closed cycle has none), and the step the server offers.
+  const step = (STEPS as readonly PdsaPhase[]).includes(cycle.phase) ? (cycle.phase as (typeof STEPS)[number]) : null;
+  const next: PdsaPhase | null = cycle.allowedActions[0] ?? null;
   const [text, setText] = useState(step ? (cycle[step] ?? '') : '');
   const label = (k: string) => (k === step ? t(`followup.pdsa.step.${step}`) : (i18n.tMaybe(`followup.pdsa.field.${k}`) ?? k));
   const form = useFormState(`pdsa-${cycle.id}`, label);

@@ -71,7 +71,6 @@ export const PROGRESS: readonly PlanItem['progress'][] = ['not-started', 'ongoin
 
 export type Pdsa = ApiResponse<'/indicators/{id}/pdsa-cycles'>['items'][number];
 export type PdsaPhase = Pdsa['phase'];
-export const PDSA_PHASES: readonly PdsaPhase[] = ['plan', 'do', 'study', 'act', 'closed'];
 
 export type ImplementationStatusRow = Schema<'ImplementationStatus'>;
 export type StatusHistoryItem = ApiResponse<'/implementation-statuses/{id}/history'>['items'][number];
