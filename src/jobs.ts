@@ -4,10 +4,7 @@ import { ensurePlatformSchedules, platformHandlers, type JobHandler } from './pl
 import { ensureSchedule } from './platform/jobs/queue.js';
 import { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from './modules/cases/notify-due-actions.js';
 import { LATE_MILESTONES_QUEUE, lateMilestonesHandler } from './modules/consultation/warn-late-milestones.js';
-import {
-  IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE,
-  importHandler as followupImportHandler,
-} from './modules/followup/import-values.js';
+import { IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE, importHandler as followupImportHandler } from './modules/indicators/index.js';
 import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './modules/knowledge/reminders/send-reminders.js';
 import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/notify.js';
 import { REMINDERS_QUEUE, remindersHandler } from './modules/people/reminders/send-reminders.js';

@@ -21,7 +21,9 @@ import { meetingRoutes } from './modules/meetings/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { compensationRoutes } from './modules/compensation/routes.js';
 import { recordsRoutes } from './modules/records/routes.js';
-import { followupRoutes } from './modules/followup/routes.js';
+import { implementationRoutes } from './modules/implementation/index.js';
+import { indicatorRoutes } from './modules/indicators/index.js';
+import { planningRoutes } from './modules/planning/index.js';
 import { loadReference } from './modules/reference/load-reference.js';
 import { referenceRoutes } from './modules/reference/routes.js';
 import { ensureBootstrapAdmin } from './modules/users/ensure-bootstrap-admin.js';
@@ -45,7 +47,9 @@ export const ROUTE_MODULES: RouteModule[] = [
   notificationRoutes,
   compensationRoutes,
   recordsRoutes,
-  followupRoutes,
+  implementationRoutes,
+  planningRoutes,
+  indicatorRoutes,
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlan } from '../src/modules/followup/plans.js';
+import { createPlan } from '../src/modules/planning/create-plan.js';
 import { systemCtx } from '../src/platform/context.js';
 import { buildGroup, buildImplementationStatus } from '../src/testing/builders.js';
 import { useTestApp, type Session } from './helpers/app.js';

@@ -4,7 +4,7 @@ import type { Queryable } from '../platform/db/index.js';
 import { notFound, unauthorized } from '../platform/errors.js';
 import * as cases from './cases/repository.js';
 import { assertCanRead } from './cases/scope.js';
-import * as followup from './followup/repository.js';
+import * as followup from './indicators/repository.js';
 import * as knowledge from './knowledge/repository.js';
 import * as rounds from './consultation/rounds/repository.js';
 import { loadMeeting } from './meetings/policy.js';

@@ -11,10 +11,10 @@ import { reviewJavDeclaration } from '../modules/people/review-jav-declaration.j
 import { registerCase, type RegisterCaseInput } from '../modules/cases/register-case.js';
 import { createSupport, type CreateSupportInput } from '../modules/knowledge/create-support.js';
 import { createRound, type CreateRoundInput } from '../modules/consultation/rounds/create-round.js';
-import { createIndicator } from '../modules/followup/create-indicator.js';
-import type { IndicatorWrite } from '../modules/followup/repository.js';
-import type { ImplementationState } from '../modules/followup/rules/implementation.js';
-import { createImplementationStatus } from '../modules/followup/set-implementation-status.js';
+import { createIndicator } from '../modules/indicators/create-indicator.js';
+import type { IndicatorWrite } from '../modules/indicators/repository.js';
+import type { ImplementationState } from '../modules/implementation/rules/implementation.js';
+import { createImplementationStatus } from '../modules/implementation/create-status.js';
 import { appointMember } from '../modules/people/appoint-member.js';
 import { clock } from '../platform/clock.js';
 

@@ -1,7 +1,7 @@
 import { systemCtx } from '../../src/platform/context.js';
-import { createGoal } from '../../src/modules/followup/create-goal.js';
-import { createPdsa } from '../../src/modules/followup/pdsa.js';
-import { createPlan } from '../../src/modules/followup/plans.js';
+import { createGoal } from '../../src/modules/indicators/create-goal.js';
+import { createPdsa } from '../../src/modules/planning/create-pdsa.js';
+import { createPlan } from '../../src/modules/planning/create-plan.js';
 import { buildGroup, buildImplementationStatus, buildIndicator } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';
 

@@ -543,7 +543,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/plans': { any: ['plans.write'] },
   'PATCH /api/v1/plans/{id}': { any: ['plans.write'] },
   'POST /api/v1/plans/{id}/transition': { any: ['plans.write'] },
-  // Read in detail with any role covering the region or group (src/modules/followup/read-access.ts).
+  // Read in detail with any role covering the region or group (src/modules/implementation/policy.ts and the other follow-up policies).
   'GET /api/v1/plans/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
   'GET /api/v1/implementation-statuses/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
   'GET /api/v1/implementation-statuses/{id}/history': { any: ANY_ROLE, note: FOLLOWUP_READ },

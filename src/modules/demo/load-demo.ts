@@ -6,7 +6,7 @@ import { loadCompensationDemo } from '../compensation/demo.js';
 import { loadCasesDemo } from '../cases/demo.js';
 import { loadMeetingsDemo } from '../meetings/demo.js';
 import { buildCase, buildDeclaredPerson, buildLpo, buildPerson, buildUser } from '../../testing/builders.js';
-import { loadFollowupDemo } from '../followup/demo.js';
+import { loadFollowupDemo } from '../indicators/index.js';
 import { loadKnowledgeDemo } from '../knowledge/demo.js';
 import { loadConsultationDemo } from '../consultation/demo.js';
 import { demoDate } from './dates.js';

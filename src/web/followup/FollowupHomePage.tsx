@@ -9,7 +9,7 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
-import { useAccess } from './access';
+import { useStatusRegions } from './permissions';
 import type { GoalNode, Indicator } from './types';
 
 export const FOLLOWUP_PATH = '/planer-och-uppfoljning';
@@ -42,9 +42,9 @@ function GoalList({ nodes }: { nodes: GoalNode[] }) {
 /** For people who may change implementation statuses: a way into their region's status page. */
 function StatusRegionPicker() {
   const { t } = useI18n();
-  const access = useAccess();
+  const access = useStatusRegions();
   const regions = useAsync(() => loadRegions(), []);
-  const codes = access.regionsWith('implementation.write');
+  const codes = access.regions;
   const [code, setCode] = useState('');
   if (!access.ready || codes.length === 0 || !regions.data) return null;
   const mine = regions.data.filter((r) => codes.includes(r.code));

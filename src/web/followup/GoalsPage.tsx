@@ -14,15 +14,15 @@ import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadHealthcareRegions, loadRegions } from '../organisation/reference';
-import { useAccess, type Access } from './access';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { FormProblem, orNull, useFormState } from './form';
-import type { GoalNode } from './types';
+import type { GoalNode, GoalTree as GoalTreeResponse } from './types';
 
 export const GOALS_PATH = `${FOLLOWUP_PATH}/mal`;
 
 interface Ctx {
-  access: Access;
+  /** The owners whose goals the person writes (the server's answer with the tree). */
+  writableOwners: string[];
   owners: { value: string; label: string }[];
   ownerName: (owner: string) => string;
   all: GoalNode[];
@@ -34,17 +34,16 @@ const flatten = (nodes: GoalNode[]): GoalNode[] => nodes.flatMap((n) => [n, ...f
 
 export function GoalsPage() {
   const { t } = useI18n();
-  const access = useAccess();
   const [n, setN] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const data = useAsync(
     async (signal) => {
       const [goals, regions, hrs] = await Promise.all([
-        api.get<{ items: GoalNode[] }>('/api/v1/goals', undefined, signal),
+        api.get<GoalTreeResponse>('/api/v1/goals', undefined, signal),
         loadRegions(),
         loadHealthcareRegions(),
       ]);
-      return { goals: goals.items, regions, hrs };
+      return { goals: goals.items, writableOwners: goals.writableOwners, regions, hrs };
     },
     [n],
   );
@@ -60,10 +59,10 @@ export function GoalsPage() {
         { value: 'national', label: t('followup.goals.national') },
         ...d.hrs.map((h) => ({ value: h.id, label: h.name })),
         ...d.regions.map((r) => ({ value: r.code, label: r.name })),
-      ].filter((o) => access.can('followup.goals.write', { type: 'owner', owner: o.value }))
+      ].filter((o) => d.writableOwners.includes(o.value))
     : [];
   const ctx: Ctx = {
-    access,
+    writableOwners: d?.writableOwners ?? [],
     owners,
     ownerName,
     all: d ? flatten(d.goals) : [],
@@ -115,7 +114,7 @@ function GoalTree({ nodes, ctx }: { nodes: GoalNode[]; ctx: Ctx }) {
 function GoalItem({ node, ctx }: { node: GoalNode; ctx: Ctx }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'view' | 'edit' | 'add' | 'remove'>('view');
-  const mayWrite = ctx.access.can('followup.goals.write', { type: 'owner', owner: node.owner });
+  const mayWrite = ctx.writableOwners.includes(node.owner);
   const headingId = `goal-${node.id}`;
   return (
     <li className="goal-item">

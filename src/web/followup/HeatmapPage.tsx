@@ -16,7 +16,7 @@ import { loadHealthcareRegions, loadProgramAreas } from '../organisation/referen
 import { drawHeatmap, downloadPng } from './heatmapPng';
 import { StatusCell, StatusLegend } from './StatusCell';
 import type { HeatmapResponse } from './types';
-import { useAccess } from './access';
+import { useStatusRegions } from './permissions';
 import { regionStatusHref } from './RegionStatusPage';
 
 export const HEATMAP_PATH = '/inforande';
@@ -227,7 +227,7 @@ export function HeatmapPage() {
 
 export function RegionDrillPage({ code }: { code: string }) {
   const { t } = useI18n();
-  const access = useAccess();
+  const access = useStatusRegions();
   const data = useAsync(
     (signal) => api.get<import('./types').RegionDrill>(`/api/v1/implementation/regions/${code}`, { limit: 200 }, signal),
     [code],
@@ -246,7 +246,7 @@ export function RegionDrillPage({ code }: { code: string }) {
       {data.loading && !d && <Loading />}
       {d && (
         <>
-          {access.can('implementation.write', { type: 'region', code }) && (
+          {access.regions.includes(code) && (
             <p>
               <Link to={regionStatusHref(code)}>{t('followup.home.statusHeading')}</Link>
             </p>

@@ -13,10 +13,10 @@ import { RequireUser } from '../components/RequireUser';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
-import { useAccess } from './access';
+import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { FormProblem, orNull, useFormState } from './form';
-import { PDSA_PHASES, type Indicator, type Pdsa, type PdsaPhase } from './types';
+import type { Indicator, Pdsa, PdsaPhase } from './types';
 
 export const pdsaHref = (indicatorId: string) => `${indicatorHref(indicatorId)}/pdsa`;
 const STEPS = ['plan', 'do', 'study', 'act'] as const;
@@ -34,7 +34,7 @@ function PdsaList({ id }: { id: string }) {
   const { t } = useI18n();
   const { search } = useLocation();
   const region = search.get('region') ?? '';
-  const access = useAccess();
+  const access = usePlanningPermissions();
   const [n, setN] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const data = useAsync(
@@ -53,7 +53,7 @@ function PdsaList({ id }: { id: string }) {
     setMessage(text);
     setN((x) => x + 1);
   };
-  const writable = access.regionsWith('pdsa.write');
+  const writable = access.pdsaRegions;
   return (
     <Page
       title={d ? t('followup.pdsa.title', { name: d.indicator.name }) : t('followup.pdsa.titleLoading')}
@@ -100,7 +100,7 @@ function PdsaList({ id }: { id: string }) {
               key={`${c.id}-${c.version}`}
               cycle={c}
               regionName={d.regions.find((r) => r.code === c.regionCode)?.name ?? c.regionCode}
-              mayWrite={access.can('pdsa.write', { type: 'region', code: c.regionCode })}
+              mayWrite={c.mayEdit}
               onChanged={changed}
               onReload={() => setN((x) => x + 1)}
             />
@@ -218,8 +218,9 @@ function PdsaCard({
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const headingId = `pdsa-${cycle.id}`;
-  const step = cycle.phase === 'closed' ? null : cycle.phase;
-  const next: PdsaPhase | null = step ? PDSA_PHASES[PDSA_PHASES.indexOf(step) + 1]! : null;
+  // The phase whose text is written now (a closed cycle has none), and the step the server offers.
+  const step = (STEPS as readonly PdsaPhase[]).includes(cycle.phase) ? (cycle.phase as (typeof STEPS)[number]) : null;
+  const next: PdsaPhase | null = cycle.allowedActions[0] ?? null;
   const [text, setText] = useState(step ? (cycle[step] ?? '') : '');
   const label = (k: string) => (k === step ? t(`followup.pdsa.step.${step}`) : (i18n.tMaybe(`followup.pdsa.field.${k}`) ?? k));
   const form = useFormState(`pdsa-${cycle.id}`, label);

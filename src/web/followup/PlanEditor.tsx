@@ -11,8 +11,9 @@ import { Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
-import { useAccess } from './access';
+import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
+import { PlanTransitionForm } from './PlanTransitionForm';
 import { FormProblem, orNull, useFormState } from './form';
 import { PROGRESS, RATIONALES, type Plan, type PlanItem } from './types';
 import { thisYear } from '../clock';
@@ -22,9 +23,9 @@ export const planHref = (id: string) => `${FOLLOWUP_PATH}/planer/${id}`;
 export function NewPlanForm() {
   const i18n = useI18n();
   const { t } = i18n;
-  const access = useAccess();
+  const access = usePlanningPermissions();
   const groups = useAsync((signal) => getAll<Group>('/api/v1/groups', { level: 'region', status: 'active' }, signal), []);
-  const mine = (groups.data ?? []).filter((g) => access.can('plans.write', { type: 'group', id: g.id, owner: g.owner }));
+  const mine = (groups.data ?? []).filter((g) => access.planGroupIds.includes(g.id));
   const year = thisYear() + 1;
   const [groupId, setGroupId] = useState('');
   const [startYear, setStartYear] = useState(String(year));
@@ -138,7 +139,7 @@ const draftOf = (i: PlanItem): ItemDraft => ({
 export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSaved: (p: Plan) => void; onReload: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const locked = plan.state === 'established';
+  const locked = plan.locked;
   const [title, setTitle] = useState(plan.title);
   const [items, setItems] = useState<ItemDraft[]>(() => plan.items.map(draftOf));
   const [announce, setAnnounce] = useState('');
@@ -318,92 +319,12 @@ export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSav
   );
 }
 
-/** Förankra (agreed, with whom) or fastställ (established, decision reference and date). */
-export function PlanTransitionForm({
-  plan,
-  onSaved,
-  onReload,
-}: {
-  plan: Plan;
-  onSaved: (p: Plan) => void;
-  onReload: () => void;
-}) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const to = plan.state === 'drafted' ? 'agreed' : plan.state === 'agreed' ? 'established' : null;
-  const [agreedWith, setAgreedWith] = useState('');
-  const [decisionRef, setDecisionRef] = useState('');
-  const [establishedOn, setEstablishedOn] = useState('');
-  const label = (k: string) => i18n.tMaybe(`followup.planTransition.${k}`) ?? k;
-  const form = useFormState('transition', label);
-  if (!to) return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (to === 'agreed' && !agreedWith.trim()) local.agreedWith = t('followup.planTransition.needed');
-    if (to === 'established' && !decisionRef.trim()) local.decisionRef = t('followup.planTransition.needed');
-    if (to === 'established' && !establishedOn) local.establishedOn = t('followup.planTransition.needed');
-    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
-    let saved: Plan | undefined;
-    const ok = await form.run(async () => {
-      saved = await api.post<Plan>(
-        `/api/v1/plans/${plan.id}/transition`,
-        to === 'agreed' ? { to, agreedWith: agreedWith.trim() } : { to, decisionRef: decisionRef.trim(), establishedOn },
-        { 'If-Match': `"${plan.version}"` },
-      );
-    });
-    if (ok && saved) onSaved(saved);
-  };
-  return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="transition-heading">
-      <h2 id="transition-heading">{t(`followup.planTransition.heading.${to}`)}</h2>
-      <p>{t(`followup.planTransition.lead.${to}`)}</p>
-      <FormProblem state={form} onReload={onReload} />
-      {to === 'agreed' ? (
-        <TextField
-          id="transition-agreedWith"
-          label={label('agreedWith')}
-          value={agreedWith}
-          onChange={setAgreedWith}
-          error={form.error('agreedWith')}
-        />
-      ) : (
-        <>
-          <TextField
-            id="transition-decisionRef"
-            label={label('decisionRef')}
-            value={decisionRef}
-            onChange={setDecisionRef}
-            error={form.error('decisionRef')}
-          />
-          <TextField
-            id="transition-establishedOn"
-            label={label('establishedOn')}
-            type="date"
-            value={establishedOn}
-            onChange={setEstablishedOn}
-            error={form.error('establishedOn')}
-          />
-        </>
-      )}
-      <p className="button-row">
-        <button type="submit" disabled={form.busy}>
-          {t(`followup.planTransition.submit.${to}`)}
-        </button>
-      </p>
-    </form>
-  );
-}
-
-/** Edit controls of a plan page, for people with plans.write on the plan's group. */
+/** Edit controls of a plan page, for people who may edit it (the plan's `mayEdit`). */
 export function PlanEditing({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
   const { t } = useI18n();
-  const access = useAccess();
   const [message, setMessage] = useState<string | null>(null);
   const [n, setN] = useState(0);
-  const groupOwner = useAsync((signal) => api.get<Group>(`/api/v1/groups/${plan.groupId}`, undefined, signal), [plan.groupId]);
-  const owner = groupOwner.data?.owner ?? plan.regionCode;
-  if (!access.ready || !access.can('plans.write', { type: 'group', id: plan.groupId, owner })) return null;
+  if (!plan.mayEdit) return null;
   const saved = (text: string) => {
     setMessage(text);
     setN((x) => x + 1);

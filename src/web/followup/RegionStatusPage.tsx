@@ -15,7 +15,7 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadRegion } from '../organisation/reference';
-import { useAccess } from './access';
+import { useStatusRegions } from './permissions';
 import { StatusForm, StatusHistory } from './StatusForm';
 import type { ImplementationStatusRow, RegionDrill } from './types';
 
@@ -42,13 +42,13 @@ function RegionStatuses({ code }: { code: string }) {
   const q = search.get('q') ?? '';
   const offset = Number(search.get('offset') ?? '0') || 0;
   const [query, setQuery] = useState(q);
-  const access = useAccess();
+  const access = useStatusRegions();
   const data = useAsync(
     (signal) => api.get<RegionDrill>(`/api/v1/implementation/regions/${code}`, { q, limit: LIMIT, offset }, signal),
     [code, q, offset],
   );
   const d = data.data;
-  const mayEdit = access.can('implementation.write', { type: 'region', code });
+  const mayEdit = access.regions.includes(code);
   const go = (nq: string, no: number) =>
     navigate(
       `${regionStatusHref(code)}?${new URLSearchParams({ ...(nq ? { q: nq } : {}), ...(no ? { offset: String(no) } : {}) })}`,
@@ -155,7 +155,7 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
   const { t, formatDate } = useI18n();
   const { search } = useLocation();
   const groupId = search.get('grupp') || null;
-  const access = useAccess();
+  const access = useStatusRegions();
   const [saved, setSaved] = useState(0);
   const data = useAsync(
     async (signal) => {
@@ -181,7 +181,7 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
     .sort((a, b) => (order.get(b.supportVersionId) ?? 0) - (order.get(a.supportVersionId) ?? 0));
   const current = rows[0] ?? null;
   const newest = d?.detail.versions[d.detail.versions.length - 1];
-  const mayEdit = access.can('implementation.write', { type: 'region', code });
+  const mayEdit = access.regions.includes(code);
   const unitName = groupId ? (d?.groups.find((g) => g.id === groupId)?.name ?? '') : d?.region.name;
   const [message, setMessage] = useState<string | null>(null);
 

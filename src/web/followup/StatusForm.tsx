@@ -5,14 +5,13 @@
  * LPO, planned and actual dates and notes. A change someone else saved first (409) offers a
  * reload. Also the row's status history.
  */
-import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { useEffect, useState, type FormEvent } from 'react';
+import { $api, call, client, type ApiBody } from '../client';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { FormProblem, orNull, useFormState } from './form';
-import { allowedNext, STATUSES, type ImplementationStatusRow, type Status, type StatusHistoryItem } from './types';
+import { IMPLEMENTED, NOT_APPLICABLE, STATUSES, type ImplementationStatusRow, type Status } from './types';
 
 interface Values {
   kind: 'implement' | 'phase-out';
@@ -72,38 +71,42 @@ export function StatusForm({
     (value: string) =>
       setV((old) => ({ ...old, [k]: value }));
 
-  // A first registration may record any state (work done before Navet); a change follows the machine.
-  const options: Status[] = current ? [current.status, ...allowedNext(current.status)] : [...STATUSES];
-  const implemented = v.status === 'inford' || v.status === 'uppfoljd';
+  // A first registration may record any state (work done before Navet); a change offers what the
+  // server's lifecycle allows the caller now (the status's allowedActions).
+  const options: Status[] = current ? [current.status, ...current.allowedActions] : [...STATUSES];
+  const implemented = IMPLEMENTED.has(v.status as Status);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!v.status) local.status = t('followup.statusForm.chooseStatus');
-    if (v.status === 'ej-aktuell' && !v.notApplicableReason.trim())
+    if (v.status === NOT_APPLICABLE && !v.notApplicableReason.trim())
       local.notApplicableReason = t('followup.statusForm.reasonNeeded');
     if (Object.keys(local).length) {
       form.local(t('form.fixErrors'), local);
       return;
     }
-    const body = {
+    const body: ApiBody<'/implementation-statuses/{id}', 'patch'> = {
       kind: v.kind,
-      status: v.status,
-      notApplicableReason: v.status === 'ej-aktuell' ? v.notApplicableReason.trim() : null,
+      status: v.status as Status,
+      notApplicableReason: v.status === NOT_APPLICABLE ? v.notApplicableReason.trim() : null,
       decisionDate: orNull(v.decisionDate),
       decisionForum: orNull(v.decisionForum),
       decisionCaseRef: orNull(v.decisionCaseRef),
       responsibleGroupId: orNull(v.responsibleGroupId),
       notes: orNull(v.notes),
-      ...Object.fromEntries(DATE_FIELDS.map((k) => [k, orNull(v[k])])),
+      ...(Object.fromEntries(DATE_FIELDS.map((k) => [k, orNull(v[k])])) as Record<(typeof DATE_FIELDS)[number], string | null>),
     };
     let saved: ImplementationStatusRow | undefined;
     const ok = await form.run(async () => {
       saved = current
-        ? await api.patch<ImplementationStatusRow>(`/api/v1/implementation-statuses/${current.id}`, body, {
-            'If-Match': `"${current.version}"`,
-          })
-        : await api.post<ImplementationStatusRow>('/api/v1/implementation-statuses', { ...create, ...body });
+        ? await call(
+            client.PATCH('/implementation-statuses/{id}', {
+              params: { path: { id: current.id }, header: { 'if-match': `"${current.version}"` } },
+              body,
+            }),
+          )
+        : await call(client.POST('/implementation-statuses', { body: { ...create!, ...body, status: v.status as Status } }));
     });
     if (ok && saved) onSaved(saved);
   };
@@ -129,7 +132,7 @@ export function StatusForm({
           </option>
         ))}
       </SelectField>
-      {v.status === 'ej-aktuell' && <TextAreaField {...field('notApplicableReason')} rows={2} required />}
+      {v.status === NOT_APPLICABLE && <TextAreaField {...field('notApplicableReason')} rows={2} required />}
       <SelectField {...field('kind')} hint={t('followup.statusForm.kindHint')}>
         <option value="implement">{t('followup.statusForm.kind.implement')}</option>
         <option value="phase-out">{t('followup.statusForm.kind.phase-out')}</option>
@@ -172,10 +175,11 @@ export function StatusForm({
 
 export function StatusHistory({ statusId, n }: { statusId: string; n: number }) {
   const { t, formatDate } = useI18n();
-  const h = useAsync(
-    (signal) => api.get<{ items: StatusHistoryItem[] }>(`/api/v1/implementation-statuses/${statusId}/history`, undefined, signal),
-    [statusId, n],
-  );
+  const h = $api.useQuery('get', '/implementation-statuses/{id}/history', { params: { path: { id: statusId } } });
+  const { refetch } = h;
+  useEffect(() => {
+    if (n > 0) void refetch();
+  }, [n, refetch]);
   if (!h.data) return null;
   return (
     <section aria-labelledby="history-heading">

@@ -1,23 +1,28 @@
-/** Shapes of the follow-up API (see the OpenAPI document, tag "Uppföljning" and "Införande och planer"). */
-export const STATUSES = ['ej-paborjad', 'gap-analys', 'planerad', 'pagaende', 'inford', 'uppfoljd', 'ej-aktuell'] as const;
-export type Status = (typeof STATUSES)[number];
+/**
+ * Follow-up's types, from the generated contract (src/web/generated/api.ts): nothing here
+ * restates an API shape, except the series' analysis, which the API documents as free-form.
+ */
+import type { ApiResponse, Schema } from '../client';
 
-export interface Indicator {
-  id: string;
-  code: string;
-  goalId: string | null;
-  name: string;
-  definition: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  periodicity: 'month' | 'quarter' | 'year';
-  source: string;
-  sourceName: string | null;
-  targetValue: number | null;
-  alertValue: number | null;
-  programAreaId: string | null;
-  version: number;
-}
+export type Status = Schema<'ImplementationStatus'>['status'];
+/** The statuses in the order the legend and the status page list them. */
+export const STATUSES: readonly Status[] = [
+  'ej-paborjad',
+  'gap-analys',
+  'planerad',
+  'pagaende',
+  'inford',
+  'uppfoljd',
+  'ej-aktuell',
+];
+
+/** The status whose reason the form asks for, and those that need the date the work was done. */
+export const NOT_APPLICABLE: Status = 'ej-aktuell';
+export const IMPLEMENTED: ReadonlySet<Status> = new Set<Status>(['inford', 'uppfoljd']);
+
+export type Indicator = Schema<'Indicator'>;
+export type GoalNode = Schema<'GoalNode'>;
+export type GoalTree = ApiResponse<'/goals'>;
 
 export interface Signal {
   chart: 'run' | 'control';
@@ -43,184 +48,32 @@ export interface AreaSeries {
   signals: Signal[];
 }
 
-export interface SeriesResponse {
-  indicator: Indicator;
-  periods: string[];
-  series: AreaSeries[];
-}
+/** The series answer, with its free-form analysis read as the charts read it. */
+export type SeriesResponse = Omit<ApiResponse<'/indicators/{id}/series'>, 'series'> & { series: AreaSeries[] };
 
-export interface GoalNode {
-  id: string;
-  parentId: string | null;
-  version: number;
-  kind: 'promise' | 'goal';
-  owner: string;
-  title: string;
-  description: string | null;
-  children: GoalNode[];
-  indicators: { id: string; code: string; name: string }[];
-}
+export type HeatmapResponse = ApiResponse<'/implementation/heatmap'>;
+export type RegionDrill = ApiResponse<'/implementation/regions/{code}'>;
+export type ValidationReport = ApiResponse<'/indicators/{id}/imports', 'post'>;
+export type ImportStatus = Schema<'ImportStatus'>;
+export type RowProblem = ImportStatus['problems'][number];
 
-export interface HeatmapResponse {
-  healthcareRegions: { id: string; name: string; regionCodes: string[] }[];
-  regions: { code: string; name: string; shortName: string; healthcareRegionIds: string[] }[];
-  supports: {
-    id: string;
-    title: string;
-    type: string;
-    programAreaIds: string[];
-    statuses: (Status | null)[];
-    implementedShare: number | null;
-  }[];
-  regionShares: { code: string; implemented: number; withStatus: number; share: number | null }[];
-  total: number;
-  limit: number;
-  offset: number;
-  asOf: string | null;
-}
+export type Plan = ApiResponse<'/plans/{id}'>;
+export type PlanSummary = ApiResponse<'/plans'>['items'][number];
+export type PlanItem = Plan['items'][number];
+/** The option lists of a plan item's form. */
+export const RATIONALES: readonly PlanItem['rationaleKind'][] = [
+  'npo-plan',
+  'local-need',
+  'healthcare-region-decision',
+  'low-value-care',
+];
+export const PROGRESS: readonly PlanItem['progress'][] = ['not-started', 'ongoing', 'done', 'cancelled'];
 
-export interface RegionDrill {
-  region: { code: string; name: string };
-  groups: { id: string; name: string }[];
-  supports: { id: string; title: string; regionStatus: Status | null; groupStatuses: (Status | null)[] }[];
-  total: number;
-}
+export type Pdsa = ApiResponse<'/indicators/{id}/pdsa-cycles'>['items'][number];
+export type PdsaPhase = Pdsa['phase'];
 
-export interface RowProblem {
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-export interface ValidationReport {
-  header: string[];
-  totalRows: number;
-  validRows: number;
-  problems: RowProblem[];
-  fileProblems: string[];
-  periods: string[];
-  areas: string[];
-}
-
-export interface ImportStatus {
-  id: string;
-  status: 'rejected' | 'queued' | 'running' | 'done' | 'failed';
-  totalRows: number;
-  validRows: number;
-  processedRows: number;
-  importedRows: number;
-  periods: string[];
-  problems: RowProblem[];
-  error: string | null;
-}
-
-export const RATIONALES = ['npo-plan', 'local-need', 'healthcare-region-decision', 'low-value-care'] as const;
-export const PROGRESS = ['not-started', 'ongoing', 'done', 'cancelled'] as const;
-
-export interface PlanItem {
-  priority: number;
-  title: string;
-  rationaleKind: string;
-  rationale: string | null;
-  supportId: string | null;
-  ownerName: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  workingGroupStartsOn: string | null;
-  progress: string;
-}
-
-export interface PlanSummary {
-  id: string;
-  groupId: string;
-  groupName: string;
-  regionCode: string;
-  startYear: number;
-  endYear: number;
-  title: string;
-  state: 'drafted' | 'agreed' | 'established';
-  agreedWith: string | null;
-  decisionRef: string | null;
-  establishedOn: string | null;
-  version: number;
-}
-
-export interface Plan extends PlanSummary {
-  items: PlanItem[];
-  comparison: {
-    previousStartYear: number;
-    added: string[];
-    removed: { title: string }[];
-    reprioritised: { title: string; from: number; to: number }[];
-  } | null;
-}
-
-export const PDSA_PHASES = ['plan', 'do', 'study', 'act', 'closed'] as const;
-export type PdsaPhase = (typeof PDSA_PHASES)[number];
-
-export interface Pdsa {
-  id: string;
-  indicatorId: string;
-  groupId: string | null;
-  version: number;
-  regionCode: string;
-  title: string;
-  phase: PdsaPhase;
-  plan: string | null;
-  do: string | null;
-  study: string | null;
-  act: string | null;
-  startedOn: string | null;
-}
-
-export interface ImplementationStatusRow {
-  id: string;
-  supportId: string;
-  supportTitle: string;
-  supportVersionId: string;
-  versionLabel: string;
-  regionCode: string;
-  groupId: string | null;
-  kind: 'implement' | 'phase-out';
-  status: Status;
-  notApplicableReason: string | null;
-  decisionDate: string | null;
-  decisionForum: string | null;
-  decisionCaseRef: string | null;
-  responsibleGroupId: string | null;
-  plannedStart: string | null;
-  plannedDone: string | null;
-  actualStart: string | null;
-  actualDone: string | null;
-  notes: string | null;
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface StatusHistoryItem {
-  status: Status;
-  validFrom: string;
-  recordedAt: string;
-}
-
-const ORDER: Status[] = ['ej-paborjad', 'gap-analys', 'planerad', 'pagaende', 'inford', 'uppfoljd'];
-
-/**
- * The states a status may move to (the server's rules/implementation.ts, mirrored so the form
- * offers only those): one step forward or back, "ej aktuell" before "införd", and from "ej
- * aktuell" back to the start.
- */
-export function allowedNext(from: Status): Status[] {
-  if (from === 'ej-aktuell') return ['ej-paborjad', 'gap-analys'];
-  const i = ORDER.indexOf(from);
-  const out: Status[] = [];
-  if (i + 1 < ORDER.length) out.push(ORDER[i + 1]!);
-  if (i > 0) out.push(ORDER[i - 1]!);
-  if (i < ORDER.indexOf('inford')) out.push('ej-aktuell');
-  return out;
-}
+export type ImplementationStatusRow = Schema<'ImplementationStatus'>;
+export type StatusHistoryItem = ApiResponse<'/implementation-statuses/{id}/history'>['items'][number];
 
 /** Colours for the heatmap with at least 4.5:1 contrast against their text (checked by axe). */
 export const STATUS_STYLE: Record<Status, { bg: string; fg: string; short: string }> = {

@@ -1,0 +1,195 @@
+/** SQL for implementation statuses (the heatmap's queries are in heatmap-queries.ts). */
+import type { Queryable } from '../../platform/db/index.js';
+import type { ImplementationState } from './rules/implementation.js';
+
+export interface StatusRow {
+  id: string;
+  support_id: string;
+  support_version_id: string;
+  version_label: string;
+  support_title: string;
+  region_code: string;
+  group_id: string | null;
+  kind: 'implement' | 'phase-out';
+  status: ImplementationState;
+  not_applicable_reason: string | null;
+  decision_date: string | null;
+  decision_forum: string | null;
+  decision_case_ref: string | null;
+  responsible_group_id: string | null;
+  planned_start: string | null;
+  planned_done: string | null;
+  actual_start: string | null;
+  actual_done: string | null;
+  notes: string | null;
+  version: number;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+const SELECT = `SELECT s.id, s.support_id, s.support_version_id, v.label AS version_label, k.title AS support_title, s.region_code, s.group_id,
+  s.kind, s.status, s.not_applicable_reason, s.decision_date, s.decision_forum, s.decision_case_ref, s.responsible_group_id,
+  s.planned_start, s.planned_done, s.actual_start, s.actual_done, s.notes, s.version, s.updated_at, s.updated_by
+  FROM implementation_statuses s JOIN knowledge_support_versions v ON v.id = s.support_version_id JOIN knowledge_supports k ON k.id = s.support_id`;
+
+export const getStatus = async (db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) =>
+  (await db.query<StatusRow>(`${SELECT} WHERE s.id = $1${opts.forUpdate ? ' FOR UPDATE OF s' : ''}`, [id]))[0];
+
+export function listStatuses(
+  db: Queryable,
+  f: { region?: string | undefined; supportId?: string | undefined; groupId?: string | undefined; limit: number },
+) {
+  return db.query<StatusRow>(
+    `${SELECT} WHERE ($1::text IS NULL OR s.region_code = $1) AND ($2::uuid IS NULL OR s.support_id = $2) AND ($3::uuid IS NULL OR s.group_id = $3 OR s.responsible_group_id = $3)
+     ORDER BY sv_key(k.title) COLLATE "C", s.region_code, s.unit_key LIMIT $4`,
+    [f.region ?? null, f.supportId ?? null, f.groupId ?? null, f.limit],
+  );
+}
+
+export const supportVersion = async (db: Queryable, versionId: string) =>
+  (
+    await db.query<{ id: string; support_id: string; label: string; title: string }>(
+      `SELECT v.id, v.support_id, v.label, k.title FROM knowledge_support_versions v JOIN knowledge_supports k ON k.id = v.support_id WHERE v.id = $1`,
+      [versionId],
+    )
+  )[0];
+
+export interface StatusWrite {
+  kind: 'implement' | 'phase-out';
+  status: ImplementationState;
+  notApplicableReason: string | null;
+  decisionDate: string | null;
+  decisionForum: string | null;
+  decisionCaseRef: string | null;
+  responsibleGroupId: string | null;
+  plannedStart: string | null;
+  plannedDone: string | null;
+  actualStart: string | null;
+  actualDone: string | null;
+  notes: string | null;
+}
+
+export async function insertStatus(
+  db: Queryable,
+  key: { supportId: string; supportVersionId: string; regionCode: string; groupId: string | null },
+  w: StatusWrite,
+  by: string,
+  isDemo = false,
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO implementation_statuses (support_id, support_version_id, region_code, group_id, unit_key, kind, status, not_applicable_reason,
+       decision_date, decision_forum, decision_case_ref, responsible_group_id, planned_start, planned_done, actual_start, actual_done, notes, updated_by, is_demo)
+     VALUES ($1, $2, $3, $4, $19, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+     ON CONFLICT (support_version_id, region_code, unit_key) DO NOTHING RETURNING id`,
+    [
+      key.supportId,
+      key.supportVersionId,
+      key.regionCode,
+      key.groupId,
+      w.kind,
+      w.status,
+      w.notApplicableReason,
+      w.decisionDate,
+      w.decisionForum,
+      w.decisionCaseRef,
+      w.responsibleGroupId,
+      w.plannedStart,
+      w.plannedDone,
+      w.actualStart,
+      w.actualDone,
+      w.notes,
+      by,
+      isDemo,
+      key.groupId ?? '',
+    ],
+  );
+  return rows[0]?.id ?? '';
+}
+
+export async function updateStatusRow(db: Queryable, id: string, version: number, w: StatusWrite, by: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE implementation_statuses SET kind = $3, status = $4, not_applicable_reason = $5, decision_date = $6, decision_forum = $7, decision_case_ref = $8,
+       responsible_group_id = $9, planned_start = $10, planned_done = $11, actual_start = $12, actual_done = $13, notes = $14, updated_by = $15,
+       version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [
+      id,
+      version,
+      w.kind,
+      w.status,
+      w.notApplicableReason,
+      w.decisionDate,
+      w.decisionForum,
+      w.decisionCaseRef,
+      w.responsibleGroupId,
+      w.plannedStart,
+      w.plannedDone,
+      w.actualStart,
+      w.actualDone,
+      w.notes,
+      by,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Writers of one heatmap cell (a support's region-wide rows in one region) take turns, before
+ * they touch a status row: the triggers of migration 0018 then update the cell's other rows,
+ * and two writers each holding one of them would deadlock.
+ */
+export async function lockCell(db: Queryable, supportId: string, regionCode: string): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('implementation-cell:' || $1 || '/' || $2, 0))`, [
+    supportId,
+    regionCode,
+  ]);
+}
+
+export async function recordHistory(db: Queryable, statusId: string, status: string, validFrom: string): Promise<void> {
+  await db.query(`INSERT INTO implementation_status_history (status_id, status, valid_from) VALUES ($1, $2, $3)`, [
+    statusId,
+    status,
+    validFrom,
+  ]);
+}
+
+/** Open data: every region's status per support (non-personal: no names of who changed it). */
+export function openImplementationStatuses(db: Queryable) {
+  return db.query<{
+    support_id: string;
+    support_title: string;
+    version_label: string;
+    region_code: string;
+    lpo: string | null;
+    kind: string;
+    status: string;
+    decision_date: string | null;
+    actual_done: string | null;
+  }>(
+    `SELECT s.support_id, k.title AS support_title, v.label AS version_label, s.region_code, g.name AS lpo, s.kind, s.status, s.decision_date, s.actual_done
+     FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id JOIN knowledge_support_versions v ON v.id = s.support_version_id
+     LEFT JOIN groups g ON g.id = s.group_id ORDER BY sv_key(k.title) COLLATE "C", s.region_code, s.unit_key LIMIT 100000`,
+  );
+}
+
+/**
+ * The statuses a group's follow-up report lists: the group's own rows and the region's rows
+ * of supports in its program areas that another group is not responsible for.
+ */
+export async function statusesForGroupReport(
+  db: Queryable,
+  group: { id: string; owner: string; program_area_ids: string[] },
+): Promise<StatusRow[]> {
+  const own = await listStatuses(db, { region: group.owner, groupId: group.id, limit: 500 });
+  const region = group.program_area_ids.length
+    ? await db.query<StatusRow>(
+        `${SELECT}
+         WHERE s.region_code = $1 AND s.unit_key = '' AND s.responsible_group_id IS DISTINCT FROM $2
+           AND EXISTS (SELECT 1 FROM knowledge_support_program_areas pa WHERE pa.support_id = s.support_id AND pa.program_area_id = ANY($3::text[]))
+         ORDER BY sv_key(k.title) COLLATE "C" LIMIT 500`,
+        [group.owner, group.id, group.program_area_ids],
+      )
+    : [];
+  const seen = new Set<string>();
+  return own.concat(region).filter((s) => !seen.has(s.id) && seen.add(s.id));
+}

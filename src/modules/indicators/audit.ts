@@ -1,0 +1,28 @@
+/** The audit kinds of goals, indicators, value imports and comments, and their payloads (see platform/audit/record.ts). */
+import type { GoalRow } from './repository.js';
+import type { presentIndicator } from './presenter.js';
+
+type IndicatorAudit = ReturnType<typeof presentIndicator>;
+
+declare module '../../platform/audit/record.js' {
+  interface AuditPayloads {
+    'followup-goal.create': { after: GoalRow };
+    'followup-goal.update': { before: GoalRow; after: GoalRow };
+    'followup-goal.delete': { before: GoalRow };
+    'indicator.create': { after: IndicatorAudit };
+    'indicator.update': { before: IndicatorAudit; after: IndicatorAudit };
+    'indicator-import.import': {
+      after: {
+        indicatorId: string;
+        fileName: string;
+        mode: 'all-or-nothing' | 'valid-only';
+        rows: number;
+        skipped: number;
+        periods: string[];
+        areas: string[];
+      };
+    };
+    'followup-comment.set': { after: { indicatorId: string; period: string; text: string } };
+  }
+}
+export {};

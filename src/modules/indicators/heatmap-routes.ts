@@ -1,0 +1,151 @@
+/** HTTP for the national heatmap (with its export and a region's drill-down) and the open data of indicator values. */
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { notFound, unauthorized } from '../../platform/errors.js';
+import { sendDownload, toCsv, toXlsx, type Column } from '../../platform/export/spreadsheet.js';
+import type { RouteModule } from '../../platform/http/app.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { heatmapQueries, statusLabel } from '../implementation/index.js';
+import { groupsAt } from '../organisation/repository.js';
+import { heatmap } from './heatmap.js';
+import * as repo from './repository.js';
+import { Heatmap, HeatmapQuery, RegionDrill } from './schemas.js';
+
+const tags = ['Införande och planer'];
+const EXPORT_MAX = 20_000;
+
+export const heatmapRoutes: RouteModule = (app, { db, config }) => {
+  const mayRead = (req: FastifyRequest) => {
+    if (!config.publicFollowup && !req.ctx.actor) throw unauthorized();
+  };
+
+  app.get(
+    '/api/v1/implementation/heatmap',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nationell värmekarta: kunskapsstöd × regioner (grupperade per sjukvårdsregion), status och andel infört; filter och sidor (limit/offset)',
+        querystring: HeatmapQuery,
+        response: { 200: Heatmap, ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      return heatmap(db, { ...req.query, limit: req.query.limit ?? 100, offset: req.query.offset ?? 0 });
+    },
+  );
+
+  app.get(
+    '/api/v1/implementation/heatmap/export',
+    {
+      schema: {
+        tags,
+        summary: 'Värmekartan som CSV eller XLSX (alla kunskapsstöd som matchar filtret)',
+        querystring: Type.Object(
+          { ...HeatmapQuery.properties, format: Type.Optional(Type.Enum(['csv', 'xlsx'])) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.String({ description: 'CSV- eller XLSX-fil' }), ...errorResponses(400, 401) },
+      },
+    },
+    async (req, reply) => {
+      mayRead(req);
+      const { format = 'xlsx', ...q } = req.query;
+      const h = await heatmap(db, { ...q, limit: EXPORT_MAX, offset: 0 });
+      type Row = (typeof h.supports)[number];
+      const columns: Column<Row>[] = [
+        { header: 'Kunskapsstöd', value: (r) => r.title, width: 50 },
+        { header: 'Typ', value: (r) => r.type },
+        { header: 'Programområden', value: (r) => r.programAreaIds.join(', ') },
+        ...h.regions.map((reg, k): Column<Row> => ({
+          header: reg.shortName,
+          value: (r) => (r.statuses[k] ? statusLabel(r.statuses[k]) : ''),
+          width: 14,
+        })),
+        { header: 'Andel införd', value: (r) => r.implementedShare },
+      ];
+      const name = `varmekarta-${h.asOf ?? 'aktuell'}`;
+      if (format === 'csv') return sendDownload(reply, `${name}.csv`, 'csv', Buffer.from(toCsv(columns, h.supports)));
+      return sendDownload(reply, `${name}.xlsx`, 'xlsx', await toXlsx([{ name: 'Värmekarta', columns, rows: h.supports }]));
+    },
+  );
+
+  app.get(
+    '/api/v1/implementation/regions/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Nedbrytning av värmekartan i en region: kunskapsstöd × regionens LPO',
+        params: Type.Object({ code: Type.String({ pattern: '^[0-9]{2}$' }) }),
+        querystring: Type.Object({ ...HeatmapQuery.properties }, { additionalProperties: false }),
+        response: { 200: RegionDrill, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      const region = (await repo.regionsWithHealthcareRegions(db)).find((r) => r.code === req.params.code);
+      if (!region) throw notFound('Regionen');
+      const h = await heatmap(db, {
+        ...req.query,
+        healthcareRegion: undefined,
+        limit: req.query.limit ?? 100,
+        offset: req.query.offset ?? 0,
+      });
+      const col = h.regions.findIndex((r) => r.code === region.code);
+      const groups = (await groupsAt(db, [region.code])).filter((g) => g.kind === 'program-area' && g.status === 'active');
+      const cells = await heatmapQueries.lpoCells(
+        db,
+        region.code,
+        h.supports.map((s) => s.id),
+      );
+      return {
+        region: { code: region.code, name: region.name },
+        groups: groups.map((g) => ({ id: g.id, name: g.name })),
+        supports: h.supports.map((s) => ({
+          id: s.id,
+          title: s.title,
+          regionStatus: col >= 0 ? (s.statuses[col] ?? null) : null,
+          groupStatuses: groups.map((g) => cells.find((c) => c.support_id === s.id && c.group_id === g.id)?.status ?? null),
+        })),
+        total: h.total,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/open-data/indicator-values',
+    {
+      schema: {
+        tags: ['Öppna data'],
+        summary: 'Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod',
+        querystring: Type.Object(
+          { indicator: Type.Optional(Type.String({ maxLength: 40 })), format: Type.Optional(Type.Enum(['json', 'csv'])) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Unknown({ description: 'JSON-lista eller CSV-fil' }), ...errorResponses(400) },
+      },
+    },
+    async (req, reply) => {
+      const rows = await repo.openIndicatorValues(db, req.query.indicator ?? null);
+      const items = rows.map((r) => ({
+        indicator: r.code,
+        name: r.name,
+        unit: r.unit,
+        area: r.area,
+        subArea: r.sub_area || null,
+        period: r.period,
+        value: r.value,
+      }));
+      if (req.query.format === 'csv') {
+        type R = (typeof items)[number];
+        const cols: Column<R>[] = (['indicator', 'name', 'unit', 'area', 'subArea', 'period', 'value'] as const).map((k) => ({
+          header: k,
+          value: (r: R) => r[k],
+        }));
+        return sendDownload(reply, 'indikatorvarden.csv', 'csv', Buffer.from(toCsv(cols, items)));
+      }
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0' }));
+    },
+  );
+};

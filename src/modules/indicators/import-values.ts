@@ -1,0 +1,181 @@
+/**
+ * Importing indicator values from a file. Every row is validated first; a file with any bad
+ * row imports nothing unless the person chose "valid-only". Each period in the file replaces
+ * that period's values for the regions in the file, atomically (one transaction per period).
+ * Small files are imported in the request; larger ones by the job worker, with progress.
+ */
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
+import { enqueue } from '../../platform/jobs/queue.js';
+import './audit.js';
+import { authorizeSomeImport, deniedAreas } from './policy.js';
+import { presentImport } from './presenter.js';
+import { readTable } from './read-file.js';
+import * as repo from './repository.js';
+import { IMPORT_FINISHED, validateRows, type ColumnMapping, type Validation } from './rules/import.js';
+
+export const IMPORT_QUEUE = 'followup.import';
+
+export interface ImportInput {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  contentBase64: string;
+  mapping: ColumnMapping;
+  mode: 'all-or-nothing' | 'valid-only';
+  dryRun: boolean;
+}
+
+type StoredRow = { area: string; subArea: string; period: string; value: number };
+
+export interface ValidationReport {
+  indicatorId: string;
+  fileName: string;
+  header: string[];
+  totalRows: number;
+  validRows: number;
+  problems: Validation['problems'];
+  fileProblems: string[];
+  periods: string[];
+  areas: string[];
+  preview: StoredRow[];
+}
+
+async function validate(db: Queryable, indicator: repo.IndicatorRow, input: ImportInput) {
+  const table = await readTable(input.format, input.contentBase64);
+  const regions = await repo.regionsWithHealthcareRegions(db);
+  const v = validateRows(
+    table.header,
+    table.rows,
+    input.mapping,
+    indicator.periodicity,
+    regions.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name })),
+  );
+  return { table, regions, v };
+}
+
+export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input: ImportInput, opts: { syncRows: number }) {
+  // Anyone who may import somewhere may validate a file; writing checks each region in it.
+  authorizeSomeImport(ctx);
+  const indicator = await repo.getIndicator(db, indicatorId);
+  if (!indicator) throw notFound('Indikatorn');
+  const { table, v } = await validate(db, indicator, input);
+  const denied = await deniedAreas(
+    ctx,
+    db,
+    v.valid.map((r) => r.area),
+  );
+  const report: ValidationReport = {
+    indicatorId,
+    fileName: input.fileName,
+    header: table.header,
+    totalRows: v.totalRows,
+    validRows: v.valid.length,
+    problems: [
+      ...v.problems,
+      ...v.valid
+        .filter((r) => denied.includes(r.area))
+        .map((r) => ({
+          row: r.row,
+          column: input.mapping.area,
+          value: r.area,
+          message: r.area === 'SE' ? 'Du får inte läsa in riksvärden.' : `Du får inte läsa in värden för region ${r.area}.`,
+        })),
+    ].sort((a, b) => a.row - b.row),
+    fileProblems: v.fileProblems,
+    periods: [...new Set(v.valid.map((r) => r.period))].sort(),
+    areas: [...new Set(v.valid.map((r) => r.area))].sort(),
+    preview: v.valid.slice(0, 20).map(({ area, subArea, period, value }) => ({ area, subArea, period, value })),
+  };
+  const usable = v.valid.filter((r) => !denied.includes(r.area));
+  report.validRows = usable.length;
+  if (input.dryRun) return { kind: 'report' as const, report };
+
+  if (!usable.length && denied.length && !v.problems.length) {
+    throw forbidden(
+      `Du har inte behörighet att läsa in värden för ${denied.map((d) => (d === 'SE' ? 'riket' : `region ${d}`)).join(', ')}.`,
+    );
+  }
+  if (v.fileProblems.length)
+    throw unprocessable(
+      v.fileProblems.join(' '),
+      v.fileProblems.map((m) => ({ path: '/mapping', message: m })),
+    );
+  if (report.problems.length && input.mode === 'all-or-nothing') {
+    throw unprocessable(
+      `Inget lästes in: ${report.problems.length} rad${report.problems.length === 1 ? '' : 'er'} har fel. Rätta filen, eller välj att bara läsa in de giltiga raderna.`,
+      report.problems.slice(0, 500).map((p) => ({ path: `/rows/${p.row}/${p.column}`, message: p.message })),
+    );
+  }
+  if (!usable.length)
+    throw unprocessable('Filen har inga giltiga rader att läsa in.', [{ path: '/contentBase64', message: 'Inga giltiga rader' }]);
+
+  const rows: StoredRow[] = usable.map(({ area, subArea, period, value }) => ({ area, subArea, period, value }));
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  const queued = rows.length > opts.syncRows;
+  const imp = await db.transaction(async (tx) => {
+    const created = await repo.insertImport(tx, {
+      indicatorId,
+      fileName: input.fileName,
+      status: queued ? 'queued' : 'running',
+      mode: input.mode,
+      totalRows: v.totalRows,
+      validRows: rows.length,
+      periods,
+      report: report.problems,
+      rows: queued ? rows : null,
+      createdBy: ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'indicator-import',
+      entityId: created.id,
+      action: 'import',
+      after: {
+        indicatorId,
+        fileName: input.fileName,
+        mode: input.mode,
+        rows: rows.length,
+        skipped: report.problems.length,
+        periods,
+        areas: report.areas,
+      },
+    });
+    if (queued) await enqueue(tx, IMPORT_QUEUE, { importId: created.id }, { dedupeKey: `followup-import:${created.id}` });
+    return created;
+  });
+  if (!queued) await applyImport(db, imp.id, indicatorId, rows);
+  return { kind: 'import' as const, import: presentImport((await repo.getImport(db, imp.id))!) };
+}
+
+/** Writes the rows period by period; each period is replaced in one transaction. Idempotent. */
+export async function applyImport(db: Db, importId: string, indicatorId: string, rows: StoredRow[]): Promise<void> {
+  const byPeriod = new Map<string, StoredRow[]>();
+  for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
+  let processed = 0;
+  await repo.setImportProgress(db, importId, { status: 'running', processed: 0 });
+  for (const [period, pr] of [...byPeriod].sort(([a], [b]) => a.localeCompare(b))) {
+    await db.transaction(async (tx) => {
+      await repo.replacePeriod(tx, indicatorId, period, pr, importId);
+      processed += pr.length;
+      await repo.setImportProgress(tx, importId, { status: 'running', processed, imported: processed });
+    });
+  }
+  await repo.setImportProgress(db, importId, { status: 'done', processed, imported: processed });
+}
+
+export function importHandler(db: Db) {
+  return async (payload: Record<string, unknown>) => {
+    const id = String(payload.importId);
+    const imp = await repo.getImport(db, id);
+    if (!imp || IMPORT_FINISHED.has(imp.status)) return;
+    const rows = await repo.importRows(db, id);
+    if (!rows) return;
+    try {
+      await applyImport(db, id, imp.indicator_id, rows);
+    } catch (err) {
+      await repo.setImportProgress(db, id, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+  };
+}

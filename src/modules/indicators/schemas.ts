@@ -1,0 +1,253 @@
+/** Route schemas of goals, indicators, values and imports, comments and the heatmap. */
+import { Type } from 'typebox';
+import { IsoDate, Uuid } from '../../platform/http/schemas.js';
+import { lit, Nullable, Status, Text } from '../implementation/index.js';
+
+export { FileQuery } from '../implementation/index.js';
+
+export const tags = ['Uppföljning'];
+export const IdParams = Type.Object({ id: Uuid });
+
+export const Direction = lit(['higher', 'lower'] as const);
+export const Periodicity = lit(['month', 'quarter', 'year'] as const);
+export const Source = lit(['quality-register', 'waiting-time-database', 'patient-survey', 'own-measurement'] as const);
+export const Period = Type.String({ pattern: '^[0-9]{4}(-[0-9]{2}|-Q[1-4])?$', description: 'ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ' });
+
+export const Indicator = Type.Object(
+  {
+    id: Uuid,
+    code: Type.String(),
+    goalId: Nullable(Uuid),
+    name: Type.String(),
+    definition: Type.String(),
+    unit: Type.String(),
+    direction: Direction,
+    periodicity: Periodicity,
+    source: Source,
+    sourceName: Nullable(Type.String()),
+    targetValue: Nullable(Type.Number()),
+    alertValue: Nullable(Type.Number()),
+    programAreaId: Nullable(Type.String()),
+    version: Type.Integer(),
+  },
+  { $id: 'Indicator' },
+);
+
+const indicatorFields = {
+  goalId: Type.Optional(Nullable(Uuid)),
+  name: Text(300),
+  definition: Text(5000),
+  unit: Text(50),
+  direction: Direction,
+  source: Source,
+  sourceName: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  targetValue: Type.Optional(Nullable(Type.Number())),
+  alertValue: Type.Optional(Nullable(Type.Number())),
+  programAreaId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+};
+
+export const CreateIndicatorBody = Type.Object(
+  { code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }), periodicity: Periodicity, ...indicatorFields },
+  { additionalProperties: false },
+);
+export const UpdateIndicatorBody = Type.Object(
+  {
+    ...Object.fromEntries(Object.entries(indicatorFields).map(([k, v]) => [k, Type.Optional(v)])),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const GoalNode = Type.Object(
+  {
+    id: Uuid,
+    parentId: Nullable(Uuid),
+    kind: lit(['promise', 'goal'] as const),
+    owner: Type.String(),
+    title: Type.String(),
+    description: Nullable(Type.String()),
+    sourceQuote: Nullable(Type.String()),
+    version: Type.Integer(),
+    children: Type.Array(Type.Ref('GoalNode')),
+    indicators: Type.Array(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })),
+  },
+  { $id: 'GoalNode' },
+);
+export const CreateGoalBody = Type.Object(
+  {
+    parentId: Type.Optional(Nullable(Uuid)),
+    owner: Type.String({ minLength: 2, maxLength: 40 }),
+    title: Text(300),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+  },
+  { additionalProperties: false },
+);
+export const Goal = Type.Object({
+  id: Uuid,
+  parentId: Nullable(Uuid),
+  kind: Type.String(),
+  owner: Type.String(),
+  title: Type.String(),
+  description: Nullable(Type.String()),
+  sourceQuote: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+export const UpdateGoalBody = Type.Object(
+  {
+    parentId: Type.Optional(Nullable(Uuid)),
+    owner: Type.Optional(Type.String({ minLength: 2, maxLength: 40 })),
+    title: Type.Optional(Text(300)),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export const SeriesQuery = Type.Object(
+  {
+    regions: Type.Optional(
+      Type.String({ pattern: '^[0-9]{2}(,[0-9]{2})*$', description: 'Regionkoder, kommaseparerade; alla när det saknas' }),
+    ),
+    from: Type.Optional(Period),
+    to: Type.Optional(Period),
+    subArea: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export const Series = Type.Object({
+  indicator: Type.Ref('Indicator'),
+  periods: Type.Array(Type.String()),
+  series: Type.Array(
+    Type.Object({
+      area: Type.String(),
+      name: Type.String(),
+      values: Type.Array(Nullable(Type.Number())),
+      latest: Nullable(Type.Object({ period: Type.String(), value: Type.Number() })),
+      meetsTarget: Nullable(Type.Boolean()),
+      analysis: Type.Unknown({ description: 'Körschema (median, serier) och styrdiagram (medelvärde, styrgränser), med noter' }),
+      signals: Type.Array(
+        Type.Object({
+          chart: Type.String(),
+          rule: Type.String(),
+          periods: Type.Array(Type.String()),
+          side: Nullable(Type.String()),
+          meaning: Type.String(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const ImportBody = Type.Object(
+  {
+    fileName: Text(255),
+    format: lit(['csv', 'xlsx'] as const),
+    contentBase64: Type.String({ minLength: 1, maxLength: 1_400_000 }),
+    mapping: Type.Object(
+      { area: Text(100), period: Text(100), value: Text(100), subArea: Type.Optional(Text(100)) },
+      { additionalProperties: false },
+    ),
+    mode: Type.Optional(lit(['all-or-nothing', 'valid-only'] as const)),
+    dryRun: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+const RowProblem = Type.Object({ row: Type.Integer(), column: Type.String(), value: Type.String(), message: Type.String() });
+export const ImportStatus = Type.Object(
+  {
+    id: Uuid,
+    indicatorId: Uuid,
+    fileName: Type.String(),
+    status: lit(['rejected', 'queued', 'running', 'done', 'failed'] as const),
+    mode: lit(['all-or-nothing', 'valid-only'] as const),
+    totalRows: Type.Integer(),
+    validRows: Type.Integer(),
+    processedRows: Type.Integer(),
+    importedRows: Type.Integer(),
+    periods: Type.Array(Type.String()),
+    problems: Type.Array(RowProblem),
+    error: Nullable(Type.String()),
+    createdAt: Type.String(),
+    finishedAt: Nullable(Type.String()),
+  },
+  { $id: 'ImportStatus' },
+);
+export const ValidationReport = Type.Object({
+  indicatorId: Uuid,
+  fileName: Type.String(),
+  header: Type.Array(Type.String()),
+  totalRows: Type.Integer(),
+  validRows: Type.Integer(),
+  problems: Type.Array(RowProblem),
+  fileProblems: Type.Array(Type.String()),
+  periods: Type.Array(Type.String()),
+  areas: Type.Array(Type.String()),
+  preview: Type.Array(Type.Object({ area: Type.String(), subArea: Type.String(), period: Type.String(), value: Type.Number() })),
+});
+
+export const HeatmapQuery = Type.Object(
+  {
+    programArea: Type.Optional(Type.String({ maxLength: 100 })),
+    type: Type.Optional(Type.String({ maxLength: 100 })),
+    healthcareRegion: Type.Optional(Type.String({ maxLength: 100 })),
+    kind: Type.Optional(lit(['implement', 'phase-out'] as const)),
+    date: Type.Optional(IsoDate),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export const Heatmap = Type.Object({
+  healthcareRegions: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), regionCodes: Type.Array(Type.String()) })),
+  regions: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      shortName: Type.String(),
+      healthcareRegionIds: Type.Array(Type.String()),
+    }),
+  ),
+  supports: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      type: Type.String(),
+      programAreaIds: Type.Array(Type.String()),
+      statuses: Type.Array(Nullable(Status)),
+      implementedShare: Nullable(Type.Number()),
+    }),
+  ),
+  regionShares: Type.Array(
+    Type.Object({ code: Type.String(), implemented: Type.Integer(), withStatus: Type.Integer(), share: Nullable(Type.Number()) }),
+  ),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  asOf: Nullable(Type.String()),
+});
+export const RegionDrill = Type.Object({
+  region: Type.Object({ code: Type.String(), name: Type.String() }),
+  groups: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  supports: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      regionStatus: Nullable(Status),
+      groupStatuses: Type.Array(Nullable(Status)),
+    }),
+  ),
+  total: Type.Integer(),
+});
+
+export const CommentBody = Type.Object(
+  { indicatorId: Uuid, period: Type.String({ minLength: 4, maxLength: 10 }), text: Text(5000) },
+  { additionalProperties: false },
+);
+export const Comment = Type.Object({
+  groupId: Uuid,
+  indicatorId: Uuid,
+  period: Type.String(),
+  text: Type.String(),
+  author: Type.String(),
+  updatedAt: Type.String(),
+});

@@ -1,0 +1,163 @@
+/** HTTP for an indicator's values: its series, imports, the controller's comments and the group's follow-up report. */
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { todayInSweden } from '../../platform/clock.js';
+import { notFound, unauthorized } from '../../platform/errors.js';
+import { sendDownload } from '../../platform/export/spreadsheet.js';
+import type { RouteModule } from '../../platform/http/app.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { importValues } from './import-values.js';
+import type { ImportState } from './rules/import.js';
+import { assertMayReadReport } from './policy.js';
+import { presentImport, presentIndicator } from './presenter.js';
+import { buildReport } from './report.js';
+import { reportToDocx, reportToPdf } from './report-documents.js';
+import * as repo from './repository.js';
+import { Comment, CommentBody, FileQuery, IdParams, ImportBody, Series, SeriesQuery, tags, ValidationReport } from './schemas.js';
+import { indicatorSeries } from './series.js';
+import { setComment } from './set-comment.js';
+
+/** A large file waits for the worker: 202 Accepted. */
+const QUEUED: ImportState = 'queued';
+
+export const valuesRoutes: RouteModule = (app, { db, config }) => {
+  const mayRead = (req: FastifyRequest) => {
+    if (!config.publicFollowup && !req.ctx.actor) throw unauthorized();
+  };
+  const signedIn = (req: FastifyRequest) => {
+    if (!req.ctx.actor) throw unauthorized();
+  };
+
+  app.get(
+    '/api/v1/indicators/:id/series',
+    {
+      schema: {
+        tags,
+        summary:
+          'Indikatorns värden per region och riket per period, med körschema och styrdiagram (signaler för särskilda orsaker)',
+        params: IdParams,
+        querystring: SeriesQuery,
+        response: { 200: Series, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      const ind = await repo.getIndicator(db, req.params.id);
+      if (!ind) throw notFound('Indikatorn');
+      const areas = req.query.regions
+        ? req.query.regions.split(',')
+        : (await repo.regionsWithHealthcareRegions(db)).map((r) => r.code);
+      const s = await indicatorSeries(db, ind, {
+        areas,
+        ...(req.query.subArea ? { subArea: req.query.subArea } : {}),
+        ...(req.query.from ? { from: req.query.from } : {}),
+        ...(req.query.to ? { to: req.query.to } : {}),
+      });
+      return { indicator: presentIndicator(ind), ...s };
+    },
+  );
+
+  app.post(
+    '/api/v1/indicators/:id/imports',
+    {
+      schema: {
+        tags,
+        summary:
+          'Läs in värden från CSV/XLSX (base64). dryRun ger valideringsrapporten per rad; en fil med fel läses inte in alls om inte mode = valid-only. Varje period ersätts atomiskt; stora filer läses in av jobbkön (202).',
+        params: IdParams,
+        body: ImportBody,
+        response: {
+          200: ValidationReport,
+          201: Type.Ref('ImportStatus'),
+          202: Type.Ref('ImportStatus'),
+          ...errorResponses(400, 401, 403, 404, 413, 422),
+        },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const result = await importValues(
+        db,
+        req.ctx,
+        req.params.id,
+        {
+          fileName: b.fileName,
+          format: b.format,
+          contentBase64: b.contentBase64,
+          mapping: b.mapping,
+          mode: b.mode ?? 'all-or-nothing',
+          dryRun: b.dryRun ?? false,
+        },
+        { syncRows: config.followupImportSyncRows },
+      );
+      if (result.kind === 'report') return reply.code(200).send(result.report);
+      return reply.code(result.import.status === QUEUED ? 202 : 201).send(result.import);
+    },
+  );
+
+  app.get(
+    '/api/v1/indicator-imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'En inläsnings läge och förlopp',
+        params: IdParams,
+        response: { 200: Type.Ref('ImportStatus'), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      const imp = await repo.getImport(db, req.params.id);
+      if (!imp) throw notFound('Inläsningen');
+      return presentImport(imp);
+    },
+  );
+
+  app.put(
+    '/api/v1/groups/:id/followup-comments',
+    {
+      schema: {
+        tags,
+        summary: 'Controllerns kommentar till en indikator för en period (ersätter tidigare kommentar)',
+        params: IdParams,
+        body: CommentBody,
+        response: { 200: Comment, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      const c = await setComment(db, req.ctx, req.params.id, req.body);
+      return {
+        groupId: c.group_id,
+        indicatorId: c.indicator_id,
+        period: c.period,
+        text: c.text,
+        author: c.author_label,
+        updatedAt: c.updated_at.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/groups/:id/followup-report',
+    {
+      schema: {
+        tags,
+        summary:
+          'Uppföljningsrapport för en grupp (LPO) som PDF eller DOCX: införande, planens läge, indikatorer mot mål och riket, kommentarer',
+        params: IdParams,
+        querystring: FileQuery(['pdf', 'docx']),
+        response: { 200: Type.String({ description: 'PDF- eller DOCX-fil' }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      // The report holds the group's plan, statuses and comments: the same readers as those (policy.ts).
+      await assertMayReadReport(req.ctx, db, req.params.id);
+      const today = todayInSweden();
+      const report = await buildReport(db, req.params.id, today);
+      const format = (req.query.format ?? 'pdf') as 'pdf' | 'docx';
+      const body = format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
+      return sendDownload(reply, `${report.title} ${today}.${format}`, format, body);
+    },
+  );
+};
