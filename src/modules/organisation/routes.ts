@@ -49,7 +49,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     const policy = groupPolicy(req.ctx, db);
     const [sources, may] = await Promise.all([
       sourcesById(db, [...new Set(rows.flatMap((g) => g.source_ids))]),
-      Promise.all(rows.map((g) => (req.ctx.actor ? policy.of(g) : undefined))),
+      Promise.all(rows.map((g) => (req.ctx.actor ? policy.of(g) : Promise.resolve(undefined)))),
     ]);
     return rows.map((g, i) => presentGroup(g, sources, may[i]));
   };

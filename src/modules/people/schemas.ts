@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { declarationLifecycle } from './rules/declaration-lifecycle.js';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { EMPLOYER_TYPES, JAV_CATEGORIES, MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
 
@@ -77,6 +78,11 @@ export const Declaration = Type.Object(
     restrictions: Nullable(Type.Array(Type.Unknown())),
     reviewComment: Nullable(Type.String()),
     version: Type.Integer(),
+    allowedActions: Type.Optional(
+      Type.Array(Type.Union(declarationLifecycle.actionNames.map((a) => Type.Literal(a))), {
+        description: 'Granskningsåtgärder (approve, approve-with-restrictions, return) som den inloggade får göra nu',
+      }),
+    ),
   },
   { $id: 'JavDeclaration' },
 );

@@ -74,5 +74,4 @@ export const groupLifecycle = defineLifecycle<GroupStatus, GroupAction, GroupLif
 });
 
 /** Whether a group is still running (not closed or merged): only then is it edited, appointed to, nominated to, or chosen as parent, mirror or cover. */
-export const isGroupActive = (status: string): boolean =>
-  groupLifecycle.isStatus(status) && !isFinal(groupLifecycle, status);
+export const isGroupActive = (status: string): boolean => groupLifecycle.isStatus(status) && !isFinal(groupLifecycle, status);
