@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { requireActor } from '../../platform/auth/policy.js';

@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized, unprocessable } from '../../platform/errors.js';

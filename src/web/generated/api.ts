@@ -28229,6 +28229,8 @@ export interface components {
             permissions: {
                 edit: boolean;
             };
+            /** @description Livscykelåtgärder (close, merge) som den inloggade får göra nu */
+            allowedActions: ("close" | "merge")[];
         };
         Person: {
             /** Format: uuid */
@@ -28262,6 +28264,8 @@ export interface components {
             restrictions: unknown[] | null;
             reviewComment: string | null;
             version: number;
+            /** @description Granskningsåtgärder (approve, approve-with-restrictions, return) som den inloggade får göra nu */
+            allowedActions?: ("approve" | "approve-with-restrictions" | "return")[];
         };
         Membership: {
             /** Format: uuid */
@@ -28333,6 +28337,8 @@ export interface components {
             version: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description Åtgärder (approve, refuse, withdraw) som den inloggade får göra nu */
+            allowedActions: ("approve" | "refuse" | "withdraw")[];
         };
         CompositionRule: {
             /** Format: uuid */
