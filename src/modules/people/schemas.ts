@@ -74,8 +74,26 @@ export const Declaration = Type.Object(
     reviewedAt: Nullable(Type.String({ format: 'date-time' })),
     validUntil: Nullable(IsoDate),
     nothingToDeclare: Nullable(Type.Boolean()),
-    interests: Nullable(Type.Array(Type.Unknown())),
-    restrictions: Nullable(Type.Array(Type.Unknown())),
+    interests: Nullable(
+      Type.Array(
+        Type.Object({
+          category: Type.String(),
+          description: Type.String(),
+          organisation: Type.Optional(Type.String()),
+          from: Type.Optional(Type.String()),
+          to: Type.Optional(Type.String()),
+        }),
+      ),
+    ),
+    restrictions: Nullable(
+      Type.Array(
+        Type.Object({
+          programAreaId: Type.Optional(Type.String()),
+          knowledgeSupport: Type.Optional(Type.String()),
+          note: Type.String(),
+        }),
+      ),
+    ),
     reviewComment: Nullable(Type.String()),
     version: Type.Integer(),
     allowedActions: Type.Optional(

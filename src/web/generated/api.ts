@@ -28260,8 +28260,18 @@ export interface components {
             reviewedAt: string | null;
             validUntil: string | null;
             nothingToDeclare: boolean | null;
-            interests: unknown[] | null;
-            restrictions: unknown[] | null;
+            interests: {
+                category: string;
+                description: string;
+                organisation?: string;
+                from?: string;
+                to?: string;
+            }[] | null;
+            restrictions: {
+                programAreaId?: string;
+                knowledgeSupport?: string;
+                note: string;
+            }[] | null;
             reviewComment: string | null;
             version: number;
             /** @description Granskningsåtgärder (approve, approve-with-restrictions, return) som den inloggade får göra nu */

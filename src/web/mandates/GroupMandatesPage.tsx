@@ -53,7 +53,7 @@ export function GroupMandatesPage({ id }: { id: string }) {
           <GroupMembers key={`m${n}`} group={g} onChange={refresh} />
           <CompositionSection key={`c${n}`} groupId={g.id} />
           <RotationSection key={`r${n}`} groupId={g.id} />
-          <NominationsSection groupId={g.id} groupName={g.name} canDecide={g.permissions.edit} onDecided={refresh} />
+          <NominationsSection groupId={g.id} groupName={g.name} onDecided={refresh} />
         </>
       )}
     </Page>
@@ -160,17 +160,10 @@ function RotationSection({ groupId }: { groupId: string }) {
   );
 }
 
-function NominationsSection({
-  groupId,
-  groupName,
-  canDecide,
-  onDecided,
-}: {
-  groupId: string;
-  groupName: string;
-  canDecide: boolean;
-  onDecided: () => void;
-}) {
+/** The appointing body's decision is offered where the server says the caller may take it. */
+const mayDecide = (n: Nomination) => n.allowedActions.includes('approve') || n.allowedActions.includes('refuse');
+
+function NominationsSection({ groupId, groupName, onDecided }: { groupId: string; groupName: string; onDecided: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const list = useAsync(
@@ -232,14 +225,14 @@ function NominationsSection({
           </table>
         </TableScroll>
       )}
-      {canDecide && items.some((x) => x.status === 'open') && (
+      {items.some(mayDecide) && (
         <DecideForm
-          open={items.filter((x) => x.status === 'open')}
+          open={items.filter(mayDecide)}
           onDone={(nom) => {
             list.reload();
             onDecided();
             say(
-              nom.status === 'approved'
+              nom.membershipId !== null
                 ? t('mandates.decide.approved', { name: nom.personName, role: roleLabel(i18n, nom.role).toLowerCase() })
                 : t('mandates.decide.refused', { name: nom.personName }),
             );

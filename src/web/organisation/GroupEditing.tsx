@@ -12,7 +12,7 @@ import { Markdown } from '../components/Markdown';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { errorsFor, fieldsOf, GroupFields, toBody, type GroupFieldValues } from './GroupFields';
-import { bySwedishName, kindLabel, loadGroups, type Geo } from './groups';
+import { bySwedishName, isGroupActive, kindLabel, loadGroups, type Geo } from './groups';
 import { today } from '../clock';
 
 type Panel = 'edit' | 'mandate' | 'close' | 'merge';
@@ -47,8 +47,7 @@ export function GroupEditing({
   const panels: { id: Panel; label: string }[] = [
     { id: 'edit', label: t('edit.group') },
     { id: 'mandate', label: t('edit.mandate') },
-    { id: 'close', label: t('edit.close') },
-    { id: 'merge', label: t('edit.merge') },
+    ...g.allowedActions.map((a) => ({ id: a, label: t(a === 'close' ? 'edit.close' : 'edit.merge') })),
   ];
 
   return (
@@ -95,7 +94,7 @@ export function GroupEditing({
         <EditPanel id="panel-merge" title={t('edit.merge')}>
           <MergeForm
             group={g}
-            candidates={(ownerGroups.data ?? []).filter((o) => o.id !== g.id && o.level === g.level && o.status === 'active')}
+            candidates={(ownerGroups.data ?? []).filter((o) => o.id !== g.id && o.level === g.level && isGroupActive(o.status))}
             onSaved={() => done(t('edit.merged'))}
             onReload={onChanged}
           />

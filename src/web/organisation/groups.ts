@@ -7,6 +7,9 @@ import { useAsync } from '../components/useAsync';
 import type { I18n, MessageKey } from '../i18n';
 import { loadHealthcareRegions, loadProgramAreas, loadRegions } from './reference';
 
+/** Whether a group still runs (not closed or merged): asked of the lifecycle's declaration, not by comparing statuses. */
+export { isGroupActive } from '../../modules/organisation/rules/group-lifecycle';
+
 /** The order kinds are listed in everywhere (the structure page, selects, the chart legend). */
 export const KINDS = [
   'program-area',
