@@ -5,6 +5,7 @@
  */
 
 import { syncClock } from './clock';
+import type { components, paths } from './generated/api';
 
 export interface FieldError {
   path: string;
@@ -248,44 +249,10 @@ export interface ProgramArea {
 export type GroupStatus = 'active' | 'closed' | 'merged';
 export type ParentRelation = 'reports-to' | 'prepares-for' | 'appointed-by' | 'part-of';
 
-export interface Group {
-  id: string;
-  kind: string;
-  level: string;
-  owner: string;
-  name: string;
-  shortName: string | null;
-  programAreaIds: string[];
-  mirrorsGroupId: string | null;
-  parentGroupId: string | null;
-  parentRelation: ParentRelation | null;
-  isSubGroup: boolean;
-  status: GroupStatus;
-  mergedIntoGroupId: string | null;
-  contactEmail: string | null;
-  hostDescription: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  closedReason: string | null;
-  factStatus: string | null;
-  factBasis: string | null;
-  sources: Source[];
-  sourceQuote: string | null;
-  isDemo: boolean;
-  isReference: boolean;
-  permissions: { edit: boolean };
-  version: number;
-}
+/** A group as the API answers it (generated from the contract). */
+export type Group = components['schemas']['Group'];
 
-export interface GroupSummary {
-  id: string;
-  kind: string;
-  level: string;
-  owner: string;
-  name: string;
-  programAreaIds: string[];
-  status: GroupStatus;
-}
+export type GroupSummary = GroupDetail['children'][number];
 
 export interface Mandate {
   revision: number;
@@ -295,15 +262,7 @@ export interface Mandate {
   changedAt: string;
 }
 
-export interface GroupDetail {
-  group: Group;
-  mandate: Mandate | null;
-  mirrors: GroupSummary | null;
-  mirroredBy: GroupSummary[];
-  parent: GroupSummary | null;
-  children: GroupSummary[];
-  mergedInto: GroupSummary | null;
-}
+export type GroupDetail = paths['/groups/{id}']['get']['responses'][200]['content']['application/json'];
 
 export type MirrorState = 'mirrored' | 'covered' | 'missing';
 
@@ -404,39 +363,11 @@ export interface Restriction {
   note: string;
 }
 
-export interface JavDeclaration {
-  id: string;
-  personId: string;
-  status: DeclarationStatus;
-  submittedAt: string;
-  reviewedAt: string | null;
-  validUntil: string | null;
-  nothingToDeclare: boolean | null;
-  interests: Interest[] | null;
-  restrictions: Restriction[] | null;
-  reviewComment: string | null;
-  version: number;
-}
+export type JavDeclaration = components['schemas']['JavDeclaration'];
 
-export interface Membership {
-  id: string;
-  groupId: string;
-  groupName: string;
-  personId: string;
-  personName: string;
-  role: string;
-  startDate: string;
-  endDate: string | null;
-  overrideReason: string | null;
-  version: number;
-}
+export type Membership = components['schemas']['Membership'];
 
-export interface PersonDetail extends Person {
-  memberships: Membership[];
-  declarations: JavDeclaration[];
-  currentDeclaration: { ok: boolean; reason: string | null; message: string | null; validUntil: string | null };
-  permissions: { edit: boolean; declare: boolean; review: boolean };
-}
+export type PersonDetail = paths['/people/{id}']['get']['responses'][200]['content']['application/json'];
 
 // ---- Cases (src/modules/cases/routes.ts) ----
 

@@ -3,13 +3,15 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/errors.js';
-import { geography, getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/repository.js';
+import { isGroupActive } from '../organisation/rules/group-lifecycle.js';
 import * as peopleRepo from '../people/repository.js';
 import { assertVisible } from '../visible.js';
-import { mayNominate } from './access.js';
+import { nominationPolicy } from './policy.js';
 import { presentNomination } from './presenter.js';
 import * as repo from './repository.js';
 
+/** The route's body (NominationBody); its role and organisation type are checked by the schema. */
 export interface NominationInput {
   personId: string;
   nominatingOrganisation: string;
@@ -28,10 +30,9 @@ export async function createNomination(db: Db, ctx: Ctx, groupId: string, input:
   const actor = ctx.actor;
   return db.transaction(async (tx) => {
     const group = await getGroup(tx, groupId);
-    const geo = await geography(tx);
     if (!group) throw notFound('Gruppen');
-    if (!mayNominate(actor, group, geo)) throw forbidden('Du kan inte nominera till den här gruppen.');
-    if (group.status !== 'active') throw conflict('Gruppen är stängd; ingen kan nomineras till den.');
+    if (!(await nominationPolicy(ctx, tx).mayNominate(group))) throw forbidden('Du kan inte nominera till den här gruppen.');
+    if (!isGroupActive(group.status)) throw conflict('Gruppen är stängd; ingen kan nomineras till den.');
     await assertVisible(tx, ctx, { person: input.personId });
     const person = await peopleRepo.getPerson(tx, input.personId);
     if (!person || person.anonymised_at) {

@@ -1,22 +1,27 @@
-import { recordAudit } from '../../platform/audit/record.js';
+import type { Static } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Db } from '../../platform/db/index.js';
-import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import { geography, getGroup } from '../organisation/repository.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { forbidden, notFound, staleVersion } from '../../platform/errors.js';
+import { runTransition } from '../../platform/lifecycle/run-transition.js';
+import { getGroup, type GroupRow } from '../organisation/repository.js';
 import { appointInTx } from '../people/appoint-member.js';
-import { mayDecide, maySeeNomination } from './access.js';
+import { nominationPolicy } from './policy.js';
 import * as repo from './repository.js';
-import { checkDecision, nominationTransition } from './rules/nomination.js';
+import { DECISION_ACTION, nominationLifecycle } from './rules/nomination.js';
+import type { DecideBody } from './schemas.js';
 
-export interface DecisionBody {
-  decision: 'approved' | 'refused';
-  decisionDate: string;
-  reference: string;
-  reason?: string;
-  overrideReason?: string;
+export type DecisionBody = Omit<Static<typeof DecideBody>, 'version'>;
+
+/** The nomination and its group, both locked: the decision appoints to the group. */
+export async function lockNomination(q: Queryable, id: string, opts: { lockGroup: boolean }) {
+  const n = await repo.getNomination(q, id, { forUpdate: true });
+  const group = n ? await getGroup(q, n.group_id, { forUpdate: opts.lockGroup }) : undefined;
+  return n && group ? { ...n, group } : undefined;
 }
+
+export type LockedNomination = repo.NominationRow & { group: GroupRow };
 
 /**
  * The appointing body decides. Approval appoints the person through the same rules as any
@@ -35,88 +40,57 @@ export async function decideNomination(
   const actor = ctx.actor;
   const today = opts.today ?? todayInSweden();
   return db.transaction(async (tx) => {
-    const before = await repo.getNomination(tx, id, { forUpdate: true });
-    const group = before ? await getGroup(tx, before.group_id, { forUpdate: true }) : undefined;
-    const geo = await geography(tx);
-    if (!before || !group || !maySeeNomination(actor, group, before, geo)) throw notFound('Nomineringen');
-    if (!mayDecide(actor, group, geo)) throw forbidden('Bara den utseende instansen beslutar om nomineringen.');
-    if (before.version !== version) throw staleVersion(before.version);
-    const step = nominationTransition(before.status, input.decision === 'approved' ? 'approve' : 'refuse');
-    if (!step.ok) throw conflict(step.message);
-    const errors = checkDecision(input, today);
-    if (errors.length) throw unprocessable(errors.map((e) => e.message).join(' '), errors);
-    const membership =
-      input.decision === 'approved'
-        ? await appointInTx(
-            tx,
-            ctx,
-            group,
-            {
-              personId: before.person_id,
-              role: before.proposed_role,
-              startDate: before.proposed_start,
-              ...(before.proposed_end ? { endDate: before.proposed_end } : {}),
-              ...(before.represents ? { represents: before.represents } : {}),
-              ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}),
-              nominationId: before.id,
-            },
-            { today },
-          )
-        : undefined;
-    const after = await repo.decideNominationRow(tx, id, version, {
-      status: step.status,
+    const policy = nominationPolicy(ctx, tx);
+    // Filled in by apply, read by the audit event runTransition writes after it.
+    const decided = {
       decisionDate: input.decisionDate,
       reference: input.reference.trim(),
       reason: input.reason?.trim() || null,
-      decidedBy: actor.via === 'system' ? null : actor.userId,
-      membershipId: membership?.id ?? null,
-    });
-    if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, ctx, {
-      entityType: 'nomination',
-      entityId: id,
-      action: input.decision === 'approved' ? 'approve' : 'refuse',
-      before: { status: before.status },
-      after: {
-        status: after.status,
-        decisionDate: after.decision_date,
-        reference: after.decision_reference,
-        reason: after.decision_reason,
-        membershipId: after.membership_id,
+      membershipId: null as string | null,
+    };
+    const { row } = await runTransition(tx, ctx, nominationLifecycle, {
+      id,
+      action: DECISION_ACTION[input.decision],
+      version,
+      lock: (q) => lockNomination(q, id, { lockGroup: true }),
+      authorize: async (_q, n: LockedNomination) => {
+        if (!(await policy.maySee(n.group, n))) throw notFound('Nomineringen');
+        if (!(await policy.mayDecide(n.group))) throw forbidden('Bara den utseende instansen beslutar om nomineringen.');
       },
+      facts: () => Promise.resolve({ decision: { input, today } }),
+      apply: async (q, n, to) => {
+        const membership =
+          to === 'approved'
+            ? await appointInTx(
+                q,
+                ctx,
+                n.group,
+                {
+                  personId: n.person_id,
+                  role: n.proposed_role,
+                  startDate: n.proposed_start,
+                  ...(n.proposed_end ? { endDate: n.proposed_end } : {}),
+                  ...(n.represents ? { represents: n.represents } : {}),
+                  ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}),
+                  nominationId: n.id,
+                },
+                { today },
+              )
+            : undefined;
+        decided.membershipId = membership?.id ?? null;
+        const after = await repo.decideNominationRow(q, id, version, {
+          status: to,
+          decisionDate: decided.decisionDate,
+          reference: decided.reference,
+          reason: decided.reason,
+          decidedBy: actor.via === 'system' ? null : actor.userId,
+          membershipId: decided.membershipId,
+        });
+        if (!after) throw staleVersion(n.version);
+        return after;
+      },
+      auditDetails: decided,
     });
-    return after;
-  });
-}
-
-/** The nominating side takes its nomination back while it is open. */
-export async function withdrawNomination(db: Db, ctx: Ctx, id: string, version: number, input: { reason?: string }) {
-  requireActor(ctx.actor);
-  const actor = ctx.actor;
-  return db.transaction(async (tx) => {
-    const before = await repo.getNomination(tx, id, { forUpdate: true });
-    const group = before ? await getGroup(tx, before.group_id) : undefined;
-    const geo = await geography(tx);
-    if (!before || !group || !maySeeNomination(actor, group, before, geo)) throw notFound('Nomineringen');
-    if (before.version !== version) throw staleVersion(before.version);
-    const step = nominationTransition(before.status, 'withdraw');
-    if (!step.ok) throw conflict(step.message);
-    const after = await repo.decideNominationRow(tx, id, version, {
-      status: step.status,
-      decisionDate: null,
-      reference: null,
-      reason: input.reason?.trim() || null,
-      decidedBy: actor.via === 'system' ? null : actor.userId,
-      membershipId: null,
-    });
-    if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, ctx, {
-      entityType: 'nomination',
-      entityId: id,
-      action: 'withdraw',
-      before: { status: before.status },
-      after: { status: after.status, reason: after.decision_reason },
-    });
-    return after;
+    return (await repo.getNomination(tx, row.id))!;
   });
 }

@@ -1,6 +1,7 @@
 import type { NominationRow, RegisterRow, RuleRow } from './repository.js';
+import type { NominationAction } from './rules/nomination.js';
 
-export const presentNomination = (n: NominationRow) => ({
+export const presentNomination = (n: NominationRow, allowedActions: NominationAction[] = []) => ({
   id: n.id,
   groupId: n.group_id,
   groupName: n.group_name,
@@ -21,6 +22,7 @@ export const presentNomination = (n: NominationRow) => ({
   membershipId: n.membership_id,
   version: n.version,
   createdAt: n.created_at.toISOString(),
+  allowedActions,
 });
 
 export const presentRule = (r: RuleRow) => ({

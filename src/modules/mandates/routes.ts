@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { requireActor } from '../../platform/auth/policy.js';
@@ -7,12 +8,13 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
-import { geography, getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/repository.js';
 import { addYears } from '../people/rules/membership.js';
-import { maySeeNomination } from './access.js';
+import { levelOfOwner, maySeeNomination, nominationPolicy } from './policy.js';
 import { gapsOverview, groupComposition, groupRotation } from './composition.js';
 import { createNomination } from './create-nomination.js';
-import { decideNomination, withdrawNomination } from './decide-nomination.js';
+import { decideNomination } from './decide-nomination.js';
+import { withdrawNomination } from './withdraw-nomination.js';
 import { createRule, deleteRule, updateRule } from './manage-rules.js';
 import { presentNomination, presentRegisterEntry, presentRule } from './presenter.js';
 import * as repo from './repository.js';
@@ -74,18 +76,18 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       requireActor(req.ctx.actor);
-      const actor = req.ctx.actor;
-      const geo = await geography(db);
+      const policy = nominationPolicy(req.ctx, db);
+      const geo = await policy.scope.geography();
       const rows = await repo.listNominations(db, {
         ...(req.query.groupId ? { groupId: req.query.groupId } : {}),
         ...(req.query.organisation ? { organisation: req.query.organisation } : {}),
         ...(req.query.status ? { status: req.query.status } : {}),
         limit: 1000,
       });
-      const visible = rows.filter((n) =>
-        maySeeNomination(actor, { level: levelOf(n.group_owner, geo), owner: n.group_owner }, n, geo),
-      );
-      return { items: visible.slice(0, req.query.limit ?? 50).map(presentNomination), nextCursor: null };
+      const groupOf = (n: repo.NominationRow) => ({ level: levelOfOwner(n.group_owner, geo), owner: n.group_owner });
+      const visible = rows.filter((n) => maySeeNomination(req.ctx.actor, groupOf(n), n, geo)).slice(0, req.query.limit ?? 50);
+      const actions = await Promise.all(visible.map((n) => policy.actions(groupOf(n), n)));
+      return { items: visible.map((n, i) => presentNomination(n, actions[i])), nextCursor: null };
     },
   );
 
@@ -101,13 +103,11 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req, reply) => {
       requireActor(req.ctx.actor);
+      const policy = nominationPolicy(req.ctx, db);
       const n = await repo.getNomination(db, req.params.id);
       const group = n ? await getGroup(db, n.group_id) : undefined;
-      const geo = await geography(db);
-      if (!n || !group || !maySeeNomination(req.ctx.actor, group, n, geo)) {
-        throw notFound('Nomineringen');
-      }
-      return reply.header('etag', `"${n.version}"`).send(presentNomination(n));
+      if (!n || !group || !(await policy.maySee(group, n))) throw notFound('Nomineringen');
+      return reply.header('etag', `"${n.version}"`).send(presentNomination(n, await policy.actions(group, n)));
     },
   );
 
@@ -310,7 +310,3 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
     },
   );
 };
-
-function levelOf(owner: string, geo: { healthcareRegionIds: ReadonlySet<string> }): string {
-  return owner === 'national' ? 'national' : geo.healthcareRegionIds.has(owner) ? 'healthcare-region' : 'region';
-}

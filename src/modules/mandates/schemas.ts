@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
+import { nominationLifecycle } from './rules/nomination.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Role = Type.Union(MEMBERSHIP_ROLES.map((r) => Type.Literal(r)));
@@ -61,6 +62,9 @@ export const Nomination = Type.Object(
     membershipId: Nullable(Uuid),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
+    allowedActions: Type.Array(Type.Union(nominationLifecycle.actionNames.map((a) => Type.Literal(a))), {
+      description: 'Åtgärder (approve, refuse, withdraw) som den inloggade får göra nu',
+    }),
   },
   { $id: 'Nomination' },
 );

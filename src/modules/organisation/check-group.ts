@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
 import * as repo from './repository.js';
+import { isGroupActive } from './rules/group-lifecycle.js';
 import {
   checkDuplicateArea,
   checkMirror,
@@ -50,7 +51,7 @@ export async function checkGroup(
     if (!parent) errors.push({ path: 'parentGroupId', message: 'Den överordnade gruppen finns inte.' });
     else if (parent.id === selfId)
       errors.push({ path: 'parentGroupId', message: 'En grupp kan inte vara överordnad sig själv.' });
-    else if (parent.status !== 'active') errors.push({ path: 'parentGroupId', message: 'Den överordnade gruppen är stängd.' });
+    else if (!isGroupActive(parent.status)) errors.push({ path: 'parentGroupId', message: 'Den överordnade gruppen är stängd.' });
     else if (checkParent(g, parent, geo).length) errors.push(...checkParent(g, parent, geo));
     else if (selfId && (await isBelow(tx, parent.id, selfId))) {
       errors.push({ path: 'parentGroupId', message: 'Rapporteringsvägen får inte gå i cirkel.' });

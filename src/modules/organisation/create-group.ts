@@ -1,16 +1,17 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { assertVisible } from '../visible.js';
-import { checkGroup, ownerScope } from './check-group.js';
+import { checkGroup } from './check-group.js';
+import { groupPolicy } from './policy.js';
 import { presentGroupCore } from './presenter.js';
 import * as repo from './repository.js';
 
 export async function createGroup(db: Db, ctx: Ctx, input: repo.GroupWrite & { mandate?: string }) {
   return db.transaction(async (tx) => {
-    const geo = await repo.geography(tx);
-    authorize(ctx.actor, 'groups.write', ownerScope(input.owner, geo));
+    const policy = groupPolicy(ctx, tx);
+    const actor = await policy.assertWrite(input.owner);
+    const geo = await policy.scope.geography();
     await assertVisible(tx, ctx, { group: [input.parentGroupId, input.mirrorsGroupId].filter((x) => x != null) });
     const checked = await checkGroup(tx, geo, input, null);
     const row = await repo.insertGroup(tx, checked);
@@ -20,8 +21,8 @@ export async function createGroup(db: Db, ctx: Ctx, input: repo.GroupWrite & { m
         groupId: row.id,
         revision: 1,
         text: input.mandate,
-        by: ctx.actor.via === 'system' ? null : ctx.actor.userId,
-        label: ctx.actor.name,
+        by: actor.via === 'system' ? null : actor.userId,
+        label: actor.name,
       });
     }
     return row;

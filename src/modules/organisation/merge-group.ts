@@ -1,60 +1,61 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { staleVersion } from '../../platform/errors.js';
+import { runTransition } from '../../platform/lifecycle/run-transition.js';
 import { assertVisible } from '../visible.js';
-import { ownerScope } from './check-group.js';
-import { presentGroupCore } from './presenter.js';
+import { groupPolicy } from './policy.js';
 import * as repo from './repository.js';
+import { groupLifecycle } from './rules/group-lifecycle.js';
+import type { MergeGroupBody } from './schemas.js';
+
+export type MergeGroupInput = Omit<Static<typeof MergeGroupBody>, 'version'>;
 
 /**
  * Merges a group into another of the same owner and level: the merged group ends (kept, with a
  * pointer to the survivor); its active sub-groups and mirrors move to the survivor.
  */
-export async function mergeGroup(db: Db, ctx: Ctx, id: string, version: number, input: { intoGroupId: string; endDate: string }) {
+export async function mergeGroup(db: Db, ctx: Ctx, id: string, version: number, input: MergeGroupInput) {
   return db.transaction(async (tx) => {
-    const source = await repo.getGroup(tx, id, { forUpdate: true });
-    if (!source) throw notFound('Gruppen');
-    const geo = await repo.geography(tx);
-    authorize(ctx.actor, 'groups.write', ownerScope(source.owner, geo));
-    if (source.version !== version) throw staleVersion(source.version);
-    await assertVisible(tx, ctx, { group: input.intoGroupId });
-    const target = await repo.getGroup(tx, input.intoGroupId, { forUpdate: true });
-    if (!target) throw unprocessable('Gruppen att slå samman med finns inte.', [{ path: 'intoGroupId', message: 'finns inte' }]);
-    if (target.id === source.id)
-      throw unprocessable('En grupp kan inte slås samman med sig själv.', [{ path: 'intoGroupId', message: 'samma grupp' }]);
-    if (target.owner !== source.owner || target.level !== source.level) {
-      throw unprocessable('Regel: bara grupper med samma ägare och nivå kan slås samman.', [
-        { path: 'intoGroupId', message: 'annan ägare eller nivå' },
-      ]);
-    }
-    if (source.status !== 'active' || target.status !== 'active') throw conflict('Båda grupperna måste vara aktiva.');
-    const moved = await repo.reparentChildren(tx, source.id, target.id);
-    const remirrored = await repo.remirror(tx, source.id, target.id);
-    const after = await repo.endGroup(tx, source.id, version, {
-      status: 'merged',
-      endDate: input.endDate,
-      reason: null,
-      mergedInto: target.id,
-    });
-    if (!after) throw staleVersion(source.version);
-    await recordAudit(tx, ctx, {
-      entityType: 'group',
-      entityId: source.id,
+    const policy = groupPolicy(ctx, tx);
+    // Filled in by apply, read by the audit event runTransition writes after it.
+    const moved: { movedChildren: string[]; movedMirrors: string[] } = { movedChildren: [], movedMirrors: [] };
+    await runTransition(tx, ctx, groupLifecycle, {
+      id,
       action: 'merge',
-      before: presentGroupCore(source),
-      after: { ...presentGroupCore(after), movedChildren: moved, movedMirrors: remirrored },
+      version,
+      lock: (q) => repo.getGroup(q, id, { forUpdate: true }),
+      authorize: async (_q, g: repo.GroupRow) => {
+        await policy.assertWrite(g.owner);
+      },
+      facts: async (q, g) => {
+        await assertVisible(q, ctx, { group: input.intoGroupId });
+        return { merge: { target: await repo.getGroup(q, input.intoGroupId, { forUpdate: true }), self: g } };
+      },
+      apply: async (q, g, to) => {
+        moved.movedChildren = await repo.reparentChildren(q, g.id, input.intoGroupId);
+        moved.movedMirrors = await repo.remirror(q, g.id, input.intoGroupId);
+        const after = await repo.endGroup(q, g.id, version, {
+          status: to,
+          endDate: input.endDate,
+          reason: null,
+          mergedInto: input.intoGroupId,
+        });
+        if (!after) throw staleVersion(g.version);
+        return after;
+      },
+      auditDetails: Object.assign(moved, { endDate: input.endDate, mergedIntoGroupId: input.intoGroupId }),
     });
-    for (const childId of [...moved, ...remirrored]) {
+    for (const childId of [...moved.movedChildren, ...moved.movedMirrors]) {
       await recordAudit(tx, ctx, {
         entityType: 'group',
         entityId: childId,
         action: 'reparent',
-        before: { from: source.id },
-        after: { to: target.id },
+        before: { from: id },
+        after: { to: input.intoGroupId },
       });
     }
-    return after;
+    return (await repo.getGroup(tx, id))!;
   });
 }

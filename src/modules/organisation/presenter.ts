@@ -1,9 +1,6 @@
-import type { Actor } from '../../platform/context.js';
-import { can } from '../../platform/auth/policy.js';
 import { sourcesOf, type Sources } from '../reference/presenter.js';
-import { ownerScope } from './check-group.js';
+import type { GroupPermissions } from './policy.js';
 import type { GroupRow, MandateRow } from './repository.js';
-import type { Geography } from './rules/structure.js';
 
 /** The group's own fields, as audited and as the API shows them. */
 export const presentGroupCore = (g: GroupRow) => ({
@@ -28,7 +25,7 @@ export const presentGroupCore = (g: GroupRow) => ({
   version: g.version,
 });
 
-export const presentGroup = (g: GroupRow, sources: Sources, geo: Geography | undefined, actor: Actor | undefined) => ({
+export const presentGroup = (g: GroupRow, sources: Sources, may: GroupPermissions | undefined) => ({
   ...presentGroupCore(g),
   factStatus: g.fact_status,
   factBasis: g.fact_basis,
@@ -36,7 +33,8 @@ export const presentGroup = (g: GroupRow, sources: Sources, geo: Geography | und
   sourceQuote: g.source_quote,
   isDemo: g.is_demo,
   isReference: g.reference_key !== null,
-  permissions: { edit: g.status === 'active' && geo !== undefined && can(actor, 'groups.write', ownerScope(g.owner, geo)) },
+  permissions: may?.permissions ?? { edit: false },
+  allowedActions: may?.allowedActions ?? [],
 });
 
 export const presentGroupSummary = (g: GroupRow) => ({

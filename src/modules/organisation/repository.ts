@@ -1,6 +1,7 @@
 import { provideGeography } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
+import type { GroupStatus } from './rules/group-lifecycle.js';
 import type { Geography, GroupFacts, Level } from './rules/structure.js';
 
 /** The only SQL for groups, mandates, coverage and structure rules. */
@@ -18,7 +19,7 @@ export interface GroupRow {
   parent_group_id: string | null;
   parent_relation: string | null;
   is_sub_group: boolean;
-  status: 'active' | 'closed' | 'merged';
+  status: GroupStatus;
   merged_into_group_id: string | null;
   contact_email: string | null;
   host_description: string | null;
@@ -181,7 +182,7 @@ export async function endGroup(
   db: Queryable,
   id: string,
   version: number,
-  end: { status: 'closed' | 'merged'; endDate: string; reason: string | null; mergedInto: string | null },
+  end: { status: GroupStatus; endDate: string; reason: string | null; mergedInto: string | null },
 ): Promise<GroupRow | undefined> {
   const rows = await db.query<{ id: string }>(
     `UPDATE groups SET status = $3, end_date = $4, closed_reason = $5, merged_into_group_id = $6, version = version + 1, updated_at = now()

@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized, unprocessable } from '../../platform/errors.js';
@@ -9,6 +10,7 @@ import { sourcesById } from '../reference/repository.js';
 import { closeGroup } from './close-group.js';
 import { createGroup } from './create-group.js';
 import { mergeGroup } from './merge-group.js';
+import { groupPolicy } from './policy.js';
 import { presentGroup, presentGroupSummary, presentMandate } from './presenter.js';
 import * as repo from './repository.js';
 import { levelOfOwner, mirrorStates } from './rules/structure.js';
@@ -44,12 +46,13 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     if (!config.publicStructure && !req.ctx.actor) throw unauthorized();
   };
   const present = async (req: FastifyRequest, rows: repo.GroupRow[]) => {
-    // Only what the page needs: its rows' sources, and the geography only to tell a signed-in caller what they may edit.
-    const [sources, geo] = await Promise.all([
+    // Only what the page needs: its rows' sources, and (for a signed-in caller) what they may do with each.
+    const policy = groupPolicy(req.ctx, db);
+    const [sources, may] = await Promise.all([
       sourcesById(db, [...new Set(rows.flatMap((g) => g.source_ids))]),
-      req.ctx.actor ? repo.geography(db) : Promise.resolve(undefined),
+      Promise.all(rows.map((g) => (req.ctx.actor ? policy.of(g) : Promise.resolve(undefined)))),
     ]);
-    return rows.map((g) => presentGroup(g, sources, geo, req.ctx.actor));
+    return rows.map((g, i) => presentGroup(g, sources, may[i]));
   };
 
   app.get(
@@ -248,7 +251,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       mayRead(req);
       const { owner } = req.query;
-      const geo = await repo.geography(db);
+      const geo = await groupPolicy(req.ctx, db).scope.geography();
       const level = levelOfOwner(owner, geo);
       if (!level || level === 'national') {
         throw unprocessable(`Okänd ägare "${owner}". Ange en sjukvårdsregion (t.ex. sodra) eller en länskod (t.ex. 07).`, [

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { groupLifecycle } from './rules/group-lifecycle.js';
 import { GROUP_KINDS, LEVELS } from './rules/structure.js';
 
 const Slug = Type.String({ pattern: '^[a-z0-9-]{1,80}$' });
@@ -52,6 +53,9 @@ export const Group = Type.Object(
     isDemo: Type.Boolean(),
     isReference: Type.Boolean(),
     permissions: Type.Object({ edit: Type.Boolean() }),
+    allowedActions: Type.Array(Type.Union(groupLifecycle.actionNames.map((a) => Type.Literal(a))), {
+      description: 'Livscykelåtgärder (close, merge) som den inloggade får göra nu',
+    }),
   },
   { $id: 'Group' },
 );

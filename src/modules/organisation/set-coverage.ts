@@ -1,11 +1,11 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
-import { ownerScope } from './check-group.js';
+import { groupPolicy } from './policy.js';
 import * as repo from './repository.js';
+import { isGroupActive } from './rules/group-lifecycle.js';
 import { levelOfOwner } from './rules/structure.js';
 
 /** Record that an owner deliberately covers a program area with another of its groups (or undo it). */
@@ -15,20 +15,21 @@ export async function setCoverage(
   input: { owner: string; programAreaId: string; groupId: string | null; note?: string },
 ) {
   return db.transaction(async (tx) => {
-    const geo = await repo.geography(tx);
+    const policy = groupPolicy(ctx, tx);
+    const geo = await policy.scope.geography();
     if (!levelOfOwner(input.owner, geo) || input.owner === 'national') {
       throw unprocessable(`Okänd ägare "${input.owner}".`, [
         { path: 'owner', message: 'ska vara en sjukvårdsregion eller en länskod' },
       ]);
     }
-    authorize(ctx.actor, 'groups.write', ownerScope(input.owner, geo));
+    await policy.assertWrite(input.owner);
     if (!geo.programAreaIds.has(input.programAreaId)) {
       throw unprocessable(`Okänt programområde "${input.programAreaId}".`, [{ path: 'programAreaId', message: 'okänt' }]);
     }
     await assertVisible(tx, ctx, { group: input.groupId });
     if (input.groupId) {
       const g = await repo.getGroup(tx, input.groupId);
-      if (!g || g.owner !== input.owner || g.status !== 'active') {
+      if (!g || g.owner !== input.owner || !isGroupActive(g.status)) {
         throw unprocessable('Gruppen som täcker området ska vara en aktiv grupp hos samma ägare.', [
           { path: 'groupId', message: 'ogiltig grupp' },
         ]);

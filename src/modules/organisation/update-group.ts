@@ -1,12 +1,13 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
-import { checkGroup, ownerScope } from './check-group.js';
+import { checkGroup } from './check-group.js';
+import { groupPolicy } from './policy.js';
 import { presentGroupCore } from './presenter.js';
 import * as repo from './repository.js';
+import { isGroupActive } from './rules/group-lifecycle.js';
 
 export type GroupPatch = Partial<
   Pick<
@@ -29,10 +30,11 @@ export async function updateGroup(db: Db, ctx: Ctx, id: string, version: number,
   return db.transaction(async (tx) => {
     const before = await repo.getGroup(tx, id, { forUpdate: true });
     if (!before) throw notFound('Gruppen');
-    const geo = await repo.geography(tx);
-    authorize(ctx.actor, 'groups.write', ownerScope(before.owner, geo));
+    const policy = groupPolicy(ctx, tx);
+    await policy.assertWrite(before.owner);
+    const geo = await policy.scope.geography();
     if (before.version !== version) throw staleVersion(before.version);
-    if (before.status !== 'active') throw conflict('Gruppen är stängd och kan inte ändras. Historiken bevaras som den var.');
+    if (!isGroupActive(before.status)) throw conflict('Gruppen är stängd och kan inte ändras. Historiken bevaras som den var.');
     const merged: repo.GroupWrite = {
       kind: before.kind,
       level: before.level,

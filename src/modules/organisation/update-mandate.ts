@@ -1,9 +1,8 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { ownerScope } from './check-group.js';
+import { groupPolicy } from './policy.js';
 import * as repo from './repository.js';
 
 /** A new revision of the mandate text; earlier revisions stay. `revision` is the one the editor saw. */
@@ -11,7 +10,7 @@ export async function updateMandate(db: Db, ctx: Ctx, groupId: string, input: { 
   return db.transaction(async (tx) => {
     const group = await repo.getGroup(tx, groupId, { forUpdate: true });
     if (!group) throw notFound('Gruppen');
-    authorize(ctx.actor, 'groups.write', ownerScope(group.owner, await repo.geography(tx)));
+    const actor = await groupPolicy(ctx, tx).assertWrite(group.owner);
     const current = await repo.currentMandate(tx, groupId);
     const currentRevision = current?.revision ?? 0;
     if (input.basedOnRevision !== currentRevision) {
@@ -23,8 +22,8 @@ export async function updateMandate(db: Db, ctx: Ctx, groupId: string, input: { 
       groupId,
       revision: currentRevision + 1,
       text: input.text,
-      by: ctx.actor.via === 'system' ? null : ctx.actor.userId,
-      label: ctx.actor.name,
+      by: actor.via === 'system' ? null : actor.userId,
+      label: actor.name,
     });
     await recordAudit(tx, ctx, {
       entityType: 'group',

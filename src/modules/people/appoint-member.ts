@@ -1,12 +1,12 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { checkSeat } from '../mandates/check-seat.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography, getGroup, type GroupRow } from '../organisation/repository.js';
+import { groupPolicy } from '../organisation/policy.js';
+import { getGroup, type GroupRow } from '../organisation/repository.js';
+import { isGroupActive } from '../organisation/rules/group-lifecycle.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { currentDeclaration } from './rules/membership.js';
@@ -37,8 +37,7 @@ export async function appointMember(db: Db, ctx: Ctx, groupId: string, input: Ap
   return db.transaction(async (tx) => {
     const group = await getGroup(tx, groupId, { forUpdate: true });
     if (!group) throw notFound('Gruppen');
-    const geo = await geography(tx);
-    authorize(ctx.actor, 'groups.write', ownerScope(group.owner, geo));
+    await groupPolicy(ctx, tx).assertWrite(group.owner);
     // Checked here, not in appointInTx: a decided nomination names no one in its body.
     await assertVisible(tx, ctx, { person: input.personId });
     return appointInTx(tx, ctx, group, input, opts);
@@ -53,7 +52,7 @@ export async function appointInTx(
   input: AppointInput & { nominationId?: string },
   opts: { today?: string } = {},
 ) {
-  if (group.status !== 'active') throw conflict('Gruppen är stängd; ingen kan utses till den.');
+  if (!isGroupActive(group.status)) throw conflict('Gruppen är stängd; ingen kan utses till den.');
   const person = await repo.getPerson(tx, input.personId);
   if (!person || person.anonymised_at) {
     throw unprocessable('Personen finns inte.', [{ path: 'personId', message: 'okänd person' }]);

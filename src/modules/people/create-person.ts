@@ -1,12 +1,10 @@
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import { normaliseEmail } from '../../platform/auth/repository.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, unprocessable } from '../../platform/errors.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
 import { levelOfOwner } from '../organisation/rules/structure.js';
+import { peoplePolicy } from './policy.js';
 import { presentPerson } from './presenter.js';
 import * as repo from './repository.js';
 
@@ -27,14 +25,15 @@ export interface PersonInput {
  */
 export async function createPerson(db: Db, ctx: Ctx, input: PersonInput) {
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
+    const policy = peoplePolicy(ctx, tx);
+    const geo = await policy.scope.geography();
     const homeOwner = input.homeOwner ?? defaultOwner(ctx);
     if (!levelOfOwner(homeOwner, geo)) {
       throw unprocessable(`Okänd ägare "${homeOwner}".`, [
         { path: 'homeOwner', message: 'ska vara national, en sjukvårdsregion eller en länskod' },
       ]);
     }
-    authorize(ctx.actor, 'people.manage', ownerScope(homeOwner, geo));
+    await policy.assertManageAt(homeOwner);
     const email = input.email ? normaliseEmail(input.email) : null;
     if (email && (await repo.findPersonByEmail(tx, email)))
       throw conflict(`Det finns redan en person med e-postadressen ${email}.`);

@@ -1,11 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { can, requireActor } from '../../platform/auth/policy.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import { todayInSweden } from '../../platform/clock.js';
-import type { Actor } from '../../platform/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
+import { peoplePolicy } from './policy.js';
 import { heldMemberships, type HeldMembershipRow } from './reminders/repository.js';
 import { daysUntil, declarationState, type DeclarationState } from './reminders/rules.js';
 
@@ -69,19 +68,10 @@ const stateOf = (m: HeldMembershipRow, today: string): DeclarationState =>
  * has lapsed while they still hold seats — every such seat is flagged). Coordinators see their
  * scope's groups, administrators all; anyone else an empty list.
  */
-export async function listExpiring(
-  db: Db,
-  actor: Actor | undefined,
-  q: { days: number; today?: string },
-): Promise<ExpiringResult> {
-  requireActor(actor);
+export async function listExpiring(db: Db, ctx: Ctx, q: { days: number; today?: string }): Promise<ExpiringResult> {
+  requireActor(ctx.actor);
   const today = q.today ?? todayInSweden();
-  const geo = await geography(db);
-  const owners = can(actor, 'people.manage')
-    ? undefined
-    : ['national', ...geo.healthcareRegionIds, ...geo.regionHealthcareRegions.keys()].filter((o) =>
-        can(actor, 'people.manage', ownerScope(o, geo)),
-      );
+  const owners = await peoplePolicy(ctx, db).registers(['people.manage']);
   const rows = owners?.length === 0 ? [] : await heldMemberships(db, { today, ...(owners ? { owners } : {}) });
 
   const memberships: ExpiringResult['memberships'] = [];

@@ -1,5 +1,6 @@
 import { todayInSweden } from '../../platform/clock.js';
 import type { DeclarationRow, MembershipRow, PersonRow } from './repository.js';
+import type { DeclarationAction } from './rules/declaration-lifecycle.js';
 import { currentDeclaration } from './rules/membership.js';
 
 export const presentPerson = (p: PersonRow) => ({
@@ -17,7 +18,11 @@ export const presentPerson = (p: PersonRow) => ({
 });
 
 /** Without `details` only the status shows: the ties themselves are for the person and the reviewers. */
-export const presentDeclaration = (d: DeclarationRow & { person_name?: string }, details: boolean) => ({
+export const presentDeclaration = (
+  d: DeclarationRow & { person_name?: string },
+  details: boolean,
+  allowedActions?: DeclarationAction[],
+) => ({
   id: d.id,
   personId: d.person_id,
   ...(d.person_name !== undefined ? { personName: d.person_name } : {}),
@@ -30,6 +35,7 @@ export const presentDeclaration = (d: DeclarationRow & { person_name?: string },
   restrictions: details ? d.restrictions : null,
   reviewComment: details ? d.review_comment : null,
   version: d.version,
+  ...(allowedActions ? { allowedActions } : {}),
 });
 
 /**

@@ -1,22 +1,23 @@
+import './audit.js';
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
-import { can } from '../../platform/auth/policy.js';
 import { todayInSweden } from '../../platform/clock.js';
 import { notFound, unauthorized } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography, getGroup } from '../organisation/repository.js';
-import { isSelf, mayManagePerson, mayReview, maySeeDeclarationDetails, maySeePerson } from './access.js';
+import { getGroup } from '../organisation/repository.js';
+import { peoplePolicy } from './policy.js';
 import { appointMember } from './appoint-member.js';
 import { createPerson } from './create-person.js';
 import { Expiring, ExpiringQuery, listExpiring } from './expiring.js';
 import { presentDeclaration, presentMembership, presentPerson, presentPublicMembership } from './presenter.js';
 import * as repo from './repository.js';
 import { reviewJavDeclaration } from './review-jav-declaration.js';
+import { declarationLifecycle, NOT_YET_ASKED } from './rules/declaration-lifecycle.js';
 import { currentDeclaration } from './rules/membership.js';
+import { allowedActions } from '../../platform/lifecycle/lifecycle.js';
 import {
   CreatePersonBody,
   Declaration,
@@ -32,7 +33,8 @@ import {
   ReviewBody,
 } from './schemas.js';
 import { submitJavDeclaration } from './submit-jav-declaration.js';
-import { endMembership, updateMembership } from './update-membership.js';
+import { endMembership } from './end-membership.js';
+import { updateMembership } from './update-membership.js';
 
 const tags = ['Personer och uppdrag'];
 const IdParams = Type.Object({ id: Uuid });
@@ -68,17 +70,10 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       requireActor(req.ctx.actor);
-      const actor = req.ctx.actor;
-      const geo = await geography(db);
       const limit = req.query.limit ?? 50;
       const after = decodeCursor(req.query.cursor, 2) as [string, string] | undefined;
-      const all = can(actor, 'people.manage') || can(actor, 'jav.review');
       // The registers this caller manages or reviews: their own scopes (and the regions below a healthcare region).
-      const owners = all
-        ? undefined
-        : [...geo.regionHealthcareRegions.keys(), ...geo.healthcareRegionIds].filter(
-            (o) => can(actor, 'people.manage', ownerScope(o, geo)) || can(actor, 'jav.review', ownerScope(o, geo)),
-          );
+      const owners = await peoplePolicy(req.ctx, db).registers(['people.manage', 'jav.review']);
       const rows = await repo.listPersons(db, {
         limit,
         ...(owners ? { owners } : {}),
@@ -102,12 +97,12 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       if (!req.ctx.actor) throw unauthorized();
-      const actor = req.ctx.actor;
+      const policy = peoplePolicy(req.ctx, db);
       const p = await repo.getPerson(db, req.params.id);
-      const geo = await geography(db);
-      if (!p || !maySeePerson(actor, p, geo)) throw notFound('Personen');
+      if (!p || !(await policy.maySee(p))) throw notFound('Personen');
       const [memberships, declarations] = await Promise.all([repo.membershipsOfPerson(db, p.id), repo.declarationsOf(db, p.id)]);
-      const details = maySeeDeclarationDetails(actor, p, geo);
+      const details = await policy.maySeeDetails(p);
+      const actions = await Promise.all(declarations.map((d) => policy.declarationActions(p, d)));
       const current = currentDeclaration(
         declarations.map((d) => ({ id: d.id, status: d.status, submittedAt: d.submitted_at, validUntil: d.valid_until })),
         todayInSweden(),
@@ -115,15 +110,11 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
       return {
         ...presentPerson(p),
         memberships: memberships.map((m) => presentMembership(m)),
-        declarations: declarations.map((d) => presentDeclaration(d, details)),
+        declarations: declarations.map((d, i) => presentDeclaration(d, details, actions[i])),
         currentDeclaration: current.ok
           ? { ok: true, reason: null, message: null, validUntil: current.validUntil }
           : { ok: false, reason: current.reason, message: current.message, validUntil: null },
-        permissions: {
-          edit: mayManagePerson(actor, p, geo),
-          declare: isSelf(actor, p) || mayManagePerson(actor, p, geo),
-          review: mayReview(actor, p, geo) && !isSelf(actor, p),
-        },
+        permissions: await policy.permissions(p),
       };
     },
   );
@@ -155,12 +146,20 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       requireActor(req.ctx.actor);
       const actor = req.ctx.actor;
-      const geo = await geography(db);
+      const scope = peoplePolicy(req.ctx, db).scope;
       const rows = await repo.declarationQueue(db, undefined);
-      const visible = rows.filter(
-        (d) => can(actor, 'jav.review', ownerScope(d.home_owner, geo)) && d.submitted_by !== actor.userId,
-      );
-      return { items: visible.map((d) => presentDeclaration(d, true)), nextCursor: null };
+      const mine = await Promise.all(rows.map((d) => scope.may('jav.review', d.home_owner)));
+      const visible = rows.filter((d, i) => mine[i] && d.submitted_by !== actor.userId);
+      return {
+        items: visible.map((d) =>
+          presentDeclaration(
+            d,
+            true,
+            declarationLifecycle.isStatus(d.status) ? allowedActions(declarationLifecycle, d.status, NOT_YET_ASKED) : [],
+          ),
+        ),
+        nextCursor: null,
+      };
     },
   );
 
@@ -192,7 +191,7 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Expiring, ...errorResponses(400, 401) },
       },
     },
-    async (req) => listExpiring(db, req.ctx.actor, { days: req.query.days ?? 90 }),
+    async (req) => listExpiring(db, req.ctx, { days: req.query.days ?? 90 }),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { declarationLifecycle } from './rules/declaration-lifecycle.js';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { EMPLOYER_TYPES, JAV_CATEGORIES, MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
 
@@ -73,10 +74,33 @@ export const Declaration = Type.Object(
     reviewedAt: Nullable(Type.String({ format: 'date-time' })),
     validUntil: Nullable(IsoDate),
     nothingToDeclare: Nullable(Type.Boolean()),
-    interests: Nullable(Type.Array(Type.Unknown())),
-    restrictions: Nullable(Type.Array(Type.Unknown())),
+    interests: Nullable(
+      Type.Array(
+        Type.Object({
+          category: Type.String(),
+          description: Type.String(),
+          organisation: Type.Optional(Type.String()),
+          from: Type.Optional(Type.String()),
+          to: Type.Optional(Type.String()),
+        }),
+      ),
+    ),
+    restrictions: Nullable(
+      Type.Array(
+        Type.Object({
+          programAreaId: Type.Optional(Type.String()),
+          knowledgeSupport: Type.Optional(Type.String()),
+          note: Type.String(),
+        }),
+      ),
+    ),
     reviewComment: Nullable(Type.String()),
     version: Type.Integer(),
+    allowedActions: Type.Optional(
+      Type.Array(Type.Union(declarationLifecycle.actionNames.map((a) => Type.Literal(a))), {
+        description: 'Granskningsåtgärder (approve, approve-with-restrictions, return) som den inloggade får göra nu',
+      }),
+    ),
   },
   { $id: 'JavDeclaration' },
 );

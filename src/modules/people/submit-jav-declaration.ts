@@ -3,8 +3,7 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
-import { geography } from '../organisation/repository.js';
-import { isSelf, mayManagePerson, maySeePerson } from './access.js';
+import { peoplePolicy } from './policy.js';
 import * as repo from './repository.js';
 
 export interface Interest {
@@ -40,9 +39,9 @@ export async function submitJavDeclaration(
   }
   return db.transaction(async (tx) => {
     const person = await repo.getPerson(tx, personId, { forUpdate: true });
-    const geo = await geography(tx);
-    if (!person || !maySeePerson(actor, person, geo)) throw notFound('Personen');
-    if (!isSelf(actor, person) && !mayManagePerson(actor, person, geo))
+    const policy = peoplePolicy(ctx, tx);
+    if (!person || !(await policy.maySee(person))) throw notFound('Personen');
+    if (!(await policy.permissions(person)).declare)
       throw forbidden('Bara personen själv eller en samordnare kan lämna in deklarationen.');
     const row = await repo.insertDeclaration(tx, {
       personId,

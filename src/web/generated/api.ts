@@ -28458,6 +28458,8 @@ export interface components {
             permissions: {
                 edit: boolean;
             };
+            /** @description Livscykelåtgärder (close, merge) som den inloggade får göra nu */
+            allowedActions: ("close" | "merge")[];
         };
         Person: {
             /** Format: uuid */
@@ -28487,10 +28489,22 @@ export interface components {
             reviewedAt: string | null;
             validUntil: string | null;
             nothingToDeclare: boolean | null;
-            interests: unknown[] | null;
-            restrictions: unknown[] | null;
+            interests: {
+                category: string;
+                description: string;
+                organisation?: string;
+                from?: string;
+                to?: string;
+            }[] | null;
+            restrictions: {
+                programAreaId?: string;
+                knowledgeSupport?: string;
+                note: string;
+            }[] | null;
             reviewComment: string | null;
             version: number;
+            /** @description Granskningsåtgärder (approve, approve-with-restrictions, return) som den inloggade får göra nu */
+            allowedActions?: ("approve" | "approve-with-restrictions" | "return")[];
         };
         Membership: {
             /** Format: uuid */
@@ -28562,6 +28576,8 @@ export interface components {
             version: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description Åtgärder (approve, refuse, withdraw) som den inloggade får göra nu */
+            allowedActions: ("approve" | "refuse" | "withdraw")[];
         };
         CompositionRule: {
             /** Format: uuid */

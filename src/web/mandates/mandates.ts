@@ -1,5 +1,6 @@
 /** Shapes and helpers of the mandates pages (src/modules/mandates, src/modules/people). */
 import type { Membership } from '../api';
+import type { Schema } from '../client';
 import type { I18n } from '../i18n';
 
 export const MANDATES_PATH = '/personer-och-uppdrag';
@@ -87,28 +88,8 @@ export interface RotationResponse {
 
 export type NominationStatus = 'open' | 'approved' | 'refused' | 'withdrawn';
 
-export interface Nomination {
-  id: string;
-  groupId: string;
-  groupName: string;
-  personId: string;
-  personName: string;
-  nominatingOrganisation: string;
-  nominatingOrganisationType: string;
-  nominatedBy: string;
-  motivation: string | null;
-  role: string;
-  startDate: string;
-  endDate: string | null;
-  represents: string | null;
-  status: NominationStatus;
-  decisionDate: string | null;
-  decisionReference: string | null;
-  decisionReason: string | null;
-  membershipId: string | null;
-  version: number;
-  createdAt: string;
-}
+/** A nomination as the API answers it, with the decisions the caller may take (allowedActions). */
+export type Nomination = Schema<'Nomination'>;
 
 export interface RegisterEntry {
   name: string;

@@ -4,22 +4,18 @@
  * closing and merging. A 409 says someone else changed the group and offers a reload.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, type Group, type GroupDetail } from '../api';
-import { useErrorText } from '../components/Alerts';
-import { SelectField, TextAreaField, TextField } from '../components/Fields';
-import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import { api, type Group, type GroupDetail } from '../api';
+import { SelectField, TextAreaField } from '../components/Fields';
+import { FormErrorSummary } from '../components/FormErrors';
 import { Markdown } from '../components/Markdown';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { errorsFor, fieldsOf, GroupFields, toBody, type GroupFieldValues } from './GroupFields';
-import { bySwedishName, kindLabel, loadGroups, type Geo } from './groups';
-import { today } from '../clock';
+import { bySwedishName, isGroupActive, loadGroups, type Geo } from './groups';
+import { CloseForm, MergeForm } from './GroupLifecycleForms';
+import { asApiError, FormError, useFormError } from './formError';
 
 type Panel = 'edit' | 'mandate' | 'close' | 'merge';
-
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
-}
 
 export function GroupEditing({
   detail,
@@ -47,8 +43,7 @@ export function GroupEditing({
   const panels: { id: Panel; label: string }[] = [
     { id: 'edit', label: t('edit.group') },
     { id: 'mandate', label: t('edit.mandate') },
-    { id: 'close', label: t('edit.close') },
-    { id: 'merge', label: t('edit.merge') },
+    ...g.allowedActions.map((a) => ({ id: a, label: t(a === 'close' ? 'edit.close' : 'edit.merge') })),
   ];
 
   return (
@@ -95,7 +90,7 @@ export function GroupEditing({
         <EditPanel id="panel-merge" title={t('edit.merge')}>
           <MergeForm
             group={g}
-            candidates={(ownerGroups.data ?? []).filter((o) => o.id !== g.id && o.level === g.level && o.status === 'active')}
+            candidates={(ownerGroups.data ?? []).filter((o) => o.id !== g.id && o.level === g.level && isGroupActive(o.status))}
             onSaved={() => done(t('edit.merged'))}
             onReload={onChanged}
           />
@@ -111,51 +106,6 @@ function EditPanel({ id, title, children }: { id: string; title: string; childre
       <h3>{title}</h3>
       {children}
     </div>
-  );
-}
-
-/** A 409 or other failure of a whole form, with a reload button when the data went stale. */
-function useFormError() {
-  const errorText = useErrorText();
-  const { t } = useI18n();
-  const [summary, setSummary] = useState<{ text: string; items: FormErrorItem[]; n: number; stale: boolean } | null>(null);
-  return {
-    summary,
-    clear: () => setSummary(null),
-    show: (error: ApiError, items: FormErrorItem[] = []) =>
-      setSummary((s) => ({
-        // a 409 is either someone else's change or a rule about the groups below; the server's
-        // text says which, and a reload helps in both cases
-        text: error.status !== 409 && items.length > 0 ? t('form.fixErrors') : errorText(error),
-        items,
-        n: (s?.n ?? 0) + 1,
-        stale: error.status === 409,
-      })),
-    showText: (text: string, items: FormErrorItem[]) => setSummary((s) => ({ text, items, n: (s?.n ?? 0) + 1, stale: false })),
-  };
-}
-
-function FormError({ state, onReload }: { state: ReturnType<typeof useFormError>; onReload: () => void }) {
-  const { t } = useI18n();
-  if (!state.summary) return null;
-  return (
-    <>
-      <FormErrorSummary text={state.summary.text} items={state.summary.items} n={state.summary.n} />
-      {state.summary.stale && (
-        <p>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              state.clear();
-              onReload();
-            }}
-          >
-            {t('edit.reload')}
-          </button>
-        </p>
-      )}
-    </>
   );
 }
 
@@ -354,140 +304,6 @@ function MandateForm({ detail, onSaved, onReload }: { detail: GroupDetail; onSav
       </details>
       <button type="submit" disabled={busy}>
         {t('mandate.save')}
-      </button>
-    </form>
-  );
-}
-
-function CloseForm({ group, onSaved, onReload }: { group: Group; onSaved: () => void; onReload: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [endDate, setEndDate] = useState(today());
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const formError = useFormError();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await api.post<Group>(
-        `/api/v1/groups/${group.id}/close`,
-        { endDate, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-        { 'If-Match': `"${group.version}"` },
-      );
-      onSaved();
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = errorsFor(i18n, 'close', apiError);
-      setErrors(byField);
-      formError.show(apiError, items);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-      <FormError state={formError} onReload={onReload} />
-      <p>{t('edit.closeHelp')}</p>
-      <TextField
-        id="close-endDate"
-        label={t('group.field.endDate')}
-        type="date"
-        value={endDate}
-        onChange={setEndDate}
-        error={errors.endDate}
-      />
-      <TextAreaField
-        id="close-reason"
-        label={t('group.field.reason')}
-        value={reason}
-        onChange={setReason}
-        error={errors.reason}
-        rows={3}
-      />
-      <button type="submit" className="button-danger" disabled={busy}>
-        {t('edit.closeSubmit', { name: group.name })}
-      </button>
-    </form>
-  );
-}
-
-function MergeForm({
-  group,
-  candidates,
-  onSaved,
-  onReload,
-}: {
-  group: Group;
-  candidates: Group[];
-  onSaved: () => void;
-  onReload: () => void;
-}) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [into, setInto] = useState('');
-  const [endDate, setEndDate] = useState(today());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const formError = useFormError();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!into) {
-      const message = t('edit.mergeChoose');
-      setErrors({ intoGroupId: message });
-      formError.showText(t('form.fixErrors'), [{ fieldId: 'merge-intoGroupId', label: t('group.field.intoGroupId'), message }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.post<Group>(
-        `/api/v1/groups/${group.id}/merge`,
-        { intoGroupId: into, endDate },
-        { 'If-Match': `"${group.version}"` },
-      );
-      onSaved();
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = errorsFor(i18n, 'merge', apiError);
-      setErrors(byField);
-      formError.show(apiError, items);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-      <FormError state={formError} onReload={onReload} />
-      <p>{t('edit.mergeHelp')}</p>
-      <SelectField
-        id="merge-intoGroupId"
-        label={t('group.field.intoGroupId')}
-        value={into}
-        onChange={setInto}
-        error={errors.intoGroupId}
-      >
-        <option value="">{t('edit.mergeChooseOption')}</option>
-        {[...candidates].sort(bySwedishName).map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name} ({kindLabel(i18n, c.kind).toLowerCase()})
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        id="merge-endDate"
-        label={t('group.field.endDate')}
-        type="date"
-        value={endDate}
-        onChange={setEndDate}
-        error={errors.endDate}
-      />
-      <button type="submit" className="button-danger" disabled={busy}>
-        {t('edit.mergeSubmit')}
       </button>
     </form>
   );

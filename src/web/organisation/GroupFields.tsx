@@ -6,7 +6,7 @@ import type { ApiError, Group } from '../api';
 import { Checkbox, CheckboxGroup, fieldErrors, SelectField, TextField } from '../components/Fields';
 import type { FormErrorItem } from '../components/FormErrors';
 import { useI18n, type I18n } from '../i18n';
-import { bySwedishName, capitalize, KINDS, kindPlural, RELATIONS, relationLabel, type Geo } from './groups';
+import { bySwedishName, capitalize, isGroupActive, KINDS, kindPlural, RELATIONS, relationLabel, type Geo } from './groups';
 
 export interface GroupFieldValues {
   name: string;
@@ -85,7 +85,7 @@ export function errorsFor(
 /** The parent choices: the owner's active groups, by kind, without the group itself. */
 export function ParentOptions({ groups, selfId }: { groups: Group[]; selfId?: string }) {
   const i18n = useI18n();
-  const candidates = groups.filter((g) => g.status === 'active' && g.id !== selfId);
+  const candidates = groups.filter((g) => isGroupActive(g.status) && g.id !== selfId);
   const kinds = [...KINDS, ...new Set(candidates.map((g) => g.kind).filter((k) => !(KINDS as readonly string[]).includes(k)))];
   return (
     <>

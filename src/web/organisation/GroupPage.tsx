@@ -12,6 +12,7 @@ import { GroupEditing } from './GroupEditing';
 import {
   capitalize,
   groupHref,
+  isGroupActive,
   kindLabel,
   levelLabel,
   loadGroup,
@@ -158,7 +159,7 @@ function GroupHead({ group: g, geo, mergedInto }: { group: Group; geo: Geo; merg
         {g.isSubGroup && <span className="badge badge-none">{t('group.subGroup')}</span>}
         {g.isDemo && <span className="badge badge-demo">{t('common.demo')}</span>}
       </p>
-      {g.status === 'closed' && (
+      {!isGroupActive(g.status) && !g.mergedIntoGroupId && (
         <Notice kind="warning">
           <p>
             {t('group.closedNotice', { date: formatDate(g.endDate) })}
@@ -166,7 +167,7 @@ function GroupHead({ group: g, geo, mergedInto }: { group: Group; geo: Geo; merg
           </p>
         </Notice>
       )}
-      {g.status === 'merged' && (
+      {g.mergedIntoGroupId && (
         <Notice kind="warning">
           <p>
             {t('group.mergedNotice', { date: formatDate(g.endDate) })}{' '}
@@ -237,7 +238,7 @@ function SummaryLink({ group, geo, showOwner = true }: { group: GroupSummary; ge
         {' '}
         ({showOwner ? `${geo.ownerName(group.owner)}, ` : ''}
         {kindLabel(i18n, group.kind).toLowerCase()}
-        {group.status !== 'active' ? `, ${statusLabel(i18n, group.status).toLowerCase()}` : ''})
+        {!isGroupActive(group.status) ? `, ${statusLabel(i18n, group.status).toLowerCase()}` : ''})
       </span>
     </>
   );

@@ -15,6 +15,7 @@ import {
   LEVELS,
   levelLabel,
   loadGroups,
+  isGroupActive,
   mayCreateGroups,
   relationLabel,
   STATUS_BADGE,
@@ -191,8 +192,8 @@ function GroupList({
   const i18n = useI18n();
   const { t } = i18n;
   const byId = new Map(groups.map((g) => [g.id, g]));
-  const active = groups.filter((g) => g.status === 'active');
-  const history = groups.filter((g) => g.status !== 'active');
+  const active = groups.filter((g) => isGroupActive(g.status));
+  const history = groups.filter((g) => !isGroupActive(g.status));
   const kinds = [...KINDS, ...new Set(active.map((g) => g.kind).filter((k) => !(KINDS as readonly string[]).includes(k)))];
 
   return (

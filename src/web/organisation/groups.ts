@@ -2,10 +2,15 @@
  * Shared words and look-ups for the group registry: kinds, levels and relations in words,
  * owner names (the nation, a healthcare region or a region), and who may edit what.
  */
-import { api, getAll, type Group, type GroupDetail, type HealthcareRegion, type Me, type ProgramArea, type Region } from '../api';
+import type { Group, GroupDetail, HealthcareRegion, Me, ProgramArea, Region } from '../api';
+import { call, client } from '../client';
 import { useAsync } from '../components/useAsync';
 import type { I18n, MessageKey } from '../i18n';
+import { allPages } from './pages';
 import { loadHealthcareRegions, loadProgramAreas, loadRegions } from './reference';
+
+/** Whether a group still runs (not closed or merged): asked of the lifecycle's declaration, not by comparing statuses. */
+export { isGroupActive } from '../../modules/organisation/rules/group-lifecycle';
 
 /** The order kinds are listed in everywhere (the structure page, selects, the chart legend). */
 export const KINDS = [
@@ -95,11 +100,11 @@ export function useGeo(t: (key: MessageKey) => string) {
 }
 
 export function loadGroups(query: Record<string, string | undefined>, signal?: AbortSignal): Promise<Group[]> {
-  return getAll<Group>('/api/v1/groups', query, signal);
+  return allPages('/groups', query, signal);
 }
 
 export function loadGroup(id: string, signal?: AbortSignal): Promise<GroupDetail> {
-  return api.get<GroupDetail>(`/api/v1/groups/${encodeURIComponent(id)}`, undefined, signal);
+  return call(client.GET('/groups/{id}', { params: { path: { id } }, ...(signal ? { signal } : {}) }));
 }
 
 /**

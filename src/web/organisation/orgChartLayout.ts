@@ -15,76 +15,20 @@
  * - top-level blocks wrap into rows when the chart would get too wide.
  */
 
-export interface ChartNode {
-  id: string;
-  name: string;
-  parentGroupId: string | null;
-  mirrorsGroupId: string | null;
-}
+import {
+  CHART,
+  type ChartLayout,
+  type ChartNode,
+  type LaidBand,
+  type LaidBox,
+  type LaidLine,
+  type LegendItem,
+  type Measure,
+} from './orgChartModel';
+import { wrapText } from './orgChartWrap';
 
-export interface LaidBox {
-  id: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  lines: string[];
-  band: 'own' | 'above';
-}
-
-export interface LaidLine {
-  points: [number, number][];
-  type: 'parent' | 'mirror';
-}
-
-export interface LaidBand {
-  y: number;
-  h: number;
-  label: string;
-  labelWidth: number;
-  band: 'own' | 'above';
-}
-
-export interface LegendItem {
-  type: 'own-box' | 'above-box' | 'parent-line' | 'mirror-line';
-  label: string;
-  x: number;
-  y: number;
-}
-
-export interface ChartLayout {
-  width: number;
-  height: number;
-  boxes: LaidBox[];
-  lines: LaidLine[];
-  bands: LaidBand[];
-  legend: LegendItem[];
-}
-
-export type Measure = (text: string, font: 'box' | 'label' | 'legend') => number;
-
-export const CHART = {
-  BOX_W: 144,
-  PAD_X: 7,
-  PAD_Y: 6,
-  LINE_H: 15,
-  FONT: 12,
-  MAX_LINES: 3,
-  V_GAP: 30,
-  STACK_GAP: 8,
-  H_GAP: 14,
-  INDENT: 14,
-  GUT_BASE: 6,
-  GUT_STEP: 4,
-  MAX_ROWS: 10,
-  MAX_ROW_W: 1150,
-  MARGIN: 16,
-  BAND_LABEL_H: 34,
-  BAND_PAD: 16,
-  LEGEND_GAP: 18,
-  LEGEND_ROW_H: 22,
-  LEGEND_SWATCH_W: 34,
-} as const;
+export * from './orgChartModel';
+export { wrapText } from './orgChartWrap';
 
 interface Part {
   w: number;
@@ -106,55 +50,6 @@ function shift(part: Part, dx: number, dy: number): Part {
     entries: part.entries.map((e) => e + dx),
     corridors: part.corridors.map(([a, b]): [number, number] => [a + dx, b + dx]),
   };
-}
-
-/** Word-wraps a name into at most MAX_LINES lines of the box's inner width; long words are broken. */
-export function wrapText(text: string, maxWidth: number, measure: Measure, maxLines: number = CHART.MAX_LINES): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let current = '';
-  const push = (line: string) => {
-    if (line) lines.push(line);
-  };
-  for (let word of words) {
-    // a word wider than the box is broken with a hyphen
-    while (measure(word, 'box') > maxWidth) {
-      const cut = breakPoint(word, maxWidth, measure);
-      if (current) {
-        push(current);
-        current = '';
-      }
-      push(`${word.slice(0, cut)}-`);
-      word = word.slice(cut);
-    }
-    const candidate = current ? `${current} ${word}` : word;
-    if (measure(candidate, 'box') <= maxWidth) current = candidate;
-    else {
-      push(current);
-      current = word;
-    }
-  }
-  push(current);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = `${kept[maxLines - 1]}…`;
-  while (last.length > 2 && measure(last, 'box') > maxWidth) last = `${last.slice(0, -2)}…`;
-  kept[maxLines - 1] = last;
-  return kept;
-}
-
-/**
- * Where to break a word too long for the box. Swedish compounds are often joined with an "s"
- * (Samverkans|nämnden, Regionsjukvårds|ledningen), so the last such joint that fits is
- * preferred; otherwise as much as fits, leaving at least three letters for the next line.
- */
-function breakPoint(word: string, maxWidth: number, measure: Measure): number {
-  let fit = word.length - 1;
-  while (fit > 1 && measure(`${word.slice(0, fit)}-`, 'box') > maxWidth) fit--;
-  for (let cut = fit; cut >= 4; cut--) {
-    if (word[cut - 1] === 's' && word.length - cut >= 3 && !/[aeiouyåäö]/i.test(word[cut] ?? '')) return cut;
-  }
-  return Math.max(1, Math.min(fit, word.length - 3));
 }
 
 export function layoutOrgChart(input: {
@@ -472,8 +367,4 @@ export function layoutOrgChart(input: {
   }
   const height = ly + C.LEGEND_ROW_H + M / 2;
   return { width, height, boxes, lines, bands, legend };
-}
-
-export function pathOf(points: [number, number][]): string {
-  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${Math.round(x * 2) / 2} ${Math.round(y * 2) / 2}`).join(' ');
 }

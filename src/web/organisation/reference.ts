@@ -2,7 +2,9 @@
  * National reference data changes only when an administrator reloads it, so one fetch per
  * page load is enough. Failed loads are forgotten so the next page tries again.
  */
-import { api, getAll, type HealthcareRegion, type Municipality, type ProgramArea, type Region } from '../api';
+import type { HealthcareRegion, Municipality, ProgramArea, Region } from '../api';
+import { call, client } from '../client';
+import { allPages } from './pages';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -16,21 +18,21 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
-export const loadHealthcareRegions = () => cached('hr', () => getAll<HealthcareRegion>('/api/v1/healthcare-regions'));
-export const loadRegions = () => cached('regions', () => getAll<Region>('/api/v1/regions'));
-export const loadProgramAreas = () => cached('npo', () => getAll<ProgramArea>('/api/v1/program-areas'));
-export const loadAllMunicipalities = () => cached('municipalities', () => getAll<Municipality>('/api/v1/municipalities'));
+export const loadHealthcareRegions = (): Promise<HealthcareRegion[]> => cached('hr', () => allPages('/healthcare-regions'));
+export const loadRegions = (): Promise<Region[]> => cached('regions', () => allPages('/regions'));
+export const loadProgramAreas = (): Promise<ProgramArea[]> => cached('npo', () => allPages('/program-areas'));
+export const loadAllMunicipalities = (): Promise<Municipality[]> => cached('municipalities', () => allPages('/municipalities'));
 
 export function loadMunicipalities(region: string, q: string, signal?: AbortSignal): Promise<Municipality[]> {
-  return getAll<Municipality>('/api/v1/municipalities', { region, q: q.trim() || undefined }, signal);
+  return allPages('/municipalities', { region, q: q.trim() || undefined }, signal);
 }
 
 export function loadRegion(code: string): Promise<Region> {
-  return api.get<Region>(`/api/v1/regions/${encodeURIComponent(code)}`);
+  return call(client.GET('/regions/{code}', { params: { path: { code } } }));
 }
 
 export function loadHealthcareRegion(id: string): Promise<HealthcareRegion> {
-  return api.get<HealthcareRegion>(`/api/v1/healthcare-regions/${encodeURIComponent(id)}`);
+  return call(client.GET('/healthcare-regions/{id}', { params: { path: { id } } }));
 }
 
 export function byKey<T, K extends keyof T>(items: T[], key: K): Map<T[K], T> {

@@ -107,7 +107,7 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
           <Link to={groupMandatesHref(group.id)}>{t('people.members.mandatesLink')}</Link>
         </p>
       )}
-      {group.permissions.edit && group.status === 'active' && seats.some((m) => !m.endDate || m.endDate >= now) && (
+      {group.permissions.edit && seats.some((m) => !m.endDate || m.endDate >= now) && (
         <EndForm
           seats={seats.filter((m) => !m.endDate || m.endDate >= now)}
           onEnded={(m) => {
@@ -117,7 +117,7 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
           }}
         />
       )}
-      {group.permissions.edit && group.status === 'active' && (
+      {group.permissions.edit && (
         <AppointForm
           group={group}
           onAppointed={(m) => {

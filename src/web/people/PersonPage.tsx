@@ -7,7 +7,6 @@ import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
-import { type Seat } from '../mandates/mandates';
 import { groupHref, useGeo } from '../organisation/groups';
 import { DeclarationForm } from './DeclarationForm';
 import { usePeopleCrumbs } from './PeoplePage';
@@ -146,14 +145,9 @@ function PersonView({ id }: { id: string }) {
                         <td>
                           {periodText(i18n, m.startDate, m.endDate)}
                           {m.endDate && m.endDate < now && <span className="badge badge-none">{t('members.ended')}</span>}
-                          {(m as Seat).declarationLapsed && (
-                            <span className="badge badge-weak">{t('people.members.lapsed')}</span>
-                          )}
-                          {(m as Seat).endedEarlyReason && (
-                            <span className="muted">
-                              {' '}
-                              {t('people.members.endedEarly', { reason: (m as Seat).endedEarlyReason ?? '' })}
-                            </span>
+                          {m.declarationLapsed && <span className="badge badge-weak">{t('people.members.lapsed')}</span>}
+                          {m.endedEarlyReason && (
+                            <span className="muted"> {t('people.members.endedEarly', { reason: m.endedEarlyReason ?? '' })}</span>
                           )}
                         </td>
                       </tr>

@@ -9,7 +9,8 @@ import {
   type Seat,
 } from './composition.js';
 import { checkRotation, periodAt, rotationSchedule } from './rotation.js';
-import { checkDecision, nominationTransition } from './nomination.js';
+import { checkDecision, nominationLifecycle } from './nomination.js';
+import { checkAction } from '../../../platform/lifecycle/lifecycle.js';
 import { checkRuleInput } from '../manage-rules.js';
 
 // The real geography of the regions these rules concern (reference/sjukvardsregioner.csv).
@@ -246,17 +247,32 @@ describe('rotation', () => {
   });
 });
 
-describe('nomination state machine', () => {
+describe('nomination lifecycle', () => {
   it('an open nomination can be approved, refused or withdrawn; a decided one cannot change', () => {
-    expect(nominationTransition('open', 'approve')).toEqual({ ok: true, status: 'approved' });
-    expect(nominationTransition('open', 'refuse')).toEqual({ ok: true, status: 'refused' });
-    expect(nominationTransition('open', 'withdraw')).toEqual({ ok: true, status: 'withdrawn' });
+    expect(checkAction(nominationLifecycle, 'open', 'approve', {})).toMatchObject({ ok: true, to: 'approved' });
+    expect(checkAction(nominationLifecycle, 'open', 'refuse', {})).toMatchObject({ ok: true, to: 'refused' });
+    expect(checkAction(nominationLifecycle, 'open', 'withdraw', {})).toMatchObject({ ok: true, to: 'withdrawn' });
     for (const s of ['approved', 'refused', 'withdrawn'] as const) {
-      for (const a of ['approve', 'refuse', 'withdraw'] as const) expect(nominationTransition(s, a).ok).toBe(false);
+      for (const a of ['approve', 'refuse', 'withdraw'] as const)
+        expect(checkAction(nominationLifecycle, s, a, {}).ok).toBe(false);
     }
-    expect(nominationTransition('refused', 'approve')).toEqual({
+    expect(checkAction(nominationLifecycle, 'refused', 'approve', {})).toMatchObject({
       ok: false,
+      kind: 'conflict',
       message: 'Nomineringen är redan avslagen och kan inte ändras.',
+    });
+  });
+
+  it('a decision is checked by the guard: the first broken rule names its field', () => {
+    const decision = {
+      input: { decision: 'approved' as const, decisionDate: '2026-11-27', reference: ' ' },
+      today: '2026-11-26',
+    };
+    expect(checkAction(nominationLifecycle, 'open', 'approve', { decision })).toMatchObject({
+      ok: false,
+      kind: 'rule',
+      path: 'decisionDate',
+      message: 'Beslutsdatum kan inte ligga i framtiden. Ange beslutets diarienummer eller paragraf.',
     });
   });
 

@@ -1,27 +1,11 @@
+import { defineLifecycle } from '../../../platform/lifecycle/lifecycle.js';
+
 /**
  * A nomination's life: open until the appointing body approves or refuses it, or the nominating
  * organisation withdraws it. Decided nominations are final (a new nomination starts over).
  */
 export type NominationStatus = 'open' | 'approved' | 'refused' | 'withdrawn';
 export type NominationAction = 'approve' | 'refuse' | 'withdraw';
-
-const NEXT: Record<NominationAction, NominationStatus> = { approve: 'approved', refuse: 'refused', withdraw: 'withdrawn' };
-
-const STATUS_WORD: Record<NominationStatus, string> = {
-  open: 'öppen',
-  approved: 'bifallen',
-  refused: 'avslagen',
-  withdrawn: 'återkallad',
-};
-
-export type Transition = { ok: true; status: NominationStatus } | { ok: false; message: string };
-
-export function nominationTransition(status: NominationStatus, action: NominationAction): Transition {
-  if (status !== 'open') {
-    return { ok: false, message: `Nomineringen är redan ${STATUS_WORD[status]} och kan inte ändras.` };
-  }
-  return { ok: true, status: NEXT[action] };
-}
 
 export interface DecisionInput {
   decision: 'approved' | 'refused';
@@ -38,3 +22,38 @@ export function checkDecision(d: DecisionInput, today: string): { path: string; 
   if (d.decision === 'refused' && !d.reason?.trim()) errors.push({ path: 'reason', message: 'Ange skälet till avslaget.' });
   return errors;
 }
+
+/** The facts the guards read: the decision as written (absent when only offering the actions). */
+export interface NominationFacts {
+  decision?: { input: DecisionInput; today: string };
+}
+
+const decisionGuard = ({ decision }: NominationFacts) => {
+  if (!decision) return null;
+  const errors = checkDecision(decision.input, decision.today);
+  return errors.length ? { message: errors.map((e) => e.message).join(' '), path: errors[0]!.path } : null;
+};
+
+export const nominationLifecycle = defineLifecycle<NominationStatus, NominationAction, NominationFacts>({
+  entity: 'nomination',
+  noun: 'Nomineringen',
+  statuses: ['open', 'approved', 'refused', 'withdrawn'],
+  labels: { open: 'öppen', approved: 'redan bifallen', refused: 'redan avslagen', withdrawn: 'redan återkallad' },
+  final: ['approved', 'refused', 'withdrawn'],
+  actions: {
+    approve: { label: 'bifalla nomineringen', from: ['open'], to: 'approved', audit: 'approve', guard: decisionGuard },
+    refuse: { label: 'avslå nomineringen', from: ['open'], to: 'refused', audit: 'refuse', guard: decisionGuard },
+    withdraw: { label: 'återkalla nomineringen', from: ['open'], to: 'withdrawn', audit: 'withdraw' },
+  },
+});
+
+/** The API's decision word → the action. */
+export const DECISION_ACTION = { approved: 'approve', refused: 'refuse' } as const satisfies Record<
+  DecisionInput['decision'],
+  NominationAction
+>;
+
+/** Whether the nomination still waits for a decision (listed first, and the one a decision form offers). */
+export const isOpen = (status: string): boolean =>
+  nominationLifecycle.isStatus(status) &&
+  nominationLifecycle.actionNames.some((a) => nominationLifecycle.actions[a].from.includes(status));

@@ -1,7 +1,15 @@
 import { can } from '../../platform/auth/policy.js';
-import type { Actor } from '../../platform/context.js';
-import { ownerScope } from '../organisation/check-group.js';
-import type { Geography } from '../organisation/rules/structure.js';
+import { ownerScope, requestScope, type Geography } from '../../platform/auth/scope.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/index.js';
+import { allowedActions } from '../../platform/lifecycle/lifecycle.js';
+import { nominationLifecycle, type NominationAction } from './rules/nomination.js';
+
+/**
+ * The mandates module's one policy: who nominates to a group, who decides, and who sees a
+ * nomination. The pure functions take the geography; `nominationPolicy` answers for one request
+ * (the geography read once, requestScope).
+ */
 
 /**
  * Who may nominate to a group: someone who nominates for its owner, or — since the regions
@@ -24,6 +32,12 @@ export function mayNominate(actor: Actor | undefined, group: { level: string; ow
 export const mayDecide = (actor: Actor | undefined, group: { owner: string }, geo: Geography) =>
   can(actor, 'nominations.decide', ownerScope(group.owner, geo));
 
+export interface NominationSides {
+  represents: string | null;
+  person_home_owner: string | null;
+  created_by: string | null;
+}
+
 /**
  * Who sees a nomination, motivation included: the appointing body's administrators, the
  * nominators of the body's own organisation, and the nominating side — nominators for the
@@ -35,7 +49,7 @@ export const mayDecide = (actor: Actor | undefined, group: { owner: string }, ge
 export function maySeeNomination(
   actor: Actor | undefined,
   group: { level: string; owner: string },
-  nomination: { represents: string | null; person_home_owner: string | null; created_by: string | null },
+  nomination: NominationSides,
   geo: Geography,
 ): boolean {
   if (!actor) return false;
@@ -44,4 +58,27 @@ export function maySeeNomination(
   if (actor.via !== 'system' && nomination.created_by === actor.userId) return true;
   const side = nomination.represents ?? nomination.person_home_owner;
   return side !== null && can(actor, 'nominations.submit', ownerScope(side, geo));
+}
+
+/** The level of a group from its owner, for lists that carry only the owner. */
+export const levelOfOwner = (owner: string, geo: Geography): string =>
+  owner === 'national' ? 'national' : geo.healthcareRegionIds.has(owner) ? 'healthcare-region' : 'region';
+
+export function nominationPolicy(ctx: Ctx, db: Queryable) {
+  const scope = requestScope(ctx, db);
+  const actor = ctx.actor;
+  const geo = () => scope.geography();
+  return {
+    scope,
+    mayNominate: async (group: { level: string; owner: string }) => mayNominate(actor, group, await geo()),
+    mayDecide: async (group: { owner: string }) => mayDecide(actor, group, await geo()),
+    maySee: async (group: { level: string; owner: string }, n: NominationSides) => maySeeNomination(actor, group, n, await geo()),
+    /** The decisions the caller may take on a nomination they see: the appointing body decides; whoever sees it may withdraw it. */
+    async actions(group: { level: string; owner: string }, n: NominationSides & { status: string }): Promise<NominationAction[]> {
+      const g = await geo();
+      if (!nominationLifecycle.isStatus(n.status) || !maySeeNomination(actor, group, n, g)) return [];
+      const decide = mayDecide(actor, group, g);
+      return allowedActions(nominationLifecycle, n.status, {}, (a) => a === 'withdraw' || decide);
+    },
+  };
 }

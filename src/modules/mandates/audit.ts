@@ -1,0 +1,20 @@
+import type { TransitionPayload } from '../../platform/audit/record.js';
+import type { presentNomination, presentRule } from './presenter.js';
+import type { NominationStatus } from './rules/nomination.js';
+
+export type NominationAudit = ReturnType<typeof presentNomination>;
+export type RuleAudit = ReturnType<typeof presentRule>;
+
+declare module '../../platform/audit/record.js' {
+  interface AuditPayloads {
+    'nomination.create': { after: NominationAudit };
+    'nomination.approve': TransitionPayload<NominationStatus>;
+    'nomination.refuse': TransitionPayload<NominationStatus>;
+    'nomination.withdraw': TransitionPayload<NominationStatus>;
+    'composition-rule.create': { after: RuleAudit };
+    'composition-rule.update': { before: RuleAudit; after: RuleAudit };
+    'composition-rule.delete': { before: RuleAudit };
+  }
+}
+
+export {};

@@ -1,0 +1,290 @@
+/** The nomination forms of a group's mandates page: nominate a person, and the appointing body's decision. */
+import { useState, type FormEvent } from 'react';
+import { api, type Page as ApiPage } from '../api';
+import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { FormErrorSummary } from '../components/FormErrors';
+import { useAsync } from '../components/useAsync';
+import { useI18n, type MessageKey } from '../i18n';
+import { asApiError, roleLabel, serverFieldErrors, today, useFormSummary } from '../people/people';
+import { NOMINATING_ORG_TYPES, orgTypeLabel, type Nomination, type Seat } from './mandates';
+import { MEMBERSHIP_ROLES } from '../../shared/vocabularies';
+import type { Person } from '../api';
+
+const NOMINATE_LABELS: Record<string, MessageKey> = {
+  personId: 'members.field.person',
+  nominatingOrganisation: 'mandates.nominate.org',
+  nominatingOrganisationType: 'mandates.nominate.orgType',
+  nominatedBy: 'mandates.nominate.by',
+  motivation: 'mandates.nominate.motivation',
+  role: 'members.field.role',
+  startDate: 'members.field.startDate',
+  endDate: 'members.field.endDate',
+};
+
+export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n: Nomination) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [f, setF] = useState({
+    q: '',
+    personId: '',
+    nominatingOrganisation: '',
+    nominatingOrganisationType: 'region',
+    nominatedBy: '',
+    motivation: '',
+    role: 'ledamot',
+    startDate: today(),
+    endDate: '',
+  });
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const summary = useFormSummary();
+  const people = useAsync(
+    (signal) => api.get<ApiPage<Person>>('/api/v1/people', { q: f.q.trim() || undefined, limit: 50 }, signal),
+    [f.q],
+  );
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const created = await api.post<Nomination>(`/api/v1/groups/${encodeURIComponent(groupId)}/nominations`, {
+        personId: f.personId,
+        nominatingOrganisation: f.nominatingOrganisation,
+        nominatingOrganisationType: f.nominatingOrganisationType,
+        nominatedBy: f.nominatedBy,
+        ...(f.motivation.trim() ? { motivation: f.motivation } : {}),
+        role: f.role,
+        startDate: f.startDate,
+        ...(f.endDate ? { endDate: f.endDate } : {}),
+      });
+      setErrors({});
+      summary.clear();
+      setF((x) => ({ ...x, personId: '', q: '', motivation: '' }));
+      onDone(created);
+    } catch (err) {
+      const apiError = asApiError(err);
+      const { byField, items } = serverFieldErrors(apiError, 'nominate', (k) => (NOMINATE_LABELS[k] ? t(NOMINATE_LABELS[k]) : k));
+      setErrors(byField);
+      summary.show(apiError, items);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="panel">
+      <h3 id="nominate-heading">{t('mandates.nominate.heading')}</h3>
+      <p>{t('mandates.nominate.help')}</p>
+      <form className="form" aria-labelledby="nominate-heading" onSubmit={(e) => void submit(e)} noValidate>
+        {summary.summary && <FormErrorSummary {...summary.summary} />}
+        <TextField
+          id="nominate-q"
+          label={t('members.field.search')}
+          type="search"
+          value={f.q}
+          onChange={set('q')}
+          autoComplete="off"
+        />
+        <SelectField
+          id="nominate-personId"
+          label={t('members.field.person')}
+          value={f.personId}
+          onChange={set('personId')}
+          error={errors.personId}
+        >
+          <option value="">{t('members.choosePerson')}</option>
+          {(people.data?.items ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.profession ? `${p.name}, ${p.profession}` : p.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="nominate-nominatingOrganisation"
+          label={t('mandates.nominate.org')}
+          hint={t('mandates.nominate.orgHint')}
+          value={f.nominatingOrganisation}
+          onChange={set('nominatingOrganisation')}
+          error={errors.nominatingOrganisation}
+        />
+        <SelectField
+          id="nominate-nominatingOrganisationType"
+          label={t('mandates.nominate.orgType')}
+          value={f.nominatingOrganisationType}
+          onChange={set('nominatingOrganisationType')}
+        >
+          {NOMINATING_ORG_TYPES.map((o) => (
+            <option key={o} value={o}>
+              {orgTypeLabel(i18n, o)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="nominate-nominatedBy"
+          label={t('mandates.nominate.by')}
+          hint={t('mandates.nominate.byHint')}
+          value={f.nominatedBy}
+          onChange={set('nominatedBy')}
+          error={errors.nominatedBy}
+        />
+        <TextAreaField
+          id="nominate-motivation"
+          label={t('mandates.nominate.motivation')}
+          value={f.motivation}
+          onChange={set('motivation')}
+        />
+        <SelectField id="nominate-role" label={t('members.field.role')} value={f.role} onChange={set('role')} error={errors.role}>
+          {MEMBERSHIP_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {roleLabel(i18n, r)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="nominate-startDate"
+          label={t('members.field.startDate')}
+          type="date"
+          value={f.startDate}
+          onChange={set('startDate')}
+          error={errors.startDate}
+        />
+        <TextField
+          id="nominate-endDate"
+          label={t('members.field.endDate')}
+          hint={t('mandates.nominate.endHint')}
+          type="date"
+          value={f.endDate}
+          onChange={set('endDate')}
+          error={errors.endDate}
+        />
+        <button type="submit" disabled={busy}>
+          {t('mandates.nominate.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+const DECIDE_LABELS: Record<string, MessageKey> = {
+  decisionDate: 'mandates.decide.date',
+  reference: 'mandates.decide.reference',
+  reason: 'mandates.decide.reason',
+  overrideReason: 'mandates.override.label',
+  personId: 'members.field.person',
+};
+
+export function DecideForm({ open, onDone }: { open: Nomination[]; onDone: (n: Nomination) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [id, setId] = useState(open[0]?.id ?? '');
+  const [decision, setDecision] = useState<'approved' | 'refused'>('approved');
+  const [decisionDate, setDecisionDate] = useState(today());
+  const [reference, setReference] = useState('');
+  const [reason, setReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [showOverride, setShowOverride] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const summary = useFormSummary();
+  const chosen = open.find((x) => x.id === id) ?? open[0];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      const done = await api.post<Nomination>(`/api/v1/nominations/${encodeURIComponent(chosen.id)}/decision`, {
+        decision,
+        decisionDate,
+        reference,
+        ...(reason.trim() ? { reason } : {}),
+        ...(overrideReason.trim() ? { overrideReason } : {}),
+        version: chosen.version,
+      });
+      setErrors({});
+      summary.clear();
+      setReference('');
+      setReason('');
+      setOverrideReason('');
+      setShowOverride(false);
+      onDone(done);
+    } catch (err) {
+      const apiError = asApiError(err);
+      const { byField, items } = serverFieldErrors(apiError, 'decide', (k) => (DECIDE_LABELS[k] ? t(DECIDE_LABELS[k]) : k));
+      if ('overrideReason' in byField) setShowOverride(true);
+      setErrors(byField);
+      summary.show(
+        apiError,
+        items.filter((x) => x.fieldId !== 'decide-represents' && x.fieldId !== 'decide-role'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="panel">
+      <h3 id="decide-heading">{t('mandates.decide.heading')}</h3>
+      <p>{t('mandates.decide.help')}</p>
+      <form className="form" aria-labelledby="decide-heading" onSubmit={(e) => void submit(e)} noValidate>
+        {summary.summary && <FormErrorSummary {...summary.summary} />}
+        <SelectField id="decide-nomination" label={t('mandates.decide.nomination')} value={chosen?.id ?? ''} onChange={setId}>
+          {open.map((x) => (
+            <option key={x.id} value={x.id}>
+              {`${x.personName} – ${roleLabel(i18n, x.role).toLowerCase()} (${x.nominatingOrganisation})`}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="decide-decision"
+          label={t('mandates.decide.decision')}
+          value={decision}
+          onChange={(v) => setDecision(v === 'refused' ? 'refused' : 'approved')}
+        >
+          <option value="approved">{t('mandates.decide.approve')}</option>
+          <option value="refused">{t('mandates.decide.refuse')}</option>
+        </SelectField>
+        <TextField
+          id="decide-decisionDate"
+          label={t('mandates.decide.date')}
+          type="date"
+          value={decisionDate}
+          onChange={setDecisionDate}
+          error={errors.decisionDate}
+        />
+        <TextField
+          id="decide-reference"
+          label={t('mandates.decide.reference')}
+          hint={t('mandates.decide.referenceHint')}
+          value={reference}
+          onChange={setReference}
+          error={errors.reference}
+        />
+        <TextAreaField
+          id="decide-reason"
+          label={t('mandates.decide.reason')}
+          hint={t('mandates.decide.reasonHint')}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+        />
+        {showOverride && (
+          <TextAreaField
+            id="decide-overrideReason"
+            label={t('mandates.override.label')}
+            hint={t('mandates.override.hint')}
+            value={overrideReason}
+            onChange={setOverrideReason}
+            error={errors.overrideReason}
+          />
+        )}
+        <button type="submit" disabled={busy}>
+          {t('mandates.decide.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export type { Seat };
