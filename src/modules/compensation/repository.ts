@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { Filters } from '../../platform/db/sql.js';
-import type { ClaimStatus } from './rules/claim-state.js';
+import { PAYABLE_STATUSES, type ClaimStatus } from './rules/claim-state.js';
 
 /** The only SQL for rate models, participants, assignments and compensation claims. */
 
@@ -267,6 +267,8 @@ export interface ClaimFilter {
   personId?: string;
   groupId?: string;
   status?: string;
+  /** Any of these statuses (e.g. the payable ones). */
+  statuses?: readonly ClaimStatus[];
   year?: number;
 }
 
@@ -276,6 +278,7 @@ export function listClaims(db: Queryable, f: ClaimFilter): Promise<ClaimRow[]> {
   if (f.personId) w.add('c.person_id = ?::uuid', f.personId);
   if (f.groupId) w.add('c.group_id = ?::uuid', f.groupId);
   if (f.status) w.add('c.status = ?', f.status);
+  if (f.statuses) w.add('c.status = ANY(?::text[])', [...f.statuses]);
   if (f.year)
     w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
   return db.query<ClaimRow>(
@@ -329,13 +332,14 @@ export async function setClaimStatus(
   version: number,
   s: {
     status: ClaimStatus;
+    /** A decision (approve, return) stamps who decided, when, and the comment. */
+    decision: boolean;
     decidedBy?: string | null;
     comment?: string | null;
     values?: ClaimWrite;
     submittedBy?: string | null;
   },
 ): Promise<ClaimRow | undefined> {
-  const decided = s.status === 'approved' || s.status === 'returned';
   const v = s.values;
   const rows = await db.query<{ id: string }>(
     `UPDATE compensation_claims SET status = $4,
@@ -355,7 +359,7 @@ export async function setClaimStatus(
       from,
       version,
       s.status,
-      decided,
+      s.decision,
       s.decidedBy ?? null,
       s.comment ?? null,
       v?.distanceKm ?? null,
@@ -375,7 +379,7 @@ export async function setClaimStatus(
 /** Yearly totals of approved claims, per person and group, within the caller's scope. */
 export function totals(db: Queryable, f: { year: number; visibility: Visibility | undefined }) {
   const w = new Filters();
-  w.add(`c.status = 'approved'`);
+  w.add('c.status = ANY(?::text[])', [...PAYABLE_STATUSES]);
   w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
   addVisibility(w, f.visibility);
   return db.query<{

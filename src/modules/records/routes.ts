@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
 import { sendDownload } from '../../platform/export/spreadsheet.js';
