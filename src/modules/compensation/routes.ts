@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
 import { notFound } from '../../platform/errors.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
@@ -341,7 +342,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const file = await exportPayroll(db, req.ctx, req.query);
-      return sendDownload(reply, file.fileName, file.kind, file.body);
+      return sendDownload(reply, { filename: file.fileName, contentType: CONTENT_TYPES[file.kind], body: file.body });
     },
   );
 
