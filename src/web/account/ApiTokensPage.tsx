@@ -1,17 +1,24 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, getAll, type ApiToken, type CreatedApiToken } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../api';
+import { call, client, invalidate, type ApiResponse } from '../client';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
 import { fieldErrors, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { TableScroll } from '../components/TableScroll';
 import { now } from '../clock';
 
+type CreatedApiToken = ApiResponse<'/auth/tokens', 'post'>;
+type ApiToken = ApiResponse<'/auth/tokens'>['items'][number];
+
 export function ApiTokensPage() {
   const { t, formatDateTime } = useI18n();
   const errorText = useErrorText();
-  const tokens = useAsync(() => getAll<ApiToken>('/api/v1/auth/tokens'), []);
+  const tokens = useQuery({
+    queryKey: ['get', '/auth/tokens', 'all'],
+    queryFn: ({ signal }) => call(client.GET('/auth/tokens', { signal })).then((p) => p.items),
+  });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; n: number } | null>(null);
@@ -20,7 +27,7 @@ export function ApiTokensPage() {
 
   async function revoke(token: ApiToken) {
     try {
-      await api.delete(`/api/v1/auth/tokens/${token.id}`);
+      await call(client.DELETE('/auth/tokens/{id}', { params: { path: { id: token.id } } }));
       announce('success', t('tokens.revoked', { name: token.name }));
       if (created?.id === token.id) setCreated(null);
       headingRef.current?.focus();
@@ -28,7 +35,7 @@ export function ApiTokensPage() {
       announce('error', errorText(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' })));
     } finally {
       setConfirming(null);
-      tokens.reload();
+      void invalidate('/auth/tokens');
     }
   }
 
@@ -45,7 +52,7 @@ export function ApiTokensPage() {
         {t('tokens.listHeading')}
       </h2>
       {tokens.error && <ErrorAlert error={tokens.error} />}
-      {tokens.loading && !tokens.data && <Loading />}
+      {tokens.isPending && <Loading />}
       {tokens.data && tokens.data.length === 0 && <p>{t('tokens.none')}</p>}
       {tokens.data && tokens.data.length > 0 && (
         <TableScroll labelledBy="tokens-caption">
@@ -111,7 +118,7 @@ export function ApiTokensPage() {
       <CreateTokenForm
         onCreated={(tok) => {
           setCreated(tok);
-          tokens.reload();
+          void invalidate('/auth/tokens');
         }}
       />
     </Page>
@@ -192,7 +199,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
     setError(null);
     setFieldError(undefined);
     try {
-      const created = await api.post<CreatedApiToken>('/api/v1/auth/tokens', { name: name.trim() });
+      const created = await call(client.POST('/auth/tokens', { body: { name: name.trim() } }));
       setName('');
       onCreated(created);
     } catch (err) {

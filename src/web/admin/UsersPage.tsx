@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, getAll, type RoleAssignment, type User } from '../api';
+import { ApiError, type RoleAssignment } from '../api';
+import { call, client, invalidate } from '../client';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
 import { Checkbox, fieldErrors, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
+import { useAllUsers, type User } from './users';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { loadHealthcareRegions, loadRegions } from '../organisation/reference';
@@ -14,13 +16,17 @@ const SYSTEM_ADMIN: RoleAssignment = { role: 'admin', scopeType: 'system', scope
 /** "Samordnare för kunskapsstyrning (Region Blekinge)": role and scope in words. */
 export function useRoleLabel(): (r: RoleAssignment) => string {
   const { tMaybe } = useI18n();
-  const names = useAsync(async () => {
-    const [regions, hrs] = await Promise.all([loadRegions(), loadHealthcareRegions()]);
-    return new Map<string, string>([
-      ...regions.map((x): [string, string] => [`region:${x.code}`, x.name]),
-      ...hrs.map((x): [string, string] => [`healthcare-region:${x.id}`, x.name]),
-    ]);
-  }, []);
+  const names = useQuery({
+    queryKey: ['reference', 'scope-names'],
+    queryFn: async () => {
+      const [regions, hrs] = await Promise.all([loadRegions(), loadHealthcareRegions()]);
+      return new Map<string, string>([
+        ...regions.map((x): [string, string] => [`region:${x.code}`, x.name]),
+        ...hrs.map((x): [string, string] => [`healthcare-region:${x.id}`, x.name]),
+      ]);
+    },
+    staleTime: Infinity,
+  });
   return (r) => {
     const role = tMaybe(`role.${r.role}`) ?? r.role;
     if (r.scopeType === 'system') return `${role} (${tMaybe('scope.system') ?? r.scopeType})`;
@@ -34,7 +40,7 @@ export function UsersPage() {
   const errorText = useErrorText();
   const roleLabel = useRoleLabel();
   const { user: me } = useSession();
-  const users = useAsync(() => getAll<User>('/api/v1/users'), []);
+  const users = useAllUsers();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; n: number } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
@@ -43,10 +49,11 @@ export function UsersPage() {
   async function toggle(user: User) {
     setBusyId(user.id);
     try {
-      const updated = await api.patch<User>(
-        `/api/v1/users/${user.id}`,
-        { disabled: !user.disabled },
-        { 'If-Match': `"${user.version}"` },
+      const updated = await call(
+        client.PATCH('/users/{id}', {
+          params: { path: { id: user.id }, header: { 'if-match': `"${user.version}"` } },
+          body: { disabled: !user.disabled },
+        }),
       );
       announce('success', t(updated.disabled ? 'users.disabledDone' : 'users.enabledDone', { name: updated.name }));
     } catch (err) {
@@ -54,7 +61,7 @@ export function UsersPage() {
       announce('error', e.status === 409 ? `${errorText(e)} ${t('users.reloaded')}` : errorText(e));
     } finally {
       setBusyId(null);
-      users.reload();
+      void invalidate('/users');
     }
   }
 
@@ -66,7 +73,7 @@ export function UsersPage() {
         </div>
       )}
       {users.error && <ErrorAlert error={users.error} />}
-      {users.loading && !users.data && <Loading />}
+      {users.isPending && <Loading />}
       {users.data && (
         <TableScroll labelledBy="users-caption">
           <table>
@@ -123,7 +130,7 @@ export function UsersPage() {
       <CreateUserForm
         onCreated={(u) => {
           announce('success', t('users.created', { name: u.name }));
-          users.reload();
+          void invalidate('/users');
         }}
       />
     </Page>
@@ -156,12 +163,11 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const created = await api.post<User>('/api/v1/users', {
-        name: name.trim(),
-        email: email.trim(),
-        password,
-        roles: admin ? [SYSTEM_ADMIN] : [],
-      });
+      const created = await call(
+        client.POST('/users', {
+          body: { name: name.trim(), email: email.trim(), password, roles: admin ? [SYSTEM_ADMIN] : [] },
+        }),
+      );
       setName('');
       setEmail('');
       setPassword('');

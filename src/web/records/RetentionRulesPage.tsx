@@ -1,25 +1,17 @@
 /** Bevarande och gallring: how long each kind of record is kept and on what legal basis (administrators edit). */
 import { useId, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import type { ApiError } from '../api';
+import { $api, call, client, invalidate, type Schema } from '../client';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useT } from '../i18n';
 import { asApiError } from '../people/people';
 
-interface Rule {
-  recordType: string;
-  label: string;
-  onAnonymisation: 'keep' | 'keep-pseudonymised' | 'erase';
-  retentionYears: number | null;
-  retention: string;
-  legalBasis: string;
-  version: number;
-}
+type Rule = Schema<'RetentionRule'>;
 
 export function RetentionRulesPage() {
   const t = useT();
@@ -34,7 +26,7 @@ export function RetentionRulesPage() {
 function Rules() {
   const t = useT();
   const { isAdmin } = useSession();
-  const rules = useAsync((signal) => api.get<{ items: Rule[] }>('/api/v1/retention-rules', undefined, signal), []);
+  const rules = $api.useQuery('get', '/retention-rules');
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const captionId = useId();
@@ -50,7 +42,7 @@ function Rules() {
         </div>
       )}
       {rules.error && <ErrorAlert error={rules.error} />}
-      {rules.loading && !rules.data && <Loading />}
+      {rules.isPending && <Loading />}
       {rules.data && (
         <TableScroll labelledBy={captionId}>
           <table className="data-table">
@@ -99,7 +91,7 @@ function Rules() {
               onDone={() => {
                 setEditing(null);
                 setMessage((m) => ({ text: t('records.retention.saved', { label: r.label }), n: (m?.n ?? 0) + 1 }));
-                rules.reload();
+                void invalidate('/retention-rules');
               }}
             />
           ))}
@@ -117,13 +109,18 @@ function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.put(`/api/v1/retention-rules/${encodeURIComponent(rule.recordType)}`, {
-        label,
-        retentionYears: years.trim() === '' ? null : Number(years),
-        retention,
-        legalBasis,
-        version: rule.version,
-      });
+      await call(
+        client.PUT('/retention-rules/{recordType}', {
+          params: { path: { recordType: rule.recordType } },
+          body: {
+            label,
+            retentionYears: years.trim() === '' ? null : Number(years),
+            retention,
+            legalBasis,
+            version: rule.version,
+          },
+        }),
+      );
       onDone();
     } catch (err) {
       setError(asApiError(err));
