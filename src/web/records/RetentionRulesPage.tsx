@@ -1,14 +1,17 @@
 /** Bevarande och gallring: how long each kind of record is kept and on what legal basis (administrators edit). */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { ApiError } from '../api';
-import { $api, call, client, invalidate, type Schema } from '../client';
+import { useForm } from 'react-hook-form';
+import { RetentionRuleBody } from '../../modules/records/schemas';
+import { $api, call, client, invalidate, type ApiBody, type Schema } from '../client';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useT } from '../i18n';
+import { useI18n, useT } from '../i18n';
 import { asApiError } from '../people/people';
 
 type Rule = Schema<'RetentionRule'>;
@@ -99,50 +102,59 @@ function Rules() {
   );
 }
 
+type RuleValues = { label: string; retentionYears: string; retention: string; legalBasis: string };
+
 function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; onCancel: () => void }) {
-  const t = useT();
-  const [label, setLabel] = useState(rule.label);
-  const [years, setYears] = useState(rule.retentionYears === null ? '' : String(rule.retentionYears));
-  const [retention, setRetention] = useState(rule.retention);
-  const [legalBasis, setLegalBasis] = useState(rule.legalBasis);
+  const { t, lang } = useI18n();
   const [error, setError] = useState<ApiError | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  // the years as typed; an empty field means "no fixed number of years"
+  const toBody = (v: RuleValues): ApiBody<'/retention-rules/{recordType}', 'put'> => ({
+    label: v.label,
+    retentionYears: v.retentionYears.trim() === '' ? null : Number(v.retentionYears),
+    retention: v.retention,
+    legalBasis: v.legalBasis,
+    version: rule.version,
+  });
+  const form = useForm<RuleValues>({
+    defaultValues: {
+      label: rule.label,
+      retentionYears: rule.retentionYears === null ? '' : String(rule.retentionYears),
+      retention: rule.retention,
+      legalBasis: rule.legalBasis,
+    },
+    resolver: schemaResolver(RetentionRuleBody, toBody, lang),
+  });
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
     try {
       await call(
-        client.PUT('/retention-rules/{recordType}', {
-          params: { path: { recordType: rule.recordType } },
-          body: {
-            label,
-            retentionYears: years.trim() === '' ? null : Number(years),
-            retention,
-            legalBasis,
-            version: rule.version,
-          },
-        }),
+        client.PUT('/retention-rules/{recordType}', { params: { path: { recordType: rule.recordType } }, body: toBody(values) }),
       );
       onDone();
     } catch (err) {
-      setError(asApiError(err));
+      if (!applyServerErrors(err, form.setError)) setError(asApiError(err));
     }
-  }
+  });
+  const { control } = form;
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-labelledby="rule-heading">
       <h2 id="rule-heading">{t('records.retention.edit', { label: rule.label })}</h2>
       {error && <ErrorAlert error={error} />}
-      <TextField id="rule-label" label={t('records.col.record')} value={label} onChange={setLabel} />
-      <TextField
+      <FormTextField control={control} name="label" id="rule-label" label={t('records.col.record')} />
+      <FormTextField
+        control={control}
+        name="retentionYears"
         id="rule-years"
         label={t('records.retention.yearsLabel')}
         hint={t('records.retention.yearsHint')}
         inputMode="numeric"
-        value={years}
-        onChange={setYears}
       />
-      <TextAreaField id="rule-retention" label={t('records.col.retention')} value={retention} onChange={setRetention} rows={2} />
-      <TextAreaField id="rule-basis" label={t('records.col.basis')} value={legalBasis} onChange={setLegalBasis} rows={3} />
+      <FormTextAreaField control={control} name="retention" id="rule-retention" label={t('records.col.retention')} rows={2} />
+      <FormTextAreaField control={control} name="legalBasis" id="rule-basis" label={t('records.col.basis')} rows={3} />
       <div className="button-row">
-        <button type="submit">{t('records.retention.save')}</button>
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {t('records.retention.save')}
+        </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
           {t('records.cancel')}
         </button>
