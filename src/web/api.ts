@@ -110,7 +110,7 @@ export async function toApiError(res: Response, path = ''): Promise<ApiError> {
     try {
       const body = (await res.clone().json()) as Record<string, unknown>;
       error = new ApiError({
-        status: typeof body.status === 'number' ? body.status : res.status,
+        status: Number.isInteger(body.status) ? Number(body.status) : res.status,
         title: typeof body.title === 'string' ? body.title : res.statusText,
         detail: typeof body.detail === 'string' ? body.detail : typeof body.message === 'string' ? body.message : undefined,
         errors: isFieldErrorList(body.errors) ? body.errors : [],
