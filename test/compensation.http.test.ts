@@ -162,6 +162,7 @@ describe('claims', () => {
       status: 'submitted',
       amounts: { totalOre: 122500 },
       permissions: { approve: false, withdraw: true },
+      allowedActions: ['withdraw'],
     });
     // a second claim for the same assignment
     expect(
@@ -170,12 +171,14 @@ describe('claims', () => {
     // the claimant cannot approve their own claim
     expect((await post(claimant, `/api/v1/compensation/claims/${claim.id}/approve`, { version: 1 })).statusCode).toBe(403);
     const queue = (await get(support, '/api/v1/compensation/claims?status=submitted')).json<{
-      items: { id: string; permissions: { approve: boolean } }[];
+      items: { id: string; permissions: { approve: boolean }; allowedActions: string[] }[];
     }>();
     expect(queue.items.find((c) => c.id === claim.id)?.permissions.approve).toBe(true);
+    // the process support approves or returns in the queue, and may withdraw on the person's behalf
+    expect(queue.items.find((c) => c.id === claim.id)?.allowedActions).toEqual(['approve', 'return', 'withdraw']);
     const ok = await post(support, `/api/v1/compensation/claims/${claim.id}/approve`, { version: 1 });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'approved', version: 2, decidedAt: expect.any(String) });
+    expect(ok.json()).toMatchObject({ status: 'approved', version: 2, decidedAt: expect.any(String), allowedActions: [] });
     const again = await post(support, `/api/v1/compensation/claims/${claim.id}/approve`, { version: 2 });
     expect(again.statusCode).toBe(409);
   });
@@ -213,7 +216,20 @@ describe('claims', () => {
     const claim = await newClaim(claimant);
     expect((await post(support, `/api/v1/compensation/claims/${claim.id}/return`, { version: 1 })).statusCode).toBe(422);
     const ret = await post(support, `/api/v1/compensation/claims/${claim.id}/return`, { version: 1, comment: 'Kvitto saknas.' });
-    expect(ret.json()).toMatchObject({ status: 'returned', decisionComment: 'Kvitto saknas.' });
+    expect(ret.json()).toMatchObject({
+      status: 'returned',
+      decisionComment: 'Kvitto saknas.',
+      allowedActions: ['resubmit', 'withdraw'],
+    });
+    // the move is in the audit trail with the comment as its reason, and no amounts
+    const [event] = await t.db.query<{ before: unknown; after: Record<string, unknown> }>(
+      `SELECT before, after FROM audit_events WHERE entity_type = 'compensation-claim' AND entity_id = $1 AND action = 'return'`,
+      [claim.id],
+    );
+    expect(event).toEqual({
+      before: { status: 'submitted', version: 1 },
+      after: { status: 'returned', version: 2, reason: 'Kvitto saknas.' },
+    });
     // a stale version is refused
     expect(
       (await post(claimant, `/api/v1/compensation/claims/${claim.id}/resubmit`, { version: 1, distanceKm: 0, travelCostsOre: 0 }))

@@ -1,18 +1,17 @@
-import { recordAudit } from '../../platform/audit/record.js';
 import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import { geography } from '../organisation/repository.js';
-import { claimRoles } from './claim-access.js';
+import { conflict, forbidden, notFound } from '../../platform/errors.js';
+import { runTransition } from '../../platform/lifecycle/run-transition.js';
+import { compensationPolicy } from './policy.js';
 import * as repo from './repository.js';
-import { transition, type ClaimAction } from './rules/claim-state.js';
+import { claimLifecycle, DECISIONS, mayAct, wrongState, type ClaimAction } from './rules/claim-state.js';
 import { price, type TravelInput } from './submit-claim.js';
 
 /**
  * Moves a claim through its lifecycle (rules/claim-state.ts): approve or return (the process
  * support or coordinator of the group's region), resubmit with corrections or withdraw (the
- * claimant). The guard is re-checked on the locked row; a concurrent decision gets 409.
+ * claimant). The transition runs on the locked row; a concurrent decision gets 409.
  */
 export async function decideClaim(
   db: Db,
@@ -23,34 +22,39 @@ export async function decideClaim(
 ) {
   requireActor(ctx.actor);
   const actor = ctx.actor;
-  if (action === 'return' && !input.comment?.trim())
-    throw unprocessable('Skriv vad som behöver rättas när anspråket skickas tillbaka.', [
-      { path: 'comment', message: 'krävs när anspråket skickas tillbaka' },
-    ]);
+  const userId = actor.via === 'system' ? null : actor.userId;
+  const policy = await compensationPolicy(ctx, db);
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
-    const claim = await repo.getClaim(tx, id, true);
-    const rel = claim ? claimRoles(actor, claim, geo) : undefined;
-    if (!claim || !rel?.visible) throw notFound('Anspråket');
-    const result = transition(claim.status, action, rel.roles);
-    if (!result.ok) throw result.reason === 'wrong-state' ? conflict(result.message) : forbidden(result.message);
-    if (claim.version !== input.version) throw staleVersion(claim.version);
-    const assignment = action === 'resubmit' && input.travel ? await repo.getAssignment(tx, claim.assignment_id) : undefined;
-    const values = assignment && input.travel ? await price(tx, assignment, input.travel) : undefined;
-    const row = await repo.setClaimStatus(tx, id, claim.status, input.version, {
-      status: result.to,
-      decidedBy: actor.via === 'system' ? null : actor.userId,
-      comment: input.comment?.trim() || null,
-      ...(values ? { values, submittedBy: actor.via === 'system' ? null : actor.userId } : {}),
-    });
-    if (!row) throw conflict('Anspråket ändrades samtidigt av någon annan.');
-    await recordAudit(tx, ctx, {
-      entityType: 'compensation-claim',
-      entityId: id,
+    let after: repo.ClaimRow | undefined;
+    await runTransition(tx, ctx, claimLifecycle, {
+      id,
       action,
-      before: { status: claim.status },
-      after: { status: row.status, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) },
+      version: input.version,
+      reason: input.comment ?? null,
+      lock: (q) => repo.getClaim(q, id, true),
+      authorize: (_q, claim) => {
+        const rel = policy.claim(claim);
+        if (!rel.visible) throw notFound('Anspråket');
+        const who = mayAct(action, rel.roles);
+        if (!who.ok) throw forbidden(who.message);
+        const state = wrongState(claim.status, action);
+        if (state) throw conflict(state);
+      },
+      apply: async (q, claim, to, reason) => {
+        const assignment = action === 'resubmit' && input.travel ? await repo.getAssignment(q, claim.assignment_id) : undefined;
+        const values = assignment && input.travel ? await price(q, assignment, input.travel) : undefined;
+        const moved = await repo.setClaimStatus(q, id, claim.status, claim.version, {
+          status: to,
+          decision: DECISIONS.includes(action),
+          decidedBy: userId,
+          comment: reason,
+          ...(values ? { values, submittedBy: userId } : {}),
+        });
+        if (!moved) throw conflict('Anspråket ändrades samtidigt av någon annan.');
+        after = moved;
+        return moved;
+      },
     });
-    return row;
+    return after!;
   });
 }

@@ -3,10 +3,10 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { toCsv, toXlsx, type Column } from '../../platform/export/spreadsheet.js';
-import { geography } from '../organisation/repository.js';
 import { forbidden } from '../../platform/errors.js';
-import { mayManageAnywhere, mayManageGroup, visibility } from './access.js';
+import { compensationPolicy, mayManageAnywhere } from './policy.js';
 import * as repo from './repository.js';
+import { PAYABLE_STATUSES } from './rules/claim-state.js';
 
 const kr = (ore: number) => ore / 100;
 const UNIT_SV: Record<string, string> = { meeting: 'Möte', 'half-day': 'Halvdag', 'full-day': 'Heldag', hours: 'Timmar' };
@@ -40,15 +40,15 @@ export async function exportPayroll(db: Db, ctx: Ctx, q: { format: 'csv' | 'xlsx
   const actor = ctx.actor;
   if (!mayManageAnywhere(actor))
     throw forbidden('Bara processtöd, samordnare och administratörer tar ut underlag för utbetalning.');
-  const geo = await geography(db);
+  const policy = await compensationPolicy(ctx, db);
   const rows = (
     await repo.listClaims(db, {
-      visibility: visibility(actor, geo),
-      status: 'approved',
+      visibility: policy.visibility(),
+      statuses: PAYABLE_STATUSES,
       ...(q.year ? { year: q.year } : {}),
       ...(q.groupId ? { groupId: q.groupId } : {}),
     })
-  ).filter((c) => mayManageGroup(actor, c.group_id, c.group_owner, geo));
+  ).filter((c) => policy.mayManageGroup(c.group_id, c.group_owner));
   await db.transaction((tx) =>
     recordAudit(tx, ctx, {
       entityType: 'compensation-claim',

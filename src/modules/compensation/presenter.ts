@@ -1,3 +1,4 @@
+import type { CompensationPolicy } from './policy.js';
 import type { AssignmentRow, ClaimRow, ParticipantRow, RateModelRow } from './repository.js';
 
 export const ratesOf = (m: RateModelRow) => ({
@@ -50,32 +51,35 @@ export const presentAssignment = (a: AssignmentRow) => ({
   claimId: a.claim_id,
 });
 
-export interface ClaimPermissions {
-  approve: boolean;
-  resubmit: boolean;
-  withdraw: boolean;
+/** A claim with the caller's actions on it (from the lifecycle and the policy). */
+export function presentClaim(c: ClaimRow, policy: CompensationPolicy) {
+  const allowedActions = policy.claimActions(c);
+  return {
+    id: c.id,
+    assignmentId: c.assignment_id,
+    personId: c.person_id,
+    personName: c.person_name,
+    groupId: c.group_id,
+    groupName: c.group_name,
+    status: c.status,
+    date: c.assignment_date,
+    kind: c.assignment_kind,
+    timeUnit: c.time_unit,
+    minutes: c.minutes,
+    description: c.description,
+    distanceKm: c.distance_km,
+    note: c.note,
+    rateModelId: c.rate_model_id,
+    amounts: { feeOre: c.fee_ore, mileageOre: c.mileage_ore, travelCostsOre: c.travel_costs_ore, totalOre: c.total_ore },
+    submittedAt: c.submitted_at.toISOString(),
+    decidedAt: c.decided_at ? c.decided_at.toISOString() : null,
+    decisionComment: c.decision_comment,
+    allowedActions,
+    permissions: {
+      approve: allowedActions.includes('approve'),
+      resubmit: allowedActions.includes('resubmit'),
+      withdraw: allowedActions.includes('withdraw'),
+    },
+    version: c.version,
+  };
 }
-
-export const presentClaim = (c: ClaimRow, permissions: ClaimPermissions) => ({
-  id: c.id,
-  assignmentId: c.assignment_id,
-  personId: c.person_id,
-  personName: c.person_name,
-  groupId: c.group_id,
-  groupName: c.group_name,
-  status: c.status,
-  date: c.assignment_date,
-  kind: c.assignment_kind,
-  timeUnit: c.time_unit,
-  minutes: c.minutes,
-  description: c.description,
-  distanceKm: c.distance_km,
-  note: c.note,
-  rateModelId: c.rate_model_id,
-  amounts: { feeOre: c.fee_ore, mileageOre: c.mileage_ore, travelCostsOre: c.travel_costs_ore, totalOre: c.total_ore },
-  submittedAt: c.submitted_at.toISOString(),
-  decidedAt: c.decided_at ? c.decided_at.toISOString() : null,
-  decisionComment: c.decision_comment,
-  permissions,
-  version: c.version,
-});

@@ -3,8 +3,7 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
-import { geography } from '../organisation/repository.js';
-import { isPerson, mayManageGroup } from './access.js';
+import { compensationPolicy } from './policy.js';
 import * as repo from './repository.js';
 import type { TimeUnit } from './rules/amounts.js';
 
@@ -16,17 +15,16 @@ export async function recordAssignment(
   input: { kind: 'meeting' | 'work'; date: string; timeUnit: TimeUnit; minutes?: number; description: string },
 ) {
   requireActor(ctx.actor);
-  const actor = ctx.actor;
   if ((input.timeUnit === 'hours') !== (input.minutes !== undefined)) {
     throw unprocessable('Ange tiden i minuter när tiden räknas i timmar, och bara då.', [
       { path: 'minutes', message: input.timeUnit === 'hours' ? 'krävs för hours' : 'bara för hours' },
     ]);
   }
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
+    const policy = await compensationPolicy(ctx, tx);
     const p = await repo.getParticipant(tx, participantId);
-    const manage = p ? mayManageGroup(actor, p.group_id, p.group_owner, geo) : false;
-    if (!p || !(manage || isPerson(actor, p.person_email))) throw notFound('Registreringen');
+    const manage = p ? policy.mayManageGroup(p.group_id, p.group_owner) : false;
+    if (!p || !(manage || policy.isPerson(p.person_email))) throw notFound('Registreringen');
     if (!manage) throw forbidden('Bara gruppens processtöd registrerar uppdrag.');
     if (input.date < p.recruited_on)
       throw unprocessable('Uppdraget ligger före rekryteringen.', [{ path: 'date', message: `tidigast ${p.recruited_on}` }]);

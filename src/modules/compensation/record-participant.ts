@@ -3,9 +3,9 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import { geography, getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/repository.js';
 import { assertVisible } from '../visible.js';
-import { isPerson, mayManageGroup } from './access.js';
+import { compensationPolicy } from './policy.js';
 import * as repo from './repository.js';
 
 export interface ParticipantInput {
@@ -22,13 +22,12 @@ export interface ParticipantInput {
  */
 export async function recordParticipant(db: Db, ctx: Ctx, input: ParticipantInput & { personId: string; groupId: string }) {
   requireActor(ctx.actor);
-  const actor = ctx.actor;
   checkDates(input);
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
+    const policy = await compensationPolicy(ctx, tx);
     await assertVisible(tx, ctx, { group: input.groupId });
     const group = (await getGroup(tx, input.groupId))!;
-    if (!mayManageGroup(actor, group.id, group.owner, geo))
+    if (!policy.mayManageGroup(group.id, group.owner))
       throw forbidden('Bara gruppens processtöd eller regionens samordnare registrerar rekrytering.');
     await assertVisible(tx, ctx, { person: input.personId });
     const [person] = await tx.query<{ id: string; anonymised_at: Date | null }>(
@@ -60,13 +59,12 @@ export async function recordParticipant(db: Db, ctx: Ctx, input: ParticipantInpu
 
 export async function updateParticipant(db: Db, ctx: Ctx, id: string, version: number, input: ParticipantInput) {
   requireActor(ctx.actor);
-  const actor = ctx.actor;
   checkDates(input);
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
+    const policy = await compensationPolicy(ctx, tx);
     const before = await repo.getParticipant(tx, id, true);
-    const manage = before ? mayManageGroup(actor, before.group_id, before.group_owner, geo) : false;
-    if (!before || !(manage || isPerson(actor, before.person_email))) throw notFound('Registreringen');
+    const manage = before ? policy.mayManageGroup(before.group_id, before.group_owner) : false;
+    if (!before || !(manage || policy.isPerson(before.person_email))) throw notFound('Registreringen');
     if (!manage) throw forbidden('Bara gruppens processtöd ändrar rekryteringen.');
     if (before.version !== version) throw staleVersion(before.version);
     const row = await repo.updateParticipant(tx, id, version, {

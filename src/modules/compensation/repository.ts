@@ -252,7 +252,8 @@ export interface Visibility {
   email: string | null;
 }
 
-function addVisibility(w: Filters, v: Visibility | undefined) {
+/** Restricts a query over claims/participants/assignments (aliases g, p) to what the caller may see. */
+export function addVisibility(w: Filters, v: Visibility | undefined) {
   if (!v) return;
   w.add(
     '(g.owner = ANY(?::text[]) OR g.id::text = ANY(?::text[]) OR (p.email IS NOT NULL AND p.email = ?))',
@@ -267,6 +268,8 @@ export interface ClaimFilter {
   personId?: string;
   groupId?: string;
   status?: string;
+  /** Any of these statuses (e.g. the payable ones). */
+  statuses?: readonly ClaimStatus[];
   year?: number;
 }
 
@@ -276,6 +279,7 @@ export function listClaims(db: Queryable, f: ClaimFilter): Promise<ClaimRow[]> {
   if (f.personId) w.add('c.person_id = ?::uuid', f.personId);
   if (f.groupId) w.add('c.group_id = ?::uuid', f.groupId);
   if (f.status) w.add('c.status = ?', f.status);
+  if (f.statuses) w.add('c.status = ANY(?::text[])', [...f.statuses]);
   if (f.year)
     w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
   return db.query<ClaimRow>(
@@ -329,13 +333,14 @@ export async function setClaimStatus(
   version: number,
   s: {
     status: ClaimStatus;
+    /** A decision (approve, return) stamps who decided, when, and the comment. */
+    decision: boolean;
     decidedBy?: string | null;
     comment?: string | null;
     values?: ClaimWrite;
     submittedBy?: string | null;
   },
 ): Promise<ClaimRow | undefined> {
-  const decided = s.status === 'approved' || s.status === 'returned';
   const v = s.values;
   const rows = await db.query<{ id: string }>(
     `UPDATE compensation_claims SET status = $4,
@@ -355,7 +360,7 @@ export async function setClaimStatus(
       from,
       version,
       s.status,
-      decided,
+      s.decision,
       s.decidedBy ?? null,
       s.comment ?? null,
       v?.distanceKm ?? null,
@@ -370,35 +375,6 @@ export async function setClaimStatus(
     ],
   );
   return rows[0] ? getClaim(db, id) : undefined;
-}
-
-/** Yearly totals of approved claims, per person and group, within the caller's scope. */
-export function totals(db: Queryable, f: { year: number; visibility: Visibility | undefined }) {
-  const w = new Filters();
-  w.add(`c.status = 'approved'`);
-  w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
-  addVisibility(w, f.visibility);
-  return db.query<{
-    person_id: string;
-    person_name: string;
-    group_id: string;
-    group_name: string;
-    claims: number;
-    fee_ore: number;
-    mileage_ore: number;
-    travel_costs_ore: number;
-    total_ore: number;
-  }>(
-    `SELECT c.person_id, p.name AS person_name, c.group_id, g.name AS group_name, count(*) AS claims,
-       sum(c.fee_ore) AS fee_ore, sum(c.mileage_ore) AS mileage_ore, sum(c.travel_costs_ore) AS travel_costs_ore,
-       sum(c.total_ore) AS total_ore
-     FROM compensation_claims c JOIN persons p ON p.id = c.person_id JOIN groups g ON g.id = c.group_id
-     JOIN compensation_assignments a ON a.id = c.assignment_id
-     ${w.where}
-     GROUP BY c.person_id, p.name, c.group_id, g.name
-     ORDER BY sv_key(p.name) COLLATE "C", sv_key(g.name) COLLATE "C"`,
-    w.params,
-  );
 }
 
 export function listAssignments(

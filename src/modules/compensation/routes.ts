@@ -1,15 +1,15 @@
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
 import { notFound } from '../../platform/errors.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
-import { geography } from '../organisation/repository.js';
-import { isPerson, mayManageGroup, visibility } from './access.js';
-import { claimPermissions, claimRoles } from './claim-access.js';
+import './audit.js';
 import { decideClaim } from './decide-claim.js';
 import { exportPayroll } from './export-payroll.js';
+import { compensationPolicy } from './policy.js';
 import { presentAssignment, presentClaim, presentParticipant, presentRateModel } from './presenter.js';
 import { recordAssignment } from './record-assignment.js';
 import { recordParticipant, updateParticipant } from './record-participant.js';
@@ -116,15 +116,14 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     },
     async (req) => {
       requireActor(req.ctx.actor);
-      const actor = req.ctx.actor;
-      const geo = await geography(db);
+      const policy = await compensationPolicy(req.ctx, db);
       const rows = await repo.listParticipants(db, {
-        visibility: visibility(actor, geo),
+        visibility: policy.visibility(),
         ...(req.query.personId ? { personId: req.query.personId } : {}),
       });
       const items = rows
-        .map((p) => ({ p, manage: mayManageGroup(actor, p.group_id, p.group_owner, geo) }))
-        .filter(({ p, manage }) => manage || isPerson(actor, p.person_email))
+        .map((p) => ({ p, manage: policy.mayManageGroup(p.group_id, p.group_owner) }))
+        .filter(({ p, manage }) => manage || policy.isPerson(p.person_email))
         .map(({ p, manage }) => presentParticipant(p, manage));
       return { items, nextCursor: null };
     },
@@ -192,14 +191,13 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     },
     async (req) => {
       requireActor(req.ctx.actor);
-      const actor = req.ctx.actor;
-      const geo = await geography(db);
+      const policy = await compensationPolicy(req.ctx, db);
       const rows = await repo.listAssignments(db, {
-        visibility: visibility(actor, geo),
+        visibility: policy.visibility(),
         ...(req.query.personId ? { personId: req.query.personId } : {}),
         ...(req.query.unclaimed ? { unclaimed: true } : {}),
       });
-      const items = rows.filter((a) => isPerson(actor, a.person_email) || mayManageGroup(actor, a.group_id, a.group_owner, geo));
+      const items = rows.filter((a) => policy.isPerson(a.person_email) || policy.mayManageGroup(a.group_id, a.group_owner));
       return { items: items.map(presentAssignment), nextCursor: null };
     },
   );
@@ -237,19 +235,18 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     },
     async (req) => {
       requireActor(req.ctx.actor);
-      const actor = req.ctx.actor;
-      const geo = await geography(db);
+      const policy = await compensationPolicy(req.ctx, db);
       const mine = req.query.scope === 'mine';
       const rows = await repo.listClaims(db, {
-        visibility: mine ? { owners: [], groupIds: [], email: actor.email } : visibility(actor, geo),
+        visibility: mine ? { owners: [], groupIds: [], email: req.ctx.actor.email } : policy.visibility(),
         ...(req.query.status ? { status: req.query.status } : {}),
         ...(req.query.year ? { year: req.query.year } : {}),
         ...(req.query.personId ? { personId: req.query.personId } : {}),
         ...(req.query.groupId ? { groupId: req.query.groupId } : {}),
       });
       const items = rows
-        .filter((c) => (mine ? isPerson(actor, c.person_email) : claimRoles(actor, c, geo).visible))
-        .map((c) => presentClaim(c, claimPermissions(actor, c, geo)));
+        .filter((c) => (mine ? policy.isPerson(c.person_email) : policy.claim(c).visible))
+        .map((c) => presentClaim(c, policy));
       return { items, nextCursor: null };
     },
   );
@@ -266,7 +263,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const row = await submitClaim(db, req.ctx, req.body);
-      return reply.code(201).send(presentClaim(row, claimPermissions(req.ctx.actor, row, await geography(db))));
+      return reply.code(201).send(presentClaim(row, await compensationPolicy(req.ctx, db)));
     },
   );
 
@@ -282,10 +279,10 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     },
     async (req) => {
       requireActor(req.ctx.actor);
-      const geo = await geography(db);
+      const policy = await compensationPolicy(req.ctx, db);
       const c = await repo.getClaim(db, req.params.id);
-      if (!c || !claimRoles(req.ctx.actor, c, geo).visible) throw notFound('Anspråket');
-      return presentClaim(c, claimPermissions(req.ctx.actor, c, geo));
+      if (!c || !policy.claim(c).visible) throw notFound('Anspråket');
+      return presentClaim(c, policy);
     },
   );
 
@@ -304,7 +301,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
       async (req) => {
         const body = req.body as { version: number; comment?: string };
         const row = await decideClaim(db, req.ctx, req.params.id, action, { version: body.version, comment: body.comment });
-        return presentClaim(row, claimPermissions(req.ctx.actor, row, await geography(db)));
+        return presentClaim(row, await compensationPolicy(req.ctx, db));
       },
     );
   decide('approve', 'Godkänn (attestera) ett anspråk — processtöd eller samordnare i gruppens region, aldrig eget');
@@ -325,7 +322,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     async (req) => {
       const { version, ...travel } = req.body;
       const row = await decideClaim(db, req.ctx, req.params.id, 'resubmit', { version, travel });
-      return presentClaim(row, claimPermissions(req.ctx.actor, row, await geography(db)));
+      return presentClaim(row, await compensationPolicy(req.ctx, db));
     },
   );
 
@@ -345,7 +342,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const file = await exportPayroll(db, req.ctx, req.query);
-      return sendDownload(reply, file.fileName, file.kind, file.body);
+      return sendDownload(reply, { filename: file.fileName, contentType: CONTENT_TYPES[file.kind], body: file.body });
     },
   );
 

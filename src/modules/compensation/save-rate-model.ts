@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { ratesOf } from './presenter.js';
+import { rateModelAudit } from './audit.js';
 import * as repo from './repository.js';
 
 /**
@@ -21,7 +22,7 @@ export async function createRateModel(db: Db, ctx: Ctx, input: repo.RateModelWri
       entityType: 'compensation-rate-model',
       entityId: row.id,
       action: 'create',
-      after: { ...input },
+      after: rateModelAudit(input),
     });
     return row;
   });
@@ -43,7 +44,7 @@ export async function updateRateModel(db: Db, ctx: Ctx, id: string, version: num
       entityId: id,
       action: 'update',
       before: { name: before.name, validFrom: before.valid_from, ...ratesOf(before) },
-      after: { ...input },
+      after: rateModelAudit(input),
     });
     return row;
   });

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDate, Timestamp, Uuid } from '../../platform/http/schemas.js';
 import { TIME_UNITS } from './rules/amounts.js';
+import { claimLifecycle } from './rules/claim-state.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Ore = (description: string, maximum = 100000000) => Type.Integer({ minimum: 0, maximum, description });
@@ -10,7 +11,8 @@ const TimeUnit = Type.Union(
     description: 'meeting = ett möte, half-day = halvdag, full-day = heldag, hours = timmar (minutes anger tiden)',
   },
 );
-const ClaimStatus = Type.Union(['submitted', 'returned', 'approved', 'withdrawn'].map((s) => Type.Literal(s)));
+const ClaimStatus = Type.Union(claimLifecycle.statuses.map((s) => Type.Literal(s)));
+const ClaimAction = Type.Union(claimLifecycle.actionNames.map((a) => Type.Literal(a)));
 
 const rateFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -164,6 +166,9 @@ export const Claim = Type.Object(
     submittedAt: Timestamp,
     decidedAt: Nullable(Timestamp),
     decisionComment: Nullable(Type.String()),
+    allowedActions: Type.Array(ClaimAction, {
+      description: 'Vad du kan göra med anspråket nu (från livscykeln och din roll); knapparna visas från listan',
+    }),
     permissions: Type.Object({ approve: Type.Boolean(), resubmit: Type.Boolean(), withdraw: Type.Boolean() }),
     version: Type.Integer(),
   },

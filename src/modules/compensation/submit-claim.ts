@@ -3,9 +3,7 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
-import { geography } from '../organisation/repository.js';
-import type { Geography } from '../organisation/rules/structure.js';
-import { isPerson, mayManageGroup } from './access.js';
+import { compensationPolicy, type CompensationPolicy } from './policy.js';
 import { ratesOf } from './presenter.js';
 import * as repo from './repository.js';
 import { computeAmounts, modelOn } from './rules/amounts.js';
@@ -17,10 +15,10 @@ export interface TravelInput {
 }
 
 /** The assignment, if the caller may claim for it (the person, or the process support on their behalf). */
-export async function claimableAssignment(tx: Queryable, ctx: Ctx, assignmentId: string, geo: Geography) {
+export async function claimableAssignment(tx: Queryable, policy: CompensationPolicy, assignmentId: string) {
   const a = await repo.getAssignment(tx, assignmentId);
   const p = a ? await repo.getParticipant(tx, a.participant_id) : undefined;
-  if (!a || !p || !(isPerson(ctx.actor, p.person_email) || mayManageGroup(ctx.actor, a.group_id, a.group_owner, geo)))
+  if (!a || !p || !(policy.isPerson(p.person_email) || policy.mayManageGroup(a.group_id, a.group_owner)))
     throw notFound('Uppdraget');
   return { assignment: a, participant: p };
 }
@@ -60,8 +58,7 @@ export async function price(
 /** What a claim would come to, without saving anything (the form's live amount). */
 export async function quoteClaim(db: Db, ctx: Ctx, input: TravelInput & { assignmentId: string }) {
   requireActor(ctx.actor);
-  const geo = await geography(db);
-  const { assignment } = await claimableAssignment(db, ctx, input.assignmentId, geo);
+  const { assignment } = await claimableAssignment(db, await compensationPolicy(ctx, db), input.assignmentId);
   return price(db, assignment, input);
 }
 
@@ -72,9 +69,9 @@ export async function quoteClaim(db: Db, ctx: Ctx, input: TravelInput & { assign
 export async function submitClaim(db: Db, ctx: Ctx, input: TravelInput & { assignmentId: string }) {
   requireActor(ctx.actor);
   const actor = ctx.actor;
+  const policy = await compensationPolicy(ctx, db);
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
-    const { assignment, participant } = await claimableAssignment(tx, ctx, input.assignmentId, geo);
+    const { assignment, participant } = await claimableAssignment(tx, policy, input.assignmentId);
     if (assignment.claim_id) throw conflict('Det finns redan ett anspråk för uppdraget.');
     const values = await price(tx, assignment, input);
     const row = await repo.insertClaim(tx, {

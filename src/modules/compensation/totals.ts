@@ -1,9 +1,8 @@
 import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { geography } from '../organisation/repository.js';
-import { visibility } from './access.js';
-import * as repo from './repository.js';
+import { compensationPolicy } from './policy.js';
+import { totals } from './totals-query.js';
 
 type Sum = { claims: number; feeOre: number; mileageOre: number; travelCostsOre: number; totalOre: number };
 const zero = (): Sum => ({ claims: 0, feeOre: 0, mileageOre: 0, travelCostsOre: 0, totalOre: 0 });
@@ -11,10 +10,9 @@ const zero = (): Sum => ({ claims: 0, feeOre: 0, mileageOre: 0, travelCostsOre: 
 /** Yearly totals of approved claims per person and per group, over what the caller may see. */
 export async function yearlyTotals(db: Db, ctx: Ctx, year: number) {
   requireActor(ctx.actor);
-  const actor = ctx.actor;
-  const geo = await geography(db);
+  const policy = await compensationPolicy(ctx, db);
   // the visibility filter is exact: the owners and groups the caller manages, and their own claims
-  const rows = await repo.totals(db, { year, visibility: visibility(actor, geo) });
+  const rows = await totals(db, { year, visibility: policy.visibility() });
   const persons = new Map<string, Sum & { name: string }>();
   const groups = new Map<string, Sum & { name: string }>();
   const total = zero();

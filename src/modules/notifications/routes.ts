@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import { requireActor } from '../../platform/auth/policy.js';

@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { claimRoles } from '../compensation/claim-access.js';
+import { policyFor } from '../compensation/policy.js';
 import * as compensation from '../compensation/repository.js';
 import { geography } from '../organisation/repository.js';
 import { maySeePerson } from '../people/access.js';
@@ -36,7 +36,8 @@ export async function registerExtract(db: Db, ctx: Ctx, personId: string) {
     repo.auditAbout(db, [personId, ...Object.values(ids).flat()]),
     repo.listRetentionRules(db),
   ]);
-  const visibleClaims = claims.filter((c) => claimRoles(actor, c, geo).visible);
+  const claimPolicy = policyFor(actor, geo);
+  const visibleClaims = claims.filter((c) => claimPolicy.claim(c).visible);
   const hiddenClaimIds = new Set(claims.filter((c) => !visibleClaims.includes(c)).map((c) => c.id));
   const hiddenDeclarationIds = details ? new Set<string>() : new Set(ids.declarations);
   await db.transaction((tx) =>

@@ -1,6 +1,8 @@
+import './audit.js';
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Uuid } from '../../platform/http/schemas.js';
@@ -46,7 +48,11 @@ export const recordsRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const extract = await registerExtract(db, req.ctx, req.params.id);
-      return sendDownload(reply, `registerutdrag-${req.params.id.slice(0, 8)}.docx`, 'docx', await extractToDocx(extract));
+      return sendDownload(reply, {
+        filename: `registerutdrag-${req.params.id.slice(0, 8)}.docx`,
+        contentType: CONTENT_TYPES.docx,
+        body: await extractToDocx(extract),
+      });
     },
   );
 

@@ -33,7 +33,12 @@ export async function updateRetentionRule(
         retention: before.retention,
         legalBasis: before.legal_basis,
       },
-      after: input,
+      after: {
+        label: input.label,
+        retentionYears: input.retentionYears,
+        retention: input.retention,
+        legalBasis: input.legalBasis,
+      },
     });
     return row;
   });

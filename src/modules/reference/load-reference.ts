@@ -1,3 +1,4 @@
+import './audit.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -42,8 +43,8 @@ export async function loadReference(db: Db, ctx: Ctx, files: ReferenceFiles = re
         entityType: 'reference-file',
         entityId: name,
         action: 'load',
-        before: loaded.has(name) ? { sha256: loaded.get(name) } : null,
-        after: { sha256: hashes[name] },
+        before: loaded.has(name) ? { sha256: loaded.get(name)! } : null,
+        after: { sha256: hashes[name]! },
       });
     }
   });

@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import { badRequest, notFound } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';

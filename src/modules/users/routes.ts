@@ -1,3 +1,4 @@
+import './audit.js';
 import { Type } from 'typebox';
 import { authorize } from '../../platform/auth/policy.js';
 import { presentUser } from '../../platform/auth/presenter.js';

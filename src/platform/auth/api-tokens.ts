@@ -1,3 +1,4 @@
+import './audit.js';
 import { recordAudit } from '../audit/record.js';
 import { DEFAULT_API_TOKEN_DAYS } from '../config.js';
 import type { Ctx } from '../context.js';

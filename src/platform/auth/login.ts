@@ -1,3 +1,4 @@
+import './audit.js';
 import { recordAudit } from '../audit/record.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/index.js';

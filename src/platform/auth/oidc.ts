@@ -1,3 +1,4 @@
+import './audit.js';
 import * as client from 'openid-client';
 import { recordAudit } from '../audit/record.js';
 import type { OidcConfig } from '../config.js';

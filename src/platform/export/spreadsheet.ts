@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { sendDownload as sendFile } from '../http/download.js';
 
 /**
  * Tables out: CSV and XLSX from one column description, safe to open in a spreadsheet.
@@ -74,19 +75,17 @@ export const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
 } as const;
 
-/** Sends a file download; the file name may hold Swedish letters (RFC 6266 filename*). */
+/**
+ * Sends an export as a download through the one download helper (platform/http/download.ts).
+ * @deprecated call `sendDownload(reply, { filename, contentType: CONTENT_TYPES[kind], body })`
+ * from platform/http/download.ts; this shim keeps the modules' existing calls working until
+ * they switch.
+ */
 export function sendDownload(
   reply: FastifyReply,
   fileName: string,
   kind: keyof typeof CONTENT_TYPES,
   body: string | Buffer,
 ): FastifyReply {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '');
-  return reply
-    .header('content-type', CONTENT_TYPES[kind])
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(body);
+  return sendFile(reply, { filename: fileName, contentType: CONTENT_TYPES[kind], body });
 }

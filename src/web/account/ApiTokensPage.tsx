@@ -1,17 +1,27 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, getAll, type ApiToken, type CreatedApiToken } from '../api';
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { CreateTokenBody } from '../../platform/auth/schemas';
+import { ApiError, asApiError } from '../api';
+import { call, client, invalidate, type ApiResponse } from '../client';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
-import { fieldErrors, TextField } from '../components/Fields';
+import { FormTextField, requiredFirst } from '../components/FormFields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { TableScroll } from '../components/TableScroll';
 import { now } from '../clock';
 
+type CreatedApiToken = ApiResponse<'/auth/tokens', 'post'>;
+type ApiToken = ApiResponse<'/auth/tokens'>['items'][number];
+
 export function ApiTokensPage() {
   const { t, formatDateTime } = useI18n();
   const errorText = useErrorText();
-  const tokens = useAsync(() => getAll<ApiToken>('/api/v1/auth/tokens'), []);
+  const tokens = useQuery({
+    queryKey: ['get', '/auth/tokens', 'all'],
+    queryFn: ({ signal }) => call(client.GET('/auth/tokens', { signal })).then((p) => p.items),
+  });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; n: number } | null>(null);
@@ -20,7 +30,7 @@ export function ApiTokensPage() {
 
   async function revoke(token: ApiToken) {
     try {
-      await api.delete(`/api/v1/auth/tokens/${token.id}`);
+      await call(client.DELETE('/auth/tokens/{id}', { params: { path: { id: token.id } } }));
       announce('success', t('tokens.revoked', { name: token.name }));
       if (created?.id === token.id) setCreated(null);
       headingRef.current?.focus();
@@ -28,7 +38,7 @@ export function ApiTokensPage() {
       announce('error', errorText(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' })));
     } finally {
       setConfirming(null);
-      tokens.reload();
+      void invalidate('/auth/tokens');
     }
   }
 
@@ -45,7 +55,7 @@ export function ApiTokensPage() {
         {t('tokens.listHeading')}
       </h2>
       {tokens.error && <ErrorAlert error={tokens.error} />}
-      {tokens.loading && !tokens.data && <Loading />}
+      {tokens.isPending && <Loading />}
       {tokens.data && tokens.data.length === 0 && <p>{t('tokens.none')}</p>}
       {tokens.data && tokens.data.length > 0 && (
         <TableScroll labelledBy="tokens-caption">
@@ -111,7 +121,7 @@ export function ApiTokensPage() {
       <CreateTokenForm
         onCreated={(tok) => {
           setCreated(tok);
-          tokens.reload();
+          void invalidate('/auth/tokens');
         }}
       />
     </Page>
@@ -173,36 +183,31 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
   );
 }
 
-function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
-  const { t } = useI18n();
-  const errorText = useErrorText();
-  const [name, setName] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [error, setError] = useState<{ text: string; n: number } | null>(null);
-  const [busy, setBusy] = useState(false);
+type NewToken = { name: string };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!name.trim()) {
-      setFieldError(t('tokens.nameMissing'));
-      setError((p) => ({ text: t('form.fixErrors'), n: (p?.n ?? 0) + 1 }));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setFieldError(undefined);
-    try {
-      const created = await api.post<CreatedApiToken>('/api/v1/auth/tokens', { name: name.trim() });
-      setName('');
-      onCreated(created);
-    } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
-      setFieldError(fieldErrors(apiError.errors).name);
-      setError((p) => ({ text: errorText(apiError), n: (p?.n ?? 0) + 1 }));
-    } finally {
-      setBusy(false);
-    }
-  }
+function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
+  const { t, lang } = useI18n();
+  const errorText = useErrorText();
+  const [error, setError] = useState<{ text: string; n: number } | null>(null);
+  const toBody = (v: NewToken) => ({ name: v.name.trim() });
+  const form = useForm<NewToken>({
+    defaultValues: { name: '' },
+    resolver: requiredFirst<NewToken>({ name: t('tokens.nameMissing') }, schemaResolver(CreateTokenBody, toBody, lang)),
+  });
+  const submit = form.handleSubmit(
+    async (values) => {
+      setError(null);
+      try {
+        const created = await call(client.POST('/auth/tokens', { body: toBody(values) }));
+        form.reset({ name: '' });
+        onCreated(created);
+      } catch (err) {
+        applyServerErrors(err, form.setError);
+        setError((p) => ({ text: errorText(asApiError(err)), n: (p?.n ?? 0) + 1 }));
+      }
+    },
+    () => setError((p) => ({ text: t('form.fixErrors'), n: (p?.n ?? 0) + 1 })),
+  );
 
   return (
     <section aria-labelledby="create-token-heading" className="panel">
@@ -213,17 +218,16 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
             <p>{error.text}</p>
           </div>
         )}
-        <TextField
+        <FormTextField
+          control={form.control}
+          name="name"
           id="token-name"
           label={t('tokens.col.name')}
           hint={t('tokens.nameHint')}
-          value={name}
-          onChange={setName}
-          error={fieldError}
           maxLength={100}
           autoComplete="off"
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('tokens.create')}
         </button>
       </form>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, getAll, type AuditEvent, type Page as ApiPage, type User } from '../api';
+import { ApiError } from '../api';
+import { call, client, type ApiResponse } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { TextField } from '../components/Fields';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
+import { useAllUsers } from './users';
 import { useI18n } from '../i18n';
 import { AUDIT_KINDS as KINDS } from '../../shared/audit-kinds';
 import { TableScroll } from '../components/TableScroll';
@@ -17,6 +18,7 @@ interface Filters {
 }
 
 const AUDIT_KINDS: Record<string, readonly string[]> = KINDS;
+type AuditEvent = ApiResponse<'/audit'>['items'][number];
 
 const EMPTY: Filters = { entityType: '', action: '', actorUserId: '', from: '', to: '' };
 const PAGE_SIZE = 50;
@@ -31,13 +33,16 @@ export function AuditPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [loaded, setLoaded] = useState(false);
   const captionRef = useRef<HTMLTableCaptionElement>(null);
-  const users = useAsync(() => getAll<User>('/api/v1/users'), []);
+  const users = useAllUsers();
 
   async function load(filters: Filters, after: string | null, signal?: AbortSignal) {
     setLoading(true);
     setError(null);
     try {
-      const page = await api.get<ApiPage<AuditEvent>>('/api/v1/audit', { ...filters, limit: PAGE_SIZE, cursor: after }, signal);
+      // an empty filter is no filter
+      const set = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ''));
+      const query = { ...set, limit: PAGE_SIZE, ...(after ? { cursor: after } : {}) };
+      const page = await call(client.GET('/audit', { params: { query }, ...(signal ? { signal } : {}) }));
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setLoaded(true);

@@ -1,9 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, getAll, type RoleAssignment, type User } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { CreateUserBody } from '../../modules/users/schemas';
+import { ApiError, asApiError, type RoleAssignment } from '../api';
+import { call, client, invalidate, type ApiBody } from '../client';
+import { FormTextField, requiredFirst } from '../components/FormFields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
-import { Checkbox, fieldErrors, TextField } from '../components/Fields';
+import { Checkbox } from '../components/Fields';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
+import { useAllUsers, type User } from './users';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { loadHealthcareRegions, loadRegions } from '../organisation/reference';
@@ -14,13 +20,17 @@ const SYSTEM_ADMIN: RoleAssignment = { role: 'admin', scopeType: 'system', scope
 /** "Samordnare för kunskapsstyrning (Region Blekinge)": role and scope in words. */
 export function useRoleLabel(): (r: RoleAssignment) => string {
   const { tMaybe } = useI18n();
-  const names = useAsync(async () => {
-    const [regions, hrs] = await Promise.all([loadRegions(), loadHealthcareRegions()]);
-    return new Map<string, string>([
-      ...regions.map((x): [string, string] => [`region:${x.code}`, x.name]),
-      ...hrs.map((x): [string, string] => [`healthcare-region:${x.id}`, x.name]),
-    ]);
-  }, []);
+  const names = useQuery({
+    queryKey: ['reference', 'scope-names'],
+    queryFn: async () => {
+      const [regions, hrs] = await Promise.all([loadRegions(), loadHealthcareRegions()]);
+      return new Map<string, string>([
+        ...regions.map((x): [string, string] => [`region:${x.code}`, x.name]),
+        ...hrs.map((x): [string, string] => [`healthcare-region:${x.id}`, x.name]),
+      ]);
+    },
+    staleTime: Infinity,
+  });
   return (r) => {
     const role = tMaybe(`role.${r.role}`) ?? r.role;
     if (r.scopeType === 'system') return `${role} (${tMaybe('scope.system') ?? r.scopeType})`;
@@ -34,7 +44,7 @@ export function UsersPage() {
   const errorText = useErrorText();
   const roleLabel = useRoleLabel();
   const { user: me } = useSession();
-  const users = useAsync(() => getAll<User>('/api/v1/users'), []);
+  const users = useAllUsers();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; n: number } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
@@ -43,10 +53,11 @@ export function UsersPage() {
   async function toggle(user: User) {
     setBusyId(user.id);
     try {
-      const updated = await api.patch<User>(
-        `/api/v1/users/${user.id}`,
-        { disabled: !user.disabled },
-        { 'If-Match': `"${user.version}"` },
+      const updated = await call(
+        client.PATCH('/users/{id}', {
+          params: { path: { id: user.id }, header: { 'if-match': `"${user.version}"` } },
+          body: { disabled: !user.disabled },
+        }),
       );
       announce('success', t(updated.disabled ? 'users.disabledDone' : 'users.enabledDone', { name: updated.name }));
     } catch (err) {
@@ -54,7 +65,7 @@ export function UsersPage() {
       announce('error', e.status === 409 ? `${errorText(e)} ${t('users.reloaded')}` : errorText(e));
     } finally {
       setBusyId(null);
-      users.reload();
+      void invalidate('/users');
     }
   }
 
@@ -66,7 +77,7 @@ export function UsersPage() {
         </div>
       )}
       {users.error && <ErrorAlert error={users.error} />}
-      {users.loading && !users.data && <Loading />}
+      {users.isPending && <Loading />}
       {users.data && (
         <TableScroll labelledBy="users-caption">
           <table>
@@ -123,59 +134,54 @@ export function UsersPage() {
       <CreateUserForm
         onCreated={(u) => {
           announce('success', t('users.created', { name: u.name }));
-          users.reload();
+          void invalidate('/users');
         }}
       />
     </Page>
   );
 }
 
-function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
-  const { t } = useI18n();
-  const errorText = useErrorText();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [admin, setAdmin] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<{ text: string; n: number } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
+type NewUser = { name: string; email: string; password: string; admin: boolean };
+const EMPTY_USER: NewUser = { name: '', email: '', password: '', admin: false };
+const toUserBody = (v: NewUser): ApiBody<'/users', 'post'> => ({
+  name: v.name.trim(),
+  email: v.email.trim(),
+  password: v.password,
+  roles: v.admin ? [SYSTEM_ADMIN] : [],
+});
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!name.trim()) missing.name = t('users.form.nameMissing');
-    if (!email.trim()) missing.email = t('users.form.emailMissing');
-    if (!password) missing.password = t('users.form.passwordMissing');
-    setErrors(missing);
-    if (Object.keys(missing).length > 0) {
-      setError((p) => ({ text: t('form.fixErrors'), n: (p?.n ?? 0) + 1 }));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.post<User>('/api/v1/users', {
-        name: name.trim(),
-        email: email.trim(),
-        password,
-        roles: admin ? [SYSTEM_ADMIN] : [],
-      });
-      setName('');
-      setEmail('');
-      setPassword('');
-      setAdmin(false);
-      onCreated(created);
-      nameRef.current?.focus();
-    } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
-      setErrors(fieldErrors(apiError.errors));
-      setError((p) => ({ text: errorText(apiError), n: (p?.n ?? 0) + 1 }));
-    } finally {
-      setBusy(false);
-    }
-  }
+function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
+  const { t, lang } = useI18n();
+  const errorText = useErrorText();
+  const [error, setError] = useState<{ text: string; n: number } | null>(null);
+  const form = useForm<NewUser>({
+    defaultValues: EMPTY_USER,
+    resolver: requiredFirst<NewUser>(
+      {
+        name: t('users.form.nameMissing'),
+        email: t('users.form.emailMissing'),
+        password: t('users.form.passwordMissing'),
+      },
+      schemaResolver(CreateUserBody, toUserBody, lang),
+    ),
+  });
+  const { control, formState } = form;
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      setError(null);
+      try {
+        const created = await call(client.POST('/users', { body: toUserBody(values) }));
+        form.reset(EMPTY_USER);
+        onCreated(created);
+        form.setFocus('name');
+      } catch (err) {
+        applyServerErrors(err, form.setError);
+        setError((p) => ({ text: errorText(asApiError(err)), n: (p?.n ?? 0) + 1 }));
+      }
+    },
+    () => setError((p) => ({ text: t('form.fixErrors'), n: (p?.n ?? 0) + 1 })),
+  );
 
   return (
     <section aria-labelledby="create-user-heading" className="panel">
@@ -186,36 +192,32 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
             <p>{error.text}</p>
           </div>
         )}
-        <TextField
-          id="new-user-name"
-          label={t('users.col.name')}
-          value={name}
-          onChange={setName}
-          error={errors.name}
-          autoComplete="off"
-          ref={nameRef}
-        />
-        <TextField
+        <FormTextField control={control} name="name" id="new-user-name" label={t('users.col.name')} autoComplete="off" />
+        <FormTextField
+          control={control}
+          name="email"
           id="new-user-email"
           label={t('users.col.email')}
           type="email"
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
           autoComplete="off"
         />
-        <TextField
+        <FormTextField
+          control={control}
+          name="password"
           id="new-user-password"
           label={t('users.form.password')}
           type="password"
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
           hint={t('users.form.passwordHint')}
           autoComplete="new-password"
         />
-        <Checkbox id="new-user-admin" label={t('users.form.admin')} checked={admin} onChange={setAdmin} />
-        <button type="submit" disabled={busy}>
+        <Controller
+          control={control}
+          name="admin"
+          render={({ field }) => (
+            <Checkbox id="new-user-admin" label={t('users.form.admin')} checked={field.value} onChange={field.onChange} />
+          )}
+        />
+        <button type="submit" disabled={formState.isSubmitting}>
           {t('users.form.submit')}
         </button>
       </form>

@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, type Health } from '../api';
 import { LoginPage } from '../auth/LoginPage';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../components/Alerts';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
 import { useI18n, type Lang } from '../i18n';
 import { ORGANISATION_PAGES } from '../organisation/OrganisationPage';
 import { PEOPLE_PAGES } from '../people/PeoplePage';
@@ -61,16 +61,16 @@ function SkipText() {
 
 function Guarded({ route, params }: { route: RouteDef; params: Record<string, string> }) {
   const { t } = useI18n();
-  const { session, isAdmin } = useSession();
+  const { loading, error, anonymous, isAdmin } = useSession();
   if (route.access === 'public') return <>{route.render(params)}</>;
-  if (session.status === 'loading') return <Page title={t('common.loading')} />;
-  if (session.status === 'error')
+  if (loading) return <Page title={t('common.loading')} />;
+  if (error)
     return (
       <Page title={t('error.title')}>
-        <ErrorAlert error={session.error} />
+        <ErrorAlert error={error} />
       </Page>
     );
-  if (session.status === 'anonymous') return <LoginPage inline expired={session.expired} />;
+  if (anonymous) return <LoginPage inline expired={anonymous.expired} />;
   if (route.access === 'admin' && !isAdmin)
     return (
       <Page title={t('error.forbiddenTitle')}>
@@ -225,7 +225,8 @@ function MainNav() {
 
 function Footer() {
   const { t } = useI18n();
-  const health = useAsync((signal) => api.get<Health>('/api/health', undefined, signal), []);
+  // /api/health lives outside /api/v1 (and the contract): read with the plain client
+  const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => api.get<Health>('/api/health', undefined, signal) });
   return (
     <footer className="site-footer">
       <div className="footer-inner">

@@ -1,18 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../api';
 import { ApiError } from '../api';
+import { $api } from '../client';
 import { Link, navigate, useLocation } from '../app/router';
 import { useErrorText } from '../components/Alerts';
 import { TextField } from '../components/Fields';
 import { Page } from '../components/Page';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { useSession } from './session';
-
-interface Providers {
-  password: boolean;
-  oidc: { name: string; loginUrl: string } | null;
-}
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 export function safeNext(next: string | null): string {
@@ -39,7 +33,7 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
   const passwordRef = useRef<HTMLInputElement>(null);
   const next = safeNext(search.get('next'));
   const { tMaybe } = useI18n();
-  const providers = useAsync((signal) => api.get<Providers>('/api/v1/auth/providers', undefined, signal), []);
+  const providers = $api.useQuery('get', '/auth/providers');
   const oidc = providers.data?.oidc ?? null;
   const passwordOn = providers.data?.password ?? true;
   const failure = search.get('inloggningsfel');

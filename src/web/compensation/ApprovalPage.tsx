@@ -3,16 +3,16 @@
  * the payroll export (CSV/XLSX) of approved claims, and yearly totals per person and group.
  */
 import { useId, useState } from 'react';
-import { api, type Page as ApiPage } from '../api';
+import { apiHref } from '../api';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useT } from '../i18n';
 import { ClaimTable } from './ClaimTable';
-import { kronor, usePartCrumbs, type Claim, type TotalRow, type Totals } from './compensation';
+import { kronor, usePartCrumbs, type TotalRow } from './compensation';
 import { thisYear } from '../clock';
 
 export function ApprovalPage() {
@@ -28,14 +28,11 @@ const yearsAround = (year: number) => [year + 1, year, year - 1, year - 2, year 
 
 function Approval() {
   const t = useT();
-  const queue = useAsync(
-    (signal) => api.get<ApiPage<Claim>>('/api/v1/compensation/claims', { status: 'submitted' }, signal).then((p) => p.items),
-    [],
-  );
+  const queue = $api.useQuery('get', '/compensation/claims', { params: { query: { status: 'submitted' } } });
   const [year, setYear] = useState(() => String(thisYear()));
-  const totals = useAsync((signal) => api.get<Totals>('/api/v1/compensation/totals', { year }, signal), [year]);
+  const totals = $api.useQuery('get', '/compensation/totals', { params: { query: { year: Number(year) } } });
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
-  const exportHref = (format: 'csv' | 'xlsx') => `/api/v1/compensation/payroll-export?format=${format}&year=${year}`;
+  const exportHref = (format: 'csv' | 'xlsx') => apiHref('/compensation/payroll-export', { query: { format, year } });
 
   return (
     <Page title={t('compensation.approval.title')} crumbs={usePartCrumbs(t)} lead={<p>{t('compensation.approval.lead')}</p>}>
@@ -46,16 +43,15 @@ function Approval() {
       )}
       <h2>{t('compensation.approval.queue')}</h2>
       {queue.error && <ErrorAlert error={queue.error} />}
-      {queue.loading && !queue.data && <Loading />}
+      {queue.isPending && <Loading />}
       {queue.data && (
         <ClaimTable
-          claims={queue.data}
+          claims={queue.data.items}
           caption={t('compensation.approval.queue')}
           mode="approval"
           onChanged={(text) => {
             setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-            queue.reload();
-            totals.reload();
+            void invalidate('/compensation/');
           }}
         />
       )}

@@ -1,15 +1,17 @@
 /**
- * Claims as a table with the actions the server says the caller may take (permissions on each
- * claim): approve or return (approvers), resubmit a returned claim or withdraw it (claimant).
+ * Claims as a table with the actions the server offers the caller (each claim's allowedActions,
+ * from its lifecycle and the caller's policy): approve or return (approvers), resubmit a
+ * returned claim or withdraw it (claimant).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
+import { call, client } from '../client';
 import { ErrorAlert } from '../components/Alerts';
 import { TextAreaField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n } from '../i18n';
 import { asApiError } from '../people/people';
-import { kronor, parseKronor, STATUS_BADGE, statusLabel, timeText, type Claim } from './compensation';
+import { kronor, parseKronor, STATUS_BADGE, statusLabel, timeText, type Claim, type ClaimAction } from './compensation';
 
 export function ClaimTable({
   claims,
@@ -57,7 +59,7 @@ export function ClaimTable({
               <td>{c.groupName}</td>
               <td>
                 {c.description} ({timeText(i18n, c.timeUnit, c.minutes)})
-                {c.decisionComment && c.status === 'returned' && (
+                {c.decisionComment && c.allowedActions.includes('resubmit') && (
                   <p className="muted">{t('compensation.claims.comment', { comment: c.decisionComment })}</p>
                 )}
               </td>
@@ -98,11 +100,12 @@ function ClaimActions({
   const [busy, setBusy] = useState(false);
   const who = `${c.personName} ${c.date}`;
 
-  async function act(action: 'approve' | 'return' | 'withdraw' | 'resubmit', body: Record<string, unknown>, done: string) {
+  const may = (action: ClaimAction) => c.allowedActions.includes(action);
+  async function act(send: (path: { params: { path: { id: string } } }) => Promise<unknown>, done: string) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/v1/compensation/claims/${encodeURIComponent(c.id)}/${action}`, { version: c.version, ...body });
+      await send({ params: { path: { id: c.id } } });
       onChanged(done);
     } catch (err) {
       setError(asApiError(err));
@@ -113,7 +116,10 @@ function ClaimActions({
 
   const submitReturn = (e: FormEvent) => {
     e.preventDefault();
-    void act('return', { comment }, t('compensation.done.returned', { who }));
+    void act(
+      (p) => call(client.POST('/compensation/claims/{id}/return', { ...p, body: { version: c.version, comment } })),
+      t('compensation.done.returned', { who }),
+    );
   };
   const submitResubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -123,17 +129,34 @@ function ClaimActions({
       setError(new ApiError({ status: 422, title: t('compensation.error.amount'), detail: t('compensation.error.amount') }));
       return;
     }
-    void act('resubmit', { distanceKm, travelCostsOre }, t('compensation.done.resubmitted'));
+    void act(
+      (p) =>
+        call(
+          client.POST('/compensation/claims/{id}/resubmit', { ...p, body: { version: c.version, distanceKm, travelCostsOre } }),
+        ),
+      t('compensation.done.resubmitted'),
+    );
   };
 
   return (
     <div className="actions">
       {error && <ErrorAlert error={error} />}
-      {c.permissions.approve && (
+      {may('approve') && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void act(
+              (p) => call(client.POST('/compensation/claims/{id}/approve', { ...p, body: { version: c.version } })),
+              t('compensation.done.approved', { who }),
+            )
+          }
+        >
+          {t('compensation.action.approveFor', { who })}
+        </button>
+      )}
+      {may('return') && (
         <>
-          <button type="button" disabled={busy} onClick={() => void act('approve', {}, t('compensation.done.approved', { who }))}>
-            {t('compensation.action.approveFor', { who })}
-          </button>
           <button
             type="button"
             className="button-secondary"
@@ -144,7 +167,7 @@ function ClaimActions({
           </button>
         </>
       )}
-      {c.permissions.resubmit && (
+      {may('resubmit') && (
         <button
           type="button"
           className="button-secondary"
@@ -154,12 +177,17 @@ function ClaimActions({
           {t('compensation.action.correct')}
         </button>
       )}
-      {c.permissions.withdraw && mode !== 'approval' && (
+      {may('withdraw') && mode !== 'approval' && (
         <button
           type="button"
           className="button-secondary"
           disabled={busy}
-          onClick={() => void act('withdraw', {}, t('compensation.done.withdrawn'))}
+          onClick={() =>
+            void act(
+              (p) => call(client.POST('/compensation/claims/{id}/withdraw', { ...p, body: { version: c.version } })),
+              t('compensation.done.withdrawn'),
+            )
+          }
         >
           {t('compensation.action.withdraw')}
         </button>

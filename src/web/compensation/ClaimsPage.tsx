@@ -3,17 +3,17 @@
  * assignments with the amount computed live by the server as they type.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, type Page as ApiPage } from '../api';
+import { ApiError } from '../api';
+import { $api, call, client, invalidate } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
 import { ClaimTable } from './ClaimTable';
-import { kronor, parseKronor, timeText, usePartCrumbs, type Amounts, type Assignment, type Claim } from './compensation';
+import { kronor, parseKronor, timeText, usePartCrumbs, type Assignment } from './compensation';
 
 export function ClaimsPage() {
   const t = useT();
@@ -26,20 +26,12 @@ export function ClaimsPage() {
 
 function Claims() {
   const t = useT();
-  const claims = useAsync(
-    (signal) => api.get<ApiPage<Claim>>('/api/v1/compensation/claims', { scope: 'mine' }, signal).then((p) => p.items),
-    [],
-  );
-  const assignments = useAsync(
-    (signal) =>
-      api.get<ApiPage<Assignment>>('/api/v1/compensation/assignments', { unclaimed: true }, signal).then((p) => p.items),
-    [],
-  );
+  const claims = $api.useQuery('get', '/compensation/claims', { params: { query: { scope: 'mine' } } });
+  const assignments = $api.useQuery('get', '/compensation/assignments', { params: { query: { unclaimed: true } } });
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const done = (text: string) => {
     setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-    claims.reload();
-    assignments.reload();
+    void invalidate('/compensation/');
   };
   return (
     <Page title={t('compensation.mine.title')} crumbs={usePartCrumbs(t)} lead={<p>{t('compensation.mine.lead')}</p>}>
@@ -50,15 +42,17 @@ function Claims() {
       )}
       <h2 id="claims-heading">{t('compensation.mine.claims')}</h2>
       {claims.error && <ErrorAlert error={claims.error} />}
-      {claims.loading && !claims.data && <Loading />}
-      {claims.data && <ClaimTable claims={claims.data} caption={t('compensation.mine.claims')} onChanged={done} mode="mine" />}
+      {claims.isPending && <Loading />}
+      {claims.data && (
+        <ClaimTable claims={claims.data.items} caption={t('compensation.mine.claims')} onChanged={done} mode="mine" />
+      )}
       <h2 id="new-claim-heading">{t('compensation.new.title')}</h2>
       {assignments.error && <ErrorAlert error={assignments.error} />}
       {assignments.data &&
-        (assignments.data.length === 0 ? (
+        (assignments.data.items.length === 0 ? (
           <p>{t('compensation.new.none')}</p>
         ) : (
-          <NewClaimForm assignments={assignments.data} onSubmitted={done} />
+          <NewClaimForm assignments={assignments.data.items} onSubmitted={done} />
         ))}
     </Page>
   );
@@ -72,7 +66,6 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
   const [costs, setCosts] = useState('0');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [quote, setQuote] = useState<Amounts | null>(null);
   const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
   // the process support may claim on behalf of several persons: then each option names the person
@@ -80,25 +73,19 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
   const distanceKm = /^\d{1,5}$/.test(km.trim()) ? Number(km.trim()) : undefined;
   const travelCostsOre = parseKronor(costs);
 
-  useEffect(() => {
-    if (!assignmentId || distanceKm === undefined || travelCostsOre === undefined) {
-      setQuote(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .get<{ amounts: Amounts }>('/api/v1/compensation/quote', { assignmentId, distanceKm, travelCostsOre }, controller.signal)
-        .then(
-          (q) => setQuote(q.amounts),
-          () => setQuote(null),
-        );
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [assignmentId, distanceKm, travelCostsOre]);
+  // the amount as the server computes it, asked again a moment after the last keystroke
+  const asked = useSettled(
+    assignmentId && distanceKm !== undefined && travelCostsOre !== undefined
+      ? { assignmentId, distanceKm, travelCostsOre }
+      : null,
+  );
+  const quoted = $api.useQuery(
+    'get',
+    '/compensation/quote',
+    { params: { query: asked ?? { assignmentId, distanceKm: 0, travelCostsOre: 0 } } },
+    { enabled: asked !== null },
+  );
+  const quote = asked && !quoted.error ? (quoted.data?.amounts ?? null) : null;
 
   const labels: Record<string, string> = {
     assignmentId: t('compensation.new.assignment'),
@@ -122,12 +109,16 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
     }
     setBusy(true);
     try {
-      await api.post<Claim>('/api/v1/compensation/claims', {
-        assignmentId,
-        distanceKm,
-        travelCostsOre,
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
+      await call(
+        client.POST('/compensation/claims', {
+          body: {
+            assignmentId,
+            distanceKm: distanceKm!,
+            travelCostsOre: travelCostsOre!,
+            ...(note.trim() ? { note: note.trim() } : {}),
+          },
+        }),
+      );
       setErrors({});
       summary.clear();
       setKm('0');
@@ -204,4 +195,15 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
       </button>
     </form>
   );
+}
+
+/** The value once it has stayed the same for a moment (so a query is not asked on every keystroke). */
+function useSettled<T>(value: T, ms = 250): T {
+  const key = JSON.stringify(value);
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(key) as T), ms);
+    return () => clearTimeout(timer);
+  }, [key, ms]);
+  return settled;
 }

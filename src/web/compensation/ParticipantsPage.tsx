@@ -5,7 +5,10 @@
  * ersättning dokumenteras").
  */
 import { useId, useState, type FormEvent } from 'react';
-import { api, getAll, type ApiError, type GroupSummary, type Page as ApiPage, type Person } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import type { ApiError } from '../api';
+import { $api, call, client, invalidate, type Schema } from '../client';
+import { allPages } from '../components/allPages';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
@@ -13,7 +16,6 @@ import { FormErrorSummary } from '../components/FormErrors';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { asApiError, serverFieldErrors, today, useFormSummary } from '../people/people';
 import { personCompensationHref, usePartCrumbs, type Participant, type TimeUnit } from './compensation';
@@ -31,12 +33,10 @@ export function ParticipantsPage() {
 function Participants() {
   const { t, formatDate } = useI18n();
   const { user } = useSession();
-  const list = useAsync(
-    (signal) => api.get<ApiPage<Participant>>('/api/v1/compensation/participants', undefined, signal).then((p) => p.items),
-    [],
-  );
-  const choices = useAsync(
-    async (signal) => {
+  const list = $api.useQuery('get', '/compensation/participants');
+  const choices = useQuery({
+    queryKey: ['get', '/groups', 'participant-choices', user?.id],
+    queryFn: async ({ signal }) => {
       const owners = [
         ...new Set(
           (user?.roles ?? [])
@@ -45,23 +45,31 @@ function Participants() {
         ),
       ];
       const system = user?.roles.some((r) => r.scopeType === 'system');
+      const groupsWhere = (query: { owner?: string; level?: 'region' }) =>
+        allPages((cursor) =>
+          call(
+            client.GET('/groups', {
+              params: { query: { ...query, status: 'active', limit: 500, ...(cursor ? { cursor } : {}) } },
+              signal,
+            }),
+          ),
+        );
       const groups = system
-        ? await getAll<GroupSummary>('/api/v1/groups', { status: 'active', level: 'region' }, signal)
-        : (
-            await Promise.all(owners.map((o) => getAll<GroupSummary>('/api/v1/groups', { owner: o, status: 'active' }, signal)))
-          ).flat();
-      const people = await getAll<Person>('/api/v1/people', {}, signal);
+        ? await groupsWhere({ level: 'region' })
+        : (await Promise.all(owners.map((o) => groupsWhere({ owner: o })))).flat();
+      const people = await allPages((cursor) =>
+        call(client.GET('/people', { params: { query: { limit: 500, ...(cursor ? { cursor } : {}) } }, signal })),
+      );
       return { groups, people };
     },
-    [user?.id],
-  );
+  });
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const done = (text: string) => {
     setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-    list.reload();
+    void invalidate('/compensation/');
   };
   const captionId = useId();
-  const manageable = (list.data ?? []).filter((p) => p.permissions.manage);
+  const manageable = (list.data?.items ?? []).filter((p) => p.permissions.manage);
   return (
     <Page
       title={t('compensation.participants.title')}
@@ -74,9 +82,9 @@ function Participants() {
         </div>
       )}
       {list.error && <ErrorAlert error={list.error} />}
-      {list.loading && !list.data && <Loading />}
+      {list.isPending && <Loading />}
       {list.data &&
-        (list.data.length === 0 ? (
+        (list.data.items.length === 0 ? (
           <p>{t('compensation.participants.empty')}</p>
         ) : (
           <TableScroll labelledBy={captionId}>
@@ -92,7 +100,7 @@ function Participants() {
                 </tr>
               </thead>
               <tbody>
-                {list.data.map((p) => (
+                {list.data.items.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">
                       <Link to={personCompensationHref(p.personId)}>{p.personName}</Link>
@@ -121,7 +129,15 @@ function Participants() {
   );
 }
 
-function RecruitForm({ groups, people, onDone }: { groups: GroupSummary[]; people: Person[]; onDone: (text: string) => void }) {
+function RecruitForm({
+  groups,
+  people,
+  onDone,
+}: {
+  groups: Schema<'Group'>[];
+  people: Schema<'Person'>[];
+  onDone: (text: string) => void;
+}) {
   const { t } = useI18n();
   const { user } = useSession();
   const [personId, setPersonId] = useState('');
@@ -144,14 +160,18 @@ function RecruitForm({ groups, people, onDone }: { groups: GroupSummary[]; peopl
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.post('/api/v1/compensation/participants', {
-        personId,
-        groupId,
-        recruitedOn,
-        recruitedBy,
-        ...(introducedOn ? { introducedOn, introducedBy: recruitedBy } : {}),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-      });
+      await call(
+        client.POST('/compensation/participants', {
+          body: {
+            personId,
+            groupId,
+            recruitedOn,
+            recruitedBy,
+            ...(introducedOn ? { introducedOn, introducedBy: recruitedBy } : {}),
+            ...(notes.trim() ? { notes: notes.trim() } : {}),
+          },
+        }),
+      );
       setErrors({});
       summary.clear();
       onDone(t('compensation.participants.saved'));
@@ -244,13 +264,12 @@ function AssignmentForm({ participants, onDone }: { participants: Participant[];
     const h = Number(hours.replace(',', '.'));
     const minutes = timeUnit === 'hours' && Number.isFinite(h) && h > 0 ? Math.round(h * 60) : undefined;
     try {
-      await api.post(`/api/v1/compensation/participants/${encodeURIComponent(participantId)}/assignments`, {
-        kind,
-        date,
-        timeUnit,
-        ...(minutes !== undefined ? { minutes } : {}),
-        description: description.trim(),
-      });
+      await call(
+        client.POST('/compensation/participants/{id}/assignments', {
+          params: { path: { id: participantId } },
+          body: { kind, date, timeUnit, ...(minutes !== undefined ? { minutes } : {}), description: description.trim() },
+        }),
+      );
       setErrors({});
       summary.clear();
       setDescription('');
@@ -322,14 +341,19 @@ function IntroduceForm({ participant: p, onDone }: { participant: Participant; o
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.patch(`/api/v1/compensation/participants/${encodeURIComponent(p.id)}`, {
-        recruitedOn: p.recruitedOn,
-        recruitedBy: p.recruitedBy,
-        introducedOn: date,
-        introducedBy: by,
-        notes: p.notes,
-        version: p.version,
-      });
+      await call(
+        client.PATCH('/compensation/participants/{id}', {
+          params: { path: { id: p.id } },
+          body: {
+            recruitedOn: p.recruitedOn,
+            recruitedBy: p.recruitedBy,
+            introducedOn: date,
+            introducedBy: by,
+            notes: p.notes,
+            version: p.version,
+          },
+        }),
+      );
       onDone();
     } catch (err) {
       setError(asApiError(err));

@@ -1,13 +1,12 @@
 /** A person's participation and compensation claims (linked from the person page). */
-import { api, type Page as ApiPage, type Person } from '../api';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { personHref } from '../people/people';
 import { ClaimTable } from './ClaimTable';
-import { timeText, type Assignment, type Claim, type Participant } from './compensation';
+import { timeText } from './compensation';
 
 function useCrumbs(id: string, name?: string) {
   const t = useT();
@@ -31,33 +30,36 @@ export function PersonCompensationPage({ id }: { id: string }) {
 function PersonCompensation({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const data = useAsync(
-    async (signal) => {
-      const q = { personId: id };
-      const [person, participants, assignments, claims] = await Promise.all([
-        api.get<Person>(`/api/v1/people/${encodeURIComponent(id)}`, undefined, signal),
-        api.get<ApiPage<Participant>>('/api/v1/compensation/participants', q, signal),
-        api.get<ApiPage<Assignment>>('/api/v1/compensation/assignments', q, signal),
-        api.get<ApiPage<Claim>>('/api/v1/compensation/claims', q, signal),
-      ]);
-      return { person, participants: participants.items, assignments: assignments.items, claims: claims.items };
-    },
-    [id],
-  );
-  const crumbs = useCrumbs(id, data.data?.person.name);
-  const title = data.data ? t('compensation.person.titleFor', { name: data.data.person.name }) : t('compensation.person.title');
+  const q = { params: { query: { personId: id } } };
+  const person = $api.useQuery('get', '/people/{id}', { params: { path: { id } } });
+  const participants = $api.useQuery('get', '/compensation/participants', q);
+  const assignments = $api.useQuery('get', '/compensation/assignments', q);
+  const claims = $api.useQuery('get', '/compensation/claims', q);
+  const all = [person, participants, assignments, claims];
+  const error = all.find((x) => x.error)?.error;
+  const data =
+    person.data && participants.data && assignments.data && claims.data
+      ? {
+          person: person.data,
+          participants: participants.data.items,
+          assignments: assignments.data.items,
+          claims: claims.data.items,
+        }
+      : undefined;
+  const crumbs = useCrumbs(id, data?.person.name);
+  const title = data ? t('compensation.person.titleFor', { name: data.person.name }) : t('compensation.person.title');
   return (
     <Page title={title} crumbs={crumbs}>
-      {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !data.data && <Loading />}
-      {data.data && (
+      {error && <ErrorAlert error={error} />}
+      {!error && !data && <Loading />}
+      {data && (
         <>
           <h2>{t('compensation.participants.title')}</h2>
-          {data.data.participants.length === 0 ? (
+          {data.participants.length === 0 ? (
             <p>{t('compensation.participants.empty')}</p>
           ) : (
             <ul>
-              {data.data.participants.map((p) => (
+              {data.participants.map((p) => (
                 <li key={p.id}>
                   {t('compensation.person.participation', {
                     group: p.groupName,
@@ -69,11 +71,11 @@ function PersonCompensation({ id }: { id: string }) {
             </ul>
           )}
           <h2>{t('compensation.person.assignments')}</h2>
-          {data.data.assignments.length === 0 ? (
+          {data.assignments.length === 0 ? (
             <p>{t('compensation.person.noAssignments')}</p>
           ) : (
             <ul>
-              {data.data.assignments.map((a) => (
+              {data.assignments.map((a) => (
                 <li key={a.id}>
                   {`${formatDate(a.date)} – ${a.groupName} – ${a.description} (${timeText(i18n, a.timeUnit, a.minutes)})`}
                 </li>
@@ -82,10 +84,10 @@ function PersonCompensation({ id }: { id: string }) {
           )}
           <h2>{t('compensation.mine.claims')}</h2>
           <ClaimTable
-            claims={data.data.claims}
+            claims={data.claims}
             caption={t('compensation.mine.claims')}
             mode="read"
-            onChanged={() => data.reload()}
+            onChanged={() => void invalidate('/compensation/')}
           />
         </>
       )}

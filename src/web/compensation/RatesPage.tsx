@@ -3,7 +3,8 @@
  * each model valid from a date. Everyone signed in can read them; administrators edit.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import type { ApiError } from '../api';
+import { $api, call, client, invalidate } from '../client';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { TextField } from '../components/Fields';
@@ -11,7 +12,6 @@ import { FormErrorSummary } from '../components/FormErrors';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
 import { kronor, parseKronor, usePartCrumbs, type RateModel } from './compensation';
@@ -32,7 +32,7 @@ function Rates() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const { isAdmin } = useSession();
-  const models = useAsync((signal) => api.get<{ items: RateModel[] }>('/api/v1/compensation/rate-models', undefined, signal), []);
+  const models = $api.useQuery('get', '/compensation/rate-models');
   const [editing, setEditing] = useState<RateModel | 'new' | null>(null);
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const captionId = useId();
@@ -44,7 +44,7 @@ function Rates() {
         </div>
       )}
       {models.error && <ErrorAlert error={models.error} />}
-      {models.loading && !models.data && <Loading />}
+      {models.isPending && <Loading />}
       {models.data?.items.some((m) => m.isExample) && (
         <Notice kind="warning">
           <p>{t('compensation.rates.example')}</p>
@@ -105,7 +105,7 @@ function Rates() {
           onDone={(text) => {
             setEditing(null);
             setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-            models.reload();
+            void invalidate('/compensation/');
           }}
           onCancel={() => setEditing(null)}
         />
@@ -159,9 +159,15 @@ function RateForm({
     }
     const body = { name: name.trim(), validFrom, ...parsed, source: source.trim() || null };
     try {
+      const amounts = parsed as Record<MoneyKey, number>;
       if (model)
-        await api.patch(`/api/v1/compensation/rate-models/${encodeURIComponent(model.id)}`, { ...body, version: model.version });
-      else await api.post('/api/v1/compensation/rate-models', body);
+        await call(
+          client.PATCH('/compensation/rate-models/{id}', {
+            params: { path: { id: model.id } },
+            body: { ...body, ...amounts, version: model.version },
+          }),
+        );
+      else await call(client.POST('/compensation/rate-models', { body: { ...body, ...amounts } }));
       onDone(t('compensation.rates.saved', { name: body.name }));
     } catch (err) {
       const apiError = asApiError(err);

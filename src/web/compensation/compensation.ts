@@ -1,8 +1,9 @@
 /**
- * Shapes and helpers of the compensation area (src/modules/compensation/schemas.ts). Money is
+ * Helpers of the compensation area; its shapes are the contract's (src/modules/compensation/schemas.ts). Money is
  * integer öre in the API; the UI shows kronor with a Swedish decimal comma and never does
  * arithmetic on floating point (the server computes every amount).
  */
+import type { ApiResponse, Schema } from '../client';
 import type { I18n } from '../i18n';
 
 export const PARTICIPATION_PATH = '/delaktighet';
@@ -12,102 +13,15 @@ export const PARTICIPANTS_PATH = `${PARTICIPATION_PATH}/deltagare`;
 export const RATES_PATH = `${PARTICIPATION_PATH}/ersattningsmodell`;
 export const personCompensationHref = (id: string) => `/personer-och-uppdrag/personer/${encodeURIComponent(id)}/ersattning`;
 
-export type TimeUnit = 'meeting' | 'half-day' | 'full-day' | 'hours';
-export type ClaimStatus = 'submitted' | 'returned' | 'approved' | 'withdrawn';
-
-export interface Amounts {
-  feeOre: number;
-  mileageOre: number;
-  travelCostsOre: number;
-  totalOre: number;
-}
-
-export interface Claim {
-  id: string;
-  assignmentId: string;
-  personId: string;
-  personName: string;
-  groupId: string;
-  groupName: string;
-  status: ClaimStatus;
-  date: string;
-  kind: string;
-  timeUnit: TimeUnit;
-  minutes: number | null;
-  description: string;
-  distanceKm: number;
-  note: string | null;
-  rateModelId: string;
-  amounts: Amounts;
-  submittedAt: string;
-  decidedAt: string | null;
-  decisionComment: string | null;
-  permissions: { approve: boolean; resubmit: boolean; withdraw: boolean };
-  version: number;
-}
-
-export interface Assignment {
-  id: string;
-  participantId: string;
-  personId: string;
-  personName: string;
-  groupId: string;
-  groupName: string;
-  kind: 'meeting' | 'work';
-  date: string;
-  timeUnit: TimeUnit;
-  minutes: number | null;
-  description: string;
-  claimId: string | null;
-}
-
-export interface Participant {
-  id: string;
-  personId: string;
-  personName: string;
-  groupId: string;
-  groupName: string;
-  recruitedOn: string;
-  recruitedBy: string;
-  introducedOn: string | null;
-  introducedBy: string | null;
-  notes: string | null;
-  permissions: { manage: boolean };
-  version: number;
-}
-
-export interface RateModel {
-  id: string;
-  name: string;
-  validFrom: string;
-  meetingFeeOre: number;
-  halfDayFeeOre: number;
-  fullDayFeeOre: number;
-  hourlyFeeOre: number;
-  mileageOrePerKm: number;
-  source: string | null;
-  isExample: boolean;
-  claimCount: number;
-  version: number;
-  updatedAt: string;
-}
-
-export interface TotalRow {
-  id: string;
-  name: string;
-  claims: number;
-  feeOre: number;
-  mileageOre: number;
-  travelCostsOre: number;
-  totalOre: number;
-}
-
-export interface Totals {
-  year: number;
-  perPerson: TotalRow[];
-  perGroup: TotalRow[];
-  total: Amounts;
-}
+export type Claim = Schema<'CompensationClaim'>;
+export type ClaimAction = Claim['allowedActions'][number];
+export type Amounts = Claim['amounts'];
+export type TimeUnit = Claim['timeUnit'];
+export type Assignment = Schema<'CompensationAssignment'>;
+export type Participant = Schema<'CompensationParticipant'>;
+export type RateModel = Schema<'CompensationRateModel'>;
+export type Totals = ApiResponse<'/compensation/totals'>;
+export type TotalRow = Totals['perPerson'][number];
 
 /** "1 225,00 kr" from öre, with integer arithmetic only. */
 export function kronor(ore: number): string {

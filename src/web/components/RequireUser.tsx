@@ -11,12 +11,12 @@ import { Page, type Crumb } from './Page';
  */
 export function RequireUser({ title, crumbs, children }: { title: string; crumbs?: Crumb[]; children: ReactNode }) {
   const t = useT();
-  const { session } = useSession();
+  const { user, loading } = useSession();
   const { path } = useLocation();
-  if (session.status === 'signed-in') return <>{children}</>;
+  if (user) return <>{children}</>;
   return (
     <Page title={title} {...(crumbs ? { crumbs } : {})}>
-      {session.status === 'loading' ? (
+      {loading ? (
         <Loading />
       ) : (
         <Notice kind="info">

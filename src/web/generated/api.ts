@@ -29333,6 +29333,8 @@ export interface components {
             submittedAt: string;
             decidedAt: string | null;
             decisionComment: string | null;
+            /** @description Vad du kan göra med anspråket nu (från livscykeln och din roll); knapparna visas från listan */
+            allowedActions: ("approve" | "return" | "resubmit" | "withdraw")[];
             permissions: {
                 approve: boolean;
                 resubmit: boolean;

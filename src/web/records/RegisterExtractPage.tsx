@@ -4,33 +4,17 @@
  * with what is kept and why explained before anyone confirms.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { api, type ApiError, type Person } from '../api';
+import { apiHref, type ApiError } from '../api';
+import { $api, call, client, invalidate, type ApiResponse } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Checkbox } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useT } from '../i18n';
 import { asApiError, personHref } from '../people/people';
 
-interface Preview {
-  personId: string;
-  name: string;
-  anonymised: boolean;
-  pseudonym: string;
-  erasedFields: string[];
-  version: number;
-  blockers: { kind: string; id: string; text: string }[];
-  records: {
-    recordType: string;
-    label: string;
-    count: number | null;
-    onAnonymisation: string;
-    retention: string;
-    legalBasis: string;
-  }[];
-}
+type Preview = ApiResponse<'/people/{id}/anonymisation'>;
 
 function useCrumbs(id: string, name?: string) {
   const t = useT();
@@ -52,13 +36,11 @@ export function RegisterExtractPage({ id }: { id: string }) {
 
 function RegisterExtract({ id }: { id: string }) {
   const t = useT();
-  const person = useAsync((signal) => api.get<Person>(`/api/v1/people/${encodeURIComponent(id)}`, undefined, signal), [id]);
-  const preview = useAsync(
-    (signal) => api.get<Preview>(`/api/v1/people/${encodeURIComponent(id)}/anonymisation`, undefined, signal).catch(() => null),
-    [id],
-  );
+  const params = { params: { path: { id } } };
+  const person = $api.useQuery('get', '/people/{id}', params);
+  // only those who may anonymise get the preview; for anyone else the section is simply absent
+  const preview = $api.useQuery('get', '/people/{id}/anonymisation', params);
   const [done, setDone] = useState<string | null>(null);
-  const base = `/api/v1/people/${encodeURIComponent(id)}/register-extract`;
   const name = person.data?.name;
   return (
     <Page
@@ -67,16 +49,20 @@ function RegisterExtract({ id }: { id: string }) {
       lead={<p>{t('records.lead')}</p>}
     >
       {person.error && <ErrorAlert error={person.error} />}
-      {person.loading && !person.data && <Loading />}
+      {person.isPending && <Loading />}
       {person.data && (
         <>
           <h2>{t('records.extract.title')}</h2>
           <p>{t('records.extract.lead')}</p>
           <p className="button-row">
-            <a className="button" href={`${base}.docx`} download>
+            <a className="button" href={apiHref('/people/{id}/register-extract.docx', { path: { id } })} download>
               {t('records.extract.docx')}
             </a>
-            <a className="button button-secondary" href={base} download={`registerutdrag-${id.slice(0, 8)}.json`}>
+            <a
+              className="button button-secondary"
+              href={apiHref('/people/{id}/register-extract', { path: { id } })}
+              download={`registerutdrag-${id.slice(0, 8)}.json`}
+            >
               {t('records.extract.json')}
             </a>
           </p>
@@ -90,7 +76,7 @@ function RegisterExtract({ id }: { id: string }) {
               preview={preview.data}
               onDone={(pseudonym) => {
                 setDone(t('records.anonymise.done', { pseudonym }));
-                person.reload();
+                void invalidate('/people/');
               }}
             />
           )}
@@ -112,10 +98,12 @@ function Anonymise({ preview, onDone }: { preview: Preview; onDone: (pseudonym: 
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/v1/people/${encodeURIComponent(preview.personId)}/anonymise`, {
-        version: preview.version,
-        confirm: true,
-      });
+      await call(
+        client.POST('/people/{id}/anonymise', {
+          params: { path: { id: preview.personId } },
+          body: { version: preview.version, confirm: true },
+        }),
+      );
       onDone(preview.pseudonym);
     } catch (err) {
       setError(asApiError(err));
@@ -155,7 +143,7 @@ function Anonymise({ preview, onDone }: { preview: Preview; onDone: (pseudonym: 
               <tr key={r.recordType}>
                 <th scope="row">{r.label}</th>
                 <td className="num">{r.count ?? '–'}</td>
-                <td>{t(`records.on.${r.onAnonymisation as 'keep' | 'keep-pseudonymised' | 'erase'}`)}</td>
+                <td>{t(`records.on.${r.onAnonymisation}`)}</td>
                 <td>{r.retention}</td>
                 <td>{r.legalBasis}</td>
               </tr>

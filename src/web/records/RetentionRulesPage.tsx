@@ -1,25 +1,20 @@
 /** Bevarande och gallring: how long each kind of record is kept and on what legal basis (administrators edit). */
-import { useId, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import { useId, useState } from 'react';
+import type { ApiError } from '../api';
+import { useForm } from 'react-hook-form';
+import { RetentionRuleBody } from '../../modules/records/schemas';
+import { $api, call, client, invalidate, type ApiBody, type Schema } from '../client';
+import { FormTextAreaField, FormTextField, orServer } from '../components/FormFields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
-import { useT } from '../i18n';
+import { useI18n, useT } from '../i18n';
 import { asApiError } from '../people/people';
 
-interface Rule {
-  recordType: string;
-  label: string;
-  onAnonymisation: 'keep' | 'keep-pseudonymised' | 'erase';
-  retentionYears: number | null;
-  retention: string;
-  legalBasis: string;
-  version: number;
-}
+type Rule = Schema<'RetentionRule'>;
 
 export function RetentionRulesPage() {
   const t = useT();
@@ -34,7 +29,7 @@ export function RetentionRulesPage() {
 function Rules() {
   const t = useT();
   const { isAdmin } = useSession();
-  const rules = useAsync((signal) => api.get<{ items: Rule[] }>('/api/v1/retention-rules', undefined, signal), []);
+  const rules = $api.useQuery('get', '/retention-rules');
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const captionId = useId();
@@ -50,7 +45,7 @@ function Rules() {
         </div>
       )}
       {rules.error && <ErrorAlert error={rules.error} />}
-      {rules.loading && !rules.data && <Loading />}
+      {rules.isPending && <Loading />}
       {rules.data && (
         <TableScroll labelledBy={captionId}>
           <table className="data-table">
@@ -99,7 +94,7 @@ function Rules() {
               onDone={() => {
                 setEditing(null);
                 setMessage((m) => ({ text: t('records.retention.saved', { label: r.label }), n: (m?.n ?? 0) + 1 }));
-                rules.reload();
+                void invalidate('/retention-rules');
               }}
             />
           ))}
@@ -107,45 +102,59 @@ function Rules() {
   );
 }
 
+type RuleValues = { label: string; retentionYears: string; retention: string; legalBasis: string };
+
 function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; onCancel: () => void }) {
-  const t = useT();
-  const [label, setLabel] = useState(rule.label);
-  const [years, setYears] = useState(rule.retentionYears === null ? '' : String(rule.retentionYears));
-  const [retention, setRetention] = useState(rule.retention);
-  const [legalBasis, setLegalBasis] = useState(rule.legalBasis);
+  const { t, lang } = useI18n();
   const [error, setError] = useState<ApiError | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  // the years as typed; an empty field means "no fixed number of years"
+  const toBody = (v: RuleValues): ApiBody<'/retention-rules/{recordType}', 'put'> => ({
+    label: v.label,
+    retentionYears: v.retentionYears.trim() === '' ? null : Number(v.retentionYears),
+    retention: v.retention,
+    legalBasis: v.legalBasis,
+    version: rule.version,
+  });
+  const form = useForm<RuleValues>({
+    defaultValues: {
+      label: rule.label,
+      retentionYears: rule.retentionYears === null ? '' : String(rule.retentionYears),
+      retention: rule.retention,
+      legalBasis: rule.legalBasis,
+    },
+    resolver: orServer(schemaResolver(RetentionRuleBody, toBody, lang)),
+  });
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
     try {
-      await api.put(`/api/v1/retention-rules/${encodeURIComponent(rule.recordType)}`, {
-        label,
-        retentionYears: years.trim() === '' ? null : Number(years),
-        retention,
-        legalBasis,
-        version: rule.version,
-      });
+      await call(
+        client.PUT('/retention-rules/{recordType}', { params: { path: { recordType: rule.recordType } }, body: toBody(values) }),
+      );
       onDone();
     } catch (err) {
-      setError(asApiError(err));
+      if (!applyServerErrors(err, form.setError)) setError(asApiError(err));
     }
-  }
+  });
+  const { control } = form;
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-labelledby="rule-heading">
       <h2 id="rule-heading">{t('records.retention.edit', { label: rule.label })}</h2>
       {error && <ErrorAlert error={error} />}
-      <TextField id="rule-label" label={t('records.col.record')} value={label} onChange={setLabel} />
-      <TextField
+      <FormTextField control={control} name="label" id="rule-label" label={t('records.col.record')} />
+      <FormTextField
+        control={control}
+        name="retentionYears"
         id="rule-years"
         label={t('records.retention.yearsLabel')}
         hint={t('records.retention.yearsHint')}
         inputMode="numeric"
-        value={years}
-        onChange={setYears}
       />
-      <TextAreaField id="rule-retention" label={t('records.col.retention')} value={retention} onChange={setRetention} rows={2} />
-      <TextAreaField id="rule-basis" label={t('records.col.basis')} value={legalBasis} onChange={setLegalBasis} rows={3} />
+      <FormTextAreaField control={control} name="retention" id="rule-retention" label={t('records.col.retention')} rows={2} />
+      <FormTextAreaField control={control} name="legalBasis" id="rule-basis" label={t('records.col.basis')} rows={3} />
       <div className="button-row">
-        <button type="submit">{t('records.retention.save')}</button>
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {t('records.retention.save')}
+        </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
           {t('records.cancel')}
         </button>

@@ -4,10 +4,11 @@
  * extended, they are told in time to save their work. The server decides; this asks it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, onApiActivity } from '../api';
+import { onApiActivity } from '../api';
+import { call, client } from '../client';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n';
-import { afterActivity, clockFrom, warningAt, type SessionClock, type SessionStatus } from './timeout';
+import { afterActivity, clockFrom, warningAt, type SessionClock } from './timeout';
 
 const RECHECK_MS = 20_000;
 
@@ -23,7 +24,7 @@ export function SessionTimeout() {
   const check = useCallback(async () => {
     lastCheck.current = Date.now();
     try {
-      setClock(clockFrom(await api.get<SessionStatus>('/api/v1/auth/session'), Date.now()));
+      setClock(clockFrom(await call(client.GET('/auth/session')), Date.now()));
     } catch {
       setClock(null); // an API token, or the session is gone
     }
@@ -66,7 +67,7 @@ export function SessionTimeout() {
 
   async function extend() {
     try {
-      setClock(clockFrom(await api.post<SessionStatus>('/api/v1/auth/session/extend'), Date.now()));
+      setClock(clockFrom(await call(client.POST('/auth/session/extend')), Date.now()));
     } catch {
       void refresh();
     }

@@ -1,3 +1,4 @@
+import { apiHref } from '../api';
 import { Link } from '../app/router';
 import { Page } from '../components/Page';
 import { useT } from '../i18n';
@@ -19,9 +20,9 @@ export function TransparencyPage() {
     ['/organisation', t('trust.insyn.structure'), t('trust.insyn.structure.text')],
   ];
   const files: [string, string][] = [
-    ['/api/v1/open-data/implementation-statuses?format=csv', t('trust.insyn.file.implementation')],
-    ['/api/v1/open-data/indicator-values?format=csv', t('trust.insyn.file.indicators')],
-    [`/api/v1/consultation-calendar.ics?year=${year}`, t('trust.insyn.file.calendar', { year })],
+    [apiHref('/open-data/implementation-statuses', { query: { format: 'csv' } }), t('trust.insyn.file.implementation')],
+    [apiHref('/open-data/indicator-values', { query: { format: 'csv' } }), t('trust.insyn.file.indicators')],
+    [apiHref('/consultation-calendar.ics', { query: { year } }), t('trust.insyn.file.calendar', { year })],
   ];
   return (
     <Page title={t('area.transparency')} crumbs={[{ to: '/', label: t('nav.start') }]}>

@@ -2,13 +2,9 @@
  * The session clock as the browser keeps it: the server's idle and absolute ends, moved onto
  * the browser's own clock (a wrong PC clock must not hide the warning), and what to show.
  */
-export interface SessionStatus {
-  idleMinutes: number;
-  idleExpiresAt: string;
-  absoluteExpiresAt: string;
-  serverTime: string;
-  method: 'password' | 'oidc';
-}
+import type { ApiResponse } from '../client';
+
+export type SessionStatus = ApiResponse<'/auth/session'>;
 
 export interface SessionClock {
   idleMinutes: number;

@@ -1,5 +1,5 @@
 /**
- * The lifecycle of a compensation claim as one transition table:
+ * The lifecycle of a compensation claim, declared once (platform/lifecycle):
  *
  *   submitted ──approve──▶ approved
  *   submitted ──return───▶ returned ──resubmit──▶ submitted
@@ -7,55 +7,69 @@
  *
  * Who may act: the claimant (the person, or the process support submitting on their behalf)
  * resubmits and withdraws; an approver of the group's region approves and returns, never their
- * own claim.
+ * own claim. A claim is returned with a comment saying what to correct (the action's reason).
  */
+import { defineLifecycle } from '../../../platform/lifecycle/lifecycle.js';
+
 export type ClaimStatus = 'submitted' | 'returned' | 'approved' | 'withdrawn';
 export type ClaimAction = 'approve' | 'return' | 'resubmit' | 'withdraw';
 export type ClaimActor = 'claimant' | 'approver';
 
-interface Transition {
-  from: readonly ClaimStatus[];
-  to: ClaimStatus;
-  by: ClaimActor;
+export const claimLifecycle = defineLifecycle<ClaimStatus, ClaimAction>({
+  entity: 'compensation-claim',
+  noun: 'Anspråket',
+  statuses: ['submitted', 'returned', 'approved', 'withdrawn'],
+  labels: { submitted: 'inskickat', returned: 'återskickat', approved: 'godkänt', withdrawn: 'återtaget' },
+  actions: {
+    approve: { label: 'godkänna anspråket', from: ['submitted'], to: 'approved', audit: 'approve' },
+    return: { label: 'skicka tillbaka anspråket', from: ['submitted'], to: 'returned', audit: 'return', reason: true },
+    resubmit: { label: 'skicka in anspråket igen', from: ['returned'], to: 'submitted', audit: 'resubmit' },
+    withdraw: { label: 'ta tillbaka anspråket', from: ['submitted', 'returned'], to: 'withdrawn', audit: 'withdraw' },
+  },
+  locked: ['approved', 'withdrawn'],
+  final: ['approved', 'withdrawn'],
+});
+
+/** Who takes each action: the claimant's side or the approver's. */
+export const CLAIM_ACTOR: Readonly<Record<ClaimAction, ClaimActor>> = {
+  approve: 'approver',
+  return: 'approver',
+  resubmit: 'claimant',
+  withdraw: 'claimant',
+};
+
+/** Actions that are decisions: they stamp who decided, when, and the decision's comment. */
+export const DECISIONS: readonly ClaimAction[] = ['approve', 'return'];
+
+/** How a caller stands to one claim (from the module's policy). */
+export interface ClaimRoles {
+  claimant: boolean;
+  approver: boolean;
+  ownClaim: boolean;
 }
 
-export const CLAIM_TRANSITIONS: Record<ClaimAction, Transition> = {
-  approve: { from: ['submitted'], to: 'approved', by: 'approver' },
-  return: { from: ['submitted'], to: 'returned', by: 'approver' },
-  resubmit: { from: ['returned'], to: 'submitted', by: 'claimant' },
-  withdraw: { from: ['submitted', 'returned'], to: 'withdrawn', by: 'claimant' },
-};
+export type ActorVerdict = { ok: true } | { ok: false; reason: 'not-allowed' | 'own-claim'; message: string };
 
-export type TransitionResult =
-  { ok: true; to: ClaimStatus } | { ok: false; reason: 'wrong-state' | 'not-allowed' | 'own-claim'; message: string };
-
-const STATUS_SV: Record<ClaimStatus, string> = {
-  submitted: 'inskickat',
-  returned: 'återskickat',
-  approved: 'godkänt',
-  withdrawn: 'återtaget',
-};
+/** Whether a caller standing so to the claim may take the action at all (whatever its status). */
+export function mayAct(action: ClaimAction, roles: ClaimRoles): ActorVerdict {
+  const by = CLAIM_ACTOR[action];
+  if (!(by === 'claimant' ? roles.claimant : roles.approver))
+    return { ok: false, reason: 'not-allowed', message: 'Du får inte göra detta med anspråket.' };
+  if (by === 'approver' && roles.ownClaim)
+    return { ok: false, reason: 'own-claim', message: 'Du kan inte attestera ditt eget anspråk.' };
+  return { ok: true };
+}
 
 /**
- * Decides a transition. `roles` says how the actor stands to this claim: as its claimant, as an
- * approver, or both (an approver may not decide a claim that is their own).
+ * Why the action does not run from this status, or null when it does. The claim API answers it
+ * with 409 whether or not the status is final, as it always has.
  */
-export function transition(
-  from: ClaimStatus,
-  action: ClaimAction,
-  roles: { claimant: boolean; approver: boolean; ownClaim: boolean },
-): TransitionResult {
-  const t = CLAIM_TRANSITIONS[action];
-  const allowed = t.by === 'claimant' ? roles.claimant : roles.approver;
-  if (!allowed) return { ok: false, reason: 'not-allowed', message: 'Du får inte göra detta med anspråket.' };
-  if (t.by === 'approver' && roles.ownClaim)
-    return { ok: false, reason: 'own-claim', message: 'Du kan inte attestera ditt eget anspråk.' };
-  if (!t.from.includes(from))
-    return { ok: false, reason: 'wrong-state', message: `Anspråket är ${STATUS_SV[from]} och kan inte längre ändras så.` };
-  return { ok: true, to: t.to };
-}
+export const wrongState = (from: ClaimStatus, action: ClaimAction): string | null =>
+  claimLifecycle.actions[action].from.includes(from)
+    ? null
+    : `Anspråket är ${claimLifecycle.labels[from]} och kan inte längre ändras så.`;
 
 /** Claims that still wait for someone: they block anonymisation of the person. */
-export const OPEN_STATUSES: readonly ClaimStatus[] = ['submitted', 'returned'];
+export const OPEN_STATUSES: readonly ClaimStatus[] = claimLifecycle.statuses.filter((s) => !claimLifecycle.final?.includes(s));
 /** Claims that count in totals and payroll exports. */
 export const PAYABLE_STATUSES: readonly ClaimStatus[] = ['approved'];

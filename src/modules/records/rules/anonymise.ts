@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { claimLifecycle, OPEN_STATUSES, type ClaimStatus } from '../../compensation/rules/claim-state.js';
 
 /**
  * Anonymising a person who has left: the identifying fields give way to a pseudonym, while the
@@ -15,6 +16,14 @@ export interface Blocker {
   id: string;
   text: string;
 }
+
+/** What an open claim (one the claim lifecycle has not finished) waits for, in words. */
+const WAITING_FOR: Readonly<Record<ClaimStatus, string>> = {
+  submitted: 'inte attesterat',
+  returned: 'återskickat för rättelse',
+  approved: 'godkänt',
+  withdrawn: 'återtaget',
+};
 
 /**
  * What stops an anonymisation: a membership still running on `today` (open-ended or ending today
@@ -35,11 +44,12 @@ export function anonymisationBlockers(
       });
   }
   for (const c of claims) {
-    if (c.status === 'submitted' || c.status === 'returned')
+    // a claim still waiting for someone (the claim lifecycle's open statuses) holds the person
+    if (claimLifecycle.isStatus(c.status) && OPEN_STATUSES.includes(c.status))
       out.push({
         kind: 'claim',
         id: c.id,
-        text: `Ersättningsanspråket för ${c.date} i ${c.groupName} är ${c.status === 'submitted' ? 'inte attesterat' : 'återskickat för rättelse'}.`,
+        text: `Ersättningsanspråket för ${c.date} i ${c.groupName} är ${WAITING_FOR[c.status]}.`,
       });
   }
   return out;

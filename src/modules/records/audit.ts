@@ -1,0 +1,21 @@
+/**
+ * The records module's audit kinds and their payloads. The anonymisation of a person is
+ * recorded under the person (entity 'person'), by this module, which does it.
+ */
+declare module '../../platform/audit/record.js' {
+  interface AuditPayloads {
+    'retention-rule.update': { before: RetentionRuleAudit; after: RetentionRuleAudit };
+    'register-extract.export': { after: { declarationDetails: boolean } };
+    'person.anonymise': { before: { fields: string[] }; after: { name: string; notesErased: number } };
+  }
+}
+
+/** A retention rule as audited: what an administrator may change. */
+export interface RetentionRuleAudit {
+  label: string;
+  retentionYears: number | null;
+  retention: string;
+  legalBasis: string;
+}
+
+export {};
