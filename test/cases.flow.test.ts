@@ -537,6 +537,16 @@ describe('the beredningsforum: triage queue and paketering', () => {
       to: 'beslutad',
       reason: `Följer beslutet i huvudärendet ${main.caseNumber}.`,
     });
+    // The follower's move is the declared system action, audited like any transition.
+    const [followed] = await t.db.query<{ action: string; before: unknown; after: Record<string, unknown> }>(
+      `SELECT action, before, after FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [bundled.id],
+    );
+    expect(followed).toMatchObject({
+      action: 'transition',
+      before: { status: 'under-beredning' },
+      after: { status: 'beslutad', followsMainCaseId: main.id, reason: `Följer beslutet i huvudärendet ${main.caseNumber}.` },
+    });
   });
   it('re-triaging a bundled case away from its main case removes the bundling', async () => {
     const main = await register({ subject: 'Huvud' });

@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/index.js';
 import { notFound, Problem, staleVersion } from '../../platform/errors.js';
 import * as repo from './repository.js';
 import type { TransitionBody } from './schemas.js';
-import { assertCanRead } from './scope.js';
+import { assertCanRead } from './policy.js';
+import { isClosed } from './rules/lifecycle.js';
 import { transitionCase } from './transition-case.js';
 
 export type ChangeCaseStatusInput = Omit<Static<typeof TransitionBody>, 'version'>;
@@ -24,10 +25,10 @@ export async function changeCaseStatus(db: Db, ctx: Ctx, id: string, version: nu
   await db.transaction(async (tx) => {
     const c = await repo.lockCase(tx, id);
     if (!c) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx.actor, c.region_code);
+    await assertCanRead(tx, ctx, c.region_code);
     if (c.version !== version) {
       // A second "close" of a closed case is a conflict either way; say which.
-      if (c.status === 'avslutad') throw new Problem(409, 'Konflikt', 'Ärendet är redan avslutat.');
+      if (isClosed(c.status)) throw new Problem(409, 'Konflikt', 'Ärendet är redan avslutat.');
       throw staleVersion(c.version);
     }
     await transitionCase(tx, ctx, id, to, {

@@ -28829,7 +28829,9 @@ export interface components {
             secrecyGround: string | null;
             closedAt: string | null;
             openActions: number;
-            /** @description Statusar du kan flytta ärendet till nu */
+            /** @description Livscykelns åtgärder du kan göra med ärendet nu (lägg fram, besluta, återremittera, bordlägg, avsluta …); knapparna visas från denna lista */
+            allowedActions: ("put-forward" | "prepare" | "decide" | "send-back" | "postpone" | "implement" | "close" | "follow-main" | "withdraw")[];
+            /** @description Statusar du kan flytta ärendet till nu (samma som allowedActions) */
             allowedTransitions: string[];
             canHandle: boolean;
             canTriage: boolean;
@@ -28847,6 +28849,8 @@ export interface components {
             ownerName: string | null;
             dueDate: string | null;
             status: "open" | "done";
+            /** @description Vad du kan göra med punkten nu (i ärendets lista över åtgärdspunkter) */
+            allowedActions?: ("complete" | "reopen")[];
             doneAt: string | null;
             source: {
                 /** Format: uuid */
