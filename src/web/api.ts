@@ -437,20 +437,3 @@ export interface PersonDetail extends Person {
   currentDeclaration: { ok: boolean; reason: string | null; message: string | null; validUntil: string | null };
   permissions: { edit: boolean; declare: boolean; review: boolean };
 }
-
-// ---- Cases (src/modules/cases/routes.ts) ----
-
-export interface Case {
-  id: string;
-  region: string;
-  caseNumber: string;
-  year: number;
-  sequence: number;
-  subject: string;
-  origin: string;
-  sender: string;
-  receivedDate: string;
-  status: string;
-  registeredAt: string;
-  version: number;
-}

@@ -3,7 +3,7 @@ import { requestScope } from '../../platform/auth/scope.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { allowedActions } from '../../platform/lifecycle/index.js';
+import { allowedActions, isLocked } from '../../platform/lifecycle/index.js';
 import { maskCase } from './presenter.js';
 import {
   caseLifecycle,
@@ -14,6 +14,7 @@ import {
   type CaseAction,
   type CaseFacts,
   type CaseStatus,
+  type PersonCaseAction,
 } from './rules/lifecycle.js';
 
 /**
@@ -103,10 +104,13 @@ export async function permissionsOn(
   // Closing stays offered while action items are open: the page says why it cannot be done yet,
   // and the server's refusal names how many are open. The guard is asked when the action runs.
   const facts: CaseFacts = { openActions: 0, bundledInto: c.main_case_id };
-  const actions = allowedActions(caseLifecycle, status, facts, (a) => mayRunAction(canHandle, a));
+  const actions = allowedActions(caseLifecycle, status, facts, (a) => mayRunAction(canHandle, a)).filter(
+    (a): a is PersonCaseAction => !SYSTEM_ACTIONS.includes(a),
+  );
   return {
     allowedActions: actions,
     allowedTransitions: actions.map((a) => targetOf(a, status, facts)),
+    locked: isLocked(caseLifecycle, status),
     canHandle,
     canTriage: canTriage && TRIAGEABLE.includes(status),
     canEscalate: canHandle && ESCALATABLE.includes(status) && !c.main_case_id,

@@ -1,6 +1,12 @@
 import { Type, type TSchema } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
-import { ACTION_ITEM_STATUSES, CASE_STATUSES, caseLifecycle, actionItemLifecycle } from './rules/lifecycle.js';
+import {
+  ACTION_ITEM_STATUSES,
+  actionItemLifecycle,
+  CASE_STATUSES,
+  PERSON_CASE_ACTIONS,
+  type PersonCaseAction,
+} from './rules/lifecycle.js';
 
 /** Request and response schemas of cases: registration, the flow, action items, links and documents. */
 
@@ -8,7 +14,7 @@ const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.Union(xs
 const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
 const Origin = lit(ORIGINS);
 const Status = lit(CASE_STATUSES);
-const CaseActionName = lit(caseLifecycle.actionNames);
+const CaseActionName = lit(PERSON_CASE_ACTIONS);
 const ActionItemActionName = lit(actionItemLifecycle.actionNames);
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -26,6 +32,7 @@ export const Case = Type.Object(
     status: Type.String(),
     registeredAt: Type.String({ format: 'date-time' }),
     version: Type.Integer(),
+    decided: Type.Boolean({ description: 'Beslutat (eller längre): tar inte emot paketerade ärenden' }),
   },
   { $id: 'Case' },
 );
@@ -65,6 +72,9 @@ export const CaseDetail = Type.Object(
     }),
     allowedTransitions: Type.Array(Type.String(), {
       description: 'Statusar du kan flytta ärendet till nu (samma som allowedActions)',
+    }),
+    locked: Type.Boolean({
+      description: 'Ärendet är avslutat: uppgifter, åtgärdspunkter och handlingar ändras inte längre',
     }),
     canHandle: Type.Boolean(),
     canTriage: Type.Boolean(),
@@ -187,7 +197,17 @@ export const PatchBody = Type.Object(
 export const TransitionBody = Type.Object(
   {
     version,
-    to: Status,
+    to: Type.Optional(Status),
+    action: Type.Optional(
+      Type.Unsafe<PersonCaseAction>(
+        Type.Union(
+          PERSON_CASE_ACTIONS.map((a) => Type.Literal(a)),
+          {
+            description: 'Livscykelns åtgärd (i stället för to), som i allowedActions',
+          },
+        ),
+      ),
+    ),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
     forumGroupId: Type.Optional(Uuid),
     decisionRef: Type.Optional(Type.String({ maxLength: 300, description: 'Var beslutet finns, t.ex. protokollsparagraf' })),

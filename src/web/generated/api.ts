@@ -15297,7 +15297,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         version?: number;
-                        to: "registrerad" | "under-beredning" | "for-beslut" | "beslutad" | "under-genomforande" | "avslutad" | "aterremitterad" | "bordlagd";
+                        to?: "registrerad" | "under-beredning" | "for-beslut" | "beslutad" | "under-genomforande" | "avslutad" | "aterremitterad" | "bordlagd";
+                        /** @description Livscykelns åtgärd (i stället för to), som i allowedActions */
+                        action?: "put-forward" | "prepare" | "decide" | "send-back" | "postpone" | "implement" | "close";
                         reason?: string;
                         /** Format: uuid */
                         forumGroupId?: string;
@@ -28791,6 +28793,8 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             version: number;
+            /** @description Beslutat (eller längre): tar inte emot paketerade ärenden */
+            decided: boolean;
         };
         CaseDetail: {
             /** Format: uuid */
@@ -28830,9 +28834,11 @@ export interface components {
             closedAt: string | null;
             openActions: number;
             /** @description Livscykelns åtgärder du kan göra med ärendet nu (lägg fram, besluta, återremittera, bordlägg, avsluta …); knapparna visas från denna lista */
-            allowedActions: ("put-forward" | "prepare" | "decide" | "send-back" | "postpone" | "implement" | "close" | "follow-main" | "withdraw")[];
+            allowedActions: ("put-forward" | "prepare" | "decide" | "send-back" | "postpone" | "implement" | "close")[];
             /** @description Statusar du kan flytta ärendet till nu (samma som allowedActions) */
             allowedTransitions: string[];
+            /** @description Ärendet är avslutat: uppgifter, åtgärdspunkter och handlingar ändras inte längre */
+            locked: boolean;
             canHandle: boolean;
             canTriage: boolean;
             canEscalate: boolean;

@@ -1,4 +1,4 @@
-import { checkAction, defineLifecycle, type GuardFailure } from '../../../platform/lifecycle/index.js';
+import { checkAction, defineLifecycle, type GuardFailure } from '../../../platform/lifecycle/lifecycle.js';
 
 /**
  * The case lifecycle, declared once (seed 002, "en väg in"):
@@ -140,8 +140,13 @@ export function targetOf(action: CaseAction, from: CaseStatus, facts: CaseFacts)
   return typeof to === 'function' ? to(from, facts) : to;
 }
 
-/** The person's actions, by the status they lead to (the HTTP body's `to`). */
-const PERSON_ACTIONS = caseLifecycle.actionNames.filter((a) => !SYSTEM_ACTIONS.includes(a));
+/** The actions a person may ask for (the HTTP body's `action`, or the status it leads to as `to`). */
+export type PersonCaseAction = Exclude<CaseAction, 'follow-main' | 'withdraw'>;
+export const PERSON_CASE_ACTIONS = caseLifecycle.actionNames.filter((a): a is PersonCaseAction => !SYSTEM_ACTIONS.includes(a));
+const PERSON_ACTIONS: readonly CaseAction[] = PERSON_CASE_ACTIONS;
+
+/** The status a person's action leads to (each has one target). */
+export const targetOfPersonAction = (a: PersonCaseAction): CaseStatus => caseLifecycle.actions[a].to as CaseStatus;
 
 /** The statuses a person may move a case to from each status, derived from the declaration. */
 export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = Object.fromEntries(
