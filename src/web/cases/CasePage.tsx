@@ -5,7 +5,7 @@
  * built on; after a change the case and its panels are read again.
  */
 import { useEffect, useRef, useState } from 'react';
-import { $api, invalidate } from '../client';
+import { $api, invalidate, queryClient } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
@@ -49,7 +49,11 @@ function CaseView({ id }: { id: string }) {
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const say: Say = (text) => {
     setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-    void invalidate('/cases/{id}');
+    // The case's parts (items, documents, links, history) first, then the case itself: what the
+    // page says about the case (e.g. closed) is never ahead of its history.
+    void invalidate('/cases/{id}/').then(() =>
+      queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === '/cases/{id}' }),
+    );
   };
   const crumbs = [
     { to: '/', label: t('nav.start') },
