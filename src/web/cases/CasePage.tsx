@@ -37,6 +37,8 @@ export function CasePage({ id }: { id: string }) {
   );
 }
 
+const isCaseItself = (q: { queryKey: readonly unknown[] }) => q.queryKey[1] === '/cases/{id}';
+
 /** Tells the page a change is done: the message is announced and the case is read again. */
 export type Say = (text: string) => void;
 
@@ -47,14 +49,19 @@ function CaseView({ id }: { id: string }) {
   const c = detail.data;
   const options = $api.useQuery('get', '/cases/options', { params: { query: { region: c?.region ?? '' } } }, { enabled: !!c });
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
+  const change = useRef(0);
   const say: Say = (text) => {
     setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-    // The case's parts (items, documents, links, history) first, then the case itself: what the
-    // page says about the case (e.g. closed) is never ahead of its history.
+    // The case's parts (items, documents, links, history) first, then the case itself, so what
+    // the page says about the case (e.g. closed) is never ahead of its history; a newer change
+    // supersedes the case read of an older one.
+    const mine = ++change.current;
+    void queryClient.cancelQueries({ predicate: isCaseItself });
     void invalidate('/cases/{id}/').then(() =>
-      queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === '/cases/{id}' }),
+      change.current === mine ? queryClient.invalidateQueries({ predicate: isCaseItself }) : undefined,
     );
   };
+
   const crumbs = [
     { to: '/', label: t('nav.start') },
     { to: CASES_PATH, label: t('area.cases') },
