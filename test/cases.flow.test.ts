@@ -133,7 +133,7 @@ describe('the lifecycle over HTTP', () => {
       });
     expect((await get(c.id)).allowedActions).toEqual(['prepare', 'close']);
     expect(problem(await act(undefined, c.version)).status).toBe(422);
-    expect(problem(await act('follow-main', c.version)).status).toBe(400);
+    expect(problem(await act('follow-main', c.version)).status).toBe(422);
     expect(problem(await act('prepare', c.version, { to: 'avslutad' })).status).toBe(422);
     const prepared = await act('prepare', c.version);
     expect(prepared.json()).toMatchObject({ status: 'under-beredning', allowedActions: ['put-forward', 'close'], locked: false });
