@@ -119,6 +119,26 @@ describe('the lifecycle over HTTP', () => {
     const bordlagd = await move(c.id, 'bordlagd', tabled.json().version, { reason: 'Tiden räckte inte.' });
     expect(bordlagd.json()).toMatchObject({ status: 'bordlagd', allowedTransitions: ['for-beslut', 'under-beredning'] });
     expect(problem(await move(c.id, 'avslutad', bordlagd.json().version)).status).toBe(422);
+    expect(bordlagd.json().allowedActions).toEqual(['put-forward', 'prepare']);
+  });
+
+  it('takes the action named in allowedActions instead of the status; a system action or neither is refused', async () => {
+    const c = await register();
+    const act = (action: string | undefined, version: number, extra: Record<string, unknown> = {}) =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/transitions`,
+        as: coordinator,
+        payload: { version, ...(action ? { action } : {}), ...extra },
+      });
+    expect((await get(c.id)).allowedActions).toEqual(['prepare', 'close']);
+    expect(problem(await act(undefined, c.version)).status).toBe(422);
+    expect(problem(await act('follow-main', c.version)).status).toBe(422);
+    expect(problem(await act('prepare', c.version, { to: 'avslutad' })).status).toBe(422);
+    const prepared = await act('prepare', c.version);
+    expect(prepared.json()).toMatchObject({ status: 'under-beredning', allowedActions: ['put-forward', 'close'], locked: false });
+    const closed = await act('close', prepared.json().version, { reason: 'Ingen åtgärd behövs.' });
+    expect(closed.json()).toMatchObject({ status: 'avslutad', allowedActions: [], locked: true });
   });
 
   it('needs a version (428), refuses a stale one (409) and a closed case cannot be closed again (409)', async () => {
@@ -536,6 +556,16 @@ describe('the beredningsforum: triage queue and paketering', () => {
       kind: 'bundle',
       to: 'beslutad',
       reason: `Följer beslutet i huvudärendet ${main.caseNumber}.`,
+    });
+    // The follower's move is the declared system action, audited like any transition.
+    const [followed] = await t.db.query<{ action: string; before: unknown; after: Record<string, unknown> }>(
+      `SELECT action, before, after FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [bundled.id],
+    );
+    expect(followed).toMatchObject({
+      action: 'transition',
+      before: { status: 'under-beredning' },
+      after: { status: 'beslutad', followsMainCaseId: main.id, reason: `Följer beslutet i huvudärendet ${main.caseNumber}.` },
     });
   });
   it('re-triaging a bundled case away from its main case removes the bundling', async () => {

@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/index.js';
 import { notFound, unauthorized } from '../platform/errors.js';
 import * as cases from './cases/repository.js';
-import { assertCanRead } from './cases/scope.js';
+import { assertCanRead } from './cases/policy.js';
 import * as followup from './indicators/repository.js';
 import * as knowledge from './knowledge/repository.js';
 import * as rounds from './consultation/rounds/repository.js';
@@ -118,7 +118,7 @@ export async function isVisible(db: Queryable, ctx: Ctx, kind: RefKind, id: stri
     case 'case': {
       const c = await cases.getCase(db, id);
       if (!c) return false;
-      return assertCanRead(db, actor, c.region_code).then(
+      return assertCanRead(db, ctx, c.region_code).then(
         () => true,
         () => false,
       );

@@ -326,20 +326,3 @@ export type JavDeclaration = components['schemas']['JavDeclaration'];
 export type Membership = components['schemas']['Membership'];
 
 export type PersonDetail = paths['/people/{id}']['get']['responses'][200]['content']['application/json'];
-
-// ---- Cases (src/modules/cases/routes.ts) ----
-
-export interface Case {
-  id: string;
-  region: string;
-  caseNumber: string;
-  year: number;
-  sequence: number;
-  subject: string;
-  origin: string;
-  sender: string;
-  receivedDate: string;
-  status: string;
-  registeredAt: string;
-  version: number;
-}

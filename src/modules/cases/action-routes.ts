@@ -9,7 +9,7 @@ import { listCaseActions } from './list-case-actions.js';
 import { presentAction } from './presenter.js';
 import * as repo from './repository.js';
 import * as s from './schemas.js';
-import { showsSecret } from './scope.js';
+import { showsSecret } from './policy.js';
 
 const tags = ['Ärenden'];
 

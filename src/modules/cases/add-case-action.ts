@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize, requireActor } from '../../platform/auth/policy.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/errors.js';
@@ -8,8 +8,9 @@ import { assertVisible } from '../visible.js';
 import { presentAction } from './presenter.js';
 import { readableCase } from './read-case.js';
 import * as repo from './repository.js';
+import { isClosed } from './rules/lifecycle.js';
 import type { ActionBody } from './schemas.js';
-import { caseScope, showsSecret } from './scope.js';
+import { assertMay, showsSecret } from './policy.js';
 
 export type AddCaseActionInput = Static<typeof ActionBody> & {
   caseId: string;
@@ -27,7 +28,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export async function addCaseAction(tx: Queryable, ctx: Ctx, input: AddCaseActionInput): Promise<{ id: string }> {
   const c = await repo.lockCase(tx, input.caseId);
   if (!c) throw notFound('Ärendet');
-  authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+  const actor = await assertMay(tx, ctx, 'cases.handle', c.region_code);
   await assertVisible(tx, ctx, { person: input.ownerPersonId });
   const title = input.title.trim();
   const ownerName = input.ownerName?.trim() || null;
@@ -42,12 +43,11 @@ export async function addCaseAction(tx: Queryable, ctx: Ctx, input: AddCaseActio
     errors.push({ path: 'ownerPersonId', message: 'Personen finns inte.' });
   }
   if (errors.length) throw unprocessable(errors.map((e) => e.message).join(' '), errors);
-  if (c.status === 'avslutad') throw conflict('Ärendet är avslutat och kan inte få nya åtgärdspunkter.');
+  if (isClosed(c.status)) throw conflict('Ärendet är avslutat och kan inte få nya åtgärdspunkter.');
   if (input.source) {
     const existing = await repo.findActionFromSource(tx, c.id, input.source.paragraphId, title);
     if (existing) return { id: existing.id };
   }
-  const actor = ctx.actor;
   const row = await repo.insertAction(tx, {
     caseId: c.id,
     title,

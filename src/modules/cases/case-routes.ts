@@ -9,7 +9,7 @@ import { listCaseTransitions } from './list-case-transitions.js';
 import { listCases } from './list-cases.js';
 import { listMyCases } from './list-my-cases.js';
 import { listTriageQueue } from './list-triage-queue.js';
-import { presentCase } from './presenter.js';
+import { presentCaseItem } from './presenter.js';
 import { readCase } from './read-case.js';
 import { readCaseHistory } from './read-case-history.js';
 import { readCaseOptions } from './read-case-options.js';
@@ -33,7 +33,7 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
         response: { 201: Type.Ref('Case'), ...errorResponses(401, 403, 422) },
       },
     },
-    async (req, reply) => reply.code(201).send(presentCase(await registerCase(db, req.ctx, req.body))),
+    async (req, reply) => reply.code(201).send(presentCaseItem(await registerCase(db, req.ctx, req.body))),
   );
 
   app.get(
@@ -48,7 +48,7 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       const page = await listCases(db, req.ctx, req.query);
-      return { items: page.items.map(presentCase), nextCursor: page.nextCursor };
+      return { items: page.items.map(presentCaseItem), nextCursor: page.nextCursor };
     },
   );
 

@@ -2,10 +2,11 @@ import type { Static } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { notFound, Problem, staleVersion } from '../../platform/errors.js';
+import { notFound, Problem, staleVersion, unprocessable } from '../../platform/errors.js';
 import * as repo from './repository.js';
 import type { TransitionBody } from './schemas.js';
-import { assertCanRead } from './scope.js';
+import { assertCanRead } from './policy.js';
+import { isClosed, targetOfPersonAction } from './rules/lifecycle.js';
 import { transitionCase } from './transition-case.js';
 
 export type ChangeCaseStatusInput = Omit<Static<typeof TransitionBody>, 'version'>;
@@ -20,14 +21,20 @@ export type ChangeCaseStatusInput = Omit<Static<typeof TransitionBody>, 'version
  */
 export async function changeCaseStatus(db: Db, ctx: Ctx, id: string, version: number, input: ChangeCaseStatusInput) {
   requireActor(ctx.actor);
-  const { to, ...opts } = input;
+  const { to: named, action, ...opts } = input;
+  // The body names the action, or (as integrators always have) the status it leads to.
+  const to = named ?? (action ? targetOfPersonAction(action) : undefined);
+  if (!to || (named && action && targetOfPersonAction(action) !== named)) {
+    const message = to ? 'Åtgärden leder inte till den angivna statusen.' : 'Ange åtgärden eller statusen ärendet ska till.';
+    throw unprocessable(message, [{ path: to ? 'action' : 'to', message }]);
+  }
   await db.transaction(async (tx) => {
     const c = await repo.lockCase(tx, id);
     if (!c) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx.actor, c.region_code);
+    await assertCanRead(tx, ctx, c.region_code);
     if (c.version !== version) {
       // A second "close" of a closed case is a conflict either way; say which.
-      if (c.status === 'avslutad') throw new Problem(409, 'Konflikt', 'Ärendet är redan avslutat.');
+      if (isClosed(c.status)) throw new Problem(409, 'Konflikt', 'Ärendet är redan avslutat.');
       throw staleVersion(c.version);
     }
     await transitionCase(tx, ctx, id, to, {

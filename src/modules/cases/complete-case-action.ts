@@ -1,48 +1,51 @@
-import { recordAudit } from '../../platform/audit/record.js';
 import { can } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Db } from '../../platform/db/index.js';
-import { conflict, forbidden, notFound, staleVersion, unauthorized } from '../../platform/errors.js';
-import { presentAction } from './presenter.js';
+import type { Db, Queryable } from '../../platform/db/index.js';
+import { forbidden, notFound, staleVersion, unauthorized } from '../../platform/errors.js';
+import { runTransition } from '../../platform/lifecycle/index.js';
+import './audit.js';
+import { caseScope } from './policy.js';
 import * as repo from './repository.js';
-import { caseScope } from './scope.js';
+import { actionItemLifecycle, isClosed } from './rules/lifecycle.js';
 
 /**
- * Marks an action item done (or open again). Case handlers may, and so may the item's owner
+ * Marks an action item done (or open again): the declared actions `complete` and `reopen` of
+ * the action item lifecycle (rules/lifecycle.ts). Case handlers may, and so may the item's owner
  * (the person whose e-mail is the signed-in user's). A closed case's items do not change.
  */
 export async function setCaseActionDone(db: Db, ctx: Ctx, id: string, version: number, done: boolean) {
   return db.transaction(async (tx) => {
-    const before = await repo.getAction(tx, id, { forUpdate: true });
-    if (!before) throw notFound('Åtgärdspunkten');
-    const c = (await repo.lockCase(tx, before.case_id))!;
-    const scope = await caseScope(tx, c.region_code);
-    const actor = ctx.actor;
-    if (!actor) throw unauthorized();
-    if (!can(actor, 'cases.read', scope) && !(await isOwner(tx, before.owner_person_id, actor.email))) {
-      throw notFound('Åtgärdspunkten');
-    }
-    if (!can(actor, 'cases.handle', scope) && !(await isOwner(tx, before.owner_person_id, actor.email))) throw forbidden();
-    if (before.version !== version) throw staleVersion(before.version);
-    if (c.status === 'avslutad') throw conflict('Ärendet är avslutat; dess åtgärdspunkter kan inte ändras.');
-    if ((before.status === 'done') === done) {
-      throw conflict(done ? 'Åtgärdspunkten är redan klar.' : 'Åtgärdspunkten är redan öppen.');
-    }
-    const ok = await repo.setActionStatus(tx, id, version, done, actor.via === 'system' ? null : actor.userId);
-    if (!ok) throw staleVersion(before.version);
-    const after = (await repo.getAction(tx, id))!;
-    await recordAudit(tx, ctx, {
-      entityType: 'case-action',
-      entityId: id,
+    let caseClosed = false;
+    await runTransition(tx, ctx, actionItemLifecycle, {
+      id,
       action: done ? 'complete' : 'reopen',
-      before: presentAction(before, true),
-      after: presentAction(after, true),
+      version,
+      lock: (t) => repo.getAction(t, id, { forUpdate: true }),
+      authorize: async (t, item) => {
+        const c = (await repo.lockCase(t, item.case_id))!;
+        caseClosed = isClosed(c.status);
+        const scope = await caseScope(t, ctx, c.region_code);
+        const actor = ctx.actor;
+        if (!actor) throw unauthorized();
+        const owner = () => isOwner(t, item.owner_person_id, actor.email);
+        if (!can(actor, 'cases.read', scope) && !(await owner())) throw notFound('Åtgärdspunkten');
+        if (!can(actor, 'cases.handle', scope) && !(await owner())) throw forbidden();
+      },
+      facts: () => Promise.resolve({ caseClosed }),
+      apply: async (t, item, to) => {
+        const by = ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null;
+        const ok = await repo.setActionStatus(t, item.id, item.version, to === 'done', by);
+        if (!ok) throw staleVersion(item.version);
+        return { version: item.version + 1 };
+      },
+      auditDetails: {},
     });
+    const after = (await repo.getAction(tx, id))!;
     return after;
   });
 }
 
-async function isOwner(tx: Parameters<typeof repo.personExists>[0], personId: string | null, email: string): Promise<boolean> {
+async function isOwner(tx: Queryable, personId: string | null, email: string): Promise<boolean> {
   if (!personId) return false;
   const p = await repo.personExists(tx, personId);
   return !!p?.email && p.email === email.toLowerCase();

@@ -10,7 +10,7 @@ import { presentDocument } from './presenter.js';
 import * as repo from './repository.js';
 import { claimedSha256 } from './rules/file-type.js';
 import * as s from './schemas.js';
-import { showsSecret } from './scope.js';
+import { showsSecret } from './policy.js';
 import { uploadDocument } from './upload-document.js';
 
 const tags = ['Ärenden'];

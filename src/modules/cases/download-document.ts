@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { forbidden, notFound, Problem } from '../../platform/errors.js';
 import * as repo from './repository.js';
-import { assertCanRead, canReadSecret } from './scope.js';
+import { assertCanRead, canReadSecret } from './policy.js';
 import { sha256Hex } from './upload-document.js';
 
 /**
@@ -17,7 +17,7 @@ export async function downloadDocument(db: Db, ctx: Ctx, id: string, opts: { onC
   const d = await repo.getDocument(db, id);
   if (!d) throw notFound('Handlingen');
   const c = (await repo.getCaseDetail(db, d.case_id))!;
-  await assertCanRead(db, ctx.actor, c.region_code);
+  await assertCanRead(db, ctx, c.region_code);
   if (c.secret && !canReadSecret(ctx.actor, c.region_code)) {
     throw forbidden('Handlingen hör till ett sekretessmarkerat ärende och kräver läsbehörighet för ärenden i regionen.');
   }

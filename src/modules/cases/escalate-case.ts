@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize, requireActor } from '../../platform/auth/policy.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
@@ -9,7 +9,7 @@ import * as repo from './repository.js';
 import { ESCALATABLE, type CaseStatus } from './rules/lifecycle.js';
 import { checkEscalation } from './rules/escalation.js';
 import type { EscalationBody } from './schemas.js';
-import { assertCanRead, caseScope } from './scope.js';
+import { assertCanRead, assertMay } from './policy.js';
 
 /**
  * Escalation from the tactical level (LPO ordförandeforum, LSG samordnarforum) to the
@@ -27,8 +27,8 @@ export async function escalateCase(
   return db.transaction(async (tx) => {
     const before = await repo.lockCase(tx, id);
     if (!before) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx.actor, before.region_code);
-    authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
+    await assertCanRead(tx, ctx, before.region_code);
+    const actor = await assertMay(tx, ctx, 'cases.handle', before.region_code);
     if (before.version !== version) throw staleVersion(before.version);
     await assertVisible(tx, ctx, { group: input.forumGroupId });
     if (!ESCALATABLE.includes(before.status as CaseStatus)) {
@@ -53,8 +53,8 @@ export async function escalateCase(
       reason: input.reason.trim(),
       forumGroupId: input.forumGroupId,
       decisionRef: null,
-      actorUserId: ctx.actor.via === 'system' ? null : ctx.actor.userId,
-      actorLabel: ctx.actor.name,
+      actorUserId: actor.via === 'system' ? null : actor.userId,
+      actorLabel: actor.name,
     });
     await recordAudit(tx, ctx, {
       entityType: 'case',

@@ -1,13 +1,13 @@
 import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize, requireActor } from '../../platform/auth/policy.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { assertVisible, type RefKind } from '../visible.js';
 import * as repo from './repository.js';
 import type { LinkBody } from './schemas.js';
-import { assertCanRead, caseScope } from './scope.js';
+import { assertCanRead, assertMay } from './policy.js';
 
 export type LinkCaseInput = Static<typeof LinkBody>;
 export type LinkTargetType = LinkCaseInput['targetType'];
@@ -23,8 +23,8 @@ export async function linkCase(db: Db, ctx: Ctx, caseId: string, input: LinkCase
   return db.transaction(async (tx) => {
     const c = await repo.lockCase(tx, caseId);
     if (!c) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx.actor, c.region_code);
-    authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+    await assertCanRead(tx, ctx, c.region_code);
+    const actor = await assertMay(tx, ctx, 'cases.handle', c.region_code);
     await assertVisible(tx, ctx, { [TARGET_KIND[input.targetType]]: input.targetId });
     if (input.targetType === 'case') {
       const target = await repo.getCase(tx, input.targetId);
@@ -43,7 +43,7 @@ export async function linkCase(db: Db, ctx: Ctx, caseId: string, input: LinkCase
       targetId: input.targetId,
       relation: 'related',
       note: input.note?.trim() || null,
-      createdBy: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+      createdBy: actor.via === 'system' ? null : actor.userId,
     });
     if (!row) throw conflict('Länken finns redan.');
     await recordAudit(tx, ctx, {
@@ -63,8 +63,8 @@ export async function unlinkCase(db: Db, ctx: Ctx, linkId: string) {
     const link = await repo.getLink(tx, linkId);
     if (!link) throw notFound('Länken');
     const c = (await repo.lockCase(tx, link.case_id))!;
-    await assertCanRead(tx, ctx.actor, c.region_code);
-    authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
+    await assertCanRead(tx, ctx, c.region_code);
+    await assertMay(tx, ctx, 'cases.handle', c.region_code);
     if (link.relation === 'bundled') {
       throw conflict('Länken till huvudärendet hör till paketeringen; ändra den genom att triagera om ärendet.');
     }

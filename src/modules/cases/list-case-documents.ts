@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/index.js';
 import { presentDocument } from './presenter.js';
 import { readableCase } from './read-case.js';
 import * as repo from './repository.js';
-import { showsSecret } from './scope.js';
+import { showsSecret } from './policy.js';
 
 /**
  * The case's documents (metadata with SHA-256). In a secret case the file names and checksums

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { readableCase } from './read-case.js';
 import * as repo from './repository.js';
-import { canReadSecret } from './scope.js';
+import { canReadSecret } from './policy.js';
 
 /**
  * Links to other cases, knowledge supports and consultation rounds (links between cases show

@@ -5,13 +5,13 @@ import type { Db } from '../../platform/db/index.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
 import * as repo from './repository.js';
 import type { ListQuery } from './schemas.js';
-import { masked, regionsWith } from './scope.js';
+import { masked, regionsWith } from './policy.js';
 
 /** Registered cases in the regions where the caller reads cases, newest first; secret ones masked. */
 export async function listCases(db: Db, ctx: Ctx, query: Static<typeof ListQuery>) {
   requireActor(ctx.actor);
   const actor = ctx.actor;
-  const visible = await regionsWith(db, actor, 'cases.read');
+  const visible = await regionsWith(db, ctx, 'cases.read');
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor, 3) as [number, number, string] | undefined;
   const rows = await repo.listCases(db, {

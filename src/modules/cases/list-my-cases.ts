@@ -1,8 +1,7 @@
-import { can, requireActor } from '../../platform/auth/policy.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
+import { may } from './policy.js';
 import { detail } from './read-case.js';
 import * as repo from './repository.js';
 
@@ -11,9 +10,9 @@ export async function listMyCases(db: Db, ctx: Ctx) {
   requireActor(ctx.actor);
   const actor = ctx.actor;
   const rows = await repo.casesOfUser(db, actor.email.toLowerCase());
-  const geo = await geography(db);
-  const readable = rows.filter((c) => can(actor, 'cases.read', ownerScope(c.region_code, geo)));
-  const items = await Promise.all(readable.map((c) => detail(db, c.id, actor)));
+  const readable: typeof rows = [];
+  for (const c of rows) if (await may(db, ctx, 'cases.read', c.region_code)) readable.push(c);
+  const items = await Promise.all(readable.map((c) => detail(db, ctx, c.id)));
   const notices = (await repo.noticesOf(db, actor.email.toLowerCase()))
     .filter((n) => readable.some((c) => c.id === n.case_id))
     .map((n) => ({

@@ -1,3 +1,4 @@
+import { DECIDED, type CaseStatus } from './rules/lifecycle.js';
 import type { ActionRow, CaseDetailRow, CaseFlowRow, CaseRow, DocumentMetaRow, LinkRow, TransitionRow } from './repository.js';
 
 /**
@@ -32,6 +33,9 @@ export const presentCase = (c: CaseRow) => ({
   registeredAt: c.registered_at.toISOString(),
   version: c.version,
 });
+
+/** A case in the lists: whether it is decided (or beyond), so a main case can be chosen among the undecided. */
+export const presentCaseItem = (c: CaseRow) => ({ ...presentCase(c), decided: DECIDED.includes(c.status as CaseStatus) });
 
 /** The case with its flow fields (assignment, triage, secrecy). */
 export const presentCaseFlow = (c: CaseFlowRow) => ({

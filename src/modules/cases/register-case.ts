@@ -1,12 +1,12 @@
 import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
+import { requestScope } from '../../platform/auth/scope.js';
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
+import './audit.js';
+import { assertMay } from './policy.js';
 import { presentCaseFlow } from './presenter.js';
 import * as repo from './repository.js';
 import type { RegisterBody } from './schemas.js';
@@ -29,11 +29,11 @@ export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput, o
     ]);
   }
   return db.transaction(async (tx) => {
-    const geo = await geography(tx);
+    const geo = await requestScope(ctx, tx).geography();
     if (!geo.regionHealthcareRegions.has(input.region)) {
       throw unprocessable(`Det finns ingen region med länskod ${input.region}.`, [{ path: 'region', message: 'okänd länskod' }]);
     }
-    authorize(ctx.actor, 'cases.register', ownerScope(input.region, geo));
+    const actor = await assertMay(tx, ctx, 'cases.register', input.region);
     const year = caseYear(input.receivedDate);
     const sequence = await repo.nextSequence(tx, input.region, year);
     const prefix = (await repo.prefixOf(tx, input.region)) ?? defaultPrefix(input.region);
@@ -46,7 +46,7 @@ export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput, o
       origin: input.origin,
       sender: input.sender.trim(),
       receivedDate: input.receivedDate,
-      registeredBy: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+      registeredBy: actor.via === 'system' ? null : actor.userId,
       secret: input.secret ?? false,
       secrecyGround: input.secret ? secrecyGround : null,
     });

@@ -1,4 +1,5 @@
 import type { RouteModule } from '../../platform/http/app.js';
+import './audit.js';
 import { caseActionRoutes } from './action-routes.js';
 import { caseFlowRoutes } from './case-routes.js';
 import { caseDocumentRoutes } from './document-routes.js';

@@ -1,6 +1,12 @@
 import { Type, type TSchema } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
-import { CASE_STATUSES } from './rules/lifecycle.js';
+import {
+  ACTION_ITEM_STATUSES,
+  actionItemLifecycle,
+  CASE_STATUSES,
+  PERSON_CASE_ACTIONS,
+  type PersonCaseAction,
+} from './rules/lifecycle.js';
 
 /** Request and response schemas of cases: registration, the flow, action items, links and documents. */
 
@@ -8,6 +14,8 @@ const lit = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.Union(xs
 const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
 const Origin = lit(ORIGINS);
 const Status = lit(CASE_STATUSES);
+const CaseActionName = lit(PERSON_CASE_ACTIONS);
+const ActionItemActionName = lit(actionItemLifecycle.actionNames);
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Case = Type.Object(
@@ -24,6 +32,7 @@ export const Case = Type.Object(
     status: Type.String(),
     registeredAt: Type.String({ format: 'date-time' }),
     version: Type.Integer(),
+    decided: Type.Boolean({ description: 'Beslutat (eller längre): tar inte emot paketerade ärenden' }),
   },
   { $id: 'Case' },
 );
@@ -57,7 +66,16 @@ export const CaseDetail = Type.Object(
     secrecyGround: Nullable(Type.String({ description: 'Sekretessgrund (lagrum)' })),
     closedAt: Nullable(Type.String({ format: 'date-time' })),
     openActions: Type.Integer(),
-    allowedTransitions: Type.Array(Type.String(), { description: 'Statusar du kan flytta ärendet till nu' }),
+    allowedActions: Type.Array(CaseActionName, {
+      description:
+        'Livscykelns åtgärder du kan göra med ärendet nu (lägg fram, besluta, återremittera, bordlägg, avsluta …); knapparna visas från denna lista',
+    }),
+    allowedTransitions: Type.Array(Type.String(), {
+      description: 'Statusar du kan flytta ärendet till nu (samma som allowedActions)',
+    }),
+    locked: Type.Boolean({
+      description: 'Ärendet är avslutat: uppgifter, åtgärdspunkter och handlingar ändras inte längre',
+    }),
     canHandle: Type.Boolean(),
     canTriage: Type.Boolean(),
     canEscalate: Type.Boolean(),
@@ -76,7 +94,10 @@ export const Action = Type.Object(
     ownerPersonId: Nullable(Uuid),
     ownerName: Nullable(Type.String()),
     dueDate: Nullable(IsoDate),
-    status: Type.Union([Type.Literal('open'), Type.Literal('done')]),
+    status: lit(ACTION_ITEM_STATUSES),
+    allowedActions: Type.Optional(
+      Type.Array(ActionItemActionName, { description: 'Vad du kan göra med punkten nu (i ärendets lista över åtgärdspunkter)' }),
+    ),
     doneAt: Nullable(Type.String({ format: 'date-time' })),
     source: Nullable(Type.Object({ meetingId: Uuid, paragraphId: Uuid })),
     version: Type.Integer(),
@@ -176,7 +197,17 @@ export const PatchBody = Type.Object(
 export const TransitionBody = Type.Object(
   {
     version,
-    to: Status,
+    to: Type.Optional(Status),
+    action: Type.Optional(
+      Type.Unsafe<PersonCaseAction>(
+        Type.Union(
+          PERSON_CASE_ACTIONS.map((a) => Type.Literal(a)),
+          {
+            description: 'Livscykelns åtgärd (i stället för to), som i allowedActions',
+          },
+        ),
+      ),
+    ),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
     forumGroupId: Type.Optional(Uuid),
     decisionRef: Type.Optional(Type.String({ maxLength: 300, description: 'Var beslutet finns, t.ex. protokollsparagraf' })),

@@ -1,12 +1,20 @@
-import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
+import { allowedActions, runTransition } from '../../platform/lifecycle/index.js';
 import { assertVisible } from '../visible.js';
+import './audit.js';
+import { assertMay } from './policy.js';
 import * as repo from './repository.js';
-import { checkTransition, isCaseStatus, type CaseStatus } from './rules/lifecycle.js';
-import { caseScope } from './scope.js';
+import { isDecisionForum } from './rules/groups.js';
+import {
+  caseLifecycle,
+  isCaseStatus,
+  transitionAction,
+  type CaseAction,
+  type CaseFacts,
+  type CaseStatus,
+} from './rules/lifecycle.js';
 
 export type { CaseStatus } from './rules/lifecycle.js';
 
@@ -19,12 +27,13 @@ export interface TransitionOptions {
 }
 
 /**
- * Moves a case to another status, inside the caller's transaction: checks the state machine
- * (422 for a transition that is not allowed, 409 when the case is already there or closed),
- * locks the case row so concurrent transitions queue, writes the history row and the audit
- * event. When a main case is decided, the cases bundled into it follow its decision.
+ * Moves a case to another status, inside the caller's transaction. The target status names the
+ * action of the declaration (rules/lifecycle.ts: 422 for a move that is not allowed, 409 when the
+ * case is already there or closed); runTransition locks, checks the guards, writes the status,
+ * the audit event, and here the history row. When a main case is decided, the cases bundled into
+ * it follow its decision (the declared system action `follow-main`).
  *
- * Used by the HTTP routes and by the meetings module when minutes are approved.
+ * Used by the HTTP routes and by the meetings module (agenda, approved minutes).
  */
 export async function transitionCase(
   tx: Queryable,
@@ -33,13 +42,14 @@ export async function transitionCase(
   to: CaseStatus,
   opts: TransitionOptions = {},
 ): Promise<void> {
-  await transition(tx, ctx, caseId, to, opts, false);
+  await move(tx, ctx, caseId, to, opts, false);
 }
 
 /**
  * Takes back "för beslut" when the case is taken off the agenda that put it forward: the case
- * returns to the status it had before (under beredning, återremitterad or bordlagd). Written to
- * the history and the audit trail like any transition. Inside the caller's transaction.
+ * returns to the status it had before (under beredning, återremitterad or bordlagd), the declared
+ * system action `withdraw`. Written to the history and the audit trail like any transition.
+ * Inside the caller's transaction.
  */
 export async function withdrawFromAgenda(
   tx: Queryable,
@@ -48,103 +58,111 @@ export async function withdrawFromAgenda(
   to: CaseStatus,
   opts: { reason: string; forumGroupId?: string },
 ): Promise<void> {
-  await transition(tx, ctx, caseId, to, opts, false, true);
+  await move(tx, ctx, caseId, to, opts, true);
 }
 
-async function transition(
+async function move(
   tx: Queryable,
   ctx: Ctx,
   caseId: string,
   to: CaseStatus,
   opts: TransitionOptions,
-  followingMain: boolean,
-  withdrawal = false,
+  withdrawal: boolean,
 ): Promise<void> {
   if (!isCaseStatus(to)) throw unprocessable(`Okänd status ${String(to)}.`, [{ path: 'to', message: 'okänd status' }]);
-  const before = await repo.lockCase(tx, caseId);
-  if (!before) throw notFound('Ärendet');
-  authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
+  const row = await repo.lockCase(tx, caseId);
+  if (!row) throw notFound('Ärendet');
+  await assertMay(tx, ctx, 'cases.handle', row.region_code);
   await assertVisible(tx, ctx, { group: opts.forumGroupId });
-  const from = before.status as CaseStatus;
   const reason = opts.reason?.trim() || undefined;
-  const verdict = checkTransition({
-    from,
-    to,
-    reason,
-    openActions: to === 'avslutad' ? await repo.countOpenActions(tx, caseId) : 0,
-    bundledInto: before.main_case_id,
-    followingMain,
-    withdrawal,
-  });
+  const facts: CaseFacts = {
+    openActions: await repo.countOpenActions(tx, caseId),
+    bundledInto: row.main_case_id,
+    withdrawTo: withdrawal ? to : null,
+  };
+  // The HTTP body and the meetings module name the target status: which declared action is it?
+  const verdict = transitionAction({ from: row.status as CaseStatus, to, reason, ...facts, withdrawal });
   if (!verdict.ok) {
     if (verdict.kind === 'conflict') throw conflict(verdict.message);
     throw unprocessable(verdict.message, [{ path: verdict.path, message: verdict.message }]);
   }
   if (opts.forumGroupId) {
     const forum = await repo.getGroupRef(tx, opts.forumGroupId);
-    if (!forum || forum.owner !== before.region_code || !DECISION_KINDS.includes(forum.kind)) {
+    if (!isDecisionForum(forum, row.region_code, { anyStatus: true })) {
       throw unprocessable('Forumet finns inte eller är inte ett beslutande forum i ärendets region.', [
         { path: 'forumGroupId', message: 'inget forum i regionen' },
       ]);
     }
   }
-  const after = await repo.setStatus(tx, caseId, to, { forumGroupId: opts.forumGroupId, decisionRef: opts.decisionRef?.trim() });
-  const actor = ctx.actor;
-  await repo.insertTransition(tx, {
-    caseId,
-    from,
-    to,
-    kind: 'transition',
+  const decisionRef = opts.decisionRef?.trim() || undefined;
+  const after = await run(tx, ctx, row, verdict.action, facts, {
     reason: reason ?? null,
-    forumGroupId: opts.forumGroupId ?? null,
-    decisionRef: opts.decisionRef?.trim() || null,
-    actorUserId: actor.via === 'system' ? null : actor.userId,
-    actorLabel: actor.name,
-  });
-  await recordAudit(tx, ctx, {
-    entityType: 'case',
-    entityId: caseId,
-    action: 'transition',
-    before: { status: from, version: before.version },
-    after: {
-      status: to,
-      version: after.version,
-      reason: reason ?? null,
+    forumGroupId: opts.forumGroupId,
+    decisionRef,
+    kind: 'transition',
+    auditDetails: {
       forumGroupId: opts.forumGroupId ?? null,
       decisionRef: opts.decisionRef ?? null,
-      ...(followingMain ? { followsMainCaseId: before.main_case_id } : {}),
       ...(withdrawal ? { withdrawnFromAgenda: true } : {}),
     },
   });
-  // Paketering: the bundled cases follow the main case's decision.
-  if (to === 'beslutad' && !followingMain) {
+  // Paketering: the bundled cases follow the main case's decision, each a declared move of its own.
+  if (verdict.action === 'decide') {
     for (const b of await repo.bundledCases(tx, caseId)) {
-      if (b.status === 'beslutad' || b.status === 'avslutad' || b.status === 'under-genomforande') continue;
-      await repo.insertTransition(tx, {
-        caseId: b.id,
-        from: b.status,
-        to: 'beslutad',
-        kind: 'bundle',
-        reason: `Följer beslutet i huvudärendet ${before.case_number}.`,
-        forumGroupId: opts.forumGroupId ?? null,
-        decisionRef: opts.decisionRef?.trim() || null,
-        actorUserId: actor.via === 'system' ? null : actor.userId,
-        actorLabel: actor.name,
-      });
-      const followed = await repo.setStatus(tx, b.id, 'beslutad', {
+      const bFacts: CaseFacts = { openActions: 0, bundledInto: b.main_case_id };
+      if (!allowedActions(caseLifecycle, b.status as CaseStatus, bFacts).includes('follow-main')) continue;
+      await run(tx, ctx, b, 'follow-main', bFacts, {
+        reason: `Följer beslutet i huvudärendet ${row.case_number}.`,
         forumGroupId: opts.forumGroupId ?? after.forum_group_id ?? undefined,
-        decisionRef: opts.decisionRef?.trim() || after.decision_ref || undefined,
-      });
-      await recordAudit(tx, ctx, {
-        entityType: 'case',
-        entityId: b.id,
-        action: 'transition',
-        before: { status: b.status, version: b.version },
-        after: { status: 'beslutad', version: followed.version, followsMainCaseId: caseId },
+        decisionRef: decisionRef || after.decision_ref || undefined,
+        historyForum: opts.forumGroupId ?? null,
+        historyRef: decisionRef ?? null,
+        kind: 'bundle',
+        auditDetails: { followsMainCaseId: caseId },
       });
     }
   }
 }
 
-/** Group kinds that can own a decision on a case. */
-export const DECISION_KINDS: readonly string[] = ['forum', 'council', 'steering-group', 'political-body'];
+interface Move {
+  reason: string | null;
+  forumGroupId: string | undefined;
+  decisionRef: string | undefined;
+  /** What the history row says about the forum and decision (a follower's row names the main case's). */
+  historyForum?: string | null;
+  historyRef?: string | null;
+  kind: 'transition' | 'bundle';
+  auditDetails: Record<string, unknown>;
+}
+
+/** One declared move of one case: runTransition with the case's update and its history row. */
+async function run(tx: Queryable, ctx: Ctx, row: repo.CaseFlowRow, action: CaseAction, facts: CaseFacts, m: Move) {
+  let updated: repo.CaseFlowRow | undefined;
+  await runTransition(tx, ctx, caseLifecycle, {
+    id: row.id,
+    action,
+    reason: m.reason,
+    // Locked and authorized by the caller above (the main case's decision carries its followers).
+    lock: () => Promise.resolve(row),
+    authorize: () => undefined,
+    facts: () => Promise.resolve(facts),
+    apply: async (t, r, to, reason) => {
+      updated = await repo.setStatus(t, r.id, to, { forumGroupId: m.forumGroupId, decisionRef: m.decisionRef });
+      const actor = ctx.actor;
+      await repo.insertTransition(t, {
+        caseId: r.id,
+        from: r.status,
+        to,
+        kind: m.kind,
+        reason,
+        forumGroupId: m.historyForum !== undefined ? m.historyForum : (m.forumGroupId ?? null),
+        decisionRef: m.historyRef !== undefined ? m.historyRef : (m.decisionRef ?? null),
+        actorUserId: !actor || actor.via === 'system' ? null : actor.userId,
+        actorLabel: actor?.name ?? 'Navet',
+      });
+      return { version: updated.version };
+    },
+    auditDetails: m.auditDetails,
+  });
+  return updated!;
+}

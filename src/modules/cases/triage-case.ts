@@ -1,16 +1,18 @@
 import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize, requireActor } from '../../platform/auth/policy.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
+import { allowedActions } from '../../platform/lifecycle/index.js';
 import { presentCaseFlow } from './presenter.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
-import { TRIAGEABLE, type CaseStatus } from './rules/lifecycle.js';
+import { isDecisionForum } from './rules/groups.js';
+import { caseLifecycle, DECIDED, TRIAGEABLE, type CaseStatus } from './rules/lifecycle.js';
 import type { TriageBody } from './schemas.js';
-import { assertCanRead, caseScope } from './scope.js';
-import { DECISION_KINDS, transitionCase } from './transition-case.js';
+import { assertCanRead, assertMay } from './policy.js';
+import { transitionCase } from './transition-case.js';
 
 /** The triage: decision path, proposed forum (required for a forum decision), main case (required when bundled), note. */
 export type TriageInput = Omit<Static<typeof TriageBody>, 'version'>;
@@ -26,8 +28,8 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
   return db.transaction(async (tx) => {
     const before = await repo.lockCase(tx, id);
     if (!before) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx.actor, before.region_code);
-    authorize(ctx.actor, 'cases.triage', await caseScope(tx, before.region_code));
+    await assertCanRead(tx, ctx, before.region_code);
+    const actor = await assertMay(tx, ctx, 'cases.triage', before.region_code);
     if (before.version !== version) throw staleVersion(before.version);
     if (!TRIAGEABLE.includes(before.status as CaseStatus)) {
       throw conflict('Ärendet har redan gått vidare från beredningen och kan inte triageras om.');
@@ -51,7 +53,7 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
           { path: 'mainCaseId', message: 'är paketerat' },
         ]);
       }
-      if (['beslutad', 'under-genomforande', 'avslutad'].includes(main.status)) {
+      if (DECIDED.includes(main.status as CaseStatus)) {
         throw unprocessable(`Huvudärendet ${main.case_number} är redan beslutat.`, [{ path: 'mainCaseId', message: 'beslutat' }]);
       }
       if ((await repo.bundledCases(tx, before.id)).length > 0) {
@@ -69,7 +71,7 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
     }
     if (forumGroupId && input.decisionPath !== 'bundled') {
       const forum = await repo.getGroupRef(tx, forumGroupId);
-      if (!forum || forum.status !== 'active' || forum.owner !== before.region_code || !DECISION_KINDS.includes(forum.kind)) {
+      if (!isDecisionForum(forum, before.region_code)) {
         throw unprocessable('Forumet finns inte eller är inte ett beslutande forum eller råd i ärendets region.', [
           { path: 'forumGroupId', message: 'inget forum i regionen' },
         ]);
@@ -85,7 +87,7 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
         targetId: mainCaseId,
         relation: 'bundled',
         note: 'Paketerat med huvudärendet',
-        createdBy: ctx.actor.via === 'system' ? null : ctx.actor.userId,
+        createdBy: actor.via === 'system' ? null : actor.userId,
       });
     }
     const mid = (await repo.lockCase(tx, id))!;
@@ -96,7 +98,9 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
       before: presentCaseFlow(before),
       after: presentCaseFlow(mid),
     });
-    if (before.status === 'registrerad') {
+    // A registered case is taken up for preparation (the declared action `prepare`).
+    const facts = { openActions: 0, bundledInto: mainCaseId };
+    if (allowedActions(caseLifecycle, before.status as CaseStatus, facts).includes('prepare')) {
       await transitionCase(tx, ctx, id, 'under-beredning', {
         reason: mainCaseId ? 'Paketerat med huvudärende av beredningsforumet.' : 'Triagerat av beredningsforumet.',
       });

@@ -1,20 +1,18 @@
 import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
 import { presentCaseFlow } from './presenter.js';
 import * as repo from './repository.js';
+import { isAssignableGroup } from './rules/groups.js';
 import type { PatchBody } from './schemas.js';
-import { canReadSecret, caseScope } from './scope.js';
+import { assertMay, canReadSecret } from './policy.js';
+import { isClosed } from './rules/lifecycle.js';
 
 /** The particulars, secrecy marking and assignment to change; absent fields stay as they are. */
 export type CasePatch = Omit<Static<typeof PatchBody>, 'version'>;
-
-/** Group kinds that carry work out or prepare it (LPO, LSG, LAG …) or own it (forums, councils). */
-const ASSIGNABLE_KINDS = ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group'];
 
 /**
  * Edits a case's particulars, secrecy marking and assignment (group, handler, due date).
@@ -24,9 +22,9 @@ export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, 
   return db.transaction(async (tx) => {
     const before = await repo.lockCase(tx, id);
     if (!before) throw notFound('Ärendet');
-    authorize(ctx.actor, 'cases.handle', await caseScope(tx, before.region_code));
+    await assertMay(tx, ctx, 'cases.handle', before.region_code);
     if (before.version !== version) throw staleVersion(before.version);
-    if (before.status === 'avslutad') throw conflict('Ärendet är avslutat och kan inte ändras.');
+    if (isClosed(before.status)) throw conflict('Ärendet är avslutat och kan inte ändras.');
     await assertVisible(tx, ctx, { group: patch.assignedGroupId, person: patch.handlerPersonId });
     const secret = patch.secret ?? before.secret;
     const ground = patch.secrecyGround !== undefined ? patch.secrecyGround?.trim() || null : before.secrecy_ground;
@@ -57,7 +55,7 @@ export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, 
     }
     if (next.assignedGroupId && next.assignedGroupId !== before.assigned_group_id) {
       const g = await repo.getGroupRef(tx, next.assignedGroupId);
-      if (!g || g.status !== 'active' || !ASSIGNABLE_KINDS.includes(g.kind)) {
+      if (!g || !isAssignableGroup(g)) {
         errors.push({ path: 'assignedGroupId', message: 'Gruppen finns inte eller är stängd.' });
       } else if (g.owner !== before.region_code) {
         errors.push({ path: 'assignedGroupId', message: 'Gruppen hör inte till ärendets region.' });

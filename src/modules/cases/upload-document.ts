@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/record.js';
-import { authorize, requireActor } from '../../platform/auth/policy.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, Problem, unprocessable } from '../../platform/errors.js';
 import { presentDocument } from './presenter.js';
 import * as repo from './repository.js';
+import { isClosed } from './rules/lifecycle.js';
 import { checkFile } from './rules/file-type.js';
-import { assertCanRead, caseScope } from './scope.js';
+import { assertCanRead, assertMay } from './policy.js';
 
 export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -26,9 +27,9 @@ export async function uploadDocument(
   return db.transaction(async (tx) => {
     const c = await repo.getCase(tx, caseId);
     if (!c) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx.actor, c.region_code);
-    authorize(ctx.actor, 'cases.handle', await caseScope(tx, c.region_code));
-    if (c.status === 'avslutad') throw conflict('Ärendet är avslutat och tar inte emot nya handlingar.');
+    await assertCanRead(tx, ctx, c.region_code);
+    const actor = await assertMay(tx, ctx, 'cases.handle', c.region_code);
+    if (isClosed(c.status)) throw conflict('Ärendet är avslutat och tar inte emot nya handlingar.');
     const verdict = checkFile(input.fileName, input.bytes);
     if (!verdict.ok) {
       if (verdict.status === 415)
@@ -46,7 +47,6 @@ export async function uploadDocument(
         { path: 'digest', message: 'kontrollsumman stämmer inte' },
       ]);
     }
-    const actor = ctx.actor;
     const row = await repo.insertDocument(tx, {
       caseId,
       fileName: verdict.fileName,

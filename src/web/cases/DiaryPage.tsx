@@ -3,8 +3,8 @@
  * region. Secret-marked cases are listed with their number and date only; the server masks them.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage } from '../api';
 import { navigate, useLocation } from '../app/router';
+import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -15,25 +15,13 @@ import { loadRegions } from '../organisation/reference';
 import { CASES_PATH, DIARY_PATH } from './cases';
 import { CasesNav } from './CasesNav';
 
-interface Entry {
-  receivedDate: string;
-  caseNumber: string;
-  sender: string;
-  subject: string;
-  secret: boolean;
-}
-
 export function DiaryPage() {
   const { t, formatDate } = useI18n();
   const { search } = useLocation();
   const region = search.get('region') ?? '';
   const [draft, setDraft] = useState(region);
   const regions = useAsync(() => loadRegions(), []);
-  const entries = useAsync(
-    (signal) =>
-      region ? api.get<ApiPage<Entry>>('/api/v1/case-register', { region, limit: 500 }, signal) : Promise.resolve(undefined),
-    [region],
-  );
+  const entries = $api.useQuery('get', '/case-register', { params: { query: { region, limit: 500 } } }, { enabled: !!region });
   const regionName = regions.data?.find((r) => r.code === region)?.name ?? region;
   const items = entries.data?.items ?? [];
 
@@ -65,7 +53,7 @@ export function DiaryPage() {
       </form>
       {!region && <p>{t('cases.diary.chooseRegion')}</p>}
       {entries.error && <ErrorAlert error={entries.error} />}
-      {entries.loading && region && !entries.data && <Loading />}
+      {entries.isLoading && <Loading />}
       {entries.data && items.length === 0 && <p>{t('cases.diary.none')}</p>}
       {items.length > 0 && (
         <TableScroll labelledBy="diary-caption">

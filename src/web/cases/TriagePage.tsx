@@ -3,14 +3,13 @@
  * A triaged case leaves the queue (it is now under beredning).
  */
 import { useEffect, useRef, useState } from 'react';
-import { api, type Page as ApiPage } from '../api';
 import { Link } from '../app/router';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
-import { CASES_PATH, caseHref, originLabel, type CaseDetail, type CaseOptions } from './cases';
+import { CASES_PATH, caseHref, originLabel, type CaseDetail } from './cases';
 import { CasesNav } from './CasesNav';
 import { TriageForm } from './TriageForm';
 
@@ -32,16 +31,7 @@ export function TriagePage() {
 function Triage() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const queue = useAsync((signal) => api.get<ApiPage<CaseDetail>>('/api/v1/cases/triage-queue', { limit: 200 }, signal), []);
-  const regions = [...new Set((queue.data?.items ?? []).map((c) => c.region))];
-  const options = useAsync(
-    async (signal) => {
-      const out: Record<string, CaseOptions> = {};
-      for (const r of regions) out[r] = await api.get<CaseOptions>('/api/v1/cases/options', { region: r }, signal);
-      return out;
-    },
-    [regions.join(',')],
-  );
+  const queue = $api.useQuery('get', '/cases/triage-queue', { params: { query: { limit: 200 } } });
   const [done, setDone] = useState<{ text: string; n: number } | null>(null);
   const items = queue.data?.items ?? [];
   return (
@@ -56,7 +46,7 @@ function Triage() {
       <CasesNav />
       {done && <Done key={done.n} text={done.text} />}
       {queue.error && <ErrorAlert error={queue.error} />}
-      {queue.loading && !queue.data && <Loading />}
+      {queue.isPending && <Loading />}
       <p className="result-count" role="status">
         {queue.data &&
           (items.length === 0
@@ -74,20 +64,23 @@ function Triage() {
           <p>
             {c.sender} · {originLabel(i18n, c.origin)} · {t('case.field.receivedDate')} {formatDate(c.receivedDate)}
           </p>
-          {options.data?.[c.region] && (
-            <TriageForm
-              c={c}
-              options={options.data[c.region]!}
-              onDone={(after) => {
-                setDone((d) => ({ text: t('cases.triage.done', { number: after.caseNumber }), n: (d?.n ?? 0) + 1 }));
-                queue.reload();
-              }}
-            />
-          )}
+          <QueuedTriage
+            c={c}
+            onDone={(after) => {
+              setDone((d) => ({ text: t('cases.triage.done', { number: after.caseNumber }), n: (d?.n ?? 0) + 1 }));
+              void invalidate('/cases');
+            }}
+          />
         </section>
       ))}
     </Page>
   );
+}
+
+/** One queued case's triage form, with the forums of its region. */
+function QueuedTriage({ c, onDone }: { c: CaseDetail; onDone: (after: CaseDetail) => void }) {
+  const options = $api.useQuery('get', '/cases/options', { params: { query: { region: c.region } } });
+  return options.data ? <TriageForm c={c} options={options.data} onDone={onDone} /> : null;
 }
 
 function Done({ text }: { text: string }) {

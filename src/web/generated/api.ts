@@ -15307,7 +15307,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         version?: number;
-                        to: "registrerad" | "under-beredning" | "for-beslut" | "beslutad" | "under-genomforande" | "avslutad" | "aterremitterad" | "bordlagd";
+                        to?: "registrerad" | "under-beredning" | "for-beslut" | "beslutad" | "under-genomforande" | "avslutad" | "aterremitterad" | "bordlagd";
+                        /** @description Livscykelns åtgärd (i stället för to), som i allowedActions */
+                        action?: "put-forward" | "prepare" | "decide" | "send-back" | "postpone" | "implement" | "close";
                         reason?: string;
                         /** Format: uuid */
                         forumGroupId?: string;
@@ -29053,6 +29055,8 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             version: number;
+            /** @description Beslutat (eller längre): tar inte emot paketerade ärenden */
+            decided: boolean;
         };
         CaseDetail: {
             /** Format: uuid */
@@ -29091,8 +29095,12 @@ export interface components {
             secrecyGround: string | null;
             closedAt: string | null;
             openActions: number;
-            /** @description Statusar du kan flytta ärendet till nu */
+            /** @description Livscykelns åtgärder du kan göra med ärendet nu (lägg fram, besluta, återremittera, bordlägg, avsluta …); knapparna visas från denna lista */
+            allowedActions: ("put-forward" | "prepare" | "decide" | "send-back" | "postpone" | "implement" | "close")[];
+            /** @description Statusar du kan flytta ärendet till nu (samma som allowedActions) */
             allowedTransitions: string[];
+            /** @description Ärendet är avslutat: uppgifter, åtgärdspunkter och handlingar ändras inte längre */
+            locked: boolean;
             canHandle: boolean;
             canTriage: boolean;
             canEscalate: boolean;
@@ -29109,6 +29117,8 @@ export interface components {
             ownerName: string | null;
             dueDate: string | null;
             status: "open" | "done";
+            /** @description Vad du kan göra med punkten nu (i ärendets lista över åtgärdspunkter) */
+            allowedActions?: ("complete" | "reopen")[];
             doneAt: string | null;
             source: {
                 /** Format: uuid */
