@@ -1,8 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/results/**', 'test-results/**', 'bin/**', 'scripts/*.mjs', 'src/web/generated/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'bench/results/**',
+      'test-results/**',
+      'bin/**',
+      'scripts/*.mjs',
+      'src/web/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -65,5 +77,12 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['*.config.js', '*.config.ts'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Modules meet at their front door: another module is imported only through its index.ts.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { navet: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'navet/module-boundaries': 'error' },
+  },
+  { files: ['*.config.js', '*.config.ts', 'eslint-rules/*.js'], ...tseslint.configs.disableTypeChecked },
 );

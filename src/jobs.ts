@@ -2,12 +2,12 @@ import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
 import { ensurePlatformSchedules, platformHandlers, type JobHandler } from './platform/jobs/worker.js';
 import { ensureSchedule } from './platform/jobs/queue.js';
-import { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from './modules/cases/notify-due-actions.js';
-import { LATE_MILESTONES_QUEUE, lateMilestonesHandler } from './modules/consultation/warn-late-milestones.js';
+import { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from './modules/cases/index.js';
+import { LATE_MILESTONES_QUEUE, lateMilestonesHandler } from './modules/consultation/index.js';
 import { IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE, importHandler as followupImportHandler } from './modules/indicators/index.js';
-import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './modules/knowledge/reminders/send-reminders.js';
-import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/notify.js';
-import { REMINDERS_QUEUE, remindersHandler } from './modules/people/reminders/send-reminders.js';
+import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './modules/knowledge/index.js';
+import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/index.js';
+import { REMINDERS_QUEUE, remindersHandler } from './modules/people/index.js';
 
 /**
  * The job worker's composition, beside server.ts's composition of the routes: the platform's

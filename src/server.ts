@@ -9,25 +9,22 @@ import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App, type RouteModule } from './platform/http/app.js';
 import { healthRoutes } from './platform/http/health.js';
 import { ensureSchedules } from './jobs.js';
-import { loadDemo } from './modules/demo/load-demo.js';
-import { loadStructures } from './modules/organisation/load-structures.js';
-import { organisationRoutes } from './modules/organisation/routes.js';
-import { peopleRoutes } from './modules/people/routes.js';
-import { mandatesRoutes } from './modules/mandates/routes.js';
-import { consultationRoutes } from './modules/consultation/routes.js';
-import { knowledgeRoutes } from './modules/knowledge/routes.js';
-import { caseRoutes } from './modules/cases/routes.js';
-import { meetingRoutes } from './modules/meetings/routes.js';
-import { notificationRoutes } from './modules/notifications/routes.js';
-import { compensationRoutes } from './modules/compensation/routes.js';
-import { recordsRoutes } from './modules/records/routes.js';
+import { loadDemo } from './modules/demo/index.js';
+import { loadStructures, organisationRoutes } from './modules/organisation/index.js';
+import { peopleRoutes } from './modules/people/index.js';
+import { mandatesRoutes } from './modules/mandates/index.js';
+import { consultationRoutes } from './modules/consultation/index.js';
+import { knowledgeRoutes } from './modules/knowledge/index.js';
+import { caseRoutes } from './modules/cases/index.js';
+import { meetingRoutes } from './modules/meetings/index.js';
+import { notificationRoutes } from './modules/notifications/index.js';
+import { compensationRoutes } from './modules/compensation/index.js';
+import { recordsRoutes } from './modules/records/index.js';
 import { implementationRoutes } from './modules/implementation/index.js';
 import { indicatorRoutes } from './modules/indicators/index.js';
 import { planningRoutes } from './modules/planning/index.js';
-import { loadReference } from './modules/reference/load-reference.js';
-import { referenceRoutes } from './modules/reference/routes.js';
-import { ensureBootstrapAdmin } from './modules/users/ensure-bootstrap-admin.js';
-import { userRoutes } from './modules/users/routes.js';
+import { loadReference, referenceRoutes } from './modules/reference/index.js';
+import { ensureBootstrapAdmin, userRoutes } from './modules/users/index.js';
 
 /** Every module's routes, in one list: the OpenAPI document and the access tests read it. */
 export const ROUTE_MODULES: RouteModule[] = [

@@ -2,21 +2,21 @@ import { can, PERMISSIONS, type Permission, type TargetScope } from '../platform
 import type { Actor, Ctx } from '../platform/context.js';
 import type { Queryable } from '../platform/db/index.js';
 import { notFound, unauthorized } from '../platform/errors.js';
-import * as cases from './cases/repository.js';
-import { assertCanRead } from './cases/policy.js';
-import * as followup from './indicators/repository.js';
-import * as knowledge from './knowledge/repository.js';
-import * as rounds from './consultation/rounds/repository.js';
-import { loadMeeting } from './meetings/policy.js';
-import * as meetings from './meetings/repository.js';
-import * as agendaRepo from './meetings/agenda-repository.js';
-import * as attachmentRepo from './meetings/attachment-repository.js';
-import * as minutesRepo from './meetings/minutes-repository.js';
-import { ownerScope } from './organisation/check-group.js';
-import { geography, getGroup, getGroupsByIds } from './organisation/repository.js';
-import type { Geography } from './organisation/rules/structure.js';
-import { isSelf, maySeePerson } from './people/access.js';
-import * as people from './people/repository.js';
+import { repository as cases } from './cases/index.js';
+import { assertCanRead } from './cases/index.js';
+import { repository as followup } from './indicators/index.js';
+import { repository as knowledge } from './knowledge/index.js';
+import { roundsRepository as rounds } from './consultation/index.js';
+import { loadMeeting } from './meetings/index.js';
+import { repository as meetings } from './meetings/index.js';
+import { agendaRepository as agendaRepo } from './meetings/index.js';
+import { attachmentRepository as attachmentRepo } from './meetings/index.js';
+import { minutesRepository as minutesRepo } from './meetings/index.js';
+import { ownerScope } from './organisation/index.js';
+import { geography, getGroup, getGroupsByIds } from './organisation/index.js';
+import type { Geography } from './organisation/index.js';
+import { isSelf, maySeePerson } from './people/index.js';
+import { repository as people } from './people/index.js';
 
 /**
  * "May this caller see the object this id names?" — asked for every id a write's body names

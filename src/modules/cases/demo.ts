@@ -10,7 +10,7 @@ import { transitionCase } from './transition-case.js';
 import { triageCase } from './triage-case.js';
 import { updateCase } from './update-case.js';
 import { uploadDocument } from './upload-document.js';
-import { demoDate } from '../demo/dates.js';
+import { demoDate } from '../demo/index.js';
 
 const REGION = '07';
 

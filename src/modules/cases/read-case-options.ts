@@ -2,8 +2,8 @@ import { can, requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { forbidden } from '../../platform/errors.js';
-import { ownerScope } from '../organisation/check-group.js';
-import { geography } from '../organisation/repository.js';
+import { ownerScope } from '../organisation/index.js';
+import { geography } from '../organisation/index.js';
 import * as repo from './repository.js';
 
 /** The choices for a case in a region: deciding forums and councils, groups to assign and persons. */

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, unauthorized } from '../../platform/errors.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
-import { geography } from '../organisation/repository.js';
+import { geography } from '../organisation/index.js';
 import * as repo from './repository.js';
 import type { RegisterQuery } from './schemas.js';
 import { SECRET_MASK } from './presenter.js';

@@ -5,7 +5,7 @@ import { decideClaim } from './decide-claim.js';
 import { recordAssignment } from './record-assignment.js';
 import { recordParticipant } from './record-participant.js';
 import { submitClaim } from './submit-claim.js';
-import { demoDate } from '../demo/dates.js';
+import { demoDate } from '../demo/index.js';
 
 const REGION = '07';
 const PASSWORD = 'demo-lösenord-navet';

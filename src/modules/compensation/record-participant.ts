@@ -3,7 +3,7 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import { getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/index.js';
 import { assertVisible } from '../visible.js';
 import { compensationPolicy } from './policy.js';
 import * as repo from './repository.js';

@@ -5,7 +5,7 @@ import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Tx } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
-import { registerCase } from '../cases/register-case.js';
+import { registerCase } from '../cases/index.js';
 import { authorizeInRegion } from './policy.js';
 import * as repo from './repository.js';
 import type { RegisterBody } from './schemas.js';

@@ -1,14 +1,14 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { appointMember } from '../people/appoint-member.js';
-import { loadMandatesDemo } from '../mandates/demo.js';
-import { loadCompensationDemo } from '../compensation/demo.js';
-import { loadCasesDemo } from '../cases/demo.js';
-import { loadMeetingsDemo } from '../meetings/demo.js';
+import { appointMember } from '../people/index.js';
+import { loadMandatesDemo } from '../mandates/index.js';
+import { loadCompensationDemo } from '../compensation/index.js';
+import { loadCasesDemo } from '../cases/index.js';
+import { loadMeetingsDemo } from '../meetings/index.js';
 import { buildCase, buildDeclaredPerson, buildLpo, buildPerson, buildUser } from '../../testing/builders.js';
 import { loadFollowupDemo } from '../indicators/index.js';
-import { loadKnowledgeDemo } from '../knowledge/demo.js';
-import { loadConsultationDemo } from '../consultation/demo.js';
+import { loadKnowledgeDemo } from '../knowledge/index.js';
+import { loadConsultationDemo } from '../consultation/index.js';
 import { demoDate } from './dates.js';
 
 /**

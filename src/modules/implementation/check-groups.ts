@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
 import type { FieldError } from '../../platform/errors.js';
-import { getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/index.js';
 
 /** The groups a status names (its LPO, the responsible group) must be the region's own. */
 export async function checkGroups(

@@ -15,7 +15,7 @@ import { createIndicator } from './create-indicator.js';
 import * as repo from './repository.js';
 import { periodRange } from './rules/periods.js';
 import { setComment } from './set-comment.js';
-import { demoDate, demoPeriod, demoYear } from '../demo/dates.js';
+import { demoDate, demoPeriod, demoYear } from '../demo/index.js';
 
 const PROMISES = [
   'Erbjudas vård som är lätt tillgänglig för kontakt, bedömning och besök',

@@ -6,7 +6,7 @@ import { sendDownload, toCsv, toXlsx, type Column } from '../../platform/export/
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { heatmapQueries, statusLabel } from '../implementation/index.js';
-import { groupsAt } from '../organisation/repository.js';
+import { groupsAt } from '../organisation/index.js';
 import { heatmap } from './heatmap.js';
 import * as repo from './repository.js';
 import { Heatmap, HeatmapQuery, RegionDrill } from './schemas.js';

@@ -10,3 +10,4 @@ export { reportToDocx, reportToPdf } from './report-documents.js';
 export { createIndicator } from './create-indicator.js';
 export type { IndicatorWrite } from './repository.js';
 export { loadFollowupDemo } from './demo.js';
+export * as repository from './repository.js';

@@ -17,7 +17,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
 import { mayReadRegionWork } from '../implementation/index.js';
-import { getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/index.js';
 import { ownerExists } from './repository.js';
 
 /** 403 unless the caller writes the owner's goals. */

@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/index.js';
 import { IMPLEMENTED, statusesForGroupReport, statusLabel } from '../implementation/index.js';
 import { compareWithPrevious, getPlan, listPlans, planLifecycle } from '../planning/index.js';
 import * as repo from './repository.js';

@@ -4,11 +4,11 @@ import { createSupport, type CreateSupportInput } from './create-support.js';
 import { createLocalAddition } from './create-local-addition.js';
 import { createRecommendation } from './create-recommendation.js';
 import * as repo from './repository.js';
-import { addDocument } from '../consultation/rounds/documents.js';
-import { createRound } from '../consultation/rounds/create-round.js';
+import { addDocument } from '../consultation/index.js';
+import { createRound } from '../consultation/index.js';
 import { transitionSupport } from './transition.js';
 import { createVersion } from './create-version.js';
-import { demoDate } from '../demo/dates.js';
+import { demoDate } from '../demo/index.js';
 
 const REGION = '07';
 const SENDER = 'Nationellt system för kunskapsstyrning hälso- och sjukvård';

@@ -13,8 +13,8 @@ import { knowledgePolicy } from './policy.js';
 import { presentLocalAddition, presentRecommendation, presentSupport, presentVersion } from './presenter.js';
 import * as recs from './recommendation-repository.js';
 import * as repo from './repository.js';
-import { presentRound } from '../consultation/rounds/presenter.js';
-import * as roundRepo from '../consultation/rounds/repository.js';
+import { presentRound } from '../consultation/index.js';
+import { roundsRepository as roundRepo } from '../consultation/index.js';
 import { DRAFT } from './rules/local-addition-lifecycle.js';
 
 async function roundsOf(db: Queryable, supportId: string) {

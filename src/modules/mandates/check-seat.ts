@@ -1,8 +1,8 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
-import type { GroupRow } from '../organisation/repository.js';
-import * as peopleRepo from '../people/repository.js';
-import { checkAppointment } from '../people/rules/membership.js';
+import type { GroupRow } from '../organisation/index.js';
+import { repository as peopleRepo } from '../people/index.js';
+import { checkAppointment } from '../people/index.js';
 import * as repo from './repository.js';
 import { appointmentBreaks, defaultEndDate, rulesFor, type GroupForRules } from './rules/composition.js';
 import { checkRotation, periodAt } from './rules/rotation.js';

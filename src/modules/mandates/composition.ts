@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/index.js';
 import { groupForRules } from './check-seat.js';
 import { presentRule } from './presenter.js';
 import * as repo from './repository.js';

@@ -1,12 +1,12 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildDeclaredPerson, buildPerson } from '../../testing/builders.js';
-import { appointMember } from '../people/appoint-member.js';
-import { reviewJavDeclaration } from '../people/review-jav-declaration.js';
-import { submitJavDeclaration } from '../people/submit-jav-declaration.js';
+import { appointMember } from '../people/index.js';
+import { reviewJavDeclaration } from '../people/index.js';
+import { submitJavDeclaration } from '../people/index.js';
 import { createNomination } from './create-nomination.js';
 import { decideNomination } from './decide-nomination.js';
-import { demoDate, demoYear } from '../demo/dates.js';
+import { demoDate, demoYear } from '../demo/index.js';
 
 const KRONOBERG = '07';
 const person = (name: string, i: number, o: { profession?: string; employer?: string; employerType?: string } = {}) => ({

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, unprocessable } from '../../platform/errors.js';
-import { transitionCase } from '../cases/transition-case.js';
+import { transitionCase } from '../cases/index.js';
 import { assertVisible } from '../visible.js';
 import { agendaChanged } from './agenda-changed.js';
 import { assertAgendaOpen } from './assert-open.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
-import { notifyPersons } from '../notifications/notify.js';
+import { notifyPersons } from '../notifications/index.js';
 import * as repo from './repository.js';
 import { isCalled } from './rules/lifecycle.js';
 import { longSwedishDate, meetingLink } from './rules/meeting.js';

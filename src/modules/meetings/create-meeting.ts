@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, unprocessable } from '../../platform/errors.js';
-import type { GroupRow } from '../organisation/repository.js';
+import type { GroupRow } from '../organisation/index.js';
 import * as agendaRepo from './agenda-repository.js';
 import './audit.js';
 import { loadForum } from './policy.js';

@@ -12,7 +12,7 @@ import * as repo from './repository.js';
 import * as agendaRepo from './agenda-repository.js';
 import { sendNotice } from './send-notice.js';
 import { createParagraph } from './write-paragraph.js';
-import { demoDate, demoYear } from '../demo/dates.js';
+import { demoDate, demoYear } from '../demo/index.js';
 
 const REGION = '07';
 const COUNCIL = 'Kunskapsrådet (demo)';

@@ -11,7 +11,7 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
-import { getGroup, type GroupRow } from '../organisation/repository.js';
+import { getGroup, type GroupRow } from '../organisation/index.js';
 import * as minutesRepo from './minutes-repository.js';
 import * as repo from './repository.js';
 import type { MeetingAction, MinutesAction } from './rules/lifecycle.js';

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
-import type { GroupRow } from '../organisation/repository.js';
+import type { GroupRow } from '../organisation/index.js';
 import { loadForum } from './policy.js';
 import * as repo from './repository.js';
 import { proposeMeetingDates } from './rules/cadence.js';

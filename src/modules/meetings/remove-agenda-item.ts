@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { withdrawFromAgenda } from '../cases/transition-case.js';
+import { withdrawFromAgenda } from '../cases/index.js';
 import { agendaChanged } from './agenda-changed.js';
 import { assertAgendaOpen } from './assert-open.js';
 import * as agendaRepo from './agenda-repository.js';

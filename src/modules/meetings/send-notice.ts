@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { clock } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { notifyPersons } from '../notifications/notify.js';
+import { notifyPersons } from '../notifications/index.js';
 import * as agendaRepo from './agenda-repository.js';
 import './audit.js';
 import * as repo from './repository.js';

@@ -1,4 +1,4 @@
-import type { GroupRow } from '../organisation/repository.js';
+import type { GroupRow } from '../organisation/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import * as repo from './repository.js';
 import { DEFAULT_BLACKOUTS } from './rules/cadence.js';

@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { notifyPersons } from '../notifications/notify.js';
+import { notifyPersons } from '../notifications/index.js';
 import './audit.js';
 import * as minutesRepo from './minutes-repository.js';
 import * as repo from './repository.js';

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { staleVersion } from '../../platform/errors.js';
 import { runTransition } from '../../platform/lifecycle/run-transition.js';
-import { activeMembershipCount } from '../people/repository.js';
+import { activeMembershipCount } from '../people/index.js';
 import { groupPolicy } from './policy.js';
 import * as repo from './repository.js';
 import { groupLifecycle, isGroupActive } from './rules/group-lifecycle.js';

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { sha256 } from '../../platform/auth/secrets.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { REFERENCE_DIR } from '../reference/load-reference.js';
+import { REFERENCE_DIR } from '../reference/index.js';
 import * as repo from './repository.js';
 import { findMirror, type Geography } from './rules/structure.js';
 import { areasWithCoverage, checkStructures, inDependencyOrder, type StructuresFile } from './rules/structures-file.js';

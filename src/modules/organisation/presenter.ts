@@ -1,4 +1,4 @@
-import { sourcesOf, type Sources } from '../reference/presenter.js';
+import { sourcesOf, type Sources } from '../reference/index.js';
 import type { GroupPermissions } from './policy.js';
 import type { GroupRow, MandateRow } from './repository.js';
 

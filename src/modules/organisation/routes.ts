@@ -6,7 +6,7 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
 import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
-import { sourcesById } from '../reference/repository.js';
+import { sourcesById } from '../reference/index.js';
 import { closeGroup } from './close-group.js';
 import { createGroup } from './create-group.js';
 import { mergeGroup } from './merge-group.js';

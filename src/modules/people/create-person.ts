@@ -3,7 +3,7 @@ import { normaliseEmail } from '../../platform/auth/repository.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, unprocessable } from '../../platform/errors.js';
-import { levelOfOwner } from '../organisation/rules/structure.js';
+import { levelOfOwner } from '../organisation/index.js';
 import { peoplePolicy } from './policy.js';
 import { presentPerson } from './presenter.js';
 import * as repo from './repository.js';

@@ -3,8 +3,8 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/errors.js';
-import { groupPolicy } from '../organisation/policy.js';
-import { getGroup } from '../organisation/repository.js';
+import { groupPolicy } from '../organisation/index.js';
+import { getGroup } from '../organisation/index.js';
 import * as repo from './repository.js';
 import type { EndMembershipBody } from './schemas.js';
 

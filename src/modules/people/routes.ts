@@ -7,7 +7,7 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
-import { getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/index.js';
 import { peoplePolicy } from './policy.js';
 import { appointMember } from './appoint-member.js';
 import { createPerson } from './create-person.js';

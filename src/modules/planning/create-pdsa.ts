@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
-import { getGroup } from '../organisation/repository.js';
+import { getGroup } from '../organisation/index.js';
 import { assertVisible } from '../visible.js';
 import './audit.js';
 import { pdsaAudit } from './pdsa-presenter.js';

@@ -11,7 +11,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { mayReadRegionWork, regionTarget } from '../implementation/index.js';
-import { getGroup, groupsAt, type GroupRow } from '../organisation/repository.js';
+import { getGroup, groupsAt, type GroupRow } from '../organisation/index.js';
 
 /** A group that still works (a closed group makes no new plans). */
 const isOpen = (g: GroupRow) => g.status === 'active';

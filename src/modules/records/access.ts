@@ -1,9 +1,9 @@
 import { can } from '../../platform/auth/policy.js';
 import type { Actor } from '../../platform/context.js';
-import { ownerScope } from '../organisation/check-group.js';
-import type { Geography } from '../organisation/rules/structure.js';
-import { isSelf, mayManagePerson } from '../people/access.js';
-import type { PersonRow } from '../people/repository.js';
+import { ownerScope } from '../organisation/index.js';
+import type { Geography } from '../organisation/index.js';
+import { isSelf, mayManagePerson } from '../people/index.js';
+import type { PersonRow } from '../people/index.js';
 
 export const isSystemAdmin = (actor: Actor | undefined) =>
   Boolean(actor?.roles.some((r) => r.role === 'admin' && r.scopeType === 'system'));

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { formatKronor } from '../compensation/rules/amounts.js';
+import { formatKronor } from '../compensation/index.js';
 import type { RegisterExtract } from './register-extract.js';
 
 const ROLE_STATUS: Record<string, string> = {

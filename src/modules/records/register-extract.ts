@@ -4,12 +4,12 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { policyFor } from '../compensation/policy.js';
-import * as compensation from '../compensation/repository.js';
-import { geography } from '../organisation/repository.js';
-import { maySeePerson } from '../people/access.js';
-import { presentDeclaration, presentMembership, presentPerson } from '../people/presenter.js';
-import * as people from '../people/repository.js';
+import { policyFor } from '../compensation/index.js';
+import { repository as compensation } from '../compensation/index.js';
+import { geography } from '../organisation/index.js';
+import { maySeePerson } from '../people/index.js';
+import { presentDeclaration, presentMembership, presentPerson } from '../people/index.js';
+import { repository as people } from '../people/index.js';
 import { mayExtract, mayReadDeclarations } from './access.js';
 import * as repo from './repository.js';
 

@@ -6,7 +6,7 @@ import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Uuid } from '../../platform/http/schemas.js';
-import { presentPerson } from '../people/presenter.js';
+import { presentPerson } from '../people/index.js';
 import { anonymisePerson, previewAnonymisation } from './anonymise-person.js';
 import { extractToDocx } from './extract-docx.js';
 import { presentRetentionRule } from './presenter.js';

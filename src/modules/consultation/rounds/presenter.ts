@@ -1,4 +1,4 @@
-import { roundPhase } from '../../knowledge/rules/track.js';
+import { roundPhase } from '../../knowledge/index.js';
 import { allowedActions } from '../../../platform/lifecycle/index.js';
 import { isRoundCancelled, roundLifecycle } from '../rules/round-lifecycle.js';
 import type * as repo from './repository.js';

@@ -22,7 +22,7 @@ import { createRound, proposeForVersion } from './create-round.js';
 import { addDocument, removeDocument } from './documents.js';
 import { presentDocument, presentRound } from './presenter.js';
 import * as repo from './repository.js';
-import { getSupport } from '../../knowledge/repository.js';
+import { getSupport } from '../../knowledge/index.js';
 import { cancelRound } from './cancel-round.js';
 import { updateRound } from './update-round.js';
 import { mayManageRounds } from '../policy.js';

@@ -2,7 +2,7 @@ import { recordAudit } from '../../../platform/audit/record.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../../platform/errors.js';
-import { checkRoundDates, isCalendarWindow } from '../../knowledge/rules/track.js';
+import { checkRoundDates, isCalendarWindow } from '../../knowledge/index.js';
 import type { Static } from 'typebox';
 import { authorizeRounds } from '../policy.js';
 import { isRoundCancelled } from '../rules/round-lifecycle.js';

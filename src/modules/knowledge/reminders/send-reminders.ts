@@ -4,7 +4,7 @@ import { systemCtx } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import { queueEmail } from '../../../platform/jobs/email.js';
 import * as repo from './repository.js';
-import { addDays } from '../../consultation/rules/working-days.js';
+import { addDays } from '../../consultation/index.js';
 import {
   dueKnowledgeReminders,
   KNOWLEDGE_REMINDER_THRESHOLDS,

@@ -1,5 +1,5 @@
-import { nextWindow, nationalRemiss, synpunktsinhamtning, type Window } from '../../consultation/rules/calendar.js';
-import { isWorkingDay } from '../../consultation/rules/working-days.js';
+import { nextWindow, nationalRemiss, synpunktsinhamtning, type Window } from '../../consultation/index.js';
+import { isWorkingDay } from '../../consultation/index.js';
 import type { ConsequenceDimension, RoundTrack, Significance } from './vocabulary.js';
 
 export interface ConsequenceEntry {

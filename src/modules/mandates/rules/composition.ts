@@ -3,8 +3,8 @@
  * on a day measured against them (the gaps), which appointment would break them, and the
  * default mandate length. Dates are 'YYYY-MM-DD'.
  */
-import { addDays } from '../../people/reminders/rules.js';
-import { addYears } from '../../people/rules/membership.js';
+import { addDays } from '../../people/index.js';
+import { addYears } from '../../people/index.js';
 
 export type RuleType = 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation';
 

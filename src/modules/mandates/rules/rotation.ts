@@ -3,8 +3,8 @@
  * two-year periods in Sydöstra's samverkansnämnd and regionsjukvårdsledning). Without I/O.
  */
 import type { FieldError } from '../../../platform/errors.js';
-import { addDays } from '../../people/reminders/rules.js';
-import { addYears } from '../../people/rules/membership.js';
+import { addDays } from '../../people/index.js';
+import { addYears } from '../../people/index.js';
 import type { CompositionRule } from './composition.js';
 
 export interface RotationPeriod {

@@ -2,7 +2,7 @@
  * Pure rules for putting cases on an agenda, in the case lifecycle's words (the case module
  * owns that lifecycle; these are the meetings module's questions to it).
  */
-import { WITHDRAWABLE_TO } from '../../cases/rules/lifecycle.js';
+import { WITHDRAWABLE_TO } from '../../cases/index.js';
 
 /** The status a case is in when a forum is to decide it. */
 export const FOR_BESLUT = 'for-beslut';

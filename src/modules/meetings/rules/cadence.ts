@@ -1,4 +1,4 @@
-import { addDays, isWorkingDay } from '../../consultation/rules/working-days.js';
+import { addDays, isWorkingDay } from '../../consultation/index.js';
 
 /**
  * A forum's cadence ("var 4–6:e vecka, uppehåll för sommar och jul"): meetings on a

@@ -3,7 +3,7 @@ import { todayInSweden } from '../../../platform/clock.js';
 import { systemCtx } from '../../../platform/context.js';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { queueEmail } from '../../../platform/jobs/email.js';
-import { insertNotification } from '../../notifications/repository.js';
+import { insertNotification } from '../../notifications/index.js';
 import { declarationLapsingMail, membershipEndingMail, type MembershipAudience } from './messages.js';
 import * as repo from './repository.js';
 import {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { claimLifecycle, OPEN_STATUSES, type ClaimStatus } from '../../compensation/rules/claim-state.js';
+import { claimLifecycle, OPEN_STATUSES, type ClaimStatus } from '../../compensation/index.js';
 
 /**
  * Anonymising a person who has left: the identifying fields give way to a pseudonym, while the

@@ -1,0 +1,7 @@
+/**
+ * The demo module's front door: what other modules and the composition root (src/server.ts,
+ * src/jobs.ts) may use. Modules import each other only through their index (eslint-rules/module-boundaries.js).
+ */
+export { demoDate, demoPeriod, demoYear } from './dates.js';
+// The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
+export { loadDemo } from './load-demo.js';

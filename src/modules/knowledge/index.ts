@@ -1,0 +1,16 @@
+/**
+ * The knowledge module's front door: what other modules and the composition root (src/server.ts,
+ * src/jobs.ts) may use. Modules import each other only through their index (eslint-rules/module-boundaries.js).
+ */
+export { loadKnowledgeDemo } from './demo.js';
+export * as repository from './repository.js';
+export { getSupport } from './repository.js';
+export { planRound } from './rules/plan-round.js';
+export type { RoundChoice } from './rules/plan-round.js';
+export { checkRoundDates, isCalendarWindow, roundPhase } from './rules/track.js';
+export { DOCUMENT_KINDS, ROUND_TRACKS } from './rules/vocabulary.js';
+export type { DocumentKind, RoundTrack } from './rules/vocabulary.js';
+export { applyVersionTransition } from './transition.js';
+// The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
+export { knowledgeRoutes } from './routes.js';
+export { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './reminders/send-reminders.js';

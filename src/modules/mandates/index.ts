@@ -1,0 +1,8 @@
+/**
+ * The mandates module's front door: what other modules and the composition root (src/server.ts,
+ * src/jobs.ts) may use. Modules import each other only through their index (eslint-rules/module-boundaries.js).
+ */
+export { checkSeat } from './check-seat.js';
+export { loadMandatesDemo } from './demo.js';
+// The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
+export { mandatesRoutes } from './routes.js';
