@@ -9,11 +9,11 @@ import { $api, call, client } from '../client';
 import { ErrorAlert } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import type { Say } from './CasePage';
 import type { CaseAction, CaseDetail, CaseOptions } from './cases';
-import { bind, bodyResolver, focusFirstError, orNull, withChecks } from './form-fields';
+import { bind, focusFirstError, orNull, withChecks } from './form-fields';
 
 type ItemAction = NonNullable<CaseAction['allowedActions']>[number];
 
@@ -60,7 +60,7 @@ export function ActionsPanel({ c, options, onDone }: { c: CaseDetail; options: C
   const { t, formatDate } = i18n;
   const actions = $api.useQuery('get', '/cases/{id}/actions', { params: { path: { id: c.id } } });
   const form = useForm<Values>({
-    resolver: withChecks(bodyResolver(ActionBody, toBody), (v) => ({
+    resolver: withChecks(schemaResolver(ActionBody, toBody), (v) => ({
       title: !v.title.trim() && t('cases.actions.titleMissing'),
     })),
     defaultValues: { title: '', ownerPersonId: '', ownerName: '', dueDate: '' },

@@ -8,11 +8,11 @@ import { PatchBody } from '../../modules/cases/schemas';
 import { $api } from '../client';
 import { ErrorAlert } from '../components/Alerts';
 import { Checkbox, SelectField, TextField } from '../components/Fields';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import type { CaseDetail, CaseOptions } from './cases';
-import { bind, bodyResolver, orNull } from './form-fields';
+import { bind, orNull } from './form-fields';
 
 interface Values {
   assignedGroupId: string;
@@ -34,7 +34,7 @@ const toBody = (c: CaseDetail) => (v: Values) => ({
 export function AssignPanel({ c, options, onDone }: { c: CaseDetail; options: CaseOptions; onDone: Say }) {
   const { t } = useI18n();
   const form = useForm<Values>({
-    resolver: bodyResolver(PatchBody, toBody(c)),
+    resolver: schemaResolver(PatchBody, toBody(c)),
     defaultValues: {
       assignedGroupId: c.assignedGroupId ?? '',
       handlerPersonId: c.handlerPersonId ?? '',

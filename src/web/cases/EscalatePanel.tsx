@@ -5,11 +5,11 @@ import { EscalationBody } from '../../modules/cases/schemas';
 import { $api } from '../client';
 import { ErrorAlert } from '../components/Alerts';
 import { SelectField, TextAreaField } from '../components/Fields';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import type { CaseDetail, CaseOptions } from './cases';
-import { bind, bodyResolver } from './form-fields';
+import { bind } from './form-fields';
 
 interface Values {
   forumGroupId: string;
@@ -22,7 +22,7 @@ export function EscalatePanel({ c, options, onDone }: { c: CaseDetail; options: 
   const currentIsTactical = options.forums.some((f) => f.id === c.forumGroupId && f.kind === 'forum');
   const toBody = (v: Values) => ({ version: c.version, forumGroupId: v.forumGroupId, reason: v.reason });
   const form = useForm<Values>({
-    resolver: bodyResolver(EscalationBody, toBody),
+    resolver: schemaResolver(EscalationBody, toBody),
     defaultValues: { forumGroupId: councils[0]?.id ?? '', reason: '' },
   });
   const [error, setError] = useState<unknown>(null);

@@ -11,11 +11,11 @@ import { $api, call, client } from '../client';
 import { ErrorAlert } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import { caseHref, type CaseDetail, type CaseLink } from './cases';
-import { bind, bodyResolver, focusFirstError, orNull, withChecks } from './form-fields';
+import { bind, focusFirstError, orNull, withChecks } from './form-fields';
 
 const TARGET_TYPES = ['case', 'knowledge-support', 'consultation'] as const;
 type TargetType = (typeof TARGET_TYPES)[number];
@@ -51,7 +51,7 @@ export function LinksPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
   );
   const targets = useTargetNames();
   const form = useForm<Values>({
-    resolver: withChecks(bodyResolver(LinkBody, toBody), (v) => ({
+    resolver: withChecks(schemaResolver(LinkBody, toBody), (v) => ({
       targetId: !v.targetId.trim() && t('cases.links.targetMissing'),
     })),
     defaultValues: { targetType: 'case', targetId: '', note: '' },

@@ -8,10 +8,10 @@ import { RegisterBody } from '../../modules/cases/schemas';
 import { $api, type Schema } from '../client';
 import { Checkbox, SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { asApiError, serverFieldErrors, today, useFormSummary } from '../people/people';
-import { bind, bodyResolver, withChecks } from './form-fields';
+import { bind, withChecks } from './form-fields';
 
 const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
 type Origin = (typeof ORIGINS)[number];
@@ -57,7 +57,7 @@ export function RegisterCaseForm({
   const { t } = i18n;
   const label = (k: string) => (LABELS[k] ? t(LABELS[k]) : k);
   const form = useForm<Values>({
-    resolver: withChecks(bodyResolver(RegisterBody, toBody), (v) => ({
+    resolver: withChecks(schemaResolver(RegisterBody, toBody), (v) => ({
       region: !v.region && t('case.error.regionMissing'),
       subject: !v.subject.trim() && t('case.error.subjectMissing'),
       sender: !v.sender.trim() && t('case.error.senderMissing'),

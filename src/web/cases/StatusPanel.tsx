@@ -10,11 +10,11 @@ import { TransitionBody } from '../../modules/cases/schemas';
 import { $api } from '../client';
 import { ErrorAlert, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import { statusLabel, type CaseDetail, type CaseLifecycleAction, type CaseOptions } from './cases';
-import { bind, bodyResolver, orNull } from './form-fields';
+import { bind, orNull } from './form-fields';
 
 interface Values {
   reason: string;
@@ -35,7 +35,7 @@ export function StatusPanel({ c, options, onDone }: { c: CaseDetail; options: Ca
   const { t } = i18n;
   const actions = c.allowedActions;
   const form = useForm<Values>({
-    resolver: bodyResolver(TransitionBody, toBody),
+    resolver: schemaResolver(TransitionBody, toBody),
     defaultValues: { reason: '', forumGroupId: c.forumGroupId ?? '', decisionRef: '' },
   });
   const [error, setError] = useState<unknown>(null);

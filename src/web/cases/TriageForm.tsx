@@ -8,10 +8,10 @@ import { TriageBody } from '../../modules/cases/schemas';
 import { $api, type ApiBody } from '../client';
 import { ErrorAlert } from '../components/Alerts';
 import { SelectField, TextAreaField } from '../components/Fields';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useT } from '../i18n';
 import type { CaseDetail, CaseOptions } from './cases';
-import { bind, bodyResolver, focusFirstError, orNull, withChecks } from './form-fields';
+import { bind, focusFirstError, orNull, withChecks } from './form-fields';
 
 type DecisionPath = ApiBody<'/cases/{id}/triage', 'post'>['decisionPath'];
 const PATHS: readonly DecisionPath[] = ['forum-decision', 'delegated', 'information', 'bundled'];
@@ -34,7 +34,7 @@ export function TriageForm({ c, options, onDone }: { c: CaseDetail; options: Cas
     note: orNull(v.note),
   });
   const form = useForm<Values>({
-    resolver: withChecks(bodyResolver(TriageBody, toBody), (v) => ({
+    resolver: withChecks(schemaResolver(TriageBody, toBody), (v) => ({
       forumGroupId: v.decisionPath === 'forum-decision' && !v.forumGroupId && t('cases.triage.forumMissing'),
       mainCaseId: v.decisionPath === 'bundled' && !v.mainCaseId && t('cases.triage.mainMissing'),
     })),

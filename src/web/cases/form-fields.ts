@@ -4,8 +4,6 @@
  * the error from the schema resolver or the server (applyServerErrors).
  */
 import type { FieldErrors, FieldValues, Path, PathValue, Resolver, UseFormReturn } from 'react-hook-form';
-import type { TSchema } from 'typebox';
-import { schemaResolver } from '../forms';
 
 export function bind<V extends FieldValues, N extends Path<V>>(form: UseFormReturn<V>, name: N) {
   const error = name
@@ -48,22 +46,3 @@ export function withChecks<V extends FieldValues>(
 
 /** Text from an input as the body sends it: trimmed, or null when empty. */
 export const orNull = (s: string | undefined | null): string | null => s?.trim() || null;
-
-/**
- * `schemaResolver` for the case forms, which still sends the request when the browser will not
- * compile the schema: ajv compiles validators with `new Function`, which the page's Content
- * Security Policy (script-src 'self') refuses with an EvalError. The server validates with the
- * same schema and its 422 lands on the fields (applyServerErrors), so nothing is lost but the
- * early check. (Reported to the lead: forms.ts needs validators that need no eval.)
- */
-export function bodyResolver<V extends FieldValues, B>(schema: TSchema, toBody: (values: V) => B): Resolver<V> {
-  const resolve = schemaResolver<V, B>(schema, toBody);
-  return async (values, context, options) => {
-    try {
-      return await resolve(values, context, options);
-    } catch (e) {
-      if (e instanceof EvalError) return { values, errors: {} };
-      throw e;
-    }
-  };
-}

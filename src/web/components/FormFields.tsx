@@ -39,21 +39,6 @@ export function FormTextAreaField<V extends FieldValues>({
 }
 
 /**
- * A schema resolver that steps aside when the browser cannot compile the schema: ajv compiles
- * validators with `new Function`, which the app's Content-Security-Policy (no 'unsafe-eval')
- * forbids, so in the browser the server's 422 and its field errors (applyServerErrors) decide.
- */
-export function orServer<V extends FieldValues>(resolver: Resolver<V>): Resolver<V> {
-  return async (values, context, options) => {
-    try {
-      return await resolver(values, context, options);
-    } catch {
-      return { values, errors: {} };
-    }
-  };
-}
-
-/**
  * The form's own "fill in" messages for fields left empty, before the API schema's checks: a
  * person reads "Fyll i namn." rather than the schema's wording about lengths.
  */
@@ -62,7 +47,7 @@ export function requiredFirst<V extends FieldValues>(
   resolver: Resolver<V>,
 ): Resolver<V> {
   return async (values, context, options) => {
-    const result = await orServer(resolver)(values, context, options);
+    const result = await resolver(values, context, options);
     const missing: Record<string, { type: string; message: string }> = {};
     for (const [name, message] of Object.entries(required) as [string, string][]) {
       const v: unknown = (values as Record<string, unknown>)[name];

@@ -4,7 +4,7 @@ import type { ApiError } from '../api';
 import { useForm } from 'react-hook-form';
 import { RetentionRuleBody } from '../../modules/records/schemas';
 import { $api, call, client, invalidate, type ApiBody, type Schema } from '../client';
-import { FormTextAreaField, FormTextField, orServer } from '../components/FormFields';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
@@ -122,7 +122,7 @@ function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; 
       retention: rule.retention,
       legalBasis: rule.legalBasis,
     },
-    resolver: orServer(schemaResolver(RetentionRuleBody, toBody, lang)),
+    resolver: schemaResolver(RetentionRuleBody, toBody, lang),
   });
   const submit = form.handleSubmit(async (values) => {
     setError(null);
