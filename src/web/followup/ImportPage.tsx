@@ -11,7 +11,7 @@ import { Checkbox, SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { call, client, $api } from '../client';
+import { call, client, $api, invalidate } from '../client';
 import { useI18n } from '../i18n';
 import { IMPORT_PENDING } from '../../modules/indicators/rules/import';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
@@ -130,9 +130,13 @@ function ImportWizard({ id }: { id: string }) {
     }
   }
 
-  // A queued import: follow its progress until done.
+  // A queued import: follow its progress until done; then the indicator's series has new values.
   useEffect(() => {
-    if (!result || !IMPORT_PENDING.has(result.status)) return;
+    if (!result) return;
+    if (!IMPORT_PENDING.has(result.status)) {
+      void invalidate('/indicators/{id}/series');
+      return;
+    }
     const timer = setTimeout(() => {
       void call(client.GET('/indicator-imports/{id}', { params: { path: { id: result.id } } })).then(setResult, () => undefined);
     }, 1000);

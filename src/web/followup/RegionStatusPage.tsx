@@ -7,7 +7,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, navigate, useLocation } from '../app/router';
-import { $api, call, client } from '../client';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -155,19 +155,28 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
   const groupId = search.get('grupp') || null;
   const access = useStatusRegions();
   const [saved, setSaved] = useState(0);
-  const data = useAsync(
+  const detail = $api.useQuery('get', '/knowledge-supports/{id}', { params: { path: { id: supportId } } });
+  const statuses = $api.useQuery('get', '/implementation-statuses', {
+    params: { query: { region: code, supportId, limit: 500 } },
+  });
+  const unit = useAsync(
     async (signal) => {
-      const [region, detail, groups, statuses] = await Promise.all([
+      const [region, groups] = await Promise.all([
         loadRegion(code),
-        call(client.GET('/knowledge-supports/{id}', { params: { path: { id: supportId } }, signal })),
         loadGroups({ owner: code, kind: 'program-area', status: 'active' }, signal),
-        call(client.GET('/implementation-statuses', { params: { query: { region: code, supportId, limit: 500 } }, signal })),
       ]);
-      return { region, detail, groups, statuses: statuses.items };
+      return { region, groups };
     },
-    [code, supportId, saved],
+    [code],
   );
-  const d = data.data;
+  const d =
+    detail.data && statuses.data && unit.data ? { ...unit.data, detail: detail.data, statuses: statuses.data.items } : undefined;
+  const error = detail.error ?? statuses.error ?? unit.error;
+  // A saved status changes this list, its history and the heatmap and region views.
+  const refresh = () => {
+    setSaved((n) => n + 1);
+    void invalidate('/implementation');
+  };
   // The newest version that has a status for this unit (as the heatmap shows it), else none yet.
   const order = new Map((d?.detail.versions ?? []).map((v, i) => [v.id, i]));
   const rows = (d?.statuses ?? [])
@@ -187,8 +196,8 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
         { to: regionStatusHref(code), label: d ? t('followup.regionStatus.title', { name: d.region.name }) : code },
       ]}
     >
-      {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {error && <ErrorAlert error={error} />}
+      {!d && !error && <Loading />}
       {message && (
         <Notice kind="success" live>
           <p>{message}</p>
@@ -246,9 +255,9 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
               groups={d.groups}
               onSaved={(row) => {
                 setMessage(t('followup.statusForm.saved', { status: t(`followup.status.${row.status}`) }));
-                setSaved((n) => n + 1);
+                refresh();
               }}
-              onReload={() => setSaved((n) => n + 1)}
+              onReload={refresh}
             />
           )}
           {current && <StatusHistory statusId={current.id} n={saved} />}
