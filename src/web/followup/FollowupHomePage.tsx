@@ -1,7 +1,8 @@
 /** Mål, indikatorer och uppföljning: the goal tree from the patient promises and the indicator list. */
-import { api, type Page as ApiPage } from '../api';
+import { apiHref } from '../api';
 import { useState } from 'react';
 import { Link, navigate } from '../app/router';
+import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -10,7 +11,7 @@ import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { useStatusRegions } from './permissions';
-import type { GoalNode, Indicator } from './types';
+import type { GoalNode } from './types';
 
 export const FOLLOWUP_PATH = '/planer-och-uppfoljning';
 export const indicatorHref = (id: string) => `${FOLLOWUP_PATH}/indikatorer/${id}`;
@@ -75,8 +76,8 @@ function StatusRegionPicker() {
 
 export function FollowupHomePage() {
   const { t } = useI18n();
-  const goals = useAsync((signal) => api.get<{ items: GoalNode[] }>('/api/v1/goals', undefined, signal), []);
-  const indicators = useAsync((signal) => api.get<ApiPage<Indicator>>('/api/v1/indicators', undefined, signal), []);
+  const goals = $api.useQuery('get', '/goals');
+  const indicators = $api.useQuery('get', '/indicators');
   return (
     <Page title={t('followup.home.title')} crumbs={[{ to: '/', label: t('nav.start') }]} lead={<p>{t('followup.home.lead')}</p>}>
       <ul className="link-list">
@@ -90,14 +91,14 @@ export function FollowupHomePage() {
           <Link to={`${FOLLOWUP_PATH}/mal`}>{t('followup.home.goalsEdit')}</Link>
         </li>
         <li>
-          <a href="/api/v1/open-data/indicator-values?format=csv">{t('followup.home.openData')}</a>
+          <a href={apiHref('/open-data/indicator-values', { query: { format: 'csv' } })}>{t('followup.home.openData')}</a>
         </li>
       </ul>
       <StatusRegionPicker />
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t('followup.home.indicators')}</h2>
         {indicators.error && <ErrorAlert error={indicators.error} />}
-        {indicators.loading && !indicators.data && <Loading />}
+        {indicators.isPending && <Loading />}
         {indicators.data && (
           <TableScroll labelledBy="indicators-caption">
             <table>

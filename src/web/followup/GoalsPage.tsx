@@ -6,8 +6,9 @@
  * refuses with a 409 that names the sub-goals or indicators otherwise).
  */
 import { useState, type FormEvent } from 'react';
-import { api, type HealthcareRegion, type Region } from '../api';
+import type { HealthcareRegion, Region } from '../api';
 import { Link } from '../app/router';
+import { $api, call, client, invalidate, type ApiBody } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -16,7 +17,7 @@ import { useI18n } from '../i18n';
 import { loadHealthcareRegions, loadRegions } from '../organisation/reference';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { FormProblem, orNull, useFormState } from './form';
-import type { GoalNode, GoalTree as GoalTreeResponse } from './types';
+import type { GoalNode } from './types';
 
 export const GOALS_PATH = `${FOLLOWUP_PATH}/mal`;
 
@@ -34,20 +35,18 @@ const flatten = (nodes: GoalNode[]): GoalNode[] => nodes.flatMap((n) => [n, ...f
 
 export function GoalsPage() {
   const { t } = useI18n();
-  const [n, setN] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const data = useAsync(
-    async (signal) => {
-      const [goals, regions, hrs] = await Promise.all([
-        api.get<GoalTreeResponse>('/api/v1/goals', undefined, signal),
-        loadRegions(),
-        loadHealthcareRegions(),
-      ]);
-      return { goals: goals.items, writableOwners: goals.writableOwners, regions, hrs };
-    },
-    [n],
-  );
-  const d = data.data;
+  const goals = $api.useQuery('get', '/goals');
+  const places = useAsync(async () => {
+    const [regions, hrs] = await Promise.all([loadRegions(), loadHealthcareRegions()]);
+    return { regions, hrs };
+  }, []);
+  const d =
+    goals.data && places.data
+      ? { goals: goals.data.items, writableOwners: goals.data.writableOwners, ...places.data }
+      : undefined;
+  const error = goals.error ?? places.error;
+  const reload = () => void invalidate('/goals');
   const ownerName = (owner: string) =>
     owner === 'national'
       ? t('followup.goals.national')
@@ -68,9 +67,9 @@ export function GoalsPage() {
     all: d ? flatten(d.goals) : [],
     changed: (text) => {
       setMessage(text);
-      setN((x) => x + 1);
+      reload();
     },
-    reload: () => setN((x) => x + 1),
+    reload,
   };
   return (
     <Page
@@ -78,8 +77,8 @@ export function GoalsPage() {
       crumbs={[{ to: FOLLOWUP_PATH, label: t('followup.home.title') }]}
       lead={<p>{t('followup.goals.lead')}</p>}
     >
-      {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {error && <ErrorAlert error={error} />}
+      {!d && !error && <Loading />}
       {message && (
         <Notice kind="success" live>
           <p>{message}</p>
@@ -220,19 +219,29 @@ function GoalForm({
     if (!title.trim()) return form.local(t('form.fixErrors'), { title: t('followup.goals.titleNeeded') });
     const ok = await form.run(async () => {
       if (node) {
-        const body: Record<string, unknown> = {};
+        const body: ApiBody<'/goals/{id}', 'patch'> = {};
         if (title.trim() !== node.title) body.title = title.trim();
         if (orNull(description) !== node.description) body.description = orNull(description);
         if (owner !== node.owner) body.owner = owner;
         if (node.kind === 'goal' && parentId !== node.parentId) body.parentId = parentId || null;
-        await api.patch(`/api/v1/goals/${node.id}`, body, { 'If-Match': `"${node.version}"` });
+        await call(
+          client.PATCH('/goals/{id}', {
+            params: { path: { id: node.id } },
+            body,
+            headers: { 'If-Match': `"${node.version}"` },
+          }),
+        );
       } else {
-        await api.post('/api/v1/goals', {
-          owner,
-          title: title.trim(),
-          description: orNull(description),
-          ...(parent ? { parentId: parent } : {}),
-        });
+        await call(
+          client.POST('/goals', {
+            body: {
+              owner,
+              title: title.trim(),
+              description: orNull(description),
+              ...(parent ? { parentId: parent } : {}),
+            },
+          }),
+        );
       }
     });
     if (ok) onDone(title.trim());
@@ -296,7 +305,9 @@ function RemoveGoal({ node, ctx, onCancel }: { node: GoalNode; ctx: Ctx; onCance
   const { t } = useI18n();
   const form = useFormState(`goal-remove-${node.id}`, (k) => k);
   const remove = async () => {
-    const ok = await form.run(() => api.delete(`/api/v1/goals/${node.id}`, { 'If-Match': `"${node.version}"` }));
+    const ok = await form.run(() =>
+      call(client.DELETE('/goals/{id}', { params: { path: { id: node.id } }, headers: { 'If-Match': `"${node.version}"` } })),
+    );
     if (ok) ctx.changed(t('followup.goals.removed', { title: node.title }));
   };
   return (

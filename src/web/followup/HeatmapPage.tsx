@@ -3,9 +3,11 @@
  * status with a text label in every cell, the share implemented per support and per region,
  * filters, paging, drill-down to a region's LPOs, CSV/XLSX export and a PNG of the view.
  */
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, withQuery } from '../api';
+import { apiHref } from '../api';
 import { Link, navigate, useLocation } from '../app/router';
+import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -44,10 +46,12 @@ export function HeatmapPage() {
   const [draft, setDraft] = useState(current);
   const areas = useAsync(() => loadProgramAreas(), []);
   const hrs = useAsync(() => loadHealthcareRegions(), []);
-  const query = { ...current, limit: LIMIT, offset };
-  const data = useAsync(
-    (signal) => api.get<HeatmapResponse>('/api/v1/implementation/heatmap', query, signal),
-    [search.toString()],
+  const filters = Object.fromEntries(Object.entries(current).filter(([, v]) => v !== ''));
+  const data = $api.useQuery(
+    'get',
+    '/implementation/heatmap',
+    { params: { query: { ...filters, limit: LIMIT, offset } } },
+    { placeholderData: keepPreviousData },
   );
   const h = data.data;
 
@@ -64,7 +68,7 @@ export function HeatmapPage() {
     go(draft);
   }
   const set = (k: (typeof FILTERS)[number]) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
-  const exportHref = (format: string) => withQuery('/api/v1/implementation/heatmap/export', { ...current, format });
+  const exportHref = (format: 'csv' | 'xlsx') => apiHref('/implementation/heatmap/export', { query: { ...current, format } });
   const savePng = (view: HeatmapResponse) => {
     const more =
       view.total > view.supports.length ? t('followup.heatmap.more', { shown: view.supports.length, total: view.total }) : '';
@@ -136,7 +140,7 @@ export function HeatmapPage() {
       </form>
       <StatusLegend />
       {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !h && <Loading />}
+      {data.isPending && <Loading />}
       {h && (
         <>
           <p className="result-count" role="status">
@@ -228,10 +232,7 @@ export function HeatmapPage() {
 export function RegionDrillPage({ code }: { code: string }) {
   const { t } = useI18n();
   const access = useStatusRegions();
-  const data = useAsync(
-    (signal) => api.get<import('./types').RegionDrill>(`/api/v1/implementation/regions/${code}`, { limit: 200 }, signal),
-    [code],
-  );
+  const data = $api.useQuery('get', '/implementation/regions/{code}', { params: { path: { code }, query: { limit: 200 } } });
   const d = data.data;
   return (
     <Page
@@ -243,7 +244,7 @@ export function RegionDrillPage({ code }: { code: string }) {
       lead={<p>{t('followup.drill.lead')}</p>}
     >
       {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {data.isPending && <Loading />}
       {d && (
         <>
           {access.regions.includes(code) && (

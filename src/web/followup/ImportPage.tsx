@@ -4,17 +4,18 @@
  * Large files are imported by the worker; the page follows the progress.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert } from '../components/Alerts';
 import { Checkbox, SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { call, client, $api, invalidate } from '../client';
 import { useI18n } from '../i18n';
+import { IMPORT_PENDING } from '../../modules/indicators/rules/import';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
-import type { ImportStatus, Indicator, ValidationReport } from './types';
+import type { ImportStatus, ValidationReport } from './types';
 
 type Mapping = { area: string; period: string; value: string; subArea: string };
 
@@ -46,7 +47,7 @@ export function ImportPage({ id }: { id: string }) {
 
 function ImportWizard({ id }: { id: string }) {
   const { t } = useI18n();
-  const ind = useAsync((signal) => api.get<Indicator>(`/api/v1/indicators/${id}`, undefined, signal), [id]);
+  const ind = $api.useQuery('get', '/indicators/{id}', { params: { path: { id } } });
   const [file, setFile] = useState<{ name: string; format: 'csv' | 'xlsx'; content: string } | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
@@ -56,12 +57,12 @@ function ImportWizard({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const reportRef = useRef<HTMLElement>(null);
 
-  const body = (m: Mapping, extra: Record<string, unknown>) => ({
+  const body = (m: Mapping, mode: 'valid-only' | 'all-or-nothing') => ({
     fileName: file!.name,
     format: file!.format,
     contentBase64: file!.content,
     mapping: { area: m.area, period: m.period, value: m.value, ...(m.subArea ? { subArea: m.subArea } : {}) },
-    ...extra,
+    mode,
   });
 
   async function check(m: Mapping | null, f = file) {
@@ -70,24 +71,19 @@ function ImportWizard({ id }: { id: string }) {
     setError(null);
     setResult(null);
     try {
-      const first = await api.post<ValidationReport>(`/api/v1/indicators/${id}/imports`, {
-        fileName: f.name,
-        format: f.format,
-        contentBase64: f.content,
-        mapping: m ?? { area: '-', period: '-', value: '-' },
-        dryRun: true,
-      });
+      const dryRun = (cols: { area: string; period: string; value: string }) =>
+        call(
+          client.POST('/indicators/{id}/imports', {
+            params: { path: { id } },
+            body: { fileName: f.name, format: f.format, contentBase64: f.content, mapping: cols, dryRun: true },
+          }),
+        ) as Promise<ValidationReport>;
+      const first = await dryRun(m ?? { area: '-', period: '-', value: '-' });
       let used = m;
       let r = first;
       if (!m) {
         used = guess(first.header);
-        r = await api.post<ValidationReport>(`/api/v1/indicators/${id}/imports`, {
-          fileName: f.name,
-          format: f.format,
-          contentBase64: f.content,
-          mapping: { area: used.area, period: used.period, value: used.value },
-          dryRun: true,
-        });
+        r = await dryRun({ area: used.area, period: used.period, value: used.value });
       }
       setMapping(used);
       setReport(r);
@@ -120,10 +116,12 @@ function ImportWizard({ id }: { id: string }) {
     setError(null);
     try {
       setResult(
-        await api.post<ImportStatus>(
-          `/api/v1/indicators/${id}/imports`,
-          body(mapping, { mode: validOnly ? 'valid-only' : 'all-or-nothing' }),
-        ),
+        (await call(
+          client.POST('/indicators/{id}/imports', {
+            params: { path: { id } },
+            body: body(mapping, validOnly ? 'valid-only' : 'all-or-nothing'),
+          }),
+        )) as ImportStatus,
       );
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' }));
@@ -132,11 +130,15 @@ function ImportWizard({ id }: { id: string }) {
     }
   }
 
-  // A queued import: follow its progress until done.
+  // A queued import: follow its progress until done; then the indicator's series has new values.
   useEffect(() => {
-    if (!result || (result.status !== 'queued' && result.status !== 'running')) return;
+    if (!result) return;
+    if (!IMPORT_PENDING.has(result.status)) {
+      void invalidate('/indicators/{id}/series');
+      return;
+    }
     const timer = setTimeout(() => {
-      void api.get<ImportStatus>(`/api/v1/indicator-imports/${result.id}`).then(setResult, () => undefined);
+      void call(client.GET('/indicator-imports/{id}', { params: { path: { id: result.id } } })).then(setResult, () => undefined);
     }, 1000);
     return () => clearTimeout(timer);
   }, [result]);
@@ -244,7 +246,7 @@ function ImportWizard({ id }: { id: string }) {
       {result && (
         <section aria-labelledby="result-heading">
           <h2 id="result-heading">{t('followup.import.progress')}</h2>
-          {result.status === 'queued' || result.status === 'running' ? (
+          {IMPORT_PENDING.has(result.status) ? (
             <>
               <p>{t('followup.import.queued')}</p>
               <progress max={result.validRows} value={result.processedRows} aria-labelledby="result-heading">

@@ -4,9 +4,9 @@
  * side, and the PDSA cycles linked to it.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage } from '../api';
 import { Link, navigate, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
+import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -16,7 +16,7 @@ import { useI18n, type I18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { SeriesChart, type ChartKind } from './Chart';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
-import type { AreaSeries, Indicator, Pdsa, SeriesResponse } from './types';
+import type { AreaSeries, Indicator, SeriesResponse } from './types';
 
 function summary(
   i18n: I18n,
@@ -86,13 +86,10 @@ export function IndicatorPage({ id }: { id: string }) {
   const kind: ChartKind = search.get('chart') === 'run' ? 'run' : 'control';
   const [draft, setDraft] = useState<{ region: string; kind: string }>({ region, kind });
   const regions = useAsync(() => loadRegions(), []);
-  const data = useAsync((signal) => api.get<SeriesResponse>(`/api/v1/indicators/${id}/series`, undefined, signal), [id]);
-  const pdsa = useAsync(
-    (signal) =>
-      user ? api.get<ApiPage<Pdsa>>(`/api/v1/indicators/${id}/pdsa-cycles`, undefined, signal) : Promise.resolve(null),
-    [id, user?.id],
-  );
-  const d = data.data;
+  const data = $api.useQuery('get', '/indicators/{id}/series', { params: { path: { id } } });
+  const pdsa = $api.useQuery('get', '/indicators/{id}/pdsa-cycles', { params: { path: { id } } }, { enabled: !!user });
+  // The series' analysis is free-form in the contract; the charts read it as SeriesResponse.
+  const d = data.data as SeriesResponse | undefined;
   const ind = d?.indicator;
   const nation = d?.series.find((s) => s.area === 'SE');
   const own = d?.series.find((s) => s.area === region);
@@ -112,7 +109,7 @@ export function IndicatorPage({ id }: { id: string }) {
       ]}
     >
       {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {data.isPending && <Loading />}
       {ind && d && (
         <>
           <dl className="facts">

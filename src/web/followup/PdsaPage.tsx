@@ -4,8 +4,9 @@
  * step's text on the way. People with pdsa.write in the cycle's region get the forms.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage, type Region } from '../api';
+import type { Region } from '../api';
 import { navigate, useLocation } from '../app/router';
+import { $api, call, client, invalidate } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -16,7 +17,7 @@ import { loadRegions } from '../organisation/reference';
 import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { FormProblem, orNull, useFormState } from './form';
-import type { Indicator, Pdsa, PdsaPhase } from './types';
+import type { Pdsa, PdsaPhase } from './types';
 
 export const pdsaHref = (indicatorId: string) => `${indicatorHref(indicatorId)}/pdsa`;
 const STEPS = ['plan', 'do', 'study', 'act'] as const;
@@ -35,23 +36,20 @@ function PdsaList({ id }: { id: string }) {
   const { search } = useLocation();
   const region = search.get('region') ?? '';
   const access = usePlanningPermissions();
-  const [n, setN] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const data = useAsync(
-    async (signal) => {
-      const [indicator, regions, cycles] = await Promise.all([
-        api.get<Indicator>(`/api/v1/indicators/${id}`, undefined, signal),
-        loadRegions(),
-        api.get<ApiPage<Pdsa>>(`/api/v1/indicators/${id}/pdsa-cycles`, { region }, signal),
-      ]);
-      return { indicator, regions, cycles: cycles.items };
-    },
-    [id, region, n],
-  );
-  const d = data.data;
+  const indicator = $api.useQuery('get', '/indicators/{id}', { params: { path: { id } } });
+  const cycles = $api.useQuery('get', '/indicators/{id}/pdsa-cycles', {
+    params: { path: { id }, query: region ? { region } : {} },
+  });
+  const regions = useAsync(() => loadRegions(), []);
+  const d =
+    indicator.data && cycles.data && regions.data
+      ? { indicator: indicator.data, regions: regions.data, cycles: cycles.data.items }
+      : undefined;
+  const error = indicator.error ?? cycles.error ?? regions.error;
   const changed = (text: string) => {
     setMessage(text);
-    setN((x) => x + 1);
+    void invalidate('/indicators/{id}/pdsa-cycles');
   };
   const writable = access.pdsaRegions;
   return (
@@ -63,8 +61,8 @@ function PdsaList({ id }: { id: string }) {
       ]}
       lead={<p>{t('followup.pdsa.lead')}</p>}
     >
-      {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {error && <ErrorAlert error={error} />}
+      {!d && !error && <Loading />}
       {message && (
         <Notice kind="success" live>
           <p>{message}</p>
@@ -102,7 +100,7 @@ function PdsaList({ id }: { id: string }) {
               regionName={d.regions.find((r) => r.code === c.regionCode)?.name ?? c.regionCode}
               mayWrite={c.mayEdit}
               onChanged={changed}
-              onReload={() => setN((x) => x + 1)}
+              onReload={() => void invalidate('/indicators/{id}/pdsa-cycles')}
             />
           ))}
         </>
@@ -140,13 +138,11 @@ function NewPdsaForm({
     if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
     let created: Pdsa | undefined;
     const ok = await form.run(async () => {
-      created = await api.post<Pdsa>('/api/v1/pdsa-cycles', {
-        indicatorId,
-        regionCode,
-        title: title.trim(),
-        plan: orNull(plan),
-        startedOn: orNull(startedOn),
-      });
+      created = await call(
+        client.POST('/pdsa-cycles', {
+          body: { indicatorId, regionCode, title: title.trim(), plan: orNull(plan), startedOn: orNull(startedOn) },
+        }),
+      );
     });
     if (ok && created) {
       setTitle('');
@@ -231,10 +227,12 @@ function PdsaCard({
       return;
     }
     const ok = await form.run(() =>
-      api.patch<Pdsa>(
-        `/api/v1/pdsa-cycles/${cycle.id}`,
-        { [step]: orNull(text), ...(advance && next ? { phase: next } : {}) },
-        { 'If-Match': `"${cycle.version}"` },
+      call(
+        client.PATCH('/pdsa-cycles/{id}', {
+          params: { path: { id: cycle.id } },
+          body: { [step]: orNull(text), ...(advance && next ? { phase: next } : {}) },
+          headers: { 'If-Match': `"${cycle.version}"` },
+        }),
       ),
     );
     if (ok)

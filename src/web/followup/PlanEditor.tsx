@@ -5,12 +5,13 @@
  * item's progress can change. Saves send the version read (If-Match); a 409 offers a reload.
  */
 import { useState, type FormEvent } from 'react';
-import { api, getAll, type Group } from '../api';
 import { navigate } from '../app/router';
+import { call, client } from '../client';
 import { Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
+import { loadGroups } from '../organisation/groups';
 import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
 import { PlanTransitionForm } from './PlanTransitionForm';
@@ -24,7 +25,7 @@ export function NewPlanForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const access = usePlanningPermissions();
-  const groups = useAsync((signal) => getAll<Group>('/api/v1/groups', { level: 'region', status: 'active' }, signal), []);
+  const groups = useAsync((signal) => loadGroups({ level: 'region', status: 'active' }, signal), []);
   const mine = (groups.data ?? []).filter((g) => access.planGroupIds.includes(g.id));
   const year = thisYear() + 1;
   const [groupId, setGroupId] = useState('');
@@ -43,12 +44,16 @@ export function NewPlanForm() {
     const y = Number(startYear);
     let id = '';
     const ok = await form.run(async () => {
-      const p = await api.post<Plan>('/api/v1/plans', {
-        groupId,
-        startYear: y,
-        title: title.trim() || t('followup.newPlan.defaultTitle', { from: y, to: y + 1 }),
-        items: [],
-      });
+      const p = await call(
+        client.POST('/plans', {
+          body: {
+            groupId,
+            startYear: y,
+            title: title.trim() || t('followup.newPlan.defaultTitle', { from: y, to: y + 1 }),
+            items: [],
+          },
+        }),
+      );
       id = p.id;
     });
     if (ok) navigate(planHref(id));
@@ -202,19 +207,25 @@ export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSav
       items: items.map((x) => ({
         priority: Number(x.priority),
         title: x.title.trim(),
-        rationaleKind: x.rationaleKind,
+        rationaleKind: x.rationaleKind as PlanItem['rationaleKind'],
         rationale: orNull(x.rationale),
         ownerName: orNull(x.ownerName),
         supportId: x.supportId,
         startsOn: orNull(x.startsOn),
         endsOn: orNull(x.endsOn),
         workingGroupStartsOn: orNull(x.workingGroupStartsOn),
-        progress: x.progress,
+        progress: x.progress as PlanItem['progress'],
       })),
     };
     let saved: Plan | undefined;
     const ok = await form.run(async () => {
-      saved = await api.patch<Plan>(`/api/v1/plans/${plan.id}`, body, { 'If-Match': `"${plan.version}"` });
+      saved = await call(
+        client.PATCH('/plans/{id}', {
+          params: { path: { id: plan.id } },
+          body,
+          headers: { 'If-Match': `"${plan.version}"` },
+        }),
+      );
     });
     if (ok && saved) onSaved(saved);
   };

@@ -1,6 +1,6 @@
 /** The plan's next step, as the server offers it (the plan's allowedActions): förankra or fastställ. */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { call, client } from '../client';
 import { TextField } from '../components/Fields';
 import { useI18n } from '../i18n';
 import { FormProblem, useFormState } from './form';
@@ -36,10 +36,12 @@ export function PlanTransitionForm({
     if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
     let saved: Plan | undefined;
     const ok = await form.run(async () => {
-      saved = await api.post<Plan>(
-        `/api/v1/plans/${plan.id}/transition`,
-        to === 'agreed' ? { to, agreedWith: agreedWith.trim() } : { to, decisionRef: decisionRef.trim(), establishedOn },
-        { 'If-Match': `"${plan.version}"` },
+      saved = await call(
+        client.POST('/plans/{id}/transition', {
+          params: { path: { id: plan.id } },
+          body: to === 'agreed' ? { to, agreedWith: agreedWith.trim() } : { to, decisionRef: decisionRef.trim(), establishedOn },
+          headers: { 'If-Match': `"${plan.version}"` },
+        }),
       );
     });
     if (ok && saved) onSaved(saved);

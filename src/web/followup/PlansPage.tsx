@@ -1,17 +1,17 @@
 /** Verksamhetsplaner: the two-year plans with their state, the follow-up report per group, and one plan compared with last year's. */
-import { api, type Page as ApiPage } from '../api';
+import { apiHref } from '../api';
 import { Link } from '../app/router';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
 import { NewPlanForm, PlanEditing } from './PlanEditor';
-import type { Plan, PlanSummary } from './types';
 
-const reportHref = (groupId: string, format: 'pdf' | 'docx') => `/api/v1/groups/${groupId}/followup-report?format=${format}`;
+const reportHref = (groupId: string, format: 'pdf' | 'docx') =>
+  apiHref('/groups/{id}/followup-report', { path: { id: groupId }, query: { format } });
 
 export function PlansPage() {
   const { t } = useI18n();
@@ -24,7 +24,7 @@ export function PlansPage() {
 
 function Plans() {
   const { t } = useI18n();
-  const plans = useAsync((signal) => api.get<ApiPage<PlanSummary>>('/api/v1/plans', undefined, signal), []);
+  const plans = $api.useQuery('get', '/plans');
   return (
     <Page
       title={t('followup.plans.title')}
@@ -33,7 +33,7 @@ function Plans() {
     >
       <NewPlanForm />
       {plans.error && <ErrorAlert error={plans.error} />}
-      {plans.loading && !plans.data && <Loading />}
+      {plans.isPending && <Loading />}
       {plans.data && plans.data.items.length === 0 && <p>{t('followup.plans.none')}</p>}
       {plans.data && plans.data.items.length > 0 && (
         <TableScroll labelledBy="plans-caption">
@@ -92,7 +92,7 @@ export function PlanPage({ id }: { id: string }) {
 function PlanView({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const plan = useAsync((signal) => api.get<Plan>(`/api/v1/plans/${id}`, undefined, signal), [id]);
+  const plan = $api.useQuery('get', '/plans/{id}', { params: { path: { id } } });
   const p = plan.data;
   const c = p?.comparison;
   return (
@@ -104,7 +104,7 @@ function PlanView({ id }: { id: string }) {
       ]}
     >
       {plan.error && <ErrorAlert error={plan.error} />}
-      {plan.loading && !p && <Loading />}
+      {plan.isPending && <Loading />}
       {p && (
         <>
           <p>
@@ -178,7 +178,7 @@ function PlanView({ id }: { id: string }) {
               </ul>
             )}
           </section>
-          <PlanEditing plan={p} onChanged={plan.reload} />
+          <PlanEditing plan={p} onChanged={() => void invalidate('/plans')} />
         </>
       )}
     </Page>

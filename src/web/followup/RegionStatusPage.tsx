@@ -1,12 +1,13 @@
 /**
  * A region's implementation statuses to work with: the supports (from the region drill-down,
- * GET /api/v1/implementation/regions/{code}) with the region's and its LPOs' status, and for
+ * GET /implementation/regions/{code}) with the region's and its LPOs' status, and for
  * one support the form to register or change the status (region-wide or for one LPO) with its
  * history. Only people with implementation.write in the region get the form.
  */
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, getAll, type Group, type Page as ApiPage } from '../api';
 import { Link, navigate, useLocation } from '../app/router';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -14,10 +15,10 @@ import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
+import { loadGroups } from '../organisation/groups';
 import { loadRegion } from '../organisation/reference';
 import { useStatusRegions } from './permissions';
 import { StatusForm, StatusHistory } from './StatusForm';
-import type { ImplementationStatusRow, RegionDrill } from './types';
 
 const LIMIT = 50;
 export const regionStatusHref = (code: string) => `/inforande/regioner/${code}/status`;
@@ -43,9 +44,11 @@ function RegionStatuses({ code }: { code: string }) {
   const offset = Number(search.get('offset') ?? '0') || 0;
   const [query, setQuery] = useState(q);
   const access = useStatusRegions();
-  const data = useAsync(
-    (signal) => api.get<RegionDrill>(`/api/v1/implementation/regions/${code}`, { q, limit: LIMIT, offset }, signal),
-    [code, q, offset],
+  const data = $api.useQuery(
+    'get',
+    '/implementation/regions/{code}',
+    { params: { path: { code }, query: { ...(q ? { q } : {}), limit: LIMIT, offset } } },
+    { placeholderData: keepPreviousData },
   );
   const d = data.data;
   const mayEdit = access.regions.includes(code);
@@ -78,7 +81,7 @@ function RegionStatuses({ code }: { code: string }) {
         </p>
       </form>
       {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {data.isPending && <Loading />}
       {d && (
         <>
           <p>{t('followup.heatmap.count', { count: d.total })}</p>
@@ -134,11 +137,6 @@ function RegionStatuses({ code }: { code: string }) {
   );
 }
 
-interface SupportDetail {
-  support: { id: string; title: string };
-  versions: { id: string; label: string; createdAt: string }[];
-}
-
 export function StatusEditPage({ code, supportId }: { code: string; supportId: string }) {
   const { t } = useI18n();
   return (
@@ -157,23 +155,28 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
   const groupId = search.get('grupp') || null;
   const access = useStatusRegions();
   const [saved, setSaved] = useState(0);
-  const data = useAsync(
+  const detail = $api.useQuery('get', '/knowledge-supports/{id}', { params: { path: { id: supportId } } });
+  const statuses = $api.useQuery('get', '/implementation-statuses', {
+    params: { query: { region: code, supportId, limit: 500 } },
+  });
+  const unit = useAsync(
     async (signal) => {
-      const [region, detail, groups, statuses] = await Promise.all([
+      const [region, groups] = await Promise.all([
         loadRegion(code),
-        api.get<SupportDetail>(`/api/v1/knowledge-supports/${supportId}`, undefined, signal),
-        getAll<Group>('/api/v1/groups', { owner: code, kind: 'program-area', status: 'active' }, signal),
-        api.get<ApiPage<ImplementationStatusRow>>(
-          '/api/v1/implementation-statuses',
-          { region: code, supportId, limit: 500 },
-          signal,
-        ),
+        loadGroups({ owner: code, kind: 'program-area', status: 'active' }, signal),
       ]);
-      return { region, detail, groups, statuses: statuses.items };
+      return { region, groups };
     },
-    [code, supportId, saved],
+    [code],
   );
-  const d = data.data;
+  const d =
+    detail.data && statuses.data && unit.data ? { ...unit.data, detail: detail.data, statuses: statuses.data.items } : undefined;
+  const error = detail.error ?? statuses.error ?? unit.error;
+  // A saved status changes this list, its history and the heatmap and region views.
+  const refresh = () => {
+    setSaved((n) => n + 1);
+    void invalidate('/implementation');
+  };
   // The newest version that has a status for this unit (as the heatmap shows it), else none yet.
   const order = new Map((d?.detail.versions ?? []).map((v, i) => [v.id, i]));
   const rows = (d?.statuses ?? [])
@@ -193,8 +196,8 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
         { to: regionStatusHref(code), label: d ? t('followup.regionStatus.title', { name: d.region.name }) : code },
       ]}
     >
-      {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {error && <ErrorAlert error={error} />}
+      {!d && !error && <Loading />}
       {message && (
         <Notice kind="success" live>
           <p>{message}</p>
@@ -252,9 +255,9 @@ function StatusEdit({ code, supportId }: { code: string; supportId: string }) {
               groups={d.groups}
               onSaved={(row) => {
                 setMessage(t('followup.statusForm.saved', { status: t(`followup.status.${row.status}`) }));
-                setSaved((n) => n + 1);
+                refresh();
               }}
-              onReload={() => setSaved((n) => n + 1)}
+              onReload={refresh}
             />
           )}
           {current && <StatusHistory statusId={current.id} n={saved} />}

@@ -9,16 +9,14 @@ import { $api } from '../client';
 
 /** The regions where the person registers and changes implementation statuses; [] until known. */
 export function useStatusRegions(): { ready: boolean; regions: string[] } {
-  const { session } = useSession();
-  const signedIn = session.status === 'signed-in';
+  const signedIn = useSession().user !== null;
   const q = $api.useQuery('get', '/implementation/permissions', {}, { enabled: signedIn });
   return { ready: !signedIn || q.data !== undefined, regions: q.data?.writeRegions ?? [] };
 }
 
 /** The groups whose plans, and the regions whose PDSA cycles, the person writes; [] until known. */
 export function usePlanningPermissions(): { ready: boolean; planGroupIds: string[]; pdsaRegions: string[] } {
-  const { session } = useSession();
-  const signedIn = session.status === 'signed-in';
+  const signedIn = useSession().user !== null;
   const q = $api.useQuery('get', '/planning/permissions', {}, { enabled: signedIn });
   return {
     ready: !signedIn || q.data !== undefined,
