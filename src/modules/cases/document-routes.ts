@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sendDownload } from '../../platform/http/download.js';
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
 import { Problem } from '../../platform/errors.js';
@@ -122,15 +123,11 @@ export const caseDocumentRoutes: RouteModule = async (app, { db, config }) => {
       const { document: d, bytes } = await downloadDocument(db, req.ctx, req.params.id, {
         onCorrupt: (documentId) => req.log.error({ documentId }, 'case document failed its checksum'),
       });
-      const ascii = d.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      return reply
-        .header('content-type', d.content_type)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.file_name)}`)
-        .header('x-content-type-options', 'nosniff')
+      void reply
         .header('content-length', String(bytes.length))
         .header('repr-digest', `sha-256=:${Buffer.from(d.sha256, 'hex').toString('base64')}:`)
-        .header('etag', `"${d.sha256}"`)
-        .send(bytes);
+        .header('etag', `"${d.sha256}"`);
+      return sendDownload(reply, { filename: d.file_name, contentType: d.content_type, body: bytes });
     },
   );
 };

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { CONTENT_TYPES, sendDownload, toXlsx } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES, toXlsx } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { DEFAULT_LIMIT, pageOf } from '../../platform/http/pagination.js';
 import { errorResponses, Page, PageQuery, Uuid } from '../../platform/http/schemas.js';
@@ -323,7 +324,11 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const d = await documentOf(req, req.params.id);
-      return sendDownload(reply, `${fileBase(d)}.docx`, 'docx', await answerToDocx(d));
+      return sendDownload(reply, {
+        filename: `${fileBase(d)}.docx`,
+        contentType: CONTENT_TYPES['docx'],
+        body: await answerToDocx(d),
+      });
     },
   );
 
@@ -332,7 +337,11 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     { schema: { ...download, summary: 'Svaret som PDF (taggad, svenska)', produces: [CONTENT_TYPES.pdf] } },
     async (req, reply) => {
       const d = await documentOf(req, req.params.id);
-      return sendDownload(reply, `${fileBase(d)}.pdf`, 'pdf', await answerToPdf(d));
+      return sendDownload(reply, {
+        filename: `${fileBase(d)}.pdf`,
+        contentType: CONTENT_TYPES['pdf'],
+        body: await answerToPdf(d),
+      });
     },
   );
 
@@ -352,12 +361,11 @@ export const answerRoutes: RouteModule = (app, { db }) => {
         response: c.response,
         respondedBy: c.respondedBy,
       }));
-      return sendDownload(
-        reply,
-        `Kommentarer ${a.caseNumber.replace(/[/\\]/g, '-')}.xlsx`,
-        'xlsx',
-        await toXlsx([commentSheet(rows)]),
-      );
+      return sendDownload(reply, {
+        filename: `Kommentarer ${a.caseNumber.replace(/[/\\]/g, '-')}.xlsx`,
+        contentType: CONTENT_TYPES['xlsx'],
+        body: await toXlsx([commentSheet(rows)]),
+      });
     },
   );
 };

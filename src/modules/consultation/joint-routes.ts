@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
-import { CONTENT_TYPES, sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses, Uuid } from '../../platform/http/schemas.js';
 import { answerToDocx, answerToPdf, type AnswerDocument } from './documents/answer-document.js';
 import { approveJointAnswer } from './approve-joint-answer.js';
@@ -122,7 +123,11 @@ export const jointRoutes: RouteModule = (app, { db }) => {
     { schema: { ...download, summary: 'Det gemensamma svaret som Word-dokument', produces: [CONTENT_TYPES.docx] } },
     async (req, reply) => {
       const d = await doc(req.ctx, req.params.id);
-      return sendDownload(reply, `Gemensamt remissvar ${d.issuer}.docx`, 'docx', await answerToDocx(d));
+      return sendDownload(reply, {
+        filename: `Gemensamt remissvar ${d.issuer}.docx`,
+        contentType: CONTENT_TYPES['docx'],
+        body: await answerToDocx(d),
+      });
     },
   );
 
@@ -131,7 +136,11 @@ export const jointRoutes: RouteModule = (app, { db }) => {
     { schema: { ...download, summary: 'Det gemensamma svaret som PDF', produces: [CONTENT_TYPES.pdf] } },
     async (req, reply) => {
       const d = await doc(req.ctx, req.params.id);
-      return sendDownload(reply, `Gemensamt remissvar ${d.issuer}.pdf`, 'pdf', await answerToPdf(d));
+      return sendDownload(reply, {
+        filename: `Gemensamt remissvar ${d.issuer}.pdf`,
+        contentType: CONTENT_TYPES['pdf'],
+        body: await answerToPdf(d),
+      });
     },
   );
 };

@@ -1,4 +1,5 @@
 import { clock } from '../../platform/clock.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, IsoDate } from '../../platform/http/schemas.js';
@@ -68,10 +69,11 @@ export const consultationRoutes: RouteModule = async (app, deps) => {
           description: `Öppen nationell remiss ${w.opens}–${w.closes}.`,
         })),
       ].sort((a, b) => a.start.localeCompare(b.start));
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="remisskalender-${c.year}.ics"`)
-        .send(toICalendar(`Nationell remisskalender ${c.year}`, events, clock.now()));
+      return sendDownload(reply, {
+        filename: `remisskalender-${c.year}.ics`,
+        contentType: 'text/calendar; charset=utf-8',
+        body: toICalendar(`Nationell remisskalender ${c.year}`, events, clock.now()),
+      });
     },
   );
 };

@@ -2,7 +2,8 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized } from '../../platform/errors.js';
-import { sendDownload, toCsv, type Column } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES, toCsv, type Column } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, Uuid, VersionHeader } from '../../platform/http/schemas.js';
@@ -206,7 +207,11 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
         const cols: Column<R>[] = (
           ['supportId', 'support', 'version', 'region', 'lpo', 'kind', 'status', 'decisionDate', 'implementedOn'] as const
         ).map((k) => ({ header: k, value: (r: R) => r[k] }));
-        return sendDownload(reply, 'inforandestatus.csv', 'csv', Buffer.from(toCsv(cols, items)));
+        return sendDownload(reply, {
+          filename: 'inforandestatus.csv',
+          contentType: CONTENT_TYPES['csv'],
+          body: Buffer.from(toCsv(cols, items)),
+        });
       }
       return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0' }));
     },

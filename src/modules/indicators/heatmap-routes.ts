@@ -2,7 +2,8 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized } from '../../platform/errors.js';
-import { sendDownload, toCsv, toXlsx, type Column } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES, toCsv, toXlsx, type Column } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { heatmapQueries, statusLabel } from '../implementation/index.js';
@@ -66,8 +67,17 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
         { header: 'Andel införd', value: (r) => r.implementedShare },
       ];
       const name = `varmekarta-${h.asOf ?? 'aktuell'}`;
-      if (format === 'csv') return sendDownload(reply, `${name}.csv`, 'csv', Buffer.from(toCsv(columns, h.supports)));
-      return sendDownload(reply, `${name}.xlsx`, 'xlsx', await toXlsx([{ name: 'Värmekarta', columns, rows: h.supports }]));
+      if (format === 'csv')
+        return sendDownload(reply, {
+          filename: `${name}.csv`,
+          contentType: CONTENT_TYPES['csv'],
+          body: Buffer.from(toCsv(columns, h.supports)),
+        });
+      return sendDownload(reply, {
+        filename: `${name}.xlsx`,
+        contentType: CONTENT_TYPES['xlsx'],
+        body: await toXlsx([{ name: 'Värmekarta', columns, rows: h.supports }]),
+      });
     },
   );
 
@@ -143,7 +153,11 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
           header: k,
           value: (r: R) => r[k],
         }));
-        return sendDownload(reply, 'indikatorvarden.csv', 'csv', Buffer.from(toCsv(cols, items)));
+        return sendDownload(reply, {
+          filename: 'indikatorvarden.csv',
+          contentType: CONTENT_TYPES['csv'],
+          body: Buffer.from(toCsv(cols, items)),
+        });
       }
       return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0' }));
     },

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { todayInSweden } from '../../platform/clock.js';
 import { notFound, unauthorized } from '../../platform/errors.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { importValues } from './import-values.js';
@@ -157,7 +158,11 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
       const report = await buildReport(db, req.params.id, today);
       const format = (req.query.format ?? 'pdf') as 'pdf' | 'docx';
       const body = format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
-      return sendDownload(reply, `${report.title} ${today}.${format}`, format, body);
+      return sendDownload(reply, {
+        filename: `${report.title} ${today}.${format}`,
+        contentType: CONTENT_TYPES[format],
+        body: body,
+      });
     },
   );
 };

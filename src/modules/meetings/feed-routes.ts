@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { personalCalendar } from './calendar.js';
 import { createFeedToken } from './create-feed-token.js';
 import { readCalendarFeed } from './read-calendar-feed.js';
@@ -77,6 +78,10 @@ export const feedRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) =>
-      sendDownload(reply, 'mina-moten.ics', 'ics', await personalCalendar(db, req.params.token, config.publicUrl)),
+      sendDownload(reply, {
+        filename: 'mina-moten.ics',
+        contentType: CONTENT_TYPES['ics'],
+        body: await personalCalendar(db, req.params.token, config.publicUrl),
+      }),
   );
 };

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { readForumCalendar } from './calendar.js';
 import { createMeeting } from './create-meeting.js';
 import { createMeetingsFromProposal } from './create-meetings-from-proposal.js';
@@ -129,7 +130,7 @@ export const forumRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req, reply) => {
       const { name, ics } = await readForumCalendar(db, req.params.id, config.publicUrl);
-      return sendDownload(reply, `${name}.ics`, 'ics', ics);
+      return sendDownload(reply, { filename: `${name}.ics`, contentType: CONTENT_TYPES['ics'], body: ics });
     },
   );
 };

@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { Problem } from '../../platform/errors.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { addAgendaItem } from './add-agenda-item.js';
 import { attachFollowupReport } from './attach-report.js';
 import { cancelMeeting } from './cancel-meeting.js';
@@ -169,7 +170,7 @@ export const meetingFlowRoutes: RouteModule = (app, { db }) => {
         .header('x-content-type-options', 'nosniff')
         .header('repr-digest', `sha-256=:${Buffer.from(a.sha256, 'hex').toString('base64')}:`)
         .header('etag', `"${a.sha256}"`);
-      return sendDownload(reply, a.file_name, a.format, bytes);
+      return sendDownload(reply, { filename: a.file_name, contentType: CONTENT_TYPES[a.format], body: bytes });
     },
   );
 

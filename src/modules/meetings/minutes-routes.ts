@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { sendDownload } from '../../platform/export/spreadsheet.js';
+import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { addParagraphAction } from './add-paragraph-action.js';
 import { approveMinutes } from './approve-minutes.js';
 import { deleteParagraph } from './delete-paragraph.js';
@@ -109,7 +110,7 @@ export const minutesRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const { fileName, body } = await downloadMinutes(db, req.ctx, req.params.id, req.query.format);
-      return sendDownload(reply, fileName, req.query.format, body);
+      return sendDownload(reply, { filename: fileName, contentType: CONTENT_TYPES[req.query.format], body: body });
     },
   );
 
@@ -190,7 +191,7 @@ export const minutesRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       const { fileName, body } = await downloadExtract(db, req.ctx, req.params.id, req.query.format);
-      return sendDownload(reply, fileName, req.query.format, body);
+      return sendDownload(reply, { filename: fileName, contentType: CONTENT_TYPES[req.query.format], body: body });
     },
   );
 };

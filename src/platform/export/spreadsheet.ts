@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { sendDownload as sendFile } from '../http/download.js';
 
 /**
  * Tables out: CSV and XLSX from one column description, safe to open in a spreadsheet.
@@ -74,18 +73,3 @@ export const CONTENT_TYPES = {
   ics: 'text/calendar; charset=utf-8',
   json: 'application/json; charset=utf-8',
 } as const;
-
-/**
- * Sends an export as a download through the one download helper (platform/http/download.ts).
- * @deprecated call `sendDownload(reply, { filename, contentType: CONTENT_TYPES[kind], body })`
- * from platform/http/download.ts; this shim keeps the modules' existing calls working until
- * they switch.
- */
-export function sendDownload(
-  reply: FastifyReply,
-  fileName: string,
-  kind: keyof typeof CONTENT_TYPES,
-  body: string | Buffer,
-): FastifyReply {
-  return sendFile(reply, { filename: fileName, contentType: CONTENT_TYPES[kind], body });
-}

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { sendDownload } from '../../../platform/http/download.js';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -214,19 +215,12 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
       if (req.ctx.actor) {
         await recordAudit(db, req.ctx, { entityType: 'consultation-round-document', entityId: doc.id, action: 'download' });
       }
-      const ascii = (doc.file_name ?? 'dokument')
-        .normalize('NFD')
-        .replace(/[^\x20-\x7e]/g, '')
-        .replace(/["\\]/g, '');
-      return reply
-        .header('content-type', doc.media_type ?? 'application/octet-stream')
-        .header(
-          'content-disposition',
-          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.file_name ?? 'dokument')}`,
-        )
-        .header('x-content-sha256', doc.sha256 ?? '')
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(doc.content));
+      void reply.header('x-content-sha256', doc.sha256 ?? '');
+      return sendDownload(reply, {
+        filename: doc.file_name ?? 'dokument',
+        contentType: doc.media_type ?? 'application/octet-stream',
+        body: Buffer.from(doc.content),
+      });
     },
   );
 
