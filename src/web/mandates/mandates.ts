@@ -1,6 +1,6 @@
 /** Shapes and helpers of the mandates pages (src/modules/mandates, src/modules/people). */
 import type { Membership } from '../api';
-import type { Schema } from '../client';
+import type { ApiResponse, Schema } from '../client';
 import type { I18n } from '../i18n';
 
 export const MANDATES_PATH = '/personer-och-uppdrag';
@@ -37,24 +37,8 @@ export interface Gap {
   message: string;
 }
 
-export interface Rule {
-  id: string;
-  groupKind: string | null;
-  groupLevel: string | null;
-  groupOwner: string | null;
-  groupKey: string | null;
-  ruleType: 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation';
-  roles: string[];
-  minCount: number | null;
-  maxCount: number | null;
-  regionCounts: Record<string, number>;
-  years: number | null;
-  regionOrder: string[];
-  anchorDate: string | null;
-  description: string;
-  sourceId: string | null;
-  version: number;
-}
+/** A composition rule as GET /composition-rules answers it. */
+export type Rule = ApiResponse<'/composition-rules'>['items'][number];
 
 export interface Composition {
   groupId: string;
