@@ -40,34 +40,10 @@ export interface Gap {
 /** A composition rule as GET /composition-rules answers it. */
 export type Rule = ApiResponse<'/composition-rules'>['items'][number];
 
-export interface Composition {
-  groupId: string;
-  groupName: string;
-  date: string;
-  ok: boolean;
-  memberCount: number;
-  rules: Rule[];
-  gaps: Gap[];
-}
-
 export interface GapsOverview {
   date: string;
   groupCount: number;
   items: { groupId: string; groupName: string; kind: string; level: string; owner: string; memberCount: number; gaps: Gap[] }[];
-}
-
-export interface RotationPeriod {
-  startDate: string;
-  endDate: string;
-  region: string;
-  regionName: string;
-  current: boolean;
-  holders: { role: string; personName: string; represents: string | null }[];
-}
-
-export interface RotationResponse {
-  groupId: string;
-  schedules: { ruleId: string; roles: string[]; years: number; description: string; periods: RotationPeriod[] }[];
 }
 
 export type NominationStatus = 'open' | 'approved' | 'refused' | 'withdrawn';
