@@ -25,39 +25,13 @@ export type PublicSeat = Pick<Seat, 'groupId' | 'groupName' | 'personName' | 'ro
 
 export const isSeat = (m: Seat | PublicSeat): m is Seat => 'id' in m;
 
-export interface Gap {
-  ruleId: string;
-  kind: 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown';
-  roles: string[];
-  region: string | null;
-  regionName: string | null;
-  min: number | null;
-  max: number | null;
-  actual: number;
-  message: string;
-}
-
 /** A composition rule as GET /composition-rules answers it. */
 export type Rule = ApiResponse<'/composition-rules'>['items'][number];
-
-export interface GapsOverview {
-  date: string;
-  groupCount: number;
-  items: { groupId: string; groupName: string; kind: string; level: string; owner: string; memberCount: number; gaps: Gap[] }[];
-}
 
 export type NominationStatus = 'open' | 'approved' | 'refused' | 'withdrawn';
 
 /** A nomination as the API answers it, with the decisions the caller may take (allowedActions). */
 export type Nomination = Schema<'Nomination'>;
-
-export interface RegisterEntry {
-  name: string;
-  role: string;
-  groupId: string;
-  groupName: string;
-  employer: string | null;
-}
 
 export const NOMINATING_ORG_TYPES = [
   'region',
