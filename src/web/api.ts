@@ -251,14 +251,6 @@ export type Group = components['schemas']['Group'];
 
 export type GroupSummary = GroupDetail['children'][number];
 
-export interface Mandate {
-  revision: number;
-  text: string;
-  changedBy: string | null;
-  changedByLabel: string;
-  changedAt: string;
-}
-
 export type GroupDetail = paths['/groups/{id}']['get']['responses'][200]['content']['application/json'];
 
 export type MirrorState = 'mirrored' | 'covered' | 'missing';
@@ -266,12 +258,6 @@ export type MirrorState = 'mirrored' | 'covered' | 'missing';
 export interface MirrorMatrix {
   columns: { owner: string; name: string }[];
   rows: { programAreaId: string; name: string; cells: { owner: string; state: MirrorState; groupIds: string[] }[] }[];
-}
-
-export interface MirrorGaps {
-  owner: string;
-  missing: { programAreaId: string; name: string }[];
-  covered: { programAreaId: string; name: string; groupId: string }[];
 }
 
 export interface Hosting {

@@ -1,42 +1,16 @@
 /** Utgående: seats that end and jäv declarations that lapse within a horizon (GET /api/v1/expiring). */
 import { useState } from 'react';
-import { api } from '../api';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api } from '../client';
 import { useI18n } from '../i18n';
 import { periodText, personHref, roleLabel } from '../people/people';
 import { groupMandatesHref, MANDATES_PATH } from './mandates';
-
-interface Expiring {
-  today: string;
-  days: number;
-  memberships: {
-    id: string;
-    groupId: string;
-    groupName: string;
-    personId: string;
-    personName: string;
-    role: string;
-    startDate: string;
-    endDate: string | null;
-    daysLeft: number | null;
-    endingSoon: boolean;
-    declarationLapsed: boolean;
-  }[];
-  declarations: {
-    personId: string;
-    personName: string;
-    validUntil: string | null;
-    daysLeft: number | null;
-    lapsed: boolean;
-    reason: string | null;
-  }[];
-}
 
 export function ExpiringPage() {
   const { t } = useI18n();
@@ -55,7 +29,12 @@ function ExpiringList({ crumbs }: { crumbs: { to: string; label: string }[] }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [days, setDays] = useState('90');
-  const data = useAsync((signal) => api.get<Expiring>('/api/v1/expiring', { days }, signal), [days]);
+  const data = $api.useQuery(
+    'get',
+    '/expiring',
+    { params: { query: { days: Number(days) } } },
+    { placeholderData: keepPreviousData },
+  );
   const d = data.data;
   return (
     <Page title={t('mandates.expiring.title')} crumbs={crumbs} lead={<p>{t('mandates.expiring.lead')}</p>}>
@@ -69,7 +48,7 @@ function ExpiringList({ crumbs }: { crumbs: { to: string; label: string }[] }) {
         </SelectField>
       </form>
       {data.error && <ErrorAlert error={data.error} />}
-      {data.loading && !d && <Loading />}
+      {data.isPending && <Loading />}
       {d && (
         <>
           <h2 id="expiring-seats">{t('mandates.expiring.seats')}</h2>

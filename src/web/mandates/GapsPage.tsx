@@ -1,17 +1,17 @@
 /** Sammansättning: every group that breaks its composition rules, with its gaps. */
 import { useState } from 'react';
-import { api } from '../api';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Checkbox, SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api } from '../client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { kindLabel, useGeo } from '../organisation/groups';
-import { groupMandatesHref, MANDATES_PATH, RULES_PATH, type GapsOverview } from './mandates';
+import { groupMandatesHref, MANDATES_PATH, RULES_PATH } from './mandates';
 
 export function GapsPage() {
   const { t } = useI18n();
@@ -33,14 +33,11 @@ function Gaps({ crumbs }: { crumbs: { to: string; label: string }[] }) {
   const { isAdmin } = useSession();
   const [owner, setOwner] = useState('07');
   const [staffedOnly, setStaffedOnly] = useState(true);
-  const gaps = useAsync(
-    (signal) =>
-      api.get<GapsOverview>(
-        '/api/v1/composition/gaps',
-        { owner: owner || undefined, staffedOnly: staffedOnly || undefined },
-        signal,
-      ),
-    [owner, staffedOnly],
+  const gaps = $api.useQuery(
+    'get',
+    '/composition/gaps',
+    { params: { query: { owner: owner || undefined, staffedOnly: staffedOnly || undefined } } },
+    { placeholderData: keepPreviousData },
   );
   const owners = geo.data ? [...geo.data.ownersOf('region'), ...geo.data.ownersOf('healthcare-region')] : [];
   return (
@@ -63,7 +60,7 @@ function Gaps({ crumbs }: { crumbs: { to: string; label: string }[] }) {
         <Checkbox id="gaps-staffed" label={t('mandates.gaps.staffedOnly')} checked={staffedOnly} onChange={setStaffedOnly} />
       </form>
       {gaps.error && <ErrorAlert error={gaps.error} />}
-      {gaps.loading && !gaps.data && <Loading />}
+      {gaps.isPending && <Loading />}
       {gaps.data && (
         <p className="result-count" role="status">
           {t('mandates.gaps.count', { count: gaps.data.items.length, checked: gaps.data.groupCount })}

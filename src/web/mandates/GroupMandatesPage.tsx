@@ -4,33 +4,28 @@
  * and the nominations with the decision form.
  */
 import { useState } from 'react';
-import { api, type GroupDetail, type Page as ApiPage } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api, invalidate } from '../client';
 import { useI18n } from '../i18n';
 import { groupHref } from '../organisation/groups';
 import { GroupMembers } from '../people/GroupMembers';
 import { periodText, personHref, roleLabel } from '../people/people';
-import {
-  GAPS_PATH,
-  MANDATES_PATH,
-  NOMINATION_BADGE,
-  nominationStatusLabel,
-  type Composition,
-  type Nomination,
-  type RotationResponse,
-} from './mandates';
+import { GAPS_PATH, MANDATES_PATH, NOMINATION_BADGE, nominationStatusLabel, type Nomination } from './mandates';
 import { DecideForm, NominateForm } from './NominationForms';
 
 export function GroupMandatesPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const detail = useAsync((signal) => api.get<GroupDetail>(`/api/v1/groups/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const detail = $api.useQuery('get', '/groups/{id}', { params: { path: { id } } });
   const [n, setN] = useState(0);
-  const refresh = () => setN((x) => x + 1);
+  // A seat appointed, ended or decided changes the composition check and the rotation too.
+  const refresh = () => {
+    void Promise.all([invalidate('/groups/{id}/composition'), invalidate('/groups/{id}/rotation')]);
+    setN((x) => x + 1);
+  };
   const g = detail.data?.group;
   const title = g ? t('mandates.group.title', { name: g.name }) : t('mandates.group.titleLoading');
   const crumbs = [
@@ -41,7 +36,7 @@ export function GroupMandatesPage({ id }: { id: string }) {
   return (
     <Page title={title} crumbs={crumbs} lead={<p>{t('mandates.group.lead')}</p>}>
       {detail.error && <ErrorAlert error={detail.error} />}
-      {detail.loading && !detail.data && <Loading />}
+      {detail.isPending && <Loading />}
       {g && (
         <>
           <GroupMembers key={`m${n}`} group={g} onChange={refresh} />
@@ -56,10 +51,7 @@ export function GroupMandatesPage({ id }: { id: string }) {
 
 function CompositionSection({ groupId }: { groupId: string }) {
   const { t } = useI18n();
-  const check = useAsync(
-    (signal) => api.get<Composition>(`/api/v1/groups/${encodeURIComponent(groupId)}/composition`, undefined, signal),
-    [groupId],
-  );
+  const check = $api.useQuery('get', '/groups/{id}/composition', { params: { path: { id: groupId } } });
   const c = check.data;
   return (
     <section aria-labelledby="composition-heading">
@@ -107,10 +99,7 @@ function CompositionSection({ groupId }: { groupId: string }) {
 function RotationSection({ groupId }: { groupId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const rot = useAsync(
-    (signal) => api.get<RotationResponse>(`/api/v1/groups/${encodeURIComponent(groupId)}/rotation`, undefined, signal),
-    [groupId],
-  );
+  const rot = $api.useQuery('get', '/groups/{id}/rotation', { params: { path: { id: groupId } } });
   if (!rot.data || rot.data.schedules.length === 0) return rot.error ? <ErrorAlert error={rot.error} /> : null;
   return (
     <section aria-labelledby="rotation-heading">
@@ -160,10 +149,7 @@ const mayDecide = (n: Nomination) => n.allowedActions.includes('approve') || n.a
 function NominationsSection({ groupId, groupName, onDecided }: { groupId: string; groupName: string; onDecided: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const list = useAsync(
-    (signal) => api.get<ApiPage<Nomination>>('/api/v1/nominations', { groupId, limit: 200 }, signal),
-    [groupId],
-  );
+  const list = $api.useQuery('get', '/nominations', { params: { query: { groupId, limit: 200 } } });
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const items = list.data?.items ?? [];
   const say = (text: string) => setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
@@ -223,7 +209,7 @@ function NominationsSection({ groupId, groupName, onDecided }: { groupId: string
         <DecideForm
           open={items.filter(mayDecide)}
           onDone={(nom) => {
-            list.reload();
+            void invalidate('/nominations');
             onDecided();
             say(
               nom.membershipId !== null
@@ -237,7 +223,7 @@ function NominationsSection({ groupId, groupName, onDecided }: { groupId: string
         <NominateForm
           groupId={groupId}
           onDone={(nom) => {
-            list.reload();
+            void invalidate('/nominations');
             say(t('mandates.nominate.done', { name: nom.personName }));
           }}
         />

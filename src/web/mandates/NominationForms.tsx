@@ -1,14 +1,12 @@
 /** The nomination forms of a group's mandates page: nominate a person, and the appointing body's decision. */
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage } from '../api';
+import { $api, call, client, type ApiBody } from '../client';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
-import { useAsync } from '../components/useAsync';
 import { useI18n, type MessageKey } from '../i18n';
 import { asApiError, roleLabel, serverFieldErrors, today, useFormSummary } from '../people/people';
 import { NOMINATING_ORG_TYPES, orgTypeLabel, type Nomination, type Seat } from './mandates';
 import { MEMBERSHIP_ROLES } from '../../shared/vocabularies';
-import type { Person } from '../api';
 
 const NOMINATE_LABELS: Record<string, MessageKey> = {
   personId: 'members.field.person',
@@ -20,6 +18,8 @@ const NOMINATE_LABELS: Record<string, MessageKey> = {
   startDate: 'members.field.startDate',
   endDate: 'members.field.endDate',
 };
+
+type NominateBody = ApiBody<'/groups/{id}/nominations', 'post'>;
 
 export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n: Nomination) => void }) {
   const i18n = useI18n();
@@ -39,25 +39,23 @@ export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
-  const people = useAsync(
-    (signal) => api.get<ApiPage<Person>>('/api/v1/people', { q: f.q.trim() || undefined, limit: 50 }, signal),
-    [f.q],
-  );
+  const people = $api.useQuery('get', '/people', { params: { query: { q: f.q.trim() || undefined, limit: 50 } } });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api.post<Nomination>(`/api/v1/groups/${encodeURIComponent(groupId)}/nominations`, {
+      const body: NominateBody = {
         personId: f.personId,
         nominatingOrganisation: f.nominatingOrganisation,
-        nominatingOrganisationType: f.nominatingOrganisationType,
+        nominatingOrganisationType: f.nominatingOrganisationType as NominateBody['nominatingOrganisationType'],
         nominatedBy: f.nominatedBy,
         ...(f.motivation.trim() ? { motivation: f.motivation } : {}),
-        role: f.role,
+        role: f.role as NominateBody['role'],
         startDate: f.startDate,
         ...(f.endDate ? { endDate: f.endDate } : {}),
-      });
+      };
+      const created = await call(client.POST('/groups/{id}/nominations', { params: { path: { id: groupId } }, body }));
       setErrors({});
       summary.clear();
       setF((x) => ({ ...x, personId: '', q: '', motivation: '' }));
@@ -194,14 +192,19 @@ export function DecideForm({ open, onDone }: { open: Nomination[]; onDone: (n: N
     if (!chosen) return;
     setBusy(true);
     try {
-      const done = await api.post<Nomination>(`/api/v1/nominations/${encodeURIComponent(chosen.id)}/decision`, {
-        decision,
-        decisionDate,
-        reference,
-        ...(reason.trim() ? { reason } : {}),
-        ...(overrideReason.trim() ? { overrideReason } : {}),
-        version: chosen.version,
-      });
+      const done = await call(
+        client.POST('/nominations/{id}/decision', {
+          params: { path: { id: chosen.id } },
+          body: {
+            decision,
+            decisionDate,
+            reference,
+            ...(reason.trim() ? { reason } : {}),
+            ...(overrideReason.trim() ? { overrideReason } : {}),
+            version: chosen.version,
+          },
+        }),
+      );
       setErrors({});
       summary.clear();
       setReference('');

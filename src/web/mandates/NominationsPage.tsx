@@ -1,16 +1,16 @@
 /** Nomineringar: open, decided and refused nominations, per nominating organisation and status. */
 import { useState } from 'react';
-import { api, type Page as ApiPage } from '../api';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api } from '../client';
 import { useI18n } from '../i18n';
 import { periodText, personHref, roleLabel } from '../people/people';
-import { groupMandatesHref, MANDATES_PATH, NOMINATION_BADGE, nominationStatusLabel, type Nomination } from './mandates';
+import { groupMandatesHref, MANDATES_PATH, NOMINATION_BADGE, nominationStatusLabel, type NominationStatus } from './mandates';
 
 export function NominationsPage() {
   const { t } = useI18n();
@@ -30,14 +30,19 @@ function Nominations({ crumbs }: { crumbs: { to: string; label: string }[] }) {
   const { t } = i18n;
   const [status, setStatus] = useState('');
   const [organisation, setOrganisation] = useState('');
-  const list = useAsync(
-    (signal) =>
-      api.get<ApiPage<Nomination>>(
-        '/api/v1/nominations',
-        { status: status || undefined, organisation: organisation.trim() || undefined, limit: 500 },
-        signal,
-      ),
-    [status, organisation],
+  const list = $api.useQuery(
+    'get',
+    '/nominations',
+    {
+      params: {
+        query: {
+          status: (status || undefined) as NominationStatus | undefined,
+          organisation: organisation.trim() || undefined,
+          limit: 500,
+        },
+      },
+    },
+    { placeholderData: keepPreviousData },
   );
   const items = list.data?.items ?? [];
   return (
@@ -60,7 +65,7 @@ function Nominations({ crumbs }: { crumbs: { to: string; label: string }[] }) {
         />
       </form>
       {list.error && <ErrorAlert error={list.error} />}
-      {list.loading && !list.data && <Loading />}
+      {list.isPending && <Loading />}
       {list.data && (
         <p className="result-count" role="status">
           {t('mandates.nominations.count', { count: items.length })}

@@ -1,15 +1,14 @@
 /** Vem sitter var (insyn): the public register — name, role, group and employer, nothing else. */
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage } from '../api';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api } from '../client';
 import { useI18n } from '../i18n';
 import { groupHref } from '../organisation/groups';
 import { roleLabel } from '../people/people';
-import type { RegisterEntry } from './mandates';
 
 export function PublicRegisterPage() {
   const i18n = useI18n();
@@ -17,9 +16,11 @@ export function PublicRegisterPage() {
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const list = useAsync(
-    (signal) => api.get<ApiPage<RegisterEntry>>('/api/v1/public/register', { q: q || undefined, cursor, limit: 100 }, signal),
-    [q, cursor],
+  const list = $api.useQuery(
+    'get',
+    '/public/register',
+    { params: { query: { q: q || undefined, cursor, limit: 100 } } },
+    { placeholderData: keepPreviousData },
   );
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -49,7 +50,7 @@ export function PublicRegisterPage() {
       ) : (
         list.error && <ErrorAlert error={list.error} />
       )}
-      {list.loading && !list.data && <Loading />}
+      {list.isPending && <Loading />}
       {list.data && items.length === 0 && <p>{t('mandates.register.none')}</p>}
       {items.length > 0 && (
         <TableScroll labelledBy="register-caption">

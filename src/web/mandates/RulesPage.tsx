@@ -4,13 +4,12 @@
  * length and rotation. One form adds a rule or replaces the chosen one.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage } from '../api';
+import { $api, call, client, invalidate, type ApiBody } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, type MessageKey } from '../i18n';
 import { kindLabel } from '../organisation/groups';
 import { asApiError, roleLabel, serverFieldErrors, useFormSummary } from '../people/people';
@@ -60,7 +59,7 @@ const toDraft = (r: Rule): Draft => ({
   groupLevel: r.groupLevel ?? '',
   groupOwner: r.groupOwner ?? '',
   groupKey: r.groupKey ?? '',
-  ruleType: r.ruleType,
+  ruleType: r.ruleType as Draft['ruleType'],
   roles: r.roles,
   minCount: r.minCount?.toString() ?? '',
   maxCount: r.maxCount?.toString() ?? '',
@@ -76,14 +75,16 @@ const toDraft = (r: Rule): Draft => ({
 
 const num = (s: string) => (s.trim() === '' ? null : Number(s));
 
-function toBody(d: Draft) {
+type RuleBody = ApiBody<'/composition-rules', 'post'>;
+
+function toBody(d: Draft): RuleBody {
   return {
-    groupKind: d.groupKind || null,
-    groupLevel: d.groupLevel || null,
+    groupKind: (d.groupKind || null) as RuleBody['groupKind'],
+    groupLevel: (d.groupLevel || null) as RuleBody['groupLevel'],
     groupOwner: d.groupOwner.trim() || null,
     groupKey: d.groupKey.trim() || null,
     ruleType: d.ruleType,
-    roles: d.roles,
+    roles: d.roles as RuleBody['roles'],
     minCount: num(d.minCount),
     maxCount: num(d.maxCount),
     regionCounts: Object.fromEntries(
@@ -118,7 +119,7 @@ const LABELS: Record<string, MessageKey> = {
 export function RulesPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const rules = useAsync((signal) => api.get<ApiPage<Rule>>('/api/v1/composition-rules', undefined, signal), []);
+  const rules = $api.useQuery('get', '/composition-rules');
   const [editing, setEditing] = useState<Rule | null>(null);
   const [d, setD] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -140,11 +141,17 @@ export function RulesPage() {
     e.preventDefault();
     setBusy(true);
     try {
-      if (editing) await api.patch<Rule>(`/api/v1/composition-rules/${editing.id}`, { ...toBody(d), version: editing.version });
-      else await api.post<Rule>('/api/v1/composition-rules', toBody(d));
+      if (editing)
+        await call(
+          client.PATCH('/composition-rules/{id}', {
+            params: { path: { id: editing.id } },
+            body: { ...toBody(d), version: editing.version },
+          }),
+        );
+      else await call(client.POST('/composition-rules', { body: toBody(d) }));
       say(t(editing ? 'mandates.rules.saved' : 'mandates.rules.created'));
       edit(null);
-      rules.reload();
+      void invalidate('/composition-rules');
     } catch (err) {
       const apiError = asApiError(err);
       const { byField, items } = serverFieldErrors(apiError, 'rule', (k) => (LABELS[k] ? t(LABELS[k]) : k));
@@ -157,9 +164,11 @@ export function RulesPage() {
 
   async function remove(r: Rule) {
     try {
-      await api.delete(`/api/v1/composition-rules/${r.id}`, { 'If-Match': `"${r.version}"` });
+      await call(
+        client.DELETE('/composition-rules/{id}', { params: { path: { id: r.id } }, headers: { 'If-Match': `"${r.version}"` } }),
+      );
       say(t('mandates.rules.deleted'));
-      rules.reload();
+      void invalidate('/composition-rules');
     } catch (err) {
       summary.show(asApiError(err));
     }
@@ -187,7 +196,7 @@ export function RulesPage() {
         </div>
       )}
       {rules.error && <ErrorAlert error={rules.error} />}
-      {rules.loading && !rules.data && <Loading />}
+      {rules.isPending && <Loading />}
       {rules.data && (
         <TableScroll labelledBy="rules-caption">
           <table>

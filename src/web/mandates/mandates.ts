@@ -1,6 +1,6 @@
 /** Shapes and helpers of the mandates pages (src/modules/mandates, src/modules/people). */
 import type { Membership } from '../api';
-import type { Schema } from '../client';
+import type { ApiResponse, Schema } from '../client';
 import type { I18n } from '../i18n';
 
 export const MANDATES_PATH = '/personer-och-uppdrag';
@@ -25,79 +25,13 @@ export type PublicSeat = Pick<Seat, 'groupId' | 'groupName' | 'personName' | 'ro
 
 export const isSeat = (m: Seat | PublicSeat): m is Seat => 'id' in m;
 
-export interface Gap {
-  ruleId: string;
-  kind: 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown';
-  roles: string[];
-  region: string | null;
-  regionName: string | null;
-  min: number | null;
-  max: number | null;
-  actual: number;
-  message: string;
-}
-
-export interface Rule {
-  id: string;
-  groupKind: string | null;
-  groupLevel: string | null;
-  groupOwner: string | null;
-  groupKey: string | null;
-  ruleType: 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation';
-  roles: string[];
-  minCount: number | null;
-  maxCount: number | null;
-  regionCounts: Record<string, number>;
-  years: number | null;
-  regionOrder: string[];
-  anchorDate: string | null;
-  description: string;
-  sourceId: string | null;
-  version: number;
-}
-
-export interface Composition {
-  groupId: string;
-  groupName: string;
-  date: string;
-  ok: boolean;
-  memberCount: number;
-  rules: Rule[];
-  gaps: Gap[];
-}
-
-export interface GapsOverview {
-  date: string;
-  groupCount: number;
-  items: { groupId: string; groupName: string; kind: string; level: string; owner: string; memberCount: number; gaps: Gap[] }[];
-}
-
-export interface RotationPeriod {
-  startDate: string;
-  endDate: string;
-  region: string;
-  regionName: string;
-  current: boolean;
-  holders: { role: string; personName: string; represents: string | null }[];
-}
-
-export interface RotationResponse {
-  groupId: string;
-  schedules: { ruleId: string; roles: string[]; years: number; description: string; periods: RotationPeriod[] }[];
-}
+/** A composition rule as GET /composition-rules answers it. */
+export type Rule = ApiResponse<'/composition-rules'>['items'][number];
 
 export type NominationStatus = 'open' | 'approved' | 'refused' | 'withdrawn';
 
 /** A nomination as the API answers it, with the decisions the caller may take (allowedActions). */
 export type Nomination = Schema<'Nomination'>;
-
-export interface RegisterEntry {
-  name: string;
-  role: string;
-  groupId: string;
-  groupName: string;
-  employer: string | null;
-}
 
 export const NOMINATING_ORG_TYPES = [
   'region',

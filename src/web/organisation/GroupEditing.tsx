@@ -4,7 +4,8 @@
  * closing and merging. A 409 says someone else changed the group and offers a reload.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, type Group, type GroupDetail } from '../api';
+import type { Group, GroupDetail } from '../api';
+import { call, client } from '../client';
 import { SelectField, TextAreaField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { Markdown } from '../components/Markdown';
@@ -177,7 +178,13 @@ function EditGroupForm({
     }
     setBusy(true);
     try {
-      await api.patch<Group>(`/api/v1/groups/${group.id}`, body, { 'If-Match': `"${group.version}"` });
+      await call(
+        client.PATCH('/groups/{id}', {
+          params: { path: { id: group.id } },
+          body,
+          headers: { 'If-Match': `"${group.version}"` },
+        }),
+      );
       onSaved();
     } catch (err) {
       const apiError = asApiError(err);
@@ -246,10 +253,12 @@ function MandateForm({ detail, onSaved, onReload }: { detail: GroupDetail; onSav
     e.preventDefault();
     setBusy(true);
     try {
-      await api.put(`/api/v1/groups/${detail.group.id}/mandate`, {
-        text,
-        basedOnRevision: detail.mandate?.revision ?? 0,
-      });
+      await call(
+        client.PUT('/groups/{id}/mandate', {
+          params: { path: { id: detail.group.id } },
+          body: { text, basedOnRevision: detail.mandate?.revision ?? 0 },
+        }),
+      );
       onSaved();
     } catch (err) {
       const apiError = asApiError(err);

@@ -1,6 +1,7 @@
 /** Closing a group and merging it into another: the lifecycle's two actions, offered from allowedActions. */
 import { useState, type FormEvent } from 'react';
-import { api, type Group } from '../api';
+import type { Group } from '../api';
+import { call, client } from '../client';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { useI18n } from '../i18n';
 import { errorsFor } from './GroupFields';
@@ -21,10 +22,12 @@ export function CloseForm({ group, onSaved, onReload }: { group: Group; onSaved:
     e.preventDefault();
     setBusy(true);
     try {
-      await api.post<Group>(
-        `/api/v1/groups/${group.id}/close`,
-        { endDate, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-        { 'If-Match': `"${group.version}"` },
+      await call(
+        client.POST('/groups/{id}/close', {
+          params: { path: { id: group.id } },
+          body: { endDate, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+          headers: { 'If-Match': `"${group.version}"` },
+        }),
       );
       onSaved();
     } catch (err) {
@@ -93,10 +96,12 @@ export function MergeForm({
     }
     setBusy(true);
     try {
-      await api.post<Group>(
-        `/api/v1/groups/${group.id}/merge`,
-        { intoGroupId: into, endDate },
-        { 'If-Match': `"${group.version}"` },
+      await call(
+        client.POST('/groups/{id}/merge', {
+          params: { path: { id: group.id } },
+          body: { intoGroupId: into, endDate },
+          headers: { 'If-Match': `"${group.version}"` },
+        }),
       );
       onSaved();
     } catch (err) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, type Group, type GroupDetail, type GroupSummary, type Mandate, type Page as ApiPage } from '../api';
+import type { Group, GroupDetail, GroupSummary } from '../api';
+import { $api, invalidate, type ApiResponse } from '../client';
 import { Link, useLocation } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Markdown } from '../components/Markdown';
@@ -34,13 +35,16 @@ export function GroupPage({ id }: { id: string }) {
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const geo = useGeo(t);
   const revision = detail.data?.mandate?.revision ?? 0;
-  const revisions = useAsync(
-    (signal) =>
-      revision > 1
-        ? api.get<ApiPage<Mandate>>(`/api/v1/groups/${encodeURIComponent(id)}/mandate/revisions`, undefined, signal)
-        : Promise.resolve(null),
-    [id, revision],
+  const revisions = $api.useQuery(
+    'get',
+    '/groups/{id}/mandate/revisions',
+    { params: { path: { id } } },
+    { enabled: revision > 1 },
   );
+  // a new revision of the mandate text lengthens the list
+  useEffect(() => {
+    if (revision > 1) void invalidate('/groups/{id}/mandate/revisions');
+  }, [revision]);
   const g = detail.data?.group;
   const crumbs = [
     ...useOrgCrumbs(),
@@ -344,7 +348,7 @@ function Hosting({ group: g, geo }: { group: Group; geo: Geo }) {
   );
 }
 
-function Revisions({ items }: { items: Mandate[] }) {
+function Revisions({ items }: { items: ApiResponse<'/groups/{id}/mandate/revisions'>['items'] }) {
   const { t, formatDateTime } = useI18n();
   return (
     <details className="revisions">

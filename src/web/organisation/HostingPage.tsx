@@ -1,9 +1,8 @@
-import { api, type Hosting } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api } from '../client';
 import { useI18n } from '../i18n';
 import { FactLegend, FactStatus, LEGEND_STATUSES } from './Facts';
 import { bySwedishName, groupHref, structureHref, useGeo } from './groups';
@@ -14,14 +13,14 @@ export function HostingPage() {
   const { t } = useI18n();
   const crumbs = useOrgCrumbs();
   const geo = useGeo(t);
-  const hosting = useAsync((signal) => api.get<Hosting>('/api/v1/hosting', undefined, signal), []);
+  const hosting = $api.useQuery('get', '/hosting');
   const data = hosting.data;
 
   return (
     <Page title={t('hosting.title')} crumbs={crumbs} lead={<p>{t('hosting.lead')}</p>}>
       {hosting.error && <ErrorAlert error={hosting.error} />}
       {geo.error && <ErrorAlert error={geo.error} />}
-      {(hosting.loading || geo.loading) && !(data && geo.data) && <Loading />}
+      {(hosting.isPending || geo.loading) && !(data && geo.data) && <Loading />}
       {data && geo.data && (
         <>
           <h2 id="national-hosts">{t('hosting.nationalHeading')}</h2>

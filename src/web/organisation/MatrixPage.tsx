@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Group, type MirrorMatrix, type MirrorState } from '../api';
+import { ApiError, type Group, type MirrorMatrix, type MirrorState } from '../api';
+import { $api, call, client, invalidate } from '../client';
 import { Link, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
@@ -34,18 +35,16 @@ export function MatrixPage() {
   const { search } = useLocation();
   const hr = search.get('sjukvardsregion') ?? '';
   const geo = useGeo(t);
-  const matrix = useAsync(
-    (signal) =>
-      Promise.all([
-        api.get<MirrorMatrix>('/api/v1/mirroring/matrix', hr ? { healthcareRegion: hr } : undefined, signal),
-        loadGroups({ level: hr ? 'region' : 'healthcare-region', status: 'active' }, signal),
-      ]),
+  const matrix = $api.useQuery('get', '/mirroring/matrix', { params: { query: hr ? { healthcareRegion: hr } : {} } });
+  const groupList = useAsync(
+    (signal) => loadGroups({ level: hr ? 'region' : 'healthcare-region', status: 'active' }, signal),
     [hr],
   );
   const hrName = hr && geo.data ? geo.data.ownerName(hr) : '';
   const title = hr ? t('matrix.titleFor', { name: hrName || hr }) : t('matrix.title');
-  const data = matrix.data?.[0];
-  const groups = matrix.data?.[1];
+  // the contract types a cell's state as a string; the server answers one of MirrorState
+  const data = matrix.data && groupList.data ? (matrix.data as MirrorMatrix) : undefined;
+  const groups = data ? groupList.data : undefined;
   const editable = data && geo.data ? data.columns.filter((c) => mayEditOwner(user, c.owner, geo.data!.regions)) : [];
 
   return (
@@ -75,21 +74,21 @@ export function MatrixPage() {
         </nav>
       )}
       <Legend />
-      {matrix.error && <ErrorAlert error={matrix.error} />}
+      {(matrix.error ?? groupList.error) && <ErrorAlert error={matrix.error ?? groupList.error} />}
       {geo.error && <ErrorAlert error={geo.error} />}
-      {(matrix.loading || geo.loading) && !(data && geo.data) && <Loading />}
+      {(matrix.isPending || groupList.loading || geo.loading) && !(data && geo.data) && <Loading />}
       {data && groups && geo.data && (
         <>
           <Table data={data} groups={groups} caption={hr ? t('matrix.captionRegions', { name: hrName }) : t('matrix.caption')} />
           <Gaps data={data} />
           {editable.length > 0 && (
             <CoverageForm
-              key={`${hr}-${matrix.data ? 'loaded' : ''}`}
+              key={`${hr}-${data ? 'loaded' : ''}`}
               data={data}
               owners={editable}
               groups={groups}
               geo={geo.data}
-              onSaved={matrix.reload}
+              onSaved={() => void invalidate('/mirroring/matrix')}
             />
           )}
         </>
@@ -260,12 +259,11 @@ function CoverageForm({
     }
     setBusy(true);
     try {
-      await api.put('/api/v1/mirroring/coverage', {
-        owner,
-        programAreaId: area,
-        groupId: groupId || null,
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
+      await call(
+        client.PUT('/mirroring/coverage', {
+          body: { owner, programAreaId: area, groupId: groupId || null, ...(note.trim() ? { note: note.trim() } : {}) },
+        }),
+      );
       setErrors({});
       setSummary(null);
       const areaName = geo.areaName(area);

@@ -1,4 +1,3 @@
-import { getAll, type Group } from '../api';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
@@ -7,12 +6,12 @@ import { FactLegend, FactStatus, Sources, statusKey } from './Facts';
 import { useOrgCrumbs } from './OrganisationPage';
 import { TableScroll } from '../components/TableScroll';
 import { Link } from '../app/router';
-import { groupHref } from './groups';
+import { groupHref, loadGroups } from './groups';
 
 export function NationalGroupsPage() {
   const { t } = useI18n();
   const crumbs = useOrgCrumbs();
-  const state = useAsync(() => getAll<Group>('/api/v1/groups', { level: 'national', kind: 'collaboration-group' }), []);
+  const state = useAsync((signal) => loadGroups({ level: 'national', kind: 'collaboration-group' }, signal), []);
   const statuses = [...new Set((state.data ?? []).map((g) => statusKey(g.factStatus)))];
   return (
     <Page title={t('org.nsg.title')} crumbs={crumbs} lead={<p>{t('org.nsg.lead')}</p>}>

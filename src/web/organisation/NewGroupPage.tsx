@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Group } from '../api';
+import { ApiError, type Group } from '../api';
+import { call, client, type ApiBody } from '../client';
 import { navigate, useLocation } from '../app/router';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
 import { SelectField, TextAreaField } from '../components/Fields';
@@ -63,20 +64,24 @@ export function NewGroupPage() {
     setBusy(true);
     try {
       const body = toBody(values);
-      const created = await api.post<Group>('/api/v1/groups', {
-        kind,
-        level: effectiveLevel,
-        owner,
-        name: body.name,
-        ...(body.shortName ? { shortName: body.shortName } : {}),
-        programAreaIds: body.programAreaIds,
-        ...(body.parentGroupId ? { parentGroupId: body.parentGroupId, parentRelation: body.parentRelation } : {}),
-        isSubGroup: body.isSubGroup,
-        ...(body.contactEmail ? { contactEmail: body.contactEmail } : {}),
-        ...(body.hostDescription ? { hostDescription: body.hostDescription } : {}),
-        ...(body.startDate ? { startDate: body.startDate } : {}),
-        ...(mandate.trim() ? { mandate } : {}),
-      });
+      const created = await call(
+        client.POST('/groups', {
+          body: {
+            kind,
+            level: effectiveLevel,
+            owner,
+            name: body.name,
+            ...(body.shortName ? { shortName: body.shortName } : {}),
+            programAreaIds: body.programAreaIds,
+            ...(body.parentGroupId ? { parentGroupId: body.parentGroupId, parentRelation: body.parentRelation } : {}),
+            isSubGroup: body.isSubGroup,
+            ...(body.contactEmail ? { contactEmail: body.contactEmail } : {}),
+            ...(body.hostDescription ? { hostDescription: body.hostDescription } : {}),
+            ...(body.startDate ? { startDate: body.startDate } : {}),
+            ...(mandate.trim() ? { mandate } : {}),
+          } as ApiBody<'/groups', 'post'>,
+        }),
+      );
       navigate(`${groupHref(created.id)}?skapad=1`);
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, type Group, type MirrorGaps } from '../api';
+import type { Group } from '../api';
+import { $api } from '../client';
 import { Link, navigate, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
@@ -60,10 +61,11 @@ export function StructurePage() {
         : Promise.resolve(null),
     [owner, q, levelParam],
   );
-  const gaps = useAsync(
-    (signal) =>
-      owner && owner !== 'national' ? api.get<MirrorGaps>('/api/v1/mirroring/gaps', { owner }, signal) : Promise.resolve(null),
-    [owner],
+  const gaps = $api.useQuery(
+    'get',
+    '/mirroring/gaps',
+    { params: { query: { owner } } },
+    { enabled: !!owner && owner !== 'national' },
   );
 
   function submit(e: FormEvent) {

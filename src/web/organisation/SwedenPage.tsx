@@ -1,9 +1,9 @@
-import { getAll, type Group } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
+import { loadGroups } from './groups';
 import { useOrgCrumbs } from './OrganisationPage';
 import { SplitNote } from './RegionPage';
 import { byKey, loadAllMunicipalities, loadHealthcareRegions, loadProgramAreas, loadRegions } from './reference';
@@ -20,7 +20,7 @@ export function SwedenPage() {
         loadRegions(),
         loadAllMunicipalities(),
         loadProgramAreas(),
-        getAll<Group>('/api/v1/groups', { level: 'national', kind: 'collaboration-group' }),
+        loadGroups({ level: 'national', kind: 'collaboration-group' }),
       ]),
     [],
   );

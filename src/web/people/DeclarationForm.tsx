@@ -3,7 +3,8 @@
  * deklarera" or one or more interests, each with a category and a description.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type Interest, type JavDeclaration } from '../api';
+import type { Interest, JavDeclaration } from '../api';
+import { call, client, type ApiBody } from '../client';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
 import { useI18n } from '../i18n';
@@ -82,10 +83,15 @@ export function DeclarationForm({
         : [];
     setBusy(true);
     try {
-      const created = await api.post<JavDeclaration>(`/api/v1/people/${encodeURIComponent(personId)}/jav-declarations`, {
-        nothingToDeclare: answer === 'nothing',
-        interests,
-      });
+      const created = await call(
+        client.POST('/people/{id}/jav-declarations', {
+          params: { path: { id: personId } },
+          body: {
+            nothingToDeclare: answer === 'nothing',
+            interests: interests as ApiBody<'/people/{id}/jav-declarations', 'post'>['interests'],
+          },
+        }),
+      );
       onSubmitted(created);
     } catch (err) {
       const apiError = asApiError(err);

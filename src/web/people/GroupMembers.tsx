@@ -5,7 +5,8 @@
  * chairs, overlapping seats, composition and rotation, and its sentence is shown as it is.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type Group, type Membership, type Page as ApiPage, type Person } from '../api';
+import type { Group, Membership } from '../api';
+import { $api, call, client, invalidate, type ApiBody } from '../client';
 import { Link, useLocation } from '../app/router';
 import { TextAreaField } from '../components/Fields';
 import { groupMandatesHref, isSeat, type PublicSeat, type Seat } from '../mandates/mandates';
@@ -14,7 +15,6 @@ import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, type MessageKey } from '../i18n';
 import {
   asApiError,
@@ -32,15 +32,12 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
   const { t } = i18n;
   const { path } = useLocation();
   const geo = useGeo(t);
-  const members = useAsync(
-    (signal) =>
-      api.get<ApiPage<Seat | PublicSeat>>(`/api/v1/groups/${encodeURIComponent(group.id)}/memberships`, undefined, signal),
-    [group.id],
-  );
+  const members = $api.useQuery('get', '/groups/{id}/memberships', { params: { path: { id: group.id } } });
+  const reload = () => void invalidate('/groups/{id}/memberships');
   const onMandatesPage = path === groupMandatesHref(group.id);
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const now = today();
-  const items = [...(members.data?.items ?? [])].sort(
+  const items = [...((members.data?.items ?? []) as (Seat | PublicSeat)[])].sort(
     (a, b) =>
       Number(!!a.endDate && a.endDate < now) - Number(!!b.endDate && b.endDate < now) ||
       MEMBERSHIP_ROLES.indexOf(a.role as (typeof MEMBERSHIP_ROLES)[number]) -
@@ -56,7 +53,7 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('group.members')}</h2>
       {members.error && <ErrorAlert error={members.error} />}
-      {members.loading && !members.data && <Loading />}
+      {members.isPending && <Loading />}
       {message && (
         <div key={message.n} className="alert alert-success" role="status">
           <p>{message.text}</p>
@@ -111,7 +108,7 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
         <EndForm
           seats={seats.filter((m) => !m.endDate || m.endDate >= now)}
           onEnded={(m) => {
-            members.reload();
+            reload();
             onChange?.();
             setMessage((prev) => ({ n: (prev?.n ?? 0) + 1, text: t('people.members.endedDone', { name: m.personName }) }));
           }}
@@ -121,7 +118,7 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
         <AppointForm
           group={group}
           onAppointed={(m) => {
-            members.reload();
+            reload();
             onChange?.();
             setMessage((prev) => ({
               n: (prev?.n ?? 0) + 1,
@@ -158,10 +155,7 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
-  const people = useAsync(
-    (signal) => api.get<ApiPage<Person>>('/api/v1/people', { q: q.trim() || undefined, limit: 50 }, signal),
-    [q],
-  );
+  const people = $api.useQuery('get', '/people', { params: { query: { q: q.trim() || undefined, limit: 50 } } });
   const candidates = people.data?.items ?? [];
 
   async function submit(e: FormEvent) {
@@ -176,14 +170,19 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
     }
     setBusy(true);
     try {
-      const created = await api.post<Membership>(`/api/v1/groups/${encodeURIComponent(group.id)}/memberships`, {
-        personId,
-        role,
-        startDate,
-        ...(endDate ? { endDate } : {}),
-        ...(represents ? { represents } : {}),
-        ...(showOverride && overrideReason.trim() ? { overrideReason } : {}),
-      });
+      const created = await call(
+        client.POST('/groups/{id}/memberships', {
+          params: { path: { id: group.id } },
+          body: {
+            personId,
+            role: role as ApiBody<'/groups/{id}/memberships', 'post'>['role'],
+            startDate,
+            ...(endDate ? { endDate } : {}),
+            ...(represents ? { represents } : {}),
+            ...(showOverride && overrideReason.trim() ? { overrideReason } : {}),
+          },
+        }),
+      );
       setErrors({});
       summary.clear();
       setPersonId('');
@@ -234,7 +233,7 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
           onChange={setPersonId}
           error={errors.personId}
           hint={
-            people.loading
+            people.isFetching
               ? t('common.loading')
               : t(candidates.length === 1 ? 'members.hint.matches.one' : 'members.hint.matches', { count: candidates.length })
           }
@@ -326,11 +325,12 @@ function EndForm({ seats, onEnded }: { seats: Seat[]; onEnded: (m: Seat) => void
     }
     setBusy(true);
     try {
-      const ended = await api.post<Seat>(`/api/v1/memberships/${encodeURIComponent(seat.id)}/end`, {
-        endDate,
-        reason,
-        version: seat.version,
-      });
+      const ended = await call(
+        client.POST('/memberships/{id}/end', {
+          params: { path: { id: seat.id } },
+          body: { endDate, reason, version: seat.version },
+        }),
+      );
       setErrors({});
       summary.clear();
       setId('');

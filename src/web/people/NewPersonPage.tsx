@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, type Person } from '../api';
+import { call, client, type ApiBody } from '../client';
 import { navigate } from '../app/router';
 import { SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
@@ -67,7 +67,7 @@ function NewPersonForm() {
     for (const [k, value] of Object.entries(v)) if (value.trim()) body[k] = value.trim();
     setBusy(true);
     try {
-      const created = await api.post<Person>('/api/v1/people', body);
+      const created = await call(client.POST('/people', { body: body as ApiBody<'/people', 'post'> }));
       navigate(`${personHref(created.id)}?skapad=1`);
     } catch (err) {
       const apiError = asApiError(err);

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api, type Page as ApiPage, type Person } from '../api';
 import { Link, navigate, useLocation } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
+import { $api } from '../client';
 import { useI18n, useT, type MessageKey } from '../i18n';
 import { useGeo } from '../organisation/groups';
 import { PEOPLE_PATH, personHref } from './people';
@@ -41,10 +40,7 @@ function PeopleList() {
   const q = search.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const geo = useGeo(t);
-  const people = useAsync(
-    (signal) => api.get<ApiPage<Person>>('/api/v1/people', { q: q.trim() || undefined, limit: 200 }, signal),
-    [q],
-  );
+  const people = $api.useQuery('get', '/people', { params: { query: { q: q.trim() || undefined, limit: 200 } } });
   const items = people.data?.items ?? [];
 
   function submit(e: FormEvent) {
@@ -74,7 +70,7 @@ function PeopleList() {
         </div>
       </form>
       {people.error && <ErrorAlert error={people.error} />}
-      {people.loading && !people.data && <Loading />}
+      {people.isPending && <Loading />}
       <p className="result-count" role="status">
         {people.data &&
           (q

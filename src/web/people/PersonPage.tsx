@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, type JavDeclaration, type PersonDetail } from '../api';
+import type { JavDeclaration } from '../api';
+import { $api, invalidate } from '../client';
 import { Link, useLocation } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { groupHref, useGeo } from '../organisation/groups';
 import { DeclarationForm } from './DeclarationForm';
@@ -36,7 +36,7 @@ function PersonView({ id }: { id: string }) {
   const { search } = useLocation();
   const crumbs = usePeopleCrumbs();
   const geo = useGeo(t);
-  const person = useAsync((signal) => api.get<PersonDetail>(`/api/v1/people/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const person = $api.useQuery('get', '/people/{id}', { params: { path: { id } } });
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const [declaring, setDeclaring] = useState(false);
   const p = person.data;
@@ -45,7 +45,7 @@ function PersonView({ id }: { id: string }) {
   return (
     <Page title={p?.name ?? (person.error ? t('person.one') : t('common.loading'))} crumbs={crumbs}>
       {person.error && <ErrorAlert error={person.error} />}
-      {person.loading && !p && <Loading />}
+      {person.isPending && <Loading />}
       {p && (
         <>
           {message ? (
@@ -193,7 +193,7 @@ function PersonView({ id }: { id: string }) {
                   onSubmitted={() => {
                     setDeclaring(false);
                     setMessage((m) => ({ text: t('jav.form.submitted'), n: (m?.n ?? 0) + 1 }));
-                    person.reload();
+                    void invalidate('/people/{id}');
                   }}
                 />
               </div>

@@ -3,14 +3,15 @@
  * approved, approved with restrictions (program area and a note) or returned with a comment.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type JavDeclaration, type Page as ApiPage, type PersonDetail } from '../api';
+import { useQueries } from '@tanstack/react-query';
+import type { JavDeclaration } from '../api';
+import { $api, call, client, invalidate } from '../client';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextAreaField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { useAsync } from '../components/useAsync';
 import { useI18n, useT } from '../i18n';
 import { useGeo, type Geo } from '../organisation/groups';
 import { usePeopleCrumbs } from './PeoplePage';
@@ -31,26 +32,30 @@ export function ReviewQueuePage() {
   );
 }
 
+/** The queue with the people's names: it carries only the person's id, the names come from the person records. */
+function useReviewQueue(): { data?: QueueItem[]; error: unknown; loading: boolean } {
+  const page = $api.useQuery('get', '/jav-declarations');
+  const ids = [...new Set((page.data?.items ?? []).map((d) => d.personId))];
+  const people = useQueries({
+    queries: ids.map((id) => $api.queryOptions('get', '/people/{id}', { params: { path: { id } } })),
+  });
+  const loading = page.isPending || people.some((p) => p.isPending);
+  if (!page.data || loading) return { error: page.error, loading };
+  // a person record the caller can't read shows the id, as before
+  const names = new Map(ids.map((id, i) => [id, people[i]?.data?.name ?? id]));
+  return {
+    data: page.data.items.map((d) => ({ declaration: d, personName: names.get(d.personId) ?? d.personId })),
+    error: page.error,
+    loading,
+  };
+}
+
 function ReviewQueue() {
   const i18n = useI18n();
   const { t } = i18n;
   const crumbs = usePeopleCrumbs();
   const geo = useGeo(t);
-  const queue = useAsync(async (signal): Promise<QueueItem[]> => {
-    const page = await api.get<ApiPage<JavDeclaration>>('/api/v1/jav-declarations', undefined, signal);
-    // the queue carries only the person's id; the names come from the person records
-    const ids = [...new Set(page.items.map((d) => d.personId))];
-    const people = await Promise.all(
-      ids.map((id) =>
-        api.get<PersonDetail>(`/api/v1/people/${encodeURIComponent(id)}`, undefined, signal).then(
-          (p) => [id, p.name] as const,
-          () => [id, id] as const,
-        ),
-      ),
-    );
-    const names = new Map(people);
-    return page.items.map((d) => ({ declaration: d, personName: names.get(d.personId) ?? d.personId }));
-  }, []);
+  const queue = useReviewQueue();
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
 
   return (
@@ -78,7 +83,7 @@ function ReviewQueue() {
                   geo={geo.data!}
                   onReviewed={(text) => {
                     setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-                    queue.reload();
+                    void invalidate('/jav-declarations');
                   }}
                 />
               ))}
@@ -167,7 +172,7 @@ function ReviewForm({
       return;
     }
     const body = {
-      decision,
+      decision: decision as Decision,
       ...(decision === 'approved-with-restrictions'
         ? { restrictions: [{ ...(programAreaId ? { programAreaId } : {}), note: note.trim() }] }
         : {}),
@@ -175,7 +180,7 @@ function ReviewForm({
     };
     setBusy(true);
     try {
-      await api.post<JavDeclaration>(`/api/v1/jav-declarations/${encodeURIComponent(d.id)}/review`, body);
+      await call(client.POST('/jav-declarations/{id}/review', { params: { path: { id: d.id } }, body }));
       onReviewed(t(`review.done.${decision as Decision}`, { name: personName }));
     } catch (err) {
       const apiError = asApiError(err);
