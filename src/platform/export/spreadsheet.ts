@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
 
 /**
  * Tables out: CSV and XLSX from one column description, safe to open in a spreadsheet.
