@@ -145,6 +145,8 @@ export const followupAccess: AccessModule = {
     'GET /api/v1/implementation/heatmap/export': ['public', () => ({ url: '/api/v1/implementation/heatmap/export?format=csv' })],
     'GET /api/v1/implementation/regions/{code}': ['public', () => ({ url: '/api/v1/implementation/regions/10' })],
     'GET /api/v1/plans': ['signed-in', () => ({ url: '/api/v1/plans?region=10' })],
+    'GET /api/v1/implementation/permissions': ['signed-in', () => ({ url: '/api/v1/implementation/permissions' })],
+    'GET /api/v1/planning/permissions': ['signed-in', () => ({ url: '/api/v1/planning/permissions' })],
     'POST /api/v1/plans': [
       'scoped',
       (f) => ({ url: '/api/v1/plans', payload: { groupId: f.followupGroupId, startYear: 2028, title: 'Ny plan', items: [] } }),

@@ -26,7 +26,8 @@ export type AuditKind<E extends AuditEntity, A extends AuditAction<E>> = `${E}.$
 /** A lifecycle move, as runTransition records it. */
 export interface TransitionPayload<S extends string = string> {
   before: { status: S; version: number };
-  after: { status: S; version: number; reason: string | null } & Record<string, unknown>;
+  /** The lifecycle action that made the move (e.g. 'decide'), beside the status it led to. */
+  after: { status: S; version: number; reason: string | null; action?: string } & Record<string, unknown>;
 }
 
 export type AuditPayload<E extends AuditEntity, A extends AuditAction<E>> =

@@ -62,7 +62,7 @@ export async function runTransition<S extends string, A extends string, F, R ext
     entityId: spec.id,
     action: lc.actions[spec.action].audit,
     before: { status: from, version: row.version },
-    after: { status: verdict.to, version, reason, ...spec.auditDetails },
+    after: { status: verdict.to, version, reason, action: spec.action, ...spec.auditDetails },
   });
   for (const job of lc.actions[spec.action].jobs?.({ id: spec.id, from, to: verdict.to, facts }) ?? []) {
     await enqueue(tx, job.queue, job.payload, job.dedupeKey ? { dedupeKey: job.dedupeKey } : {});
