@@ -33,7 +33,7 @@ function Consultations() {
   const overview = $api.useQuery('get', '/consultation-overview');
   const regions = useAsync(() => loadRegions(), []);
   const myRegions = user
-    ? [...new Set(user.roles.filter((r) => r.scopeType === 'region' && r.scopeId).map((r) => r.scopeId!))]
+    ? [...new Set(user.roles.filter((r) => r.scopeType === 'region' && r.scopeId).map((r) => r.scopeId))]
     : [];
   const [region, setRegion] = useState(myRegions[0] ?? '10');
   const rounds = overview.data?.rounds ?? [];
