@@ -8,8 +8,7 @@ export type GroupAudit = ReturnType<typeof presentGroupCore>;
 declare module '../../platform/audit/record.js' {
   interface AuditPayloads {
     'group.create': { after: GroupAudit };
-    // 'group.update' ({ before: GroupAudit; after: GroupAudit }) is left undeclared while test/audit.test.ts
-    // records it with a free payload to test paging; declare it when that test uses another kind.
+    'group.update': { before: GroupAudit; after: GroupAudit };
     'group.close': TransitionPayload<GroupStatus>;
     'group.merge': TransitionPayload<GroupStatus>;
     'group.update-mandate': { before: { revision: number; text: string } | null; after: { revision: number; text: string } };

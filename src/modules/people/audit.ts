@@ -15,6 +15,7 @@ interface Reminder {
 declare module '../../platform/audit/record.js' {
   interface AuditPayloads {
     'person.create': { after: PersonAudit };
+    'person.update': { before: PersonAudit; after: PersonAudit };
     /** Only the fact of submission: the ties themselves stay in the declaration. */
     'jav-declaration.submit': {
       after: { personId: string; status: DeclarationStatus; nothingToDeclare: boolean; interestCount: number };

@@ -15,8 +15,7 @@ export type AuditAction<E extends AuditEntity> = (typeof AUDIT_KINDS)[E][number]
  *     interface AuditPayloads { 'case.register': { after: CaseCore } }
  *   }
  *
- * so that recording a kind with the wrong payload does not compile. A kind not (yet) declared
- * takes any JSON value; the audit test lists the kinds still undeclared.
+ * so that recording a kind with the wrong payload, or a kind nobody declared, does not compile.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AuditPayloads {}
@@ -30,8 +29,9 @@ export interface TransitionPayload<S extends string = string> {
   after: { status: S; version: number; reason: string | null; action?: string } & Record<string, unknown>;
 }
 
+/** A kind without a declared payload does not compile: declare it in the module's audit.ts. */
 export type AuditPayload<E extends AuditEntity, A extends AuditAction<E>> =
-  AuditKind<E, A> extends keyof AuditPayloads ? AuditPayloads[AuditKind<E, A>] : { before?: unknown; after?: unknown };
+  AuditKind<E, A> extends keyof AuditPayloads ? AuditPayloads[AuditKind<E, A>] : never;
 
 export type AuditInput<E extends AuditEntity, A extends AuditAction<E> = AuditAction<E>> = {
   entityType: E;
