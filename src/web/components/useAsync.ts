@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DependencyList } from 'react';
 import { asApiError, type ApiError } from '../api';
 
 export interface AsyncState<T> {
@@ -8,29 +9,26 @@ export interface AsyncState<T> {
   reload: () => void;
 }
 
-/** Runs `load` when deps change; aborts the previous run so late answers never win. */
+/**
+ * A read that is not one API path (the reference loaders, which page and combine several
+ * calls of the generated client) through TanStack Query like every other read: cached under a
+ * key made of the loader's code and its dependencies (the same code with the same dependencies
+ * gives the same answer), refetched when they change, and a later answer never overwritten by
+ * an earlier one. Reads of one path use `$api.useQuery` (src/web/client.ts) directly.
+ */
 export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): AsyncState<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: ApiError | undefined; loading: boolean }>({
-    data: undefined,
-    error: undefined,
-    loading: true,
+  const q = useQuery({
+    queryKey: ['load', load.toString(), ...deps],
+    queryFn: ({ signal }) => load(signal),
+    // As before: the last answer stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
+    // As before: every mount asks again (the cached answer shows meanwhile).
+    staleTime: 0,
   });
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((s) => ({ ...s, error: undefined, loading: true }));
-    load(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ data, error: undefined, loading: false });
-      },
-      (err: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ data: s.data, error: asApiError(err), loading: false }));
-      },
-    );
-    return () => controller.abort();
-  }, [...deps, tick]);
-
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, reload };
+  return {
+    data: q.data,
+    error: q.error ? asApiError(q.error) : undefined,
+    loading: q.isFetching,
+    reload: () => void q.refetch(),
+  };
 }
