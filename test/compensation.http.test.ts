@@ -228,7 +228,7 @@ describe('claims', () => {
     );
     expect(event).toEqual({
       before: { status: 'submitted', version: 1 },
-      after: { status: 'returned', version: 2, reason: 'Kvitto saknas.' },
+      after: { status: 'returned', version: 2, reason: 'Kvitto saknas.', action: 'return' },
     });
     // a stale version is refused
     expect(
