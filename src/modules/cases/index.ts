@@ -2,12 +2,13 @@
  * The cases module's front door: what other modules and the composition root (src/server.ts,
  * src/jobs.ts) may use. Modules import each other only through their index (eslint-rules/module-boundaries.js).
  */
+// Pure rules first: they are leaves, so a cycle through this index never meets them half-evaluated.
+export { WITHDRAWABLE_TO } from './rules/lifecycle.js';
 export { addCaseAction } from './add-case-action.js';
 export { loadCasesDemo } from './demo.js';
 export { assertCanRead } from './policy.js';
 export { registerCase } from './register-case.js';
 export * as repository from './repository.js';
-export { WITHDRAWABLE_TO } from './rules/lifecycle.js';
 export { transitionCase, withdrawFromAgenda } from './transition-case.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { caseRoutes } from './routes.js';

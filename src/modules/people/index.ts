@@ -2,6 +2,8 @@
  * The people module's front door: what other modules and the composition root (src/server.ts,
  * src/jobs.ts) may use. Modules import each other only through their index (eslint-rules/module-boundaries.js).
  */
+// Pure rules first: they are leaves, so a cycle through this index never meets them half-evaluated.
+export { addYears, checkAppointment } from './rules/membership.js';
 export { isSelf, mayManagePerson, maySeePerson } from './access.js';
 export { appointInTx, appointMember } from './appoint-member.js';
 export { presentDeclaration, presentMembership, presentPerson } from './presenter.js';
@@ -10,7 +12,6 @@ export * as repository from './repository.js';
 export { activeMembershipCount } from './repository.js';
 export type { PersonRow } from './repository.js';
 export { reviewJavDeclaration } from './review-jav-declaration.js';
-export { addYears, checkAppointment } from './rules/membership.js';
 export { submitJavDeclaration } from './submit-jav-declaration.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { peopleRoutes } from './routes.js';

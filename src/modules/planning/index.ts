@@ -2,9 +2,10 @@
  * The planning module's public surface (plans and PDSA cycles): what the indicators' report,
  * the demo and the composition root use. Anything else in the folder is the module's own.
  */
+// Pure rules first: they are leaves, so a cycle through this index never meets them half-evaluated.
+export { planLifecycle, type PlanItem } from './rules/plan.js';
 export { planningRoutes } from './routes.js';
 export { createPlan } from './create-plan.js';
 export { transitionPlan } from './transition-plan.js';
 export { createPdsa } from './create-pdsa.js';
 export { compareWithPrevious, getPlan, listPlans } from './plan-queries.js';
-export { planLifecycle, type PlanItem } from './rules/plan.js';

@@ -4,7 +4,7 @@ import { authorizeRounds } from '../policy.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Db, Queryable } from '../../../platform/db/index.js';
 import { notFound, unprocessable } from '../../../platform/errors.js';
-import type { DocumentKind } from '../../knowledge/index.js';
+import type { DocumentKind } from '../../../shared/round-vocabulary.js';
 import { presentDocument } from './presenter.js';
 import * as repo from './repository.js';
 

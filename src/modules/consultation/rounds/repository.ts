@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/db/index.js';
 import { Filters } from '../../../platform/db/sql.js';
-import type { RoundTrack } from '../../knowledge/index.js';
+import type { RoundTrack } from '../../../shared/round-vocabulary.js';
 
 /** The only SQL for consultation rounds, their recipients and documents. */
 

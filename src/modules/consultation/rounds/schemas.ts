@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDate, Uuid } from '../../../platform/http/schemas.js';
-import { DOCUMENT_KINDS, ROUND_TRACKS } from '../../knowledge/index.js';
+import { DOCUMENT_KINDS, ROUND_TRACKS } from '../../../shared/round-vocabulary.js';
 
 /** The national consultation rounds' route schemas (moved here from the knowledge module with the rounds). */
 const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));

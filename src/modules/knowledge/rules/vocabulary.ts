@@ -45,8 +45,4 @@ export type RecommendationGrade = (typeof RECOMMENDATION_GRADES)[number];
 export const LOCAL_ADDITION_KINDS = ['regionalt-tillagg', 'lokal-rutin'] as const;
 export const LOCAL_ADDITION_STATUSES = ['utkast', 'publicerad', 'arkiverad'] as const;
 
-export const ROUND_TRACKS = ['synpunktsinhamtning', 'oppen-remiss'] as const;
-export type RoundTrack = (typeof ROUND_TRACKS)[number];
-
-export const DOCUMENT_KINDS = ['utkast', 'missiv', 'konsekvensbeskrivning', 'svarsmall', 'ovrigt'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type { DocumentKind, RoundTrack } from '../../../shared/round-vocabulary.js';
