@@ -2,7 +2,7 @@
  * The compensation module's front door: what other modules and the composition root (src/server.ts,
  * src/jobs.ts) may use. Modules import each other only through their index (eslint-rules/module-boundaries.js).
  */
-// Pure rules first: they are leaves, so a cycle through this index never meets them half-evaluated.
+// Pure rules and schemas first: they are leaves, so a cycle through this index never meets them half-evaluated.
 export { formatKronor } from './rules/amounts.js';
 export { OPEN_STATUSES, claimLifecycle } from './rules/claim-state.js';
 export type { ClaimStatus } from './rules/claim-state.js';

@@ -3,6 +3,8 @@
  * report, planning's PDSA cycles, the demo, the composition root) may use. Anything else in
  * the folder is the module's own.
  */
+// Pure rules and schemas first: they are leaves, so a cycle through this index never meets them half-evaluated.
+export { FileQuery, Nullable, Status, Text, lit } from './schemas.js';
 export { implementationRoutes } from './routes.js';
 export { createImplementationStatus } from './create-status.js';
 export { updateImplementationStatus } from './update-status.js';
@@ -17,4 +19,3 @@ export {
   statusLabel,
   type ImplementationState,
 } from './rules/implementation.js';
-export { FileQuery, Nullable, Status, Text, lit } from './schemas.js';

@@ -2,7 +2,7 @@
  * The planning module's public surface (plans and PDSA cycles): what the indicators' report,
  * the demo and the composition root use. Anything else in the folder is the module's own.
  */
-// Pure rules first: they are leaves, so a cycle through this index never meets them half-evaluated.
+// Pure rules and schemas first: they are leaves, so a cycle through this index never meets them half-evaluated.
 export { planLifecycle, type PlanItem } from './rules/plan.js';
 export { planningRoutes } from './routes.js';
 export { createPlan } from './create-plan.js';
