@@ -16,5 +16,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // No retries: a flaky browser test is a bug to fix, not to hide.
     retry: 0,
+    // A poll waits as long as a locator does (page.setDefaultTimeout): on a loaded CI machine a
+    // sign-in (argon2, /me, the page's first query) takes longer than vitest's default second.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

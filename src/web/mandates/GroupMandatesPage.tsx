@@ -20,12 +20,9 @@ export function GroupMandatesPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const detail = $api.useQuery('get', '/groups/{id}', { params: { path: { id } } });
-  const [n, setN] = useState(0);
-  // A seat appointed, ended or decided changes the composition check and the rotation too.
-  const refresh = () => {
-    void Promise.all([invalidate('/groups/{id}/composition'), invalidate('/groups/{id}/rotation')]);
-    setN((x) => x + 1);
-  };
+  // A seat appointed, ended or decided changes the members, the composition check and the
+  // rotation: every query under the group is asked again.
+  const refresh = () => void invalidate('/groups/{id}');
   const g = detail.data?.group;
   const title = g ? t('mandates.group.title', { name: g.name }) : t('mandates.group.titleLoading');
   const crumbs = [
@@ -39,9 +36,9 @@ export function GroupMandatesPage({ id }: { id: string }) {
       {detail.isPending && <Loading />}
       {g && (
         <>
-          <GroupMembers key={`m${n}`} group={g} onChange={refresh} />
-          <CompositionSection key={`c${n}`} groupId={g.id} />
-          <RotationSection key={`r${n}`} groupId={g.id} />
+          <GroupMembers group={g} onChange={refresh} />
+          <CompositionSection groupId={g.id} />
+          <RotationSection groupId={g.id} />
           <NominationsSection groupId={g.id} groupName={g.name} onDecided={refresh} />
         </>
       )}
