@@ -5,6 +5,7 @@ import { DataDirLockedError } from './platform/db/lock.js';
 import { MigrationPermissionError } from './platform/db/migrate.js';
 import { checkApplicationRole, DatabaseRoleError } from './platform/db/roles.js';
 import { jobHandlers } from './jobs.js';
+import { SMTP_MISSING } from './platform/jobs/email.js';
 import { startWorker } from './platform/jobs/worker.js';
 import { createApp, createLogger, prepareDatabase } from './server.js';
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(db, config, log);
   const worker = config.inProcessWorker ? startWorker(db, jobHandlers(db, config), log) : undefined;
+  if (worker && !config.smtp) log.warn(SMTP_MISSING);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,7 @@
 import { migrate } from '../../platform/db/migrate.js';
 import { checkApplicationRole } from '../../platform/db/roles.js';
 import { ensureSchedules, jobHandlers } from '../../jobs.js';
+import { SMTP_MISSING } from '../../platform/jobs/email.js';
 import { startWorker } from '../../platform/jobs/worker.js';
 import { createLogger } from '../../server.js';
 import { describeDatabase, withDatabase } from '../database.js';
@@ -32,6 +33,7 @@ export async function runWorker(): Promise<void> {
     await migrate(db);
     await ensureSchedules(db);
     const worker = startWorker(db, jobHandlers(db, config), log);
+    if (!config.smtp) log.warn(SMTP_MISSING);
     log.info({ database: db.kind }, `Jobbkön körs (${describeDatabase(config)}). Stoppa med SIGTERM eller Ctrl+C.`);
     const signal = await stopping;
     log.info({ signal }, 'Jobbkön stoppas: väntar på pågående jobb');

@@ -5,6 +5,16 @@ import { enqueue } from './queue.js';
 
 export const EMAIL_QUEUE = 'email.send';
 
+/** What is said once at start when no SMTP server is set: e-mail waits in the outbox. */
+export const SMTP_MISSING =
+  'SMTP är inte konfigurerat (SMTP_HOST saknas): e-post sparas i utkorgen och skickas när SMTP är inställt.';
+
+/**
+ * A job that cannot run yet for a known reason (a setting is missing): it is tried again later
+ * like any failure, but logged as one line, without a stack trace.
+ */
+export class JobNotReady extends Error {}
+
 /** Write the e-mail and its send job in the caller's transaction. */
 export async function queueEmail(tx: Queryable, mail: { to: string; subject: string; text: string }): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
@@ -36,7 +46,7 @@ export function emailHandler(db: Db, smtp: NonNullable<Config['smtp']> | undefin
       [id],
     );
     if (!mail || mail.sent_at) return;
-    if (!transport || !smtp) throw new Error('SMTP är inte konfigurerat (SMTP_HOST saknas); e-postmeddelandet väntar.');
+    if (!transport || !smtp) throw new JobNotReady(SMTP_MISSING);
     const messageId = `<${id}@navet>`;
     await transport.sendMail({ from: smtp.from, to: mail.to_address, subject: mail.subject, text: mail.body_text, messageId });
     await db.query('UPDATE outbound_emails SET sent_at = now(), message_id = $2 WHERE id = $1 AND sent_at IS NULL', [

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
 import { deleteExpiredIdempotencyKeys } from '../http/idempotency.js';
-import { EMAIL_QUEUE, emailHandler } from './email.js';
+import { EMAIL_QUEUE, emailHandler, JobNotReady } from './email.js';
 import {
   claimJob,
   completeJob,
@@ -57,7 +57,8 @@ export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, lo
       await handlers[job.queue]!(job.payload);
       await completeJob(db, job.id);
     } catch (err) {
-      log?.warn({ jobId: job.id, queue: job.queue, err }, 'job failed');
+      if (err instanceof JobNotReady) log?.debug({ jobId: job.id, queue: job.queue, reason: err.message }, 'job waits');
+      else log?.warn({ jobId: job.id, queue: job.queue, err }, 'job failed');
       await failJob(db, job, err instanceof Error ? err.message : String(err));
     }
   }
