@@ -47,6 +47,25 @@ describe('user administration', () => {
     expect(await t.db.query(`SELECT 1 FROM users WHERE email = 'ny-b@example.se'`)).toHaveLength(0);
   });
 
+  it('lists the role vocabulary with what each role may do and who holds it, for administrators only', async () => {
+    const admin = await t.newAdmin();
+    const before = (await t.request({ method: 'GET', url: '/api/v1/roles', as: admin })).json().items as {
+      code: string;
+      label: string;
+      permissions: string[];
+      holders: number;
+    }[];
+    const held = (code: string) => before.find((r) => r.code === code);
+    expect(held('samordnare')).toMatchObject({ label: 'Samordnare för kunskapsstyrning' });
+    expect(held('samordnare')!.permissions).toEqual(expect.arrayContaining(['cases.triage', 'meetings.manage']));
+    expect(held('lasare')!.permissions).not.toContain('cases.register');
+    const coordinator = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '10' }]);
+    const after = (await t.request({ method: 'GET', url: '/api/v1/roles', as: admin })).json().items as typeof before;
+    expect(after.find((r) => r.code === 'samordnare')!.holders).toBe(held('samordnare')!.holders + 1);
+    expect((await t.request({ method: 'GET', url: '/api/v1/roles', as: coordinator })).statusCode).toBe(403);
+    expect((await t.request({ method: 'GET', url: '/api/v1/roles' })).statusCode).toBe(401);
+  });
+
   it('refuses bad input with 422 naming the field, and writes nothing', async () => {
     const admin = await t.newAdmin();
     const cases: [Record<string, unknown>, string][] = [

@@ -36,6 +36,7 @@ export const coreAccess: AccessModule = {
     'POST /api/v1/auth/tokens': ['signed-in', () => ({ url: '/api/v1/auth/tokens', payload: { name: 'matris' } })],
     'DELETE /api/v1/auth/tokens/{id}': ['admin', (f) => ({ url: `/api/v1/auth/tokens/${f.tokenId}` })], // someone else's token: 404 for all but its owner
     'GET /api/v1/users': ['admin', () => ({ url: '/api/v1/users' })],
+    'GET /api/v1/roles': ['admin', () => ({ url: '/api/v1/roles' })],
     'POST /api/v1/users': [
       'admin',
       () => ({ url: '/api/v1/users', payload: { email: `matris-${Date.now()}@example.se`, name: 'Matris' } }),

@@ -44,6 +44,48 @@ describe('administration and my account', () => {
     await expectAccessible(page, 'users with error');
   });
 
+  it('gives a role at a scope and takes it away again, showing what the role may do', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/admin/anvandare')).toBe('Användare');
+    const stamp = Date.now().toString(36);
+    const name = `Roll Rollsson ${stamp}`;
+    await page.getByLabel('Namn', { exact: true }).fill(name);
+    await page.getByLabel('E-postadress').fill(`roll-${stamp}@example.se`);
+    await page.getByLabel('Lösenord').fill('ett-langt-losenord-42');
+    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    await page.getByRole('status').getByText(`Användaren ${name} är skapad.`).waitFor();
+    await page.getByRole('link', { name: `Roller för ${name}` }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(`Roller: ${name}`);
+    await page.getByText('Inga roller').waitFor();
+
+    // Nothing chosen: the form says what is missing, next to the fields.
+    const form = page.getByRole('form', { name: 'Ge en roll' });
+    await form.getByRole('button', { name: 'Ge rollen' }).click();
+    await form.getByText('Välj en roll.').waitFor();
+    await form.getByText('Välj var rollen gäller.').waitFor();
+
+    await form.getByLabel('Roll', { exact: true }).selectOption({ label: /^Samordnare för kunskapsstyrning/ });
+    await form.getByLabel('Omfattning').selectOption('region');
+    await form.getByLabel('Region', { exact: true }).selectOption({ label: 'Region Kronoberg' });
+    await form.getByRole('button', { name: 'Ge rollen' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`${name} har fått rollen Samordnare för kunskapsstyrning (Region Kronoberg).`)
+      .waitFor();
+    const held = page.getByRole('table', { name: `Roller för ${name}` });
+    await held.getByRole('rowheader', { name: 'Samordnare för kunskapsstyrning (Region Kronoberg)' }).waitFor();
+    expect(await held.innerText()).toContain('cases.triage');
+    await expectAccessible(page, 'user roles');
+    await screenshot(page, 'user-roles');
+
+    await held.getByRole('button', { name: 'Ta bort Samordnare för kunskapsstyrning (Region Kronoberg)' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`Samordnare för kunskapsstyrning (Region Kronoberg) är borttagen för ${name}.`)
+      .waitFor();
+    await page.getByText('Inga roller').waitFor();
+  });
+
   it('shows the audit trail with filters, before/after and more pages', async () => {
     const { page } = await suite.newPage({ signedIn: true });
     expect(await visit(page, '/admin/granskningslogg')).toBe('Granskningslogg');

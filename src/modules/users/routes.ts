@@ -9,12 +9,27 @@ import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
 import { errorResponses, Page } from '../../platform/http/schemas.js';
 import { createUser } from './create-user.js';
-import { CreateUserBody, UpdateUserBody, UserListQuery, UserParams, VersionHeader } from './schemas.js';
+import { readRoles } from './read-roles.js';
+import { CreateUserBody, RoleInfoSchema, UpdateUserBody, UserListQuery, UserParams, VersionHeader } from './schemas.js';
 import { updateUser } from './update-user.js';
 
 const User = Type.Ref('User');
 
 export const userRoutes: RouteModule = (app, { db }) => {
+  app.addSchema(RoleInfoSchema);
+
+  app.get(
+    '/api/v1/roles',
+    {
+      schema: {
+        tags: ['Användare'],
+        summary: 'Rollerna som kan ges: namn, behörigheter och antal innehavare (administratör)',
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('RoleInfo')) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => ({ items: await readRoles(db, req.ctx) }),
+  );
+
   app.get(
     '/api/v1/users',
     {

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { PageQuery, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { RoleAssignmentSchema } from '../../platform/auth/schemas.js';
 
@@ -35,3 +35,15 @@ export const UserListQuery = Type.Object(
   { additionalProperties: false },
 );
 export { VersionHeader };
+
+/** A role of the vocabulary: its Swedish name, what it may do, and how many active users hold it. */
+export const RoleInfoSchema = Type.Object(
+  {
+    code: Type.String(),
+    label: Type.String(),
+    permissions: Type.Array(Type.String()),
+    holders: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'RoleInfo' },
+);
+export type RoleInfo = Static<typeof RoleInfoSchema>;

@@ -14,6 +14,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { loadHealthcareRegions, loadRegions } from '../organisation/reference';
 import { TableScroll } from '../components/TableScroll';
+import { Link } from '../app/router';
 
 const SYSTEM_ADMIN: RoleAssignment = { role: 'admin', scopeType: 'system', scopeId: '' };
 
@@ -101,7 +102,10 @@ export function UsersPage() {
                   </th>
                   <td>{u.email}</td>
                   <td>
-                    {u.roles.length ? u.roles.map(roleLabel).join(', ') : <span className="muted">{t('users.noRoles')}</span>}
+                    {u.roles.length ? u.roles.map(roleLabel).join(', ') : <span className="muted">{t('users.noRoles')}</span>}{' '}
+                    <Link to={`/admin/anvandare/${u.id}`} aria-label={t('userRoles.link', { name: u.name })}>
+                      {t('userRoles.change')}
+                    </Link>
                   </td>
                   <td>
                     <span className={`badge ${u.disabled ? 'badge-none' : 'badge-ok'}`}>

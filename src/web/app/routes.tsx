@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiTokensPage } from '../account/ApiTokensPage';
 import { AuditPage } from '../admin/AuditPage';
 import { UsersPage } from '../admin/UsersPage';
+import { UserRolesPage } from '../admin/UserRolesPage';
 import { LoginPage } from '../auth/LoginPage';
 import { GroupPage } from '../organisation/GroupPage';
 import { HealthcareRegionPage } from '../organisation/HealthcareRegionPage';
@@ -166,6 +167,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/insyn-och-api', access: 'public', render: () => <TransparencyPage /> },
   { pattern: '/mina-api-nycklar', access: 'user', render: () => <ApiTokensPage /> },
   { pattern: '/admin/anvandare', access: 'admin', render: () => <UsersPage /> },
+  { pattern: '/admin/anvandare/:id', access: 'admin', render: (p) => <UserRolesPage id={p.id ?? ''} /> },
   { pattern: '/admin/granskningslogg', access: 'admin', render: () => <AuditPage /> },
   ...CAPABILITIES.filter((c) => !c.built).map<RouteDef>((c) => ({
     pattern: c.path,

@@ -5,6 +5,7 @@
 import { svMandates } from '../mandates/i18n.sv';
 import { svCompensation } from '../compensation/i18n.sv';
 import { svRecords } from '../records/i18n.sv';
+import { svAdmin } from '../admin/i18n.sv';
 import { svCases } from '../cases/i18n.sv';
 import { svMeetings } from '../meetings/i18n.sv';
 import { svKnowledge } from '../knowledge/i18n.sv';
@@ -821,6 +822,7 @@ export const sv = {
   ...svMandates,
   ...svCompensation,
   ...svRecords,
+  ...svAdmin,
   ...svCases,
   ...svMeetings,
   ...svKnowledge,

@@ -1,0 +1,33 @@
+import type { svAdmin } from './i18n.sv';
+
+export const enAdmin: Record<keyof typeof svAdmin, string> = {
+  'userRoles.title': 'Roles: {name}',
+  'userRoles.lead':
+    'A role grants permissions within a scope: the whole system, a healthcare region, a region or a group. The change applies from the person’s next request and is logged.',
+  'userRoles.change': 'Change roles',
+  'userRoles.link': 'Roles of {name}',
+  'userRoles.held': 'Roles the person holds',
+  'userRoles.heldCaption': 'Roles of {name}',
+  'userRoles.col.role': 'Role',
+  'userRoles.col.may': 'May',
+  'userRoles.remove': 'Remove',
+  'userRoles.removeFor': 'Remove {role}',
+  'userRoles.removed': '{role} is removed for {name}.',
+  'userRoles.given': '{name} now holds the role {role}.',
+  'userRoles.alreadyHeld': 'The person already holds {role}.',
+  'userRoles.give': 'Give a role',
+  'userRoles.giveSubmit': 'Give the role',
+  'userRoles.choose': 'Choose …',
+  'userRoles.option': '{label} ({count} hold it)',
+  'userRoles.scopeType': 'Scope',
+  'userRoles.scope.system': 'The whole system',
+  'userRoles.scope.healthcare-region': 'Healthcare region',
+  'userRoles.scope.region': 'Region',
+  'userRoles.scope.group': 'Group',
+  'userRoles.groupSearch': 'Search group',
+  'userRoles.roleMissing': 'Choose a role.',
+  'userRoles.scopeMissing': 'Choose where the role applies.',
+  'role.jav-granskare': 'Reviewer of conflict-of-interest declarations',
+  'role.registrator': 'Registrar',
+  'role.webbredaktor': 'Web editor',
+};
