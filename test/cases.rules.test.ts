@@ -141,7 +141,7 @@ describe('action item due notices', () => {
       caseNumber: 'R10 2026/4',
       dueDate: '2026-12-01',
       today: '2026-12-02',
-      case_id: 'x',
+      caseId: 'x',
       baseUrl: 'https://navet.example',
     };
     const open = dueNoticeMail({ ...base, secret: false }, 'Åsa');

@@ -56,7 +56,7 @@ describe('the claim lifecycle on a real database', () => {
     expect((await compensationPolicy(claimant, db)).claimActions(claim)).toEqual(['withdraw']);
     await expect(decideClaim(db, support, claim.id, 'return', { version: 1 })).rejects.toMatchObject({ status: 422 });
     const returned = await decideClaim(db, support, claim.id, 'return', { version: 1, comment: ' Kvitto saknas. ' });
-    expect(returned).toMatchObject({ status: 'returned', version: 2, decision_comment: 'Kvitto saknas.' });
+    expect(returned).toMatchObject({ status: 'returned', version: 2, decisionComment: 'Kvitto saknas.' });
     const events = await db.query<{ action: string; after: { reason: string } }>(
       `SELECT action, after FROM audit_events WHERE entity_type = 'compensation-claim' AND entity_id = $1 ORDER BY id`,
       [claim.id],
@@ -67,7 +67,7 @@ describe('the claim lifecycle on a real database', () => {
       version: 2,
       travel: { distanceKm: 20, travelCostsOre: 100 },
     });
-    expect(again).toMatchObject({ status: 'submitted', distance_km: 20, travel_costs_ore: 100, version: 3 });
+    expect(again).toMatchObject({ status: 'submitted', distanceKm: 20, travelCostsOre: 100, version: 3 });
   });
 
   it('answers 403 for another side’s action, 409 for a status that does not allow it, and nothing moves', async () => {

@@ -165,8 +165,8 @@ describe('a meeting from notice to approved minutes', () => {
     meetingId = m.json().id;
     const a = await preparedCase('Nationellt vårdförlopp hjärtsvikt – införande');
     const b = await preparedCase('Läkemedelsgenomgångar i primärvården');
-    caseA = { id: a.id, caseNumber: a.case_number };
-    caseB = { id: b.id, caseNumber: b.case_number };
+    caseA = { id: a.id, caseNumber: a.caseNumber };
+    caseB = { id: b.id, caseNumber: b.caseNumber };
     expect((await post(`/api/v1/meetings/${meetingId}/agenda`, { caseId: a.id }, secretary)).statusCode).toBe(201);
     expect((await post(`/api/v1/meetings/${meetingId}/agenda`, { caseId: b.id }, secretary)).statusCode).toBe(201);
     const status = async (id: string) =>

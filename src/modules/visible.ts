@@ -118,7 +118,7 @@ export async function isVisible(db: Queryable, ctx: Ctx, kind: RefKind, id: stri
     case 'case': {
       const c = await cases.getCase(db, id);
       if (!c) return false;
-      return assertCanRead(db, ctx, c.region_code).then(
+      return assertCanRead(db, ctx, c.region).then(
         () => true,
         () => false,
       );
@@ -160,7 +160,7 @@ async function meetingReach(db: Queryable, ctx: Ctx, meetingId: string) {
     persons: new Set([...members, ...attendance, ...adjusters].map((p) => p.person_id)),
     agendaItems: new Set(agenda.map((a) => a.id)),
     reachesCase: async (id: string) =>
-      agenda.some((a) => a.case_id === id) || (access.manage && (await cases.getCase(db, id))?.region_code === group.owner),
+      agenda.some((a) => a.case_id === id) || (access.manage && (await cases.getCase(db, id))?.region === group.owner),
     reachesGroup: async (id: string) =>
       id === group.id || (access.manage && (await attachmentRepo.reportGroupsOf(db, group.owner)).some((g) => g.id === id)),
   };

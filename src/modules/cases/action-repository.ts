@@ -1,24 +1,20 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { Action } from './schemas.js';
 
 /** The SQL for a case's action items (åtgärdspunkter) and their due-date notices. */
 
-export interface ActionRow {
-  id: string;
-  case_id: string;
-  title: string;
-  owner_person_id: string | null;
-  owner_name: string | null;
-  owner_person_name: string | null;
-  due_date: string | null;
-  status: 'open' | 'done';
-  done_at: Date | null;
-  source_meeting_id: string | null;
-  source_paragraph_id: string | null;
-  created_at: Date;
-  version: number;
-}
+/** An action item as the API shows it; what the caller may do with it is added by the use case. */
+export type ActionRow = Omit<Static<typeof Action>, 'allowedActions'>;
 
-const ACTION_SELECT = `SELECT a.*, p.name AS owner_person_name FROM case_actions a LEFT JOIN persons p ON p.id = a.owner_person_id`;
+/** The owner's name is the person's when one is named (free text otherwise); the source is the minutes paragraph it came from. */
+const ACTION_SELECT = `SELECT a.id, a.case_id, a.title, a.owner_person_id, COALESCE(p.name, a.owner_name) AS owner_name, a.due_date,
+    a.status, a.done_at,
+    CASE WHEN a.source_meeting_id IS NOT NULL AND a.source_paragraph_id IS NOT NULL
+      THEN json_build_object('meetingId', a.source_meeting_id, 'paragraphId', a.source_paragraph_id) END AS source,
+    a.version
+  FROM case_actions a LEFT JOIN persons p ON p.id = a.owner_person_id`;
 
 export async function insertAction(
   tx: Queryable,
@@ -53,11 +49,12 @@ export async function findActionFromSource(tx: Queryable, caseId: string, paragr
 
 export async function getAction(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<ActionRow | undefined> {
   if (opts.forUpdate) await db.query('SELECT 1 FROM case_actions WHERE id = $1 FOR UPDATE', [id]);
-  return (await db.query<ActionRow>(`${ACTION_SELECT} WHERE a.id = $1`, [id]))[0];
+  return selectRow<ActionRow>(db, `${ACTION_SELECT} WHERE a.id = $1`, [id]);
 }
 
 export async function actionsOf(db: Queryable, caseId: string): Promise<ActionRow[]> {
-  return db.query<ActionRow>(
+  return selectRows<ActionRow>(
+    db,
     `${ACTION_SELECT} WHERE a.case_id = $1 ORDER BY a.status DESC, a.due_date NULLS LAST, a.created_at, a.id`,
     [caseId],
   );
@@ -76,20 +73,21 @@ export async function setActionStatus(tx: Queryable, id: string, version: number
 
 /** Open action items due on or before a date that have not had their notice for that due date. */
 export async function dueActions(db: Queryable, onOrBefore: string) {
-  return db.query<{
+  return selectRows<{
     id: string;
-    case_id: string;
+    caseId: string;
     title: string;
-    due_date: string;
-    case_number: string;
+    dueDate: string;
+    caseNumber: string;
     subject: string;
     secret: boolean;
-    owner_person_id: string | null;
-    owner_email: string | null;
-    owner_label: string | null;
-    handler_email: string | null;
-    handler_name: string | null;
+    ownerPersonId: string | null;
+    ownerEmail: string | null;
+    ownerLabel: string | null;
+    handlerEmail: string | null;
+    handlerName: string | null;
   }>(
+    db,
     `SELECT a.id, a.case_id, a.title, a.due_date, c.case_number, c.subject, c.secret, a.owner_person_id,
        op.email AS owner_email, COALESCE(op.name, a.owner_name) AS owner_label, hp.email AS handler_email, hp.name AS handler_name
      FROM case_actions a JOIN cases c ON c.id = a.case_id
@@ -113,7 +111,8 @@ export async function claimNotice(tx: Queryable, actionId: string, dueDate: stri
 
 /** In-app notices for a user: due action items they own or handle the case of. */
 export async function noticesOf(db: Queryable, email: string) {
-  return db.query<{ action_id: string; case_id: string; title: string; due_date: string; case_number: string; sent_at: Date }>(
+  return selectRows<{ actionId: string; caseId: string; title: string; dueDate: string; caseNumber: string; sentAt: string }>(
+    db,
     `SELECT n.action_id, a.case_id, a.title, n.due_date, c.case_number, n.sent_at
      FROM case_action_notices n JOIN case_actions a ON a.id = n.action_id JOIN cases c ON c.id = a.case_id
      LEFT JOIN persons op ON op.id = a.owner_person_id LEFT JOIN persons hp ON hp.id = c.handler_person_id

@@ -62,7 +62,7 @@ export const caseActionRoutes: RouteModule = (app, { db }) => {
         requireActor(req.ctx.actor);
         const expected = expectedVersion(req.headers['if-match'], req.body.version);
         const a = await setCaseActionDone(db, req.ctx, req.params.id, expected, done);
-        return presentAction(a, showsSecret((await repo.getCase(db, a.case_id)) as repo.CaseFlowRow, req.ctx.actor));
+        return presentAction(a, showsSecret((await repo.getCase(db, a.caseId)) as repo.CaseFlowRow, req.ctx.actor));
       },
     );
   }

@@ -28,7 +28,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export async function addCaseAction(tx: Queryable, ctx: Ctx, input: AddCaseActionInput): Promise<{ id: string }> {
   const c = await repo.lockCase(tx, input.caseId);
   if (!c) throw notFound('Ärendet');
-  const actor = await assertMay(tx, ctx, 'cases.handle', c.region_code);
+  const actor = await assertMay(tx, ctx, 'cases.handle', c.region);
   await assertVisible(tx, ctx, { person: input.ownerPersonId });
   const title = input.title.trim();
   const ownerName = input.ownerName?.trim() || null;

@@ -31,7 +31,7 @@ export async function changeCaseStatus(db: Db, ctx: Ctx, id: string, version: nu
   await db.transaction(async (tx) => {
     const c = await repo.lockCase(tx, id);
     if (!c) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx, c.region_code);
+    await assertCanRead(tx, ctx, c.region);
     if (c.version !== version) {
       // A second "close" of a closed case is a conflict either way; say which.
       if (isClosed(c.status)) throw new Problem(409, 'Konflikt', 'Ärendet är redan avslutat.');

@@ -22,12 +22,12 @@ export async function setCaseActionDone(db: Db, ctx: Ctx, id: string, version: n
       version,
       lock: (t) => repo.getAction(t, id, { forUpdate: true }),
       authorize: async (t, item) => {
-        const c = (await repo.lockCase(t, item.case_id))!;
+        const c = (await repo.lockCase(t, item.caseId))!;
         caseClosed = isClosed(c.status);
-        const scope = await caseScope(t, ctx, c.region_code);
+        const scope = await caseScope(t, ctx, c.region);
         const actor = ctx.actor;
         if (!actor) throw unauthorized();
-        const owner = () => isOwner(t, item.owner_person_id, actor.email);
+        const owner = () => isOwner(t, item.ownerPersonId, actor.email);
         if (!can(actor, 'cases.read', scope) && !(await owner())) throw notFound('Åtgärdspunkten');
         if (!can(actor, 'cases.handle', scope) && !(await owner())) throw forbidden();
       },

@@ -1,19 +1,15 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { Document } from './schemas.js';
 
 /** The SQL for a case's documents (kept in the database with their SHA-256). */
 
-export interface DocumentMetaRow {
-  id: string;
-  case_id: string;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  uploaded_by_label: string;
-  uploaded_at: Date;
-}
+/** A document's metadata as the API shows it (the stored checksum is always there; the presenter may hide it). */
+export type DocumentMetaRow = Static<typeof Document> & { sha256: string };
 
-const DOC_META = 'id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by_label, uploaded_at';
+/** The metadata, never the content (a column of its own, read only for a download). */
+const DOC_META = 'id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by_label AS uploaded_by, uploaded_at';
 
 export async function insertDocument(
   tx: Queryable,
@@ -27,7 +23,8 @@ export async function insertDocument(
     uploadedByLabel: string;
   },
 ): Promise<DocumentMetaRow> {
-  const [row] = await tx.query<DocumentMetaRow>(
+  const row = await selectRow<DocumentMetaRow>(
+    tx,
     `INSERT INTO case_documents (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_by_label)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DOC_META}`,
     [d.caseId, d.fileName, d.contentType, d.content.byteLength, d.sha256, d.content, d.uploadedBy, d.uploadedByLabel],
@@ -36,15 +33,15 @@ export async function insertDocument(
 }
 
 export async function documentsOf(db: Queryable, caseId: string): Promise<DocumentMetaRow[]> {
-  return db.query<DocumentMetaRow>(`SELECT ${DOC_META} FROM case_documents WHERE case_id = $1 ORDER BY uploaded_at, id`, [
+  return selectRows<DocumentMetaRow>(db, `SELECT ${DOC_META} FROM case_documents WHERE case_id = $1 ORDER BY uploaded_at, id`, [
     caseId,
   ]);
 }
 
 export async function getDocument(db: Queryable, id: string) {
-  return (
-    await db.query<DocumentMetaRow & { content: Uint8Array }>(`SELECT ${DOC_META}, content FROM case_documents WHERE id = $1`, [
-      id,
-    ])
-  )[0];
+  return selectRow<DocumentMetaRow & { content: Uint8Array }>(
+    db,
+    `SELECT ${DOC_META}, content FROM case_documents WHERE id = $1`,
+    [id],
+  );
 }

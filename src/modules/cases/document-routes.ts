@@ -127,7 +127,7 @@ export const caseDocumentRoutes: RouteModule = async (app, { db, config }) => {
         .header('content-length', String(bytes.length))
         .header('repr-digest', `sha-256=:${Buffer.from(d.sha256, 'hex').toString('base64')}:`)
         .header('etag', `"${d.sha256}"`);
-      return sendDownload(reply, { filename: d.file_name, contentType: d.content_type, body: bytes });
+      return sendDownload(reply, { filename: d.fileName, contentType: d.contentType, body: bytes });
     },
   );
 };

@@ -16,13 +16,13 @@ export async function downloadDocument(db: Db, ctx: Ctx, id: string, opts: { onC
   requireActor(ctx.actor);
   const d = await repo.getDocument(db, id);
   if (!d) throw notFound('Handlingen');
-  const c = (await repo.getCaseDetail(db, d.case_id))!;
-  await assertCanRead(db, ctx, c.region_code);
-  if (c.secret && !canReadSecret(ctx.actor, c.region_code)) {
+  const c = (await repo.getCaseDetail(db, d.caseId))!;
+  await assertCanRead(db, ctx, c.region);
+  if (c.secret && !canReadSecret(ctx.actor, c.region)) {
     throw forbidden('Handlingen hör till ett sekretessmarkerat ärende och kräver läsbehörighet för ärenden i regionen.');
   }
   const bytes = Buffer.from(d.content);
-  if (sha256Hex(bytes) !== d.sha256 || bytes.length !== d.size_bytes) {
+  if (sha256Hex(bytes) !== d.sha256 || bytes.length !== d.sizeBytes) {
     opts.onCorrupt?.(d.id);
     throw new Problem(
       500,

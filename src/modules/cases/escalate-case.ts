@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
-import { ESCALATABLE, type CaseStatus } from './rules/lifecycle.js';
+import { ESCALATABLE } from './rules/lifecycle.js';
 import { checkEscalation } from './rules/escalation.js';
 import type { EscalationBody } from './schemas.js';
 import { assertCanRead, assertMay } from './policy.js';
@@ -27,21 +27,21 @@ export async function escalateCase(
   return db.transaction(async (tx) => {
     const before = await repo.lockCase(tx, id);
     if (!before) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx, before.region_code);
-    const actor = await assertMay(tx, ctx, 'cases.handle', before.region_code);
+    await assertCanRead(tx, ctx, before.region);
+    const actor = await assertMay(tx, ctx, 'cases.handle', before.region);
     if (before.version !== version) throw staleVersion(before.version);
     await assertVisible(tx, ctx, { group: input.forumGroupId });
-    if (!ESCALATABLE.includes(before.status as CaseStatus)) {
+    if (!ESCALATABLE.includes(before.status)) {
       throw conflict('Ärendet är redan beslutat eller avslutat och kan inte lyftas.');
     }
-    const from = before.forum_group_id ? await repo.getGroupRef(tx, before.forum_group_id) : undefined;
+    const from = before.forumGroupId ? await repo.getGroupRef(tx, before.forumGroupId) : undefined;
     const to = await repo.getGroupRef(tx, input.forumGroupId);
     const verdict = checkEscalation({
-      caseRegion: before.region_code,
+      caseRegion: before.region,
       from: from ?? null,
       to: to ?? null,
       reason: input.reason,
-      bundled: !!before.main_case_id,
+      bundled: !!before.mainCaseId,
     });
     if (!verdict.ok) throw unprocessable(verdict.message, [{ path: verdict.path, message: verdict.message }]);
     const after = await repo.setForum(tx, id, input.forumGroupId);
@@ -60,7 +60,7 @@ export async function escalateCase(
       entityType: 'case',
       entityId: id,
       action: 'escalate',
-      before: { forumGroupId: before.forum_group_id, version: before.version },
+      before: { forumGroupId: before.forumGroupId, version: before.version },
       after: {
         forumGroupId: input.forumGroupId,
         fromForum: from?.name ?? null,

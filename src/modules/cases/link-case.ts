@@ -23,19 +23,18 @@ export async function linkCase(db: Db, ctx: Ctx, caseId: string, input: LinkCase
   return db.transaction(async (tx) => {
     const c = await repo.lockCase(tx, caseId);
     if (!c) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx, c.region_code);
-    const actor = await assertMay(tx, ctx, 'cases.handle', c.region_code);
+    await assertCanRead(tx, ctx, c.region);
+    const actor = await assertMay(tx, ctx, 'cases.handle', c.region);
     await assertVisible(tx, ctx, { [TARGET_KIND[input.targetType]]: input.targetId });
     if (input.targetType === 'case') {
       const target = await repo.getCase(tx, input.targetId);
-      if (!target || target.region_code !== c.region_code) {
+      if (!target || target.region !== c.region) {
         throw unprocessable('Ärendet att länka till finns inte i samma region.', [{ path: 'targetId', message: 'okänt ärende' }]);
       }
       if (target.id === c.id)
         throw unprocessable('Ett ärende kan inte länkas till sig självt.', [{ path: 'targetId', message: 'samma ärende' }]);
       const existing = await repo.linksOf(tx, caseId);
-      if (existing.some((l) => l.target_type === 'case' && l.target_id === target.id))
-        throw conflict('Ärendena är redan länkade.');
+      if (existing.some((l) => l.targetType === 'case' && l.targetId === target.id)) throw conflict('Ärendena är redan länkade.');
     }
     const row = await repo.insertLink(tx, {
       caseId,
@@ -62,18 +61,18 @@ export async function unlinkCase(db: Db, ctx: Ctx, linkId: string) {
   return db.transaction(async (tx) => {
     const link = await repo.getLink(tx, linkId);
     if (!link) throw notFound('Länken');
-    const c = (await repo.lockCase(tx, link.case_id))!;
-    await assertCanRead(tx, ctx, c.region_code);
-    await assertMay(tx, ctx, 'cases.handle', c.region_code);
+    const c = (await repo.lockCase(tx, link.caseId))!;
+    await assertCanRead(tx, ctx, c.region);
+    await assertMay(tx, ctx, 'cases.handle', c.region);
     if (link.relation === 'bundled') {
       throw conflict('Länken till huvudärendet hör till paketeringen; ändra den genom att triagera om ärendet.');
     }
     await repo.deleteLink(tx, linkId);
     await recordAudit(tx, ctx, {
       entityType: 'case',
-      entityId: link.case_id,
+      entityId: link.caseId,
       action: 'unlink',
-      before: { linkId, targetType: link.target_type, targetId: link.target_id },
+      before: { linkId, targetType: link.targetType, targetId: link.targetId },
     });
   });
 }

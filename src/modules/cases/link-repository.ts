@@ -1,23 +1,17 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { Link } from './schemas.js';
 
 /** The SQL for links from cases to other cases, knowledge supports and consultation rounds. */
 
-export interface LinkRow {
-  id: string;
-  case_id: string;
-  target_type: string;
-  target_id: string;
-  relation: string;
-  note: string | null;
-  created_at: Date;
-  target_case_number: string | null;
-  target_subject: string | null;
-  target_secret: boolean | null;
-}
+/** A link as the API shows it, with whether its target case is secret (the presenter hides the subject). */
+export type LinkRow = Static<typeof Link> & { caseId: string; targetSecret: boolean | null };
 
 /** Links in both directions for cases (a link from B to A shows on A too). */
 export async function linksOf(db: Queryable, caseId: string): Promise<LinkRow[]> {
-  return db.query<LinkRow>(
+  return selectRows<LinkRow>(
+    db,
     `SELECT l.id, l.case_id, l.target_type, l.target_id, l.relation, l.note, l.created_at,
        t.case_number AS target_case_number, t.subject AS target_subject, t.secret AS target_secret
      FROM case_links l LEFT JOIN cases t ON l.target_type = 'case' AND t.id = l.target_id
@@ -45,12 +39,11 @@ export async function insertLink(
 }
 
 export async function getLink(db: Queryable, id: string) {
-  return (
-    await db.query<{ id: string; case_id: string; target_type: string; target_id: string; relation: string }>(
-      'SELECT id, case_id, target_type, target_id, relation FROM case_links WHERE id = $1',
-      [id],
-    )
-  )[0];
+  return selectRow<{ id: string; caseId: string; targetType: string; targetId: string; relation: string }>(
+    db,
+    'SELECT id, case_id, target_type, target_id, relation FROM case_links WHERE id = $1',
+    [id],
+  );
 }
 
 export async function deleteLink(tx: Queryable, id: string): Promise<void> {

@@ -15,7 +15,7 @@ import { actionItemLifecycle, isClosed } from './rules/lifecycle.js';
 export async function listCaseActions(db: Db, ctx: Ctx, id: string) {
   const c = await readableCase(db, ctx, id);
   const show = showsSecret(c, ctx.actor);
-  const canHandle = await may(db, ctx, 'cases.handle', c.region_code);
+  const canHandle = await may(db, ctx, 'cases.handle', c.region);
   const facts = { caseClosed: isClosed(c.status) };
   return (await repo.actionsOf(db, id)).map((a) => ({
     ...presentAction(a, show),

@@ -10,5 +10,5 @@ import { canReadSecret } from './policy.js';
  */
 export async function listCaseLinks(db: Db, ctx: Ctx, id: string) {
   const c = await readableCase(db, ctx, id);
-  return { links: await repo.linksOf(db, id), secretOk: canReadSecret(ctx.actor, c.region_code) };
+  return { links: await repo.linksOf(db, id), secretOk: canReadSecret(ctx.actor, c.region) };
 }

@@ -21,6 +21,6 @@ export async function listCases(db: Db, ctx: Ctx, query: Static<typeof ListQuery
     ...(query.year ? { year: query.year } : {}),
     ...(after ? { after } : {}),
   });
-  const page = paginate(rows, limit, (c) => [c.year, c.sequence, c.region_code]);
-  return { items: page.items.map((c) => masked(c as repo.CaseFlowRow, actor)), nextCursor: page.nextCursor };
+  const page = paginate(rows, limit, (c) => [c.year, c.sequence, c.region]);
+  return { items: page.items.map((c) => masked(c, actor)), nextCursor: page.nextCursor };
 }

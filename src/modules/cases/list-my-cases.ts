@@ -11,16 +11,16 @@ export async function listMyCases(db: Db, ctx: Ctx) {
   const actor = ctx.actor;
   const rows = await repo.casesOfUser(db, actor.email.toLowerCase());
   const readable: typeof rows = [];
-  for (const c of rows) if (await may(db, ctx, 'cases.read', c.region_code)) readable.push(c);
+  for (const c of rows) if (await may(db, ctx, 'cases.read', c.region)) readable.push(c);
   const items = await Promise.all(readable.map((c) => detail(db, ctx, c.id)));
   const notices = (await repo.noticesOf(db, actor.email.toLowerCase()))
-    .filter((n) => readable.some((c) => c.id === n.case_id))
+    .filter((n) => readable.some((c) => c.id === n.caseId))
     .map((n) => ({
-      actionId: n.action_id,
-      caseId: n.case_id,
-      caseNumber: n.case_number,
+      actionId: n.actionId,
+      caseId: n.caseId,
+      caseNumber: n.caseNumber,
       title: n.title,
-      dueDate: n.due_date,
+      dueDate: n.dueDate,
     }));
   return { items, notices };
 }

@@ -19,6 +19,6 @@ export async function listTriageQueue(db: Db, ctx: Ctx, query: Static<typeof Tri
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor, 3) as [number, number, string] | undefined;
   const rows = await repo.listByStatus(db, { regionCodes: regions, statuses: [...TRIAGE_QUEUE], limit, after });
-  const page = paginate(rows, limit, (c) => [c.year, c.sequence, c.region_code]);
+  const page = paginate(rows, limit, (c) => [c.year, c.sequence, c.region]);
   return { items: await Promise.all(page.items.map((c) => detail(db, ctx, c.id))), nextCursor: page.nextCursor };
 }

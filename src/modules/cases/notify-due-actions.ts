@@ -21,13 +21,13 @@ export async function notifyDueActions(db: Db, opts: { today?: string; leadDays?
   let emails = 0;
   for (const a of due) {
     const sent = await db.transaction(async (tx) => {
-      if (!(await repo.claimNotice(tx, a.id, a.due_date, a.owner_person_id))) return undefined;
+      if (!(await repo.claimNotice(tx, a.id, a.dueDate, a.ownerPersonId))) return undefined;
       const to = new Map<string, string>();
-      if (a.owner_email) to.set(a.owner_email, a.owner_label ?? '');
-      if (a.handler_email && !to.has(a.handler_email)) to.set(a.handler_email, a.handler_name ?? '');
+      if (a.ownerEmail) to.set(a.ownerEmail, a.ownerLabel ?? '');
+      if (a.handlerEmail && !to.has(a.handlerEmail)) to.set(a.handlerEmail, a.handlerName ?? '');
       for (const [address, name] of to) {
         const mail = dueNoticeMail(
-          { ...a, dueDate: a.due_date, caseNumber: a.case_number, today, baseUrl: opts.baseUrl ?? '' },
+          { ...a, dueDate: a.dueDate, caseNumber: a.caseNumber, today, baseUrl: opts.baseUrl ?? '' },
           name,
         );
         await queueEmail(tx, { to: address, ...mail });
@@ -35,15 +35,15 @@ export async function notifyDueActions(db: Db, opts: { today?: string; leadDays?
           email: address,
           title: mail.subject,
           body: mail.text.split('\n')[2] ?? mail.subject,
-          link: `/arenden-och-beslut/arenden/${a.case_id}`,
-          dedupeKey: `case-action-due:${a.id}:${a.due_date}`,
+          link: `/arenden-och-beslut/arenden/${a.caseId}`,
+          dedupeKey: `case-action-due:${a.id}:${a.dueDate}`,
         });
       }
       await recordAudit(tx, systemCtx('case-actions-due'), {
         entityType: 'case-action',
         entityId: a.id,
         action: 'remind',
-        after: { dueDate: a.due_date, emails: to.size },
+        after: { dueDate: a.dueDate, emails: to.size },
       });
       return to.size;
     });

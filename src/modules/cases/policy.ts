@@ -79,12 +79,12 @@ export function canReadSecret(actor: Actor | undefined, regionCode: string, perm
 }
 
 /** A secret case's particulars are shown only to those who read secret material in its region. */
-export const showsSecret = (c: { secret: boolean; region_code: string }, actor: Actor | undefined): boolean =>
-  !c.secret || canReadSecret(actor, c.region_code);
+export const showsSecret = (c: { secret: boolean; region: string }, actor: Actor | undefined): boolean =>
+  !c.secret || canReadSecret(actor, c.region);
 
 /** A case row with its subject and sender masked for a caller who may not see them. */
 export const masked = <T extends { subject: string; sender: string }>(
-  row: T & { secret: boolean; region_code: string },
+  row: T & { secret: boolean; region: string },
   actor: Actor | undefined,
 ) => maskCase(row, showsSecret(row, actor));
 
@@ -92,18 +92,14 @@ export const masked = <T extends { subject: string; sender: string }>(
 export const mayRunAction = (canHandle: boolean, action: CaseAction): boolean => canHandle && !SYSTEM_ACTIONS.includes(action);
 
 /** What the case page needs to know about the caller: their permissions and the actions offered now. */
-export async function permissionsOn(
-  db: Queryable,
-  ctx: Ctx,
-  c: { status: string; region_code: string; main_case_id: string | null; open_actions: number },
-) {
-  const scope = await caseScope(db, ctx, c.region_code);
+export async function permissionsOn(db: Queryable, ctx: Ctx, c: { status: string; region: string; mainCaseId: string | null }) {
+  const scope = await caseScope(db, ctx, c.region);
   const canHandle = can(ctx.actor, 'cases.handle', scope);
   const canTriage = can(ctx.actor, 'cases.triage', scope);
   const status = c.status as CaseStatus;
   // Closing stays offered while action items are open: the page says why it cannot be done yet,
   // and the server's refusal names how many are open. The guard is asked when the action runs.
-  const facts: CaseFacts = { openActions: 0, bundledInto: c.main_case_id };
+  const facts: CaseFacts = { openActions: 0, bundledInto: c.mainCaseId };
   const actions = allowedActions(caseLifecycle, status, facts, (a) => mayRunAction(canHandle, a)).filter(
     (a): a is PersonCaseAction => !SYSTEM_ACTIONS.includes(a),
   );
@@ -113,8 +109,8 @@ export async function permissionsOn(
     locked: isLocked(caseLifecycle, status),
     canHandle,
     canTriage: canTriage && TRIAGEABLE.includes(status),
-    canEscalate: canHandle && ESCALATABLE.includes(status) && !c.main_case_id,
+    canEscalate: canHandle && ESCALATABLE.includes(status) && !c.mainCaseId,
     // The rule of updateCase: the marking changes only with the right to read secret material in the region.
-    canChangeSecrecy: canHandle && canReadSecret(ctx.actor, c.region_code),
+    canChangeSecrecy: canHandle && canReadSecret(ctx.actor, c.region),
   };
 }

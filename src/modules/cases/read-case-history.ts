@@ -10,13 +10,6 @@ import { canReadSecret } from './policy.js';
  */
 export async function readCaseHistory(db: Db, ctx: Ctx, id: string) {
   const c = await readableCase(db, ctx, id);
-  const secretOk = !c.secret || canReadSecret(ctx.actor, c.region_code);
-  return (await repo.historyOf(db, id)).map((e) => ({
-    at: e.at.toISOString(),
-    actor: e.actor_label,
-    entityType: e.entity_type,
-    entityId: e.entity_id,
-    action: e.action,
-    after: secretOk ? (e.after ?? null) : null,
-  }));
+  const secretOk = !c.secret || canReadSecret(ctx.actor, c.region);
+  return (await repo.historyOf(db, id)).map((e) => ({ ...e, after: secretOk ? (e.after ?? null) : null }));
 }

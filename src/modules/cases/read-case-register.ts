@@ -27,8 +27,8 @@ export async function readCaseRegister(
   const page = paginate(rows, limit, (c) => [c.year, c.sequence]);
   return {
     items: page.items.map((c) => ({
-      receivedDate: c.received_date,
-      caseNumber: c.case_number,
+      receivedDate: c.receivedDate,
+      caseNumber: c.caseNumber,
       sender: c.secret ? SECRET_MASK.sender : c.sender,
       subject: c.secret ? SECRET_MASK.subject : c.subject,
       secret: c.secret,

@@ -3,7 +3,6 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { assertCanRead, masked, permissionsOn } from './policy.js';
-import { presentCaseDetail } from './presenter.js';
 import * as repo from './repository.js';
 
 /** The case page's view of a case (GET /api/v1/cases/{id}): its flow fields and what the caller may do with it. */
@@ -20,8 +19,8 @@ export async function readCase(db: Queryable, ctx: Ctx, id: string) {
 export async function detail(db: Queryable, ctx: Ctx, id: string) {
   const c = await repo.getCaseDetail(db, id);
   if (!c) throw notFound('Ärendet');
-  await assertCanRead(db, ctx, c.region_code);
-  return { ...presentCaseDetail(masked(c, ctx.actor)), ...(await permissionsOn(db, ctx, c)) };
+  await assertCanRead(db, ctx, c.region);
+  return { ...masked(c, ctx.actor), ...(await permissionsOn(db, ctx, c)) };
 }
 
 /**
@@ -32,6 +31,6 @@ export async function readableCase(db: Queryable, ctx: Ctx, id: string) {
   requireActor(ctx.actor);
   const c = await repo.getCase(db, id);
   if (!c) throw notFound('Ärendet');
-  await assertCanRead(db, ctx, c.region_code);
-  return c as repo.CaseFlowRow; // SELECT * carries the flow columns (secret)
+  await assertCanRead(db, ctx, c.region);
+  return c;
 }

@@ -37,15 +37,17 @@ export async function registerCase(db: Db, ctx: Ctx, input: RegisterCaseInput, o
     const year = caseYear(input.receivedDate);
     const sequence = await repo.nextSequence(tx, input.region, year);
     const prefix = (await repo.prefixOf(tx, input.region)) ?? defaultPrefix(input.region);
+    // Every field of the registration is written to its column (a field added to RegisterBody and
+    // the table needs nothing here); the region, the number and the trimmed texts are settled here.
+    const { region, ...fields } = input;
     const row = await repo.insertCase(tx, {
-      regionCode: input.region,
+      ...fields,
+      regionCode: region,
       year,
       sequence,
       caseNumber: caseNumber(prefix, year, sequence),
       subject: input.subject.trim(),
-      origin: input.origin,
       sender: input.sender.trim(),
-      receivedDate: input.receivedDate,
       registeredBy: actor.via === 'system' ? null : actor.userId,
       secret: input.secret ?? false,
       secrecyGround: input.secret ? secrecyGround : null,

@@ -1,26 +1,33 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { insertColumns, selectRow, selectRows, setColumns } from '../../platform/db/rows.js';
 import { Filters } from '../../platform/db/sql.js';
+import type { CaseDetail, HistoryEvent, Transition } from './schemas.js';
 
 /** The only SQL for the case register; action items, links and documents have their own files, re-exported here. */
 export * from './action-repository.js';
 export * from './document-repository.js';
 export * from './link-repository.js';
 
-export interface CaseRow {
-  id: string;
-  region_code: string;
-  year: number;
-  sequence: number;
-  case_number: string;
-  subject: string;
-  origin: string;
-  sender: string;
-  received_date: string;
-  status: string;
-  registered_by: string | null;
-  registered_at: Date;
-  version: number;
-}
+/**
+ * A case as the API shows it. The queries select `c.*` (every column, camelCased) with
+ * `region_code AS region`: a column added to `cases` reaches the response as soon as the response
+ * schema names it, and the serializer writes only what the schema names.
+ */
+type CaseApi = Static<typeof CaseDetail>;
+/** What the case page adds from the caller's permissions (policy.ts), not from the database. */
+type CasePermissions =
+  'allowedActions' | 'allowedTransitions' | 'locked' | 'canHandle' | 'canTriage' | 'canEscalate' | 'canChangeSecrecy';
+/** The names the detail query joins in (DETAIL_SELECT); the other fields are the case's own columns. */
+export const DETAIL_JOINED = ['assignedGroupName', 'handlerName', 'forumName', 'mainCaseNumber', 'openActions'] as const;
+
+/** A case's own columns in API shape (the audit trail records these). */
+export type CaseFlowRow = Omit<CaseApi, CasePermissions | (typeof DETAIL_JOINED)[number]>;
+/** A case with the names it refers to, for the case page. */
+export type CaseDetailRow = Omit<CaseApi, CasePermissions>;
+
+/** Every column of a case, camelCased, and the region under its API name. */
+const CASE = '*, region_code AS region';
 
 /**
  * The next number for a region and year. The upsert locks the counter row until the
@@ -42,40 +49,21 @@ export async function prefixOf(db: Queryable, regionCode: string): Promise<strin
     ?.prefix;
 }
 
-export async function insertCase(
-  tx: Queryable,
-  c: {
-    regionCode: string;
-    year: number;
-    sequence: number;
-    caseNumber: string;
-    subject: string;
-    origin: string;
-    sender: string;
-    receivedDate: string;
-    registeredBy: string | null;
-    secret?: boolean;
-    secrecyGround?: string | null;
-  },
-): Promise<CaseFlowRow> {
-  const [row] = await tx.query<CaseFlowRow>(
-    `INSERT INTO cases (region_code, year, sequence, case_number, subject, origin, sender, received_date, registered_by, secret, secrecy_ground)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-    [
-      c.regionCode,
-      c.year,
-      c.sequence,
-      c.caseNumber,
-      c.subject,
-      c.origin,
-      c.sender,
-      c.receivedDate,
-      c.registeredBy,
-      c.secret ?? false,
-      c.secrecyGround ?? null,
-    ],
-  );
-  return row!;
+/** The columns of a new case, camelCased: the registration's fields and what the use case counts. */
+export interface NewCase {
+  regionCode: string;
+  year: number;
+  sequence: number;
+  caseNumber: string;
+  registeredBy: string | null;
+  [field: string]: unknown;
+}
+
+/** Inserts a case; every given field is written to its snake_case column. */
+export async function insertCase(tx: Queryable, c: NewCase): Promise<CaseFlowRow> {
+  const params: unknown[] = [];
+  const cols = insertColumns(c, params);
+  return (await selectRow<CaseFlowRow>(tx, `INSERT INTO cases ${cols.columns} VALUES ${cols.values} RETURNING ${CASE}`, params))!;
 }
 
 export async function listCases(
@@ -88,43 +76,20 @@ export async function listCases(
   if (f.year) w.add('year = ?', f.year);
   if (f.after) w.add('(year, sequence, region_code) < (?::int, ?::int, ?)', f.after[0], f.after[1], f.after[2]);
   const limit = w.param(f.limit + 1);
-  return db.query<CaseRow>(
-    `SELECT * FROM cases ${w.where} ORDER BY year DESC, sequence DESC, region_code DESC LIMIT ${limit}`,
+  return selectRows<CaseFlowRow>(
+    db,
+    `SELECT ${CASE} FROM cases ${w.where} ORDER BY year DESC, sequence DESC, region_code DESC LIMIT ${limit}`,
     w.params,
   );
 }
 
-export async function getCase(db: Queryable, id: string): Promise<CaseRow | undefined> {
-  return (await db.query<CaseRow>('SELECT * FROM cases WHERE id = $1', [id]))[0];
+export async function getCase(db: Queryable, id: string): Promise<CaseFlowRow | undefined> {
+  return selectRow<CaseFlowRow>(db, `SELECT ${CASE} FROM cases WHERE id = $1`, [id]);
 }
 
 // ---- The case flow (migration 0011) ----
 
-export interface CaseFlowRow extends CaseRow {
-  assigned_group_id: string | null;
-  handler_person_id: string | null;
-  due_date: string | null;
-  forum_group_id: string | null;
-  decision_path: string | null;
-  triage_note: string | null;
-  main_case_id: string | null;
-  decision_ref: string | null;
-  secret: boolean;
-  secrecy_ground: string | null;
-  closed_at: Date | null;
-  updated_at: Date;
-}
-
-/** A case with the names it refers to, for the case page. */
-export interface CaseDetailRow extends CaseFlowRow {
-  assigned_group_name: string | null;
-  handler_name: string | null;
-  forum_name: string | null;
-  main_case_number: string | null;
-  open_actions: number;
-}
-
-const DETAIL_SELECT = `SELECT c.*, ag.name AS assigned_group_name, hp.name AS handler_name, fg.name AS forum_name,
+const DETAIL_SELECT = `SELECT c.*, c.region_code AS region, ag.name AS assigned_group_name, hp.name AS handler_name, fg.name AS forum_name,
     mc.case_number AS main_case_number,
     (SELECT count(*) FROM case_actions a WHERE a.case_id = c.id AND a.status = 'open') AS open_actions
   FROM cases c
@@ -134,11 +99,11 @@ const DETAIL_SELECT = `SELECT c.*, ag.name AS assigned_group_name, hp.name AS ha
   LEFT JOIN cases mc ON mc.id = c.main_case_id`;
 
 export async function getCaseDetail(db: Queryable, id: string): Promise<CaseDetailRow | undefined> {
-  return (await db.query<CaseDetailRow>(`${DETAIL_SELECT} WHERE c.id = $1`, [id]))[0];
+  return selectRow<CaseDetailRow>(db, `${DETAIL_SELECT} WHERE c.id = $1`, [id]);
 }
 
 export async function lockCase(tx: Queryable, id: string): Promise<CaseFlowRow | undefined> {
-  return (await tx.query<CaseFlowRow>('SELECT * FROM cases WHERE id = $1 FOR UPDATE', [id]))[0];
+  return selectRow<CaseFlowRow>(tx, `SELECT ${CASE} FROM cases WHERE id = $1 FOR UPDATE`, [id]);
 }
 
 export async function countOpenActions(db: Queryable, caseId: string): Promise<number> {
@@ -154,13 +119,14 @@ export async function setStatus(
   to: string,
   f: { forumGroupId?: string | undefined; decisionRef?: string | undefined },
 ): Promise<CaseFlowRow> {
-  const [row] = await tx.query<CaseFlowRow>(
+  const row = await selectRow<CaseFlowRow>(
+    tx,
     `UPDATE cases SET status = $2,
        forum_group_id = COALESCE($3, forum_group_id),
        decision_ref = COALESCE($4, decision_ref),
        closed_at = CASE WHEN $2 = 'avslutad' THEN now() ELSE NULL END,
        version = version + 1, updated_at = now()
-     WHERE id = $1 RETURNING *`,
+     WHERE id = $1 RETURNING ${CASE}`,
     [id, to, f.forumGroupId ?? null, f.decisionRef ?? null],
   );
   return row!;
@@ -187,51 +153,34 @@ export async function insertTransition(
   );
 }
 
-export interface TransitionRow {
-  id: string;
-  case_id: string;
-  from_status: string;
-  to_status: string;
-  kind: string;
-  reason: string | null;
-  forum_group_id: string | null;
-  forum_name: string | null;
-  decision_ref: string | null;
-  actor_label: string;
-  at: Date;
-}
+export type TransitionRow = Static<typeof Transition>;
 
 export async function transitionsOf(db: Queryable, caseId: string): Promise<TransitionRow[]> {
-  return db.query<TransitionRow>(
-    `SELECT t.*, g.name AS forum_name FROM case_transitions t LEFT JOIN groups g ON g.id = t.forum_group_id
+  return selectRows<TransitionRow>(
+    db,
+    `SELECT t.id, t.from_status AS "from", t.to_status AS "to", t.kind, t.reason, t.forum_group_id, g.name AS forum_name,
+       t.decision_ref, t.actor_label AS actor, t.at
+     FROM case_transitions t LEFT JOIN groups g ON g.id = t.forum_group_id
      WHERE t.case_id = $1 ORDER BY t.seq`,
     [caseId],
   );
 }
 
+/** Writes the given fields (camelCase, each to its snake_case column) if the version still matches. */
 export async function updateCaseFields(
   tx: Queryable,
   id: string,
   version: number,
-  f: {
-    subject: string;
-    sender: string;
-    origin: string;
-    secret: boolean;
-    secrecyGround: string | null;
-    assignedGroupId: string | null;
-    handlerPersonId: string | null;
-    dueDate: string | null;
-  },
+  fields: Record<string, unknown>,
 ): Promise<CaseFlowRow | undefined> {
-  return (
-    await tx.query<CaseFlowRow>(
-      `UPDATE cases SET subject = $3, sender = $4, origin = $5, secret = $6, secrecy_ground = $7,
-         assigned_group_id = $8, handler_person_id = $9, due_date = $10, version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING *`,
-      [id, version, f.subject, f.sender, f.origin, f.secret, f.secrecyGround, f.assignedGroupId, f.handlerPersonId, f.dueDate],
-    )
-  )[0];
+  const params: unknown[] = [id, version];
+  const set = setColumns(fields, params);
+  return selectRow<CaseFlowRow>(
+    tx,
+    `UPDATE cases SET ${set ? `${set}, ` : ''}version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING ${CASE}`,
+    params,
+  );
 }
 
 export async function setTriage(
@@ -239,25 +188,27 @@ export async function setTriage(
   id: string,
   f: { forumGroupId: string | null; decisionPath: string; triageNote: string | null; mainCaseId: string | null },
 ): Promise<CaseFlowRow> {
-  const [row] = await tx.query<CaseFlowRow>(
+  const row = await selectRow<CaseFlowRow>(
+    tx,
     `UPDATE cases SET forum_group_id = $2, decision_path = $3, triage_note = $4, main_case_id = $5,
        version = version + 1, updated_at = now()
-     WHERE id = $1 RETURNING *`,
+     WHERE id = $1 RETURNING ${CASE}`,
     [id, f.forumGroupId, f.decisionPath, f.triageNote, f.mainCaseId],
   );
   return row!;
 }
 
 export async function setForum(tx: Queryable, id: string, forumGroupId: string): Promise<CaseFlowRow> {
-  const [row] = await tx.query<CaseFlowRow>(
-    'UPDATE cases SET forum_group_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+  const row = await selectRow<CaseFlowRow>(
+    tx,
+    `UPDATE cases SET forum_group_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CASE}`,
     [id, forumGroupId],
   );
   return row!;
 }
 
 export async function bundledCases(db: Queryable, mainCaseId: string): Promise<CaseFlowRow[]> {
-  return db.query<CaseFlowRow>('SELECT * FROM cases WHERE main_case_id = $1 ORDER BY year, sequence', [mainCaseId]);
+  return selectRows<CaseFlowRow>(db, `SELECT ${CASE} FROM cases WHERE main_case_id = $1 ORDER BY year, sequence`, [mainCaseId]);
 }
 
 export interface GroupRef {
@@ -302,7 +253,8 @@ export async function listByStatus(
   w.add('c.status = ANY(?::text[])', f.statuses);
   if (f.after) w.add('(c.year, c.sequence, c.region_code) > (?::int, ?::int, ?)', f.after[0], f.after[1], f.after[2]);
   const limit = w.param(f.limit + 1);
-  return db.query<CaseDetailRow>(
+  return selectRows<CaseDetailRow>(
+    db,
     `${DETAIL_SELECT} ${w.where} ORDER BY c.year, c.sequence, c.region_code LIMIT ${limit}`,
     w.params,
   );
@@ -310,7 +262,8 @@ export async function listByStatus(
 
 /** Open cases a user handles (as the handler person, matched by e-mail) or owns an open action item in. */
 export async function casesOfUser(db: Queryable, email: string): Promise<CaseDetailRow[]> {
-  return db.query<CaseDetailRow>(
+  return selectRows<CaseDetailRow>(
+    db,
     `${DETAIL_SELECT}
      WHERE c.status <> 'avslutad' AND (
        hp.email = $1 OR c.registered_by IN (SELECT id FROM users WHERE email = $1)
@@ -330,25 +283,22 @@ export async function registerView(
   if (f.year) w.add('year = ?', f.year);
   if (f.after) w.add('(year, sequence) < (?::int, ?::int)', f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
-  return db.query<CaseFlowRow>(`SELECT * FROM cases ${w.where} ORDER BY year DESC, sequence DESC LIMIT ${limit}`, w.params);
+  return selectRows<CaseFlowRow>(
+    db,
+    `SELECT ${CASE} FROM cases ${w.where} ORDER BY year DESC, sequence DESC LIMIT ${limit}`,
+    w.params,
+  );
 }
 
 // ---- History ----
 
-export interface CaseAuditRow {
-  id: number;
-  at: Date;
-  actor_label: string;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  after: unknown;
-}
+export type CaseAuditRow = Static<typeof HistoryEvent> & { id: number };
 
 /** The audit trail of a case and of everything that hangs on it. */
 export async function historyOf(db: Queryable, caseId: string): Promise<CaseAuditRow[]> {
-  return db.query<CaseAuditRow>(
-    `SELECT e.id, e.occurred_at AS at, e.actor_label, e.entity_type, e.entity_id, e.action, e.after FROM audit_events e
+  return selectRows<CaseAuditRow>(
+    db,
+    `SELECT e.id, e.occurred_at AS at, e.actor_label AS actor, e.entity_type, e.entity_id, e.action, e.after FROM audit_events e
      WHERE (e.entity_type = 'case' AND e.entity_id = $1)
         OR (e.entity_type = 'case-action' AND e.entity_id IN (SELECT id::text FROM case_actions WHERE case_id = $2))
         OR (e.entity_type = 'case-document' AND e.entity_id IN (SELECT id::text FROM case_documents WHERE case_id = $2))

@@ -72,23 +72,23 @@ async function move(
   if (!isCaseStatus(to)) throw unprocessable(`Okänd status ${String(to)}.`, [{ path: 'to', message: 'okänd status' }]);
   const row = await repo.lockCase(tx, caseId);
   if (!row) throw notFound('Ärendet');
-  await assertMay(tx, ctx, 'cases.handle', row.region_code);
+  await assertMay(tx, ctx, 'cases.handle', row.region);
   await assertVisible(tx, ctx, { group: opts.forumGroupId });
   const reason = opts.reason?.trim() || undefined;
   const facts: CaseFacts = {
     openActions: await repo.countOpenActions(tx, caseId),
-    bundledInto: row.main_case_id,
+    bundledInto: row.mainCaseId,
     withdrawTo: withdrawal ? to : null,
   };
   // The HTTP body and the meetings module name the target status: which declared action is it?
-  const verdict = transitionAction({ from: row.status as CaseStatus, to, reason, ...facts, withdrawal });
+  const verdict = transitionAction({ from: row.status, to, reason, ...facts, withdrawal });
   if (!verdict.ok) {
     if (verdict.kind === 'conflict') throw conflict(verdict.message);
     throw unprocessable(verdict.message, [{ path: verdict.path, message: verdict.message }]);
   }
   if (opts.forumGroupId) {
     const forum = await repo.getGroupRef(tx, opts.forumGroupId);
-    if (!isDecisionForum(forum, row.region_code, { anyStatus: true })) {
+    if (!isDecisionForum(forum, row.region, { anyStatus: true })) {
       throw unprocessable('Forumet finns inte eller är inte ett beslutande forum i ärendets region.', [
         { path: 'forumGroupId', message: 'inget forum i regionen' },
       ]);
@@ -109,12 +109,12 @@ async function move(
   // Paketering: the bundled cases follow the main case's decision, each a declared move of its own.
   if (verdict.action === 'decide') {
     for (const b of await repo.bundledCases(tx, caseId)) {
-      const bFacts: CaseFacts = { openActions: 0, bundledInto: b.main_case_id };
-      if (!allowedActions(caseLifecycle, b.status as CaseStatus, bFacts).includes('follow-main')) continue;
+      const bFacts: CaseFacts = { openActions: 0, bundledInto: b.mainCaseId };
+      if (!allowedActions(caseLifecycle, b.status, bFacts).includes('follow-main')) continue;
       await run(tx, ctx, b, 'follow-main', bFacts, {
-        reason: `Följer beslutet i huvudärendet ${row.case_number}.`,
-        forumGroupId: opts.forumGroupId ?? after.forum_group_id ?? undefined,
-        decisionRef: decisionRef || after.decision_ref || undefined,
+        reason: `Följer beslutet i huvudärendet ${row.caseNumber}.`,
+        forumGroupId: opts.forumGroupId ?? after.forumGroupId ?? undefined,
+        decisionRef: decisionRef || after.decisionRef || undefined,
         historyForum: opts.forumGroupId ?? null,
         historyRef: decisionRef ?? null,
         kind: 'bundle',

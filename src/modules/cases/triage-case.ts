@@ -9,7 +9,7 @@ import { presentCaseFlow } from './presenter.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import { isDecisionForum } from './rules/groups.js';
-import { caseLifecycle, DECIDED, TRIAGEABLE, type CaseStatus } from './rules/lifecycle.js';
+import { caseLifecycle, DECIDED, TRIAGEABLE } from './rules/lifecycle.js';
 import type { TriageBody } from './schemas.js';
 import { assertCanRead, assertMay } from './policy.js';
 import { transitionCase } from './transition-case.js';
@@ -28,10 +28,10 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
   return db.transaction(async (tx) => {
     const before = await repo.lockCase(tx, id);
     if (!before) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx, before.region_code);
-    const actor = await assertMay(tx, ctx, 'cases.triage', before.region_code);
+    await assertCanRead(tx, ctx, before.region);
+    const actor = await assertMay(tx, ctx, 'cases.triage', before.region);
     if (before.version !== version) throw staleVersion(before.version);
-    if (!TRIAGEABLE.includes(before.status as CaseStatus)) {
+    if (!TRIAGEABLE.includes(before.status)) {
       throw conflict('Ärendet har redan gått vidare från beredningen och kan inte triageras om.');
     }
     await assertVisible(tx, ctx, { group: input.forumGroupId, case: input.mainCaseId });
@@ -42,19 +42,19 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
         throw unprocessable('Ange huvudärendet som ärendet ska paketeras med.', [{ path: 'mainCaseId', message: 'saknas' }]);
       }
       const main = await repo.lockCase(tx, input.mainCaseId);
-      if (!main || main.region_code !== before.region_code) {
+      if (!main || main.region !== before.region) {
         throw unprocessable('Huvudärendet finns inte i samma region.', [{ path: 'mainCaseId', message: 'okänt ärende' }]);
       }
       if (main.id === before.id) {
         throw unprocessable('Ett ärende kan inte paketeras med sig självt.', [{ path: 'mainCaseId', message: 'samma ärende' }]);
       }
-      if (main.main_case_id) {
-        throw unprocessable(`Ärendet ${main.case_number} är självt paketerat; välj dess huvudärende.`, [
+      if (main.mainCaseId) {
+        throw unprocessable(`Ärendet ${main.caseNumber} är självt paketerat; välj dess huvudärende.`, [
           { path: 'mainCaseId', message: 'är paketerat' },
         ]);
       }
-      if (DECIDED.includes(main.status as CaseStatus)) {
-        throw unprocessable(`Huvudärendet ${main.case_number} är redan beslutat.`, [{ path: 'mainCaseId', message: 'beslutat' }]);
+      if (DECIDED.includes(main.status)) {
+        throw unprocessable(`Huvudärendet ${main.caseNumber} är redan beslutat.`, [{ path: 'mainCaseId', message: 'beslutat' }]);
       }
       if ((await repo.bundledCases(tx, before.id)).length > 0) {
         throw unprocessable('Ärendet är huvudärende för andra ärenden och kan inte själv paketeras.', [
@@ -62,7 +62,7 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
         ]);
       }
       mainCaseId = main.id;
-      forumGroupId = main.forum_group_id;
+      forumGroupId = main.forumGroupId;
     } else if (input.mainCaseId) {
       throw unprocessable('Huvudärende anges bara vid paketering.', [{ path: 'mainCaseId', message: 'endast vid paketering' }]);
     }
@@ -71,14 +71,14 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
     }
     if (forumGroupId && input.decisionPath !== 'bundled') {
       const forum = await repo.getGroupRef(tx, forumGroupId);
-      if (!isDecisionForum(forum, before.region_code)) {
+      if (!isDecisionForum(forum, before.region)) {
         throw unprocessable('Forumet finns inte eller är inte ett beslutande forum eller råd i ärendets region.', [
           { path: 'forumGroupId', message: 'inget forum i regionen' },
         ]);
       }
     }
     const note = input.note?.trim() || null;
-    if (before.main_case_id && before.main_case_id !== mainCaseId) await repo.deleteBundledLink(tx, id, before.main_case_id);
+    if (before.mainCaseId && before.mainCaseId !== mainCaseId) await repo.deleteBundledLink(tx, id, before.mainCaseId);
     await repo.setTriage(tx, id, { forumGroupId, decisionPath: input.decisionPath, triageNote: note, mainCaseId });
     if (mainCaseId) {
       await repo.insertLink(tx, {
@@ -100,7 +100,7 @@ export async function triageCase(db: Db, ctx: Ctx, id: string, version: number, 
     });
     // A registered case is taken up for preparation (the declared action `prepare`).
     const facts = { openActions: 0, bundledInto: mainCaseId };
-    if (allowedActions(caseLifecycle, before.status as CaseStatus, facts).includes('prepare')) {
+    if (allowedActions(caseLifecycle, before.status, facts).includes('prepare')) {
       await transitionCase(tx, ctx, id, 'under-beredning', {
         reason: mainCaseId ? 'Paketerat med huvudärende av beredningsforumet.' : 'Triagerat av beredningsforumet.',
       });

@@ -27,8 +27,8 @@ export async function uploadDocument(
   return db.transaction(async (tx) => {
     const c = await repo.getCase(tx, caseId);
     if (!c) throw notFound('Ärendet');
-    await assertCanRead(tx, ctx, c.region_code);
-    const actor = await assertMay(tx, ctx, 'cases.handle', c.region_code);
+    await assertCanRead(tx, ctx, c.region);
+    const actor = await assertMay(tx, ctx, 'cases.handle', c.region);
     if (isClosed(c.status)) throw conflict('Ärendet är avslutat och tar inte emot nya handlingar.');
     const verdict = checkFile(input.fileName, input.bytes);
     if (!verdict.ok) {

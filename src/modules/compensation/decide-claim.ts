@@ -41,7 +41,7 @@ export async function decideClaim(
         if (state) throw conflict(state);
       },
       apply: async (q, claim, to, reason) => {
-        const assignment = action === 'resubmit' && input.travel ? await repo.getAssignment(q, claim.assignment_id) : undefined;
+        const assignment = action === 'resubmit' && input.travel ? await repo.getAssignment(q, claim.assignmentId) : undefined;
         const values = assignment && input.travel ? await price(q, assignment, input.travel) : undefined;
         const moved = await repo.setClaimStatus(q, id, claim.status, claim.version, {
           status: to,

@@ -14,21 +14,21 @@ const UNIT_SV: Record<string, string> = { meeting: 'Möte', 'half-day': 'Halvdag
 /** One row per approved claim: what payroll needs (fee is taxable; mileage and travel are reimbursements). */
 const COLUMNS: Column<repo.ClaimRow>[] = [
   { header: 'Anspråk', value: (c) => c.id, width: 38 },
-  { header: 'Person', value: (c) => c.person_name, width: 28 },
-  { header: 'E-post', value: (c) => c.person_email, width: 30 },
-  { header: 'Grupp', value: (c) => c.group_name, width: 34 },
-  { header: 'Datum', value: (c) => c.assignment_date, width: 12 },
+  { header: 'Person', value: (c) => c.personName, width: 28 },
+  { header: 'E-post', value: (c) => c.personEmail, width: 30 },
+  { header: 'Grupp', value: (c) => c.groupName, width: 34 },
+  { header: 'Datum', value: (c) => c.date, width: 12 },
   { header: 'Uppdrag', value: (c) => c.description, width: 34 },
   {
     header: 'Tidsåtgång',
-    value: (c) => (c.time_unit === 'hours' ? `${UNIT_SV.hours} (${c.minutes ?? 0} min)` : UNIT_SV[c.time_unit]),
+    value: (c) => (c.timeUnit === 'hours' ? `${UNIT_SV.hours} (${c.minutes ?? 0} min)` : UNIT_SV[c.timeUnit]),
   },
-  { header: 'Arvode, skattepliktigt (kr)', value: (c) => kr(c.fee_ore), width: 16 },
-  { header: 'Körsträcka (km)', value: (c) => c.distance_km, width: 12 },
-  { header: 'Milersättning (kr)', value: (c) => kr(c.mileage_ore), width: 14 },
-  { header: 'Övriga resekostnader (kr)', value: (c) => kr(c.travel_costs_ore), width: 16 },
-  { header: 'Summa (kr)', value: (c) => kr(c.total_ore), width: 12 },
-  { header: 'Godkänt', value: (c) => (c.decided_at ? c.decided_at.toISOString().slice(0, 10) : null), width: 12 },
+  { header: 'Arvode, skattepliktigt (kr)', value: (c) => kr(c.feeOre), width: 16 },
+  { header: 'Körsträcka (km)', value: (c) => c.distanceKm, width: 12 },
+  { header: 'Milersättning (kr)', value: (c) => kr(c.mileageOre), width: 14 },
+  { header: 'Övriga resekostnader (kr)', value: (c) => kr(c.travelCostsOre), width: 16 },
+  { header: 'Summa (kr)', value: (c) => kr(c.totalOre), width: 12 },
+  { header: 'Godkänt', value: (c) => (c.decidedAt ? c.decidedAt.slice(0, 10) : null), width: 12 },
 ];
 
 /**
@@ -48,7 +48,7 @@ export async function exportPayroll(db: Db, ctx: Ctx, q: { format: 'csv' | 'xlsx
       ...(q.year ? { year: q.year } : {}),
       ...(q.groupId ? { groupId: q.groupId } : {}),
     })
-  ).filter((c) => policy.mayManageGroup(c.group_id, c.group_owner));
+  ).filter((c) => policy.mayManageGroup(c.groupId, c.groupOwner));
   await db.transaction((tx) =>
     recordAudit(tx, ctx, {
       entityType: 'compensation-claim',

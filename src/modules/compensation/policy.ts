@@ -46,12 +46,12 @@ export function policyFor(actor: Actor | undefined, geo: Geography): Compensatio
   const isPerson = (email: string | null) => Boolean(actor && email && actor.email === email);
   const mayManageGroup = (groupId: string, owner: string) => can(actor, 'compensation.manage', groupScope(groupId, owner, geo));
   const claim = (c: ClaimRow) => {
-    const own = isPerson(c.person_email);
-    const manager = mayManageGroup(c.group_id, c.group_owner);
+    const own = isPerson(c.personEmail);
+    const manager = mayManageGroup(c.groupId, c.groupOwner);
     return {
       visible: own || manager,
       // the process support may act for the person; the person acts for themself
-      roles: { claimant: own || manager, approver: manager, ownClaim: own || (!!actor && c.submitted_by === actor.userId) },
+      roles: { claimant: own || manager, approver: manager, ownClaim: own || (!!actor && c.submittedBy === actor.userId) },
     };
   };
   return {

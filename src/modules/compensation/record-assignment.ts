@@ -23,11 +23,11 @@ export async function recordAssignment(
   return db.transaction(async (tx) => {
     const policy = await compensationPolicy(ctx, tx);
     const p = await repo.getParticipant(tx, participantId);
-    const manage = p ? policy.mayManageGroup(p.group_id, p.group_owner) : false;
-    if (!p || !(manage || policy.isPerson(p.person_email))) throw notFound('Registreringen');
+    const manage = p ? policy.mayManageGroup(p.groupId, p.groupOwner) : false;
+    if (!p || !(manage || policy.isPerson(p.personEmail))) throw notFound('Registreringen');
     if (!manage) throw forbidden('Bara gruppens processtöd registrerar uppdrag.');
-    if (input.date < p.recruited_on)
-      throw unprocessable('Uppdraget ligger före rekryteringen.', [{ path: 'date', message: `tidigast ${p.recruited_on}` }]);
+    if (input.date < p.recruitedOn)
+      throw unprocessable('Uppdraget ligger före rekryteringen.', [{ path: 'date', message: `tidigast ${p.recruitedOn}` }]);
     const row = await repo.insertAssignment(tx, {
       participantId,
       kind: input.kind,
@@ -40,7 +40,7 @@ export async function recordAssignment(
       entityType: 'compensation-assignment',
       entityId: row.id,
       action: 'create',
-      after: { participantId, kind: row.kind, date: row.assignment_date, timeUnit: row.time_unit, minutes: row.minutes },
+      after: { participantId, kind: row.kind, date: row.date, timeUnit: row.timeUnit, minutes: row.minutes },
     });
     return row;
   });

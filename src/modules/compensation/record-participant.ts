@@ -51,7 +51,7 @@ export async function recordParticipant(db: Db, ctx: Ctx, input: ParticipantInpu
       entityType: 'compensation-participant',
       entityId: row.id,
       action: 'create',
-      after: { personId: row.person_id, groupId: row.group_id, recruitedOn: row.recruited_on, introducedOn: row.introduced_on },
+      after: { personId: row.personId, groupId: row.groupId, recruitedOn: row.recruitedOn, introducedOn: row.introducedOn },
     });
     return row;
   });
@@ -63,8 +63,8 @@ export async function updateParticipant(db: Db, ctx: Ctx, id: string, version: n
   return db.transaction(async (tx) => {
     const policy = await compensationPolicy(ctx, tx);
     const before = await repo.getParticipant(tx, id, true);
-    const manage = before ? policy.mayManageGroup(before.group_id, before.group_owner) : false;
-    if (!before || !(manage || policy.isPerson(before.person_email))) throw notFound('Registreringen');
+    const manage = before ? policy.mayManageGroup(before.groupId, before.groupOwner) : false;
+    if (!before || !(manage || policy.isPerson(before.personEmail))) throw notFound('Registreringen');
     if (!manage) throw forbidden('Bara gruppens processtöd ändrar rekryteringen.');
     if (before.version !== version) throw staleVersion(before.version);
     const row = await repo.updateParticipant(tx, id, version, {
@@ -79,8 +79,8 @@ export async function updateParticipant(db: Db, ctx: Ctx, id: string, version: n
       entityType: 'compensation-participant',
       entityId: id,
       action: 'update',
-      before: { recruitedOn: before.recruited_on, introducedOn: before.introduced_on },
-      after: { recruitedOn: row.recruited_on, introducedOn: row.introduced_on },
+      before: { recruitedOn: before.recruitedOn, introducedOn: before.introducedOn },
+      after: { recruitedOn: row.recruitedOn, introducedOn: row.introducedOn },
     });
     return row;
   });

@@ -1,100 +1,50 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
 import { Filters } from '../../platform/db/sql.js';
 import type { ClaimStatus } from './rules/claim-state.js';
+import type { Assignment, Claim, Participant, RateModel } from './schemas.js';
 
 /** The only SQL for rate models, participants, assignments and compensation claims. */
 
-export interface RateModelRow {
-  id: string;
-  name: string;
-  valid_from: string;
-  meeting_fee_ore: number;
-  half_day_fee_ore: number;
-  full_day_fee_ore: number;
-  hourly_fee_ore: number;
-  mileage_ore_per_km: number;
-  source: string | null;
-  is_example: boolean;
-  version: number;
-  updated_at: Date;
-}
+/** A rate model as the API shows it (how many claims used it is counted apart). */
+export type RateModelRow = Omit<Static<typeof RateModel>, 'claimCount'>;
 
-export interface ParticipantRow {
-  id: string;
-  person_id: string;
-  person_name: string;
-  person_email: string | null;
-  home_owner: string;
-  group_id: string;
-  group_name: string;
-  group_owner: string;
-  recruited_on: string;
-  recruited_by: string;
-  introduced_on: string | null;
-  introduced_by: string | null;
-  notes: string | null;
-  version: number;
-  created_at: Date;
-}
+/** A registration as the API shows it, with what the policy asks: the person's e-mail and home, the group's owner. */
+export type ParticipantRow = Omit<Static<typeof Participant>, 'permissions'> & {
+  personEmail: string | null;
+  homeOwner: string;
+  groupOwner: string;
+};
 
-export interface AssignmentRow {
-  id: string;
-  participant_id: string;
-  person_id: string;
-  group_id: string;
-  group_name: string;
-  group_owner: string;
-  kind: 'meeting' | 'work';
-  assignment_date: string;
-  time_unit: 'meeting' | 'half-day' | 'full-day' | 'hours';
-  minutes: number | null;
-  description: string;
-  claim_id: string | null;
-  person_name: string;
-  person_email: string | null;
-  created_at: Date;
-}
+/** An assignment as the API shows it, with what the policy asks. */
+export type AssignmentRow = Static<typeof Assignment> & { groupOwner: string; personEmail: string | null };
 
-export interface ClaimRow {
-  id: string;
-  assignment_id: string;
-  person_id: string;
-  person_name: string;
-  person_email: string | null;
-  group_id: string;
-  group_name: string;
-  group_owner: string;
-  status: ClaimStatus;
-  assignment_date: string;
-  assignment_kind: string;
-  time_unit: AssignmentRow['time_unit'];
-  minutes: number | null;
-  description: string;
-  distance_km: number;
-  travel_costs_ore: number;
-  note: string | null;
-  rate_model_id: string;
+/**
+ * A claim as the API shows it, its amounts flat (the presenter groups them), with what the policy
+ * and the payroll export ask: the person's e-mail, the group's owner, the rates used, who submitted.
+ */
+export type ClaimRow = Omit<Static<typeof Claim>, 'amounts' | 'allowedActions' | 'permissions'> & {
+  feeOre: number;
+  mileageOre: number;
+  travelCostsOre: number;
+  totalOre: number;
+  personEmail: string | null;
+  groupOwner: string;
   rates: Record<string, number>;
-  fee_ore: number;
-  mileage_ore: number;
-  total_ore: number;
-  submitted_at: Date;
-  submitted_by: string | null;
-  decided_at: Date | null;
-  decided_by: string | null;
-  decision_comment: string | null;
-  version: number;
-}
+  submittedBy: string | null;
+  decidedBy: string | null;
+};
 
 // ---- rate models ----
 
 export const listRateModels = (db: Queryable) =>
-  db.query<RateModelRow>('SELECT * FROM compensation_rate_models ORDER BY valid_from DESC');
+  selectRows<RateModelRow>(db, 'SELECT * FROM compensation_rate_models ORDER BY valid_from DESC');
 
 export async function getRateModel(db: Queryable, id: string, forUpdate = false): Promise<RateModelRow | undefined> {
-  return (
-    await db.query<RateModelRow>(`SELECT * FROM compensation_rate_models WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])
-  )[0];
+  return selectRow<RateModelRow>(db, `SELECT * FROM compensation_rate_models WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
 }
 
 export interface RateModelWrite {
@@ -120,7 +70,8 @@ const rateParams = (m: RateModelWrite) => [
 ];
 
 export async function insertRateModel(db: Queryable, m: RateModelWrite): Promise<RateModelRow> {
-  const [row] = await db.query<RateModelRow>(
+  const row = await selectRow<RateModelRow>(
+    db,
     `INSERT INTO compensation_rate_models (name, valid_from, meeting_fee_ore, half_day_fee_ore, full_day_fee_ore, hourly_fee_ore,
        mileage_ore_per_km, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
     rateParams(m),
@@ -129,7 +80,8 @@ export async function insertRateModel(db: Queryable, m: RateModelWrite): Promise
 }
 
 export async function updateRateModel(db: Queryable, id: string, version: number, m: RateModelWrite) {
-  const [row] = await db.query<RateModelRow>(
+  const row = await selectRow<RateModelRow>(
+    db,
     `UPDATE compensation_rate_models SET name = $3, valid_from = $4, meeting_fee_ore = $5, half_day_fee_ore = $6,
        full_day_fee_ore = $7, hourly_fee_ore = $8, mileage_ore_per_km = $9, source = $10, is_example = false,
        version = version + 1, updated_at = now()
@@ -150,18 +102,19 @@ const PARTICIPANT = `SELECT pa.*, p.name AS person_name, p.email AS person_email
   FROM compensation_participants pa JOIN persons p ON p.id = pa.person_id JOIN groups g ON g.id = pa.group_id`;
 
 export async function getParticipant(db: Queryable, id: string, forUpdate = false): Promise<ParticipantRow | undefined> {
-  return (await db.query<ParticipantRow>(`${PARTICIPANT} WHERE pa.id = $1${forUpdate ? ' FOR UPDATE OF pa' : ''}`, [id]))[0];
+  return selectRow<ParticipantRow>(db, `${PARTICIPANT} WHERE pa.id = $1${forUpdate ? ' FOR UPDATE OF pa' : ''}`, [id]);
 }
 
 export async function findParticipant(db: Queryable, personId: string, groupId: string) {
-  return (await db.query<ParticipantRow>(`${PARTICIPANT} WHERE pa.person_id = $1 AND pa.group_id = $2`, [personId, groupId]))[0];
+  return selectRow<ParticipantRow>(db, `${PARTICIPANT} WHERE pa.person_id = $1 AND pa.group_id = $2`, [personId, groupId]);
 }
 
 export function listParticipants(db: Queryable, f: { visibility: Visibility | undefined; personId?: string }) {
   const w = new Filters();
   addVisibility(w, f.visibility);
   if (f.personId) w.add('p.id = ?::uuid', f.personId);
-  return db.query<ParticipantRow>(
+  return selectRows<ParticipantRow>(
+    db,
     `${PARTICIPANT} ${w.where} ORDER BY sv_key(p.name) COLLATE "C", sv_key(g.name) COLLATE "C", pa.id`,
     w.params,
   );
@@ -203,21 +156,23 @@ export async function updateParticipant(
 
 // ---- assignments ----
 
-const ASSIGNMENT = `SELECT a.*, pa.person_id, pa.group_id, g.name AS group_name, g.owner AS group_owner, c.id AS claim_id,
+const ASSIGNMENT = `SELECT a.*, a.assignment_date AS date, pa.person_id, pa.group_id, g.name AS group_name, g.owner AS group_owner, c.id AS claim_id,
     p.name AS person_name, p.email AS person_email
   FROM compensation_assignments a JOIN compensation_participants pa ON pa.id = a.participant_id
   JOIN groups g ON g.id = pa.group_id JOIN persons p ON p.id = pa.person_id
   LEFT JOIN compensation_claims c ON c.assignment_id = a.id`;
 
 export async function getAssignment(db: Queryable, id: string): Promise<AssignmentRow | undefined> {
-  return (await db.query<AssignmentRow>(`${ASSIGNMENT} WHERE a.id = $1`, [id]))[0];
+  return selectRow<AssignmentRow>(db, `${ASSIGNMENT} WHERE a.id = $1`, [id]);
 }
 
 export const assignmentsOfParticipant = (db: Queryable, participantId: string) =>
-  db.query<AssignmentRow>(`${ASSIGNMENT} WHERE a.participant_id = $1 ORDER BY a.assignment_date DESC, a.id`, [participantId]);
+  selectRows<AssignmentRow>(db, `${ASSIGNMENT} WHERE a.participant_id = $1 ORDER BY a.assignment_date DESC, a.id`, [
+    participantId,
+  ]);
 
 export const assignmentsOfPerson = (db: Queryable, personId: string) =>
-  db.query<AssignmentRow>(`${ASSIGNMENT} WHERE pa.person_id = $1 ORDER BY a.assignment_date DESC, a.id`, [personId]);
+  selectRows<AssignmentRow>(db, `${ASSIGNMENT} WHERE pa.person_id = $1 ORDER BY a.assignment_date DESC, a.id`, [personId]);
 
 export async function insertAssignment(
   db: Queryable,
@@ -234,12 +189,12 @@ export async function insertAssignment(
 // ---- claims ----
 
 const CLAIM = `SELECT c.*, p.name AS person_name, p.email AS person_email, g.name AS group_name, g.owner AS group_owner,
-    a.assignment_date, a.kind AS assignment_kind, a.time_unit, a.minutes, a.description
+    a.assignment_date AS date, a.kind, a.time_unit, a.minutes, a.description
   FROM compensation_claims c JOIN persons p ON p.id = c.person_id JOIN groups g ON g.id = c.group_id
   JOIN compensation_assignments a ON a.id = c.assignment_id`;
 
 export async function getClaim(db: Queryable, id: string, forUpdate = false): Promise<ClaimRow | undefined> {
-  return (await db.query<ClaimRow>(`${CLAIM} WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`, [id]))[0];
+  return selectRow<ClaimRow>(db, `${CLAIM} WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`, [id]);
 }
 
 /**
@@ -282,7 +237,8 @@ export function listClaims(db: Queryable, f: ClaimFilter): Promise<ClaimRow[]> {
   if (f.statuses) w.add('c.status = ANY(?::text[])', [...f.statuses]);
   if (f.year)
     w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
-  return db.query<ClaimRow>(
+  return selectRows<ClaimRow>(
+    db,
     `${CLAIM} ${w.where} ORDER BY a.assignment_date DESC, c.submitted_at DESC, c.id LIMIT 5000`,
     w.params,
   );
@@ -385,5 +341,5 @@ export function listAssignments(
   addVisibility(w, f.visibility);
   if (f.personId) w.add('pa.person_id = ?::uuid', f.personId);
   if (f.unclaimed) w.add('c.id IS NULL');
-  return db.query<AssignmentRow>(`${ASSIGNMENT} ${w.where} ORDER BY a.assignment_date DESC, a.id LIMIT 2000`, w.params);
+  return selectRows<AssignmentRow>(db, `${ASSIGNMENT} ${w.where} ORDER BY a.assignment_date DESC, a.id LIMIT 2000`, w.params);
 }

@@ -122,8 +122,8 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
         ...(req.query.personId ? { personId: req.query.personId } : {}),
       });
       const items = rows
-        .map((p) => ({ p, manage: policy.mayManageGroup(p.group_id, p.group_owner) }))
-        .filter(({ p, manage }) => manage || policy.isPerson(p.person_email))
+        .map((p) => ({ p, manage: policy.mayManageGroup(p.groupId, p.groupOwner) }))
+        .filter(({ p, manage }) => manage || policy.isPerson(p.personEmail))
         .map(({ p, manage }) => presentParticipant(p, manage));
       return { items, nextCursor: null };
     },
@@ -197,7 +197,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
         ...(req.query.personId ? { personId: req.query.personId } : {}),
         ...(req.query.unclaimed ? { unclaimed: true } : {}),
       });
-      const items = rows.filter((a) => policy.isPerson(a.person_email) || policy.mayManageGroup(a.group_id, a.group_owner));
+      const items = rows.filter((a) => policy.isPerson(a.personEmail) || policy.mayManageGroup(a.groupId, a.groupOwner));
       return { items: items.map(presentAssignment), nextCursor: null };
     },
   );
@@ -245,7 +245,7 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
         ...(req.query.groupId ? { groupId: req.query.groupId } : {}),
       });
       const items = rows
-        .filter((c) => (mine ? policy.isPerson(c.person_email) : policy.claim(c).visible))
+        .filter((c) => (mine ? policy.isPerson(c.personEmail) : policy.claim(c).visible))
         .map((c) => presentClaim(c, policy));
       return { items, nextCursor: null };
     },

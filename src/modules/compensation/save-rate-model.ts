@@ -15,7 +15,7 @@ export async function createRateModel(db: Db, ctx: Ctx, input: repo.RateModelWri
   authorize(ctx.actor, 'compensation.rates');
   check(input);
   return db.transaction(async (tx) => {
-    if ((await repo.listRateModels(tx)).some((m) => m.valid_from === input.validFrom))
+    if ((await repo.listRateModels(tx)).some((m) => m.validFrom === input.validFrom))
       throw conflict(`Det finns redan en modell som gäller från ${input.validFrom}.`);
     const row = await repo.insertRateModel(tx, input);
     await recordAudit(tx, ctx, {
@@ -35,7 +35,7 @@ export async function updateRateModel(db: Db, ctx: Ctx, id: string, version: num
     const before = await repo.getRateModel(tx, id, true);
     if (!before) throw notFound('Ersättningsmodellen');
     if (before.version !== version) throw staleVersion(before.version);
-    const clash = (await repo.listRateModels(tx)).find((m) => m.valid_from === input.validFrom && m.id !== id);
+    const clash = (await repo.listRateModels(tx)).find((m) => m.validFrom === input.validFrom && m.id !== id);
     if (clash) throw conflict(`Det finns redan en modell som gäller från ${input.validFrom}.`);
     const row = await repo.updateRateModel(tx, id, version, input);
     if (!row) throw staleVersion(before.version + 1);
@@ -43,7 +43,7 @@ export async function updateRateModel(db: Db, ctx: Ctx, id: string, version: num
       entityType: 'compensation-rate-model',
       entityId: id,
       action: 'update',
-      before: { name: before.name, validFrom: before.valid_from, ...ratesOf(before) },
+      before: { name: before.name, validFrom: before.validFrom, ...ratesOf(before) },
       after: rateModelAudit(input),
     });
     return row;

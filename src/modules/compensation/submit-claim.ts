@@ -17,8 +17,8 @@ export interface TravelInput {
 /** The assignment, if the caller may claim for it (the person, or the process support on their behalf). */
 export async function claimableAssignment(tx: Queryable, policy: CompensationPolicy, assignmentId: string) {
   const a = await repo.getAssignment(tx, assignmentId);
-  const p = a ? await repo.getParticipant(tx, a.participant_id) : undefined;
-  if (!a || !p || !(policy.isPerson(p.person_email) || policy.mayManageGroup(a.group_id, a.group_owner)))
+  const p = a ? await repo.getParticipant(tx, a.participantId) : undefined;
+  if (!a || !p || !(policy.isPerson(p.personEmail) || policy.mayManageGroup(a.groupId, a.groupOwner)))
     throw notFound('Uppdraget');
   return { assignment: a, participant: p };
 }
@@ -29,15 +29,15 @@ export async function price(
   a: repo.AssignmentRow,
   travel: TravelInput,
 ): Promise<repo.ClaimWrite & { modelName: string }> {
-  const models = (await repo.listRateModels(tx)).map((m) => ({ ...m, validFrom: m.valid_from }));
-  const model = modelOn(models, a.assignment_date);
+  const models = (await repo.listRateModels(tx)).map((m) => ({ ...m, validFrom: m.validFrom }));
+  const model = modelOn(models, a.date);
   if (!model)
-    throw unprocessable(`Det finns ingen ersättningsmodell som gäller ${a.assignment_date}.`, [
+    throw unprocessable(`Det finns ingen ersättningsmodell som gäller ${a.date}.`, [
       { path: 'assignmentId', message: 'ingen ersättningsmodell för datumet' },
     ]);
   const rates = ratesOf(model);
   const amounts = computeAmounts(rates, {
-    timeUnit: a.time_unit,
+    timeUnit: a.timeUnit,
     minutes: a.minutes,
     distanceKm: travel.distanceKm,
     travelCostsOre: travel.travelCostsOre,
@@ -72,13 +72,13 @@ export async function submitClaim(db: Db, ctx: Ctx, input: TravelInput & { assig
   const policy = await compensationPolicy(ctx, db);
   return db.transaction(async (tx) => {
     const { assignment, participant } = await claimableAssignment(tx, policy, input.assignmentId);
-    if (assignment.claim_id) throw conflict('Det finns redan ett anspråk för uppdraget.');
+    if (assignment.claimId) throw conflict('Det finns redan ett anspråk för uppdraget.');
     const values = await price(tx, assignment, input);
     const row = await repo.insertClaim(tx, {
       ...values,
       assignmentId: assignment.id,
-      personId: participant.person_id,
-      groupId: participant.group_id,
+      personId: participant.personId,
+      groupId: participant.groupId,
       submittedBy: actor.via === 'system' ? null : actor.userId,
     });
     // amounts stay out of the general audit trail: only the claim's own readers see them
@@ -86,7 +86,7 @@ export async function submitClaim(db: Db, ctx: Ctx, input: TravelInput & { assig
       entityType: 'compensation-claim',
       entityId: row.id,
       action: 'submit',
-      after: { assignmentId: assignment.id, personId: row.person_id, groupId: row.group_id, status: row.status },
+      after: { assignmentId: assignment.id, personId: row.personId, groupId: row.groupId, status: row.status },
     });
     return row;
   });

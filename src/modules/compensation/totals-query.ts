@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRows } from '../../platform/db/rows.js';
 import { Filters } from '../../platform/db/sql.js';
 import { addVisibility, type Visibility } from './repository.js';
 import { PAYABLE_STATUSES } from './rules/claim-state.js';
@@ -9,17 +10,18 @@ export function totals(db: Queryable, f: { year: number; visibility: Visibility 
   w.add('c.status = ANY(?::text[])', [...PAYABLE_STATUSES]);
   w.add(`a.assignment_date >= make_date(?::int, 1, 1) AND a.assignment_date < make_date(?::int + 1, 1, 1)`, f.year, f.year);
   addVisibility(w, f.visibility);
-  return db.query<{
-    person_id: string;
-    person_name: string;
-    group_id: string;
-    group_name: string;
+  return selectRows<{
+    personId: string;
+    personName: string;
+    groupId: string;
+    groupName: string;
     claims: number;
-    fee_ore: number;
-    mileage_ore: number;
-    travel_costs_ore: number;
-    total_ore: number;
+    feeOre: number;
+    mileageOre: number;
+    travelCostsOre: number;
+    totalOre: number;
   }>(
+    db,
     `SELECT c.person_id, p.name AS person_name, c.group_id, g.name AS group_name, count(*) AS claims,
        sum(c.fee_ore) AS fee_ore, sum(c.mileage_ore) AS mileage_ore, sum(c.travel_costs_ore) AS travel_costs_ore,
        sum(c.total_ore) AS total_ore

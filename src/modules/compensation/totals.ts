@@ -20,18 +20,18 @@ export async function yearlyTotals(db: Db, ctx: Ctx, year: number) {
     const add = (m: Map<string, Sum & { name: string }>, id: string, name: string) => {
       const s = m.get(id) ?? { ...zero(), name };
       s.claims += r.claims;
-      s.feeOre += r.fee_ore;
-      s.mileageOre += r.mileage_ore;
-      s.travelCostsOre += r.travel_costs_ore;
-      s.totalOre += r.total_ore;
+      s.feeOre += r.feeOre;
+      s.mileageOre += r.mileageOre;
+      s.travelCostsOre += r.travelCostsOre;
+      s.totalOre += r.totalOre;
       m.set(id, s);
     };
-    add(persons, r.person_id, r.person_name);
-    add(groups, r.group_id, r.group_name);
-    total.feeOre += r.fee_ore;
-    total.mileageOre += r.mileage_ore;
-    total.travelCostsOre += r.travel_costs_ore;
-    total.totalOre += r.total_ore;
+    add(persons, r.personId, r.personName);
+    add(groups, r.groupId, r.groupName);
+    total.feeOre += r.feeOre;
+    total.mileageOre += r.mileageOre;
+    total.travelCostsOre += r.travelCostsOre;
+    total.totalOre += r.totalOre;
   }
   const list = (m: Map<string, Sum & { name: string }>) => [...m].map(([id, s]) => ({ id, ...s }));
   return {

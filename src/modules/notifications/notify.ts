@@ -42,10 +42,10 @@ export function notifyHandler(db: Db, publicUrl: string) {
     const base = publicUrl.replace(/\/$/, '');
     for (const r of await repo.recipients(db, n.personIds)) {
       await db.transaction(async (tx) => {
-        if (!(await repo.claimDelivery(tx, n.dedupeKey, r.person_id))) return;
-        if (r.user_id) {
+        if (!(await repo.claimDelivery(tx, n.dedupeKey, r.personId))) return;
+        if (r.userId) {
           await repo.insertNotification(tx, {
-            userId: r.user_id,
+            userId: r.userId,
             kind: n.kind,
             title: n.title,
             body: n.body,

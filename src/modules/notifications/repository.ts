@@ -1,17 +1,14 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { Notification } from './schemas.js';
 
 /** The only SQL for in-app notifications. */
 
-export interface NotificationRow {
-  id: string;
-  user_id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  created_at: Date;
-  read_at: Date | null;
-}
+/** A notification as the API shows it (only its recipient reads it). */
+export type NotificationRow = Static<typeof Notification>;
+
+const COLUMNS = 'id, kind, title, body, link, created_at, read_at';
 
 /** Inserts once per user and dedupe key; answers whether this call inserted it. */
 export async function insertNotification(
@@ -31,8 +28,9 @@ export async function listNotifications(
   userId: string,
   f: { unreadOnly: boolean; limit: number; after?: [string, string] },
 ): Promise<NotificationRow[]> {
-  return db.query<NotificationRow>(
-    `SELECT id, user_id, kind, title, body, link, created_at, read_at FROM notifications
+  return selectRows<NotificationRow>(
+    db,
+    `SELECT ${COLUMNS} FROM notifications
      WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)
        AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
      ORDER BY created_at DESC, id DESC LIMIT $5`,
@@ -48,12 +46,7 @@ export async function unreadCount(db: Queryable, userId: string): Promise<number
 
 export async function markRead(db: Queryable, userId: string, id: string): Promise<NotificationRow | undefined> {
   await db.query('UPDATE notifications SET read_at = now() WHERE id = $1 AND user_id = $2 AND read_at IS NULL', [id, userId]);
-  return (
-    await db.query<NotificationRow>(
-      'SELECT id, user_id, kind, title, body, link, created_at, read_at FROM notifications WHERE id = $1 AND user_id = $2',
-      [id, userId],
-    )
-  )[0];
+  return selectRow<NotificationRow>(db, `SELECT ${COLUMNS} FROM notifications WHERE id = $1 AND user_id = $2`, [id, userId]);
 }
 
 export async function markAllRead(db: Queryable, userId: string): Promise<number> {
@@ -65,8 +58,9 @@ export async function markAllRead(db: Queryable, userId: string): Promise<number
 export async function recipients(
   db: Queryable,
   personIds: string[],
-): Promise<{ person_id: string; email: string | null; user_id: string | null }[]> {
-  return db.query(
+): Promise<{ personId: string; email: string | null; userId: string | null }[]> {
+  return selectRows(
+    db,
     `SELECT p.id AS person_id, p.email, u.id AS user_id FROM persons p LEFT JOIN users u ON u.email = p.email AND NOT u.disabled
      WHERE p.id = ANY($1::uuid[]) AND p.anonymised_at IS NULL`,
     [personIds],

@@ -5,33 +5,14 @@ import { requireActor } from '../../platform/auth/policy.js';
 import { notFound } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
-import { errorResponses, PageQuery, Timestamp, Uuid } from '../../platform/http/schemas.js';
+import { errorResponses, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import * as repo from './repository.js';
+import { Notification } from './schemas.js';
 
 const tags = ['Aviseringar'];
 
-const Notification = Type.Object(
-  {
-    id: Uuid,
-    kind: Type.String(),
-    title: Type.String(),
-    body: Type.String(),
-    link: Type.Union([Type.String(), Type.Null()]),
-    createdAt: Timestamp,
-    readAt: Type.Union([Timestamp, Type.Null()]),
-  },
-  { $id: 'Notification' },
-);
-
-const present = (n: repo.NotificationRow) => ({
-  id: n.id,
-  kind: n.kind,
-  title: n.title,
-  body: n.body,
-  link: n.link,
-  createdAt: n.created_at.toISOString(),
-  readAt: n.read_at ? n.read_at.toISOString() : null,
-});
+/** The row is already in API shape (repository.ts). */
+const present = (n: repo.NotificationRow) => n;
 
 export const notificationRoutes: RouteModule = (app, { db }) => {
   app.addSchema(Notification);
@@ -65,7 +46,7 @@ export const notificationRoutes: RouteModule = (app, { db }) => {
         limit,
         ...(after ? { after } : {}),
       });
-      const page = paginate(rows, limit, (n) => [n.created_at.toISOString(), n.id]);
+      const page = paginate(rows, limit, (n) => [n.createdAt, n.id]);
       return {
         items: page.items.map(present),
         nextCursor: page.nextCursor,

@@ -27,20 +27,20 @@ async function plan(tx: Queryable, personId: string, today: string) {
   const rules = await repo.listRetentionRules(tx);
   const blockers = anonymisationBlockers(
     memberships.map((m) => ({ id: m.id, groupName: m.group_name, role: m.role, endDate: m.end_date })),
-    claims.map((c) => ({ id: c.id, status: c.status, date: c.assignment_date, groupName: c.group_name })),
+    claims.map((c) => ({ id: c.id, status: c.status, date: c.date, groupName: c.groupName })),
     today,
   );
   const records = [];
   for (const r of rules) {
-    const sql = COUNTS[r.record_type];
-    const count = r.record_type === 'person' ? 1 : sql ? ((await tx.query<{ n: number }>(sql, [personId]))[0]?.n ?? 0) : null;
+    const sql = COUNTS[r.recordType];
+    const count = r.recordType === 'person' ? 1 : sql ? ((await tx.query<{ n: number }>(sql, [personId]))[0]?.n ?? 0) : null;
     records.push({
-      recordType: r.record_type,
+      recordType: r.recordType,
       label: r.label,
       count,
-      onAnonymisation: r.on_anonymisation,
+      onAnonymisation: r.onAnonymisation,
       retention: r.retention,
-      legalBasis: r.legal_basis,
+      legalBasis: r.legalBasis,
     });
   }
   return { blockers, records };

@@ -1,30 +1,26 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { RetentionRule } from './schemas.js';
 
 /** The only SQL for retention rules, register extracts and anonymisation. */
 
-export interface RetentionRuleRow {
-  record_type: string;
-  label: string;
-  on_anonymisation: 'keep' | 'keep-pseudonymised' | 'erase';
-  retention_years: number | null;
-  retention: string;
-  legal_basis: string;
-  version: number;
-  updated_at: Date;
-}
+/** A retention rule as the API shows it. */
+export type RetentionRuleRow = Static<typeof RetentionRule>;
 
 export const listRetentionRules = (db: Queryable) =>
-  db.query<RetentionRuleRow>(
+  selectRows<RetentionRuleRow>(
+    db,
     `SELECT * FROM retention_rules ORDER BY array_position(ARRAY['person', 'membership', 'jav-declaration', 'compensation-claim',
        'compensation-participant', 'case', 'audit-event']::text[], record_type), record_type`,
   );
 
 export async function getRetentionRule(db: Queryable, recordType: string, forUpdate = false) {
-  return (
-    await db.query<RetentionRuleRow>(`SELECT * FROM retention_rules WHERE record_type = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
-      recordType,
-    ])
-  )[0];
+  return selectRow<RetentionRuleRow>(
+    db,
+    `SELECT * FROM retention_rules WHERE record_type = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [recordType],
+  );
 }
 
 export async function updateRetentionRule(
@@ -33,13 +29,12 @@ export async function updateRetentionRule(
   version: number,
   r: { label: string; retentionYears: number | null; retention: string; legalBasis: string },
 ) {
-  return (
-    await db.query<RetentionRuleRow>(
-      `UPDATE retention_rules SET label = $3, retention_years = $4, retention = $5, legal_basis = $6, version = version + 1,
-         updated_at = now() WHERE record_type = $1 AND version = $2 RETURNING *`,
-      [recordType, version, r.label, r.retentionYears, r.retention, r.legalBasis],
-    )
-  )[0];
+  return selectRow<RetentionRuleRow>(
+    db,
+    `UPDATE retention_rules SET label = $3, retention_years = $4, retention = $5, legal_basis = $6, version = version + 1,
+       updated_at = now() WHERE record_type = $1 AND version = $2 RETURNING *`,
+    [recordType, version, r.label, r.retentionYears, r.retention, r.legalBasis],
+  );
 }
 
 /** Nominations belong to another module that may not exist yet in this deployment: read them only if it does. */
@@ -55,12 +50,13 @@ export async function nominationsOf(db: Queryable, personId: string): Promise<un
   return rows.map((r) => r.row);
 }
 
-export interface AuditAboutRow {
+/** An audit event as the register extract shows it. */
+export interface AuditAbout {
   id: number;
-  occurred_at: Date;
-  actor_label: string;
-  entity_type: string;
-  entity_id: string;
+  occurredAt: string;
+  actor: string;
+  entityType: string;
+  entityId: string;
   action: string;
   before: unknown;
   after: unknown;
@@ -68,8 +64,9 @@ export interface AuditAboutRow {
 
 /** Audit events about the person and about their own records (declarations, memberships, claims, …). */
 export function auditAbout(db: Queryable, entityIds: string[]) {
-  return db.query<AuditAboutRow>(
-    `SELECT id, occurred_at, actor_label, entity_type, entity_id, action, before, after FROM audit_events
+  return selectRows<AuditAbout>(
+    db,
+    `SELECT id, occurred_at, actor_label AS actor, entity_type, entity_id, action, before, after FROM audit_events
      WHERE entity_id = ANY($1::text[]) ORDER BY id`,
     [entityIds],
   );

@@ -29,9 +29,9 @@ export async function updateRetentionRule(
       action: 'update',
       before: {
         label: before.label,
-        retentionYears: before.retention_years,
+        retentionYears: before.retentionYears,
         retention: before.retention,
-        legalBasis: before.legal_basis,
+        legalBasis: before.legalBasis,
       },
       after: {
         label: input.label,

@@ -17,7 +17,7 @@ export function dueNoticeMail(
     caseNumber: string;
     dueDate: string;
     today: string;
-    case_id: string;
+    caseId: string;
     baseUrl: string;
   },
   name: string,
@@ -37,7 +37,7 @@ export function dueNoticeMail(
       '',
       `${what} i ${about} ${when}.`,
       '',
-      `Öppna ärendet i Navet: ${a.baseUrl.replace(/\/$/, '')}/arenden-och-beslut/arenden/${a.case_id}`,
+      `Öppna ärendet i Navet: ${a.baseUrl.replace(/\/$/, '')}/arenden-och-beslut/arenden/${a.caseId}`,
       '',
       'Markera punkten som klar i ärendet när den är gjord. Ett ärende kan inte avslutas med öppna åtgärdspunkter.',
     ].join('\n'),
