@@ -3,10 +3,14 @@ import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { Page } from '../components/Page';
 import { useT } from '../i18n';
+import { OverviewPage } from '../overview/OverviewPage';
 
+/** The start page: Min översikt for a signed-in person, the public introduction for everyone else. */
 export function StartPage() {
   const t = useT();
-  const { user } = useSession();
+  const { user, loading } = useSession();
+  if (user) return <OverviewPage />;
+  if (loading) return <Page title={t('common.loading')} />;
   return (
     <Page title={t('start.title')}>
       <p className="lead">{t('start.lead')}</p>
