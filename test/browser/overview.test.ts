@@ -63,6 +63,10 @@ describe('Min översikt', () => {
     await settled(page);
     expect(await page.locator('main h1').innerText()).toMatch(/Region Kronoberg/);
     await expectAccessible(page, 'answer from the overview');
+
+    // her one region is remembered: registering a case starts on it
+    await visit(page, '/arenden-och-beslut');
+    await expect.poll(() => page.locator('#case-region').inputValue()).toBe('07');
   });
 
   it('keeps the public start page for those not signed in', async () => {
