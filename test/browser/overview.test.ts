@@ -67,6 +67,22 @@ describe('Min översikt', () => {
     // her one region is remembered: registering a case starts on it
     await visit(page, '/arenden-och-beslut');
     await expect.poll(() => page.locator('#case-region').inputValue()).toBe('07');
+
+    // the header's count leads to her notifications
+    await page
+      .locator('header')
+      .getByRole('link', { name: /^Aviseringar/ })
+      .click();
+    await settled(page);
+    expect(await page.locator('main h1').innerText()).toBe('Aviseringar');
+    await expectAccessible(page, 'notifications');
+
+    // and the overview reflows on a narrow screen (WCAG 1.4.10)
+    await page.setViewportSize({ width: 320, height: 640 });
+    await visit(page, '/');
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'overview-narrow');
   });
 
   it('keeps the public start page for those not signed in', async () => {

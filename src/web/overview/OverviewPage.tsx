@@ -9,24 +9,23 @@ import { caseHref } from '../cases/cases';
 import { $api, type ApiResponse } from '../client';
 import { APPROVAL_PATH, kronor } from '../compensation/compensation';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { Page } from '../components/Page';
 import { answerPath } from '../consultations/model';
 import { useI18n, type MessageKey } from '../i18n';
 import { groupMandatesHref } from '../mandates/mandates';
 import { meetingHref } from '../meetings/meetings';
 import { PEOPLE_PATH } from '../people/people';
 
-type Overview = ApiResponse<'/me/overview'>;
+type OverviewData = ApiResponse<'/me/overview'>;
 
-export function OverviewPage() {
-  const { t } = useI18n();
+/** The overview's content, under a Page the caller renders (the start page keeps one h1 for both of its faces). */
+export function Overview() {
   const overview = $api.useQuery('get', '/me/overview');
   return (
-    <Page title={t('overview.title')} lead={<p>{t('overview.lead')}</p>}>
+    <>
       {overview.error && <ErrorAlert error={overview.error} />}
       {overview.isPending && <Loading />}
       {overview.data && <Sections o={overview.data} />}
-    </Page>
+    </>
   );
 }
 
@@ -84,7 +83,7 @@ function Row({ to, children, meta }: { to: string; children: ReactNode; meta?: R
   );
 }
 
-function Sections({ o }: { o: Overview }) {
+function Sections({ o }: { o: OverviewData }) {
   const { t, tMaybe, formatDate } = useI18n();
   const names = o.regions.map((r) => r.name).join(', ');
   return (

@@ -3,13 +3,20 @@ import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { Page } from '../components/Page';
 import { useT } from '../i18n';
-import { OverviewPage } from '../overview/OverviewPage';
+import { Overview } from '../overview/OverviewPage';
 
 /** The start page: Min översikt for a signed-in person, the public introduction for everyone else. */
 export function StartPage() {
   const t = useT();
   const { user, loading } = useSession();
-  if (user) return <OverviewPage />;
+  // Always one Page at the same place: after signing in, the session arrives a moment after the
+  // navigation, and the h1 (which has the focus by then) must stay the same element.
+  if (user)
+    return (
+      <Page title={t('overview.title')} lead={<p>{t('overview.lead')}</p>}>
+        <Overview />
+      </Page>
+    );
   if (loading) return <Page title={t('common.loading')} />;
   return (
     <Page title={t('start.title')}>
