@@ -18,6 +18,7 @@ import { knowledgeRoutes } from './modules/knowledge/index.js';
 import { caseRoutes } from './modules/cases/index.js';
 import { meetingRoutes } from './modules/meetings/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
+import { overviewRoutes } from './modules/overview/index.js';
 import { compensationRoutes } from './modules/compensation/index.js';
 import { recordsRoutes } from './modules/records/index.js';
 import { implementationRoutes } from './modules/implementation/index.js';
@@ -42,6 +43,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   caseRoutes,
   meetingRoutes,
   notificationRoutes,
+  overviewRoutes,
   compensationRoutes,
   recordsRoutes,
   implementationRoutes,

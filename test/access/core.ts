@@ -32,6 +32,7 @@ export const coreAccess: AccessModule = {
     ],
     'POST /api/v1/auth/logout': ['public', () => ({ url: '/api/v1/auth/logout' })],
     'GET /api/v1/me': ['signed-in', () => ({ url: '/api/v1/me' })],
+    'GET /api/v1/me/overview': ['signed-in', () => ({ url: '/api/v1/me/overview' })],
     'GET /api/v1/auth/tokens': ['signed-in', () => ({ url: '/api/v1/auth/tokens' })],
     'POST /api/v1/auth/tokens': ['signed-in', () => ({ url: '/api/v1/auth/tokens', payload: { name: 'matris' } })],
     'DELETE /api/v1/auth/tokens/{id}': ['admin', (f) => ({ url: `/api/v1/auth/tokens/${f.tokenId}` })], // someone else's token: 404 for all but its owner

@@ -21,7 +21,7 @@ describe('sign-in', () => {
     await page.getByText('Inloggad som').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     await settled(page);
-    await expect.poll(() => page.locator('main h1').innerText()).toBe('Välkommen till Navet');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Min översikt');
     await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 
     await page.getByRole('button', { name: 'Logga ut' }).click();

@@ -152,9 +152,9 @@ describe('keyboard-only runs of the core flows', () => {
     await page.getByText('Inloggad som').waitFor();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
     await settled(page);
-    await expect.poll(() => page.locator('main h1').innerText()).toBe('Välkommen till Navet');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Min översikt');
     // Focus moves to the new page's heading (not left on a control that is gone).
-    await expectFocusOn(page.locator('#page-title'), 'the start page h1');
+    await expectFocusOn(page.locator('#page-title'), 'the overview h1');
     await expectAccessible(page, 'signed in (keyboard)');
   });
 

@@ -8,6 +8,7 @@ export { addCaseAction } from './add-case-action.js';
 export { loadCasesDemo } from './demo.js';
 export { assertCanRead } from './policy.js';
 export { registerCase } from './register-case.js';
+export { readMyCaseWork, type CaseWorkItem } from './read-my-work.js';
 export * as repository from './repository.js';
 export { transitionCase, withdrawFromAgenda } from './transition-case.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.

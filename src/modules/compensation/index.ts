@@ -8,6 +8,7 @@ export { OPEN_STATUSES, claimLifecycle } from './rules/claim-state.js';
 export type { ClaimStatus } from './rules/claim-state.js';
 export { loadCompensationDemo } from './demo.js';
 export { policyFor } from './policy.js';
+export { readMyClaimWork, type ClaimWorkItem } from './read-my-work.js';
 export * as repository from './repository.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { compensationRoutes } from './routes.js';

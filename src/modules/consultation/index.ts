@@ -12,6 +12,7 @@ export { loadConsultationDemo } from './demo.js';
 export { createRound } from './rounds/create-round.js';
 export { addDocument } from './rounds/documents.js';
 export { presentRound } from './rounds/presenter.js';
+export { readMyConsultationWork, type MilestoneWorkItem, type SurveyWorkItem } from './read-my-work.js';
 export * as roundsRepository from './rounds/repository.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { consultationRoutes } from './routes.js';

@@ -224,3 +224,14 @@ export async function approveAsAdjuster(db: Queryable, meetingId: string, person
   );
   return rows.length === 1;
 }
+
+/** Meetings whose minutes wait for this person's justering: named adjuster, not yet approved, minutes in one of `statuses`. */
+export async function awaitingJusteringBy(db: Queryable, personId: string, statuses: readonly string[]) {
+  return db.query<{ meeting_id: string; group_id: string; group_name: string; meeting_date: string }>(
+    `SELECT m.id AS meeting_id, m.group_id, g.name AS group_name, m.meeting_date
+     FROM minutes_adjusters a JOIN meetings m ON m.id = a.meeting_id JOIN groups g ON g.id = m.group_id
+     WHERE a.person_id = $1 AND a.approved_at IS NULL AND m.minutes_status = ANY($2::text[])
+     ORDER BY m.meeting_date, m.id`,
+    [personId, [...statuses]],
+  );
+}

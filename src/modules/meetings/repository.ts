@@ -233,3 +233,17 @@ export async function restrictionsOf(
   );
   return new Map(rows.map((r) => [r.person_id, r.restrictions ?? []]));
 }
+
+/** Meetings of these forums between two dates (inclusive), in date order. */
+export async function meetingsOfForumsBetween(
+  db: Queryable,
+  groupIds: string[],
+  from: string,
+  to: string,
+): Promise<MeetingRow[]> {
+  return db.query<MeetingRow>(
+    `${MEETING} WHERE m.group_id = ANY($1::uuid[]) AND m.meeting_date BETWEEN $2::date AND $3::date
+     ORDER BY m.meeting_date, m.start_time, m.id`,
+    [groupIds, from, to],
+  );
+}

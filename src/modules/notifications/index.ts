@@ -4,6 +4,7 @@
  */
 export { notifyPersons } from './notify.js';
 export { insertNotification } from './repository.js';
+export { unreadCount } from './repository.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { notificationRoutes } from './routes.js';
 export { NOTIFY_QUEUE, notifyHandler } from './notify.js';

@@ -7,6 +7,7 @@ export { addYears, checkAppointment } from './rules/membership.js';
 export { isSelf, mayManagePerson, maySeePerson } from './access.js';
 export { appointInTx, appointMember } from './appoint-member.js';
 export { presentDeclaration, presentMembership, presentPerson } from './presenter.js';
+export { readMyPeopleWork, type DeclarationWorkItem, type MandateWorkItem } from './read-my-work.js';
 export { addDays } from './reminders/rules.js';
 export * as repository from './repository.js';
 export { activeMembershipCount } from './repository.js';

@@ -9,6 +9,7 @@ import { useI18n, type Lang } from '../i18n';
 import { ORGANISATION_PAGES } from '../organisation/OrganisationPage';
 import { PEOPLE_PAGES } from '../people/PeoplePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { NotificationsLink } from '../overview/NotificationsLink';
 import { SessionTimeout } from '../trust/SessionTimeout';
 import { CAPABILITIES } from './capabilities';
 import { Link, matchPath, NavLink, navigate, useLocation } from './router';
@@ -112,6 +113,7 @@ function Header() {
           <LanguageSwitch />
           {user ? (
             <div className="user-box">
+              <NotificationsLink />
               <span className="user-name">{t('header.signedInAs', { name: user.name })}</span>
               <button
                 type="button"

@@ -58,6 +58,7 @@ import { SupportPage } from '../knowledge/SupportPage';
 import { AccessibilityPage } from '../pages/AccessibilityPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
 import { StartPage } from '../pages/StartPage';
+import { NotificationsPage } from '../overview/NotificationsPage';
 import { TransparencyPage } from '../trust/TransparencyPage';
 import { CAPABILITIES } from './capabilities';
 import { FollowupHomePage } from '../followup/FollowupHomePage';
@@ -82,6 +83,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/', access: 'public', render: () => <StartPage /> },
   { pattern: '/logga-in', access: 'public', render: () => <LoginPage /> },
   { pattern: '/tillganglighet', access: 'public', render: () => <AccessibilityPage /> },
+  { pattern: '/aviseringar', access: 'public', render: () => <NotificationsPage /> },
   // Reference data is public (insyn); the server decides, and a 401 shows a sign-in link.
   { pattern: '/organisation', access: 'public', render: () => <OrganisationPage /> },
   { pattern: '/organisation/sverige', access: 'public', render: () => <SwedenPage /> },

@@ -12,6 +12,7 @@ import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
+import { useMyRegions } from '../auth/regions';
 import { useI18n, useT } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { CASES_PATH, caseHref, originLabel, STATUS_BADGE, statusLabel } from './cases';
@@ -35,6 +36,7 @@ function Cases() {
   const { t, formatDate } = i18n;
   const { search } = useLocation();
   const region = search.get('region') ?? '';
+  const { homeRegion } = useMyRegions();
   const year = search.get('year') ?? '';
   const [draftRegion, setDraftRegion] = useState(region);
   const [draftYear, setDraftYear] = useState(year);
@@ -127,7 +129,7 @@ function Cases() {
       {cases.data?.nextCursor && <p className="muted">{t('cases.more')}</p>}
       <RegisterCaseForm
         regions={regions.data ?? []}
-        defaultRegion={region}
+        defaultRegion={region || (homeRegion ?? '')}
         onRegistered={(c) => {
           setRegistered((r) => ({ c, n: (r?.n ?? 0) + 1 }));
           void invalidate('/cases');

@@ -5,13 +5,13 @@
 import { useState, type FormEvent } from 'react';
 import { $api } from '../client';
 import { Link, navigate } from '../app/router';
-import { useSession } from '../auth/session';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
+import { useMyRegions } from '../auth/regions';
 import { useI18n, useT } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { boardPath, jointPath } from './model';
@@ -29,12 +29,9 @@ export function ConsultationsPage() {
 function Consultations() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const { user } = useSession();
   const overview = $api.useQuery('get', '/consultation-overview');
   const regions = useAsync(() => loadRegions(), []);
-  const myRegions = user
-    ? [...new Set(user.roles.filter((r) => r.scopeType === 'region' && r.scopeId).map((r) => r.scopeId))]
-    : [];
+  const { regions: myRegions } = useMyRegions();
   const [region, setRegion] = useState(myRegions[0] ?? '10');
   const rounds = overview.data?.rounds ?? [];
 

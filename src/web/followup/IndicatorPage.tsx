@@ -12,6 +12,7 @@ import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
+import { useMyRegions } from '../auth/regions';
 import { useI18n, type I18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { SeriesChart, type ChartKind } from './Chart';
@@ -82,7 +83,8 @@ export function IndicatorPage({ id }: { id: string }) {
   const { t, formatNumber } = i18n;
   const { user } = useSession();
   const { search } = useLocation();
-  const region = search.get('region') ?? '07';
+  const { homeRegion } = useMyRegions();
+  const region = search.get('region') ?? homeRegion ?? '07';
   const kind: ChartKind = search.get('chart') === 'run' ? 'run' : 'control';
   const [draft, setDraft] = useState<{ region: string; kind: string }>({ region, kind });
   const regions = useAsync(() => loadRegions(), []);

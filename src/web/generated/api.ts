@@ -21750,6 +21750,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Min översikt: det som väntar på dig nu och härnäst (milstolpar, ärenden, justering, granskning, uppdrag, anspråk, enkäter, veckans möten); avsnitt som dina roller inte berör är null */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyOverview"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/compensation/rate-models": {
         parameters: {
             query?: never;
@@ -29317,6 +29389,174 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             readAt: string | null;
+        };
+        MyOverview: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             * @example 2027-03-01
+             */
+            today: string;
+            /** @description Veckan (måndag–söndag) som "denna vecka" avser */
+            week: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                to: string;
+            };
+            /** @description Påminnelsefönstret i dagar för uppdrag som slutar */
+            reminderDays: number;
+            /** @description Regionerna där du har en roll; med en enda region behöver du aldrig välja */
+            regions: {
+                code: string;
+                name: string;
+            }[];
+            unreadNotifications: number;
+            milestones: {
+                /** Format: uuid */
+                answerId: string;
+                roundTitle: string;
+                caseNumber: string;
+                region: string;
+                regionName: string;
+                kind: string;
+                label: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                dueOn: string;
+                daysLeft: number;
+                late: boolean;
+            }[] | null;
+            triage: {
+                /** Format: uuid */
+                id: string;
+                caseNumber: string;
+                subject: string;
+                region: string;
+                status: string;
+                statusLabel: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                receivedDate: string;
+                dueDate: string | null;
+                daysLeft: number | null;
+            }[] | null;
+            cases: {
+                /** Format: uuid */
+                id: string;
+                caseNumber: string;
+                subject: string;
+                region: string;
+                status: string;
+                statusLabel: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                receivedDate: string;
+                dueDate: string | null;
+                daysLeft: number | null;
+            }[] | null;
+            justering: {
+                /** Format: uuid */
+                meetingId: string;
+                forumName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                meetingDate: string;
+            }[] | null;
+            declarations: {
+                /** Format: uuid */
+                declarationId: string;
+                /** Format: uuid */
+                personId: string;
+                personName: string;
+                /** Format: date-time */
+                submittedAt: string;
+            }[] | null;
+            mandates: {
+                /** Format: uuid */
+                membershipId: string;
+                /** Format: uuid */
+                personId: string;
+                personName: string;
+                /** Format: uuid */
+                groupId: string;
+                groupName: string;
+                role: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                endDate: string;
+                daysLeft: number;
+            }[] | null;
+            claims: {
+                /** Format: uuid */
+                claimId: string;
+                /** Format: uuid */
+                personId: string;
+                personName: string;
+                groupName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                assignmentDate: string;
+                totalOre: number;
+            }[] | null;
+            surveys: {
+                /** Format: uuid */
+                surveyId: string;
+                /** Format: uuid */
+                answerId: string;
+                title: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                closesOn: string;
+                daysLeft: number;
+                recipients: number;
+                responded: number;
+            }[] | null;
+            meetings: {
+                /** Format: uuid */
+                meetingId: string;
+                /** Format: uuid */
+                forumId: string;
+                forumName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                date: string;
+                startTime: string;
+                endTime: string;
+                place: string | null;
+            }[] | null;
         };
         CompensationRateModel: {
             /** Format: uuid */

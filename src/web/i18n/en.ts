@@ -13,6 +13,7 @@ import { enKnowledge } from '../knowledge/i18n.en';
 import { enConsultations } from '../consultations/i18n.en';
 import { enFollowup } from '../followup/i18n.en';
 import { enTrust } from '../trust/i18n.en';
+import { enOverview } from '../overview/i18n.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Navet',
@@ -830,4 +831,5 @@ export const en: Record<MessageKey, string> = {
   ...enConsultations,
   ...enFollowup,
   ...enTrust,
+  ...enOverview,
 };

@@ -12,6 +12,7 @@ import { svKnowledge } from '../knowledge/i18n.sv';
 import { svConsultations } from '../consultations/i18n.sv';
 import { svFollowup } from '../followup/i18n.sv';
 import { svTrust } from '../trust/i18n.sv';
+import { svOverview } from '../overview/i18n.sv';
 
 export const sv = {
   'app.name': 'Navet',
@@ -829,6 +830,7 @@ export const sv = {
   ...svConsultations,
   ...svFollowup,
   ...svTrust,
+  ...svOverview,
 };
 
 export type MessageKey = keyof typeof sv;

@@ -10,7 +10,7 @@ import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n, useT } from '../i18n';
-import { $api, call, client } from '../client';
+import { $api, call, client, invalidate } from '../client';
 import { DECISIONS_PATH, forumHref } from './meetings';
 
 export function MeetingsHomePage() {
@@ -68,7 +68,8 @@ function Home() {
   );
 }
 
-function Notifications() {
+/** The caller's notifications, newest first (also the page the header's unread count leads to). */
+export function Notifications() {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
   const list = $api.useQuery('get', '/notifications', { params: { query: { limit: 20 } } });
@@ -77,7 +78,7 @@ function Notifications() {
     setError(null);
     try {
       await call(client.POST('/notifications/read-all'));
-      await list.refetch();
+      await invalidate('/notifications');
     } catch (err) {
       setError(asApiError(err));
     }

@@ -3,10 +3,21 @@ import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { Page } from '../components/Page';
 import { useT } from '../i18n';
+import { Overview } from '../overview/OverviewPage';
 
+/** The start page: Min översikt for a signed-in person, the public introduction for everyone else. */
 export function StartPage() {
   const t = useT();
-  const { user } = useSession();
+  const { user, loading } = useSession();
+  // Always one Page at the same place: after signing in, the session arrives a moment after the
+  // navigation, and the h1 (which has the focus by then) must stay the same element.
+  if (user)
+    return (
+      <Page title={t('overview.title')} lead={<p>{t('overview.lead')}</p>}>
+        <Overview />
+      </Page>
+    );
+  if (loading) return <Page title={t('common.loading')} />;
   return (
     <Page title={t('start.title')}>
       <p className="lead">{t('start.lead')}</p>

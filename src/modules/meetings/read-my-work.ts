@@ -1,0 +1,65 @@
+import { requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import * as minutesRepo from './minutes-repository.js';
+import { readableForums } from './policy.js';
+import * as repo from './repository.js';
+import { isCancelled, minutesLifecycle } from './rules/lifecycle.js';
+
+export interface MeetingWorkItem {
+  meetingId: string;
+  forumId: string;
+  forumName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string | null;
+}
+
+export interface JusteringWorkItem {
+  meetingId: string;
+  forumName: string;
+  meetingDate: string;
+}
+
+/**
+ * The meetings work of the caller, for Min översikt: minutes waiting for their justering (as a
+ * named adjuster), and the meetings between `from` and `to` that they are called to or keep.
+ * Each list is null when it cannot concern them (no person record; no forum they read).
+ */
+export async function readMyMeetingWork(
+  db: Db,
+  ctx: Ctx,
+  week: { from: string; to: string },
+): Promise<{ justering: JusteringWorkItem[] | null; meetings: MeetingWorkItem[] | null }> {
+  requireActor(ctx.actor);
+  const person = await repo.personByEmail(db, ctx.actor.email);
+  const justering = person
+    ? (await minutesRepo.awaitingJusteringBy(db, person.id, minutesLifecycle.actions.approve.from)).map((m) => ({
+        meetingId: m.meeting_id,
+        forumName: m.group_name,
+        meetingDate: m.meeting_date,
+      }))
+    : null;
+  const kept = (await readableForums(db, ctx)).filter((f) => f.manage).map((f) => f.group.id);
+  const called = person ? await repo.meetingsOfPerson(db, person.id) : [];
+  if (!person && !kept.length) return { justering, meetings: null };
+  const rows = [
+    ...called.filter((m) => m.meeting_date >= week.from && m.meeting_date <= week.to),
+    ...(kept.length ? await repo.meetingsOfForumsBetween(db, kept, week.from, week.to) : []),
+  ];
+  const seen = new Set<string>();
+  const meetings = rows
+    .filter((m) => !isCancelled(m.status) && !seen.has(m.id) && seen.add(m.id))
+    .sort((a, b) => a.meeting_date.localeCompare(b.meeting_date) || a.start_time.localeCompare(b.start_time))
+    .map((m) => ({
+      meetingId: m.id,
+      forumId: m.group_id,
+      forumName: m.group_name,
+      date: m.meeting_date,
+      startTime: m.start_time.slice(0, 5),
+      endTime: m.end_time.slice(0, 5),
+      place: m.place,
+    }));
+  return { justering, meetings };
+}

@@ -1,0 +1,65 @@
+import { requireActor } from '../../platform/auth/policy.js';
+import { requestScope, type Geography } from '../../platform/auth/scope.js';
+import { todayInSweden } from '../../platform/clock.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { readMyCaseWork, type CaseWorkItem } from '../cases/index.js';
+import { readMyClaimWork } from '../compensation/index.js';
+import { readMyConsultationWork } from '../consultation/index.js';
+import { readMyMeetingWork } from '../meetings/index.js';
+import { unreadCount } from '../notifications/index.js';
+import { readMyPeopleWork } from '../people/index.js';
+import { listRegions } from '../reference/index.js';
+import { daysUntil, weekOf } from './rules/week.js';
+import type { MyOverviewT } from './schemas.js';
+
+/**
+ * The regions a person works in, from where their roles are held: a region, or the regions of
+ * a healthcare region. A system-wide role names no region (such a person picks one).
+ */
+export function regionsOfRoles(actor: Actor, geo: Geography): string[] {
+  const out = new Set<string>();
+  for (const r of actor.roles) {
+    if (r.scopeType === 'region') out.add(r.scopeId);
+    if (r.scopeType === 'healthcare-region')
+      for (const [code, hrs] of geo.regionHealthcareRegions) if (hrs.includes(r.scopeId)) out.add(code);
+  }
+  return [...out].sort();
+}
+
+/**
+ * Min översikt: what needs the signed-in person now and next, asked of each module through its
+ * front door. Every module applies its own policy; a section its roles make irrelevant is null.
+ */
+export async function readOverview(db: Db, ctx: Ctx, opts: { reminderDays: number }): Promise<MyOverviewT> {
+  requireActor(ctx.actor);
+  const today = todayInSweden();
+  const week = weekOf(today);
+  const geo = await requestScope(ctx, db).geography();
+  const mine = regionsOfRoles(ctx.actor, geo);
+  const names = new Map((await listRegions(db)).map((r) => [r.code, r.name]));
+
+  const cases = await readMyCaseWork(db, ctx);
+  const consultation = await readMyConsultationWork(db, ctx);
+  const meetings = await readMyMeetingWork(db, ctx, week);
+  const people = await readMyPeopleWork(db, ctx, { days: opts.reminderDays });
+  const claims = await readMyClaimWork(db, ctx);
+
+  const withDays = (c: CaseWorkItem) => ({ ...c, daysLeft: c.dueDate ? daysUntil(today, c.dueDate) : null });
+  return {
+    today,
+    week,
+    reminderDays: opts.reminderDays,
+    regions: mine.filter((c) => names.has(c)).map((code) => ({ code, name: names.get(code)! })),
+    unreadNotifications: await unreadCount(db, ctx.actor.userId),
+    milestones: consultation?.milestones.map((m) => ({ ...m, daysLeft: daysUntil(today, m.dueOn) })) ?? null,
+    triage: cases.triage?.map(withDays) ?? null,
+    cases: cases.assigned?.map(withDays) ?? null,
+    justering: meetings.justering,
+    declarations: people.declarations,
+    mandates: people.mandates?.map((m) => ({ ...m, daysLeft: daysUntil(today, m.endDate) })) ?? null,
+    claims,
+    surveys: consultation?.surveys.map((s) => ({ ...s, daysLeft: daysUntil(today, s.closesOn) })) ?? null,
+    meetings: meetings.meetings,
+  };
+}

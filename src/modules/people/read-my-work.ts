@@ -1,0 +1,70 @@
+import { requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { listExpiring } from './expiring.js';
+import { peoplePolicy } from './policy.js';
+import * as repo from './repository.js';
+
+export interface DeclarationWorkItem {
+  declarationId: string;
+  personId: string;
+  personName: string;
+  submittedAt: string;
+}
+
+export interface MandateWorkItem {
+  membershipId: string;
+  personId: string;
+  personName: string;
+  groupId: string;
+  groupName: string;
+  role: string;
+  endDate: string;
+}
+
+/**
+ * The people work of the caller, for Min översikt: submitted jäv declarations they may review
+ * (never their own), and seats ending within `days` in the registers they manage. Each is null
+ * when the caller holds no role that reviews or manages anywhere.
+ */
+export async function readMyPeopleWork(
+  db: Db,
+  ctx: Ctx,
+  opts: { days: number },
+): Promise<{ declarations: DeclarationWorkItem[] | null; mandates: MandateWorkItem[] | null }> {
+  requireActor(ctx.actor);
+  const actor = ctx.actor;
+  const policy = peoplePolicy(ctx, db);
+  const reviews = await policy.registers(['jav.review']);
+  let declarations: DeclarationWorkItem[] | null = null;
+  if (reviews === undefined || reviews.length) {
+    const rows = await repo.declarationQueue(db, undefined);
+    const may = await Promise.all(rows.map((d) => policy.scope.may('jav.review', d.home_owner)));
+    declarations = rows
+      .filter((d, i) => may[i] && d.submitted_by !== actor.userId)
+      .map((d) => ({
+        declarationId: d.id,
+        personId: d.person_id,
+        personName: d.person_name,
+        submittedAt: d.submitted_at.toISOString(),
+      }));
+  }
+  const manages = await policy.registers(['people.manage']);
+  let mandates: MandateWorkItem[] | null = null;
+  if (manages === undefined || manages.length) {
+    const expiring = await listExpiring(db, ctx, { days: opts.days });
+    mandates = expiring.memberships
+      .filter((m) => m.endingSoon && m.endDate)
+      .map((m) => ({
+        membershipId: m.id,
+        personId: m.personId,
+        personName: m.personName,
+        groupId: m.groupId,
+        groupName: m.groupName,
+        role: m.role,
+        endDate: m.endDate!,
+      }))
+      .sort((a, b) => a.endDate.localeCompare(b.endDate));
+  }
+  return { declarations, mandates };
+}
