@@ -31,7 +31,7 @@ const usePostgres = args.includes('--postgres');
 const load: LoadSettings = quick ? { durationS: 3, warmupS: 1, connections: 10 } : { durationS: 15, warmupS: 3, connections: 10 };
 const size = quick ? QUICK : FULL;
 /** A hard bound on the whole run, whatever hangs. */
-const WATCHDOG_MS = quick ? 420_000 : 1_200_000;
+const WATCHDOG_MS = quick ? 900_000 : 1_800_000;
 const CEILING_CODE = '1480'; // Göteborg
 
 interface Endpoint {
