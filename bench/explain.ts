@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/explain.ts [--postgres]`: the query plans of the national read paths (issue
- * 20) on the bench's quick dataset, through the product's own query functions: every query
+ * 20) on the bench's quick dataset with the full run's 3,000 supports, through the product's own query functions: every query
  * they send is answered by EXPLAIN instead. A tool for developers; see docs/benchmarks.md.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { listSupports } from '../src/modules/knowledge/search-supports.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, type Queryable } from '../src/platform/db/index.js';
 import { generateDataset } from './dataset.js';
-import { FOLLOWUP_QUICK, generateFollowupDataset } from './followup.js';
+import { FOLLOWUP_FULL, generateFollowupDataset } from './followup.js';
 import { generateReadsDataset, READS_QUICK, SEARCH_ONE_HIT } from './reads.js';
 
 const usePostgres = process.argv.includes('--postgres');
@@ -38,7 +38,7 @@ const config = loadConfig({ NAVET_DATA_DIR: tmp, DATABASE_URL: url, NAVET_DEMO: 
 const db = await openDatabase(config);
 try {
   await generateDataset(db, config, { users: 0, groups: 0, auditEvents: 0 }, log);
-  await generateFollowupDataset(db, FOLLOWUP_QUICK, log);
+  await generateFollowupDataset(db, FOLLOWUP_FULL, log);
   await generateReadsDataset(db, READS_QUICK, log);
   const regions = (await db.query<{ code: string }>('SELECT code FROM regions')).map((r) => r.code);
   const supports = (await db.query<{ id: string }>('SELECT id FROM knowledge_supports ORDER BY id LIMIT 100')).map((r) => r.id);

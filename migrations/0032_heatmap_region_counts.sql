@@ -21,7 +21,8 @@ CREATE TABLE heatmap_region_counts (
   kind text NOT NULL,
   implemented integer NOT NULL CHECK (implemented >= 0),
   with_status integer NOT NULL CHECK (with_status >= implemented),
-  PRIMARY KEY (region_code, kind, program_area_id, support_type)
+  -- A request reads one kind and one program area (or every one: the empty string) for every region.
+  PRIMARY KEY (kind, program_area_id, support_type, region_code)
 );
 
 CREATE FUNCTION heatmap_region_counts_refresh(regions text[]) RETURNS void
@@ -130,7 +131,7 @@ CREATE FUNCTION heatmap_region_counts_merge() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE heatmap_region_counts c SET implemented = NEW.implemented, with_status = NEW.with_status
-    WHERE (c.region_code, c.kind, c.program_area_id, c.support_type) = (NEW.region_code, NEW.kind, NEW.program_area_id, NEW.support_type);
+    WHERE (c.kind, c.program_area_id, c.support_type, c.region_code) = (NEW.kind, NEW.program_area_id, NEW.support_type, NEW.region_code);
   IF FOUND THEN
     RETURN NULL;
   END IF;
