@@ -1,7 +1,7 @@
 /**
  * The follow-up scenario of `npm run bench`: thousands of knowledge supports with an
  * implementation status in most regions (the national heatmap), and one monthly indicator
- * with three years of values for all 21 regions and the nation (the series endpoint with its
+ * with ten years of values for all 21 regions and the nation (the series endpoint with its
  * run and control chart analysis). Rows are written in bulk with the same columns and rules
  * as the use cases; generating them one use case at a time would only measure the generator.
  */
@@ -50,8 +50,8 @@ export async function generateFollowupDataset(db: Db, size: { supports: number }
     );
     await tx.query(
       `INSERT INTO followup_indicator_values (indicator_id, area, period, value)
-       SELECT $1, a.area, to_char(date '2024-01-01' + make_interval(months => m), 'YYYY-MM'), 60 + (abs(hashtext(a.area || m)) % 300) / 10.0
-       FROM (SELECT code AS area FROM regions UNION ALL SELECT 'SE') a, generate_series(0, 35) m`,
+       SELECT $1, a.area, to_char(date '2017-01-01' + make_interval(months => m), 'YYYY-MM'), 60 + (abs(hashtext(a.area || m)) % 300) / 10.0
+       FROM (SELECT code AS area FROM regions UNION ALL SELECT 'SE') a, generate_series(0, 119) m`,
       [BENCH_INDICATOR_ID],
     );
   });

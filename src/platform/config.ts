@@ -57,6 +57,24 @@ export interface Config {
   /** Run the job worker inside the web process (default) or leave it to `navet worker`. */
   inProcessWorker: boolean;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | undefined;
+  /**
+   * Shared rate limits, per signed-in user or client address: searches (lists with `q`),
+   * downloads and exports, and open data (NAVET_RATE_LIMIT_SEARCH, _EXPORT, _OPEN_DATA as
+   * "max/seconds", e.g. "120/60"; "0" switches one off).
+   */
+  rateLimits: Record<RateLimitSetting, { max: number; windowSeconds: number } | undefined>;
+}
+
+export type RateLimitSetting = 'search' | 'export' | 'openData';
+
+function rate(name: string, v: string | undefined, dflt: { max: number; windowSeconds: number }) {
+  if (v === undefined || v.trim() === '') return dflt;
+  if (v.trim() === '0') return undefined;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new Error(`${name} ska vara "antal/sekunder", t.ex. "120/60", eller "0" för ingen gräns; fick "${v}"`);
+  }
+  return { max: Number(m[1]), windowSeconds: Number(m[2]) };
 }
 
 export interface OidcConfig {
@@ -166,6 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicFollowup: bool(env.NAVET_PUBLIC_FOLLOWUP, true),
     logLevel: env.LOG_LEVEL || 'info',
     inProcessWorker: bool(env.NAVET_IN_PROCESS_WORKER, true),
+    rateLimits: {
+      search: rate('NAVET_RATE_LIMIT_SEARCH', env.NAVET_RATE_LIMIT_SEARCH, { max: 120, windowSeconds: 60 }),
+      export: rate('NAVET_RATE_LIMIT_EXPORT', env.NAVET_RATE_LIMIT_EXPORT, { max: 30, windowSeconds: 300 }),
+      openData: rate('NAVET_RATE_LIMIT_OPEN_DATA', env.NAVET_RATE_LIMIT_OPEN_DATA, { max: 60, windowSeconds: 60 }),
+    },
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

@@ -88,30 +88,36 @@ export async function heatmapCells(db: Queryable, supportIds: string[], f: Heatm
 
 /**
  * Share implemented per region over all supports matching the filter (not just the page
- * shown; the title search narrows the rows, not the shares): one aggregate over the current
- * cells, or with a date over the cells as of that day.
+ * shown; the title search narrows the rows, not the shares): the current shares from the
+ * summary the triggers keep (migration 0032), or with a date an aggregate over the cells as
+ * of that day.
  */
 export function regionShares(db: Queryable, f: HeatmapFilter) {
-  // As of a date: each row's last status by then from one pass over the history (a lookup per
-  // row would cost one index search per status), then the newest version's row per cell.
-  const cells = f.date
-    ? `SELECT DISTINCT ON (s.support_id, s.region_code) s.region_code, h.status
+  type Share = { region_code: string; implemented: number; with_status: number };
+  if (!f.date) {
+    return db.query<Share>(
+      `SELECT c.region_code, sum(c.implemented)::int AS implemented, sum(c.with_status)::int AS with_status
+       FROM heatmap_region_counts c
+       WHERE c.kind = $1 AND c.program_area_id = $2 AND ($3::text IS NULL OR c.support_type = $3)
+       GROUP BY c.region_code`,
+      [f.kind ?? '', f.programArea ?? '', f.type ?? null],
+    );
+  }
+  // As of a date: each row's last status by then from one pass over the history in the order
+  // of its index (migration 0031), then the newest version's row per cell.
+  const cells = `SELECT DISTINCT ON (s.support_id, s.region_code) s.region_code, h.status
        FROM (SELECT DISTINCT ON (h.status_id) h.status_id, h.status FROM implementation_status_history h
              WHERE h.valid_from <= $4::date ORDER BY h.status_id, h.valid_from DESC, h.recorded_at DESC) h
        JOIN implementation_statuses s ON s.id = h.status_id
        JOIN knowledge_support_versions v ON v.id = s.support_version_id
        JOIN knowledge_supports k ON k.id = s.support_id
        WHERE s.unit_key = '' AND ($3::text IS NULL OR s.kind = $3) AND ${SUPPORT_FILTER}
-       ${CELLS_AS_OF_ORDER}`
-    : `SELECT s.region_code, s.status FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id
-       WHERE ${f.kind ? 's.is_current_kind AND s.kind = $3' : 's.is_current'} AND ${SUPPORT_FILTER}`;
-  return db.query<{ region_code: string; implemented: number; with_status: number }>(
+       ${CELLS_AS_OF_ORDER}`;
+  return db.query<Share>(
     `SELECT c.region_code, count(*) FILTER (WHERE c.status IN ('inford', 'uppfoljd'))::int AS implemented, count(*)::int AS with_status
      FROM (${cells}) c
      GROUP BY c.region_code`,
-    f.date
-      ? [f.programArea ?? null, f.type ?? null, f.kind ?? null, f.date]
-      : [f.programArea ?? null, f.type ?? null, ...(f.kind ? [f.kind] : [])],
+    [f.programArea ?? null, f.type ?? null, f.kind ?? null, f.date],
   );
 }
 

@@ -154,21 +154,28 @@ export async function recordHistory(db: Queryable, statusId: string, status: str
 }
 
 /** Open data: every region's status per support (non-personal: no names of who changed it). */
-export function openImplementationStatuses(db: Queryable) {
+/** A page of open data, in the order of the (version, region, unit) key's index, after a key. */
+export function openImplementationStatuses(db: Queryable, page: { after?: [string, string, string] | undefined; limit: number }) {
   return db.query<{
     support_id: string;
+    support_version_id: string;
     support_title: string;
     version_label: string;
     region_code: string;
+    unit_key: string;
     lpo: string | null;
     kind: string;
     status: string;
     decision_date: string | null;
     actual_done: string | null;
   }>(
-    `SELECT s.support_id, k.title AS support_title, v.label AS version_label, s.region_code, g.name AS lpo, s.kind, s.status, s.decision_date, s.actual_done
+    `SELECT s.support_id, s.support_version_id, k.title AS support_title, v.label AS version_label, s.region_code, s.unit_key,
+            g.name AS lpo, s.kind, s.status, s.decision_date, s.actual_done
      FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id JOIN knowledge_support_versions v ON v.id = s.support_version_id
-     LEFT JOIN groups g ON g.id = s.group_id ORDER BY sv_key(k.title) COLLATE "C", s.region_code, s.unit_key LIMIT 100000`,
+     LEFT JOIN groups g ON g.id = s.group_id
+     WHERE $1::uuid IS NULL OR (s.support_version_id, s.region_code, s.unit_key) > ($1::uuid, $2::text, $3::text)
+     ORDER BY s.support_version_id, s.region_code, s.unit_key LIMIT $4`,
+    [page.after?.[0] ?? null, page.after?.[1] ?? null, page.after?.[2] ?? null, page.limit + 1],
   );
 }
 

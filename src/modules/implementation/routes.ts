@@ -6,6 +6,7 @@ import { CONTENT_TYPES, toCsv, type Column } from '../../platform/export/spreads
 import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
+import { openDataPage, OpenDataPageQuery, pageWithNext } from '../../platform/http/open-data.js';
 import { errorResponses, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createImplementationStatus } from './create-status.js';
 import { mayReadRegionWork, regionsWritable } from './policy.js';
@@ -184,13 +185,22 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags: ['Öppna data'],
-        summary: 'Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV)',
-        querystring: FileQuery(['json', 'csv']),
+        summary:
+          'Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link)',
+        querystring: Type.Object(
+          { ...FileQuery(['json', 'csv']).properties, ...OpenDataPageQuery },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Unknown({ description: 'JSON-lista eller CSV-fil' }), ...errorResponses(400) },
       },
     },
     async (req, reply) => {
-      const rows = await repo.openImplementationStatuses(db);
+      const { limit, after } = openDataPage<[string, string, string]>(req.query, 3);
+      const { rows, next } = pageWithNext(req, reply, await repo.openImplementationStatuses(db, { limit, after }), limit, (r) => [
+        r.support_version_id,
+        r.region_code,
+        r.unit_key,
+      ]);
       const items = rows.map((r) => ({
         supportId: r.support_id,
         support: r.support_title,
@@ -213,7 +223,7 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
           body: Buffer.from(toCsv(cols, items)),
         });
       }
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0' }));
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0', next }));
     },
   );
 };

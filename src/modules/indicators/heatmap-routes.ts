@@ -5,6 +5,7 @@ import { notFound, unauthorized } from '../../platform/errors.js';
 import { CONTENT_TYPES, toCsv, toXlsx, type Column } from '../../platform/export/spreadsheet.js';
 import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
+import { openDataPage, OpenDataPageQuery, pageWithNext } from '../../platform/http/open-data.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { heatmapQueries, statusLabel } from '../implementation/index.js';
 import { groupsAt } from '../organisation/index.js';
@@ -128,16 +129,28 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
     {
       schema: {
         tags: ['Öppna data'],
-        summary: 'Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod',
+        summary:
+          'Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link)',
         querystring: Type.Object(
-          { indicator: Type.Optional(Type.String({ maxLength: 40 })), format: Type.Optional(Type.Enum(['json', 'csv'])) },
+          {
+            indicator: Type.Optional(Type.String({ maxLength: 40 })),
+            format: Type.Optional(Type.Enum(['json', 'csv'])),
+            ...OpenDataPageQuery,
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Unknown({ description: 'JSON-lista eller CSV-fil' }), ...errorResponses(400) },
       },
     },
     async (req, reply) => {
-      const rows = await repo.openIndicatorValues(db, req.query.indicator ?? null);
+      const { limit, after } = openDataPage<[string, string, string, string]>(req.query, 4);
+      const { rows, next } = pageWithNext(
+        req,
+        reply,
+        await repo.openIndicatorValues(db, req.query.indicator ?? null, { limit, after }),
+        limit,
+        (r) => [r.indicator_id, r.area, r.sub_area, r.period],
+      );
       const items = rows.map((r) => ({
         indicator: r.code,
         name: r.name,
@@ -159,7 +172,7 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
           body: Buffer.from(toCsv(cols, items)),
         });
       }
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0' }));
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0', next }));
     },
   );
 };

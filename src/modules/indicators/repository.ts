@@ -367,11 +367,29 @@ export const commentsOf = (db: Queryable, groupId: string) =>
   );
 
 /** Open data: indicator values per area and period, for one indicator code or all. */
-export function openIndicatorValues(db: Queryable, indicatorCode: string | null) {
-  return db.query<{ code: string; name: string; unit: string; area: string; sub_area: string; period: string; value: number }>(
-    `SELECT i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.value FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
-     WHERE ($1::text IS NULL OR i.code = $1) ORDER BY i.code, v.area, v.sub_area, v.period LIMIT 200000`,
-    [indicatorCode],
+/** A page of open data, in the order of the values' key (indicator, area, sub-area, period), after a key. */
+export function openIndicatorValues(
+  db: Queryable,
+  indicatorCode: string | null,
+  page: { after?: [string, string, string, string] | undefined; limit: number },
+) {
+  const a = page.after;
+  return db.query<{
+    indicator_id: string;
+    code: string;
+    name: string;
+    unit: string;
+    area: string;
+    sub_area: string;
+    period: string;
+    value: number;
+  }>(
+    `SELECT v.indicator_id, i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.value
+     FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
+     WHERE ($1::text IS NULL OR i.code = $1)
+       AND ($2::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period) > ($2::uuid, $3::text, $4::text, $5::text))
+     ORDER BY v.indicator_id, v.area, v.sub_area, v.period LIMIT $6`,
+    [indicatorCode, a?.[0] ?? null, a?.[1] ?? null, a?.[2] ?? null, a?.[3] ?? null, page.limit + 1],
   );
 }
 

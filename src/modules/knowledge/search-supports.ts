@@ -76,16 +76,29 @@ export async function listSupports(db: Queryable, f: SupportFilter): Promise<Sup
       f.programArea,
     );
   }
-  for (const word of queryWords(f.q ?? '')) {
+  const words = queryWords(f.q ?? '');
+  // Stop words ("om", "och") match everything: asked once, so the condition below has only
+  // index-searchable arms (full text, trigrams on the stored folded text, the producer group).
+  const stop = words.length
+    ? new Set(
+        (
+          await db.query<{ w: string }>(`SELECT w FROM unnest($1::text[]) w WHERE numnode(plainto_tsquery('swedish', w)) = 0`, [
+            words,
+          ])
+        ).map((r) => r.w),
+      )
+    : new Set<string>();
+  for (const word of words) {
     const folded = foldLike(word);
-    if (!folded) continue;
+    if (!folded || stop.has(word)) continue;
+    const patterns = likePatterns(folded);
     w.add(
       `(s.search_vector @@ plainto_tsquery('swedish', ?)
-        OR numnode(plainto_tsquery('swedish', ?)) = 0
-        OR sv_fold(s.title || ' ' || coalesce(s.producer_name, '') || ' ' || coalesce(s.summary, '') || ' ' || coalesce(g.name, '')) LIKE ANY (?::text[]))`,
+        OR ${patterns.map(() => 's.search_folded LIKE ?').join(' OR ')}
+        OR s.producer_group_id = ANY (ARRAY(SELECT pg.id FROM groups pg WHERE sv_fold(pg.name) LIKE ANY (?::text[]))))`,
       word,
-      word,
-      likePatterns(folded),
+      ...patterns,
+      patterns,
     );
   }
   if (f.after) w.add(`(sv_key(s.title) COLLATE "C", s.id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { acquireDataDirLock } from './lock.js';
 import { OID, keepDate, parseInt8, type Db, type Row, type Tx } from './types.js';
 
@@ -36,6 +37,8 @@ export async function openPglite(opts: PgliteOptions): Promise<Db & { dump(): Pr
       ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       parsers,
+      // Trigram indexes for the knowledge supports' substring search (migration 0031).
+      extensions: { pg_trgm },
     });
   } catch (err) {
     release();

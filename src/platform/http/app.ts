@@ -15,7 +15,7 @@ import { Problem, problemFromDatabaseError } from '../errors.js';
 import { authenticate } from '../auth/authenticate.js';
 import { isConnectionError } from '../db/postgres.js';
 import { idempotencyContext, idempotencyOnSend, idempotencyPreHandler, withIdempotentCommit } from './idempotency.js';
-import { rateLimitPreHandler, resolveRateLimit } from './rate-limit.js';
+import { rateLimitPreHandler, rateLimitsFrom, resolveRateLimit } from './rate-limit.js';
 import { errorResponses, ProblemSchema } from './schemas.js';
 import { fieldErrors, registerSharedSchema, validatorCompiler } from './validation.js';
 import { APP_VERSION, projectRoot } from '../version.js';
@@ -212,8 +212,9 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  const rateLimits = rateLimitsFrom(config);
   app.addHook('onRoute', (route) => {
-    resolveRateLimit(route);
+    resolveRateLimit(route, rateLimits);
     addCommonResponses(route);
   });
   app.addHook('onRequest', idempotencyContext);

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { hitRateLimit } from '../auth/repository.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { tooManyRequests } from '../errors.js';
 
@@ -9,8 +10,10 @@ import { tooManyRequests } from '../errors.js';
  * A route opts in with `config: { rateLimit: { bucket: 'export', max: 20, windowSeconds: 300 } }`
  * (or `rateLimit: 'export'` for a named default below), or out with `rateLimit: false`.
  * Without a decision of its own a route gets one by its shape, so new routes are born limited:
- * downloads (`.csv`, `.xlsx`, `.pdf`, `.docx`, `.zip`, `/export`) → `export`; a list with a
- * `q` query parameter → `search` (counted only when `q` is given).
+ * downloads (`.csv`, `.xlsx`, `.pdf`, `.docx`, `.zip`, `/export`) → `export`; open data
+ * (`/api/v1/open-data/…`) → `open-data`; a list with a `q` query parameter → `search` (counted
+ * only when `q` is given). The search, export and open-data limits are settings
+ * (NAVET_RATE_LIMIT_SEARCH, _EXPORT, _OPEN_DATA in src/platform/config.ts; the defaults below).
  * The key is the signed-in user, or the client address for anonymous callers.
  * Password sign-in keeps its own throttle and account lock (src/platform/auth/login.ts).
  */
@@ -25,8 +28,22 @@ export interface RateLimit {
 export const RATE_LIMITS = {
   search: { bucket: 'search', max: 120, windowSeconds: 60, onlyWithQuery: 'q' },
   export: { bucket: 'export', max: 30, windowSeconds: 300 },
+  'open-data': { bucket: 'open-data', max: 60, windowSeconds: 60 },
   'sign-in': { bucket: 'sign-in', max: 30, windowSeconds: 300 },
 } satisfies Record<string, RateLimit>;
+
+/** The named limits with the configured search, export and open-data figures; a limit switched off is undefined. */
+export type RateLimitTable = Record<keyof typeof RATE_LIMITS, RateLimit | undefined>;
+
+export function rateLimitsFrom(config: Pick<Config, 'rateLimits'>): RateLimitTable {
+  const set = (base: RateLimit, v: { max: number; windowSeconds: number } | undefined) => (v ? { ...base, ...v } : undefined);
+  return {
+    ...RATE_LIMITS,
+    search: set(RATE_LIMITS.search, config.rateLimits.search),
+    export: set(RATE_LIMITS.export, config.rateLimits.export),
+    'open-data': set(RATE_LIMITS['open-data'], config.rateLimits.openData),
+  };
+}
 
 export type RateLimitOption = RateLimit | keyof typeof RATE_LIMITS | false;
 
@@ -41,6 +58,7 @@ declare module 'fastify' {
  * address; they are cheap, and a route may still opt in.
  */
 const DOWNLOAD = /(\.(csv|xlsx|pdf|docx|zip)$)|\/exports?(\/|$)/;
+const OPEN_DATA = /^\/api\/v1\/open-data\//;
 
 function querystringHasQ(schema: unknown): boolean {
   const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
@@ -48,21 +66,25 @@ function querystringHasQ(schema: unknown): boolean {
 }
 
 /** The limit a route ends up with: its own decision, else one by its shape. */
-export function rateLimitOf(route: Pick<RouteOptions, 'url' | 'method' | 'schema' | 'config'>): RateLimit | undefined {
+export function rateLimitOf(
+  route: Pick<RouteOptions, 'url' | 'method' | 'schema' | 'config'>,
+  limits: RateLimitTable = RATE_LIMITS,
+): RateLimit | undefined {
   const own = route.config?.rateLimit;
   if (own === false) return undefined;
-  if (typeof own === 'string') return RATE_LIMITS[own];
+  if (typeof own === 'string') return limits[own];
   if (own) return own;
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (!route.url.startsWith('/api/') || !methods.includes('GET')) return undefined;
-  if (DOWNLOAD.test(route.url)) return RATE_LIMITS.export;
-  if (querystringHasQ(route.schema?.querystring)) return RATE_LIMITS.search;
+  if (OPEN_DATA.test(route.url)) return limits['open-data'];
+  if (DOWNLOAD.test(route.url)) return limits.export;
+  if (querystringHasQ(route.schema?.querystring)) return limits.search;
   return undefined;
 }
 
 /** onRoute: resolve each route's limit once, into its config. */
-export function resolveRateLimit(route: RouteOptions): void {
-  const limit = rateLimitOf(route);
+export function resolveRateLimit(route: RouteOptions, limits: RateLimitTable = RATE_LIMITS): void {
+  const limit = rateLimitOf(route, limits);
   route.config = { ...(route.config as object), rateLimit: limit ?? false };
 }
 

@@ -25162,11 +25162,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV) */
+        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link) */
         get: {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
+                    /** @description Rader per sida (1–50000, normalt 10000) */
+                    limit?: number;
+                    /** @description Från länken next på föregående sida */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -28480,12 +28484,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod */
+        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link) */
         get: {
             parameters: {
                 query?: {
                     indicator?: string;
                     format?: "json" | "csv";
+                    /** @description Rader per sida (1–50000, normalt 10000) */
+                    limit?: number;
+                    /** @description Från länken next på föregående sida */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;

@@ -159,11 +159,16 @@ export function countRuns(values: readonly number[], centre: number): { runs: nu
   return { runs, above, below };
 }
 
+/** ln(n!) for n = 0, 1, 2, …, grown as needed: every binomial below is three look-ups. */
+const logFactorials: number[] = [0];
+function logFactorial(n: number): number {
+  for (let i = logFactorials.length; i <= n; i++) logFactorials.push(logFactorials[i - 1]! + Math.log(i));
+  return logFactorials[n]!;
+}
+
 function logChoose(n: number, k: number): number {
   if (k < 0 || k > n) return -Infinity;
-  let s = 0;
-  for (let j = 1; j <= k; j++) s += Math.log(n - k + j) - Math.log(j);
-  return s;
+  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
 }
 
 /** P(R = r) for r runs of n1 and n2 items in random order (Swed & Eisenhart 1943). */
@@ -185,9 +190,24 @@ export function runsProbability(n1: number, n2: number, r: number): number {
 
 /**
  * The fewest and most runs that are still expected (2.5 % in each tail): fewer runs than
- * `fewest` or more than `most` signals non-random variation.
+ * `fewest` or more than `most` signals non-random variation. Each probability costs a few
+ * look-ups of ln(n!), so this is linear in the number of points (it was quadratic, recomputed
+ * for every area on every request), and the answer is kept per (above, below).
  */
 export function runsLimits(n1: number, n2: number, tail = 0.025): { fewest: number; most: number } {
+  const key = `${n1},${n2},${tail}`;
+  const known = limitsMemo.get(key);
+  if (known) return { ...known };
+  const limits = computeRunsLimits(n1, n2, tail);
+  // The pairs are few (points above and below the median of series of at most 600 periods).
+  if (limitsMemo.size >= 20_000) limitsMemo.clear();
+  limitsMemo.set(key, limits);
+  return { ...limits };
+}
+
+const limitsMemo = new Map<string, { fewest: number; most: number }>();
+
+function computeRunsLimits(n1: number, n2: number, tail: number): { fewest: number; most: number } {
   const max = 2 * Math.min(n1, n2) + (n1 === n2 ? 0 : 1);
   let cum = 0;
   let fewest = 1;
