@@ -19,14 +19,14 @@ const auditOf = (entityId: string) =>
   );
 
 describe('memberships: default period, edits, early ends and the rules', () => {
-  it('an LPO seat without an end date gets the three-year mandate; edits need the version; a stale one is 409', async () => {
-    const c = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '10' }]);
-    const lpo = await buildLpo(t.db, { region: '10', programAreaId: 'akut-vard' });
-    const p = await buildDeclaredPerson(t.db, { homeOwner: '10' });
+  it('a Jönköping LPO seat without an end date gets Jönköping’s three-year mandate (seed 000); edits need the version; a stale one is 409', async () => {
+    const c = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '06' }]);
+    const lpo = { id: await groupByKey('06:lpo:akut-vard') };
+    const p = await buildDeclaredPerson(t.db, { homeOwner: '06' });
     const res = await appoint(c, lpo.id, { personId: p.id, role: 'ordforande', startDate: '2027-01-01' });
     expect(res.statusCode, res.body).toBe(201);
     const m = res.json();
-    expect(m).toMatchObject({ endDate: '2029-12-31', represents: '10', declarationLapsed: false, version: 1 });
+    expect(m).toMatchObject({ endDate: '2029-12-31', represents: '06', declarationLapsed: false, version: 1 });
 
     const url = `/api/v1/memberships/${m.id}`;
     expect((await t.request({ method: 'PATCH', url, as: c, payload: { role: 'vice-ordforande' } })).statusCode).toBe(428);
@@ -334,6 +334,7 @@ describe('composition rules and checks', () => {
     const body = {
       groupKind: 'working-group',
       groupLevel: 'region',
+      groupOwner: '10',
       ruleType: 'role-count',
       roles: ['sekreterare'],
       minCount: 1,
@@ -351,7 +352,7 @@ describe('composition rules and checks', () => {
           method: 'POST',
           url: '/api/v1/composition-rules',
           as: admin,
-          payload: { ...body, groupKind: null, groupLevel: null },
+          payload: { ...body, groupKind: null, groupLevel: null, groupOwner: null },
         }),
       ).status,
     ).toBe(422);
@@ -390,8 +391,9 @@ describe('composition rules and checks', () => {
 
   it('finds the gaps of an LPO and of Södra regionvårdsnämnden, and lists them in the overview', async () => {
     const admin = await t.newAdmin();
-    const lpo = await buildLpo(t.db, { region: '13', programAreaId: 'akut-vard' });
-    const chair = await buildDeclaredPerson(t.db, { homeOwner: '13' });
+    // Seed 000's grundbemanning is Jönköping’s (06): its LPOs are measured against it.
+    const lpo = { id: await groupByKey('06:lpo:hjart-och-karlsjukdomar') };
+    const chair = await buildDeclaredPerson(t.db, { homeOwner: '06' });
     expect((await appoint(admin, lpo.id, { personId: chair.id, role: 'ordforande', startDate: '2026-01-01' })).statusCode).toBe(
       201,
     );
@@ -408,7 +410,7 @@ describe('composition rules and checks', () => {
     );
 
     const overview = (
-      await t.request({ method: 'GET', url: '/api/v1/composition/gaps?owner=13&date=2026-11-26&staffedOnly=true', as: admin })
+      await t.request({ method: 'GET', url: '/api/v1/composition/gaps?owner=06&date=2026-11-26&staffedOnly=true', as: admin })
     ).json();
     expect(overview.items.map((i: { groupId: string }) => i.groupId)).toEqual([lpo.id]);
     const sodra = (

@@ -19,7 +19,17 @@ export const MEMBERSHIP_ROLES = [
   'patientforetradare',
   'kommunrepresentant',
   'webbredaktor',
+  // Seed 002 (Region Blekinge): support roles at the tactical level, and the cancer area's roles.
+  'superkodare',
+  'superanvandare',
+  'kvalitetssamordnare',
+  'lokal-patientprocessledare',
+  'kontaktsjukskoterska',
+  'svf-koordinator',
 ] as const;
+
+/** Seed 000: a shared chair is held by one from primary care and one from specialised care. */
+export const CARE_SECTORS = ['primarvard', 'specialiserad-vard'] as const;
 
 export const JAV_CATEGORIES = [
   'employment',

@@ -12,11 +12,13 @@ export const groupForRules = (g: {
   level: string;
   owner: string;
   reference_key: string | null;
+  program_area_ids?: readonly string[];
 }): GroupForRules => ({
   kind: g.kind,
   level: g.level,
   owner: g.owner,
   referenceKey: g.reference_key,
+  programAreaIds: g.program_area_ids ?? [],
 });
 
 export interface SeatInput {

@@ -20,9 +20,9 @@ const person = (name: string, i: number, o: { profession?: string; employer?: st
 });
 
 /**
- * Mandates in the demo region, with real gaps for the composition check: one LPO fully staffed,
- * the others without controller, administrative support or a person with patient experience;
- * Kronoberg with one of its two seats in Södra regionvårdsnämnden filled (through a decided
+ * Mandates in the demo region: one LPO with controller, administrative support and a person with
+ * patient experience (Kronoberg has set no staffing rule of its own: seed 000's grundbemanning is
+ * Region Jönköpings län's, so its LPOs are not measured against it); Kronoberg with one of its two seats in Södra regionvårdsnämnden filled (through a decided
  * nomination) and a second nomination open; a seat whose holder's declaration has lapsed.
  */
 export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {

@@ -12,6 +12,7 @@ export interface RuleInput {
   groupLevel?: string | null;
   groupOwner?: string | null;
   groupKey?: string | null;
+  programAreaIds?: string[];
   ruleType: RuleType;
   roles?: string[];
   minCount?: number | null;
@@ -29,6 +30,13 @@ export function checkRuleInput(r: repo.RuleWrite, knownPlaces: ReadonlySet<strin
   const errors: FieldError[] = [];
   if (!r.groupKind && !r.groupLevel && !r.groupOwner && !r.groupKey) {
     errors.push({ path: 'groupKind', message: 'Ange vilka grupper regeln gäller: slag, nivå, ägare eller en enskild grupp.' });
+  }
+  // A region's staffing is its own rule (seed 000 is Jönköping's): it names the region or the group.
+  if (r.groupLevel === 'region' && !r.groupOwner && !r.groupKey) {
+    errors.push({
+      path: 'groupOwner',
+      message: 'En regel för regionala grupper gäller bara den region som har beslutat den: ange regionen som ägare.',
+    });
   }
   if (r.ruleType !== 'mandate-years' && r.roles.length === 0) errors.push({ path: 'roles', message: 'Ange minst en roll.' });
   if ((r.ruleType === 'role-count' || r.ruleType.startsWith('per-')) && r.minCount === null && r.maxCount === null) {
@@ -60,6 +68,7 @@ const toWrite = (r: RuleInput): repo.RuleWrite => ({
   groupLevel: r.groupLevel ?? null,
   groupOwner: r.groupOwner ?? null,
   groupKey: r.groupKey?.trim() || null,
+  programAreaIds: r.programAreaIds ?? [],
   ruleType: r.ruleType,
   roles: r.roles ?? [],
   minCount: r.minCount ?? null,
@@ -76,6 +85,10 @@ async function validated(tx: Queryable, input: RuleInput) {
   const w = toWrite(input);
   const map = await repo.regionMap(tx);
   const errors = checkRuleInput(w, new Set(map.names.keys()));
+  const areas = new Set(await repo.programAreaIds(tx));
+  for (const a of w.programAreaIds) {
+    if (!areas.has(a)) errors.push({ path: 'programAreaIds', message: `Okänt programområde "${a}".` });
+  }
   if (errors.length) throw unprocessable(errors.map((e) => e.message).join(' '), errors);
   return w;
 }

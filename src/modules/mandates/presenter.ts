@@ -31,6 +31,7 @@ export const presentRule = (r: RuleRow) => ({
   groupLevel: r.group_level,
   groupOwner: r.group_owner,
   groupKey: r.group_key,
+  programAreaIds: r.program_area_ids,
   ruleType: r.rule_type,
   roles: r.roles,
   minCount: r.min_count,

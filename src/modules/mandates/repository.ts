@@ -11,6 +11,7 @@ export interface RuleRow {
   group_level: string | null;
   group_owner: string | null;
   group_key: string | null;
+  program_area_ids: string[];
   rule_type: CompositionRule['ruleType'];
   roles: string[];
   min_count: number | null;
@@ -32,6 +33,7 @@ export const toRule = (r: RuleRow): CompositionRule => ({
   groupLevel: r.group_level,
   groupOwner: r.group_owner,
   groupKey: r.group_key,
+  programAreaIds: r.program_area_ids,
   ruleType: r.rule_type,
   roles: r.roles,
   minCount: r.min_count,
@@ -48,6 +50,7 @@ export interface RuleWrite {
   groupLevel: string | null;
   groupOwner: string | null;
   groupKey: string | null;
+  programAreaIds: string[];
   ruleType: CompositionRule['ruleType'];
   roles: string[];
   minCount: number | null;
@@ -87,13 +90,14 @@ const ruleParams = (r: RuleWrite) => [
   r.anchorDate,
   r.description,
   r.sourceId,
+  r.programAreaIds,
 ];
 
 export async function insertRule(db: Queryable, r: RuleWrite): Promise<RuleRow> {
   const [row] = await db.query<RuleRow>(
     `INSERT INTO composition_rules (group_kind, group_level, group_owner, group_key, rule_type, roles, min_count, max_count,
-       region_counts, years, region_order, anchor_date, description, source_id)
-     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::jsonb, $10, $11::text[], $12, $13, $14) RETURNING *`,
+       region_counts, years, region_order, anchor_date, description, source_id, program_area_ids)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::jsonb, $10, $11::text[], $12, $13, $14, $15::text[]) RETURNING *`,
     ruleParams(r),
   );
   return row!;
@@ -103,8 +107,9 @@ export async function updateRuleRow(db: Queryable, id: string, version: number, 
   const [row] = await db.query<RuleRow>(
     `UPDATE composition_rules SET group_kind = $1, group_level = $2, group_owner = $3, group_key = $4, rule_type = $5,
        roles = $6::text[], min_count = $7, max_count = $8, region_counts = $9::jsonb, years = $10, region_order = $11::text[],
-       anchor_date = $12, description = $13, source_id = $14, version = version + 1, updated_at = now()
-     WHERE id = $15 AND version = $16 RETURNING *`,
+       anchor_date = $12, description = $13, source_id = $14, program_area_ids = $15::text[], version = version + 1,
+       updated_at = now()
+     WHERE id = $16 AND version = $17 RETURNING *`,
     [...ruleParams(r), id, version],
   );
   return row;
@@ -112,6 +117,10 @@ export async function updateRuleRow(db: Queryable, id: string, version: number, 
 
 export async function deleteRuleRow(db: Queryable, id: string, version: number): Promise<boolean> {
   return (await db.query('DELETE FROM composition_rules WHERE id = $1 AND version = $2 RETURNING id', [id, version])).length > 0;
+}
+
+export async function programAreaIds(db: Queryable): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM program_areas ORDER BY id')).map((r) => r.id);
 }
 
 /** Regions, their healthcare regions and the names of both. */
@@ -135,6 +144,7 @@ export interface SeatRow {
   person_id: string;
   role: string;
   represents: string | null;
+  care_sector: string | null;
   start_date: string;
   end_date: string | null;
 }
@@ -144,6 +154,7 @@ export const toSeat = (s: SeatRow): Seat => ({
   personId: s.person_id,
   role: s.role,
   represents: s.represents,
+  careSector: s.care_sector,
   startDate: s.start_date,
   endDate: s.end_date,
 });
@@ -151,7 +162,7 @@ export const toSeat = (s: SeatRow): Seat => ({
 export async function seatsOf(db: Queryable, groupIds: readonly string[]): Promise<SeatRow[]> {
   if (groupIds.length === 0) return [];
   return db.query<SeatRow>(
-    `SELECT m.id, m.group_id, m.person_id, m.role, m.represents, m.start_date, m.end_date
+    `SELECT m.id, m.group_id, m.person_id, m.role, m.represents, m.care_sector, m.start_date, m.end_date
      FROM memberships m JOIN persons p ON p.id = m.person_id
      WHERE m.group_id = ANY($1::uuid[]) AND p.anonymised_at IS NULL ORDER BY m.start_date, m.id`,
     [[...groupIds]],
@@ -177,13 +188,14 @@ export interface GroupBrief {
   level: string;
   owner: string;
   reference_key: string | null;
+  program_area_ids: string[];
   is_demo: boolean;
 }
 
 /** Active groups, optionally of some owners, in Swedish order. */
 export async function activeGroups(db: Queryable, owners?: readonly string[]): Promise<GroupBrief[]> {
   return db.query<GroupBrief>(
-    `SELECT id, name, kind, level, owner, reference_key, is_demo FROM groups
+    `SELECT id, name, kind, level, owner, reference_key, program_area_ids, is_demo FROM groups
      WHERE status = 'active' AND ($1::text[] IS NULL OR owner = ANY($1::text[])) ORDER BY sv_key(name) COLLATE "C", id`,
     [owners ? [...owners] : null],
   );

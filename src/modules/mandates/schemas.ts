@@ -102,7 +102,14 @@ const GroupKind = Type.Union(
   ),
 );
 const Level = Type.Union((['national', 'healthcare-region', 'region'] as const).map((k) => Type.Literal(k)));
-export const RULE_TYPES = ['role-count', 'per-region', 'per-healthcare-region', 'mandate-years', 'rotation'] as const;
+export const RULE_TYPES = [
+  'role-count',
+  'per-region',
+  'per-healthcare-region',
+  'mandate-years',
+  'rotation',
+  'shared-chair',
+] as const;
 
 const ruleFields = {
   groupKind: Type.Optional(Nullable(GroupKind)),
@@ -110,6 +117,13 @@ const ruleFields = {
   groupOwner: Type.Optional(Nullable(RegionRef)),
   groupKey: Type.Optional(
     Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'En enskild grupps referensnyckel' })),
+  ),
+  programAreaIds: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,80}$' }), {
+      maxItems: 30,
+      uniqueItems: true,
+      description: 'Regeln gäller grupper som täcker något av dessa programområden (tom: alla)',
+    }),
   ),
   ruleType: Type.Union(RULE_TYPES.map((t) => Type.Literal(t))),
   roles: Type.Optional(Type.Array(Role, { maxItems: 16, uniqueItems: true })),
@@ -137,6 +151,7 @@ export const Rule = Type.Object(
     groupLevel: Nullable(Type.String()),
     groupOwner: Nullable(Type.String()),
     groupKey: Nullable(Type.String()),
+    programAreaIds: Type.Array(Type.String()),
     ruleType: Type.String(),
     roles: Type.Array(Type.String()),
     minCount: Nullable(Type.Integer()),
@@ -160,6 +175,7 @@ const GapSchema = Type.Object({
     Type.Literal('region-missing'),
     Type.Literal('region-excess'),
     Type.Literal('region-unknown'),
+    Type.Literal('chair-sector'),
   ]),
   roles: Type.Array(Type.String()),
   region: Nullable(Type.String()),

@@ -32,6 +32,7 @@ export const presentGroup = (g: GroupRow, sources: Sources, may: GroupPermission
   sources: sourcesOf(g.source_ids, sources),
   sourceQuote: g.source_quote,
   isDemo: g.is_demo,
+  historical: g.historical,
   isReference: g.reference_key !== null,
   permissions: may?.permissions ?? { edit: false },
   allowedActions: may?.allowedActions ?? [],

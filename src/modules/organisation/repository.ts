@@ -29,6 +29,8 @@ export interface GroupRow {
   source_quote: string | null;
   closed_reason: string | null;
   is_demo: boolean;
+  /** Known only from older sources (perhaps renamed or merged): not one of today's groups. */
+  historical: boolean;
   start_date: string | null;
   end_date: string | null;
   version: number;

@@ -13,7 +13,7 @@ import { mergeGroup } from './merge-group.js';
 import { groupPolicy } from './policy.js';
 import { presentGroup, presentGroupSummary, presentMandate } from './presenter.js';
 import * as repo from './repository.js';
-import { levelOfOwner, mirrorStates } from './rules/structure.js';
+import { levelOfOwner, mirroredAreas, mirrorStates } from './rules/structure.js';
 import {
   CloseGroupBody,
   CoverageBody,
@@ -106,6 +106,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
       return {
         group: (await present(req, [g]))[0]!,
         mandate: mandate ? presentMandate(mandate) : null,
+        mirroredProgramAreaIds: mirroredAreas(repo.facts(g)),
         mirrors: byId(g.mirrors_group_id),
         mirroredBy: mirroredBy.map(presentGroupSummary),
         parent: byId(g.parent_group_id),

@@ -51,6 +51,9 @@ export const Group = Type.Object(
     sources: Type.Array(Type.Ref('Source')),
     sourceQuote: Nullable(Type.String()),
     isDemo: Type.Boolean(),
+    historical: Type.Boolean({
+      description: 'Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper',
+    }),
     isReference: Type.Boolean(),
     permissions: Type.Object({ edit: Type.Boolean() }),
     allowedActions: Type.Array(Type.Union(groupLifecycle.actionNames.map((a) => Type.Literal(a))), {
@@ -71,6 +74,9 @@ export const Mandate = Type.Object({
 export const GroupDetail = Type.Object({
   group: Type.Ref('Group'),
   mandate: Nullable(Mandate),
+  mirroredProgramAreaIds: Type.Array(Type.String(), {
+    description: 'De nationella programområden gruppen speglar (samma definition som speglingsmatrisen)',
+  }),
   mirrors: Nullable(GroupSummary),
   mirroredBy: Type.Array(GroupSummary),
   parent: Nullable(GroupSummary),

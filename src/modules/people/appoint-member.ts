@@ -24,6 +24,7 @@ export interface AppointInput {
   startDate: string;
   endDate?: string | null;
   represents?: string | null;
+  careSector?: string | null;
   overrideReason?: string;
 }
 
@@ -72,6 +73,7 @@ export async function appointInTx(
       [{ path: 'personId', message: `aktuell godkänd jävsdeklaration saknas: ${REASON_TEXT[decl.reason]}` }],
     );
   }
+  assertCareSector(input.role, input.careSector);
   const seat = await checkSeat(tx, group, {
     personId: person.id,
     personHomeOwner: person.home_owner,
@@ -88,6 +90,7 @@ export async function appointInTx(
     startDate: input.startDate,
     endDate: seat.endDate,
     represents: seat.represents,
+    careSector: input.careSector ?? null,
     overrideReason: seat.overridden.length ? (input.overrideReason?.trim() ?? null) : null,
     nominationId: input.nominationId ?? null,
   });
@@ -102,10 +105,20 @@ export async function appointInTx(
       startDate: row.start_date,
       endDate: row.end_date,
       represents: row.represents,
+      ...(row.care_sector ? { careSector: row.care_sector } : {}),
       declarationId: decl.declarationId,
       ...(input.nominationId ? { nominationId: input.nominationId } : {}),
       ...(seat.overridden.length ? { overrideReason: row.override_reason, overriddenRules: seat.overridden } : {}),
     },
   });
   return row;
+}
+
+/** Seed 000: the care sector says which half of a shared chair a seat is; only a chair has one. */
+export function assertCareSector(role: string, careSector: string | null | undefined): void {
+  if (careSector && role !== 'ordforande') {
+    throw unprocessable('Bara en ordförande anger primärvård eller specialiserad vård (ett delat ordförandeskap).', [
+      { path: 'careSector', message: 'gäller bara ordförande' },
+    ]);
+  }
 }

@@ -30,6 +30,7 @@ declare module '../../platform/audit/record.js' {
         startDate: string;
         endDate: string | null;
         represents: string | null;
+        careSector?: string | null;
         declarationId: string;
         nominationId?: string;
         overrideReason?: string | null;

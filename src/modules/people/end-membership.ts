@@ -38,6 +38,7 @@ export async function endMembership(db: Db, ctx: Ctx, id: string, version: numbe
       startDate: before.start_date,
       endDate: input.endDate,
       represents: before.represents,
+      careSector: before.care_sector,
       overrideReason: before.override_reason,
       endedEarlyReason: input.reason.trim(),
     });

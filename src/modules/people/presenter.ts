@@ -68,6 +68,7 @@ export const presentMembership = (m: MembershipRow) => ({
   startDate: m.start_date,
   endDate: m.end_date,
   represents: m.represents,
+  careSector: m.care_sector,
   endedEarlyReason: m.ended_early_reason,
   nominationId: m.nomination_id,
   overrideReason: m.override_reason,

@@ -44,6 +44,7 @@ export interface MembershipRow {
   end_date: string | null;
   override_reason: string | null;
   represents: string | null;
+  care_sector: string | null;
   ended_early_reason: string | null;
   nomination_id: string | null;
   version: number;
@@ -212,13 +213,24 @@ export async function insertMembership(
     endDate: string | null;
     overrideReason: string | null;
     represents?: string | null;
+    careSector?: string | null;
     nominationId?: string | null;
   },
 ): Promise<MembershipRow> {
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO memberships (group_id, person_id, role, start_date, end_date, override_reason, represents, nomination_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [m.groupId, m.personId, m.role, m.startDate, m.endDate, m.overrideReason, m.represents ?? null, m.nominationId ?? null],
+    `INSERT INTO memberships (group_id, person_id, role, start_date, end_date, override_reason, represents, nomination_id, care_sector)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      m.groupId,
+      m.personId,
+      m.role,
+      m.startDate,
+      m.endDate,
+      m.overrideReason,
+      m.represents ?? null,
+      m.nominationId ?? null,
+      m.careSector ?? null,
+    ],
   );
   return (await getMembership(db, row!.id))!;
 }
@@ -250,15 +262,16 @@ export async function updateMembershipRow(
     startDate: string;
     endDate: string | null;
     represents: string | null;
+    careSector: string | null;
     overrideReason: string | null;
     endedEarlyReason: string | null;
   },
 ): Promise<MembershipRow | undefined> {
   const rows = await db.query<{ id: string }>(
     `UPDATE memberships SET role = $3, start_date = $4, end_date = $5, represents = $6, override_reason = $7,
-       ended_early_reason = $8, version = version + 1, updated_at = now()
+       ended_early_reason = $8, care_sector = $9, version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, m.role, m.startDate, m.endDate, m.represents, m.overrideReason, m.endedEarlyReason],
+    [id, version, m.role, m.startDate, m.endDate, m.represents, m.overrideReason, m.endedEarlyReason, m.careSector],
   );
   return rows[0] ? getMembership(db, id) : undefined;
 }

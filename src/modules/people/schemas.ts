@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { declarationLifecycle } from './rules/declaration-lifecycle.js';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
-import { EMPLOYER_TYPES, JAV_CATEGORIES, MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
+import { CARE_SECTORS, EMPLOYER_TYPES, JAV_CATEGORIES, MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const EmployerType = Type.Union(EMPLOYER_TYPES.map((k) => Type.Literal(k)));
@@ -23,6 +23,13 @@ const personFields = {
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
 };
+const CareSector = Type.Union(
+  CARE_SECTORS.map((c) => Type.Literal(c)),
+  {
+    description: 'Ett delat ordförandeskap: från primärvård eller från specialiserad vård (underlag 000)',
+  },
+);
+
 export const Person = Type.Object(personFields, { $id: 'Person' });
 
 export const CreatePersonBody = Type.Object(
@@ -133,6 +140,7 @@ export const MembershipBody = Type.Object(
     startDate: IsoDate,
     endDate: Type.Optional(Nullable(IsoDate)),
     represents: Type.Optional(Represents),
+    careSector: Type.Optional(Nullable(CareSector)),
     overrideReason: Type.Optional(
       Type.String({
         minLength: 1,
@@ -150,6 +158,7 @@ export const MembershipPatchBody = Type.Object(
     startDate: Type.Optional(IsoDate),
     endDate: Type.Optional(Nullable(IsoDate)),
     represents: Type.Optional(Nullable(Represents)),
+    careSector: Type.Optional(Nullable(CareSector)),
     overrideReason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     version: Type.Optional(Type.Integer({ minimum: 1 })),
   },
@@ -176,6 +185,7 @@ export const Membership = Type.Object(
     startDate: IsoDate,
     endDate: Nullable(IsoDate),
     represents: Nullable(Type.String()),
+    careSector: Nullable(Type.String()),
     endedEarlyReason: Nullable(Type.String()),
     nominationId: Nullable(Uuid),
     overrideReason: Nullable(Type.String()),

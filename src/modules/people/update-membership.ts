@@ -7,6 +7,7 @@ import { checkSeat } from '../mandates/index.js';
 import { groupPolicy } from '../organisation/index.js';
 import { getGroup } from '../organisation/index.js';
 import { isGroupActive } from '../organisation/index.js';
+import { assertCareSector } from './appoint-member.js';
 import { presentMembership } from './presenter.js';
 import * as repo from './repository.js';
 import type { MembershipPatchBody } from './schemas.js';
@@ -27,6 +28,8 @@ export async function updateMembership(db: Db, ctx: Ctx, id: string, version: nu
     if (!person) throw notFound('Uppdraget');
     const role = patch.role ?? before.role;
     const startDate = patch.startDate ?? before.start_date;
+    const careSector = patch.careSector !== undefined ? patch.careSector : before.care_sector;
+    assertCareSector(role, careSector);
     const seat = await checkSeat(tx, group, {
       id,
       personId: before.person_id,
@@ -42,6 +45,7 @@ export async function updateMembership(db: Db, ctx: Ctx, id: string, version: nu
       startDate,
       endDate: seat.endDate,
       represents: seat.represents,
+      careSector,
       overrideReason: seat.overridden.length ? (patch.overrideReason?.trim() ?? null) : before.override_reason,
       endedEarlyReason: before.ended_early_reason,
     });

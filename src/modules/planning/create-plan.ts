@@ -1,4 +1,4 @@
-/** Drafting a two-year plan for a regional group (LPO, LSG). */
+/** Drafting a two-year plan for a regional group (LPO, LSG) or a healthcare region's program area (RMPO). */
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
@@ -8,7 +8,7 @@ import './audit.js';
 import { getPlan } from './plan-queries.js';
 import { authorizePlanWrite } from './policy.js';
 import * as repo from './repository.js';
-import { checkItems, type PlanItem } from './rules/plan.js';
+import { checkItems, makesPlans, type PlanItem } from './rules/plan.js';
 
 export async function createPlan(
   db: Db,
@@ -18,10 +18,11 @@ export async function createPlan(
   return db.transaction(async (tx) => {
     await assertVisible(tx, ctx, { group: input.groupId, support: input.items.map((i) => i.supportId) });
     const group = await authorizePlanWrite(ctx, tx, input.groupId);
-    if (group.level !== 'region')
-      throw unprocessable('Verksamhetsplaner görs av regionens grupper (LPO, LSG).', [
-        { path: '/groupId', message: 'Inte en regional grupp' },
-      ]);
+    if (!makesPlans(group))
+      throw unprocessable(
+        'Verksamhetsplaner görs av regionens grupper (LPO, LSG) och av sjukvårdsregionens programområden (RMPO, RPO).',
+        [{ path: '/groupId', message: 'Varken en regional grupp eller ett sjukvårdsregionalt programområde' }],
+      );
     const errors = checkItems(input.items, input.startYear);
     if (errors.length) throw unprocessable('Planen kan inte sparas.', errors);
     if (await repo.planExistsFor(tx, input.groupId, input.startYear))

@@ -12,6 +12,7 @@ import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { mayReadRegionWork, regionTarget } from '../implementation/index.js';
 import { getGroup, groupsAt, type GroupRow } from '../organisation/index.js';
+import { makesPlans } from './rules/plan.js';
 
 /** A group that still works (a closed group makes no new plans). */
 const isOpen = (g: GroupRow) => g.status === 'active';
@@ -47,10 +48,11 @@ export async function authorizePlanWrite(ctx: Ctx, db: Queryable, groupId: strin
 export async function planningWritable(ctx: Ctx, db: Queryable): Promise<{ planGroupIds: string[]; pdsaRegions: string[] }> {
   if (!ctx.actor) return { planGroupIds: [], pdsaRegions: [] };
   const scope = requestScope(ctx, db);
-  const regions = [...(await scope.geography()).regionHealthcareRegions.keys()];
+  const geo = await scope.geography();
+  const regions = [...geo.regionHealthcareRegions.keys()];
   const planGroupIds: string[] = [];
-  for (const g of await groupsAt(db, regions)) {
-    if (g.level === 'region' && isOpen(g) && (await mayWritePlans(ctx, db, g.id, g.owner))) planGroupIds.push(g.id);
+  for (const g of await groupsAt(db, [...regions, ...geo.healthcareRegionIds])) {
+    if (makesPlans(g) && isOpen(g) && (await mayWritePlans(ctx, db, g.id, g.owner))) planGroupIds.push(g.id);
   }
   return { planGroupIds, pdsaRegions: await scope.regionsWith('pdsa.write') };
 }

@@ -56,7 +56,7 @@ export const planningRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: 'Verksamhetsplaner (tvååriga) för LPO och LSG',
+        summary: 'Verksamhetsplaner (tvååriga) för LPO, LSG och sjukvårdsregionala programområden (RMPO)',
         querystring: PlanListQuery,
         response: { 200: Type.Object({ items: Type.Array(PlanSummary), nextCursor: Type.Null() }), ...errorResponses(400, 401) },
       },

@@ -107,11 +107,11 @@ async function upsertAll(tx: Queryable, d: ReferenceData): Promise<void> {
       { source_ids: '::text[]' },
     );
     const name = p.kind === 'npo' ? `NPO ${p.name}` : p.name;
-    await upsertGroup(tx, `npo:${p.id}`, 'program-area', name, [p.id], 'confirmed', null, p.sourceIds);
+    await upsertGroup(tx, `npo:${p.id}`, 'program-area', name, [p.id], 'confirmed', null, p.sourceIds, false);
   }
   for (const g of d.collaborationGroups) {
     const basis = [g.notes, g.evidenceDates ? `Belagt: ${g.evidenceDates}` : null].filter(Boolean).join(' — ') || null;
-    await upsertGroup(tx, `nsg:${g.slug}`, 'collaboration-group', g.name, [], g.status, basis, g.sourceIds);
+    await upsertGroup(tx, `nsg:${g.slug}`, 'collaboration-group', g.name, [], g.status, basis, g.sourceIds, g.historical);
   }
 }
 
@@ -124,16 +124,17 @@ async function upsertGroup(
   status: string,
   basis: string | null,
   sourceIds: string[],
+  historical: boolean,
 ) {
   await tx.query(
-    `INSERT INTO groups (reference_key, kind, level, owner, name, program_area_ids, fact_status, fact_basis, source_ids)
-     VALUES ($1, $2, 'national', 'national', $3, $4::text[], $5, $6, $7::text[])
+    `INSERT INTO groups (reference_key, kind, level, owner, name, program_area_ids, fact_status, fact_basis, source_ids, historical)
+     VALUES ($1, $2, 'national', 'national', $3, $4::text[], $5, $6, $7::text[], $8)
      ON CONFLICT (reference_key) DO UPDATE SET
        kind = EXCLUDED.kind, name = EXCLUDED.name, program_area_ids = EXCLUDED.program_area_ids,
        fact_status = EXCLUDED.fact_status, fact_basis = EXCLUDED.fact_basis, source_ids = EXCLUDED.source_ids,
-       version = groups.version + 1, updated_at = now()
-     WHERE (groups.kind, groups.name, groups.program_area_ids, groups.fact_status, groups.fact_basis, groups.source_ids)
-       IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.program_area_ids, EXCLUDED.fact_status, EXCLUDED.fact_basis, EXCLUDED.source_ids)`,
-    [key, kind, name, programAreaIds, status, basis, sourceIds],
+       historical = EXCLUDED.historical, version = groups.version + 1, updated_at = now()
+     WHERE (groups.kind, groups.name, groups.program_area_ids, groups.fact_status, groups.fact_basis, groups.source_ids, groups.historical)
+       IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.program_area_ids, EXCLUDED.fact_status, EXCLUDED.fact_basis, EXCLUDED.source_ids, EXCLUDED.historical)`,
+    [key, kind, name, programAreaIds, status, basis, sourceIds, historical],
   );
 }

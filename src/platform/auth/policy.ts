@@ -15,6 +15,8 @@ export const ROLES = {
   'jav-granskare': 'Granskare av jävsdeklarationer',
   registrator: 'Registrator',
   webbredaktor: 'Webbredaktör',
+  // Seed 000: the program area's controller supports it with follow-up, analyses and reports.
+  controller: 'Controller',
 } as const;
 export type RoleCode = keyof typeof ROLES;
 
@@ -39,8 +41,8 @@ export const PERMISSIONS = {
   'meetings.manage': ['admin', 'samordnare'],
   'followup.indicators.manage': ['admin'],
   'followup.goals.write': ['admin', 'samordnare'],
-  'followup.values.import': ['admin', 'samordnare'],
-  'followup.comment': ['admin', 'samordnare', 'processtod'],
+  'followup.values.import': ['admin', 'samordnare', 'controller'],
+  'followup.comment': ['admin', 'samordnare', 'processtod', 'controller'],
   'implementation.write': ['admin', 'samordnare'],
   'plans.write': ['admin', 'samordnare', 'ordforande', 'processtod'],
   'pdsa.write': ['admin', 'samordnare', 'ordforande', 'processtod'],

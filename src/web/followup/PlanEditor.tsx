@@ -25,7 +25,8 @@ export function NewPlanForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const access = usePlanningPermissions();
-  const groups = useAsync((signal) => loadGroups({ level: 'region', status: 'active' }, signal), []);
+  // A region's groups (LPO, LSG) and a healthcare region's program areas (RMPO): the server says which are the caller's.
+  const groups = useAsync((signal) => loadGroups({ status: 'active' }, signal), []);
   const mine = (groups.data ?? []).filter((g) => access.planGroupIds.includes(g.id));
   const year = thisYear() + 1;
   const [groupId, setGroupId] = useState('');

@@ -2957,6 +2957,8 @@ export interface paths {
                                 /** Format: date-time */
                                 changedAt: string;
                             } | null;
+                            /** @description De nationella programområden gruppen speglar (samma definition som speglingsmatrisen) */
+                            mirroredProgramAreaIds: string[];
                             mirrors: {
                                 /** Format: uuid */
                                 id: string;
@@ -5057,7 +5059,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         personId: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -5067,6 +5069,7 @@ export interface paths {
                         endDate?: string | null;
                         /** @description Regionen (länskod) eller sjukvårdsregionen (id) vars plats personen har; standard: personens region */
                         represents?: string;
+                        careSector?: ("primarvard" | "specialiserad-vard") | null;
                         /** @description Skäl att utse trots att sammansättningsregeln eller rotationen bryts (granskningsloggas) */
                         overrideReason?: string;
                     };
@@ -5206,7 +5209,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
+                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -5215,6 +5218,7 @@ export interface paths {
                         startDate?: string;
                         endDate?: string | null;
                         represents?: string | null;
+                        careSector?: ("primarvard" | "specialiserad-vard") | null;
                         overrideReason?: string;
                         version?: number;
                     };
@@ -5514,7 +5518,7 @@ export interface paths {
                         /** @description Vem som nominerar (namn och funktion) */
                         nominatedBy: string;
                         motivation?: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -6184,8 +6188,10 @@ export interface paths {
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor")[];
+                        /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
+                        programAreaIds?: string[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -6449,8 +6455,10 @@ export interface paths {
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor")[];
+                        /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
+                        programAreaIds?: string[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -6625,7 +6633,7 @@ export interface paths {
                             gaps: {
                                 /** Format: uuid */
                                 ruleId: string;
-                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown";
+                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
                                 roles: string[];
                                 region: string | null;
                                 regionName: string | null;
@@ -6745,7 +6753,7 @@ export interface paths {
                                 gaps: {
                                     /** Format: uuid */
                                     ruleId: string;
-                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown";
+                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
                                     roles: string[];
                                     region: string | null;
                                     regionName: string | null;
@@ -25240,7 +25248,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verksamhetsplaner (tvååriga) för LPO och LSG */
+        /** Verksamhetsplaner (tvååriga) för LPO, LSG och sjukvårdsregionala programområden (RMPO) */
         get: {
             parameters: {
                 query?: {
@@ -28625,6 +28633,8 @@ export interface components {
             sources: components["schemas"]["Source"][];
             sourceQuote: string | null;
             isDemo: boolean;
+            /** @description Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper */
+            historical: boolean;
             isReference: boolean;
             permissions: {
                 edit: boolean;
@@ -28695,6 +28705,7 @@ export interface components {
             startDate: string;
             endDate: string | null;
             represents: string | null;
+            careSector: string | null;
             endedEarlyReason: string | null;
             nominationId: string | null;
             overrideReason: string | null;
@@ -28757,6 +28768,7 @@ export interface components {
             groupLevel: string | null;
             groupOwner: string | null;
             groupKey: string | null;
+            programAreaIds: string[];
             ruleType: string;
             roles: string[];
             minCount: number | null;

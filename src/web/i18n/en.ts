@@ -170,6 +170,11 @@ export const en: Record<MessageKey, string> = {
   'org.nsg.lead':
     'The national collaboration groups support the programme areas in fields such as health data, medicines and patient safety. The list is built from public sources and is not fully confirmed.',
   'org.nsg.caption': 'National collaboration groups ({count})',
+  'org.nsg.historicalHeading': 'Historical collaboration groups',
+  'org.nsg.historicalLead':
+    "The groups below appear only in older sources. They may have ended, been renamed or merged into another group. They are not among today's national collaboration groups.",
+  'org.nsg.historicalCaption': 'Historical collaboration groups ({count})',
+  'group.historical': 'Historical group',
 
   'group.kind.program-area': 'Programme area group',
   'group.kind.collaboration-group': 'Collaboration group',
@@ -214,7 +219,10 @@ export const en: Record<MessageKey, string> = {
   'group.children': 'Groups below ({count})',
   'group.noChildren': 'No groups below.',
   'group.mirrors': 'Mirrors',
-  'group.mirrorsNone': 'Mirrors no group at the level above.',
+  'group.mirrorsNone': 'No counterpart group on the level above is registered.',
+  'group.mirrorsNoArea': 'Mirrors no national program area.',
+  'group.mirrorsAreas': 'Program areas: {areas}.',
+  'group.mirrorsCounterpart': 'Counterpart on the level above:',
   'group.mirroredBy': 'Mirrored by ({count})',
   'group.mirroredByNone': 'No group at the level below mirrors this group.',
   'group.hostHeading': 'Host',
@@ -453,6 +461,11 @@ export const en: Record<MessageKey, string> = {
   'people.members.representsHint':
     'The region or healthcare region the person represents in the group. Default: the person’s own region.',
   'people.members.representsDefault': 'The person’s own region',
+  'people.members.careSector': 'Shared chair',
+  'people.members.careSectorHint': 'When two share the chair, one comes from primary care and one from specialised care.',
+  'people.members.careSectorNone': 'Not given',
+  'people.members.careSector.primarvard': 'primary care',
+  'people.members.careSector.specialiserad-vard': 'specialised care',
   'people.members.chooseSeat': 'Choose a seat.',
   'people.members.seat': 'Seat',
   'people.members.endHeading': 'End a seat early',
@@ -573,6 +586,12 @@ export const en: Record<MessageKey, string> = {
   'membership.role.patientforetradare': 'Patient representative',
   'membership.role.kommunrepresentant': 'Municipal representative',
   'membership.role.webbredaktor': 'Web editor',
+  'membership.role.superkodare': 'Super coder',
+  'membership.role.superanvandare': 'Super user (follow-up/analysis)',
+  'membership.role.kvalitetssamordnare': 'Quality coordinator',
+  'membership.role.lokal-patientprocessledare': 'Local patient process leader',
+  'membership.role.kontaktsjukskoterska': 'Contact nurse',
+  'membership.role.svf-koordinator': 'SVF coordinator',
 
   'review.title': 'Review queue',
   'review.lead':
@@ -676,6 +695,7 @@ export const en: Record<MessageKey, string> = {
   'role.ordforande': 'Chair',
   'role.processtod': 'Process support',
   'role.lasare': 'Reader',
+  'role.controller': 'Controller (follow-up, analyses and reports)',
   'scope.system': 'whole system',
   'scope.healthcare-region': 'healthcare region',
   'scope.region': 'region',

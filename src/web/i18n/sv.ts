@@ -168,6 +168,11 @@ export const sv = {
   'org.nsg.lead':
     'De nationella samverkansgrupperna stödjer programområdena inom till exempel hälsodata, läkemedel och patientsäkerhet. Listan bygger på offentliga källor och är inte helt bekräftad.',
   'org.nsg.caption': 'Nationella samverkansgrupper ({count})',
+  'org.nsg.historicalHeading': 'Historiska samverkansgrupper',
+  'org.nsg.historicalLead':
+    'Grupperna nedan finns bara i äldre källor. De kan ha upphört, bytt namn eller gått upp i en annan grupp. De hör inte till dagens nationella samverkansgrupper.',
+  'org.nsg.historicalCaption': 'Historiska samverkansgrupper ({count})',
+  'group.historical': 'Historisk grupp',
 
   'group.kind.program-area': 'Programområdesgrupp',
   'group.kind.collaboration-group': 'Samverkansgrupp',
@@ -212,7 +217,10 @@ export const sv = {
   'group.children': 'Grupper under ({count})',
   'group.noChildren': 'Inga grupper under.',
   'group.mirrors': 'Speglar',
-  'group.mirrorsNone': 'Speglar ingen grupp på nivån ovanför.',
+  'group.mirrorsNone': 'Ingen motsvarande grupp på nivån ovanför är registrerad.',
+  'group.mirrorsNoArea': 'Speglar inget nationellt programområde.',
+  'group.mirrorsAreas': 'Programområden: {areas}.',
+  'group.mirrorsCounterpart': 'Motsvarande grupp på nivån ovanför:',
   'group.mirroredBy': 'Speglas av ({count})',
   'group.mirroredByNone': 'Ingen grupp på nivån under speglar den här gruppen.',
   'group.hostHeading': 'Värdskap',
@@ -452,6 +460,11 @@ export const sv = {
   'people.members.representsHint':
     'Vilken region eller sjukvårdsregion personen företräder i gruppen. Standard: personens egen region.',
   'people.members.representsDefault': 'Personens egen region',
+  'people.members.careSector': 'Delat ordförandeskap',
+  'people.members.careSectorHint': 'När två delar ordförandeskapet kommer en från primärvård och en från specialiserad vård.',
+  'people.members.careSectorNone': 'Inte angivet',
+  'people.members.careSector.primarvard': 'primärvård',
+  'people.members.careSector.specialiserad-vard': 'specialiserad vård',
   'people.members.chooseSeat': 'Välj ett uppdrag.',
   'people.members.seat': 'Uppdrag',
   'people.members.endHeading': 'Avsluta ett uppdrag i förtid',
@@ -572,6 +585,12 @@ export const sv = {
   'membership.role.patientforetradare': 'Patientföreträdare',
   'membership.role.kommunrepresentant': 'Kommunrepresentant',
   'membership.role.webbredaktor': 'Webbredaktör',
+  'membership.role.superkodare': 'Superkodare',
+  'membership.role.superanvandare': 'Superanvändare (uppföljning/analys)',
+  'membership.role.kvalitetssamordnare': 'Kvalitetssamordnare',
+  'membership.role.lokal-patientprocessledare': 'Lokal patientprocessledare',
+  'membership.role.kontaktsjukskoterska': 'Kontaktsjuksköterska',
+  'membership.role.svf-koordinator': 'SVF-koordinator',
 
   'review.title': 'Granskningskö',
   'review.lead':
@@ -675,6 +694,7 @@ export const sv = {
   'role.ordforande': 'Ordförande',
   'role.processtod': 'Processtöd',
   'role.lasare': 'Läsare',
+  'role.controller': 'Controller (uppföljning, analyser och rapporter)',
   'scope.system': 'hela systemet',
   'scope.healthcare-region': 'sjukvårdsregion',
   'scope.region': 'region',

@@ -18,13 +18,14 @@ import { ruleTypeLabel, type Rule } from './mandates';
 
 const KINDS = ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group', 'political-body'];
 const LEVELS = ['national', 'healthcare-region', 'region'];
-const TYPES = ['role-count', 'per-region', 'per-healthcare-region', 'mandate-years', 'rotation'] as const;
+const TYPES = ['role-count', 'per-region', 'per-healthcare-region', 'mandate-years', 'rotation', 'shared-chair'] as const;
 
 interface Draft {
   groupKind: string;
   groupLevel: string;
   groupOwner: string;
   groupKey: string;
+  programAreaIds: string;
   ruleType: (typeof TYPES)[number];
   roles: string[];
   minCount: string;
@@ -42,6 +43,7 @@ const EMPTY: Draft = {
   groupLevel: '',
   groupOwner: '',
   groupKey: '',
+  programAreaIds: '',
   ruleType: 'role-count',
   roles: [],
   minCount: '',
@@ -59,6 +61,7 @@ const toDraft = (r: Rule): Draft => ({
   groupLevel: r.groupLevel ?? '',
   groupOwner: r.groupOwner ?? '',
   groupKey: r.groupKey ?? '',
+  programAreaIds: r.programAreaIds.join(', '),
   ruleType: r.ruleType as Draft['ruleType'],
   roles: r.roles,
   minCount: r.minCount?.toString() ?? '',
@@ -73,6 +76,11 @@ const toDraft = (r: Rule): Draft => ({
   sourceId: r.sourceId ?? '',
 });
 
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const num = (s: string) => (s.trim() === '' ? null : Number(s));
 
 type RuleBody = ApiBody<'/composition-rules', 'post'>;
@@ -83,6 +91,7 @@ function toBody(d: Draft): RuleBody {
     groupLevel: (d.groupLevel || null) as RuleBody['groupLevel'],
     groupOwner: d.groupOwner.trim() || null,
     groupKey: d.groupKey.trim() || null,
+    programAreaIds: list(d.programAreaIds),
     ruleType: d.ruleType,
     roles: d.roles as RuleBody['roles'],
     minCount: num(d.minCount),
@@ -95,10 +104,7 @@ function toBody(d: Draft): RuleBody {
         .map((p): [string, number] => [p[0] ?? '', Number(p[1])]),
     ),
     years: num(d.years),
-    regionOrder: d.regionOrder
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
+    regionOrder: list(d.regionOrder),
     anchorDate: d.anchorDate || null,
     description: d.description,
     sourceId: d.sourceId.trim() || null,
@@ -180,6 +186,7 @@ export function RulesPage() {
       r.groupLevel ? i18n.tMaybe(`group.level.${r.groupLevel}`) : null,
       r.groupOwner,
       r.groupKey,
+      r.programAreaIds.length ? t('mandates.rules.programAreasList', { areas: r.programAreaIds.join(', ') }) : null,
     ]
       .filter(Boolean)
       .join(', ');
@@ -290,6 +297,14 @@ export function RulesPage() {
             hint={t('mandates.rules.keyHint')}
             value={d.groupKey}
             onChange={set('groupKey')}
+          />
+          <TextField
+            id="rule-programAreaIds"
+            label={t('mandates.rules.programAreas')}
+            hint={t('mandates.rules.programAreasHint')}
+            value={d.programAreaIds}
+            onChange={set('programAreaIds')}
+            error={errors.programAreaIds}
           />
           <CheckboxGroup
             id="rule-roles"

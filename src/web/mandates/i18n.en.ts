@@ -151,6 +151,11 @@ export const enMandates: Record<keyof typeof svMandates, string> = {
   'mandates.ruleType.per-healthcare-region': 'Seats per healthcare region',
   'mandates.ruleType.mandate-years': 'Term length',
   'mandates.ruleType.rotation': 'Rotation',
+  'mandates.rules.programAreas': 'Program areas',
+  'mandates.rules.programAreasHint':
+    'The rule applies only to groups covering one of these program areas (ids, comma-separated). Empty: all.',
+  'mandates.rules.programAreasList': 'program areas: {areas}',
+  'mandates.ruleType.shared-chair': 'Shared chair',
   'mandates.link.gaps': 'Composition and gaps',
   'mandates.link.expiring': 'Seats that expire',
   'mandates.link.nominations': 'Nominations',

@@ -150,6 +150,11 @@ export const svMandates = {
   'mandates.ruleType.per-healthcare-region': 'Platser per sjukvårdsregion',
   'mandates.ruleType.mandate-years': 'Mandattid',
   'mandates.ruleType.rotation': 'Rotation',
+  'mandates.rules.programAreas': 'Programområden',
+  'mandates.rules.programAreasHint':
+    'Regeln gäller bara grupper som täcker något av dessa programområden (id, kommaseparerade). Tomt: alla.',
+  'mandates.rules.programAreasList': 'programområden: {areas}',
+  'mandates.ruleType.shared-chair': 'Delat ordförandeskap',
   'mandates.link.gaps': 'Sammansättning och luckor',
   'mandates.link.expiring': 'Uppdrag som går ut',
   'mandates.link.nominations': 'Nomineringar',

@@ -162,6 +162,7 @@ function GroupHead({ group: g, geo, mergedInto }: { group: Group; geo: Geo; merg
         {lead} <span className={`badge ${STATUS_BADGE[g.status] ?? 'badge-none'}`}>{statusLabel(i18n, g.status)}</span>
         {g.isSubGroup && <span className="badge badge-none">{t('group.subGroup')}</span>}
         {g.isDemo && <span className="badge badge-demo">{t('common.demo')}</span>}
+        {g.historical && <span className="badge badge-old">{t('group.historical')}</span>}
       </p>
       {!isGroupActive(g.status) && !g.mergedIntoGroupId && (
         <Notice kind="warning">
@@ -290,10 +291,23 @@ function Placement({ detail, geo }: { detail: GroupDetail; geo: Geo }) {
           <div>
             <dt>{t('group.mirrors')}</dt>
             <dd>
-              {detail.mirrors ? (
-                <SummaryLink group={detail.mirrors} geo={geo} />
+              {detail.mirroredProgramAreaIds.length === 0 ? (
+                <span className="muted">{t('group.mirrorsNoArea')}</span>
               ) : (
-                <span className="muted">{t('group.mirrorsNone')}</span>
+                <>
+                  <p>
+                    {t('group.mirrorsAreas', {
+                      areas: detail.mirroredProgramAreaIds.map((id) => geo.areas.find((a) => a.id === id)?.name ?? id).join(', '),
+                    })}
+                  </p>
+                  {detail.mirrors ? (
+                    <p>
+                      {t('group.mirrorsCounterpart')} <SummaryLink group={detail.mirrors} geo={geo} />
+                    </p>
+                  ) : (
+                    <p className="muted">{t('group.mirrorsNone')}</p>
+                  )}
+                </>
               )}
             </dd>
           </div>

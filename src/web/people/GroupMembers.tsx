@@ -15,6 +15,7 @@ import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
 import { TableScroll } from '../components/TableScroll';
+import { CareSectorField, CareSectorText, type CareSector } from './CareSector';
 import { useI18n, type MessageKey } from '../i18n';
 import {
   asApiError,
@@ -77,7 +78,10 @@ export function GroupMembers({ group, onChange }: { group: Group; onChange?: () 
               <tbody>
                 {items.map((m) => (
                   <tr key={isSeat(m) ? m.id : `${m.role}|${m.personName}|${m.startDate}`}>
-                    <td>{roleLabel(i18n, m.role)}</td>
+                    <td>
+                      {roleLabel(i18n, m.role)}
+                      {isSeat(m) && <CareSectorText sector={m.careSector} />}
+                    </td>
                     <th scope="row">
                       {isSeat(m) ? <Link to={personHref(m.personId)}>{m.personName}</Link> : m.personName}
                       {isSeat(m) && m.declarationLapsed && <span className="badge badge-weak">{t('people.members.lapsed')}</span>}
@@ -149,6 +153,7 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
   const [startDate, setStartDate] = useState(today());
   const [endDate, setEndDate] = useState('');
   const [represents, setRepresents] = useState('');
+  const [careSector, setCareSector] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [showOverride, setShowOverride] = useState(false);
   const geo = useGeo(t);
@@ -179,6 +184,7 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
             startDate,
             ...(endDate ? { endDate } : {}),
             ...(represents ? { represents } : {}),
+            ...(careSector && role === 'ordforande' ? { careSector: careSector as CareSector } : {}),
             ...(showOverride && overrideReason.trim() ? { overrideReason } : {}),
           },
         }),
@@ -253,6 +259,7 @@ function AppointForm({ group, onAppointed }: { group: Group; onAppointed: (m: Me
             </option>
           ))}
         </SelectField>
+        <CareSectorField role={role} value={careSector} onChange={setCareSector} error={errors.careSector} />
         <TextField
           id="appoint-startDate"
           label={t('members.field.startDate')}

@@ -296,6 +296,7 @@ describe('checkRuleInput', () => {
     groupLevel: null,
     groupOwner: null,
     groupKey: null,
+    programAreaIds: [],
     ruleType: 'role-count' as const,
     roles: ['ordforande'],
     minCount: 1,

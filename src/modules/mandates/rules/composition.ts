@@ -6,7 +6,7 @@
 import { addDays } from '../../people/index.js';
 import { addYears } from '../../people/index.js';
 
-export type RuleType = 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation';
+export type RuleType = 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation' | 'shared-chair';
 
 export interface CompositionRule {
   id: string;
@@ -14,6 +14,8 @@ export interface CompositionRule {
   groupLevel: string | null;
   groupOwner: string | null;
   groupKey: string | null;
+  /** The program areas a group must cover (any of them) for the rule to apply; empty: any group. */
+  programAreaIds?: readonly string[];
   ruleType: RuleType;
   roles: readonly string[];
   minCount: number | null;
@@ -30,6 +32,7 @@ export interface GroupForRules {
   level: string;
   owner: string;
   referenceKey: string | null;
+  programAreaIds?: readonly string[];
 }
 
 export interface Seat {
@@ -37,6 +40,8 @@ export interface Seat {
   personId: string;
   role: string;
   represents: string | null;
+  /** A chair's care sector (seed 000's shared chair): 'primarvard' or 'specialiserad-vard'. */
+  careSector?: string | null;
   startDate: string;
   endDate: string | null;
 }
@@ -49,7 +54,7 @@ export interface RegionMap {
   names: ReadonlyMap<string, string>;
 }
 
-export type GapKind = 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown';
+export type GapKind = 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown' | 'chair-sector';
 
 export interface Gap {
   ruleId: string;
@@ -80,6 +85,12 @@ export const ROLE_WORDS: Record<string, [string, string]> = {
   patientforetradare: ['person med patienterfarenhet', 'personer med patienterfarenhet'],
   kommunrepresentant: ['kommunrepresentant', 'kommunrepresentanter'],
   webbredaktor: ['webbredaktör', 'webbredaktörer'],
+  superkodare: ['superkodare', 'superkodare'],
+  superanvandare: ['superanvändare (uppföljning/analys)', 'superanvändare (uppföljning/analys)'],
+  kvalitetssamordnare: ['kvalitetssamordnare', 'kvalitetssamordnare'],
+  'lokal-patientprocessledare': ['lokal patientprocessledare', 'lokala patientprocessledare'],
+  kontaktsjukskoterska: ['kontaktsjuksköterska', 'kontaktsjuksköterskor'],
+  'svf-koordinator': ['SVF-koordinator', 'SVF-koordinatorer'],
 };
 
 /** "ledamöter" for the first role of a seat rule; a chair counts as a member of the body. */
@@ -91,16 +102,18 @@ const word = (roles: readonly string[], n: number) => {
 const span = (min: number | null, max: number | null) =>
   min !== null && max !== null ? (min === max ? `${min}` : `${min}–${max}`) : min !== null ? `minst ${min}` : `högst ${max}`;
 
-export function rulesFor<R extends Pick<CompositionRule, 'groupKind' | 'groupLevel' | 'groupOwner' | 'groupKey'>>(
-  rules: readonly R[],
-  g: GroupForRules,
-): R[] {
+export function rulesFor<
+  R extends Pick<CompositionRule, 'groupKind' | 'groupLevel' | 'groupOwner' | 'groupKey'> & {
+    programAreaIds?: readonly string[];
+  },
+>(rules: readonly R[], g: GroupForRules): R[] {
   return rules.filter(
     (r) =>
       (r.groupKind === null || r.groupKind === g.kind) &&
       (r.groupLevel === null || r.groupLevel === g.level) &&
       (r.groupOwner === null || r.groupOwner === g.owner) &&
-      (r.groupKey === null || r.groupKey === g.referenceKey),
+      (r.groupKey === null || r.groupKey === g.referenceKey) &&
+      (!r.programAreaIds?.length || r.programAreaIds.some((a) => g.programAreaIds?.includes(a))),
   );
 }
 
@@ -164,6 +177,9 @@ export function checkComposition(
           message: `${actual} ${word(rule.roles, actual)}, men regeln tillåter högst ${rule.maxCount}.`,
         });
       }
+    } else if (rule.ruleType === 'shared-chair') {
+      const gap = sharedChairGap(matching);
+      if (gap) gaps.push({ ...base, kind: 'chair-sector', region: null, min: null, max: null, ...gap });
     } else if (rule.ruleType === 'per-region' || rule.ruleType === 'per-healthcare-region') {
       const regions = seatRegions(g, rule.ruleType, map);
       const counts = new Map(regions.map((r) => [r, 0]));
@@ -216,6 +232,31 @@ export function checkComposition(
   const order = Object.keys(ROLE_WORDS);
   const rank = (g: Gap) => (order.indexOf(g.roles[0] ?? '') + order.length + 1) % (order.length + 1);
   return gaps.sort((a, b) => rank(a) - rank(b) || (a.region ?? '').localeCompare(b.region ?? ''));
+}
+
+const SECTOR_WORDS: Record<string, string> = { primarvard: 'primärvård', 'specialiserad-vard': 'specialiserad vård' };
+
+/**
+ * Seed 000: the chair can be shared by one from primary care and one from specialised care.
+ * Two chairs held the same day: each seat says its sector, and they differ.
+ */
+function sharedChairGap(chairs: readonly Seat[]): { actual: number; message: string } | null {
+  const people = new Map(chairs.map((s) => [s.personId, s.careSector ?? null]));
+  if (people.size !== 2) return null;
+  const sectors = [...people.values()];
+  if (sectors.includes(null)) {
+    return {
+      actual: sectors.filter((s) => s !== null).length,
+      message: 'Två delar ordförandeskapet: ange på uppdragen vem som kommer från primärvård och vem från specialiserad vård.',
+    };
+  }
+  if (sectors[0] === sectors[1]) {
+    return {
+      actual: 1,
+      message: `Båda ordförandena kommer från ${SECTOR_WORDS[sectors[0]!] ?? sectors[0]}; ett delat ordförandeskap har en från primärvård och en från specialiserad vård.`,
+    };
+  }
+  return null;
 }
 
 function attribute(

@@ -153,6 +153,17 @@ export function checkDuplicateArea(g: GroupFacts, sameOwner: readonly GroupFacts
   ];
 }
 
+/**
+ * The one definition of "mirrored", used by the mirroring matrix and the group page alike: an
+ * active program-area group mirrors the national program areas it covers. Which group above is
+ * its counterpart (`mirrorsGroupId`, found by program area) is a link of its own; a group can
+ * mirror an area while no counterpart above is recorded (e.g. a region whose healthcare region
+ * has no RPO registered for the area).
+ */
+export function mirroredAreas(g: Pick<GroupFacts, 'kind' | 'status' | 'programAreaIds'>): string[] {
+  return g.status === 'active' && g.kind === 'program-area' ? [...g.programAreaIds] : [];
+}
+
 export type MirrorState = 'mirrored' | 'covered' | 'missing';
 
 export interface Cell {
@@ -168,9 +179,7 @@ export function mirrorStates(
 ): Map<string, Cell> {
   const out = new Map<string, Cell>();
   for (const area of programAreaIds) {
-    const groups = groupsAtOwner.filter(
-      (g) => g.status === 'active' && g.kind === 'program-area' && g.programAreaIds.includes(area),
-    );
+    const groups = groupsAtOwner.filter((g) => mirroredAreas(g).includes(area));
     if (groups.length) out.set(area, { state: 'mirrored', groupIds: groups.map((g) => g.id) });
     else if (coverage.has(area)) out.set(area, { state: 'covered', groupIds: [coverage.get(area)!] });
     else out.set(area, { state: 'missing', groupIds: [] });

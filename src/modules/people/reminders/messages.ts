@@ -17,6 +17,12 @@ const ROLE_LABELS: Record<string, string> = {
   patientforetradare: 'patientföreträdare',
   kommunrepresentant: 'kommunrepresentant',
   webbredaktor: 'webbredaktör',
+  superkodare: 'superkodare',
+  superanvandare: 'superanvändare (uppföljning/analys)',
+  kvalitetssamordnare: 'kvalitetssamordnare',
+  'lokal-patientprocessledare': 'lokal patientprocessledare',
+  kontaktsjukskoterska: 'kontaktsjuksköterska',
+  'svf-koordinator': 'SVF-koordinator',
 };
 
 export const roleLabel = (role: string) => ROLE_LABELS[role] ?? role;

@@ -114,3 +114,12 @@ export function sameExceptProgress(a: PlanItem[], b: PlanItem[]): boolean {
     JSON.stringify([...x].sort((p, q) => p.priority - q.priority).map(({ progress: _p, ...rest }) => rest));
   return strip(a) === strip(b);
 }
+
+/**
+ * Which groups make verksamhetsplaner: a region's groups (LPO, LSG; seed 002), and a healthcare
+ * region's program areas (RMPO/RPO): the kunskapsråd follows the RMPOs' work through their
+ * verksamhetsplan and årsrapport (seed 001).
+ */
+export function makesPlans(g: { level: string; kind: string }): boolean {
+  return g.level === 'region' || (g.level === 'healthcare-region' && g.kind === 'program-area');
+}

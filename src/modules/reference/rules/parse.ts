@@ -49,6 +49,8 @@ export interface ProgramAreaRec {
 export interface CollaborationGroupRec {
   slug: string;
   name: string;
+  /** Listed only by older sources (status historical): not one of today's groups. */
+  historical: boolean;
   status: string;
   evidenceDates: string | null;
   notes: string | null;
@@ -164,7 +166,8 @@ export function parseReference(files: ReferenceFiles): ReferenceData {
     })),
     collaborationGroups: csv(files['nsg.csv']).map((r) => ({
       slug: r.slug!,
-      name: r.name!,
+      name: collaborationGroupName(r.name!, r.slug!),
+      historical: r.status === 'historical',
       status: r.status!,
       evidenceDates: opt(r.evidence_dates),
       notes: opt(r.notes),
@@ -224,4 +227,15 @@ export function checkReference(d: ReferenceData): string[] {
   }
   for (const g of d.collaborationGroups) for (const s of g.sourceIds) if (!sources.has(s)) problems.push(`samverkansgrupp ${g.slug}: okänd källa ${s}`);
   return problems;
+}
+
+/**
+ * A group's published name. The reference data writes "(exact name not found) - area 'x'" where
+ * no source gives the name: that placeholder is never shown as a name; the group is named by its
+ * area and says that the name is not confirmed.
+ */
+export function collaborationGroupName(name: string, slug: string): string {
+  if (!/^\(exact name not found\)/i.test(name.trim())) return name;
+  const area = /area '([^']+)'/i.exec(name)?.[1] ?? slug.replace(/-/g, ' ');
+  return `Nationell samverkansgrupp inom området ${area} (namnet inte belagt)`;
 }
