@@ -27040,7 +27040,7 @@ export interface paths {
                     "application/json": {
                         code: string;
                         /** @enum {unknown} */
-                        periodicity: "month" | "quarter" | "year";
+                        periodicity: "month" | "quarter" | "half-year" | "year";
                         goalId?: string | null;
                         name: string;
                         definition: string;
@@ -27048,7 +27048,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction: "higher" | "lower";
                         /** @enum {unknown} */
-                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -27267,7 +27267,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction?: "higher" | "lower";
                         /** @enum {unknown} */
-                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -27402,11 +27402,12 @@ export interface paths {
                 query?: {
                     /** @description Regionkoder, kommaseparerade; alla när det saknas */
                     regions?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
                     from?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
                     to?: string;
                     subArea?: string;
+                    gender?: "T" | "K" | "M";
                 };
                 header?: never;
                 path: {
@@ -27530,9 +27531,17 @@ export interface paths {
                         contentBase64: string;
                         mapping: {
                             area: string;
-                            period: string;
-                            value: string;
+                            period?: string;
+                            value?: string;
                             subArea?: string;
+                            gender?: string;
+                            numerator?: string;
+                            denominator?: string;
+                            /**
+                             * @description long: en period- och en värdekolumn; wide: en kolumn per period (rubriken är perioden)
+                             * @enum {unknown}
+                             */
+                            layout?: "long" | "wide";
                         };
                         /** @enum {unknown} */
                         mode?: "all-or-nothing" | "valid-only";
@@ -27566,6 +27575,8 @@ export interface paths {
                             preview: {
                                 area: string;
                                 subArea: string;
+                                /** @enum {unknown} */
+                                gender: "T" | "K" | "M";
                                 period: string;
                                 value: number;
                             }[];
@@ -29408,10 +29419,11 @@ export interface components {
             /** @enum {unknown} */
             direction: "higher" | "lower";
             /** @enum {unknown} */
-            periodicity: "month" | "quarter" | "year";
+            periodicity: "month" | "quarter" | "half-year" | "year";
             /** @enum {unknown} */
-            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
             sourceName: string | null;
+            sourceRef: string | null;
             targetValue: number | null;
             alertValue: number | null;
             programAreaId: string | null;
