@@ -169,3 +169,17 @@ export async function setImportProgress(
     [id, p.status, p.processed ?? null, p.imported ?? null, p.error ?? null],
   );
 }
+
+/** A fetched import's size and what was left out, once the source has answered. */
+export async function setImportTotals(
+  db: Queryable,
+  id: string,
+  t: { totalRows: number; validRows: number; report: ImportRow['report'] },
+): Promise<void> {
+  await db.query(`UPDATE followup_imports SET total_rows = $2, valid_rows = $3, report = $4 WHERE id = $1`, [
+    id,
+    t.totalRows,
+    t.validRows,
+    JSON.stringify(t.report),
+  ]);
+}
