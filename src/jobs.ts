@@ -4,7 +4,12 @@ import { ensurePlatformSchedules, platformHandlers, type JobHandler } from './pl
 import { ensureSchedule } from './platform/jobs/queue.js';
 import { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from './modules/cases/index.js';
 import { LATE_MILESTONES_QUEUE, lateMilestonesHandler } from './modules/consultation/index.js';
-import { IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE, importHandler as followupImportHandler } from './modules/indicators/index.js';
+import {
+  IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE,
+  importHandler as followupImportHandler,
+  KOLADA_QUEUE,
+  koladaHandler,
+} from './modules/indicators/index.js';
 import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './modules/knowledge/index.js';
 import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/index.js';
 import { REMINDERS_QUEUE, remindersHandler } from './modules/people/index.js';
@@ -22,6 +27,7 @@ export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> 
     [CASE_ACTIONS_DUE_QUEUE]: caseActionsDueHandler(db, config.publicUrl),
     [NOTIFY_QUEUE]: notifyHandler(db, config.publicUrl),
     [FOLLOWUP_IMPORT_QUEUE]: followupImportHandler(db),
+    [KOLADA_QUEUE]: koladaHandler(db, config.kolada),
     [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
   };
 }

@@ -48,7 +48,7 @@ export const AUDIT_KINDS = {
   'case-document': ['upload', 'download'],
   'followup-goal': ['create', 'update', 'delete'],
   indicator: ['create', 'update'],
-  'indicator-import': ['import'],
+  'indicator-import': ['import', 'kolada'],
   'implementation-status': ['create', 'update'],
   'operational-plan': ['create', 'update', 'agree', 'establish'],
   'followup-comment': ['set'],

@@ -93,6 +93,17 @@ export const followupAccess: AccessModule = {
       'scoped',
       (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/imports`, payload: importBody }),
     ],
+    // National data from Kolada: the indicator administrators. Without network (the tests) Kolada answers 503.
+    'POST /api/v1/indicator-sources/kolada/imports': [
+      'admin',
+      () => ({ url: '/api/v1/indicator-sources/kolada/imports', payload: { kpiId: 'N79999' } }),
+      [503],
+    ],
+    'GET /api/v1/indicator-sources/kolada/kpis': [
+      'admin',
+      () => ({ url: '/api/v1/indicator-sources/kolada/kpis?q=vård' }),
+      [503],
+    ],
     'GET /api/v1/indicator-imports/{id}': ['signed-in', (f) => ({ url: `/api/v1/indicator-imports/${f.followupImportId}` })],
     'GET /api/v1/indicators/{id}/pdsa-cycles': [
       'signed-in',

@@ -22,6 +22,7 @@ declare module '../../platform/audit/record.js' {
         areas: string[];
       };
     };
+    'indicator-import.kolada': { after: { indicatorId: string; kpiId: string; years: number[]; areas: string[] } };
     'followup-comment.set': { after: { indicatorId: string; period: string; text: string } };
   }
 }

@@ -27,7 +27,7 @@ export interface ImportInput {
   dryRun: boolean;
 }
 
-type StoredRow = { area: string; subArea: string; period: string; value: number };
+type StoredRow = repo.ValueWrite & { period: string };
 
 export interface ValidationReport {
   indicatorId: string;
@@ -39,19 +39,21 @@ export interface ValidationReport {
   fileProblems: string[];
   periods: string[];
   areas: string[];
-  preview: StoredRow[];
+  preview: Pick<StoredRow, 'area' | 'subArea' | 'gender' | 'period' | 'value'>[];
 }
 
 async function validate(db: Queryable, indicator: repo.IndicatorRow, input: ImportInput) {
   const table = await readTable(input.format, input.contentBase64);
-  const regions = await repo.regionsWithHealthcareRegions(db);
-  const v = validateRows(
-    table.header,
-    table.rows,
-    input.mapping,
-    indicator.periodicity,
-    regions.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name })),
-  );
+  const [regions, municipalities, healthcareRegions] = await Promise.all([
+    repo.regionsWithHealthcareRegions(db),
+    repo.municipalities(db),
+    repo.healthcareRegions(db),
+  ]);
+  const v = validateRows(table.header, table.rows, input.mapping, indicator.periodicity, {
+    regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name })),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.region_code })),
+    healthcareRegions,
+  });
   return { table, regions, v };
 }
 
@@ -86,7 +88,7 @@ export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input:
     fileProblems: v.fileProblems,
     periods: [...new Set(v.valid.map((r) => r.period))].sort(),
     areas: [...new Set(v.valid.map((r) => r.area))].sort(),
-    preview: v.valid.slice(0, 20).map(({ area, subArea, period, value }) => ({ area, subArea, period, value })),
+    preview: v.valid.slice(0, 20).map(({ area, subArea, gender, period, value }) => ({ area, subArea, gender, period, value })),
   };
   const usable = v.valid.filter((r) => !denied.includes(r.area));
   report.validRows = usable.length;
@@ -111,7 +113,16 @@ export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input:
   if (!usable.length)
     throw unprocessable('Filen har inga giltiga rader att läsa in.', [{ path: '/contentBase64', message: 'Inga giltiga rader' }]);
 
-  const rows: StoredRow[] = usable.map(({ area, subArea, period, value }) => ({ area, subArea, period, value }));
+  const rows: StoredRow[] = usable.map(({ area, subArea, level, gender, period, value, numerator, denominator }) => ({
+    area,
+    subArea,
+    level,
+    gender,
+    period,
+    value,
+    numerator,
+    denominator,
+  }));
   const periods = [...new Set(rows.map((r) => r.period))].sort();
   const queued = rows.length > opts.syncRows;
   const imp = await db.transaction(async (tx) => {
@@ -144,19 +155,25 @@ export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input:
     if (queued) await enqueue(tx, IMPORT_QUEUE, { importId: created.id }, { dedupeKey: `followup-import:${created.id}` });
     return created;
   });
-  if (!queued) await applyImport(db, imp.id, indicatorId, rows);
+  if (!queued) await applyImport(db, imp.id, indicatorId, rows, { source: 'file', sourceRef: input.fileName, fetchedAt: null });
   return { kind: 'import' as const, import: presentImport((await repo.getImport(db, imp.id))!) };
 }
 
 /** Writes the rows period by period; each period is replaced in one transaction. Idempotent. */
-export async function applyImport(db: Db, importId: string, indicatorId: string, rows: StoredRow[]): Promise<void> {
+export async function applyImport(
+  db: Db,
+  importId: string,
+  indicatorId: string,
+  rows: StoredRow[],
+  provenance: repo.Provenance,
+): Promise<void> {
   const byPeriod = new Map<string, StoredRow[]>();
   for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
   let processed = 0;
   await repo.setImportProgress(db, importId, { status: 'running', processed: 0 });
   for (const [period, pr] of [...byPeriod].sort(([a], [b]) => a.localeCompare(b))) {
     await db.transaction(async (tx) => {
-      await repo.replacePeriod(tx, indicatorId, period, pr, importId);
+      await repo.replacePeriod(tx, indicatorId, period, pr, importId, provenance);
       processed += pr.length;
       await repo.setImportProgress(tx, importId, { status: 'running', processed, imported: processed });
     });
@@ -172,7 +189,7 @@ export function importHandler(db: Db) {
     const rows = await repo.importRows(db, id);
     if (!rows) return;
     try {
-      await applyImport(db, id, imp.indicator_id, rows);
+      await applyImport(db, id, imp.indicator_id, rows, { source: 'file', sourceRef: imp.file_name, fetchedAt: null });
     } catch (err) {
       await repo.setImportProgress(db, id, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
       throw err;

@@ -5,6 +5,7 @@
  */
 export { indicatorRoutes } from './routes.js';
 export { IMPORT_QUEUE, importHandler } from './import-values.js';
+export { KOLADA_QUEUE, koladaHandler } from './import-kolada-kpi.js';
 export { buildReport, type FollowupReport } from './report.js';
 export { reportToDocx, reportToPdf } from './report-documents.js';
 export { createIndicator } from './create-indicator.js';

@@ -11,6 +11,7 @@ export const presentIndicator = (i: IndicatorRow) => ({
   periodicity: i.periodicity,
   source: i.source,
   sourceName: i.source_name,
+  sourceRef: i.source_ref,
   targetValue: i.target_value,
   alertValue: i.alert_value,
   programAreaId: i.program_area_id,

@@ -1,4 +1,9 @@
-/** Reads an uploaded CSV or XLSX file into a header and rows of cells. */
+/**
+ * Reads an uploaded CSV or XLSX file into a header and rows of cells. CSV as the Swedish
+ * sources export it: UTF-8 with or without BOM, or Latin-1 (Windows-1252, what Excel writes
+ * when it saves "CSV (semikolonavgränsad)"); separated by semicolons, commas or tabs (the most
+ * frequent in the header row wins); decimal commas are read by the row rules.
+ */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unprocessable } from '../../platform/errors.js';
@@ -11,8 +16,17 @@ export interface Table {
   rows: Cell[][];
 }
 
+/** The file's text: UTF-8 (BOM or not) when it is valid UTF-8, else Windows-1252 (Latin-1's superset). */
+export function decodeText(buf: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+  } catch {
+    return new TextDecoder('windows-1252').decode(buf);
+  }
+}
+
 function readCsv(buf: Buffer): Table {
-  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeText(buf).replace(/^\uFEFF/, '');
   const first = text.split(/\r?\n/, 1)[0] ?? '';
   const counts = [';', ',', '\t'].map((d) => [d, first.split(d).length - 1] as const);
   const delimiter = counts.sort((a, b) => b[1] - a[1])[0]![0];

@@ -23,8 +23,10 @@ export interface IndicatorRow {
   unit: string;
   direction: 'higher' | 'lower';
   periodicity: Periodicity;
-  source: 'quality-register' | 'waiting-time-database' | 'patient-survey' | 'own-measurement';
+  source: 'quality-register' | 'waiting-time-database' | 'patient-survey' | 'own-measurement' | 'kolada' | 'quality-indicators';
   source_name: string | null;
+  /** The indicator's id at its source (Kolada's KPI id), when it comes from one. */
+  source_ref: string | null;
   target_value: number | null;
   alert_value: number | null;
   program_area_id: string | null;
@@ -56,7 +58,7 @@ export interface ImportRow {
   finished_at: Date | null;
 }
 
-const IND_COLS = `id, code, goal_id, name, definition, unit, direction, periodicity, source, source_name,
+const IND_COLS = `id, code, goal_id, name, definition, unit, direction, periodicity, source, source_name, source_ref,
   target_value::float8 AS target_value, alert_value::float8 AS alert_value, program_area_id, version, updated_at`;
 
 export const listGoals = (db: Queryable) =>
@@ -152,6 +154,14 @@ export const getIndicator = async (db: Queryable, id: string, opts: { forUpdate?
     )
   )[0];
 
+export const getIndicatorBySource = async (db: Queryable, source: IndicatorRow['source'], ref: string) =>
+  (
+    await db.query<IndicatorRow>(`SELECT ${IND_COLS} FROM followup_indicators WHERE source = $1 AND source_ref = $2`, [
+      source,
+      ref,
+    ])
+  )[0];
+
 export const getIndicatorByCode = async (db: Queryable, code: string) =>
   (await db.query<IndicatorRow>(`SELECT ${IND_COLS} FROM followup_indicators WHERE code = $1`, [code]))[0];
 
@@ -168,12 +178,13 @@ export interface IndicatorWrite {
   targetValue: number | null;
   alertValue: number | null;
   programAreaId: string | null;
+  sourceRef?: string | null;
 }
 
 export async function insertIndicator(db: Queryable, i: IndicatorWrite, isDemo = false): Promise<IndicatorRow> {
   const rows = await db.query<IndicatorRow>(
-    `INSERT INTO followup_indicators (code, goal_id, name, definition, unit, direction, periodicity, source, source_name, target_value, alert_value, program_area_id, is_demo)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${IND_COLS}`,
+    `INSERT INTO followup_indicators (code, goal_id, name, definition, unit, direction, periodicity, source, source_name, target_value, alert_value, program_area_id, is_demo, source_ref)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${IND_COLS}`,
     [
       i.code,
       i.goalId,
@@ -188,6 +199,7 @@ export async function insertIndicator(db: Queryable, i: IndicatorWrite, isDemo =
       i.alertValue,
       i.programAreaId,
       isDemo,
+      i.sourceRef ?? null,
     ],
   );
   return rows[0]!;
@@ -221,105 +233,7 @@ export async function updateIndicatorRow(
   return rows[0];
 }
 
-export function seriesValues(db: Queryable, indicatorId: string, areas: string[], subArea: string, from?: string, to?: string) {
-  return db.query<ValueRow>(
-    `SELECT area, sub_area, period, value FROM followup_indicator_values
-     WHERE indicator_id = $1 AND area = ANY($2::text[]) AND sub_area = $3 AND ($4::text IS NULL OR period >= $4) AND ($5::text IS NULL OR period <= $5)
-     ORDER BY area, period`,
-    [indicatorId, areas, subArea, from ?? null, to ?? null],
-  );
-}
-
-export async function periodsWithValues(db: Queryable, indicatorId: string): Promise<string[]> {
-  const rows = await db.query<{ period: string }>(
-    `SELECT DISTINCT period FROM followup_indicator_values WHERE indicator_id = $1 ORDER BY period`,
-    [indicatorId],
-  );
-  return rows.map((r) => r.period);
-}
-
-/** Replaces one period of an indicator for the given areas: the rows are deleted and written in the caller's transaction. */
-export async function replacePeriod(
-  tx: Queryable,
-  indicatorId: string,
-  period: string,
-  rows: { area: string; subArea: string; value: number }[],
-  importId: string,
-): Promise<void> {
-  const areas = [...new Set(rows.map((r) => r.area))];
-  await tx.query(`DELETE FROM followup_indicator_values WHERE indicator_id = $1 AND period = $2 AND area = ANY($3::text[])`, [
-    indicatorId,
-    period,
-    areas,
-  ]);
-  if (!rows.length) return;
-  await tx.query(
-    `INSERT INTO followup_indicator_values (indicator_id, area, sub_area, period, value, import_id)
-     SELECT $1, a, s, $2, v, $3 FROM unnest($4::text[], $5::text[], $6::float8[]) AS t(a, s, v)`,
-    [indicatorId, period, importId, rows.map((r) => r.area), rows.map((r) => r.subArea), rows.map((r) => r.value)],
-  );
-}
-
-const IMPORT_COLS = `id, indicator_id, file_name, status, mode, total_rows, valid_rows, processed_rows, imported_rows, periods, report, error, created_at, finished_at`;
-
-export async function insertImport(
-  db: Queryable,
-  i: {
-    indicatorId: string;
-    fileName: string;
-    status: ImportRow['status'];
-    mode: ImportRow['mode'];
-    totalRows: number;
-    validRows: number;
-    periods: string[];
-    report: ImportRow['report'];
-    rows: unknown;
-    createdBy: string | null;
-  },
-): Promise<ImportRow> {
-  const rows = await db.query<ImportRow>(
-    `INSERT INTO followup_imports (indicator_id, file_name, status, mode, total_rows, valid_rows, periods, report, rows, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${IMPORT_COLS}`,
-    [
-      i.indicatorId,
-      i.fileName,
-      i.status,
-      i.mode,
-      i.totalRows,
-      i.validRows,
-      i.periods,
-      JSON.stringify(i.report),
-      i.rows === null ? null : JSON.stringify(i.rows),
-      i.createdBy,
-    ],
-  );
-  return rows[0]!;
-}
-
-export const getImport = async (db: Queryable, id: string) =>
-  (await db.query<ImportRow>(`SELECT ${IMPORT_COLS} FROM followup_imports WHERE id = $1`, [id]))[0];
-
-export const importRows = async (db: Queryable, id: string) =>
-  (
-    await db.query<{ rows: { area: string; subArea: string; period: string; value: number }[] | null }>(
-      `SELECT rows FROM followup_imports WHERE id = $1`,
-      [id],
-    )
-  )[0]?.rows ?? null;
-
-export async function setImportProgress(
-  db: Queryable,
-  id: string,
-  p: { status: ImportRow['status']; processed?: number; imported?: number; error?: string | null },
-) {
-  await db.query(
-    `UPDATE followup_imports SET status = $2, processed_rows = COALESCE($3, processed_rows), imported_rows = COALESCE($4, imported_rows),
-       error = COALESCE($5, error), finished_at = CASE WHEN $2 IN ('done', 'failed') THEN now() ELSE finished_at END,
-       rows = CASE WHEN $2 = 'done' THEN NULL ELSE rows END
-     WHERE id = $1`,
-    [id, p.status, p.processed ?? null, p.imported ?? null, p.error ?? null],
-  );
-}
+export * from './repository-values.js';
 
 export interface RegionRef {
   code: string;
@@ -333,6 +247,12 @@ export const regionsWithHealthcareRegions = (db: Queryable) =>
     `SELECT r.code, r.name, r.short_name,
        COALESCE(array_agg(m.healthcare_region_id ORDER BY m.healthcare_region_id) FILTER (WHERE m.healthcare_region_id IS NOT NULL), '{}') AS healthcare_region_ids
      FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code GROUP BY r.code ORDER BY r.code`,
+  );
+
+/** Every municipality with its region: kommunkod → region (Kolada's municipality ids are kommunkoder). */
+export const municipalities = (db: Queryable) =>
+  db.query<{ code: string; name: string; region_code: string }>(
+    `SELECT code, name, region_code FROM municipalities ORDER BY code`,
   );
 
 export const healthcareRegions = (db: Queryable) =>

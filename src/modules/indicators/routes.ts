@@ -26,6 +26,7 @@ import {
 } from './schemas.js';
 import { updateGoal } from './update-goal.js';
 import { updateIndicator } from './update-indicator.js';
+import { sourceRoutes } from './source-routes.js';
 import { valuesRoutes } from './values-routes.js';
 
 export const indicatorRoutes: RouteModule = async (app, deps) => {
@@ -230,4 +231,5 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
 
   await valuesRoutes(app, deps);
   await heatmapRoutes(app, deps);
+  await sourceRoutes(app, deps);
 };

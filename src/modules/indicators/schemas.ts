@@ -9,9 +9,20 @@ export const tags = ['Uppföljning'];
 export const IdParams = Type.Object({ id: Uuid });
 
 export const Direction = lit(['higher', 'lower'] as const);
-export const Periodicity = lit(['month', 'quarter', 'year'] as const);
-export const Source = lit(['quality-register', 'waiting-time-database', 'patient-survey', 'own-measurement'] as const);
-export const Period = Type.String({ pattern: '^[0-9]{4}(-[0-9]{2}|-Q[1-4])?$', description: 'ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ' });
+export const Periodicity = lit(['month', 'quarter', 'half-year', 'year'] as const);
+export const Source = lit([
+  'quality-register',
+  'waiting-time-database',
+  'patient-survey',
+  'own-measurement',
+  'kolada',
+  'quality-indicators',
+] as const);
+export const Gender = lit(['T', 'K', 'M'] as const);
+export const Period = Type.String({
+  pattern: '^[0-9]{4}(-[0-9]{2}|-Q[1-4]|-H[12])?$',
+  description: 'ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ',
+});
 
 export const Indicator = Type.Object(
   {
@@ -25,6 +36,7 @@ export const Indicator = Type.Object(
     periodicity: Periodicity,
     source: Source,
     sourceName: Nullable(Type.String()),
+    sourceRef: Nullable(Type.String({ description: 'Indikatorns id i källan (Koladas KPI-id)' })),
     targetValue: Nullable(Type.Number()),
     alertValue: Nullable(Type.Number()),
     programAreaId: Nullable(Type.String()),
@@ -110,6 +122,7 @@ export const SeriesQuery = Type.Object(
     from: Type.Optional(Period),
     to: Type.Optional(Period),
     subArea: Type.Optional(Type.String({ maxLength: 100 })),
+    gender: Type.Optional(Gender),
   },
   { additionalProperties: false },
 );
@@ -143,7 +156,20 @@ export const ImportBody = Type.Object(
     format: lit(['csv', 'xlsx'] as const),
     contentBase64: Type.String({ minLength: 1, maxLength: 1_400_000 }),
     mapping: Type.Object(
-      { area: Text(100), period: Text(100), value: Text(100), subArea: Type.Optional(Text(100)) },
+      {
+        area: Text(100),
+        period: Type.Optional(Text(100)),
+        value: Type.Optional(Text(100)),
+        subArea: Type.Optional(Text(100)),
+        gender: Type.Optional(Text(100)),
+        numerator: Type.Optional(Text(100)),
+        denominator: Type.Optional(Text(100)),
+        layout: Type.Optional(
+          Type.Enum(['long', 'wide'], {
+            description: 'long: en period- och en värdekolumn; wide: en kolumn per period (rubriken är perioden)',
+          }),
+        ),
+      },
       { additionalProperties: false },
     ),
     mode: Type.Optional(lit(['all-or-nothing', 'valid-only'] as const)),
@@ -181,7 +207,9 @@ export const ValidationReport = Type.Object({
   fileProblems: Type.Array(Type.String()),
   periods: Type.Array(Type.String()),
   areas: Type.Array(Type.String()),
-  preview: Type.Array(Type.Object({ area: Type.String(), subArea: Type.String(), period: Type.String(), value: Type.Number() })),
+  preview: Type.Array(
+    Type.Object({ area: Type.String(), subArea: Type.String(), gender: Gender, period: Type.String(), value: Type.Number() }),
+  ),
 });
 
 export const HeatmapQuery = Type.Object(

@@ -1,6 +1,7 @@
 /** An indicator's values as chart series: region(s) against the nation, with run and control chart analysis. */
 import type { Queryable } from '../../platform/db/index.js';
 import * as repo from './repository.js';
+import type { Gender } from './rules/places.js';
 import { periodicityOf, periodRange } from './rules/periods.js';
 import { analyse, signalMeaning, type Analysis } from './rules/spc.js';
 
@@ -9,6 +10,8 @@ export interface SeriesOptions {
   subArea?: string;
   from?: string;
   to?: string;
+  /** T (the total, default), K or M. */
+  gender?: Gender;
 }
 
 export interface AreaSeries {
@@ -24,7 +27,7 @@ export interface AreaSeries {
 export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRow, opts: SeriesOptions) {
   const areas = [...new Set([...opts.areas, 'SE'])];
   const [values, regions] = await Promise.all([
-    repo.seriesValues(db, indicator.id, areas, opts.subArea ?? '', opts.from, opts.to),
+    repo.seriesValues(db, indicator.id, areas, opts.subArea ?? '', opts.from, opts.to, opts.gender),
     repo.regionsWithHealthcareRegions(db),
   ]);
   const present = [...new Set(values.map((v) => v.period))].sort();

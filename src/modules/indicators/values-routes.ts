@@ -53,6 +53,7 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
         ...(req.query.subArea ? { subArea: req.query.subArea } : {}),
         ...(req.query.from ? { from: req.query.from } : {}),
         ...(req.query.to ? { to: req.query.to } : {}),
+        ...(req.query.gender ? { gender: req.query.gender } : {}),
       });
       return { indicator: presentIndicator(ind), ...s };
     },

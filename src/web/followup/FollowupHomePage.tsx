@@ -118,7 +118,7 @@ export function FollowupHomePage() {
                       <Link to={indicatorHref(i.id)}>{i.name}</Link>
                     </th>
                     <td>{t(`followup.indicator.periodicity.${i.periodicity}`)}</td>
-                    <td>{i.sourceName ?? i.source}</td>
+                    <td>{i.sourceName ?? t(`followup.indicator.source.${i.source}`)}</td>
                     <td>{i.targetValue === null ? '–' : `${i.targetValue} ${i.unit}`}</td>
                   </tr>
                 ))}

@@ -169,6 +169,10 @@ export function IndicatorPage({ id }: { id: string }) {
                 {own.name}: {t(kind === 'run' ? 'followup.indicator.chart.run' : 'followup.indicator.chart.control')}
               </h2>
               <SeriesChart indicator={ind} periods={d.periods} series={own} nation={nation} kind={kind} idPrefix="main-chart" />
+              {/* Kolada's terms of use: data shown from Kolada says so. */}
+              {i18n.tMaybe(`followup.indicator.sourceAttribution.${ind.source}`) && (
+                <p className="source-attribution">{i18n.tMaybe(`followup.indicator.sourceAttribution.${ind.source}`)}</p>
+              )}
               <div className="chart-summary" aria-live="polite">
                 {summary(i18n, ind, own, nation, d.periods, kind).map((line) => (
                   <p key={line}>{line}</p>

@@ -27207,7 +27207,7 @@ export interface paths {
                     "application/json": {
                         code: string;
                         /** @enum {unknown} */
-                        periodicity: "month" | "quarter" | "year";
+                        periodicity: "month" | "quarter" | "half-year" | "year";
                         goalId?: string | null;
                         name: string;
                         definition: string;
@@ -27215,7 +27215,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction: "higher" | "lower";
                         /** @enum {unknown} */
-                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -27434,7 +27434,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction?: "higher" | "lower";
                         /** @enum {unknown} */
-                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -27569,11 +27569,12 @@ export interface paths {
                 query?: {
                     /** @description Regionkoder, kommaseparerade; alla när det saknas */
                     regions?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
                     from?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
                     to?: string;
                     subArea?: string;
+                    gender?: "T" | "K" | "M";
                 };
                 header?: never;
                 path: {
@@ -27697,9 +27698,17 @@ export interface paths {
                         contentBase64: string;
                         mapping: {
                             area: string;
-                            period: string;
-                            value: string;
+                            period?: string;
+                            value?: string;
                             subArea?: string;
+                            gender?: string;
+                            numerator?: string;
+                            denominator?: string;
+                            /**
+                             * @description long: en period- och en värdekolumn; wide: en kolumn per period (rubriken är perioden)
+                             * @enum {unknown}
+                             */
+                            layout?: "long" | "wide";
                         };
                         /** @enum {unknown} */
                         mode?: "all-or-nothing" | "valid-only";
@@ -27733,6 +27742,8 @@ export interface paths {
                             preview: {
                                 area: string;
                                 subArea: string;
+                                /** @enum {unknown} */
+                                gender: "T" | "K" | "M";
                                 period: string;
                                 value: number;
                             }[];
@@ -28529,6 +28540,227 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicator-sources/kolada/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hämta ett nyckeltal från Kolada (v3) för riket och alla 21 regioner, per kön (T/K/M), för ett spann av år (fem år till och med i fjol om inget anges). Indikatorn skapas första gången; värdena hämtas av jobbkön (202) med källa, KPI-id och hämtningstid på varje värde. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Koladas nyckeltals-id, t.ex. N07403 */
+                        kpiId: string;
+                        fromYear?: number;
+                        toYear?: number;
+                        unit?: string;
+                        /** @enum {unknown} */
+                        direction?: "higher" | "lower";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportStatus"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicator-sources/kolada/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sök nyckeltal i Kolada på titel (för att välja vilket som ska hämtas) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                dividedByGender: boolean;
+                                municipalityType: string | null;
+                            }[];
+                            attribution: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -29757,10 +29989,11 @@ export interface components {
             /** @enum {unknown} */
             direction: "higher" | "lower";
             /** @enum {unknown} */
-            periodicity: "month" | "quarter" | "year";
+            periodicity: "month" | "quarter" | "half-year" | "year";
             /** @enum {unknown} */
-            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
             sourceName: string | null;
+            sourceRef: string | null;
             targetValue: number | null;
             alertValue: number | null;
             programAreaId: string | null;

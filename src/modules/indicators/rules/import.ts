@@ -1,9 +1,17 @@
 /**
  * Validating indicator values read from a CSV or XLSX file, row by row. Pure: the caller reads
- * the file into header + rows and passes the known regions. Every problem names the row (as a
+ * the file into header + rows and passes the geography. Every problem names the row (as a
  * spreadsheet shows it: the header is row 1) and the column.
+ *
+ * Files come as the sources export them: one value per row ("long": a period column and a value
+ * column), or one column per period ("wide": every header that is a period of the indicator's
+ * periodicity holds that period's value); an optional gender column (T/K/M, "Kvinnor", …) and
+ * numerator and denominator columns.
  */
-import { parsePeriod, type Periodicity } from './periods.js';
+import { parsePeriod, periodicityOf, type Periodicity } from './periods.js';
+import { parseGender, placeLookup, type Gender, type Geography, type Level, type RegionName } from './places.js';
+
+export type { RegionName } from './places.js';
 
 /**
  * An import's progress: rejected (nothing written), or queued → running → done | failed. It is
@@ -21,23 +29,28 @@ export type Cell = string | number | Date | boolean | null | undefined;
 export interface ColumnMapping {
   /** Header names in the file for each field. */
   area: string;
-  period: string;
-  value: string;
+  /** The period column (long layout); absent in the wide layout. */
+  period?: string | undefined;
+  /** The value column (long layout); absent in the wide layout. */
+  value?: string | undefined;
   subArea?: string | undefined;
-}
-
-export interface RegionName {
-  code: string;
-  name: string;
-  shortName: string;
+  gender?: string | undefined;
+  numerator?: string | undefined;
+  denominator?: string | undefined;
+  /** long (default): a period and a value column; wide: one column per period. */
+  layout?: 'long' | 'wide' | undefined;
 }
 
 export interface ValidRow {
   row: number;
   area: string;
   subArea: string;
+  level: Level;
+  gender: Gender;
   period: string;
   value: number;
+  numerator: number | null;
+  denominator: number | null;
 }
 
 export interface RowProblem {
@@ -53,33 +66,6 @@ export interface Validation {
   problems: RowProblem[];
   /** Problems with the file as a whole (a mapped column missing), not tied to a row. */
   fileProblems: string[];
-}
-
-const NATION = new Set(['se', 'riket', 'sverige', 'nationellt', 'hela riket', '00']);
-
-const norm = (s: string) =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/\s+(län|läns)$/, '');
-
-/** A lookup from every way a file may name a region ("07", "7", "Region Kronoberg", "Kronoberg") to its code. */
-export function regionLookup(regions: readonly RegionName[]): (raw: Cell) => string | undefined {
-  const map = new Map<string, string>();
-  for (const r of regions) {
-    map.set(r.code, r.code);
-    map.set(String(Number(r.code)), r.code);
-    map.set(norm(r.name), r.code);
-    map.set(norm(r.shortName), r.code);
-    map.set(norm(`region ${r.shortName}`), r.code);
-  }
-  return (raw) => {
-    if (raw === null || raw === undefined) return undefined;
-    const s = norm(String(raw));
-    if (NATION.has(s)) return 'SE';
-    return map.get(s);
-  };
 }
 
 const display = (c: Cell) => (c instanceof Date ? c.toISOString().slice(0, 10) : c === null || c === undefined ? '' : String(c));
@@ -99,69 +85,120 @@ export function parseNumber(c: Cell): number | undefined {
   return undefined;
 }
 
+/** One value to validate: the cells of its row, and which columns hold its period and value. */
+interface Cellset {
+  row: number;
+  cells: Cell[];
+  period: { column: string; raw: Cell };
+  value: { column: string; raw: Cell };
+}
+
+const GENDER_NAMES = { T: 'totalt', K: 'kvinnor', M: 'män' } as const;
+
 export function validateRows(
   header: readonly string[],
   rows: readonly Cell[][],
   mapping: ColumnMapping,
   periodicity: Periodicity,
-  regions: readonly RegionName[],
+  geography: readonly RegionName[] | Geography,
 ): Validation {
+  const geo: Geography = Array.isArray(geography) ? { regions: geography as readonly RegionName[] } : (geography as Geography);
   const idx = (name: string | undefined) =>
     name === undefined ? -1 : header.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
-  const cols = { area: idx(mapping.area), period: idx(mapping.period), value: idx(mapping.value), subArea: idx(mapping.subArea) };
+  const wide = mapping.layout === 'wide';
   const fileProblems: string[] = [];
-  for (const key of ['area', 'period', 'value'] as const) {
-    if (cols[key] < 0)
-      fileProblems.push(`Kolumnen "${mapping[key]}" finns inte i filen (rubriker: ${header.join(', ') || 'inga'}).`);
+  const required: [string, string | undefined][] = wide
+    ? [['area', mapping.area]]
+    : [
+        ['area', mapping.area],
+        ['period', mapping.period],
+        ['value', mapping.value],
+      ];
+  for (const [, name] of required) {
+    if (name === undefined) fileProblems.push('Ange både periodkolumn och värdekolumn, eller välj en period per kolumn.');
+    else if (idx(name) < 0)
+      fileProblems.push(`Kolumnen "${name}" finns inte i filen (rubriker: ${header.join(', ') || 'inga'}).`);
   }
-  if (mapping.subArea !== undefined && cols.subArea < 0) fileProblems.push(`Kolumnen "${mapping.subArea}" finns inte i filen.`);
-  if (fileProblems.length) return { totalRows: rows.length, valid: [], problems: [], fileProblems };
+  for (const name of [mapping.subArea, mapping.gender, mapping.numerator, mapping.denominator]) {
+    if (name !== undefined && idx(name) < 0) fileProblems.push(`Kolumnen "${name}" finns inte i filen.`);
+  }
+  const periodColumns = wide
+    ? header
+        .map((h, i) => ({ h: h.trim(), i }))
+        .filter(({ h }) => periodicityOf(h) === periodicity || (periodicity === 'year' && /^\d{4}$/.test(h)))
+    : [];
+  if (wide && !periodColumns.length)
+    fileProblems.push(
+      `Filen har inga periodkolumner (rubriker som ${{ month: '2025-01', quarter: '2025-Q1', 'half-year': '2025-H1', year: '2025' }[periodicity]}).`,
+    );
+  if (fileProblems.length) return { totalRows: rows.length, valid: [], problems: [], fileProblems: [...new Set(fileProblems)] };
 
-  const lookup = regionLookup(regions);
+  const cols = {
+    area: idx(mapping.area),
+    subArea: idx(mapping.subArea),
+    gender: idx(mapping.gender),
+    numerator: idx(mapping.numerator),
+    denominator: idx(mapping.denominator),
+  };
+  const sets: Cellset[] = rows.flatMap((cells, k) =>
+    wide
+      ? periodColumns.map(({ h, i }) => ({
+          row: k + 2,
+          cells,
+          period: { column: h, raw: h },
+          value: { column: h, raw: cells[i] },
+        }))
+      : [
+          {
+            row: k + 2,
+            cells,
+            period: { column: mapping.period!, raw: cells[idx(mapping.period)] },
+            value: { column: mapping.value!, raw: cells[idx(mapping.value)] },
+          },
+        ],
+  );
+
+  const lookup = placeLookup(geo);
   const valid: ValidRow[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((cells, k) => {
-    const row = k + 2;
+  for (const { row, cells, period, value: val } of sets) {
+    // In the wide layout an empty cell is a period without a value, not a problem.
+    if (wide && display(val.raw).trim() === '') continue;
     const before = problems.length;
+    const problem = (column: string, raw: Cell | string, message: string) =>
+      problems.push({ row, column, value: display(raw), message });
     const rawArea = cells[cols.area];
-    const area = lookup(rawArea);
-    if (!area) {
-      problems.push({
-        row,
-        column: mapping.area,
-        value: display(rawArea),
-        message: display(rawArea) ? `Okänd region "${display(rawArea)}".` : 'Region saknas.',
-      });
-    }
-    const rawPeriod = cells[cols.period];
-    const p = parsePeriod(rawPeriod, periodicity);
-    if ('error' in p) problems.push({ row, column: mapping.period, value: display(rawPeriod), message: p.error });
-    const rawValue = cells[cols.value];
-    const value = parseNumber(rawValue ?? null);
-    if (value === undefined) {
-      problems.push({
-        row,
-        column: mapping.value,
-        value: display(rawValue),
-        message: display(rawValue).trim() ? `"${display(rawValue)}" är inte ett tal.` : 'Värde saknas.',
-      });
-    }
-    const subArea = cols.subArea >= 0 ? display(cells[cols.subArea]).trim().slice(0, 100) : '';
-    if (problems.length > before || !area || 'error' in p || value === undefined) return;
-    const key = `${area}|${subArea}|${p.period}`;
+    const place = lookup(typeof rawArea === 'string' || typeof rawArea === 'number' ? rawArea : display(rawArea));
+    if (!place) problem(mapping.area, rawArea, display(rawArea) ? `Okänd region "${display(rawArea)}".` : 'Region saknas.');
+    const p = parsePeriod(period.raw, periodicity);
+    if ('error' in p) problem(period.column, period.raw, p.error);
+    const value = parseNumber(val.raw ?? null);
+    if (value === undefined)
+      problem(val.column, val.raw, display(val.raw).trim() ? `"${display(val.raw)}" är inte ett tal.` : 'Värde saknas.');
+    const gender = cols.gender >= 0 ? parseGender(display(cells[cols.gender])) : 'T';
+    if (!gender) problem(mapping.gender!, cells[cols.gender], `"${display(cells[cols.gender])}" är inget kön (T, K eller M).`);
+    const part = (col: number, name: string | undefined) => {
+      if (col < 0 || display(cells[col]).trim() === '') return null;
+      const n = parseNumber(cells[col]);
+      if (n === undefined) problem(name!, cells[col], `"${display(cells[col])}" är inte ett tal.`);
+      return n ?? null;
+    };
+    const numerator = part(cols.numerator, mapping.numerator);
+    const denominator = part(cols.denominator, mapping.denominator);
+    const subAreaCell = cols.subArea >= 0 ? display(cells[cols.subArea]).trim().slice(0, 100) : '';
+    if (problems.length > before || !place || 'error' in p || value === undefined || !gender) continue;
+    const subArea = place.subArea || subAreaCell;
+    const level: Level = place.level === 'region' && subArea ? 'unit' : place.level;
+    const key = `${place.area}|${subArea}|${p.period}|${gender}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({
-        row,
-        column: mapping.period,
-        value: p.period,
-        message: `Dubblett: samma region${subArea ? ', enhet' : ''} och period som rad ${first}.`,
-      });
-      return;
+      const what = `samma region${subArea ? ', enhet' : ''}${cols.gender >= 0 ? `, kön (${GENDER_NAMES[gender]})` : ''} och period`;
+      problem(period.column, p.period, `Dubblett: ${what} som rad ${first}.`);
+      continue;
     }
     seen.set(key, row);
-    valid.push({ row, area, subArea, period: p.period, value });
-  });
+    valid.push({ row, area: place.area, subArea, level, gender, period: p.period, value, numerator, denominator });
+  }
   return { totalRows: rows.length, valid, problems, fileProblems };
 }

@@ -1,14 +1,17 @@
 /**
  * Periods of indicator values: month "2026-03", quarter "2026-Q1" (also written "2026 K1",
- * "2026K1", "Q1 2026" in files), year "2026". Canonical forms sort as text.
+ * "2026K1", "Q1 2026" in files), half-year "2026-H1" (also "2026 H1", "2026 halvår 1",
+ * "H1 2026"), year "2026". Canonical forms sort as text.
  */
-export const PERIODICITIES = ['month', 'quarter', 'year'] as const;
+export const PERIODICITIES = ['month', 'quarter', 'half-year', 'year'] as const;
 export type Periodicity = (typeof PERIODICITIES)[number];
 
 const MONTH = /^(\d{4})-(\d{1,2})$/;
 const MONTH_ALT = /^(\d{4})(\d{2})$/;
 const QUARTER = /^(\d{4})\s*[-\s]?\s*[QKT](\d)$/i;
 const QUARTER_REV = /^[QKT](\d)\s*[-\s]?\s*(\d{4})$/i;
+const HALF = /^(\d{4})\s*[-\s]?\s*(?:H|halvår\s*)([12])$/i;
+const HALF_REV = /^H([12])\s*[-\s]?\s*(\d{4})$/i;
 const YEAR = /^(\d{4})$/;
 
 const validYear = (y: number) => y >= 1990 && y <= 2100;
@@ -17,6 +20,7 @@ const validYear = (y: number) => y >= 1990 && y <= 2100;
 export function periodicityOf(period: string): Periodicity | null {
   if (/^\d{4}-\d{2}$/.test(period)) return 'month';
   if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
+  if (/^\d{4}-H[12]$/.test(period)) return 'half-year';
   if (/^\d{4}$/.test(period)) return 'year';
   return null;
 }
@@ -31,11 +35,14 @@ export function parsePeriod(raw: unknown, periodicity: Periodicity): { period: s
     const m = raw.getUTCMonth() + 1;
     if (periodicity === 'month') return { period: `${y}-${String(m).padStart(2, '0')}` };
     if (periodicity === 'year') return { period: String(y) };
+    if (periodicity === 'half-year') return { period: `${y}-H${m <= 6 ? 1 : 2}` };
     return { period: `${y}-Q${Math.ceil(m / 3)}` };
   }
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   if (!text) return { error: 'Perioden saknas.' };
-  const expected = { month: 'ÅÅÅÅ-MM', quarter: 'ÅÅÅÅ-Q1 … ÅÅÅÅ-Q4', year: 'ÅÅÅÅ' }[periodicity];
+  const expected = { month: 'ÅÅÅÅ-MM', quarter: 'ÅÅÅÅ-Q1 … ÅÅÅÅ-Q4', 'half-year': 'ÅÅÅÅ-H1 eller ÅÅÅÅ-H2', year: 'ÅÅÅÅ' }[
+    periodicity
+  ];
   let m: RegExpExecArray | null;
   if (periodicity === 'month' && ((m = MONTH.exec(text)) || (m = MONTH_ALT.exec(text)))) {
     const y = Number(m[1]);
@@ -54,12 +61,20 @@ export function parsePeriod(raw: unknown, periodicity: Periodicity): { period: s
     if (r && validYear(r.y) && r.q >= 1 && r.q <= 4) return { period: `${r.y}-Q${r.q}` };
     if (r) return { error: `"${text}" är inget giltigt kvartal (${expected}).` };
   }
+  if (periodicity === 'half-year') {
+    const direct = HALF.exec(text);
+    const reversed = direct ? null : HALF_REV.exec(text);
+    const y = direct ? Number(direct[1]) : reversed ? Number(reversed[2]) : NaN;
+    const h = direct ? direct[2] : reversed ? reversed[1] : '';
+    if (h && validYear(y)) return { period: `${y}-H${h}` };
+  }
   if (periodicity === 'year' && (m = YEAR.exec(text)) && validYear(Number(m[1]))) return { period: text };
   const other = periodicityOf(text);
   if (other && other !== periodicity) {
-    const names = { month: 'en månad', quarter: 'ett kvartal', year: 'ett år' };
+    const names = { month: 'en månad', quarter: 'ett kvartal', 'half-year': 'ett halvår', year: 'ett år' };
+    const per = { month: 'månad', quarter: 'kvartal', 'half-year': 'halvår', year: 'år' }[periodicity];
     return {
-      error: `"${text}" är ${names[other]}, men indikatorn mäts per ${{ month: 'månad', quarter: 'kvartal', year: 'år' }[periodicity]} (${expected}).`,
+      error: `"${text}" är ${names[other]}, men indikatorn mäts per ${per} (${expected}).`,
     };
   }
   return { error: `"${text}" är inte en period i formatet ${expected}.` };
@@ -74,6 +89,7 @@ export function nextPeriod(period: string): string {
     const q = Number(period.slice(6));
     return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
   }
+  if (p === 'half-year') return period.endsWith('H1') ? `${period.slice(0, 4)}-H2` : `${Number(period.slice(0, 4)) + 1}-H1`;
   if (p === 'month') {
     const y = Number(period.slice(0, 4));
     const m = Number(period.slice(5));
@@ -94,5 +110,6 @@ export function periodStart(period: string): string {
   const p = periodicityOf(period);
   if (p === 'year') return `${period}-01-01`;
   if (p === 'quarter') return `${period.slice(0, 4)}-${String((Number(period.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  if (p === 'half-year') return `${period.slice(0, 4)}-${period.endsWith('H1') ? '01' : '07'}-01`;
   return `${period}-01`;
 }

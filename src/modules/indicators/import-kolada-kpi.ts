@@ -1,0 +1,155 @@
+/**
+ * Bringing one Kolada KPI into Navet: its values for the country and all 21 regions over a span
+ * of years (five by default, ending last year), by gender, with provenance. The request reads
+ * the KPI's metadata (so a wrong id or an unreachable Kolada is said at once), creates the
+ * indicator the first time (source kolada, source_ref = the KPI id), records the import and
+ * audits it; the job worker fetches the values and writes them period by period. Re-running it
+ * replaces the same periods: idempotent.
+ */
+import { recordAudit } from '../../platform/audit/record.js';
+import { clock, todayInSweden } from '../../platform/clock.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { notFound, Problem, unprocessable } from '../../platform/errors.js';
+import { enqueue } from '../../platform/jobs/queue.js';
+import './audit.js';
+import { applyImport } from './import-values.js';
+import { KoladaClient, SourceError, type KoladaSettings } from './kolada/client.js';
+import { authorizeIndicatorManage } from './policy.js';
+import { presentImport, presentIndicator } from './presenter.js';
+import * as repo from './repository.js';
+import { IMPORT_FINISHED } from './rules/import.js';
+import { koladaCountryAndRegionIds, koladaRows, yearSpan } from './rules/kolada.js';
+import type { Geography } from './rules/places.js';
+
+export const KOLADA_QUEUE = 'followup.kolada';
+/** Kolada refuses longer year lists in one request. */
+const MAX_YEARS = 25;
+
+export interface KoladaImportInput {
+  kpiId: string;
+  fromYear?: number | undefined;
+  toYear?: number | undefined;
+  unit?: string | undefined;
+  direction?: 'higher' | 'lower' | undefined;
+}
+
+/** A Kolada failure as the caller should see it: the source's state is not the caller's fault. */
+export function sourceProblem(err: unknown): unknown {
+  if (!(err instanceof SourceError)) return err;
+  if (err.kind === 'not-found') return unprocessable(err.message, [{ path: '/kpiId', message: err.message }]);
+  return new Problem(503, 'Källan svarar inte', err.message);
+}
+
+export async function geography(db: Db): Promise<Geography> {
+  const [regions, municipalities, healthcareRegions] = await Promise.all([
+    repo.regionsWithHealthcareRegions(db),
+    repo.municipalities(db),
+    repo.healthcareRegions(db),
+  ]);
+  return {
+    regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name })),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.region_code })),
+    healthcareRegions,
+  };
+}
+
+export async function importKoladaKpi(db: Db, ctx: Ctx, input: KoladaImportInput, settings: KoladaSettings) {
+  authorizeIndicatorManage(ctx);
+  const toYear = input.toYear ?? Number(todayInSweden().slice(0, 4)) - 1;
+  const fromYear = input.fromYear ?? toYear - 4;
+  if (fromYear > toYear || toYear - fromYear + 1 > MAX_YEARS) {
+    throw unprocessable(`Ange ett spann på 1–${MAX_YEARS} år där första året inte är efter det sista.`, [
+      { path: '/fromYear', message: `${fromYear}–${toYear} går inte att hämta.` },
+    ]);
+  }
+  const kpi = await new KoladaClient(settings).kpi(input.kpiId).catch((err: unknown) => {
+    throw sourceProblem(err);
+  });
+  const years = yearSpan(fromYear, toYear);
+  const geo = await geography(db);
+  const ids = koladaCountryAndRegionIds(geo);
+  const imp = await db.transaction(async (tx) => {
+    let indicator = await repo.getIndicatorBySource(tx, 'kolada', kpi.id);
+    if (!indicator) {
+      const code = (await repo.getIndicatorByCode(tx, kpi.id)) ? `kolada-${kpi.id}` : kpi.id;
+      indicator = await repo.insertIndicator(tx, {
+        code,
+        goalId: null,
+        name: kpi.title.slice(0, 300),
+        definition: (kpi.description?.trim() || kpi.title).slice(0, 5000),
+        unit: input.unit ?? (/andel|%/i.test(kpi.title) ? '%' : 'värde'),
+        direction: input.direction ?? 'higher',
+        periodicity: 'year',
+        source: 'kolada',
+        sourceName: 'Kolada (RKA)',
+        sourceRef: kpi.id,
+        targetValue: null,
+        alertValue: null,
+        programAreaId: null,
+      });
+      await recordAudit(tx, ctx, {
+        entityType: 'indicator',
+        entityId: indicator.id,
+        action: 'create',
+        after: presentIndicator(indicator),
+      });
+    }
+    const created = await repo.insertImport(tx, {
+      indicatorId: indicator.id,
+      fileName: `Kolada ${kpi.id} ${fromYear}–${toYear}`,
+      status: 'queued',
+      mode: 'valid-only',
+      totalRows: 0,
+      validRows: 0,
+      periods: years.map(String),
+      report: [],
+      rows: null,
+      createdBy: ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'indicator-import',
+      entityId: created.id,
+      action: 'kolada',
+      after: { indicatorId: indicator.id, kpiId: kpi.id, years, areas: ids },
+    });
+    await enqueue(tx, KOLADA_QUEUE, { importId: created.id, kpiId: kpi.id, years }, { dedupeKey: `kolada-import:${created.id}` });
+    return created;
+  });
+  return presentImport((await repo.getImport(db, imp.id))!);
+}
+
+/** The job: fetch the values (all pages), map Kolada's ids, write each year with provenance. */
+export function koladaHandler(db: Db, settings: KoladaSettings, fetchImpl?: typeof fetch) {
+  return async (payload: Record<string, unknown>) => {
+    const id = String(payload.importId);
+    const imp = await repo.getImport(db, id);
+    if (!imp || IMPORT_FINISHED.has(imp.status)) return;
+    const kpiId = String(payload.kpiId);
+    const years = (payload.years as number[]).map(Number);
+    const geo = await geography(db);
+    let points;
+    try {
+      points = await new KoladaClient(settings, fetchImpl).data(kpiId, koladaCountryAndRegionIds(geo), years);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await repo.setImportProgress(db, id, { status: 'failed', error: message });
+      // Kolada down: the worker tries again later. A changed shape or a missing KPI will not mend itself.
+      if (err instanceof SourceError && err.kind === 'unavailable') throw err;
+      return;
+    }
+    const { rows, skipped } = koladaRows(points, geo);
+    await repo.setImportTotals(db, id, {
+      totalRows: rows.length + skipped.length,
+      validRows: rows.length,
+      report: skipped.map((s, i) => ({
+        row: i + 1,
+        column: 'municipality',
+        value: `${s.municipality} ${s.period}${s.gender ? ` ${s.gender}` : ''}`,
+        message: s.reason,
+      })),
+    });
+    if (!(await repo.getIndicator(db, imp.indicator_id))) throw notFound('Indikatorn');
+    await applyImport(db, id, imp.indicator_id, rows, { source: 'kolada', sourceRef: kpiId, fetchedAt: clock.now() });
+  };
+}

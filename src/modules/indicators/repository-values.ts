@@ -1,0 +1,185 @@
+/** SQL for an indicator's values (with their dimensions and provenance) and its imports. */
+import type { Queryable } from '../../platform/db/index.js';
+import type { ImportRow, ValueRow } from './repository.js';
+import type { Gender, Level } from './rules/places.js';
+
+export function seriesValues(
+  db: Queryable,
+  indicatorId: string,
+  areas: string[],
+  subArea: string,
+  from?: string,
+  to?: string,
+  gender: Gender = 'T',
+) {
+  return db.query<ValueRow>(
+    `SELECT area, sub_area, period, value FROM followup_indicator_values
+     WHERE indicator_id = $1 AND area = ANY($2::text[]) AND sub_area = $3 AND ($4::text IS NULL OR period >= $4) AND ($5::text IS NULL OR period <= $5)
+       AND gender = $6
+     ORDER BY area, period`,
+    [indicatorId, areas, subArea, from ?? null, to ?? null, gender],
+  );
+}
+
+/** One value as written: where, for whom, when, and where it came from. */
+export interface ValueWrite {
+  area: string;
+  subArea: string;
+  level: Level;
+  gender: Gender;
+  value: number;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+/** Where a batch of values came from: the source, its id there (KPI id or file name), when it was read. */
+export interface Provenance {
+  source: 'file' | 'kolada' | 'quality-indicators';
+  sourceRef: string | null;
+  /** When Navet read it; null: now (the transaction's time). */
+  fetchedAt: Date | null;
+}
+
+export interface ValueProvenanceRow {
+  area: string;
+  sub_area: string;
+  level: Level;
+  gender: Gender;
+  period: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: Provenance['source'];
+  source_ref: string | null;
+  fetched_at: Date;
+}
+
+/** Every value of an indicator with its dimensions and provenance (open data, tests). */
+export const valuesWithProvenance = (db: Queryable, indicatorId: string) =>
+  db.query<ValueProvenanceRow>(
+    `SELECT area, sub_area, level, gender, period, value, numerator, denominator, source, source_ref, fetched_at
+     FROM followup_indicator_values WHERE indicator_id = $1 ORDER BY area, sub_area, period, gender`,
+    [indicatorId],
+  );
+
+export async function periodsWithValues(db: Queryable, indicatorId: string): Promise<string[]> {
+  const rows = await db.query<{ period: string }>(
+    `SELECT DISTINCT period FROM followup_indicator_values WHERE indicator_id = $1 ORDER BY period`,
+    [indicatorId],
+  );
+  return rows.map((r) => r.period);
+}
+
+/** Replaces one period of an indicator for the given areas: the rows are deleted and written in the caller's transaction. */
+export async function replacePeriod(
+  tx: Queryable,
+  indicatorId: string,
+  period: string,
+  rows: (Omit<ValueWrite, 'level' | 'gender'> & Partial<Pick<ValueWrite, 'level' | 'gender'>>)[],
+  importId: string,
+  provenance: Provenance = { source: 'file', sourceRef: null, fetchedAt: null },
+): Promise<void> {
+  // The places in the batch (region, or a municipality or unit under it) are replaced, all genders.
+  const places = [...new Map(rows.map((r) => [`${r.area}|${r.subArea}`, r])).values()];
+  await tx.query(
+    `DELETE FROM followup_indicator_values WHERE indicator_id = $1 AND period = $2
+       AND (area, sub_area) IN (SELECT a, s FROM unnest($3::text[], $4::text[]) AS p(a, s))`,
+    [indicatorId, period, places.map((r) => r.area), places.map((r) => r.subArea)],
+  );
+  if (!rows.length) return;
+  const levelOf = (r: (typeof rows)[number]) =>
+    r.level ?? (r.area === 'SE' ? 'country' : /^[0-9]{4}$/.test(r.subArea) ? 'municipality' : r.subArea ? 'unit' : 'region');
+  await tx.query(
+    `INSERT INTO followup_indicator_values
+       (indicator_id, area, sub_area, period, value, import_id, level, gender, numerator, denominator, source, source_ref, fetched_at)
+     SELECT $1, a, s, $2, v, $3, l, g, n, d, $10, $11, COALESCE($12::timestamptz, now())
+     FROM unnest($4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::float8[], $13::float8[]) AS t(a, s, v, l, g, n, d)`,
+    [
+      indicatorId,
+      period,
+      importId,
+      rows.map((r) => r.area),
+      rows.map((r) => r.subArea),
+      rows.map((r) => r.value),
+      rows.map(levelOf),
+      rows.map((r) => r.gender ?? 'T'),
+      rows.map((r) => r.numerator ?? null),
+      provenance.source,
+      provenance.sourceRef,
+      provenance.fetchedAt,
+      rows.map((r) => r.denominator ?? null),
+    ],
+  );
+}
+
+const IMPORT_COLS = `id, indicator_id, file_name, status, mode, total_rows, valid_rows, processed_rows, imported_rows, periods, report, error, created_at, finished_at`;
+
+export async function insertImport(
+  db: Queryable,
+  i: {
+    indicatorId: string;
+    fileName: string;
+    status: ImportRow['status'];
+    mode: ImportRow['mode'];
+    totalRows: number;
+    validRows: number;
+    periods: string[];
+    report: ImportRow['report'];
+    rows: unknown;
+    createdBy: string | null;
+  },
+): Promise<ImportRow> {
+  const rows = await db.query<ImportRow>(
+    `INSERT INTO followup_imports (indicator_id, file_name, status, mode, total_rows, valid_rows, periods, report, rows, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${IMPORT_COLS}`,
+    [
+      i.indicatorId,
+      i.fileName,
+      i.status,
+      i.mode,
+      i.totalRows,
+      i.validRows,
+      i.periods,
+      JSON.stringify(i.report),
+      i.rows === null ? null : JSON.stringify(i.rows),
+      i.createdBy,
+    ],
+  );
+  return rows[0]!;
+}
+
+export const getImport = async (db: Queryable, id: string) =>
+  (await db.query<ImportRow>(`SELECT ${IMPORT_COLS} FROM followup_imports WHERE id = $1`, [id]))[0];
+
+export const importRows = async (db: Queryable, id: string) =>
+  (
+    await db.query<{ rows: (ValueWrite & { period: string })[] | null }>(`SELECT rows FROM followup_imports WHERE id = $1`, [id])
+  )[0]?.rows ?? null;
+
+export async function setImportProgress(
+  db: Queryable,
+  id: string,
+  p: { status: ImportRow['status']; processed?: number; imported?: number; error?: string | null },
+) {
+  await db.query(
+    `UPDATE followup_imports SET status = $2, processed_rows = COALESCE($3, processed_rows), imported_rows = COALESCE($4, imported_rows),
+       error = COALESCE($5, error), finished_at = CASE WHEN $2 IN ('done', 'failed') THEN now() ELSE finished_at END,
+       rows = CASE WHEN $2 = 'done' THEN NULL ELSE rows END
+     WHERE id = $1`,
+    [id, p.status, p.processed ?? null, p.imported ?? null, p.error ?? null],
+  );
+}
+
+/** A fetched import's size and what was left out, once the source has answered. */
+export async function setImportTotals(
+  db: Queryable,
+  id: string,
+  t: { totalRows: number; validRows: number; report: ImportRow['report'] },
+): Promise<void> {
+  await db.query(`UPDATE followup_imports SET total_rows = $2, valid_rows = $3, report = $4 WHERE id = $1`, [
+    id,
+    t.totalRows,
+    t.validRows,
+    JSON.stringify(t.report),
+  ]);
+}
