@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
 import { daysFromToday } from '../helpers/clock.js';
 
-/** "29 december 2026", as the pages write a meeting's day. */
-const swedishLong = (d: string) =>
-  new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${d}T12:00:00Z`),
-  );
+/** "29 dec. 2026", as the pages write a meeting's day (dateStyle medium). */
+const swedishMedium = (d: string) =>
+  new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
 
 /**
  * From a case on a meeting's agenda to a decision in approved minutes: the coordinator (the
@@ -26,7 +24,7 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     // A meeting held two days ago, whatever day the suite runs: the minutes are written from the meeting's day.
     const meetingDay = daysFromToday(-2);
     const year = meetingDay.slice(0, 4);
-    const label = swedishLong(meetingDay);
+    const label = swedishMedium(meetingDay);
 
     // Set-up through the API: a prepared case and a meeting of the demo kunskapsråd.
     const c = await (
