@@ -5,7 +5,7 @@ import { buildConsultationRound, buildForumMember, buildGroup, buildLpo, buildUs
 import { ACCESS, setupFixtures } from './access/index.js';
 import type { Fixture, Req } from './access/types.js';
 import { useTestApp, type Session } from './helpers/app.js';
-import { useClock } from './helpers/clock.js';
+import { daysFromToday, useClock } from './helpers/clock.js';
 
 /**
  * Operations that must happen once: N identical requests at the same moment → exactly one
@@ -134,7 +134,8 @@ const ROWS: Record<string, Row> = {
       const forum = await buildGroup(db, { kind: 'council', level: 'region', owner: '10', name: 'Samtidighetens kunskapsråd' });
       const email = 'justerare.samtidighet@example.se';
       const adjuster = await buildForumMember(db, { groupId: forum.id, role: 'ledamot', email });
-      const meeting = (await admin('POST', `/api/v1/forums/${forum.id}/meetings`, { date: '2027-05-05' })).json<{
+      // Held a week ago: minutes are written and justerade from the meeting's day.
+      const meeting = (await admin('POST', `/api/v1/forums/${forum.id}/meetings`, { date: daysFromToday(-7) })).json<{
         id: string;
         version: number;
       }>();

@@ -7,6 +7,7 @@ import { transitionCase } from '../src/modules/cases/transition-case.js';
 import { systemCtx } from '../src/platform/context.js';
 import { buildCase, buildForumMember, buildGroup, buildLpo, buildUser } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
+import { useClock } from './helpers/clock.js';
 
 /**
  * Taking a case off an agenda gives back what the agenda did ("för beslut"), and the follow-up
@@ -179,6 +180,8 @@ describe('taking a case off the agenda', () => {
 });
 
 describe('the follow-up report attached to an agenda item', () => {
+  // On the meeting's day: its minutes are written and justerade below (no § before the day).
+  useClock('2027-09-22');
   let m: { id: string; version: number };
   let standingId: string;
 

@@ -6,6 +6,7 @@ import { jobHandlers } from '../src/jobs.js';
 import { drainJobs } from '../src/platform/jobs/worker.js';
 import { buildCase, buildForumMember, buildGroup, buildLpo, buildPerson, buildUser } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
+import { useClock } from './helpers/clock.js';
 
 const t = useTestApp();
 
@@ -151,6 +152,8 @@ describe('forum cadence and meeting dates', () => {
 });
 
 describe('a meeting from notice to approved minutes', () => {
+  // The minutes are written on the meeting's day (no § and no justering before it).
+  useClock('2027-02-03');
   let meetingId: string;
   let caseA: { id: string; caseNumber: string };
   let caseB: { id: string; caseNumber: string };
@@ -547,6 +550,7 @@ describe('a meeting from notice to approved minutes', () => {
 });
 
 describe('a later meeting of the same forum', () => {
+  useClock('2027-03-10');
   it('proposes jäv from the case’s group, continues the year’s numbering, and lets an outside adjuster approve', async () => {
     const m = (await post(`/api/v1/forums/${forumId}/meetings`, { date: '2027-03-10' }, secretary)).json();
     const c = await preparedCase('Uppföljning av hjärtsviktsvården');

@@ -4,7 +4,12 @@
  * offer is a 409, and the detail offers exactly what the declarations and the policy allow.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addAgendaItem } from '../src/modules/meetings/add-agenda-item.js';
 import { approveMinutes } from '../src/modules/meetings/approve-minutes.js';
+import { approveMinutesOnPaper } from '../src/modules/meetings/approve-minutes-on-paper.js';
+import { minutesDoc } from '../src/modules/meetings/minutes-document.js';
+import { transitionCase } from '../src/modules/cases/index.js';
+import { setClock } from '../src/platform/clock.js';
 import { cancelMeeting } from '../src/modules/meetings/cancel-meeting.js';
 import { createMeeting } from '../src/modules/meetings/create-meeting.js';
 import { holdMeeting } from '../src/modules/meetings/hold-meeting.js';
@@ -15,10 +20,13 @@ import { setAdjusters } from '../src/modules/meetings/set-adjusters.js';
 import { submitMinutes } from '../src/modules/meetings/submit-minutes.js';
 import { createParagraph } from '../src/modules/meetings/write-paragraph.js';
 import { systemCtx, type Ctx } from '../src/platform/context.js';
-import { buildForumMember, buildGroup, buildUser } from '../src/testing/builders.js';
+import { buildCase, buildForumMember, buildGroup, buildPerson, buildUser } from '../src/testing/builders.js';
+import { useClock } from './helpers/clock.js';
 import { useTestApp } from './helpers/app.js';
 
 const t = useTestApp();
+// After the meetings below: minutes are written and justerade from the meeting's day.
+useClock('2027-06-30');
 const keeper = systemCtx('keeper');
 let forumId: string;
 let chair: Ctx;
@@ -107,7 +115,7 @@ describe('the minutes lifecycle', () => {
     expect(d.permissions.editMinutes).toBe(true);
     expect((await readMeeting(t.db, keeper, m.id)).permissions.editMinutes).toBe(false);
     expect((await readMeeting(t.db, chair, m.id)).minutes.allowedActions).toEqual(['approve']);
-    expect((await readMeeting(t.db, keeper, m.id)).minutes.allowedActions).toEqual(['reopen']);
+    expect((await readMeeting(t.db, keeper, m.id)).minutes.allowedActions).toEqual(['reopen', 'approve-on-paper']);
     const back = await reopenMinutes(t.db, keeper, m.id, { version: sent.version });
     expect(back.minutes_status).toBe('utkast');
     const again = await submitMinutes(t.db, keeper, m.id, { version: back.version });
@@ -129,5 +137,102 @@ describe('the minutes lifecycle', () => {
       'approve-minutes',
       'lock-minutes',
     ]);
+  });
+});
+
+describe('the minutes follow the meeting day, the agenda and paper justering', () => {
+  it('writes no § and sends nothing for justering before the meeting day', async () => {
+    const m = await createMeeting(t.db, keeper, forumId, { date: '2027-07-14' }); // the clock says 2027-06-30
+    const early = await createParagraph(t.db, keeper, m.id, { title: 'Information', decisionKind: 'information' }).catch(
+      (e) => e,
+    );
+    expect(status(early)).toBe(422);
+    expect((early as Error).message).toBe('Mötet hålls 2027-07-14; paragrafer skrivs från mötesdagen.');
+    const d = await readMeeting(t.db, keeper, m.id);
+    expect(d.minutes.problems[0]).toEqual({
+      path: 'meetingDate',
+      message: 'Mötet hålls 2027-07-14; protokollet kan inte justeras före mötesdagen.',
+    });
+    setClock('2027-07-14');
+    try {
+      await createParagraph(t.db, keeper, m.id, { title: 'Information', decisionKind: 'information' });
+      const on = await readMeeting(t.db, keeper, m.id);
+      await setAdjusters(t.db, keeper, m.id, { personIds: [chairPersonId], version: on.meeting.version });
+      expect((await readMeeting(t.db, keeper, m.id)).minutes).toMatchObject({ allowedActions: ['submit'], problems: [] });
+    } finally {
+      setClock('2027-06-30');
+    }
+  });
+
+  it('keeps minutes with an item för beslut but no § from justering, naming the item', async () => {
+    const m = await createMeeting(t.db, keeper, forumId, { date: '2027-06-16' });
+    const c = await buildCase(t.db, { region: '10', subject: 'Regional riktlinje för sepsis' });
+    await t.db.transaction((tx) => transitionCase(tx, systemCtx(), c.id, 'under-beredning'));
+    await addAgendaItem(t.db, keeper, m.id, { caseId: c.id });
+    await createParagraph(t.db, keeper, m.id, { title: 'Information om läget', decisionKind: 'information' });
+    let d = await readMeeting(t.db, keeper, m.id);
+    await setAdjusters(t.db, keeper, m.id, { personIds: [chairPersonId], version: d.meeting.version });
+    d = await readMeeting(t.db, keeper, m.id);
+    const item = d.agenda.find((a) => a.caseId === c.id)!;
+    const message = `punkt ${item.position} "Regional riktlinje för sepsis" är för beslut men saknar paragraf (skriv en § eller ta bort punkten)`;
+    expect(d.minutes.problems).toEqual([{ path: `agenda/${item.position}`, message }]);
+    expect(d.minutes.allowedActions).toEqual([]);
+    const refused = await submitMinutes(t.db, keeper, m.id, { version: d.meeting.version }).catch((e) => e);
+    expect(status(refused)).toBe(422);
+    expect((refused as Error).message).toBe(message);
+    await createParagraph(t.db, keeper, m.id, { agendaItemId: item.id, decisionText: 'Riktlinjen fastställs.' });
+    d = await readMeeting(t.db, keeper, m.id);
+    expect(d.minutes).toMatchObject({ allowedActions: ['submit'], problems: [] });
+  });
+
+  it('lets the secretary record a justering on paper with its date, audited and shown in the protokoll', async () => {
+    const m = await createMeeting(t.db, keeper, forumId, { date: '2027-06-09' });
+    await createParagraph(t.db, keeper, m.id, { title: 'Information om läget', decisionKind: 'information' });
+    const paper = await buildPerson(t.db, { name: 'Greta Pappersjusterare' }); // no account
+    const email = 'sekr-papper@example.se';
+    await buildForumMember(t.db, { groupId: forumId, role: 'sekreterare', email, name: 'Sara Sekreterare' });
+    const user = await buildUser(t.db, { email, name: 'Sara Sekreterare' });
+    const secretary: Ctx = {
+      requestId: 'sekr',
+      actor: { userId: user.id, email, name: 'Sara Sekreterare', roles: [], via: 'session' },
+    };
+    let d = await readMeeting(t.db, keeper, m.id);
+    await setAdjusters(t.db, keeper, m.id, { personIds: [chairPersonId, paper.id], version: d.meeting.version });
+    d = await readMeeting(t.db, keeper, m.id);
+    const sent = await submitMinutes(t.db, keeper, m.id, { version: d.meeting.version });
+    const adjuster = (await readMeeting(t.db, keeper, m.id)).adjusters.find((a) => a.personId === paper.id)!;
+    expect(adjuster).toMatchObject({ hasAccount: false, approvedAt: null, signedOnPaper: null });
+    const onPaper = (signedOn: string, as: Ctx = secretary, version = sent.version) =>
+      approveMinutesOnPaper(t.db, as, m.id, { personId: paper.id, signedOn, version }).catch((e) => e);
+    // The day signed: from the meeting's day to today (2027-06-30), and only the forum's keepers record it.
+    expect(status(await onPaper('2027-06-08'))).toBe(422);
+    expect(status(await onPaper('2027-07-01'))).toBe(422);
+    expect(status(await onPaper('2027-06-20', memberCtx))).toBe(403);
+    expect(status(await onPaper('2027-06-20', secretary, sent.version - 1))).toBe(409);
+    const first = await onPaper('2027-06-20');
+    expect(first.locked).toBe(false);
+    expect(status(await onPaper('2027-06-21', secretary, first.meeting.version))).toBe(409); // already signed
+    const [event] = await t.db.query<{ after: Record<string, unknown> }>(
+      "SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'approve-minutes-on-paper'",
+      [m.id],
+    );
+    expect(event!.after).toMatchObject({
+      status: 'for-justering',
+      action: 'approve-on-paper',
+      personId: paper.id,
+      personName: 'Greta Pappersjusterare',
+      signedOn: '2027-06-20',
+    });
+    const approved = await approveMinutes(t.db, chair, m.id);
+    expect(approved.locked).toBe(true);
+    const after = await readMeeting(t.db, keeper, m.id);
+    expect(after.adjusters.find((a) => a.personId === paper.id)).toMatchObject({
+      signedOnPaper: '2027-06-20',
+      recordedBy: 'Sara Sekreterare',
+    });
+    expect(after.minutes.allowedActions).toEqual([]);
+    const doc = await minutesDoc(t.db, approved.meeting);
+    expect(doc.footer[0]).toMatch(/Greta Pappersjusterare \(justerat på papper 2027-06-20, registrerat av .+\)/);
+    expect(doc.footer[0]).toContain('Olle Ordförande (justerat 2027-06-30)');
   });
 });

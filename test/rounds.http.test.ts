@@ -82,6 +82,18 @@ describe('creating a national consultation round', () => {
     expect(res.json().recipients).toHaveLength(21);
   });
 
+  it('takes the nominal end of a window on a holiday and sets the last day by the working-day rule (Easter 2027)', async () => {
+    const admin = await t.newAdmin();
+    const s = await buildKnowledgeSupport(t.db, {
+      consequences: [{ dimension: 'resources', significance: 'minor', text: 'Marginell' }],
+    });
+    // Monday 29 March 2027 is Easter Monday and Friday 26 March Good Friday: the calendar's window
+    // 1–25 March, no override and no reason needed.
+    const res = await post(admin, { supportVersionId: s.firstVersionId, opensOn: '2027-03-01', closesOn: '2027-03-29' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ opensOn: '2027-03-01', closesOn: '2027-03-25', datesOverridden: false });
+  });
+
   it('choosing the other track or dates outside the calendar needs a reason, and the override is audited', async () => {
     const admin = await t.newAdmin();
     const s = await buildKnowledgeSupport(t.db, { consequences: significant });

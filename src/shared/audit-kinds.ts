@@ -39,6 +39,7 @@ export const AUDIT_KINDS = {
     'submit-minutes',
     'reopen-minutes',
     'approve-minutes',
+    'approve-minutes-on-paper',
     'lock-minutes',
   ],
   'minutes-paragraph': ['create', 'update', 'delete', 'participation', 'jav-override', 'add-action'],

@@ -4,6 +4,7 @@ import { addAgendaItem } from '../../src/modules/meetings/add-agenda-item.js';
 import { createParagraph } from '../../src/modules/meetings/write-paragraph.js';
 import { systemCtx } from '../../src/platform/context.js';
 import { buildForumMember, buildGroup, buildLpo } from '../../src/testing/builders.js';
+import { daysFromToday } from '../helpers/clock.js';
 import type { AccessModule } from './types.js';
 
 /** Forums, meetings, minutes, decision log, calendar feeds (Region Blekinge "10"). */
@@ -12,7 +13,8 @@ export const meetingsAccess: AccessModule = {
     const ctx = systemCtx('matrix');
     const forumId = (await buildGroup(db, { kind: 'council', level: 'region', owner: '10', name: 'Matrisens kunskapsråd' })).id;
     const person = await buildForumMember(db, { groupId: forumId, role: 'ledamot' });
-    const meeting = await createMeeting(db, ctx, forumId, { date: '2027-02-03' });
+    // Held two weeks ago: paragraphs and justering come from the meeting's day.
+    const meeting = await createMeeting(db, ctx, forumId, { date: daysFromToday(-14) });
     const itemId = await addAgendaItem(db, ctx, meeting.id, { title: 'Matrispunkt' });
     const paragraphId = await createParagraph(db, ctx, meeting.id, { agendaItemId: itemId, decisionText: 'Matrisbeslut' });
     const lpoId = (await buildLpo(db, { region: '10', programAreaId: 'njur-och-urinvagssjukdomar', name: 'Matrisens möteslpo' }))
@@ -96,6 +98,13 @@ export const meetingsAccess: AccessModule = {
     'POST /api/v1/meetings/{id}/minutes/approve': [
       'scoped',
       (f) => ({ url: `/api/v1/meetings/${f.meetingsMeetingId}/minutes/approve` }),
+    ],
+    'POST /api/v1/meetings/{id}/minutes/approve-on-paper': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/meetings/${f.meetingsMeetingId}/minutes/approve-on-paper`,
+        payload: { personId: f.meetingsPersonId, signedOn: daysFromToday(0), version: 1 },
+      }),
     ],
     'GET /api/v1/meetings/{id}/minutes': [
       'scoped',

@@ -1,3 +1,4 @@
+import { daysFromToday } from '../helpers/clock.js';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { PERMISSIONS, type Permission } from '../../src/platform/auth/policy.js';
 import type { Db } from '../../src/platform/db/index.js';
@@ -247,6 +248,20 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
       return meetingVersion(c);
     },
     request: (f) => ({ url: `${meeting(f)}/minutes/reopen`, payload: { version: v(f) } }),
+  },
+  'POST /api/v1/meetings/{id}/minutes/approve-on-paper': {
+    any: FORUM_MANAGE,
+    note: 'minutes sent for justering, recorded for an appointed adjuster',
+    prep: async (c) => {
+      const { v: ver } = await meetingVersion(c);
+      await c.admin('PUT', `${meeting(c.f)}/adjusters`, { personIds: [c.f.meetingsPersonId!], version: Number(ver) });
+      await c.admin('POST', `${meeting(c.f)}/minutes/submit`, { version: Number((await meetingVersion(c)).v) });
+      return meetingVersion(c);
+    },
+    request: (f) => ({
+      url: `${meeting(f)}/minutes/approve-on-paper`,
+      payload: { personId: f.meetingsPersonId, signedOn: daysFromToday(0), version: v(f) },
+    }),
   },
   'POST /api/v1/meetings/{id}/minutes/approve': {
     any: [],

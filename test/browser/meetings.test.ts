@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
-import { clock } from '../../src/platform/clock.js';
+import { daysFromToday } from '../helpers/clock.js';
+
+/** "29 dec. 2026", as the pages write a meeting's day (dateStyle medium). */
+const swedishMedium = (d: string) =>
+  new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
 
 /**
  * From a case on a meeting's agenda to a decision in approved minutes: the coordinator (the
@@ -17,9 +21,10 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     const { csrfToken } = (await (await api.get('/api/v1/me')).json()) as { csrfToken: string };
     const headers = { 'X-CSRF-Token': csrfToken };
     const subject = `Webbtest: nationellt vårdförlopp sepsis ${Date.now()}`;
-    // A meeting in May next year, whatever day the suite runs.
-    const year = String(clock.year() + 1);
-    const meetingDay = `${year}-05-19`;
+    // A meeting held two days ago, whatever day the suite runs: the minutes are written from the meeting's day.
+    const meetingDay = daysFromToday(-2);
+    const year = meetingDay.slice(0, 4);
+    const label = swedishMedium(meetingDay);
 
     // Set-up through the API: a prepared case and a meeting of the demo kunskapsråd.
     const c = await (
@@ -42,11 +47,11 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     // The forum page lists the meeting and the proposed dates.
     await visit(page, `/moten/forum/${council.id}`);
     await page.getByLabel('År').selectOption(year);
-    await page.getByRole('link', { name: `19 maj ${year}` }).waitFor();
-    await expectAccessible(page, 'forum page next year');
+    await page.getByRole('link', { name: label }).first().waitFor();
+    await expectAccessible(page, 'forum page');
     await screenshot(page, 'meetings-forum');
-    await page.getByRole('link', { name: `19 maj ${year}` }).click();
-    await expect.poll(() => page.locator('main h1').innerText()).toBe(`Kunskapsrådet (demo) 19 maj ${year}`);
+    await visit(page, `/moten/moten/${meeting.id}`);
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(`Kunskapsrådet (demo) ${label}`);
     await settled(page);
     await expectAccessible(page, 'meeting page');
 
@@ -113,5 +118,69 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     await screenshot(page, 'meetings-decisions');
     expect(await visit(page, '/moten')).toBe('Möten');
     await screenshot(page, 'meetings-home');
+  }, 120_000);
+
+  it('names the item för beslut that lacks a §, and records a justering on paper with its date', async () => {
+    const { context, page } = await suite.newPage({ signedIn: true });
+    const api = context.request;
+    const { csrfToken } = (await (await api.get('/api/v1/me')).json()) as { csrfToken: string };
+    const headers = { 'X-CSRF-Token': csrfToken };
+    const subject = `Webbtest: regional riktlinje KOL ${Date.now()}`;
+    const meetingDay = daysFromToday(-1);
+    const c = await (
+      await api.post('/api/v1/cases', {
+        headers,
+        data: { region: '07', subject, origin: 'national', sender: 'NPO Lungsjukdomar', receivedDate: '2026-11-02' },
+      })
+    ).json();
+    await api.post(`/api/v1/cases/${c.id}/transitions`, { headers, data: { to: 'under-beredning', version: c.version } });
+    const forums = (await (await api.get('/api/v1/forums')).json()).items as { id: string; name: string }[];
+    const council = forums.find((f) => f.name === 'Kunskapsrådet (demo)')!;
+    const meeting = await (
+      await api.post(`/api/v1/forums/${council.id}/meetings`, { headers, data: { date: meetingDay, place: 'Pappersalen' } })
+    ).json();
+    const url = `/api/v1/meetings/${meeting.id}`;
+    expect((await api.post(`${url}/agenda`, { headers, data: { caseId: c.id } })).status()).toBeLessThan(300);
+    const info = await api.post(`${url}/paragraphs`, {
+      headers,
+      data: { title: 'Information om läget', decisionKind: 'information' },
+    });
+    expect(info.status(), await info.text()).toBe(201);
+    const detail = async () =>
+      (await (await api.get(url)).json()) as {
+        meeting: { version: number };
+        members: { personId: string; name: string }[];
+        agenda: { position: number; caseId: string | null }[];
+      };
+    const d = await detail();
+    const chair = d.members.find((m) => m.name === 'Bertil Påhittad (demo)')!;
+    await api.put(`${url}/adjusters`, { headers, data: { personIds: [chair.personId], version: d.meeting.version } });
+
+    // The case stands on the agenda för beslut without a §: the page says which item keeps the minutes back.
+    await visit(page, `/moten/moten/${meeting.id}`);
+    const justering = page.getByRole('region', { name: 'Justering' });
+    const position = (await detail()).agenda.find((a) => a.caseId === c.id)!.position;
+    await justering
+      .getByText(`punkt ${position} "${subject}" är för beslut men saknar paragraf (skriv en § eller ta bort punkten)`)
+      .waitFor();
+    expect(await justering.getByRole('button', { name: 'Skicka protokollet för justering' }).count()).toBe(0);
+    await expectAccessible(page, 'minutes held back by an item för beslut');
+
+    // The decision is written; the minutes go to justering; the chair signs on paper and the secretary records it.
+    const item = (await (await api.get(url)).json()).agenda.find((a: { caseId: string | null }) => a.caseId === c.id);
+    await api.post(`${url}/paragraphs`, { headers, data: { agendaItemId: item.id, decisionText: 'Riktlinjen fastställs.' } });
+    await api.post(`${url}/minutes/submit`, { headers, data: { version: (await detail()).meeting.version } });
+    await visit(page, `/moten/moten/${meeting.id}`);
+    const paper = page.getByRole('form', { name: 'Justering på papper' });
+    await paper.getByLabel('Justerare', { exact: true }).selectOption(chair.personId);
+    await paper.getByLabel('Datum för underskriften').fill(meetingDay);
+    await expectAccessible(page, 'paper justering form');
+    await paper.getByRole('button', { name: 'Registrera justeringen' }).click();
+    await page.getByText('Justeringen på papper är registrerad.').waitFor();
+    await expect.poll(() => page.getByTestId('minutes-status').innerText()).toBe('Justerat');
+    await justering.getByText(`Bertil Påhittad (demo): justerade på papper ${meetingDay}`, { exact: false }).waitFor();
+    await screenshot(page, 'meetings-paper-justering');
+    const decided = await (await api.get(`/api/v1/cases/${c.id}`)).json();
+    expect(decided.status).toBe('beslutad');
   }, 120_000);
 });

@@ -7,7 +7,7 @@ export { nationalRemiss, nextWindow, synpunktsinhamtning } from './rules/calenda
 export type { Window } from './rules/calendar.js';
 export { toTimedICalendar } from './rules/ical.js';
 export type { TimedEvent } from './rules/ical.js';
-export { addDays, isWorkingDay } from './rules/working-days.js';
+export { addDays, isWorkingDay, onOrAfter, onOrBefore } from './rules/working-days.js';
 export { loadConsultationDemo } from './demo.js';
 export { createRound } from './rounds/create-round.js';
 export { addDocument } from './rounds/documents.js';

@@ -5,7 +5,7 @@
 // Pure rules and schemas first: they are leaves, so a cycle through this index never meets them half-evaluated.
 export { planRound } from './rules/plan-round.js';
 export type { RoundChoice } from './rules/plan-round.js';
-export { checkRoundDates, isCalendarWindow, roundPhase } from './rules/track.js';
+export { checkRoundDates, isCalendarWindow, onWorkingDays, roundPhase } from './rules/track.js';
 export { loadKnowledgeDemo } from './demo.js';
 export * as repository from './repository.js';
 export { getSupport } from './repository.js';

@@ -10,11 +10,13 @@ import { transitionCase } from '../cases/index.js';
 import { notifyPersons } from '../notifications/index.js';
 import * as agendaRepo from './agenda-repository.js';
 import './audit.js';
+import { minutesFacts } from './minutes-facts.js';
 import * as minutesRepo from './minutes-repository.js';
 import { assertMayMeeting, meetingAccess, onBehalfOfForum } from './policy.js';
 import * as repo from './repository.js';
 import { isForBeslut } from './rules/agenda.js';
 import { minutesLifecycle } from './rules/lifecycle.js';
+import type { MinutesStatus } from './rules/meeting.js';
 import { caseStatusAfter, longSwedishDate, meetingLink, paragraphReference } from './rules/meeting.js';
 import { asMinutes, runMeetingTransition } from './transition.js';
 
@@ -84,41 +86,51 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
         details.personId = personId;
       },
       facts: async (t, m) => {
-        const adjusters = await minutesRepo.adjustersOf(t, meetingId);
-        return {
-          meetingStatus: m.meetingStatus,
-          problems: [],
-          alreadyApproved: adjusters.some((a) => a.person_id === personId && a.approved_at),
-          othersPending: adjusters.filter((a) => a.person_id !== personId && !a.approved_at).length,
-        };
+        const { adjusters: _, ...facts } = await minutesFacts(t, m, personId);
+        return { ...facts, problems: [] };
       },
       auditDetails: details,
       apply: async (t, _m, next) => {
-        await minutesRepo.approveAsAdjuster(t, meetingId, personId, userId);
+        await minutesRepo.approveAsAdjuster(t, meetingId, personId, userId, clock.now());
         if (isFinal(minutesLifecycle, next))
           await repo.updateMeetingRow(t, meetingId, { minutes_status: next, minutes_locked_at: clock.now() });
         else await repo.touchMeeting(t, meetingId);
         return (await repo.getMeeting(t, meetingId))!;
       },
     });
-    if (!isFinal(minutesLifecycle, to)) return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: false };
-    const decided = await finalise(tx, ctx, meeting);
-    await recordAudit(tx, ctx, {
-      entityType: 'meeting',
-      entityId: meetingId,
-      action: 'lock-minutes',
-      before: { minutesStatus: from },
-      after: { minutesStatus: to, decided },
-    });
-    const called = await repo.attendanceOf(tx, meetingId);
-    await notifyPersons(tx, {
-      kind: 'minutes.approved',
-      personIds: called.map((a) => a.person_id),
-      title: `Justerat protokoll: ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)}`,
-      body: `Protokollet från ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)} är justerat.`,
-      link: meetingLink(meetingId),
-      dedupeKey: `minutes-approved:${meetingId}`,
-    });
-    return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: true };
+    return completeJustering(tx, ctx, meeting, from, to);
   });
+}
+
+/**
+ * After an adjuster's justering (in person or recorded from paper): when it was the last, the
+ * minutes are locked, the decisions become final and those called are told.
+ */
+export async function completeJustering(
+  tx: Queryable,
+  ctx: Ctx,
+  meeting: Omit<repo.MeetingRow, 'status'>,
+  from: MinutesStatus,
+  to: MinutesStatus,
+) {
+  const meetingId = meeting.id;
+  if (!isFinal(minutesLifecycle, to)) return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: false };
+  const decided = await finalise(tx, ctx, meeting);
+  await recordAudit(tx, ctx, {
+    entityType: 'meeting',
+    entityId: meetingId,
+    action: 'lock-minutes',
+    before: { minutesStatus: from },
+    after: { minutesStatus: to, decided },
+  });
+  const called = await repo.attendanceOf(tx, meetingId);
+  await notifyPersons(tx, {
+    kind: 'minutes.approved',
+    personIds: called.map((a) => a.person_id),
+    title: `Justerat protokoll: ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)}`,
+    body: `Protokollet från ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)} är justerat.`,
+    link: meetingLink(meetingId),
+    dedupeKey: `minutes-approved:${meetingId}`,
+  });
+  return { meeting: (await repo.getMeeting(tx, meetingId))!, locked: true };
 }

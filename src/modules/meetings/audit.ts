@@ -73,6 +73,10 @@ declare module '../../platform/audit/record.js' {
     'meeting.submit-minutes': TransitionPayload<MinutesStatus>;
     'meeting.reopen-minutes': TransitionPayload<MinutesStatus>;
     'meeting.approve-minutes': TransitionPayload<MinutesStatus>;
+    'meeting.approve-minutes-on-paper': {
+      before: TransitionPayload<MinutesStatus>['before'];
+      after: TransitionPayload<MinutesStatus>['after'] & { personId: string; personName: string; signedOn: string };
+    };
     'meeting.lock-minutes': {
       before: { minutesStatus: MinutesStatus };
       after: { minutesStatus: MinutesStatus; decided: { caseId: string; status: string; reference: string }[] };

@@ -1,4 +1,5 @@
 /** The minutes (protokoll) and extracts of one paragraph (protokollsutdrag) as DOCX and PDF. */
+import { swedishDate } from '../../platform/clock.js';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import type { Queryable } from '../../platform/db/index.js';
@@ -81,9 +82,7 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRow, onlyParagrap
       ],
     });
   }
-  const footer = [
-    `Justerare: ${adjusters.map((a) => `${a.person_name}${a.approved_at ? ` (justerat ${a.approved_at.toISOString().slice(0, 10)})` : ''}`).join(', ') || '–'}`,
-  ];
+  const footer = [`Justerare: ${adjusters.map((a) => `${a.person_name}${justeredNote(a)}`).join(', ') || '–'}`];
   const only = paragraphs[0];
   if (onlyParagraphId && only) {
     footer.push(`Utdraget överensstämmer med protokollet ${paragraphReference(m.group_name, m.meeting_date, only.number)}.`);
@@ -149,4 +148,11 @@ export function toPdf(d: MinutesDoc): Promise<Buffer> {
     root.end();
     doc.end();
   });
+}
+
+/** How an adjuster's justering reads in the protokoll: in Navet with its day, or on paper with the day signed. */
+function justeredNote(a: minutesRepo.AdjusterRow): string {
+  if (a.signed_on_paper)
+    return ` (justerat på papper ${a.signed_on_paper}${a.recorded_by_name ? `, registrerat av ${a.recorded_by_name}` : ''})`;
+  return a.approved_at ? ` (justerat ${swedishDate(a.approved_at)})` : '';
 }

@@ -189,11 +189,19 @@ export interface AdjusterRow {
   person_name: string;
   person_email: string | null;
   approved_at: Date | null;
+  /** The date the justerare signed on paper (recorded by approved_by), or null. */
+  signed_on_paper: string | null;
+  recorded_by_name: string | null;
+  /** Whether the person can sign in (a user with the person's e-mail). */
+  has_account: boolean;
 }
 
 export async function adjustersOf(db: Queryable, meetingId: string): Promise<AdjusterRow[]> {
   return db.query<AdjusterRow>(
-    `SELECT a.*, p.name AS person_name, p.email AS person_email FROM minutes_adjusters a JOIN persons p ON p.id = a.person_id
+    `SELECT a.*, p.name AS person_name, p.email AS person_email,
+       CASE WHEN a.signed_on_paper IS NULL THEN NULL ELSE u.name END AS recorded_by_name,
+       EXISTS (SELECT 1 FROM users x WHERE x.email = lower(p.email) AND NOT x.disabled) AS has_account
+     FROM minutes_adjusters a JOIN persons p ON p.id = a.person_id LEFT JOIN users u ON u.id = a.approved_by
      WHERE a.meeting_id = $1 ORDER BY sv_key(p.name) COLLATE "C"`,
     [meetingId],
   );
@@ -213,14 +221,40 @@ export async function setAdjusters(db: Queryable, meetingId: string, personIds: 
 }
 
 export async function clearApprovals(db: Queryable, meetingId: string): Promise<void> {
-  await db.query('UPDATE minutes_adjusters SET approved_at = NULL, approved_by = NULL WHERE meeting_id = $1', [meetingId]);
+  await db.query(
+    'UPDATE minutes_adjusters SET approved_at = NULL, approved_by = NULL, signed_on_paper = NULL WHERE meeting_id = $1',
+    [meetingId],
+  );
 }
 
-export async function approveAsAdjuster(db: Queryable, meetingId: string, personId: string, userId: string): Promise<boolean> {
+export async function approveAsAdjuster(
+  db: Queryable,
+  meetingId: string,
+  personId: string,
+  userId: string,
+  at: Date,
+): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE minutes_adjusters SET approved_at = now(), approved_by = $3
+    `UPDATE minutes_adjusters SET approved_at = $4, approved_by = $3
      WHERE meeting_id = $1 AND person_id = $2 AND approved_at IS NULL RETURNING 1`,
-    [meetingId, personId, userId],
+    [meetingId, personId, userId, at],
+  );
+  return rows.length === 1;
+}
+
+/** Records a justering signed on paper: the date signed, recorded now by the secretary. */
+export async function approveOnPaper(
+  db: Queryable,
+  meetingId: string,
+  personId: string,
+  signedOn: string,
+  recordedBy: string,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE minutes_adjusters SET approved_at = $5, approved_by = $3, signed_on_paper = $4
+     WHERE meeting_id = $1 AND person_id = $2 AND approved_at IS NULL RETURNING 1`,
+    [meetingId, personId, recordedBy, signedOn, at],
   );
   return rows.length === 1;
 }

@@ -5,6 +5,7 @@ import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { sendDownload } from '../../platform/http/download.js';
 import { addParagraphAction } from './add-paragraph-action.js';
 import { approveMinutes } from './approve-minutes.js';
+import { approveMinutesOnPaper } from './approve-minutes-on-paper.js';
 import { deleteParagraph } from './delete-paragraph.js';
 import { downloadExtract, downloadMinutes } from './download-minutes.js';
 import { presentMeeting } from './presenter.js';
@@ -79,6 +80,23 @@ export const minutesRoutes: RouteModule = (app, { db }) => {
     },
     async (req) => {
       const r = await approveMinutes(db, req.ctx, req.params.id);
+      return { meeting: presentMeeting(r.meeting), locked: r.locked };
+    },
+  );
+
+  app.post(
+    '/api/v1/meetings/:id/minutes/approve-on-paper',
+    {
+      schema: {
+        tags,
+        summary: 'Registrera en justering på papper (sekreteraren, för en utsedd justerare) med datum då den skrevs under',
+        params: S.IdParams,
+        body: S.PaperJusteringBody,
+        response: { 200: S.ApproveResult, ...changes },
+      },
+    },
+    async (req) => {
+      const r = await approveMinutesOnPaper(db, req.ctx, req.params.id, req.body);
       return { meeting: presentMeeting(r.meeting), locked: r.locked };
     },
   );

@@ -100,6 +100,9 @@ export const presentAdjuster = (a: minutesRepo.AdjusterRow) => ({
   personId: a.person_id,
   name: a.person_name,
   approvedAt: a.approved_at ? a.approved_at.toISOString() : null,
+  signedOnPaper: a.signed_on_paper,
+  recordedBy: a.recorded_by_name,
+  hasAccount: a.has_account,
 });
 
 export const presentAttachment = (a: attachmentRepo.AttachmentRow) => ({

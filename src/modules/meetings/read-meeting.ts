@@ -21,8 +21,10 @@ import {
   meetingLifecycle,
   minutesEditable,
   minutesLifecycle,
-  minutesProblems,
+  beforeMeetingDay,
+  isLockedMinutes,
 } from './rules/lifecycle.js';
+import { minutesFacts } from './minutes-facts.js';
 
 /**
  * The meeting page's whole state (GET /api/v1/meetings/{id}): agenda, attendance, minutes,
@@ -53,20 +55,22 @@ export async function readMeeting(db: Queryable, ctx: Ctx, id: string) {
     { paragraphs: paragraphs.length },
     mayOnMeeting(access),
   );
-  const minutesActions = allowedActions(
-    minutesLifecycle,
-    meeting.minutes_status,
-    {
-      meetingStatus: meeting.status,
-      problems: minutesProblems(
-        paragraphs.map((p) => ({ number: p.number, decisionKind: p.decision_kind, decisionText: p.decision_text })),
-        adjusters.length,
-      ),
-      alreadyApproved: Boolean(mine?.approved_at),
-      othersPending: adjusters.filter((a) => a !== mine && !a.approved_at).length,
-    },
-    mayOnMinutes(access, Boolean(mine)),
+  const { adjusters: _, ...facts } = await minutesFacts(
+    db,
+    { ...meeting, meetingStatus: meeting.status },
+    mine?.person_id ?? null,
   );
+  const may = mayOnMinutes(access, Boolean(mine));
+  // A paper justering is offered while some justerare has not signed (the caller's own approval aside).
+  const anyPending = adjusters.some((a) => !a.approved_at);
+  const paper = allowedActions(minutesLifecycle, meeting.minutes_status, { ...facts, alreadyApproved: !anyPending }, may).filter(
+    (a) => a === 'approve-on-paper',
+  );
+  const early = beforeMeetingDay(facts);
+  const minutesActions = [
+    ...allowedActions(minutesLifecycle, meeting.minutes_status, facts, may).filter((a) => a !== 'approve-on-paper'),
+    ...paper,
+  ];
   return {
     meeting: presentMeeting(meeting),
     agenda: agenda.map(presentAgendaItem),
@@ -86,6 +90,7 @@ export async function readMeeting(db: Queryable, ctx: Ctx, id: string) {
       status: meeting.minutes_status,
       final: isFinal(minutesLifecycle, meeting.minutes_status),
       allowedActions: minutesActions,
+      problems: isLockedMinutes(meeting.minutes_status) ? [] : [...(early ? [early] : []), ...facts.problems],
     },
     permissions: {
       manage: access.manage,

@@ -213,6 +213,15 @@ export const AdjustersBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const PaperJusteringBody = Type.Object(
+  {
+    personId: Uuid,
+    signedOn: IsoDate,
+    version: Version,
+  },
+  { additionalProperties: false },
+);
+
 export const Paragraph = Type.Object(
   {
     id: Uuid,
@@ -258,7 +267,14 @@ export const MeetingDetail = Type.Object({
   attendance: Type.Array(Type.Object({ personId: Uuid, name: Type.String(), role: Type.String(), status: Type.String() })),
   paragraphs: Type.Array(Type.Ref('MinutesParagraph')),
   adjusters: Type.Array(
-    Type.Object({ personId: Uuid, name: Type.String(), approvedAt: Nullable(Type.String({ format: 'date-time' })) }),
+    Type.Object({
+      personId: Uuid,
+      name: Type.String(),
+      approvedAt: Nullable(Type.String({ format: 'date-time' })),
+      signedOnPaper: Nullable(IsoDate),
+      recordedBy: Nullable(Type.String({ description: 'Den som registrerade pappersjusteringen' })),
+      hasAccount: Type.Boolean(),
+    }),
   ),
   members: Type.Array(Type.Object({ personId: Uuid, name: Type.String(), role: Type.String() })),
   candidateCases: Type.Array(Type.Object({ id: Uuid, caseNumber: Type.String(), subject: Type.String(), status: Type.String() })),
@@ -274,8 +290,11 @@ export const MeetingDetail = Type.Object({
     final: Type.Boolean({ description: 'Justerat: låst för gott, besluten gäller' }),
     /** The minutes' lifecycle actions the caller may take now. */
     allowedActions: Type.Array(lit(minutesLifecycle.actionNames), {
-      description: 'submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare)',
+      description:
+        'submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare), approve-on-paper (registrera en justering på papper)',
     }),
+    /** What keeps draft minutes from being sent for justering (in Swedish), empty when nothing. */
+    problems: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
   }),
   permissions: Type.Object({
     manage: Type.Boolean(),

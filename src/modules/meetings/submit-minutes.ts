@@ -5,7 +5,8 @@ import { notifyPersons } from '../notifications/index.js';
 import './audit.js';
 import * as minutesRepo from './minutes-repository.js';
 import * as repo from './repository.js';
-import { meetingEditable, meetingLifecycle, minutesLifecycle, minutesProblems } from './rules/lifecycle.js';
+import { minutesFacts } from './minutes-facts.js';
+import { meetingEditable, meetingLifecycle, minutesLifecycle } from './rules/lifecycle.js';
 import { longSwedishDate, meetingLink } from './rules/meeting.js';
 import type { VersionBody } from './schemas.js';
 import { lockForKeeper, lockMinutesForKeeper, runMeetingTransition } from './transition.js';
@@ -20,18 +21,9 @@ export async function submitMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
       version: input.version,
       ...lockMinutesForKeeper(ctx, meetingId),
       facts: async (t, m) => {
-        const paragraphs = await minutesRepo.paragraphsOf(t, meetingId);
-        const adjusters = await minutesRepo.adjustersOf(t, meetingId);
+        const { adjusters, ...facts } = await minutesFacts(t, m, null);
         details.adjusters = adjusters.map((a) => a.person_id);
-        return {
-          meetingStatus: m.meetingStatus,
-          problems: minutesProblems(
-            paragraphs.map((p) => ({ number: p.number, decisionKind: p.decision_kind, decisionText: p.decision_text })),
-            adjusters.length,
-          ),
-          alreadyApproved: false,
-          othersPending: adjusters.length,
-        };
+        return facts;
       },
       auditDetails: details,
       apply: async (t, _m, to) => {

@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
@@ -11,6 +12,7 @@ import { proposeJav } from './jav.js';
 import * as minutesRepo from './minutes-repository.js';
 import { loadMeeting } from './policy.js';
 import * as repo from './repository.js';
+import { paragraphTooEarly } from './rules/lifecycle.js';
 import type { ParagraphBody } from './schemas.js';
 
 /**
@@ -22,6 +24,8 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
   return db.transaction(async (tx) => {
     const { meeting, group } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertMinutesOpen(meeting);
+    const early = paragraphTooEarly({ today: clock.today(), meetingDate: meeting.meeting_date });
+    if (early) throw unprocessable(early.message, [early]);
     await assertVisible(tx, ctx, { 'agenda-item': input.agendaItemId, case: input.caseId }, { meeting: meetingId });
     let caseId = input.caseId ?? null;
     let title = input.title?.trim() ?? '';

@@ -17996,6 +17996,9 @@ export interface paths {
                                 personId: string;
                                 name: string;
                                 approvedAt: string | null;
+                                signedOnPaper: string | null;
+                                recordedBy: string | null;
+                                hasAccount: boolean;
                             }[];
                             members: {
                                 /** Format: uuid */
@@ -18043,8 +18046,12 @@ export interface paths {
                                 status: "utkast" | "for-justering" | "justerat";
                                 /** @description Justerat: låst för gott, besluten gäller */
                                 final: boolean;
-                                /** @description submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare) */
-                                allowedActions: ("submit" | "reopen" | "approve")[];
+                                /** @description submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare), approve-on-paper (registrera en justering på papper) */
+                                allowedActions: ("submit" | "reopen" | "approve" | "approve-on-paper")[];
+                                problems: {
+                                    path: string;
+                                    message: string;
+                                }[];
                             };
                             permissions: {
                                 manage: boolean;
@@ -20009,6 +20016,151 @@ export interface paths {
                 cookie?: never;
             };
             requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meeting: components["schemas"]["Meeting"];
+                            locked: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/minutes/approve-on-paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera en justering på papper (sekreteraren, för en utsedd justerare) med datum då den skrevs under */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2027-03-01
+                         */
+                        signedOn: string;
+                        version: number;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {

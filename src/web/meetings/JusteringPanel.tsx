@@ -5,6 +5,7 @@ import { Checkbox } from '../components/Fields';
 import { Notice } from '../components/Alerts';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
+import { PaperJusteringForm } from './PaperJusteringForm';
 import type { MeetingDetail } from './MeetingPage';
 
 export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
@@ -23,9 +24,11 @@ export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
           {d.adjusters.map((a) => (
             <li key={a.personId}>
               {a.name}:{' '}
-              {a.approvedAt
-                ? t('meetings.justering.approvedAt', { date: formatDateTime(a.approvedAt) })
-                : t('meetings.justering.waiting')}
+              {a.signedOnPaper
+                ? t('meetings.justering.onPaper', { date: a.signedOnPaper, by: a.recordedBy ?? '–' })
+                : a.approvedAt
+                  ? t('meetings.justering.approvedAt', { date: formatDateTime(a.approvedAt) })
+                  : t('meetings.justering.waiting')}
             </li>
           ))}
         </ul>
@@ -70,7 +73,19 @@ export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
               </button>
             )}
           </div>
-          {!offers('submit') && <p className="hint">{t('meetings.justering.notReady')}</p>}
+          {!offers('submit') &&
+            (d.minutes.problems.length ? (
+              <div className="hint" id="minutes-problems">
+                <p>{t('meetings.justering.blocked')}</p>
+                <ul>
+                  {d.minutes.problems.map((p) => (
+                    <li key={p.path}>{p.message}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <p className="hint">{t('meetings.justering.notReady')}</p>
+            ))}
         </form>
       )}
       {offers('reopen') && (
@@ -97,6 +112,7 @@ export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
           {t('meetings.justering.approve')}
         </button>
       )}
+      {offers('approve-on-paper') && <PaperJusteringForm d={d} run={run} />}
       {d.minutes.final && (
         <Notice kind="info">
           <p>{t('meetings.justering.locked')}</p>

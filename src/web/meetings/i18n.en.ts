@@ -148,6 +148,16 @@ export const enMeetings: Record<keyof typeof svMeetings, string> = {
   'meetings.justering.approve': 'Approve the minutes',
   'meetings.justering.approved': 'You have approved the minutes.',
   'meetings.justering.approvedAt': 'approved {date}',
+  'meetings.justering.onPaper': 'approved on paper {date} (recorded by {by})',
+  'meetings.justering.blocked': 'The minutes cannot be sent for approval yet:',
+  'meetings.justering.paperHeading': 'Approval on paper',
+  'meetings.justering.paperHint':
+    'An adjuster without an account in Navet can sign the minutes on paper. Record who approved and on which date.',
+  'meetings.justering.paperPerson': 'Adjuster',
+  'meetings.justering.noAccount': '{name} (no account)',
+  'meetings.justering.paperDate': 'Date signed',
+  'meetings.justering.paperSubmit': 'Record the approval',
+  'meetings.justering.paperRecorded': 'The approval on paper is recorded.',
   'meetings.justering.waiting': 'has not approved yet',
   'meetings.justering.locked':
     'The minutes are approved and locked. The decisions stand; a correction becomes a new paragraph at a later meeting.',

@@ -147,6 +147,16 @@ export const svMeetings = {
   'meetings.justering.approve': 'Justera protokollet',
   'meetings.justering.approved': 'Du har justerat protokollet.',
   'meetings.justering.approvedAt': 'justerade {date}',
+  'meetings.justering.onPaper': 'justerade på papper {date} (registrerat av {by})',
+  'meetings.justering.blocked': 'Protokollet kan inte skickas för justering än:',
+  'meetings.justering.paperHeading': 'Justering på papper',
+  'meetings.justering.paperHint':
+    'En justerare utan konto i Navet kan skriva under protokollet på papper. Registrera vem som justerat och vilket datum.',
+  'meetings.justering.paperPerson': 'Justerare',
+  'meetings.justering.noAccount': '{name} (saknar konto)',
+  'meetings.justering.paperDate': 'Datum för underskriften',
+  'meetings.justering.paperSubmit': 'Registrera justeringen',
+  'meetings.justering.paperRecorded': 'Justeringen på papper är registrerad.',
   'meetings.justering.waiting': 'har inte justerat ännu',
   'meetings.justering.locked':
     'Protokollet är justerat och låst. Besluten gäller; en rättelse blir en ny paragraf vid ett senare möte.',

@@ -2,7 +2,7 @@ import { recordAudit } from '../../../platform/audit/record.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../../platform/errors.js';
-import { checkRoundDates, isCalendarWindow } from '../../knowledge/index.js';
+import { checkRoundDates, isCalendarWindow, onWorkingDays } from '../../knowledge/index.js';
 import type { Static } from 'typebox';
 import { authorizeRounds } from '../policy.js';
 import { isRoundCancelled } from '../rules/round-lifecycle.js';
@@ -22,8 +22,11 @@ export async function updateRound(db: Db, ctx: Ctx, id: string, version: number,
     if (before.version !== version) throw staleVersion(before.version);
     if (isRoundCancelled(before.status)) throw conflict('Omgången är avbruten och kan inte ändras.');
     const track = patch.track ?? before.track;
-    const opensOn = patch.opensOn ?? before.opens_on;
-    const closesOn = patch.closesOn ?? before.closes_on;
+    // A date that is no working day is moved by the calendar's rule (as when registering), never refused.
+    const { opens: opensOn, closes: closesOn } = onWorkingDays(
+      patch.opensOn ?? before.opens_on,
+      patch.closesOn ?? before.closes_on,
+    );
     const reason = patch.overrideReason !== undefined ? patch.overrideReason?.trim() || null : before.override_reason;
     const datesChanged = opensOn !== before.opens_on || closesOn !== before.closes_on || track !== before.track;
     const errors = datesChanged

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { checkRoundDates, isCalendarWindow, placeRound, proposeTrack, type ConsequenceEntry } from './track.js';
+import { checkRoundDates, isCalendarWindow, onWorkingDays, placeRound, proposeTrack, type ConsequenceEntry } from './track.js';
 import type { ConsequenceDimension, RoundTrack } from './vocabulary.js';
 
 export interface RoundChoice {
@@ -41,8 +41,10 @@ export function planRound(consequences: readonly ConsequenceEntry[], today: stri
   if (choice.opensOn !== undefined || choice.closesOn !== undefined) {
     if (choice.opensOn === undefined) errors.push({ path: '/opensOn', message: 'Ange både startdag och sista svarsdag.' });
     if (choice.closesOn === undefined) errors.push({ path: '/closesOn', message: 'Ange både startdag och sista svarsdag.' });
-    opensOn = choice.opensOn ?? opensOn;
-    closesOn = choice.closesOn ?? closesOn;
+    // A date that is no working day is moved by the calendar's rule, never refused.
+    const chosen = onWorkingDays(choice.opensOn ?? opensOn, choice.closesOn ?? closesOn);
+    opensOn = chosen.opens;
+    closesOn = chosen.closes;
   }
   const trackOverridden = track !== proposed.track;
   const datesOverridden = !isCalendarWindow(track, opensOn, closesOn);

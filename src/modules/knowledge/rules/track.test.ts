@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planRound } from './plan-round.js';
-import { checkRoundDates, isCalendarWindow, overlaps, placeRound, proposeTrack, roundPhase } from './track.js';
+import { checkRoundDates, isCalendarWindow, onWorkingDays, overlaps, placeRound, proposeTrack, roundPhase } from './track.js';
 
 describe('proposing the track from the consequence description', () => {
   it('significant consequences in any dimension → öppen remiss, naming the dimensions', () => {
@@ -88,6 +88,11 @@ describe('dates and overrides', () => {
     );
   });
 
+  it('moves dates by the working-day rule: Easter 2027', () => {
+    expect(onWorkingDays('2027-03-29', '2027-04-25')).toEqual({ opens: '2027-03-30', closes: '2027-04-23' });
+    expect(onWorkingDays('2027-03-01', '2027-03-25')).toEqual({ opens: '2027-03-01', closes: '2027-03-25' });
+  });
+
   it('overlap is inclusive of the end days', () => {
     expect(overlaps({ opens: '2027-02-01', closes: '2027-03-01' }, { opens: '2027-03-01', closes: '2027-03-29' })).toBe(true);
     expect(overlaps({ opens: '2027-02-01', closes: '2027-03-01' }, { opens: '2027-03-02', closes: '2027-03-29' })).toBe(false);
@@ -142,7 +147,18 @@ describe('planning a round', () => {
     // March 2027: 28 days after 1 March is Easter Monday, and the Friday before is Good Friday.
     const later = planRound([], '2026-11-26', { opensOn: '2027-03-01', closesOn: '2027-03-25' });
     expect(later).toMatchObject({ opensOn: '2027-03-01', closesOn: '2027-03-25', datesOverridden: false, errors: [] });
-    expect(planRound([], '2026-11-26', { opensOn: '2027-03-01', closesOn: '2027-03-29' }).errors).toHaveLength(1);
+    // The form never refuses the nominal end: Monday 29 March 2027 is Easter Monday, and the
+    // working-day rule (the calendar's own) makes the last day to answer Thursday 25 March.
+    expect(planRound([], '2026-11-26', { opensOn: '2027-03-01', closesOn: '2027-03-29' })).toMatchObject({
+      opensOn: '2027-03-01',
+      closesOn: '2027-03-25',
+      datesOverridden: false,
+      errors: [],
+    });
+    // With an override too, a holiday is moved, not refused: Good Friday → Maundy Thursday.
+    expect(
+      planRound([], '2026-11-26', { opensOn: '2027-03-01', closesOn: '2027-03-26', datesOverride: true, overrideReason: 'x' }),
+    ).toMatchObject({ closesOn: '2027-03-25', errors: [] });
     const outside = planRound([], '2026-11-26', { opensOn: '2027-01-11', closesOn: '2027-02-08' });
     expect(outside.errors.map((e) => e.path)).toEqual(['/opensOn']);
     const overridden = planRound([], '2026-11-26', {

@@ -1,5 +1,5 @@
 import { nextWindow, nationalRemiss, synpunktsinhamtning, type Window } from '../../consultation/index.js';
-import { isWorkingDay } from '../../consultation/index.js';
+import { isWorkingDay, onOrAfter, onOrBefore } from '../../consultation/index.js';
 import type { ConsequenceDimension, RoundTrack, Significance } from './vocabulary.js';
 
 export interface ConsequenceEntry {
@@ -42,6 +42,13 @@ export function isCalendarWindow(track: RoundTrack, opens: string, closes: strin
 }
 
 export type DateCheck = { path: string; message: string };
+
+/**
+ * Chosen dates by the calendar's own working-day rule: a round opens on the date or the next
+ * working day, and its last day to answer is the date or the working day before (the end of a
+ * window on Easter Monday 2027-03-29 is Maundy Thursday 2027-03-25, as in the calendar).
+ */
+export const onWorkingDays = (opens: string, closes: string) => ({ opens: onOrAfter(opens), closes: onOrBefore(closes) });
 
 /** Problems with chosen dates; outside the calendar is allowed only with an explicit override. */
 export function checkRoundDates(

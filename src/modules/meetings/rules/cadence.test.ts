@@ -99,7 +99,14 @@ describe('meeting rules', () => {
       kind: 'conflict',
     });
     expect(checkAction(meetingLifecycle, 'kallat', 'cancel', none, ' ')).toMatchObject({ ok: false, path: 'reason' });
-    const facts = { meetingStatus: 'genomfort' as const, problems: [], alreadyApproved: false, othersPending: 1 };
+    const facts = {
+      meetingStatus: 'genomfort' as const,
+      problems: [],
+      alreadyApproved: false,
+      othersPending: 1,
+      today: '2027-03-10',
+      meetingDate: '2027-03-10',
+    };
     // Draft minutes cannot be approved; sent ones can, and the last approval locks them.
     expect(checkAction(minutesLifecycle, 'utkast', 'approve', facts).ok).toBe(false);
     expect(checkAction(minutesLifecycle, 'for-justering', 'approve', facts)).toMatchObject({ ok: true, to: 'for-justering' });
@@ -116,7 +123,13 @@ describe('meeting rules', () => {
   });
 
   it('sends minutes only with paragraphs, adjusters and a text for every decision', () => {
-    const facts = { meetingStatus: 'kallat' as const, alreadyApproved: false, othersPending: 0 };
+    const facts = {
+      meetingStatus: 'kallat' as const,
+      alreadyApproved: false,
+      othersPending: 0,
+      today: '2027-03-10',
+      meetingDate: '2027-03-10',
+    };
     const problems = minutesProblems([{ number: 4, decisionKind: 'beslut', decisionText: ' ' }], 0);
     expect(problems.map((p) => p.path)).toEqual(['adjusters', 'paragraphs/4']);
     expect(checkAction(minutesLifecycle, 'utkast', 'submit', { ...facts, problems })).toMatchObject({
@@ -131,6 +144,50 @@ describe('meeting rules', () => {
       ok: false,
       kind: 'conflict',
     });
+  });
+
+  it('neither sends nor approves minutes before the meeting day, on paper neither', () => {
+    const early = {
+      meetingStatus: 'kallat' as const,
+      problems: [],
+      alreadyApproved: false,
+      othersPending: 0,
+      today: '2027-03-09',
+      meetingDate: '2027-03-10',
+    };
+    for (const [from, action] of [
+      ['utkast', 'submit'],
+      ['for-justering', 'approve'],
+      ['for-justering', 'approve-on-paper'],
+    ] as const) {
+      expect(checkAction(minutesLifecycle, from, action, early)).toMatchObject({ ok: false, message: /före mötesdagen/ });
+      expect(checkAction(minutesLifecycle, from, action, { ...early, today: '2027-03-10' }).ok).toBe(true);
+    }
+    // The last justering on paper locks the minutes as the last approval in Navet does.
+    expect(checkAction(minutesLifecycle, 'for-justering', 'approve-on-paper', { ...early, today: '2027-03-12' })).toMatchObject({
+      ok: true,
+      to: 'justerat',
+    });
+  });
+
+  it('keeps minutes with an item för beslut but no paragraph from justering, naming the item', () => {
+    const agenda = [
+      { id: 'a1', position: 1, title: 'Föregående protokoll', caseId: null, forBeslut: false },
+      { id: 'a2', position: 2, title: 'Riktlinje för sepsis', caseId: 'c2', forBeslut: true },
+      { id: 'a3', position: 3, title: 'Nationellt vårdprogram för KOL', caseId: 'c3', forBeslut: true },
+    ];
+    const paragraphs = [{ number: 7, decisionKind: 'beslut', decisionText: 'Godkänns.', agendaItemId: 'a3', caseId: 'c3' }];
+    const problems = minutesProblems(paragraphs, 1, agenda);
+    expect(problems).toEqual([
+      {
+        path: 'agenda/2',
+        message: 'punkt 2 "Riktlinje för sepsis" är för beslut men saknar paragraf (skriv en § eller ta bort punkten)',
+      },
+    ]);
+    // A § written for the case (not from the item) decides it too.
+    expect(
+      minutesProblems([...paragraphs, { ...paragraphs[0]!, number: 8, agendaItemId: null, caseId: 'c2' }], 1, agenda),
+    ).toEqual([]);
   });
 
   it('derives what may still change from the declarations', () => {

@@ -55,9 +55,28 @@ export interface MinutesFacts {
   /** For an adjuster's approval: whether they have approved already, and whether others still have to. */
   alreadyApproved: boolean;
   othersPending: number;
+  /** The product's today and the meeting's date: nothing is justerat before the meeting is held. */
+  today: string;
+  meetingDate: string;
 }
 
-export const minutesLifecycle = defineLifecycle<MinutesStatus, 'submit' | 'reopen' | 'approve', MinutesFacts>({
+/** Why no paragraph (§) can be written yet: decisions are taken at the meeting, not before it. */
+export const paragraphTooEarly = (f: { today: string; meetingDate: string }) =>
+  f.today < f.meetingDate
+    ? { message: `Mötet hålls ${f.meetingDate}; paragrafer skrivs från mötesdagen.`, path: 'meetingDate' }
+    : null;
+
+/** Why the minutes cannot be sent or approved yet: the meeting's day has not come. */
+export const beforeMeetingDay = (f: { today: string; meetingDate: string }) =>
+  f.today < f.meetingDate
+    ? { message: `Mötet hålls ${f.meetingDate}; protokollet kan inte justeras före mötesdagen.`, path: 'meetingDate' }
+    : null;
+
+export const minutesLifecycle = defineLifecycle<
+  MinutesStatus,
+  'submit' | 'reopen' | 'approve' | 'approve-on-paper',
+  MinutesFacts
+>({
   entity: 'meeting',
   noun: 'Protokollet',
   statuses: MINUTES_STATUSES,
@@ -69,6 +88,8 @@ export const minutesLifecycle = defineLifecycle<MinutesStatus, 'submit' | 'reope
       to: 'for-justering',
       guard: (f) => {
         if (isCancelled(f.meetingStatus)) return { message: 'Mötet är inställt.', conflict: true };
+        const early = beforeMeetingDay(f);
+        if (early) return early;
         if (!f.problems.length) return null;
         return { message: f.problems.map((p) => p.message).join('; '), path: f.problems[0]!.path };
       },
@@ -80,8 +101,19 @@ export const minutesLifecycle = defineLifecycle<MinutesStatus, 'submit' | 'reope
       label: 'justera protokollet',
       from: ['for-justering'],
       to: (from, f) => (f.othersPending > 0 ? from : 'justerat'),
-      guard: (f) => (f.alreadyApproved ? { message: 'Du har redan justerat protokollet.', conflict: true } : null),
+      guard: (f) =>
+        beforeMeetingDay(f) ?? (f.alreadyApproved ? { message: 'Du har redan justerat protokollet.', conflict: true } : null),
       audit: 'approve-minutes',
+    },
+    // A justerare without an account signs on paper; the secretary records it with the date signed.
+    'approve-on-paper': {
+      label: 'registrera en justering på papper',
+      from: ['for-justering'],
+      to: (from, f) => (f.othersPending > 0 ? from : 'justerat'),
+      guard: (f) =>
+        beforeMeetingDay(f) ??
+        (f.alreadyApproved ? { message: 'Justeraren har redan justerat protokollet.', conflict: true } : null),
+      audit: 'approve-minutes-on-paper',
     },
   },
   // Sent for justering, nothing in the minutes changes (take them back first); approved, never.
@@ -128,10 +160,24 @@ export const agendaOpenForCases = (s: MinutesStatus): boolean => !isLocked(minut
 
 /** What stands between draft minutes and sending them to the adjusters. */
 export function minutesProblems(
-  paragraphs: readonly { number: number; decisionKind: string; decisionText: string }[],
+  paragraphs: readonly {
+    number: number;
+    decisionKind: string;
+    decisionText: string;
+    agendaItemId?: string | null;
+    caseId?: string | null;
+  }[],
   adjusters: number,
+  agenda: readonly { id: string; position: number; title: string; caseId: string | null; forBeslut: boolean }[] = [],
 ): MinutesProblem[] {
   return [
+    // An item put forward för beslut is decided in a § (or taken off the agenda) before justering.
+    ...agenda
+      .filter((a) => a.forBeslut && !paragraphs.some((p) => p.agendaItemId === a.id || (a.caseId && p.caseId === a.caseId)))
+      .map((a) => ({
+        path: `agenda/${a.position}`,
+        message: `punkt ${a.position} "${a.title}" är för beslut men saknar paragraf (skriv en § eller ta bort punkten)`,
+      })),
     ...(paragraphs.length ? [] : [{ path: 'paragraphs', message: 'protokollet har inga paragrafer' }]),
     ...(adjusters ? [] : [{ path: 'adjusters', message: 'ange minst en justerare' }]),
     ...paragraphs
