@@ -57,6 +57,11 @@ export interface Config {
   /** Run the job worker inside the web process (default) or leave it to `navet worker`. */
   inProcessWorker: boolean;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | undefined;
+  /**
+   * Origins (scheme://host[:port]) whose pages may read the public API from the browser
+   * (NAVET_CORS_ORIGINS, comma-separated; `*` for any). Empty: no CORS headers. Credentials never.
+   */
+  corsOrigins: string[];
 }
 
 export interface OidcConfig {
@@ -110,6 +115,22 @@ function days(name: string, v: string | undefined, dflt: number[]): number[] {
     throw new Error(`${name} ska vara en kommaseparerad lista med antal dagar, t.ex. "90,30"; fick "${v}"`);
   }
   return [...new Set(list)].sort((a, b) => b - a);
+}
+
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i;
+
+function origins(name: string, v: string | undefined): string[] {
+  if (v === undefined || v.trim() === '') return [];
+  const list = v
+    .split(',')
+    .map((x) => x.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  for (const o of list) {
+    if (o !== '*' && !ORIGIN.test(o)) {
+      throw new Error(`${name} ska vara en kommaseparerad lista med ursprung, t.ex. "https://intranat.region.se"; fick "${o}"`);
+    }
+  }
+  return [...new Set(list.map((o) => (o === '*' ? o : o.toLowerCase())))];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -166,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicFollowup: bool(env.NAVET_PUBLIC_FOLLOWUP, true),
     logLevel: env.LOG_LEVEL || 'info',
     inProcessWorker: bool(env.NAVET_IN_PROCESS_WORKER, true),
+    corsOrigins: origins('NAVET_CORS_ORIGINS', env.NAVET_CORS_ORIGINS),
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

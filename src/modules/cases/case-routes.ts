@@ -93,6 +93,7 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/case-register',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary:

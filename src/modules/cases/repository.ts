@@ -323,11 +323,18 @@ export async function casesOfUser(db: Queryable, email: string): Promise<CaseDet
 
 export async function registerView(
   db: Queryable,
-  f: { region: string; year?: number | undefined; limit: number; after?: [number, number] | undefined },
+  f: {
+    region: string;
+    year?: number | undefined;
+    updatedSince?: string | undefined;
+    limit: number;
+    after?: [number, number] | undefined;
+  },
 ): Promise<CaseFlowRow[]> {
   const w = new Filters();
   w.add('region_code = ?', f.region);
   if (f.year) w.add('year = ?', f.year);
+  if (f.updatedSince) w.add('updated_at >= ?::timestamptz', f.updatedSince);
   if (f.after) w.add('(year, sequence) < (?::int, ?::int)', f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
   return db.query<CaseFlowRow>(`SELECT * FROM cases ${w.where} ORDER BY year DESC, sequence DESC LIMIT ${limit}`, w.params);

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { lastModified } from '../../platform/http/public-read.js';
 import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createSupport } from './create-support.js';
 import { assertMayRead, knowledgePolicy } from './policy.js';
@@ -20,6 +21,7 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/knowledge-supports',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'Katalogen över kunskapsstöd, i svensk bokstavsordning; fritextsök på svenska (q) och filter',
@@ -41,6 +43,7 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/knowledge-supports/:id',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'Ett kunskapsstöd med versioner, konsekvensbeskrivningar, rekommendationer, remissomgångar och lokala tillägg',
@@ -52,6 +55,8 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
       assertMayRead(req.ctx.actor, config.publicStructure);
       const detail = await readSupport(db, req.ctx, req.params.id);
       void reply.header('etag', `"${detail.support.version}"`);
+      const stamps = [detail.support, ...detail.versions, ...detail.localAdditions, ...detail.rounds];
+      lastModified(reply, ...stamps.map((x) => new Date(x.updatedAt)));
       return detail;
     },
   );

@@ -6971,6 +6971,11 @@ export interface paths {
                     /** @description Länskod eller sjukvårdsregions-id */
                     recipient?: string;
                     limit?: number;
+                    /**
+                     * @description Bara poster ändrade vid eller efter denna tidpunkt (ISO 8601 med tidszon, t.ex. 2026-11-26T08:00:00Z)
+                     * @example 2026-11-26T08:00:00Z
+                     */
+                    updatedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -12525,6 +12530,11 @@ export interface paths {
                     status?: "under-framtagande" | "pa-remiss" | "beslutad" | "publicerad" | "under-revision" | "ersatt" | "upphavd";
                     producerKind?: "npo" | "nag" | "rcc" | "agency" | "other";
                     producerGroupId?: string;
+                    /**
+                     * @description Bara poster ändrade vid eller efter denna tidpunkt (ISO 8601 med tidszon, t.ex. 2026-11-26T08:00:00Z)
+                     * @example 2026-11-26T08:00:00Z
+                     */
+                    updatedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -14893,6 +14903,11 @@ export interface paths {
                     cursor?: string;
                     region: string;
                     year?: number;
+                    /**
+                     * @description Bara poster ändrade vid eller efter denna tidpunkt (ISO 8601 med tidszon, t.ex. 2026-11-26T08:00:00Z)
+                     * @example 2026-11-26T08:00:00Z
+                     */
+                    updatedSince?: string;
                 };
                 header?: never;
                 path?: never;

@@ -7,6 +7,7 @@ import { todayInSweden } from '../../../platform/clock.js';
 import { notFound, unauthorized } from '../../../platform/errors.js';
 import type { RouteModule } from '../../../platform/http/app.js';
 import { expectedVersion } from '../../../platform/http/concurrency.js';
+import { lastModified } from '../../../platform/http/public-read.js';
 import { errorResponses, Uuid, VersionHeader } from '../../../platform/http/schemas.js';
 import {
   AddDocumentBody,
@@ -53,6 +54,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/consultation-rounds',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'Nationella remissomgångar, efter sista svarsdag; phase=aktuell ger planerade och öppna',
@@ -109,6 +111,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/consultation-rounds/:id',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'En remissomgång med mottagare och dokument',
@@ -119,6 +122,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     async (req, reply) => {
       mayRead(req);
       const r = await one(req.ctx, req.params.id);
+      lastModified(reply, new Date(r.updatedAt));
       return reply.header('etag', `"${r.version}"`).send(r);
     },
   );
