@@ -321,16 +321,8 @@ export async function casesOfUser(db: Queryable, email: string): Promise<CaseDet
   );
 }
 
-export async function registerView(
-  db: Queryable,
-  f: {
-    region: string;
-    year?: number | undefined;
-    updatedSince?: string | undefined;
-    limit: number;
-    after?: [number, number] | undefined;
-  },
-): Promise<CaseFlowRow[]> {
+type RegisterFilter = { region: string; year?: number; updatedSince?: string; limit: number; after?: [number, number] };
+export async function registerView(db: Queryable, f: RegisterFilter): Promise<CaseFlowRow[]> {
   const w = new Filters();
   w.add('region_code = ?', f.region);
   if (f.year) w.add('year = ?', f.year);
