@@ -2,12 +2,14 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { sendAtom } from '../../platform/http/atom.js';
 import { lastModified } from '../../platform/http/public-read.js';
 import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createSupport } from './create-support.js';
 import { assertMayRead, knowledgePolicy } from './policy.js';
 import { presentSupport } from './presenter.js';
 import { readSupport } from './read-support.js';
+import { readSupportFeed } from './read-support-feed.js';
 import { CreateSupportBody, SupportDetail, SupportQuery, TransitionSupportBody, UpdateSupportBody } from './schemas.js';
 import { listSupports } from './search-supports.js';
 import { transitionSupport } from './transition-support.js';
@@ -58,6 +60,23 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
       const stamps = [detail.support, ...detail.versions, ...detail.localAdditions, ...detail.rounds];
       lastModified(reply, ...stamps.map((x) => new Date(x.updatedAt)));
       return detail;
+    },
+  );
+
+  app.get(
+    '/api/v1/feeds/knowledge-supports.atom',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags,
+        summary: 'Katalogen som Atom-flöde (RFC 4287): de senast ändrade kunskapsstöden, nyast först',
+        produces: ['application/atom+xml'],
+        response: { 200: Type.String(), ...errorResponses(401) },
+      },
+    },
+    async (req, reply) => {
+      assertMayRead(req.ctx.actor, config.publicStructure);
+      return sendAtom(reply, await readSupportFeed(db, config.publicUrl));
     },
   );
 

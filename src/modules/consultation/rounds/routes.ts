@@ -7,6 +7,7 @@ import { todayInSweden } from '../../../platform/clock.js';
 import { notFound, unauthorized } from '../../../platform/errors.js';
 import type { RouteModule } from '../../../platform/http/app.js';
 import { expectedVersion } from '../../../platform/http/concurrency.js';
+import { sendAtom } from '../../../platform/http/atom.js';
 import { lastModified } from '../../../platform/http/public-read.js';
 import { errorResponses, Uuid, VersionHeader } from '../../../platform/http/schemas.js';
 import {
@@ -23,6 +24,7 @@ import {
 import { createRound, proposeForVersion } from './create-round.js';
 import { addDocument, removeDocument } from './documents.js';
 import { presentDocument, presentRound } from './presenter.js';
+import { readRoundFeed } from './read-round-feed.js';
 import * as repo from './repository.js';
 import { getSupport } from '../../knowledge/index.js';
 import { cancelRound } from './cancel-round.js';
@@ -66,6 +68,23 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
       mayRead(req);
       const { limit = 100, ...filter } = req.query;
       return { items: await present(req.ctx, await repo.listRounds(db, { ...filter, today: todayInSweden(), limit })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/feeds/consultation-rounds.atom',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags,
+        summary: 'Remissomgångarna som Atom-flöde (RFC 4287): de senast ändrade omgångarna, nyast först',
+        produces: ['application/atom+xml'],
+        response: { 200: Type.String(), ...errorResponses(401) },
+      },
+    },
+    async (req, reply) => {
+      mayRead(req);
+      return sendAtom(reply, await readRoundFeed(db, config.publicUrl, todayInSweden()));
     },
   );
 
