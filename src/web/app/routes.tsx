@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiTokensPage } from '../account/ApiTokensPage';
 import { AuditPage } from '../admin/AuditPage';
 import { UsersPage } from '../admin/UsersPage';
+import { WebhooksPage } from '../admin/WebhooksPage';
 import { LoginPage } from '../auth/LoginPage';
 import { GroupPage } from '../organisation/GroupPage';
 import { HealthcareRegionPage } from '../organisation/HealthcareRegionPage';
@@ -167,6 +168,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/mina-api-nycklar', access: 'user', render: () => <ApiTokensPage /> },
   { pattern: '/admin/anvandare', access: 'admin', render: () => <UsersPage /> },
   { pattern: '/admin/granskningslogg', access: 'admin', render: () => <AuditPage /> },
+  { pattern: '/admin/webhooks', access: 'admin', render: () => <WebhooksPage /> },
   ...CAPABILITIES.filter((c) => !c.built).map<RouteDef>((c) => ({
     pattern: c.path,
     access: 'public',

@@ -12,6 +12,7 @@ import { enKnowledge } from '../knowledge/i18n.en';
 import { enConsultations } from '../consultations/i18n.en';
 import { enFollowup } from '../followup/i18n.en';
 import { enTrust } from '../trust/i18n.en';
+import { enWebhooks } from '../admin/i18n.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Navet',
@@ -828,4 +829,5 @@ export const en: Record<MessageKey, string> = {
   ...enConsultations,
   ...enFollowup,
   ...enTrust,
+  ...enWebhooks,
 };

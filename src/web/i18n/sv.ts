@@ -11,6 +11,7 @@ import { svKnowledge } from '../knowledge/i18n.sv';
 import { svConsultations } from '../consultations/i18n.sv';
 import { svFollowup } from '../followup/i18n.sv';
 import { svTrust } from '../trust/i18n.sv';
+import { svWebhooks } from '../admin/i18n.sv';
 
 export const sv = {
   'app.name': 'Navet',
@@ -827,6 +828,7 @@ export const sv = {
   ...svConsultations,
   ...svFollowup,
   ...svTrust,
+  ...svWebhooks,
 };
 
 export type MessageKey = keyof typeof sv;
