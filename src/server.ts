@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App, type RouteModule } from './platform/http/app.js';
 import { healthRoutes } from './platform/http/health.js';
+import { webhookRoutes } from './platform/webhooks/routes.js';
 import { ensureSchedules } from './jobs.js';
 import { loadDemo } from './modules/demo/index.js';
 import { loadStructures, organisationRoutes } from './modules/organisation/index.js';
@@ -34,6 +35,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   signInRoutes,
   userRoutes,
   auditRoutes,
+  webhookRoutes,
   referenceRoutes,
   organisationRoutes,
   peopleRoutes,

@@ -20,4 +20,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ NAVET_REMINDER_DAYS: '90,x' })).toThrow(/NAVET_REMINDER_DAYS/);
     expect(() => loadConfig({ PORT: 'åttio' })).toThrow(/PORT/);
   });
+  it('reads the CORS origins: a list of origins or *, nonsense refused', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ NAVET_CORS_ORIGINS: 'https://Intranat.region.se/, http://localhost:8080' }).corsOrigins).toEqual([
+      'https://intranat.region.se',
+      'http://localhost:8080',
+    ]);
+    expect(loadConfig({ NAVET_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ NAVET_CORS_ORIGINS: 'intranat.region.se/sida' })).toThrow(/NAVET_CORS_ORIGINS/);
+  });
 });

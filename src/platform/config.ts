@@ -65,6 +65,11 @@ export interface Config {
    * "max/seconds", e.g. "120/60"; "0" switches one off).
    */
   rateLimits: Record<RateLimitSetting, { max: number; windowSeconds: number } | undefined>;
+  /**
+   * Origins (scheme://host[:port]) whose pages may read the public API from the browser
+   * (NAVET_CORS_ORIGINS, comma-separated; `*` for any). Empty: no CORS headers. Credentials never.
+   */
+  corsOrigins: string[];
 }
 
 export type RateLimitSetting = 'search' | 'export' | 'openData';
@@ -132,6 +137,22 @@ function days(name: string, v: string | undefined, dflt: number[]): number[] {
   return [...new Set(list)].sort((a, b) => b - a);
 }
 
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i;
+
+function origins(name: string, v: string | undefined): string[] {
+  if (v === undefined || v.trim() === '') return [];
+  const list = v
+    .split(',')
+    .map((x) => x.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  for (const o of list) {
+    if (o !== '*' && !ORIGIN.test(o)) {
+      throw new Error(`${name} ska vara en kommaseparerad lista med ursprung, t.ex. "https://intranat.region.se"; fick "${o}"`);
+    }
+  }
+  return [...new Set(list.map((o) => (o === '*' ? o : o.toLowerCase())))];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int('PORT', env.PORT, 3000);
   const host = env.HOST || '127.0.0.1';
@@ -196,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       export: rate('NAVET_RATE_LIMIT_EXPORT', env.NAVET_RATE_LIMIT_EXPORT, { max: 30, windowSeconds: 300 }),
       openData: rate('NAVET_RATE_LIMIT_OPEN_DATA', env.NAVET_RATE_LIMIT_OPEN_DATA, { max: 60, windowSeconds: 60 }),
     },
+    corsOrigins: origins('NAVET_CORS_ORIGINS', env.NAVET_CORS_ORIGINS),
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

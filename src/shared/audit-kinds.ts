@@ -66,4 +66,6 @@ export const AUDIT_KINDS = {
   'knowledge-local-addition': ['create', 'update'],
   'consultation-round': ['create', 'update', 'override', 'cancel'],
   'consultation-round-document': ['add', 'remove', 'download'],
+  'webhook-subscription': ['create', 'update'],
+  'webhook-delivery': ['replay'],
 } as const;

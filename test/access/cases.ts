@@ -27,6 +27,7 @@ export const casesAccess: AccessModule = {
     'GET /api/v1/cases/mine': ['signed-in', () => ({ url: '/api/v1/cases/mine' })],
     'GET /api/v1/cases/options': ['scoped', () => ({ url: '/api/v1/cases/options?region=10' })],
     'GET /api/v1/case-register': ['public', () => ({ url: '/api/v1/case-register?region=10' })],
+    'GET /api/v1/feeds/case-register.atom': ['public', () => ({ url: '/api/v1/feeds/case-register.atom?region=10' })],
     'PATCH /api/v1/cases/{id}': [
       'scoped',
       (f) => ({ url: `/api/v1/cases/${f.casesMainId}`, payload: { version: 1, dueDate: '2027-03-01' } }),

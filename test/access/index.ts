@@ -8,6 +8,7 @@ import { knowledgeAccess } from './knowledge.js';
 import { consultationsAccess } from './consultations.js';
 import { followupAccess } from './followup.js';
 import { trustAccess } from './trust.js';
+import { integrationsAccess } from './integrations.js';
 import type { AccessModule, Fixture, SetupContext } from './types.js';
 
 /** Every module's access entries; each module keeps its own file. */
@@ -22,6 +23,7 @@ export const ACCESS_MODULES: AccessModule[] = [
   consultationsAccess,
   followupAccess,
   trustAccess,
+  integrationsAccess,
 ];
 
 /** All modules' routes in one table ("METHOD /path" → access, request[, other allowed statuses]). */

@@ -50,6 +50,7 @@ export const knowledgeAccess: AccessModule = {
   setup: setupKnowledge,
   routes: {
     'GET /api/v1/knowledge-supports': ['public', () => ({ url: '/api/v1/knowledge-supports?q=riktlinjerna' })],
+    'GET /api/v1/feeds/knowledge-supports.atom': ['public', () => ({ url: '/api/v1/feeds/knowledge-supports.atom' })],
     'GET /api/v1/knowledge-supports/{id}': ['public', (f) => ({ url: `/api/v1/knowledge-supports/${f.knowledgeSupportId}` })],
     'POST /api/v1/knowledge-supports': [
       'admin',
@@ -111,6 +112,7 @@ export const knowledgeAccess: AccessModule = {
       (f) => ({ url: `/api/v1/knowledge-local-additions/${f.knowledgeAdditionId}`, payload: { title: 'Ny rubrik', version: 1 } }),
     ],
     'GET /api/v1/consultation-rounds': ['public', () => ({ url: '/api/v1/consultation-rounds?phase=aktuell' })],
+    'GET /api/v1/feeds/consultation-rounds.atom': ['public', () => ({ url: '/api/v1/feeds/consultation-rounds.atom' })],
     'GET /api/v1/consultation-rounds/proposal': [
       'public',
       (f) => ({ url: `/api/v1/consultation-rounds/proposal?supportVersionId=${f.knowledgeVersionId}` }),

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
+import { sendAtom } from '../../platform/http/atom.js';
 import { errorResponses, Page, VersionHeader } from '../../platform/http/schemas.js';
 import { changeCaseStatus } from './change-case-status.js';
 import { escalateCase } from './escalate-case.js';
@@ -14,6 +15,7 @@ import { readCase } from './read-case.js';
 import { readCaseHistory } from './read-case-history.js';
 import { readCaseOptions } from './read-case-options.js';
 import { readCaseRegister } from './read-case-register.js';
+import { readCaseRegisterFeed } from './read-case-register-feed.js';
 import { registerCase } from './register-case.js';
 import * as s from './schemas.js';
 import { triageCase } from './triage-case.js';
@@ -93,6 +95,7 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/case-register',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary:
@@ -102,6 +105,27 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req) => readCaseRegister(db, req.ctx, req.query, { publicCaseRegister: config.publicCaseRegister }),
+  );
+
+  app.get(
+    '/api/v1/feeds/case-register.atom',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags,
+        summary: 'Diariet för insyn som Atom-flöde (RFC 4287): en regions senast registrerade ärenden, sekretess maskerad',
+        querystring: Type.Object({ region: s.RegisterQuery.properties.region }, { additionalProperties: false }),
+        produces: ['application/atom+xml'],
+        response: { 200: Type.String(), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const feed = await readCaseRegisterFeed(db, req.ctx, req.query.region, {
+        publicCaseRegister: config.publicCaseRegister,
+        publicUrl: config.publicUrl,
+      });
+      return sendAtom(reply, feed);
+    },
   );
 
   app.get(

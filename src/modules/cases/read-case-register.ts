@@ -23,7 +23,13 @@ export async function readCaseRegister(
   if (!geo.regionHealthcareRegions.has(query.region)) throw notFound('Regionen');
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor, 2) as [number, number] | undefined;
-  const rows = await repo.registerView(db, { region: query.region, year: query.year, limit, after });
+  const rows = await repo.registerView(db, {
+    region: query.region,
+    year: query.year,
+    updatedSince: query.updatedSince,
+    limit,
+    after,
+  });
   const page = paginate(rows, limit, (c) => [c.year, c.sequence]);
   return {
     items: page.items.map((c) => ({

@@ -274,13 +274,12 @@ export async function casesOfUser(db: Queryable, email: string): Promise<CaseDet
   );
 }
 
-export async function registerView(
-  db: Queryable,
-  f: { region: string; year?: number | undefined; limit: number; after?: [number, number] | undefined },
-): Promise<CaseFlowRow[]> {
+type RegisterFilter = { region: string; year?: number; updatedSince?: string; limit: number; after?: [number, number] };
+export async function registerView(db: Queryable, f: RegisterFilter): Promise<CaseFlowRow[]> {
   const w = new Filters();
   w.add('region_code = ?', f.region);
   if (f.year) w.add('year = ?', f.year);
+  if (f.updatedSince) w.add('updated_at >= ?::timestamptz', f.updatedSince);
   if (f.after) w.add('(year, sequence) < (?::int, ?::int)', f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
   return selectRows<CaseFlowRow>(

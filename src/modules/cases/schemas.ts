@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { IsoDate, PageQuery, UpdatedSince, Uuid } from '../../platform/http/schemas.js';
 import {
   ACTION_ITEM_STATUSES,
   actionItemLifecycle,
@@ -282,6 +282,7 @@ export const RegisterQuery = Type.Object(
     ...PageQuery,
     region: Type.String({ pattern: '^[0-9]{2}$' }),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    updatedSince: Type.Optional(UpdatedSince),
   },
   { additionalProperties: false },
 );

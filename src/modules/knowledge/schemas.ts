@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { IsoDate, PageQuery, UpdatedSince, Uuid } from '../../platform/http/schemas.js';
 import { lit, Nullable, Url, VersionField } from './schema-parts.js';
 import { LIFECYCLE_ACTIONS, LIFECYCLE_STATES } from './rules/lifecycle.js';
 import {
@@ -156,6 +156,7 @@ export const SupportQuery = Type.Object(
     status: Type.Optional(LifecycleState),
     producerKind: Type.Optional(ProducerKind),
     producerGroupId: Type.Optional(Uuid),
+    updatedSince: Type.Optional(UpdatedSince),
   },
   { additionalProperties: false },
 );

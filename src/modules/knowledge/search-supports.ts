@@ -11,6 +11,7 @@ export interface SupportFilter {
   status?: string;
   producerKind?: string;
   producerGroupId?: string;
+  updatedSince?: string;
   after?: [string, string];
   limit: number;
 }
@@ -70,6 +71,7 @@ export async function listSupports(db: Queryable, f: SupportFilter): Promise<Sup
   if (f.status) w.add('s.status = ?', f.status);
   if (f.producerKind) w.add('s.producer_kind = ?', f.producerKind);
   if (f.producerGroupId) w.add('s.producer_group_id = ?::uuid', f.producerGroupId);
+  if (f.updatedSince) w.add('s.updated_at >= ?::timestamptz', f.updatedSince);
   if (f.programArea) {
     w.add(
       'EXISTS (SELECT 1 FROM knowledge_support_program_areas pa WHERE pa.support_id = s.id AND pa.program_area_id = ?)',

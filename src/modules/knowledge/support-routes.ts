@@ -2,11 +2,14 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { sendAtom } from '../../platform/http/atom.js';
+import { lastModified } from '../../platform/http/public-read.js';
 import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createSupport } from './create-support.js';
 import { assertMayRead, knowledgePolicy } from './policy.js';
 import { presentSupport } from './presenter.js';
 import { readSupport } from './read-support.js';
+import { readSupportFeed } from './read-support-feed.js';
 import { CreateSupportBody, SupportDetail, SupportQuery, TransitionSupportBody, UpdateSupportBody } from './schemas.js';
 import { listSupports } from './search-supports.js';
 import { transitionSupport } from './transition-support.js';
@@ -20,6 +23,7 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/knowledge-supports',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'Katalogen över kunskapsstöd, i svensk bokstavsordning; fritextsök på svenska (q) och filter',
@@ -41,6 +45,7 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/knowledge-supports/:id',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'Ett kunskapsstöd med versioner, konsekvensbeskrivningar, rekommendationer, remissomgångar och lokala tillägg',
@@ -52,7 +57,26 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
       assertMayRead(req.ctx.actor, config.publicStructure);
       const detail = await readSupport(db, req.ctx, req.params.id);
       void reply.header('etag', `"${detail.support.version}"`);
+      const stamps = [detail.support, ...detail.versions, ...detail.localAdditions, ...detail.rounds];
+      lastModified(reply, ...stamps.map((x) => new Date(x.updatedAt)));
       return detail;
+    },
+  );
+
+  app.get(
+    '/api/v1/feeds/knowledge-supports.atom',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags,
+        summary: 'Katalogen som Atom-flöde (RFC 4287): de senast ändrade kunskapsstöden, nyast först',
+        produces: ['application/atom+xml'],
+        response: { 200: Type.String(), ...errorResponses(401) },
+      },
+    },
+    async (req, reply) => {
+      assertMayRead(req.ctx.actor, config.publicStructure);
+      return sendAtom(reply, await readSupportFeed(db, config.publicUrl));
     },
   );
 

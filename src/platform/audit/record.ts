@@ -1,6 +1,7 @@
 import { AUDIT_KINDS } from '../../shared/audit-kinds.js';
 import type { Ctx } from '../context.js';
 import type { Queryable } from '../db/index.js';
+import { fanOutWebhooks } from '../webhooks/fan-out.js';
 
 export { AUDIT_KINDS };
 
@@ -93,4 +94,6 @@ async function writeAudit(
       after === undefined || after === null ? null : JSON.stringify(scrub(after)),
     ],
   );
+  // Outbound webhooks for the public kinds someone subscribed to, in the same transaction.
+  await fanOutWebhooks(tx, e);
 }

@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   'knowledge.write': ['admin'],
   'knowledge.local.write': ['admin', 'samordnare', 'webbredaktor'],
   'rounds.create': ['admin'],
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly RoleCode[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -16,6 +16,7 @@ import { authenticate } from '../auth/authenticate.js';
 import { isConnectionError } from '../db/postgres.js';
 import { idempotencyContext, idempotencyOnSend, idempotencyPreHandler, withIdempotentCommit } from './idempotency.js';
 import { rateLimitPreHandler, rateLimitsFrom, resolveRateLimit } from './rate-limit.js';
+import { collectPublicRoutes, publicReadOnSend, registerPreflights } from './public-read.js';
 import { errorResponses, ProblemSchema } from './schemas.js';
 import { fieldErrors, registerSharedSchema, validatorCompiler } from './validation.js';
 import { APP_VERSION, projectRoot } from '../version.js';
@@ -213,9 +214,12 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   const rateLimits = rateLimitsFrom(config);
+  const publicRoutes = new Set<string>();
+  const collectPublic = collectPublicRoutes(publicRoutes);
   app.addHook('onRoute', (route) => {
     resolveRateLimit(route, rateLimits);
     addCommonResponses(route);
+    collectPublic(route);
   });
   app.addHook('onRequest', idempotencyContext);
   app.addHook('onRequest', async (req, reply) => {
@@ -238,6 +242,7 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
     }
     return payload;
   });
+  app.addHook('onSend', publicReadOnSend(config.corsOrigins));
   app.addHook('onSend', idempotencyOnSend(deps.db));
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
@@ -302,6 +307,7 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
   });
 
   for (const m of modules) await m(app, routeDeps);
+  registerPreflights(app, publicRoutes, config.corsOrigins);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -8,6 +8,7 @@ describe('If-Match / version', () => {
     expect(expectedVersion('"3"', undefined)).toBe(3);
     expect(expectedVersion('W/"3"', undefined)).toBe(3);
     expect(expectedVersion('3', 3)).toBe(3);
+    expect(expectedVersion('"3-Xy_9-abc"', undefined)).toBe(3);
     expect(expectedVersion(undefined, 4)).toBe(4);
   });
   it('refuses garbage (400), disagreement (409) and absence (428)', () => {

@@ -6,6 +6,13 @@ export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD', 
 export const Timestamp = Type.String({ format: 'date-time' });
 export const Uuid = Type.String({ format: 'uuid' });
 
+/** `updatedSince` of the public lists: only what changed at or after this moment (ISO 8601 with offset). */
+export const UpdatedSince = Type.String({
+  format: 'date-time',
+  description: 'Bara poster ändrade vid eller efter denna tidpunkt (ISO 8601 med tidszon, t.ex. 2026-11-26T08:00:00Z)',
+  examples: ['2026-11-26T08:00:00Z'],
+});
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),

@@ -4,6 +4,8 @@ import type { Db } from '../db/index.js';
 import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
 import { deleteExpiredIdempotencyKeys } from '../http/idempotency.js';
 import { EMAIL_QUEUE, emailHandler, JobNotReady } from './email.js';
+import { webhookDeliveryHandler } from '../webhooks/deliver.js';
+import { WEBHOOK_QUEUE } from '../webhooks/fan-out.js';
 import {
   claimJob,
   completeJob,
@@ -14,7 +16,11 @@ import {
   pruneFinishedJobs,
 } from './queue.js';
 
-export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+/** A job's handler; `job` tells which attempt this is, for handlers that log or give up themselves. */
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  job?: { id: number; attempts: number; maxAttempts: number },
+) => Promise<void>;
 
 /**
  * How long a claimed job is another worker's before it may be claimed again (a worker that
@@ -30,6 +36,7 @@ export function jobLeaseSeconds(env: NodeJS.ProcessEnv = process.env): number {
 export function platformHandlers(db: Db, config: Config): Record<string, JobHandler> {
   return {
     [EMAIL_QUEUE]: emailHandler(db, config.smtp),
+    [WEBHOOK_QUEUE]: webhookDeliveryHandler(db, config.publicUrl),
     'maintenance.cleanup': async () => {
       await deleteExpiredSessions(db);
       await deleteStaleRateLimits(db, 24 * 3600);
@@ -54,7 +61,7 @@ export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, lo
     const job = await claimJob(db, Object.keys(handlers), jobLeaseSeconds());
     if (!job) break;
     try {
-      await handlers[job.queue]!(job.payload);
+      await handlers[job.queue]!(job.payload, { id: job.id, attempts: job.attempts, maxAttempts: job.max_attempts });
       await completeJob(db, job.id);
     } catch (err) {
       if (err instanceof JobNotReady) log?.debug({ jobId: job.id, queue: job.queue, reason: err.message }, 'job waits');

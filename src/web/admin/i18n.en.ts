@@ -1,4 +1,4 @@
-import type { svAdmin } from './i18n.sv';
+import type { svAdmin, svWebhooks } from './i18n.sv';
 
 export const enAdmin: Record<keyof typeof svAdmin, string> = {
   'userRoles.title': 'Roles: {name}',
@@ -30,4 +30,42 @@ export const enAdmin: Record<keyof typeof svAdmin, string> = {
   'role.jav-granskare': 'Reviewer of conflict-of-interest declarations',
   'role.registrator': 'Registrar',
   'role.webbredaktor': 'Web editor',
+};
+
+export const enWebhooks: Record<keyof typeof svWebhooks, string> = {
+  'webhooks.title': 'Webhooks',
+  'webhooks.lead':
+    'Navet posts a signed event to other systems when something public changes: knowledge supports, consultation rounds and the diary. The receiver verifies the signature with the key shown when the subscription is created.',
+  'webhooks.caption': 'Subscriptions',
+  'webhooks.col.url': 'Address',
+  'webhooks.col.kinds': 'Events',
+  'webhooks.col.state': 'State',
+  'webhooks.col.actions': 'Actions',
+  'webhooks.none': 'No subscriptions yet.',
+  'webhooks.active': 'On',
+  'webhooks.inactive': 'Switched off',
+  'webhooks.turnOff': 'Switch off',
+  'webhooks.turnOn': 'Switch on',
+  'webhooks.rotate': 'Rotate key',
+  'webhooks.showLog': 'Show delivery log',
+  'webhooks.new.heading': 'New subscription',
+  'webhooks.new.url': 'Receiver address',
+  'webhooks.new.urlHint': 'For example https://intranet.example.org/navet-webhook',
+  'webhooks.new.description': 'Description',
+  'webhooks.new.kinds': 'Events to send',
+  'webhooks.new.submit': 'Create subscription',
+  'webhooks.secret': 'The signing key is shown only now. Copy it to the receiver: {secret}',
+  'webhooks.saved': 'The subscription is saved.',
+  'webhooks.log.caption': 'Delivery log',
+  'webhooks.log.none': 'No deliveries yet.',
+  'webhooks.log.event': 'Event',
+  'webhooks.log.when': 'Occurred',
+  'webhooks.log.status': 'Status',
+  'webhooks.log.attempts': 'Attempts',
+  'webhooks.log.last': 'Last answer',
+  'webhooks.log.replay': 'Send again',
+  'webhooks.log.replayed': 'The delivery is sent again.',
+  'webhooks.status.pending': 'Waiting',
+  'webhooks.status.delivered': 'Delivered',
+  'webhooks.status.failed': 'Failed',
 };

@@ -215,6 +215,9 @@ function MainNav() {
                 <NavLink to="/admin/granskningslogg">{t('nav.audit')}</NavLink>
               </li>
               <li>
+                <NavLink to="/admin/webhooks">{t('webhooks.title')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/admin/bevarande">{t('records.retention.title')}</NavLink>
               </li>
             </ul>

@@ -3,6 +3,7 @@ import { ApiTokensPage } from '../account/ApiTokensPage';
 import { AuditPage } from '../admin/AuditPage';
 import { UsersPage } from '../admin/UsersPage';
 import { UserRolesPage } from '../admin/UserRolesPage';
+import { WebhooksPage } from '../admin/WebhooksPage';
 import { LoginPage } from '../auth/LoginPage';
 import { GroupPage } from '../organisation/GroupPage';
 import { HealthcareRegionPage } from '../organisation/HealthcareRegionPage';
@@ -171,6 +172,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/admin/anvandare', access: 'admin', render: () => <UsersPage /> },
   { pattern: '/admin/anvandare/:id', access: 'admin', render: (p) => <UserRolesPage id={p.id ?? ''} /> },
   { pattern: '/admin/granskningslogg', access: 'admin', render: () => <AuditPage /> },
+  { pattern: '/admin/webhooks', access: 'admin', render: () => <WebhooksPage /> },
   ...CAPABILITIES.filter((c) => !c.built).map<RouteDef>((c) => ({
     pattern: c.path,
     access: 'public',

@@ -1261,89 +1261,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/roles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Rollerna som kan ges: namn, behörigheter och antal innehavare (administratör) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["RoleInfo"][];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/users": {
         parameters: {
             query?: never;
@@ -1890,6 +1807,580 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook-prenumerationer (systemadministratör) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookSubscription"][];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Prenumerera en adress på händelser; svaret innehåller signeringsnyckeln, en enda gång */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mottagarens adress (https i drift) */
+                        url: string;
+                        description?: string;
+                        eventKinds: ("knowledge-support.create" | "knowledge-support.update" | "knowledge-support.transition" | "consultation-round.create" | "consultation-round.update" | "consultation-round.override" | "consultation-round.cancel" | "case.register")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSubscription"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en prenumeration, stäng av eller på den, eller byt nyckel (If-Match eller version krävs) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Aktuell version, t.ex. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description Mottagarens adress (https i drift) */
+                        url?: string;
+                        description?: string;
+                        eventKinds?: ("knowledge-support.create" | "knowledge-support.update" | "knowledge-support.transition" | "consultation-round.create" | "consultation-round.update" | "consultation-round.override" | "consultation-round.cancel" | "case.register")[];
+                        active?: boolean;
+                        /** @description Byt nyckel; den nya visas i svaret, en enda gång */
+                        rotateSecret?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSubscription"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leveransloggen för en prenumeration, nyast först, med varje försök */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Antal poster (1–500) */
+                    limit?: number;
+                    /** @description nextCursor från föregående sida */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skicka en leverans igen, med samma id och innehåll (mottagaren känner igen den) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2957,8 +3448,6 @@ export interface paths {
                                 /** Format: date-time */
                                 changedAt: string;
                             } | null;
-                            /** @description De nationella programområden gruppen speglar (samma definition som speglingsmatrisen) */
-                            mirroredProgramAreaIds: string[];
                             mirrors: {
                                 /** Format: uuid */
                                 id: string;
@@ -5059,7 +5548,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         personId: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -5069,7 +5558,6 @@ export interface paths {
                         endDate?: string | null;
                         /** @description Regionen (länskod) eller sjukvårdsregionen (id) vars plats personen har; standard: personens region */
                         represents?: string;
-                        careSector?: ("primarvard" | "specialiserad-vard") | null;
                         /** @description Skäl att utse trots att sammansättningsregeln eller rotationen bryts (granskningsloggas) */
                         overrideReason?: string;
                     };
@@ -5209,7 +5697,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -5218,7 +5706,6 @@ export interface paths {
                         startDate?: string;
                         endDate?: string | null;
                         represents?: string | null;
-                        careSector?: ("primarvard" | "specialiserad-vard") | null;
                         overrideReason?: string;
                         version?: number;
                     };
@@ -5518,7 +6005,7 @@ export interface paths {
                         /** @description Vem som nominerar (namn och funktion) */
                         nominatedBy: string;
                         motivation?: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -6188,10 +6675,8 @@ export interface paths {
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
-                        /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
-                        programAreaIds?: string[];
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -6455,10 +6940,8 @@ export interface paths {
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
-                        /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
-                        programAreaIds?: string[];
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -6633,7 +7116,7 @@ export interface paths {
                             gaps: {
                                 /** Format: uuid */
                                 ruleId: string;
-                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
+                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown";
                                 roles: string[];
                                 region: string | null;
                                 regionName: string | null;
@@ -6753,7 +7236,7 @@ export interface paths {
                                 gaps: {
                                     /** Format: uuid */
                                     ruleId: string;
-                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
+                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown";
                                     roles: string[];
                                     region: string | null;
                                     regionName: string | null;
@@ -7062,6 +7545,11 @@ export interface paths {
                     /** @description Länskod eller sjukvårdsregions-id */
                     recipient?: string;
                     limit?: number;
+                    /**
+                     * @description Bara poster ändrade vid eller efter denna tidpunkt (ISO 8601 med tidszon, t.ex. 2026-11-26T08:00:00Z)
+                     * @example 2026-11-26T08:00:00Z
+                     */
+                    updatedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7265,6 +7753,78 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/consultation-rounds.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Remissomgångarna som Atom-flöde (RFC 4287): de senast ändrade omgångarna, nyast först */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12616,6 +13176,11 @@ export interface paths {
                     status?: "under-framtagande" | "pa-remiss" | "beslutad" | "publicerad" | "under-revision" | "ersatt" | "upphavd";
                     producerKind?: "npo" | "nag" | "rcc" | "agency" | "other";
                     producerGroupId?: string;
+                    /**
+                     * @description Bara poster ändrade vid eller efter denna tidpunkt (ISO 8601 med tidszon, t.ex. 2026-11-26T08:00:00Z)
+                     * @example 2026-11-26T08:00:00Z
+                     */
+                    updatedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -13104,6 +13669,78 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/feeds/knowledge-supports.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Katalogen som Atom-flöde (RFC 4287): de senast ändrade kunskapsstöden, nyast först */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/knowledge-supports/{id}/transition": {
@@ -14984,6 +15621,11 @@ export interface paths {
                     cursor?: string;
                     region: string;
                     year?: number;
+                    /**
+                     * @description Bara poster ändrade vid eller efter denna tidpunkt (ISO 8601 med tidszon, t.ex. 2026-11-26T08:00:00Z)
+                     * @example 2026-11-26T08:00:00Z
+                     */
+                    updatedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -15057,6 +15699,89 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/case-register.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Diariet för insyn som Atom-flöde (RFC 4287): en regions senast registrerade ärenden, sekretess maskerad */
+        get: {
+            parameters: {
+                query: {
+                    region: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -17996,9 +18721,6 @@ export interface paths {
                                 personId: string;
                                 name: string;
                                 approvedAt: string | null;
-                                signedOnPaper: string | null;
-                                recordedBy: string | null;
-                                hasAccount: boolean;
                             }[];
                             members: {
                                 /** Format: uuid */
@@ -18046,12 +18768,8 @@ export interface paths {
                                 status: "utkast" | "for-justering" | "justerat";
                                 /** @description Justerat: låst för gott, besluten gäller */
                                 final: boolean;
-                                /** @description submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare), approve-on-paper (registrera en justering på papper) */
-                                allowedActions: ("submit" | "reopen" | "approve" | "approve-on-paper")[];
-                                problems: {
-                                    path: string;
-                                    message: string;
-                                }[];
+                                /** @description submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare) */
+                                allowedActions: ("submit" | "reopen" | "approve")[];
                             };
                             permissions: {
                                 manage: boolean;
@@ -20127,151 +20845,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/meetings/{id}/minutes/approve-on-paper": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Registrera en justering på papper (sekreteraren, för en utsedd justerare) med datum då den skrevs under */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        personId: string;
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         * @example 2027-03-01
-                         */
-                        signedOn: string;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            meeting: components["schemas"]["Meeting"];
-                            locked: boolean;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/meetings/{id}/paragraphs": {
         parameters: {
             query?: never;
@@ -21904,78 +22477,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Min översikt: det som väntar på dig nu och härnäst (milstolpar, ärenden, justering, granskning, uppdrag, anspråk, enkäter, veckans möten); avsnitt som dina roller inte berör är null */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MyOverview"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -25322,15 +25823,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link) */
+        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV) */
         get: {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
-                    /** @description Rader per sida (1–50000, normalt 10000) */
-                    limit?: number;
-                    /** @description Från länken next på föregående sida */
-                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -25400,7 +25897,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verksamhetsplaner (tvååriga) för LPO, LSG och sjukvårdsregionala programområden (RMPO) */
+        /** Verksamhetsplaner (tvååriga) för LPO och LSG */
         get: {
             parameters: {
                 query?: {
@@ -27359,7 +27856,7 @@ export interface paths {
                     "application/json": {
                         code: string;
                         /** @enum {unknown} */
-                        periodicity: "month" | "quarter" | "half-year" | "year";
+                        periodicity: "month" | "quarter" | "year";
                         goalId?: string | null;
                         name: string;
                         definition: string;
@@ -27367,7 +27864,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction: "higher" | "lower";
                         /** @enum {unknown} */
-                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
+                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -27586,7 +28083,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction?: "higher" | "lower";
                         /** @enum {unknown} */
-                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
+                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -27721,12 +28218,11 @@ export interface paths {
                 query?: {
                     /** @description Regionkoder, kommaseparerade; alla när det saknas */
                     regions?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
                     from?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
                     to?: string;
                     subArea?: string;
-                    gender?: "T" | "K" | "M";
                 };
                 header?: never;
                 path: {
@@ -27850,17 +28346,9 @@ export interface paths {
                         contentBase64: string;
                         mapping: {
                             area: string;
-                            period?: string;
-                            value?: string;
+                            period: string;
+                            value: string;
                             subArea?: string;
-                            gender?: string;
-                            numerator?: string;
-                            denominator?: string;
-                            /**
-                             * @description long: en period- och en värdekolumn; wide: en kolumn per period (rubriken är perioden)
-                             * @enum {unknown}
-                             */
-                            layout?: "long" | "wide";
                         };
                         /** @enum {unknown} */
                         mode?: "all-or-nothing" | "valid-only";
@@ -27894,8 +28382,6 @@ export interface paths {
                             preview: {
                                 area: string;
                                 subArea: string;
-                                /** @enum {unknown} */
-                                gender: "T" | "K" | "M";
                                 period: string;
                                 value: number;
                             }[];
@@ -28655,16 +29141,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link) */
+        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod */
         get: {
             parameters: {
                 query?: {
                     indicator?: string;
                     format?: "json" | "csv";
-                    /** @description Rader per sida (1–50000, normalt 10000) */
-                    limit?: number;
-                    /** @description Från länken next på föregående sida */
-                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -28692,227 +29174,6 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/indicator-sources/kolada/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Hämta ett nyckeltal från Kolada (v3) för riket och alla 21 regioner, per kön (T/K/M), för ett spann av år (fem år till och med i fjol om inget anges). Indikatorn skapas första gången; värdena hämtas av jobbkön (202) med källa, KPI-id och hämtningstid på varje värde. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Koladas nyckeltals-id, t.ex. N07403 */
-                        kpiId: string;
-                        fromYear?: number;
-                        toYear?: number;
-                        unit?: string;
-                        /** @enum {unknown} */
-                        direction?: "higher" | "lower";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportStatus"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/indicator-sources/kolada/kpis": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Sök nyckeltal i Kolada på titel (för att välja vilket som ska hämtas) */
-        get: {
-            parameters: {
-                query: {
-                    q: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                title: string;
-                                description: string | null;
-                                dividedByGender: boolean;
-                                municipalityType: string | null;
-                            }[];
-                            attribution: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -28980,11 +29241,43 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        RoleInfo: {
-            code: string;
-            label: string;
-            permissions: string[];
-            holders: number;
+        WebhookSubscription: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventKinds: string[];
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Nyckeln för signaturen (HMAC-SHA256); visas bara när prenumerationen skapas eller nyckeln byts */
+            secret?: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subscriptionId: string;
+            eventKind: string;
+            entityType: string;
+            entityId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            deliveredAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            log: {
+                /** Format: date-time */
+                attemptedAt: string;
+                statusCode: number | null;
+                error: string | null;
+                durationMs: number;
+            }[];
         };
         Source: {
             id: string;
@@ -29017,8 +29310,6 @@ export interface components {
             sources: components["schemas"]["Source"][];
             sourceQuote: string | null;
             isDemo: boolean;
-            /** @description Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper */
-            historical: boolean;
             isReference: boolean;
             permissions: {
                 edit: boolean;
@@ -29089,7 +29380,6 @@ export interface components {
             startDate: string;
             endDate: string | null;
             represents: string | null;
-            careSector: string | null;
             endedEarlyReason: string | null;
             nominationId: string | null;
             overrideReason: string | null;
@@ -29152,7 +29442,6 @@ export interface components {
             groupLevel: string | null;
             groupOwner: string | null;
             groupKey: string | null;
-            programAreaIds: string[];
             ruleType: string;
             roles: string[];
             minCount: number | null;
@@ -29794,174 +30083,6 @@ export interface components {
             createdAt: string;
             readAt: string | null;
         };
-        MyOverview: {
-            /**
-             * Format: date
-             * @description YYYY-MM-DD
-             * @example 2027-03-01
-             */
-            today: string;
-            /** @description Veckan (måndag–söndag) som "denna vecka" avser */
-            week: {
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                from: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                to: string;
-            };
-            /** @description Påminnelsefönstret i dagar för uppdrag som slutar */
-            reminderDays: number;
-            /** @description Regionerna där du har en roll; med en enda region behöver du aldrig välja */
-            regions: {
-                code: string;
-                name: string;
-            }[];
-            unreadNotifications: number;
-            milestones: {
-                /** Format: uuid */
-                answerId: string;
-                roundTitle: string;
-                caseNumber: string;
-                region: string;
-                regionName: string;
-                kind: string;
-                label: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                dueOn: string;
-                daysLeft: number;
-                late: boolean;
-            }[] | null;
-            triage: {
-                /** Format: uuid */
-                id: string;
-                caseNumber: string;
-                subject: string;
-                region: string;
-                status: string;
-                statusLabel: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                receivedDate: string;
-                dueDate: string | null;
-                daysLeft: number | null;
-            }[] | null;
-            cases: {
-                /** Format: uuid */
-                id: string;
-                caseNumber: string;
-                subject: string;
-                region: string;
-                status: string;
-                statusLabel: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                receivedDate: string;
-                dueDate: string | null;
-                daysLeft: number | null;
-            }[] | null;
-            justering: {
-                /** Format: uuid */
-                meetingId: string;
-                forumName: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                meetingDate: string;
-            }[] | null;
-            declarations: {
-                /** Format: uuid */
-                declarationId: string;
-                /** Format: uuid */
-                personId: string;
-                personName: string;
-                /** Format: date-time */
-                submittedAt: string;
-            }[] | null;
-            mandates: {
-                /** Format: uuid */
-                membershipId: string;
-                /** Format: uuid */
-                personId: string;
-                personName: string;
-                /** Format: uuid */
-                groupId: string;
-                groupName: string;
-                role: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                endDate: string;
-                daysLeft: number;
-            }[] | null;
-            claims: {
-                /** Format: uuid */
-                claimId: string;
-                /** Format: uuid */
-                personId: string;
-                personName: string;
-                groupName: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                assignmentDate: string;
-                totalOre: number;
-            }[] | null;
-            surveys: {
-                /** Format: uuid */
-                surveyId: string;
-                /** Format: uuid */
-                answerId: string;
-                title: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                closesOn: string;
-                daysLeft: number;
-                recipients: number;
-                responded: number;
-            }[] | null;
-            meetings: {
-                /** Format: uuid */
-                meetingId: string;
-                /** Format: uuid */
-                forumId: string;
-                forumName: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD
-                 * @example 2027-03-01
-                 */
-                date: string;
-                startTime: string;
-                endTime: string;
-                place: string | null;
-            }[] | null;
-        };
         CompensationRateModel: {
             /** Format: uuid */
             id: string;
@@ -30141,11 +30262,10 @@ export interface components {
             /** @enum {unknown} */
             direction: "higher" | "lower";
             /** @enum {unknown} */
-            periodicity: "month" | "quarter" | "half-year" | "year";
+            periodicity: "month" | "quarter" | "year";
             /** @enum {unknown} */
-            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
+            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
             sourceName: string | null;
-            sourceRef: string | null;
             targetValue: number | null;
             alertValue: number | null;
             programAreaId: string | null;

@@ -43,6 +43,7 @@ export interface RoundFilter {
   /** Relative to today; 'aktuell' = planned or open. */
   phase?: 'planerad' | 'oppen' | 'stangd' | 'avbruten' | 'aktuell' | undefined;
   recipient?: string;
+  updatedSince?: string;
   today: string;
   limit: number;
 }
@@ -52,6 +53,7 @@ export async function listRounds(db: Queryable, f: RoundFilter): Promise<RoundRo
   if (f.supportId) w.add('v.support_id = ?::uuid', f.supportId);
   if (f.supportVersionId) w.add('r.support_version_id = ?::uuid', f.supportVersionId);
   if (f.track) w.add('r.track = ?', f.track);
+  if (f.updatedSince) w.add('r.updated_at >= ?::timestamptz', f.updatedSince);
   if (f.recipient) {
     w.add('EXISTS (SELECT 1 FROM consultation_round_recipients x WHERE x.round_id = r.id AND x.recipient_id = ?)', f.recipient);
   }

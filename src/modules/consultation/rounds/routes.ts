@@ -7,6 +7,8 @@ import { todayInSweden } from '../../../platform/clock.js';
 import { notFound, unauthorized } from '../../../platform/errors.js';
 import type { RouteModule } from '../../../platform/http/app.js';
 import { expectedVersion } from '../../../platform/http/concurrency.js';
+import { sendAtom } from '../../../platform/http/atom.js';
+import { lastModified } from '../../../platform/http/public-read.js';
 import { errorResponses, Uuid, VersionHeader } from '../../../platform/http/schemas.js';
 import {
   AddDocumentBody,
@@ -22,6 +24,7 @@ import {
 import { createRound, proposeForVersion } from './create-round.js';
 import { addDocument, removeDocument } from './documents.js';
 import { presentDocument, presentRound } from './presenter.js';
+import { readRoundFeed } from './read-round-feed.js';
 import * as repo from './repository.js';
 import { getSupport } from '../../knowledge/index.js';
 import { cancelRound } from './cancel-round.js';
@@ -53,6 +56,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/consultation-rounds',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'Nationella remissomgångar, efter sista svarsdag; phase=aktuell ger planerade och öppna',
@@ -64,6 +68,23 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
       mayRead(req);
       const { limit = 100, ...filter } = req.query;
       return { items: await present(req.ctx, await repo.listRounds(db, { ...filter, today: todayInSweden(), limit })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/feeds/consultation-rounds.atom',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags,
+        summary: 'Remissomgångarna som Atom-flöde (RFC 4287): de senast ändrade omgångarna, nyast först',
+        produces: ['application/atom+xml'],
+        response: { 200: Type.String(), ...errorResponses(401) },
+      },
+    },
+    async (req, reply) => {
+      mayRead(req);
+      return sendAtom(reply, await readRoundFeed(db, config.publicUrl, todayInSweden()));
     },
   );
 
@@ -109,6 +130,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/v1/consultation-rounds/:id',
     {
+      config: { publicRead: true },
       schema: {
         tags,
         summary: 'En remissomgång med mottagare och dokument',
@@ -119,6 +141,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     async (req, reply) => {
       mayRead(req);
       const r = await one(req.ctx, req.params.id);
+      lastModified(reply, new Date(r.updatedAt));
       return reply.header('etag', `"${r.version}"`).send(r);
     },
   );

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDate, Uuid } from '../../../platform/http/schemas.js';
+import { IsoDate, UpdatedSince, Uuid } from '../../../platform/http/schemas.js';
 import { DOCUMENT_KINDS, ROUND_TRACKS } from '../../../shared/round-vocabulary.js';
 
 /** The national consultation rounds' route schemas (moved here from the knowledge module with the rounds). */
@@ -121,6 +121,7 @@ export const RoundQuery = Type.Object(
     track: Type.Optional(Track),
     recipient: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', description: 'Länskod eller sjukvårdsregions-id' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    updatedSince: Type.Optional(UpdatedSince),
   },
   { additionalProperties: false },
 );
