@@ -148,8 +148,8 @@ describe('the feeds', () => {
     expect(res.statusCode).toBe(200);
     const entries = assertAtom(res.body);
     const titles = entries.map((e) => one(e, 'title').text);
-    expect(titles).toContain(`${open.case_number}: Remiss: Nationellt vårdprogram KOL`);
-    expect(titles).toContain(`${secret.case_number}: Sekretessmarkerat ärende`);
+    expect(titles).toContain(`${open.caseNumber}: Remiss: Nationellt vårdprogram KOL`);
+    expect(titles).toContain(`${secret.caseNumber}: Sekretessmarkerat ärende`);
     expect(res.body).not.toContain('Karlskrona');
     expect((await t.request({ method: 'GET', url: '/api/v1/feeds/case-register.atom?region=99' })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: '/api/v1/feeds/case-register.atom' })).statusCode).toBe(400);

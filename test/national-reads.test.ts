@@ -21,13 +21,13 @@ describe('cases list, newest first by (year, sequence, region)', () => {
        SELECT r, y, s, 'T-' || r || '-' || y || '/' || s, 'Ärende ' || s, 'national', 'Avsändare', make_date(y, 3, 1)
        FROM unnest(ARRAY['01', '03', '14']) r, unnest(ARRAY[2025, 2026]) y, generate_series(1, 23) s`,
     );
-    const key = (c: { year: number; sequence: number; region_code: string }) => [c.year, c.sequence, c.region_code] as const;
-    const all = await db.query<{ year: number; sequence: number; region_code: string }>(
-      `SELECT year, sequence, region_code FROM cases WHERE case_number LIKE 'T-%'`,
+    const key = (c: { year: number; sequence: number; region: string }) => [c.year, c.sequence, c.region] as const;
+    const all = await db.query<{ year: number; sequence: number; region: string }>(
+      `SELECT year, sequence, region_code AS region FROM cases WHERE case_number LIKE 'T-%'`,
     );
     const expected = (regions: string[]) =>
       all
-        .filter((c) => regions.includes(c.region_code))
+        .filter((c) => regions.includes(c.region))
         .map(key)
         .sort((a, b) => b[0] - a[0] || b[1] - a[1] || (a[2] < b[2] ? 1 : a[2] > b[2] ? -1 : 0));
 
@@ -40,7 +40,7 @@ describe('cases list, newest first by (year, sequence, region)', () => {
         seen.push(...items.map(key));
         if (rows.length <= 10) break;
         const last = items[items.length - 1]!;
-        after = [last.year, last.sequence, last.region_code];
+        after = [last.year, last.sequence, last.region];
       }
       expect(seen).toEqual(expected(regionCodes));
     }

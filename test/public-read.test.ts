@@ -136,7 +136,7 @@ describe('updatedSince on the public lists', () => {
     const c = await buildCase(t.db, { region: '10', subject: 'Skrivelse om läkemedelsgenomgångar', receivedDate: '2026-11-03' });
     await t.db.query(`UPDATE cases SET updated_at = '3000-01-01T08:00:00Z' WHERE id = $1`, [c.id]);
     const reg = (await get(`/api/v1/case-register?region=10&updatedSince=${since}`)).json();
-    expect(reg.items.map((r: { caseNumber: string }) => r.caseNumber)).toEqual([c.case_number]);
+    expect(reg.items.map((r: { caseNumber: string }) => r.caseNumber)).toEqual([c.caseNumber]);
   });
 
   it('refuses a malformed moment with 400 problem+json naming the parameter', async () => {

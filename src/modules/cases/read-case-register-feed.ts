@@ -32,11 +32,11 @@ export async function readCaseRegisterFeed(
     author: 'Navet',
     entries: rows.map((c) => ({
       id: `urn:uuid:${c.id}`,
-      title: `${c.case_number}: ${c.secret ? SECRET_MASK.subject : c.subject}`,
-      updated: c.updated_at,
-      published: c.registered_at,
+      title: `${c.caseNumber}: ${c.secret ? SECRET_MASK.subject : c.subject}`,
+      updated: new Date(c.updatedAt),
+      published: new Date(c.registeredAt),
       link: publicLink(opts.publicUrl, '/arenden-och-beslut/diarium'),
-      summary: `Inkom ${c.received_date} från ${c.secret ? SECRET_MASK.sender : c.sender}.`,
+      summary: `Inkom ${c.receivedDate} från ${c.secret ? SECRET_MASK.sender : c.sender}.`,
     })),
   };
 }

@@ -3,7 +3,6 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { listMyCases } from './list-my-cases.js';
 import { masked, regionsWith } from './policy.js';
-import { presentCaseDetail } from './presenter.js';
 import * as repo from './repository.js';
 import { STATUS_LABELS, TRIAGE_QUEUE } from './rules/lifecycle.js';
 
@@ -19,7 +18,7 @@ export interface CaseWorkItem {
   dueDate: string | null;
 }
 
-const item = (c: ReturnType<typeof presentCaseDetail>): CaseWorkItem => ({
+const item = (c: Omit<CaseWorkItem, 'statusLabel'>): CaseWorkItem => ({
   id: c.id,
   caseNumber: c.caseNumber,
   subject: c.subject,
@@ -46,7 +45,7 @@ export async function readMyCaseWork(
   const triage = triageRegions.length
     ? (await repo.listByStatus(db, { regionCodes: triageRegions, statuses: [...TRIAGE_QUEUE], limit }))
         .slice(0, limit)
-        .map((c) => item(presentCaseDetail(masked(c, ctx.actor))))
+        .map((c) => item(masked(c, ctx.actor)))
     : null;
   const mine = await listMyCases(db, ctx);
   const handles = (await regionsWith(db, ctx, 'cases.read')).length > 0;

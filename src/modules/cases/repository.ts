@@ -22,7 +22,8 @@ type CasePermissions =
 export const DETAIL_JOINED = ['assignedGroupName', 'handlerName', 'forumName', 'mainCaseNumber', 'openActions'] as const;
 
 /** A case's own columns in API shape (the audit trail records these). */
-export type CaseFlowRow = Omit<CaseApi, CasePermissions | (typeof DETAIL_JOINED)[number]>;
+/** `updatedAt` is not in the API's case, but every row carries it (the feeds and the register's `updatedSince` read it). */
+export type CaseFlowRow = Omit<CaseApi, CasePermissions | (typeof DETAIL_JOINED)[number]> & { updatedAt: string };
 /** A case with the names it refers to, for the case page. */
 export type CaseDetailRow = Omit<CaseApi, CasePermissions>;
 

@@ -30,11 +30,11 @@ export async function readMyClaimWork(db: Db, ctx: Ctx): Promise<ClaimWorkItem[]
     .filter((c) => policy.claim(c).visible && policy.claimActions(c).includes('approve'))
     .map((c) => ({
       claimId: c.id,
-      personId: c.person_id,
-      personName: c.person_name,
-      groupName: c.group_name,
-      assignmentDate: c.assignment_date,
-      totalOre: c.total_ore,
+      personId: c.personId,
+      personName: c.personName,
+      groupName: c.groupName,
+      assignmentDate: c.date,
+      totalOre: c.totalOre,
     }))
     .sort((a, b) => a.assignmentDate.localeCompare(b.assignmentDate));
 }

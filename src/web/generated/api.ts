@@ -1261,6 +1261,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rollerna som kan ges: namn, behörigheter och antal innehavare (administratör) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoleInfo"][];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -3448,6 +3531,8 @@ export interface paths {
                                 /** Format: date-time */
                                 changedAt: string;
                             } | null;
+                            /** @description De nationella programområden gruppen speglar (samma definition som speglingsmatrisen) */
+                            mirroredProgramAreaIds: string[];
                             mirrors: {
                                 /** Format: uuid */
                                 id: string;
@@ -5548,7 +5633,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         personId: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -5558,6 +5643,7 @@ export interface paths {
                         endDate?: string | null;
                         /** @description Regionen (länskod) eller sjukvårdsregionen (id) vars plats personen har; standard: personens region */
                         represents?: string;
+                        careSector?: ("primarvard" | "specialiserad-vard") | null;
                         /** @description Skäl att utse trots att sammansättningsregeln eller rotationen bryts (granskningsloggas) */
                         overrideReason?: string;
                     };
@@ -5697,7 +5783,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
+                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -5706,6 +5792,7 @@ export interface paths {
                         startDate?: string;
                         endDate?: string | null;
                         represents?: string | null;
+                        careSector?: ("primarvard" | "specialiserad-vard") | null;
                         overrideReason?: string;
                         version?: number;
                     };
@@ -6005,7 +6092,7 @@ export interface paths {
                         /** @description Vem som nominerar (namn och funktion) */
                         nominatedBy: string;
                         motivation?: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -6675,8 +6762,10 @@ export interface paths {
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor")[];
+                        /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
+                        programAreaIds?: string[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -6940,8 +7029,10 @@ export interface paths {
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor")[];
+                        /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
+                        programAreaIds?: string[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -7116,7 +7207,7 @@ export interface paths {
                             gaps: {
                                 /** Format: uuid */
                                 ruleId: string;
-                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown";
+                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
                                 roles: string[];
                                 region: string | null;
                                 regionName: string | null;
@@ -7236,7 +7327,7 @@ export interface paths {
                                 gaps: {
                                     /** Format: uuid */
                                     ruleId: string;
-                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown";
+                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
                                     roles: string[];
                                     region: string | null;
                                     regionName: string | null;
@@ -18721,6 +18812,9 @@ export interface paths {
                                 personId: string;
                                 name: string;
                                 approvedAt: string | null;
+                                signedOnPaper: string | null;
+                                recordedBy: string | null;
+                                hasAccount: boolean;
                             }[];
                             members: {
                                 /** Format: uuid */
@@ -18768,8 +18862,12 @@ export interface paths {
                                 status: "utkast" | "for-justering" | "justerat";
                                 /** @description Justerat: låst för gott, besluten gäller */
                                 final: boolean;
-                                /** @description submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare) */
-                                allowedActions: ("submit" | "reopen" | "approve")[];
+                                /** @description submit (skicka för justering), reopen (ta tillbaka), approve (justera; bara utsedda justerare), approve-on-paper (registrera en justering på papper) */
+                                allowedActions: ("submit" | "reopen" | "approve" | "approve-on-paper")[];
+                                problems: {
+                                    path: string;
+                                    message: string;
+                                }[];
                             };
                             permissions: {
                                 manage: boolean;
@@ -20845,6 +20943,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{id}/minutes/approve-on-paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera en justering på papper (sekreteraren, för en utsedd justerare) med datum då den skrevs under */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2027-03-01
+                         */
+                        signedOn: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meeting: components["schemas"]["Meeting"];
+                            locked: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{id}/paragraphs": {
         parameters: {
             query?: never;
@@ -22477,6 +22720,78 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Min översikt: det som väntar på dig nu och härnäst (milstolpar, ärenden, justering, granskning, uppdrag, anspråk, enkäter, veckans möten); avsnitt som dina roller inte berör är null */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyOverview"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -25823,11 +26138,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV) */
+        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link) */
         get: {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
+                    /** @description Rader per sida (1–50000, normalt 10000) */
+                    limit?: number;
+                    /** @description Från länken next på föregående sida */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -25897,7 +26216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verksamhetsplaner (tvååriga) för LPO och LSG */
+        /** Verksamhetsplaner (tvååriga) för LPO, LSG och sjukvårdsregionala programområden (RMPO) */
         get: {
             parameters: {
                 query?: {
@@ -27856,7 +28175,7 @@ export interface paths {
                     "application/json": {
                         code: string;
                         /** @enum {unknown} */
-                        periodicity: "month" | "quarter" | "year";
+                        periodicity: "month" | "quarter" | "half-year" | "year";
                         goalId?: string | null;
                         name: string;
                         definition: string;
@@ -27864,7 +28183,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction: "higher" | "lower";
                         /** @enum {unknown} */
-                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+                        source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -28083,7 +28402,7 @@ export interface paths {
                         /** @enum {unknown} */
                         direction?: "higher" | "lower";
                         /** @enum {unknown} */
-                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+                        source?: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
                         sourceName?: string | null;
                         targetValue?: number | null;
                         alertValue?: number | null;
@@ -28218,11 +28537,12 @@ export interface paths {
                 query?: {
                     /** @description Regionkoder, kommaseparerade; alla när det saknas */
                     regions?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
                     from?: string;
-                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ */
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
                     to?: string;
                     subArea?: string;
+                    gender?: "T" | "K" | "M";
                 };
                 header?: never;
                 path: {
@@ -28346,9 +28666,17 @@ export interface paths {
                         contentBase64: string;
                         mapping: {
                             area: string;
-                            period: string;
-                            value: string;
+                            period?: string;
+                            value?: string;
                             subArea?: string;
+                            gender?: string;
+                            numerator?: string;
+                            denominator?: string;
+                            /**
+                             * @description long: en period- och en värdekolumn; wide: en kolumn per period (rubriken är perioden)
+                             * @enum {unknown}
+                             */
+                            layout?: "long" | "wide";
                         };
                         /** @enum {unknown} */
                         mode?: "all-or-nothing" | "valid-only";
@@ -28382,6 +28710,8 @@ export interface paths {
                             preview: {
                                 area: string;
                                 subArea: string;
+                                /** @enum {unknown} */
+                                gender: "T" | "K" | "M";
                                 period: string;
                                 value: number;
                             }[];
@@ -29141,12 +29471,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod */
+        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link) */
         get: {
             parameters: {
                 query?: {
                     indicator?: string;
                     format?: "json" | "csv";
+                    /** @description Rader per sida (1–50000, normalt 10000) */
+                    limit?: number;
+                    /** @description Från länken next på föregående sida */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -29174,6 +29508,227 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicator-sources/kolada/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hämta ett nyckeltal från Kolada (v3) för riket och alla 21 regioner, per kön (T/K/M), för ett spann av år (fem år till och med i fjol om inget anges). Indikatorn skapas första gången; värdena hämtas av jobbkön (202) med källa, KPI-id och hämtningstid på varje värde. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Koladas nyckeltals-id, t.ex. N07403 */
+                        kpiId: string;
+                        fromYear?: number;
+                        toYear?: number;
+                        unit?: string;
+                        /** @enum {unknown} */
+                        direction?: "higher" | "lower";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportStatus"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicator-sources/kolada/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sök nyckeltal i Kolada på titel (för att välja vilket som ska hämtas) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                dividedByGender: boolean;
+                                municipalityType: string | null;
+                            }[];
+                            attribution: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -29240,6 +29795,12 @@ export interface components {
             version: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        RoleInfo: {
+            code: string;
+            label: string;
+            permissions: string[];
+            holders: number;
         };
         WebhookSubscription: {
             /** Format: uuid */
@@ -29310,6 +29871,8 @@ export interface components {
             sources: components["schemas"]["Source"][];
             sourceQuote: string | null;
             isDemo: boolean;
+            /** @description Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper */
+            historical: boolean;
             isReference: boolean;
             permissions: {
                 edit: boolean;
@@ -29380,6 +29943,7 @@ export interface components {
             startDate: string;
             endDate: string | null;
             represents: string | null;
+            careSector: string | null;
             endedEarlyReason: string | null;
             nominationId: string | null;
             overrideReason: string | null;
@@ -29442,6 +30006,7 @@ export interface components {
             groupLevel: string | null;
             groupOwner: string | null;
             groupKey: string | null;
+            programAreaIds: string[];
             ruleType: string;
             roles: string[];
             minCount: number | null;
@@ -30083,6 +30648,174 @@ export interface components {
             createdAt: string;
             readAt: string | null;
         };
+        MyOverview: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             * @example 2027-03-01
+             */
+            today: string;
+            /** @description Veckan (måndag–söndag) som "denna vecka" avser */
+            week: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                to: string;
+            };
+            /** @description Påminnelsefönstret i dagar för uppdrag som slutar */
+            reminderDays: number;
+            /** @description Regionerna där du har en roll; med en enda region behöver du aldrig välja */
+            regions: {
+                code: string;
+                name: string;
+            }[];
+            unreadNotifications: number;
+            milestones: {
+                /** Format: uuid */
+                answerId: string;
+                roundTitle: string;
+                caseNumber: string;
+                region: string;
+                regionName: string;
+                kind: string;
+                label: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                dueOn: string;
+                daysLeft: number;
+                late: boolean;
+            }[] | null;
+            triage: {
+                /** Format: uuid */
+                id: string;
+                caseNumber: string;
+                subject: string;
+                region: string;
+                status: string;
+                statusLabel: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                receivedDate: string;
+                dueDate: string | null;
+                daysLeft: number | null;
+            }[] | null;
+            cases: {
+                /** Format: uuid */
+                id: string;
+                caseNumber: string;
+                subject: string;
+                region: string;
+                status: string;
+                statusLabel: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                receivedDate: string;
+                dueDate: string | null;
+                daysLeft: number | null;
+            }[] | null;
+            justering: {
+                /** Format: uuid */
+                meetingId: string;
+                forumName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                meetingDate: string;
+            }[] | null;
+            declarations: {
+                /** Format: uuid */
+                declarationId: string;
+                /** Format: uuid */
+                personId: string;
+                personName: string;
+                /** Format: date-time */
+                submittedAt: string;
+            }[] | null;
+            mandates: {
+                /** Format: uuid */
+                membershipId: string;
+                /** Format: uuid */
+                personId: string;
+                personName: string;
+                /** Format: uuid */
+                groupId: string;
+                groupName: string;
+                role: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                endDate: string;
+                daysLeft: number;
+            }[] | null;
+            claims: {
+                /** Format: uuid */
+                claimId: string;
+                /** Format: uuid */
+                personId: string;
+                personName: string;
+                groupName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                assignmentDate: string;
+                totalOre: number;
+            }[] | null;
+            surveys: {
+                /** Format: uuid */
+                surveyId: string;
+                /** Format: uuid */
+                answerId: string;
+                title: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                closesOn: string;
+                daysLeft: number;
+                recipients: number;
+                responded: number;
+            }[] | null;
+            meetings: {
+                /** Format: uuid */
+                meetingId: string;
+                /** Format: uuid */
+                forumId: string;
+                forumName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 * @example 2027-03-01
+                 */
+                date: string;
+                startTime: string;
+                endTime: string;
+                place: string | null;
+            }[] | null;
+        };
         CompensationRateModel: {
             /** Format: uuid */
             id: string;
@@ -30262,10 +30995,11 @@ export interface components {
             /** @enum {unknown} */
             direction: "higher" | "lower";
             /** @enum {unknown} */
-            periodicity: "month" | "quarter" | "year";
+            periodicity: "month" | "quarter" | "half-year" | "year";
             /** @enum {unknown} */
-            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement";
+            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
             sourceName: string | null;
+            sourceRef: string | null;
             targetValue: number | null;
             alertValue: number | null;
             programAreaId: string | null;
