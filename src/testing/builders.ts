@@ -10,6 +10,7 @@ import { submitJavDeclaration } from '../modules/people/submit-jav-declaration.j
 import { reviewJavDeclaration } from '../modules/people/review-jav-declaration.js';
 import { registerCase, type RegisterCaseInput } from '../modules/cases/register-case.js';
 import { createSupport, type CreateSupportInput } from '../modules/knowledge/create-support.js';
+import type { ConsequenceInput } from '../modules/knowledge/check.js';
 import { createRound, type CreateRoundInput } from '../modules/consultation/rounds/create-round.js';
 import { createIndicator } from '../modules/indicators/create-indicator.js';
 import type { IndicatorWrite } from '../modules/indicators/repository.js';
@@ -173,7 +174,8 @@ export function buildKnowledgeSupport(
     validFrom: null,
     validUntil: null,
     ...rest,
-    firstVersion: { label: versionLabel ?? '1.0', consequences: consequences ?? [] },
+    // tests name dimensions as text; the use case checks them as it checks a body
+    firstVersion: { label: versionLabel ?? '1.0', consequences: (consequences ?? []) as ConsequenceInput[] },
   });
 }
 

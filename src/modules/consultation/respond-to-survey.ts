@@ -4,7 +4,8 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { notFound, Problem, unprocessable } from '../../platform/errors.js';
 import * as repo from './repository.js';
-import { checkAnswers, hashSurveyToken, linkState, type Answers } from './rules/survey.js';
+import { checkAnswers, linkState, type Answers } from './rules/survey.js';
+import { hashSurveyToken } from './survey-tokens.js';
 
 // The public side: a personal link, no account.
 

@@ -3,7 +3,8 @@ import type { FieldError } from '../../platform/errors.js';
 import { queueEmail } from '../../platform/jobs/email.js';
 import type { Static } from 'typebox';
 import * as repo from './repository.js';
-import { hashSurveyToken, newSurveyToken, surveyLink } from './rules/survey.js';
+import { surveyLink } from './rules/survey.js';
+import { hashSurveyToken, newSurveyToken } from './survey-tokens.js';
 import type { RecipientsBody } from './schemas.js';
 
 export type SurveyRecipientInput = Static<typeof RecipientsBody>['recipients'][number];

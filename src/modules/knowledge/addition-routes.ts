@@ -34,15 +34,7 @@ export const additionRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const b = req.body;
-      const row = await createRecommendation(db, req.ctx, req.params.id, {
-        code: b.code ?? null,
-        condition: b.condition,
-        measure: b.measure,
-        grade: b.grade,
-        priority: b.priority ?? null,
-        comment: b.comment ?? null,
-      });
+      const row = await createRecommendation(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send(presentRecommendation(row));
     },
   );
@@ -96,16 +88,7 @@ export const additionRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const b = req.body;
-      const row = await createLocalAddition(db, req.ctx, req.params.id, {
-        ownerGroupId: b.ownerGroupId,
-        kind: b.kind,
-        title: b.title,
-        body: b.body ?? null,
-        url: b.url ?? null,
-        status: b.status ?? 'utkast',
-        reviewDate: b.reviewDate ?? null,
-      });
+      const row = await createLocalAddition(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send(presentLocalAddition(row, true));
     },
   );

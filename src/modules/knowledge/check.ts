@@ -1,8 +1,10 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
 import type { LocalAdditionWrite } from './local-addition-repository.js';
 import type { RecommendationWrite } from './recommendation-repository.js';
 import * as repo from './repository.js';
+import type { ConsequenceInput as ConsequenceInputSchema } from './schemas.js';
 import { CONSEQUENCE_DIMENSIONS } from './rules/vocabulary.js';
 
 /** Checks a support about to be written; throws 422 naming each broken rule. */
@@ -43,11 +45,7 @@ export async function checkSupport(tx: Queryable, s: repo.SupportWrite): Promise
   };
 }
 
-export interface ConsequenceInput {
-  dimension: string;
-  significance: string;
-  text?: string | null;
-}
+export type ConsequenceInput = Static<typeof ConsequenceInputSchema>;
 
 /** One entry per dimension; a significant consequence must be described. */
 export function checkConsequences(
@@ -68,6 +66,27 @@ export function checkConsequences(
   return [...entries]
     .sort((a, b) => CONSEQUENCE_DIMENSIONS.indexOf(a.dimension as never) - CONSEQUENCE_DIMENSIONS.indexOf(b.dimension as never))
     .map((e) => ({ dimension: e.dimension, significance: e.significance, text: e.text?.trim() || null }));
+}
+
+/** A version's fields as the body gives them (optional) and the table keeps them (null when not given). */
+export function versionWrite(v: {
+  label: string;
+  changeSummary?: string | null | undefined;
+  url?: string | null | undefined;
+  decidedOn?: string | null | undefined;
+  publishedOn?: string | null | undefined;
+  validFrom?: string | null | undefined;
+  validUntil?: string | null | undefined;
+}): repo.VersionWrite {
+  return {
+    label: v.label,
+    changeSummary: v.changeSummary ?? null,
+    url: v.url ?? null,
+    decidedOn: v.decidedOn ?? null,
+    publishedOn: v.publishedOn ?? null,
+    validFrom: v.validFrom ?? null,
+    validUntil: v.validUntil ?? null,
+  };
 }
 
 export function checkVersion(v: repo.VersionWrite): repo.VersionWrite {

@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
@@ -8,6 +9,7 @@ import * as additions from './local-addition-repository.js';
 import { knowledgePolicy } from './policy.js';
 import { localAdditionAudit } from './presenter.js';
 import * as repo from './repository.js';
+import type { CreateLocalAdditionBody } from './schemas.js';
 
 async function ownerGroup(tx: Queryable, groupId: string) {
   const g = await repo.groupFacts(tx, groupId);
@@ -28,7 +30,7 @@ export async function createLocalAddition(
   db: Db,
   ctx: Ctx,
   supportId: string,
-  input: additions.LocalAdditionWrite & { ownerGroupId: string; isDemo?: boolean },
+  input: Static<typeof CreateLocalAdditionBody> & { isDemo?: boolean },
 ) {
   return db.transaction(async (tx) => {
     if (!ctx.actor) throw unauthorized();
@@ -40,7 +42,14 @@ export async function createLocalAddition(
     if (!facts || !(await policy.mayEditForGroup(facts))) await assertVisible(tx, ctx, { group: input.ownerGroupId });
     const group = await ownerGroup(tx, input.ownerGroupId);
     await policy.assertEditForGroup(group, 'Bara LPO:ns webbredaktörer och regionens samordnare kan skriva tillägg.');
-    const checked = checkAddition(input);
+    const checked = checkAddition({
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? null,
+      url: input.url ?? null,
+      status: input.status ?? 'utkast',
+      reviewDate: input.reviewDate ?? null,
+    });
     const id = await additions.insertLocalAddition(tx, {
       ...checked,
       supportId,

@@ -1,26 +1,45 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { checkConsequences, checkSupport, checkVersion, type ConsequenceInput } from './check.js';
+import { checkConsequences, checkSupport, checkVersion, versionWrite } from './check.js';
 import { supportCore, versionAudit } from './presenter.js';
 import { assertVisible } from '../visible.js';
 import { knowledgePolicy } from './policy.js';
 import * as repo from './repository.js';
 import type { LifecycleState } from './rules/lifecycle.js';
+import type { CreateSupportBody } from './schemas.js';
 
-export interface CreateSupportInput extends repo.SupportWrite {
+/** The route's body, and what only the demo and imports set. */
+export type CreateSupportInput = Static<typeof CreateSupportBody> & {
   /** A support enters the catalogue as a draft, or (loading existing ones) as published. */
   status?: Extract<LifecycleState, 'under-framtagande' | 'publicerad'>;
   isDemo?: boolean;
-  firstVersion?: Partial<repo.VersionWrite> & { label: string; consequences?: ConsequenceInput[] };
-}
+};
+
+/** The support's fields as the table keeps them: what the body left out is null or empty. */
+const supportWrite = (b: CreateSupportInput): repo.SupportWrite => ({
+  type: b.type,
+  title: b.title,
+  producerKind: b.producerKind,
+  producerGroupId: b.producerGroupId ?? null,
+  producerName: b.producerName ?? null,
+  sender: b.sender ?? null,
+  url: b.url ?? null,
+  summary: b.summary ?? null,
+  targetGroups: b.targetGroups ?? [],
+  programAreaIds: b.programAreaIds ?? [],
+  nextRevisionDate: b.nextRevisionDate ?? null,
+  validFrom: b.validFrom ?? null,
+  validUntil: b.validUntil ?? null,
+});
 
 /** A national knowledge support enters the catalogue, with its first version when given. */
 export async function createSupport(db: Db, ctx: Ctx, input: CreateSupportInput) {
   return db.transaction(async (tx) => {
     await knowledgePolicy(ctx, tx).assertWrite();
-    await assertVisible(tx, ctx, { group: input.producerGroupId });
-    const checked = await checkSupport(tx, input);
+    await assertVisible(tx, ctx, { group: input.producerGroupId ?? null });
+    const checked = await checkSupport(tx, supportWrite(input));
     const status = input.status ?? 'under-framtagande';
     const id = await repo.insertSupport(tx, { ...checked, status, isDemo: input.isDemo ?? false });
     const row = (await repo.getSupport(tx, id))!;
@@ -28,15 +47,7 @@ export async function createSupport(db: Db, ctx: Ctx, input: CreateSupportInput)
     let firstVersionId: string | null = null;
     if (input.firstVersion) {
       const fv = input.firstVersion;
-      const v = checkVersion({
-        label: fv.label,
-        changeSummary: fv.changeSummary ?? null,
-        url: fv.url ?? null,
-        decidedOn: fv.decidedOn ?? null,
-        publishedOn: fv.publishedOn ?? null,
-        validFrom: fv.validFrom ?? null,
-        validUntil: fv.validUntil ?? null,
-      });
+      const v = checkVersion(versionWrite(fv));
       const consequences = checkConsequences(fv.consequences ?? [], '/firstVersion/consequences');
       const version = await repo.insertVersion(tx, id, { ...v, status });
       await repo.setConsequences(tx, version.id, consequences);

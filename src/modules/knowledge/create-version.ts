@@ -1,15 +1,18 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { runTransition } from '../../platform/lifecycle/index.js';
-import { checkConsequences, checkVersion, type ConsequenceInput } from './check.js';
+import { checkConsequences, checkVersion, versionWrite } from './check.js';
 import { knowledgePolicy } from './policy.js';
 import { versionAudit } from './presenter.js';
 import * as repo from './repository.js';
+import type { CreateVersionBody } from './schemas.js';
 import { isFinal, NEW_VERSION_REVISES, supportLifecycle, VERSION_IN_WORK } from './rules/lifecycle.js';
 
-export type VersionInput = repo.VersionWrite & { consequences?: ConsequenceInput[] };
+/** The route's body: what is left out is null (the consequences: none described yet). */
+export type VersionInput = Static<typeof CreateVersionBody>;
 
 /**
  * A new version of a support starts under framtagande; a support has one version in work at a
@@ -21,7 +24,7 @@ export async function createVersion(db: Db, ctx: Ctx, supportId: string, input: 
     const support = await repo.getSupport(tx, supportId, { forUpdate: true });
     if (!support) throw notFound('Kunskapsstödet');
     if (isFinal(support.status)) throw conflict('Kunskapsstödet är ersatt eller upphävt; skapa ett nytt i stället.');
-    const v = checkVersion(input);
+    const v = checkVersion(versionWrite(input));
     if (await repo.versionLabelTaken(tx, supportId, v.label, null)) {
       throw unprocessable('Versionen finns redan.', [{ path: '/label', message: `Det finns redan en version ${v.label}.` }]);
     }

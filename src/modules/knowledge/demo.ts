@@ -213,7 +213,7 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       firstVersion: { label: '2020', publishedOn: demoDate('2020-12-01') },
     }),
   );
-  const recs = [
+  const recs: Parameters<typeof createRecommendation>[3][] = [
     {
       code: 'A1',
       condition: 'Astma',

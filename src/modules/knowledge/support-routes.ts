@@ -91,23 +91,7 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      const { firstVersion, ...b } = req.body;
-      const row = await createSupport(db, req.ctx, {
-        type: b.type,
-        title: b.title,
-        producerKind: b.producerKind,
-        producerGroupId: b.producerGroupId ?? null,
-        producerName: b.producerName ?? null,
-        sender: b.sender ?? null,
-        url: b.url ?? null,
-        summary: b.summary ?? null,
-        targetGroups: b.targetGroups ?? [],
-        programAreaIds: b.programAreaIds ?? [],
-        nextRevisionDate: b.nextRevisionDate ?? null,
-        validFrom: b.validFrom ?? null,
-        validUntil: b.validUntil ?? null,
-        ...(firstVersion ? { firstVersion } : {}),
-      });
+      const row = await createSupport(db, req.ctx, req.body);
       const caller = await knowledgePolicy(req.ctx, db).caller();
       return reply.code(201).header('etag', `"${row.version}"`).send(presentSupport(row, caller));
     },

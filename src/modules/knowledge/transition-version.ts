@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { todayInSweden } from '../../platform/clock.js';
@@ -5,6 +6,7 @@ import { unprocessable } from '../../platform/errors.js';
 import { runTransition } from '../../platform/lifecycle/index.js';
 import { knowledgePolicy } from './policy.js';
 import * as repo from './repository.js';
+import type { TransitionVersionBody } from './schemas.js';
 import {
   actionTo,
   checkTransition,
@@ -24,7 +26,7 @@ export async function transitionVersion(
   ctx: Ctx,
   versionId: string,
   version: number,
-  input: { status?: LifecycleState; action?: LifecycleAction; date?: string | null },
+  input: Omit<Static<typeof TransitionVersionBody>, 'version'>,
 ) {
   return db.transaction(async (tx) => {
     await knowledgePolicy(ctx, tx).assertWrite();

@@ -1,9 +1,11 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, staleVersion, unauthorized } from '../../platform/errors.js';
 import { checkAddition } from './check.js';
 import * as additions from './local-addition-repository.js';
+import type { UpdateLocalAdditionBody } from './schemas.js';
 import { knowledgePolicy } from './policy.js';
 import { localAdditionAudit } from './presenter.js';
 
@@ -13,7 +15,7 @@ export async function updateLocalAddition(
   ctx: Ctx,
   id: string,
   version: number,
-  patch: Partial<additions.LocalAdditionWrite>,
+  patch: Omit<Static<typeof UpdateLocalAdditionBody>, 'version'>,
 ) {
   return db.transaction(async (tx) => {
     if (!ctx.actor) throw unauthorized();

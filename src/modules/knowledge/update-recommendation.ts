@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
@@ -6,6 +7,7 @@ import { checkRecommendation } from './check.js';
 import { knowledgePolicy } from './policy.js';
 import { presentRecommendation } from './presenter.js';
 import * as recs from './recommendation-repository.js';
+import type { UpdateRecommendationBody } from './schemas.js';
 
 /** Edits a recommendation; a grade other than prioritet drops the priority. */
 export async function updateRecommendation(
@@ -13,7 +15,7 @@ export async function updateRecommendation(
   ctx: Ctx,
   id: string,
   version: number,
-  patch: Partial<recs.RecommendationWrite>,
+  patch: Omit<Static<typeof UpdateRecommendationBody>, 'version'>,
 ) {
   return db.transaction(async (tx) => {
     await knowledgePolicy(ctx, tx).assertWrite();

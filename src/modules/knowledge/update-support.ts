@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
@@ -8,8 +9,10 @@ import { assertVisible } from '../visible.js';
 import { knowledgePolicy } from './policy.js';
 import * as repo from './repository.js';
 import { isFinal } from './rules/lifecycle.js';
+import type { UpdateSupportBody } from './schemas.js';
 
-export type SupportPatch = Partial<repo.SupportWrite>;
+/** The route's body without its version (If-Match or body `version`, checked apart). */
+export type SupportPatch = Omit<Static<typeof UpdateSupportBody>, 'version'>;
 
 /** Edits a support's facts; a final support (ersatt, upphävd) is frozen. */
 export async function updateSupport(db: Db, ctx: Ctx, id: string, version: number, patch: SupportPatch) {

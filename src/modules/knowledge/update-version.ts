@@ -1,19 +1,23 @@
+import type { Static } from 'typebox';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.js';
 import { checkConsequences, checkVersion } from './check.js';
-import type { VersionInput } from './create-version.js';
+import type { UpdateVersionBody } from './schemas.js';
 import { knowledgePolicy } from './policy.js';
 import { versionAudit } from './presenter.js';
 import * as repo from './repository.js';
 import { consequencesEditable, isFinal } from './rules/lifecycle.js';
 
+/** The route's body without its version (If-Match or body `version`, checked apart). */
+export type VersionPatch = Omit<Static<typeof UpdateVersionBody>, 'version'>;
+
 /**
  * Edits a version's texts, dates and consequence description; a final version is frozen, and the
  * consequence description is locked once the version has gone on remiss (the version lifecycle's `locked`).
  */
-export async function updateVersion(db: Db, ctx: Ctx, versionId: string, version: number, patch: Partial<VersionInput>) {
+export async function updateVersion(db: Db, ctx: Ctx, versionId: string, version: number, patch: VersionPatch) {
   return db.transaction(async (tx) => {
     await knowledgePolicy(ctx, tx).assertWrite();
     const before = await repo.getVersion(tx, versionId, { forUpdate: true });

@@ -30,17 +30,7 @@ export const versionRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const b = req.body;
-      const row = await createVersion(db, req.ctx, req.params.id, {
-        label: b.label,
-        changeSummary: b.changeSummary ?? null,
-        url: b.url ?? null,
-        decidedOn: b.decidedOn ?? null,
-        publishedOn: b.publishedOn ?? null,
-        validFrom: b.validFrom ?? null,
-        validUntil: b.validUntil ?? null,
-        consequences: b.consequences ?? [],
-      });
+      const row = await createVersion(db, req.ctx, req.params.id, req.body);
       return reply.code(201).send(await present(req, row));
     },
   );

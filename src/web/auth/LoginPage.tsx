@@ -1,9 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { LoginBody } from '../../platform/auth/schemas';
 import { ApiError } from '../api';
 import { $api } from '../client';
 import { Link, navigate, useLocation } from '../app/router';
 import { useErrorText } from '../components/Alerts';
-import { TextField } from '../components/Fields';
+import { FormTextField, requiredFirst } from '../components/FormFields';
+import { schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { useI18n, useT } from '../i18n';
 import { useSession } from './session';
@@ -14,6 +17,13 @@ export function safeNext(next: string | null): string {
   return next;
 }
 
+interface LoginValues {
+  email: string;
+  password: string;
+}
+
+const toLoginBody = (v: LoginValues) => ({ email: v.email.trim(), password: v.password });
+
 /**
  * The sign-in form. Used as the /logga-in page and inline in place of a page that needs a
  * signed-in user (then `inline` is set and the page shows itself once signed in).
@@ -23,14 +33,18 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
   const errorText = useErrorText();
   const { signIn, user, signOut } = useSession();
   const { search } = useLocation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const form = useForm<LoginValues>({
+    resolver: requiredFirst(
+      { email: t('auth.emailMissing'), password: t('auth.passwordMissing') },
+      schemaResolver(LoginBody, toLoginBody),
+    ),
+    defaultValues: { email: '', password: '' },
+    // the first field to fill in takes focus below, after the alert is shown
+    shouldFocusError: false,
+  });
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const busy = form.formState.isSubmitting;
   const next = safeNext(search.get('next'));
   const { tMaybe } = useI18n();
   const providers = $api.useQuery('get', '/auth/providers');
@@ -53,32 +67,27 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
     );
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const m: { email?: string; password?: string } = {};
-    if (!email.trim()) m.email = t('auth.emailMissing');
-    if (!password) m.password = t('auth.passwordMissing');
-    setMissing(m);
-    setAttempt((n) => n + 1);
-    if (m.email || m.password) {
+  const submit = form.handleSubmit(
+    async (v) => {
+      setAttempt((n) => n + 1);
+      setError(null);
+      try {
+        const body = toLoginBody(v);
+        await signIn(body.email, body.password);
+        if (!inline) navigate(next, { replace: true });
+      } catch (err) {
+        setError(err instanceof ApiError ? errorText(err) : t('error.network'));
+        form.setValue('password', '');
+        form.setFocus('email');
+      }
+    },
+    (errors) => {
+      setAttempt((n) => n + 1);
       setError(t('auth.fillIn'));
       // keyboard users land on the first field to fill in (its error is tied to it)
-      (m.email ? emailRef.current : passwordRef.current)?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password);
-      if (!inline) navigate(next, { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? errorText(err) : t('error.network'));
-      setPassword('');
-      emailRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+      form.setFocus(errors.email ? 'email' : 'password');
+    },
+  );
 
   return (
     <Page title={t('auth.title')}>
@@ -111,25 +120,21 @@ export function LoginPage({ inline = false, expired = false }: { inline?: boolea
               <p>{error}</p>
             </div>
           )}
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="email"
             id="login-email"
             label={t('auth.email')}
             type="email"
             autoComplete="username"
-            value={email}
-            onChange={setEmail}
-            error={missing.email}
-            ref={emailRef}
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="password"
             id="login-password"
             label={t('auth.password')}
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            error={missing.password}
-            ref={passwordRef}
           />
           <button type="submit" disabled={busy}>
             {busy ? t('auth.signingIn') : t('auth.submit')}

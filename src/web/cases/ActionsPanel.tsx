@@ -13,7 +13,7 @@ import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import type { Say } from './CasePage';
 import type { CaseAction, CaseDetail, CaseOptions } from './cases';
-import { bind, focusFirstError, orNull, withChecks } from './form-fields';
+import { bind, focusFirstError, orNull, withChecks } from '../components/form-fields';
 
 type ItemAction = NonNullable<CaseAction['allowedActions']>[number];
 

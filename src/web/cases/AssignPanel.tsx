@@ -12,7 +12,7 @@ import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import type { CaseDetail, CaseOptions } from './cases';
-import { bind, orNull } from './form-fields';
+import { bind, orNull } from '../components/form-fields';
 
 interface Values {
   assignedGroupId: string;

@@ -9,7 +9,7 @@ import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import type { CaseDetail, CaseOptions } from './cases';
-import { bind } from './form-fields';
+import { bind } from '../components/form-fields';
 
 interface Values {
   forumGroupId: string;

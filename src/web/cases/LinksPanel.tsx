@@ -15,7 +15,7 @@ import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import { caseHref, type CaseDetail, type CaseLink } from './cases';
-import { bind, focusFirstError, orNull, withChecks } from './form-fields';
+import { bind, focusFirstError, orNull, withChecks } from '../components/form-fields';
 
 const TARGET_TYPES = ['case', 'knowledge-support', 'consultation'] as const;
 type TargetType = (typeof TARGET_TYPES)[number];

@@ -11,7 +11,7 @@ import { FormErrorSummary } from '../components/FormErrors';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { asApiError, serverFieldErrors, today, useFormSummary } from '../people/people';
-import { bind, withChecks } from './form-fields';
+import { bind, withChecks } from '../components/form-fields';
 
 const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
 type Origin = (typeof ORIGINS)[number];

@@ -14,7 +14,7 @@ import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import { statusLabel, type CaseDetail, type CaseLifecycleAction, type CaseOptions } from './cases';
-import { bind, orNull } from './form-fields';
+import { bind, orNull } from '../components/form-fields';
 
 interface Values {
   reason: string;

@@ -11,7 +11,7 @@ import { SelectField, TextAreaField } from '../components/Fields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useT } from '../i18n';
 import type { CaseDetail, CaseOptions } from './cases';
-import { bind, focusFirstError, orNull, withChecks } from './form-fields';
+import { bind, focusFirstError, orNull, withChecks } from '../components/form-fields';
 
 type DecisionPath = ApiBody<'/cases/{id}/triage', 'post'>['decisionPath'];
 const PATHS: readonly DecisionPath[] = ['forum-decision', 'delegated', 'information', 'bundled'];

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { apiHref } from '../api';
-import { $api, invalidate } from '../client';
+import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
@@ -49,10 +49,7 @@ function Approval() {
           claims={queue.data.items}
           caption={t('compensation.approval.queue')}
           mode="approval"
-          onChanged={(text) => {
-            setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-            void invalidate('/compensation/');
-          }}
+          onChanged={(text) => setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }))}
         />
       )}
       <h2>{t('compensation.export.title')}</h2>

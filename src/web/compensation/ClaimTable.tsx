@@ -3,15 +3,27 @@
  * from its lifecycle and the caller's policy): approve or return (approvers), resubmit a
  * returned claim or withdraw it (claimant).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { DecideBody, ResubmitBody } from '../../modules/compensation/schemas';
 import { ApiError } from '../api';
-import { call, client } from '../client';
+import { $api } from '../client';
 import { ErrorAlert } from '../components/Alerts';
-import { TextAreaField, TextField } from '../components/Fields';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { bodyErrors, schemaResolver } from '../forms';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n } from '../i18n';
 import { asApiError } from '../people/people';
-import { kronor, parseKronor, STATUS_BADGE, statusLabel, timeText, type Claim, type ClaimAction } from './compensation';
+import {
+  kronor,
+  parseKronor,
+  STATUS_BADGE,
+  statusLabel,
+  timeText,
+  type Claim,
+  type ClaimAction,
+  refetchArea,
+} from './compensation';
 
 export function ClaimTable({
   claims,
@@ -92,51 +104,55 @@ function ClaimActions({
   mode: 'mine' | 'approval';
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<ApiError | null>(null);
+  const [invalid, setInvalid] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<'return' | 'resubmit' | null>(null);
-  const [comment, setComment] = useState('');
-  const [km, setKm] = useState(String(c.distanceKm));
-  const [costs, setCosts] = useState(String(c.amounts.travelCostsOre / 100).replace('.', ','));
-  const [busy, setBusy] = useState(false);
+  const approve = $api.useMutation('post', '/compensation/claims/{id}/approve', refetchArea);
+  const withdraw = $api.useMutation('post', '/compensation/claims/{id}/withdraw', refetchArea);
+  const sendBack = $api.useMutation('post', '/compensation/claims/{id}/return', refetchArea);
+  const resubmit = $api.useMutation('post', '/compensation/claims/{id}/resubmit', refetchArea);
+  const mutations = [approve, withdraw, sendBack, resubmit];
+  const busy = mutations.some((m) => m.isPending);
+  const failed = mutations.find((m) => m.error)?.error;
+  const error = invalid ?? (failed ? asApiError(failed) : null);
+  const returnForm = useForm<{ comment: string }>({
+    resolver: schemaResolver(DecideBody, (v) => ({ version: c.version, comment: v.comment })),
+    defaultValues: { comment: '' },
+  });
+  const resubmitForm = useForm<{ distanceKm: string; travelCostsOre: string }>({
+    defaultValues: {
+      distanceKm: String(c.distanceKm),
+      travelCostsOre: String(c.amounts.travelCostsOre / 100).replace('.', ','),
+    },
+  });
   const who = `${c.personName} ${c.date}`;
+  const path = { params: { path: { id: c.id } } };
 
   const may = (action: ClaimAction) => c.allowedActions.includes(action);
-  async function act(send: (path: { params: { path: { id: string } } }) => Promise<unknown>, done: string) {
-    setBusy(true);
-    setError(null);
+  async function act(send: () => Promise<unknown>, done: string) {
+    setInvalid(null);
+    for (const m of mutations) m.reset();
     try {
-      await send({ params: { path: { id: c.id } } });
+      await send();
       onChanged(done);
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
+    } catch {
+      // the mutation's error is shown above the buttons
     }
   }
 
-  const submitReturn = (e: FormEvent) => {
-    e.preventDefault();
-    void act(
-      (p) => call(client.POST('/compensation/claims/{id}/return', { ...p, body: { version: c.version, comment } })),
-      t('compensation.done.returned', { who }),
-    );
-  };
-  const submitResubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const travelCostsOre = parseKronor(costs);
-    const distanceKm = /^\d{1,5}$/.test(km.trim()) ? Number(km.trim()) : undefined;
-    if (travelCostsOre === undefined || distanceKm === undefined) {
-      setError(new ApiError({ status: 422, title: t('compensation.error.amount'), detail: t('compensation.error.amount') }));
+  const submitReturn = returnForm.handleSubmit(({ comment }) =>
+    act(() => sendBack.mutateAsync({ ...path, body: { version: c.version, comment } }), t('compensation.done.returned', { who })),
+  );
+  const submitResubmit = resubmitForm.handleSubmit((v) => {
+    const travelCostsOre = parseKronor(v.travelCostsOre);
+    const distanceKm = /^\d{1,5}$/.test(v.distanceKm.trim()) ? Number(v.distanceKm.trim()) : undefined;
+    const body = { version: c.version, distanceKm: distanceKm ?? -1, travelCostsOre: travelCostsOre ?? -1 };
+    if (travelCostsOre === undefined || distanceKm === undefined || bodyErrors(ResubmitBody, body).length) {
+      setInvalid(new ApiError({ status: 422, title: t('compensation.error.amount'), detail: t('compensation.error.amount') }));
       return;
     }
-    void act(
-      (p) =>
-        call(
-          client.POST('/compensation/claims/{id}/resubmit', { ...p, body: { version: c.version, distanceKm, travelCostsOre } }),
-        ),
-      t('compensation.done.resubmitted'),
-    );
-  };
+    return act(() => resubmit.mutateAsync({ ...path, body }), t('compensation.done.resubmitted'));
+  });
+  const comment = returnForm.watch('comment');
 
   return (
     <div className="actions">
@@ -147,7 +163,7 @@ function ClaimActions({
           disabled={busy}
           onClick={() =>
             void act(
-              (p) => call(client.POST('/compensation/claims/{id}/approve', { ...p, body: { version: c.version } })),
+              () => approve.mutateAsync({ ...path, body: { version: c.version } }),
               t('compensation.done.approved', { who }),
             )
           }
@@ -183,22 +199,19 @@ function ClaimActions({
           className="button-secondary"
           disabled={busy}
           onClick={() =>
-            void act(
-              (p) => call(client.POST('/compensation/claims/{id}/withdraw', { ...p, body: { version: c.version } })),
-              t('compensation.done.withdrawn'),
-            )
+            void act(() => withdraw.mutateAsync({ ...path, body: { version: c.version } }), t('compensation.done.withdrawn'))
           }
         >
           {t('compensation.action.withdraw')}
         </button>
       )}
       {open === 'return' && (
-        <form className="form" onSubmit={submitReturn} aria-label={t('compensation.action.returnFor', { who })}>
-          <TextAreaField
+        <form className="form" onSubmit={(e) => void submitReturn(e)} aria-label={t('compensation.action.returnFor', { who })}>
+          <FormTextAreaField
+            control={returnForm.control}
+            name="comment"
             id={`return-${c.id}`}
             label={t('compensation.returnComment')}
-            value={comment}
-            onChange={setComment}
             rows={2}
             required
           />
@@ -208,13 +221,19 @@ function ClaimActions({
         </form>
       )}
       {open === 'resubmit' && (
-        <form className="form" onSubmit={submitResubmit} aria-label={t('compensation.action.correct')}>
-          <TextField id={`km-${c.id}`} label={t('compensation.new.km')} value={km} onChange={setKm} inputMode="numeric" />
-          <TextField
+        <form className="form" onSubmit={(e) => void submitResubmit(e)} aria-label={t('compensation.action.correct')}>
+          <FormTextField
+            control={resubmitForm.control}
+            name="distanceKm"
+            id={`km-${c.id}`}
+            label={t('compensation.new.km')}
+            inputMode="numeric"
+          />
+          <FormTextField
+            control={resubmitForm.control}
+            name="travelCostsOre"
             id={`costs-${c.id}`}
             label={t('compensation.new.costs')}
-            value={costs}
-            onChange={setCosts}
             inputMode="decimal"
           />
           <button type="submit" disabled={busy}>

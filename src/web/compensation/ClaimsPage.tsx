@@ -2,18 +2,22 @@
  * Mina ersättningar: the signed-in person's claims, and a new claim for one of their
  * assignments with the amount computed live by the server as they type.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
-import { $api, call, client, invalidate } from '../client';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ClaimBody } from '../../modules/compensation/schemas';
+import { $api } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
-import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { SelectField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { bind, withChecks } from '../components/form-fields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { useI18n, useT } from '../i18n';
 import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
 import { ClaimTable } from './ClaimTable';
-import { kronor, parseKronor, timeText, usePartCrumbs, type Assignment } from './compensation';
+import { kronor, parseKronor, timeText, usePartCrumbs, type Assignment, refetchArea } from './compensation';
 
 export function ClaimsPage() {
   const t = useT();
@@ -31,7 +35,6 @@ function Claims() {
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const done = (text: string) => {
     setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-    void invalidate('/compensation/');
   };
   return (
     <Page title={t('compensation.mine.title')} crumbs={usePartCrumbs(t)} lead={<p>{t('compensation.mine.lead')}</p>}>
@@ -58,20 +61,42 @@ function Claims() {
   );
 }
 
+interface ClaimValues {
+  assignmentId: string;
+  /** Whole kilometres as typed. */
+  distanceKm: string;
+  /** Kronor as typed ("45,50"); the body sends öre. */
+  travelCostsOre: string;
+  note: string;
+}
+
+const kmOf = (text: string) => (/^\d{1,5}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+/** The form's text as the body sends it (the amounts were checked before). */
+const toClaimBody = (v: ClaimValues) => ({
+  assignmentId: v.assignmentId,
+  distanceKm: kmOf(v.distanceKm) ?? -1,
+  travelCostsOre: parseKronor(v.travelCostsOre) ?? -1,
+  ...(v.note.trim() ? { note: v.note.trim() } : {}),
+});
+
 function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[]; onSubmitted: (text: string) => void }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? '');
-  const [km, setKm] = useState('0');
-  const [costs, setCosts] = useState('0');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
+  const form = useForm<ClaimValues>({
+    resolver: withChecks(schemaResolver(ClaimBody, toClaimBody), (v) => ({
+      distanceKm: kmOf(v.distanceKm) === undefined && t('compensation.error.km'),
+      travelCostsOre: parseKronor(v.travelCostsOre) === undefined && t('compensation.error.amount'),
+    })),
+    defaultValues: { assignmentId: assignments[0]?.id ?? '', distanceKm: '0', travelCostsOre: '0', note: '' },
+  });
+  const claim = $api.useMutation('post', '/compensation/claims', refetchArea);
   // the process support may claim on behalf of several persons: then each option names the person
   const onBehalf = new Set(assignments.map((a) => a.personId)).size > 1;
-  const distanceKm = /^\d{1,5}$/.test(km.trim()) ? Number(km.trim()) : undefined;
-  const travelCostsOre = parseKronor(costs);
+  const assignmentId = form.watch('assignmentId');
+  const distanceKm = kmOf(form.watch('distanceKm'));
+  const travelCostsOre = parseKronor(form.watch('travelCostsOre'));
 
   // the amount as the server computes it, asked again a moment after the last keystroke
   const asked = useSettled(
@@ -94,82 +119,53 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
     note: t('compensation.new.note'),
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (distanceKm === undefined) missing.distanceKm = t('compensation.error.km');
-    if (travelCostsOre === undefined) missing.travelCostsOre = t('compensation.error.amount');
-    if (Object.keys(missing).length) {
-      setErrors(missing);
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        await claim.mutateAsync({ body: toClaimBody(v) });
+        summary.clear();
+        form.reset({ ...v, distanceKm: '0', travelCostsOre: '0', note: '' });
+        onSubmitted(t('compensation.new.done'));
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, serverFieldErrors(apiError, 'claim', (k) => labels[k] ?? k).items);
+      }
+    },
+    (errors) =>
       summary.showText(
         t('form.fixErrors'),
-        Object.entries(missing).map(([k, message]) => ({ fieldId: `claim-${k}`, label: labels[k] ?? k, message })),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      await call(
-        client.POST('/compensation/claims', {
-          body: {
-            assignmentId,
-            distanceKm: distanceKm!,
-            travelCostsOre: travelCostsOre!,
-            ...(note.trim() ? { note: note.trim() } : {}),
-          },
-        }),
-      );
-      setErrors({});
-      summary.clear();
-      setKm('0');
-      setCosts('0');
-      setNote('');
-      onSubmitted(t('compensation.new.done'));
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'claim', (k) => labels[k] ?? k);
-      setErrors(byField);
-      summary.show(apiError instanceof ApiError ? apiError : asApiError(err), items);
-    } finally {
-      setBusy(false);
-    }
-  }
+        Object.entries(errors).map(([k, e]) => ({ fieldId: `claim-${k}`, label: labels[k] ?? k, message: e?.message ?? '' })),
+      ),
+  );
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-claim-heading">
       {summary.summary && <FormErrorSummary {...summary.summary} />}
-      <SelectField
-        id="claim-assignmentId"
-        label={labels.assignmentId!}
-        value={assignmentId}
-        onChange={setAssignmentId}
-        error={errors.assignmentId}
-      >
+      <SelectField id="claim-assignmentId" label={labels.assignmentId!} {...bind(form, 'assignmentId')}>
         {assignments.map((a) => (
           <option key={a.id} value={a.id}>
             {`${onBehalf ? `${a.personName}: ` : ''}${formatDate(a.date)} – ${a.groupName} – ${a.description} (${timeText(i18n, a.timeUnit, a.minutes)})`}
           </option>
         ))}
       </SelectField>
-      <TextField
+      <FormTextField
+        control={form.control}
+        name="distanceKm"
         id="claim-distanceKm"
         label={labels.distanceKm!}
         hint={t('compensation.new.kmHint')}
         inputMode="numeric"
-        value={km}
-        onChange={setKm}
-        error={errors.distanceKm}
       />
-      <TextField
+      <FormTextField
+        control={form.control}
+        name="travelCostsOre"
         id="claim-travelCostsOre"
         label={labels.travelCostsOre!}
         hint={t('compensation.new.costsHint')}
         inputMode="decimal"
-        value={costs}
-        onChange={setCosts}
-        error={errors.travelCostsOre}
       />
-      <TextAreaField id="claim-note" label={labels.note!} value={note} onChange={setNote} rows={2} error={errors.note} />
+      <FormTextAreaField control={form.control} name="note" id="claim-note" label={labels.note!} rows={2} />
       <div className="quote" aria-live="polite">
         {quote ? (
           <dl className="facts">
@@ -190,7 +186,7 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
           </Notice>
         )}
       </div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={form.formState.isSubmitting}>
         {t('compensation.new.submit')}
       </button>
     </form>

@@ -1,5 +1,5 @@
 /** A person's participation and compensation claims (linked from the person page). */
-import { $api, invalidate } from '../client';
+import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
@@ -83,12 +83,7 @@ function PersonCompensation({ id }: { id: string }) {
             </ul>
           )}
           <h2>{t('compensation.mine.claims')}</h2>
-          <ClaimTable
-            claims={data.claims}
-            caption={t('compensation.mine.claims')}
-            mode="read"
-            onChanged={() => void invalidate('/compensation/')}
-          />
+          <ClaimTable claims={data.claims} caption={t('compensation.mine.claims')} mode="read" onChanged={() => undefined} />
         </>
       )}
     </Page>

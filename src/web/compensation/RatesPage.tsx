@@ -2,19 +2,22 @@
  * Ersättningsmodell: the rates per meeting, half day, full day and hour, and the mileage rate,
  * each model valid from a date. Everyone signed in can read them; administrators edit.
  */
-import { useId, useState, type FormEvent } from 'react';
-import type { ApiError } from '../api';
-import { $api, call, client, invalidate } from '../client';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { RateModelBody, RateModelPatch } from '../../modules/compensation/schemas';
+import { $api } from '../client';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
-import { TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
+import { FormTextField } from '../components/FormFields';
+import { withChecks } from '../components/form-fields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n, useT } from '../i18n';
 import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
-import { kronor, parseKronor, usePartCrumbs, type RateModel } from './compensation';
+import { kronor, parseKronor, usePartCrumbs, type RateModel, refetchArea } from './compensation';
 
 export function RatesPage() {
   const t = useT();
@@ -105,7 +108,6 @@ function Rates() {
           onDone={(text) => {
             setEditing(null);
             setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
-            void invalidate('/compensation/');
           }}
           onCancel={() => setEditing(null)}
         />
@@ -115,6 +117,20 @@ function Rates() {
 }
 
 const toKr = (ore: number) => (ore / 100).toFixed(2).replace('.', ',');
+
+interface RateValues extends Record<MoneyKey, string> {
+  name: string;
+  validFrom: string;
+  source: string;
+}
+
+/** The form's text as the body sends it: kronor become öre (checked as amounts before). */
+const toRateBody = (v: RateValues) => ({
+  name: v.name.trim(),
+  validFrom: v.validFrom,
+  ...(Object.fromEntries(MONEY.map((k) => [k, parseKronor(v[k]) ?? -1])) as Record<MoneyKey, number>),
+  source: v.source.trim() || null,
+});
 
 function RateForm({
   model,
@@ -126,14 +142,6 @@ function RateForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [name, setName] = useState(model?.name ?? '');
-  const [validFrom, setValidFrom] = useState(model?.validFrom ?? '');
-  const [source, setSource] = useState(model?.source ?? '');
-  const [money, setMoney] = useState<Record<MoneyKey, string>>(
-    Object.fromEntries(MONEY.map((k) => [k, model ? toKr(model[k]) : ''])) as Record<MoneyKey, string>,
-  );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
   const summary = useFormSummary();
   const label = (k: string) =>
     MONEY.includes(k as MoneyKey)
@@ -141,42 +149,47 @@ function RateForm({
       : k === 'validFrom'
         ? t('compensation.rates.validFrom')
         : t('compensation.rates.name');
+  const form = useForm<RateValues>({
+    resolver: withChecks(
+      schemaResolver(model ? RateModelPatch : RateModelBody, (v: RateValues) => ({
+        ...toRateBody(v),
+        ...(model ? { version: model.version } : {}),
+      })),
+      (v) => ({
+        name: !v.name.trim() && t('compensation.error.required'),
+        validFrom: !/^\d{4}-\d{2}-\d{2}$/.test(v.validFrom) && t('compensation.error.date'),
+        ...Object.fromEntries(MONEY.map((k) => [k, parseKronor(v[k]) === undefined && t('compensation.error.amount')])),
+      }),
+    ),
+    defaultValues: {
+      name: model?.name ?? '',
+      validFrom: model?.validFrom ?? '',
+      source: model?.source ?? '',
+      ...(Object.fromEntries(MONEY.map((k) => [k, model ? toKr(model[k]) : ''])) as Record<MoneyKey, string>),
+    },
+  });
+  const create = $api.useMutation('post', '/compensation/rate-models', refetchArea);
+  const update = $api.useMutation('patch', '/compensation/rate-models/{id}', refetchArea);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = Object.fromEntries(MONEY.map((k) => [k, parseKronor(money[k])]));
-    const missing: Record<string, string> = {};
-    for (const k of MONEY) if (parsed[k] === undefined) missing[k] = t('compensation.error.amount');
-    if (!name.trim()) missing.name = t('compensation.error.required');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(validFrom)) missing.validFrom = t('compensation.error.date');
-    if (Object.keys(missing).length) {
-      setErrors(missing);
+  const submit = form.handleSubmit(
+    async (v) => {
+      const body = toRateBody(v);
+      try {
+        if (model) await update.mutateAsync({ params: { path: { id: model.id } }, body: { ...body, version: model.version } });
+        else await create.mutateAsync({ body });
+        onDone(t('compensation.rates.saved', { name: body.name }));
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, serverFieldErrors(apiError, 'rate', label).items);
+      }
+    },
+    (errors) =>
       summary.showText(
         t('form.fixErrors'),
-        Object.entries(missing).map(([k, message]) => ({ fieldId: `rate-${k}`, label: label(k), message })),
-      );
-      return;
-    }
-    const body = { name: name.trim(), validFrom, ...parsed, source: source.trim() || null };
-    try {
-      const amounts = parsed as Record<MoneyKey, number>;
-      if (model)
-        await call(
-          client.PATCH('/compensation/rate-models/{id}', {
-            params: { path: { id: model.id } },
-            body: { ...body, ...amounts, version: model.version },
-          }),
-        );
-      else await call(client.POST('/compensation/rate-models', { body: { ...body, ...amounts } }));
-      onDone(t('compensation.rates.saved', { name: body.name }));
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'rate', label);
-      setErrors(byField);
-      setError(null);
-      summary.show(apiError, items);
-    }
-  }
+        Object.entries(errors).map(([k, e]) => ({ fieldId: `rate-${k}`, label: label(k), message: e?.message ?? '' })),
+      ),
+  );
 
   return (
     <form
@@ -187,30 +200,29 @@ function RateForm({
     >
       <h2>{model ? t('compensation.rates.edit', { name: model.name }) : t('compensation.rates.add')}</h2>
       {summary.summary && <FormErrorSummary {...summary.summary} />}
-      {error && <ErrorAlert error={error} />}
-      <TextField id="rate-name" label={t('compensation.rates.name')} value={name} onChange={setName} error={errors.name} />
-      <TextField
+      <FormTextField control={form.control} name="name" id="rate-name" label={t('compensation.rates.name')} />
+      <FormTextField
+        control={form.control}
+        name="validFrom"
         id="rate-validFrom"
         type="date"
         label={t('compensation.rates.validFrom')}
-        value={validFrom}
-        onChange={setValidFrom}
-        error={errors.validFrom}
       />
       {MONEY.map((k) => (
-        <TextField
+        <FormTextField
           key={k}
+          control={form.control}
+          name={k}
           id={`rate-${k}`}
           label={`${t(`compensation.rates.${k}`)} (kr)`}
           inputMode="decimal"
-          value={money[k]}
-          onChange={(v) => setMoney((m) => ({ ...m, [k]: v }))}
-          error={errors[k]}
         />
       ))}
-      <TextField id="rate-source" label={t('compensation.rates.source')} value={source} onChange={setSource} />
+      <FormTextField control={form.control} name="source" id="rate-source" label={t('compensation.rates.source')} />
       <div className="button-row">
-        <button type="submit">{t('compensation.rates.save')}</button>
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {t('compensation.rates.save')}
+        </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
           {t('compensation.cancel')}
         </button>

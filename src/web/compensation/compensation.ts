@@ -3,7 +3,7 @@
  * integer öre in the API; the UI shows kronor with a Swedish decimal comma and never does
  * arithmetic on floating point (the server computes every amount).
  */
-import type { ApiResponse, Schema } from '../client';
+import { invalidate, type ApiResponse, type Schema } from '../client';
 import type { I18n } from '../i18n';
 
 export const PARTICIPATION_PATH = '/delaktighet';
@@ -12,6 +12,9 @@ export const APPROVAL_PATH = `${PARTICIPATION_PATH}/attestering`;
 export const PARTICIPANTS_PATH = `${PARTICIPATION_PATH}/deltagare`;
 export const RATES_PATH = `${PARTICIPATION_PATH}/ersattningsmodell`;
 export const personCompensationHref = (id: string) => `/personer-och-uppdrag/personer/${encodeURIComponent(id)}/ersattning`;
+
+/** A mutation's options: every write in the area changes what its pages show (lists, totals, quotes). */
+export const refetchArea = { onSuccess: () => invalidate('/compensation/') };
 
 export type Claim = Schema<'CompensationClaim'>;
 export type ClaimAction = Claim['allowedActions'][number];

@@ -1,39 +1,61 @@
 /** The steps after routing, each offered only when the server lists it in the answer's allowedActions. */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import type { TSchema } from 'typebox';
+import { DecideBody, PrepareBody, ReturnBody, SendBody, SupersedeBody, VersionBody } from '../../modules/consultation/schemas';
 import { navigate } from '../app/router';
-import { call, client } from '../client';
-import { TextAreaField, TextField } from '../components/Fields';
+import { $api } from '../client';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useT } from '../i18n';
-import { answerPath, todaySweden, type Answer, type AnswerAction } from './model';
+import { answerChanged, answerPath, todaySweden, type Answer, type AnswerAction } from './model';
 import { SubmitError, useSubmit } from './shared';
 
 /** The steps this panel offers (routing and the survey have their own panels). */
 const STEPS: AnswerAction[] = ['start-draft', 'prepare', 'return', 'decide', 'send', 'supersede'];
 
-function StepForm({
+/** A step's form: its fields checked by the route's body schema, then sent. */
+function StepForm<V extends FieldValues, B>({
   id,
   title,
   button,
-  onSubmit,
+  schema,
+  defaults,
+  toBody,
+  send,
   children,
 }: {
   id: string;
   title: string;
   button: string;
-  onSubmit: () => Promise<void>;
-  children?: ReactNode;
+  schema: TSchema;
+  defaults: V;
+  toBody: (values: V) => B;
+  send: (body: B) => Promise<unknown>;
+  children?: (form: UseFormReturn<V>) => ReactNode;
 }) {
   const submit = useSubmit();
-  async function go(e: FormEvent) {
-    e.preventDefault();
+  const form = useForm<V>({
+    resolver: schemaResolver(schema, toBody),
+    defaultValues: defaults as DefaultValues<V>,
+  });
+  const go = form.handleSubmit(async (v) => {
     // the step's form goes away once the answer has moved on: keep keyboard focus in the panel
-    if (await submit.run(onSubmit)) document.getElementById('steps-heading')?.focus();
-  }
+    const ok = await submit.run(async () => {
+      try {
+        await send(toBody(v));
+      } catch (err) {
+        applyServerErrors(err, form.setError);
+        throw err;
+      }
+    });
+    if (ok) document.getElementById('steps-heading')?.focus();
+  });
   return (
     <form className="form" onSubmit={(e) => void go(e)} aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{title}</h3>
       <SubmitError error={submit.error} />
-      {children}
+      {children?.(form)}
       <button type="submit" disabled={submit.busy}>
         {button}
       </button>
@@ -41,22 +63,27 @@ function StepForm({
   );
 }
 
+/** Every step changes the answer, the region's board and the overview. */
+const refetchAnswers = { onSuccess: () => answerChanged() };
+
 export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => void }) {
   const t = useT();
   const may = (a: AnswerAction) => answer.allowedActions.includes(a);
   const markDraftReady = answer.permissions.markDraftReady;
-  const [note, setNote] = useState('');
-  const [returnNote, setReturnNote] = useState('');
-  const [decisionRef, setDecisionRef] = useState('');
-  const [decidedOn, setDecidedOn] = useState(todaySweden());
-  const [sentOn, setSentOn] = useState(todaySweden());
-  const [reason, setReason] = useState('');
   const params = { path: { id: answer.id } };
   const version = answer.version;
+  const startDraft = $api.useMutation('post', '/consultation-answers/{id}/start-draft', refetchAnswers);
+  const draftReady = $api.useMutation('post', '/consultation-answers/{id}/draft-ready', refetchAnswers);
+  const prepare = $api.useMutation('post', '/consultation-answers/{id}/prepare', refetchAnswers);
+  const decide = $api.useMutation('post', '/consultation-answers/{id}/decide', refetchAnswers);
+  const sendBack = $api.useMutation('post', '/consultation-answers/{id}/return', refetchAnswers);
+  const send = $api.useMutation('post', '/consultation-answers/{id}/send', refetchAnswers);
+  const supersede = $api.useMutation('post', '/consultation-answers/{id}/supersede', refetchAnswers);
   const done = async (request: Promise<unknown>) => {
     await request;
     onDone();
   };
+  const versionOnly = () => ({ version });
   const any = markDraftReady || STEPS.some(may);
   if (!any) return null;
   return (
@@ -69,7 +96,10 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           id="step-draft"
           title={t('consultations.steps.startDraft')}
           button={t('consultations.steps.startDraftButton')}
-          onSubmit={() => done(call(client.POST('/consultation-answers/{id}/start-draft', { params, body: { version } })))}
+          schema={VersionBody}
+          defaults={{}}
+          toBody={versionOnly}
+          send={(body) => done(startDraft.mutateAsync({ params, body }))}
         />
       )}
       {markDraftReady && (
@@ -77,7 +107,10 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           id="step-ready"
           title={t('consultations.steps.draftReady')}
           button={t('consultations.steps.draftReadyButton')}
-          onSubmit={() => done(call(client.POST('/consultation-answers/{id}/draft-ready', { params, body: { version } })))}
+          schema={VersionBody}
+          defaults={{}}
+          toBody={versionOnly}
+          send={(body) => done(draftReady.mutateAsync({ params, body }))}
         />
       )}
       {may('prepare') && (
@@ -85,19 +118,20 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           id="step-prepare"
           title={t('consultations.steps.prepare')}
           button={t('consultations.steps.prepareButton')}
-          onSubmit={() =>
-            done(
-              call(client.POST('/consultation-answers/{id}/prepare', { params, body: { version, ...(note ? { note } : {}) } })),
-            )
-          }
+          schema={PrepareBody}
+          defaults={{ note: '' }}
+          toBody={({ note }) => ({ version, ...(note ? { note } : {}) })}
+          send={(body) => done(prepare.mutateAsync({ params, body }))}
         >
-          <TextAreaField
-            id="prepare-note"
-            label={t('consultations.steps.prepareNote')}
-            value={note}
-            onChange={setNote}
-            rows={2}
-          />
+          {(form) => (
+            <FormTextAreaField
+              control={form.control}
+              name="note"
+              id="prepare-note"
+              label={t('consultations.steps.prepareNote')}
+              rows={2}
+            />
+          )}
         </StepForm>
       )}
       {may('decide') && (
@@ -105,26 +139,31 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           id="step-decide"
           title={t('consultations.steps.decide')}
           button={t('consultations.steps.decideButton')}
-          onSubmit={() =>
-            done(call(client.POST('/consultation-answers/{id}/decide', { params, body: { version, decisionRef, decidedOn } })))
-          }
+          schema={DecideBody}
+          defaults={{ decisionRef: '', decidedOn: todaySweden() }}
+          toBody={(v) => ({ version, ...v })}
+          send={(body) => done(decide.mutateAsync({ params, body }))}
         >
-          <TextField
-            id="decide-ref"
-            label={t('consultations.steps.decisionRef')}
-            hint={t('consultations.steps.decisionRefHint')}
-            value={decisionRef}
-            onChange={setDecisionRef}
-            required
-          />
-          <TextField
-            id="decide-date"
-            type="date"
-            label={t('consultations.steps.decidedOn')}
-            value={decidedOn}
-            onChange={setDecidedOn}
-            required
-          />
+          {(form) => (
+            <>
+              <FormTextField
+                control={form.control}
+                name="decisionRef"
+                id="decide-ref"
+                label={t('consultations.steps.decisionRef')}
+                hint={t('consultations.steps.decisionRefHint')}
+                required
+              />
+              <FormTextField
+                control={form.control}
+                name="decidedOn"
+                id="decide-date"
+                type="date"
+                label={t('consultations.steps.decidedOn')}
+                required
+              />
+            </>
+          )}
         </StepForm>
       )}
       {may('return') && (
@@ -132,18 +171,21 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           id="step-return"
           title={t('consultations.steps.return')}
           button={t('consultations.steps.returnButton')}
-          onSubmit={() =>
-            done(call(client.POST('/consultation-answers/{id}/return', { params, body: { version, note: returnNote } })))
-          }
+          schema={ReturnBody}
+          defaults={{ note: '' }}
+          toBody={({ note }) => ({ version, note })}
+          send={(body) => done(sendBack.mutateAsync({ params, body }))}
         >
-          <TextAreaField
-            id="return-note"
-            label={t('consultations.steps.returnNote')}
-            value={returnNote}
-            onChange={setReturnNote}
-            rows={2}
-            required
-          />
+          {(form) => (
+            <FormTextAreaField
+              control={form.control}
+              name="note"
+              id="return-note"
+              label={t('consultations.steps.returnNote')}
+              rows={2}
+              required
+            />
+          )}
         </StepForm>
       )}
       {may('send') && (
@@ -151,16 +193,21 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           id="step-send"
           title={t('consultations.steps.send')}
           button={t('consultations.steps.sendButton')}
-          onSubmit={() => done(call(client.POST('/consultation-answers/{id}/send', { params, body: { version, sentOn } })))}
+          schema={SendBody}
+          defaults={{ sentOn: todaySweden() }}
+          toBody={({ sentOn }) => ({ version, sentOn })}
+          send={(body) => done(send.mutateAsync({ params, body }))}
         >
-          <TextField
-            id="send-date"
-            type="date"
-            label={t('consultations.steps.sentOn')}
-            value={sentOn}
-            onChange={setSentOn}
-            required
-          />
+          {(form) => (
+            <FormTextField
+              control={form.control}
+              name="sentOn"
+              id="send-date"
+              type="date"
+              label={t('consultations.steps.sentOn')}
+              required
+            />
+          )}
         </StepForm>
       )}
       {may('supersede') && (
@@ -168,21 +215,28 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
           id="step-supersede"
           title={t('consultations.steps.supersede')}
           button={t('consultations.steps.supersedeButton')}
-          onSubmit={async () => {
-            const next = await call(client.POST('/consultation-answers/{id}/supersede', { params, body: { version, reason } }));
+          schema={SupersedeBody}
+          defaults={{ reason: '' }}
+          toBody={({ reason }) => ({ version, reason })}
+          send={async (body) => {
+            const next = await supersede.mutateAsync({ params, body });
             onDone();
             navigate(answerPath(next.id));
           }}
         >
-          <p className="hint">{t('consultations.steps.supersedeHint')}</p>
-          <TextAreaField
-            id="supersede-reason"
-            label={t('consultations.steps.reason')}
-            value={reason}
-            onChange={setReason}
-            rows={2}
-            required
-          />
+          {(form) => (
+            <>
+              <p className="hint">{t('consultations.steps.supersedeHint')}</p>
+              <FormTextAreaField
+                control={form.control}
+                name="reason"
+                id="supersede-reason"
+                label={t('consultations.steps.reason')}
+                rows={2}
+                required
+              />
+            </>
+          )}
         </StepForm>
       )}
     </section>

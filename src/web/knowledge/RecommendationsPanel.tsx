@@ -1,7 +1,11 @@
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { CreateRecommendationBody } from '../../modules/knowledge/schemas';
 import { $api } from '../client';
 import { ErrorAlert } from '../components/Alerts';
-import { SelectField, TextField } from '../components/Fields';
+import { SelectField } from '../components/Fields';
+import { FormTextField } from '../components/FormFields';
+import { bind } from '../components/form-fields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n } from '../i18n';
 import { gradeLabel, type KnowledgeSupport, type SupportDetail } from './knowledge';
@@ -63,58 +67,64 @@ export function RecommendationsPanel({
   );
 }
 
+interface RecommendationValues {
+  code: string;
+  condition: string;
+  measure: string;
+  grade: Grade;
+  priority: string;
+}
+
+const toRecommendationBody = (v: RecommendationValues) => ({
+  code: v.code.trim() || null,
+  condition: v.condition.trim(),
+  measure: v.measure.trim(),
+  grade: v.grade,
+  priority: v.grade === 'prioritet' ? Number(v.priority) : null,
+});
+
 function RecommendationForm({ supportId, onDone }: { supportId: string; onDone: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [v, setV] = useState({ code: '', condition: '', measure: '', grade: 'prioritet' as Grade, priority: '5' });
+  const form = useForm<RecommendationValues>({
+    resolver: schemaResolver(CreateRecommendationBody, toRecommendationBody),
+    defaultValues: { code: '', condition: '', measure: '', grade: 'prioritet', priority: '5' },
+  });
   const create = $api.useMutation('post', '/knowledge-supports/{id}/recommendations', afterWrite(onDone));
-  const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await create.mutateAsync({ params: { path: { id: supportId } }, body: toRecommendationBody(v) });
+    } catch (err) {
+      applyServerErrors(err, form.setError);
+    }
+  });
+  const field = (name: 'code' | 'condition' | 'measure') => (
+    <FormTextField control={form.control} name={name} id={`rec-${name}`} label={t(`knowledge.recommendations.${name}`)} />
+  );
   return (
     <details className="panel">
       <summary>{t('knowledge.recommendations.add')}</summary>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create
-            .mutateAsync({
-              params: { path: { id: supportId } },
-              body: {
-                code: v.code.trim() || null,
-                condition: v.condition.trim(),
-                measure: v.measure.trim(),
-                grade: v.grade,
-                priority: v.grade === 'prioritet' ? Number(v.priority) : null,
-              },
-            })
-            .catch(() => undefined);
-        }}
-      >
+      <form className="form" onSubmit={(e) => void submit(e)}>
         {create.error && <ErrorAlert error={create.error} />}
-        <TextField id="rec-code" label={t('knowledge.recommendations.code')} value={v.code} onChange={set('code')} />
-        <TextField
-          id="rec-condition"
-          label={t('knowledge.recommendations.condition')}
-          value={v.condition}
-          onChange={set('condition')}
-        />
-        <TextField id="rec-measure" label={t('knowledge.recommendations.measure')} value={v.measure} onChange={set('measure')} />
-        <SelectField id="rec-grade" label={t('knowledge.recommendations.grade')} value={v.grade} onChange={set('grade')}>
+        {field('code')}
+        {field('condition')}
+        {field('measure')}
+        <SelectField id="rec-grade" label={t('knowledge.recommendations.grade')} {...bind(form, 'grade')}>
           {GRADES.map((g) => (
             <option key={g} value={g}>
               {gradeLabel(i18n, g)}
             </option>
           ))}
         </SelectField>
-        {v.grade === 'prioritet' && (
-          <TextField
+        {form.watch('grade') === 'prioritet' && (
+          <FormTextField
+            control={form.control}
+            name="priority"
             id="rec-priority"
             type="number"
             min={1}
             max={10}
             label={t('knowledge.recommendations.priority')}
-            value={v.priority}
-            onChange={set('priority')}
           />
         )}
         <button type="submit" disabled={create.isPending}>

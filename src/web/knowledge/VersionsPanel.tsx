@@ -1,12 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
+import { CreateVersionBody } from '../../modules/knowledge/schemas';
 import { Link } from '../app/router';
 import { $api } from '../client';
 import { ErrorAlert } from '../components/Alerts';
-import { TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n, type I18n } from '../i18n';
-import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
+import { asApiError, errorKey, serverFieldErrors, useFormSummary } from '../people/people';
 import { ConsequenceEditor, emptyConsequences, toConsequenceBody, type ConsequenceValue } from './ConsequenceEditor';
 import {
   actionLabel,
@@ -158,33 +161,59 @@ function VersionBlock({ v, onDone }: { v: SupportVersion; onDone: () => void }) 
   );
 }
 
+interface NewVersionValues {
+  label: string;
+  changeSummary: string;
+  consequences: ConsequenceValue[];
+}
+
+const toVersionBody = (v: NewVersionValues) => ({
+  label: v.label.trim(),
+  changeSummary: v.changeSummary.trim() || null,
+  consequences: toConsequenceBody(v.consequences),
+});
+
+/** The form's errors by errorKey ('consequences-0-text'): the schema's are flat paths, the server's nested. */
+function errorsByKey(errors: FieldErrors, base = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, e] of Object.entries(errors)) {
+    if (!e) continue;
+    const key = errorKey(base ? `${base}.${k}` : k);
+    if (typeof e.message === 'string') out[key] ??= e.message;
+    else if (typeof e === 'object') Object.assign(out, errorsByKey(e as FieldErrors, key.replaceAll('-', '.')));
+  }
+  return out;
+}
+
 function NewVersionForm({ supportId, onDone }: { supportId: string; onDone: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [label, setLabel] = useState('');
-  const [summaryText, setSummaryText] = useState('');
-  const [cons, setCons] = useState(emptyConsequences());
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const summary = useFormSummary();
+  const form = useForm<NewVersionValues>({
+    resolver: schemaResolver(CreateVersionBody, toVersionBody),
+    defaultValues: { label: '', changeSummary: '', consequences: emptyConsequences() },
+  });
   const create = $api.useMutation('post', '/knowledge-supports/{id}/versions', afterWrite(onDone));
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await create.mutateAsync({
-        params: { path: { id: supportId } },
-        body: { label: label.trim(), changeSummary: summaryText.trim() || null, consequences: toConsequenceBody(cons) },
-      });
-      setLabel('');
-      setSummaryText('');
-      setErrors({});
-      summary.clear();
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'nv', (k) => i18n.tMaybe(`knowledge.field.${k}`) ?? k);
-      setErrors(byField);
-      summary.show(apiError, items);
-    }
-  }
+  const label = (k: string) => i18n.tMaybe(`knowledge.field.${k}`) ?? k;
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        await create.mutateAsync({ params: { path: { id: supportId } }, body: toVersionBody(v) });
+        form.reset({ ...v, label: '', changeSummary: '' });
+        summary.clear();
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, serverFieldErrors(apiError, 'nv', label).items);
+      }
+    },
+    (errors) =>
+      summary.showText(
+        t('form.fixErrors'),
+        Object.entries(errorsByKey(errors)).map(([k, message]) => ({ fieldId: `nv-${k}`, label: label(k), message })),
+      ),
+  );
+  const errors = errorsByKey(form.formState.errors);
   const consErrors = Object.fromEntries(
     Object.entries(errors)
       .filter(([k]) => k.startsWith('consequences-'))
@@ -195,15 +224,20 @@ function NewVersionForm({ supportId, onDone }: { supportId: string; onDone: () =
       <summary>{t('knowledge.versions.new')}</summary>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {summary.summary && <FormErrorSummary {...summary.summary} />}
-        <TextField id="nv-label" label={t('knowledge.field.label')} value={label} onChange={setLabel} error={errors.label} />
-        <TextAreaField
+        <FormTextField control={form.control} name="label" id="nv-label" label={t('knowledge.field.label')} />
+        <FormTextAreaField
+          control={form.control}
+          name="changeSummary"
           id="nv-changeSummary"
           label={t('knowledge.field.changeSummary')}
-          value={summaryText}
-          onChange={setSummaryText}
           rows={2}
         />
-        <ConsequenceEditor idPrefix="nv-consequences" value={cons} onChange={setCons} errors={consErrors} />
+        <ConsequenceEditor
+          idPrefix="nv-consequences"
+          value={form.watch('consequences')}
+          onChange={(v) => form.setValue('consequences', v, { shouldDirty: true })}
+          errors={consErrors}
+        />
         <button type="submit" disabled={create.isPending}>
           {t('knowledge.versions.create')}
         </button>

@@ -1,18 +1,28 @@
 /** Attendance during or after the meeting, and calling someone in as adjungerad. */
-import { useState, type FormEvent } from 'react';
-import { $api, call, client } from '../client';
+import { useState } from 'react';
+import { AttendanceBody } from '../../modules/meetings/schemas';
+import { $api } from '../client';
 import { SelectField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n, useT } from '../i18n';
-import type { Run } from './meeting-form';
+import { useSchemaForm, type Run } from './meeting-form';
 import type { MeetingDetail } from './MeetingPage';
 import { ATTENDANCE_OPTIONS, roleText, statusText } from './meetings';
 
 type AttendanceStatus = (typeof ATTENDANCE_OPTIONS)[number];
-type Entries = { personId: string; status: AttendanceStatus; role?: 'adjungerad' }[];
 
-const saveAttendance = (meetingId: string, entries: Entries) =>
-  call(client.PUT('/meetings/{id}/attendance', { params: { path: { id: meetingId } }, body: { entries } }));
+interface AttendanceValues {
+  /** The statuses changed on the page, by person. */
+  changed: Record<string, AttendanceStatus>;
+}
+const NO_CHANGES: AttendanceValues = { changed: {} };
+
+/** The attendance the keeper sets; `run` (the meeting page's) refetches the meeting after it. */
+function useSaveAttendance(meetingId: string) {
+  const save = $api.useMutation('put', '/meetings/{id}/attendance');
+  return (body: { entries: { personId: string; status: AttendanceStatus; role?: 'adjungerad' }[] }) =>
+    save.mutateAsync({ params: { path: { id: meetingId } }, body });
+}
 
 export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
   const i18n = useI18n();
@@ -24,13 +34,18 @@ export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
       .filter((m) => !d.attendance.some((a) => a.personId === m.personId))
       .map((m) => ({ ...m, status: ATTENDANCE_OPTIONS[0] })),
   ];
-  const [draft, setDraft] = useState<Record<string, AttendanceStatus>>({});
-  const value = (p: { personId: string; status: string }) => draft[p.personId] ?? (p.status as AttendanceStatus);
-  function save(e: FormEvent) {
-    e.preventDefault();
-    const entries = people.map((p) => ({ personId: p.personId, status: value(p) }));
-    void run(() => saveAttendance(d.meeting.id, entries), t('meetings.attendance.saved')).then((ok) => ok && setDraft({}));
-  }
+  const saveAttendance = useSaveAttendance(d.meeting.id);
+  // the others stay as the meeting has them
+  const { field, submit } = useSchemaForm(
+    AttendanceBody,
+    (v: AttendanceValues) => ({
+      entries: people.map((p) => ({ personId: p.personId, status: v.changed[p.personId] ?? (p.status as AttendanceStatus) })),
+    }),
+    NO_CHANGES,
+  );
+  const changed = field('changed');
+  const value = (p: { personId: string; status: string }) => changed.value[p.personId] ?? (p.status as AttendanceStatus);
+  const save = submit(run, saveAttendance, t('meetings.attendance.saved'), { reset: true });
   return (
     <section aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">{t('meetings.attendance.heading')}</h2>
@@ -55,7 +70,7 @@ export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
                       <select
                         aria-label={t('meetings.attendance.statusFor', { name: p.name })}
                         value={value(p)}
-                        onChange={(e) => setDraft({ ...draft, [p.personId]: e.target.value as AttendanceStatus })}
+                        onChange={(e) => changed.onChange({ ...changed.value, [p.personId]: e.target.value as AttendanceStatus })}
                       >
                         {ATTENDANCE_OPTIONS.map((s) => (
                           <option key={s} value={s}>
@@ -88,6 +103,7 @@ function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: s
   const [q, setQ] = useState('');
   const [personId, setPersonId] = useState('');
   const [missing, setMissing] = useState(false);
+  const saveAttendance = useSaveAttendance(d.meeting.id);
   const search = q.trim();
   const people = $api.useQuery(
     'get',
@@ -112,7 +128,7 @@ function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: s
         }
         setMissing(false);
         void run(
-          () => saveAttendance(d.meeting.id, [{ personId, status: 'kallad', role: 'adjungerad' }]),
+          () => saveAttendance({ entries: [{ personId, status: 'kallad', role: 'adjungerad' }] }),
           called ? t('meetings.adjungerad.addedAfterNotice') : t('meetings.adjungerad.added'),
         ).then((ok) => {
           if (ok) {

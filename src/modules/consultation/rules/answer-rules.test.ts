@@ -15,7 +15,8 @@ import { isJointEditable, jointLifecycle, type JointAction, type JointStatus } f
 import { roundLifecycle } from './round-lifecycle.js';
 import { surveyLifecycle } from './survey-lifecycle.js';
 import { checkOffsets, DEFAULT_OFFSETS, milestoneStates, nextMilestone, scheduleMilestones } from './milestones.js';
-import { checkAnswers, hashSurveyToken, linkState, newSurveyToken, summarise, type Question } from './survey.js';
+import { hashSurveyToken, newSurveyToken } from '../survey-tokens.js';
+import { checkAnswers, linkState, summarise, type Question } from './survey.js';
 
 const facts = (f: Partial<AnswerFacts> = {}): AnswerFacts => ({
   today: '2026-12-10',

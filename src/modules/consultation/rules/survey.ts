@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FieldError } from '../../../platform/errors.js';
 
 /**
@@ -25,9 +24,6 @@ export type Answers = Record<string, AnswerValue>;
 
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
-
-export const newSurveyToken = (): string => randomBytes(32).toString('base64url');
-export const hashSurveyToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** The public page's address; the token travels in the fragment so no server log sees it. */
 export const surveyLink = (publicUrl: string, surveyId: string, token: string): string =>

@@ -1,5 +1,5 @@
 /**
- * The case forms' fields on react-hook-form: the house's controlled fields (TextField,
+ * Forms' fields on react-hook-form: the house's controlled fields (TextField,
  * SelectField …) take `value`, `onChange` and `error`; `bind` gives them from the form, with
  * the error from the schema resolver or the server (applyServerErrors).
  */
