@@ -49,8 +49,8 @@ export async function generateFollowupDataset(db: Db, size: { supports: number }
       [BENCH_INDICATOR_ID],
     );
     await tx.query(
-      `INSERT INTO followup_indicator_values (indicator_id, area, period, value)
-       SELECT $1, a.area, to_char(date '2017-01-01' + make_interval(months => m), 'YYYY-MM'), 60 + (abs(hashtext(a.area || m)) % 300) / 10.0
+      `INSERT INTO followup_indicator_values (indicator_id, area, level, period, value)
+       SELECT $1, a.area, CASE WHEN a.area = 'SE' THEN 'country' ELSE 'region' END, to_char(date '2017-01-01' + make_interval(months => m), 'YYYY-MM'), 60 + (abs(hashtext(a.area || m)) % 300) / 10.0
        FROM (SELECT code AS area FROM regions UNION ALL SELECT 'SE') a, generate_series(0, 119) m`,
       [BENCH_INDICATOR_ID],
     );

@@ -365,7 +365,9 @@ describe('the follow-up report, comments, PDSA and open data', () => {
       targetValue: 80,
     });
     await t.db.query(
-      `INSERT INTO followup_indicator_values (indicator_id, area, period, value) SELECT $1, a, '2026-0' || m, v FROM (VALUES ('10', 71), ('SE', 77)) AS x(a, v), generate_series(1, 3) AS m`,
+      `INSERT INTO followup_indicator_values (indicator_id, area, level, period, value)
+       SELECT $1, a, CASE WHEN a = 'SE' THEN 'country' ELSE 'region' END, '2026-0' || m, v
+       FROM (VALUES ('10', 71), ('SE', 77)) AS x(a, v), generate_series(1, 3) AS m`,
       [ind.id],
     );
     const comment = await t.request({

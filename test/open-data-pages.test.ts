@@ -15,8 +15,8 @@ describe('open data pages', () => {
   it('indicator values: JSON and CSV pages follow their next links to every row, and stop', async () => {
     const ind = await buildIndicator(t.db, { code: 'PAGES-1' });
     await t.db.query(
-      `INSERT INTO followup_indicator_values (indicator_id, area, period, value)
-       SELECT $1, a, '2026-' || lpad(m::text, 2, '0'), m FROM unnest(ARRAY['01', '14', 'SE']) a, generate_series(1, 9) m`,
+      `INSERT INTO followup_indicator_values (indicator_id, area, level, period, value)
+       SELECT $1, a, CASE WHEN a = 'SE' THEN 'country' ELSE 'region' END, '2026-' || lpad(m::text, 2, '0'), m FROM unnest(ARRAY['01', '14', 'SE']) a, generate_series(1, 9) m`,
       [ind.id],
     );
     const seen: string[] = [];

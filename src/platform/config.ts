@@ -53,8 +53,12 @@ export interface Config {
   followupImportSyncRows: number;
   /** Insyn: implementation status and indicator values (open data, non-personal) readable without signing in. */
   publicFollowup: boolean;
-  /** Kolada (RKA's open API, version 3): where Navet reads KPIs, how long one request may take, how often it tries again. */
-  kolada: { baseUrl: string; timeoutMs: number; retries: number };
+  /**
+   * Kolada (RKA's open API, version 3): where Navet reads KPIs, how long one request may take, how
+   * often it tries again. Off (undefined) until NAVET_KOLADA_URL is set: Navet calls no outside
+   * service that nobody switched on.
+   */
+  kolada: { baseUrl: string; timeoutMs: number; retries: number } | undefined;
   logLevel: string;
   /** Run the job worker inside the web process (default) or leave it to `navet worker`. */
   inProcessWorker: boolean;
@@ -205,11 +209,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int('NAVET_BODY_LIMIT_BYTES', env.NAVET_BODY_LIMIT_BYTES, 1024 * 1024),
     followupImportSyncRows: int('NAVET_FOLLOWUP_IMPORT_SYNC_ROWS', env.NAVET_FOLLOWUP_IMPORT_SYNC_ROWS, 2000),
     publicFollowup: bool(env.NAVET_PUBLIC_FOLLOWUP, true),
-    kolada: {
-      baseUrl: (env.NAVET_KOLADA_URL || 'https://api.kolada.se/v3').replace(/\/+$/, ''),
-      timeoutMs: int('NAVET_KOLADA_TIMEOUT_MS', env.NAVET_KOLADA_TIMEOUT_MS, 20_000),
-      retries: int('NAVET_KOLADA_RETRIES', env.NAVET_KOLADA_RETRIES, 2),
-    },
+    kolada: env.NAVET_KOLADA_URL
+      ? {
+          baseUrl: env.NAVET_KOLADA_URL.replace(/\/+$/, ''),
+          timeoutMs: int('NAVET_KOLADA_TIMEOUT_MS', env.NAVET_KOLADA_TIMEOUT_MS, 20_000),
+          retries: int('NAVET_KOLADA_RETRIES', env.NAVET_KOLADA_RETRIES, 2),
+        }
+      : undefined,
     logLevel: env.LOG_LEVEL || 'info',
     inProcessWorker: bool(env.NAVET_IN_PROCESS_WORKER, true),
     rateLimits: {

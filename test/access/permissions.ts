@@ -78,6 +78,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   // ── the foundation ──
   'DELETE /api/v1/auth/tokens/{id}': { any: [], note: 'only the token’s owner; 404 for everyone else' },
   'GET /api/v1/users': { any: ['users.manage'] },
+  'GET /api/v1/roles': { any: ['users.manage'] },
   'POST /api/v1/users': { any: ['users.manage'] },
   'GET /api/v1/users/{id}': { any: ['users.manage'] },
   'PATCH /api/v1/users/{id}': { any: ['users.manage'] },
@@ -555,6 +556,8 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/indicators': { any: ['followup.indicators.manage'] },
   'PATCH /api/v1/indicators/{id}': { any: ['followup.indicators.manage'] },
   'POST /api/v1/indicators/{id}/imports': { any: ['followup.values.import'] },
+  'POST /api/v1/indicator-sources/kolada/imports': { any: ['followup.indicators.manage'] },
+  'GET /api/v1/indicator-sources/kolada/kpis': { any: ['followup.indicators.manage'] },
   'POST /api/v1/pdsa-cycles': { any: ['pdsa.write'] },
   'PATCH /api/v1/pdsa-cycles/{id}': { any: ['pdsa.write'] },
   'PUT /api/v1/groups/{id}/followup-comments': { any: ['followup.comment'] },

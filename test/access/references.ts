@@ -117,6 +117,11 @@ export const NOT_REFERENCES: Record<string, string> = {
   'POST /api/v1/users roles[].scopeId': 'a scope (region code, healthcare region, group) in a role, set by administrators only',
   'PATCH /api/v1/users/{id} roles[].scopeId': 'a scope in a role, set by administrators only',
   'POST /api/v1/groups programAreaIds': 'national reference data, public',
+  'POST /api/v1/composition-rules programAreaIds': 'national reference data, public',
+  'PATCH /api/v1/composition-rules/{id} programAreaIds': 'national reference data, public',
+  'POST /api/v1/meetings/{id}/minutes/approve-on-paper personId':
+    "chosen among the minutes' appointed justerare: any other id, seen or unseen, gets the same 422 (nothing to learn)",
+  'POST /api/v1/indicator-sources/kolada/imports kpiId': "a KPI id in Kolada's catalogue outside Navet, not a Navet object",
   'PATCH /api/v1/groups/{id} programAreaIds': 'national reference data, public',
   'PUT /api/v1/mirroring/coverage programAreaId': 'national reference data, public',
   'POST /api/v1/people hsaId': 'an identifier of the person being registered, not a reference',

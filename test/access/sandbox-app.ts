@@ -5,6 +5,7 @@ import type { App } from '../../src/platform/http/app.js';
 import { createApp } from '../../src/server.js';
 import { buildUser, DEFAULT_TEST_PASSWORD } from '../../src/testing/builders.js';
 import { testConfig, type Session } from '../helpers/app.js';
+import { startFakeKolada } from '../helpers/fake-kolada.js';
 import { createTestDatabaseUrl, testDb, usingPostgres } from '../helpers/db.js';
 import { sandboxDb, type SandboxDb } from './sandbox.js';
 
@@ -12,7 +13,8 @@ import { sandboxDb, type SandboxDb } from './sandbox.js';
 export async function openSandboxApp(): Promise<{ db: SandboxDb; app: App }> {
   const inner = usingPostgres ? await openPostgres(await createTestDatabaseUrl(), { max: 1 }) : await testDb();
   const db = sandboxDb(inner);
-  const app = await createApp(db, testConfig(), false);
+  // The Kolada connector is on, against recorded answers: its permitted callers must succeed.
+  const app = await createApp(db, testConfig({ kolada: await startFakeKolada() }), false);
   await app.ready();
   return { db, app };
 }

@@ -10,7 +10,8 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { clock, todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { notFound, Problem, unprocessable } from '../../platform/errors.js';
+import { conflict, notFound, Problem, unprocessable } from '../../platform/errors.js';
+import { JobNotReady } from '../../platform/jobs/job-not-ready.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import './audit.js';
 import { applyImport } from './import-values.js';
@@ -54,8 +55,13 @@ export async function geography(db: Db): Promise<Geography> {
   };
 }
 
-export async function importKoladaKpi(db: Db, ctx: Ctx, input: KoladaImportInput, settings: KoladaSettings) {
+/** Said when the connector is off: how to switch it on (409, nothing is fetched). */
+export const KOLADA_OFF =
+  'Kolada är inte påslaget i den här installationen: sätt NAVET_KOLADA_URL (t.ex. https://api.kolada.se/v3).';
+
+export async function importKoladaKpi(db: Db, ctx: Ctx, input: KoladaImportInput, settings: KoladaSettings | undefined) {
   authorizeIndicatorManage(ctx);
+  if (!settings) throw conflict(KOLADA_OFF);
   const toYear = input.toYear ?? Number(todayInSweden().slice(0, 4)) - 1;
   const fromYear = input.fromYear ?? toYear - 4;
   if (fromYear > toYear || toYear - fromYear + 1 > MAX_YEARS) {
@@ -120,8 +126,9 @@ export async function importKoladaKpi(db: Db, ctx: Ctx, input: KoladaImportInput
 }
 
 /** The job: fetch the values (all pages), map Kolada's ids, write each year with provenance. */
-export function koladaHandler(db: Db, settings: KoladaSettings, fetchImpl?: typeof fetch) {
+export function koladaHandler(db: Db, settings: KoladaSettings | undefined, fetchImpl?: typeof fetch) {
   return async (payload: Record<string, unknown>) => {
+    if (!settings) throw new JobNotReady(KOLADA_OFF);
     const id = String(payload.importId);
     const imp = await repo.getImport(db, id);
     if (!imp || IMPORT_FINISHED.has(imp.status)) return;

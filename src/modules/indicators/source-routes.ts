@@ -1,9 +1,9 @@
 /** HTTP for the indicator sources: bring a Kolada KPI into Navet, and find KPIs by title. */
 import { Type } from 'typebox';
-import { unauthorized } from '../../platform/errors.js';
+import { conflict, unauthorized } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { importKoladaKpi, sourceProblem } from './import-kolada-kpi.js';
+import { importKoladaKpi, KOLADA_OFF, sourceProblem } from './import-kolada-kpi.js';
 import { KoladaClient } from './kolada/client.js';
 import { authorizeIndicatorManage } from './policy.js';
 import { tags } from './schemas.js';
@@ -43,7 +43,7 @@ export const sourceRoutes: RouteModule = (app, { db, config }) => {
         summary:
           'Hämta ett nyckeltal från Kolada (v3) för riket och alla 21 regioner, per kön (T/K/M), för ett spann av år (fem år till och med i fjol om inget anges). Indikatorn skapas första gången; värdena hämtas av jobbkön (202) med källa, KPI-id och hämtningstid på varje värde.',
         body: KoladaImportBody,
-        response: { 202: Type.Ref('ImportStatus'), ...errorResponses(400, 401, 403, 422, 503) },
+        response: { 202: Type.Ref('ImportStatus'), ...errorResponses(400, 401, 403, 409, 422, 503) },
       },
     },
     async (req, reply) => {
@@ -71,12 +71,13 @@ export const sourceRoutes: RouteModule = (app, { db, config }) => {
         tags,
         summary: 'Sök nyckeltal i Kolada på titel (för att välja vilket som ska hämtas)',
         querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 200: KoladaKpiList, ...errorResponses(400, 401, 403, 503) },
+        response: { 200: KoladaKpiList, ...errorResponses(400, 401, 403, 409, 503) },
       },
     },
     async (req) => {
       if (!req.ctx.actor) throw unauthorized();
       authorizeIndicatorManage(req.ctx);
+      if (!config.kolada) throw conflict(KOLADA_OFF);
       const found = await new KoladaClient(config.kolada).searchKpis(req.query.q).catch((err: unknown) => {
         throw sourceProblem(err);
       });

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Db, Queryable } from '../db/index.js';
+import { JobNotReady } from './job-not-ready.js';
 import { enqueue } from './queue.js';
 
 export const EMAIL_QUEUE = 'email.send';
@@ -8,12 +9,6 @@ export const EMAIL_QUEUE = 'email.send';
 /** What is said once at start when no SMTP server is set: e-mail waits in the outbox. */
 export const SMTP_MISSING =
   'SMTP är inte konfigurerat (SMTP_HOST saknas): e-post sparas i utkorgen och skickas när SMTP är inställt.';
-
-/**
- * A job that cannot run yet for a known reason (a setting is missing): it is tried again later
- * like any failure, but logged as one line, without a stack trace.
- */
-export class JobNotReady extends Error {}
 
 /** Write the e-mail and its send job in the caller's transaction. */
 export async function queueEmail(tx: Queryable, mail: { to: string; subject: string; text: string }): Promise<string> {

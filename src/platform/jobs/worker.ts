@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { deleteExpiredSessions, deleteStaleRateLimits } from '../auth/repository.js';
 import { deleteExpiredIdempotencyKeys } from '../http/idempotency.js';
-import { EMAIL_QUEUE, emailHandler, JobNotReady } from './email.js';
+import { EMAIL_QUEUE, emailHandler } from './email.js';
+import { JobNotReady } from './job-not-ready.js';
 import { webhookDeliveryHandler } from '../webhooks/deliver.js';
 import { WEBHOOK_QUEUE } from '../webhooks/fan-out.js';
 import {
