@@ -8,7 +8,7 @@ import { bind } from '../components/form-fields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useT } from '../i18n';
 import { answerChanged, type Answer } from './model';
-import { SubmitError } from './shared';
+import { SubmitError, useFocusReturn } from './shared';
 
 const WORKING = new Set(['program-area', 'collaboration-group', 'working-group']);
 const DECIDING = new Set(['council', 'forum', 'steering-group', 'political-body']);
@@ -44,6 +44,7 @@ export function RoutingForm({ answer, onDone }: { answer: Answer; onDone: () => 
   const deciding = (groups.data?.items ?? []).filter((g) => DECIDING.has(g.kind));
   const chosen = form.watch('groupIds');
 
+  const rememberFocus = useFocusReturn(form.formState.isSubmitting);
   const save = form.handleSubmit(async (v) => {
     try {
       await route.mutateAsync({ params: { path: { id: answer.id } }, body: toBody(v) });
@@ -54,7 +55,14 @@ export function RoutingForm({ answer, onDone }: { answer: Answer; onDone: () => 
   });
 
   return (
-    <form className="form panel" onSubmit={(e) => void save(e)} aria-labelledby="routing-heading">
+    <form
+      className="form panel"
+      onSubmit={(e) => {
+        rememberFocus();
+        void save(e);
+      }}
+      aria-labelledby="routing-heading"
+    >
       <h2 id="routing-heading">{t('consultations.routing.heading')}</h2>
       <p className="hint">{t('consultations.routing.lead')}</p>
       <SubmitError error={route.error ? asApiError(route.error) : undefined} />

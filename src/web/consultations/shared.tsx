@@ -44,13 +44,11 @@ export function MilestoneText({ m }: { m: Milestone | null }) {
 }
 
 /**
- * Runs one write at a time and keeps its error for the form to show. The button that started it
- * is disabled meanwhile, which takes keyboard focus away from it: focus is given back afterwards
- * unless something else has taken it.
+ * Gives keyboard focus back after a write. The button that started it is disabled meanwhile,
+ * which takes focus away from it: call the returned function when the write starts (before the
+ * button is disabled); when `busy` ends, focus goes back unless something else has taken it.
  */
-export function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
+export function useFocusReturn(busy: boolean): () => void {
   const focused = useRef<HTMLElement | null>(null);
   useEffect(() => {
     if (busy) return;
@@ -58,8 +56,18 @@ export function useSubmit() {
     focused.current = null;
     if (el?.isConnected && (document.activeElement === document.body || !document.activeElement)) el.focus();
   }, [busy]);
-  async function run(fn: () => Promise<void>): Promise<boolean> {
+  return () => {
     focused.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+}
+
+/** Runs one write at a time and keeps its error for the form to show; focus returns afterwards. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  const remember = useFocusReturn(busy);
+  async function run(fn: () => Promise<void>): Promise<boolean> {
+    remember();
     setBusy(true);
     setError(undefined);
     try {
