@@ -134,7 +134,7 @@ function AnswerView({ id }: { id: string }) {
           </TableScroll>
 
           {a.allowedActions.includes('route') && <RoutingForm answer={a} onDone={changed} />}
-          <SurveyPanel answer={a} onDone={changed} />
+          <SurveyPanel answer={a} />
           <StepsPanel answer={a} onDone={changed} />
           <DraftPanel answer={a} />
 
