@@ -8,7 +8,7 @@ import { useFieldArray, useForm, type FieldError, type FieldErrors, type Resolve
 import { SurveyBody } from '../../modules/consultation/schemas';
 import { $api, type ApiResponse } from '../client';
 import { CheckboxGroup, SelectField } from '../components/Fields';
-import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { FormTextAreaField, FormTextField, requiredFirst } from '../components/FormFields';
 import { bind } from '../components/form-fields';
 import { schemaResolver } from '../forms';
 import { useT } from '../i18n';
@@ -98,8 +98,11 @@ export function SurveyBuilder({ answer, onSent }: { answer: Answer; onSent: (lin
     version: answer.version,
   });
   const form = useForm<SurveyValues>({
-    resolver: unitErrorsOnField(schemaResolver(SurveyBody, toBody), (n, message) =>
-      t('consultations.survey.recipientLine', { n, message }),
+    resolver: requiredFirst(
+      { recipients: t('consultations.survey.recipientsMissing') },
+      unitErrorsOnField(schemaResolver(SurveyBody, toBody), (n, message) =>
+        t('consultations.survey.recipientLine', { n, message }),
+      ),
     ),
     defaultValues: {
       title: `Gapanalys: ${answer.round?.title ?? ''}`.slice(0, 300),
