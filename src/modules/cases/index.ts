@@ -11,6 +11,7 @@ export { registerCase } from './register-case.js';
 export { readMyCaseWork, type CaseWorkItem } from './read-my-work.js';
 export * as repository from './repository.js';
 export { transitionCase, withdrawFromAgenda } from './transition-case.js';
+export { followAnswer, type AnswerStep } from './follow-answer.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { caseRoutes } from './routes.js';
 export { CASE_ACTIONS_DUE_QUEUE, caseActionsDueHandler } from './notify-due-actions.js';

@@ -92,12 +92,17 @@ export async function getCase(db: Queryable, id: string): Promise<CaseFlowRow | 
 
 const DETAIL_SELECT = `SELECT c.*, c.region_code AS region, ag.name AS assigned_group_name, hp.name AS handler_name, fg.name AS forum_name,
     mc.case_number AS main_case_number,
+    ca.id AS consultation_answer_id, cr.title AS consultation_round_title,
     (SELECT count(*) FROM case_actions a WHERE a.case_id = c.id AND a.status = 'open') AS open_actions
   FROM cases c
   LEFT JOIN groups ag ON ag.id = c.assigned_group_id
   LEFT JOIN persons hp ON hp.id = c.handler_person_id
   LEFT JOIN groups fg ON fg.id = c.forum_group_id
-  LEFT JOIN cases mc ON mc.id = c.main_case_id`;
+  LEFT JOIN cases mc ON mc.id = c.main_case_id
+  -- The region's consultation answer registered with this case (a superseded one gives way to its successor).
+  LEFT JOIN LATERAL (SELECT a.id, a.round_id FROM consultation_answers a WHERE a.case_id = c.id
+                      ORDER BY (a.status = 'ersatt'), a.created_at DESC LIMIT 1) ca ON true
+  LEFT JOIN consultation_rounds cr ON cr.id = ca.round_id`;
 
 export async function getCaseDetail(db: Queryable, id: string): Promise<CaseDetailRow | undefined> {
   return selectRow<CaseDetailRow>(db, `${DETAIL_SELECT} WHERE c.id = $1`, [id]);

@@ -61,6 +61,10 @@ export const CaseDetail = Type.Object(
     triageNote: Nullable(Type.String()),
     mainCaseId: Nullable(Uuid),
     mainCaseNumber: Nullable(Type.String()),
+    consultationAnswerId: Nullable(Uuid),
+    consultationRoundTitle: Nullable(
+      Type.String({ description: 'Remissomgången när ärendet är en regions remissvar (svaret följer ärendet och tvärtom)' }),
+    ),
     decisionRef: Nullable(Type.String()),
     secret: Type.Boolean({ description: 'Sekretessmarkerat' }),
     secrecyGround: Nullable(Type.String({ description: 'Sekretessgrund (lagrum)' })),

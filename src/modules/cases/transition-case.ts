@@ -95,7 +95,7 @@ async function move(
     }
   }
   const decisionRef = opts.decisionRef?.trim() || undefined;
-  const after = await run(tx, ctx, row, verdict.action, facts, {
+  const after = await runCaseAction(tx, ctx, row, verdict.action, facts, {
     reason: reason ?? null,
     forumGroupId: opts.forumGroupId,
     decisionRef,
@@ -111,7 +111,7 @@ async function move(
     for (const b of await repo.bundledCases(tx, caseId)) {
       const bFacts: CaseFacts = { openActions: 0, bundledInto: b.mainCaseId };
       if (!allowedActions(caseLifecycle, b.status, bFacts).includes('follow-main')) continue;
-      await run(tx, ctx, b, 'follow-main', bFacts, {
+      await runCaseAction(tx, ctx, b, 'follow-main', bFacts, {
         reason: `Följer beslutet i huvudärendet ${row.caseNumber}.`,
         forumGroupId: opts.forumGroupId ?? after.forumGroupId ?? undefined,
         decisionRef: decisionRef || after.decisionRef || undefined,
@@ -124,7 +124,7 @@ async function move(
   }
 }
 
-interface Move {
+export interface Move {
   reason: string | null;
   forumGroupId: string | undefined;
   decisionRef: string | undefined;
@@ -135,8 +135,11 @@ interface Move {
   auditDetails: Record<string, unknown>;
 }
 
-/** One declared move of one case: runTransition with the case's update and its history row. */
-async function run(tx: Queryable, ctx: Ctx, row: repo.CaseFlowRow, action: CaseAction, facts: CaseFacts, m: Move) {
+/**
+ * One declared move of one case, locked and authorized by the caller: runTransition with the
+ * case's update and its history row (follow-answer.ts uses it for the consultation's steps).
+ */
+export async function runCaseAction(tx: Queryable, ctx: Ctx, row: repo.CaseFlowRow, action: CaseAction, facts: CaseFacts, m: Move) {
   let updated: repo.CaseFlowRow | undefined;
   await runTransition(tx, ctx, caseLifecycle, {
     id: row.id,

@@ -9,7 +9,9 @@ import { prepareAnswer } from './prepare-answer.js';
 import { readAnswer } from './read-answers.js';
 import { registerAnswer } from './register-answer.js';
 import { routeAnswer } from './route-answer.js';
+import { sendAnswer } from './send-answer.js';
 import { startDraft } from './start-draft.js';
+import { readCase } from '../cases/read-case.js';
 
 /**
  * How a region's answer is decided, on a real database without HTTP: the lifecycle's guards
@@ -93,5 +95,40 @@ describe('deciding a region’s answer', () => {
     await expect(
       decideAnswer(t.db, leadSupport(), a.id, { version: a.version, decisionRef: 'KR § 1', decidedOn: today }, { today }),
     ).rejects.toMatchObject({ status: 422, errors: [{ path: 'decisionGroupId' }] });
+  });
+
+  it('carries its case along: routed → under beredning (out of the triage queue), decided → beslutad with the same § and forum, sent → avslutad', async () => {
+    const round = await buildConsultationRound(t.db);
+    const a = await registerAnswer(t.db, coordinator(), { roundId: round.id, region: '10' }, { today });
+    const caseOf = () => readCase(t.db, coordinator(), a.caseId);
+    expect(await caseOf()).toMatchObject({ status: 'registrerad', consultationAnswerId: a.id, consultationRoundTitle: round.title });
+
+    await routeAnswer(t.db, coordinator(), a.id, {
+      groupIds: [lpo],
+      leadGroupId: lpo,
+      beredningGroupId: beredning,
+      decisionGroupId: council,
+      version: a.version,
+    });
+    expect((await caseOf()).status).toBe('under-beredning');
+    const lead = as([{ role: 'processtod', scopeType: 'group', scopeId: lpo }]);
+    await startDraft(t.db, lead, a.id, { version: a.version + 1 });
+    await prepareAnswer(t.db, as([{ role: 'ordforande', scopeType: 'group', scopeId: beredning }]), a.id, {
+      version: a.version + 2,
+    });
+    const chair = as([{ role: 'ordforande', scopeType: 'group', scopeId: council }]);
+    await decideAnswer(t.db, chair, a.id, { version: a.version + 3, decisionRef: 'KR 2026 § 42', decidedOn: today }, { today });
+    expect(await caseOf()).toMatchObject({ status: 'beslutad', decisionRef: 'KR 2026 § 42', forumGroupId: council });
+    const history = await t.db.query<{ to_status: string; reason: string; decision_ref: string | null }>(
+      'SELECT to_status, reason, decision_ref FROM case_transitions WHERE case_id = $1 ORDER BY seq',
+      [a.caseId],
+    );
+    expect(history).toEqual([
+      { to_status: 'under-beredning', reason: 'Remissvaret är fördelat för beredning.', decision_ref: null },
+      { to_status: 'beslutad', reason: 'Remissvaret är beslutat (KR 2026 § 42).', decision_ref: 'KR 2026 § 42' },
+    ]);
+
+    await sendAnswer(t.db, coordinator(), a.id, { version: a.version + 4, sentOn: today }, { today });
+    expect(await caseOf()).toMatchObject({ status: 'avslutad', locked: true });
   });
 });

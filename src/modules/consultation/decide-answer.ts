@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
+import { followAnswer } from '../cases/index.js';
 import { moveAnswer } from './answer-transition.js';
 
 /**
@@ -7,6 +8,8 @@ import { moveAnswer } from './answer-transition.js';
  * answer's decision group) decides a prepared answer, naming its decision reference and the
  * date (not in the future). The lifecycle (rules/answer-lifecycle.ts) says from where; the
  * policy (policy.ts) says who. A decided answer is never edited again, only superseded.
+ * The answer's case follows in the same transaction: it is beslutad, with the same decision
+ * reference and forum (cases/follow-answer.ts).
  */
 export async function decideAnswer(
   db: Db,
@@ -21,6 +24,12 @@ export async function decideAnswer(
       version: input.version,
       input: { decidedOn: input.decidedOn },
       set: () => ({ decisionRef: decisionRef, decidedOn: input.decidedOn }),
+      then: (q, l) =>
+        followAnswer(q, ctx, l.answer.caseId, 'decided', {
+          answerId: id,
+          forumGroupId: l.answer.decisionGroupId,
+          decisionRef,
+        }),
       auditDetails: { decisionRef, decidedOn: input.decidedOn },
       ...opts,
     }),

@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { unprocessable, type FieldError } from '../../platform/errors.js';
+import { followAnswer } from '../cases/index.js';
 import { moveAnswer } from './answer-transition.js';
 import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
@@ -85,6 +86,8 @@ export async function routeAnswer(db: Db, ctx: Ctx, id: string, input: RouteInpu
           decisionGroupId,
         });
         await repo.setRouting(q, id, groupIds, input.leadGroupId);
+        // Routing is the answer's triage: its case leaves the queue for beredning.
+        await followAnswer(q, ctx, l.answer.caseId, 'routed', { answerId: id });
       },
       auditDetails: {
         groupIds,

@@ -1,6 +1,7 @@
 /** The case's particulars as a table of facts (status, dates, origin, secrecy, forum, assignment, decision). */
 import type { ReactNode } from 'react';
 import { Link } from '../app/router';
+import { answerPath } from '../consultations/model';
 import { useI18n } from '../i18n';
 import { caseHref, originLabel, STATUS_BADGE, statusLabel, type CaseDetail } from './cases';
 
@@ -18,6 +19,16 @@ export function CaseSummary({ c }: { c: CaseDetail }) {
     [t('cases.field.decisionPath'), c.decisionPath ? (i18n.tMaybe(`cases.path.${c.decisionPath}`) ?? c.decisionPath) : none],
     [t('cases.field.forum'), c.forumName ?? none],
     [t('cases.field.mainCase'), c.mainCaseId ? <Link to={caseHref(c.mainCaseId)}>{c.mainCaseNumber}</Link> : none],
+    ...(c.consultationAnswerId
+      ? ([
+          [
+            t('cases.field.consultationAnswer'),
+            <Link to={answerPath(c.consultationAnswerId)}>
+              {t('cases.consultationAnswerOf', { round: c.consultationRoundTitle ?? '' })}
+            </Link>,
+          ],
+        ] as [string, ReactNode][])
+      : []),
     [t('cases.field.assignedGroup'), c.assignedGroupName ?? none],
     [t('cases.field.handler'), c.handlerName ?? none],
     [t('cases.field.dueDate'), c.dueDate ? formatDate(c.dueDate) : none],

@@ -43,6 +43,8 @@ export const enCases: Record<keyof typeof svCases, string> = {
   'cases.field.decisionPath': 'Decision path',
   'cases.field.triageNote': 'Triage note',
   'cases.field.mainCase': 'Main case',
+  'cases.field.consultationAnswer': 'Consultation answer',
+  'cases.consultationAnswerOf': 'The region’s answer to {round}',
   'cases.field.decisionRef': 'Decision',
   'cases.field.secrecy': 'Secrecy',
   'cases.none': '–',

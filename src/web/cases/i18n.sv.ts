@@ -47,6 +47,8 @@ export const svCases = {
   'cases.field.decisionPath': 'Beslutsväg',
   'cases.field.triageNote': 'Beredningens anteckning',
   'cases.field.mainCase': 'Huvudärende',
+  'cases.field.consultationAnswer': 'Remissvar',
+  'cases.consultationAnswerOf': 'Regionens svar på {round}',
   'cases.field.decisionRef': 'Beslut',
   'cases.field.secrecy': 'Sekretess',
   'cases.none': '–',

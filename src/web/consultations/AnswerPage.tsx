@@ -5,6 +5,7 @@
  * The server says what the caller may do (allowedActions, permissions); the page only offers that.
  */
 import { Link } from '../app/router';
+import { caseHref } from '../cases/cases';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
@@ -53,7 +54,9 @@ function AnswerView({ id }: { id: string }) {
           )}
           <dl className="facts">
             <dt>{t('consultations.field.caseNumber')}</dt>
-            <dd className="mono">{a.caseNumber}</dd>
+            <dd className="mono">
+              <Link to={caseHref(a.caseId)}>{a.caseNumber}</Link>
+            </dd>
             <dt>{t('consultations.field.status')}</dt>
             <dd>
               <StatusBadge status={a.status} />

@@ -30665,6 +30665,8 @@ export interface components {
             triageNote: string | null;
             mainCaseId: string | null;
             mainCaseNumber: string | null;
+            consultationAnswerId: string | null;
+            consultationRoundTitle: string | null;
             decisionRef: string | null;
             /** @description Sekretessmarkerat */
             secret: boolean;

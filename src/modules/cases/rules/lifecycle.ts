@@ -101,6 +101,14 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseAction, CaseFacts>(
       guard: noOpenActions,
       audit: 'transition',
     },
+    'follow-answer': {
+      label: 'följa remissvarets beslut',
+      from: FOLLOWS_FROM,
+      to: 'beslutad',
+      // Run by the consultation module when the region's answer registered with this case is decided.
+      guard: notBundled,
+      audit: 'transition',
+    },
     'follow-main': {
       label: 'följa huvudärendets beslut',
       from: FOLLOWS_FROM,
@@ -127,10 +135,19 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseAction, CaseFacts>(
 });
 
 export type CaseAction =
-  'put-forward' | 'prepare' | 'decide' | 'send-back' | 'postpone' | 'implement' | 'close' | 'follow-main' | 'withdraw';
+  | 'put-forward'
+  | 'prepare'
+  | 'decide'
+  | 'send-back'
+  | 'postpone'
+  | 'implement'
+  | 'close'
+  | 'follow-answer'
+  | 'follow-main'
+  | 'withdraw';
 
 /** The system's actions: run by other use cases (a main case's decision, an agenda), never offered to a person. */
-export const SYSTEM_ACTIONS: readonly CaseAction[] = ['follow-main', 'withdraw'];
+export const SYSTEM_ACTIONS: readonly CaseAction[] = ['follow-answer', 'follow-main', 'withdraw'];
 
 export const isCaseStatus = (s: string): s is CaseStatus => caseLifecycle.isStatus(s);
 
@@ -141,7 +158,7 @@ export function targetOf(action: CaseAction, from: CaseStatus, facts: CaseFacts)
 }
 
 /** The actions a person may ask for (the HTTP body's `action`, or the status it leads to as `to`). */
-export type PersonCaseAction = Exclude<CaseAction, 'follow-main' | 'withdraw'>;
+export type PersonCaseAction = Exclude<CaseAction, 'follow-answer' | 'follow-main' | 'withdraw'>;
 export const PERSON_CASE_ACTIONS = caseLifecycle.actionNames.filter((a): a is PersonCaseAction => !SYSTEM_ACTIONS.includes(a));
 const PERSON_ACTIONS: readonly CaseAction[] = PERSON_CASE_ACTIONS;
 
