@@ -151,16 +151,16 @@ async function meetingReach(db: Queryable, ctx: Ctx, meetingId: string) {
   if (!loaded) return undefined;
   const { meeting, group, access } = loaded;
   const [members, attendance, adjusters, agenda] = await Promise.all([
-    meetings.activeMembers(db, meeting.group_id, meeting.meeting_date),
+    meetings.activeMembers(db, meeting.forumId, meeting.date),
     meetings.attendanceOf(db, meeting.id),
     minutesRepo.adjustersOf(db, meeting.id),
     agendaRepo.agendaOf(db, meeting.id),
   ]);
   return {
-    persons: new Set([...members, ...attendance, ...adjusters].map((p) => p.person_id)),
+    persons: new Set([...members, ...attendance, ...adjusters].map((p) => p.personId)),
     agendaItems: new Set(agenda.map((a) => a.id)),
     reachesCase: async (id: string) =>
-      agenda.some((a) => a.case_id === id) || (access.manage && (await cases.getCase(db, id))?.region === group.owner),
+      agenda.some((a) => a.caseId === id) || (access.manage && (await cases.getCase(db, id))?.region === group.owner),
     reachesGroup: async (id: string) =>
       id === group.id || (access.manage && (await attachmentRepo.reportGroupsOf(db, group.owner)).some((g) => g.id === id)),
   };
