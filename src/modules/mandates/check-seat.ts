@@ -50,7 +50,7 @@ export interface CheckedSeat {
 export async function checkSeat(tx: Queryable, group: GroupRow, s: SeatInput): Promise<CheckedSeat> {
   const g = groupForRules(group);
   const map = await repo.regionMap(tx);
-  const rules = rulesFor((await repo.listRules(tx)).map(repo.toRule), g);
+  const rules = rulesFor(await repo.listRules(tx), g);
 
   let represents = s.represents;
   if (represents === undefined) {

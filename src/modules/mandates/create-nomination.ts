@@ -48,7 +48,7 @@ export async function createNomination(db: Db, ctx: Ctx, groupId: string, input:
       throw unprocessable(`Okänd region "${input.represents}".`, [{ path: 'represents', message: 'okänd region' }]);
     }
     const open = await repo.listNominations(tx, { groupId, status: 'open', limit: 500 });
-    if (open.some((n) => n.person_id === person.id && n.proposed_role === input.role)) {
+    if (open.some((n) => n.personId === person.id && n.role === input.role)) {
       throw conflict(`${person.name} är redan nominerad till samma roll i gruppen; nomineringen väntar på beslut.`);
     }
     const row = await repo.insertNomination(tx, {
