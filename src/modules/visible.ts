@@ -104,7 +104,7 @@ export async function isVisible(db: Queryable, ctx: Ctx, kind: RefKind, id: stri
       const p = await people.getPerson(db, id);
       if (!p) return false;
       const geo = await geography(db);
-      if (isSelf(actor, p) || maySeePerson(actor, p, geo) || reaches(actor, ownerScope(p.home_owner, geo))) return true;
+      if (isSelf(actor, p) || maySeePerson(actor, p, geo) || reaches(actor, ownerScope(p.homeOwner, geo))) return true;
       return (await people.groupsOfPerson(db, p.id)).some((g) => reaches(actor, groupTarget(g, geo)));
     }
     case 'group': {

@@ -35,7 +35,7 @@ export async function createNomination(db: Db, ctx: Ctx, groupId: string, input:
     if (!isGroupActive(group.status)) throw conflict('Gruppen är stängd; ingen kan nomineras till den.');
     await assertVisible(tx, ctx, { person: input.personId });
     const person = await peopleRepo.getPerson(tx, input.personId);
-    if (!person || person.anonymised_at) {
+    if (!person || person.anonymisedAt) {
       throw unprocessable('Personen finns inte.', [{ path: 'personId', message: 'okänd person' }]);
     }
     if (input.endDate && input.endDate < input.startDate) {
