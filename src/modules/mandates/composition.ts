@@ -60,9 +60,7 @@ export async function groupRotation(db: Queryable, groupId: string, from: string
   const group = await getGroup(db, groupId);
   if (!group) throw notFound('Gruppen');
   const map = await repo.regionMap(db);
-  const rules = rulesFor(await repo.listRules(db), groupForRules(group)).filter(
-    (r) => r.ruleType === 'rotation',
-  );
+  const rules = rulesFor(await repo.listRules(db), groupForRules(group)).filter((r) => r.ruleType === 'rotation');
   const members = await repo.seatHolders(db, groupId);
   return {
     groupId,

@@ -24,7 +24,11 @@ const STATUS: Record<repo.MeetingRecord['status'], TimedEvent['status']> = {
  * change counter, STATUS:CANCELLED for a cancelled meeting, and a link back to the meeting
  * page. The online link is left out of public feeds.
  */
-export function meetingEvents(meetings: repo.MeetingRecord[], baseUrl: string, opts: { includeOnlineUrl: boolean }): TimedEvent[] {
+export function meetingEvents(
+  meetings: repo.MeetingRecord[],
+  baseUrl: string,
+  opts: { includeOnlineUrl: boolean },
+): TimedEvent[] {
   const base = baseUrl.replace(/\/$/, '');
   return meetings.map((m) => {
     const url = `${base}${meetingLink(m.id)}`;

@@ -201,6 +201,6 @@ export const meetingFlowRoutes: RouteModule = (app, { db }) => {
         response: { 200: S.AttendanceList, ...changes },
       },
     },
-    async (req) => ({ items: (await recordAttendance(db, req.ctx, req.params.id, req.body)) }),
+    async (req) => ({ items: await recordAttendance(db, req.ctx, req.params.id, req.body) }),
   );
 };

@@ -76,8 +76,7 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParag
         ...(recused.length ? [`På grund av jäv deltog inte i beslutet: ${recused.map((r) => r.name).join(', ')}`] : []),
         ...overrides.map((r) => `${r.name} deltog trots jävsbegränsning. Skäl: ${r.overrideReason}`),
         ...acts.map(
-          (a) =>
-            `Åtgärd: ${a.title} – ansvarig ${a.ownerName ?? '–'}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}`,
+          (a) => `Åtgärd: ${a.title} – ansvarig ${a.ownerName ?? '–'}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}`,
         ),
       ],
     });
@@ -96,9 +95,7 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParag
     sections,
     footer,
     fileBase:
-      onlyParagraphId && only
-        ? `protokollsutdrag-${m.forumName}-${m.date}-${only.number}`
-        : `protokoll-${m.forumName}-${m.date}`,
+      onlyParagraphId && only ? `protokollsutdrag-${m.forumName}-${m.date}-${only.number}` : `protokoll-${m.forumName}-${m.date}`,
   };
 }
 
@@ -152,7 +149,6 @@ export function toPdf(d: MinutesDoc): Promise<Buffer> {
 
 /** How an adjuster's justering reads in the protokoll: in Navet with its day, or on paper with the day signed. */
 function justeredNote(a: minutesRepo.AdjusterRecord): string {
-  if (a.signedOnPaper)
-    return ` (justerat på papper ${a.signedOnPaper}${a.recordedBy ? `, registrerat av ${a.recordedBy}` : ''})`;
+  if (a.signedOnPaper) return ` (justerat på papper ${a.signedOnPaper}${a.recordedBy ? `, registrerat av ${a.recordedBy}` : ''})`;
   return a.approvedAt ? ` (justerat ${swedishDate(new Date(a.approvedAt))})` : '';
 }

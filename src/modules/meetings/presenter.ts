@@ -11,8 +11,10 @@ import { Meeting, Settings } from './schemas.js';
  * address) is added and, for what the audit trail records, the schema's fields picked.
  */
 
-const pick = <T extends object>(keys: readonly string[]) => (row: T): T =>
-  Object.fromEntries(keys.filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]])) as T;
+const pick =
+  <T extends object>(keys: readonly string[]) =>
+  (row: T): T =>
+    Object.fromEntries(keys.filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]])) as T;
 
 /** The settings' fields (the audit trail records them as they are). */
 export const presentSettings: (s: repo.SettingsRecord) => repo.SettingsRecord = pick(Object.keys(Settings.properties));

@@ -165,11 +165,7 @@ export async function upsertAttendance(
 export type MemberRecord = Static<typeof MeetingDetail>['members'][number] & { email: string | null };
 
 /** The forum's members on a day (one row per person, the most senior role first). */
-export async function activeMembers(
-  db: Queryable,
-  groupId: string,
-  date: string,
-): Promise<MemberRecord[]> {
+export async function activeMembers(db: Queryable, groupId: string, date: string): Promise<MemberRecord[]> {
   return selectRows<MemberRecord>(
     db,
     `SELECT * FROM (

@@ -14,7 +14,8 @@ import { declarationLifecycle, NOT_YET_ASKED, type DeclarationAction } from './r
  */
 
 /** The person record belongs to the signed-in user when their e-mail addresses agree. */
-export const isSelf = (actor: Actor | undefined, p: PersonRecord): boolean => Boolean(actor && p.email && actor.email === p.email);
+export const isSelf = (actor: Actor | undefined, p: PersonRecord): boolean =>
+  Boolean(actor && p.email && actor.email === p.email);
 
 export const mayManagePerson = (actor: Actor | undefined, p: PersonRecord, geo: Geography) =>
   can(actor, 'people.manage', ownerScope(p.homeOwner, geo));

@@ -67,7 +67,11 @@ export async function insertPerson(
   return (await getPerson(db, row!.id))!;
 }
 
-export async function getPerson(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<PersonRecord | undefined> {
+export async function getPerson(
+  db: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<PersonRecord | undefined> {
   return selectRow<PersonRecord>(db, `${PERSON} WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
