@@ -111,17 +111,17 @@ describe('the minutes lifecycle', () => {
     expect(d.minutes.allowedActions).toEqual(['submit']);
     expect(status(await approveMinutes(t.db, chair, m.id).catch((e) => e))).toBe(409); // not sent yet
     const sent = await submitMinutes(t.db, keeper, m.id, { version: d.meeting.version });
-    expect(sent).toMatchObject({ minutes_status: 'for-justering', status: 'genomfort' });
+    expect(sent).toMatchObject({ minutesStatus: 'for-justering', status: 'genomfort' });
     expect(d.permissions.editMinutes).toBe(true);
     expect((await readMeeting(t.db, keeper, m.id)).permissions.editMinutes).toBe(false);
     expect((await readMeeting(t.db, chair, m.id)).minutes.allowedActions).toEqual(['approve']);
     expect((await readMeeting(t.db, keeper, m.id)).minutes.allowedActions).toEqual(['reopen', 'approve-on-paper']);
     const back = await reopenMinutes(t.db, keeper, m.id, { version: sent.version });
-    expect(back.minutes_status).toBe('utkast');
+    expect(back.minutesStatus).toBe('utkast');
     const again = await submitMinutes(t.db, keeper, m.id, { version: back.version });
     const approved = await approveMinutes(t.db, chair, m.id);
     expect(approved.locked).toBe(true);
-    expect(approved.meeting.minutes_status).toBe('justerat');
+    expect(approved.meeting.minutesStatus).toBe('justerat');
     expect(status(await approveMinutes(t.db, chair, m.id).catch((e) => e))).toBe(409);
     expect(status(await reopenMinutes(t.db, keeper, m.id, { version: approved.meeting.version }).catch((e) => e))).toBe(409);
     const final = await readMeeting(t.db, keeper, m.id);

@@ -104,7 +104,7 @@ export async function isVisible(db: Queryable, ctx: Ctx, kind: RefKind, id: stri
       const p = await people.getPerson(db, id);
       if (!p) return false;
       const geo = await geography(db);
-      if (isSelf(actor, p) || maySeePerson(actor, p, geo) || reaches(actor, ownerScope(p.home_owner, geo))) return true;
+      if (isSelf(actor, p) || maySeePerson(actor, p, geo) || reaches(actor, ownerScope(p.homeOwner, geo))) return true;
       return (await people.groupsOfPerson(db, p.id)).some((g) => reaches(actor, groupTarget(g, geo)));
     }
     case 'group': {
@@ -151,16 +151,16 @@ async function meetingReach(db: Queryable, ctx: Ctx, meetingId: string) {
   if (!loaded) return undefined;
   const { meeting, group, access } = loaded;
   const [members, attendance, adjusters, agenda] = await Promise.all([
-    meetings.activeMembers(db, meeting.group_id, meeting.meeting_date),
+    meetings.activeMembers(db, meeting.forumId, meeting.date),
     meetings.attendanceOf(db, meeting.id),
     minutesRepo.adjustersOf(db, meeting.id),
     agendaRepo.agendaOf(db, meeting.id),
   ]);
   return {
-    persons: new Set([...members, ...attendance, ...adjusters].map((p) => p.person_id)),
+    persons: new Set([...members, ...attendance, ...adjusters].map((p) => p.personId)),
     agendaItems: new Set(agenda.map((a) => a.id)),
     reachesCase: async (id: string) =>
-      agenda.some((a) => a.case_id === id) || (access.manage && (await cases.getCase(db, id))?.region === group.owner),
+      agenda.some((a) => a.caseId === id) || (access.manage && (await cases.getCase(db, id))?.region === group.owner),
     reachesGroup: async (id: string) =>
       id === group.id || (access.manage && (await attachmentRepo.reportGroupsOf(db, group.owner)).some((g) => g.id === id)),
   };

@@ -1,9 +1,10 @@
 import type { TransitionPayload } from '../../platform/audit/record.js';
-import type { presentNomination, presentRule } from './presenter.js';
+import type { presentNomination } from './presenter.js';
+import type { RuleRecord } from './repository.js';
 import type { NominationStatus } from './rules/nomination.js';
 
 export type NominationAudit = ReturnType<typeof presentNomination>;
-export type RuleAudit = ReturnType<typeof presentRule>;
+export type RuleAudit = RuleRecord;
 
 declare module '../../platform/audit/record.js' {
   interface AuditPayloads {

@@ -50,7 +50,7 @@ export interface CheckedSeat {
 export async function checkSeat(tx: Queryable, group: GroupRow, s: SeatInput): Promise<CheckedSeat> {
   const g = groupForRules(group);
   const map = await repo.regionMap(tx);
-  const rules = rulesFor((await repo.listRules(tx)).map(repo.toRule), g);
+  const rules = rulesFor(await repo.listRules(tx), g);
 
   let represents = s.represents;
   if (represents === undefined) {
@@ -72,10 +72,10 @@ export async function checkSeat(tx: Queryable, group: GroupRow, s: SeatInput): P
     .filter((m) => m.id !== s.id)
     .map((m) => ({
       id: m.id,
-      personId: m.person_id,
+      personId: m.personId,
       role: m.role,
-      startDate: m.start_date,
-      endDate: m.end_date,
+      startDate: m.startDate,
+      endDate: m.endDate,
       represents: m.represents,
     }));
   const basic = checkAppointment({ personId: s.personId, role: s.role, startDate: s.startDate, endDate }, existing);

@@ -2,7 +2,6 @@ import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { getGroup } from '../organisation/index.js';
 import { groupForRules } from './check-seat.js';
-import { presentRule } from './presenter.js';
 import * as repo from './repository.js';
 import { checkComposition, heldOn, rulesFor, type Gap, type RegionMap } from './rules/composition.js';
 import { periodAt, rotationSchedule } from './rules/rotation.js';
@@ -16,8 +15,8 @@ export async function groupComposition(db: Queryable, groupId: string, date: str
   const map = await repo.regionMap(db);
   const ruleRows = await repo.listRules(db);
   const g = groupForRules(group);
-  const applicable = rulesFor(ruleRows.map(repo.toRule), g);
-  const seats = (await repo.seatsOf(db, [groupId])).map(repo.toSeat);
+  const applicable = rulesFor(ruleRows, g);
+  const seats = await repo.seatsOf(db, [groupId]);
   const gaps = checkComposition(g, applicable, seats, date, map).map(withName(map));
   const ids = new Set(applicable.map((r) => r.id));
   return {
@@ -26,7 +25,7 @@ export async function groupComposition(db: Queryable, groupId: string, date: str
     date,
     ok: gaps.length === 0,
     memberCount: seats.filter((s) => heldOn(s, date)).length,
-    rules: ruleRows.filter((r) => ids.has(r.id)).map(presentRule),
+    rules: ruleRows.filter((r) => ids.has(r.id)),
     gaps,
   };
 }
@@ -34,22 +33,22 @@ export async function groupComposition(db: Queryable, groupId: string, date: str
 /** Every active group (of some owners) that breaks its rules on a day, with its gaps. */
 export async function gapsOverview(db: Queryable, f: { date: string; owners?: readonly string[]; staffedOnly?: boolean }) {
   const map = await repo.regionMap(db);
-  const rules = (await repo.listRules(db)).map(repo.toRule);
+  const rules = await repo.listRules(db);
   const groups = (await repo.activeGroups(db, f.owners)).filter((g) =>
-    rulesFor(rules, groupForRules(g)).some((r) => r.ruleType !== 'mandate-years' && r.ruleType !== 'rotation'),
+    rulesFor(rules, g).some((r) => r.ruleType !== 'mandate-years' && r.ruleType !== 'rotation'),
   );
   const seats = await repo.seatsOf(
     db,
     groups.map((g) => g.id),
   );
-  const byGroup = new Map<string, ReturnType<typeof repo.toSeat>[]>();
-  for (const s of seats) byGroup.set(s.group_id, [...(byGroup.get(s.group_id) ?? []), repo.toSeat(s)]);
+  const byGroup = new Map<string, repo.SeatRecord[]>();
+  for (const s of seats) byGroup.set(s.groupId, [...(byGroup.get(s.groupId) ?? []), s]);
   const items = [];
   for (const g of groups) {
     const mine = byGroup.get(g.id) ?? [];
     const memberCount = mine.filter((s) => heldOn(s, f.date)).length;
     if (f.staffedOnly && memberCount === 0) continue;
-    const gaps = checkComposition(groupForRules(g), rules, mine, f.date, map).map(withName(map));
+    const gaps = checkComposition(g, rules, mine, f.date, map).map(withName(map));
     if (gaps.length === 0) continue;
     items.push({ groupId: g.id, groupName: g.name, kind: g.kind, level: g.level, owner: g.owner, memberCount, gaps });
   }
@@ -61,9 +60,7 @@ export async function groupRotation(db: Queryable, groupId: string, from: string
   const group = await getGroup(db, groupId);
   if (!group) throw notFound('Gruppen');
   const map = await repo.regionMap(db);
-  const rules = rulesFor((await repo.listRules(db)).map(repo.toRule), groupForRules(group)).filter(
-    (r) => r.ruleType === 'rotation',
-  );
+  const rules = rulesFor(await repo.listRules(db), groupForRules(group)).filter((r) => r.ruleType === 'rotation');
   const members = await repo.seatHolders(db, groupId);
   return {
     groupId,
@@ -82,9 +79,9 @@ export async function groupRotation(db: Queryable, groupId: string, from: string
           current: now?.index === p.index,
           holders: members
             .filter(
-              (m) => r.roles.includes(m.role) && m.start_date <= p.endDate && (m.end_date === null || m.end_date >= p.startDate),
+              (m) => r.roles.includes(m.role) && m.startDate <= p.endDate && (m.endDate === null || m.endDate >= p.startDate),
             )
-            .map((m) => ({ role: m.role, personName: m.person_name, represents: m.represents })),
+            .map((m) => ({ role: m.role, personName: m.personName, represents: m.represents })),
         })),
       };
     }),

@@ -35,7 +35,7 @@ export async function createNomination(db: Db, ctx: Ctx, groupId: string, input:
     if (!isGroupActive(group.status)) throw conflict('Gruppen är stängd; ingen kan nomineras till den.');
     await assertVisible(tx, ctx, { person: input.personId });
     const person = await peopleRepo.getPerson(tx, input.personId);
-    if (!person || person.anonymised_at) {
+    if (!person || person.anonymisedAt) {
       throw unprocessable('Personen finns inte.', [{ path: 'personId', message: 'okänd person' }]);
     }
     if (input.endDate && input.endDate < input.startDate) {
@@ -48,7 +48,7 @@ export async function createNomination(db: Db, ctx: Ctx, groupId: string, input:
       throw unprocessable(`Okänd region "${input.represents}".`, [{ path: 'represents', message: 'okänd region' }]);
     }
     const open = await repo.listNominations(tx, { groupId, status: 'open', limit: 500 });
-    if (open.some((n) => n.person_id === person.id && n.proposed_role === input.role)) {
+    if (open.some((n) => n.personId === person.id && n.role === input.role)) {
       throw conflict(`${person.name} är redan nominerad till samma roll i gruppen; nomineringen väntar på beslut.`);
     }
     const row = await repo.insertNomination(tx, {

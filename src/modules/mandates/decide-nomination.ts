@@ -17,11 +17,11 @@ export type DecisionBody = Omit<Static<typeof DecideBody>, 'version'>;
 /** The nomination and its group, both locked: the decision appoints to the group. */
 export async function lockNomination(q: Queryable, id: string, opts: { lockGroup: boolean }) {
   const n = await repo.getNomination(q, id, { forUpdate: true });
-  const group = n ? await getGroup(q, n.group_id, { forUpdate: opts.lockGroup }) : undefined;
+  const group = n ? await getGroup(q, n.groupId, { forUpdate: opts.lockGroup }) : undefined;
   return n && group ? { ...n, group } : undefined;
 }
 
-export type LockedNomination = repo.NominationRow & { group: GroupRow };
+export type LockedNomination = repo.NominationRecord & { group: GroupRow };
 
 /**
  * The appointing body decides. Approval appoints the person through the same rules as any
@@ -66,10 +66,10 @@ export async function decideNomination(
                 ctx,
                 n.group,
                 {
-                  personId: n.person_id,
-                  role: n.proposed_role,
-                  startDate: n.proposed_start,
-                  ...(n.proposed_end ? { endDate: n.proposed_end } : {}),
+                  personId: n.personId,
+                  role: n.role,
+                  startDate: n.startDate,
+                  ...(n.endDate ? { endDate: n.endDate } : {}),
                   ...(n.represents ? { represents: n.represents } : {}),
                   ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}),
                   nominationId: n.id,

@@ -3,7 +3,6 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors.js';
-import { presentRule } from './presenter.js';
 import * as repo from './repository.js';
 import type { RuleType } from './rules/composition.js';
 
@@ -97,7 +96,7 @@ export async function createRule(db: Db, ctx: Ctx, input: RuleInput) {
   authorize(ctx.actor, 'composition.manage');
   return db.transaction(async (tx) => {
     const row = await repo.insertRule(tx, await validated(tx, input));
-    await recordAudit(tx, ctx, { entityType: 'composition-rule', entityId: row.id, action: 'create', after: presentRule(row) });
+    await recordAudit(tx, ctx, { entityType: 'composition-rule', entityId: row.id, action: 'create', after: row });
     return row;
   });
 }
@@ -115,8 +114,8 @@ export async function updateRule(db: Db, ctx: Ctx, id: string, version: number, 
       entityType: 'composition-rule',
       entityId: id,
       action: 'update',
-      before: presentRule(before),
-      after: presentRule(after),
+      before,
+      after,
     });
     return after;
   });
@@ -129,6 +128,6 @@ export async function deleteRule(db: Db, ctx: Ctx, id: string, version: number) 
     if (!before) throw notFound('Regeln');
     if (before.version !== version) throw staleVersion(before.version);
     await repo.deleteRuleRow(tx, id, version);
-    await recordAudit(tx, ctx, { entityType: 'composition-rule', entityId: id, action: 'delete', before: presentRule(before) });
+    await recordAudit(tx, ctx, { entityType: 'composition-rule', entityId: id, action: 'delete', before });
   });
 }

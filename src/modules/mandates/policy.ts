@@ -34,8 +34,8 @@ export const mayDecide = (actor: Actor | undefined, group: { owner: string }, ge
 
 export interface NominationSides {
   represents: string | null;
-  person_home_owner: string | null;
-  created_by: string | null;
+  personHomeOwner: string | null;
+  createdBy: string | null;
 }
 
 /**
@@ -55,8 +55,8 @@ export function maySeeNomination(
   if (!actor) return false;
   if (mayDecide(actor, group, geo) || can(actor, 'nominations.submit', ownerScope(group.owner, geo))) return true;
   if (!mayNominate(actor, group, geo)) return false;
-  if (actor.via !== 'system' && nomination.created_by === actor.userId) return true;
-  const side = nomination.represents ?? nomination.person_home_owner;
+  if (actor.via !== 'system' && nomination.createdBy === actor.userId) return true;
+  const side = nomination.represents ?? nomination.personHomeOwner;
   return side !== null && can(actor, 'nominations.submit', ownerScope(side, geo));
 }
 

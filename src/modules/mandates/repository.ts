@@ -1,49 +1,19 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { CompositionRule, RegionMap, Seat } from './rules/composition.js';
 import type { NominationStatus } from './rules/nomination.js';
+import type { Nomination, RegisterEntry, Rule } from './schemas.js';
 
-/** The only SQL for composition rules, nominations, seats and the public register. */
+/** The only SQL for composition rules, nominations, seats and the public register; rows in API shape (platform/db/rows.ts). */
 
-export interface RuleRow {
-  id: string;
-  group_kind: string | null;
-  group_level: string | null;
-  group_owner: string | null;
-  group_key: string | null;
-  program_area_ids: string[];
-  rule_type: CompositionRule['ruleType'];
-  roles: string[];
-  min_count: number | null;
-  max_count: number | null;
-  region_counts: Record<string, number>;
-  years: number | null;
-  region_order: string[];
-  anchor_date: string | null;
-  description: string;
-  source_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A composition rule as the API shows it (and as the audit trail records it); it is also the rule the checks take. */
+export type RuleRecord = Omit<Static<typeof Rule>, 'ruleType'> & { ruleType: CompositionRule['ruleType'] };
 
-export const toRule = (r: RuleRow): CompositionRule => ({
-  id: r.id,
-  groupKind: r.group_kind,
-  groupLevel: r.group_level,
-  groupOwner: r.group_owner,
-  groupKey: r.group_key,
-  programAreaIds: r.program_area_ids,
-  ruleType: r.rule_type,
-  roles: r.roles,
-  minCount: r.min_count,
-  maxCount: r.max_count,
-  regionCounts: r.region_counts,
-  years: r.years,
-  regionOrder: r.region_order,
-  anchorDate: r.anchor_date,
-  description: r.description,
-});
+/** The rule's columns, the response schema's fields and nothing more. */
+const RULE = `id, group_kind, group_level, group_owner, group_key, program_area_ids, rule_type, roles, min_count, max_count,
+  region_counts, years, region_order, anchor_date, description, source_id, version`;
 
 export interface RuleWrite {
   groupKind: string | null;
@@ -65,14 +35,14 @@ export interface RuleWrite {
 
 const RULE_ORDER = `ORDER BY group_key NULLS FIRST, group_level, group_kind, rule_type, description, id`;
 
-export async function listRules(db: Queryable): Promise<RuleRow[]> {
-  return db.query<RuleRow>(`SELECT * FROM composition_rules ${RULE_ORDER}`);
+export async function listRules(db: Queryable): Promise<RuleRecord[]> {
+  return selectRows<RuleRecord>(db, `SELECT ${RULE} FROM composition_rules ${RULE_ORDER}`);
 }
 
-export async function getRule(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<RuleRow | undefined> {
-  return (
-    await db.query<RuleRow>(`SELECT * FROM composition_rules WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id])
-  )[0];
+export async function getRule(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<RuleRecord | undefined> {
+  return selectRow<RuleRecord>(db, `SELECT ${RULE} FROM composition_rules WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
 }
 
 const ruleParams = (r: RuleWrite) => [
@@ -93,26 +63,27 @@ const ruleParams = (r: RuleWrite) => [
   r.programAreaIds,
 ];
 
-export async function insertRule(db: Queryable, r: RuleWrite): Promise<RuleRow> {
-  const [row] = await db.query<RuleRow>(
+export async function insertRule(db: Queryable, r: RuleWrite): Promise<RuleRecord> {
+  const row = await selectRow<RuleRecord>(
+    db,
     `INSERT INTO composition_rules (group_kind, group_level, group_owner, group_key, rule_type, roles, min_count, max_count,
        region_counts, years, region_order, anchor_date, description, source_id, program_area_ids)
-     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::jsonb, $10, $11::text[], $12, $13, $14, $15::text[]) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::jsonb, $10, $11::text[], $12, $13, $14, $15::text[]) RETURNING ${RULE}`,
     ruleParams(r),
   );
   return row!;
 }
 
-export async function updateRuleRow(db: Queryable, id: string, version: number, r: RuleWrite): Promise<RuleRow | undefined> {
-  const [row] = await db.query<RuleRow>(
+export async function updateRuleRow(db: Queryable, id: string, version: number, r: RuleWrite): Promise<RuleRecord | undefined> {
+  return selectRow<RuleRecord>(
+    db,
     `UPDATE composition_rules SET group_kind = $1, group_level = $2, group_owner = $3, group_key = $4, rule_type = $5,
        roles = $6::text[], min_count = $7, max_count = $8, region_counts = $9::jsonb, years = $10, region_order = $11::text[],
        anchor_date = $12, description = $13, source_id = $14, program_area_ids = $15::text[], version = version + 1,
        updated_at = now()
-     WHERE id = $16 AND version = $17 RETURNING *`,
+     WHERE id = $16 AND version = $17 RETURNING ${RULE}`,
     [...ruleParams(r), id, version],
   );
-  return row;
 }
 
 export async function deleteRuleRow(db: Queryable, id: string, version: number): Promise<boolean> {
@@ -138,30 +109,13 @@ export async function regionMap(db: Queryable): Promise<RegionMap> {
   };
 }
 
-export interface SeatRow {
-  id: string;
-  group_id: string;
-  person_id: string;
-  role: string;
-  represents: string | null;
-  care_sector: string | null;
-  start_date: string;
-  end_date: string | null;
-}
+/** A seat (a membership) as the composition checks take it, with its group. */
+export type SeatRecord = Seat & { groupId: string };
 
-export const toSeat = (s: SeatRow): Seat => ({
-  id: s.id,
-  personId: s.person_id,
-  role: s.role,
-  represents: s.represents,
-  careSector: s.care_sector,
-  startDate: s.start_date,
-  endDate: s.end_date,
-});
-
-export async function seatsOf(db: Queryable, groupIds: readonly string[]): Promise<SeatRow[]> {
+export async function seatsOf(db: Queryable, groupIds: readonly string[]): Promise<SeatRecord[]> {
   if (groupIds.length === 0) return [];
-  return db.query<SeatRow>(
+  return selectRows<SeatRecord>(
+    db,
     `SELECT m.id, m.group_id, m.person_id, m.role, m.represents, m.care_sector, m.start_date, m.end_date
      FROM memberships m JOIN persons p ON p.id = m.person_id
      WHERE m.group_id = ANY($1::uuid[]) AND p.anonymised_at IS NULL ORDER BY m.start_date, m.id`,
@@ -173,28 +127,31 @@ export async function seatsOf(db: Queryable, groupIds: readonly string[]): Promi
 export async function seatHolders(
   db: Queryable,
   groupId: string,
-): Promise<{ role: string; person_name: string; represents: string | null; start_date: string; end_date: string | null }[]> {
-  return db.query(
+): Promise<{ role: string; personName: string; represents: string | null; startDate: string; endDate: string | null }[]> {
+  return selectRows(
+    db,
     `SELECT m.role, p.name AS person_name, m.represents, m.start_date, m.end_date FROM memberships m
      JOIN persons p ON p.id = m.person_id WHERE m.group_id = $1 AND p.anonymised_at IS NULL ORDER BY m.start_date, m.id`,
     [groupId],
   );
 }
 
+/** A group as the composition checks take it. */
 export interface GroupBrief {
   id: string;
   name: string;
   kind: string;
   level: string;
   owner: string;
-  reference_key: string | null;
-  program_area_ids: string[];
-  is_demo: boolean;
+  referenceKey: string | null;
+  programAreaIds: string[];
+  isDemo: boolean;
 }
 
 /** Active groups, optionally of some owners, in Swedish order. */
 export async function activeGroups(db: Queryable, owners?: readonly string[]): Promise<GroupBrief[]> {
-  return db.query<GroupBrief>(
+  return selectRows<GroupBrief>(
+    db,
     `SELECT id, name, kind, level, owner, reference_key, program_area_ids, is_demo FROM groups
      WHERE status = 'active' AND ($1::text[] IS NULL OR owner = ANY($1::text[])) ORDER BY sv_key(name) COLLATE "C", id`,
     [owners ? [...owners] : null],
@@ -204,37 +161,23 @@ export async function activeGroups(db: Queryable, owners?: readonly string[]): P
 // ---------------------------------------------------------------------------------------------
 // Nominations
 
-export interface NominationRow {
-  id: string;
-  group_id: string;
-  group_name: string;
-  group_owner: string;
-  person_id: string;
-  person_name: string;
-  /** The nominee's home organisation: the nominating side when the nomination names no region it represents. */
-  person_home_owner: string | null;
-  nominating_org: string;
-  nominating_org_type: string;
-  nominated_by: string;
-  motivation: string | null;
-  proposed_role: string;
-  proposed_start: string;
-  proposed_end: string | null;
-  represents: string | null;
-  status: NominationStatus;
-  decision_date: string | null;
-  decision_reference: string | null;
-  decision_reason: string | null;
-  decided_by: string | null;
-  membership_id: string | null;
-  created_by: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/**
+ * A nomination as the API shows it, less the caller's actions, with what the module reads
+ * besides: the group's owner (its region), the nominee's home organisation (the nominating side
+ * when the nomination names no region it represents), who decided and who registered it.
+ */
+export type NominationRecord = Omit<Static<typeof Nomination>, 'allowedActions'> & {
+  groupOwner: string;
+  personHomeOwner: string | null;
+  decidedBy: string | null;
+  createdBy: string | null;
+};
 
-const NOMINATION = `SELECT n.*, g.name AS group_name, g.owner AS group_owner, p.name AS person_name,
-    p.home_owner AS person_home_owner
+const NOMINATION = `SELECT n.id, n.group_id, g.name AS group_name, g.owner AS group_owner, n.person_id, p.name AS person_name,
+    p.home_owner AS person_home_owner, n.nominating_org AS nominating_organisation,
+    n.nominating_org_type AS nominating_organisation_type, n.nominated_by, n.motivation, n.proposed_role AS role,
+    n.proposed_start AS start_date, n.proposed_end AS end_date, n.represents, n.status, n.decision_date, n.decision_reference,
+    n.decision_reason, n.decided_by, n.membership_id, n.created_by, n.version, n.created_at
   FROM nominations n JOIN groups g ON g.id = n.group_id JOIN persons p ON p.id = n.person_id`;
 
 export async function insertNomination(
@@ -252,7 +195,7 @@ export async function insertNomination(
     represents: string | null;
     createdBy: string | null;
   },
-): Promise<NominationRow> {
+): Promise<NominationRecord> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO nominations (group_id, person_id, nominating_org, nominating_org_type, nominated_by, motivation, proposed_role,
        proposed_start, proposed_end, represents, created_by)
@@ -278,22 +221,23 @@ export async function getNomination(
   db: Queryable,
   id: string,
   opts: { forUpdate?: boolean } = {},
-): Promise<NominationRow | undefined> {
+): Promise<NominationRecord | undefined> {
   if (opts.forUpdate) await db.query('SELECT id FROM nominations WHERE id = $1 FOR UPDATE', [id]);
-  return (await db.query<NominationRow>(`${NOMINATION} WHERE n.id = $1`, [id]))[0];
+  return selectRow<NominationRecord>(db, `${NOMINATION} WHERE n.id = $1`, [id]);
 }
 
 export async function listNominations(
   db: Queryable,
   f: { groupId?: string; organisation?: string; status?: string; owners?: readonly string[]; limit: number },
-): Promise<NominationRow[]> {
+): Promise<NominationRecord[]> {
   const w = new Filters();
   if (f.groupId) w.add('n.group_id = ?::uuid', f.groupId);
   if (f.organisation) w.add('sv_fold(n.nominating_org) = sv_fold(?)', f.organisation);
   if (f.status) w.add('n.status = ?', f.status);
   if (f.owners) w.add('g.owner = ANY(?::text[])', [...f.owners]);
   const limit = w.param(f.limit);
-  return db.query<NominationRow>(
+  return selectRows<NominationRecord>(
+    db,
     `${NOMINATION} ${w.where} ORDER BY (n.status = 'open') DESC, n.created_at DESC, n.id LIMIT ${limit}`,
     w.params,
   );
@@ -311,7 +255,7 @@ export async function decideNominationRow(
     decidedBy: string | null;
     membershipId: string | null;
   },
-): Promise<NominationRow | undefined> {
+): Promise<NominationRecord | undefined> {
   const rows = await db.query<{ id: string }>(
     `UPDATE nominations SET status = $3, decision_date = $4, decision_reference = $5, decision_reason = $6, decided_by = $7,
        membership_id = $8, version = version + 1, updated_at = now()
@@ -324,21 +268,13 @@ export async function decideNominationRow(
 // ---------------------------------------------------------------------------------------------
 // Public register (insyn): name, role, group and employer — nothing else.
 
-export interface RegisterRow {
-  person_name: string;
-  employer: string | null;
-  role: string;
-  group_id: string;
-  group_name: string;
-  group_owner: string;
-  start_date: string;
-  end_date: string | null;
-}
+/** An entry of the public register: exactly what the API shows (`p.name AS name`). */
+export type RegisterRecord = Static<typeof RegisterEntry>;
 
 export async function publicRegister(
   db: Queryable,
   f: { today: string; groupId?: string; owner?: string; q?: string; limit: number; offset: number },
-): Promise<RegisterRow[]> {
+): Promise<RegisterRecord[]> {
   const w = new Filters();
   w.add(`g.status = 'active' AND p.anonymised_at IS NULL AND m.start_date <= ?::date`, f.today);
   w.add('(m.end_date IS NULL OR m.end_date >= ?::date)', f.today);
@@ -347,9 +283,9 @@ export async function publicRegister(
   if (f.q) w.add('(sv_fold(p.name) LIKE ? OR sv_fold(g.name) LIKE ?)', `%${foldLike(f.q)}%`, `%${foldLike(f.q)}%`);
   const limit = w.param(f.limit + 1);
   const offset = w.param(f.offset);
-  return db.query<RegisterRow>(
-    `SELECT p.name AS person_name, p.employer, m.role, g.id AS group_id, g.name AS group_name, g.owner AS group_owner,
-       m.start_date, m.end_date
+  return selectRows<RegisterRecord>(
+    db,
+    `SELECT p.name, m.role, g.id AS group_id, g.name AS group_name, p.employer, m.start_date, m.end_date
      FROM memberships m JOIN persons p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id ${w.where}
      ORDER BY sv_key(g.name) COLLATE "C", g.id, m.role, sv_key(p.name) COLLATE "C", m.id LIMIT ${limit} OFFSET ${offset}`,
     w.params,

@@ -16,7 +16,7 @@ import { createNomination } from './create-nomination.js';
 import { decideNomination } from './decide-nomination.js';
 import { withdrawNomination } from './withdraw-nomination.js';
 import { createRule, deleteRule, updateRule } from './manage-rules.js';
-import { presentNomination, presentRegisterEntry, presentRule } from './presenter.js';
+import { presentNomination, presentRegisterEntry } from './presenter.js';
 import * as repo from './repository.js';
 import {
   Composition,
@@ -84,7 +84,7 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
         ...(req.query.status ? { status: req.query.status } : {}),
         limit: 1000,
       });
-      const groupOf = (n: repo.NominationRow) => ({ level: levelOfOwner(n.group_owner, geo), owner: n.group_owner });
+      const groupOf = (n: repo.NominationRecord) => ({ level: levelOfOwner(n.groupOwner, geo), owner: n.groupOwner });
       const visible = rows.filter((n) => maySeeNomination(req.ctx.actor, groupOf(n), n, geo)).slice(0, req.query.limit ?? 50);
       const actions = await Promise.all(visible.map((n) => policy.actions(groupOf(n), n)));
       return { items: visible.map((n, i) => presentNomination(n, actions[i])), nextCursor: null };
@@ -105,7 +105,7 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
       requireActor(req.ctx.actor);
       const policy = nominationPolicy(req.ctx, db);
       const n = await repo.getNomination(db, req.params.id);
-      const group = n ? await getGroup(db, n.group_id) : undefined;
+      const group = n ? await getGroup(db, n.groupId) : undefined;
       if (!n || !group || !(await policy.maySee(group, n))) throw notFound('Nomineringen');
       return reply.header('etag', `"${n.version}"`).send(presentNomination(n, await policy.actions(group, n)));
     },
@@ -163,7 +163,7 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       mayReadStructure(req);
-      return { items: (await repo.listRules(db)).map(presentRule), nextCursor: null };
+      return { items: await repo.listRules(db), nextCursor: null };
     },
   );
 
@@ -177,7 +177,7 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
         response: { 201: Type.Ref('CompositionRule'), ...errorResponses(401, 403, 422) },
       },
     },
-    async (req, reply) => reply.code(201).send(presentRule(await createRule(db, req.ctx, req.body))),
+    async (req, reply) => reply.code(201).send(await createRule(db, req.ctx, req.body)),
   );
 
   app.patch(
@@ -193,7 +193,7 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return presentRule(await updateRule(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input));
+      return updateRule(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input);
     },
   );
 

@@ -27,20 +27,20 @@ export async function addAgendaItem(db: Db, ctx: Ctx, meetingId: string, input: 
     let caseNumber: string | null = null;
     if (input.caseId) {
       const c = await agendaRepo.getCaseRef(tx, input.caseId);
-      if (!c || c.region_code !== group.owner) {
+      if (!c || c.regionCode !== group.owner) {
         throw unprocessable('Ärendet finns inte i forumets region.', [{ path: 'caseId', message: 'okänt ärende för forumet' }]);
       }
       if (!readyForAgenda(c.status)) {
         throw unprocessable(
-          `Ärendet ${c.case_number} är ${c.status} och kan inte sättas upp för beslut; det ska vara berett först.`,
+          `Ärendet ${c.caseNumber} är ${c.status} och kan inte sättas upp för beslut; det ska vara berett först.`,
           [{ path: 'caseId', message: `status ${c.status}` }],
         );
       }
-      if ((await agendaRepo.agendaOf(tx, meetingId)).some((a) => a.case_id === c.id))
-        throw conflict(`Ärendet ${c.case_number} står redan på föredragningslistan.`);
+      if ((await agendaRepo.agendaOf(tx, meetingId)).some((a) => a.caseId === c.id))
+        throw conflict(`Ärendet ${c.caseNumber} står redan på föredragningslistan.`);
       if (!isForBeslut(c.status)) {
         await transitionCase(tx, onBehalfOfForum(ctx, 'Föredragningslista'), c.id, FOR_BESLUT, {
-          reason: `Uppsatt på föredragningslistan till ${group.name} ${meeting.meeting_date}.`,
+          reason: `Uppsatt på föredragningslistan till ${group.name} ${meeting.date}.`,
           forumGroupId: group.id,
         });
       }
@@ -51,7 +51,7 @@ export async function addAgendaItem(db: Db, ctx: Ctx, meetingId: string, input: 
         caseId: c.id,
         caseStatusBefore: c.status,
       });
-      caseNumber = c.case_number;
+      caseNumber = c.caseNumber;
     } else {
       const title = input.title?.trim();
       if (!title) throw unprocessable('Ange en rubrik eller ett ärende.', [{ path: 'title', message: 'krävs utan ärende' }]);

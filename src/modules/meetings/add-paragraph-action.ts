@@ -16,7 +16,7 @@ export async function addParagraphAction(db: Db, ctx: Ctx, id: string, input: St
   return db.transaction(async (tx) => {
     const { paragraph: p, meeting } = await loadParagraph(tx, ctx, id, 'manage');
     assertMinutesOpen(meeting);
-    if (!p.case_id)
+    if (!p.caseId)
       throw unprocessable('Åtgärdspunkter hör till ett ärende; paragrafen gäller inget ärende.', [
         { path: 'caseId', message: 'paragrafen saknar ärende' },
       ]);

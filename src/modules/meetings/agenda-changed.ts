@@ -12,8 +12,8 @@ export async function agendaChanged(tx: Queryable, meetingId: string): Promise<v
   const called = await repo.attendanceOf(tx, meetingId);
   await notifyPersons(tx, {
     kind: 'meeting.agenda-changed',
-    personIds: called.map((a) => a.person_id),
-    title: `Ändrad föredragningslista: ${m.group_name} ${longSwedishDate(m.meeting_date)}`,
+    personIds: called.map((a) => a.personId),
+    title: `Ändrad föredragningslista: ${m.forumName} ${longSwedishDate(m.date)}`,
     body: await noticeText(tx, m),
     link: meetingLink(meetingId),
     dedupeKey: `agenda-changed:${meetingId}:${m.version}`,

@@ -1,23 +1,19 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { AgendaItem, MeetingDetail } from './schemas.js';
 
-/** Agenda items and the cases they put forward. */
+/** Agenda items and the cases they put forward, in API shape (platform/db/rows.ts). */
 
-export interface AgendaRow {
-  id: string;
-  meeting_id: string;
-  position: number;
-  kind: 'case' | 'standing' | 'other';
-  title: string;
-  case_id: string | null;
-  case_number: string | null;
-  case_status: string | null;
-  /** The case's status when it was put on this agenda (migration 0019). */
-  case_status_before: string | null;
-}
+/** An agenda item as the API shows it, with its meeting and the case's status when it was put on (migration 0019). */
+export type AgendaRecord = Static<typeof AgendaItem> & { meetingId: string; caseStatusBefore: string | null };
 
-export async function agendaOf(db: Queryable, meetingId: string): Promise<AgendaRow[]> {
-  return db.query<AgendaRow>(
-    `SELECT a.*, c.case_number, c.status AS case_status FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
+export async function agendaOf(db: Queryable, meetingId: string): Promise<AgendaRecord[]> {
+  return selectRows<AgendaRecord>(
+    db,
+    `SELECT a.id, a.meeting_id, a.position, a.kind, a.title, a.case_id, c.case_number, c.status AS case_status,
+       a.case_status_before
+     FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
      WHERE a.meeting_id = $1 ORDER BY a.position, a.id`,
     [meetingId],
   );
@@ -42,7 +38,8 @@ export async function insertAgendaItem(
 
 /** The case's items on other agendas still open (meeting not cancelled, minutes not approved). */
 export async function openAgendaItemsOfCase(db: Queryable, caseId: string, exceptItemId: string) {
-  return db.query<{ id: string; meeting_id: string; case_status_before: string | null }>(
+  return selectRows<{ id: string; meetingId: string; caseStatusBefore: string | null }>(
+    db,
     `SELECT a.id, a.meeting_id, a.case_status_before FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
      WHERE a.case_id = $1 AND a.id <> $2 AND m.status <> 'installt' AND m.minutes_status <> 'justerat'
      ORDER BY m.meeting_date, a.id`,
@@ -64,32 +61,29 @@ export async function setAgendaOrder(db: Queryable, meetingId: string, ids: stri
   }
 }
 
-export interface CaseRef {
-  id: string;
-  case_number: string;
-  subject: string;
-  status: string;
-  region_code: string;
-  assigned_group_id: string | null;
-  program_area_ids: string[];
-  knowledge_supports: string[];
-}
+/** A case the agenda can put forward, as the meeting page lists it, with what adding it checks. */
+export type CaseRef = Static<typeof MeetingDetail>['candidateCases'][number] & {
+  regionCode: string;
+  assignedGroupId: string | null;
+  programAreaIds: string[];
+  knowledgeSupports: string[];
+};
 
 export async function getCaseRef(db: Queryable, id: string): Promise<CaseRef | undefined> {
-  return (
-    await db.query<CaseRef>(
-      `SELECT c.id, c.case_number, c.subject, c.status, c.region_code, c.assigned_group_id,
-         COALESCE(g.program_area_ids, '{}') AS program_area_ids,
-         ARRAY(SELECT l.target_id::text FROM case_links l WHERE l.case_id = c.id AND l.target_type = 'knowledge-support') AS knowledge_supports
-       FROM cases c LEFT JOIN groups g ON g.id = c.assigned_group_id WHERE c.id = $1`,
-      [id],
-    )
-  )[0];
+  return selectRow<CaseRef>(
+    db,
+    `SELECT c.id, c.case_number, c.subject, c.status, c.region_code, c.assigned_group_id,
+       COALESCE(g.program_area_ids, '{}') AS program_area_ids,
+       ARRAY(SELECT l.target_id::text FROM case_links l WHERE l.case_id = c.id AND l.target_type = 'knowledge-support') AS knowledge_supports
+     FROM cases c LEFT JOIN groups g ON g.id = c.assigned_group_id WHERE c.id = $1`,
+    [id],
+  );
 }
 
 /** Cases of the region waiting for a forum: the ones the secretary can put forward. */
 export async function casesReadyForAgenda(db: Queryable, regionCode: string): Promise<CaseRef[]> {
-  return db.query<CaseRef>(
+  return selectRows<CaseRef>(
+    db,
     `SELECT c.id, c.case_number, c.subject, c.status, c.region_code, c.assigned_group_id,
        '{}'::text[] AS program_area_ids, '{}'::text[] AS knowledge_supports
      FROM cases c WHERE c.region_code = $1 AND c.status IN ('under-beredning', 'for-beslut', 'aterremitterad', 'bordlagd')

@@ -36,23 +36,23 @@ export async function approveMinutesOnPaper(db: Db, ctx: Ctx, meetingId: string,
       ...lockMinutesForKeeper(ctx, meetingId),
       facts: async (t, m) => {
         const { adjusters, ...facts } = await minutesFacts(t, m, input.personId);
-        const adjuster = adjusters.find((a) => a.person_id === input.personId);
+        const adjuster = adjusters.find((a) => a.personId === input.personId);
         if (!adjuster)
           throw unprocessable('Personen är inte justerare för protokollet.', [
             { path: 'personId', message: 'inte utsedd justerare' },
           ]);
-        if (input.signedOn < m.meeting_date || input.signedOn > clock.today())
-          throw unprocessable(`Ange det datum justeraren skrev under: från mötesdagen ${m.meeting_date} till i dag.`, [
-            { path: 'signedOn', message: `mellan ${m.meeting_date} och ${clock.today()}` },
+        if (input.signedOn < m.date || input.signedOn > clock.today())
+          throw unprocessable(`Ange det datum justeraren skrev under: från mötesdagen ${m.date} till i dag.`, [
+            { path: 'signedOn', message: `mellan ${m.date} och ${clock.today()}` },
           ]);
-        Object.assign(details, { personId: adjuster.person_id, personName: adjuster.person_name, signedOn: input.signedOn });
+        Object.assign(details, { personId: adjuster.personId, personName: adjuster.name, signedOn: input.signedOn });
         return { ...facts, problems: [] };
       },
       auditDetails: details,
       apply: async (t, _m, next) => {
         await minutesRepo.approveOnPaper(t, meetingId, input.personId, input.signedOn, userId, clock.now());
         if (isFinal(minutesLifecycle, next))
-          await repo.updateMeetingRow(t, meetingId, { minutes_status: next, minutes_locked_at: clock.now() });
+          await repo.updateMeetingRow(t, meetingId, { minutesStatus: next, minutesLockedAt: clock.now() });
         else await repo.touchMeeting(t, meetingId);
         return (await repo.getMeeting(t, meetingId))!;
       },

@@ -21,7 +21,7 @@ import { caseStatusAfter, longSwedishDate, meetingLink, paragraphReference } fro
 import { asMinutes, runMeetingTransition } from './transition.js';
 
 /** What approval makes final: the cases' statuses and their action items. */
-async function finalise(tx: Queryable, ctx: Ctx, meeting: Omit<repo.MeetingRow, 'status'>) {
+async function finalise(tx: Queryable, ctx: Ctx, meeting: Omit<repo.MeetingRecord, 'status'>) {
   const system = onBehalfOfForum(ctx, 'Justerat protokoll');
   const paragraphs = await minutesRepo.paragraphsOf(tx, meeting.id);
   const actions = await minutesRepo.actionsOf(
@@ -30,25 +30,25 @@ async function finalise(tx: Queryable, ctx: Ctx, meeting: Omit<repo.MeetingRow, 
   );
   const decided: { caseId: string; status: string; reference: string }[] = [];
   for (const p of paragraphs) {
-    if (!p.case_id) continue;
-    const reference = paragraphReference(meeting.group_name, meeting.meeting_date, p.number);
-    const to = caseStatusAfter(p.decision_kind);
-    const c = await agendaRepo.getCaseRef(tx, p.case_id);
+    if (!p.caseId) continue;
+    const reference = paragraphReference(meeting.forumName, meeting.date, p.number);
+    const to = caseStatusAfter(p.decisionKind);
+    const c = await agendaRepo.getCaseRef(tx, p.caseId);
     if (to && isForBeslut(c?.status)) {
-      await transitionCase(tx, system, p.case_id, to, {
-        reason: to === 'beslutad' ? `Beslut ${reference}.` : `${p.decision_text || to} (${reference})`,
-        forumGroupId: meeting.group_id,
+      await transitionCase(tx, system, p.caseId, to, {
+        reason: to === 'beslutad' ? `Beslut ${reference}.` : `${p.decisionText || to} (${reference})`,
+        forumGroupId: meeting.forumId,
         decisionRef: reference,
       });
-      decided.push({ caseId: p.case_id, status: to, reference });
+      decided.push({ caseId: p.caseId, status: to, reference });
     }
-    for (const a of actions.filter((x) => x.paragraph_id === p.id && !x.case_action_id)) {
+    for (const a of actions.filter((x) => x.paragraphId === p.id && !x.caseActionId)) {
       const made = await addCaseAction(tx, system, {
-        caseId: p.case_id,
+        caseId: p.caseId,
         title: a.title,
-        ownerPersonId: a.owner_person_id,
-        ownerName: a.owner_name,
-        dueDate: a.due_date,
+        ownerPersonId: a.ownerPersonId,
+        ownerName: a.ownName,
+        dueDate: a.dueDate,
         source: { meetingId: meeting.id, paragraphId: p.id },
       });
       await minutesRepo.linkAction(tx, a.id, made.id);
@@ -80,9 +80,9 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
       authorize: async (t, m) => {
         const { access } = await meetingAccess(t, ctx, m);
         assertMayMeeting(access, 'read');
-        const me = (await minutesRepo.adjustersOf(t, meetingId)).find((a) => a.person_id === access.personId);
+        const me = (await minutesRepo.adjustersOf(t, meetingId)).find((a) => a.personId === access.personId);
         if (!me) throw forbidden('Bara de utsedda justerarna kan justera protokollet.');
-        personId = me.person_id;
+        personId = me.personId;
         details.personId = personId;
       },
       facts: async (t, m) => {
@@ -93,7 +93,7 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
       apply: async (t, _m, next) => {
         await minutesRepo.approveAsAdjuster(t, meetingId, personId, userId, clock.now());
         if (isFinal(minutesLifecycle, next))
-          await repo.updateMeetingRow(t, meetingId, { minutes_status: next, minutes_locked_at: clock.now() });
+          await repo.updateMeetingRow(t, meetingId, { minutesStatus: next, minutesLockedAt: clock.now() });
         else await repo.touchMeeting(t, meetingId);
         return (await repo.getMeeting(t, meetingId))!;
       },
@@ -109,7 +109,7 @@ export async function approveMinutes(db: Db, ctx: Ctx, meetingId: string) {
 export async function completeJustering(
   tx: Queryable,
   ctx: Ctx,
-  meeting: Omit<repo.MeetingRow, 'status'>,
+  meeting: Omit<repo.MeetingRecord, 'status'>,
   from: MinutesStatus,
   to: MinutesStatus,
 ) {
@@ -126,9 +126,9 @@ export async function completeJustering(
   const called = await repo.attendanceOf(tx, meetingId);
   await notifyPersons(tx, {
     kind: 'minutes.approved',
-    personIds: called.map((a) => a.person_id),
-    title: `Justerat protokoll: ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)}`,
-    body: `Protokollet från ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)} är justerat.`,
+    personIds: called.map((a) => a.personId),
+    title: `Justerat protokoll: ${meeting.forumName} ${longSwedishDate(meeting.date)}`,
+    body: `Protokollet från ${meeting.forumName} ${longSwedishDate(meeting.date)} är justerat.`,
     link: meetingLink(meetingId),
     dedupeKey: `minutes-approved:${meetingId}`,
   });

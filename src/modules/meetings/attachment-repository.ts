@@ -1,35 +1,26 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { Attachment } from './schemas.js';
 
-/** Attachments to agenda items (migration 0019) and the groups whose report can be attached. */
+/** Attachments to agenda items (migration 0019) and the groups whose report can be attached, in API shape. */
 
-export interface AttachmentRow {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string;
-  kind: 'followup-report';
-  source_group_id: string;
-  source_group_name: string;
-  title: string;
-  file_name: string;
-  format: 'pdf' | 'docx';
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  created_at: Date;
-  created_by: string | null;
-  created_by_name: string;
-}
+/**
+ * An attachment as the API shows it (`source_group_id AS group_id`, the name of who attached it as
+ * `created_by`), with its meeting and content type; the presenter adds the address.
+ */
+export type AttachmentRecord = Omit<Static<typeof Attachment>, 'href'> & { meetingId: string; contentType: string };
 
-const ATTACHMENT = `SELECT a.id, a.meeting_id, a.agenda_item_id, a.kind, a.source_group_id, g.name AS source_group_name,
-    a.title, a.file_name, a.format, a.content_type, a.size_bytes, a.sha256, a.created_at, a.created_by, a.created_by_name
+const ATTACHMENT = `SELECT a.id, a.meeting_id, a.agenda_item_id, a.kind, a.source_group_id AS group_id, g.name AS group_name,
+    a.title, a.file_name, a.format, a.content_type, a.size_bytes, a.sha256, a.created_at, a.created_by_name AS created_by
   FROM meeting_attachments a JOIN groups g ON g.id = a.source_group_id`;
 
-export async function attachmentsOf(db: Queryable, meetingId: string): Promise<AttachmentRow[]> {
-  return db.query<AttachmentRow>(`${ATTACHMENT} WHERE a.meeting_id = $1 ORDER BY a.created_at, a.id`, [meetingId]);
+export async function attachmentsOf(db: Queryable, meetingId: string): Promise<AttachmentRecord[]> {
+  return selectRows<AttachmentRecord>(db, `${ATTACHMENT} WHERE a.meeting_id = $1 ORDER BY a.created_at, a.id`, [meetingId]);
 }
 
-export async function getAttachment(db: Queryable, id: string): Promise<AttachmentRow | undefined> {
-  return (await db.query<AttachmentRow>(`${ATTACHMENT} WHERE a.id = $1`, [id]))[0];
+export async function getAttachment(db: Queryable, id: string): Promise<AttachmentRecord | undefined> {
+  return selectRow<AttachmentRecord>(db, `${ATTACHMENT} WHERE a.id = $1`, [id]);
 }
 
 export async function attachmentContent(db: Queryable, id: string): Promise<Uint8Array | undefined> {

@@ -12,7 +12,7 @@ import { isCancelled } from './rules/lifecycle.js';
 /** Feed addresses carry this prefix, so they are recognisable (and scannable) as secrets. */
 export const FEED_TOKEN_PREFIX = 'nvc_';
 
-const STATUS: Record<repo.MeetingRow['status'], TimedEvent['status']> = {
+const STATUS: Record<repo.MeetingRecord['status'], TimedEvent['status']> = {
   planerat: 'TENTATIVE',
   kallat: 'CONFIRMED',
   genomfort: 'CONFIRMED',
@@ -24,28 +24,32 @@ const STATUS: Record<repo.MeetingRow['status'], TimedEvent['status']> = {
  * change counter, STATUS:CANCELLED for a cancelled meeting, and a link back to the meeting
  * page. The online link is left out of public feeds.
  */
-export function meetingEvents(meetings: repo.MeetingRow[], baseUrl: string, opts: { includeOnlineUrl: boolean }): TimedEvent[] {
+export function meetingEvents(
+  meetings: repo.MeetingRecord[],
+  baseUrl: string,
+  opts: { includeOnlineUrl: boolean },
+): TimedEvent[] {
   const base = baseUrl.replace(/\/$/, '');
   return meetings.map((m) => {
     const url = `${base}${meetingLink(m.id)}`;
     const description = [
-      isCancelled(m.status) ? `Inställt${m.cancel_reason ? `: ${m.cancel_reason}` : ''}` : undefined,
-      opts.includeOnlineUrl && m.online_url ? `Delta digitalt: ${m.online_url}` : undefined,
+      isCancelled(m.status) ? `Inställt${m.cancelReason ? `: ${m.cancelReason}` : ''}` : undefined,
+      opts.includeOnlineUrl && m.onlineUrl ? `Delta digitalt: ${m.onlineUrl}` : undefined,
       `Mötessidan: ${url}`,
     ]
       .filter(Boolean)
       .join('\n');
     return {
       uid: `meeting-${m.id}@navet`,
-      summary: isCancelled(m.status) ? `Inställt: ${m.group_name}` : m.group_name,
-      start: stockholmToUtc(m.meeting_date, m.start_time),
-      end: stockholmToUtc(m.meeting_date, m.end_time),
-      sequence: m.ical_sequence,
+      summary: isCancelled(m.status) ? `Inställt: ${m.forumName}` : m.forumName,
+      start: stockholmToUtc(m.date, m.startTime),
+      end: stockholmToUtc(m.date, m.endTime),
+      sequence: m.icalSequence,
       status: STATUS[m.status],
       ...(m.place ? { location: m.place } : {}),
       description,
       url,
-      lastModified: m.updated_at,
+      lastModified: new Date(m.updatedAt),
     };
   });
 }

@@ -21,7 +21,7 @@ export async function cancelMeeting(db: Db, ctx: Ctx, id: string, input: Static<
       ...lockForKeeper(ctx, id),
       facts: async (t) => ({ paragraphs: (await minutesRepo.paragraphsOf(t, id)).length }),
       apply: async (t, _row, to, reason) => {
-        await repo.updateMeetingRow(t, id, { status: to, cancel_reason: reason }, { bumpSequence: true });
+        await repo.updateMeetingRow(t, id, { status: to, cancelReason: reason }, { bumpSequence: true });
         return (await repo.getMeeting(t, id))!;
       },
     });
@@ -29,9 +29,9 @@ export async function cancelMeeting(db: Db, ctx: Ctx, id: string, input: Static<
     const reason = input.reason.trim();
     await notifyPersons(tx, {
       kind: 'meeting.cancelled',
-      personIds: called.map((a) => a.person_id),
-      title: `Inställt: ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)}`,
-      body: `Mötet med ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)} kl. ${meeting.start_time} är inställt.\n\nSkäl: ${reason}`,
+      personIds: called.map((a) => a.personId),
+      title: `Inställt: ${meeting.forumName} ${longSwedishDate(meeting.date)}`,
+      body: `Mötet med ${meeting.forumName} ${longSwedishDate(meeting.date)} kl. ${meeting.startTime} är inställt.\n\nSkäl: ${reason}`,
       link: meetingLink(id),
       dedupeKey: `meeting-cancelled:${id}`,
     });

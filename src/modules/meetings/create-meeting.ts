@@ -24,8 +24,8 @@ export async function insertMeeting(
 ) {
   if (!forumOpen(group)) throw conflict('Forumet är stängt; inga nya möten.');
   const s = await settingsOf(tx, group);
-  const startTime = input.startTime ?? s.start_time;
-  const endTime = input.endTime ?? s.end_time;
+  const startTime = input.startTime ?? s.startTime;
+  const endTime = input.endTime ?? s.endTime;
   if (endTime <= startTime)
     throw unprocessable('Mötet måste sluta efter att det börjar.', [{ path: 'endTime', message: 'ska vara efter starttiden' }]);
   const id = await repo.insertMeeting(tx, {
@@ -33,19 +33,19 @@ export async function insertMeeting(
     date: input.date,
     startTime,
     endTime,
-    place: input.place?.trim() || s.default_place,
+    place: input.place?.trim() || s.defaultPlace,
     onlineUrl: input.onlineUrl?.trim() || null,
     ...(opts.isDemo ? { isDemo: true } : {}),
   });
   // Standing items (e.g. the follow-up report at every kunskapsråd meeting) open every agenda.
-  for (const title of s.standing_items)
+  for (const title of s.standingItems)
     await agendaRepo.insertAgendaItem(tx, { meetingId: id, kind: 'standing', title, caseId: null });
   const row = (await repo.getMeeting(tx, id))!;
   await recordAudit(tx, ctx, {
     entityType: 'meeting',
     entityId: id,
     action: 'create',
-    after: { forumId: group.id, date: row.meeting_date, startTime, endTime, place: row.place, standingItems: s.standing_items },
+    after: { forumId: group.id, date: row.date, startTime, endTime, place: row.place, standingItems: s.standingItems },
   });
   return row;
 }

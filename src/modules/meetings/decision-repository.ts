@@ -1,21 +1,18 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
 import { foldLike } from '../../platform/db/sql.js';
-import type { ParagraphRow } from './minutes-repository.js';
+import { selectRows } from '../../platform/db/rows.js';
+import type { Decision } from './schemas.js';
 
-/** The decision log: paragraphs of approved minutes. */
+/** The decision log: paragraphs of approved minutes, in API shape (the presenter adds the reference). */
 
-export interface DecisionRow extends ParagraphRow {
-  group_name: string;
-  group_owner: string;
-  meeting_date: string;
-  locked_at: Date;
-}
+export type DecisionRecord = Omit<Static<typeof Decision>, 'reference'>;
 
 /** Paragraphs of approved minutes; Swedish full-text (stemmed) or a folded substring match. */
 export async function searchDecisions(
   db: Queryable,
   f: { groupIds: string[]; q?: string; year?: number; limit: number; offset: number },
-): Promise<DecisionRow[]> {
+): Promise<DecisionRecord[]> {
   const params: unknown[] = [f.groupIds, f.year ?? null, f.limit, f.offset];
   let text = '';
   if (f.q?.trim()) {
@@ -23,8 +20,10 @@ export async function searchDecisions(
     text = `AND (to_tsvector('swedish', p.title || ' ' || p.decision_text) @@ plainto_tsquery('swedish', $5)
       OR sv_fold(p.title || ' ' || p.decision_text || ' ' || COALESCE(c.case_number, '')) LIKE $6)`;
   }
-  return db.query<DecisionRow>(
-    `SELECT p.*, c.case_number, g.name AS group_name, g.owner AS group_owner, m.meeting_date, m.minutes_locked_at AS locked_at
+  return selectRows<DecisionRecord>(
+    db,
+    `SELECT p.id AS paragraph_id, p.meeting_id, p.group_id AS forum_id, g.name AS forum_name, m.meeting_date, p.number,
+       p.title, p.decision_kind, p.decision_text, p.case_id, c.case_number, m.minutes_locked_at AS approved_at
      FROM minutes_paragraphs p JOIN meetings m ON m.id = p.meeting_id JOIN groups g ON g.id = p.group_id
      LEFT JOIN cases c ON c.id = p.case_id
      WHERE m.minutes_status = 'justerat' AND p.group_id = ANY($1::uuid[]) AND ($2::int IS NULL OR p.year = $2::int) ${text}

@@ -13,8 +13,8 @@ export async function deleteParagraph(db: Db, ctx: Ctx, id: string) {
   return db.transaction(async (tx) => {
     const { paragraph: p, meeting } = await loadParagraph(tx, ctx, id, 'manage');
     assertMinutesOpen(meeting);
-    const last = await minutesRepo.lockSequence(tx, p.group_id, p.year);
-    if (last !== p.number || !(await minutesRepo.releaseParagraphNumber(tx, p.group_id, p.year, p.number))) {
+    const last = await minutesRepo.lockSequence(tx, p.groupId, p.year);
+    if (last !== p.number || !(await minutesRepo.releaseParagraphNumber(tx, p.groupId, p.year, p.number))) {
       throw conflict(
         `§ ${p.number} är inte forumets senaste paragraf ${p.year}; ändra texten i stället, så att numreringen inte får luckor.`,
       );

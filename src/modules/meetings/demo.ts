@@ -1,5 +1,6 @@
 import type { Actor, Ctx, RoleAssignment } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
+import { selectRows } from '../../platform/db/rows.js';
 import { buildForumMember, buildGroup } from '../../testing/builders.js';
 import { approveMinutes } from './approve-minutes.js';
 import { setAdjusters } from './set-adjusters.js';
@@ -20,7 +21,8 @@ const COUNCIL = 'Kunskapsrådet (demo)';
 /** The signed-in identity of a demo user (for the steps only they may take, like justering). */
 async function as(db: Db, ctx: Ctx, email: string): Promise<Ctx> {
   const [u] = await db.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE email = $1', [email]);
-  const roles = await db.query<{ role: string; scope_type: RoleAssignment['scopeType']; scope_id: string }>(
+  const roles = await selectRows<RoleAssignment>(
+    db,
     'SELECT role, scope_type, scope_id FROM role_assignments WHERE user_id = $1',
     [u!.id],
   );
@@ -28,7 +30,7 @@ async function as(db: Db, ctx: Ctx, email: string): Promise<Ctx> {
     userId: u!.id,
     email,
     name: u!.name,
-    roles: roles.map((r) => ({ role: r.role, scopeType: r.scope_type, scopeId: r.scope_id })),
+    roles,
     via: 'session',
   };
   return { ...ctx, actor };
@@ -84,7 +86,7 @@ export async function loadMeetingsDemo(db: Db, ctx: Ctx): Promise<void> {
   await sendNotice(db, ctx, october.id, { version: (await repo.getMeeting(db, october.id))!.version });
   const called = await repo.attendanceOf(db, october.id);
   await recordAttendance(db, ctx, october.id, {
-    entries: called.map((a) => ({ personId: a.person_id, status: a.role === 'adjungerad' ? 'franvarande' : 'narvarande' })),
+    entries: called.map((a) => ({ personId: a.personId, status: a.role === 'adjungerad' ? 'franvarande' : 'narvarande' })),
   });
   const [report] = await agendaRepo.agendaOf(db, october.id);
   await createParagraph(db, ctx, october.id, {

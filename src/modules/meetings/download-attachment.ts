@@ -9,7 +9,7 @@ import { loadMeeting } from './policy.js';
 export async function downloadAttachment(db: Db, ctx: Ctx, attachmentId: string) {
   const a = await attachmentRepo.getAttachment(db, attachmentId);
   if (!a) throw notFound('Bilagan');
-  await loadMeeting(db, ctx, a.meeting_id, 'read');
+  await loadMeeting(db, ctx, a.meetingId, 'read');
   const bytes = Buffer.from((await attachmentRepo.attachmentContent(db, a.id))!);
-  return { attachment: a, bytes, intact: bytes.length === a.size_bytes && sha256Hex(bytes) === a.sha256 };
+  return { attachment: a, bytes, intact: bytes.length === a.sizeBytes && sha256Hex(bytes) === a.sha256 };
 }

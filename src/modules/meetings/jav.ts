@@ -4,22 +4,22 @@ import * as repo from './repository.js';
 import { isAbsent, isPresent, matchingRestrictions } from './rules/meeting.js';
 
 /** Those taking part in the meeting's decisions: present (or, before attendance is taken, called or members). */
-async function participants(tx: Queryable, m: repo.MeetingRow): Promise<string[]> {
+async function participants(tx: Queryable, m: repo.MeetingRecord): Promise<string[]> {
   const attendance = await repo.attendanceOf(tx, m.id);
-  if (attendance.some((a) => isPresent(a.status))) return attendance.filter((a) => isPresent(a.status)).map((a) => a.person_id);
-  if (attendance.length) return attendance.filter((a) => !isAbsent(a.status)).map((a) => a.person_id);
-  return (await repo.activeMembers(tx, m.group_id, m.meeting_date)).map((a) => a.person_id);
+  if (attendance.some((a) => isPresent(a.status))) return attendance.filter((a) => isPresent(a.status)).map((a) => a.personId);
+  if (attendance.length) return attendance.filter((a) => !isAbsent(a.status)).map((a) => a.personId);
+  return (await repo.activeMembers(tx, m.forumId, m.date)).map((a) => a.personId);
 }
 
 /** Proposes jäv from the declarations' restrictions; overrides already decided are kept. */
 export async function proposeJav(
   tx: Queryable,
-  m: repo.MeetingRow,
+  m: repo.MeetingRecord,
   paragraphId: string,
   about: { programAreaIds: string[]; knowledgeSupports: string[] },
 ) {
   await minutesRepo.clearProposedRecusals(tx, paragraphId);
-  const kept = new Set((await minutesRepo.participationOf(tx, [paragraphId])).map((r) => r.person_id));
+  const kept = new Set((await minutesRepo.participationOf(tx, [paragraphId])).map((r) => r.personId));
   const ids = await participants(tx, m);
   const restrictions = await repo.restrictionsOf(tx, ids);
   const proposed: { personId: string; note: string }[] = [];

@@ -9,7 +9,7 @@ import { attachFollowupReport } from './attach-report.js';
 import { cancelMeeting } from './cancel-meeting.js';
 import { downloadAttachment } from './download-attachment.js';
 import { holdMeeting } from './hold-meeting.js';
-import { presentAttachment, presentAttendance, presentMeeting } from './presenter.js';
+import { presentAttachment, presentMeeting } from './presenter.js';
 import { readMeeting } from './read-meeting.js';
 import { recordAttendance } from './record-attendance.js';
 import { removeAgendaItem } from './remove-agenda-item.js';
@@ -170,7 +170,7 @@ export const meetingFlowRoutes: RouteModule = (app, { db }) => {
         .header('x-content-type-options', 'nosniff')
         .header('repr-digest', `sha-256=:${Buffer.from(a.sha256, 'hex').toString('base64')}:`)
         .header('etag', `"${a.sha256}"`);
-      return sendDownload(reply, { filename: a.file_name, contentType: CONTENT_TYPES[a.format], body: bytes });
+      return sendDownload(reply, { filename: a.fileName, contentType: CONTENT_TYPES[a.format], body: bytes });
     },
   );
 
@@ -201,6 +201,6 @@ export const meetingFlowRoutes: RouteModule = (app, { db }) => {
         response: { 200: S.AttendanceList, ...changes },
       },
     },
-    async (req) => ({ items: (await recordAttendance(db, req.ctx, req.params.id, req.body)).map(presentAttendance) }),
+    async (req) => ({ items: await recordAttendance(db, req.ctx, req.params.id, req.body) }),
   );
 };

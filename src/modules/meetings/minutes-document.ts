@@ -25,7 +25,7 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** Builds the document model: whole minutes, or one paragraph as an extract. */
-export async function minutesDoc(db: Queryable, m: repo.MeetingRow, onlyParagraphId?: string): Promise<MinutesDoc> {
+export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParagraphId?: string): Promise<MinutesDoc> {
   const [attendance, all, adjusters] = await Promise.all([
     repo.attendanceOf(db, m.id),
     minutesRepo.paragraphsOf(db, m.id),
@@ -34,14 +34,14 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRow, onlyParagrap
   const paragraphs = onlyParagraphId ? all.filter((p) => p.id === onlyParagraphId) : all;
   const ids = paragraphs.map((p) => p.id);
   const [participation, actions] = await Promise.all([minutesRepo.participationOf(db, ids), minutesRepo.actionsOf(db, ids)]);
-  const approved = isFinal(minutesLifecycle, m.minutes_status);
+  const approved = isFinal(minutesLifecycle, m.minutesStatus);
   const present = attendance.filter((a) => isPresent(a.status));
   const absent = attendance.filter((a) => isAbsent(a.status));
   const facts: [string, string][] = [
-    ['Forum', m.group_name],
-    ['Datum', `${longSwedishDate(m.meeting_date)}, kl. ${m.start_time}–${m.end_time}`],
+    ['Forum', m.forumName],
+    ['Datum', `${longSwedishDate(m.date)}, kl. ${m.startTime}–${m.endTime}`],
     ...(m.place ? ([['Plats', m.place]] as [string, string][]) : []),
-    ['Status', approved ? `Justerat ${m.minutes_locked_at!.toISOString().slice(0, 10)}` : 'Ej justerat (utkast)'],
+    ['Status', approved ? `Justerat ${m.minutesLockedAt!.slice(0, 10)}` : 'Ej justerat (utkast)'],
   ];
   const sections: MinutesDoc['sections'] = [];
   if (!onlyParagraphId) {
@@ -50,55 +50,52 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRow, onlyParagrap
       paragraphs: [
         present
           .filter((a) => a.role !== 'adjungerad')
-          .map((a) => `${a.person_name} (${a.role})`)
+          .map((a) => `${a.name} (${a.role})`)
           .join(', ') || '–',
         ...(present.some((a) => a.role === 'adjungerad')
           ? [
               `Adjungerade: ${present
                 .filter((a) => a.role === 'adjungerad')
-                .map((a) => a.person_name)
+                .map((a) => a.name)
                 .join(', ')}`,
             ]
           : []),
-        ...(absent.length ? [`Frånvarande: ${absent.map((a) => a.person_name).join(', ')}`] : []),
+        ...(absent.length ? [`Frånvarande: ${absent.map((a) => a.name).join(', ')}`] : []),
       ],
     });
   }
   for (const p of paragraphs) {
-    const recused = participation.filter((r) => r.paragraph_id === p.id && !r.takes_part);
-    const overrides = participation.filter((r) => r.paragraph_id === p.id && r.takes_part && r.override_reason);
-    const acts = actions.filter((a) => a.paragraph_id === p.id);
+    const recused = participation.filter((r) => r.paragraphId === p.id && !r.takesPart);
+    const overrides = participation.filter((r) => r.paragraphId === p.id && r.takesPart && r.overrideReason);
+    const acts = actions.filter((a) => a.paragraphId === p.id);
     sections.push({
       heading: `§ ${p.number} ${p.title}`,
       paragraphs: [
-        ...(p.case_number ? [`Ärende: ${p.case_number}`] : []),
-        `${KIND_LABEL[p.decision_kind] ?? p.decision_kind}: ${p.decision_text || '–'}`,
-        ...(recused.length ? [`På grund av jäv deltog inte i beslutet: ${recused.map((r) => r.person_name).join(', ')}`] : []),
-        ...overrides.map((r) => `${r.person_name} deltog trots jävsbegränsning. Skäl: ${r.override_reason}`),
+        ...(p.caseNumber ? [`Ärende: ${p.caseNumber}`] : []),
+        `${KIND_LABEL[p.decisionKind] ?? p.decisionKind}: ${p.decisionText || '–'}`,
+        ...(recused.length ? [`På grund av jäv deltog inte i beslutet: ${recused.map((r) => r.name).join(', ')}`] : []),
+        ...overrides.map((r) => `${r.name} deltog trots jävsbegränsning. Skäl: ${r.overrideReason}`),
         ...acts.map(
-          (a) =>
-            `Åtgärd: ${a.title} – ansvarig ${a.owner_name ?? a.owner_person_name ?? '–'}${a.due_date ? `, klart senast ${a.due_date}` : ''}`,
+          (a) => `Åtgärd: ${a.title} – ansvarig ${a.ownerName ?? '–'}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}`,
         ),
       ],
     });
   }
-  const footer = [`Justerare: ${adjusters.map((a) => `${a.person_name}${justeredNote(a)}`).join(', ') || '–'}`];
+  const footer = [`Justerare: ${adjusters.map((a) => `${a.name}${justeredNote(a)}`).join(', ') || '–'}`];
   const only = paragraphs[0];
   if (onlyParagraphId && only) {
-    footer.push(`Utdraget överensstämmer med protokollet ${paragraphReference(m.group_name, m.meeting_date, only.number)}.`);
+    footer.push(`Utdraget överensstämmer med protokollet ${paragraphReference(m.forumName, m.date, only.number)}.`);
   }
   return {
     title:
       onlyParagraphId && only
-        ? `Protokollsutdrag – ${m.group_name} ${m.meeting_date} § ${only.number}`
-        : `Protokoll – ${m.group_name} ${m.meeting_date}`,
+        ? `Protokollsutdrag – ${m.forumName} ${m.date} § ${only.number}`
+        : `Protokoll – ${m.forumName} ${m.date}`,
     facts,
     sections,
     footer,
     fileBase:
-      onlyParagraphId && only
-        ? `protokollsutdrag-${m.group_name}-${m.meeting_date}-${only.number}`
-        : `protokoll-${m.group_name}-${m.meeting_date}`,
+      onlyParagraphId && only ? `protokollsutdrag-${m.forumName}-${m.date}-${only.number}` : `protokoll-${m.forumName}-${m.date}`,
   };
 }
 
@@ -151,8 +148,7 @@ export function toPdf(d: MinutesDoc): Promise<Buffer> {
 }
 
 /** How an adjuster's justering reads in the protokoll: in Navet with its day, or on paper with the day signed. */
-function justeredNote(a: minutesRepo.AdjusterRow): string {
-  if (a.signed_on_paper)
-    return ` (justerat på papper ${a.signed_on_paper}${a.recorded_by_name ? `, registrerat av ${a.recorded_by_name}` : ''})`;
-  return a.approved_at ? ` (justerat ${swedishDate(a.approved_at)})` : '';
+function justeredNote(a: minutesRepo.AdjusterRecord): string {
+  if (a.signedOnPaper) return ` (justerat på papper ${a.signedOnPaper}${a.recordedBy ? `, registrerat av ${a.recordedBy}` : ''})`;
+  return a.approvedAt ? ` (justerat ${swedishDate(new Date(a.approvedAt))})` : '';
 }

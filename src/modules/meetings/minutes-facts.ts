@@ -14,38 +14,38 @@ import type { MeetingStatus } from './rules/meeting.js';
  */
 export async function minutesFacts(
   db: Queryable,
-  meeting: { id: string; meeting_date: string; meetingStatus: MeetingStatus },
+  meeting: { id: string; date: string; meetingStatus: MeetingStatus },
   adjusterPersonId: string | null,
-): Promise<MinutesFacts & { adjusters: minutesRepo.AdjusterRow[] }> {
+): Promise<MinutesFacts & { adjusters: minutesRepo.AdjusterRecord[] }> {
   const [paragraphs, adjusters, agenda] = await Promise.all([
     minutesRepo.paragraphsOf(db, meeting.id),
     minutesRepo.adjustersOf(db, meeting.id),
     agendaRepo.agendaOf(db, meeting.id),
   ]);
-  const mine = adjusters.find((a) => a.person_id === adjusterPersonId);
+  const mine = adjusters.find((a) => a.personId === adjusterPersonId);
   return {
     meetingStatus: meeting.meetingStatus,
     problems: minutesProblems(
       paragraphs.map((p) => ({
         number: p.number,
-        decisionKind: p.decision_kind,
-        decisionText: p.decision_text,
-        agendaItemId: p.agenda_item_id,
-        caseId: p.case_id,
+        decisionKind: p.decisionKind,
+        decisionText: p.decisionText,
+        agendaItemId: p.agendaItemId,
+        caseId: p.caseId,
       })),
       adjusters.length,
       agenda.map((a) => ({
         id: a.id,
         position: a.position,
         title: a.title,
-        caseId: a.case_id,
-        forBeslut: isForBeslut(a.case_status),
+        caseId: a.caseId,
+        forBeslut: isForBeslut(a.caseStatus),
       })),
     ),
-    alreadyApproved: Boolean(mine?.approved_at),
-    othersPending: adjusters.filter((a) => a !== mine && !a.approved_at).length,
+    alreadyApproved: Boolean(mine?.approvedAt),
+    othersPending: adjusters.filter((a) => a !== mine && !a.approvedAt).length,
     today: clock.today(),
-    meetingDate: meeting.meeting_date,
+    meetingDate: meeting.date,
     adjusters,
   };
 }

@@ -1,4 +1,7 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { MeetingDetail, Paragraph } from './schemas.js';
 
 /** The minutes: paragraph numbers, paragraphs, participation (jäv), action items and adjusters. */
 
@@ -30,31 +33,22 @@ export async function lockSequence(tx: Queryable, groupId: string, year: number)
   return row?.last_number ?? 0;
 }
 
-export interface ParagraphRow {
-  id: string;
-  meeting_id: string;
-  group_id: string;
-  year: number;
-  number: number;
-  agenda_item_id: string | null;
-  case_id: string | null;
-  case_number: string | null;
-  title: string;
-  decision_kind: 'beslut' | 'information' | 'aterremitterad' | 'bordlagd';
-  decision_text: string;
-  program_area_ids: string[];
-  knowledge_supports: string[];
-  version: number;
+/**
+ * A paragraph as the API shows it, less what the presenter adds (the reference, the participation
+ * and the action items), with the forum it belongs to.
+ */
+export type ParagraphRecord = Omit<Static<typeof Paragraph>, 'reference' | 'participation' | 'actions'> & { groupId: string };
+
+const PARAGRAPH = `SELECT p.id, p.meeting_id, p.group_id, p.year, p.number, p.agenda_item_id, p.case_id, c.case_number, p.title,
+    p.decision_kind, p.decision_text, p.program_area_ids, p.knowledge_supports, p.version
+  FROM minutes_paragraphs p LEFT JOIN cases c ON c.id = p.case_id`;
+
+export async function paragraphsOf(db: Queryable, meetingId: string): Promise<ParagraphRecord[]> {
+  return selectRows<ParagraphRecord>(db, `${PARAGRAPH} WHERE p.meeting_id = $1 ORDER BY p.number`, [meetingId]);
 }
 
-const PARAGRAPH = `SELECT p.*, c.case_number FROM minutes_paragraphs p LEFT JOIN cases c ON c.id = p.case_id`;
-
-export async function paragraphsOf(db: Queryable, meetingId: string): Promise<ParagraphRow[]> {
-  return db.query<ParagraphRow>(`${PARAGRAPH} WHERE p.meeting_id = $1 ORDER BY p.number`, [meetingId]);
-}
-
-export async function getParagraph(db: Queryable, id: string): Promise<ParagraphRow | undefined> {
-  return (await db.query<ParagraphRow>(`${PARAGRAPH} WHERE p.id = $1`, [id]))[0];
+export async function getParagraph(db: Queryable, id: string): Promise<ParagraphRecord | undefined> {
+  return selectRow<ParagraphRecord>(db, `${PARAGRAPH} WHERE p.id = $1`, [id]);
 }
 
 export async function insertParagraph(
@@ -115,18 +109,14 @@ export async function deleteParagraph(db: Queryable, id: string): Promise<void> 
   await db.query('DELETE FROM minutes_paragraphs WHERE id = $1', [id]);
 }
 
-export interface ParticipationRow {
-  paragraph_id: string;
-  person_id: string;
-  person_name: string;
-  takes_part: boolean;
-  restriction_note: string | null;
-  override_reason: string | null;
-}
+/** Who takes part in a paragraph's decision, as the API shows it (`restriction_note AS restriction`), with the paragraph. */
+export type ParticipationRecord = Static<typeof Paragraph>['participation'][number] & { paragraphId: string };
 
-export async function participationOf(db: Queryable, paragraphIds: string[]): Promise<ParticipationRow[]> {
-  return db.query<ParticipationRow>(
-    `SELECT pp.*, p.name AS person_name FROM paragraph_participation pp JOIN persons p ON p.id = pp.person_id
+export async function participationOf(db: Queryable, paragraphIds: string[]): Promise<ParticipationRecord[]> {
+  return selectRows<ParticipationRecord>(
+    db,
+    `SELECT pp.paragraph_id, pp.person_id, p.name, pp.takes_part, pp.restriction_note AS restriction, pp.override_reason
+     FROM paragraph_participation pp JOIN persons p ON p.id = pp.person_id
      WHERE pp.paragraph_id = ANY($1::uuid[]) ORDER BY sv_key(p.name) COLLATE "C"`,
     [paragraphIds],
   );
@@ -149,20 +139,18 @@ export async function clearProposedRecusals(db: Queryable, paragraphId: string):
   await db.query('DELETE FROM paragraph_participation WHERE paragraph_id = $1 AND override_reason IS NULL', [paragraphId]);
 }
 
-export interface ActionRow {
-  id: string;
-  paragraph_id: string;
-  title: string;
-  owner_person_id: string | null;
-  owner_name: string | null;
-  owner_person_name: string | null;
-  due_date: string | null;
-  case_action_id: string | null;
-}
+/**
+ * A paragraph's action item as the API shows it: the owner's name is the person's when one is
+ * named, else the free-text name. The free-text name alone is `ownName` (what becomes the case's action item).
+ */
+export type ParagraphActionRecord = Static<typeof Paragraph>['actions'][number] & { paragraphId: string; ownName: string | null };
 
-export async function actionsOf(db: Queryable, paragraphIds: string[]): Promise<ActionRow[]> {
-  return db.query<ActionRow>(
-    `SELECT a.*, p.name AS owner_person_name FROM paragraph_actions a LEFT JOIN persons p ON p.id = a.owner_person_id
+export async function actionsOf(db: Queryable, paragraphIds: string[]): Promise<ParagraphActionRecord[]> {
+  return selectRows<ParagraphActionRecord>(
+    db,
+    `SELECT a.id, a.paragraph_id, a.title, a.owner_person_id, COALESCE(a.owner_name, p.name) AS owner_name,
+       a.owner_name AS own_name, a.due_date, a.case_action_id
+     FROM paragraph_actions a LEFT JOIN persons p ON p.id = a.owner_person_id
      WHERE a.paragraph_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
     [paragraphIds],
   );
@@ -183,23 +171,18 @@ export async function linkAction(db: Queryable, id: string, caseActionId: string
   await db.query('UPDATE paragraph_actions SET case_action_id = $2 WHERE id = $1', [id, caseActionId]);
 }
 
-export interface AdjusterRow {
-  meeting_id: string;
-  person_id: string;
-  person_name: string;
-  person_email: string | null;
-  approved_at: Date | null;
-  /** The date the justerare signed on paper (recorded by approved_by), or null. */
-  signed_on_paper: string | null;
-  recorded_by_name: string | null;
-  /** Whether the person can sign in (a user with the person's e-mail). */
-  has_account: boolean;
-}
+/**
+ * An adjuster as the API shows them: `signedOnPaper` is the date they signed on paper (recorded by
+ * the secretary), `recordedBy` who recorded it, `hasAccount` whether they can sign in (a user with
+ * the person's e-mail). With the meeting and their e-mail.
+ */
+export type AdjusterRecord = Static<typeof MeetingDetail>['adjusters'][number] & { meetingId: string; email: string | null };
 
-export async function adjustersOf(db: Queryable, meetingId: string): Promise<AdjusterRow[]> {
-  return db.query<AdjusterRow>(
-    `SELECT a.*, p.name AS person_name, p.email AS person_email,
-       CASE WHEN a.signed_on_paper IS NULL THEN NULL ELSE u.name END AS recorded_by_name,
+export async function adjustersOf(db: Queryable, meetingId: string): Promise<AdjusterRecord[]> {
+  return selectRows<AdjusterRecord>(
+    db,
+    `SELECT a.meeting_id, a.person_id, p.name, p.email, a.approved_at, a.signed_on_paper,
+       CASE WHEN a.signed_on_paper IS NULL THEN NULL ELSE u.name END AS recorded_by,
        EXISTS (SELECT 1 FROM users x WHERE x.email = lower(p.email) AND NOT x.disabled) AS has_account
      FROM minutes_adjusters a JOIN persons p ON p.id = a.person_id LEFT JOIN users u ON u.id = a.approved_by
      WHERE a.meeting_id = $1 ORDER BY sv_key(p.name) COLLATE "C"`,
@@ -261,8 +244,9 @@ export async function approveOnPaper(
 
 /** Meetings whose minutes wait for this person's justering: named adjuster, not yet approved, minutes in one of `statuses`. */
 export async function awaitingJusteringBy(db: Queryable, personId: string, statuses: readonly string[]) {
-  return db.query<{ meeting_id: string; group_id: string; group_name: string; meeting_date: string }>(
-    `SELECT m.id AS meeting_id, m.group_id, g.name AS group_name, m.meeting_date
+  return selectRows<{ meetingId: string; forumId: string; forumName: string; meetingDate: string }>(
+    db,
+    `SELECT m.id AS meeting_id, m.group_id AS forum_id, g.name AS forum_name, m.meeting_date
      FROM minutes_adjusters a JOIN meetings m ON m.id = a.meeting_id JOIN groups g ON g.id = m.group_id
      WHERE a.person_id = $1 AND a.approved_at IS NULL AND m.minutes_status = ANY($2::text[])
      ORDER BY m.meeting_date, m.id`,

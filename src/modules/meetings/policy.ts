@@ -10,6 +10,7 @@ import { todayInSweden } from '../../platform/clock.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRows } from '../../platform/db/rows.js';
 import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
 import { getGroup, type GroupRow } from '../organisation/index.js';
 import * as minutesRepo from './minutes-repository.js';
@@ -76,13 +77,13 @@ export async function loadForum(db: Queryable, ctx: Ctx, groupId: string, need: 
 }
 
 /** The caller's access to a meeting: the forum's, and a named adjuster from outside the forum reads it too. */
-export async function meetingAccess(db: Queryable, ctx: Ctx, meeting: { id: string; group_id: string }) {
-  const group = (await getGroup(db, meeting.group_id))!;
+export async function meetingAccess(db: Queryable, ctx: Ctx, meeting: { id: string; forumId: string }) {
+  const group = (await getGroup(db, meeting.forumId))!;
   const access = await forumAccess(db, ctx, group);
   if (
     !access.read &&
     access.personId &&
-    (await minutesRepo.adjustersOf(db, meeting.id)).some((a) => a.person_id === access.personId)
+    (await minutesRepo.adjustersOf(db, meeting.id)).some((a) => a.personId === access.personId)
   ) {
     access.read = true;
   }
@@ -114,7 +115,7 @@ export async function loadMeeting(
 export async function loadParagraph(tx: Queryable, ctx: Ctx, id: string, need: Need) {
   const p = await minutesRepo.getParagraph(tx, id);
   if (!p) throw notFound('Paragrafen');
-  const loaded = await loadMeeting(tx, ctx, p.meeting_id, need, { forUpdate: need === 'manage' });
+  const loaded = await loadMeeting(tx, ctx, p.meetingId, need, { forUpdate: need === 'manage' });
   return { paragraph: p, ...loaded };
 }
 
@@ -147,14 +148,15 @@ export async function readableForums(db: Queryable, ctx: Ctx): Promise<{ group: 
     `SELECT *, sv_key(name) AS sort_key FROM groups WHERE kind = ANY($1::text[]) AND status = 'active' ORDER BY sv_key(name) COLLATE "C", id`,
     [FORUM_KINDS],
   );
-  const memberRoles = await db.query<{ group_id: string; role: string }>(
+  const memberRoles = await selectRows<{ groupId: string; role: string }>(
+    db,
     `SELECT m.group_id, m.role FROM memberships m JOIN persons p ON p.id = m.person_id
      WHERE p.email = $1 AND m.start_date <= $2::date AND (m.end_date IS NULL OR m.end_date >= $2::date)`,
     [actor.email, todayInSweden()],
   );
   const out: { group: GroupRow; manage: boolean }[] = [];
   for (const group of groups) {
-    const roles = memberRoles.filter((r) => r.group_id === group.id).map((r) => r.role);
+    const roles = memberRoles.filter((r) => r.groupId === group.id).map((r) => r.role);
     const { read, manage } = decide(actor, await forumScope(db, ctx, group), roles);
     if (read) out.push({ group, manage });
   }

@@ -1,122 +1,53 @@
 import { paragraphReference } from './rules/meeting.js';
 import type * as repo from './repository.js';
-import type * as agendaRepo from './agenda-repository.js';
 import type * as attachmentRepo from './attachment-repository.js';
 import type * as minutesRepo from './minutes-repository.js';
+import type * as decisionRepo from './decision-repository.js';
+import { Meeting, Settings } from './schemas.js';
 
-/** Row → API shape for forums' settings, meetings, agendas and minutes. */
+/**
+ * Forums' settings, meetings, agendas and minutes: the repositories return them in API shape
+ * (platform/db/rows.ts); here only what is computed (a paragraph's reference, an attachment's
+ * address) is added and, for what the audit trail records, the schema's fields picked.
+ */
 
-export const presentSettings = (s: repo.SettingsRow) => ({
-  forumId: s.group_id,
-  minWeeks: s.min_weeks,
-  maxWeeks: s.max_weeks,
-  weekday: s.weekday,
-  startTime: s.start_time,
-  endTime: s.end_time,
-  defaultPlace: s.default_place,
-  blackouts: s.blackouts,
-  standingItems: s.standing_items,
-  version: s.version,
-});
+const pick =
+  <T extends object>(keys: readonly string[]) =>
+  (row: T): T =>
+    Object.fromEntries(keys.filter((k) => k in row).map((k) => [k, (row as Record<string, unknown>)[k]])) as T;
 
-export const presentMeeting = (m: repo.MeetingRow) => ({
-  id: m.id,
-  forumId: m.group_id,
-  forumName: m.group_name,
-  date: m.meeting_date,
-  startTime: m.start_time,
-  endTime: m.end_time,
-  place: m.place,
-  onlineUrl: m.online_url,
-  status: m.status,
-  cancelReason: m.cancel_reason,
-  noticeSentAt: m.notice_sent_at ? m.notice_sent_at.toISOString() : null,
-  minutesStatus: m.minutes_status,
-  minutesLockedAt: m.minutes_locked_at ? m.minutes_locked_at.toISOString() : null,
-  version: m.version,
-});
+/** The settings' fields (the audit trail records them as they are). */
+export const presentSettings: (s: repo.SettingsRecord) => repo.SettingsRecord = pick(Object.keys(Settings.properties));
 
-export const presentAgendaItem = (a: agendaRepo.AgendaRow) => ({
-  id: a.id,
-  position: a.position,
-  kind: a.kind,
-  title: a.title,
-  caseId: a.case_id,
-  caseNumber: a.case_number,
-  caseStatus: a.case_status,
-});
+const MEETING_FIELDS = Object.keys(Meeting.properties);
 
-export const presentAttendance = (a: repo.AttendanceRow) => ({
-  personId: a.person_id,
-  name: a.person_name,
-  role: a.role,
-  status: a.status,
-});
+/** The meeting's fields, the ones the audit trail records (the record carries the forum's owner and more). */
+export const presentMeeting = (m: repo.MeetingRecord) =>
+  Object.fromEntries(MEETING_FIELDS.map((k) => [k, m[k as keyof repo.MeetingRecord]])) as Omit<
+    repo.MeetingRecord,
+    'forumOwner' | 'forumKind' | 'icalSequence' | 'updatedAt'
+  >;
 
 export function presentParagraph(
-  p: minutesRepo.ParagraphRow,
+  p: minutesRepo.ParagraphRecord,
   m: { forumName: string; date: string },
-  participation: minutesRepo.ParticipationRow[],
-  actions: minutesRepo.ActionRow[],
+  participation: minutesRepo.ParticipationRecord[],
+  actions: minutesRepo.ParagraphActionRecord[],
 ) {
   return {
-    id: p.id,
-    meetingId: p.meeting_id,
-    number: p.number,
-    year: p.year,
+    ...p,
     reference: paragraphReference(m.forumName, m.date, p.number),
-    agendaItemId: p.agenda_item_id,
-    caseId: p.case_id,
-    caseNumber: p.case_number,
-    title: p.title,
-    decisionKind: p.decision_kind,
-    decisionText: p.decision_text,
-    programAreaIds: p.program_area_ids,
-    knowledgeSupports: p.knowledge_supports,
-    participation: participation
-      .filter((r) => r.paragraph_id === p.id)
-      .map((r) => ({
-        personId: r.person_id,
-        name: r.person_name,
-        takesPart: r.takes_part,
-        restriction: r.restriction_note,
-        overrideReason: r.override_reason,
-      })),
-    actions: actions
-      .filter((a) => a.paragraph_id === p.id)
-      .map((a) => ({
-        id: a.id,
-        title: a.title,
-        ownerPersonId: a.owner_person_id,
-        ownerName: a.owner_name ?? a.owner_person_name,
-        dueDate: a.due_date,
-        caseActionId: a.case_action_id,
-      })),
-    version: p.version,
+    participation: participation.filter((r) => r.paragraphId === p.id),
+    actions: actions.filter((a) => a.paragraphId === p.id),
   };
 }
 
-export const presentAdjuster = (a: minutesRepo.AdjusterRow) => ({
-  personId: a.person_id,
-  name: a.person_name,
-  approvedAt: a.approved_at ? a.approved_at.toISOString() : null,
-  signedOnPaper: a.signed_on_paper,
-  recordedBy: a.recorded_by_name,
-  hasAccount: a.has_account,
+export const presentAttachment = (a: attachmentRepo.AttachmentRecord) => ({
+  ...a,
+  href: `/api/v1/meeting-attachments/${a.id}/content`,
 });
 
-export const presentAttachment = (a: attachmentRepo.AttachmentRow) => ({
-  id: a.id,
-  agendaItemId: a.agenda_item_id,
-  kind: a.kind,
-  groupId: a.source_group_id,
-  groupName: a.source_group_name,
-  title: a.title,
-  fileName: a.file_name,
-  format: a.format,
-  sizeBytes: a.size_bytes,
-  sha256: a.sha256,
-  createdAt: a.created_at.toISOString(),
-  createdBy: a.created_by_name,
-  href: `/api/v1/meeting-attachments/${a.id}/content`,
+export const presentDecision = (d: decisionRepo.DecisionRecord) => ({
+  ...d,
+  reference: paragraphReference(d.forumName, d.meetingDate, d.number),
 });

@@ -11,15 +11,15 @@ import { settingsOf } from './settings.js';
 export async function proposalFor(db: Queryable, group: GroupRow, year: number) {
   const s = await settingsOf(db, group);
   const previous = (await repo.meetingsOfForum(db, group.id))
-    .filter((m) => !isCancelled(m.status) && m.meeting_date < `${year}-01-01`)
-    .at(-1)?.meeting_date;
+    .filter((m) => !isCancelled(m.status) && m.date < `${year}-01-01`)
+    .at(-1)?.date;
   const dates = proposeMeetingDates(
-    { minWeeks: s.min_weeks, maxWeeks: s.max_weeks, weekday: s.weekday, blackouts: s.blackouts },
+    { minWeeks: s.minWeeks, maxWeeks: s.maxWeeks, weekday: s.weekday, blackouts: s.blackouts },
     year,
     previous,
   );
-  const existing = new Set((await repo.meetingsOfForum(db, group.id, year)).map((m) => m.meeting_date));
-  return dates.map((date) => ({ date, startTime: s.start_time, endTime: s.end_time, exists: existing.has(date) }));
+  const existing = new Set((await repo.meetingsOfForum(db, group.id, year)).map((m) => m.date));
+  return dates.map((date) => ({ date, startTime: s.startTime, endTime: s.endTime, exists: existing.has(date) }));
 }
 
 /** A year's proposed meeting dates for a forum the caller can read (holidays and blackouts left out). */

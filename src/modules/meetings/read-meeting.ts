@@ -5,14 +5,7 @@ import * as agendaRepo from './agenda-repository.js';
 import * as attachmentRepo from './attachment-repository.js';
 import * as minutesRepo from './minutes-repository.js';
 import { loadMeeting, mayOnMeeting, mayOnMinutes } from './policy.js';
-import {
-  presentAdjuster,
-  presentAgendaItem,
-  presentAttachment,
-  presentAttendance,
-  presentMeeting,
-  presentParagraph,
-} from './presenter.js';
+import { presentAttachment, presentMeeting, presentParagraph } from './presenter.js';
 import * as repo from './repository.js';
 import {
   agendaOpenForCases,
@@ -39,16 +32,16 @@ export async function readMeeting(db: Queryable, ctx: Ctx, id: string) {
     repo.attendanceOf(db, id),
     minutesRepo.paragraphsOf(db, id),
     minutesRepo.adjustersOf(db, id),
-    repo.activeMembers(db, meeting.group_id, meeting.meeting_date),
+    repo.activeMembers(db, meeting.forumId, meeting.date),
     attachmentRepo.attachmentsOf(db, id),
   ]);
   const pids = paragraphs.map((p) => p.id);
   const [participation, actions] = await Promise.all([minutesRepo.participationOf(db, pids), minutesRepo.actionsOf(db, pids)]);
-  const mine = adjusters.find((a) => a.person_id === access.personId);
-  const subject = { status: meeting.status, minutesStatus: meeting.minutes_status };
+  const mine = adjusters.find((a) => a.personId === access.personId);
+  const subject = { status: meeting.status, minutesStatus: meeting.minutesStatus };
   const keep = access.manage && minutesEditable(subject);
   const candidates =
-    access.manage && agendaOpenForCases(meeting.minutes_status) ? await agendaRepo.casesReadyForAgenda(db, group.owner) : [];
+    access.manage && agendaOpenForCases(meeting.minutesStatus) ? await agendaRepo.casesReadyForAgenda(db, group.owner) : [];
   const meetingActions = allowedActions(
     meetingLifecycle,
     meeting.status,
@@ -58,44 +51,42 @@ export async function readMeeting(db: Queryable, ctx: Ctx, id: string) {
   const { adjusters: _, ...facts } = await minutesFacts(
     db,
     { ...meeting, meetingStatus: meeting.status },
-    mine?.person_id ?? null,
+    mine?.personId ?? null,
   );
   const may = mayOnMinutes(access, Boolean(mine));
   // A paper justering is offered while some justerare has not signed (the caller's own approval aside).
-  const anyPending = adjusters.some((a) => !a.approved_at);
-  const paper = allowedActions(minutesLifecycle, meeting.minutes_status, { ...facts, alreadyApproved: !anyPending }, may).filter(
+  const anyPending = adjusters.some((a) => !a.approvedAt);
+  const paper = allowedActions(minutesLifecycle, meeting.minutesStatus, { ...facts, alreadyApproved: !anyPending }, may).filter(
     (a) => a === 'approve-on-paper',
   );
   const early = beforeMeetingDay(facts);
   const minutesActions = [
-    ...allowedActions(minutesLifecycle, meeting.minutes_status, facts, may).filter((a) => a !== 'approve-on-paper'),
+    ...allowedActions(minutesLifecycle, meeting.minutesStatus, facts, may).filter((a) => a !== 'approve-on-paper'),
     ...paper,
   ];
   return {
     meeting: presentMeeting(meeting),
-    agenda: agenda.map(presentAgendaItem),
-    attendance: attendance.map(presentAttendance),
+    agenda,
+    attendance,
     paragraphs: paragraphs.map((p) =>
-      presentParagraph(p, { forumName: meeting.group_name, date: meeting.meeting_date }, participation, actions),
+      presentParagraph(p, { forumName: meeting.forumName, date: meeting.date }, participation, actions),
     ),
-    adjusters: adjusters.map(presentAdjuster),
-    members: members.map((m) => ({ personId: m.person_id, name: m.name, role: m.role })),
-    candidateCases: candidates
-      .filter((c) => !agenda.some((a) => a.case_id === c.id))
-      .map((c) => ({ id: c.id, caseNumber: c.case_number, subject: c.subject, status: c.status })),
+    adjusters,
+    members,
+    candidateCases: candidates.filter((c) => !agenda.some((a) => a.caseId === c.id)),
     attachments: attachments.map(presentAttachment),
     reportGroups: access.manage && !attachmentsClosedReason(subject) ? await attachmentRepo.reportGroupsOf(db, group.owner) : [],
     allowedActions: meetingActions,
     minutes: {
-      status: meeting.minutes_status,
-      final: isFinal(minutesLifecycle, meeting.minutes_status),
+      status: meeting.minutesStatus,
+      final: isFinal(minutesLifecycle, meeting.minutesStatus),
       allowedActions: minutesActions,
-      problems: isLockedMinutes(meeting.minutes_status) ? [] : [...(early ? [early] : []), ...facts.problems],
+      problems: isLockedMinutes(meeting.minutesStatus) ? [] : [...(early ? [early] : []), ...facts.problems],
     },
     permissions: {
       manage: access.manage,
       approve: minutesActions.includes('approve'),
-      approved: Boolean(mine?.approved_at),
+      approved: Boolean(mine?.approvedAt),
       /** Date, time, place and link. */
       editMeeting: access.manage && meetingEditable(meeting.status),
       /** Agenda, attendance, paragraphs, participation, action items and adjusters. */

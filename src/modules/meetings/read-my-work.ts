@@ -36,29 +36,29 @@ export async function readMyMeetingWork(
   const person = await repo.personByEmail(db, ctx.actor.email);
   const justering = person
     ? (await minutesRepo.awaitingJusteringBy(db, person.id, minutesLifecycle.actions.approve.from)).map((m) => ({
-        meetingId: m.meeting_id,
-        forumName: m.group_name,
-        meetingDate: m.meeting_date,
+        meetingId: m.meetingId,
+        forumName: m.forumName,
+        meetingDate: m.meetingDate,
       }))
     : null;
   const kept = (await readableForums(db, ctx)).filter((f) => f.manage).map((f) => f.group.id);
   const called = person ? await repo.meetingsOfPerson(db, person.id) : [];
   if (!person && !kept.length) return { justering, meetings: null };
   const rows = [
-    ...called.filter((m) => m.meeting_date >= week.from && m.meeting_date <= week.to),
+    ...called.filter((m) => m.date >= week.from && m.date <= week.to),
     ...(kept.length ? await repo.meetingsOfForumsBetween(db, kept, week.from, week.to) : []),
   ];
   const seen = new Set<string>();
   const meetings = rows
     .filter((m) => !isCancelled(m.status) && !seen.has(m.id) && seen.add(m.id))
-    .sort((a, b) => a.meeting_date.localeCompare(b.meeting_date) || a.start_time.localeCompare(b.start_time))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime))
     .map((m) => ({
       meetingId: m.id,
-      forumId: m.group_id,
-      forumName: m.group_name,
-      date: m.meeting_date,
-      startTime: m.start_time.slice(0, 5),
-      endTime: m.end_time.slice(0, 5),
+      forumId: m.forumId,
+      forumName: m.forumName,
+      date: m.date,
+      startTime: m.startTime.slice(0, 5),
+      endTime: m.endTime.slice(0, 5),
       place: m.place,
     }));
   return { justering, meetings };

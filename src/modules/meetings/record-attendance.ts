@@ -27,7 +27,7 @@ export async function recordAttendance(db: Db, ctx: Ctx, meetingId: string, inpu
     if (errors.length) throw unprocessable('Någon av personerna finns inte.', errors);
     const before = await repo.attendanceOf(tx, meetingId);
     for (const e of input.entries) {
-      const existing = before.find((a) => a.person_id === e.personId);
+      const existing = before.find((a) => a.personId === e.personId);
       await repo.upsertAttendance(tx, {
         meetingId,
         personId: e.personId,

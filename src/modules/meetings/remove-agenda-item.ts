@@ -23,11 +23,11 @@ export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, item
     assertAgendaOpen(meeting);
     const item = (await agendaRepo.agendaOf(tx, meetingId)).find((a) => a.id === itemId);
     if (!item) throw notFound('Punkten');
-    if ((await minutesRepo.paragraphsOf(tx, meetingId)).some((p) => p.agenda_item_id === itemId)) {
+    if ((await minutesRepo.paragraphsOf(tx, meetingId)).some((p) => p.agendaItemId === itemId)) {
       throw conflict('Punkten har en paragraf i protokollet och kan inte tas bort.');
     }
     let caseStatusAfter: string | null = null;
-    if (item.case_id) caseStatusAfter = await takeBackForBeslut(tx, ctx, item, `${group.name} ${meeting.meeting_date}`);
+    if (item.caseId) caseStatusAfter = await takeBackForBeslut(tx, ctx, item, `${group.name} ${meeting.date}`);
     await agendaRepo.deleteAgendaItem(tx, itemId);
     await agendaRepo.setAgendaOrder(
       tx,
@@ -39,8 +39,8 @@ export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, item
       entityType: 'meeting',
       entityId: meetingId,
       action: 'remove-agenda-item',
-      before: { itemId, title: item.title, caseId: item.case_id, caseStatus: item.case_status },
-      ...(item.case_id ? { after: { caseStatus: caseStatusAfter ?? item.case_status } } : {}),
+      before: { itemId, title: item.title, caseId: item.caseId, caseStatus: item.caseStatus },
+      ...(item.caseId ? { after: { caseStatus: caseStatusAfter ?? item.caseStatus } } : {}),
     });
     await agendaChanged(tx, meetingId);
   });
@@ -51,17 +51,17 @@ export async function removeAgendaItem(db: Db, ctx: Ctx, meetingId: string, item
  * beredning, återremitterad or bordlagd before) and it is still för beslut, it goes back.
  * Returns the status it went back to, or null when it stays.
  */
-async function takeBackForBeslut(tx: Queryable, ctx: Ctx, item: agendaRepo.AgendaRow, where: string): Promise<string | null> {
+async function takeBackForBeslut(tx: Queryable, ctx: Ctx, item: agendaRepo.AgendaRecord, where: string): Promise<string | null> {
   const before = wayBack(item);
-  if (!item.case_id || !before) return null;
-  const elsewhere = await agendaRepo.openAgendaItemsOfCase(tx, item.case_id, item.id);
+  if (!item.caseId || !before) return null;
+  const elsewhere = await agendaRepo.openAgendaItemsOfCase(tx, item.caseId, item.id);
   if (elsewhere.length > 0) {
     // Still put forward to another meeting: that item now carries the way back.
     const next = elsewhere[0]!;
-    if (needsWayBack(next.case_status_before)) await agendaRepo.setCaseStatusBefore(tx, next.id, before);
+    if (needsWayBack(next.caseStatusBefore)) await agendaRepo.setCaseStatusBefore(tx, next.id, before);
     return null;
   }
-  await withdrawFromAgenda(tx, onBehalfOfForum(ctx, 'Föredragningslista'), item.case_id, before, {
+  await withdrawFromAgenda(tx, onBehalfOfForum(ctx, 'Föredragningslista'), item.caseId, before, {
     reason: `Borttaget från föredragningslistan till ${where}.`,
   });
   return before;

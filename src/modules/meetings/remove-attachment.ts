@@ -12,14 +12,14 @@ export async function removeAttachment(db: Db, ctx: Ctx, attachmentId: string) {
   return db.transaction(async (tx) => {
     const a = await attachmentRepo.getAttachment(tx, attachmentId);
     if (!a) throw notFound('Bilagan');
-    const { meeting } = await loadMeeting(tx, ctx, a.meeting_id, 'manage', { forUpdate: true });
+    const { meeting } = await loadMeeting(tx, ctx, a.meetingId, 'manage', { forUpdate: true });
     assertAttachmentsOpen(meeting);
     await attachmentRepo.deleteAttachment(tx, a.id);
     await recordAudit(tx, ctx, {
       entityType: 'meeting-attachment',
       entityId: a.id,
       action: 'delete',
-      before: { meetingId: a.meeting_id, agendaItemId: a.agenda_item_id, groupId: a.source_group_id, sha256: a.sha256 },
+      before: { meetingId: a.meetingId, agendaItemId: a.agendaItemId, groupId: a.groupId, sha256: a.sha256 },
     });
   });
 }

@@ -18,7 +18,7 @@ export async function reopenMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
       ...lockMinutesForKeeper(ctx, meetingId),
       apply: async (t, _m, to) => {
         await minutesRepo.clearApprovals(t, meetingId);
-        await repo.updateMeetingRow(t, meetingId, { minutes_status: to });
+        await repo.updateMeetingRow(t, meetingId, { minutesStatus: to });
         return (await repo.getMeeting(t, meetingId))!;
       },
     });

@@ -1,85 +1,75 @@
 import type { Queryable } from '../../platform/db/index.js';
-import type { AttendanceStatus, MeetingStatus, MinutesStatus } from './rules/meeting.js';
+import type { Static } from 'typebox';
+import { selectRow, selectRows, setColumns } from '../../platform/db/rows.js';
+import type { AttendanceStatus } from './rules/meeting.js';
+import type { AttendanceList, MeetingDetail, Settings, Meeting } from './schemas.js';
 
-/** Forums' settings, meetings, attendance and the persons they concern. */
+/** Forums' settings, meetings, attendance and the persons they concern, in API shape (platform/db/rows.ts). */
 
-export interface SettingsRow {
-  group_id: string;
-  min_weeks: number;
-  max_weeks: number;
-  weekday: number;
-  start_time: string;
-  end_time: string;
-  default_place: string | null;
-  blackouts: { from: string; to: string }[];
-  standing_items: string[];
-  version: number;
-}
+/** A forum's settings as the API shows them (`group_id AS forum_id`). */
+export type SettingsRecord = Static<typeof Settings>;
+
+const SETTINGS = `SELECT group_id AS forum_id, min_weeks, max_weeks, weekday, start_time, end_time, default_place, blackouts,
+  standing_items, version`;
 
 export async function getSettings(db: Queryable, groupId: string, opts: { forUpdate?: boolean } = {}) {
-  return (
-    await db.query<SettingsRow>(`SELECT * FROM forum_settings WHERE group_id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [
-      groupId,
-    ])
-  )[0];
+  return selectRow<SettingsRecord>(
+    db,
+    `${SETTINGS} FROM forum_settings WHERE group_id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [groupId],
+  );
 }
 
-export async function upsertSettings(db: Queryable, s: Omit<SettingsRow, 'version'>): Promise<SettingsRow> {
-  const [row] = await db.query<SettingsRow>(
+export async function upsertSettings(db: Queryable, s: Omit<SettingsRecord, 'version'>): Promise<SettingsRecord> {
+  const row = await selectRow<SettingsRecord>(
+    db,
     `INSERT INTO forum_settings (group_id, min_weeks, max_weeks, weekday, start_time, end_time, default_place, blackouts, standing_items)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (group_id) DO UPDATE SET min_weeks = EXCLUDED.min_weeks, max_weeks = EXCLUDED.max_weeks,
        weekday = EXCLUDED.weekday, start_time = EXCLUDED.start_time, end_time = EXCLUDED.end_time,
        default_place = EXCLUDED.default_place, blackouts = EXCLUDED.blackouts, standing_items = EXCLUDED.standing_items,
        version = forum_settings.version + 1, updated_at = now()
-     RETURNING *`,
+     RETURNING group_id AS forum_id, min_weeks, max_weeks, weekday, start_time, end_time, default_place, blackouts,
+       standing_items, version`,
     [
-      s.group_id,
-      s.min_weeks,
-      s.max_weeks,
+      s.forumId,
+      s.minWeeks,
+      s.maxWeeks,
       s.weekday,
-      s.start_time,
-      s.end_time,
-      s.default_place,
+      s.startTime,
+      s.endTime,
+      s.defaultPlace,
       JSON.stringify(s.blackouts),
-      JSON.stringify(s.standing_items),
+      JSON.stringify(s.standingItems),
     ],
   );
   return row!;
 }
 
-export interface MeetingRow {
-  id: string;
-  group_id: string;
-  group_name: string;
-  group_owner: string;
-  group_kind: string;
-  meeting_date: string;
-  start_time: string;
-  end_time: string;
-  place: string | null;
-  online_url: string | null;
-  status: MeetingStatus;
-  cancel_reason: string | null;
-  notice_sent_at: Date | null;
-  minutes_status: MinutesStatus;
-  minutes_locked_at: Date | null;
-  ical_sequence: number;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/**
+ * A meeting in API shape, with what the module reads besides: the forum's owner (its region) and
+ * kind, the calendar's sequence and the last change. The presenter writes only the schema's fields.
+ */
+export type MeetingRecord = Static<typeof Meeting> & {
+  forumOwner: string;
+  forumKind: string;
+  icalSequence: number;
+  updatedAt: string;
+};
 
-const MEETING = `SELECT m.*, g.name AS group_name, g.owner AS group_owner, g.kind AS group_kind
+const MEETING = `SELECT m.id, m.group_id AS forum_id, g.name AS forum_name, g.owner AS forum_owner, g.kind AS forum_kind,
+    m.meeting_date AS date, m.start_time, m.end_time, m.place, m.online_url, m.status, m.cancel_reason, m.notice_sent_at,
+    m.minutes_status, m.minutes_locked_at, m.ical_sequence, m.version, m.updated_at
   FROM meetings m JOIN groups g ON g.id = m.group_id`;
 
 export async function getMeeting(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) {
   if (opts.forUpdate) await db.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [id]);
-  return (await db.query<MeetingRow>(`${MEETING} WHERE m.id = $1`, [id]))[0];
+  return selectRow<MeetingRecord>(db, `${MEETING} WHERE m.id = $1`, [id]);
 }
 
-export async function meetingsOfForum(db: Queryable, groupId: string, year?: number): Promise<MeetingRow[]> {
-  return db.query<MeetingRow>(
+export async function meetingsOfForum(db: Queryable, groupId: string, year?: number): Promise<MeetingRecord[]> {
+  return selectRows<MeetingRecord>(
+    db,
     `${MEETING} WHERE m.group_id = $1 AND ($2::int IS NULL OR extract(year FROM m.meeting_date) = $2::int)
      ORDER BY m.meeting_date, m.start_time, m.id`,
     [groupId, year ?? null],
@@ -87,8 +77,9 @@ export async function meetingsOfForum(db: Queryable, groupId: string, year?: num
 }
 
 /** Meetings a person is called to: attendance rows, or membership of the forum on the day. */
-export async function meetingsOfPerson(db: Queryable, personId: string): Promise<MeetingRow[]> {
-  return db.query<MeetingRow>(
+export async function meetingsOfPerson(db: Queryable, personId: string): Promise<MeetingRecord[]> {
+  return selectRows<MeetingRecord>(
+    db,
     `${MEETING} WHERE EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.person_id = $1)
        OR EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = m.group_id AND ms.person_id = $1
                   AND ms.start_date <= m.meeting_date AND (ms.end_date IS NULL OR ms.end_date >= m.meeting_date))
@@ -117,31 +108,24 @@ export async function insertMeeting(
   return row!.id;
 }
 
+/** Changes a meeting's columns, named as the API names them (`date` is the meeting's day). */
 export async function updateMeetingRow(
   db: Queryable,
   id: string,
-  set: Partial<{
-    meeting_date: string;
-    start_time: string;
-    end_time: string;
-    place: string | null;
-    online_url: string | null;
-    status: string;
-    cancel_reason: string | null;
-    minutes_status: string;
-    notice_sent_at: Date;
-    minutes_locked_at: Date | null;
-  }>,
+  set: Partial<
+    Pick<
+      MeetingRecord,
+      'date' | 'startTime' | 'endTime' | 'place' | 'onlineUrl' | 'status' | 'cancelReason' | 'minutesStatus'
+    > & { noticeSentAt: Date; minutesLockedAt: Date | null }
+  >,
   opts: { bumpSequence?: boolean } = {},
 ): Promise<void> {
-  const cols = Object.keys(set);
-  const assignments = cols.map((c, i) => `${c} = $${i + 2}`);
+  const { date, ...rest } = set;
+  const params: unknown[] = [id];
+  const assignments = [setColumns({ meetingDate: date, ...rest }, params)].filter(Boolean);
   if (opts.bumpSequence) assignments.push('ical_sequence = ical_sequence + 1');
   assignments.push('version = version + 1', 'updated_at = now()');
-  await db.query(`UPDATE meetings SET ${assignments.join(', ')} WHERE id = $1`, [
-    id,
-    ...cols.map((c) => (set as Record<string, unknown>)[c]),
-  ]);
+  await db.query(`UPDATE meetings SET ${assignments.join(', ')} WHERE id = $1`, params);
 }
 
 export async function touchMeeting(db: Queryable, id: string): Promise<void> {
@@ -150,18 +134,17 @@ export async function touchMeeting(db: Queryable, id: string): Promise<void> {
 
 // --- attendance -----------------------------------------------------------------------
 
-export interface AttendanceRow {
-  meeting_id: string;
-  person_id: string;
-  person_name: string;
-  person_email: string | null;
-  role: string;
+/** A person called to a meeting, as the API lists them, with their e-mail for the notices. */
+export type AttendanceRecord = Omit<Static<typeof AttendanceList>['items'][number], 'status'> & {
   status: AttendanceStatus;
-}
+  meetingId: string;
+  email: string | null;
+};
 
-export async function attendanceOf(db: Queryable, meetingId: string): Promise<AttendanceRow[]> {
-  return db.query<AttendanceRow>(
-    `SELECT a.*, p.name AS person_name, p.email AS person_email FROM meeting_attendance a JOIN persons p ON p.id = a.person_id
+export async function attendanceOf(db: Queryable, meetingId: string): Promise<AttendanceRecord[]> {
+  return selectRows<AttendanceRecord>(
+    db,
+    `SELECT a.meeting_id, a.person_id, p.name, p.email, a.role, a.status FROM meeting_attendance a JOIN persons p ON p.id = a.person_id
      WHERE a.meeting_id = $1 ORDER BY a.role = 'adjungerad', sv_key(p.name) COLLATE "C"`,
     [meetingId],
   );
@@ -178,13 +161,13 @@ export async function upsertAttendance(
   );
 }
 
+/** A member of the forum as the meeting page lists them, with their e-mail. */
+export type MemberRecord = Static<typeof MeetingDetail>['members'][number] & { email: string | null };
+
 /** The forum's members on a day (one row per person, the most senior role first). */
-export async function activeMembers(
-  db: Queryable,
-  groupId: string,
-  date: string,
-): Promise<{ person_id: string; name: string; email: string | null; role: string }[]> {
-  return db.query(
+export async function activeMembers(db: Queryable, groupId: string, date: string): Promise<MemberRecord[]> {
+  return selectRows<MemberRecord>(
+    db,
     `SELECT * FROM (
        SELECT DISTINCT ON (m.person_id) m.person_id, p.name, p.email, m.role
        FROM memberships m JOIN persons p ON p.id = m.person_id
@@ -222,16 +205,17 @@ export async function restrictionsOf(
   db: Queryable,
   personIds: string[],
 ): Promise<Map<string, { programAreaId?: string; knowledgeSupport?: string; note: string }[]>> {
-  const rows = await db.query<{
-    person_id: string;
+  const rows = await selectRows<{
+    personId: string;
     restrictions: { programAreaId?: string; knowledgeSupport?: string; note: string }[];
   }>(
+    db,
     `SELECT DISTINCT ON (person_id) person_id, restrictions FROM jav_declarations
      WHERE person_id = ANY($1::uuid[]) AND status IN ('approved', 'approved-with-restrictions')
      ORDER BY person_id, submitted_at DESC`,
     [personIds],
   );
-  return new Map(rows.map((r) => [r.person_id, r.restrictions ?? []]));
+  return new Map(rows.map((r) => [r.personId, r.restrictions ?? []]));
 }
 
 /** Meetings of these forums between two dates (inclusive), in date order. */
@@ -240,8 +224,9 @@ export async function meetingsOfForumsBetween(
   groupIds: string[],
   from: string,
   to: string,
-): Promise<MeetingRow[]> {
-  return db.query<MeetingRow>(
+): Promise<MeetingRecord[]> {
+  return selectRows<MeetingRecord>(
+    db,
     `${MEETING} WHERE m.group_id = ANY($1::uuid[]) AND m.meeting_date BETWEEN $2::date AND $3::date
      ORDER BY m.meeting_date, m.start_time, m.id`,
     [groupIds, from, to],

@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/db/index.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import * as decisionRepo from './decision-repository.js';
 import { readableForums } from './policy.js';
-import { paragraphReference } from './rules/meeting.js';
+import { presentDecision } from './presenter.js';
 import type { DecisionQuery } from './schemas.js';
 
 /** The decision log: decisions in approved minutes of the forums the caller can read, with Swedish full-text search. */
@@ -21,21 +21,7 @@ export async function searchDecisions(db: Queryable, ctx: Ctx, query: Static<typ
     ...(query.year ? { year: query.year } : {}),
   });
   return {
-    items: rows.slice(0, limit).map((r) => ({
-      paragraphId: r.id,
-      meetingId: r.meeting_id,
-      forumId: r.group_id,
-      forumName: r.group_name,
-      meetingDate: r.meeting_date,
-      number: r.number,
-      reference: paragraphReference(r.group_name, r.meeting_date, r.number),
-      title: r.title,
-      decisionKind: r.decision_kind,
-      decisionText: r.decision_text,
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      approvedAt: r.locked_at.toISOString(),
-    })),
+    items: rows.slice(0, limit).map(presentDecision),
     nextCursor: rows.length > limit ? encodeCursor([offset + limit]) : null,
   };
 }

@@ -12,16 +12,16 @@ import type { VersionBody } from './schemas.js';
 import { lockForKeeper, runMeetingTransition } from './transition.js';
 
 /** The notice text: when, where, and the agenda as it stands. */
-export async function noticeText(db: Queryable, m: repo.MeetingRow): Promise<string> {
+export async function noticeText(db: Queryable, m: repo.MeetingRecord): Promise<string> {
   const agenda = await agendaRepo.agendaOf(db, m.id);
   return [
-    `Kallelse till ${m.group_name}`,
-    `Tid: ${longSwedishDate(m.meeting_date)} kl. ${m.start_time}–${m.end_time}`,
+    `Kallelse till ${m.forumName}`,
+    `Tid: ${longSwedishDate(m.date)} kl. ${m.startTime}–${m.endTime}`,
     ...(m.place ? [`Plats: ${m.place}`] : []),
-    ...(m.online_url ? [`Länk till mötet: ${m.online_url}`] : []),
+    ...(m.onlineUrl ? [`Länk till mötet: ${m.onlineUrl}`] : []),
     '',
     'Föredragningslista:',
-    ...agenda.map((a, i) => `${i + 1}. ${a.title}${a.case_number ? ` (${a.case_number})` : ''}`),
+    ...agenda.map((a, i) => `${i + 1}. ${a.title}${a.caseNumber ? ` (${a.caseNumber})` : ''}`),
   ].join('\n');
 }
 
@@ -41,12 +41,12 @@ export async function sendNotice(db: Db, ctx: Ctx, id: string, input: Static<typ
       ...lockForKeeper(ctx, id),
       auditDetails: details,
       apply: async (t, m, to) => {
-        const members = await repo.activeMembers(t, m.group_id, m.meeting_date);
-        const present = new Set((await repo.attendanceOf(t, id)).map((a) => a.person_id));
+        const members = await repo.activeMembers(t, m.forumId, m.date);
+        const present = new Set((await repo.attendanceOf(t, id)).map((a) => a.personId));
         for (const x of members)
-          if (!present.has(x.person_id)) await repo.upsertAttendance(t, { meetingId: id, personId: x.person_id, role: x.role });
-        details.called = (await repo.attendanceOf(t, id)).map((a) => ({ personId: a.person_id, role: a.role }));
-        await repo.updateMeetingRow(t, id, { status: to, notice_sent_at: clock.now() }, { bumpSequence: true });
+          if (!present.has(x.personId)) await repo.upsertAttendance(t, { meetingId: id, personId: x.personId, role: x.role });
+        details.called = (await repo.attendanceOf(t, id)).map((a) => ({ personId: a.personId, role: a.role }));
+        await repo.updateMeetingRow(t, id, { status: to, noticeSentAt: clock.now() }, { bumpSequence: true });
         return (await repo.getMeeting(t, id))!;
       },
     });
@@ -54,7 +54,7 @@ export async function sendNotice(db: Db, ctx: Ctx, id: string, input: Static<typ
     await notifyPersons(tx, {
       kind: 'meeting.notice',
       personIds: (details.called ?? []).map((a) => a.personId),
-      title: `Kallelse: ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)}`,
+      title: `Kallelse: ${meeting.forumName} ${longSwedishDate(meeting.date)}`,
       body: await noticeText(tx, after),
       link: meetingLink(id),
       dedupeKey: `meeting-notice:${id}:${after.version}`,

@@ -19,7 +19,7 @@ export async function setAdjusters(db: Db, ctx: Ctx, meetingId: string, input: S
   return db.transaction(async (tx) => {
     const { meeting } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
-    if (isLockedMinutes(meeting.minutes_status)) throw conflict('Justerarna kan bara ändras medan protokollet är ett utkast.');
+    if (isLockedMinutes(meeting.minutesStatus)) throw conflict('Justerarna kan bara ändras medan protokollet är ett utkast.');
     await assertVisible(tx, ctx, { person: ids }, { meeting: meetingId });
     const found = await repo.personsByIds(tx, ids);
     if (found.length !== ids.length)
@@ -31,7 +31,7 @@ export async function setAdjusters(db: Db, ctx: Ctx, meetingId: string, input: S
       entityType: 'meeting',
       entityId: meetingId,
       action: 'set-adjusters',
-      before: before.map((a) => a.person_id),
+      before: before.map((a) => a.personId),
       after: ids,
     });
   });

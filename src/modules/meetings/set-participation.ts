@@ -22,8 +22,8 @@ export async function setParticipation(db: Db, ctx: Ctx, id: string, personId: s
     const [person] = await repo.personsByIds(tx, [personId]);
     if (!person) throw notFound('Personen');
     const hits = matchingRestrictions((await repo.restrictionsOf(tx, [personId])).get(personId) ?? [], {
-      programAreaIds: p.program_area_ids,
-      knowledgeSupports: p.knowledge_supports,
+      programAreaIds: p.programAreaIds,
+      knowledgeSupports: p.knowledgeSupports,
     });
     const note = hits.map((h) => h.note).join('; ') || null;
     const reason = input.overrideReason?.trim() || null;

@@ -7,18 +7,18 @@ import { DEFAULT_BLACKOUTS } from './rules/cadence.js';
 export const FOLLOW_UP_REPORT = 'Uppföljningsrapport';
 
 /** A forum's settings, or the defaults when none are saved (version 0). */
-export async function settingsOf(db: Queryable, group: GroupRow): Promise<repo.SettingsRow> {
+export async function settingsOf(db: Queryable, group: GroupRow): Promise<repo.SettingsRecord> {
   return (
     (await repo.getSettings(db, group.id)) ?? {
-      group_id: group.id,
-      min_weeks: 4,
-      max_weeks: 6,
+      forumId: group.id,
+      minWeeks: 4,
+      maxWeeks: 6,
       weekday: 3,
-      start_time: '13:00',
-      end_time: '15:00',
-      default_place: null,
+      startTime: '13:00',
+      endTime: '15:00',
+      defaultPlace: null,
       blackouts: DEFAULT_BLACKOUTS,
-      standing_items: group.kind === 'council' || /kunskapsråd/i.test(group.name) ? [FOLLOW_UP_REPORT] : [],
+      standingItems: group.kind === 'council' || /kunskapsråd/i.test(group.name) ? [FOLLOW_UP_REPORT] : [],
       version: 0,
     }
   );

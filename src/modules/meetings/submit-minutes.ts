@@ -22,13 +22,13 @@ export async function submitMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
       ...lockMinutesForKeeper(ctx, meetingId),
       facts: async (t, m) => {
         const { adjusters, ...facts } = await minutesFacts(t, m, null);
-        details.adjusters = adjusters.map((a) => a.person_id);
+        details.adjusters = adjusters.map((a) => a.personId);
         return facts;
       },
       auditDetails: details,
       apply: async (t, _m, to) => {
         await minutesRepo.clearApprovals(t, meetingId);
-        await repo.updateMeetingRow(t, meetingId, { minutes_status: to });
+        await repo.updateMeetingRow(t, meetingId, { minutesStatus: to });
         return (await repo.getMeeting(t, meetingId))!;
       },
     });
@@ -51,8 +51,8 @@ export async function submitMinutes(db: Db, ctx: Ctx, meetingId: string, input: 
     await notifyPersons(tx, {
       kind: 'minutes.ready-for-approval',
       personIds: details.adjusters ?? [],
-      title: `Protokoll att justera: ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)}`,
-      body: `Protokollet från ${meeting.group_name} ${longSwedishDate(meeting.meeting_date)} (§ ${paragraphs[0]!.number}–${paragraphs.at(-1)!.number}) väntar på din justering.`,
+      title: `Protokoll att justera: ${meeting.forumName} ${longSwedishDate(meeting.date)}`,
+      body: `Protokollet från ${meeting.forumName} ${longSwedishDate(meeting.date)} (§ ${paragraphs[0]!.number}–${paragraphs.at(-1)!.number}) väntar på din justering.`,
       link: meetingLink(meetingId),
       dedupeKey: `minutes-ready:${meetingId}:${after.version}`,
     });

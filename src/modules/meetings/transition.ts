@@ -40,7 +40,7 @@ export function lockForKeeper(ctx: Ctx, meetingId: string) {
       requireActor(ctx.actor); // 401 before anything about the meeting is told
       return repo.getMeeting(tx, meetingId, { forUpdate: true });
     },
-    authorize: async (tx: Queryable, row: { id: string; group_id: string }) => {
+    authorize: async (tx: Queryable, row: { id: string; forumId: string }) => {
       const { access } = await meetingAccess(tx, ctx, row);
       assertMayMeeting(access, 'manage');
     },
@@ -48,8 +48,8 @@ export function lockForKeeper(ctx: Ctx, meetingId: string) {
 }
 
 /** The meeting's minutes as a lifecycle subject: the minutes status, with the meeting's version. */
-export const asMinutes = (m: repo.MeetingRow | undefined) =>
-  m ? { ...m, meetingStatus: m.status, status: m.minutes_status } : undefined;
+export const asMinutes = (m: repo.MeetingRecord | undefined) =>
+  m ? { ...m, meetingStatus: m.status, status: m.minutesStatus } : undefined;
 export type MinutesSubject = NonNullable<ReturnType<typeof asMinutes>>;
 
 /** The meeting's minutes locked for a move by the forum's keepers (404/403 otherwise). */

@@ -25,15 +25,15 @@ export async function updateForumSettings(db: Db, ctx: Ctx, groupId: string, inp
     const before = current ?? (await settingsOf(tx, group));
     if (before.version !== input.version) throw staleVersion(before.version);
     const row = await repo.upsertSettings(tx, {
-      group_id: groupId,
-      min_weeks: input.minWeeks,
-      max_weeks: input.maxWeeks,
+      forumId: groupId,
+      minWeeks: input.minWeeks,
+      maxWeeks: input.maxWeeks,
       weekday: input.weekday,
-      start_time: input.startTime,
-      end_time: input.endTime,
-      default_place: input.defaultPlace?.trim() || null,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      defaultPlace: input.defaultPlace?.trim() || null,
       blackouts: input.blackouts,
-      standing_items: input.standingItems.map((s) => s.trim()),
+      standingItems: input.standingItems.map((s) => s.trim()),
     });
     await recordAudit(tx, ctx, {
       entityType: 'forum-settings',

@@ -18,15 +18,15 @@ export async function updateMeeting(db: Db, ctx: Ctx, id: string, input: Static<
     if (meeting.version !== input.version) throw staleVersion(meeting.version);
     if (!meetingEditable(meeting.status)) throw conflict('Ett genomfört eller inställt möte kan inte ändras.');
     const next = {
-      meeting_date: input.date ?? meeting.meeting_date,
-      start_time: input.startTime ?? meeting.start_time,
-      end_time: input.endTime ?? meeting.end_time,
+      date: input.date ?? meeting.date,
+      startTime: input.startTime ?? meeting.startTime,
+      endTime: input.endTime ?? meeting.endTime,
       place: input.place === undefined ? meeting.place : input.place?.trim() || null,
-      online_url: input.onlineUrl === undefined ? meeting.online_url : input.onlineUrl?.trim() || null,
+      onlineUrl: input.onlineUrl === undefined ? meeting.onlineUrl : input.onlineUrl?.trim() || null,
     };
-    if (next.end_time <= next.start_time)
+    if (next.endTime <= next.startTime)
       throw unprocessable('Mötet måste sluta efter att det börjar.', [{ path: 'endTime', message: 'ska vara efter starttiden' }]);
-    if (next.meeting_date.slice(0, 4) !== meeting.meeting_date.slice(0, 4) && (await minutesRepo.paragraphsOf(tx, id)).length) {
+    if (next.date.slice(0, 4) !== meeting.date.slice(0, 4) && (await minutesRepo.paragraphsOf(tx, id)).length) {
       throw conflict('Mötet har protokollsparagrafer numrerade för sitt år; flytta det inte till ett annat år.');
     }
     await repo.updateMeetingRow(tx, id, next, { bumpSequence: true });

@@ -19,10 +19,10 @@ export async function updateParagraph(db: Db, ctx: Ctx, id: string, input: Stati
     if (p.version !== input.version) throw staleVersion(p.version);
     const next = {
       title: input.title?.trim() || p.title,
-      decisionKind: input.decisionKind ?? p.decision_kind,
-      decisionText: input.decisionText === undefined ? p.decision_text : input.decisionText.trim(),
-      programAreaIds: input.programAreaIds ?? p.program_area_ids,
-      knowledgeSupports: input.knowledgeSupports ?? p.knowledge_supports,
+      decisionKind: input.decisionKind ?? p.decisionKind,
+      decisionText: input.decisionText === undefined ? p.decisionText : input.decisionText.trim(),
+      programAreaIds: input.programAreaIds ?? p.programAreaIds,
+      knowledgeSupports: input.knowledgeSupports ?? p.knowledgeSupports,
     };
     if (!(await minutesRepo.updateParagraphRow(tx, id, input.version, next))) throw staleVersion(p.version + 1);
     const subjectChanged = input.programAreaIds !== undefined || input.knowledgeSupports !== undefined;
@@ -32,7 +32,7 @@ export async function updateParagraph(db: Db, ctx: Ctx, id: string, input: Stati
       entityType: 'minutes-paragraph',
       entityId: id,
       action: 'update',
-      before: { title: p.title, decisionKind: p.decision_kind, decisionText: p.decision_text },
+      before: { title: p.title, decisionKind: p.decisionKind, decisionText: p.decisionText },
       after: { ...next, ...(jav ? { proposedJav: jav } : {}) },
     });
   });

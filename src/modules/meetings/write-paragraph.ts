@@ -24,7 +24,7 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
   return db.transaction(async (tx) => {
     const { meeting, group } = await loadMeeting(tx, ctx, meetingId, 'manage', { forUpdate: true });
     assertMinutesOpen(meeting);
-    const early = paragraphTooEarly({ today: clock.today(), meetingDate: meeting.meeting_date });
+    const early = paragraphTooEarly({ today: clock.today(), meetingDate: meeting.date });
     if (early) throw unprocessable(early.message, [early]);
     await assertVisible(tx, ctx, { 'agenda-item': input.agendaItemId, case: input.caseId }, { meeting: meetingId });
     let caseId = input.caseId ?? null;
@@ -35,21 +35,21 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
         throw unprocessable('Punkten finns inte på mötets föredragningslista.', [
           { path: 'agendaItemId', message: 'okänd punkt' },
         ]);
-      if (caseId && item.case_id && caseId !== item.case_id)
+      if (caseId && item.caseId && caseId !== item.caseId)
         throw unprocessable('Ärendet är ett annat än punktens.', [{ path: 'caseId', message: 'stämmer inte med punkten' }]);
-      caseId = caseId ?? item.case_id;
+      caseId = caseId ?? item.caseId;
       title = title || item.title;
     }
     const c = caseId ? await agendaRepo.getCaseRef(tx, caseId) : undefined;
-    if (caseId && (!c || c.region_code !== group.owner))
+    if (caseId && (!c || c.regionCode !== group.owner))
       throw unprocessable('Ärendet finns inte i forumets region.', [{ path: 'caseId', message: 'okänt ärende' }]);
     title = title || c?.subject || '';
     if (!title) throw unprocessable('Ange paragrafens rubrik.', [{ path: 'title', message: 'krävs' }]);
     const about = {
-      programAreaIds: input.programAreaIds ?? c?.program_area_ids ?? [],
-      knowledgeSupports: input.knowledgeSupports ?? c?.knowledge_supports ?? [],
+      programAreaIds: input.programAreaIds ?? c?.programAreaIds ?? [],
+      knowledgeSupports: input.knowledgeSupports ?? c?.knowledgeSupports ?? [],
     };
-    const year = Number(meeting.meeting_date.slice(0, 4));
+    const year = Number(meeting.date.slice(0, 4));
     const number = await minutesRepo.nextParagraphNumber(tx, group.id, year);
     const id = await minutesRepo.insertParagraph(tx, {
       meetingId,

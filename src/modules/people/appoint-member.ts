@@ -55,15 +55,15 @@ export async function appointInTx(
 ) {
   if (!isGroupActive(group.status)) throw conflict('Gruppen är stängd; ingen kan utses till den.');
   const person = await repo.getPerson(tx, input.personId);
-  if (!person || person.anonymised_at) {
+  if (!person || person.anonymisedAt) {
     throw unprocessable('Personen finns inte.', [{ path: 'personId', message: 'okänd person' }]);
   }
   const decl = currentDeclaration(
     (await repo.declarationsOf(tx, person.id)).map((d) => ({
       id: d.id,
       status: d.status,
-      submittedAt: d.submitted_at,
-      validUntil: d.valid_until,
+      submittedAt: new Date(d.submittedAt),
+      validUntil: d.validUntil,
     })),
     opts.today ?? todayInSweden(),
   );
@@ -76,7 +76,7 @@ export async function appointInTx(
   assertCareSector(input.role, input.careSector);
   const seat = await checkSeat(tx, group, {
     personId: person.id,
-    personHomeOwner: person.home_owner,
+    personHomeOwner: person.homeOwner,
     role: input.role,
     startDate: input.startDate,
     endDate: input.endDate,
@@ -102,13 +102,13 @@ export async function appointInTx(
       groupId: group.id,
       personId: person.id,
       role: row.role,
-      startDate: row.start_date,
-      endDate: row.end_date,
+      startDate: row.startDate,
+      endDate: row.endDate,
       represents: row.represents,
-      ...(row.care_sector ? { careSector: row.care_sector } : {}),
+      ...(row.careSector ? { careSector: row.careSector } : {}),
       declarationId: decl.declarationId,
       ...(input.nominationId ? { nominationId: input.nominationId } : {}),
-      ...(seat.overridden.length ? { overrideReason: row.override_reason, overriddenRules: seat.overridden } : {}),
+      ...(seat.overridden.length ? { overrideReason: row.overrideReason, overriddenRules: seat.overridden } : {}),
     },
   });
   return row;

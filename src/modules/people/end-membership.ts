@@ -17,29 +17,29 @@ export type EndMembershipInput = Omit<Static<typeof EndMembershipBody>, 'version
 export async function endMembership(db: Db, ctx: Ctx, id: string, version: number, input: EndMembershipInput) {
   return db.transaction(async (tx) => {
     const locked = await repo.lockMembership(tx, id);
-    const group = locked ? await getGroup(tx, locked.group_id) : undefined;
+    const group = locked ? await getGroup(tx, locked.groupId) : undefined;
     const before = locked ? await repo.getMembership(tx, id) : undefined;
     if (!locked || !group || !before) throw notFound('Uppdraget');
     await groupPolicy(ctx, tx).assertWrite(group.owner);
     if (before.version !== version) throw staleVersion(before.version);
     if (!input.reason.trim()) throw unprocessable('Ange varför uppdraget avslutas.', [{ path: 'reason', message: 'krävs' }]);
-    if (input.endDate < before.start_date) {
-      throw unprocessable(`Uppdraget kan inte sluta (${input.endDate}) innan det börjar (${before.start_date}).`, [
+    if (input.endDate < before.startDate) {
+      throw unprocessable(`Uppdraget kan inte sluta (${input.endDate}) innan det börjar (${before.startDate}).`, [
         { path: 'endDate', message: 'före startdatum' },
       ]);
     }
-    if (before.end_date !== null && input.endDate > before.end_date) {
-      throw unprocessable(`Uppdraget slutar redan ${before.end_date}; ett tidigare slutdatum krävs för att avsluta i förtid.`, [
+    if (before.endDate !== null && input.endDate > before.endDate) {
+      throw unprocessable(`Uppdraget slutar redan ${before.endDate}; ett tidigare slutdatum krävs för att avsluta i förtid.`, [
         { path: 'endDate', message: 'efter nuvarande slutdatum' },
       ]);
     }
     const after = await repo.updateMembershipRow(tx, id, version, {
       role: before.role,
-      startDate: before.start_date,
+      startDate: before.startDate,
       endDate: input.endDate,
       represents: before.represents,
-      careSector: before.care_sector,
-      overrideReason: before.override_reason,
+      careSector: before.careSector,
+      overrideReason: before.overrideReason,
       endedEarlyReason: input.reason.trim(),
     });
     if (!after) throw staleVersion(before.version);
@@ -47,8 +47,8 @@ export async function endMembership(db: Db, ctx: Ctx, id: string, version: numbe
       entityType: 'membership',
       entityId: id,
       action: 'end',
-      before: { endDate: before.end_date },
-      after: { endDate: after.end_date, reason: after.ended_early_reason },
+      before: { endDate: before.endDate },
+      after: { endDate: after.endDate, reason: after.endedEarlyReason },
     });
     return after;
   });

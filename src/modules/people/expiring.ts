@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
 import { peoplePolicy } from './policy.js';
-import { heldMemberships, type HeldMembershipRow } from './reminders/repository.js';
+import { heldMemberships, type HeldMembershipRecord } from './reminders/repository.js';
 import { daysUntil, declarationState, type DeclarationState } from './reminders/rules.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -50,14 +50,14 @@ export const Expiring = Type.Object({
 });
 export type ExpiringResult = Static<typeof Expiring>;
 
-const stateOf = (m: HeldMembershipRow, today: string): DeclarationState =>
+const stateOf = (m: HeldMembershipRecord, today: string): DeclarationState =>
   declarationState(
-    m.declaration_id && m.declaration_status && m.declaration_submitted_at
+    m.declarationId && m.declarationStatus && m.declarationSubmittedAt
       ? {
-          id: m.declaration_id,
-          status: m.declaration_status,
-          submittedAt: m.declaration_submitted_at,
-          validUntil: m.declaration_valid_until,
+          id: m.declarationId,
+          status: m.declarationStatus,
+          submittedAt: new Date(m.declarationSubmittedAt),
+          validUntil: m.declarationValidUntil,
         }
       : undefined,
     today,
@@ -77,14 +77,14 @@ export async function listExpiring(db: Db, ctx: Ctx, q: { days: number; today?: 
   const memberships: ExpiringResult['memberships'] = [];
   const declarations = new Map<string, ExpiringResult['declarations'][number]>();
   for (const m of rows) {
-    const daysLeft = m.end_date ? daysUntil(today, m.end_date) : null;
+    const daysLeft = m.endDate ? daysUntil(today, m.endDate) : null;
     const endingSoon = daysLeft !== null && daysLeft <= q.days;
     const decl = stateOf(m, today);
     const lapsed = decl.state === 'lapsed';
     if (lapsed || (decl.state === 'valid' && decl.daysLeft <= q.days)) {
-      declarations.set(m.person_id, {
-        personId: m.person_id,
-        personName: m.person_name,
+      declarations.set(m.personId, {
+        personId: m.personId,
+        personName: m.personName,
         validUntil: decl.validUntil,
         daysLeft: decl.state === 'valid' ? decl.daysLeft : decl.validUntil ? daysUntil(today, decl.validUntil) : null,
         lapsed,
@@ -94,14 +94,14 @@ export async function listExpiring(db: Db, ctx: Ctx, q: { days: number; today?: 
     if (!endingSoon && !lapsed) continue;
     memberships.push({
       id: m.id,
-      groupId: m.group_id,
-      groupName: m.group_name,
-      groupOwner: m.group_owner,
-      personId: m.person_id,
-      personName: m.person_name,
+      groupId: m.groupId,
+      groupName: m.groupName,
+      groupOwner: m.groupOwner,
+      personId: m.personId,
+      personName: m.personName,
       role: m.role,
-      startDate: m.start_date,
-      endDate: m.end_date,
+      startDate: m.startDate,
+      endDate: m.endDate,
       daysLeft,
       endingSoon,
       declarationLapsed: lapsed,

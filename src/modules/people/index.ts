@@ -11,7 +11,7 @@ export { readMyPeopleWork, type DeclarationWorkItem, type MandateWorkItem } from
 export { addDays } from './reminders/rules.js';
 export * as repository from './repository.js';
 export { activeMembershipCount } from './repository.js';
-export type { PersonRow } from './repository.js';
+export type { PersonRecord } from './repository.js';
 export { reviewJavDeclaration } from './review-jav-declaration.js';
 export { submitJavDeclaration } from './submit-jav-declaration.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.

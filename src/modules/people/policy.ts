@@ -4,7 +4,7 @@ import { ownerScope } from '../../platform/auth/scope.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { allowedActions } from '../../platform/lifecycle/lifecycle.js';
-import type { DeclarationRow, PersonRow } from './repository.js';
+import type { DeclarationRecord, PersonRecord } from './repository.js';
 import { declarationLifecycle, NOT_YET_ASKED, type DeclarationAction } from './rules/declaration-lifecycle.js';
 
 /**
@@ -14,24 +14,25 @@ import { declarationLifecycle, NOT_YET_ASKED, type DeclarationAction } from './r
  */
 
 /** The person record belongs to the signed-in user when their e-mail addresses agree. */
-export const isSelf = (actor: Actor | undefined, p: PersonRow): boolean => Boolean(actor && p.email && actor.email === p.email);
+export const isSelf = (actor: Actor | undefined, p: PersonRecord): boolean =>
+  Boolean(actor && p.email && actor.email === p.email);
 
-export const mayManagePerson = (actor: Actor | undefined, p: PersonRow, geo: Geography) =>
-  can(actor, 'people.manage', ownerScope(p.home_owner, geo));
-export const mayReview = (actor: Actor | undefined, p: PersonRow, geo: Geography) =>
-  can(actor, 'jav.review', ownerScope(p.home_owner, geo));
+export const mayManagePerson = (actor: Actor | undefined, p: PersonRecord, geo: Geography) =>
+  can(actor, 'people.manage', ownerScope(p.homeOwner, geo));
+export const mayReview = (actor: Actor | undefined, p: PersonRecord, geo: Geography) =>
+  can(actor, 'jav.review', ownerScope(p.homeOwner, geo));
 
 /** Who may see a person at all: outsiders get 404, not a hint. */
-export const maySeePerson = (actor: Actor | undefined, p: PersonRow, geo: Geography) =>
+export const maySeePerson = (actor: Actor | undefined, p: PersonRecord, geo: Geography) =>
   isSelf(actor, p) || mayManagePerson(actor, p, geo) || mayReview(actor, p, geo);
 
 /** Declaration details (they may reveal sensitive ties): the person and the reviewers only. */
-export const maySeeDeclarationDetails = (actor: Actor | undefined, p: PersonRow, geo: Geography) =>
+export const maySeeDeclarationDetails = (actor: Actor | undefined, p: PersonRecord, geo: Geography) =>
   isSelf(actor, p) || mayReview(actor, p, geo);
 
 /** Nobody reviews their own declaration, nor one they submitted for someone else. */
-export const reviewsOwn = (actor: Actor | undefined, p: PersonRow, d: Pick<DeclarationRow, 'submitted_by'>) =>
-  isSelf(actor, p) || (!!actor && actor.via !== 'system' && d.submitted_by === actor.userId);
+export const reviewsOwn = (actor: Actor | undefined, p: PersonRecord, d: Pick<DeclarationRecord, 'submittedBy'>) =>
+  isSelf(actor, p) || (!!actor && actor.via !== 'system' && d.submittedBy === actor.userId);
 
 export function peoplePolicy(ctx: Ctx, db: Queryable) {
   const scope = requestScope(ctx, db);
@@ -39,10 +40,10 @@ export function peoplePolicy(ctx: Ctx, db: Queryable) {
   const geo = () => scope.geography();
   return {
     scope,
-    maySee: async (p: PersonRow) => maySeePerson(actor, p, await geo()),
-    mayManage: async (p: PersonRow) => mayManagePerson(actor, p, await geo()),
-    mayReview: async (p: PersonRow) => mayReview(actor, p, await geo()),
-    maySeeDetails: async (p: PersonRow) => maySeeDeclarationDetails(actor, p, await geo()),
+    maySee: async (p: PersonRecord) => maySeePerson(actor, p, await geo()),
+    mayManage: async (p: PersonRecord) => mayManagePerson(actor, p, await geo()),
+    mayReview: async (p: PersonRecord) => mayReview(actor, p, await geo()),
+    maySeeDetails: async (p: PersonRecord) => maySeeDeclarationDetails(actor, p, await geo()),
     /** 401 without a caller, 403 without `people.manage` at the register's owner. */
     async assertManageAt(owner: string): Promise<Actor> {
       authorize(actor, 'people.manage', await scope.of(owner));
@@ -60,13 +61,13 @@ export function peoplePolicy(ctx: Ctx, db: Queryable) {
       );
     },
     /** What the caller may do with the person's record. */
-    async permissions(p: PersonRow) {
+    async permissions(p: PersonRecord) {
       const g = await geo();
       const manage = mayManagePerson(actor, p, g);
       return { edit: manage, declare: isSelf(actor, p) || manage, review: mayReview(actor, p, g) && !isSelf(actor, p) };
     },
     /** The review actions the caller is offered on this declaration now. */
-    async declarationActions(p: PersonRow, d: DeclarationRow): Promise<DeclarationAction[]> {
+    async declarationActions(p: PersonRecord, d: DeclarationRecord): Promise<DeclarationAction[]> {
       if (!declarationLifecycle.isStatus(d.status) || reviewsOwn(actor, p, d)) return [];
       if (!mayReview(actor, p, await geo())) return [];
       return allowedActions(declarationLifecycle, d.status, NOT_YET_ASKED);

@@ -1,39 +1,38 @@
+import type { Static } from 'typebox';
 import { todayInSweden } from '../../platform/clock.js';
-import type { DeclarationRow, MembershipRow, PersonRow } from './repository.js';
+import type { DeclarationRecord, MembershipRecord, PersonRecord } from './repository.js';
 import type { DeclarationAction } from './rules/declaration-lifecycle.js';
 import { currentDeclaration } from './rules/membership.js';
+import { Membership, Person, PublicMembership } from './schemas.js';
 
-export const presentPerson = (p: PersonRow) => ({
-  id: p.id,
-  name: p.name,
-  email: p.email,
-  employer: p.employer,
-  employerType: p.employer_type,
-  profession: p.profession,
-  hsaId: p.hsa_id,
-  homeOwner: p.home_owner,
-  isDemo: p.is_demo,
-  version: p.version,
-  createdAt: p.created_at.toISOString(),
-});
+/** The fields of a record that a schema names, and nothing else (the audit trail and insyn keep to them). */
+const pick =
+  <K extends string>(keys: readonly K[]) =>
+  <T extends Record<K, unknown>>(row: T): Pick<T, K> =>
+    Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
+
+const PERSON_FIELDS = Object.keys(Person.properties) as (keyof typeof Person.properties)[];
+
+/** The person's fields (the record also carries when they were anonymised and their sort key). */
+export const presentPerson = (p: PersonRecord) => pick(PERSON_FIELDS)(p);
 
 /** Without `details` only the status shows: the ties themselves are for the person and the reviewers. */
 export const presentDeclaration = (
-  d: DeclarationRow & { person_name?: string },
+  d: DeclarationRecord & { personName?: string },
   details: boolean,
   allowedActions?: DeclarationAction[],
 ) => ({
   id: d.id,
-  personId: d.person_id,
-  ...(d.person_name !== undefined ? { personName: d.person_name } : {}),
+  personId: d.personId,
+  ...(d.personName !== undefined ? { personName: d.personName } : {}),
   status: d.status,
-  submittedAt: d.submitted_at.toISOString(),
-  reviewedAt: d.reviewed_at ? d.reviewed_at.toISOString() : null,
-  validUntil: d.valid_until,
-  nothingToDeclare: details ? d.nothing_to_declare : null,
+  submittedAt: d.submittedAt,
+  reviewedAt: d.reviewedAt,
+  validUntil: d.validUntil,
+  nothingToDeclare: details ? d.nothingToDeclare : null,
   interests: details ? d.interests : null,
   restrictions: details ? d.restrictions : null,
-  reviewComment: details ? d.review_comment : null,
+  reviewComment: details ? d.reviewComment : null,
   version: d.version,
   ...(allowedActions ? { allowedActions } : {}),
 });
@@ -42,38 +41,31 @@ export const presentDeclaration = (
  * A seat not yet ended is flagged when its holder has no current approved declaration (none,
  * under review, returned, or past its re-assessment date).
  */
-export function declarationLapsed(m: MembershipRow, today: string = todayInSweden()): boolean {
-  if (m.end_date !== null && m.end_date < today) return false;
+export function declarationLapsed(m: MembershipRecord, today: string = todayInSweden()): boolean {
+  if (m.endDate !== null && m.endDate < today) return false;
   const latest =
-    m.declaration_id && m.declaration_status && m.declaration_submitted_at
+    m.declarationId && m.declarationStatus && m.declarationSubmittedAt
       ? [
           {
-            id: m.declaration_id,
-            status: m.declaration_status,
-            submittedAt: m.declaration_submitted_at,
-            validUntil: m.declaration_valid_until,
+            id: m.declarationId,
+            status: m.declarationStatus,
+            submittedAt: new Date(m.declarationSubmittedAt),
+            validUntil: m.declarationValidUntil,
           },
         ]
       : [];
   return !currentDeclaration(latest, today).ok;
 }
 
-export const presentMembership = (m: MembershipRow) => ({
-  id: m.id,
-  groupId: m.group_id,
-  groupName: m.group_name,
-  personId: m.person_id,
-  personName: m.person_name,
-  role: m.role,
-  startDate: m.start_date,
-  endDate: m.end_date,
-  represents: m.represents,
-  careSector: m.care_sector,
-  endedEarlyReason: m.ended_early_reason,
-  nominationId: m.nomination_id,
-  overrideReason: m.override_reason,
+const MEMBERSHIP_FIELDS = Object.keys(Membership.properties).filter((k) => k !== 'declarationLapsed') as Exclude<
+  keyof typeof Membership.properties,
+  'declarationLapsed'
+>[];
+
+/** A seat with whether its holder's declaration has lapsed (the audit trail records it so too). */
+export const presentMembership = (m: MembershipRecord) => ({
+  ...pick(MEMBERSHIP_FIELDS)(m),
   declarationLapsed: declarationLapsed(m),
-  version: m.version,
 });
 
 /**
@@ -81,12 +73,12 @@ export const presentMembership = (m: MembershipRow) => ({
  * which period. The same facts as the public register; the ids, the reasons a seat ended early
  * or was overridden, and whether the holder's jäv declaration has lapsed stay with signed-in users.
  */
-export const presentPublicMembership = (m: MembershipRow) => ({
-  groupId: m.group_id,
-  groupName: m.group_name,
-  personName: m.person_name,
+export const presentPublicMembership = (m: MembershipRecord): Static<typeof PublicMembership> => ({
+  groupId: m.groupId,
+  groupName: m.groupName,
+  personName: m.personName,
   role: m.role,
-  employer: m.person_employer,
-  startDate: m.start_date,
-  endDate: m.end_date,
+  employer: m.personEmployer,
+  startDate: m.startDate,
+  endDate: m.endDate,
 });

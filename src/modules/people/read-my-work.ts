@@ -39,14 +39,14 @@ export async function readMyPeopleWork(
   let declarations: DeclarationWorkItem[] | null = null;
   if (reviews === undefined || reviews.length) {
     const rows = await repo.declarationQueue(db, undefined);
-    const may = await Promise.all(rows.map((d) => policy.scope.may('jav.review', d.home_owner)));
+    const may = await Promise.all(rows.map((d) => policy.scope.may('jav.review', d.homeOwner)));
     declarations = rows
-      .filter((d, i) => may[i] && d.submitted_by !== actor.userId)
+      .filter((d, i) => may[i] && d.submittedBy !== actor.userId)
       .map((d) => ({
         declarationId: d.id,
-        personId: d.person_id,
-        personName: d.person_name,
-        submittedAt: d.submitted_at.toISOString(),
+        personId: d.personId,
+        personName: d.personName,
+        submittedAt: d.submittedAt,
       }));
   }
   const manages = await policy.registers(['people.manage']);

@@ -1,65 +1,50 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { DeclarationStatus } from './rules/membership.js';
+import type { Declaration, Membership, Person } from './schemas.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
 
-/** The only SQL for persons, jäv declarations and memberships. */
+/** The only SQL for persons, jäv declarations and memberships; rows in API shape (platform/db/rows.ts). */
 
-export interface PersonRow {
-  id: string;
-  name: string;
-  email: string | null;
-  employer: string | null;
-  employer_type: string | null;
-  profession: string | null;
-  hsa_id: string | null;
-  home_owner: string;
-  is_demo: boolean;
-  anonymised_at: Date | null;
-  version: number;
-  created_at: Date;
-  sort_key: string;
-}
+/** A person as the API shows them, with when they were anonymised and their Swedish sort key (the list's cursor). */
+export type PersonRecord = Static<typeof Person> & { anonymisedAt: string | null; sortKey: string };
 
-export interface DeclarationRow {
-  id: string;
-  person_id: string;
-  nothing_to_declare: boolean;
-  interests: unknown[];
-  status: 'submitted' | 'approved' | 'approved-with-restrictions' | 'returned';
-  submitted_at: Date;
-  submitted_by: string | null;
-  reviewed_at: Date | null;
-  reviewed_by: string | null;
-  review_comment: string | null;
-  restrictions: unknown[];
-  valid_until: string | null;
-  version: number;
-}
+type DeclarationApi = Static<typeof Declaration>;
+/**
+ * A jäv declaration as the API shows it to those who may see the details (the presenter masks
+ * them for others and adds the caller's actions), with who submitted and reviewed it.
+ */
+export type DeclarationRecord = Omit<
+  DeclarationApi,
+  'personName' | 'allowedActions' | 'status' | 'nothingToDeclare' | 'interests' | 'restrictions'
+> & {
+  status: DeclarationStatus;
+  nothingToDeclare: boolean;
+  interests: NonNullable<DeclarationApi['interests']>;
+  restrictions: NonNullable<DeclarationApi['restrictions']>;
+  submittedBy: string | null;
+  reviewedBy: string | null;
+};
 
-export interface MembershipRow {
-  id: string;
-  group_id: string;
-  person_id: string;
-  role: string;
-  start_date: string;
-  end_date: string | null;
-  override_reason: string | null;
-  represents: string | null;
-  care_sector: string | null;
-  ended_early_reason: string | null;
-  nomination_id: string | null;
-  version: number;
-  created_at: Date;
-  person_name: string;
-  person_employer: string | null;
-  group_name: string;
-  /** The person's latest jäv declaration: an expired or missing one flags the seat. */
-  declaration_id: string | null;
-  declaration_status: DeclarationRow['status'] | null;
-  declaration_submitted_at: Date | null;
-  declaration_valid_until: string | null;
-}
+/**
+ * A seat as the API shows it, less whether the holder's declaration has lapsed (the presenter
+ * works it out from the latest declaration joined in here), with the holder's employer for the public view.
+ */
+export type MembershipRecord = Omit<Static<typeof Membership>, 'declarationLapsed'> & {
+  personEmployer: string | null;
+  declarationId: string | null;
+  declarationStatus: DeclarationRecord['status'] | null;
+  declarationSubmittedAt: string | null;
+  declarationValidUntil: string | null;
+};
 
-const PERSON = 'SELECT *, sv_key(name) AS sort_key FROM persons';
+const PERSON = `SELECT id, name, email, employer, employer_type, profession, hsa_id, home_owner, is_demo, version, created_at,
+    anonymised_at, sv_key(name) AS sort_key
+  FROM persons`;
+
+const DECLARATION = `id, person_id, status, submitted_at, reviewed_at, valid_until, nothing_to_declare, interests, restrictions,
+  review_comment, version, submitted_by, reviewed_by`;
 
 export async function insertPerson(
   db: Queryable,
@@ -73,7 +58,7 @@ export async function insertPerson(
     homeOwner: string;
     isDemo?: boolean;
   },
-): Promise<PersonRow> {
+): Promise<PersonRecord> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO persons (name, email, employer, employer_type, profession, hsa_id, home_owner, is_demo)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -82,27 +67,31 @@ export async function insertPerson(
   return (await getPerson(db, row!.id))!;
 }
 
-export async function getPerson(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<PersonRow | undefined> {
-  return (await db.query<PersonRow>(`${PERSON} WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]))[0];
+export async function getPerson(
+  db: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<PersonRecord | undefined> {
+  return selectRow<PersonRecord>(db, `${PERSON} WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
-export async function findPersonByEmail(db: Queryable, email: string): Promise<PersonRow | undefined> {
-  return (await db.query<PersonRow>(`${PERSON} WHERE email = $1`, [email]))[0];
+export async function findPersonByEmail(db: Queryable, email: string): Promise<PersonRecord | undefined> {
+  return selectRow<PersonRecord>(db, `${PERSON} WHERE email = $1`, [email]);
 }
 
 export async function listPersons(
   db: Queryable,
   f: { owners?: string[]; q?: string; after?: [string, string]; limit: number },
-): Promise<PersonRow[]> {
+): Promise<PersonRecord[]> {
   const w = new Filters();
   if (f.owners) w.add('home_owner = ANY(?::text[])', f.owners);
   if (f.q) w.add(`(sv_fold(name) LIKE ? OR coalesce(email, '') LIKE ?)`, `%${foldLike(f.q)}%`, `%${f.q.toLowerCase()}%`);
   if (f.after) w.add(`(sv_key(name) COLLATE "C", id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
-  return db.query<PersonRow>(`${PERSON} ${w.where} ORDER BY sv_key(name) COLLATE "C", id LIMIT ${limit}`, w.params);
+  return selectRows<PersonRecord>(db, `${PERSON} ${w.where} ORDER BY sv_key(name) COLLATE "C", id LIMIT ${limit}`, w.params);
 }
 
-export async function updatePersonRow(
+export async function updatePersonRecord(
   db: Queryable,
   id: string,
   version: number,
@@ -114,7 +103,7 @@ export async function updatePersonRow(
     profession: string | null;
     hsaId: string | null;
   },
-): Promise<PersonRow | undefined> {
+): Promise<PersonRecord | undefined> {
   const rows = await db.query<{ id: string }>(
     `UPDATE persons SET name = $3, email = $4, employer = $5, employer_type = $6, profession = $7, hsa_id = $8,
        version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
@@ -127,8 +116,10 @@ export async function insertDeclaration(
   db: Queryable,
   d: { personId: string; nothingToDeclare: boolean; interests: unknown[]; submittedBy: string | null },
 ) {
-  const [row] = await db.query<DeclarationRow>(
-    `INSERT INTO jav_declarations (person_id, nothing_to_declare, interests, submitted_by) VALUES ($1, $2, $3, $4) RETURNING *`,
+  const row = await selectRow<DeclarationRecord>(
+    db,
+    `INSERT INTO jav_declarations (person_id, nothing_to_declare, interests, submitted_by) VALUES ($1, $2, $3, $4)
+     RETURNING ${DECLARATION}`,
     [d.personId, d.nothingToDeclare, JSON.stringify(d.interests), d.submittedBy],
   );
   return row!;
@@ -138,24 +129,31 @@ export async function getDeclaration(
   db: Queryable,
   id: string,
   opts: { forUpdate?: boolean } = {},
-): Promise<DeclarationRow | undefined> {
-  return (
-    await db.query<DeclarationRow>(`SELECT * FROM jav_declarations WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id])
-  )[0];
+): Promise<DeclarationRecord | undefined> {
+  return selectRow<DeclarationRecord>(
+    db,
+    `SELECT ${DECLARATION} FROM jav_declarations WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
 }
 
-export async function declarationsOf(db: Queryable, personId: string): Promise<DeclarationRow[]> {
-  return db.query<DeclarationRow>('SELECT * FROM jav_declarations WHERE person_id = $1 ORDER BY submitted_at DESC, id', [
-    personId,
-  ]);
+export async function declarationsOf(db: Queryable, personId: string): Promise<DeclarationRecord[]> {
+  return selectRows<DeclarationRecord>(
+    db,
+    `SELECT ${DECLARATION} FROM jav_declarations WHERE person_id = $1 ORDER BY submitted_at DESC, id`,
+    [personId],
+  );
 }
 
 export async function declarationQueue(
   db: Queryable,
   owners: string[] | undefined,
-): Promise<(DeclarationRow & { person_name: string; home_owner: string })[]> {
-  return db.query(
-    `SELECT d.*, p.name AS person_name, p.home_owner FROM jav_declarations d JOIN persons p ON p.id = d.person_id
+): Promise<(DeclarationRecord & { personName: string; homeOwner: string })[]> {
+  return selectRows(
+    db,
+    `SELECT d.id, d.person_id, d.status, d.submitted_at, d.reviewed_at, d.valid_until, d.nothing_to_declare, d.interests,
+       d.restrictions, d.review_comment, d.version, d.submitted_by, d.reviewed_by, p.name AS person_name, p.home_owner
+     FROM jav_declarations d JOIN persons p ON p.id = d.person_id
      WHERE d.status = 'submitted' ${owners ? 'AND p.home_owner = ANY($1::text[])' : ''} ORDER BY d.submitted_at, d.id`,
     owners ? [owners] : [],
   );
@@ -166,23 +164,24 @@ export async function reviewDeclaration(
   db: Queryable,
   id: string,
   r: {
-    status: DeclarationRow['status'];
+    status: DeclarationRecord['status'];
     reviewedBy: string | null;
     comment: string | null;
     restrictions: unknown[];
     validUntil: string | null;
   },
-): Promise<DeclarationRow | undefined> {
-  const [row] = await db.query<DeclarationRow>(
+): Promise<DeclarationRecord | undefined> {
+  return selectRow<DeclarationRecord>(
+    db,
     `UPDATE jav_declarations SET status = $2, reviewed_by = $3, reviewed_at = now(), review_comment = $4, restrictions = $5,
        valid_until = $6, version = version + 1
-     WHERE id = $1 AND status = 'submitted' RETURNING *`,
+     WHERE id = $1 AND status = 'submitted' RETURNING ${DECLARATION}`,
     [id, r.status, r.reviewedBy, r.comment, JSON.stringify(r.restrictions), r.validUntil],
   );
-  return row;
 }
 
-const MEMBERSHIP = `SELECT m.*, p.name AS person_name, p.employer AS person_employer, g.name AS group_name,
+const MEMBERSHIP = `SELECT m.id, m.group_id, g.name AS group_name, m.person_id, p.name AS person_name, m.role, m.start_date,
+    m.end_date, m.represents, m.care_sector, m.ended_early_reason, m.nomination_id, m.override_reason, m.version, p.employer AS person_employer,
     d.id AS declaration_id, d.status AS declaration_status, d.submitted_at AS declaration_submitted_at,
     d.valid_until AS declaration_valid_until
   FROM memberships m
@@ -192,15 +191,16 @@ const MEMBERSHIP = `SELECT m.*, p.name AS person_name, p.employer AS person_empl
     WHERE person_id = m.person_id ORDER BY submitted_at DESC, id LIMIT 1
   ) d ON true`;
 
-export async function membershipsOfGroup(db: Queryable, groupId: string): Promise<MembershipRow[]> {
-  return db.query<MembershipRow>(
+export async function membershipsOfGroup(db: Queryable, groupId: string): Promise<MembershipRecord[]> {
+  return selectRows<MembershipRecord>(
+    db,
     `${MEMBERSHIP} WHERE m.group_id = $1 ORDER BY m.role, sv_key(p.name) COLLATE "C", m.start_date`,
     [groupId],
   );
 }
 
-export async function membershipsOfPerson(db: Queryable, personId: string): Promise<MembershipRow[]> {
-  return db.query<MembershipRow>(`${MEMBERSHIP} WHERE m.person_id = $1 ORDER BY m.start_date DESC, m.id`, [personId]);
+export async function membershipsOfPerson(db: Queryable, personId: string): Promise<MembershipRecord[]> {
+  return selectRows<MembershipRecord>(db, `${MEMBERSHIP} WHERE m.person_id = $1 ORDER BY m.start_date DESC, m.id`, [personId]);
 }
 
 export async function insertMembership(
@@ -216,7 +216,7 @@ export async function insertMembership(
     careSector?: string | null;
     nominationId?: string | null;
   },
-): Promise<MembershipRow> {
+): Promise<MembershipRecord> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO memberships (group_id, person_id, role, start_date, end_date, override_reason, represents, nomination_id, care_sector)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -235,21 +235,16 @@ export async function insertMembership(
   return (await getMembership(db, row!.id))!;
 }
 
-export async function getMembership(db: Queryable, id: string): Promise<MembershipRow | undefined> {
-  return (await db.query<MembershipRow>(`${MEMBERSHIP} WHERE m.id = $1`, [id]))[0];
+export async function getMembership(db: Queryable, id: string): Promise<MembershipRecord | undefined> {
+  return selectRow<MembershipRecord>(db, `${MEMBERSHIP} WHERE m.id = $1`, [id]);
 }
 
 /** Locks the row for an edit; the joined row is read afterwards. */
 export async function lockMembership(
   db: Queryable,
   id: string,
-): Promise<{ id: string; group_id: string; version: number } | undefined> {
-  return (
-    await db.query<{ id: string; group_id: string; version: number }>(
-      'SELECT id, group_id, version FROM memberships WHERE id = $1 FOR UPDATE',
-      [id],
-    )
-  )[0];
+): Promise<{ id: string; groupId: string; version: number } | undefined> {
+  return selectRow(db, 'SELECT id, group_id, version FROM memberships WHERE id = $1 FOR UPDATE', [id]);
 }
 
 /** Optimistic update of a seat's role, period, region and reasons; undefined when the version moved. */
@@ -266,7 +261,7 @@ export async function updateMembershipRow(
     overrideReason: string | null;
     endedEarlyReason: string | null;
   },
-): Promise<MembershipRow | undefined> {
+): Promise<MembershipRecord | undefined> {
   const rows = await db.query<{ id: string }>(
     `UPDATE memberships SET role = $3, start_date = $4, end_date = $5, represents = $6, override_reason = $7,
        ended_early_reason = $8, care_sector = $9, version = version + 1, updated_at = now()

@@ -40,8 +40,8 @@ export async function reviewJavDeclaration(
       id,
       action: REVIEW_ACTION[input.decision],
       lock: (q) => repo.getDeclaration(q, id, { forUpdate: true }),
-      authorize: async (q, decl: repo.DeclarationRow) => {
-        const person = await repo.getPerson(q, decl.person_id);
+      authorize: async (q, decl: repo.DeclarationRecord) => {
+        const person = await repo.getPerson(q, decl.personId);
         if (!person || !(await policy.maySee(person))) throw notFound('Jävsdeklarationen');
         if (reviewsOwn(actor, person, decl)) throw forbidden('Du kan inte granska din egen jävsdeklaration.');
         if (!(await policy.mayReview(person))) throw forbidden('Du är inte utsedd att granska jävsdeklarationer här.');
@@ -62,7 +62,7 @@ export async function reviewJavDeclaration(
           validUntil: !isApproval(to) ? null : addYears(today, opts.validityYears ?? DEFAULT_JAV_VALIDITY_YEARS),
         });
         if (!after) throw conflict('Deklarationen granskades samtidigt av någon annan.');
-        reviewed.validUntil = after.valid_until;
+        reviewed.validUntil = after.validUntil;
         return after;
       },
       auditDetails: reviewed,

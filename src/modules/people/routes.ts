@@ -80,7 +80,7 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
         ...(req.query.q ? { q: req.query.q } : {}),
         ...(after ? { after } : {}),
       });
-      const page = paginate(rows, limit, (p) => [p.sort_key, p.id]);
+      const page = paginate(rows, limit, (p) => [p.sortKey, p.id]);
       return { items: page.items.map(presentPerson), nextCursor: page.nextCursor };
     },
   );
@@ -104,7 +104,7 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
       const details = await policy.maySeeDetails(p);
       const actions = await Promise.all(declarations.map((d) => policy.declarationActions(p, d)));
       const current = currentDeclaration(
-        declarations.map((d) => ({ id: d.id, status: d.status, submittedAt: d.submitted_at, validUntil: d.valid_until })),
+        declarations.map((d) => ({ id: d.id, status: d.status, submittedAt: new Date(d.submittedAt), validUntil: d.validUntil })),
         todayInSweden(),
       );
       return {
@@ -148,8 +148,8 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
       const actor = req.ctx.actor;
       const scope = peoplePolicy(req.ctx, db).scope;
       const rows = await repo.declarationQueue(db, undefined);
-      const mine = await Promise.all(rows.map((d) => scope.may('jav.review', d.home_owner)));
-      const visible = rows.filter((d, i) => mine[i] && d.submitted_by !== actor.userId);
+      const mine = await Promise.all(rows.map((d) => scope.may('jav.review', d.homeOwner)));
+      const visible = rows.filter((d, i) => mine[i] && d.submittedBy !== actor.userId);
       return {
         items: visible.map((d) =>
           presentDeclaration(

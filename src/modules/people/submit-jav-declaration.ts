@@ -54,7 +54,7 @@ export async function submitJavDeclaration(
       entityType: 'jav-declaration',
       entityId: row.id,
       action: 'submit',
-      after: { personId, status: row.status, nothingToDeclare: row.nothing_to_declare, interestCount: input.interests.length },
+      after: { personId, status: row.status, nothingToDeclare: row.nothingToDeclare, interestCount: input.interests.length },
     });
     return row;
   });

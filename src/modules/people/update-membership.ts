@@ -18,25 +18,25 @@ export type MembershipPatch = Omit<Static<typeof MembershipPatchBody>, 'version'
 export async function updateMembership(db: Db, ctx: Ctx, id: string, version: number, patch: MembershipPatch) {
   return db.transaction(async (tx) => {
     const locked = await repo.lockMembership(tx, id);
-    const group = locked ? await getGroup(tx, locked.group_id, { forUpdate: true }) : undefined;
+    const group = locked ? await getGroup(tx, locked.groupId, { forUpdate: true }) : undefined;
     const before = locked ? await repo.getMembership(tx, id) : undefined;
     if (!locked || !group || !before) throw notFound('Uppdraget');
     await groupPolicy(ctx, tx).assertWrite(group.owner);
     if (before.version !== version) throw staleVersion(before.version);
     if (!isGroupActive(group.status)) throw conflict('Gruppen är stängd; dess uppdrag kan inte ändras.');
-    const person = await repo.getPerson(tx, before.person_id);
+    const person = await repo.getPerson(tx, before.personId);
     if (!person) throw notFound('Uppdraget');
     const role = patch.role ?? before.role;
-    const startDate = patch.startDate ?? before.start_date;
-    const careSector = patch.careSector !== undefined ? patch.careSector : before.care_sector;
+    const startDate = patch.startDate ?? before.startDate;
+    const careSector = patch.careSector !== undefined ? patch.careSector : before.careSector;
     assertCareSector(role, careSector);
     const seat = await checkSeat(tx, group, {
       id,
-      personId: before.person_id,
-      personHomeOwner: person.home_owner,
+      personId: before.personId,
+      personHomeOwner: person.homeOwner,
       role,
       startDate,
-      endDate: patch.endDate !== undefined ? patch.endDate : before.end_date,
+      endDate: patch.endDate !== undefined ? patch.endDate : before.endDate,
       represents: patch.represents !== undefined ? patch.represents : before.represents,
       overrideReason: patch.overrideReason,
     });
@@ -46,8 +46,8 @@ export async function updateMembership(db: Db, ctx: Ctx, id: string, version: nu
       endDate: seat.endDate,
       represents: seat.represents,
       careSector,
-      overrideReason: seat.overridden.length ? (patch.overrideReason?.trim() ?? null) : before.override_reason,
-      endedEarlyReason: before.ended_early_reason,
+      overrideReason: seat.overridden.length ? (patch.overrideReason?.trim() ?? null) : before.overrideReason,
+      endedEarlyReason: before.endedEarlyReason,
     });
     if (!after) throw staleVersion(before.version);
     await recordAudit(tx, ctx, {

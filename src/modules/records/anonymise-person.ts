@@ -26,7 +26,7 @@ async function plan(tx: Queryable, personId: string, today: string) {
   const claims = await compensation.listClaims(tx, { visibility: undefined, personId });
   const rules = await repo.listRetentionRules(tx);
   const blockers = anonymisationBlockers(
-    memberships.map((m) => ({ id: m.id, groupName: m.group_name, role: m.role, endDate: m.end_date })),
+    memberships.map((m) => ({ id: m.id, groupName: m.groupName, role: m.role, endDate: m.endDate })),
     claims.map((c) => ({ id: c.id, status: c.status, date: c.date, groupName: c.groupName })),
     today,
   );
@@ -59,7 +59,7 @@ export async function previewAnonymisation(db: Db, ctx: Ctx, personId: string, t
   return {
     personId,
     name: person.name,
-    anonymised: person.anonymised_at !== null,
+    anonymised: person.anonymisedAt !== null,
     pseudonym: pseudonym(personId),
     erasedFields: [...ERASED_FIELDS],
     version: person.version,
@@ -82,7 +82,7 @@ export async function anonymisePerson(db: Db, ctx: Ctx, personId: string, versio
     if (!person || !maySeePerson(actor, person, geo)) throw notFound('Personen');
     if (!mayAnonymise(actor, person, geo))
       throw forbidden('Bara administratörer och samordnare för personens register kan anonymisera.');
-    if (person.anonymised_at) throw conflict('Personen är redan anonymiserad.');
+    if (person.anonymisedAt) throw conflict('Personen är redan anonymiserad.');
     if (person.version !== version) throw staleVersion(person.version);
     const { blockers } = await plan(tx, personId, today);
     if (blockers.length)

@@ -51,7 +51,7 @@ export async function registerExtract(db: Db, ctx: Ctx, personId: string) {
   return {
     generatedAt: clock.now().toISOString(),
     generatedFor: actor.name,
-    person: { ...presentPerson(person), anonymisedAt: person.anonymised_at ? person.anonymised_at.toISOString() : null },
+    person: { ...presentPerson(person), anonymisedAt: person.anonymisedAt },
     memberships: memberships.map((m) => presentMembership(m)),
     declarations: declarations.map((d) => presentDeclaration(d, details)),
     declarationDetailsIncluded: details,

@@ -18,9 +18,9 @@ export const isForBeslut = (caseStatus: string | null | undefined): boolean => c
  * Where a case taken off this agenda goes back to: the status it had before this agenda put it
  * forward, when that is one a case can go back to and it is still för beslut; otherwise nowhere.
  */
-export function wayBack(item: { case_status: string | null; case_status_before: string | null }) {
-  const before = item.case_status_before;
-  if (!before || !(WITHDRAWABLE_TO as readonly string[]).includes(before) || !isForBeslut(item.case_status)) return null;
+export function wayBack(item: { caseStatus: string | null; caseStatusBefore: string | null }) {
+  const before = item.caseStatusBefore;
+  if (!before || !(WITHDRAWABLE_TO as readonly string[]).includes(before) || !isForBeslut(item.caseStatus)) return null;
   return before as (typeof WITHDRAWABLE_TO)[number];
 }
 

@@ -1,26 +1,28 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
+import { selectRows } from '../../../platform/db/rows.js';
+import type { Expiring } from '../expiring.js';
 import type { DeclarationStatus } from '../rules/membership.js';
 import type { ReminderKind } from './rules.js';
 
-/** The SQL for reminders and the expiring list. */
+/** The SQL for reminders and the expiring list; rows in API shape (platform/db/rows.ts). */
 
-export interface HeldMembershipRow {
-  id: string;
-  group_id: string;
-  group_name: string;
-  group_owner: string;
-  person_id: string;
-  person_name: string;
-  person_home_owner: string;
-  role: string;
-  start_date: string;
-  end_date: string | null;
-  version: number;
-  declaration_id: string | null;
-  declaration_status: DeclarationStatus | null;
-  declaration_submitted_at: Date | null;
-  declaration_valid_until: string | null;
-}
+type ExpiringMembership = Static<typeof Expiring>['memberships'][number];
+
+/**
+ * A seat held today as the expiring list shows it, with the holder's home organisation (whose
+ * reviewers hear of a lapsing declaration) and the holder's latest declaration.
+ */
+export type HeldMembershipRecord = Pick<
+  ExpiringMembership,
+  'id' | 'groupId' | 'groupName' | 'groupOwner' | 'personId' | 'personName' | 'role' | 'startDate' | 'endDate' | 'version'
+> & {
+  personHomeOwner: string;
+  declarationId: string | null;
+  declarationStatus: DeclarationStatus | null;
+  declarationSubmittedAt: string | null;
+  declarationValidUntil: string | null;
+};
 
 /**
  * Memberships held today in active groups (optionally only those of some owners), each with
@@ -30,8 +32,9 @@ export interface HeldMembershipRow {
 export async function heldMemberships(
   db: Queryable,
   f: { today: string; owners?: readonly string[] },
-): Promise<HeldMembershipRow[]> {
-  return db.query<HeldMembershipRow>(
+): Promise<HeldMembershipRecord[]> {
+  return selectRows<HeldMembershipRecord>(
+    db,
     `SELECT m.id, m.group_id, g.name AS group_name, g.owner AS group_owner, m.person_id, p.name AS person_name,
        p.home_owner AS person_home_owner, m.role,
        m.start_date, m.end_date, m.version,
@@ -67,8 +70,8 @@ export async function claimReminder(tx: Queryable, kind: ReminderKind, itemId: s
   return rows.length > 0;
 }
 
-export async function sentReminders(db: Queryable): Promise<{ kind: ReminderKind; item_id: string; threshold_days: number }[]> {
-  return db.query('SELECT kind, item_id, threshold_days FROM reminders_sent');
+export async function sentReminders(db: Queryable): Promise<{ kind: ReminderKind; itemId: string; thresholdDays: number }[]> {
+  return selectRows(db, 'SELECT kind, item_id, threshold_days FROM reminders_sent');
 }
 
 export interface Recipient {

@@ -50,16 +50,16 @@ function dedupe(mails: Mail[]): Mail[] {
   });
 }
 
-type MembershipItem = ReminderItem & { kind: 'membership-end'; row: repo.HeldMembershipRow };
-type DeclarationItem = ReminderItem & { kind: 'declaration-expiry'; row: repo.HeldMembershipRow };
+type MembershipItem = ReminderItem & { kind: 'membership-end'; row: repo.HeldMembershipRecord };
+type DeclarationItem = ReminderItem & { kind: 'declaration-expiry'; row: repo.HeldMembershipRecord };
 
 async function sendMembershipReminder(tx: Queryable, r: DueReminder<MembershipItem>, today: string): Promise<number> {
   const m = r.item.row;
-  const facts = { personName: m.person_name, groupName: m.group_name, role: m.role, endDate: r.item.date, daysLeft: r.daysLeft };
+  const facts = { personName: m.personName, groupName: m.groupName, role: m.role, endDate: r.item.date, daysLeft: r.daysLeft };
   const audiences: [MembershipAudience, repo.Recipient[]][] = [
-    ['person', [await repo.personRecipient(tx, m.person_id)].filter((p) => p !== undefined)],
-    ['chair', await repo.chairsOf(tx, m.group_id, today)],
-    ['coordinator', await repo.usersWithRoleAt(tx, 'samordnare', m.group_owner)],
+    ['person', [await repo.personRecipient(tx, m.personId)].filter((p) => p !== undefined)],
+    ['chair', await repo.chairsOf(tx, m.groupId, today)],
+    ['coordinator', await repo.usersWithRoleAt(tx, 'samordnare', m.groupOwner)],
   ];
   const mails = dedupe(
     audiences.flatMap(([audience, people]) =>
@@ -72,7 +72,7 @@ async function sendMembershipReminder(tx: Queryable, r: DueReminder<MembershipIt
     mails,
     'membership.ending',
     `reminder:membership-end:${m.id}:${r.thresholdDays}`,
-    `/personer-och-uppdrag/grupper/${m.group_id}`,
+    `/personer-och-uppdrag/grupper/${m.groupId}`,
   );
   await recordAudit(tx, systemCtx('reminders'), {
     entityType: 'membership',
@@ -85,9 +85,9 @@ async function sendMembershipReminder(tx: Queryable, r: DueReminder<MembershipIt
 
 async function sendDeclarationReminder(tx: Queryable, r: DueReminder<DeclarationItem>): Promise<number> {
   const m = r.item.row;
-  const facts = { personName: m.person_name, validUntil: r.item.date, daysLeft: r.daysLeft };
-  const person = await repo.personRecipient(tx, m.person_id);
-  const reviewers = await repo.usersWithRoleAt(tx, 'jav-granskare', m.person_home_owner, { system: true });
+  const facts = { personName: m.personName, validUntil: r.item.date, daysLeft: r.daysLeft };
+  const person = await repo.personRecipient(tx, m.personId);
+  const reviewers = await repo.usersWithRoleAt(tx, 'jav-granskare', m.personHomeOwner, { system: true });
   const mails = dedupe([
     ...(person ? [{ to: person.email, ...declarationLapsingMail(facts, 'person', person.name) }] : []),
     ...reviewers.map((p) => ({ to: p.email, ...declarationLapsingMail(facts, 'reviewer', p.name) })),
@@ -98,7 +98,7 @@ async function sendDeclarationReminder(tx: Queryable, r: DueReminder<Declaration
     mails,
     'declaration.lapsing',
     `reminder:declaration-expiry:${r.item.id}:${r.thresholdDays}`,
-    `/personer-och-uppdrag/personer/${m.person_id}`,
+    `/personer-och-uppdrag/personer/${m.personId}`,
   );
   await recordAudit(tx, systemCtx('reminders'), {
     entityType: 'jav-declaration',
@@ -120,25 +120,25 @@ export async function sendReminders(
   const today = opts.today ?? todayInSweden();
   const thresholds = opts.thresholds ?? DEFAULT_REMINDER_THRESHOLDS;
   const held = await repo.heldMemberships(db, { today });
-  const sent = new Set((await repo.sentReminders(db)).map((s) => sentKey(s.kind, s.item_id, s.threshold_days)));
+  const sent = new Set((await repo.sentReminders(db)).map((s) => sentKey(s.kind, s.itemId, s.thresholdDays)));
 
   const memberships: MembershipItem[] = held.flatMap((row) =>
-    row.end_date ? [{ kind: 'membership-end' as const, id: row.id, date: row.end_date, row }] : [],
+    row.endDate ? [{ kind: 'membership-end' as const, id: row.id, date: row.endDate, row }] : [],
   );
   const declarations = new Map<string, DeclarationItem>();
   for (const row of held) {
-    if (!row.declaration_id || !row.declaration_status || !row.declaration_submitted_at) continue;
+    if (!row.declarationId || !row.declarationStatus || !row.declarationSubmittedAt) continue;
     const state = declarationState(
       {
-        id: row.declaration_id,
-        status: row.declaration_status,
-        submittedAt: row.declaration_submitted_at,
-        validUntil: row.declaration_valid_until,
+        id: row.declarationId,
+        status: row.declarationStatus,
+        submittedAt: new Date(row.declarationSubmittedAt),
+        validUntil: row.declarationValidUntil,
       },
       today,
     );
     if (state.state === 'valid') {
-      declarations.set(row.declaration_id, { kind: 'declaration-expiry', id: row.declaration_id, date: state.validUntil, row });
+      declarations.set(row.declarationId, { kind: 'declaration-expiry', id: row.declarationId, date: state.validUntil, row });
     }
   }
 
