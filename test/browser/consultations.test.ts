@@ -115,6 +115,14 @@ describe('a region’s answer to a consultation', () => {
     expect(xml).toContain(summary);
     expect(xml).toContain('Kunskapsrådet 2026-11-26 § 5');
 
+    // The answer's case followed it (decided with the same §, closed once sent); each links to the other.
+    await page.locator('dl.facts').getByRole('link', { name: caseNumber }).click();
+    const facts = page.locator('table.facts-table');
+    await facts.getByText('Avslutat', { exact: true }).waitFor();
+    await facts.getByText('Kunskapsrådet 2026-11-26 § 5', { exact: true }).waitFor();
+    await facts.getByRole('link', { name: /^Regionens svar på / }).click();
+    await page.locator('dl.facts').getByRole('link', { name: caseNumber }).waitFor();
+
     // The board shows the answer's state.
     expect(await visit(page, '/remisser/region/10')).toBe('Remisser i Region Blekinge');
     await page

@@ -16,10 +16,10 @@ describe('session timeout warning', () => {
       const now = Date.now();
       await route.fulfill({
         json: {
-          // One minute of idle time: the page's own requests (Min översikt loads several sections)
-          // count as activity and move the idle end, but never out of the two-minute warning.
+          // One minute of idle time, one minute left: the page's own requests (Min översikt loads
+          // several sections) count as activity and move the idle end, never out of the warning.
           idleMinutes: 1,
-          idleExpiresAt: new Date(now + 90_000).toISOString(),
+          idleExpiresAt: new Date(now + 60_000).toISOString(),
           absoluteExpiresAt: new Date(now + 8 * 3600_000).toISOString(),
           serverTime: new Date(now).toISOString(),
           method: 'password',
