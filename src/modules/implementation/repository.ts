@@ -185,16 +185,16 @@ export function openImplementationStatuses(db: Queryable, page: { after?: [strin
  */
 export async function statusesForGroupReport(
   db: Queryable,
-  group: { id: string; owner: string; program_area_ids: string[] },
+  group: { id: string; owner: string; programAreaIds: string[] },
 ): Promise<StatusRow[]> {
   const own = await listStatuses(db, { region: group.owner, groupId: group.id, limit: 500 });
-  const region = group.program_area_ids.length
+  const region = group.programAreaIds.length
     ? await db.query<StatusRow>(
         `${SELECT}
          WHERE s.region_code = $1 AND s.unit_key = '' AND s.responsible_group_id IS DISTINCT FROM $2
            AND EXISTS (SELECT 1 FROM knowledge_support_program_areas pa WHERE pa.support_id = s.support_id AND pa.program_area_id = ANY($3::text[]))
          ORDER BY sv_key(k.title) COLLATE "C" LIMIT 500`,
-        [group.owner, group.id, group.program_area_ids],
+        [group.owner, group.id, group.programAreaIds],
       )
     : [];
   const seen = new Set<string>();

@@ -112,7 +112,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
 
   // 3. Indicators of the group's program areas: the region's latest value against target and nation.
   const indicators = (await repo.listIndicators(db)).filter(
-    (i) => !i.program_area_id || group.program_area_ids.includes(i.program_area_id),
+    (i) => !i.program_area_id || group.programAreaIds.includes(i.program_area_id),
   );
   const comments = await repo.commentsOf(db, groupId);
   const rows: string[][] = [];

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRows } from '../../platform/db/rows.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { CompositionRule, RegionMap, Seat } from './rules/composition.js';
 import type { NominationStatus } from './rules/nomination.js';
@@ -187,14 +188,15 @@ export interface GroupBrief {
   kind: string;
   level: string;
   owner: string;
-  reference_key: string | null;
-  program_area_ids: string[];
-  is_demo: boolean;
+  referenceKey: string | null;
+  programAreaIds: string[];
+  isDemo: boolean;
 }
 
 /** Active groups, optionally of some owners, in Swedish order. */
 export async function activeGroups(db: Queryable, owners?: readonly string[]): Promise<GroupBrief[]> {
-  return db.query<GroupBrief>(
+  return selectRows<GroupBrief>(
+    db,
     `SELECT id, name, kind, level, owner, reference_key, program_area_ids, is_demo FROM groups
      WHERE status = 'active' AND ($1::text[] IS NULL OR owner = ANY($1::text[])) ORDER BY sv_key(name) COLLATE "C", id`,
     [owners ? [...owners] : null],
