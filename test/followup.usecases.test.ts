@@ -80,9 +80,9 @@ describe('PDSA cycles', () => {
     });
     await expect(updatePdsa(t.db, coordinator('10'), c.id, 1, { phase: 'study' })).rejects.toMatchObject({ status: 409 });
     const texts = await updatePdsa(t.db, coordinator('10'), c.id, 1, { plan: 'Ännu fler tider' });
-    expect(texts).toMatchObject({ phase: 'plan', plan_text: 'Ännu fler tider', version: 2 });
+    expect(texts).toMatchObject({ phase: 'plan', plan: 'Ännu fler tider', version: 2 });
     const done = await updatePdsa(t.db, coordinator('10'), c.id, 2, { phase: 'do', do: 'Två veckor' });
-    expect(done).toMatchObject({ phase: 'do', do_text: 'Två veckor', plan_text: 'Ännu fler tider', version: 3 });
+    expect(done).toMatchObject({ phase: 'do', do: 'Två veckor', plan: 'Ännu fler tider', version: 3 });
     await expect(updatePdsa(t.db, coordinator('10'), c.id, 3, { phase: 'plan' })).rejects.toMatchObject({ status: 409 });
     const audit = await t.db.query<{ action: string; after: { status?: string } }>(
       `SELECT action, after FROM audit_events WHERE entity_type = 'pdsa-cycle' AND entity_id = $1 ORDER BY id`,

@@ -39,7 +39,7 @@ describe('the lifecycles of a support and its versions', () => {
     expect(await statusOf(s.id)).toBe('under-revision');
 
     const published = await transitionVersion(t.db, ctx, v2.id, v2.version, { action: 'publish', date: '2027-03-01' });
-    expect(published).toMatchObject({ status: 'publicerad', published_on: '2027-03-01' });
+    expect(published).toMatchObject({ status: 'publicerad', publishedOn: '2027-03-01' });
     expect(await versions(s.id)).toEqual(['1.0:ersatt', '2.0:publicerad']);
     expect(await statusOf(s.id)).toBe('publicerad');
 
@@ -75,7 +75,7 @@ describe('the lifecycles of a support and its versions', () => {
     const s = await buildKnowledgeSupport(t.db);
     await expect(transitionSupport(t.db, ctx, s.id, s.version, { action: 'repeal' })).rejects.toMatchObject({ status: 422 });
     const repealed = await transitionSupport(t.db, ctx, s.id, s.version, { action: 'repeal', reason: 'Ersätts av riktlinjer' });
-    expect(repealed).toMatchObject({ status: 'upphavd', status_reason: 'Ersätts av riktlinjer' });
+    expect(repealed).toMatchObject({ status: 'upphavd', statusReason: 'Ersätts av riktlinjer' });
     await expect(updateSupport(t.db, ctx, s.id, repealed.version, { title: 'Nytt' })).rejects.toMatchObject({ status: 409 });
 
     const v = (await repo.getVersion(t.db, s.firstVersionId!))!;

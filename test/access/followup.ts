@@ -40,7 +40,7 @@ async function setupFollowup({ db, newUser, request }: Parameters<AccessModule['
     followupIndicatorId: indicator.id,
     followupGroupId: group.id,
     followupStatusId: status.id,
-    followupSupportVersionId: status.support_version_id,
+    followupSupportVersionId: status.supportVersionId,
     followupPlanId: plan.id,
     followupPdsaId: pdsa.id,
     followupImportId: String(imp.id),

@@ -12,7 +12,6 @@ import { assertVisible } from '../visible.js';
 import './audit.js';
 import { checkGroups } from './check-groups.js';
 import { authorizeStatusWrite } from './policy.js';
-import { statusAudit } from './presenter.js';
 import * as repo from './repository.js';
 import { checkDates, checkTransition } from './rules/implementation.js';
 
@@ -35,12 +34,12 @@ export async function createImplementationStatus(
     if (t) errors.push(t);
     errors.push(...checkDates(w));
     if (errors.length) throw unprocessable('Statusen kan inte sparas.', errors);
-    if (key.groupId === null) await repo.lockCell(tx, v.support_id, key.regionCode);
-    const id = await repo.insertStatus(tx, { supportId: v.support_id, ...key }, w, actorLabel(ctx), opts.isDemo ?? false);
+    if (key.groupId === null) await repo.lockCell(tx, v.supportId, key.regionCode);
+    const id = await repo.insertStatus(tx, { supportId: v.supportId, ...key }, w, actorLabel(ctx), opts.isDemo ?? false);
     if (!id) throw conflict('Regionen har redan en status för den här versionen. Ändra den i stället.');
     await repo.recordHistory(tx, id, w.status, opts.validFrom ?? todayInSweden());
     const row = (await repo.getStatus(tx, id))!;
-    await recordAudit(tx, ctx, { entityType: 'implementation-status', entityId: id, action: 'create', after: statusAudit(row) });
+    await recordAudit(tx, ctx, { entityType: 'implementation-status', entityId: id, action: 'create', after: row });
     return row;
   });
 }

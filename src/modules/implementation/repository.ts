@@ -1,58 +1,39 @@
 /** SQL for implementation statuses (the heatmap's queries are in heatmap-queries.ts). */
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
 import type { ImplementationState } from './rules/implementation.js';
+import type { ImplementationStatus } from './schemas.js';
 
-export interface StatusRow {
-  id: string;
-  support_id: string;
-  support_version_id: string;
-  version_label: string;
-  support_title: string;
-  region_code: string;
-  group_id: string | null;
-  kind: 'implement' | 'phase-out';
-  status: ImplementationState;
-  not_applicable_reason: string | null;
-  decision_date: string | null;
-  decision_forum: string | null;
-  decision_case_ref: string | null;
-  responsible_group_id: string | null;
-  planned_start: string | null;
-  planned_done: string | null;
-  actual_start: string | null;
-  actual_done: string | null;
-  notes: string | null;
-  version: number;
-  updated_at: Date;
-  updated_by: string | null;
-}
+/** A status as the API shows it, less the caller's permissions (presenter.ts). */
+export type StatusRow = Omit<Static<typeof ImplementationStatus>, 'mayEdit' | 'allowedActions'>;
 
 const SELECT = `SELECT s.id, s.support_id, s.support_version_id, v.label AS version_label, k.title AS support_title, s.region_code, s.group_id,
   s.kind, s.status, s.not_applicable_reason, s.decision_date, s.decision_forum, s.decision_case_ref, s.responsible_group_id,
   s.planned_start, s.planned_done, s.actual_start, s.actual_done, s.notes, s.version, s.updated_at, s.updated_by
   FROM implementation_statuses s JOIN knowledge_support_versions v ON v.id = s.support_version_id JOIN knowledge_supports k ON k.id = s.support_id`;
 
-export const getStatus = async (db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) =>
-  (await db.query<StatusRow>(`${SELECT} WHERE s.id = $1${opts.forUpdate ? ' FOR UPDATE OF s' : ''}`, [id]))[0];
+export const getStatus = (db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) =>
+  selectRow<StatusRow>(db, `${SELECT} WHERE s.id = $1${opts.forUpdate ? ' FOR UPDATE OF s' : ''}`, [id]);
 
 export function listStatuses(
   db: Queryable,
   f: { region?: string | undefined; supportId?: string | undefined; groupId?: string | undefined; limit: number },
 ) {
-  return db.query<StatusRow>(
+  return selectRows<StatusRow>(
+    db,
     `${SELECT} WHERE ($1::text IS NULL OR s.region_code = $1) AND ($2::uuid IS NULL OR s.support_id = $2) AND ($3::uuid IS NULL OR s.group_id = $3 OR s.responsible_group_id = $3)
      ORDER BY sv_key(k.title) COLLATE "C", s.region_code, s.unit_key LIMIT $4`,
     [f.region ?? null, f.supportId ?? null, f.groupId ?? null, f.limit],
   );
 }
 
-export const supportVersion = async (db: Queryable, versionId: string) =>
-  (
-    await db.query<{ id: string; support_id: string; label: string; title: string }>(
-      `SELECT v.id, v.support_id, v.label, k.title FROM knowledge_support_versions v JOIN knowledge_supports k ON k.id = v.support_id WHERE v.id = $1`,
-      [versionId],
-    )
-  )[0];
+export const supportVersion = (db: Queryable, versionId: string) =>
+  selectRow<{ id: string; supportId: string; label: string; title: string }>(
+    db,
+    `SELECT v.id, v.support_id, v.label, k.title FROM knowledge_support_versions v JOIN knowledge_supports k ON k.id = v.support_id WHERE v.id = $1`,
+    [versionId],
+  );
 
 export interface StatusWrite {
   kind: 'implement' | 'phase-out';
@@ -156,21 +137,10 @@ export async function recordHistory(db: Queryable, statusId: string, status: str
 /** Open data: every region's status per support (non-personal: no names of who changed it). */
 /** A page of open data, in the order of the (version, region, unit) key's index, after a key. */
 export function openImplementationStatuses(db: Queryable, page: { after?: [string, string, string] | undefined; limit: number }) {
-  return db.query<{
-    support_id: string;
-    support_version_id: string;
-    support_title: string;
-    version_label: string;
-    region_code: string;
-    unit_key: string;
-    lpo: string | null;
-    kind: string;
-    status: string;
-    decision_date: string | null;
-    actual_done: string | null;
-  }>(
-    `SELECT s.support_id, s.support_version_id, k.title AS support_title, v.label AS version_label, s.region_code, s.unit_key,
-            g.name AS lpo, s.kind, s.status, s.decision_date, s.actual_done
+  return selectRows<OpenImplementationStatus & { supportVersionId: string; unitKey: string }>(
+    db,
+    `SELECT s.support_id, k.title AS support, v.label AS version, s.region_code AS region, g.name AS lpo, s.kind, s.status,
+            s.decision_date, s.actual_done AS implemented_on, s.support_version_id, s.unit_key
      FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id JOIN knowledge_support_versions v ON v.id = s.support_version_id
      LEFT JOIN groups g ON g.id = s.group_id
      WHERE $1::uuid IS NULL OR (s.support_version_id, s.region_code, s.unit_key) > ($1::uuid, $2::text, $3::text)
@@ -179,22 +149,36 @@ export function openImplementationStatuses(db: Queryable, page: { after?: [strin
   );
 }
 
+/** One row of the open data, as published (the page's key, version and unit, comes with it). */
+export interface OpenImplementationStatus {
+  supportId: string;
+  support: string;
+  version: string;
+  region: string;
+  lpo: string | null;
+  kind: string;
+  status: string;
+  decisionDate: string | null;
+  implementedOn: string | null;
+}
+
 /**
  * The statuses a group's follow-up report lists: the group's own rows and the region's rows
  * of supports in its program areas that another group is not responsible for.
  */
 export async function statusesForGroupReport(
   db: Queryable,
-  group: { id: string; owner: string; program_area_ids: string[] },
+  group: { id: string; owner: string; programAreaIds: string[] },
 ): Promise<StatusRow[]> {
   const own = await listStatuses(db, { region: group.owner, groupId: group.id, limit: 500 });
-  const region = group.program_area_ids.length
-    ? await db.query<StatusRow>(
+  const region = group.programAreaIds.length
+    ? await selectRows<StatusRow>(
+        db,
         `${SELECT}
          WHERE s.region_code = $1 AND s.unit_key = '' AND s.responsible_group_id IS DISTINCT FROM $2
            AND EXISTS (SELECT 1 FROM knowledge_support_program_areas pa WHERE pa.support_id = s.support_id AND pa.program_area_id = ANY($3::text[]))
          ORDER BY sv_key(k.title) COLLATE "C" LIMIT 500`,
-        [group.owner, group.id, group.program_area_ids],
+        [group.owner, group.id, group.programAreaIds],
       )
     : [];
   const seen = new Set<string>();

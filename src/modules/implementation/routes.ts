@@ -37,7 +37,7 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
   const readableStatus = async (req: FastifyRequest, id: string) => {
     signedIn(req);
     const row = await repo.getStatus(db, id);
-    if (!row || !(await mayReadRegionWork(req.ctx, db, { regionCode: row.region_code, groupId: row.group_id }))) {
+    if (!row || !(await mayReadRegionWork(req.ctx, db, { regionCode: row.regionCode, groupId: row.groupId }))) {
       throw notFound('Statusen');
     }
     return row;
@@ -61,7 +61,7 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
       const rows = await repo.listStatuses(db, { ...req.query, limit: req.query.limit ?? 200 });
       const items = [];
       for (const r of rows) {
-        if (await mayReadRegionWork(req.ctx, db, { regionCode: r.region_code, groupId: r.group_id })) {
+        if (await mayReadRegionWork(req.ctx, db, { regionCode: r.regionCode, groupId: r.groupId })) {
           items.push(await presentStatus(db, req.ctx, r));
         }
       }
@@ -197,21 +197,12 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
     async (req, reply) => {
       const { limit, after } = openDataPage<[string, string, string]>(req.query, 3);
       const { rows, next } = pageWithNext(req, reply, await repo.openImplementationStatuses(db, { limit, after }), limit, (r) => [
-        r.support_version_id,
-        r.region_code,
-        r.unit_key,
+        r.supportVersionId,
+        r.region,
+        r.unitKey,
       ]);
-      const items = rows.map((r) => ({
-        supportId: r.support_id,
-        support: r.support_title,
-        version: r.version_label,
-        region: r.region_code,
-        lpo: r.lpo,
-        kind: r.kind,
-        status: r.status,
-        decisionDate: r.decision_date,
-        implementedOn: r.actual_done,
-      }));
+      // The page's key stays out of the published rows.
+      const items = rows.map(({ supportVersionId: _version, unitKey: _unit, ...item }): repo.OpenImplementationStatus => item);
       if (req.query.format === 'csv') {
         type R = (typeof items)[number];
         const cols: Column<R>[] = (

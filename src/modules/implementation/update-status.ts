@@ -15,7 +15,6 @@ import './audit.js';
 import { checkGroups } from './check-groups.js';
 import { actorLabel } from './create-status.js';
 import { authorizeStatusWrite } from './policy.js';
-import { statusAudit } from './presenter.js';
 import * as repo from './repository.js';
 import { checkDates, checkTransition, implementationLifecycle, NOT_APPLICABLE } from './rules/implementation.js';
 
@@ -30,10 +29,10 @@ export async function updateImplementationStatus(
   return db.transaction(async (tx) => {
     // A region-wide row's heatmap cell is locked before the row itself (see repo.lockCell).
     const cell = await repo.getStatus(tx, id);
-    if (cell && cell.group_id === null) await repo.lockCell(tx, cell.support_id, cell.region_code);
+    if (cell && cell.groupId === null) await repo.lockCell(tx, cell.supportId, cell.regionCode);
     const before = await repo.getStatus(tx, id, { forUpdate: true });
     if (!before) throw notFound('Statusen');
-    await authorizeStatusWrite(ctx, tx, before.region_code);
+    await authorizeStatusWrite(ctx, tx, before.regionCode);
     if (before.version !== version) throw staleVersion(before.version);
     await assertVisible(tx, ctx, { group: patch.responsibleGroupId });
     const pick = <K extends keyof repo.StatusWrite>(k: K, current: repo.StatusWrite[K]) =>
@@ -41,20 +40,20 @@ export async function updateImplementationStatus(
     const w: repo.StatusWrite = {
       kind: pick('kind', before.kind),
       status: pick('status', before.status),
-      notApplicableReason: pick('notApplicableReason', before.not_applicable_reason),
-      decisionDate: pick('decisionDate', before.decision_date),
-      decisionForum: pick('decisionForum', before.decision_forum),
-      decisionCaseRef: pick('decisionCaseRef', before.decision_case_ref),
-      responsibleGroupId: pick('responsibleGroupId', before.responsible_group_id),
-      plannedStart: pick('plannedStart', before.planned_start),
-      plannedDone: pick('plannedDone', before.planned_done),
-      actualStart: pick('actualStart', before.actual_start),
-      actualDone: pick('actualDone', before.actual_done),
+      notApplicableReason: pick('notApplicableReason', before.notApplicableReason),
+      decisionDate: pick('decisionDate', before.decisionDate),
+      decisionForum: pick('decisionForum', before.decisionForum),
+      decisionCaseRef: pick('decisionCaseRef', before.decisionCaseRef),
+      responsibleGroupId: pick('responsibleGroupId', before.responsibleGroupId),
+      plannedStart: pick('plannedStart', before.plannedStart),
+      plannedDone: pick('plannedDone', before.plannedDone),
+      actualStart: pick('actualStart', before.actualStart),
+      actualDone: pick('actualDone', before.actualDone),
       notes: pick('notes', before.notes),
     };
     // Leaving "ej aktuell" clears its reason unless a new one is given.
     if (w.status !== NOT_APPLICABLE && patch.notApplicableReason === undefined) w.notApplicableReason = null;
-    const errors = await checkGroups(tx, before.region_code, null, w.responsibleGroupId);
+    const errors = await checkGroups(tx, before.regionCode, null, w.responsibleGroupId);
     const t = checkTransition({ from: before.status, to: w.status, notApplicableReason: w.notApplicableReason });
     if (t) errors.push(t);
     errors.push(...checkDates(w));
@@ -70,8 +69,8 @@ export async function updateImplementationStatus(
         entityType: 'implementation-status',
         entityId: id,
         action: 'update',
-        before: statusAudit(before),
-        after: statusAudit(after),
+        before: before,
+        after: after,
       });
       return after;
     }
@@ -83,7 +82,7 @@ export async function updateImplementationStatus(
       version,
       reason: w.notApplicableReason,
       lock: () => repo.getStatus(tx, id, { forUpdate: true }),
-      authorize: (q, row) => authorizeStatusWrite(ctx, q, row.region_code),
+      authorize: (q, row) => authorizeStatusWrite(ctx, q, row.regionCode),
       apply: async (q, _row, to) => {
         after = await write();
         await repo.recordHistory(q, id, to, opts.validFrom ?? todayInSweden());

@@ -65,11 +65,11 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
             caption: 'Införandestatus',
             headers: ['Kunskapsstöd', 'Version', 'Status', 'Planerat klart', 'Beslut', 'Anteckning'],
             rows: uniq.map((s) => [
-              `${s.support_title}${s.kind === 'phase-out' ? ' (utfasning)' : ''}`,
-              s.version_label,
-              statusLabel(s.status) + (s.not_applicable_reason ? `: ${s.not_applicable_reason}` : ''),
-              s.planned_done ?? '–',
-              [s.decision_date, s.decision_forum, s.decision_case_ref].filter(Boolean).join(', ') || '–',
+              `${s.supportTitle}${s.kind === 'phase-out' ? ' (utfasning)' : ''}`,
+              s.versionLabel,
+              statusLabel(s.status) + (s.notApplicableReason ? `: ${s.notApplicableReason}` : ''),
+              s.plannedDone ?? '–',
+              [s.decisionDate, s.decisionForum, s.decisionCaseRef].filter(Boolean).join(', ') || '–',
               s.notes ?? '',
             ]),
           },
@@ -112,7 +112,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
 
   // 3. Indicators of the group's program areas: the region's latest value against target and nation.
   const indicators = (await repo.listIndicators(db)).filter(
-    (i) => !i.program_area_id || group.program_area_ids.includes(i.program_area_id),
+    (i) => !i.program_area_id || group.programAreaIds.includes(i.program_area_id),
   );
   const comments = await repo.commentsOf(db, groupId);
   const rows: string[][] = [];

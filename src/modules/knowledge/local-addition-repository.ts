@@ -1,31 +1,23 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { LocalAdditionKind, LocalAdditionStatus } from './rules/vocabulary.js';
+import type { LocalAddition } from './schemas.js';
 
 /** The SQL of regional additions and local routines, and of the LPOs and web editors who own them. */
 
-export interface LocalAdditionRow {
-  id: string;
-  support_id: string;
-  kind: 'regionalt-tillagg' | 'lokal-rutin';
-  owner_group_id: string;
-  owner_group_name: string;
-  region_code: string;
-  region_name: string;
-  title: string;
-  body: string | null;
-  url: string | null;
-  status: 'utkast' | 'publicerad' | 'arkiverad';
-  review_date: string | null;
-  is_demo: boolean;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A local addition as the API shows it, less the caller's permissions. */
+export type LocalAdditionRow = Omit<Static<typeof LocalAddition>, 'mayEdit' | 'allowedActions' | 'kind' | 'status'> & {
+  kind: LocalAdditionKind;
+  status: LocalAdditionStatus;
+};
 
 const SELECT_ADDITION = `SELECT a.*, g.name AS owner_group_name, r.name AS region_name
   FROM knowledge_local_additions a JOIN groups g ON g.id = a.owner_group_id JOIN regions r ON r.code = a.region_code`;
 
 export async function localAdditionsOf(db: Queryable, supportId: string): Promise<LocalAdditionRow[]> {
-  return db.query<LocalAdditionRow>(
+  return selectRows<LocalAdditionRow>(
+    db,
     `${SELECT_ADDITION} WHERE a.support_id = $1 ORDER BY a.region_code, sv_key(a.title) COLLATE "C", a.id`,
     [supportId],
   );
@@ -37,7 +29,7 @@ export async function getLocalAddition(
   opts: { forUpdate?: boolean } = {},
 ): Promise<LocalAdditionRow | undefined> {
   if (opts.forUpdate) await db.query('SELECT id FROM knowledge_local_additions WHERE id = $1 FOR UPDATE', [id]);
-  return (await db.query<LocalAdditionRow>(`${SELECT_ADDITION} WHERE a.id = $1`, [id]))[0];
+  return selectRow<LocalAdditionRow>(db, `${SELECT_ADDITION} WHERE a.id = $1`, [id]);
 }
 
 export interface LocalAdditionWrite {

@@ -1,3 +1,4 @@
+import { pickFields } from '../../platform/db/rows.js';
 import { allowedActions } from '../../platform/lifecycle/index.js';
 import type * as additions from './local-addition-repository.js';
 import type * as recs from './recommendation-repository.js';
@@ -40,39 +41,39 @@ export function versionActions(v: Pick<repo.VersionRow, 'status'>, caller: Calle
 }
 
 /** What the audit trail keeps of a support. */
-export const supportCore = (s: repo.SupportRow) => ({
-  id: s.id,
-  type: s.type,
-  title: s.title,
-  status: s.status,
-  producerKind: s.producer_kind,
-  producerGroupId: s.producer_group_id,
-  producerGroupName: s.producer_group_name,
-  producerName: s.producer_name,
-  sender: s.sender,
-  url: s.url,
-  summary: s.summary,
-  targetGroups: s.target_groups,
-  programAreaIds: s.program_area_ids,
-  nextRevisionDate: s.next_revision_date,
-  validFrom: s.valid_from,
-  validUntil: s.valid_until,
-  replacedBySupportId: s.replaced_by_support_id,
-  statusReason: s.status_reason,
-  isDemo: s.is_demo,
-  version: s.version,
-});
+const SUPPORT_AUDIT = [
+  'id',
+  'type',
+  'title',
+  'status',
+  'producerKind',
+  'producerGroupId',
+  'producerGroupName',
+  'producerName',
+  'sender',
+  'url',
+  'summary',
+  'targetGroups',
+  'programAreaIds',
+  'nextRevisionDate',
+  'validFrom',
+  'validUntil',
+  'replacedBySupportId',
+  'statusReason',
+  'isDemo',
+  'version',
+] as const;
+export const supportCore = (s: repo.SupportRow) => pickFields(s, SUPPORT_AUDIT);
 export type SupportAudit = ReturnType<typeof supportCore>;
 
+/** A support with its labels and the caller's actions (the row's sort key is not in the schema, so not written). */
 export function presentSupport(s: repo.SupportRow, caller: Caller) {
   return {
-    ...supportCore(s),
+    ...s,
     typeLabel: SUPPORT_TYPE_LABELS[s.type as SupportType] ?? s.type,
     statusLabel: LIFECYCLE_LABELS[s.status],
     allowedTransitions: [...allowedTransitions(s.status)],
     allowedActions: supportActions(s, caller),
-    createdAt: s.created_at.toISOString(),
-    updatedAt: s.updated_at.toISOString(),
   };
 }
 
@@ -83,79 +84,80 @@ export function presentConsequences(rows: repo.ConsequenceRow[]) {
   });
 }
 
+const VERSION_AUDIT = [
+  'id',
+  'supportId',
+  'label',
+  'status',
+  'changeSummary',
+  'url',
+  'decidedOn',
+  'publishedOn',
+  'validFrom',
+  'validUntil',
+  'version',
+] as const;
+
 /** What the audit trail keeps of a version (with its consequence description and proposed track). */
 export function versionAudit(v: repo.VersionRow, consequences: repo.ConsequenceRow[]) {
-  const mine = consequences.filter((c) => c.support_version_id === v.id);
+  const mine = consequences.filter((c) => c.supportVersionId === v.id);
   const proposal = proposeTrack(mine);
   return {
-    id: v.id,
-    supportId: v.support_id,
-    label: v.label,
-    status: v.status,
-    changeSummary: v.change_summary,
-    url: v.url,
-    decidedOn: v.decided_on,
-    publishedOn: v.published_on,
-    validFrom: v.valid_from,
-    validUntil: v.valid_until,
+    ...pickFields(v, VERSION_AUDIT),
     consequences: presentConsequences(mine),
     proposedTrack: proposal.track,
     proposedTrackBecause: proposal.because,
-    version: v.version,
   };
 }
 export type VersionAudit = ReturnType<typeof versionAudit>;
 
 export function presentVersion(v: repo.VersionRow, consequences: repo.ConsequenceRow[], caller: Caller) {
   return {
+    ...v,
     ...versionAudit(v, consequences),
     statusLabel: LIFECYCLE_LABELS[v.status],
     allowedTransitions: [...allowedTransitions(v.status)],
     allowedActions: versionActions(v, caller),
-    createdAt: v.created_at.toISOString(),
-    updatedAt: v.updated_at.toISOString(),
   };
 }
 
-export function presentRecommendation(r: recs.RecommendationRow) {
-  return {
-    id: r.id,
-    supportId: r.support_id,
-    code: r.code,
-    condition: r.condition,
-    measure: r.measure,
-    grade: r.grade,
-    priority: r.priority,
-    comment: r.comment,
-    version: r.version,
-  };
-}
+const RECOMMENDATION_AUDIT = [
+  'id',
+  'supportId',
+  'code',
+  'condition',
+  'measure',
+  'grade',
+  'priority',
+  'comment',
+  'version',
+] as const;
+
+/** A recommendation as the API and the audit trail show it (the row's timestamps left out). */
+export const presentRecommendation = (r: recs.RecommendationRow) => pickFields(r, RECOMMENDATION_AUDIT);
 export type RecommendationAudit = ReturnType<typeof presentRecommendation>;
 
+const LOCAL_ADDITION_AUDIT = [
+  'id',
+  'supportId',
+  'kind',
+  'ownerGroupId',
+  'ownerGroupName',
+  'regionCode',
+  'regionName',
+  'title',
+  'body',
+  'url',
+  'status',
+  'reviewDate',
+  'isDemo',
+  'version',
+] as const;
+
 /** What the audit trail keeps of a local addition. */
-export const localAdditionAudit = (a: additions.LocalAdditionRow) => ({
-  id: a.id,
-  supportId: a.support_id,
-  kind: a.kind,
-  ownerGroupId: a.owner_group_id,
-  ownerGroupName: a.owner_group_name,
-  regionCode: a.region_code,
-  regionName: a.region_name,
-  title: a.title,
-  body: a.body,
-  url: a.url,
-  status: a.status,
-  reviewDate: a.review_date,
-  isDemo: a.is_demo,
-  version: a.version,
-});
+export const localAdditionAudit = (a: additions.LocalAdditionRow) => pickFields(a, LOCAL_ADDITION_AUDIT);
 export type LocalAdditionAudit = ReturnType<typeof localAdditionAudit>;
 
 export function presentLocalAddition(a: additions.LocalAdditionRow, mayEdit: boolean) {
-  return {
-    ...localAdditionAudit(a),
-    mayEdit,
-    allowedActions: localAdditionActions(a.status, mayEdit),
-    updatedAt: a.updated_at.toISOString(),
-  };
+  return { ...a, mayEdit, allowedActions: localAdditionActions(a.status, mayEdit) };
 }

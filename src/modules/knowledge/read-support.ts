@@ -35,7 +35,7 @@ export async function readSupport(db: Queryable, ctx: Ctx, id: string) {
     additions.localAdditionsOf(db, s.id),
     roundsOf(db, s.id),
     policy.localOwners(),
-    s.replaced_by_support_id ? repo.getSupport(db, s.replaced_by_support_id) : Promise.resolve(undefined),
+    s.replacedBySupportId ? repo.getSupport(db, s.replacedBySupportId) : Promise.resolve(undefined),
     policy.caller(),
   ]);
   const consequences = await repo.consequencesOf(
@@ -48,8 +48,8 @@ export async function readSupport(db: Queryable, ctx: Ctx, id: string) {
     versions: versions.map((v) => presentVersion(v, consequences, caller)),
     recommendations: recommendations.map(presentRecommendation),
     localAdditions: localAdditions
-      .filter((a) => a.status !== DRAFT || ownerIds.has(a.owner_group_id))
-      .map((a) => presentLocalAddition(a, ownerIds.has(a.owner_group_id))),
+      .filter((a) => a.status !== DRAFT || ownerIds.has(a.ownerGroupId))
+      .map((a) => presentLocalAddition(a, ownerIds.has(a.ownerGroupId))),
     rounds,
     replacedBy: replacedBy ? { id: replacedBy.id, title: replacedBy.title } : null,
     permissions: { edit: caller.write, createRound: caller.createRound, localOwners: owners },

@@ -1,34 +1,19 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { KnowledgeSupport, SupportVersion } from './schemas.js';
 import type { LifecycleState } from './rules/lifecycle.js';
 import type { ConsequenceDimension, Significance } from './rules/vocabulary.js';
 
 /** The SQL of the catalogue's supports, their versions and consequence descriptions (search: search-supports.ts). */
 
-export interface SupportRow {
-  id: string;
-  type: string;
-  title: string;
+/** A support as the API shows it, less what the presenter adds (labels, the caller's actions). */
+type SupportApi = Static<typeof KnowledgeSupport>;
+export type SupportRow = Omit<SupportApi, 'typeLabel' | 'statusLabel' | 'allowedTransitions' | 'allowedActions' | 'status'> & {
   status: LifecycleState;
-  producer_kind: string;
-  producer_group_id: string | null;
-  producer_group_name: string | null;
-  producer_name: string | null;
-  sender: string | null;
-  url: string | null;
-  summary: string | null;
-  target_groups: string[];
-  next_revision_date: string | null;
-  valid_from: string | null;
-  valid_until: string | null;
-  replaced_by_support_id: string | null;
-  status_reason: string | null;
-  is_demo: boolean;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  program_area_ids: string[];
-  sort_key: string;
-}
+  /** The title's Swedish sort key (the list's cursor). */
+  sortKey: string;
+};
 
 export const SELECT_SUPPORT = `SELECT s.id, s.type, s.title, s.status, s.producer_kind, s.producer_group_id, g.name AS producer_group_name,
     s.producer_name, s.sender, s.url, s.summary, s.target_groups, s.next_revision_date, s.valid_from, s.valid_until,
@@ -40,12 +25,12 @@ export const SELECT_SUPPORT = `SELECT s.id, s.type, s.title, s.status, s.produce
 
 export async function getSupport(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<SupportRow | undefined> {
   if (opts.forUpdate) await db.query('SELECT id FROM knowledge_supports WHERE id = $1 FOR UPDATE', [id]);
-  return (await db.query<SupportRow>(`${SELECT_SUPPORT} WHERE s.id = $1`, [id]))[0];
+  return selectRow<SupportRow>(db, `${SELECT_SUPPORT} WHERE s.id = $1`, [id]);
 }
 
 export async function getSupportsByIds(db: Queryable, ids: string[]): Promise<SupportRow[]> {
   if (ids.length === 0) return [];
-  return db.query<SupportRow>(`${SELECT_SUPPORT} WHERE s.id = ANY($1::uuid[])`, [ids]);
+  return selectRows<SupportRow>(db, `${SELECT_SUPPORT} WHERE s.id = ANY($1::uuid[])`, [ids]);
 }
 
 export interface SupportWrite {
@@ -152,55 +137,43 @@ export async function existingProgramAreas(db: Queryable, ids: string[]): Promis
   return new Set(rows.map((r) => r.id));
 }
 
-export async function groupFacts(
-  db: Queryable,
-  id: string,
-): Promise<
-  { id: string; name: string; kind: string; level: string; owner: string; status: string; program_area_ids: string[] } | undefined
-> {
-  return (
-    await db.query<{
-      id: string;
-      name: string;
-      kind: string;
-      level: string;
-      owner: string;
-      status: string;
-      program_area_ids: string[];
-    }>('SELECT id, name, kind, level, owner, status, program_area_ids FROM groups WHERE id = $1', [id])
-  )[0];
+export interface GroupFacts {
+  id: string;
+  name: string;
+  kind: string;
+  level: string;
+  owner: string;
+  status: string;
+  programAreaIds: string[];
+}
+
+export async function groupFacts(db: Queryable, id: string): Promise<GroupFacts | undefined> {
+  return selectRow<GroupFacts>(db, 'SELECT id, name, kind, level, owner, status, program_area_ids FROM groups WHERE id = $1', [
+    id,
+  ]);
 }
 
 // ---------------------------------------------------------------- versions
 
-export interface VersionRow {
-  id: string;
-  support_id: string;
-  label: string;
-  status: LifecycleState;
-  change_summary: string | null;
-  url: string | null;
-  decided_on: string | null;
-  published_on: string | null;
-  valid_from: string | null;
-  valid_until: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A version as the API shows it, less its consequence description, proposed track and the caller's actions. */
+type VersionApi = Static<typeof SupportVersion>;
+export type VersionRow = Omit<
+  VersionApi,
+  'status' | 'statusLabel' | 'allowedTransitions' | 'allowedActions' | 'consequences' | 'proposedTrack' | 'proposedTrackBecause'
+> & { status: LifecycleState };
 
 export async function versionsOf(db: Queryable, supportId: string): Promise<VersionRow[]> {
-  return db.query<VersionRow>('SELECT * FROM knowledge_support_versions WHERE support_id = $1 ORDER BY created_at, id', [
+  return selectRows<VersionRow>(db, 'SELECT * FROM knowledge_support_versions WHERE support_id = $1 ORDER BY created_at, id', [
     supportId,
   ]);
 }
 
 export async function getVersion(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<VersionRow | undefined> {
-  return (
-    await db.query<VersionRow>(`SELECT * FROM knowledge_support_versions WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [
-      id,
-    ])
-  )[0];
+  return selectRow<VersionRow>(
+    db,
+    `SELECT * FROM knowledge_support_versions WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
 }
 
 export interface VersionWrite {
@@ -218,7 +191,8 @@ export async function insertVersion(
   supportId: string,
   v: VersionWrite & { status: LifecycleState },
 ): Promise<VersionRow> {
-  const [row] = await db.query<VersionRow>(
+  const row = await selectRow<VersionRow>(
+    db,
     `INSERT INTO knowledge_support_versions (support_id, label, status, change_summary, url, decided_on, published_on, valid_from, valid_until)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
     [supportId, v.label, v.status, v.changeSummary, v.url, v.decidedOn, v.publishedOn, v.validFrom, v.validUntil],
@@ -232,14 +206,13 @@ export async function updateVersionRow(
   version: number,
   v: VersionWrite,
 ): Promise<VersionRow | undefined> {
-  return (
-    await db.query<VersionRow>(
-      `UPDATE knowledge_support_versions SET label = $3, change_summary = $4, url = $5, decided_on = $6, published_on = $7,
-         valid_from = $8, valid_until = $9, version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING *`,
-      [id, version, v.label, v.changeSummary, v.url, v.decidedOn, v.publishedOn, v.validFrom, v.validUntil],
-    )
-  )[0];
+  return selectRow<VersionRow>(
+    db,
+    `UPDATE knowledge_support_versions SET label = $3, change_summary = $4, url = $5, decided_on = $6, published_on = $7,
+       valid_from = $8, valid_until = $9, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING *`,
+    [id, version, v.label, v.changeSummary, v.url, v.decidedOn, v.publishedOn, v.validFrom, v.validUntil],
+  );
 }
 
 export async function setVersionStatus(
@@ -248,7 +221,8 @@ export async function setVersionStatus(
   status: LifecycleState,
   dates: { decidedOn?: string; publishedOn?: string } = {},
 ): Promise<VersionRow> {
-  const [row] = await db.query<VersionRow>(
+  const row = await selectRow<VersionRow>(
+    db,
     `UPDATE knowledge_support_versions SET status = $2, decided_on = COALESCE($3::date, decided_on),
        published_on = COALESCE($4::date, published_on), version = version + 1, updated_at = now()
      WHERE id = $1 RETURNING *`,
@@ -272,8 +246,9 @@ export async function versionLabelTaken(
 
 // ---------------------------------------------------------------- consequences
 
+/** One dimension of a version's consequence description (the presenter fills in the dimensions not described). */
 export interface ConsequenceRow {
-  support_version_id: string;
+  supportVersionId: string;
   dimension: ConsequenceDimension;
   significance: Significance;
   text: string | null;
@@ -281,7 +256,8 @@ export interface ConsequenceRow {
 
 export async function consequencesOf(db: Queryable, versionIds: string[]): Promise<ConsequenceRow[]> {
   if (versionIds.length === 0) return [];
-  return db.query<ConsequenceRow>(
+  return selectRows<ConsequenceRow>(
+    db,
     'SELECT support_version_id, dimension, significance, text FROM knowledge_consequences WHERE support_version_id = ANY($1::uuid[])',
     [versionIds],
   );

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRows } from '../../platform/db/rows.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
 import { SELECT_SUPPORT, type SupportRow } from './repository.js';
 
@@ -105,5 +106,9 @@ export async function listSupports(db: Queryable, f: SupportFilter): Promise<Sup
   }
   if (f.after) w.add(`(sv_key(s.title) COLLATE "C", s.id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
-  return db.query<SupportRow>(`${SELECT_SUPPORT} ${w.where} ORDER BY sv_key(s.title) COLLATE "C", s.id LIMIT ${limit}`, w.params);
+  return selectRows<SupportRow>(
+    db,
+    `${SELECT_SUPPORT} ${w.where} ORDER BY sv_key(s.title) COLLATE "C", s.id LIMIT ${limit}`,
+    w.params,
+  );
 }

@@ -36,7 +36,7 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
       const { cursor, limit = 50, ...filter } = req.query;
       const after = decodeCursor(cursor, 2) as [string, string] | undefined;
       const rows = await listSupports(db, { ...filter, limit, ...(after ? { after } : {}) });
-      const page = paginate(rows, limit, (s) => [s.sort_key, s.id]);
+      const page = paginate(rows, limit, (s) => [s.sortKey, s.id]);
       const caller = await knowledgePolicy(req.ctx, db).caller();
       return { items: page.items.map((s) => presentSupport(s, caller)), nextCursor: page.nextCursor };
     },

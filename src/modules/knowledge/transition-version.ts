@@ -75,7 +75,7 @@ async function moveVersion(
     },
   });
   const label = moved.row.label;
-  const supportId = moved.row.support_id;
+  const supportId = moved.row.supportId;
   const move = VERSION_MOVES[action];
   if (move?.replacesVersionInForce) {
     for (const other of await repo.versionsOf(tx, supportId)) {

@@ -22,7 +22,7 @@ export async function updateLocalAddition(
     const before = await additions.getLocalAddition(tx, id, { forUpdate: true });
     if (!before) throw notFound('Tillägget');
     await knowledgePolicy(ctx, tx).assertEditForGroup(
-      { id: before.owner_group_id, owner: before.region_code },
+      { id: before.ownerGroupId, owner: before.regionCode },
       'Bara LPO:ns webbredaktörer och regionens samordnare kan ändra tillägget.',
     );
     if (before.version !== version) throw staleVersion(before.version);
@@ -32,7 +32,7 @@ export async function updateLocalAddition(
       body: patch.body !== undefined ? patch.body : before.body,
       url: patch.url !== undefined ? patch.url : before.url,
       status: patch.status ?? before.status,
-      reviewDate: patch.reviewDate !== undefined ? patch.reviewDate : before.review_date,
+      reviewDate: patch.reviewDate !== undefined ? patch.reviewDate : before.reviewDate,
     });
     if (!(await additions.updateLocalAdditionRow(tx, id, version, checked))) throw staleVersion(before.version);
     const after = (await additions.getLocalAddition(tx, id))!;

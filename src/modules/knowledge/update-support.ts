@@ -28,17 +28,17 @@ export async function updateSupport(db: Db, ctx: Ctx, id: string, version: numbe
     const merged: repo.SupportWrite = {
       type: pick('type', before.type),
       title: pick('title', before.title),
-      producerKind: pick('producerKind', before.producer_kind),
-      producerGroupId: pick('producerGroupId', before.producer_group_id),
-      producerName: pick('producerName', before.producer_name),
+      producerKind: pick('producerKind', before.producerKind),
+      producerGroupId: pick('producerGroupId', before.producerGroupId),
+      producerName: pick('producerName', before.producerName),
       sender: pick('sender', before.sender),
       url: pick('url', before.url),
       summary: pick('summary', before.summary),
-      targetGroups: pick('targetGroups', before.target_groups),
-      programAreaIds: pick('programAreaIds', before.program_area_ids),
-      nextRevisionDate: pick('nextRevisionDate', before.next_revision_date),
-      validFrom: pick('validFrom', before.valid_from),
-      validUntil: pick('validUntil', before.valid_until),
+      targetGroups: pick('targetGroups', before.targetGroups),
+      programAreaIds: pick('programAreaIds', before.programAreaIds),
+      nextRevisionDate: pick('nextRevisionDate', before.nextRevisionDate),
+      validFrom: pick('validFrom', before.validFrom),
+      validUntil: pick('validUntil', before.validUntil),
     };
     const checked = await checkSupport(tx, merged);
     if (!(await repo.updateSupportRow(tx, id, version, checked))) throw staleVersion(before.version);

@@ -29,14 +29,14 @@ export async function updateVersion(db: Db, ctx: Ctx, versionId: string, version
       patch[k] !== undefined ? patch[k] : current;
     const v = checkVersion({
       label: pick('label', before.label),
-      changeSummary: pick('changeSummary', before.change_summary),
+      changeSummary: pick('changeSummary', before.changeSummary),
       url: pick('url', before.url),
-      decidedOn: pick('decidedOn', before.decided_on),
-      publishedOn: pick('publishedOn', before.published_on),
-      validFrom: pick('validFrom', before.valid_from),
-      validUntil: pick('validUntil', before.valid_until),
+      decidedOn: pick('decidedOn', before.decidedOn),
+      publishedOn: pick('publishedOn', before.publishedOn),
+      validFrom: pick('validFrom', before.validFrom),
+      validUntil: pick('validUntil', before.validUntil),
     });
-    if (await repo.versionLabelTaken(tx, before.support_id, v.label, versionId)) {
+    if (await repo.versionLabelTaken(tx, before.supportId, v.label, versionId)) {
       throw unprocessable('Versionen finns redan.', [{ path: '/label', message: `Det finns redan en version ${v.label}.` }]);
     }
     if (patch.consequences !== undefined) {

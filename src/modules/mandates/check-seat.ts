@@ -11,14 +11,14 @@ export const groupForRules = (g: {
   kind: string;
   level: string;
   owner: string;
-  reference_key: string | null;
-  program_area_ids?: readonly string[];
+  referenceKey: string | null;
+  programAreaIds?: readonly string[];
 }): GroupForRules => ({
   kind: g.kind,
   level: g.level,
   owner: g.owner,
-  referenceKey: g.reference_key,
-  programAreaIds: g.program_area_ids ?? [],
+  referenceKey: g.referenceKey,
+  programAreaIds: g.programAreaIds ?? [],
 });
 
 export interface SeatInput {

@@ -67,7 +67,7 @@ async function isBelow(tx: Queryable, candidate: string, ancestor: string): Prom
   let current: string | null = candidate;
   for (let depth = 0; current && depth < 50; depth++) {
     if (current === ancestor) return true;
-    current = (await repo.getGroup(tx, current))?.parent_group_id ?? null;
+    current = (await repo.getGroup(tx, current))?.parentGroupId ?? null;
   }
   return false;
 }

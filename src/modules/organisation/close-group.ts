@@ -28,7 +28,7 @@ export async function closeGroup(db: Db, ctx: Ctx, id: string, version: number, 
       },
       facts: async (q, g) => ({
         close: {
-          startDate: g.start_date,
+          startDate: g.startDate,
           endDate: input.endDate,
           activeChildren: (await repo.childrenOf(q, id)).filter((c) => isGroupActive(c.status)).map((c) => c.name),
           membersAfterEnd: await activeMembershipCount(q, id, input.endDate),

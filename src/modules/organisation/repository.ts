@@ -1,43 +1,31 @@
 import { provideGeography } from '../../platform/auth/scope.js';
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { GroupStatus } from './rules/group-lifecycle.js';
 import type { Geography, GroupFacts, Level } from './rules/structure.js';
+import type { Group, Mandate } from './schemas.js';
 
 /** The only SQL for groups, mandates, coverage and structure rules. */
 
-export interface GroupRow {
-  id: string;
-  reference_key: string | null;
-  kind: string;
+/**
+ * A group as the API shows it (less the sources it names, the permissions and what the presenter
+ * counts), with the columns the presenter and the lists read: its reference key and source ids,
+ * the timestamps and the name's Swedish sort key (the list's cursor).
+ */
+export type GroupRow = Omit<
+  Static<typeof Group>,
+  'level' | 'status' | 'sources' | 'isReference' | 'permissions' | 'allowedActions'
+> & {
   level: Level;
-  owner: string;
-  name: string;
-  short_name: string | null;
-  program_area_ids: string[];
-  mirrors_group_id: string | null;
-  parent_group_id: string | null;
-  parent_relation: string | null;
-  is_sub_group: boolean;
   status: GroupStatus;
-  merged_into_group_id: string | null;
-  contact_email: string | null;
-  host_description: string | null;
-  fact_status: string | null;
-  fact_basis: string | null;
-  source_ids: string[];
-  source_quote: string | null;
-  closed_reason: string | null;
-  is_demo: boolean;
-  /** Known only from older sources (perhaps renamed or merged): not one of today's groups. */
-  historical: boolean;
-  start_date: string | null;
-  end_date: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  sort_key: string;
-}
+  referenceKey: string | null;
+  sourceIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  sortKey: string;
+};
 
 export const facts = (g: GroupRow): GroupFacts => ({
   id: g.id,
@@ -45,9 +33,9 @@ export const facts = (g: GroupRow): GroupFacts => ({
   level: g.level,
   owner: g.owner,
   name: g.name,
-  programAreaIds: g.program_area_ids,
+  programAreaIds: g.programAreaIds,
   status: g.status,
-  isSubGroup: g.is_sub_group,
+  isSubGroup: g.isSubGroup,
 });
 
 const SELECT = 'SELECT *, sv_key(name) AS sort_key FROM groups';
@@ -80,28 +68,28 @@ export async function listGroups(db: Queryable, f: GroupFilter): Promise<GroupRo
   }
   if (f.after) w.add(`(sv_key(name) COLLATE "C", id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
-  return db.query<GroupRow>(`${SELECT} ${w.where} ORDER BY sv_key(name) COLLATE "C", id LIMIT ${limit}`, w.params);
+  return selectRows<GroupRow>(db, `${SELECT} ${w.where} ORDER BY sv_key(name) COLLATE "C", id LIMIT ${limit}`, w.params);
 }
 
 export async function getGroup(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<GroupRow | undefined> {
-  return (await db.query<GroupRow>(`${SELECT} WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]))[0];
+  return selectRow<GroupRow>(db, `${SELECT} WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
 export async function getGroupsByIds(db: Queryable, ids: string[]): Promise<GroupRow[]> {
   if (ids.length === 0) return [];
-  return db.query<GroupRow>(`${SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
+  return selectRows<GroupRow>(db, `${SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
 }
 
 export async function groupsAt(db: Queryable, owners: string[]): Promise<GroupRow[]> {
-  return db.query<GroupRow>(`${SELECT} WHERE owner = ANY($1::text[]) ORDER BY sv_key(name) COLLATE "C", id`, [owners]);
+  return selectRows<GroupRow>(db, `${SELECT} WHERE owner = ANY($1::text[]) ORDER BY sv_key(name) COLLATE "C", id`, [owners]);
 }
 
 export async function childrenOf(db: Queryable, id: string): Promise<GroupRow[]> {
-  return db.query<GroupRow>(`${SELECT} WHERE parent_group_id = $1 ORDER BY sv_key(name) COLLATE "C", id`, [id]);
+  return selectRows<GroupRow>(db, `${SELECT} WHERE parent_group_id = $1 ORDER BY sv_key(name) COLLATE "C", id`, [id]);
 }
 
 export async function mirroredBy(db: Queryable, id: string): Promise<GroupRow[]> {
-  return db.query<GroupRow>(`${SELECT} WHERE mirrors_group_id = $1 ORDER BY owner, sv_key(name) COLLATE "C", id`, [id]);
+  return selectRows<GroupRow>(db, `${SELECT} WHERE mirrors_group_id = $1 ORDER BY owner, sv_key(name) COLLATE "C", id`, [id]);
 }
 
 export interface GroupWrite {
@@ -215,31 +203,27 @@ export async function remirror(db: Queryable, from: string, to: string): Promise
 
 // Mandates
 
-export interface MandateRow {
-  group_id: string;
-  revision: number;
-  text_md: string;
-  changed_by: string | null;
-  changed_by_label: string;
-  changed_at: Date;
-}
+/** A mandate revision as the API shows it, and the group it belongs to. */
+export type MandateRow = Static<typeof Mandate> & { groupId: string };
+
+const MANDATE = 'SELECT group_id, revision, text_md AS text, changed_by, changed_by_label, changed_at FROM group_mandates';
 
 export async function currentMandate(db: Queryable, groupId: string): Promise<MandateRow | undefined> {
-  return (
-    await db.query<MandateRow>('SELECT * FROM group_mandates WHERE group_id = $1 ORDER BY revision DESC LIMIT 1', [groupId])
-  )[0];
+  return selectRow<MandateRow>(db, `${MANDATE} WHERE group_id = $1 ORDER BY revision DESC LIMIT 1`, [groupId]);
 }
 
 export async function mandateRevisions(db: Queryable, groupId: string): Promise<MandateRow[]> {
-  return db.query<MandateRow>('SELECT * FROM group_mandates WHERE group_id = $1 ORDER BY revision DESC', [groupId]);
+  return selectRows<MandateRow>(db, `${MANDATE} WHERE group_id = $1 ORDER BY revision DESC`, [groupId]);
 }
 
 export async function insertMandate(
   db: Queryable,
   m: { groupId: string; revision: number; text: string; by: string | null; label: string },
 ) {
-  const [row] = await db.query<MandateRow>(
-    `INSERT INTO group_mandates (group_id, revision, text_md, changed_by, changed_by_label) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+  const row = await selectRow<MandateRow>(
+    db,
+    `INSERT INTO group_mandates (group_id, revision, text_md, changed_by, changed_by_label) VALUES ($1, $2, $3, $4, $5)
+     RETURNING group_id, revision, text_md AS text, changed_by, changed_by_label, changed_at`,
     [m.groupId, m.revision, m.text, m.by, m.label],
   );
   return row!;
@@ -257,8 +241,8 @@ export async function coverageAt(db: Queryable, owner: string): Promise<Map<stri
 
 export async function coverageAll(
   db: Queryable,
-): Promise<{ owner: string; program_area_id: string; covered_by_group_id: string; note: string | null }[]> {
-  return db.query('SELECT owner, program_area_id, covered_by_group_id, note FROM mirror_coverage');
+): Promise<{ owner: string; programAreaId: string; coveredByGroupId: string; note: string | null }[]> {
+  return selectRows(db, 'SELECT owner, program_area_id, covered_by_group_id, note FROM mirror_coverage');
 }
 
 export async function setCoverage(
@@ -297,16 +281,16 @@ export async function geography(db: Queryable): Promise<Geography> {
 
 export async function programAreasOrdered(
   db: Queryable,
-): Promise<
-  { id: string; name: string; host_healthcare_region_id: string | null; host_status: string; host_other: string | null }[]
-> {
-  return db.query(
+): Promise<{ id: string; name: string; hostHealthcareRegionId: string | null; hostStatus: string; hostOther: string | null }[]> {
+  return selectRows(
+    db,
     `SELECT id, name, host_healthcare_region_id, host_status, host_other FROM program_areas ORDER BY sv_key(name) COLLATE "C", id`,
   );
 }
 
 export async function structureRules(db: Queryable, owner?: string) {
-  return db.query<{ owner: string; rule: string; source_id: string | null; quote: string | null }>(
+  return selectRows<{ owner: string; rule: string; sourceId: string | null; quote: string | null }>(
+    db,
     `SELECT owner, rule, source_id, quote FROM structure_rules ${owner ? 'WHERE owner = $1' : ''} ORDER BY owner, rule`,
     owner ? [owner] : [],
   );
@@ -326,7 +310,8 @@ export async function matrixColumns(db: Queryable, healthcareRegionId?: string):
 
 /** Active groups with a local host (värdskap), grouped by owner and host. */
 export async function locallyHostedGroups(db: Queryable): Promise<GroupRow[]> {
-  return db.query<GroupRow>(
+  return selectRows<GroupRow>(
+    db,
     `${SELECT} WHERE host_description IS NOT NULL AND status = 'active'
      ORDER BY owner, host_description, sv_key(name) COLLATE "C"`,
   );

@@ -11,7 +11,7 @@ import { closeGroup } from './close-group.js';
 import { createGroup } from './create-group.js';
 import { mergeGroup } from './merge-group.js';
 import { groupPolicy } from './policy.js';
-import { presentGroup, presentGroupSummary, presentMandate } from './presenter.js';
+import { presentGroup, presentGroupSummary } from './presenter.js';
 import * as repo from './repository.js';
 import { levelOfOwner, mirroredAreas, mirrorStates } from './rules/structure.js';
 import {
@@ -49,7 +49,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     // Only what the page needs: its rows' sources, and (for a signed-in caller) what they may do with each.
     const policy = groupPolicy(req.ctx, db);
     const [sources, may] = await Promise.all([
-      sourcesById(db, [...new Set(rows.flatMap((g) => g.source_ids))]),
+      sourcesById(db, [...new Set(rows.flatMap((g) => g.sourceIds))]),
       Promise.all(rows.map((g) => (req.ctx.actor ? policy.of(g) : Promise.resolve(undefined)))),
     ]);
     return rows.map((g, i) => presentGroup(g, sources, may[i]));
@@ -70,7 +70,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
       const { cursor, limit = 50, ...filter } = req.query;
       const after = decodeCursor(cursor, 2) as [string, string] | undefined;
       const rows = await repo.listGroups(db, { ...filter, limit, ...(after ? { after } : {}) });
-      const page = paginate(rows, limit, (g) => [g.sort_key, g.id]);
+      const page = paginate(rows, limit, (g) => [g.sortKey, g.id]);
       return { items: await present(req, page.items), nextCursor: page.nextCursor };
     },
   );
@@ -95,7 +95,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         repo.childrenOf(db, g.id),
         repo.getGroupsByIds(
           db,
-          [g.mirrors_group_id, g.parent_group_id, g.merged_into_group_id].filter((x): x is string => x !== null),
+          [g.mirrorsGroupId, g.parentGroupId, g.mergedIntoGroupId].filter((x): x is string => x !== null),
         ),
       ]);
       const byId = (id: string | null) => {
@@ -105,13 +105,13 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
       void reply.header('etag', `"${g.version}"`);
       return {
         group: (await present(req, [g]))[0]!,
-        mandate: mandate ? presentMandate(mandate) : null,
+        mandate: mandate ?? null,
         mirroredProgramAreaIds: mirroredAreas(repo.facts(g)),
-        mirrors: byId(g.mirrors_group_id),
+        mirrors: byId(g.mirrorsGroupId),
         mirroredBy: mirroredBy.map(presentGroupSummary),
-        parent: byId(g.parent_group_id),
+        parent: byId(g.parentGroupId),
         children: children.map(presentGroupSummary),
-        mergedInto: byId(g.merged_into_group_id),
+        mergedInto: byId(g.mergedIntoGroupId),
       };
     },
   );
@@ -219,7 +219,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Mandate, ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
-    async (req) => presentMandate(await updateMandate(db, req.ctx, req.params.id, req.body)),
+    async (req) => await updateMandate(db, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -235,7 +235,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       mayRead(req);
       if (!(await repo.getGroup(db, req.params.id))) throw notFound('Gruppen');
-      return { items: (await repo.mandateRevisions(db, req.params.id)).map(presentMandate), nextCursor: null };
+      return { items: await repo.mandateRevisions(db, req.params.id), nextCursor: null };
     },
   );
 
@@ -307,7 +307,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
           mirrorStates(
             areas.map((a) => a.id),
             groups.filter((g) => g.owner === o).map(repo.facts),
-            new Map(coverage.filter((c) => c.owner === o).map((c) => [c.program_area_id, c.covered_by_group_id])),
+            new Map(coverage.filter((c) => c.owner === o).map((c) => [c.programAreaId, c.coveredByGroupId])),
           ),
         ]),
       );
@@ -360,8 +360,8 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         { owner: string; hostDescription: string; groups: ReturnType<typeof presentGroupSummary>[] }
       >();
       for (const g of hosted) {
-        const key = `${g.owner}\u0000${g.host_description}`;
-        const entry = local.get(key) ?? { owner: g.owner, hostDescription: g.host_description!, groups: [] };
+        const key = `${g.owner}\u0000${g.hostDescription}`;
+        const entry = local.get(key) ?? { owner: g.owner, hostDescription: g.hostDescription!, groups: [] };
         entry.groups.push(presentGroupSummary(g));
         local.set(key, entry);
       }
@@ -369,9 +369,9 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         national: areas.map((a) => ({
           programAreaId: a.id,
           name: a.name,
-          hostHealthcareRegionId: a.host_healthcare_region_id,
-          hostOther: a.host_other,
-          hostStatus: a.host_status,
+          hostHealthcareRegionId: a.hostHealthcareRegionId,
+          hostOther: a.hostOther,
+          hostStatus: a.hostStatus,
         })),
         local: [...local.values()],
       };

@@ -40,18 +40,18 @@ export async function updateGroup(db: Db, ctx: Ctx, id: string, version: number,
       level: before.level,
       owner: before.owner,
       name: patch.name ?? before.name,
-      shortName: patch.shortName !== undefined ? patch.shortName : before.short_name,
-      programAreaIds: patch.programAreaIds ?? before.program_area_ids,
-      mirrorsGroupId: patch.mirrorsGroupId !== undefined ? patch.mirrorsGroupId : before.mirrors_group_id,
-      parentGroupId: patch.parentGroupId !== undefined ? patch.parentGroupId : before.parent_group_id,
-      parentRelation: patch.parentRelation !== undefined ? patch.parentRelation : before.parent_relation,
-      isSubGroup: patch.isSubGroup ?? before.is_sub_group,
-      contactEmail: patch.contactEmail !== undefined ? patch.contactEmail : before.contact_email,
-      hostDescription: patch.hostDescription !== undefined ? patch.hostDescription : before.host_description,
-      startDate: patch.startDate !== undefined ? patch.startDate : before.start_date,
+      shortName: patch.shortName !== undefined ? patch.shortName : before.shortName,
+      programAreaIds: patch.programAreaIds ?? before.programAreaIds,
+      mirrorsGroupId: patch.mirrorsGroupId !== undefined ? patch.mirrorsGroupId : before.mirrorsGroupId,
+      parentGroupId: patch.parentGroupId !== undefined ? patch.parentGroupId : before.parentGroupId,
+      parentRelation: patch.parentRelation !== undefined ? patch.parentRelation : before.parentRelation,
+      isSubGroup: patch.isSubGroup ?? before.isSubGroup,
+      contactEmail: patch.contactEmail !== undefined ? patch.contactEmail : before.contactEmail,
+      hostDescription: patch.hostDescription !== undefined ? patch.hostDescription : before.hostDescription,
+      startDate: patch.startDate !== undefined ? patch.startDate : before.startDate,
     };
     const named = [merged.parentGroupId, merged.mirrorsGroupId].filter(
-      (g): g is string => !!g && g !== before.parent_group_id && g !== before.mirrors_group_id,
+      (g): g is string => !!g && g !== before.parentGroupId && g !== before.mirrorsGroupId,
     );
     await assertVisible(tx, ctx, { group: named });
     const checked = await checkGroup(tx, geo, merged, id);

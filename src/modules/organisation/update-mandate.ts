@@ -29,8 +29,8 @@ export async function updateMandate(db: Db, ctx: Ctx, groupId: string, input: { 
       entityType: 'group',
       entityId: groupId,
       action: 'update-mandate',
-      before: current ? { revision: current.revision, text: current.text_md } : null,
-      after: { revision: row.revision, text: row.text_md },
+      before: current ? { revision: current.revision, text: current.text } : null,
+      after: { revision: row.revision, text: row.text },
     });
     return row;
   });

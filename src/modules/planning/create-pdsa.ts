@@ -6,7 +6,6 @@ import { unprocessable } from '../../platform/errors.js';
 import { getGroup } from '../organisation/index.js';
 import { assertVisible } from '../visible.js';
 import './audit.js';
-import { pdsaAudit } from './pdsa-presenter.js';
 import { insertPdsa } from './pdsa-repository.js';
 import { authorizePdsaWrite } from './policy.js';
 
@@ -30,7 +29,7 @@ export async function createPdsa(db: Db, ctx: Ctx, i: PdsaInput, isDemo = false)
         throw unprocessable('Gruppen finns inte i regionen.', [{ path: '/groupId', message: 'Okänd grupp' }]);
     }
     const row = await insertPdsa(tx, i, isDemo);
-    await recordAudit(tx, ctx, { entityType: 'pdsa-cycle', entityId: row.id, action: 'create', after: pdsaAudit(row) });
+    await recordAudit(tx, ctx, { entityType: 'pdsa-cycle', entityId: row.id, action: 'create', after: row });
     return row;
   });
 }

@@ -7,41 +7,13 @@ import * as repo from './repository.js';
 import type { PlanRow } from './repository.js';
 import { planLifecycle, type PlanItem } from './rules/plan.js';
 
-async function itemsOf(db: Queryable, planId: string): Promise<PlanItem[]> {
-  const rows = await repo.planItemRows(db, planId);
-  return rows.map((r) => ({
-    priority: r.priority,
-    title: r.title,
-    rationaleKind: r.rationale_kind,
-    rationale: r.rationale,
-    ownerName: r.owner_name,
-    supportId: r.support_id,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    workingGroupStartsOn: r.working_group_starts_on,
-    progress: r.progress,
-  }));
-}
-
-const present = (p: PlanRow) => ({
-  id: p.id,
-  groupId: p.group_id,
-  groupName: p.group_name,
-  regionCode: p.region_code,
-  startYear: p.start_year,
-  endYear: p.start_year + 1,
-  title: p.title,
-  state: p.state,
-  agreedWith: p.agreed_with,
-  decisionRef: p.decision_ref,
-  establishedOn: p.established_on,
-  version: p.version,
-});
+/** A plan with the year its two-year period ends. */
+const present = (p: PlanRow) => ({ ...p, endYear: p.startYear + 1 });
 
 export async function getPlan(db: Queryable, id: string) {
   const p = await repo.getPlanRow(db, id);
   if (!p) return undefined;
-  return { ...present(p), items: await itemsOf(db, id) };
+  return { ...present(p), items: await repo.planItems(db, id) };
 }
 export type PlanAudit = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 

@@ -1,48 +1,29 @@
 /** SQL for operational plans (verksamhetsplaner) and their prioritised items. */
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
 import type { PlanItem, PlanState } from './rules/plan.js';
+import type { PlanSummary } from './schemas.js';
 
-export interface PlanRow {
-  id: string;
-  group_id: string;
-  group_name: string;
-  region_code: string;
-  start_year: number;
-  title: string;
-  state: PlanState;
-  agreed_with: string | null;
-  decision_ref: string | null;
-  established_on: string | null;
-  version: number;
-  updated_at: Date;
-}
-
-export interface PlanItemRow {
-  priority: number;
-  title: string;
-  rationale_kind: PlanItem['rationaleKind'];
-  rationale: string | null;
-  owner_name: string | null;
-  support_id: string | null;
-  starts_on: string | null;
-  ends_on: string | null;
-  working_group_starts_on: string | null;
-  progress: PlanItem['progress'];
-}
+/** A plan as the API lists it, less the end year the presenter counts. */
+export type PlanRow = Omit<Static<typeof PlanSummary>, 'endYear'>;
 
 const SELECT = `SELECT p.id, p.group_id, g.name AS group_name, p.region_code, p.start_year, p.title, p.state, p.agreed_with, p.decision_ref,
-  p.established_on, p.version, p.updated_at FROM operational_plans p JOIN groups g ON g.id = p.group_id`;
+  p.established_on, p.version FROM operational_plans p JOIN groups g ON g.id = p.group_id`;
 
-export const getPlanRow = async (db: Queryable, id: string) => (await db.query<PlanRow>(`${SELECT} WHERE p.id = $1`, [id]))[0];
+export const getPlanRow = (db: Queryable, id: string) => selectRow<PlanRow>(db, `${SELECT} WHERE p.id = $1`, [id]);
 
 export const listPlanRows = (db: Queryable, f: { groupId: string | null; region: string | null }) =>
-  db.query<PlanRow>(
+  selectRows<PlanRow>(
+    db,
     `${SELECT} WHERE ($1::uuid IS NULL OR p.group_id = $1) AND ($2::text IS NULL OR p.region_code = $2) ORDER BY p.start_year DESC, sv_key(g.name) COLLATE "C" LIMIT 500`,
     [f.groupId, f.region],
   );
 
-export const planItemRows = (db: Queryable, planId: string) =>
-  db.query<PlanItemRow>(
+/** A plan's items as the API shows them. */
+export const planItems = (db: Queryable, planId: string) =>
+  selectRows<PlanItem>(
+    db,
     `SELECT priority, title, rationale_kind, rationale, owner_name, support_id, starts_on, ends_on, working_group_starts_on, progress
       FROM operational_plan_items WHERE plan_id = $1 ORDER BY priority, title`,
     [planId],

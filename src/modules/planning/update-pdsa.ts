@@ -5,7 +5,6 @@ import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion } from '../../platform/errors.js';
 import { runTransition } from '../../platform/lifecycle/index.js';
 import './audit.js';
-import { pdsaAudit } from './pdsa-presenter.js';
 import { getPdsaForUpdate, updatePdsaRow, type PdsaRow } from './pdsa-repository.js';
 import { authorizePdsaWrite } from './policy.js';
 import { pdsaLifecycle } from './rules/pdsa.js';
@@ -15,7 +14,7 @@ export async function updatePdsa(db: Db, ctx: Ctx, id: string, version: number, 
   return db.transaction(async (tx) => {
     const before = await getPdsaForUpdate(tx, id);
     if (!before) throw notFound('PDSA-cykeln');
-    await authorizePdsaWrite(ctx, tx, before.region_code);
+    await authorizePdsaWrite(ctx, tx, before.regionCode);
     if (before.version !== version) throw staleVersion(before.version);
     const phase = patch.phase ?? before.phase;
     const text = (k: 'plan' | 'do' | 'study' | 'act', current: string | null) => (patch[k] !== undefined ? patch[k] : current);
@@ -23,10 +22,10 @@ export async function updatePdsa(db: Db, ctx: Ctx, id: string, version: number, 
       const row = await updatePdsaRow(tx, id, version, {
         title: patch.title ?? before.title,
         phase: to,
-        plan: text('plan', before.plan_text),
-        do: text('do', before.do_text),
-        study: text('study', before.study_text),
-        act: text('act', before.act_text),
+        plan: text('plan', before.plan),
+        do: text('do', before.do),
+        study: text('study', before.study),
+        act: text('act', before.act),
       });
       if (!row) throw staleVersion(before.version);
       return row;
@@ -37,8 +36,8 @@ export async function updatePdsa(db: Db, ctx: Ctx, id: string, version: number, 
         entityType: 'pdsa-cycle',
         entityId: id,
         action: 'update',
-        before: pdsaAudit(before),
-        after: pdsaAudit(row),
+        before: before,
+        after: row,
       });
       return row;
     }
@@ -55,7 +54,7 @@ export async function updatePdsa(db: Db, ctx: Ctx, id: string, version: number, 
         const row = await getPdsaForUpdate(q, id);
         return row && { ...row, status: row.phase };
       },
-      authorize: (q, row) => authorizePdsaWrite(ctx, q, row.region_code),
+      authorize: (q, row) => authorizePdsaWrite(ctx, q, row.regionCode),
       apply: async (_q, _row, to) => {
         after = await write(to);
         return { version: after.version };
@@ -63,10 +62,10 @@ export async function updatePdsa(db: Db, ctx: Ctx, id: string, version: number, 
       auditDetails: {
         texts: {
           title: patch.title ?? before.title,
-          plan: text('plan', before.plan_text),
-          do: text('do', before.do_text),
-          study: text('study', before.study_text),
-          act: text('act', before.act_text),
+          plan: text('plan', before.plan),
+          do: text('do', before.do),
+          study: text('study', before.study),
+          act: text('act', before.act),
         },
       },
     });

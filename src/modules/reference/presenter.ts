@@ -1,4 +1,4 @@
-import type { HealthcareRegionRow, MunicipalityRow, ProgramAreaRow, RegionRow, SourceRow } from './repository.js';
+import type { ProgramAreaRow, SourceRow } from './repository.js';
 
 export type Sources = Map<string, SourceRow>;
 export const sourcesOf = (ids: string[], all: Sources) =>
@@ -7,36 +7,5 @@ export const sourcesOf = (ids: string[], all: Sources) =>
     return { id, description: s?.description ?? id, url: s?.url ?? null };
   });
 
-export const presentHealthcareRegion = (r: HealthcareRegionRow) => ({ id: r.id, name: r.name, regionCodes: r.region_codes, version: r.version });
-
-export const presentRegion = (r: RegionRow) => ({
-  code: r.code,
-  name: r.name,
-  shortName: r.short_name,
-  countyName: r.county_name,
-  healthcareRegionIds: r.healthcare_region_ids,
-  municipalityCount: r.municipality_count,
-  version: r.version,
-});
-
-export const presentMunicipality = (m: MunicipalityRow) => ({
-  code: m.code,
-  name: m.name,
-  regionCode: m.region_code,
-  healthcareRegionId: m.healthcare_region_id,
-  healthcareRegionBasis: m.healthcare_region_basis,
-});
-
-export const presentProgramArea = (p: ProgramAreaRow, sources: Sources) => ({
-  id: p.id,
-  name: p.name,
-  kind: p.kind,
-  hostHealthcareRegionId: p.host_healthcare_region_id,
-  hostOther: p.host_other,
-  hostStatus: p.host_status,
-  hostBasis: p.host_basis,
-  sources: sourcesOf(p.source_ids, sources),
-  version: p.version,
-});
-
-export const presentSource = (s: SourceRow) => ({ id: s.id, section: s.section, description: s.description, url: s.url });
+/** A program area with the sources it names (the rows of healthcare regions, regions, municipalities and sources are the API's). */
+export const presentProgramArea = (p: ProgramAreaRow, sources: Sources) => ({ ...p, sources: sourcesOf(p.sourceIds, sources) });

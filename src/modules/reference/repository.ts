@@ -1,42 +1,18 @@
+import type { Static } from 'typebox';
 import { Filters } from '../../platform/db/sql.js';
 import type { Queryable } from '../../platform/db/index.js';
+import { selectRow, selectRows } from '../../platform/db/rows.js';
+import type { HealthcareRegion, Municipality, ProgramArea, Region } from './schemas.js';
 
 /** The only SQL for the national reference data. Names sort in Swedish order via sv_key(). */
 
-export interface HealthcareRegionRow {
-  id: string;
-  name: string;
-  region_codes: string[];
-  version: number;
-}
-export interface RegionRow {
-  code: string;
-  name: string;
-  short_name: string;
-  county_name: string;
-  healthcare_region_ids: string[];
-  municipality_count: number;
-  version: number;
-}
-export interface MunicipalityRow {
-  code: string;
-  name: string;
-  region_code: string;
-  healthcare_region_id: string | null;
-  healthcare_region_basis: string | null;
-  sort_key: string;
-}
-export interface ProgramAreaRow {
-  id: string;
-  name: string;
-  kind: 'npo' | 'primarvardsrad';
-  host_healthcare_region_id: string | null;
-  host_other: string | null;
-  host_status: string;
-  host_basis: string | null;
-  source_ids: string[];
-  version: number;
-}
+/** Rows in API shape (rows.ts): typed by the response schemas. */
+export type HealthcareRegionRow = Static<typeof HealthcareRegion>;
+export type RegionRow = Static<typeof Region>;
+/** A municipality, and its name's Swedish sort key (the list's cursor). */
+export type MunicipalityRow = Static<typeof Municipality> & { sortKey: string };
+/** A program area, and the ids of the sources it names (the presenter looks them up). */
+export type ProgramAreaRow = Omit<Static<typeof ProgramArea>, 'sources'> & { sourceIds: string[] };
 export interface SourceRow {
   id: string;
   section: string;
@@ -49,11 +25,11 @@ const HR_SELECT = `SELECT h.id, h.name, h.version,
   FROM healthcare_regions h`;
 
 export async function listHealthcareRegions(db: Queryable): Promise<HealthcareRegionRow[]> {
-  return db.query<HealthcareRegionRow>(`${HR_SELECT} ORDER BY sv_key(h.name) COLLATE "C", h.id`);
+  return selectRows<HealthcareRegionRow>(db, `${HR_SELECT} ORDER BY sv_key(h.name) COLLATE "C", h.id`);
 }
 
 export async function getHealthcareRegion(db: Queryable, id: string): Promise<HealthcareRegionRow | undefined> {
-  return (await db.query<HealthcareRegionRow>(`${HR_SELECT} WHERE h.id = $1`, [id]))[0];
+  return selectRow<HealthcareRegionRow>(db, `${HR_SELECT} WHERE h.id = $1`, [id]);
 }
 
 const REGION_SELECT = `SELECT r.code, r.name, r.short_name, r.county_name, r.version,
@@ -64,17 +40,18 @@ const REGION_SELECT = `SELECT r.code, r.name, r.short_name, r.county_name, r.ver
 
 export async function listRegions(db: Queryable, opts: { healthcareRegionId?: string } = {}): Promise<RegionRow[]> {
   if (opts.healthcareRegionId) {
-    return db.query<RegionRow>(
+    return selectRows<RegionRow>(
+      db,
       `${REGION_SELECT} WHERE r.code IN (SELECT region_code FROM healthcare_region_members WHERE healthcare_region_id = $1)
        ORDER BY r.code`,
       [opts.healthcareRegionId],
     );
   }
-  return db.query<RegionRow>(`${REGION_SELECT} ORDER BY r.code`);
+  return selectRows<RegionRow>(db, `${REGION_SELECT} ORDER BY r.code`);
 }
 
 export async function getRegion(db: Queryable, code: string): Promise<RegionRow | undefined> {
-  return (await db.query<RegionRow>(`${REGION_SELECT} WHERE r.code = $1`, [code]))[0];
+  return selectRow<RegionRow>(db, `${REGION_SELECT} WHERE r.code = $1`, [code]);
 }
 
 export async function listMunicipalities(
@@ -87,7 +64,8 @@ export async function listMunicipalities(
   if (f.q) w.add(`sv_key(name) LIKE '%' || sv_key(?) || '%'`, f.q.replace(/[%_\\]/g, ''));
   if (f.after) w.add(`(sv_key(name) COLLATE "C", code) > (? COLLATE "C", ?)`, f.after[0], f.after[1]);
   const limit = w.param(f.limit + 1);
-  return db.query<MunicipalityRow>(
+  return selectRows<MunicipalityRow>(
+    db,
     `SELECT code, name, region_code, healthcare_region_id, healthcare_region_basis, sv_key(name) AS sort_key
      FROM municipalities ${w.where} ORDER BY sv_key(name) COLLATE "C", code LIMIT ${limit}`,
     w.params,
@@ -95,21 +73,20 @@ export async function listMunicipalities(
 }
 
 export async function getMunicipality(db: Queryable, code: string): Promise<MunicipalityRow | undefined> {
-  return (
-    await db.query<MunicipalityRow>(
-      `SELECT code, name, region_code, healthcare_region_id, healthcare_region_basis, sv_key(name) AS sort_key
-       FROM municipalities WHERE code = $1`,
-      [code],
-    )
-  )[0];
+  return selectRow<MunicipalityRow>(
+    db,
+    `SELECT code, name, region_code, healthcare_region_id, healthcare_region_basis, sv_key(name) AS sort_key
+     FROM municipalities WHERE code = $1`,
+    [code],
+  );
 }
 
 export async function listProgramAreas(db: Queryable): Promise<ProgramAreaRow[]> {
-  return db.query<ProgramAreaRow>(`SELECT * FROM program_areas ORDER BY sv_key(name) COLLATE "C", id`);
+  return selectRows<ProgramAreaRow>(db, `SELECT * FROM program_areas ORDER BY sv_key(name) COLLATE "C", id`);
 }
 
 export async function getProgramArea(db: Queryable, id: string): Promise<ProgramAreaRow | undefined> {
-  return (await db.query<ProgramAreaRow>('SELECT * FROM program_areas WHERE id = $1', [id]))[0];
+  return selectRow<ProgramAreaRow>(db, 'SELECT * FROM program_areas WHERE id = $1', [id]);
 }
 
 /** The sources with these ids (all when omitted), by id. */

@@ -4,13 +4,7 @@ import { badRequest, notFound } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, pageOf, paginate } from '../../platform/http/pagination.js';
 import { errorResponses, Page } from '../../platform/http/schemas.js';
-import {
-  presentHealthcareRegion,
-  presentMunicipality,
-  presentProgramArea,
-  presentRegion,
-  presentSource,
-} from './presenter.js';
+import { presentProgramArea } from './presenter.js';
 import * as repo from './repository.js';
 import {
   HealthcareRegion,
@@ -48,7 +42,7 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
     { schema: { tags, summary: 'De sex sjukvårdsregionerna med sina regioner', querystring: ListQuery, response: { 200: Page(HealthcareRegion), ...errorResponses(400) } } },
     async (req) => {
       const page = pageOf(await repo.listHealthcareRegions(db), req.query.limit ?? 50, req.query.cursor, (r) => r.id);
-      return { items: page.items.map(presentHealthcareRegion), nextCursor: page.nextCursor };
+      return { items: page.items, nextCursor: page.nextCursor };
     },
   );
 
@@ -58,7 +52,7 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
     async (req) => {
       const r = await repo.getHealthcareRegion(db, req.params.id);
       if (!r) throw notFound(`Sjukvårdsregionen "${req.params.id}"`);
-      return presentHealthcareRegion(r);
+      return r;
     },
   );
 
@@ -69,7 +63,7 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
       if (req.query.healthcareRegion) await requireHealthcareRegion(req.query.healthcareRegion, 'healthcareRegion');
       const all = await repo.listRegions(db, req.query.healthcareRegion ? { healthcareRegionId: req.query.healthcareRegion } : {});
       const page = pageOf(all, req.query.limit ?? 50, req.query.cursor, (r) => r.code);
-      return { items: page.items.map(presentRegion), nextCursor: page.nextCursor };
+      return { items: page.items, nextCursor: page.nextCursor };
     },
   );
 
@@ -79,7 +73,7 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
     async (req) => {
       const r = await repo.getRegion(db, req.params.code);
       if (!r) throw notFound(`Regionen med länskod ${req.params.code}`);
-      return presentRegion(r);
+      return r;
     },
   );
 
@@ -106,8 +100,8 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
         ...(q ? { q } : {}),
         ...(after ? { after } : {}),
       });
-      const page = paginate(rows, limit, (m) => [m.sort_key, m.code]);
-      return { items: page.items.map(presentMunicipality), nextCursor: page.nextCursor };
+      const page = paginate(rows, limit, (m) => [m.sortKey, m.code]);
+      return { items: page.items, nextCursor: page.nextCursor };
     },
   );
 
@@ -117,7 +111,7 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
     async (req) => {
       const m = await repo.getMunicipality(db, req.params.code);
       if (!m) throw notFound(`Kommunen med kod ${req.params.code}`);
-      return presentMunicipality(m);
+      return m;
     },
   );
 
@@ -153,7 +147,7 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
     { schema: { tags, summary: 'Källorna bakom referensdata', querystring: ListQuery, response: { 200: Page(Type.Object({ id: Type.String(), section: Type.String(), description: Type.String(), url: Type.Union([Type.String(), Type.Null()]) })), ...errorResponses(400) } } },
     async (req) => {
       const page = pageOf(await repo.listSources(db), req.query.limit ?? 100, req.query.cursor, (s) => s.id);
-      return { items: page.items.map(presentSource), nextCursor: page.nextCursor };
+      return { items: page.items, nextCursor: page.nextCursor };
     },
   );
 };

@@ -94,3 +94,10 @@ export function setColumns(fields: Record<string, unknown>, params: unknown[]): 
     })
     .join(', ');
 }
+
+/** The named fields of a record (what an audit trail keeps of a row that carries more). */
+export function pickFields<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = row[k];
+  return out;
+}

@@ -75,7 +75,7 @@ export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
         { path: '/supportVersionId', message: 'Välj en version av ett kunskapsstöd.' },
       ]);
     }
-    const support = (await kRepo.getSupport(tx, version.support_id))!;
+    const support = (await kRepo.getSupport(tx, version.supportId))!;
     const plan = planRound(await kRepo.consequencesOf(tx, [version.id]), today, input);
     if (plan.errors.length) throw unprocessable('Remissomgången kunde inte planeras.', plan.errors);
     if (!CONSULTABLE_VERSION_STATUSES.includes(version.status)) {
@@ -98,8 +98,8 @@ export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
     const sender =
       input.sender?.trim() ||
       support.sender ||
-      support.producer_group_name ||
-      support.producer_name ||
+      support.producerGroupName ||
+      support.producerName ||
       'Nationellt system för kunskapsstyrning';
     const id = await repo.insertRound(tx, {
       supportVersionId: version.id,

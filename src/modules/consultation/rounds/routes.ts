@@ -105,7 +105,7 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
       const p = await proposeForVersion(db, supportVersionId, today, choice);
       if (!p) throw notFound('Versionen');
       const { plan, version } = p;
-      const support = (await getSupport(db, version.support_id))!;
+      const support = (await getSupport(db, version.supportId))!;
       return {
         supportVersionId,
         supportId: support.id,

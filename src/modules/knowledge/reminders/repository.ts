@@ -1,17 +1,19 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
+import { selectRows } from '../../../platform/db/rows.js';
+import type { KnowledgeSupport } from '../schemas.js';
 
 /** The SQL of the revision reminders. */
 
-export interface DueSupportRow {
-  id: string;
-  title: string;
-  next_revision_date: string | null;
-  valid_until: string | null;
-  producer_group_id: string | null;
-}
+/** A support whose revision or end of validity is near, in the catalogue's API names. */
+export type DueSupport = Pick<
+  Static<typeof KnowledgeSupport>,
+  'id' | 'title' | 'nextRevisionDate' | 'validUntil' | 'producerGroupId'
+>;
 
-export async function supportsWithDates(db: Queryable, until: string): Promise<DueSupportRow[]> {
-  return db.query<DueSupportRow>(
+export async function supportsWithDates(db: Queryable, until: string): Promise<DueSupport[]> {
+  return selectRows<DueSupport>(
+    db,
     `SELECT id, title, next_revision_date, valid_until, producer_group_id FROM knowledge_supports
      WHERE status NOT IN ('ersatt', 'upphavd')
        AND ((next_revision_date IS NOT NULL AND next_revision_date <= $1::date) OR (valid_until IS NOT NULL AND valid_until <= $1::date))`,

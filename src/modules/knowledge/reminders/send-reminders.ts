@@ -45,17 +45,17 @@ export async function sendKnowledgeReminders(db: Db, opts: { today?: string; thr
   const thresholds = opts.thresholds ?? KNOWLEDGE_REMINDER_THRESHOLDS;
   const horizon = addDays(today, Math.max(...thresholds, 0));
   const rows = await repo.supportsWithDates(db, horizon);
-  const items: (KnowledgeReminderItem & { row: repo.DueSupportRow })[] = rows.flatMap((row) => [
-    ...(row.next_revision_date ? [{ supportId: row.id, kind: 'revision' as const, date: row.next_revision_date, row }] : []),
-    ...(row.valid_until ? [{ supportId: row.id, kind: 'validity' as const, date: row.valid_until, row }] : []),
+  const items: (KnowledgeReminderItem & { row: repo.DueSupport })[] = rows.flatMap((row) => [
+    ...(row.nextRevisionDate ? [{ supportId: row.id, kind: 'revision' as const, date: row.nextRevisionDate, row }] : []),
+    ...(row.validUntil ? [{ supportId: row.id, kind: 'validity' as const, date: row.validUntil, row }] : []),
   ]);
   let reminders = 0;
   let emails = 0;
   for (const r of dueKnowledgeReminders(today, items, new Set(), thresholds)) {
-    const row = (r as DueKnowledgeReminder & { row: repo.DueSupportRow }).row;
+    const row = (r as DueKnowledgeReminder & { row: repo.DueSupport }).row;
     const n = await db.transaction(async (tx) => {
       if (!(await repo.claimReminder(tx, r.supportId, r.kind, r.date, r.thresholdDays))) return undefined;
-      const recipients = await repo.reminderRecipients(tx, row.producer_group_id, today);
+      const recipients = await repo.reminderRecipients(tx, row.producerGroupId, today);
       for (const p of recipients) await queueEmail(tx, { to: p.email, ...reminderMail(r, row.title, p.name) });
       await recordAudit(tx, systemCtx('knowledge-reminders'), {
         entityType: 'knowledge-support',

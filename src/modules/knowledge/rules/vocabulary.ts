@@ -44,5 +44,7 @@ export type RecommendationGrade = (typeof RECOMMENDATION_GRADES)[number];
 
 export const LOCAL_ADDITION_KINDS = ['regionalt-tillagg', 'lokal-rutin'] as const;
 export const LOCAL_ADDITION_STATUSES = ['utkast', 'publicerad', 'arkiverad'] as const;
+export type LocalAdditionKind = (typeof LOCAL_ADDITION_KINDS)[number];
+export type LocalAdditionStatus = (typeof LOCAL_ADDITION_STATUSES)[number];
 
 export type { DocumentKind, RoundTrack } from '../../../shared/round-vocabulary.js';
