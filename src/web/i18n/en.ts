@@ -757,6 +757,7 @@ export const en: Record<MessageKey, string> = {
   'audit.more': 'Show more',
   'audit.entity.user': 'User',
   'audit.entity.api-token': 'API token',
+  'audit.entity.scim-client': 'SCIM client',
   'audit.entity.session': 'Sign-in',
   'audit.entity.reference-file': 'Reference file',
   'audit.entity.group': 'Group',

@@ -756,6 +756,7 @@ export const sv = {
   'audit.more': 'Visa fler',
   'audit.entity.user': 'Användare',
   'audit.entity.api-token': 'API-nyckel',
+  'audit.entity.scim-client': 'SCIM-klient',
   'audit.entity.session': 'Inloggning',
   'audit.entity.reference-file': 'Referensfil',
   'audit.entity.group': 'Grupp',
