@@ -7,6 +7,7 @@ export { SCIM_TOKEN_PREFIX } from './credentials.js';
 export { createScimClient } from './create-scim-client.js';
 export { rotateScimClient } from './rotate-scim-client.js';
 export { revokeScimClient } from './revoke-scim-client.js';
+export { getClient as findScimClient } from './repository.js';
 // The manifest: routes, composed by src/server.ts.
 export { scimClientRoutes } from './client-routes.js';
 export { scimRoutes } from './routes.js';
