@@ -1,4 +1,4 @@
-import type { svAdmin, svWebhooks } from './i18n.sv';
+import type { svAdmin, svScimClients, svWebhooks } from './i18n.sv';
 
 export const enAdmin: Record<keyof typeof svAdmin, string> = {
   'userRoles.title': 'Roles: {name}',
@@ -68,4 +68,28 @@ export const enWebhooks: Record<keyof typeof svWebhooks, string> = {
   'webhooks.status.pending': 'Waiting',
   'webhooks.status.delivered': 'Delivered',
   'webhooks.status.failed': 'Failed',
+};
+
+export const enScimClients: Record<keyof typeof svScimClients, string> = {
+  'scimClients.title': 'SCIM clients',
+  'scimClients.lead':
+    'Identity systems (Entra ID, say) that create, change and disable users in Navet over SCIM. Each client has its own key and manages only the users of its register. See docs/integrations.md for the Entra ID settings.',
+  'scimClients.caption': 'Active SCIM clients',
+  'scimClients.none': 'No SCIM clients yet.',
+  'scimClients.col.name': 'Name',
+  'scimClients.col.owner': 'Register',
+  'scimClients.col.prefix': 'Key',
+  'scimClients.col.lastUsed': 'Last used',
+  'scimClients.col.actions': 'Actions',
+  'scimClients.never': 'Never',
+  'scimClients.rotate': 'New key',
+  'scimClients.revoke': 'Revoke',
+  'scimClients.token': 'The key for {name} is shown only now. Paste it as the Secret Token in the identity system: {token}',
+  'scimClients.revoked': '{name} is revoked: its key no longer works. Its users stay.',
+  'scimClients.new.heading': 'New SCIM client',
+  'scimClients.new.name': 'Name',
+  'scimClients.new.nameHint': 'For example Entra ID Region Blekinge',
+  'scimClients.new.owner': 'Register',
+  'scimClients.new.ownerHint': 'national, a healthcare region (for example sodra) or a county code (for example 10)',
+  'scimClients.new.submit': 'Create client and key',
 };
