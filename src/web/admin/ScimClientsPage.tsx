@@ -30,11 +30,13 @@ function ScimClients() {
   const revoke = $api.useMutation('delete', '/scim-clients/{id}');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const captionId = useId();
 
   async function act(c: Client, what: 'rotate' | 'revoke') {
     setError(null);
     setMessage(null);
+    setConfirming(null);
     try {
       if (what === 'rotate') {
         const after = await rotate.mutateAsync({ params: { path: { id: c.id } }, body: { version: c.version } });
@@ -91,14 +93,30 @@ function ScimClients() {
                     >
                       {t('scimClients.rotate')}
                     </button>{' '}
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`${t('scimClients.revoke')} ${c.name}`}
-                      onClick={() => void act(c, 'revoke')}
-                    >
-                      {t('scimClients.revoke')}
-                    </button>
+                    {confirming === c.id ? (
+                      <span className="button-row">
+                        <button
+                          type="button"
+                          className="button-danger button-small"
+                          onClick={() => void act(c, 'revoke')}
+                          autoFocus
+                        >
+                          {t('scimClients.confirmRevoke', { name: c.name })}
+                        </button>
+                        <button type="button" className="button-secondary button-small" onClick={() => setConfirming(null)}>
+                          {t('common.cancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`${t('scimClients.revoke')} ${c.name}`}
+                        onClick={() => setConfirming(c.id)}
+                      >
+                        {t('scimClients.revoke')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

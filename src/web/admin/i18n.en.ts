@@ -84,6 +84,7 @@ export const enScimClients: Record<keyof typeof svScimClients, string> = {
   'scimClients.never': 'Never',
   'scimClients.rotate': 'New key',
   'scimClients.revoke': 'Revoke',
+  'scimClients.confirmRevoke': 'Yes, revoke {name}',
   'scimClients.token': 'The key for {name} is shown only now. Paste it as the Secret Token in the identity system: {token}',
   'scimClients.revoked': '{name} is revoked: its key no longer works. Its users stay.',
   'scimClients.new.heading': 'New SCIM client',

@@ -85,6 +85,7 @@ export const svScimClients = {
   'scimClients.never': 'Aldrig',
   'scimClients.rotate': 'Byt nyckel',
   'scimClients.revoke': 'Återkalla',
+  'scimClients.confirmRevoke': 'Ja, återkalla {name}',
   'scimClients.token': 'Nyckeln för {name} visas bara nu. Klistra in den som Secret Token i identitetssystemet: {token}',
   'scimClients.revoked': '{name} är återkallad: nyckeln gäller inte längre. Användarna finns kvar.',
   'scimClients.new.heading': 'Ny SCIM-klient',
