@@ -56,7 +56,7 @@ let withExtra: string[];
 beforeAll(async () => {
   real = await inventory(ROUTE_MODULES);
   withExtra = await inventory([...ROUTE_MODULES, unguarded]);
-}, 60_000);
+}, 180_000);
 
 describe('a route added without a policy fails the access matrix', () => {
   it('the app as it is has no gaps', () => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
     ]);
   }
   admin = sessions.region.admin;
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await app?.close();

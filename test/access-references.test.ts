@@ -61,7 +61,7 @@ beforeAll(async () => {
   foreign.person = (await buildDeclaredPerson(db, { homeOwner: '08' })).id;
   foreign.group = (await buildGroup(db, { kind: 'forum', level: 'region', owner: '08', name: 'Kalmars forum' })).id;
   foreign.case = (await buildCase(db, { region: '08' })).id;
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await app?.close();

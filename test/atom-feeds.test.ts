@@ -133,7 +133,7 @@ describe('the feeds', () => {
     expect(res.statusCode).toBe(200);
     const entries = assertAtom(res.body);
     const entry = entries.find((e) => one(e, 'id').text === `urn:uuid:${round.id}`)!;
-    expect(one(entry, 'summary').text).toContain(`${round.opens_on}–${round.closes_on}`);
+    expect(one(entry, 'summary').text).toContain(`${round.opensOn}–${round.closesOn}`);
   });
 
   it("the diary feed shows a region's cases with secret ones masked", async () => {

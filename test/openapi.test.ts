@@ -6,6 +6,7 @@ import { useTestApp } from './helpers/app.js';
 
 const t = useTestApp();
 
+// Generating the document builds the whole app: on a loaded machine that takes longer than the default 30 s.
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1, served at /api/openapi.json, and equal to the committed docs/openapi.json', async () => {
     const res = await t.request({ method: 'GET', url: '/api/openapi.json' });
@@ -14,7 +15,7 @@ describe('OpenAPI document', () => {
     expect(served.openapi).toBe('3.1.0');
     const committed: unknown = JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'));
     expect(await generateOpenApi(), 'docs/openapi.json is stale: run `npm run openapi`').toEqual(committed);
-  });
+  }, 120_000);
 
   it('generates the web client: src/web/generated/api.ts is the committed document run through openapi-typescript', async () => {
     const committed: unknown = JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'));
@@ -23,7 +24,7 @@ describe('OpenAPI document', () => {
       generated === (await generateWebClientTypes(committed)),
       'src/web/generated/api.ts is stale: run `npm run openapi`',
     ).toBe(true);
-  });
+  }, 120_000);
 
   it('documents every promised endpoint of the API contract that exists so far', async () => {
     const doc = (await generateOpenApi()) as { paths: Record<string, Record<string, unknown>> };
@@ -50,7 +51,7 @@ describe('OpenAPI document', () => {
       ['get', '/api/v1/cases'],
     ];
     for (const [method, path] of promised) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
-  });
+  }, 120_000);
 
   it('serves a browsable API reference page', async () => {
     const res = await t.request({ method: 'GET', url: '/api/docs/' });

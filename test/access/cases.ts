@@ -36,6 +36,10 @@ export const casesAccess: AccessModule = {
       'scoped',
       (f) => ({ url: `/api/v1/cases/${f.casesOtherId}/transitions`, payload: { version: 1, to: 'under-beredning' } }),
     ],
+    'POST /api/v1/cases/{id}/close': [
+      'scoped',
+      (f) => ({ url: `/api/v1/cases/${f.casesOtherId}/close`, payload: { version: 1, reason: 'Inget beslut behövs.' } }),
+    ],
     'GET /api/v1/cases/{id}/transitions': ['scoped', (f) => ({ url: `/api/v1/cases/${f.casesMainId}/transitions` })],
     'POST /api/v1/cases/{id}/escalation': [
       'scoped',

@@ -26,7 +26,7 @@ async function setupConsultations({ db }: Parameters<AccessModule['setup'] & obj
     answer.id,
     {
       title: 'Matrisens enkät',
-      closesOn: round.closes_on,
+      closesOn: round.closesOn,
       questions: [{ id: 'q1', kind: 'text', topic: 'praxis', text: 'Hur gör ni i dag?', required: true }],
       recipients: [{ unit: 'Matrisens enhet' }],
       version: 2,

@@ -172,6 +172,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'PATCH /api/v1/cases/{id}': { any: CASE_HANDLE },
   'POST /api/v1/cases/{id}/transitions': { any: CASE_HANDLE },
   'GET /api/v1/cases/{id}/transitions': { any: CASE_READ },
+  'POST /api/v1/cases/{id}/close': { any: CASE_HANDLE },
   'POST /api/v1/cases/{id}/escalation': {
     any: CASE_HANDLE,
     note: 'a case at a tactical forum (LPO ordförandeforum)',

@@ -16,7 +16,9 @@ describe('session timeout warning', () => {
       const now = Date.now();
       await route.fulfill({
         json: {
-          idleMinutes: 30,
+          // One minute of idle time: the page's own requests (Min översikt loads several sections)
+          // count as activity and move the idle end, but never out of the two-minute warning.
+          idleMinutes: 1,
           idleExpiresAt: new Date(now + 90_000).toISOString(),
           absoluteExpiresAt: new Date(now + 8 * 3600_000).toISOString(),
           serverTime: new Date(now).toISOString(),

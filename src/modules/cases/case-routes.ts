@@ -5,6 +5,7 @@ import { expectedVersion } from '../../platform/http/concurrency.js';
 import { sendAtom } from '../../platform/http/atom.js';
 import { errorResponses, Page, VersionHeader } from '../../platform/http/schemas.js';
 import { changeCaseStatus } from './change-case-status.js';
+import { closeCase } from './close-case.js';
 import { escalateCase } from './escalate-case.js';
 import { listCaseTransitions } from './list-case-transitions.js';
 import { listCases } from './list-cases.js';
@@ -178,6 +179,27 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
       requireActor(req.ctx.actor);
       const { version: v, ...input } = req.body;
       await changeCaseStatus(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
+      return readCase(db, req.ctx, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/close',
+    {
+      schema: {
+        tags,
+        summary:
+          'Avsluta ärendet (samma som övergången close). Från beslutad eller under genomförande, eller utan beslut från registrerad eller under beredning med skäl. 422 om en åtgärdspunkt är öppen eller ärendet ligger hos ett forum, 409 om ärendet redan ändrats eller är avslutat.',
+        params: s.IdParams,
+        headers: VersionHeader,
+        body: s.CloseBody,
+        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      requireActor(req.ctx.actor);
+      const { version: v, ...input } = req.body;
+      await closeCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
       return readCase(db, req.ctx, req.params.id);
     },
   );

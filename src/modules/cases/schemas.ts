@@ -214,6 +214,15 @@ export const TransitionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export const CloseBody = Type.Object(
+  {
+    version,
+    reason: Type.Optional(
+      Type.String({ maxLength: 2000, description: 'Varför; krävs när ärendet avslutas utan beslut (registrerat eller under beredning)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const EscalationBody = Type.Object(
   { version, forumGroupId: Uuid, reason: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },

@@ -18,7 +18,7 @@ export async function addComment(db: Db, ctx: Ctx, answerId: string, input: { se
       ]);
     }
     const section = await repo.getSection(tx, input.sectionId);
-    if (!section || section.answer_id !== answerId) {
+    if (!section || section.answerId !== answerId) {
       throw unprocessable('Kommentaren måste höra till ett avsnitt i det här utkastet.', [
         { path: 'sectionId', message: 'okänt avsnitt' },
       ]);

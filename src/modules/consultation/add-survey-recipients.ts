@@ -19,14 +19,14 @@ export async function addSurveyRecipients(
   return db.transaction(async (tx) => {
     const survey = await repo.getSurvey(tx, surveyId);
     if (!survey) throw notFound('Enkäten');
-    const l = await loadAnswer(tx, ctx, survey.answer_id, { forUpdate: true });
+    const l = await loadAnswer(tx, ctx, survey.answerId, { forUpdate: true });
     requireAccess(l.access.lead, 'Bara den ledande gruppen kan skicka enkäten till fler.');
     const errors = checkRecipients(list);
     if (errors.length) throw unprocessable(errors.map((e) => e.message).join('; '), errors);
-    if (linkState(survey.id, { surveyId: survey.id }, { status: survey.status, closesOn: survey.closes_on }, l.today) !== 'ok') {
+    if (linkState(survey.id, { surveyId: survey.id }, { status: survey.status, closesOn: survey.closesOn }, l.today) !== 'ok') {
       throw unprocessable('Enkäten är stängd.', [{ path: 'survey', message: 'stängd' }]);
     }
-    const links = await addRecipients(tx, survey, await repo.getRound(tx, l.answer.round_id), list, opts.publicUrl);
+    const links = await addRecipients(tx, survey, await repo.getRound(tx, l.answer.roundId), list, opts.publicUrl);
     await recordAudit(tx, ctx, {
       entityType: 'consultation-survey',
       entityId: survey.id,

@@ -10,10 +10,10 @@ import { answerLifecycle, type AnswerAction, type AnswerFacts, type AnswerStatus
 export async function answerFacts(db: Queryable, a: repo.AnswerRow, today: string): Promise<AnswerFacts> {
   return {
     today,
-    hasBeredningGroup: a.beredning_group_id !== null,
-    hasDecisionGroup: a.decision_group_id !== null,
+    hasBeredningGroup: a.beredningGroupId !== null,
+    hasDecisionGroup: a.decisionGroupId !== null,
     hasSurvey: (await repo.surveyOfAnswer(db, a.id)) !== undefined,
-    decidedOn: a.decided_on,
+    decidedOn: a.decidedOn,
   };
 }
 
@@ -48,8 +48,8 @@ export async function moveAnswer(tx: Queryable, ctx: Ctx, id: string, action: An
     },
     // Without the forum concerned, the guard says what is missing (422) rather than "not yours" (403).
     authorize: (_q, row) => {
-      if (action === 'prepare' && row.beredning_group_id === null) return;
-      if (action === 'decide' && row.decision_group_id === null) return;
+      if (action === 'prepare' && row.beredningGroupId === null) return;
+      if (action === 'decide' && row.decisionGroupId === null) return;
       requireAnswerStep(l().access, action);
     },
     facts: async (q, row) => ({ ...(await answerFacts(q, row, l().today)), ...(m.input ? { input: m.input } : {}) }),

@@ -15,7 +15,7 @@ export async function approveJointAnswer(
     moveJoint(tx, ctx, id, 'approve', {
       version: input.version,
       date: { path: 'approvedOn', value: input.approvedOn },
-      set: { approval_ref: approvalRef, approved_on: input.approvedOn },
+      set: { approvalRef: approvalRef, approvedOn: input.approvedOn },
       auditDetails: { approvalRef, approvedOn: input.approvedOn },
       today: opts.today,
     }),

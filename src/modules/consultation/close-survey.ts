@@ -11,7 +11,7 @@ export async function closeSurveyNow(db: Db, ctx: Ctx, surveyId: string) {
   return db.transaction(async (tx) => {
     const survey = await repo.getSurvey(tx, surveyId);
     if (survey && !isSurveyOpen(survey.status)) {
-      const l = await loadAnswer(tx, ctx, survey.answer_id);
+      const l = await loadAnswer(tx, ctx, survey.answerId);
       requireAccess(l.access.lead, 'Bara den ledande gruppen kan stänga enkäten.');
       return;
     }
@@ -20,7 +20,7 @@ export async function closeSurveyNow(db: Db, ctx: Ctx, surveyId: string) {
       action: 'close',
       lock: (q) => repo.getSurvey(q, surveyId),
       authorize: async (q, s) => {
-        const l = await loadAnswer(q, ctx, s.answer_id, { forUpdate: true });
+        const l = await loadAnswer(q, ctx, s.answerId, { forUpdate: true });
         requireAccess(l.access.lead, 'Bara den ledande gruppen kan stänga enkäten.');
       },
       apply: async (q, s) => {

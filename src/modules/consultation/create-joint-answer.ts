@@ -47,8 +47,8 @@ export async function createJointAnswer(db: Db, ctx: Ctx, input: CreateJointInpu
     else if (!APPROVING_KINDS.has(appr.kind))
       errors.push({ path: 'approvingGroupId', message: `${appr.name} är inte en ledningsgrupp, ett råd eller en nämnd` });
     if (errors.length) throw unprocessable(errors.map((e) => e.message).join('; '), errors);
-    const existing = (await repo.jointsOfRounds(tx, [round.id])).find((j) => j.healthcare_region_id === input.healthcareRegionId);
-    if (existing) throw conflict(`${existing.healthcare_region_name} har redan ett gemensamt svar på den här remissen.`);
+    const existing = (await repo.jointsOfRounds(tx, [round.id])).find((j) => j.healthcareRegionId === input.healthcareRegionId);
+    if (existing) throw conflict(`${existing.healthcareRegionName} har redan ett gemensamt svar på den här remissen.`);
     const id = await repo.insertJoint(tx, { ...input, ...(opts.isDemo ? { isDemo: true } : {}) });
     for (const heading of DEFAULT_SECTIONS) await repo.insertJointSection(tx, id, heading);
     await recordAudit(tx, ctx, {

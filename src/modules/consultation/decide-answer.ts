@@ -20,7 +20,7 @@ export async function decideAnswer(
     moveAnswer(tx, ctx, id, 'decide', {
       version: input.version,
       input: { decidedOn: input.decidedOn },
-      set: () => ({ decision_ref: decisionRef, decided_on: input.decidedOn }),
+      set: () => ({ decisionRef: decisionRef, decidedOn: input.decidedOn }),
       auditDetails: { decisionRef, decidedOn: input.decidedOn },
       ...opts,
     }),

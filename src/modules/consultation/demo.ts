@@ -1,6 +1,7 @@
 import { todayInSweden } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
+import { selectRows } from '../../platform/db/rows.js';
 import { buildGroup } from '../../testing/builders.js';
 import { addComment } from './add-comment.js';
 import { createJointAnswer } from './create-joint-answer.js';
@@ -30,7 +31,8 @@ async function groupId(db: Db, owner: string, where: string, params: unknown[] =
  * survey with answers and comments, the other routed; and Södra sjukvårdsregionen's joint answer.
  */
 export async function loadConsultationDemo(db: Db, ctx: Ctx): Promise<void> {
-  const rounds = await db.query<{ id: string; title: string; closes_on: string }>(
+  const rounds = await selectRows<{ id: string; title: string; closesOn: string }>(
+    db,
     `SELECT id, title, closes_on FROM consultation_rounds WHERE is_demo AND status = 'aktiv' ORDER BY closes_on, id`,
   );
   if (rounds.length === 0) return;
@@ -62,7 +64,7 @@ export async function loadConsultationDemo(db: Db, ctx: Ctx): Promise<void> {
     {
       title: `Gapanalys: ${first!.title}`,
       intro: 'Svara utifrån hur ni arbetar i dag. Svaren blir underlag för Region Kronobergs remissvar (demo).',
-      closesOn: survey.due_on > todayInSweden() ? survey.due_on : first!.closes_on,
+      closesOn: survey.dueOn > todayInSweden() ? survey.dueOn : first!.closesOn,
       questions: [
         { id: 'q1', kind: 'text', topic: 'praxis', text: 'Hur arbetar ni i dag jämfört med rekommendationerna?', required: true },
         {

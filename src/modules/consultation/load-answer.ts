@@ -32,7 +32,7 @@ export async function loadAnswer(
   const access = answerAccess(
     caller,
     answer,
-    routed.map((g) => g.group_id),
+    routed.map((g) => g.id),
   );
   if (!access.read) throw notFound('Remissvaret');
   return { answer, routed, access, caller, today };

@@ -19,7 +19,7 @@ export async function markDraftReady(db: Db, ctx: Ctx, id: string, version: numb
         { path: 'status', message: 'inte ett utkast' },
       ]);
     }
-    await repo.updateAnswer(tx, id, version, { draft_ready_at: clock.now() });
+    await repo.updateAnswer(tx, id, version, { draftReadyAt: clock.now() });
     await recordAudit(tx, ctx, {
       entityType: 'consultation-answer',
       entityId: id,

@@ -21,7 +21,7 @@ import type { JointAction } from './rules/joint-lifecycle.js';
 export async function effectiveActor(db: Queryable, actor: Actor | undefined, today: string): Promise<Actor | undefined> {
   if (!actor || actor.via === 'system') return actor;
   const held = await repo.membershipRoles(db, actor.email, today);
-  const extra: RoleAssignment[] = held.map((m) => ({ role: m.role, scopeType: 'group', scopeId: m.group_id }));
+  const extra: RoleAssignment[] = held.map((m) => ({ role: m.role, scopeType: 'group', scopeId: m.groupId }));
   return extra.length ? { ...actor, roles: [...actor.roles, ...extra] } : actor;
 }
 
@@ -55,15 +55,15 @@ export interface AnswerAccess {
 
 export function answerAccess(
   c: Caller,
-  a: Pick<repo.AnswerRow, 'region_code' | 'lead_group_id' | 'beredning_group_id' | 'decision_group_id'>,
+  a: Pick<repo.AnswerRow, 'region' | 'leadGroupId' | 'beredningGroupId' | 'decisionGroupId'>,
   routed: readonly string[],
 ): AnswerAccess {
-  const region = c.of(a.region_code);
+  const region = c.of(a.region);
   const at = (p: Permission, g: string | null) => g !== null && can(c.actor, p, groupScope(g, region));
   const work = routed.some((g) => at('consultations.work', g));
-  const lead = at('consultations.work', a.lead_group_id);
-  const prepare = at('consultations.decide', a.beredning_group_id);
-  const decide = at('consultations.decide', a.decision_group_id);
+  const lead = at('consultations.work', a.leadGroupId);
+  const prepare = at('consultations.decide', a.beredningGroupId);
+  const decide = at('consultations.decide', a.decisionGroupId);
   const route = can(c.actor, 'consultations.route', region);
   return {
     read: can(c.actor, 'consultations.read', region) || work || prepare || decide,
@@ -113,16 +113,16 @@ export interface JointAccess {
 /** The RPO (its chairs and process supports, or the healthcare region's samordnare) compiles; the management group approves. */
 export function jointAccess(
   c: Caller,
-  j: Pick<repo.JointRow, 'healthcare_region_id' | 'coordinating_group_id' | 'approving_group_id'>,
+  j: Pick<repo.JointRow, 'healthcareRegionId' | 'coordinatingGroupId' | 'approvingGroupId'>,
   memberRegions: readonly string[],
 ): JointAccess {
-  const hr = c.of(j.healthcare_region_id);
-  const work = can(c.actor, 'consultations.work', groupScope(j.coordinating_group_id, hr));
-  const approve = can(c.actor, 'consultations.decide', groupScope(j.approving_group_id, hr));
+  const hr = c.of(j.healthcareRegionId);
+  const work = can(c.actor, 'consultations.work', groupScope(j.coordinatingGroupId, hr));
+  const approve = can(c.actor, 'consultations.decide', groupScope(j.approvingGroupId, hr));
   const read =
     work ||
     approve ||
-    can(c.actor, 'consultations.read', { type: 'healthcare-region', id: j.healthcare_region_id }) ||
+    can(c.actor, 'consultations.read', { type: 'healthcare-region', id: j.healthcareRegionId }) ||
     memberRegions.some((r) => can(c.actor, 'consultations.read', c.of(r)));
   return { read, work, approve };
 }

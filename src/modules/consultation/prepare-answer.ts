@@ -9,7 +9,7 @@ export async function prepareAnswer(db: Db, ctx: Ctx, id: string, input: { versi
   return db.transaction((tx) =>
     moveAnswer(tx, ctx, id, 'prepare', {
       version: input.version,
-      set: () => ({ prepared_at: clock.now(), preparation_note: note }),
+      set: () => ({ preparedAt: clock.now(), preparationNote: note }),
       auditDetails: { note },
     }),
   );

@@ -5,7 +5,7 @@ import { notFound, unauthorized } from '../../platform/errors.js';
 import { answerFacts } from './answer-transition.js';
 import { loadAnswer } from './load-answer.js';
 import { answerAccess, consultationCaller, mayInRegion } from './policy.js';
-import { presentAnswer, presentAnswerSummary, presentRound, presentSurvey } from './presenter.js';
+import { presentAnswer, presentAnswerSummary, presentJointRef, presentSurvey } from './presenter.js';
 import * as repo from './repository.js';
 import { isSent } from './rules/answer-lifecycle.js';
 
@@ -15,18 +15,18 @@ export async function readAnswer(db: Db, ctx: Ctx, id: string, opts: { today?: s
   const a = l.answer;
   const survey = await repo.surveyOfAnswer(db, id);
   return presentAnswer(a, {
-    round: await repo.getRound(db, a.round_id),
+    round: await repo.getRound(db, a.roundId),
     routed: l.routed,
     deciding: await repo.groupsByIds(
       db,
-      [a.beredning_group_id, a.decision_group_id].filter((x): x is string => !!x),
+      [a.beredningGroupId, a.decisionGroupId].filter((x): x is string => !!x),
     ),
     milestones: await repo.milestonesOf(db, [id]),
     sections: await repo.sectionsOf(db, id),
     comments: await repo.commentsOf(db, id),
     survey: survey ? presentSurvey(survey, await repo.recipientsOf(db, survey.id), l.access.lead) : null,
-    joints: (await repo.jointsOfRounds(db, [a.round_id])).filter((j) =>
-      (l.caller.geo.regionHealthcareRegions.get(a.region_code) ?? []).includes(j.healthcare_region_id),
+    joints: (await repo.jointsOfRounds(db, [a.roundId])).filter((j) =>
+      (l.caller.geo.regionHealthcareRegions.get(a.region) ?? []).includes(j.healthcareRegionId),
     ),
     access: l.access,
     facts: await answerFacts(db, a, l.today),
@@ -52,7 +52,7 @@ export async function listVisibleAnswers(db: Db, ctx: Ctx, f: { region?: string;
       answerAccess(
         caller,
         a,
-        routed.filter((g) => g.answer_id === a.id).map((g) => g.group_id),
+        routed.filter((g) => g.answerId === a.id).map((g) => g.id),
       ).read,
   );
   const ms = await repo.milestonesOf(
@@ -76,19 +76,12 @@ export async function consultationOverview(db: Db, ctx: Ctx, opts: { today?: str
   return {
     today,
     rounds: rounds.map((r) => ({
-      ...presentRound(r),
+      ...r,
       regions: answers
-        .filter((a) => a.round_id === r.id)
-        .map((a) => ({ region: a.region_code, regionName: a.region_name, status: a.status }))
+        .filter((a) => a.roundId === r.id)
+        .map((a) => ({ region: a.region, regionName: a.regionName, status: a.status }))
         .sort((x, y) => x.region.localeCompare(y.region)),
-      jointAnswers: joints
-        .filter((j) => j.round_id === r.id)
-        .map((j) => ({
-          id: j.id,
-          healthcareRegionId: j.healthcare_region_id,
-          healthcareRegionName: j.healthcare_region_name,
-          status: j.status,
-        })),
+      jointAnswers: joints.filter((j) => j.roundId === r.id).map(presentJointRef),
     })),
   };
 }
@@ -106,14 +99,14 @@ export async function regionBoard(db: Db, ctx: Ctx, region: string, opts: { toda
   );
   const rounds = new Map((await repo.openRounds(db, today)).map((r) => [r.id, r]));
   for (const a of answers)
-    if (!rounds.has(a.round_id)) {
-      const r = await repo.getRound(db, a.round_id);
+    if (!rounds.has(a.roundId)) {
+      const r = await repo.getRound(db, a.roundId);
       if (r) rounds.set(r.id, r);
     }
   const items = [...rounds.values()]
     .map((r) => {
-      const a = answers.find((x) => x.round_id === r.id);
-      return { round: presentRound(r), answer: a ? presentAnswerSummary(a, ms, today) : null };
+      const a = answers.find((x) => x.roundId === r.id);
+      return { round: r, answer: a ? presentAnswerSummary(a, ms, today) : null };
     })
     .filter((i) => i.answer === null || !isSent(i.answer.status) || i.round.closesOn >= today)
     .sort(

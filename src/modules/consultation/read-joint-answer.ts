@@ -11,7 +11,7 @@ export async function loadJoint(db: Queryable, ctx: Ctx, id: string, opts: { for
   const joint = await repo.getJoint(db, id, opts);
   if (!joint) throw notFound('Det gemensamma svaret');
   const caller = await consultationCaller(db, ctx, todayInSweden());
-  const members = await repo.memberRegions(db, joint.healthcare_region_id);
+  const members = await repo.memberRegions(db, joint.healthcareRegionId);
   const access = jointAccess(
     caller,
     joint,
@@ -25,21 +25,21 @@ export async function loadJoint(db: Queryable, ctx: Ctx, id: string, opts: { for
 export async function readJointAnswer(db: Db, ctx: Ctx, id: string) {
   const { joint, access, members } = await loadJoint(db, ctx, id);
   const sections = await repo.jointSectionsOf(db, id);
-  const answers = await repo.listAnswers(db, { roundId: joint.round_id, regions: members.map((m) => m.code) });
+  const answers = await repo.listAnswers(db, { roundId: joint.roundId, regions: members.map((m) => m.code) });
   const inputs = [];
   for (const m of members) {
-    const a = answers.find((x) => x.region_code === m.code);
+    const a = answers.find((x) => x.region === m.code);
     inputs.push({
       region: m.code,
       regionName: m.name,
       answerId: a?.id ?? null,
       status: a?.status ?? null,
-      caseNumber: a?.case_number ?? null,
+      caseNumber: a?.caseNumber ?? null,
       sections:
         a && (access.work || access.approve)
           ? (await repo.sectionsOf(db, a.id)).map((s) => ({ heading: s.heading, body: s.body }))
           : [],
     });
   }
-  return { joint, sections, inputs, access, round: await repo.getRound(db, joint.round_id), today: todayInSweden() };
+  return { joint, sections, inputs, access, round: await repo.getRound(db, joint.roundId), today: todayInSweden() };
 }

@@ -67,9 +67,9 @@ export async function readMyConsultationWork(
         surveyId: s.id,
         answerId: a.id,
         title: s.title,
-        closesOn: s.closes_on,
+        closesOn: s.closesOn,
         recipients: recipients.length,
-        responded: recipients.filter((r) => r.responded_at).length,
+        responded: recipients.filter((r) => r.respondedAt).length,
       });
     }
   }

@@ -8,6 +8,6 @@ import * as repo from './repository.js';
 export async function surveyProgress(db: Db, ctx: Ctx, surveyId: string) {
   const survey = await repo.getSurvey(db, surveyId);
   if (!survey) throw notFound('Enkäten');
-  const l = await loadAnswer(db, ctx, survey.answer_id);
+  const l = await loadAnswer(db, ctx, survey.answerId);
   return { survey, recipients: await repo.recipientsOf(db, surveyId), access: l.access };
 }

@@ -49,7 +49,7 @@ export async function registerAnswer(
       throw unprocessable('Remissomgången är avbruten.', [{ path: 'roundId', message: 'avbruten omgång' }]);
     const existing = await repo.liveAnswerFor(tx, round.id, input.region);
     if (existing) {
-      throw conflict(`Remissen är redan registrerad i ${existing.region_name} med diarienummer ${existing.case_number}.`);
+      throw conflict(`Remissen är redan registrerad i ${existing.regionName} med diarienummer ${existing.caseNumber}.`);
     }
     const settings = await repo.getSettings(tx, input.region);
     const kase = await registerCase(
@@ -60,7 +60,7 @@ export async function registerAnswer(
         subject: `Remiss: ${round.title}`.slice(0, 500),
         origin: 'national',
         sender: round.sender,
-        receivedDate: input.receivedDate ?? (round.opens_on < today ? round.opens_on : today),
+        receivedDate: input.receivedDate ?? (round.opensOn < today ? round.opensOn : today),
       },
       { today },
     );
@@ -69,20 +69,20 @@ export async function registerAnswer(
       region: input.region,
       caseId: kase.id,
       status: 'registrerad',
-      beredningGroupId: settings?.beredning_group_id ?? null,
-      decisionGroupId: settings?.decision_group_id ?? null,
+      beredningGroupId: settings?.beredningGroupId ?? null,
+      decisionGroupId: settings?.decisionGroupId ?? null,
       createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.userId ?? null),
       ...(opts.isDemo ? { isDemo: true } : {}),
     });
     for (const heading of DEFAULT_SECTIONS) await repo.insertSection(tx, id, heading);
-    const milestones = scheduleMilestones(round.closes_on, settings ? repo.offsetsOf(settings) : DEFAULT_OFFSETS);
+    const milestones = scheduleMilestones(round.closesOn, settings ? repo.offsetsOf(settings) : DEFAULT_OFFSETS);
     await repo.setMilestones(tx, id, milestones);
     const answer = (await repo.getAnswer(tx, id))!;
     await recordAudit(tx, ctx, {
       entityType: 'consultation-answer',
       entityId: id,
       action: 'register',
-      after: { roundId: round.id, region: input.region, caseNumber: answer.case_number, milestones },
+      after: { roundId: round.id, region: input.region, caseNumber: answer.caseNumber, milestones },
     });
     return answer;
   });

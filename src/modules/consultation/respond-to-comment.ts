@@ -24,7 +24,7 @@ export async function respondToComment(
       ]);
     }
     const c = await repo.getComment(tx, commentId);
-    if (!c || c.answer_id !== answerId) throw notFound('Kommentaren');
+    if (!c || c.answerId !== answerId) throw notFound('Kommentaren');
     if (c.version !== input.version) throw staleVersion(c.version);
     const row = (await repo.respondToComment(tx, commentId, input.version, input.response.trim(), actorLabel(ctx)))!;
     await recordAudit(tx, ctx, {

@@ -11,11 +11,11 @@ import { hashSurveyToken } from './survey-tokens.js';
 
 async function openByToken(tx: Queryable, surveyId: string, token: string | undefined, today: string) {
   const recipient = token && token.length <= 200 ? await repo.recipientByTokenHash(tx, hashSurveyToken(token)) : undefined;
-  const survey = recipient ? await repo.getSurvey(tx, recipient.survey_id) : undefined;
+  const survey = recipient ? await repo.getSurvey(tx, recipient.surveyId) : undefined;
   const state = linkState(
     surveyId,
-    recipient ? { surveyId: recipient.survey_id } : undefined,
-    survey ? { status: survey.status, closesOn: survey.closes_on } : undefined,
+    recipient ? { surveyId: recipient.surveyId } : undefined,
+    survey ? { status: survey.status, closesOn: survey.closesOn } : undefined,
     today,
   );
   return { state, recipient, survey };
@@ -25,9 +25,9 @@ export async function openSurveyForm(db: Db, surveyId: string, token: string | u
   const { state, recipient, survey } = await openByToken(db, surveyId, token, opts.today ?? todayInSweden());
   if (state === 'not-found' || !recipient || !survey) throw notFound('Enkäten');
   if (state === 'expired') throw gone();
-  const answer = await repo.getAnswer(db, survey.answer_id);
-  const round = answer ? await repo.getRound(db, answer.round_id) : undefined;
-  return { state, recipient, survey, regionName: answer?.region_name ?? '', roundTitle: round?.title ?? '' };
+  const answer = await repo.getAnswer(db, survey.answerId);
+  const round = answer ? await repo.getRound(db, answer.roundId) : undefined;
+  return { state, recipient, survey, regionName: answer?.regionName ?? '', roundTitle: round?.title ?? '' };
 }
 
 /** Saves a unit's answers; it may change them until the survey closes. */

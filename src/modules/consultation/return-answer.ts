@@ -8,7 +8,7 @@ export async function returnAnswer(db: Db, ctx: Ctx, id: string, input: { versio
     moveAnswer(tx, ctx, id, 'return', {
       version: input.version,
       reason: input.note,
-      set: (_to, reason) => ({ preparation_note: reason }),
+      set: (_to, reason) => ({ preparationNote: reason }),
     }),
   );
 }

@@ -68,17 +68,17 @@ export async function routeAnswer(db: Db, ctx: Ctx, id: string, input: RouteInpu
     await moveAnswer(tx, ctx, id, 'route', {
       version: input.version,
       set: (_to, _reason, l) => ({
-        lead_group_id: input.leadGroupId,
-        beredning_group_id: input.beredningGroupId === undefined ? l.answer.beredning_group_id : input.beredningGroupId,
-        decision_group_id: input.decisionGroupId === undefined ? l.answer.decision_group_id : input.decisionGroupId,
+        leadGroupId: input.leadGroupId,
+        beredningGroupId: input.beredningGroupId === undefined ? l.answer.beredningGroupId : input.beredningGroupId,
+        decisionGroupId: input.decisionGroupId === undefined ? l.answer.decisionGroupId : input.decisionGroupId,
       }),
       then: async (q, l) => {
         await assertVisible(q, ctx, {
           group: [...input.groupIds, input.leadGroupId, input.beredningGroupId, input.decisionGroupId],
         });
-        const beredningGroupId = input.beredningGroupId === undefined ? l.answer.beredning_group_id : input.beredningGroupId;
-        const decisionGroupId = input.decisionGroupId === undefined ? l.answer.decision_group_id : input.decisionGroupId;
-        await checkGroups(q, l.answer.region_code, {
+        const beredningGroupId = input.beredningGroupId === undefined ? l.answer.beredningGroupId : input.beredningGroupId;
+        const decisionGroupId = input.decisionGroupId === undefined ? l.answer.decisionGroupId : input.decisionGroupId;
+        await checkGroups(q, l.answer.region, {
           groupIds,
           leadGroupId: input.leadGroupId,
           beredningGroupId,

@@ -28,7 +28,12 @@ export const Round = Type.Object({
   versionLabel: Nullable(Type.String()),
 });
 
-const MilestoneState = Type.Object({ kind: lit(MILESTONE_KINDS), dueOn: IsoDate, met: Type.Boolean(), late: Type.Boolean() });
+export const MilestoneState = Type.Object({
+  kind: lit(MILESTONE_KINDS),
+  dueOn: IsoDate,
+  met: Type.Boolean(),
+  late: Type.Boolean(),
+});
 
 export const AnswerSummary = Type.Object(
   {
@@ -46,7 +51,7 @@ export const AnswerSummary = Type.Object(
   { $id: 'ConsultationAnswerSummary' },
 );
 
-const Section = Type.Object({
+export const Section = Type.Object({
   id: Uuid,
   position: Type.Integer(),
   heading: Type.String(),
@@ -56,7 +61,7 @@ const Section = Type.Object({
   version: Type.Integer(),
 });
 
-const Comment = Type.Object({
+export const Comment = Type.Object({
   id: Uuid,
   sectionId: Uuid,
   body: Type.String(),

@@ -15,7 +15,7 @@ export async function sendAnswer(
     moveAnswer(tx, ctx, id, 'send', {
       version: input.version,
       input: { sentOn: input.sentOn },
-      set: () => ({ sent_on: input.sentOn, sent_note: note }),
+      set: () => ({ sentOn: input.sentOn, sentNote: note }),
       auditDetails: { sentOn: input.sentOn, note },
       ...opts,
     }),

@@ -14,7 +14,7 @@ export async function sendJointAnswer(
     moveJoint(tx, ctx, id, 'send', {
       version: input.version,
       date: { path: 'sentOn', value: input.sentOn },
-      set: { sent_on: input.sentOn },
+      set: { sentOn: input.sentOn },
       auditDetails: { sentOn: input.sentOn },
       today: opts.today,
     }),

@@ -29,11 +29,11 @@ export async function sendSurvey(
       version: input.version,
       ...(opts.today ? { today: opts.today } : {}),
       then: async (q, l) => {
-        const round = await repo.getRound(q, l.answer.round_id);
+        const round = await repo.getRound(q, l.answer.roundId);
         const errors = [...checkQuestions(input.questions), ...checkRecipients(input.recipients)];
         if (input.closesOn < l.today) errors.push({ path: 'closesOn', message: 'enkäten kan inte stänga före i dag' });
-        if (round && input.closesOn > round.closes_on)
-          errors.push({ path: 'closesOn', message: `ska vara senast remissens sista svarsdag ${round.closes_on}` });
+        if (round && input.closesOn > round.closesOn)
+          errors.push({ path: 'closesOn', message: `ska vara senast remissens sista svarsdag ${round.closesOn}` });
         if (errors.length) throw unprocessable(errors.map((e) => e.message).join('; '), errors);
         const survey = await repo.insertSurvey(q, {
           answerId,

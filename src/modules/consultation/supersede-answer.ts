@@ -14,25 +14,25 @@ export async function supersedeAnswer(db: Db, ctx: Ctx, id: string, input: { rea
     await moveAnswer(tx, ctx, id, 'supersede', {
       version: input.version,
       reason: input.reason,
-      set: (_to, reason) => ({ superseded_reason: reason }),
+      set: (_to, reason) => ({ supersededReason: reason }),
       then: async (q, l) => {
         newId = await repo.insertAnswer(q, {
-          roundId: l.answer.round_id,
-          region: l.answer.region_code,
-          caseId: l.answer.case_id,
+          roundId: l.answer.roundId,
+          region: l.answer.region,
+          caseId: l.answer.caseId,
           status: 'utkast',
-          beredningGroupId: l.answer.beredning_group_id,
-          decisionGroupId: l.answer.decision_group_id,
-          leadGroupId: l.answer.lead_group_id,
+          beredningGroupId: l.answer.beredningGroupId,
+          decisionGroupId: l.answer.decisionGroupId,
+          leadGroupId: l.answer.leadGroupId,
           supersedes: id,
           createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.userId ?? null),
         });
-        const lead = l.routed.find((g) => g.is_lead)?.group_id;
+        const lead = l.routed.find((g) => g.lead)?.id;
         if (lead)
           await repo.setRouting(
             q,
             newId,
-            l.routed.map((g) => g.group_id),
+            l.routed.map((g) => g.id),
             lead,
           );
         for (const s of await repo.sectionsOf(q, id)) await repo.insertSection(q, newId, s.heading, s.body);
@@ -40,7 +40,7 @@ export async function supersedeAnswer(db: Db, ctx: Ctx, id: string, input: { rea
         await repo.setMilestones(
           q,
           newId,
-          ms.map((m) => ({ kind: m.kind, dueOn: m.due_on })),
+          ms.map((m) => ({ kind: m.kind, dueOn: m.dueOn })),
         );
       },
     });

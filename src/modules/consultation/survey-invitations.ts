@@ -18,12 +18,12 @@ export interface SentLink {
 
 function invitation(round: repo.RoundRow | undefined, survey: repo.SurveyRow, r: SurveyRecipientInput, link: string) {
   return {
-    subject: `Gapanalys: ${survey.title} – svara senast ${survey.closes_on}`,
+    subject: `Gapanalys: ${survey.title} – svara senast ${survey.closesOn}`,
     text:
       `Hej${r.name ? ` ${r.name}` : ''}!\n\n` +
       `${r.unit} ombeds svara på en gapanalys inför regionens remissvar${round ? ` på "${round.title}"` : ''}: ` +
       'hur dagens arbete förhåller sig till rekommendationerna, vilka resurser som behövs och vilka konsekvenser ni ser.\n\n' +
-      `Svara senast ${survey.closes_on} via din personliga länk (inget konto behövs):\n${link}\n\n` +
+      `Svara senast ${survey.closesOn} via din personliga länk (inget konto behövs):\n${link}\n\n` +
       'Länken gäller bara den här enkäten och slutar fungera när enkäten stänger. Dela den inte vidare.\n\n' +
       'Med vänlig hälsning\nNavet – kunskapsstyrningens register',
   };

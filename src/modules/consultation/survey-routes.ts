@@ -110,11 +110,11 @@ export const surveyRoutes: RouteModule = (app, { db, config }) => {
         intro: f.survey.intro,
         regionName: f.regionName,
         roundTitle: f.roundTitle,
-        closesOn: f.survey.closes_on,
+        closesOn: f.survey.closesOn,
         unit: f.recipient.unit,
         questions: f.survey.questions,
         answers: f.recipient.answers,
-        respondedAt: f.recipient.responded_at ? f.recipient.responded_at.toISOString() : null,
+        respondedAt: f.recipient.respondedAt,
       };
     },
   );

@@ -21,7 +21,7 @@ export async function updateJointSection(
     if (!isJointEditable(joint.status))
       throw unprocessable('Ett godkänt gemensamt svar kan inte ändras.', [{ path: 'status', message: 'låst' }]);
     const s = await repo.getJointSection(tx, sectionId);
-    if (!s || s.joint_answer_id !== id) throw notFound('Avsnittet');
+    if (!s || s.answerId !== id) throw notFound('Avsnittet');
     if (s.version !== input.version) throw staleVersion(s.version);
     await repo.updateJointSection(tx, sectionId, input.version, {
       heading: input.heading?.trim() || s.heading,

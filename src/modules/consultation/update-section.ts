@@ -27,7 +27,7 @@ export async function updateSection(
     requireAccess(l.access.work, WORKERS_ONLY);
     requireEditable(l.answer.status);
     const section = await repo.getSection(tx, sectionId);
-    if (!section || section.answer_id !== answerId) throw notFound('Avsnittet');
+    if (!section || section.answerId !== answerId) throw notFound('Avsnittet');
     if (section.version !== input.version) throw staleVersion(section.version);
     const updated = await repo.updateSection(tx, sectionId, input.version, {
       heading: input.heading?.trim() || section.heading,

@@ -18,8 +18,8 @@ export interface SettingsInput extends Offsets {
 export const presentSettings = (region: string, s: repo.SettingsRow | undefined) => ({
   region,
   ...(s ? repo.offsetsOf(s) : DEFAULT_OFFSETS),
-  beredningGroupId: s?.beredning_group_id ?? null,
-  decisionGroupId: s?.decision_group_id ?? null,
+  beredningGroupId: s?.beredningGroupId ?? null,
+  decisionGroupId: s?.decisionGroupId ?? null,
   version: s?.version ?? 0,
 });
 

@@ -9,9 +9,9 @@ import { isMet, MILESTONE_LABELS, type MilestoneKind } from './rules/milestones.
 export const LATE_MILESTONES_QUEUE = 'consultation.late-milestones';
 
 function ownerGroup(a: repo.AnswerRow, kind: MilestoneKind): string | null {
-  if (kind === 'beredning') return a.beredning_group_id;
-  if (kind === 'decision') return a.decision_group_id;
-  return a.lead_group_id;
+  if (kind === 'beredning') return a.beredningGroupId;
+  if (kind === 'decision') return a.decisionGroupId;
+  return a.leadGroupId;
 }
 
 function lateMail(
@@ -24,11 +24,11 @@ function lateMail(
 ) {
   const what = MILESTONE_LABELS[kind].toLowerCase();
   return {
-    subject: `Försenat: ${MILESTONE_LABELS[kind]} (${dueOn}) för remissvaret ${a.case_number}`,
+    subject: `Försenat: ${MILESTONE_LABELS[kind]} (${dueOn}) för remissvaret ${a.caseNumber}`,
     text:
       `Hej ${name}!\n\n` +
-      `Milstolpen "${what}" för ${a.region_name}s svar på remissen${round ? ` "${round.title}"` : ''} (${a.case_number}) skulle vara klar ${dueOn} och är inte klar.\n` +
-      (round ? `Remissens sista svarsdag är ${round.closes_on}.\n\n` : '\n') +
+      `Milstolpen "${what}" för ${a.regionName}s svar på remissen${round ? ` "${round.title}"` : ''} (${a.caseNumber}) skulle vara klar ${dueOn} och är inte klar.\n` +
+      (round ? `Remissens sista svarsdag är ${round.closesOn}.\n\n` : '\n') +
       (audience === 'owner'
         ? 'Du får det här som ordförande eller processtöd i gruppen som äger milstolpen.'
         : 'Du får det här som samordnare för kunskapsstyrning i regionen.') +
@@ -46,14 +46,14 @@ export async function warnLateMilestones(db: Db, opts: { today?: string } = {}):
   let warned = 0;
   let emails = 0;
   for (const m of await repo.lateCandidates(db, today)) {
-    if (isMet(m.kind, m.status, m.draft_ready_at !== null)) continue;
+    if (isMet(m.kind, m.status, m.draftReadyAt !== null)) continue;
     const n = await db.transaction(async (tx) => {
-      if (!(await repo.claimWarning(tx, m.answer_id, m.kind, today))) return undefined;
-      const a = (await repo.getAnswer(tx, m.answer_id))!;
-      const round = await repo.getRound(tx, a.round_id);
+      if (!(await repo.claimWarning(tx, m.answerId, m.kind, today))) return undefined;
+      const a = (await repo.getAnswer(tx, m.answerId))!;
+      const round = await repo.getRound(tx, a.roundId);
       const group = ownerGroup(a, m.kind);
       const owners = group ? await repo.groupLeaders(tx, group, today) : [];
-      const coordinators = await repo.coordinatorsOf(tx, a.region_code);
+      const coordinators = await repo.coordinatorsOf(tx, a.region);
       const seen = new Set<string>();
       let sent = 0;
       for (const [audience, people] of [
@@ -63,7 +63,7 @@ export async function warnLateMilestones(db: Db, opts: { today?: string } = {}):
         for (const p of people) {
           if (seen.has(p.email)) continue;
           seen.add(p.email);
-          await queueEmail(tx, { to: p.email, ...lateMail(a, round, m.kind, m.due_on, audience, p.name) });
+          await queueEmail(tx, { to: p.email, ...lateMail(a, round, m.kind, m.dueOn, audience, p.name) });
           sent++;
         }
       }
@@ -71,7 +71,7 @@ export async function warnLateMilestones(db: Db, opts: { today?: string } = {}):
         entityType: 'consultation-answer',
         entityId: a.id,
         action: 'warn-late',
-        after: { milestone: m.kind, dueOn: m.due_on, emails: sent },
+        after: { milestone: m.kind, dueOn: m.dueOn, emails: sent },
       });
       return sent;
     });

@@ -22,7 +22,7 @@ const same = (a: RoleAssignment, b: RoleAssignment) =>
   a.role === b.role && a.scopeType === b.scopeType && a.scopeId === b.scopeId;
 
 export function UserRolesPage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const errorText = useErrorText();
   const roleLabel = useRoleLabel();
   const user = $api.useQuery('get', '/users/{id}', { params: { path: { id } } });
@@ -93,7 +93,7 @@ export function UserRolesPage({ id }: { id: string }) {
                     {u.roles.map((r) => (
                       <tr key={`${r.role}:${r.scopeType}:${r.scopeId}`}>
                         <th scope="row">{roleLabel(r)}</th>
-                        <td>{info.get(r.role)?.permissions.join(', ') ?? '–'}</td>
+                        <td>{info.get(r.role)?.permissions.map((p) => tMaybe(`permission.${p}`) ?? p).join(', ') ?? '–'}</td>
                         <td>
                           <button
                             type="button"

@@ -1,4 +1,4 @@
-import type { svAdmin, svScimClients, svWebhooks } from './i18n.sv';
+import type { svAdmin, svPermissions, svScimClients, svWebhooks } from './i18n.sv';
 
 export const enAdmin: Record<keyof typeof svAdmin, string> = {
   'userRoles.title': 'Roles: {name}',
@@ -93,4 +93,43 @@ export const enScimClients: Record<keyof typeof svScimClients, string> = {
   'scimClients.new.owner': 'Register',
   'scimClients.new.ownerHint': 'national, a healthcare region (for example sodra) or a county code (for example 10)',
   'scimClients.new.submit': 'Create client and key',
+};
+
+export const enPermissions: Record<keyof typeof svPermissions, string> = {
+  'permission.users.manage': 'Manage users and roles',
+  'permission.audit.read': 'Read the audit log',
+  'permission.reference.reload': 'Reload reference data',
+  'permission.groups.write': 'Create and change groups',
+  'permission.people.manage': 'Manage persons and appointments',
+  'permission.jav.review': 'Review conflict-of-interest declarations',
+  'permission.nominations.submit': 'Nominate members',
+  'permission.nominations.decide': 'Decide on nominations',
+  'permission.composition.manage': 'Change the composition rules of groups',
+  'permission.cases.register': 'Register cases',
+  'permission.cases.read': 'Read cases',
+  'permission.compensation.manage': 'Manage fees and compensation',
+  'permission.compensation.rates': 'Change fee rates',
+  'permission.records.anonymise': 'Anonymise personal data',
+  'permission.records.retention': 'Change retention rules',
+  'permission.cases.handle': 'Handle cases',
+  'permission.cases.triage': 'Triage incoming cases',
+  'permission.meetings.manage': 'Plan meetings and keep minutes',
+  'permission.followup.indicators.manage': 'Manage indicators',
+  'permission.followup.goals.write': 'Write goals',
+  'permission.followup.values.import': 'Import indicator values',
+  'permission.followup.comment': 'Comment on follow-up',
+  'permission.implementation.write': 'Report implementation status',
+  'permission.plans.write': 'Write operational plans',
+  'permission.pdsa.write': 'Write improvement work (PDSA)',
+  'permission.consultations.read': 'Read consultations',
+  'permission.consultations.register': 'Register consultations',
+  'permission.consultations.route': 'Route consultations',
+  'permission.consultations.settings': 'Change consultation settings',
+  'permission.consultations.work': 'Work on consultation answers',
+  'permission.consultations.decide': 'Decide consultation answers',
+  'permission.knowledge.write': 'Publish national knowledge supports',
+  'permission.knowledge.local.write': 'Write regional additions to knowledge supports',
+  'permission.rounds.create': 'Create national consultation rounds',
+  'permission.webhooks.manage': 'Manage webhooks',
+  'permission.scim.manage': 'Manage SCIM clients (directory provisioning of users)',
 };

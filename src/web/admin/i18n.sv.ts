@@ -95,3 +95,47 @@ export const svScimClients = {
   'scimClients.new.ownerHint': 'national, en sjukvårdsregion (till exempel sodra) eller en länskod (till exempel 10)',
   'scimClients.new.submit': 'Skapa klient och nyckel',
 };
+
+/**
+ * What each permission of the server's one policy (platform/auth/policy.ts) lets a person do,
+ * shown beside each role on the roles page. Keys: 'permission.<code>'; a test checks that every
+ * permission has one.
+ */
+export const svPermissions = {
+  'permission.users.manage': 'Hantera användare och roller',
+  'permission.audit.read': 'Läsa granskningsloggen',
+  'permission.reference.reload': 'Läsa in referensdata på nytt',
+  'permission.groups.write': 'Skapa och ändra grupper',
+  'permission.people.manage': 'Hantera personer och uppdrag',
+  'permission.jav.review': 'Granska jävsdeklarationer',
+  'permission.nominations.submit': 'Nominera ledamöter',
+  'permission.nominations.decide': 'Besluta om nomineringar',
+  'permission.composition.manage': 'Ändra regler för gruppers sammansättning',
+  'permission.cases.register': 'Registrera ärenden',
+  'permission.cases.read': 'Läsa ärenden',
+  'permission.compensation.manage': 'Hantera arvoden och ersättningar',
+  'permission.compensation.rates': 'Ändra arvodesnivåer',
+  'permission.records.anonymise': 'Avidentifiera personuppgifter',
+  'permission.records.retention': 'Ändra gallringsregler',
+  'permission.cases.handle': 'Handlägga ärenden',
+  'permission.cases.triage': 'Fördela inkomna ärenden',
+  'permission.meetings.manage': 'Planera möten och föra protokoll',
+  'permission.followup.indicators.manage': 'Hantera indikatorer',
+  'permission.followup.goals.write': 'Skriva mål',
+  'permission.followup.values.import': 'Läsa in indikatorvärden',
+  'permission.followup.comment': 'Kommentera uppföljning',
+  'permission.implementation.write': 'Rapportera införandestatus',
+  'permission.plans.write': 'Skriva verksamhetsplaner',
+  'permission.pdsa.write': 'Skriva förbättringsarbeten (PDSA)',
+  'permission.consultations.read': 'Läsa remisser',
+  'permission.consultations.register': 'Registrera remisser',
+  'permission.consultations.route': 'Fördela remisser',
+  'permission.consultations.settings': 'Ändra remissinställningar',
+  'permission.consultations.work': 'Arbeta med remissvar',
+  'permission.consultations.decide': 'Besluta om remissvar',
+  'permission.knowledge.write': 'Publicera nationella kunskapsstöd',
+  'permission.knowledge.local.write': 'Skriva regionala tillägg till kunskapsstöd',
+  'permission.rounds.create': 'Skapa nationella remissomgångar',
+  'permission.webhooks.manage': 'Hantera webhooks',
+  'permission.scim.manage': 'Hantera SCIM-klienter (katalogetablering av användare)',
+} as const;

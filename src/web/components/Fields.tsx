@@ -137,6 +137,7 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'o
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
+  ref?: Ref<HTMLTextAreaElement>;
 };
 
 export function TextAreaField({ id, label, value, onChange, error, hint, className, ...rest }: TextAreaProps) {

@@ -31,10 +31,17 @@ export function FormTextAreaField<V extends FieldValues>({
   control,
   name,
   ...rest
-}: Bound<V> & Omit<ComponentProps<typeof TextAreaField>, 'value' | 'onChange' | 'error'>) {
+}: Bound<V> & Omit<ComponentProps<typeof TextAreaField>, 'value' | 'onChange' | 'error' | 'ref'>) {
   const { field, fieldState } = useController({ control, name });
   return (
-    <TextAreaField {...rest} value={String(field.value ?? '')} onChange={field.onChange} error={fieldState.error?.message} />
+    <TextAreaField
+      {...rest}
+      value={String(field.value ?? '')}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      error={fieldState.error?.message}
+      ref={field.ref}
+    />
   );
 }
 

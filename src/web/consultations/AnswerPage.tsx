@@ -134,9 +134,9 @@ function AnswerView({ id }: { id: string }) {
           </TableScroll>
 
           {a.allowedActions.includes('route') && <RoutingForm answer={a} onDone={changed} />}
-          <SurveyPanel answer={a} onDone={changed} />
+          <SurveyPanel answer={a} />
           <StepsPanel answer={a} onDone={changed} />
-          <DraftPanel answer={a} onDone={changed} />
+          <DraftPanel answer={a} />
 
           <h2 id="downloads-heading">{t('consultations.downloads.heading')}</h2>
           <ul className="link-list" aria-labelledby="downloads-heading">

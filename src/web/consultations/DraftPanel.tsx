@@ -1,29 +1,24 @@
 /**
  * The draft answer, section by section. Each section keeps its own version, so two people
  * writing different sections never collide; comments are anchored to a section and get the
- * compilers' response (the comment table of the XLSX export).
+ * compilers' response (the comment table of the XLSX export). Every form checks its body with
+ * the route's schema before sending, and each write refetches the answer and its lists.
  */
-import { useState, type FormEvent } from 'react';
-import { call, client } from '../client';
-import { TextAreaField, TextField } from '../components/Fields';
+import { useForm } from 'react-hook-form';
+import { CommentBody, NewSectionBody, ResponseBody, SectionBody } from '../../modules/consultation/schemas';
+import { $api } from '../client';
 import { Notice } from '../components/Alerts';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { schemaResolver } from '../forms';
 import { useI18n, useT } from '../i18n';
-import type { Answer, Comment, Section } from './model';
-import { SubmitError, useSubmit } from './shared';
+import { answerChanged, type Answer, type Comment, type Section } from './model';
+import { SubmitError, useFormSubmit } from './shared';
 
-export function DraftPanel({ answer, onDone }: { answer: Answer; onDone: () => void }) {
+/** Every write here changes the answer (its sections, comments, status on the lists). */
+const refetchAnswers = { onSuccess: () => answerChanged() };
+
+export function DraftPanel({ answer }: { answer: Answer }) {
   const t = useT();
-  const [heading, setHeading] = useState('');
-  const submit = useSubmit();
-  async function add(e: FormEvent) {
-    e.preventDefault();
-    const request = () =>
-      call(client.POST('/consultation-answers/{id}/sections', { params: { path: { id: answer.id } }, body: { heading } }));
-    if (await submit.run(async () => void (await request()))) {
-      setHeading('');
-      onDone();
-    }
-  }
   return (
     <section aria-labelledby="draft-heading">
       <h2 id="draft-heading">{t('consultations.draft.heading')}</h2>
@@ -34,111 +29,49 @@ export function DraftPanel({ answer, onDone }: { answer: Answer; onDone: () => v
         </Notice>
       )}
       {answer.sections.map((s) => (
-        <SectionView
-          key={s.id}
-          answer={answer}
-          section={s}
-          comments={answer.comments.filter((c) => c.sectionId === s.id)}
-          onDone={onDone}
-        />
+        <SectionView key={s.id} answer={answer} section={s} comments={answer.comments.filter((c) => c.sectionId === s.id)} />
       ))}
-      {answer.permissions.editDraft && (
-        <form className="form inline-form" onSubmit={(e) => void add(e)} aria-label={t('consultations.draft.addSection')}>
-          <SubmitError error={submit.error} />
-          <TextField
-            id="new-section"
-            label={t('consultations.draft.newSection')}
-            value={heading}
-            onChange={setHeading}
-            required
-          />
-          <button type="submit" disabled={submit.busy}>
-            {t('consultations.draft.addSection')}
-          </button>
-        </form>
-      )}
+      {answer.permissions.editDraft && <NewSectionForm answer={answer} />}
     </section>
   );
 }
 
-function SectionView({
-  answer,
-  section,
-  comments,
-  onDone,
-}: {
-  answer: Answer;
-  section: Section;
-  comments: Comment[];
-  onDone: () => void;
-}) {
+function NewSectionForm({ answer }: { answer: Answer }) {
+  const t = useT();
+  const form = useForm<{ heading: string }>({ resolver: schemaResolver(NewSectionBody), defaultValues: { heading: '' } });
+  const add = $api.useMutation('post', '/consultation-answers/{id}/sections', refetchAnswers);
+  const submit = useFormSubmit(form, async (body) => {
+    await add.mutateAsync({ params: { path: { id: answer.id } }, body });
+    form.reset({ heading: '' });
+  });
+  return (
+    <form className="form inline-form" onSubmit={submit} aria-label={t('consultations.draft.addSection')}>
+      <SubmitError error={add.error} />
+      <FormTextField
+        control={form.control}
+        name="heading"
+        id="new-section"
+        label={t('consultations.draft.newSection')}
+        required
+      />
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('consultations.draft.addSection')}
+      </button>
+    </form>
+  );
+}
+
+function SectionView({ answer, section, comments }: { answer: Answer; section: Section; comments: Comment[] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [body, setBody] = useState(section.body);
-  const [saved, setSaved] = useState(false);
-  const [comment, setComment] = useState('');
-  const save = useSubmit();
-  const post = useSubmit();
   const hid = `section-${section.position}`;
-
-  async function store(e: FormEvent) {
-    e.preventDefault();
-    setSaved(false);
-    const ok = await save.run(async () => {
-      await call(
-        client.PUT('/consultation-answers/{id}/sections/{sectionId}', {
-          params: { path: { id: answer.id, sectionId: section.id } },
-          body: { body, version: section.version },
-        }),
-      );
-    });
-    if (ok) {
-      setSaved(true);
-      onDone();
-    }
-  }
-  async function addComment(e: FormEvent) {
-    e.preventDefault();
-    if (
-      await post.run(
-        async () =>
-          void (await call(
-            client.POST('/consultation-answers/{id}/comments', {
-              params: { path: { id: answer.id } },
-              body: { sectionId: section.id, body: comment },
-            }),
-          )),
-      )
-    ) {
-      setComment('');
-      onDone();
-    }
-  }
-
   return (
     <article className="card" aria-labelledby={hid}>
       <h3 id={hid}>
         {section.position}. {section.heading}
       </h3>
       {answer.permissions.editDraft ? (
-        <form className="form" onSubmit={(e) => void store(e)}>
-          <SubmitError error={save.error} />
-          {saved && (
-            <Notice kind="success" live>
-              {t('consultations.draft.saved')}
-            </Notice>
-          )}
-          <TextAreaField
-            id={`${hid}-body`}
-            label={t('consultations.draft.text', { heading: section.heading })}
-            value={body}
-            onChange={setBody}
-            rows={5}
-          />
-          <button type="submit" disabled={save.busy}>
-            {t('consultations.draft.save', { heading: section.heading })}
-          </button>
-        </form>
+        <SectionForm answer={answer} section={section} hid={hid} />
       ) : (
         <div className="preview-body">
           {section.body ? (
@@ -158,51 +91,79 @@ function SectionView({
           <h4>{t('consultations.comments.heading')}</h4>
           <ul className="plain-list">
             {comments.map((c) => (
-              <CommentView key={c.id} answer={answer} c={c} onDone={onDone} />
+              <CommentView key={c.id} answer={answer} c={c} />
             ))}
           </ul>
-          {answer.permissions.comment && (
-            <form className="form" onSubmit={(e) => void addComment(e)}>
-              <SubmitError error={post.error} />
-              <TextAreaField
-                id={`${hid}-comment`}
-                label={t('consultations.comments.new', { heading: section.heading })}
-                value={comment}
-                onChange={setComment}
-                rows={2}
-                required
-              />
-              <button type="submit" className="button-secondary" disabled={post.busy}>
-                {t('consultations.comments.add')}
-              </button>
-            </form>
-          )}
+          {answer.permissions.comment && <CommentForm answer={answer} section={section} hid={hid} />}
         </div>
       )}
     </article>
   );
 }
 
-function CommentView({ answer, c, onDone }: { answer: Answer; c: Comment; onDone: () => void }) {
+function SectionForm({ answer, section, hid }: { answer: Answer; section: Section; hid: string }) {
+  const t = useT();
+  const toBody = (v: { body: string }) => ({ body: v.body, version: section.version });
+  const form = useForm<{ body: string }>({
+    resolver: schemaResolver(SectionBody, toBody),
+    defaultValues: { body: section.body },
+  });
+  const save = $api.useMutation('put', '/consultation-answers/{id}/sections/{sectionId}', refetchAnswers);
+  const submit = useFormSubmit(form, async (v) => {
+    await save.mutateAsync({ params: { path: { id: answer.id, sectionId: section.id } }, body: toBody(v) });
+  });
+  return (
+    <form className="form" onSubmit={submit}>
+      <SubmitError error={save.error} />
+      {save.isSuccess && (
+        <Notice kind="success" live>
+          {t('consultations.draft.saved')}
+        </Notice>
+      )}
+      <FormTextAreaField
+        control={form.control}
+        name="body"
+        id={`${hid}-body`}
+        label={t('consultations.draft.text', { heading: section.heading })}
+        rows={5}
+      />
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('consultations.draft.save', { heading: section.heading })}
+      </button>
+    </form>
+  );
+}
+
+function CommentForm({ answer, section, hid }: { answer: Answer; section: Section; hid: string }) {
+  const t = useT();
+  const toBody = (v: { body: string }) => ({ sectionId: section.id, body: v.body });
+  const form = useForm<{ body: string }>({ resolver: schemaResolver(CommentBody, toBody), defaultValues: { body: '' } });
+  const post = $api.useMutation('post', '/consultation-answers/{id}/comments', refetchAnswers);
+  const submit = useFormSubmit(form, async (v) => {
+    await post.mutateAsync({ params: { path: { id: answer.id } }, body: toBody(v) });
+    form.reset({ body: '' });
+  });
+  return (
+    <form className="form" onSubmit={submit}>
+      <SubmitError error={post.error} />
+      <FormTextAreaField
+        control={form.control}
+        name="body"
+        id={`${hid}-comment`}
+        label={t('consultations.comments.new', { heading: section.heading })}
+        rows={2}
+        required
+      />
+      <button type="submit" className="button-secondary" disabled={form.formState.isSubmitting}>
+        {t('consultations.comments.add')}
+      </button>
+    </form>
+  );
+}
+
+function CommentView({ answer, c }: { answer: Answer; c: Comment }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [response, setResponse] = useState(c.response ?? '');
-  const submit = useSubmit();
-  async function respond(e: FormEvent) {
-    e.preventDefault();
-    if (
-      await submit.run(
-        async () =>
-          void (await call(
-            client.PUT('/consultation-answers/{id}/comments/{commentId}/response', {
-              params: { path: { id: answer.id, commentId: c.id } },
-              body: { response, version: c.version },
-            }),
-          )),
-      )
-    )
-      onDone();
-  }
   return (
     <li className="panel">
       <p>
@@ -214,21 +175,35 @@ function CommentView({ answer, c, onDone }: { answer: Answer; c: Comment; onDone
           <strong>{t('consultations.comments.response')}</strong> {c.response} <span className="muted">({c.respondedBy})</span>
         </p>
       )}
-      {answer.permissions.respond && (
-        <form className="form" onSubmit={(e) => void respond(e)}>
-          <SubmitError error={submit.error} />
-          <TextField
-            id={`response-${c.id}`}
-            label={t('consultations.comments.respondLabel', { author: c.author })}
-            value={response}
-            onChange={setResponse}
-            required
-          />
-          <button type="submit" className="button-secondary button-small" disabled={submit.busy}>
-            {t('consultations.comments.respond')}
-          </button>
-        </form>
-      )}
+      {answer.permissions.respond && <ResponseForm answer={answer} c={c} />}
     </li>
+  );
+}
+
+function ResponseForm({ answer, c }: { answer: Answer; c: Comment }) {
+  const t = useT();
+  const toBody = (v: { response: string }) => ({ response: v.response, version: c.version });
+  const form = useForm<{ response: string }>({
+    resolver: schemaResolver(ResponseBody, toBody),
+    defaultValues: { response: c.response ?? '' },
+  });
+  const respond = $api.useMutation('put', '/consultation-answers/{id}/comments/{commentId}/response', refetchAnswers);
+  const submit = useFormSubmit(form, async (v) => {
+    await respond.mutateAsync({ params: { path: { id: answer.id, commentId: c.id } }, body: toBody(v) });
+  });
+  return (
+    <form className="form" onSubmit={submit}>
+      <SubmitError error={respond.error} />
+      <FormTextField
+        control={form.control}
+        name="response"
+        id={`response-${c.id}`}
+        label={t('consultations.comments.respondLabel', { author: c.author })}
+        required
+      />
+      <button type="submit" className="button-secondary button-small" disabled={form.formState.isSubmitting}>
+        {t('consultations.comments.respond')}
+      </button>
+    </form>
   );
 }

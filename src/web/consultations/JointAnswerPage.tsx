@@ -2,16 +2,15 @@
  * A healthcare region's joint answer: the member regions' input side by side, the RPO's
  * compiled sections, the management group's approval, and the documents.
  */
-import { useState, type FormEvent } from 'react';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { TextAreaField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { $api, call, client, invalidate } from '../client';
+import { $api } from '../client';
 import { useI18n, useT } from '../i18n';
-import { answerPath, CONSULTATIONS_PATH, downloadHref, todaySweden, type JointAnswer, type Section } from './model';
-import { jointStatusLabel, StatusBadge, SubmitError, useSubmit } from './shared';
+import { ApproveForm, JointSectionForm, SendForm } from './JointForms';
+import { answerPath, CONSULTATIONS_PATH, downloadHref, type JointAnswer, type Section } from './model';
+import { jointStatusLabel, StatusBadge } from './shared';
 
 export function JointAnswerPage({ id }: { id: string }) {
   const t = useT();
@@ -27,46 +26,9 @@ function JointView({ id }: { id: string }) {
   const { t, formatDate } = i18n;
   const joint = $api.useQuery('get', '/consultation-joint-answers/{id}', { params: { path: { id } } });
   const j = joint.data;
-  const params = { path: { id } };
-  const reload = () => void invalidate('/consultation-joint-answers/{id}');
-  const [approvalRef, setApprovalRef] = useState('');
-  const [approvedOn, setApprovedOn] = useState(todaySweden());
-  const approve = useSubmit();
-  const send = useSubmit();
   const title = j
     ? t('consultations.joint.titleFor', { region: j.healthcareRegionName, round: j.round?.title ?? '' })
     : t('consultations.joint.title');
-
-  async function doApprove(e: FormEvent) {
-    e.preventDefault();
-    if (
-      await approve.run(
-        async () =>
-          void (await call(
-            client.POST('/consultation-joint-answers/{id}/approve', {
-              params,
-              body: { approvalRef, approvedOn, version: j!.version },
-            }),
-          )),
-      )
-    )
-      reload();
-  }
-  async function doSend(e: FormEvent) {
-    e.preventDefault();
-    if (
-      await send.run(
-        async () =>
-          void (await call(
-            client.POST('/consultation-joint-answers/{id}/send', {
-              params,
-              body: { sentOn: todaySweden(), version: j!.version },
-            }),
-          )),
-      )
-    )
-      reload();
-  }
 
   return (
     <Page title={title} crumbs={[{ to: CONSULTATIONS_PATH, label: t('area.consultations') }]}>
@@ -120,40 +82,10 @@ function JointView({ id }: { id: string }) {
           </div>
           <h2>{t('consultations.joint.compiled')}</h2>
           {j.sections.map((s) => (
-            <JointSection key={s.id} joint={j} section={s} onDone={reload} />
+            <JointSection key={s.id} joint={j} section={s} />
           ))}
-          {j.allowedActions.includes('approve') && (
-            <form className="form panel" onSubmit={(e) => void doApprove(e)} aria-labelledby="approve-heading">
-              <h2 id="approve-heading">{t('consultations.joint.approveHeading')}</h2>
-              <SubmitError error={approve.error} />
-              <TextField
-                id="approval-ref"
-                label={t('consultations.joint.approvalRef')}
-                value={approvalRef}
-                onChange={setApprovalRef}
-                required
-              />
-              <TextField
-                id="approved-on"
-                type="date"
-                label={t('consultations.joint.approvedOn')}
-                value={approvedOn}
-                onChange={setApprovedOn}
-                required
-              />
-              <button type="submit" disabled={approve.busy}>
-                {t('consultations.joint.approve')}
-              </button>
-            </form>
-          )}
-          {j.allowedActions.includes('send') && (
-            <form className="form" onSubmit={(e) => void doSend(e)}>
-              <SubmitError error={send.error} />
-              <button type="submit" disabled={send.busy}>
-                {t('consultations.joint.send')}
-              </button>
-            </form>
-          )}
+          {j.allowedActions.includes('approve') && <ApproveForm joint={j} />}
+          {j.allowedActions.includes('send') && <SendForm joint={j} />}
           <h2 id="joint-downloads">{t('consultations.downloads.heading')}</h2>
           <ul className="link-list" aria-labelledby="joint-downloads">
             <li>
@@ -173,25 +105,8 @@ function JointView({ id }: { id: string }) {
   );
 }
 
-function JointSection({ joint, section, onDone }: { joint: JointAnswer; section: Section; onDone: () => void }) {
+function JointSection({ joint, section }: { joint: JointAnswer; section: Section }) {
   const t = useT();
-  const [body, setBody] = useState(section.body);
-  const submit = useSubmit();
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (
-      await submit.run(
-        async () =>
-          void (await call(
-            client.PUT('/consultation-joint-answers/{id}/sections/{sectionId}', {
-              params: { path: { id: joint.id, sectionId: section.id } },
-              body: { body, version: section.version },
-            }),
-          )),
-      )
-    )
-      onDone();
-  }
   const hid = `joint-section-${section.position}`;
   return (
     <article className="card" aria-labelledby={hid}>
@@ -199,19 +114,7 @@ function JointSection({ joint, section, onDone }: { joint: JointAnswer; section:
         {section.position}. {section.heading}
       </h3>
       {joint.permissions.edit ? (
-        <form className="form" onSubmit={(e) => void save(e)}>
-          <SubmitError error={submit.error} />
-          <TextAreaField
-            id={`${hid}-body`}
-            label={t('consultations.draft.text', { heading: section.heading })}
-            value={body}
-            onChange={setBody}
-            rows={4}
-          />
-          <button type="submit" disabled={submit.busy}>
-            {t('consultations.draft.save', { heading: section.heading })}
-          </button>
-        </form>
+        <JointSectionForm joint={joint} section={section} hid={hid} />
       ) : (
         <p>{section.body || t('consultations.draft.empty')}</p>
       )}

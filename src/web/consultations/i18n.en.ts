@@ -101,6 +101,8 @@ export const enConsultations: Record<keyof typeof svConsultations, string> = {
   'consultations.survey.recipients': 'Units to answer',
   'consultations.survey.recipientsHint':
     'One unit per line, with an e-mail address after a semicolon if the link is to be e-mailed: "Vårdcentralen Ronneby; vc.ronneby@regionblekinge.se".',
+  'consultations.survey.recipientsMissing': 'Enter at least one unit to answer.',
+  'consultations.survey.recipientLine': 'Unit {n}: {message}',
   'consultations.survey.send': 'Send the survey',
   'consultations.survey.linksHeading': 'Personal links',
   'consultations.survey.linksLead':

@@ -99,6 +99,8 @@ export const svConsultations = {
   'consultations.survey.recipients': 'Enheter som ska svara',
   'consultations.survey.recipientsHint':
     'En enhet per rad, med e-postadress efter semikolon om länken ska mejlas: "Vårdcentralen Ronneby; vc.ronneby@regionblekinge.se".',
+  'consultations.survey.recipientsMissing': 'Ange minst en enhet som ska svara.',
+  'consultations.survey.recipientLine': 'Enhet {n}: {message}',
   'consultations.survey.send': 'Skicka enkäten',
   'consultations.survey.linksHeading': 'Personliga länkar',
   'consultations.survey.linksLead':

@@ -1,7 +1,9 @@
 /** Small shared pieces of the consultation pages: status words, a submit hook, milestone text. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError } from '../api';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { FieldValues, SubmitErrorHandler, UseFormReturn } from 'react-hook-form';
+import { ApiError, asApiError } from '../api';
 import { ErrorAlert } from '../components/Alerts';
+import { applyServerErrors } from '../forms';
 import { useI18n, type I18n } from '../i18n';
 import type { AnswerStatus, JointStatus, Milestone } from './model';
 
@@ -61,6 +63,30 @@ export function useFocusReturn(busy: boolean): () => void {
   };
 }
 
+/**
+ * A react-hook-form form's onSubmit: the values go to `send` once the route's schema accepts
+ * them; a refused request puts its field errors on the fields (the mutation keeps the error for
+ * SubmitError), and keyboard focus comes back after the write (see useFocusReturn).
+ */
+export function useFormSubmit<V extends FieldValues>(
+  form: UseFormReturn<V>,
+  send: (values: V) => Promise<unknown>,
+  onInvalid?: SubmitErrorHandler<V>,
+): (e: FormEvent) => void {
+  const rememberFocus = useFocusReturn(form.formState.isSubmitting);
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await send(values);
+    } catch (err) {
+      applyServerErrors(err, form.setError);
+    }
+  }, onInvalid);
+  return (e) => {
+    rememberFocus();
+    void submit(e);
+  };
+}
+
 /** Runs one write at a time and keeps its error for the form to show; focus returns afterwards. */
 export function useSubmit() {
   const [busy, setBusy] = useState(false);
@@ -83,9 +109,10 @@ export function useSubmit() {
   return { busy, error, run };
 }
 
-/** The server's sentence and its field errors, announced. */
-export function SubmitError({ error }: { error: ApiError | undefined }): ReactNode {
-  if (!error) return null;
+/** The server's sentence and its field errors, announced (a mutation's error, or none). */
+export function SubmitError({ error: err }: { error: unknown }): ReactNode {
+  if (!err) return null;
+  const error = asApiError(err);
   return (
     <ErrorAlert error={error}>
       {error.errors.length > 0 && (

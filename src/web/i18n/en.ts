@@ -6,7 +6,7 @@ import type { MessageKey } from './sv';
 import { enMandates } from '../mandates/i18n.en';
 import { enCompensation } from '../compensation/i18n.en';
 import { enRecords } from '../records/i18n.en';
-import { enAdmin, enScimClients, enWebhooks } from '../admin/i18n.en';
+import { enAdmin, enPermissions, enScimClients, enWebhooks } from '../admin/i18n.en';
 import { enCases } from '../cases/i18n.en';
 import { enMeetings } from '../meetings/i18n.en';
 import { enKnowledge } from '../knowledge/i18n.en';
@@ -855,4 +855,5 @@ export const en: Record<MessageKey, string> = {
   ...enOverview,
   ...enWebhooks,
   ...enScimClients,
+  ...enPermissions,
 };

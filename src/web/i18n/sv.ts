@@ -5,7 +5,7 @@
 import { svMandates } from '../mandates/i18n.sv';
 import { svCompensation } from '../compensation/i18n.sv';
 import { svRecords } from '../records/i18n.sv';
-import { svAdmin, svScimClients, svWebhooks } from '../admin/i18n.sv';
+import { svAdmin, svPermissions, svScimClients, svWebhooks } from '../admin/i18n.sv';
 import { svCases } from '../cases/i18n.sv';
 import { svMeetings } from '../meetings/i18n.sv';
 import { svKnowledge } from '../knowledge/i18n.sv';
@@ -854,6 +854,7 @@ export const sv = {
   ...svOverview,
   ...svWebhooks,
   ...svScimClients,
+  ...svPermissions,
 };
 
 export type MessageKey = keyof typeof sv;

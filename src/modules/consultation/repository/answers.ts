@@ -1,67 +1,73 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
+import { selectRow, selectRows, setColumns } from '../../../platform/db/rows.js';
+import { Filters } from '../../../platform/db/sql.js';
 import type { AnswerStatus } from '../rules/answer-lifecycle.js';
 import type { MilestoneKind } from '../rules/milestones.js';
+import type { Answer, Comment, MilestoneState, Section } from '../schemas.js';
 
-export interface AnswerRow {
-  id: string;
-  round_id: string;
-  region_code: string;
-  case_id: string;
-  case_number: string;
+/**
+ * Answers, their routing, milestones, sections and comments, read in API shape (platform/db/rows.ts):
+ * records typed by the response schemas, columns aliased where the API names them differently.
+ */
+type AnswerApi = Static<typeof Answer>;
+
+/** An answer's own fields as the API shows them, with the ids and stamps the presenter and the policy read. */
+export type AnswerRow = Pick<
+  AnswerApi,
+  | 'id'
+  | 'roundId'
+  | 'region'
+  | 'regionName'
+  | 'caseId'
+  | 'caseNumber'
+  | 'status'
+  | 'version'
+  | 'leadGroupId'
+  | 'preparedAt'
+  | 'preparationNote'
+  | 'decisionRef'
+  | 'decidedOn'
+  | 'sentOn'
+  | 'sentNote'
+  | 'supersedesAnswerId'
+  | 'supersededReason'
+> & {
+  /** The lifecycle's status type (the schema's enum reads as a string). */
   status: AnswerStatus;
-  lead_group_id: string | null;
-  beredning_group_id: string | null;
-  decision_group_id: string | null;
-  draft_ready_at: Date | null;
-  prepared_at: Date | null;
-  preparation_note: string | null;
-  decision_ref: string | null;
-  decided_on: string | null;
-  sent_on: string | null;
-  sent_note: string | null;
-  supersedes_answer_id: string | null;
-  superseded_reason: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  region_name: string;
-}
+  /** The forums by id (the API names them: `beredningGroup`, `decisionGroup`). */
+  beredningGroupId: string | null;
+  decisionGroupId: string | null;
+  /** When the lead said the draft was ready (the API says only whether: `draftReady`). */
+  draftReadyAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
-const ANSWER = `SELECT a.*, c.case_number, rg.name AS region_name FROM consultation_answers a
+/** Every column of an answer, camelCased, the region under its API name, and the case number and region name joined in. */
+const ANSWER = `SELECT a.*, a.region_code AS region, c.case_number, rg.name AS region_name FROM consultation_answers a
   JOIN cases c ON c.id = a.case_id JOIN regions rg ON rg.code = a.region_code`;
 
 export async function getAnswer(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<AnswerRow | undefined> {
-  return (await db.query<AnswerRow>(`${ANSWER} WHERE a.id = $1${opts.forUpdate ? ' FOR UPDATE OF a' : ''}`, [id]))[0];
+  return selectRow<AnswerRow>(db, `${ANSWER} WHERE a.id = $1${opts.forUpdate ? ' FOR UPDATE OF a' : ''}`, [id]);
 }
 
 export async function liveAnswerFor(db: Queryable, roundId: string, region: string): Promise<AnswerRow | undefined> {
-  return (
-    await db.query<AnswerRow>(`${ANSWER} WHERE a.round_id = $1 AND a.region_code = $2 AND a.status <> 'ersatt'`, [
-      roundId,
-      region,
-    ])
-  )[0];
+  return selectRow<AnswerRow>(db, `${ANSWER} WHERE a.round_id = $1 AND a.region_code = $2 AND a.status <> 'ersatt'`, [
+    roundId,
+    region,
+  ]);
 }
 
 export async function listAnswers(
   db: Queryable,
   f: { regions?: string[]; roundId?: string; includeSuperseded?: boolean },
 ): Promise<AnswerRow[]> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (f.regions) {
-    params.push(f.regions);
-    where.push(`a.region_code = ANY($${params.length}::text[])`);
-  }
-  if (f.roundId) {
-    params.push(f.roundId);
-    where.push(`a.round_id = $${params.length}`);
-  }
-  if (!f.includeSuperseded) where.push(`a.status <> 'ersatt'`);
-  return db.query<AnswerRow>(
-    `${ANSWER} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.created_at DESC, a.id LIMIT 1000`,
-    params,
-  );
+  const w = new Filters();
+  if (f.regions) w.add('a.region_code = ANY(?::text[])', f.regions);
+  if (f.roundId) w.add('a.round_id = ?', f.roundId);
+  if (!f.includeSuperseded) w.add(`a.status <> 'ersatt'`);
+  return selectRows<AnswerRow>(db, `${ANSWER} ${w.where} ORDER BY a.created_at DESC, a.id LIMIT 1000`, w.params);
 }
 
 export async function insertAnswer(
@@ -99,49 +105,46 @@ export async function insertAnswer(
   return row!.id;
 }
 
-/** The columns a step may write. */
+/** The fields a step may write (camelCase; each goes to its snake_case column). */
 export type AnswerSet = Partial<
   Record<
     | 'status'
-    | 'lead_group_id'
-    | 'beredning_group_id'
-    | 'decision_group_id'
-    | 'draft_ready_at'
-    | 'prepared_at'
-    | 'preparation_note'
-    | 'decision_ref'
-    | 'decided_on'
-    | 'sent_on'
-    | 'sent_note'
-    | 'superseded_reason',
+    | 'leadGroupId'
+    | 'beredningGroupId'
+    | 'decisionGroupId'
+    | 'draftReadyAt'
+    | 'preparedAt'
+    | 'preparationNote'
+    | 'decisionRef'
+    | 'decidedOn'
+    | 'sentOn'
+    | 'sentNote'
+    | 'supersededReason',
     unknown
   >
 >;
 
-/** Writes the given columns and moves the version on, if the version is still the expected one. */
+/** Writes the given fields and moves the version on, if the version is still the expected one. */
 export async function updateAnswer(db: Queryable, id: string, version: number, set: AnswerSet): Promise<boolean> {
-  const cols = Object.keys(set);
-  const params: unknown[] = [id, version, ...cols.map((c) => set[c as keyof typeof set])];
-  const assignments = cols.map((c, i) => `${c} = $${i + 3}`);
+  const params: unknown[] = [id, version];
+  const assignments = setColumns(set, params);
   const rows = await db.query(
-    `UPDATE consultation_answers SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+    `UPDATE consultation_answers SET ${assignments ? `${assignments}, ` : ''}version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
     params,
   );
   return rows.length === 1;
 }
 
-export interface RoutedGroupRow {
-  group_id: string;
-  is_lead: boolean;
-  name: string;
-  kind: string;
-}
+/** A group the answer is routed to, as the answer's `groups` show it, with the answer it belongs to. */
+export type RoutedGroupRow = AnswerApi['groups'][number] & { answerId: string };
 
-export async function routedGroups(db: Queryable, answerIds: string[]): Promise<(RoutedGroupRow & { answer_id: string })[]> {
+export async function routedGroups(db: Queryable, answerIds: string[]): Promise<RoutedGroupRow[]> {
   if (!answerIds.length) return [];
-  return db.query(
-    `SELECT ag.answer_id, ag.group_id, ag.is_lead, g.name, g.kind FROM consultation_answer_groups ag JOIN groups g ON g.id = ag.group_id
+  return selectRows<RoutedGroupRow>(
+    db,
+    `SELECT ag.answer_id, ag.group_id AS id, g.name, g.kind, ag.is_lead AS lead FROM consultation_answer_groups ag
+     JOIN groups g ON g.id = ag.group_id
      WHERE ag.answer_id = ANY($1::uuid[]) ORDER BY ag.is_lead DESC, sv_key(g.name) COLLATE "C", g.id`,
     [answerIds],
   );
@@ -184,12 +187,12 @@ export async function groupsOfOwner(db: Queryable, owner: string): Promise<Group
   );
 }
 
-export interface MilestoneRow {
-  answer_id: string;
+/** A milestone as the answer's `milestones` show it (before met and late are counted), with its answer and warning day. */
+export type MilestoneRow = Pick<Static<typeof MilestoneState>, 'kind' | 'dueOn'> & {
   kind: MilestoneKind;
-  due_on: string;
-  warned_on: string | null;
-}
+  answerId: string;
+  warnedOn: string | null;
+};
 
 export async function setMilestones(
   db: Queryable,
@@ -207,7 +210,8 @@ export async function setMilestones(
 
 export async function milestonesOf(db: Queryable, answerIds: string[]): Promise<MilestoneRow[]> {
   if (!answerIds.length) return [];
-  return db.query<MilestoneRow>(
+  return selectRows<MilestoneRow>(
+    db,
     'SELECT * FROM consultation_answer_milestones WHERE answer_id = ANY($1::uuid[]) ORDER BY due_on, kind',
     [answerIds],
   );
@@ -225,8 +229,9 @@ export async function claimWarning(db: Queryable, answerId: string, kind: Milest
 export async function lateCandidates(
   db: Queryable,
   today: string,
-): Promise<(MilestoneRow & { status: AnswerStatus; draft_ready_at: Date | null })[]> {
-  return db.query(
+): Promise<(MilestoneRow & Pick<AnswerRow, 'status' | 'draftReadyAt'>)[]> {
+  return selectRows(
+    db,
     `SELECT m.*, a.status, a.draft_ready_at FROM consultation_answer_milestones m JOIN consultation_answers a ON a.id = m.answer_id
      WHERE m.due_on < $1::date AND m.warned_on IS NULL AND a.status NOT IN ('beslutad', 'skickad', 'ersatt')
      ORDER BY m.due_on, m.answer_id`,
@@ -234,25 +239,26 @@ export async function lateCandidates(
   );
 }
 
-export interface SectionRow {
-  id: string;
-  answer_id: string;
-  position: number;
-  heading: string;
-  body: string;
-  updated_by_label: string | null;
-  version: number;
-  updated_at: Date;
-}
+/** A section as the API shows it, with the answer it belongs to. */
+export type SectionRow = Static<typeof Section> & { answerId: string };
+
+/** A section's columns under their API names (`updated_by_label` is the API's `updatedBy`). */
+const SECTION = 'id, answer_id, position, heading, body, updated_by_label AS updated_by, version, updated_at';
 
 export async function sectionsOf(db: Queryable, answerId: string): Promise<SectionRow[]> {
-  return db.query<SectionRow>('SELECT * FROM consultation_answer_sections WHERE answer_id = $1 ORDER BY position', [answerId]);
+  return selectRows<SectionRow>(
+    db,
+    `SELECT ${SECTION} FROM consultation_answer_sections WHERE answer_id = $1 ORDER BY position`,
+    [answerId],
+  );
 }
 
 export async function insertSection(db: Queryable, answerId: string, heading: string, body = ''): Promise<SectionRow> {
-  const [row] = await db.query<SectionRow>(
+  const row = await selectRow<SectionRow>(
+    db,
     `INSERT INTO consultation_answer_sections (answer_id, position, heading, body)
-     VALUES ($1, COALESCE((SELECT max(position) FROM consultation_answer_sections WHERE answer_id = $1), 0) + 1, $2, $3) RETURNING *`,
+     VALUES ($1, COALESCE((SELECT max(position) FROM consultation_answer_sections WHERE answer_id = $1), 0) + 1, $2, $3)
+     RETURNING ${SECTION}`,
     [answerId, heading, body],
   );
   return row!;
@@ -264,51 +270,48 @@ export async function updateSection(
   version: number,
   s: { heading: string; body: string; by: string },
 ): Promise<SectionRow | undefined> {
-  return (
-    await db.query<SectionRow>(
-      `UPDATE consultation_answer_sections SET heading = $3, body = $4, updated_by_label = $5, version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING *`,
-      [id, version, s.heading, s.body, s.by],
-    )
-  )[0];
+  return selectRow<SectionRow>(
+    db,
+    `UPDATE consultation_answer_sections SET heading = $3, body = $4, updated_by_label = $5, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING ${SECTION}`,
+    [id, version, s.heading, s.body, s.by],
+  );
 }
 
 export async function getSection(db: Queryable, id: string): Promise<SectionRow | undefined> {
-  return (await db.query<SectionRow>('SELECT * FROM consultation_answer_sections WHERE id = $1', [id]))[0];
+  return selectRow<SectionRow>(db, `SELECT ${SECTION} FROM consultation_answer_sections WHERE id = $1`, [id]);
 }
 
-export interface CommentRow {
-  id: string;
-  answer_id: string;
-  section_id: string;
-  body: string;
-  author_label: string;
-  response: string | null;
-  responded_by_label: string | null;
-  responded_at: Date | null;
-  version: number;
-  created_at: Date;
-}
+/** A comment as the API shows it, with the answer it belongs to. */
+export type CommentRow = Static<typeof Comment> & { answerId: string };
+
+/** A comment's columns under their API names (the labels are the API's `author` and `respondedBy`). */
+const COMMENT = `id, answer_id, section_id, body, author_label AS author, created_at, response,
+  responded_by_label AS responded_by, responded_at, version`;
 
 export async function commentsOf(db: Queryable, answerId: string): Promise<CommentRow[]> {
-  return db.query<CommentRow>('SELECT * FROM consultation_answer_comments WHERE answer_id = $1 ORDER BY created_at, id', [
-    answerId,
-  ]);
+  return selectRows<CommentRow>(
+    db,
+    `SELECT ${COMMENT} FROM consultation_answer_comments WHERE answer_id = $1 ORDER BY created_at, id`,
+    [answerId],
+  );
 }
 
 export async function insertComment(
   db: Queryable,
   c: { answerId: string; sectionId: string; body: string; userId: string | null; label: string },
 ): Promise<CommentRow> {
-  const [row] = await db.query<CommentRow>(
-    `INSERT INTO consultation_answer_comments (answer_id, section_id, body, author_user_id, author_label) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+  const row = await selectRow<CommentRow>(
+    db,
+    `INSERT INTO consultation_answer_comments (answer_id, section_id, body, author_user_id, author_label) VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${COMMENT}`,
     [c.answerId, c.sectionId, c.body, c.userId, c.label],
   );
   return row!;
 }
 
 export async function getComment(db: Queryable, id: string): Promise<CommentRow | undefined> {
-  return (await db.query<CommentRow>('SELECT * FROM consultation_answer_comments WHERE id = $1', [id]))[0];
+  return selectRow<CommentRow>(db, `SELECT ${COMMENT} FROM consultation_answer_comments WHERE id = $1`, [id]);
 }
 
 export async function respondToComment(
@@ -318,11 +321,10 @@ export async function respondToComment(
   response: string,
   by: string,
 ): Promise<CommentRow | undefined> {
-  return (
-    await db.query<CommentRow>(
-      `UPDATE consultation_answer_comments SET response = $3, responded_by_label = $4, responded_at = now(), version = version + 1
-       WHERE id = $1 AND version = $2 RETURNING *`,
-      [id, version, response, by],
-    )
-  )[0];
+  return selectRow<CommentRow>(
+    db,
+    `UPDATE consultation_answer_comments SET response = $3, responded_by_label = $4, responded_at = now(), version = version + 1
+     WHERE id = $1 AND version = $2 RETURNING ${COMMENT}`,
+    [id, version, response, by],
+  );
 }

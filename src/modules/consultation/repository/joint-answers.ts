@@ -1,40 +1,50 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
+import { selectRow, selectRows } from '../../../platform/db/rows.js';
 import type { JointStatus } from '../rules/joint-lifecycle.js';
+import type { Joint } from '../schemas.js';
 import type { SectionRow } from './answers.js';
 
-export interface JointRow {
-  id: string;
-  round_id: string;
-  healthcare_region_id: string;
-  healthcare_region_name: string;
-  coordinating_group_id: string;
-  coordinating_group_name: string;
-  approving_group_id: string;
-  approving_group_name: string;
+/**
+ * A joint answer's own fields as the API shows them, its groups flat (the presenter pairs each id
+ * with its name as `coordinatingGroup` and `approvingGroup`).
+ */
+export type JointRow = Pick<
+  Static<typeof Joint>,
+  | 'id'
+  | 'roundId'
+  | 'healthcareRegionId'
+  | 'healthcareRegionName'
+  | 'status'
+  | 'approvalRef'
+  | 'approvedOn'
+  | 'sentOn'
+  | 'version'
+> & {
   status: JointStatus;
-  approval_ref: string | null;
-  approved_on: string | null;
-  sent_on: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+  coordinatingGroupId: string;
+  coordinatingGroupName: string;
+  approvingGroupId: string;
+  approvingGroupName: string;
+  createdAt: string;
+  updatedAt: string;
+};
 
 const JOINT = `SELECT j.*, h.name AS healthcare_region_name, cg.name AS coordinating_group_name, ag.name AS approving_group_name
   FROM consultation_joint_answers j JOIN healthcare_regions h ON h.id = j.healthcare_region_id
   JOIN groups cg ON cg.id = j.coordinating_group_id JOIN groups ag ON ag.id = j.approving_group_id`;
 
 export async function getJoint(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<JointRow | undefined> {
-  return (await db.query<JointRow>(`${JOINT} WHERE j.id = $1${opts.forUpdate ? ' FOR UPDATE OF j' : ''}`, [id]))[0];
+  return selectRow<JointRow>(db, `${JOINT} WHERE j.id = $1${opts.forUpdate ? ' FOR UPDATE OF j' : ''}`, [id]);
 }
 
 export async function jointsOfRounds(db: Queryable, roundIds: string[]): Promise<JointRow[]> {
   if (!roundIds.length) return [];
-  return db.query<JointRow>(`${JOINT} WHERE j.round_id = ANY($1::uuid[]) ORDER BY j.healthcare_region_id`, [roundIds]);
+  return selectRows<JointRow>(db, `${JOINT} WHERE j.round_id = ANY($1::uuid[]) ORDER BY j.healthcare_region_id`, [roundIds]);
 }
 
 export async function listJoints(db: Queryable): Promise<JointRow[]> {
-  return db.query<JointRow>(`${JOINT} ORDER BY j.created_at DESC, j.id LIMIT 500`);
+  return selectRows<JointRow>(db, `${JOINT} ORDER BY j.created_at DESC, j.id LIMIT 500`);
 }
 
 export async function insertJoint(
@@ -50,11 +60,7 @@ export async function insertJoint(
 }
 
 /** The columns a joint step writes besides its status. */
-export interface JointSet {
-  approval_ref?: string;
-  approved_on?: string;
-  sent_on?: string;
-}
+export type JointSet = Partial<Pick<JointRow, 'approvalRef' | 'approvedOn' | 'sentOn'>>;
 
 export async function updateJoint(
   db: Queryable,
@@ -66,15 +72,18 @@ export async function updateJoint(
     `UPDATE consultation_joint_answers SET status = $3, approval_ref = COALESCE($4, approval_ref), approved_on = COALESCE($5::date, approved_on),
        sent_on = COALESCE($6::date, sent_on), version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, set.status, set.approval_ref ?? null, set.approved_on ?? null, set.sent_on ?? null],
+    [id, version, set.status, set.approvalRef ?? null, set.approvedOn ?? null, set.sentOn ?? null],
   );
   return rows.length === 1;
 }
 
+/** A joint section's columns under the API's names (its answer is the joint answer). */
+const JOINT_SECTION = `id, joint_answer_id AS answer_id, position, heading, body, updated_by_label AS updated_by, version, updated_at`;
+
 export async function jointSectionsOf(db: Queryable, jointId: string): Promise<SectionRow[]> {
-  return db.query<SectionRow>(
-    `SELECT id, joint_answer_id AS answer_id, position, heading, body, updated_by_label, version, updated_at
-     FROM consultation_joint_sections WHERE joint_answer_id = $1 ORDER BY position`,
+  return selectRows<SectionRow>(
+    db,
+    `SELECT ${JOINT_SECTION} FROM consultation_joint_sections WHERE joint_answer_id = $1 ORDER BY position`,
     [jointId],
   );
 }
@@ -87,17 +96,8 @@ export async function insertJointSection(db: Queryable, jointId: string, heading
   );
 }
 
-export async function getJointSection(
-  db: Queryable,
-  id: string,
-): Promise<(SectionRow & { joint_answer_id: string }) | undefined> {
-  return (
-    await db.query<SectionRow & { joint_answer_id: string }>(
-      `SELECT id, joint_answer_id, joint_answer_id AS answer_id, position, heading, body, updated_by_label, version, updated_at
-       FROM consultation_joint_sections WHERE id = $1`,
-      [id],
-    )
-  )[0];
+export async function getJointSection(db: Queryable, id: string): Promise<SectionRow | undefined> {
+  return selectRow<SectionRow>(db, `SELECT ${JOINT_SECTION} FROM consultation_joint_sections WHERE id = $1`, [id]);
 }
 
 export async function updateJointSection(

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../platform/db/index.js';
+import { selectRows } from '../../../platform/db/rows.js';
 
 export interface Recipient {
   email: string;
@@ -6,12 +7,9 @@ export interface Recipient {
 }
 
 /** Group roles held through current memberships by the person with this e-mail. */
-export async function membershipRoles(
-  db: Queryable,
-  email: string,
-  today: string,
-): Promise<{ group_id: string; role: string }[]> {
-  return db.query(
+export async function membershipRoles(db: Queryable, email: string, today: string): Promise<{ groupId: string; role: string }[]> {
+  return selectRows(
+    db,
     `SELECT DISTINCT m.group_id, m.role FROM memberships m JOIN persons p ON p.id = m.person_id
      WHERE p.email = $1 AND p.anonymised_at IS NULL AND m.start_date <= $2::date AND (m.end_date IS NULL OR m.end_date >= $2::date)`,
     [email.toLowerCase(), today],

@@ -1,36 +1,36 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
+import { selectRow, selectRows } from '../../../platform/db/rows.js';
 import type { Answers, Question } from '../rules/survey.js';
 import type { SurveyStatus } from '../rules/survey-lifecycle.js';
+import type { Survey } from '../schemas.js';
 
-export interface SurveyRow {
-  id: string;
-  answer_id: string;
-  title: string;
-  intro: string | null;
-  questions: Question[];
-  closes_on: string;
+type SurveyApi = Static<typeof Survey>;
+
+/** A survey's own fields as the API shows them (its recipients, summary and actions are added by the presenter). */
+export type SurveyRow = Pick<
+  SurveyApi,
+  'id' | 'answerId' | 'title' | 'intro' | 'closesOn' | 'status' | 'questions' | 'version'
+> & {
+  /** The rules' types (the schema's enums read as strings). */
   status: SurveyStatus;
-  closed_at: Date | null;
-  version: number;
-  created_at: Date;
-}
+  questions: Question[];
+  closedAt: string | null;
+  createdAt: string;
+};
 
-export interface RecipientRow {
-  id: string;
-  survey_id: string;
-  unit: string;
-  name: string | null;
-  email: string | null;
-  answers: Answers | null;
-  responded_at: Date | null;
-  created_at: Date;
-}
+/** A recipient as the survey shows it, with its survey and its answers (summarised, never listed, by the presenter). */
+export type RecipientRow = SurveyApi['recipients'][number] & { surveyId: string; answers: Answers | null; createdAt: string };
+
+/** A recipient's columns; never the token's hash. */
+const RECIPIENT = 'id, survey_id, unit, name, email, answers, responded_at, created_at';
 
 export async function insertSurvey(
   db: Queryable,
   s: { answerId: string; title: string; intro: string | null; questions: Question[]; closesOn: string },
 ): Promise<SurveyRow> {
-  const [row] = await db.query<SurveyRow>(
+  const row = await selectRow<SurveyRow>(
+    db,
     `INSERT INTO consultation_surveys (answer_id, title, intro, questions, closes_on) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
     [s.answerId, s.title, s.intro, JSON.stringify(s.questions), s.closesOn],
   );
@@ -38,11 +38,11 @@ export async function insertSurvey(
 }
 
 export async function getSurvey(db: Queryable, id: string): Promise<SurveyRow | undefined> {
-  return (await db.query<SurveyRow>('SELECT * FROM consultation_surveys WHERE id = $1', [id]))[0];
+  return selectRow<SurveyRow>(db, 'SELECT * FROM consultation_surveys WHERE id = $1', [id]);
 }
 
 export async function surveyOfAnswer(db: Queryable, answerId: string): Promise<SurveyRow | undefined> {
-  return (await db.query<SurveyRow>('SELECT * FROM consultation_surveys WHERE answer_id = $1', [answerId]))[0];
+  return selectRow<SurveyRow>(db, 'SELECT * FROM consultation_surveys WHERE answer_id = $1', [answerId]);
 }
 
 export async function closeSurvey(db: Queryable, id: string): Promise<void> {
@@ -56,29 +56,28 @@ export async function insertRecipient(
   db: Queryable,
   r: { surveyId: string; unit: string; name: string | null; email: string | null; tokenHash: string },
 ): Promise<RecipientRow> {
-  const [row] = await db.query<RecipientRow>(
+  const row = await selectRow<RecipientRow>(
+    db,
     `INSERT INTO consultation_survey_recipients (survey_id, unit, name, email, token_hash) VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, survey_id, unit, name, email, answers, responded_at, created_at`,
+     RETURNING ${RECIPIENT}`,
     [r.surveyId, r.unit, r.name, r.email, r.tokenHash],
   );
   return row!;
 }
 
 export async function recipientsOf(db: Queryable, surveyId: string): Promise<RecipientRow[]> {
-  return db.query<RecipientRow>(
-    `SELECT id, survey_id, unit, name, email, answers, responded_at, created_at FROM consultation_survey_recipients
+  return selectRows<RecipientRow>(
+    db,
+    `SELECT ${RECIPIENT} FROM consultation_survey_recipients
      WHERE survey_id = $1 ORDER BY sv_key(unit) COLLATE "C", id`,
     [surveyId],
   );
 }
 
 export async function recipientByTokenHash(db: Queryable, tokenHash: string): Promise<RecipientRow | undefined> {
-  return (
-    await db.query<RecipientRow>(
-      'SELECT id, survey_id, unit, name, email, answers, responded_at, created_at FROM consultation_survey_recipients WHERE token_hash = $1',
-      [tokenHash],
-    )
-  )[0];
+  return selectRow<RecipientRow>(db, `SELECT ${RECIPIENT} FROM consultation_survey_recipients WHERE token_hash = $1`, [
+    tokenHash,
+  ]);
 }
 
 export async function saveResponse(db: Queryable, recipientId: string, answers: Answers): Promise<void> {

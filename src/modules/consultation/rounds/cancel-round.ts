@@ -27,9 +27,9 @@ export async function cancelRound(db: Db, ctx: Ctx, id: string, version: number,
       },
     });
     const others = (
-      await repo.listRounds(tx, { supportVersionId: before.support_version_id, phase: 'aktuell', today: '0001-01-01', limit: 10 })
+      await repo.listRounds(tx, { supportVersionId: before.supportVersionId, phase: 'aktuell', today: '0001-01-01', limit: 10 })
     ).filter((r) => r.id !== id);
-    const v = await kRepo.getVersion(tx, before.support_version_id, { forUpdate: true });
+    const v = await kRepo.getVersion(tx, before.supportVersionId, { forUpdate: true });
     if (v && isOnRemiss(v.status) && others.length === 0) {
       await applyVersionTransition(tx, ctx, v, 'under-framtagande', todayInSweden());
     }

@@ -86,7 +86,7 @@ export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
     const dupes = await repo.overlappingRounds(tx, version.id, plan.track, plan.opensOn, plan.closesOn, null);
     if (dupes.length > 0) {
       throw conflict(
-        `Versionen ${version.label} har redan en omgång på samma spår ${dupes[0]!.opens_on}–${dupes[0]!.closes_on}. Ändra den i stället för att registrera en ny.`,
+        `Versionen ${version.label} har redan en omgång på samma spår ${dupes[0]!.opensOn}–${dupes[0]!.closesOn}. Ändra den i stället för att registrera en ny.`,
       );
     }
     const recipients = await checkRecipients(

@@ -108,13 +108,14 @@ export async function removeDocument(db: Db, ctx: Ctx, roundId: string, document
   return db.transaction(async (tx) => {
     authorizeRounds(ctx);
     const doc = await repo.getDocument(tx, documentId);
-    if (!doc || doc.round_id !== roundId) throw notFound('Dokumentet');
+    if (!doc || doc.roundId !== roundId) throw notFound('Dokumentet');
     await repo.deleteDocument(tx, documentId);
+    const { content: _, ...meta } = doc;
     await recordAudit(tx, ctx, {
       entityType: 'consultation-round-document',
       entityId: documentId,
       action: 'remove',
-      before: presentDocument(doc),
+      before: presentDocument(meta),
     });
   });
 }

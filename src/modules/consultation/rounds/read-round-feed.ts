@@ -11,7 +11,7 @@ const FEED_SIZE = 100;
  */
 export async function readRoundFeed(db: Queryable, publicUrl: string, today: string): Promise<AtomFeed> {
   const rows = (await repo.listRounds(db, { today, limit: 500 }))
-    .sort((a, b) => b.updated_at.getTime() - a.updated_at.getTime() || a.id.localeCompare(b.id))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))
     .slice(0, FEED_SIZE);
   const self = publicLink(publicUrl, '/api/v1/feeds/consultation-rounds.atom');
   return {
@@ -23,12 +23,12 @@ export async function readRoundFeed(db: Queryable, publicUrl: string, today: str
     author: 'Navet',
     entries: rows.map((r) => ({
       id: `urn:uuid:${r.id}`,
-      title: `${TRACK_LABELS[r.track]}: ${r.support_title} ${r.version_label}`,
-      updated: r.updated_at,
-      published: r.created_at,
-      link: publicLink(publicUrl, `/kunskapsstod/stod/${r.support_id}`),
-      summary: `${TRACK_LABELS[r.track]} ${r.opens_on}–${r.closes_on}. Avsändare: ${r.sender}.${
-        r.cancel_reason !== null ? ` Avbruten: ${r.cancel_reason}` : ''
+      title: `${TRACK_LABELS[r.track]}: ${r.supportTitle} ${r.versionLabel}`,
+      updated: new Date(r.updatedAt),
+      published: new Date(r.createdAt),
+      link: publicLink(publicUrl, `/kunskapsstod/stod/${r.supportId}`),
+      summary: `${TRACK_LABELS[r.track]} ${r.opensOn}–${r.closesOn}. Avsändare: ${r.sender}.${
+        r.cancelReason !== null ? ` Avbruten: ${r.cancelReason}` : ''
       }`,
       categories: [{ term: r.track, label: TRACK_LABELS[r.track] }],
     })),

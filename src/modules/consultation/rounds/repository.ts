@@ -1,36 +1,31 @@
+import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
+import { selectRow, selectRows } from '../../../platform/db/rows.js';
 import { Filters } from '../../../platform/db/sql.js';
 import type { RoundTrack } from '../../../shared/round-vocabulary.js';
+import type { RoundStatus } from '../rules/round-lifecycle.js';
+import type { ConsultationRound, RoundDocument } from './schemas.js';
 
 /** The only SQL for consultation rounds, their recipients and documents. */
 
-export interface RoundRow {
-  id: string;
-  support_version_id: string;
-  support_id: string;
-  support_title: string;
-  support_type: string;
-  version_label: string;
-  track: RoundTrack;
-  opens_on: string;
-  closes_on: string;
-  status: 'aktiv' | 'avbruten';
-  title: string;
-  sender: string;
-  proposed_track: RoundTrack;
-  proposed_opens_on: string;
-  proposed_closes_on: string;
-  track_overridden: boolean;
-  dates_overridden: boolean;
-  override_reason: string | null;
-  cancel_reason: string | null;
-  is_demo: boolean;
-  created_by: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+type RoundApi = Static<typeof ConsultationRound>;
 
+/**
+ * A round as the API shows it, less what the presenter adds (the phase and labels counted from
+ * today, its recipients and documents, the caller's permissions), with the vocabulary's types for
+ * its tracks and status and who registered it.
+ */
+export type RoundRow = Omit<
+  RoundApi,
+  'track' | 'proposedTrack' | 'status' | 'trackLabel' | 'phase' | 'recipients' | 'documents' | 'allowedActions' | 'mayEdit'
+> & {
+  track: RoundTrack;
+  proposedTrack: RoundTrack;
+  status: RoundStatus;
+  createdBy: string | null;
+};
+
+/** Every column of a round, camelCased, with its support's id, title and type and the version's label joined in. */
 const SELECT_ROUND = `SELECT r.*, v.support_id, v.label AS version_label, s.title AS support_title, s.type AS support_type
   FROM consultation_rounds r
   JOIN knowledge_support_versions v ON v.id = r.support_version_id
@@ -78,12 +73,12 @@ export async function listRounds(db: Queryable, f: RoundFilter): Promise<RoundRo
   }
   const limit = w.param(f.limit);
   const order = f.phase === 'stangd' ? 'r.closes_on DESC, r.id' : 'r.closes_on, r.opens_on, r.id';
-  return db.query<RoundRow>(`${SELECT_ROUND} ${w.where} ORDER BY ${order} LIMIT ${limit}`, w.params);
+  return selectRows<RoundRow>(db, `${SELECT_ROUND} ${w.where} ORDER BY ${order} LIMIT ${limit}`, w.params);
 }
 
 export async function getRound(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<RoundRow | undefined> {
   if (opts.forUpdate) await db.query('SELECT id FROM consultation_rounds WHERE id = $1 FOR UPDATE', [id]);
-  return (await db.query<RoundRow>(`${SELECT_ROUND} WHERE r.id = $1`, [id]))[0];
+  return selectRow<RoundRow>(db, `${SELECT_ROUND} WHERE r.id = $1`, [id]);
 }
 
 /** Active rounds of a version on a track whose window overlaps the given one. */
@@ -95,7 +90,8 @@ export async function overlappingRounds(
   closes: string,
   exceptId: string | null,
 ): Promise<RoundRow[]> {
-  return db.query<RoundRow>(
+  return selectRows<RoundRow>(
+    db,
     `${SELECT_ROUND} WHERE r.support_version_id = $1 AND r.track = $2 AND r.status = 'aktiv'
        AND r.opens_on <= $4::date AND $3::date <= r.closes_on AND ($5::uuid IS NULL OR r.id <> $5::uuid)`,
     [versionId, track, opens, closes, exceptId],
@@ -173,17 +169,14 @@ export async function cancelRoundRow(db: Queryable, id: string, version: number,
 
 // ---------------------------------------------------------------- recipients
 
-export interface RecipientRow {
-  round_id: string;
-  recipient_type: 'region' | 'healthcare-region';
-  recipient_id: string;
-  name: string;
-}
+/** A recipient as the round shows it, with the round it belongs to. */
+export type RecipientRow = RoundApi['recipients'][number] & { roundId: string };
 
 export async function recipientsOf(db: Queryable, roundIds: string[]): Promise<RecipientRow[]> {
   if (roundIds.length === 0) return [];
-  return db.query<RecipientRow>(
-    `SELECT x.round_id, x.recipient_type, x.recipient_id,
+  return selectRows<RecipientRow>(
+    db,
+    `SELECT x.round_id, x.recipient_type AS type, x.recipient_id AS id,
        COALESCE(r.name, h.name, x.recipient_id) AS name
      FROM consultation_round_recipients x
      LEFT JOIN regions r ON x.recipient_type = 'region' AND r.code = x.recipient_id
@@ -213,24 +206,15 @@ export async function knownRecipients(db: Queryable): Promise<{ regions: Set<str
 
 // ---------------------------------------------------------------- documents
 
-export interface DocumentRow {
-  id: string;
-  round_id: string;
-  kind: string;
-  title: string;
-  url: string | null;
-  file_name: string | null;
-  media_type: string | null;
-  size_bytes: number | null;
-  sha256: string | null;
-  created_at: Date;
-}
+/** A document as the API shows it, less its download address (the presenter writes it for uploads). */
+export type DocumentRow = Omit<Static<typeof RoundDocument>, 'downloadUrl'>;
 
 const DOC_META = 'id, round_id, kind, title, url, file_name, media_type, size_bytes, sha256, created_at';
 
 export async function documentsOf(db: Queryable, roundIds: string[]): Promise<DocumentRow[]> {
   if (roundIds.length === 0) return [];
-  return db.query<DocumentRow>(
+  return selectRows<DocumentRow>(
+    db,
     `SELECT ${DOC_META} FROM consultation_round_documents WHERE round_id = ANY($1::uuid[])
      ORDER BY array_position(ARRAY['utkast','missiv','konsekvensbeskrivning','svarsmall','ovrigt'], kind), created_at, id`,
     [roundIds],
@@ -241,12 +225,11 @@ export async function getDocument(
   db: Queryable,
   id: string,
 ): Promise<(DocumentRow & { content: Uint8Array | null }) | undefined> {
-  return (
-    await db.query<DocumentRow & { content: Uint8Array | null }>(
-      `SELECT ${DOC_META}, content FROM consultation_round_documents WHERE id = $1`,
-      [id],
-    )
-  )[0];
+  return selectRow<DocumentRow & { content: Uint8Array | null }>(
+    db,
+    `SELECT ${DOC_META}, content FROM consultation_round_documents WHERE id = $1`,
+    [id],
+  );
 }
 
 export async function insertDocument(
@@ -262,7 +245,8 @@ export async function insertDocument(
     sha256: string | null;
   },
 ): Promise<DocumentRow> {
-  const [row] = await db.query<DocumentRow>(
+  const row = await selectRow<DocumentRow>(
+    db,
     `INSERT INTO consultation_round_documents (round_id, kind, title, url, file_name, media_type, content, size_bytes, sha256)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${DOC_META}`,
     [d.roundId, d.kind, d.title, d.url, d.fileName, d.mediaType, d.content, d.content ? d.content.byteLength : null, d.sha256],

@@ -234,14 +234,14 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     async (req, reply) => {
       mayRead(req);
       const doc = await repo.getDocument(db, req.params.documentId);
-      if (!doc || doc.round_id !== req.params.id || !doc.content) throw notFound('Dokumentet');
+      if (!doc || doc.roundId !== req.params.id || !doc.content) throw notFound('Dokumentet');
       if (req.ctx.actor) {
         await recordAudit(db, req.ctx, { entityType: 'consultation-round-document', entityId: doc.id, action: 'download' });
       }
       void reply.header('x-content-sha256', doc.sha256 ?? '');
       return sendDownload(reply, {
-        filename: doc.file_name ?? 'dokument',
-        contentType: doc.media_type ?? 'application/octet-stream',
+        filename: doc.fileName ?? 'dokument',
+        contentType: doc.mediaType ?? 'application/octet-stream',
         body: Buffer.from(doc.content),
       });
     },

@@ -24,21 +24,21 @@ export async function updateRound(db: Db, ctx: Ctx, id: string, version: number,
     const track = patch.track ?? before.track;
     // A date that is no working day is moved by the calendar's rule (as when registering), never refused.
     const { opens: opensOn, closes: closesOn } = onWorkingDays(
-      patch.opensOn ?? before.opens_on,
-      patch.closesOn ?? before.closes_on,
+      patch.opensOn ?? before.opensOn,
+      patch.closesOn ?? before.closesOn,
     );
-    const reason = patch.overrideReason !== undefined ? patch.overrideReason?.trim() || null : before.override_reason;
-    const datesChanged = opensOn !== before.opens_on || closesOn !== before.closes_on || track !== before.track;
+    const reason = patch.overrideReason !== undefined ? patch.overrideReason?.trim() || null : before.overrideReason;
+    const datesChanged = opensOn !== before.opensOn || closesOn !== before.closesOn || track !== before.track;
     const errors = datesChanged
-      ? checkRoundDates(track, opensOn, closesOn, { datesOverride: patch.datesOverride ?? before.dates_overridden, reason })
+      ? checkRoundDates(track, opensOn, closesOn, { datesOverride: patch.datesOverride ?? before.datesOverridden, reason })
       : [];
-    const trackOverridden = track !== before.proposed_track;
+    const trackOverridden = track !== before.proposedTrack;
     if (trackOverridden && !reason) {
       errors.push({ path: '/overrideReason', message: 'Ange skäl för att välja ett annat spår än det föreslagna.' });
     }
     if (errors.length) throw unprocessable('Omgången kunde inte ändras.', errors);
     const datesOverridden = !isCalendarWindow(track, opensOn, closesOn);
-    if (datesChanged && (await repo.overlappingRounds(tx, before.support_version_id, track, opensOn, closesOn, id)).length > 0) {
+    if (datesChanged && (await repo.overlappingRounds(tx, before.supportVersionId, track, opensOn, closesOn, id)).length > 0) {
       throw conflict('Versionen har redan en omgång på samma spår under den perioden.');
     }
     const write = {
@@ -66,7 +66,7 @@ export async function updateRound(db: Db, ctx: Ctx, id: string, version: number,
         entityType: 'consultation-round',
         entityId: id,
         action: 'override',
-        before: { track: before.track, opensOn: before.opens_on, closesOn: before.closes_on },
+        before: { track: before.track, opensOn: before.opensOn, closesOn: before.closesOn },
         after: { track, opensOn, closesOn, reason },
       });
     }
