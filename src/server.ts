@@ -27,6 +27,7 @@ import { indicatorRoutes } from './modules/indicators/index.js';
 import { planningRoutes } from './modules/planning/index.js';
 import { loadReference, referenceRoutes } from './modules/reference/index.js';
 import { ensureBootstrapAdmin, userRoutes } from './modules/users/index.js';
+import { scimClientRoutes, scimRoutes } from './modules/scim/index.js';
 
 /** Every module's routes, in one list: the OpenAPI document and the access tests read it. */
 export const ROUTE_MODULES: RouteModule[] = [
@@ -36,6 +37,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   userRoutes,
   auditRoutes,
   webhookRoutes,
+  scimClientRoutes,
+  scimRoutes,
   referenceRoutes,
   organisationRoutes,
   peopleRoutes,

@@ -119,6 +119,10 @@ describe('navet --help', () => {
       ['user', 'set-password'],
       ['token'],
       ['token', 'create'],
+      ['scim-client'],
+      ['scim-client', 'create'],
+      ['scim-client', 'rotate'],
+      ['scim-client', 'revoke'],
       ['backup'],
       ['restore'],
       ['worker'],
@@ -131,7 +135,7 @@ describe('navet --help', () => {
     }
     const top = results[0]!.stdout;
     expect(top).toContain('Kommandon:');
-    for (const c of ['migrate', 'seed', 'user', 'token', 'backup', 'restore', 'worker'])
+    for (const c of ['migrate', 'seed', 'user', 'token', 'scim-client', 'backup', 'restore', 'worker'])
       expect(top).toMatch(new RegExp(`\\n  ${c}\\b`));
     expect(top).toContain('säkerhetskopiera hela databasen');
     expect(results[4]!.stdout).toContain('--role <roll:omfångstyp:id>');
@@ -182,6 +186,14 @@ describe('an installation from the command line', () => {
     expect(token.stdout).toMatch(/^nvt_\S+\n$/);
     expect(token.stderr).toContain('visas bara nu');
 
+    const scim = await navet(['scim-client', 'create', '--name', 'Entra ID', '--owner', '07'], inst.env);
+    expect(scim.status).toBe(0);
+    expect(scim.stdout).toMatch(/^nvscim_\S+\n$/);
+    expect(scim.stderr).toContain('registret 07');
+    const unknown = await navet(['scim-client', 'create', '--name', 'Fel', '--owner', '99'], inst.env);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('Okänd ägare "99"');
+
     const reset = await navet(['user', 'set-password', '--email', email], inst.env, 'andra-långa-lösenordet\n');
     expect(reset).toMatchObject({ status: 0, stderr: '' });
 
@@ -200,6 +212,7 @@ describe('an installation from the command line', () => {
       expect(audit).toEqual([
         { action: 'create', entity_type: 'user', actor_user_id: null, request_id: 'cli' },
         { action: 'create', entity_type: 'api-token', actor_user_id: user.id, request_id: 'cli' },
+        { action: 'create', entity_type: 'scim-client', actor_user_id: null, request_id: 'cli' },
         { action: 'revoke', entity_type: 'api-token', actor_user_id: null, request_id: 'cli' },
         { action: 'set-password', entity_type: 'user', actor_user_id: null, request_id: 'cli' },
       ]);

@@ -54,6 +54,8 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/compensation/claims/{id}/approve': { expect: 'once' },
   'POST /api/v1/consultation-joint-answers/{id}/approve': { expect: 'once' },
   'POST /api/v1/nominations/{id}/decision': { expect: 'once' },
+  // Two administrators rotating one SCIM client's key at once: one new key, not two.
+  'POST /api/v1/scim-clients/{id}/rotate': { expect: 'once' },
   // Closing a case: a decided case without open action items goes to "avslutad".
   'POST /api/v1/cases/{id}/transitions': {
     expect: 'once',

@@ -105,6 +105,27 @@ export function buildProgram(): Command {
     .requiredOption('--name <namn>', 'vad nyckeln används till, t.ex. "Rapportexport"')
     .action(async (_o: unknown, cmd: Command) => (await import('./commands/token.js')).createTokenCommand(cmd.opts()));
 
+  const scim = program.command('scim-client').description('hantera SCIM-klienter (identitetssystem som etablerar användare)');
+  scim
+    .command('create')
+    .description('registrera en SCIM-klient; nyckeln skrivs ut en enda gång')
+    .requiredOption('--name <namn>', 't.ex. "Entra ID Region Blekinge"')
+    .requiredOption(
+      '--owner <ägare>',
+      'registret användarna hör till: national, en sjukvårdsregion (t.ex. sodra) eller en länskod (t.ex. 10)',
+    )
+    .action(async (_o: unknown, cmd: Command) => (await import('./commands/scim-client.js')).createScimClientCommand(cmd.opts()));
+  scim
+    .command('rotate')
+    .description('ge en SCIM-klient en ny nyckel (den gamla slutar gälla direkt); nyckeln skrivs ut en enda gång')
+    .requiredOption('--id <id>', 'klientens id')
+    .action(async (_o: unknown, cmd: Command) => (await import('./commands/scim-client.js')).rotateScimClientCommand(cmd.opts()));
+  scim
+    .command('revoke')
+    .description('återkalla en SCIM-klient: nyckeln slutar gälla, användarna finns kvar')
+    .requiredOption('--id <id>', 'klientens id')
+    .action(async (_o: unknown, cmd: Command) => (await import('./commands/scim-client.js')).revokeScimClientCommand(cmd.opts()));
+
   program
     .command('backup')
     .description('säkerhetskopiera hela databasen till en gzip-komprimerad fil (JSON-rader)')

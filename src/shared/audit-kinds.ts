@@ -5,7 +5,20 @@
  * the audit trail stays a typed vocabulary rather than free text.
  */
 export const AUDIT_KINDS = {
-  user: ['create', 'update', 'set-password', 'disable', 'enable', 'login-locked'],
+  user: [
+    'create',
+    'update',
+    'set-password',
+    'disable',
+    'enable',
+    'login-locked',
+    'scim-create',
+    'scim-update',
+    'scim-disable',
+    'scim-enable',
+    'scim-delete',
+  ],
+  'scim-client': ['create', 'rotate', 'revoke'],
   'api-token': ['create', 'revoke'],
   session: ['login', 'logout'],
   'reference-file': ['load'],

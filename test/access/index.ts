@@ -9,6 +9,7 @@ import { consultationsAccess } from './consultations.js';
 import { followupAccess } from './followup.js';
 import { trustAccess } from './trust.js';
 import { integrationsAccess } from './integrations.js';
+import { scimAccess } from './scim.js';
 import type { AccessModule, Fixture, SetupContext } from './types.js';
 
 /** Every module's access entries; each module keeps its own file. */
@@ -24,6 +25,7 @@ export const ACCESS_MODULES: AccessModule[] = [
   followupAccess,
   trustAccess,
   integrationsAccess,
+  scimAccess,
 ];
 
 /** All modules' routes in one table ("METHOD /path" → access, request[, other allowed statuses]). */

@@ -120,4 +120,27 @@ describe('administration and my account', () => {
     await page.getByText('Nyckeln Skript för test är återkallad').waitFor();
     await expect.poll(() => page.getByRole('rowheader', { name: 'Skript för test' }).count()).toBe(0);
   });
+
+  it('registers a SCIM client, shows its key once, rotates and revokes it', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/admin/scim')).toBe('SCIM-klienter');
+    await page.getByLabel('Namn').fill('Entra ID Region Blekinge');
+    await page.getByLabel('Register').fill('10');
+    await page.getByRole('button', { name: 'Skapa klient och nyckel' }).click();
+    await page.getByText(/Nyckeln för Entra ID Region Blekinge visas bara nu.*nvscim_/).waitFor();
+    await page.getByRole('rowheader', { name: 'Entra ID Region Blekinge' }).waitFor();
+    await expectAccessible(page, 'SCIM client created');
+
+    await page.getByRole('button', { name: 'Byt nyckel Entra ID Region Blekinge' }).click();
+    await page.getByText(/Nyckeln för Entra ID Region Blekinge visas bara nu.*nvscim_/).waitFor();
+    await page.getByRole('button', { name: 'Återkalla Entra ID Region Blekinge' }).click();
+    await page.getByRole('button', { name: 'Ja, återkalla Entra ID Region Blekinge' }).click();
+    await page.getByText('Entra ID Region Blekinge är återkallad').waitFor();
+    await expect.poll(() => page.getByRole('rowheader', { name: 'Entra ID Region Blekinge' }).count()).toBe(0);
+
+    await page.getByLabel('Namn').fill('Fel');
+    await page.getByLabel('Register').fill('99');
+    await page.getByRole('button', { name: 'Skapa klient och nyckel' }).click();
+    await page.getByText('Okänd ägare "99"').first().waitFor();
+  });
 });

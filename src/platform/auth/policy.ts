@@ -56,6 +56,7 @@ export const PERMISSIONS = {
   'knowledge.local.write': ['admin', 'samordnare', 'webbredaktor'],
   'rounds.create': ['admin'],
   'webhooks.manage': ['admin'],
+  'scim.manage': ['admin'],
 } as const satisfies Record<string, readonly RoleCode[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,4 +1,4 @@
-import type { svAdmin, svPermissions, svWebhooks } from './i18n.sv';
+import type { svAdmin, svPermissions, svScimClients, svWebhooks } from './i18n.sv';
 
 export const enAdmin: Record<keyof typeof svAdmin, string> = {
   'userRoles.title': 'Roles: {name}',
@@ -70,6 +70,31 @@ export const enWebhooks: Record<keyof typeof svWebhooks, string> = {
   'webhooks.status.failed': 'Failed',
 };
 
+export const enScimClients: Record<keyof typeof svScimClients, string> = {
+  'scimClients.title': 'SCIM clients',
+  'scimClients.lead':
+    'Identity systems (Entra ID, say) that create, change and disable users in Navet over SCIM. Each client has its own key and manages only the users of its register. See docs/integrations.md for the Entra ID settings.',
+  'scimClients.caption': 'Active SCIM clients',
+  'scimClients.none': 'No SCIM clients yet.',
+  'scimClients.col.name': 'Name',
+  'scimClients.col.owner': 'Register',
+  'scimClients.col.prefix': 'Key',
+  'scimClients.col.lastUsed': 'Last used',
+  'scimClients.col.actions': 'Actions',
+  'scimClients.never': 'Never',
+  'scimClients.rotate': 'New key',
+  'scimClients.revoke': 'Revoke',
+  'scimClients.confirmRevoke': 'Yes, revoke {name}',
+  'scimClients.token': 'The key for {name} is shown only now. Paste it as the Secret Token in the identity system: {token}',
+  'scimClients.revoked': '{name} is revoked: its key no longer works. Its users stay.',
+  'scimClients.new.heading': 'New SCIM client',
+  'scimClients.new.name': 'Name',
+  'scimClients.new.nameHint': 'For example Entra ID Region Blekinge',
+  'scimClients.new.owner': 'Register',
+  'scimClients.new.ownerHint': 'national, a healthcare region (for example sodra) or a county code (for example 10)',
+  'scimClients.new.submit': 'Create client and key',
+};
+
 export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.users.manage': 'Manage users and roles',
   'permission.audit.read': 'Read the audit log',
@@ -106,4 +131,5 @@ export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.knowledge.local.write': 'Write regional additions to knowledge supports',
   'permission.rounds.create': 'Create national consultation rounds',
   'permission.webhooks.manage': 'Manage webhooks',
+  'permission.scim.manage': 'Manage SCIM clients (directory provisioning of users)',
 };

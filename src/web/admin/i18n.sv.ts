@@ -70,6 +70,32 @@ export const svWebhooks = {
   'webhooks.status.failed': 'Misslyckad',
 } as const;
 
+/** Swedish texts of the SCIM clients page, merged into the catalogue by i18n/sv.ts. Keys: 'scimClients.…'. */
+export const svScimClients = {
+  'scimClients.title': 'SCIM-klienter',
+  'scimClients.lead':
+    'Identitetssystem (till exempel Entra ID) som skapar, ändrar och stänger av användare i Navet via SCIM. Varje klient har en egen nyckel och hanterar bara användarna i sitt register. Se docs/integrations.md för inställningarna i Entra ID.',
+  'scimClients.caption': 'Aktiva SCIM-klienter',
+  'scimClients.none': 'Inga SCIM-klienter ännu.',
+  'scimClients.col.name': 'Namn',
+  'scimClients.col.owner': 'Register',
+  'scimClients.col.prefix': 'Nyckel',
+  'scimClients.col.lastUsed': 'Senast använd',
+  'scimClients.col.actions': 'Åtgärder',
+  'scimClients.never': 'Aldrig',
+  'scimClients.rotate': 'Byt nyckel',
+  'scimClients.revoke': 'Återkalla',
+  'scimClients.confirmRevoke': 'Ja, återkalla {name}',
+  'scimClients.token': 'Nyckeln för {name} visas bara nu. Klistra in den som Secret Token i identitetssystemet: {token}',
+  'scimClients.revoked': '{name} är återkallad: nyckeln gäller inte längre. Användarna finns kvar.',
+  'scimClients.new.heading': 'Ny SCIM-klient',
+  'scimClients.new.name': 'Namn',
+  'scimClients.new.nameHint': 'Till exempel Entra ID Region Blekinge',
+  'scimClients.new.owner': 'Register',
+  'scimClients.new.ownerHint': 'national, en sjukvårdsregion (till exempel sodra) eller en länskod (till exempel 10)',
+  'scimClients.new.submit': 'Skapa klient och nyckel',
+};
+
 /**
  * What each permission of the server's one policy (platform/auth/policy.ts) lets a person do,
  * shown beside each role on the roles page. Keys: 'permission.<code>'; a test checks that every
@@ -111,4 +137,5 @@ export const svPermissions = {
   'permission.knowledge.local.write': 'Skriva regionala tillägg till kunskapsstöd',
   'permission.rounds.create': 'Skapa nationella remissomgångar',
   'permission.webhooks.manage': 'Hantera webhooks',
+  'permission.scim.manage': 'Hantera SCIM-klienter (katalogetablering av användare)',
 } as const;

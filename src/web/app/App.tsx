@@ -218,6 +218,9 @@ function MainNav() {
                 <NavLink to="/admin/webhooks">{t('webhooks.title')}</NavLink>
               </li>
               <li>
+                <NavLink to="/admin/scim">{t('scimClients.title')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/admin/bevarande">{t('records.retention.title')}</NavLink>
               </li>
             </ul>

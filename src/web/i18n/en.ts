@@ -6,7 +6,7 @@ import type { MessageKey } from './sv';
 import { enMandates } from '../mandates/i18n.en';
 import { enCompensation } from '../compensation/i18n.en';
 import { enRecords } from '../records/i18n.en';
-import { enAdmin, enPermissions, enWebhooks } from '../admin/i18n.en';
+import { enAdmin, enPermissions, enScimClients, enWebhooks } from '../admin/i18n.en';
 import { enCases } from '../cases/i18n.en';
 import { enMeetings } from '../meetings/i18n.en';
 import { enKnowledge } from '../knowledge/i18n.en';
@@ -757,6 +757,7 @@ export const en: Record<MessageKey, string> = {
   'audit.more': 'Show more',
   'audit.entity.user': 'User',
   'audit.entity.api-token': 'API token',
+  'audit.entity.scim-client': 'SCIM client',
   'audit.entity.session': 'Sign-in',
   'audit.entity.reference-file': 'Reference file',
   'audit.entity.group': 'Group',
@@ -853,5 +854,6 @@ export const en: Record<MessageKey, string> = {
   ...enTrust,
   ...enOverview,
   ...enWebhooks,
+  ...enScimClients,
   ...enPermissions,
 };

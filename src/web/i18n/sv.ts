@@ -5,7 +5,7 @@
 import { svMandates } from '../mandates/i18n.sv';
 import { svCompensation } from '../compensation/i18n.sv';
 import { svRecords } from '../records/i18n.sv';
-import { svAdmin, svPermissions, svWebhooks } from '../admin/i18n.sv';
+import { svAdmin, svPermissions, svScimClients, svWebhooks } from '../admin/i18n.sv';
 import { svCases } from '../cases/i18n.sv';
 import { svMeetings } from '../meetings/i18n.sv';
 import { svKnowledge } from '../knowledge/i18n.sv';
@@ -756,6 +756,7 @@ export const sv = {
   'audit.more': 'Visa fler',
   'audit.entity.user': 'Användare',
   'audit.entity.api-token': 'API-nyckel',
+  'audit.entity.scim-client': 'SCIM-klient',
   'audit.entity.session': 'Inloggning',
   'audit.entity.reference-file': 'Referensfil',
   'audit.entity.group': 'Grupp',
@@ -852,6 +853,7 @@ export const sv = {
   ...svTrust,
   ...svOverview,
   ...svWebhooks,
+  ...svScimClients,
   ...svPermissions,
 };
 
