@@ -222,7 +222,10 @@ export const CloseBody = Type.Object(
   {
     version,
     reason: Type.Optional(
-      Type.String({ maxLength: 2000, description: 'Varför; krävs när ärendet avslutas utan beslut (registrerat eller under beredning)' }),
+      Type.String({
+        maxLength: 2000,
+        description: 'Varför; krävs när ärendet avslutas utan beslut (registrerat eller under beredning)',
+      }),
     ),
   },
   { additionalProperties: false },

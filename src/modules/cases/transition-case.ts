@@ -139,7 +139,14 @@ export interface Move {
  * One declared move of one case, locked and authorized by the caller: runTransition with the
  * case's update and its history row (follow-answer.ts uses it for the consultation's steps).
  */
-export async function runCaseAction(tx: Queryable, ctx: Ctx, row: repo.CaseFlowRow, action: CaseAction, facts: CaseFacts, m: Move) {
+export async function runCaseAction(
+  tx: Queryable,
+  ctx: Ctx,
+  row: repo.CaseFlowRow,
+  action: CaseAction,
+  facts: CaseFacts,
+  m: Move,
+) {
   let updated: repo.CaseFlowRow | undefined;
   await runTransition(tx, ctx, caseLifecycle, {
     id: row.id,

@@ -101,7 +101,11 @@ describe('deciding a region’s answer', () => {
     const round = await buildConsultationRound(t.db);
     const a = await registerAnswer(t.db, coordinator(), { roundId: round.id, region: '10' }, { today });
     const caseOf = () => readCase(t.db, coordinator(), a.caseId);
-    expect(await caseOf()).toMatchObject({ status: 'registrerad', consultationAnswerId: a.id, consultationRoundTitle: round.title });
+    expect(await caseOf()).toMatchObject({
+      status: 'registrerad',
+      consultationAnswerId: a.id,
+      consultationRoundTitle: round.title,
+    });
 
     await routeAnswer(t.db, coordinator(), a.id, {
       groupIds: [lpo],

@@ -43,19 +43,19 @@ export async function linkPerson(
     throw scimConflict('HSA-id:t eller e-postadressen hör redan till en annan person i Navet.');
   }
   const before = (await people.getPerson(tx, id, { forUpdate: true }))!;
-  if (!linkedId && !covers(owners, before.home_owner)) {
+  if (!linkedId && !covers(owners, before.homeOwner)) {
     throw scimConflict(
       'Personen finns redan i ett register som SCIM-klienten inte hanterar. Be en administratör i Navet om hjälp.',
     );
   }
   const unchanged =
-    before.name === desired.displayName && before.email === desired.email && (before.hsa_id ?? null) === desired.hsaId;
-  if (unchanged || before.anonymised_at) return id;
-  const after = await people.updatePersonRow(tx, id, before.version, {
+    before.name === desired.displayName && before.email === desired.email && (before.hsaId ?? null) === desired.hsaId;
+  if (unchanged || before.anonymisedAt) return id;
+  const after = await people.updatePersonRecord(tx, id, before.version, {
     name: desired.displayName,
     email: desired.email,
     employer: before.employer,
-    employerType: before.employer_type,
+    employerType: before.employerType,
     profession: before.profession,
     hsaId: desired.hsaId,
   });

@@ -93,7 +93,12 @@ export function UserRolesPage({ id }: { id: string }) {
                     {u.roles.map((r) => (
                       <tr key={`${r.role}:${r.scopeType}:${r.scopeId}`}>
                         <th scope="row">{roleLabel(r)}</th>
-                        <td>{info.get(r.role)?.permissions.map((p) => tMaybe(`permission.${p}`) ?? p).join(', ') ?? '–'}</td>
+                        <td>
+                          {info
+                            .get(r.role)
+                            ?.permissions.map((p) => tMaybe(`permission.${p}`) ?? p)
+                            .join(', ') ?? '–'}
+                        </td>
                         <td>
                           <button
                             type="button"
