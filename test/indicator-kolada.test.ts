@@ -83,7 +83,7 @@ describe('Kolada v3', () => {
     expect(values).toHaveLength(328);
     expect(new Set(values.map((v) => v.area)).size).toBe(22);
     expect([...new Set(values.map((v) => v.period))]).toEqual(['2020', '2021', '2022', '2023', '2024']);
-    expect(values.every((v) => v.source === 'kolada' && v.source_ref === 'N79999' && v.fetched_at instanceof Date)).toBe(true);
+    expect(values.every((v) => v.source === 'kolada' && v.sourceRef === 'N79999' && typeof v.fetchedAt === 'string')).toBe(true);
     const blekinge2024 = values.filter((v) => v.area === '10' && v.period === '2024');
     expect(blekinge2024.map((v) => [v.gender, v.level])).toEqual([
       ['K', 'region'],
@@ -186,7 +186,7 @@ describe('files as the sources export them', () => {
     });
     expect(res.statusCode).toBe(201);
     const values = await repository.valuesWithProvenance(t.db, ind.id);
-    expect(values.map((v) => [v.area, v.sub_area, v.level, v.gender, v.value])).toEqual(
+    expect(values.map((v) => [v.area, v.subArea, v.level, v.gender, v.value])).toEqual(
       [
         ['10', '', 'region', 'K', 73],
         ['10', '', 'region', 'M', 69.4],
@@ -195,6 +195,6 @@ describe('files as the sources export them', () => {
         ['SE', '', 'country', 'T', 70.1],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1]))),
     );
-    expect(values.every((v) => v.source === 'file' && v.source_ref === 'kolada-export.csv')).toBe(true);
+    expect(values.every((v) => v.source === 'file' && v.sourceRef === 'kolada-export.csv')).toBe(true);
   });
 });

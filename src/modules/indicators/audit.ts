@@ -1,14 +1,14 @@
 /** The audit kinds of goals, indicators, value imports and comments, and their payloads (see platform/audit/record.ts). */
-import type { GoalRow } from './repository.js';
+import type { GoalRecord } from './repository.js';
 import type { presentIndicator } from './presenter.js';
 
 type IndicatorAudit = ReturnType<typeof presentIndicator>;
 
 declare module '../../platform/audit/record.js' {
   interface AuditPayloads {
-    'followup-goal.create': { after: GoalRow };
-    'followup-goal.update': { before: GoalRow; after: GoalRow };
-    'followup-goal.delete': { before: GoalRow };
+    'followup-goal.create': { after: GoalRecord };
+    'followup-goal.update': { before: GoalRecord; after: GoalRecord };
+    'followup-goal.delete': { before: GoalRecord };
     'indicator.create': { after: IndicatorAudit };
     'indicator.update': { before: IndicatorAudit; after: IndicatorAudit };
     'indicator-import.import': {

@@ -149,14 +149,14 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
         reply,
         await repo.openIndicatorValues(db, req.query.indicator ?? null, { limit, after }),
         limit,
-        (r) => [r.indicator_id, r.area, r.sub_area, r.period],
+        (r) => [r.indicatorId, r.area, r.subArea, r.period],
       );
       const items = rows.map((r) => ({
         indicator: r.code,
         name: r.name,
         unit: r.unit,
         area: r.area,
-        subArea: r.sub_area || null,
+        subArea: r.subArea || null,
         period: r.period,
         value: r.value,
       }));

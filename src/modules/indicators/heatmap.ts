@@ -27,7 +27,7 @@ export async function heatmapColumns(db: Queryable, healthcareRegion?: string) {
   const placed = new Set<string>();
   for (const g of groups) {
     for (const r of regions) {
-      if (r.healthcare_region_ids.includes(g.id) && (healthcareRegion || !placed.has(r.code))) {
+      if (r.healthcareRegionIds.includes(g.id) && (healthcareRegion || !placed.has(r.code))) {
         g.regionCodes.push(r.code);
         placed.add(r.code);
       }
@@ -83,8 +83,8 @@ export async function heatmap(db: Queryable, q: HeatmapQuery) {
     regions: columns.map((r) => ({
       code: r.code,
       name: r.name,
-      shortName: r.short_name,
-      healthcareRegionIds: r.healthcare_region_ids,
+      shortName: r.shortName,
+      healthcareRegionIds: r.healthcareRegionIds,
     })),
     supports: rows,
     regionShares,

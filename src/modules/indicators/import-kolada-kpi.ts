@@ -17,7 +17,7 @@ import './audit.js';
 import { applyImport } from './import-values.js';
 import { KoladaClient, SourceError, type KoladaSettings } from './kolada/client.js';
 import { authorizeIndicatorManage } from './policy.js';
-import { presentImport, presentIndicator } from './presenter.js';
+import { presentIndicator } from './presenter.js';
 import * as repo from './repository.js';
 import { IMPORT_FINISHED } from './rules/import.js';
 import { koladaCountryAndRegionIds, koladaRows, yearSpan } from './rules/kolada.js';
@@ -49,8 +49,8 @@ export async function geography(db: Db): Promise<Geography> {
     repo.healthcareRegions(db),
   ]);
   return {
-    regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name })),
-    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.region_code })),
+    regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.shortName })),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.regionCode })),
     healthcareRegions,
   };
 }
@@ -122,7 +122,7 @@ export async function importKoladaKpi(db: Db, ctx: Ctx, input: KoladaImportInput
     await enqueue(tx, KOLADA_QUEUE, { importId: created.id, kpiId: kpi.id, years }, { dedupeKey: `kolada-import:${created.id}` });
     return created;
   });
-  return presentImport((await repo.getImport(db, imp.id))!);
+  return (await repo.getImport(db, imp.id))!;
 }
 
 /** The job: fetch the values (all pages), map Kolada's ids, write each year with provenance. */
@@ -156,7 +156,7 @@ export function koladaHandler(db: Db, settings: KoladaSettings | undefined, fetc
         message: s.reason,
       })),
     });
-    if (!(await repo.getIndicator(db, imp.indicator_id))) throw notFound('Indikatorn');
-    await applyImport(db, id, imp.indicator_id, rows, { source: 'kolada', sourceRef: kpiId, fetchedAt: clock.now() });
+    if (!(await repo.getIndicator(db, imp.indicatorId))) throw notFound('Indikatorn');
+    await applyImport(db, id, imp.indicatorId, rows, { source: 'kolada', sourceRef: kpiId, fetchedAt: clock.now() });
   };
 }

@@ -11,7 +11,6 @@ import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import './audit.js';
 import { authorizeSomeImport, deniedAreas } from './policy.js';
-import { presentImport } from './presenter.js';
 import { readTable } from './read-file.js';
 import * as repo from './repository.js';
 import { IMPORT_FINISHED, validateRows, type ColumnMapping, type Validation } from './rules/import.js';
@@ -42,7 +41,7 @@ export interface ValidationReport {
   preview: Pick<StoredRow, 'area' | 'subArea' | 'gender' | 'period' | 'value'>[];
 }
 
-async function validate(db: Queryable, indicator: repo.IndicatorRow, input: ImportInput) {
+async function validate(db: Queryable, indicator: repo.IndicatorRecord, input: ImportInput) {
   const table = await readTable(input.format, input.contentBase64);
   const [regions, municipalities, healthcareRegions] = await Promise.all([
     repo.regionsWithHealthcareRegions(db),
@@ -50,8 +49,8 @@ async function validate(db: Queryable, indicator: repo.IndicatorRow, input: Impo
     repo.healthcareRegions(db),
   ]);
   const v = validateRows(table.header, table.rows, input.mapping, indicator.periodicity, {
-    regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name })),
-    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.region_code })),
+    regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.shortName })),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.regionCode })),
     healthcareRegions,
   });
   return { table, regions, v };
@@ -156,7 +155,7 @@ export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input:
     return created;
   });
   if (!queued) await applyImport(db, imp.id, indicatorId, rows, { source: 'file', sourceRef: input.fileName, fetchedAt: null });
-  return { kind: 'import' as const, import: presentImport((await repo.getImport(db, imp.id))!) };
+  return { kind: 'import' as const, import: (await repo.getImport(db, imp.id))! };
 }
 
 /** Writes the rows period by period; each period is replaced in one transaction. Idempotent. */
@@ -189,7 +188,7 @@ export function importHandler(db: Db) {
     const rows = await repo.importRows(db, id);
     if (!rows) return;
     try {
-      await applyImport(db, id, imp.indicator_id, rows, { source: 'file', sourceRef: imp.file_name, fetchedAt: null });
+      await applyImport(db, id, imp.indicatorId, rows, { source: 'file', sourceRef: imp.fileName, fetchedAt: null });
     } catch (err) {
       await repo.setImportProgress(db, id, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
       throw err;

@@ -24,7 +24,7 @@ export async function removeGoal(db: Db, ctx: Ctx, id: string, version: number) 
         ...(d.goals > 0 ? [`${d.goals} delmål`] : []),
         ...(d.indicators > 0
           ? [
-              `${d.indicators} ${d.indicators === 1 ? 'indikator' : 'indikatorer'} (${d.indicator_names.join(', ')}${d.indicators > 5 ? ' …' : ''})`,
+              `${d.indicators} ${d.indicators === 1 ? 'indikator' : 'indikatorer'} (${d.indicatorNames.join(', ')}${d.indicators > 5 ? ' …' : ''})`,
             ]
           : []),
       ];

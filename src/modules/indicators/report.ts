@@ -112,7 +112,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
 
   // 3. Indicators of the group's program areas: the region's latest value against target and nation.
   const indicators = (await repo.listIndicators(db)).filter(
-    (i) => !i.program_area_id || group.programAreaIds.includes(i.program_area_id),
+    (i) => !i.programAreaId || group.programAreaIds.includes(i.programAreaId),
   );
   const comments = await repo.commentsOf(db, groupId);
   const rows: string[][] = [];
@@ -129,7 +129,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
       own?.latest?.period ?? '–',
       `${num(own?.latest?.value)} ${ind.unit}`,
       `${num(natAt)} ${ind.unit}`,
-      ind.target_value === null ? '–' : `${num(ind.target_value)} (${own?.meetsTarget ? 'uppnått' : 'ej uppnått'})`,
+      ind.targetValue === null ? '–' : `${num(ind.targetValue)} (${own?.meetsTarget ? 'uppnått' : 'ej uppnått'})`,
       signals.length
         ? signals
             .map(
@@ -139,8 +139,8 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
             .join('; ')
         : 'Ingen särskild orsak',
     ]);
-    for (const c of comments.filter((x) => x.indicator_id === ind.id))
-      paragraphs.push(`${ind.name}, ${c.period} (${c.author_label}): ${c.text}`);
+    for (const c of comments.filter((x) => x.indicatorId === ind.id))
+      paragraphs.push(`${ind.name}, ${c.period} (${c.author}): ${c.text}`);
   }
   sections.push({
     heading: 'Indikatorer mot mål och riket',

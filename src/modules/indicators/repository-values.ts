@@ -1,7 +1,20 @@
 /** SQL for an indicator's values (with their dimensions and provenance) and its imports. */
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
-import type { ImportRow, ValueRow } from './repository.js';
+import { insertColumns, selectRow, selectRows } from '../../platform/db/rows.js';
 import type { Gender, Level } from './rules/places.js';
+import type { ImportStatus } from './schemas.js';
+
+/** An import as the API shows it (`report AS problems`, timestamps as ISO strings). */
+export type ImportRecord = Static<typeof ImportStatus>;
+
+/** One value of a series: where and when. */
+export interface SeriesValue {
+  area: string;
+  subArea: string;
+  period: string;
+  value: number;
+}
 
 export function seriesValues(
   db: Queryable,
@@ -12,7 +25,8 @@ export function seriesValues(
   to?: string,
   gender: Gender = 'T',
 ) {
-  return db.query<ValueRow>(
+  return selectRows<SeriesValue>(
+    db,
     `SELECT area, sub_area, period, value FROM followup_indicator_values
      WHERE indicator_id = $1 AND area = ANY($2::text[]) AND sub_area = $3 AND ($4::text IS NULL OR period >= $4) AND ($5::text IS NULL OR period <= $5)
        AND gender = $6
@@ -40,9 +54,10 @@ export interface Provenance {
   fetchedAt: Date | null;
 }
 
-export interface ValueProvenanceRow {
+/** A stored value with its dimensions and provenance; `fetchedAt` as an ISO string. */
+export interface ValueProvenance {
   area: string;
-  sub_area: string;
+  subArea: string;
   level: Level;
   gender: Gender;
   period: string;
@@ -50,13 +65,14 @@ export interface ValueProvenanceRow {
   numerator: number | null;
   denominator: number | null;
   source: Provenance['source'];
-  source_ref: string | null;
-  fetched_at: Date;
+  sourceRef: string | null;
+  fetchedAt: string;
 }
 
 /** Every value of an indicator with its dimensions and provenance (open data, tests). */
 export const valuesWithProvenance = (db: Queryable, indicatorId: string) =>
-  db.query<ValueProvenanceRow>(
+  selectRows<ValueProvenance>(
+    db,
     `SELECT area, sub_area, level, gender, period, value, numerator, denominator, source, source_ref, fetched_at
      FROM followup_indicator_values WHERE indicator_id = $1 ORDER BY area, sub_area, period, gender`,
     [indicatorId],
@@ -112,44 +128,49 @@ export async function replacePeriod(
   );
 }
 
-const IMPORT_COLS = `id, indicator_id, file_name, status, mode, total_rows, valid_rows, processed_rows, imported_rows, periods, report, error, created_at, finished_at`;
+const IMPORT_COLS = `id, indicator_id, file_name, status, mode, total_rows, valid_rows, processed_rows, imported_rows, periods,
+  report AS problems, error, created_at, finished_at`;
 
 export async function insertImport(
   db: Queryable,
   i: {
     indicatorId: string;
     fileName: string;
-    status: ImportRow['status'];
-    mode: ImportRow['mode'];
+    status: ImportRecord['status'];
+    mode: ImportRecord['mode'];
     totalRows: number;
     validRows: number;
     periods: string[];
-    report: ImportRow['report'];
+    report: ImportRecord['problems'];
     rows: unknown;
     createdBy: string | null;
   },
-): Promise<ImportRow> {
-  const rows = await db.query<ImportRow>(
-    `INSERT INTO followup_imports (indicator_id, file_name, status, mode, total_rows, valid_rows, periods, report, rows, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${IMPORT_COLS}`,
-    [
-      i.indicatorId,
-      i.fileName,
-      i.status,
-      i.mode,
-      i.totalRows,
-      i.validRows,
-      i.periods,
-      JSON.stringify(i.report),
-      i.rows === null ? null : JSON.stringify(i.rows),
-      i.createdBy,
-    ],
+): Promise<ImportRecord> {
+  const params: unknown[] = [];
+  const c = insertColumns(
+    {
+      indicatorId: i.indicatorId,
+      fileName: i.fileName,
+      status: i.status,
+      mode: i.mode,
+      totalRows: i.totalRows,
+      validRows: i.validRows,
+      periods: i.periods,
+      report: JSON.stringify(i.report),
+      rows: i.rows === null ? null : JSON.stringify(i.rows),
+      createdBy: i.createdBy,
+    },
+    params,
   );
-  return rows[0]!;
+  return (await selectRow<ImportRecord>(
+    db,
+    `INSERT INTO followup_imports ${c.columns} VALUES ${c.values} RETURNING ${IMPORT_COLS}`,
+    params,
+  ))!;
 }
 
-export const getImport = async (db: Queryable, id: string) =>
-  (await db.query<ImportRow>(`SELECT ${IMPORT_COLS} FROM followup_imports WHERE id = $1`, [id]))[0];
+export const getImport = (db: Queryable, id: string) =>
+  selectRow<ImportRecord>(db, `SELECT ${IMPORT_COLS} FROM followup_imports WHERE id = $1`, [id]);
 
 export const importRows = async (db: Queryable, id: string) =>
   (
@@ -159,7 +180,7 @@ export const importRows = async (db: Queryable, id: string) =>
 export async function setImportProgress(
   db: Queryable,
   id: string,
-  p: { status: ImportRow['status']; processed?: number; imported?: number; error?: string | null },
+  p: { status: ImportRecord['status']; processed?: number; imported?: number; error?: string | null },
 ) {
   await db.query(
     `UPDATE followup_imports SET status = $2, processed_rows = COALESCE($3, processed_rows), imported_rows = COALESCE($4, imported_rows),
@@ -174,7 +195,7 @@ export async function setImportProgress(
 export async function setImportTotals(
   db: Queryable,
   id: string,
-  t: { totalRows: number; validRows: number; report: ImportRow['report'] },
+  t: { totalRows: number; validRows: number; report: ImportRecord['problems'] },
 ): Promise<void> {
   await db.query(`UPDATE followup_imports SET total_rows = $2, valid_rows = $3, report = $4 WHERE id = $1`, [
     id,

@@ -1,78 +1,32 @@
 /** SQL for goals, indicators, their values and imports, and the controller's comments. */
+import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
-import type { ImportState } from './rules/import.js';
+import { insertColumns, selectRow, selectRows, setColumns } from '../../platform/db/rows.js';
 import type { Periodicity } from './rules/periods.js';
+import type { Comment, Goal, Heatmap, Indicator } from './schemas.js';
 
-export interface GoalRow {
-  id: string;
-  parent_id: string | null;
-  kind: 'promise' | 'goal';
-  owner: string;
-  title: string;
-  description: string | null;
-  source_quote: string | null;
-  version: number;
-}
+/** A goal in API shape (every column the API names; the audit trail records it whole). */
+export type GoalRecord = Static<typeof Goal> & { kind: 'promise' | 'goal' };
 
-export interface IndicatorRow {
-  id: string;
-  code: string;
-  goal_id: string | null;
-  name: string;
-  definition: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  periodicity: Periodicity;
-  source: 'quality-register' | 'waiting-time-database' | 'patient-survey' | 'own-measurement' | 'kolada' | 'quality-indicators';
-  source_name: string | null;
-  /** The indicator's id at its source (Kolada's KPI id), when it comes from one. */
-  source_ref: string | null;
-  target_value: number | null;
-  alert_value: number | null;
-  program_area_id: string | null;
-  version: number;
-  updated_at: Date;
-}
+/** An indicator in API shape, and when it last changed (not in the API). */
+export type IndicatorRecord = Static<typeof Indicator> & { updatedAt: string };
 
-export interface ValueRow {
-  area: string;
-  sub_area: string;
-  period: string;
-  value: number;
-}
+/** A controller's comment on an indicator's period, as the API shows it (`author_label AS author`). */
+export type CommentRecord = Static<typeof Comment>;
 
-export interface ImportRow {
-  id: string;
-  indicator_id: string;
-  file_name: string;
-  status: ImportState;
-  mode: 'all-or-nothing' | 'valid-only';
-  total_rows: number;
-  valid_rows: number;
-  processed_rows: number;
-  imported_rows: number;
-  periods: string[];
-  report: { row: number; column: string; value: string; message: string }[];
-  error: string | null;
-  created_at: Date;
-  finished_at: Date | null;
-}
+/** A region with the healthcare regions it belongs to, as the heatmap shows it. */
+export type RegionRecord = Static<typeof Heatmap>['regions'][number];
+
+const GOAL_COLS = `id, parent_id, kind, owner, title, description, source_quote, version`;
 
 const IND_COLS = `id, code, goal_id, name, definition, unit, direction, periodicity, source, source_name, source_ref,
   target_value::float8 AS target_value, alert_value::float8 AS alert_value, program_area_id, version, updated_at`;
 
 export const listGoals = (db: Queryable) =>
-  db.query<GoalRow>(
-    `SELECT id, parent_id, kind, owner, title, description, source_quote, version FROM followup_goals ORDER BY kind DESC, created_at, id`,
-  );
+  selectRows<GoalRecord>(db, `SELECT ${GOAL_COLS} FROM followup_goals ORDER BY kind DESC, created_at, id`);
 
-export const getGoal = async (db: Queryable, id: string) =>
-  (
-    await db.query<GoalRow>(
-      `SELECT id, parent_id, kind, owner, title, description, source_quote, version FROM followup_goals WHERE id = $1`,
-      [id],
-    )
-  )[0];
+export const getGoal = (db: Queryable, id: string) =>
+  selectRow<GoalRecord>(db, `SELECT ${GOAL_COLS} FROM followup_goals WHERE id = $1`, [id]);
 
 export async function insertGoal(
   db: Queryable,
@@ -85,13 +39,25 @@ export async function insertGoal(
     sourceQuote?: string | null;
     isDemo?: boolean;
   },
-): Promise<GoalRow> {
-  const rows = await db.query<GoalRow>(
-    `INSERT INTO followup_goals (parent_id, kind, owner, title, description, source_quote, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     RETURNING id, parent_id, kind, owner, title, description, source_quote, version`,
-    [g.parentId, g.kind, g.owner, g.title, g.description, g.sourceQuote ?? null, g.isDemo ?? false],
+): Promise<GoalRecord> {
+  const params: unknown[] = [];
+  const c = insertColumns(
+    {
+      parentId: g.parentId,
+      kind: g.kind,
+      owner: g.owner,
+      title: g.title,
+      description: g.description,
+      sourceQuote: g.sourceQuote ?? null,
+      isDemo: g.isDemo ?? false,
+    },
+    params,
   );
-  return rows[0]!;
+  return (await selectRow<GoalRecord>(
+    db,
+    `INSERT INTO followup_goals ${c.columns} VALUES ${c.values} RETURNING ${GOAL_COLS}`,
+    params,
+  ))!;
 }
 
 /** A goal's fields that may change; `kind` follows from having a parent and never changes. */
@@ -100,24 +66,26 @@ export async function updateGoalRow(
   id: string,
   version: number,
   g: { parentId: string | null; owner: string; title: string; description: string | null },
-): Promise<GoalRow | undefined> {
-  const rows = await db.query<GoalRow>(
-    `UPDATE followup_goals SET parent_id = $3, owner = $4, title = $5, description = $6, version = version + 1, updated_at = now()
-     WHERE id = $1 AND version = $2 RETURNING id, parent_id, kind, owner, title, description, source_quote, version`,
-    [id, version, g.parentId, g.owner, g.title, g.description],
+): Promise<GoalRecord | undefined> {
+  const params: unknown[] = [id, version];
+  const set = setColumns({ parentId: g.parentId, owner: g.owner, title: g.title, description: g.description }, params);
+  return selectRow<GoalRecord>(
+    db,
+    `UPDATE followup_goals SET ${set}, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING ${GOAL_COLS}`,
+    params,
   );
-  return rows[0];
 }
 
 /** What hangs under a goal: its sub-goals and the indicators pointing at it. */
 export async function goalDependents(db: Queryable, id: string) {
-  const rows = await db.query<{ goals: number; indicators: number; indicator_names: string[] }>(
+  return (await selectRow<{ goals: number; indicators: number; indicatorNames: string[] }>(
+    db,
     `SELECT (SELECT count(*)::int FROM followup_goals WHERE parent_id = $1) AS goals,
             (SELECT count(*)::int FROM followup_indicators WHERE goal_id = $1) AS indicators,
             COALESCE((SELECT array_agg(name ORDER BY name) FROM (SELECT name FROM followup_indicators WHERE goal_id = $1 ORDER BY name LIMIT 5) n), '{}') AS indicator_names`,
     [id],
-  );
-  return rows[0]!;
+  ))!;
 }
 
 /** The ids of a goal and every goal below it (to refuse moving a goal under itself). */
@@ -135,35 +103,27 @@ export async function deleteGoalRow(db: Queryable, id: string, version: number):
   return (await db.query('DELETE FROM followup_goals WHERE id = $1 AND version = $2 RETURNING id', [id, version])).length > 0;
 }
 
-export const getGoalForUpdate = async (db: Queryable, id: string) =>
-  (
-    await db.query<GoalRow>(
-      `SELECT id, parent_id, kind, owner, title, description, source_quote, version FROM followup_goals WHERE id = $1 FOR UPDATE`,
-      [id],
-    )
-  )[0];
+export const getGoalForUpdate = (db: Queryable, id: string) =>
+  selectRow<GoalRecord>(db, `SELECT ${GOAL_COLS} FROM followup_goals WHERE id = $1 FOR UPDATE`, [id]);
 
 export const listIndicators = (db: Queryable) =>
-  db.query<IndicatorRow>(`SELECT ${IND_COLS} FROM followup_indicators ORDER BY sv_key(name) COLLATE "C", id`);
+  selectRows<IndicatorRecord>(db, `SELECT ${IND_COLS} FROM followup_indicators ORDER BY sv_key(name) COLLATE "C", id`);
 
-export const getIndicator = async (db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) =>
-  (
-    await db.query<IndicatorRow>(
-      `SELECT ${IND_COLS} FROM followup_indicators WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
-      [id],
-    )
-  )[0];
+export const getIndicator = (db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) =>
+  selectRow<IndicatorRecord>(
+    db,
+    `SELECT ${IND_COLS} FROM followup_indicators WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
 
-export const getIndicatorBySource = async (db: Queryable, source: IndicatorRow['source'], ref: string) =>
-  (
-    await db.query<IndicatorRow>(`SELECT ${IND_COLS} FROM followup_indicators WHERE source = $1 AND source_ref = $2`, [
-      source,
-      ref,
-    ])
-  )[0];
+export const getIndicatorBySource = (db: Queryable, source: IndicatorRecord['source'], ref: string) =>
+  selectRow<IndicatorRecord>(db, `SELECT ${IND_COLS} FROM followup_indicators WHERE source = $1 AND source_ref = $2`, [
+    source,
+    ref,
+  ]);
 
-export const getIndicatorByCode = async (db: Queryable, code: string) =>
-  (await db.query<IndicatorRow>(`SELECT ${IND_COLS} FROM followup_indicators WHERE code = $1`, [code]))[0];
+export const getIndicatorByCode = (db: Queryable, code: string) =>
+  selectRow<IndicatorRecord>(db, `SELECT ${IND_COLS} FROM followup_indicators WHERE code = $1`, [code]);
 
 export interface IndicatorWrite {
   code: string;
@@ -173,7 +133,7 @@ export interface IndicatorWrite {
   unit: string;
   direction: 'higher' | 'lower';
   periodicity: Periodicity;
-  source: IndicatorRow['source'];
+  source: IndicatorRecord['source'];
   sourceName: string | null;
   targetValue: number | null;
   alertValue: number | null;
@@ -181,28 +141,31 @@ export interface IndicatorWrite {
   sourceRef?: string | null;
 }
 
-export async function insertIndicator(db: Queryable, i: IndicatorWrite, isDemo = false): Promise<IndicatorRow> {
-  const rows = await db.query<IndicatorRow>(
-    `INSERT INTO followup_indicators (code, goal_id, name, definition, unit, direction, periodicity, source, source_name, target_value, alert_value, program_area_id, is_demo, source_ref)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${IND_COLS}`,
-    [
-      i.code,
-      i.goalId,
-      i.name,
-      i.definition,
-      i.unit,
-      i.direction,
-      i.periodicity,
-      i.source,
-      i.sourceName,
-      i.targetValue,
-      i.alertValue,
-      i.programAreaId,
-      isDemo,
-      i.sourceRef ?? null,
-    ],
+/** The columns an indicator's definition writes (named here: a caller's record may carry more). */
+const definitionColumns = (i: Omit<IndicatorWrite, 'code' | 'periodicity'>) => ({
+  goalId: i.goalId,
+  name: i.name,
+  definition: i.definition,
+  unit: i.unit,
+  direction: i.direction,
+  source: i.source,
+  sourceName: i.sourceName,
+  targetValue: i.targetValue,
+  alertValue: i.alertValue,
+  programAreaId: i.programAreaId,
+});
+
+export async function insertIndicator(db: Queryable, i: IndicatorWrite, isDemo = false): Promise<IndicatorRecord> {
+  const params: unknown[] = [];
+  const c = insertColumns(
+    { code: i.code, periodicity: i.periodicity, ...definitionColumns(i), isDemo, sourceRef: i.sourceRef ?? null },
+    params,
   );
-  return rows[0]!;
+  return (await selectRow<IndicatorRecord>(
+    db,
+    `INSERT INTO followup_indicators ${c.columns} VALUES ${c.values} RETURNING ${IND_COLS}`,
+    params,
+  ))!;
 }
 
 export async function updateIndicatorRow(
@@ -210,40 +173,22 @@ export async function updateIndicatorRow(
   id: string,
   version: number,
   i: Omit<IndicatorWrite, 'code' | 'periodicity'>,
-) {
-  const rows = await db.query<IndicatorRow>(
-    `UPDATE followup_indicators SET goal_id = $3, name = $4, definition = $5, unit = $6, direction = $7, source = $8, source_name = $9,
-       target_value = $10, alert_value = $11, program_area_id = $12, version = version + 1, updated_at = now()
+): Promise<IndicatorRecord | undefined> {
+  const params: unknown[] = [id, version];
+  const set = setColumns(definitionColumns(i), params);
+  return selectRow<IndicatorRecord>(
+    db,
+    `UPDATE followup_indicators SET ${set}, version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING ${IND_COLS}`,
-    [
-      id,
-      version,
-      i.goalId,
-      i.name,
-      i.definition,
-      i.unit,
-      i.direction,
-      i.source,
-      i.sourceName,
-      i.targetValue,
-      i.alertValue,
-      i.programAreaId,
-    ],
+    params,
   );
-  return rows[0];
 }
 
 export * from './repository-values.js';
 
-export interface RegionRef {
-  code: string;
-  name: string;
-  short_name: string;
-  healthcare_region_ids: string[];
-}
-
 export const regionsWithHealthcareRegions = (db: Queryable) =>
-  db.query<RegionRef>(
+  selectRows<RegionRecord>(
+    db,
     `SELECT r.code, r.name, r.short_name,
        COALESCE(array_agg(m.healthcare_region_id ORDER BY m.healthcare_region_id) FILTER (WHERE m.healthcare_region_id IS NOT NULL), '{}') AS healthcare_region_ids
      FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code GROUP BY r.code ORDER BY r.code`,
@@ -251,38 +196,33 @@ export const regionsWithHealthcareRegions = (db: Queryable) =>
 
 /** Every municipality with its region: kommunkod → region (Kolada's municipality ids are kommunkoder). */
 export const municipalities = (db: Queryable) =>
-  db.query<{ code: string; name: string; region_code: string }>(
+  selectRows<{ code: string; name: string; regionCode: string }>(
+    db,
     `SELECT code, name, region_code FROM municipalities ORDER BY code`,
   );
 
 export const healthcareRegions = (db: Queryable) =>
-  db.query<{ id: string; name: string }>(`SELECT id, name FROM healthcare_regions ORDER BY sv_key(name) COLLATE "C"`);
+  selectRows<{ id: string; name: string }>(db, `SELECT id, name FROM healthcare_regions ORDER BY sv_key(name) COLLATE "C"`);
 
-export interface CommentRow {
-  group_id: string;
-  indicator_id: string;
-  period: string;
-  text: string;
-  author_label: string;
-  updated_at: Date;
-}
+const COMMENT_COLS = `group_id, indicator_id, period, text, author_label AS author, updated_at`;
 
 export async function upsertComment(
   db: Queryable,
   c: { groupId: string; indicatorId: string; period: string; text: string; author: string },
-) {
-  const rows = await db.query<CommentRow>(
+): Promise<CommentRecord> {
+  return (await selectRow<CommentRecord>(
+    db,
     `INSERT INTO followup_comments (group_id, indicator_id, period, text, author_label) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (group_id, indicator_id, period) DO UPDATE SET text = EXCLUDED.text, author_label = EXCLUDED.author_label, updated_at = now()
-     RETURNING group_id, indicator_id, period, text, author_label, updated_at`,
+     RETURNING ${COMMENT_COLS}`,
     [c.groupId, c.indicatorId, c.period, c.text, c.author],
-  );
-  return rows[0]!;
+  ))!;
 }
 
 export const commentsOf = (db: Queryable, groupId: string) =>
-  db.query<CommentRow>(
-    `SELECT group_id, indicator_id, period, text, author_label, updated_at FROM followup_comments WHERE group_id = $1 ORDER BY indicator_id, period`,
+  selectRows<CommentRecord>(
+    db,
+    `SELECT ${COMMENT_COLS} FROM followup_comments WHERE group_id = $1 ORDER BY indicator_id, period`,
     [groupId],
   );
 
@@ -294,16 +234,17 @@ export function openIndicatorValues(
   page: { after?: [string, string, string, string] | undefined; limit: number },
 ) {
   const a = page.after;
-  return db.query<{
-    indicator_id: string;
+  return selectRows<{
+    indicatorId: string;
     code: string;
     name: string;
     unit: string;
     area: string;
-    sub_area: string;
+    subArea: string;
     period: string;
     value: number;
   }>(
+    db,
     `SELECT v.indicator_id, i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.value
      FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
      WHERE ($1::text IS NULL OR i.code = $1)

@@ -9,7 +9,7 @@ import { createGoal } from './create-goal.js';
 import { createIndicator } from './create-indicator.js';
 import { heatmapRoutes } from './heatmap-routes.js';
 import { goalOwnersWritable } from './policy.js';
-import { goalTree, presentGoal, presentIndicator } from './presenter.js';
+import { goalTree, presentIndicator } from './presenter.js';
 import { removeGoal } from './remove-goal.js';
 import * as repo from './repository.js';
 import {
@@ -81,7 +81,7 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
         title: req.body.title.trim(),
         description: req.body.description ?? null,
       });
-      return reply.code(201).header('etag', `"${g.version}"`).send(presentGoal(g));
+      return reply.code(201).header('etag', `"${g.version}"`).send(g);
     },
   );
 
@@ -99,7 +99,7 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
       mayRead(req);
       const g = await repo.getGoal(db, req.params.id);
       if (!g) throw notFound('Målet');
-      return reply.header('etag', `"${g.version}"`).send(presentGoal(g));
+      return reply.header('etag', `"${g.version}"`).send(g);
     },
   );
 
@@ -122,7 +122,7 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
         ...patch,
         ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
       });
-      return reply.header('etag', `"${g.version}"`).send(presentGoal(g));
+      return reply.header('etag', `"${g.version}"`).send(g);
     },
   );
 

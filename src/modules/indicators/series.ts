@@ -24,7 +24,7 @@ export interface AreaSeries {
   signals: { chart: 'run' | 'control'; rule: string; periods: string[]; side: string | null; meaning: string }[];
 }
 
-export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRow, opts: SeriesOptions) {
+export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRecord, opts: SeriesOptions) {
   const areas = [...new Set([...opts.areas, 'SE'])];
   const [values, regions] = await Promise.all([
     repo.seriesValues(db, indicator.id, areas, opts.subArea ?? '', opts.from, opts.to, opts.gender),
@@ -47,7 +47,7 @@ export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRo
     const { points: _p, ...analysis } = analyse(points);
     void _p;
     const lastPoint = [...points].reverse().find((p) => p.value !== null);
-    const target = indicator.target_value;
+    const target = indicator.targetValue;
     const signals = [
       ...analysis.run.signals.map((s) => ({ chart: 'run' as const, s })),
       ...analysis.control.signals.map((s) => ({ chart: 'control' as const, s })),

@@ -27,14 +27,14 @@ export async function updateGoal(db: Db, ctx: Ctx, id: string, version: number, 
     if (before.version !== version) throw staleVersion(before.version);
     await assertVisible(tx, ctx, { goal: patch.parentId });
     const next = {
-      parentId: patch.parentId !== undefined ? patch.parentId : before.parent_id,
+      parentId: patch.parentId !== undefined ? patch.parentId : before.parentId,
       owner: patch.owner ?? before.owner,
       title: patch.title ?? before.title,
       description: patch.description !== undefined ? patch.description : before.description,
     };
     if (next.owner !== before.owner) await authorizeGoalWriteForNewOwner(ctx, tx, next.owner);
     const errors: FieldError[] = [];
-    if (next.parentId !== before.parent_id) {
+    if (next.parentId !== before.parentId) {
       if (before.kind === 'promise') {
         errors.push({ path: '/parentId', message: 'Ett patientlöfte ligger överst i målträdet och har inget överordnat mål.' });
       } else if (next.parentId === null) {

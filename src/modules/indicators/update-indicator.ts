@@ -24,16 +24,16 @@ export async function updateIndicator(
     if (before.version !== version) throw staleVersion(before.version);
     await assertVisible(tx, ctx, { goal: patch.goalId });
     const merged = {
-      goalId: patch.goalId !== undefined ? patch.goalId : before.goal_id,
+      goalId: patch.goalId !== undefined ? patch.goalId : before.goalId,
       name: patch.name ?? before.name,
       definition: patch.definition ?? before.definition,
       unit: patch.unit ?? before.unit,
       direction: patch.direction ?? before.direction,
       source: patch.source ?? before.source,
-      sourceName: patch.sourceName !== undefined ? patch.sourceName : before.source_name,
-      targetValue: patch.targetValue !== undefined ? patch.targetValue : before.target_value,
-      alertValue: patch.alertValue !== undefined ? patch.alertValue : before.alert_value,
-      programAreaId: patch.programAreaId !== undefined ? patch.programAreaId : before.program_area_id,
+      sourceName: patch.sourceName !== undefined ? patch.sourceName : before.sourceName,
+      targetValue: patch.targetValue !== undefined ? patch.targetValue : before.targetValue,
+      alertValue: patch.alertValue !== undefined ? patch.alertValue : before.alertValue,
+      programAreaId: patch.programAreaId !== undefined ? patch.programAreaId : before.programAreaId,
     };
     await checkIndicator(tx, merged);
     const after = await repo.updateIndicatorRow(tx, id, version, merged);

@@ -10,7 +10,7 @@ import { errorResponses } from '../../platform/http/schemas.js';
 import { importValues } from './import-values.js';
 import type { ImportState } from './rules/import.js';
 import { assertMayReadReport } from './policy.js';
-import { presentImport, presentIndicator } from './presenter.js';
+import { presentIndicator } from './presenter.js';
 import { buildReport } from './report.js';
 import { reportToDocx, reportToPdf } from './report-documents.js';
 import * as repo from './repository.js';
@@ -111,7 +111,7 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
       signedIn(req);
       const imp = await repo.getImport(db, req.params.id);
       if (!imp) throw notFound('Inläsningen');
-      return presentImport(imp);
+      return imp;
     },
   );
 
@@ -127,15 +127,7 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req) => {
-      const c = await setComment(db, req.ctx, req.params.id, req.body);
-      return {
-        groupId: c.group_id,
-        indicatorId: c.indicator_id,
-        period: c.period,
-        text: c.text,
-        author: c.author_label,
-        updatedAt: c.updated_at.toISOString(),
-      };
+      return setComment(db, req.ctx, req.params.id, req.body);
     },
   );
 
