@@ -74,7 +74,8 @@ describe('administration and my account', () => {
       .waitFor();
     const held = page.getByRole('table', { name: `Roller för ${name}` });
     await held.getByRole('rowheader', { name: 'Samordnare för kunskapsstyrning (Region Kronoberg)' }).waitFor();
-    expect(await held.innerText()).toContain('cases.triage');
+    expect(await held.innerText()).toContain('Fördela inkomna ärenden');
+    expect(await held.innerText()).not.toContain('cases.triage');
     await expectAccessible(page, 'user roles');
     await screenshot(page, 'user-roles');
 
