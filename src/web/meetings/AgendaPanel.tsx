@@ -10,7 +10,7 @@ import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { AttachReport, Attachments } from './AttachmentsPanel';
 import type { Run } from './meeting-form';
-import { meetingWrite, useMeetingForm, useRunSubmit } from './meeting-submit';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
 import type { MeetingDetail } from './MeetingPage';
 
 export function AgendaPanel({ d, run }: { d: MeetingDetail; run: Run }) {
@@ -104,7 +104,7 @@ function AddCase({ d, run }: { d: MeetingDetail; run: Run }) {
     defaultValues: { caseId: '' },
   });
   const add = $api.useMutation('post', '/meetings/{id}/agenda', meetingWrite);
-  const submit = useRunSubmit(
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => add.mutateAsync({ params: { path: { id: d.meeting.id } }, body: toBody(v) }),
@@ -134,7 +134,7 @@ function AddItem({ d, run }: { d: MeetingDetail; run: Run }) {
   const toBody = (v: { title: string }) => ({ title: v.title.trim() });
   const form = useMeetingForm(AgendaBody, toBody, { title: '' });
   const add = $api.useMutation('post', '/meetings/{id}/agenda', meetingWrite);
-  const submit = useRunSubmit(
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => add.mutateAsync({ params: { path: { id: d.meeting.id } }, body: toBody(v) }),

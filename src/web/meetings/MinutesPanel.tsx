@@ -5,7 +5,7 @@ import { FormSelectField } from '../components/FormChoiceFields';
 import { FormTextAreaField } from '../components/FormFields';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { meetingWrite, useMeetingForm, useRunSubmit } from './meeting-submit';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
 import type { MeetingDetail } from './MeetingPage';
 import { DECISION_KIND_OPTIONS, kindText } from './meetings';
 import { ParagraphView } from './ParagraphPanel';
@@ -43,7 +43,7 @@ function NewParagraphForm({ d, run }: { d: MeetingDetail; run: Run }) {
   const unminuted = d.agenda.filter((a) => !d.paragraphs.some((p) => p.agendaItemId === a.id));
   const form = useMeetingForm(ParagraphBody, toBody, { agendaItemId: '', decisionKind: 'beslut', decisionText: '' });
   const write = $api.useMutation('post', '/meetings/{id}/paragraphs', meetingWrite);
-  const submit = useRunSubmit(
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => write.mutateAsync({ params: { path: { id: d.meeting.id } }, body: toBody(v) }),

@@ -10,7 +10,7 @@ import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { useI18n, useT } from '../i18n';
 import { loadProgramAreas } from '../organisation/reference';
 import type { Run } from './meeting-form';
-import { meetingWrite, useMeetingForm, useRunSubmit } from './meeting-submit';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
 import type { MeetingDetail } from './MeetingPage';
 import { DECISION_KIND_OPTIONS, extractHref, kindText, type Paragraph } from './meetings';
 
@@ -104,7 +104,7 @@ function OverrideForm({ p, person, run }: { p: Paragraph; person: Paragraph['par
   const toBody = (v: { overrideReason: string }) => ({ takesPart: true, overrideReason: v.overrideReason });
   const form = useMeetingForm(ParticipationBody, toBody, { overrideReason: '' });
   const save = $api.useMutation('put', '/paragraphs/{id}/participation/{personId}', meetingWrite);
-  const submit = useRunSubmit(
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => save.mutateAsync({ params: { path: { id: p.id, personId: person.personId } }, body: toBody(v) }),
@@ -144,7 +144,7 @@ function EditParagraph({ p, run, areas }: { p: Paragraph; run: Run; areas: { id:
   };
   const form = useMeetingForm(ParagraphPatch, toBody, saved, { values: saved });
   const save = $api.useMutation('patch', '/paragraphs/{id}', meetingWrite);
-  const submit = useRunSubmit(
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => save.mutateAsync({ params: { path: { id: p.id } }, body: toBody(v) }),
@@ -203,7 +203,7 @@ function AddAction({ p, run }: { p: Paragraph; run: Run }) {
   const base = `paragraph-${p.number}`;
   const form = useMeetingForm(ActionBody, actionBody, { title: '', ownerName: '', dueDate: '' });
   const add = $api.useMutation('post', '/paragraphs/{id}/actions', meetingWrite);
-  const submit = useRunSubmit(
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => add.mutateAsync({ params: { path: { id: p.id } }, body: actionBody(v) }),

@@ -2,12 +2,14 @@
  * The meeting page's react-hook-form forms: the route's own body schema checks the values before
  * anything is sent (schemaResolver, the server's messages), the write is a `$api.useMutation`
  * sent through the page's `run` (which announces the outcome and refetches the meeting), a
- * refused request's field errors go on the same fields, the first wrong field takes focus, and
- * focus comes back to the button after the write.
+ * refused request's field errors go on the same fields, the first wrong field takes focus (the
+ * fields are bound with useController, so react-hook-form knows their elements), and focus comes
+ * back to the button after the write.
  */
 import type { FormEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { TSchema } from 'typebox';
+import { asApiError } from '../api';
 import { queryClient } from '../client';
 import { useFocusReturn } from '../consultations/shared';
 import { applyServerErrors, schemaResolver } from '../forms';
@@ -54,7 +56,7 @@ export const meetingWrite = {
  * with `done` as its message; a refusal puts its field errors on the fields; the form is reset
  * after a write that went through when `reset` is asked for.
  */
-export function useRunSubmit<V extends FieldValues>(
+export function useMeetingSubmit<V extends FieldValues>(
   form: UseFormReturn<V>,
   run: Run,
   send: (values: V) => Promise<unknown>,
@@ -66,7 +68,11 @@ export function useRunSubmit<V extends FieldValues>(
     const ok = await run(
       () => send(values),
       done,
-      (err) => applyServerErrors(err, form.setError),
+      (err) => {
+        if (!applyServerErrors(err, form.setError)) return;
+        const first = asApiError(err).errors[0]!.path.replace(/^\//, '').split('/')[0]!;
+        form.setFocus(first as Path<V>);
+      },
     );
     if (ok && opts.reset) form.reset();
   });
