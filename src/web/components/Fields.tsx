@@ -90,6 +90,7 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChang
   /** Rendered after the placeholder and any children. */
   options?: readonly { value: string; label: string }[] | undefined;
   children?: ReactNode;
+  ref?: Ref<HTMLSelectElement>;
 };
 
 /** A labelled select; options come from `placeholder` and `options`, and/or as children (e.g. optgroups). */

@@ -1,13 +1,16 @@
 /** The agenda: items in order (moved with buttons), cases put forward, other items, and the attached reports. */
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { AgendaBody } from '../../modules/meetings/schemas';
 import { Link } from '../app/router';
 import { caseHref, STATUS_BADGE, statusLabel } from '../cases/cases';
-import { call, client } from '../client';
-import { SelectField, TextField } from '../components/Fields';
+import { $api } from '../client';
+import { FormSelectField } from '../components/FormChoiceFields';
+import { FormTextField, requiredFirst } from '../components/FormFields';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { AttachReport, Attachments } from './AttachmentsPanel';
-import { useSchemaForm, type Run } from './meeting-form';
+import type { Run } from './meeting-form';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
 import type { MeetingDetail } from './MeetingPage';
 
 export function AgendaPanel({ d, run }: { d: MeetingDetail; run: Run }) {
@@ -16,18 +19,13 @@ export function AgendaPanel({ d, run }: { d: MeetingDetail; run: Run }) {
   const open = d.permissions.editMinutes;
   const id = d.meeting.id;
   const ids = d.agenda.map((a) => a.id);
+  const order = $api.useMutation('put', '/meetings/{id}/agenda/order', meetingWrite);
+  const remove = $api.useMutation('delete', '/meetings/{id}/agenda/{itemId}', meetingWrite);
   const move = (i: number, by: number) => {
     const next = [...ids];
     const [x] = next.splice(i, 1);
     next.splice(i + by, 0, x!);
-    return run(() =>
-      call(
-        client.PUT('/meetings/{id}/agenda/order', {
-          params: { path: { id } },
-          body: { itemIds: next, version: d.meeting.version },
-        }),
-      ),
-    );
+    return run(() => order.mutateAsync({ params: { path: { id } }, body: { itemIds: next, version: d.meeting.version } }));
   };
   return (
     <section aria-labelledby="agenda-heading">
@@ -76,11 +74,7 @@ export function AgendaPanel({ d, run }: { d: MeetingDetail; run: Run }) {
                 <button
                   type="button"
                   className="button-secondary"
-                  onClick={() =>
-                    void run(() =>
-                      call(client.DELETE('/meetings/{id}/agenda/{itemId}', { params: { path: { id, itemId: a.id } } })),
-                    )
-                  }
+                  onClick={() => void run(() => remove.mutateAsync({ params: { path: { id, itemId: a.id } } }))}
                   aria-label={t('meetings.agenda.remove', { title: a.title })}
                 >
                   {t('meetings.agenda.removeShort')}
@@ -101,33 +95,35 @@ export function AgendaPanel({ d, run }: { d: MeetingDetail; run: Run }) {
   );
 }
 
-const addAgendaItem = (meetingId: string, body: { caseId?: string; title?: string }) =>
-  call(client.POST('/meetings/{id}/agenda', { params: { path: { id: meetingId } }, body }));
-
 /** Puts a prepared case forward (it becomes "för beslut"). */
 function AddCase({ d, run }: { d: MeetingDetail; run: Run }) {
-  const t = useI18n().t;
-  const [caseId, setCaseId] = useState('');
+  const { t, lang } = useI18n();
+  const toBody = (v: { caseId: string }) => ({ caseId: v.caseId });
+  const form = useForm<{ caseId: string }>({
+    resolver: requiredFirst({ caseId: t('meetings.agenda.chooseCase') }, schemaResolver(AgendaBody, toBody, lang)),
+    defaultValues: { caseId: '' },
+  });
+  const add = $api.useMutation('post', '/meetings/{id}/agenda', meetingWrite);
+  const submit = useMeetingSubmit(
+    form,
+    run,
+    (v) => add.mutateAsync({ params: { path: { id: d.meeting.id } }, body: toBody(v) }),
+    t('meetings.agenda.caseAdded'),
+    { reset: true },
+  );
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (caseId)
-          void run(() => addAgendaItem(d.meeting.id, { caseId }), t('meetings.agenda.caseAdded')).then(
-            (ok) => ok && setCaseId(''),
-          );
-      }}
-    >
-      <SelectField
+    <form className="inline-form" noValidate onSubmit={submit}>
+      <FormSelectField
+        control={form.control}
+        name="caseId"
         id="agenda-case"
         label={t('meetings.agenda.case')}
-        value={caseId}
-        onChange={setCaseId}
         options={d.candidateCases.map((c) => ({ value: c.id, label: `${c.caseNumber} ${c.subject}` }))}
         placeholder={t('meetings.agenda.chooseCase')}
       />
-      <button type="submit">{t('meetings.agenda.addCase')}</button>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('meetings.agenda.addCase')}
+      </button>
     </form>
   );
 }
@@ -135,15 +131,22 @@ function AddCase({ d, run }: { d: MeetingDetail; run: Run }) {
 /** Another item (not a case), e.g. "Övriga frågor". */
 function AddItem({ d, run }: { d: MeetingDetail; run: Run }) {
   const t = useI18n().t;
-  const { field, submit } = useSchemaForm(AgendaBody, (v: { title: string }) => ({ title: v.title.trim() }), { title: '' });
+  const toBody = (v: { title: string }) => ({ title: v.title.trim() });
+  const form = useMeetingForm(AgendaBody, toBody, { title: '' });
+  const add = $api.useMutation('post', '/meetings/{id}/agenda', meetingWrite);
+  const submit = useMeetingSubmit(
+    form,
+    run,
+    (v) => add.mutateAsync({ params: { path: { id: d.meeting.id } }, body: toBody(v) }),
+    t('meetings.agenda.itemAdded'),
+    { reset: true },
+  );
   return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={submit(run, (body) => addAgendaItem(d.meeting.id, body), t('meetings.agenda.itemAdded'), { reset: true })}
-    >
-      <TextField id="agenda-title" label={t('meetings.agenda.other')} {...field('title')} required />
-      <button type="submit">{t('meetings.agenda.addItem')}</button>
+    <form className="inline-form" noValidate onSubmit={submit}>
+      <FormTextField control={form.control} name="title" id="agenda-title" label={t('meetings.agenda.other')} required />
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('meetings.agenda.addItem')}
+      </button>
     </form>
   );
 }

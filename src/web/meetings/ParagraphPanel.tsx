@@ -1,14 +1,16 @@
 /** One paragraph of the minutes: jäv per person, the decision (edited while the minutes are a draft), action items, extracts. */
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { ActionBody, ParagraphPatch } from '../../modules/meetings/schemas';
+import type { ReactNode } from 'react';
+import { ActionBody, ParagraphPatch, ParticipationBody } from '../../modules/meetings/schemas';
 import { Link } from '../app/router';
 import { caseHref } from '../cases/cases';
-import { call, client } from '../client';
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
+import { $api } from '../client';
+import { FormCheckboxGroup, FormSelectField } from '../components/FormChoiceFields';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { useI18n, useT } from '../i18n';
 import { loadProgramAreas } from '../organisation/reference';
-import { useSchemaForm, type Run } from './meeting-form';
+import type { Run } from './meeting-form';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
 import type { MeetingDetail } from './MeetingPage';
 import { DECISION_KIND_OPTIONS, extractHref, kindText, type Paragraph } from './meetings';
 
@@ -76,10 +78,8 @@ function Jav({ children }: { children: ReactNode }) {
 /** Who does not take part (jäv) and who takes part despite a restriction (with the reason, audited). */
 function JavPanel({ p, run, open }: { p: Paragraph; run: Run; open: boolean }) {
   const t = useT();
-  const [override, setOverride] = useState<Record<string, string>>({});
   const recused = p.participation.filter((x) => !x.takesPart);
   const overridden = p.participation.filter((x) => x.takesPart && x.overrideReason);
-  const base = `paragraph-${p.number}`;
   return (
     <Jav>
       {recused.length === 0 && overridden.length === 0 && <p>{t('meetings.jav.none')}</p>}
@@ -88,40 +88,40 @@ function JavPanel({ p, run, open }: { p: Paragraph; run: Run; open: boolean }) {
           <p>
             <strong>{t('meetings.jav.notTakingPart', { name: x.name })}</strong> {x.restriction}
           </p>
-          {open && x.restriction && x.restriction !== SELF_REPORTED && (
-            <form
-              className="inline-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(
-                  () =>
-                    call(
-                      client.PUT('/paragraphs/{id}/participation/{personId}', {
-                        params: { path: { id: p.id, personId: x.personId } },
-                        body: { takesPart: true, overrideReason: override[x.personId] ?? '' },
-                      }),
-                    ),
-                  t('meetings.jav.overridden'),
-                );
-              }}
-            >
-              <TextField
-                id={`${base}-override-${x.personId}`}
-                label={t('meetings.jav.overrideReason', { name: x.name })}
-                value={override[x.personId] ?? ''}
-                onChange={(v) => setOverride({ ...override, [x.personId]: v })}
-              />
-              <button type="submit" className="button-secondary">
-                {t('meetings.jav.override')}
-              </button>
-            </form>
-          )}
+          {open && x.restriction && x.restriction !== SELF_REPORTED && <OverrideForm p={p} person={x} run={run} />}
         </div>
       ))}
       {overridden.map((x) => (
         <p key={x.personId}>{t('meetings.jav.overrideShown', { name: x.name, reason: x.overrideReason ?? '' })}</p>
       ))}
     </Jav>
+  );
+}
+
+/** Lets a person with a restriction take part anyway; the reason is required and audited. */
+function OverrideForm({ p, person, run }: { p: Paragraph; person: Paragraph['participation'][number]; run: Run }) {
+  const t = useT();
+  const toBody = (v: { overrideReason: string }) => ({ takesPart: true, overrideReason: v.overrideReason });
+  const form = useMeetingForm(ParticipationBody, toBody, { overrideReason: '' });
+  const save = $api.useMutation('put', '/paragraphs/{id}/participation/{personId}', meetingWrite);
+  const submit = useMeetingSubmit(
+    form,
+    run,
+    (v) => save.mutateAsync({ params: { path: { id: p.id, personId: person.personId } }, body: toBody(v) }),
+    t('meetings.jav.overridden'),
+  );
+  return (
+    <form className="inline-form" noValidate onSubmit={submit}>
+      <FormTextField
+        control={form.control}
+        name="overrideReason"
+        id={`paragraph-${p.number}-override-${person.personId}`}
+        label={t('meetings.jav.overrideReason', { name: person.name })}
+      />
+      <button type="submit" className="button-secondary" disabled={form.formState.isSubmitting}>
+        {t('meetings.jav.override')}
+      </button>
+    </form>
   );
 }
 
@@ -136,42 +136,51 @@ function EditParagraph({ p, run, areas }: { p: Paragraph; run: Run; areas: { id:
   const i18n = useI18n();
   const { t } = i18n;
   const base = `paragraph-${p.number}`;
-  const { field, submit } = useSchemaForm(ParagraphPatch, (v: ParagraphValues) => ({ ...v, version: p.version }), {
+  const toBody = (v: ParagraphValues) => ({ ...v, version: p.version });
+  const saved: ParagraphValues = {
     decisionKind: p.decisionKind,
     decisionText: p.decisionText,
     programAreaIds: p.programAreaIds,
-  });
-  const kind = field('decisionKind');
-  const chosen = field('programAreaIds');
+  };
+  const form = useMeetingForm(ParagraphPatch, toBody, saved, { values: saved });
+  const save = $api.useMutation('patch', '/paragraphs/{id}', meetingWrite);
+  const submit = useMeetingSubmit(
+    form,
+    run,
+    (v) => save.mutateAsync({ params: { path: { id: p.id } }, body: toBody(v) }),
+    t('meetings.minutes.saved'),
+  );
+  const chosen = form.watch('programAreaIds');
   return (
-    <form
-      className="form"
-      onSubmit={submit(
-        run,
-        (body) => call(client.PATCH('/paragraphs/{id}', { params: { path: { id: p.id } }, body })),
-        t('meetings.minutes.saved'),
-      )}
-    >
-      <SelectField
+    <form className="form" noValidate onSubmit={submit}>
+      <FormSelectField
+        control={form.control}
+        name="decisionKind"
         id={`${base}-kind`}
         label={t('meetings.minutes.kind')}
-        value={kind.value}
-        onChange={(v) => kind.onChange(v as ParagraphValues['decisionKind'])}
         options={DECISION_KIND_OPTIONS.map((k) => ({ value: k, label: kindText(i18n, k) }))}
       />
-      <TextAreaField id={`${base}-text`} label={t('meetings.minutes.text')} {...field('decisionText')} rows={3} />
+      <FormTextAreaField
+        control={form.control}
+        name="decisionText"
+        id={`${base}-text`}
+        label={t('meetings.minutes.text')}
+        rows={3}
+      />
       <details className="program-areas">
-        <summary>{t('meetings.minutes.programAreasSummary', { count: chosen.value.length })}</summary>
-        <CheckboxGroup
+        <summary>{t('meetings.minutes.programAreasSummary', { count: chosen.length })}</summary>
+        <FormCheckboxGroup
+          control={form.control}
+          name="programAreaIds"
           id={`${base}-areas`}
           legend={t('meetings.minutes.programAreas')}
           hint={t('meetings.minutes.programAreasHint')}
           options={areas.map((a) => ({ value: a.id, label: a.name }))}
-          value={chosen.value}
-          onChange={chosen.onChange}
         />
       </details>
-      <button type="submit">{t('meetings.minutes.save', { number: p.number })}</button>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('meetings.minutes.save', { number: p.number })}
+      </button>
     </form>
   );
 }
@@ -182,31 +191,49 @@ interface ActionValues {
   dueDate: string;
 }
 
+const actionBody = (v: ActionValues) => ({
+  title: v.title,
+  ownerName: v.ownerName,
+  ...(v.dueDate ? { dueDate: v.dueDate } : {}),
+});
+
 /** An action item with an owner and a date; it reaches the case when the minutes are approved. */
 function AddAction({ p, run }: { p: Paragraph; run: Run }) {
   const t = useT();
   const base = `paragraph-${p.number}`;
-  const { field, submit } = useSchemaForm(
-    ActionBody,
-    (v: ActionValues) => ({ title: v.title, ownerName: v.ownerName, ...(v.dueDate ? { dueDate: v.dueDate } : {}) }),
-    { title: '', ownerName: '', dueDate: '' },
+  const form = useMeetingForm(ActionBody, actionBody, { title: '', ownerName: '', dueDate: '' });
+  const add = $api.useMutation('post', '/paragraphs/{id}/actions', meetingWrite);
+  const submit = useMeetingSubmit(
+    form,
+    run,
+    (v) => add.mutateAsync({ params: { path: { id: p.id } }, body: actionBody(v) }),
+    t('meetings.actions.added'),
+    { reset: true },
   );
   return (
-    <form
-      className="inline-form"
-      aria-label={t('meetings.actions.add', { number: p.number })}
-      noValidate
-      onSubmit={submit(
-        run,
-        (body) => call(client.POST('/paragraphs/{id}/actions', { params: { path: { id: p.id } }, body })),
-        t('meetings.actions.added'),
-        { reset: true },
-      )}
-    >
-      <TextField id={`${base}-action-title`} label={t('meetings.actions.title')} {...field('title')} required />
-      <TextField id={`${base}-action-owner`} label={t('meetings.actions.owner')} {...field('ownerName')} required />
-      <TextField id={`${base}-action-due`} type="date" label={t('meetings.actions.due')} {...field('dueDate')} />
-      <button type="submit" className="button-secondary">
+    <form className="inline-form" aria-label={t('meetings.actions.add', { number: p.number })} noValidate onSubmit={submit}>
+      <FormTextField
+        control={form.control}
+        name="title"
+        id={`${base}-action-title`}
+        label={t('meetings.actions.title')}
+        required
+      />
+      <FormTextField
+        control={form.control}
+        name="ownerName"
+        id={`${base}-action-owner`}
+        label={t('meetings.actions.owner')}
+        required
+      />
+      <FormTextField
+        control={form.control}
+        name="dueDate"
+        id={`${base}-action-due`}
+        type="date"
+        label={t('meetings.actions.due')}
+      />
+      <button type="submit" className="button-secondary" disabled={form.formState.isSubmitting}>
         {t('meetings.actions.submit')}
       </button>
     </form>
