@@ -5,11 +5,15 @@
  * the server. The role vocabulary and its permissions come from the server's one policy.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { ApiError, type RoleAssignment } from '../api';
-import { $api, call, client, invalidate } from '../client';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { RoleAssignmentSchema } from '../../platform/auth/schemas';
+import { asApiError, type ApiError, type RoleAssignment } from '../api';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
+import { bind, focusFirstError, withChecks } from '../components/form-fields';
+import { schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n } from '../i18n';
@@ -28,30 +32,27 @@ export function UserRolesPage({ id }: { id: string }) {
   const user = $api.useQuery('get', '/users/{id}', { params: { path: { id } } });
   const roles = $api.useQuery('get', '/roles');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; n: number } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const patch = $api.useMutation('patch', '/users/{id}', {
+    onSettled: () => Promise.all([invalidate('/users'), invalidate('/roles')]),
+  });
+  const busy = patch.isPending;
   const announce = (kind: 'success' | 'error', text: string) => setMessage((m) => ({ kind, text, n: (m?.n ?? 0) + 1 }));
   const u = user.data;
 
   /** Saves the whole list of roles; answers the server's error, or null when saved. */
   async function save(next: RoleAssignment[], done: string): Promise<ApiError | null> {
     if (!u) return null;
-    setBusy(true);
     try {
-      await call(
-        client.PATCH('/users/{id}', {
-          params: { path: { id: u.id }, header: { 'if-match': `"${u.version}"` } },
-          body: { roles: next },
-        }),
-      );
+      await patch.mutateAsync({
+        params: { path: { id: u.id }, header: { 'if-match': `"${u.version}"` } },
+        body: { roles: next },
+      });
       announce('success', done);
       return null;
     } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
+      const e = asApiError(err);
       announce('error', e.status === 409 ? `${errorText(e)} ${t('users.reloaded')}` : errorText(e));
       return e;
-    } finally {
-      setBusy(false);
-      await Promise.all([invalidate('/users'), invalidate('/roles')]);
     }
   }
 
@@ -141,6 +142,19 @@ export function UserRolesPage({ id }: { id: string }) {
   );
 }
 
+interface GiveValues {
+  role: string;
+  scopeType: ScopeType;
+  scopeId: string;
+}
+
+const toAssignment = (v: GiveValues): RoleAssignment => ({
+  role: v.role,
+  scopeType: v.scopeType,
+  scopeId: v.scopeType === 'system' ? '' : v.scopeId,
+});
+
+/** Gives one role at one scope; the role is checked by the schema of one of the PATCH's roles. */
 function GiveRoleForm({
   roles,
   busy,
@@ -151,11 +165,15 @@ function GiveRoleForm({
   onGive: (r: RoleAssignment) => Promise<ApiError | null>;
 }) {
   const { t, tMaybe } = useI18n();
-  const [role, setRole] = useState('');
-  const [scopeType, setScopeType] = useState<ScopeType>('region');
-  const [scopeId, setScopeId] = useState('');
   const [groupQuery, setGroupQuery] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<'role' | 'scopeId', string>>>({});
+  const form = useForm<GiveValues>({
+    resolver: withChecks(schemaResolver(RoleAssignmentSchema, toAssignment), (v) => ({
+      role: !v.role && t('userRoles.roleMissing'),
+      scopeId: v.scopeType !== 'system' && !v.scopeId && t('userRoles.scopeMissing'),
+    })),
+    defaultValues: { role: '', scopeType: 'region', scopeId: '' },
+  });
+  const scopeType = form.watch('scopeType');
   const places = useQuery({
     queryKey: ['reference', 'scopes'],
     queryFn: async () => ({ regions: await loadRegions(), hrs: await loadHealthcareRegions() }),
@@ -174,42 +192,39 @@ function GiveRoleForm({
         ? (places.data?.hrs ?? []).map((h) => ({ value: h.id, label: h.name }))
         : (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: typeof errors = {};
-    if (!role) missing.role = t('userRoles.roleMissing');
-    if (scopeType !== 'system' && !scopeId) missing.scopeId = t('userRoles.scopeMissing');
-    setErrors(missing);
-    if (missing.role || missing.scopeId) return;
-    const failed = await onGive({ role, scopeType, scopeId: scopeType === 'system' ? '' : scopeId });
-    if (failed) {
-      const byPath = Object.fromEntries(failed.errors.map((x) => [x.path.replace(/^roles\.\d+\./, ''), x.message]));
-      setErrors({ role: byPath.role, scopeId: byPath.scopeId });
-    } else {
-      setRole('');
-      setScopeId('');
-    }
-  }
+  const submit = form.handleSubmit(
+    async (v) => {
+      const failed = await onGive(toAssignment(v));
+      if (failed) {
+        // the PATCH names the field inside the list of roles ("roles.3.scopeId")
+        for (const x of failed.errors) {
+          const field = x.path.replace(/^\/?roles[./]\d+[./]/, '');
+          if (field === 'role' || field === 'scopeId') form.setError(field, { type: 'server', message: x.message });
+        }
+      } else {
+        form.reset({ role: '', scopeType: v.scopeType, scopeId: '' });
+      }
+    },
+    focusFirstError({ role: 'give-role', scopeId: 'give-scope' }),
+  );
 
   return (
-    <form aria-labelledby="give-heading" onSubmit={(e) => void submit(e)} noValidate>
+    <form aria-labelledby="give-heading" onSubmit={(e) => void (busy ? e.preventDefault() : submit(e))} noValidate>
       <h2 id="give-heading">{t('userRoles.give')}</h2>
       <SelectField
         id="give-role"
         label={t('userRoles.col.role')}
-        value={role}
-        onChange={setRole}
-        error={errors.role}
+        {...bind(form, 'role')}
         placeholder={t('userRoles.choose')}
         options={roles.map((r) => ({ value: r.code, label: t('userRoles.option', { label: r.label, count: r.holders }) }))}
       />
       <SelectField
         id="give-scope-type"
         label={t('userRoles.scopeType')}
-        value={scopeType}
+        {...bind(form, 'scopeType')}
         onChange={(v) => {
-          setScopeType(v as ScopeType);
-          setScopeId('');
+          form.setValue('scopeType', v as ScopeType, { shouldDirty: true });
+          form.setValue('scopeId', '');
         }}
         options={SCOPE_TYPES.map((s) => ({ value: s, label: tMaybe(`userRoles.scope.${s}`) ?? s }))}
       />
@@ -226,15 +241,13 @@ function GiveRoleForm({
         <SelectField
           id="give-scope"
           label={tMaybe(`userRoles.scope.${scopeType}`) ?? scopeType}
-          value={scopeId}
-          onChange={setScopeId}
-          error={errors.scopeId}
+          {...bind(form, 'scopeId')}
           placeholder={t('userRoles.choose')}
           options={scopeOptions}
         />
       )}
       <p>
-        <button type="submit" aria-disabled={busy}>
+        <button type="submit" aria-disabled={busy || form.formState.isSubmitting}>
           {t('userRoles.giveSubmit')}
         </button>
       </p>

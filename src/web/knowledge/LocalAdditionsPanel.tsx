@@ -1,7 +1,12 @@
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { CreateLocalAdditionBody } from '../../modules/knowledge/schemas';
 import { $api } from '../client';
 import { ErrorAlert } from '../components/Alerts';
-import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { SelectField } from '../components/Fields';
+import { FormTextAreaField, FormTextField } from '../components/FormFields';
+import { bind } from '../components/form-fields';
+import { SubmitError, useFormSubmit } from '../consultations/shared';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { LocalAddition, SupportDetail } from './knowledge';
 import { afterWrite } from './support-mutations';
@@ -74,52 +79,54 @@ function LocalAdditionBlock({ a, onDone }: { a: LocalAddition; onDone: () => voi
   );
 }
 
+interface Values {
+  ownerGroupId: string;
+  kind: Kind;
+  title: string;
+  body: string;
+  url: string;
+}
+
+const toBody = (v: Values) => ({
+  ownerGroupId: v.ownerGroupId,
+  kind: v.kind,
+  title: v.title.trim(),
+  body: v.body.trim() || null,
+  url: v.url.trim() || null,
+});
+
 function LocalAdditionForm({ supportId, owners, onDone }: { supportId: string; owners: Owner[]; onDone: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [v, setV] = useState({ ownerGroupId: owners[0]!.id, kind: 'regionalt-tillagg' as Kind, title: '', body: '', url: '' });
+  const form = useForm<Values>({
+    resolver: schemaResolver(CreateLocalAdditionBody, toBody),
+    defaultValues: { ownerGroupId: owners[0]!.id, kind: 'regionalt-tillagg', title: '', body: '', url: '' },
+  });
   const create = $api.useMutation('post', '/knowledge-supports/{id}/local-additions', afterWrite(onDone));
-  const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
+  const submit = useFormSubmit(form, (v) => create.mutateAsync({ params: { path: { id: supportId } }, body: toBody(v) }));
   return (
     <details className="panel">
       <summary>{t('knowledge.local.add')}</summary>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create
-            .mutateAsync({
-              params: { path: { id: supportId } },
-              body: {
-                ownerGroupId: v.ownerGroupId,
-                kind: v.kind,
-                title: v.title.trim(),
-                body: v.body.trim() || null,
-                url: v.url.trim() || null,
-              },
-            })
-            .catch(() => undefined);
-        }}
-      >
-        {create.error && <ErrorAlert error={create.error} />}
-        <SelectField id="local-owner" label={t('knowledge.local.owner')} value={v.ownerGroupId} onChange={set('ownerGroupId')}>
+      <form className="form" onSubmit={submit} noValidate>
+        <SubmitError error={create.error} />
+        <SelectField id="local-owner" label={t('knowledge.local.owner')} {...bind(form, 'ownerGroupId')}>
           {owners.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
             </option>
           ))}
         </SelectField>
-        <SelectField id="local-kind" label={t('knowledge.local.kind')} value={v.kind} onChange={set('kind')}>
+        <SelectField id="local-kind" label={t('knowledge.local.kind')} {...bind(form, 'kind')}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`knowledge.local.kind.${k}`)}
             </option>
           ))}
         </SelectField>
-        <TextField id="local-title" label={t('knowledge.local.title')} value={v.title} onChange={set('title')} />
-        <TextAreaField id="local-body" label={t('knowledge.local.body')} value={v.body} onChange={set('body')} rows={4} />
-        <TextField id="local-url" inputMode="url" label={t('knowledge.local.url')} value={v.url} onChange={set('url')} />
-        <button type="submit" disabled={create.isPending}>
+        <FormTextField control={form.control} name="title" id="local-title" label={t('knowledge.local.title')} />
+        <FormTextAreaField control={form.control} name="body" id="local-body" label={t('knowledge.local.body')} rows={4} />
+        <FormTextField control={form.control} name="url" id="local-url" inputMode="url" label={t('knowledge.local.url')} />
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('knowledge.local.save')}
         </button>
       </form>

@@ -1,19 +1,32 @@
 /**
  * Adds a document to a round: a link, or a small file (≤ 512 kB) sent as base64 and kept in
- * the database with its checksum.
+ * the database with its checksum. The form is checked by the route's schema before sending:
+ * a link by LinkDocument, a file by UploadDocument (its content is read when the form is sent).
  */
-import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../api';
-import { call, client, type ApiBody } from '../client';
-import { ErrorAlert } from '../components/Alerts';
-import { SelectField, TextField } from '../components/Fields';
+import { useForm, type Resolver } from 'react-hook-form';
+import { Type } from 'typebox';
+import { LinkDocument, UploadDocument } from '../../modules/consultation/rounds/schemas';
+import { $api, type ApiBody } from '../client';
+import { SelectField } from '../components/Fields';
+import { FormTextField } from '../components/FormFields';
+import { bind, focusFirstError, withChecks } from '../components/form-fields';
+import { SubmitError, useFormSubmit } from '../consultations/shared';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { asApiError } from '../people/people';
 import { DOC_KINDS, docLabel } from './knowledge';
 
 type DocumentBody = ApiBody<'/consultation-rounds/{id}/documents', 'post'>;
+type DocKind = DocumentBody['kind'];
+
+interface Values {
+  kind: string;
+  title: string;
+  url: string;
+  file: File | null;
+}
 
 const MAX_BYTES = 512 * 1024;
+const FileFields = Type.Omit(UploadDocument, ['contentBase64']);
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -25,67 +38,58 @@ function toBase64(buffer: ArrayBuffer): string {
 export function RoundDocumentForm({ roundId, label, onDone }: { roundId: string; label: string; onDone: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [kind, setKind] = useState<string>('missiv');
-  const [title, setTitle] = useState('');
-  const [url, setUrl] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const id = `doc-${roundId}`;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    setFileError(undefined);
-    if (file && file.size > MAX_BYTES) {
-      setFileError(t('knowledge.doc.tooLarge'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const heading = title.trim() || docLabel(i18n, kind);
-      const docKind = kind as DocumentBody['kind'];
-      const body: DocumentBody = file
-        ? {
-            kind: docKind,
-            title: heading,
-            fileName: file.name,
-            mediaType: file.type || 'application/octet-stream',
-            contentBase64: toBase64(await file.arrayBuffer()),
-          }
-        : { kind: docKind, title: heading, url: url.trim() };
-      await call(client.POST('/consultation-rounds/{id}/documents', { params: { path: { id: roundId } }, body }));
-      setTitle('');
-      setUrl('');
-      setFile(null);
-      onDone();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const heading = (v: Values) => v.title.trim() || docLabel(i18n, v.kind);
+  const fileFields = (v: Values, file: File) => ({
+    kind: v.kind as DocKind,
+    title: heading(v),
+    fileName: file.name,
+    mediaType: file.type || 'application/octet-stream',
+  });
+  const linkBody = (v: Values): DocumentBody => ({ kind: v.kind as DocKind, title: heading(v), url: v.url.trim() });
+  const byKind: Resolver<Values> = (values, context, options) =>
+    values.file
+      ? schemaResolver(FileFields, (v: Values) => fileFields(v, values.file!))(values, context, options)
+      : schemaResolver(LinkDocument, linkBody)(values, context, options);
+  const form = useForm<Values>({
+    resolver: withChecks(byKind, (v) => ({ file: !!v.file && v.file.size > MAX_BYTES && t('knowledge.doc.tooLarge') })),
+    defaultValues: { kind: 'missiv', title: '', url: '', file: null },
+    shouldFocusError: false,
+  });
+  const add = $api.useMutation('post', '/consultation-rounds/{id}/documents', { onSuccess: onDone });
+  const submit = useFormSubmit(
+    form,
+    async (v) => {
+      const body: DocumentBody = v.file
+        ? { ...fileFields(v, v.file), contentBase64: toBase64(await v.file.arrayBuffer()) }
+        : linkBody(v);
+      await add.mutateAsync({ params: { path: { id: roundId } }, body });
+      form.reset({ kind: v.kind, title: '', url: '', file: null });
+    },
+    focusFirstError({ kind: `${id}-kind`, title: `${id}-title`, url: `${id}-url`, file: `${id}-file` }),
+  );
+  const file = form.watch('file');
+  const fileError = form.formState.errors.file?.message;
 
   return (
     <details className="panel">
       <summary>{t('knowledge.doc.add', { round: label })}</summary>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {error && <ErrorAlert error={error} />}
-        <SelectField id={`${id}-kind`} label={t('knowledge.doc.kind')} value={kind} onChange={setKind}>
+      <form className="form" onSubmit={submit} noValidate>
+        <SubmitError error={add.error} />
+        <SelectField id={`${id}-kind`} label={t('knowledge.doc.kind')} {...bind(form, 'kind')}>
           {[...DOC_KINDS, 'ovrigt'].map((k) => (
             <option key={k} value={k}>
               {docLabel(i18n, k)}
             </option>
           ))}
         </SelectField>
-        <TextField id={`${id}-title`} label={t('knowledge.doc.title')} value={title} onChange={setTitle} />
-        <TextField
+        <FormTextField control={form.control} name="title" id={`${id}-title`} label={t('knowledge.doc.title')} />
+        <FormTextField
+          control={form.control}
+          name="url"
           id={`${id}-url`}
           inputMode="url"
           label={t('knowledge.doc.url')}
-          value={url}
-          onChange={setUrl}
           disabled={Boolean(file)}
         />
         <div className={`field${fileError ? ' field-invalid' : ''}`}>
@@ -104,10 +108,10 @@ export function RoundDocumentForm({ roundId, label, onDone }: { roundId: string;
             accept=".pdf,.docx,.xlsx,.odt,.txt"
             aria-describedby={`${id}-file-hint${fileError ? ` ${id}-file-error` : ''}`}
             aria-invalid={fileError ? true : undefined}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => form.setValue('file', e.target.files?.[0] ?? null, { shouldDirty: true })}
           />
         </div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('knowledge.doc.submit')}
         </button>
       </form>

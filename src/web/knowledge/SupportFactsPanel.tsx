@@ -1,13 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { TransitionSupportBody } from '../../modules/knowledge/schemas';
 import { Link } from '../app/router';
 import { $api } from '../client';
-import { ErrorAlert } from '../components/Alerts';
-import { TextField } from '../components/Fields';
+import { FormTextField } from '../components/FormFields';
+import { SubmitError, useFormSubmit } from '../consultations/shared';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import {
   actionLabel,
   editSupportHref,
   lifecycleMoves,
+  type LifecycleAction,
   producerKindLabel,
   supportHref,
   type KnowledgeSupport,
@@ -82,30 +86,35 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function LifecycleForm({ support: s, onDone }: { support: KnowledgeSupport; onDone: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [reason, setReason] = useState('');
-  const move = $api.useMutation('post', '/knowledge-supports/{id}/transition', afterWrite(onDone));
   const moves = lifecycleMoves(s.allowedActions);
+  // the button pressed names the action; the reason is the form's one field
+  const chosen = useRef<LifecycleAction | undefined>(moves[0]);
+  const toBody = (v: { reason: string }) => ({ action: chosen.current, reason: v.reason.trim() || null, version: s.version });
+  const form = useForm<{ reason: string }>({
+    resolver: schemaResolver(TransitionSupportBody, toBody),
+    defaultValues: { reason: '' },
+  });
+  const move = $api.useMutation('post', '/knowledge-supports/{id}/transition', afterWrite(onDone));
+  const submit = useFormSubmit(form, async (v) => {
+    await move.mutateAsync({ params: { path: { id: s.id } }, body: toBody(v) });
+    form.reset({ reason: '' });
+  });
   if (moves.length === 0) return <p className="muted">{t('knowledge.lifecycle.final')}</p>;
   return (
     <form className="form panel" onSubmit={(e) => e.preventDefault()} aria-labelledby="lifecycle-heading">
       <h3 id="lifecycle-heading">{t('knowledge.lifecycle.heading')}</h3>
-      {move.error && <ErrorAlert error={move.error} />}
-      <TextField id="lifecycle-reason" label={t('knowledge.field.reason')} value={reason} onChange={setReason} />
+      <SubmitError error={move.error} />
+      <FormTextField control={form.control} name="reason" id="lifecycle-reason" label={t('knowledge.field.reason')} />
       <div className="button-row">
         {moves.map((action) => (
           <button
             key={action}
             type="button"
-            disabled={move.isPending}
-            onClick={() =>
-              void move
-                .mutateAsync({
-                  params: { path: { id: s.id } },
-                  body: { action, reason: reason.trim() || null, version: s.version },
-                })
-                .then(() => setReason(''))
-                .catch(() => undefined)
-            }
+            disabled={form.formState.isSubmitting}
+            onClick={(e) => {
+              chosen.current = action;
+              submit(e);
+            }}
           >
             {actionLabel(i18n, action)}
           </button>

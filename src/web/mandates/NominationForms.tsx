@@ -1,6 +1,10 @@
 /** The nomination forms of a group's mandates page: nominate a person, and the appointing body's decision. */
 import { useState, type FormEvent } from 'react';
-import { $api, call, client, type ApiBody } from '../client';
+import { useForm } from 'react-hook-form';
+import { NominationBody } from '../../modules/mandates/schemas';
+import { $api, call, client, invalidate, type ApiBody } from '../client';
+import { bind, withChecks } from '../components/form-fields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { useI18n, type MessageKey } from '../i18n';
@@ -21,54 +25,73 @@ const NOMINATE_LABELS: Record<string, MessageKey> = {
 
 type NominateBody = ApiBody<'/groups/{id}/nominations', 'post'>;
 
+interface NominateValues {
+  personId: string;
+  nominatingOrganisation: string;
+  nominatingOrganisationType: string;
+  nominatedBy: string;
+  motivation: string;
+  role: string;
+  startDate: string;
+  endDate: string;
+}
+
+const toNominateBody = (f: NominateValues): NominateBody => ({
+  personId: f.personId,
+  nominatingOrganisation: f.nominatingOrganisation,
+  nominatingOrganisationType: f.nominatingOrganisationType as NominateBody['nominatingOrganisationType'],
+  nominatedBy: f.nominatedBy,
+  ...(f.motivation.trim() ? { motivation: f.motivation } : {}),
+  role: f.role as NominateBody['role'],
+  startDate: f.startDate,
+  ...(f.endDate ? { endDate: f.endDate } : {}),
+});
+
 export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n: Nomination) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [f, setF] = useState({
-    q: '',
-    personId: '',
-    nominatingOrganisation: '',
-    nominatingOrganisationType: 'region',
-    nominatedBy: '',
-    motivation: '',
-    role: 'ledamot',
-    startDate: today(),
-    endDate: '',
+  const label = (k: string) => (NOMINATE_LABELS[k] ? t(NOMINATE_LABELS[k]) : k);
+  const [q, setQ] = useState('');
+  const form = useForm<NominateValues>({
+    resolver: withChecks(schemaResolver(NominationBody, toNominateBody), (v) => ({
+      personId: !v.personId && t('members.error.personMissing'),
+      startDate: !v.startDate && t('members.error.startMissing'),
+    })),
+    defaultValues: {
+      personId: '',
+      nominatingOrganisation: '',
+      nominatingOrganisationType: 'region',
+      nominatedBy: '',
+      motivation: '',
+      role: 'ledamot',
+      startDate: today(),
+      endDate: '',
+    },
   });
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const nominate = $api.useMutation('post', '/groups/{id}/nominations', { onSuccess: () => invalidate('/nominations') });
   const summary = useFormSummary();
-  const people = $api.useQuery('get', '/people', { params: { query: { q: f.q.trim() || undefined, limit: 50 } } });
+  const people = $api.useQuery('get', '/people', { params: { query: { q: q.trim() || undefined, limit: 50 } } });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const body: NominateBody = {
-        personId: f.personId,
-        nominatingOrganisation: f.nominatingOrganisation,
-        nominatingOrganisationType: f.nominatingOrganisationType as NominateBody['nominatingOrganisationType'],
-        nominatedBy: f.nominatedBy,
-        ...(f.motivation.trim() ? { motivation: f.motivation } : {}),
-        role: f.role as NominateBody['role'],
-        startDate: f.startDate,
-        ...(f.endDate ? { endDate: f.endDate } : {}),
-      };
-      const created = await call(client.POST('/groups/{id}/nominations', { params: { path: { id: groupId } }, body }));
-      setErrors({});
-      summary.clear();
-      setF((x) => ({ ...x, personId: '', q: '', motivation: '' }));
-      onDone(created);
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'nominate', (k) => (NOMINATE_LABELS[k] ? t(NOMINATE_LABELS[k]) : k));
-      setErrors(byField);
-      summary.show(apiError, items);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        const created = await nominate.mutateAsync({ params: { path: { id: groupId } }, body: toNominateBody(v) });
+        summary.clear();
+        form.reset({ ...v, personId: '', motivation: '' });
+        setQ('');
+        onDone(created);
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, serverFieldErrors(apiError, 'nominate', label).items);
+      }
+    },
+    (errors) =>
+      summary.showText(
+        t('form.fixErrors'),
+        Object.entries(errors).map(([k, e]) => ({ fieldId: `nominate-${k}`, label: label(k), message: e?.message ?? '' })),
+      ),
+  );
 
   return (
     <div className="panel">
@@ -76,21 +99,8 @@ export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n:
       <p>{t('mandates.nominate.help')}</p>
       <form className="form" aria-labelledby="nominate-heading" onSubmit={(e) => void submit(e)} noValidate>
         {summary.summary && <FormErrorSummary {...summary.summary} />}
-        <TextField
-          id="nominate-q"
-          label={t('members.field.search')}
-          type="search"
-          value={f.q}
-          onChange={set('q')}
-          autoComplete="off"
-        />
-        <SelectField
-          id="nominate-personId"
-          label={t('members.field.person')}
-          value={f.personId}
-          onChange={set('personId')}
-          error={errors.personId}
-        >
+        <TextField id="nominate-q" label={t('members.field.search')} type="search" value={q} onChange={setQ} autoComplete="off" />
+        <SelectField id="nominate-personId" label={t('members.field.person')} {...bind(form, 'personId')}>
           <option value="">{t('members.choosePerson')}</option>
           {(people.data?.items ?? []).map((p) => (
             <option key={p.id} value={p.id}>
@@ -102,15 +112,12 @@ export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n:
           id="nominate-nominatingOrganisation"
           label={t('mandates.nominate.org')}
           hint={t('mandates.nominate.orgHint')}
-          value={f.nominatingOrganisation}
-          onChange={set('nominatingOrganisation')}
-          error={errors.nominatingOrganisation}
+          {...bind(form, 'nominatingOrganisation')}
         />
         <SelectField
           id="nominate-nominatingOrganisationType"
           label={t('mandates.nominate.orgType')}
-          value={f.nominatingOrganisationType}
-          onChange={set('nominatingOrganisationType')}
+          {...bind(form, 'nominatingOrganisationType')}
         >
           {NOMINATING_ORG_TYPES.map((o) => (
             <option key={o} value={o}>
@@ -122,41 +129,25 @@ export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n:
           id="nominate-nominatedBy"
           label={t('mandates.nominate.by')}
           hint={t('mandates.nominate.byHint')}
-          value={f.nominatedBy}
-          onChange={set('nominatedBy')}
-          error={errors.nominatedBy}
+          {...bind(form, 'nominatedBy')}
         />
-        <TextAreaField
-          id="nominate-motivation"
-          label={t('mandates.nominate.motivation')}
-          value={f.motivation}
-          onChange={set('motivation')}
-        />
-        <SelectField id="nominate-role" label={t('members.field.role')} value={f.role} onChange={set('role')} error={errors.role}>
+        <TextAreaField id="nominate-motivation" label={t('mandates.nominate.motivation')} {...bind(form, 'motivation')} />
+        <SelectField id="nominate-role" label={t('members.field.role')} {...bind(form, 'role')}>
           {MEMBERSHIP_ROLES.map((r) => (
             <option key={r} value={r}>
               {roleLabel(i18n, r)}
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="nominate-startDate"
-          label={t('members.field.startDate')}
-          type="date"
-          value={f.startDate}
-          onChange={set('startDate')}
-          error={errors.startDate}
-        />
+        <TextField id="nominate-startDate" label={t('members.field.startDate')} type="date" {...bind(form, 'startDate')} />
         <TextField
           id="nominate-endDate"
           label={t('members.field.endDate')}
           hint={t('mandates.nominate.endHint')}
           type="date"
-          value={f.endDate}
-          onChange={set('endDate')}
-          error={errors.endDate}
+          {...bind(form, 'endDate')}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('mandates.nominate.submit')}
         </button>
       </form>

@@ -1,16 +1,47 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, type Group } from '../api';
-import { call, client, type ApiBody } from '../client';
+import { useEffect } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
+import { CreateGroupBody } from '../../modules/organisation/schemas';
+import { asApiError, type Group } from '../api';
+import { $api, invalidate, type ApiBody } from '../client';
 import { navigate, useLocation } from '../app/router';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
 import { SelectField, TextAreaField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import { bind, withChecks } from '../components/form-fields';
 import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { EMPTY_FIELDS, errorsFor, GroupFields, toBody, type GroupFieldValues } from './GroupFields';
+import { useFormSummary } from '../people/people';
+import { EMPTY_FIELDS, errorsFor, fieldLabel, GroupFields, toBody as fieldsBody, type GroupFieldValues } from './GroupFields';
 import { groupHref, KINDS, kindLabel, LEVELS, levelLabel, loadGroups, structureHref, useGeo } from './groups';
 import { useOrgCrumbs } from './OrganisationPage';
+
+interface Values extends GroupFieldValues {
+  kind: string;
+  level: string;
+  owner: string;
+  mandate: string;
+}
+
+/** The body POST /groups takes: fields left empty are left out. */
+function toBody(v: Values): ApiBody<'/groups', 'post'> {
+  const body = fieldsBody(v);
+  return {
+    kind: v.kind,
+    level: v.level,
+    owner: v.owner,
+    name: body.name,
+    ...(body.shortName ? { shortName: body.shortName } : {}),
+    programAreaIds: body.programAreaIds,
+    ...(body.parentGroupId ? { parentGroupId: body.parentGroupId, parentRelation: body.parentRelation } : {}),
+    isSubGroup: body.isSubGroup,
+    ...(body.contactEmail ? { contactEmail: body.contactEmail } : {}),
+    ...(body.hostDescription ? { hostDescription: body.hostDescription } : {}),
+    ...(body.startDate ? { startDate: body.startDate } : {}),
+    ...(v.mandate.trim() ? { mandate: v.mandate } : {}),
+  } as ApiBody<'/groups', 'post'>;
+}
 
 /** "Ny grupp": any group at any level; the server checks the structure's rules and says which is broken. */
 export function NewGroupPage() {
@@ -20,17 +51,25 @@ export function NewGroupPage() {
   const { search } = useLocation();
   const geo = useGeo(t);
   const initialOwner = search.get('agare') ?? '';
-  const [kind, setKind] = useState(search.get('typ') ?? 'program-area');
-  const [level, setLevel] = useState('');
-  const [owner, setOwner] = useState(initialOwner);
-  const [values, setValues] = useState<GroupFieldValues>(EMPTY_FIELDS);
-  const [mandate, setMandate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<{ text: string; items: FormErrorItem[]; n: number } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Values>({
+    resolver: withChecks(schemaResolver(CreateGroupBody, toBody), (v) => ({
+      level: !v.level && t('group.error.levelMissing'),
+      owner: !v.owner && t('group.error.ownerMissing'),
+      name: !v.name.trim() && t('group.error.nameMissing'),
+    })),
+    defaultValues: { ...EMPTY_FIELDS, kind: search.get('typ') ?? 'program-area', level: '', owner: initialOwner, mandate: '' },
+  });
+  const create = $api.useMutation('post', '/groups', { onSuccess: () => invalidate('/groups') });
+  const summary = useFormSummary();
+  const values = form.watch();
+  const { owner } = values;
 
   // the level follows the owner given in the address, once the owners are known
-  const effectiveLevel = level || (initialOwner && geo.data?.levelOf(initialOwner)) || '';
+  const levelOfInitial = (initialOwner && geo.data?.levelOf(initialOwner)) || '';
+  useEffect(() => {
+    if (levelOfInitial && !form.getValues('level')) form.setValue('level', levelOfInitial);
+  }, [levelOfInitial, form]);
+
   const ownerGroups = useAsync(
     (signal) => (owner ? loadGroups({ owner, status: 'active' }, signal) : Promise.resolve([] as Group[])),
     [owner],
@@ -38,59 +77,32 @@ export function NewGroupPage() {
 
   const crumbs = [...useOrgCrumbs(), { to: structureHref(owner || 'national'), label: t('structure.title') }];
 
-  function fail(text: string, byField: Record<string, string>, items: FormErrorItem[]) {
-    setErrors(byField);
-    setSummary((s) => ({ text, items, n: (s?.n ?? 0) + 1 }));
-  }
+  const itemsOf = (errors: FieldErrors<Values>): FormErrorItem[] =>
+    Object.entries(errors).map(([field, e]) => ({
+      fieldId: `new-${field}`,
+      label: fieldLabel(i18n, field),
+      message: (e as { message?: string } | undefined)?.message ?? '',
+    }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!effectiveLevel) missing.level = t('group.error.levelMissing');
-    if (!owner) missing.owner = t('group.error.ownerMissing');
-    if (!values.name.trim()) missing.name = t('group.error.nameMissing');
-    if (Object.keys(missing).length > 0) {
-      fail(
-        t('form.fixErrors'),
-        missing,
-        Object.entries(missing).map(([field, message]) => ({
-          fieldId: `new-${field}`,
-          label: i18n.tMaybe(`group.field.${field}`) ?? field,
-          message,
-        })),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      const body = toBody(values);
-      const created = await call(
-        client.POST('/groups', {
-          body: {
-            kind,
-            level: effectiveLevel,
-            owner,
-            name: body.name,
-            ...(body.shortName ? { shortName: body.shortName } : {}),
-            programAreaIds: body.programAreaIds,
-            ...(body.parentGroupId ? { parentGroupId: body.parentGroupId, parentRelation: body.parentRelation } : {}),
-            isSubGroup: body.isSubGroup,
-            ...(body.contactEmail ? { contactEmail: body.contactEmail } : {}),
-            ...(body.hostDescription ? { hostDescription: body.hostDescription } : {}),
-            ...(body.startDate ? { startDate: body.startDate } : {}),
-            ...(mandate.trim() ? { mandate } : {}),
-          } as ApiBody<'/groups', 'post'>,
-        }),
-      );
-      navigate(`${groupHref(created.id)}?skapad=1`);
-    } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
-      const { byField, items } = errorsFor(i18n, 'new', apiError);
-      fail(items.length > 0 ? t('form.fixErrors') : errorText(apiError), byField, items);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        const created = await create.mutateAsync({ body: toBody(v) });
+        navigate(`${groupHref(created.id)}?skapad=1`);
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        const { items } = errorsFor(i18n, 'new', apiError);
+        summary.showText(items.length > 0 ? t('form.fixErrors') : errorText(apiError), items);
+      }
+    },
+    (errors) => summary.showText(t('form.fixErrors'), itemsOf(errors)),
+  );
+
+  // the shared group fields take each field's message as text
+  const errors = Object.fromEntries(
+    Object.entries(form.formState.errors).map(([field, e]) => [field, (e as { message?: string }).message ?? '']),
+  );
 
   return (
     <Page title={t('newGroup.title')} crumbs={crumbs} lead={<p>{t('newGroup.lead')}</p>}>
@@ -98,8 +110,8 @@ export function NewGroupPage() {
       {geo.loading && !geo.data && <Loading />}
       {geo.data && (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-          {summary && <FormErrorSummary text={summary.text} items={summary.items} n={summary.n} />}
-          <SelectField id="new-kind" label={t('group.field.kind')} value={kind} onChange={setKind} error={errors.kind}>
+          {summary.summary && <FormErrorSummary {...summary.summary} />}
+          <SelectField id="new-kind" label={t('group.field.kind')} {...bind(form, 'kind')}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindLabel(i18n, k)}
@@ -109,12 +121,11 @@ export function NewGroupPage() {
           <SelectField
             id="new-level"
             label={t('group.field.level')}
-            value={effectiveLevel}
+            {...bind(form, 'level')}
             onChange={(v) => {
-              setLevel(v);
-              setOwner(v === 'national' ? 'national' : '');
+              form.setValue('level', v, { shouldDirty: true });
+              form.setValue('owner', v === 'national' ? 'national' : '', { shouldDirty: true });
             }}
-            error={errors.level}
           >
             <option value="">{t('group.chooseLevel')}</option>
             {LEVELS.map((l) => (
@@ -127,16 +138,15 @@ export function NewGroupPage() {
             id="new-owner"
             label={t('group.field.owner')}
             hint={t('group.hint.owner')}
-            value={owner}
+            {...bind(form, 'owner')}
             onChange={(v) => {
-              setOwner(v);
-              setValues((prev) => ({ ...prev, parentGroupId: '' }));
+              form.setValue('owner', v, { shouldDirty: true });
+              form.setValue('parentGroupId', '', { shouldDirty: true });
             }}
-            error={errors.owner}
-            disabled={!effectiveLevel}
+            disabled={!values.level}
           >
             <option value="">{t('group.chooseOwner')}</option>
-            {geo.data.ownersOf(effectiveLevel).map((o) => (
+            {geo.data.ownersOf(values.level).map((o) => (
               <option key={o.owner} value={o.owner}>
                 {o.name}
               </option>
@@ -145,22 +155,22 @@ export function NewGroupPage() {
           <GroupFields
             prefix="new"
             values={values}
-            onChange={(patch) => setValues((prev) => ({ ...prev, ...patch }))}
+            onChange={(patch) => {
+              for (const [k, v] of Object.entries(patch)) form.setValue(k as keyof GroupFieldValues, v, { shouldDirty: true });
+            }}
             errors={errors}
             geo={geo.data}
             ownerGroups={!owner ? [] : ownerGroups.loading ? undefined : ownerGroups.data}
-            kind={kind}
+            kind={values.kind}
           />
           <TextAreaField
             id="new-mandate"
             label={t('group.field.mandate')}
             hint={t('mandate.hint')}
-            value={mandate}
-            onChange={setMandate}
-            error={errors.mandate}
+            {...bind(form, 'mandate')}
             rows={8}
           />
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={form.formState.isSubmitting}>
             {t('newGroup.submit')}
           </button>
         </form>

@@ -66,7 +66,7 @@ export const LinkDocument = Type.Object(
   { kind: lit(DOCUMENT_KINDS), title: Type.String({ minLength: 1, maxLength: 300 }), url: Url },
   { additionalProperties: false },
 );
-const UploadDocument = Type.Object(
+export const UploadDocument = Type.Object(
   {
     kind: lit(DOCUMENT_KINDS),
     title: Type.String({ minLength: 1, maxLength: 300 }),
