@@ -6,11 +6,10 @@ import { asApiError } from '../api';
 import { $api, invalidate } from '../client';
 import { ErrorAlert, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
-import { bind } from '../components/form-fields';
 import { SubmitError, useFocusReturn } from '../consultations/shared';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { focusFirst } from './meeting-submit';
+import { bindLive, focusFirst } from './meeting-submit';
 import type { ForumSettings } from './meetings';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -128,7 +127,7 @@ function SettingsForm({ id, settings }: { id: string; settings: ForumSettings })
   const listError = (name: 'blackouts' | 'standingItems') =>
     firstMessage(errors[name]) ??
     firstMessage(Object.entries(errors).find(([k]) => k.replace(/^\//, '').startsWith(`${name}`))?.[1]);
-  const field = (name: keyof SettingsValues) => bind(form, name);
+  const field = (name: keyof SettingsValues) => bindLive(form, name);
   return (
     <form
       className="form"

@@ -3,11 +3,10 @@ import { useForm } from 'react-hook-form';
 import { CancelBody } from '../../modules/meetings/schemas';
 import { $api } from '../client';
 import { TextField } from '../components/Fields';
-import { bind } from '../components/form-fields';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { meetingChanged, useRunSubmit } from './meeting-submit';
+import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import { MEETING_BADGE, minutesHref, statusText } from './meetings';
 
@@ -91,7 +90,7 @@ function CancelForm({ d, run }: { d: MeetingDetail; run: Run }) {
   );
   return (
     <form className="inline-form" noValidate onSubmit={submit}>
-      <TextField id="cancel-reason" label={t('meetings.cancel.reason')} {...bind(form, 'reason')} required />
+      <TextField id="cancel-reason" label={t('meetings.cancel.reason')} {...bindLive(form, 'reason')} required />
       <button type="submit" className="button-secondary" disabled={form.formState.isSubmitting}>
         {t('meetings.cancel.submit')}
       </button>

@@ -5,10 +5,10 @@
  * fields, the first wrong field takes focus, and focus returns after the write.
  */
 import type { FormEvent } from 'react';
-import type { FieldErrors, FieldValues, UseFormReturn } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
 import { asApiError } from '../api';
 import { invalidate } from '../client';
-import { focusFirstError } from '../components/form-fields';
+import { bind, focusFirstError } from '../components/form-fields';
 import { useFocusReturn } from '../consultations/shared';
 import { applyServerErrors } from '../forms';
 import type { Run } from './meeting-form';
@@ -62,5 +62,14 @@ export function focusFirst(ids: Record<string, string>) {
     const wrong: FieldErrors = {};
     for (const k of Object.keys(errors)) wrong[k.replace(/^\//, '').split(/[/.]/)[0]!] = { type: 'wrong' };
     focusFirstError(ids)(wrong);
+  };
+}
+
+/** `bind` whose change checks the field again once the form was sent, so a fixed field's error goes. */
+export function bindLive<V extends FieldValues, N extends Path<V>>(form: UseFormReturn<V>, name: N) {
+  return {
+    ...bind(form, name),
+    onChange: (v: string) =>
+      form.setValue(name, v as PathValue<V, N>, { shouldDirty: true, shouldValidate: form.formState.isSubmitted }),
   };
 }
