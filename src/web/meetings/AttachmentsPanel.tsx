@@ -1,15 +1,20 @@
 /** Reports attached to agenda items: the snapshots with their downloads, and the form to attach one. */
+import { useForm } from 'react-hook-form';
 import { AttachReportBody } from '../../modules/meetings/schemas';
-import { call, client } from '../client';
+import { $api } from '../client';
 import { SelectField } from '../components/Fields';
-import { useI18n, useT } from '../i18n';
-import { useSchemaForm, type Run } from './meeting-form';
+import { withChecks } from '../components/form-fields';
+import { schemaResolver } from '../forms';
+import { useI18n } from '../i18n';
+import type { Run } from './meeting-form';
+import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import type { Attachment } from './meetings';
 
 /** The snapshots attached to one agenda item, with download links (and removal for the keepers). */
 export function Attachments({ items, d, run }: { items: Attachment[]; d: MeetingDetail; run: Run }) {
   const { t, formatDateTime } = useI18n();
+  const remove = $api.useMutation('delete', '/meeting-attachments/{id}', meetingChanged);
   if (items.length === 0) return null;
   const removable = d.permissions.editAttachments;
   return (
@@ -33,10 +38,7 @@ export function Attachments({ items, d, run }: { items: Attachment[]; d: Meeting
               className="button-secondary"
               aria-label={t('meetings.attachments.remove', { name: x.fileName })}
               onClick={() =>
-                void run(
-                  () => call(client.DELETE('/meeting-attachments/{id}', { params: { path: { id: x.id } } })),
-                  t('meetings.attachments.removed'),
-                )
+                void run(() => remove.mutateAsync({ params: { path: { id: x.id } } }), t('meetings.attachments.removed'))
               }
             >
               {t('meetings.agenda.removeShort')}
@@ -56,59 +58,50 @@ interface AttachValues {
 
 /** Attach a group's follow-up report to an agenda item (by default the standing item). */
 export function AttachReport({ d, run }: { d: MeetingDetail; run: Run }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const standing = d.agenda.find((a) => a.kind === 'standing') ?? d.agenda[0]!;
-  const { field, submit, form } = useSchemaForm(AttachReportBody, (v: AttachValues) => v, {
-    agendaItemId: standing.id,
-    groupId: '',
-    format: 'pdf',
+  const form = useForm<AttachValues>({
+    // The group is the one choice without a default: the form says so at the field.
+    resolver: withChecks(
+      schemaResolver(AttachReportBody, (v: AttachValues) => v, lang),
+      (v) => ({
+        groupId: !v.groupId && t('meetings.attachments.groupMissing'),
+      }),
+    ),
+    defaultValues: { agendaItemId: standing.id, groupId: '', format: 'pdf' },
   });
-  const group = field('groupId');
+  const attach = $api.useMutation('post', '/meetings/{id}/attachments', meetingChanged);
+  const submit = useRunSubmit(
+    form,
+    run,
+    (body) => attach.mutateAsync({ params: { path: { id: d.meeting.id } }, body }),
+    t('meetings.attachments.added'),
+    { agendaItemId: 'attach-item', groupId: 'attach-group', format: 'attach-format' },
+  );
   return (
-    <form
-      className="form"
-      aria-labelledby="attach-report-heading"
-      noValidate
-      onSubmit={(e) => {
-        // The group is the one choice without a default: say so at the field.
-        if (!form.getValues('groupId')) {
-          e.preventDefault();
-          form.setError('groupId', { type: 'required', message: t('meetings.attachments.groupMissing') });
-          document.getElementById('attach-group')?.focus();
-          return;
-        }
-        submit(
-          run,
-          (body) => call(client.POST('/meetings/{id}/attachments', { params: { path: { id: d.meeting.id } }, body })),
-          t('meetings.attachments.added'),
-        )(e);
-      }}
-    >
+    <form className="form" aria-labelledby="attach-report-heading" noValidate onSubmit={submit}>
       <h3 id="attach-report-heading">{t('meetings.attachments.attachHeading')}</h3>
       <p className="hint">{t('meetings.attachments.lead')}</p>
       <SelectField
         id="attach-item"
         label={t('meetings.attachments.item')}
-        {...field('agendaItemId')}
+        {...bindLive(form, 'agendaItemId')}
         options={d.agenda.map((a) => ({ value: a.id, label: `${a.title}${a.caseNumber ? ` (${a.caseNumber})` : ''}` }))}
       />
       <SelectField
         id="attach-group"
         label={t('meetings.attachments.group')}
-        {...group}
+        {...bindLive(form, 'groupId')}
         options={d.reportGroups.map((g) => ({ value: g.id, label: g.name }))}
         placeholder={t('meetings.attachments.chooseGroup')}
       />
-      <SelectField
-        id="attach-format"
-        label={t('meetings.attachments.format')}
-        value={field('format').value}
-        onChange={(v) => field('format').onChange(v as 'pdf' | 'docx')}
-      >
+      <SelectField id="attach-format" label={t('meetings.attachments.format')} {...bindLive(form, 'format')}>
         <option value="pdf">PDF</option>
         <option value="docx">Word (DOCX)</option>
       </SelectField>
-      <button type="submit">{t('meetings.attachments.submit')}</button>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('meetings.attachments.submit')}
+      </button>
     </form>
   );
 }

@@ -1,11 +1,15 @@
 /** Attendance during or after the meeting, and calling someone in as adjungerad. */
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { AttendanceBody } from '../../modules/meetings/schemas';
 import { $api } from '../client';
 import { SelectField, TextField } from '../components/Fields';
+import { withChecks } from '../components/form-fields';
 import { TableScroll } from '../components/TableScroll';
-import { useI18n, useT } from '../i18n';
-import { useSchemaForm, type Run } from './meeting-form';
+import { schemaResolver } from '../forms';
+import { useI18n } from '../i18n';
+import type { Run } from './meeting-form';
+import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import { ATTENDANCE_OPTIONS, roleText, statusText } from './meetings';
 
@@ -17,16 +21,17 @@ interface AttendanceValues {
 }
 const NO_CHANGES: AttendanceValues = { changed: {} };
 
+type AttendanceEntries = { entries: { personId: string; status: AttendanceStatus; role?: 'adjungerad' }[] };
+
 /** The attendance the keeper sets; `run` (the meeting page's) refetches the meeting after it. */
 function useSaveAttendance(meetingId: string) {
-  const save = $api.useMutation('put', '/meetings/{id}/attendance');
-  return (body: { entries: { personId: string; status: AttendanceStatus; role?: 'adjungerad' }[] }) =>
-    save.mutateAsync({ params: { path: { id: meetingId } }, body });
+  const save = $api.useMutation('put', '/meetings/{id}/attendance', meetingChanged);
+  return (body: AttendanceEntries) => save.mutateAsync({ params: { path: { id: meetingId } }, body });
 }
 
 export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, lang } = i18n;
   const open = d.permissions.editMinutes;
   const people = [
     ...d.attendance,
@@ -36,16 +41,20 @@ export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
   ];
   const saveAttendance = useSaveAttendance(d.meeting.id);
   // the others stay as the meeting has them
-  const { field, submit } = useSchemaForm(
-    AttendanceBody,
-    (v: AttendanceValues) => ({
-      entries: people.map((p) => ({ personId: p.personId, status: v.changed[p.personId] ?? (p.status as AttendanceStatus) })),
-    }),
-    NO_CHANGES,
+  const toBody = (v: AttendanceValues): AttendanceEntries => ({
+    entries: people.map((p) => ({ personId: p.personId, status: v.changed[p.personId] ?? (p.status as AttendanceStatus) })),
+  });
+  const form = useForm<AttendanceValues>({ resolver: schemaResolver(AttendanceBody, toBody, lang), defaultValues: NO_CHANGES });
+  const changed = form.watch('changed');
+  const value = (p: { personId: string; status: string }) => changed[p.personId] ?? (p.status as AttendanceStatus);
+  const save = useRunSubmit(
+    form,
+    run,
+    (v) => saveAttendance(toBody(v)),
+    t('meetings.attendance.saved'),
+    {},
+    () => form.reset(NO_CHANGES),
   );
-  const changed = field('changed');
-  const value = (p: { personId: string; status: string }) => changed.value[p.personId] ?? (p.status as AttendanceStatus);
-  const save = submit(run, saveAttendance, t('meetings.attendance.saved'), { reset: true });
   return (
     <section aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">{t('meetings.attendance.heading')}</h2>
@@ -70,7 +79,9 @@ export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
                       <select
                         aria-label={t('meetings.attendance.statusFor', { name: p.name })}
                         value={value(p)}
-                        onChange={(e) => changed.onChange({ ...changed.value, [p.personId]: e.target.value as AttendanceStatus })}
+                        onChange={(e) =>
+                          form.setValue('changed', { ...changed, [p.personId]: e.target.value as AttendanceStatus })
+                        }
                       >
                         {ATTENDANCE_OPTIONS.map((s) => (
                           <option key={s} value={s}>
@@ -87,7 +98,11 @@ export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
             </tbody>
           </table>
         </TableScroll>
-        {open && people.length > 0 && <button type="submit">{t('meetings.attendance.save')}</button>}
+        {open && people.length > 0 && (
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            {t('meetings.attendance.save')}
+          </button>
+        )}
       </form>
       {open && <AddAdjungerad d={d} run={run} known={people.map((p) => p.personId)} />}
     </section>
@@ -99,10 +114,17 @@ export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
  * register, recorded as called; the notice reaches them when it is sent (or sent again).
  */
 function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: string[] }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [q, setQ] = useState('');
-  const [personId, setPersonId] = useState('');
-  const [missing, setMissing] = useState(false);
+  const toBody = (v: { personId: string }): AttendanceEntries => ({
+    entries: [{ personId: v.personId, status: 'kallad', role: 'adjungerad' }],
+  });
+  const form = useForm<{ personId: string }>({
+    resolver: withChecks(schemaResolver(AttendanceBody, toBody, lang), (v) => ({
+      personId: !v.personId && t('meetings.adjungerad.personMissing'),
+    })),
+    defaultValues: { personId: '' },
+  });
   const saveAttendance = useSaveAttendance(d.meeting.id);
   const search = q.trim();
   const people = $api.useQuery(
@@ -114,30 +136,19 @@ function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: s
   const candidates = search.length >= 2 ? (people.data?.items ?? []).filter((p) => !known.includes(p.id)) : [];
   // After the notice, the keeper sends it again to reach the person added.
   const called = Boolean(d.meeting.noticeSentAt) && d.allowedActions.includes('notice');
+  const submit = useRunSubmit(
+    form,
+    run,
+    (v) => saveAttendance(toBody(v)),
+    called ? t('meetings.adjungerad.addedAfterNotice') : t('meetings.adjungerad.added'),
+    { personId: 'adjungerad-person', entries: 'adjungerad-person' },
+    () => {
+      form.reset({ personId: '' });
+      setQ('');
+    },
+  );
   return (
-    <form
-      className="form"
-      aria-labelledby="adjungerad-heading"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!personId) {
-          setMissing(true);
-          document.getElementById('adjungerad-person')?.focus();
-          return;
-        }
-        setMissing(false);
-        void run(
-          () => saveAttendance({ entries: [{ personId, status: 'kallad', role: 'adjungerad' }] }),
-          called ? t('meetings.adjungerad.addedAfterNotice') : t('meetings.adjungerad.added'),
-        ).then((ok) => {
-          if (ok) {
-            setPersonId('');
-            setQ('');
-          }
-        });
-      }}
-    >
+    <form className="form" aria-labelledby="adjungerad-heading" noValidate onSubmit={submit}>
       <h3 id="adjungerad-heading">{t('meetings.adjungerad.heading')}</h3>
       <p className="hint">{t('meetings.adjungerad.lead')}</p>
       <TextField
@@ -147,16 +158,14 @@ function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: s
         value={q}
         onChange={(v) => {
           setQ(v);
-          setPersonId('');
+          form.setValue('personId', '');
         }}
         autoComplete="off"
       />
       <SelectField
         id="adjungerad-person"
         label={t('meetings.adjungerad.person')}
-        value={personId}
-        onChange={setPersonId}
-        error={missing ? t('meetings.adjungerad.personMissing') : undefined}
+        {...bindLive(form, 'personId')}
         options={candidates.map((p) => ({ value: p.id, label: `${p.name}${p.employer ? `, ${p.employer}` : ''}` }))}
         placeholder={
           search.length < 2
@@ -166,7 +175,9 @@ function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: s
               : t('meetings.adjungerad.found', { count: candidates.length })
         }
       />
-      <button type="submit">{t('meetings.adjungerad.submit')}</button>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('meetings.adjungerad.submit')}
+      </button>
     </form>
   );
 }

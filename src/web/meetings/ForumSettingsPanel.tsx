@@ -1,10 +1,15 @@
 /** A forum's cadence rule and standing items: shown to readers, edited by the secretary. */
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { SettingsBody } from '../../modules/meetings/schemas';
-import { $api, call, client } from '../client';
+import { asApiError } from '../api';
+import { $api, invalidate } from '../client';
 import { ErrorAlert, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
-import { useI18n, useT } from '../i18n';
-import { useRun, useSchemaForm } from './meeting-form';
+import { SubmitError, useFocusReturn } from '../consultations/shared';
+import { applyServerErrors, schemaResolver } from '../forms';
+import { useI18n } from '../i18n';
+import { bindLive, focusFirst } from './meeting-submit';
 import type { ForumSettings } from './meetings';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -27,7 +32,7 @@ export function SettingsPanel({ id, manage }: { id: string; manage: boolean }) {
           })}
         </p>
       )}
-      {s && manage && <SettingsForm key={s.version} id={id} initial={s} onSaved={() => settings.refetch()} />}
+      {s && manage && <SettingsForm id={id} settings={s} />}
     </section>
   );
 }
@@ -65,38 +70,77 @@ const toBody = (version: number) => (v: SettingsValues) => ({
   version,
 });
 
-function SettingsForm({ id, initial, onSaved }: { id: string; initial: ForumSettings; onSaved: () => unknown }) {
-  const t = useT();
-  const { run, error, message } = useRun(onSaved);
-  const { field, submit, form } = useSchemaForm(SettingsBody, toBody(initial.version), {
-    minWeeks: String(initial.minWeeks),
-    maxWeeks: String(initial.maxWeeks),
-    weekday: String(initial.weekday),
-    startTime: initial.startTime,
-    endTime: initial.endTime,
-    defaultPlace: initial.defaultPlace ?? '',
-    blackouts: initial.blackouts.map((b) => `${b.from}–${b.to}`).join('\n'),
-    standingItems: initial.standingItems.join('\n'),
+/** The settings as the form's text. */
+const toValues = (s: ForumSettings): SettingsValues => ({
+  minWeeks: String(s.minWeeks),
+  maxWeeks: String(s.maxWeeks),
+  weekday: String(s.weekday),
+  startTime: s.startTime,
+  endTime: s.endTime,
+  defaultPlace: s.defaultPlace ?? '',
+  blackouts: s.blackouts.map((b) => `${b.from}–${b.to}`).join('\n'),
+  standingItems: s.standingItems.join('\n'),
+});
+
+/** The fields' ids in the form's order, for focus on the first wrong one. */
+const IDS = {
+  minWeeks: 'settings-min',
+  maxWeeks: 'settings-max',
+  weekday: 'settings-weekday',
+  startTime: 'settings-start',
+  endTime: 'settings-end',
+  defaultPlace: 'settings-place',
+  blackouts: 'settings-breaks',
+  standingItems: 'settings-standing',
+};
+
+/**
+ * The secretary's form. It stays on the page after a save (focus returns to the button) and
+ * takes the saved settings, with their new version, when the refetch brings them.
+ */
+function SettingsForm({ id, settings }: { id: string; settings: ForumSettings }) {
+  const { t, lang } = useI18n();
+  const form = useForm<SettingsValues>({
+    resolver: (values, context, options) =>
+      schemaResolver(SettingsBody, toBody(settings.version), lang)(values, context, options),
+    defaultValues: toValues(settings),
   });
+  useEffect(() => form.reset(toValues(settings)), [form, settings]);
+  const save = $api.useMutation('put', '/forums/{id}/meeting-settings', {
+    // the settings, and the proposal and meeting list made from them
+    onSuccess: () => invalidate('/forums/'),
+  });
+  const [saved, setSaved] = useState(false);
+  const rememberFocus = useFocusReturn(form.formState.isSubmitting);
+  const focus = focusFirst(IDS);
+  const submit = form.handleSubmit(async (v) => {
+    setSaved(false);
+    try {
+      await save.mutateAsync({ params: { path: { id } }, body: toBody(settings.version)(v) });
+      setSaved(true);
+    } catch (err) {
+      if (applyServerErrors(err, form.setError)) focus(Object.fromEntries(asApiError(err).errors.map((f) => [f.path, true])));
+    }
+  }, focus);
   // An error about one break or one standing item ("blackouts/1/from") is shown at its text area.
   const errors = form.formState.errors as Record<string, unknown>;
   const listError = (name: 'blackouts' | 'standingItems') =>
     firstMessage(errors[name]) ??
     firstMessage(Object.entries(errors).find(([k]) => k.replace(/^\//, '').startsWith(`${name}`))?.[1]);
+  const field = (name: keyof SettingsValues) => bindLive(form, name);
   return (
     <form
       className="form"
       noValidate
-      onSubmit={submit(
-        run,
-        (body) => call(client.PUT('/forums/{id}/meeting-settings', { params: { path: { id } }, body })),
-        t('meetings.settings.saved'),
-      )}
+      onSubmit={(e) => {
+        rememberFocus();
+        void submit(e);
+      }}
     >
-      {error && <ErrorAlert error={error} />}
-      {message && (
+      <SubmitError error={save.error} />
+      {saved && !save.error && (
         <Notice kind="success" live>
-          <p>{message}</p>
+          <p>{t('meetings.settings.saved')}</p>
         </Notice>
       )}
       <div className="filter-grid">
@@ -142,7 +186,9 @@ function SettingsForm({ id, initial, onSaved }: { id: string; initial: ForumSett
         error={listError('standingItems')}
         rows={3}
       />
-      <button type="submit">{t('meetings.settings.save')}</button>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('meetings.settings.save')}
+      </button>
     </form>
   );
 }

@@ -1,20 +1,40 @@
 /** Justering: the adjusters, sending the minutes, taking them back and approving — the buttons from `minutes.allowedActions`. */
-import { useState } from 'react';
-import { call, client } from '../client';
-import { Checkbox } from '../components/Fields';
+import { useForm } from 'react-hook-form';
+import { AdjustersBody } from '../../modules/meetings/schemas';
+import { $api } from '../client';
+import { CheckboxGroup } from '../components/Fields';
 import { Notice } from '../components/Alerts';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
+import { meetingChanged, useRunSubmit } from './meeting-submit';
 import { PaperJusteringForm } from './PaperJusteringForm';
 import type { MeetingDetail } from './MeetingPage';
 
 export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
   const i18n = useI18n();
-  const { t, formatDateTime } = i18n;
+  const { t, formatDateTime, lang } = i18n;
   const m = d.meeting;
   const path = { params: { path: { id: m.id } } };
   const offers = (a: MeetingDetail['minutes']['allowedActions'][number]) => d.minutes.allowedActions.includes(a);
-  const [chosen, setChosen] = useState<string[]>(d.adjusters.map((a) => a.personId));
+  const toBody = (v: { personIds: string[] }) => ({ personIds: v.personIds, version: m.version });
+  const form = useForm<{ personIds: string[] }>({
+    resolver: schemaResolver(AdjustersBody, toBody, lang),
+    defaultValues: { personIds: d.adjusters.map((a) => a.personId) },
+  });
+  const adjusters = $api.useMutation('put', '/meetings/{id}/adjusters', meetingChanged);
+  const send = $api.useMutation('post', '/meetings/{id}/minutes/submit', meetingChanged);
+  const reopen = $api.useMutation('post', '/meetings/{id}/minutes/reopen', meetingChanged);
+  const approve = $api.useMutation('post', '/meetings/{id}/minutes/approve', meetingChanged);
+  const saveAdjusters = useRunSubmit(
+    form,
+    run,
+    (v) => adjusters.mutateAsync({ ...path, body: toBody(v) }),
+    t('meetings.justering.adjustersSaved'),
+    { personIds: 'adjuster' },
+  );
+  const chosen = form.watch('personIds');
+  const chosenError = form.formState.errors.personIds?.message;
   const candidates = [...d.members, ...d.attendance.filter((a) => !d.members.some((x) => x.personId === a.personId))];
   return (
     <section aria-labelledby="justering-heading">
@@ -34,39 +54,24 @@ export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
         </ul>
       )}
       {d.permissions.editMinutes && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(
-              () => call(client.PUT('/meetings/{id}/adjusters', { ...path, body: { personIds: chosen, version: m.version } })),
-              t('meetings.justering.adjustersSaved'),
-            );
-          }}
-        >
-          <fieldset>
-            <legend>{t('meetings.justering.choose')}</legend>
-            {candidates.map((c) => (
-              <Checkbox
-                key={c.personId}
-                id={`adjuster-${c.personId}`}
-                label={c.name}
-                checked={chosen.includes(c.personId)}
-                onChange={(on) => setChosen(on ? [...chosen, c.personId] : chosen.filter((x) => x !== c.personId))}
-              />
-            ))}
-          </fieldset>
+        <form noValidate onSubmit={saveAdjusters}>
+          <CheckboxGroup
+            id="adjuster"
+            legend={t('meetings.justering.choose')}
+            options={candidates.map((c) => ({ value: c.personId, label: c.name }))}
+            value={chosen}
+            onChange={(ids) => form.setValue('personIds', ids, { shouldValidate: form.formState.isSubmitted })}
+            error={chosenError}
+          />
           <div className="link-row">
-            <button type="submit" className="button-secondary">
+            <button type="submit" className="button-secondary" disabled={form.formState.isSubmitting}>
               {t('meetings.justering.saveAdjusters')}
             </button>
             {offers('submit') && (
               <button
                 type="button"
                 onClick={() =>
-                  void run(
-                    () => call(client.POST('/meetings/{id}/minutes/submit', { ...path, body: { version: m.version } })),
-                    t('meetings.justering.submitted'),
-                  )
+                  void run(() => send.mutateAsync({ ...path, body: { version: m.version } }), t('meetings.justering.submitted'))
                 }
               >
                 {t('meetings.justering.submit')}
@@ -93,22 +98,14 @@ export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
           type="button"
           className="button-secondary"
           onClick={() =>
-            void run(
-              () => call(client.POST('/meetings/{id}/minutes/reopen', { ...path, body: { version: m.version } })),
-              t('meetings.justering.reopened'),
-            )
+            void run(() => reopen.mutateAsync({ ...path, body: { version: m.version } }), t('meetings.justering.reopened'))
           }
         >
           {t('meetings.justering.reopen')}
         </button>
       )}
       {offers('approve') && (
-        <button
-          type="button"
-          onClick={() =>
-            void run(() => call(client.POST('/meetings/{id}/minutes/approve', path)), t('meetings.justering.approved'))
-          }
-        >
+        <button type="button" onClick={() => void run(() => approve.mutateAsync(path), t('meetings.justering.approved'))}>
           {t('meetings.justering.approve')}
         </button>
       )}

@@ -1,9 +1,12 @@
 /** The meeting's facts, the downloads, and its lifecycle buttons (notice, cancel) from `allowedActions`. */
+import { useForm } from 'react-hook-form';
 import { CancelBody } from '../../modules/meetings/schemas';
-import { call, client } from '../client';
+import { $api } from '../client';
 import { TextField } from '../components/Fields';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { useSchemaForm, type Run } from './meeting-form';
+import type { Run } from './meeting-form';
+import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import { MEETING_BADGE, minutesHref, statusText } from './meetings';
 
@@ -12,6 +15,7 @@ export function MeetingFacts({ d, run }: { d: MeetingDetail; run: Run }) {
   const { t, formatDate } = i18n;
   const m = d.meeting;
   const offers = (a: MeetingDetail['allowedActions'][number]) => d.allowedActions.includes(a);
+  const notice = $api.useMutation('post', '/meetings/{id}/notice', meetingChanged);
   return (
     <>
       <dl className="facts">
@@ -52,8 +56,7 @@ export function MeetingFacts({ d, run }: { d: MeetingDetail; run: Run }) {
               type="button"
               onClick={() =>
                 void run(
-                  () =>
-                    call(client.POST('/meetings/{id}/notice', { params: { path: { id: m.id } }, body: { version: m.version } })),
+                  () => notice.mutateAsync({ params: { path: { id: m.id } }, body: { version: m.version } }),
                   t('meetings.notice.sent'),
                 )
               }
@@ -70,23 +73,25 @@ export function MeetingFacts({ d, run }: { d: MeetingDetail; run: Run }) {
 
 /** Cancelling needs a reason (the declaration says so); those called are told. */
 function CancelForm({ d, run }: { d: MeetingDetail; run: Run }) {
-  const t = useI18n().t;
+  const { t, lang } = useI18n();
   const m = d.meeting;
-  const { field, submit } = useSchemaForm(CancelBody, (v: { reason: string }) => ({ reason: v.reason, version: m.version }), {
-    reason: '',
+  const toBody = (v: { reason: string }) => ({ reason: v.reason, version: m.version });
+  const form = useForm<{ reason: string }>({
+    resolver: schemaResolver(CancelBody, toBody, lang),
+    defaultValues: { reason: '' },
   });
+  const cancel = $api.useMutation('post', '/meetings/{id}/cancel', meetingChanged);
+  const submit = useRunSubmit(
+    form,
+    run,
+    (v) => cancel.mutateAsync({ params: { path: { id: m.id } }, body: toBody(v) }),
+    t('meetings.cancel.done'),
+    { reason: 'cancel-reason' },
+  );
   return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={submit(
-        run,
-        (body) => call(client.POST('/meetings/{id}/cancel', { params: { path: { id: m.id } }, body })),
-        t('meetings.cancel.done'),
-      )}
-    >
-      <TextField id="cancel-reason" label={t('meetings.cancel.reason')} {...field('reason')} required />
-      <button type="submit" className="button-secondary">
+    <form className="inline-form" noValidate onSubmit={submit}>
+      <TextField id="cancel-reason" label={t('meetings.cancel.reason')} {...bindLive(form, 'reason')} required />
+      <button type="submit" className="button-secondary" disabled={form.formState.isSubmitting}>
         {t('meetings.cancel.submit')}
       </button>
     </form>
