@@ -11,9 +11,9 @@ import { CheckboxGroup, SelectField } from '../components/Fields';
 import { FormTextAreaField, FormTextField, requiredFirst } from '../components/FormFields';
 import { bind } from '../components/form-fields';
 import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useT } from '../i18n';
 import { answerChanged, type Answer, type Question } from './model';
-import { SubmitError, useFormSubmit } from './shared';
 
 export type SurveyLinks = ApiResponse<'/consultation-answers/{id}/survey', 'post'>['links'];
 
