@@ -70,7 +70,7 @@ export const AUDIT_KINDS = {
   'consultation-answer': ['register', 'route', 'transition', 'draft-ready', 'supersede', 'warn-late'],
   'consultation-answer-section': ['create', 'update'],
   'consultation-answer-comment': ['create', 'respond'],
-  'consultation-survey': ['send', 'add-recipient', 'close', 'respond'],
+  'consultation-survey': ['send', 'add-recipient', 'reissue-links', 'close', 'respond'],
   'consultation-settings': ['update'],
   'consultation-joint-answer': ['create', 'update-section', 'approve', 'send'],
   'knowledge-support': ['create', 'update', 'transition', 'remind'],

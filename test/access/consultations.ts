@@ -178,6 +178,10 @@ export const consultationsAccess: AccessModule = {
         payload: { recipients: [{ unit: 'x' }] },
       }),
     ],
+    'POST /api/v1/consultation-surveys/{id}/links': [
+      'scoped',
+      (f) => ({ url: `/api/v1/consultation-surveys/${f.consultationsSurveyId}/links`, payload: {} }),
+    ],
     'POST /api/v1/consultation-surveys/{id}/close': [
       'scoped',
       (f) => ({ url: `/api/v1/consultation-surveys/${f.consultationsSurveyId}/close` }),

@@ -505,6 +505,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   },
   'GET /api/v1/consultation-surveys/{id}': { any: CONS_READ },
   'POST /api/v1/consultation-surveys/{id}/recipients': { any: ['consultations.work'], note: 'the lead group' },
+  'POST /api/v1/consultation-surveys/{id}/links': { any: ['consultations.work'], note: 'the lead group' },
   'POST /api/v1/consultation-surveys/{id}/close': { any: ['consultations.work'], note: 'the lead group' },
 
   // ── joint answers of the healthcare region Södra (roles held in Södra) ──

@@ -77,6 +77,7 @@ declare module '../../platform/audit/record.js' {
       after: { answerId: string; questions: number; recipients: { unit: string; email: string | null }[] };
     };
     'consultation-survey.add-recipient': { after: { recipients: string[] } };
+    'consultation-survey.reissue-links': { after: { recipients: string[]; reminder: boolean } };
     'consultation-survey.close': TransitionPayload<SurveyStatus>;
     'consultation-survey.respond': { after: { recipientId: string; unit: string; answered: number } };
     'consultation-settings.update': { before: SettingsAudit | null; after: SettingsAudit };

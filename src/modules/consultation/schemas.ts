@@ -229,6 +229,19 @@ export const RecipientsBody = Type.Object(
   { recipients: Type.Array(RecipientIn, { minItems: 1, maxItems: 300 }) },
   { additionalProperties: false },
 );
+export const ReissueLinksBody = Type.Object(
+  {
+    recipientIds: Type.Optional(
+      Type.Array(Uuid, {
+        minItems: 1,
+        maxItems: 300,
+        uniqueItems: true,
+        description: 'Enheterna som får nya länkar; utan fältet: alla som inte har svarat (påminnelse)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const Links = Type.Array(
   Type.Object({ recipientId: Uuid, unit: Type.String(), email: Nullable(Type.String()), link: Type.String() }),
 );
