@@ -136,17 +136,42 @@ export async function recordHistory(db: Queryable, statusId: string, status: str
 
 /** Open data: every region's status per support (non-personal: no names of who changed it). */
 /** A page of open data, in the order of the (version, region, unit) key's index, after a key. */
-export function openImplementationStatuses(db: Queryable, page: { after?: [string, string, string] | undefined; limit: number }) {
+/** The open data's page key: the order of the unique index (support_version_id, region_code, unit_key). */
+export type OpenStatusKey = [string, string, string];
+
+/** A batch of open data after one key and not past another, in the order of the unique index. */
+export function openImplementationStatuses(
+  db: Queryable,
+  page: { after?: OpenStatusKey | undefined; until?: OpenStatusKey | undefined; limit: number },
+) {
+  const a = page.after;
+  const u = page.until;
   return selectRows<OpenImplementationStatus & { supportVersionId: string; unitKey: string }>(
     db,
     `SELECT s.support_id, k.title AS support, v.label AS version, s.region_code AS region, g.name AS lpo, s.kind, s.status,
             s.decision_date, s.actual_done AS implemented_on, s.support_version_id, s.unit_key
      FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id JOIN knowledge_support_versions v ON v.id = s.support_version_id
      LEFT JOIN groups g ON g.id = s.group_id
-     WHERE $1::uuid IS NULL OR (s.support_version_id, s.region_code, s.unit_key) > ($1::uuid, $2::text, $3::text)
-     ORDER BY s.support_version_id, s.region_code, s.unit_key LIMIT $4`,
-    [page.after?.[0] ?? null, page.after?.[1] ?? null, page.after?.[2] ?? null, page.limit + 1],
+     WHERE ($1::uuid IS NULL OR (s.support_version_id, s.region_code, s.unit_key) > ($1::uuid, $2::text, $3::text))
+       AND ($4::uuid IS NULL OR (s.support_version_id, s.region_code, s.unit_key) <= ($4::uuid, $5::text, $6::text))
+     ORDER BY s.support_version_id, s.region_code, s.unit_key LIMIT $7`,
+    [a?.[0] ?? null, a?.[1] ?? null, a?.[2] ?? null, u?.[0] ?? null, u?.[1] ?? null, u?.[2] ?? null, page.limit],
   );
+}
+
+/** The keys of the `limit`-th status after `after` and of the one following it (the page's end and the next page's start). */
+export async function openImplementationStatusPageEnd(
+  db: Queryable,
+  after: OpenStatusKey | undefined,
+  limit: number,
+): Promise<OpenStatusKey[]> {
+  const rows = await db.query<{ support_version_id: string; region_code: string; unit_key: string }>(
+    `SELECT s.support_version_id, s.region_code, s.unit_key FROM implementation_statuses s
+     WHERE $1::uuid IS NULL OR (s.support_version_id, s.region_code, s.unit_key) > ($1::uuid, $2::text, $3::text)
+     ORDER BY s.support_version_id, s.region_code, s.unit_key OFFSET $4 LIMIT 2`,
+    [after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit - 1],
+  );
+  return rows.map((r) => [r.support_version_id, r.region_code, r.unit_key]);
 }
 
 /** One row of the open data, as published (the page's key, version and unit, comes with it). */

@@ -226,14 +226,18 @@ export const commentsOf = (db: Queryable, groupId: string) =>
     [groupId],
   );
 
-/** Open data: indicator values per area and period, for one indicator code or all. */
-/** A page of open data, in the order of the values' key (indicator, area, sub-area, period), after a key. */
+/** Open data: indicator values per area, period and gender, for one indicator or all. */
+/** The open data's page key: the values' primary key (indicator, area, sub-area, period, gender). */
+export type OpenValueKey = [string, string, string, string, string];
+
+/** A batch of open data after one key and not past another, in the order of the primary key. */
 export function openIndicatorValues(
   db: Queryable,
-  indicatorCode: string | null,
-  page: { after?: [string, string, string, string] | undefined; limit: number },
+  indicatorId: string | null,
+  page: { after?: OpenValueKey | undefined; until?: OpenValueKey | undefined; limit: number },
 ) {
   const a = page.after;
+  const u = page.until;
   return selectRows<{
     indicatorId: string;
     code: string;
@@ -242,16 +246,35 @@ export function openIndicatorValues(
     area: string;
     subArea: string;
     period: string;
+    gender: string;
     value: number;
   }>(
     db,
-    `SELECT v.indicator_id, i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.value
+    `SELECT v.indicator_id, i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.gender, v.value
      FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
-     WHERE ($1::text IS NULL OR i.code = $1)
-       AND ($2::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period) > ($2::uuid, $3::text, $4::text, $5::text))
-     ORDER BY v.indicator_id, v.area, v.sub_area, v.period LIMIT $6`,
-    [indicatorCode, a?.[0] ?? null, a?.[1] ?? null, a?.[2] ?? null, a?.[3] ?? null, page.limit + 1],
+     WHERE ($1::uuid IS NULL OR v.indicator_id = $1)
+       AND ($2::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period, v.gender) > ($2::uuid, $3::text, $4::text, $5::text, $6::text))
+       AND ($7::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period, v.gender) <= ($7::uuid, $8::text, $9::text, $10::text, $11::text))
+     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender LIMIT $12`,
+    [indicatorId, ...(a ?? [null, null, null, null, null]), ...(u ?? [null, null, null, null, null]), page.limit],
   );
+}
+
+/** The keys of the `limit`-th value after `after` and of the one following it (the page's end and the next page's start). */
+export async function openIndicatorValuePageEnd(
+  db: Queryable,
+  indicatorId: string | null,
+  after: OpenValueKey | undefined,
+  limit: number,
+): Promise<OpenValueKey[]> {
+  const rows = await db.query<{ indicator_id: string; area: string; sub_area: string; period: string; gender: string }>(
+    `SELECT v.indicator_id, v.area, v.sub_area, v.period, v.gender FROM followup_indicator_values v
+     WHERE ($1::uuid IS NULL OR v.indicator_id = $1)
+       AND ($2::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period, v.gender) > ($2::uuid, $3::text, $4::text, $5::text, $6::text))
+     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender OFFSET $7 LIMIT 2`,
+    [indicatorId, ...(after ?? [null, null, null, null, null]), limit - 1],
+  );
+  return rows.map((r) => [r.indicator_id, r.area, r.sub_area, r.period, r.gender]);
 }
 
 /** Whether an owner names a healthcare region (by id) or a region (by code); `national` is the caller's to check. */
