@@ -1,6 +1,7 @@
 /** SQL for goals, indicators, their values and imports, and the controller's comments. */
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { Filters } from '../../platform/db/sql.js';
 import { insertColumns, selectRow, selectRows, setColumns } from '../../platform/db/rows.js';
 import type { Periodicity } from './rules/periods.js';
 import type { Comment, Goal, Heatmap, Indicator } from './schemas.js';
@@ -230,14 +231,25 @@ export const commentsOf = (db: Queryable, groupId: string) =>
 /** The open data's page key: the values' primary key (indicator, area, sub-area, period, gender). */
 export type OpenValueKey = [string, string, string, string, string];
 
+const VALUE_KEY = '(v.indicator_id, v.area, v.sub_area, v.period, v.gender)';
+
+/** The indicator and keyset conditions, written only when given, so each query's shape lets the primary key serve it. */
+function valueKeyset(indicatorId: string | null, after: OpenValueKey | undefined, until?: OpenValueKey): Filters {
+  const w = new Filters();
+  if (indicatorId) w.add('v.indicator_id = ?::uuid', indicatorId);
+  if (after) w.add(`${VALUE_KEY} > (?::uuid, ?::text, ?::text, ?::text, ?::text)`, ...after);
+  if (until) w.add(`${VALUE_KEY} <= (?::uuid, ?::text, ?::text, ?::text, ?::text)`, ...until);
+  return w;
+}
+
 /** A batch of open data after one key and not past another, in the order of the primary key. */
 export function openIndicatorValues(
   db: Queryable,
   indicatorId: string | null,
   page: { after?: OpenValueKey | undefined; until?: OpenValueKey | undefined; limit: number },
 ) {
-  const a = page.after;
-  const u = page.until;
+  const w = valueKeyset(indicatorId, page.after, page.until);
+  const limit = w.param(page.limit);
   return selectRows<{
     indicatorId: string;
     code: string;
@@ -252,11 +264,9 @@ export function openIndicatorValues(
     db,
     `SELECT v.indicator_id, i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.gender, v.value
      FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
-     WHERE ($1::uuid IS NULL OR v.indicator_id = $1)
-       AND ($2::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period, v.gender) > ($2::uuid, $3::text, $4::text, $5::text, $6::text))
-       AND ($7::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period, v.gender) <= ($7::uuid, $8::text, $9::text, $10::text, $11::text))
-     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender LIMIT $12`,
-    [indicatorId, ...(a ?? [null, null, null, null, null]), ...(u ?? [null, null, null, null, null]), page.limit],
+     ${w.where}
+     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender LIMIT ${limit}`,
+    w.params,
   );
 }
 
@@ -267,12 +277,12 @@ export async function openIndicatorValuePageEnd(
   after: OpenValueKey | undefined,
   limit: number,
 ): Promise<OpenValueKey[]> {
+  const w = valueKeyset(indicatorId, after);
+  const offset = w.param(limit - 1);
   const rows = await db.query<{ indicator_id: string; area: string; sub_area: string; period: string; gender: string }>(
-    `SELECT v.indicator_id, v.area, v.sub_area, v.period, v.gender FROM followup_indicator_values v
-     WHERE ($1::uuid IS NULL OR v.indicator_id = $1)
-       AND ($2::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period, v.gender) > ($2::uuid, $3::text, $4::text, $5::text, $6::text))
-     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender OFFSET $7 LIMIT 2`,
-    [indicatorId, ...(after ?? [null, null, null, null, null]), limit - 1],
+    `SELECT v.indicator_id, v.area, v.sub_area, v.period, v.gender FROM followup_indicator_values v ${w.where}
+     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender OFFSET ${offset} LIMIT 2`,
+    w.params,
   );
   return rows.map((r) => [r.indicator_id, r.area, r.sub_area, r.period, r.gender]);
 }
