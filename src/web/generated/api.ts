@@ -26925,7 +26925,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link) */
+        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link), strömmade */
         get: {
             parameters: {
                 query?: {
@@ -30258,7 +30258,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link) */
+        /** Öppna data: indikatorvärden per region, period och kön (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link), strömmade */
         get: {
             parameters: {
                 query?: {
