@@ -7,7 +7,7 @@ import { isFinal } from '../../platform/lifecycle/index.js';
 import * as repo from './repository.js';
 import * as minutesRepo from './minutes-repository.js';
 import { minutesLifecycle } from './rules/lifecycle.js';
-import { isAbsent, isPresent, longSwedishDate, paragraphReference } from './rules/meeting.js';
+import { isAbsent, isPresent, longSwedishDate, paragraphReference, SECRET_PARAGRAPH } from './rules/meeting.js';
 
 export interface MinutesDoc {
   title: string;
@@ -24,8 +24,16 @@ const KIND_LABEL: Record<string, string> = {
   bordlagd: 'Bordläggs',
 };
 
-/** Builds the document model: whole minutes, or one paragraph as an extract. */
-export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParagraphId?: string): Promise<MinutesDoc> {
+/**
+ * Builds the document model: whole minutes, or one paragraph as an extract. `masked` names the
+ * paragraphs to show without their title, decision, jäv and action items (the public protokoll).
+ */
+export async function minutesDoc(
+  db: Queryable,
+  m: repo.MeetingRecord,
+  onlyParagraphId?: string,
+  masked: ReadonlySet<string> = new Set(),
+): Promise<MinutesDoc> {
   const [attendance, all, adjusters] = await Promise.all([
     repo.attendanceOf(db, m.id),
     minutesRepo.paragraphsOf(db, m.id),
@@ -65,6 +73,13 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParag
     });
   }
   for (const p of paragraphs) {
+    if (masked.has(p.id)) {
+      sections.push({
+        heading: `§ ${p.number} ${SECRET_PARAGRAPH.title}`,
+        paragraphs: [...(p.caseNumber ? [`Ärende: ${p.caseNumber}`] : []), SECRET_PARAGRAPH.text],
+      });
+      continue;
+    }
     const recused = participation.filter((r) => r.paragraphId === p.id && !r.takesPart);
     const overrides = participation.filter((r) => r.paragraphId === p.id && r.takesPart && r.overrideReason);
     const acts = actions.filter((a) => a.paragraphId === p.id);
