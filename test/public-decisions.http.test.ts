@@ -20,6 +20,7 @@ const SECRET_TITLE = 'Patientklagomål Karlskrona';
 const SECRET_TEXT = 'Ersättning till Anna Andersson';
 const DRAFT_TEXT = 'Utkastbeslut om Ronneby vårdcentral';
 const SENT_TEXT = 'Skickat beslut om Olofström';
+const OVERRIDE_REASON = 'Uppdraget åt bolaget avslutades i våras';
 
 let justerat: string;
 let draft: string;
@@ -29,13 +30,15 @@ let member: Session;
 
 async function meetingWith(daysAgo: number, paragraphs: { title: string; text: string; caseId?: string }[]) {
   const m = await createMeeting(t.db, ctx, forumId, { date: daysFromToday(-daysAgo) });
+  const ids: string[] = [];
   for (const p of paragraphs) {
     const itemId = await addAgendaItem(t.db, ctx, m.id, { title: p.title });
     const id = await createParagraph(t.db, ctx, m.id, { agendaItemId: itemId, decisionText: p.text });
+    ids.push(id);
     // A paragraph about a case: its case's secrecy decides what the public sees.
     if (p.caseId) await t.db.query('UPDATE minutes_paragraphs SET case_id = $2 WHERE id = $1', [id, p.caseId]);
   }
-  return m.id;
+  return { id: m.id, paragraphIds: ids };
 }
 
 /** Justering itself is tested in meetings.http.test.ts; here only the minutes' status counts. */
@@ -57,7 +60,7 @@ beforeAll(async () => {
   const secret = await buildCase(t.db, { region: '10', subject: SECRET_TITLE });
   await t.db.query(`UPDATE cases SET secret = true, secrecy_ground = '25 kap. 1 § OSL' WHERE id = $1`, [secret.id]);
   secretCaseNumber = secret.caseNumber;
-  justerat = await meetingWith(21, [
+  const approved = await meetingWith(21, [
     {
       title: 'Införande av vårdförlopp hjärtsvikt',
       text: 'Rådet beslutar att införa vårdförloppet i regionen.',
@@ -66,9 +69,15 @@ beforeAll(async () => {
     { title: SECRET_TITLE, text: SECRET_TEXT, caseId: secret.id },
     { title: 'Information om uppföljningen', text: 'Rådet noterar informationen.' },
   ]);
+  justerat = approved.id;
+  // Taking part despite a jäv restriction: the reason is free text and stays out of the public copy.
+  await t.db.query(
+    `INSERT INTO paragraph_participation (paragraph_id, person_id, takes_part, override_reason) VALUES ($1, $2, true, $3)`,
+    [approved.paragraphIds[0], person.id, OVERRIDE_REASON],
+  );
   await setMinutesStatus(justerat, 'justerat');
-  draft = await meetingWith(14, [{ title: 'Utkastpunkt', text: DRAFT_TEXT }]);
-  sent = await meetingWith(7, [{ title: 'Skickad punkt', text: SENT_TEXT }]);
+  draft = (await meetingWith(14, [{ title: 'Utkastpunkt', text: DRAFT_TEXT }])).id;
+  sent = (await meetingWith(7, [{ title: 'Skickad punkt', text: SENT_TEXT }])).id;
   await setMinutesStatus(sent, 'for-justering');
 });
 
@@ -129,6 +138,8 @@ describe('public decisions', () => {
     expect(xml).toContain('Rådet beslutar att införa vårdförloppet');
     expect(xml).not.toContain('Karlskrona');
     expect(xml).not.toContain('Anna Andersson');
+    expect(xml).toContain('Mia Medlem deltog trots jävsbegränsning.');
+    expect(xml).not.toContain(OVERRIDE_REASON);
     const pdf = await get(`/api/v1/public/meetings/${justerat}/minutes?format=pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-disposition']).toMatch(/^inline/);

@@ -20,7 +20,9 @@ export async function downloadPublicMinutes(
   assertMayReadPublicMinutes(ctx.actor, opts.publicDecisions);
   const meeting = await repo.getMeeting(db, meetingId);
   assertPublicMinutes(meeting);
-  const doc = await minutesDoc(db, meeting, undefined, await decisionRepo.secretParagraphIds(db, meeting.id));
+  const doc = await minutesDoc(db, meeting, undefined, {
+    secretParagraphs: await decisionRepo.secretParagraphIds(db, meeting.id),
+  });
   return {
     fileName: `${doc.fileBase}.${format}`,
     body: format === 'pdf' ? await toPdf(doc) : await toDocx(doc),

@@ -25,14 +25,15 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /**
- * Builds the document model: whole minutes, or one paragraph as an extract. `masked` names the
- * paragraphs to show without their title, decision, jäv and action items (the public protokoll).
+ * Builds the document model: whole minutes, or one paragraph as an extract. The public copy
+ * (insyn) shows the paragraphs about secret cases without their title, decision, jäv and action
+ * items, and leaves out the free-text reasons for taking part despite a jäv restriction.
  */
 export async function minutesDoc(
   db: Queryable,
   m: repo.MeetingRecord,
   onlyParagraphId?: string,
-  masked: ReadonlySet<string> = new Set(),
+  publicCopy?: { secretParagraphs: ReadonlySet<string> },
 ): Promise<MinutesDoc> {
   const [attendance, all, adjusters] = await Promise.all([
     repo.attendanceOf(db, m.id),
@@ -73,7 +74,7 @@ export async function minutesDoc(
     });
   }
   for (const p of paragraphs) {
-    if (masked.has(p.id)) {
+    if (publicCopy?.secretParagraphs.has(p.id)) {
       sections.push({
         heading: `§ ${p.number} ${SECRET_PARAGRAPH.title}`,
         paragraphs: [...(p.caseNumber ? [`Ärende: ${p.caseNumber}`] : []), SECRET_PARAGRAPH.text],
@@ -89,7 +90,11 @@ export async function minutesDoc(
         ...(p.caseNumber ? [`Ärende: ${p.caseNumber}`] : []),
         `${KIND_LABEL[p.decisionKind] ?? p.decisionKind}: ${p.decisionText || '–'}`,
         ...(recused.length ? [`På grund av jäv deltog inte i beslutet: ${recused.map((r) => r.name).join(', ')}`] : []),
-        ...overrides.map((r) => `${r.name} deltog trots jävsbegränsning. Skäl: ${r.overrideReason}`),
+        ...overrides.map((r) =>
+          publicCopy
+            ? `${r.name} deltog trots jävsbegränsning.`
+            : `${r.name} deltog trots jävsbegränsning. Skäl: ${r.overrideReason}`,
+        ),
         ...acts.map(
           (a) => `Åtgärd: ${a.title} – ansvarig ${a.ownerName ?? '–'}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}`,
         ),
