@@ -26,6 +26,5 @@ export async function downloadPublicMinutes(
   return {
     fileName: `${doc.fileBase}.${format}`,
     body: format === 'pdf' ? await toPdf(doc) : await toDocx(doc),
-    approvedAt: meeting.minutesLockedAt,
   };
 }

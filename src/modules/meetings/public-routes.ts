@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { sendAtom } from '../../platform/http/atom.js';
 import { sendDownload } from '../../platform/http/download.js';
-import { lastModified } from '../../platform/http/public-read.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { downloadPublicMinutes } from './download-public-minutes.js';
@@ -32,11 +31,9 @@ export const publicMinutesRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: S.PublicDecisionPage, ...errorResponses(400, 401) },
       },
     },
-    async (req, reply) => {
-      const page = await searchPublicDecisions(db, req.ctx, req.query, opts);
-      lastModified(reply, ...page.items.map((d) => new Date(d.approvedAt)));
-      return page;
-    },
+    // No Last-Modified: a case marked secret after justering changes what is shown without a
+    // newer justering; the ETag (over the bytes) is the validator.
+    async (req) => searchPublicDecisions(db, req.ctx, req.query, opts),
   );
 
   app.get(
@@ -54,8 +51,7 @@ export const publicMinutesRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      const { fileName, body, approvedAt } = await downloadPublicMinutes(db, req.ctx, req.params.id, req.query.format, opts);
-      lastModified(reply, approvedAt ? new Date(approvedAt) : null);
+      const { fileName, body } = await downloadPublicMinutes(db, req.ctx, req.params.id, req.query.format, opts);
       // A PDF opens in the browser (the public page links to it); a DOCX is saved.
       return sendDownload(reply, {
         filename: fileName,
