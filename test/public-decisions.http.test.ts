@@ -152,6 +152,24 @@ describe('public decisions', () => {
     }
   });
 
+  it('a case marked secret after justering is masked from then on, and the ETag moves', async () => {
+    const before = await get(`/api/v1/public/decisions?forumId=${forumId}`);
+    const shown = (before.json().items as PublicDecision[]).find((d) => d.title === 'Information om uppföljningen')!;
+    const later = await buildCase(t.db, { region: '10', subject: 'Senare sekretessmarkerat' });
+    await t.db.query(`UPDATE cases SET secret = true, secrecy_ground = '25 kap. 1 § OSL' WHERE id = $1`, [later.id]);
+    await t.db.query('UPDATE minutes_paragraphs SET case_id = $2 WHERE id = $1', [shown.paragraphId, later.id]);
+    const after = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/decisions?forumId=${forumId}`,
+      headers: { 'if-none-match': before.headers.etag as string },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).not.toContain('Rådet noterar informationen.');
+    expect((after.json().items as PublicDecision[]).filter((d) => d.secret)).toHaveLength(2);
+    // Back as it was, for the tests below.
+    await t.db.query('UPDATE minutes_paragraphs SET case_id = NULL WHERE id = $1', [shown.paragraphId]);
+  });
+
   it('the Atom feed carries the public decisions, masked', async () => {
     const res = await get('/api/v1/feeds/decisions.atom');
     expect(res.statusCode).toBe(200);
