@@ -22,6 +22,7 @@ import { StructurePage } from '../organisation/StructurePage';
 import { SwedenPage } from '../organisation/SwedenPage';
 import { CasesPage } from '../cases/CasesPage';
 import { DecisionLogPage } from '../meetings/DecisionLogPage';
+import { PublicDecisionsPage } from '../meetings/PublicDecisionsPage';
 import { ForumPage } from '../meetings/ForumPage';
 import { MeetingPage } from '../meetings/MeetingPage';
 import { MeetingsHomePage } from '../meetings/MeetingsHomePage';
@@ -150,6 +151,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/kunskapsstod/remissomgangar/ny', access: 'admin', render: () => <NewRoundPage /> },
   { pattern: '/moten', access: 'public', render: () => <MeetingsHomePage /> },
   { pattern: '/moten/beslut', access: 'public', render: () => <DecisionLogPage /> },
+  // Insyn: decisions of justerade protokoll, for anyone (the server masks secret cases' paragraphs).
+  { pattern: '/beslut-och-protokoll', access: 'public', render: () => <PublicDecisionsPage /> },
   { pattern: '/moten/forum/:id', access: 'public', render: (p) => <ForumPage id={p.id ?? ''} /> },
   { pattern: '/moten/moten/:id', access: 'public', render: (p) => <MeetingPage id={p.id ?? ''} /> },
   // Follow-up: national views are public when insyn is on (the server decides); plans and import need sign-in.
