@@ -64,6 +64,10 @@ declare module '../../platform/audit/record.js' {
     'consultation-answer.route': TransitionPayload<AnswerStatus>;
     'consultation-answer.transition': TransitionPayload<AnswerStatus>;
     'consultation-answer.supersede': TransitionPayload<AnswerStatus>;
+    'consultation-answer.set-diarienummer': {
+      before: { diarienummer: string | null; version: number };
+      after: { diarienummer: string | null; version: number };
+    };
     'consultation-answer.draft-ready': { after: { draftReady: true } };
     'consultation-answer.warn-late': { after: { milestone: MilestoneKind; dueOn: string; emails: number } };
     'consultation-answer-section.create': { after: { answerId: string; heading: string } };

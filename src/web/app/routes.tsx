@@ -32,6 +32,7 @@ import { JointAnswerPage } from '../consultations/JointAnswerPage';
 import { ConsultationsPage } from '../consultations/OverviewPage';
 import { SurveyFormPage } from '../consultations/SurveyFormPage';
 import { CasePage } from '../cases/CasePage';
+import { ClassificationPage } from '../cases/ClassificationPage';
 import { DiaryPage } from '../cases/DiaryPage';
 import { MyCasesPage } from '../cases/MyCasesPage';
 import { TriagePage } from '../cases/TriagePage';
@@ -124,6 +125,11 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/arenden-och-beslut/mina', access: 'public', render: () => <MyCasesPage /> },
   { pattern: '/arenden-och-beslut/beredning', access: 'public', render: () => <TriagePage /> },
   { pattern: '/arenden-och-beslut/diarium', access: 'public', render: () => <DiaryPage /> },
+  {
+    pattern: '/arenden-och-beslut/klassificeringsstruktur',
+    access: 'public',
+    render: () => <ClassificationPage />,
+  },
   { pattern: '/arenden-och-beslut/arenden/:id', access: 'public', render: (p) => <CasePage id={p.id ?? ''} /> },
   // Participation and compensation; the person's own pages beside the person page.
   { pattern: '/delaktighet', access: 'public', render: () => <ParticipationPage /> },

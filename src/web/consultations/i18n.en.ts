@@ -206,4 +206,9 @@ export const enConsultations: Record<keyof typeof svConsultations, string> = {
   'consultations.joint.approvedOn': 'Date approved',
   'consultations.joint.approve': 'Approve',
   'consultations.joint.send': 'Mark the joint answer as sent',
+  'consultations.field.diarienummer': "Region's registration number",
+  'consultations.diarienummer.none': 'Not given',
+  'consultations.diarienummer.hint': 'As in the region\'s register, e.g. "RS 2026/0123". Leave empty to remove it.',
+  'consultations.diarienummer.edit': 'Save registration number',
+  'consultations.diarienummer.saved': 'The registration number is saved.',
 };

@@ -30,7 +30,7 @@ export const svConsultations = {
   'consultations.field.regionStates': 'Regionernas svar',
   'consultations.field.jointAnswers': 'Gemensamma svar',
   'consultations.field.jointAnswer': 'Gemensamt svar',
-  'consultations.field.caseNumber': 'Diarienummer',
+  'consultations.field.caseNumber': 'Ärendenummer',
   'consultations.field.status': 'Status',
   'consultations.field.nextMilestone': 'Nästa milstolpe',
   'consultations.field.sender': 'Avsändare',
@@ -204,4 +204,9 @@ export const svConsultations = {
   'consultations.joint.approvedOn': 'Godkänt datum',
   'consultations.joint.approve': 'Godkänn',
   'consultations.joint.send': 'Markera det gemensamma svaret som skickat',
+  'consultations.field.diarienummer': 'Regionens diarienummer',
+  'consultations.diarienummer.none': 'Inte angivet',
+  'consultations.diarienummer.hint': 'Som i regionens diarium, t.ex. "RS 2026/0123". Lämna tomt för att ta bort det.',
+  'consultations.diarienummer.edit': 'Spara diarienummer',
+  'consultations.diarienummer.saved': 'Diarienumret är sparat.',
 } as const;

@@ -11046,6 +11046,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/consultation-answers/{id}/diarienummer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ange (eller ta bort) regionens officiella diarienummer för svaret; ärendenumret förblir Navets interna referens. Unikt bland regionens gällande svar (409). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Versionen du utgår från */
+                        version: number;
+                        diarienummer: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsultationAnswer"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/consultation-answers/{id}/supersede": {
         parameters: {
             query?: never;
@@ -16378,6 +16514,7 @@ export interface paths {
                                  */
                                 receivedDate: string;
                                 caseNumber: string;
+                                diarienummer: string | null;
                                 sender: string;
                                 subject: string;
                                 secret: boolean;
@@ -16604,7 +16741,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra uppgifter, sekretessmarkering och tilldelning (grupp, handläggare, måldatum); version krävs */
+        /** Ändra uppgifter, sekretessmarkering, tilldelning (grupp, handläggare, måldatum) och diariets uppgifter (regionens diarienummer, unikt i regionen; klassificering i regionens klassificeringsstruktur); version krävs */
         patch: {
             parameters: {
                 query?: never;
@@ -16629,6 +16766,8 @@ export interface paths {
                         assignedGroupId?: string | null;
                         handlerPersonId?: string | null;
                         dueDate?: string | null;
+                        diarienummer?: string | null;
+                        classificationId?: string | null;
                     };
                 };
             };
@@ -18442,7 +18581,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Ladda upp en handling: kroppen är filen själv (application/octet-stream eller filens typ), filnamnet i ?fileName= eller X-File-Name. Typen avgörs av innehållet (PDF, DOCX, XLSX, ODT, PNG, JPEG, text, CSV). Skicka gärna SHA-256 i Repr-Digest/Digest/X-Checksum-Sha256; fel kontrollsumma avvisas. För stor fil → 413. */
+        /** Ladda upp en handling: kroppen är filen själv (application/octet-stream eller filens typ), filnamnet i ?fileName= eller X-File-Name. Typen avgörs av innehållet (PDF, DOCX, XLSX, ODT, PNG, JPEG, text, CSV). Skicka gärna SHA-256 i Repr-Digest/Digest/X-Checksum-Sha256; fel kontrollsumma avvisas. För stor fil → 413. Diariets uppgifter i frågesträngen: documentType (handlingstyp), direction (inkommande, upprattad — standard — eller utgaende), counterpart (avsändare för inkommande, mottagare för utgående) och documentDate (standard: i dag). */
         post: {
             parameters: {
                 query?: {
@@ -18450,6 +18589,17 @@ export interface paths {
                     fileName?: string;
                     /** @description SHA-256 i hex (eller rubriken Repr-Digest/Digest) */
                     sha256?: string;
+                    /** @description Handlingstyp (fast förteckning) */
+                    documentType?: "skrivelse" | "remiss" | "remissvar" | "yttrande" | "tjansteskrivelse" | "beslut" | "protokoll" | "kallelse" | "underlag" | "rapport" | "avtal" | "e-post" | "ovrigt";
+                    /** @description Inkommande, upprättad eller utgående handling */
+                    direction?: "inkommande" | "upprattad" | "utgaende";
+                    /** @description Avsändare (krävs för en inkommande handling) eller mottagare (krävs för en utgående) */
+                    counterpart?: string;
+                    /**
+                     * @description YYYY-MM-DD
+                     * @example 2027-03-01
+                     */
+                    documentDate?: string;
                 };
                 header?: never;
                 path: {
@@ -18665,6 +18815,364 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/case-classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Regionens klassificeringsstruktur i kodordning (aktiva poster, eller alla med includeInactive) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Länskod */
+                    region: string;
+                    /** @description Ta med inaktiva poster */
+                    includeInactive?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseClassification"][];
+                            /** @description Du får förvalta regionens klassificeringsstruktur */
+                            canManage: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en post i regionens klassificeringsstruktur; den överordnade koden måste finnas */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Länskod */
+                        region: string;
+                        /** @description Hierarkisk kod med siffror och punkter, t.ex. "1.2.3" */
+                        code: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseClassification"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/case-classifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Byt rubrik på en post eller gör den aktiv/inaktiv (koden ändras inte); version krävs */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Aktuell version, t.ex. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        title?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseClassification"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/forums": {
@@ -31246,6 +31754,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             caseNumber: string;
+            diarienummer: string | null;
             /** @enum {unknown} */
             status: "registrerad" | "fordelad" | "enkat-pagar" | "utkast" | "beredd" | "beslutad" | "skickad" | "ersatt";
             nextMilestone: {
@@ -31273,6 +31782,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             caseNumber: string;
+            diarienummer: string | null;
             /** @enum {unknown} */
             status: "registrerad" | "fordelad" | "enkat-pagar" | "utkast" | "beredd" | "beslutad" | "skickad" | "ersatt";
             nextMilestone: {
@@ -31397,6 +31907,8 @@ export interface components {
                 decide: boolean;
                 send: boolean;
                 supersede: boolean;
+                /** @description Får ange regionens diarienummer (registrerar remisser i regionen) */
+                setDiarienummer: boolean;
             };
             /** @description Stegen i svarets livscykel som du kan ta nu (av status, regler och din behörighet) */
             allowedActions: ("route" | "send-survey" | "start-draft" | "prepare" | "return" | "decide" | "send" | "supersede")[];
@@ -31561,6 +32073,7 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             version: number;
+            diarienummer: string | null;
             /** @description Beslutat (eller längre): tar inte emot paketerade ärenden */
             decided: boolean;
         };
@@ -31584,6 +32097,10 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             version: number;
+            diarienummer: string | null;
+            classificationId: string | null;
+            classificationCode: string | null;
+            classificationTitle: string | null;
             assignedGroupId: string | null;
             assignedGroupName: string | null;
             handlerPersonId: string | null;
@@ -31648,6 +32165,24 @@ export interface components {
             uploadedBy: string;
             /** Format: date-time */
             uploadedAt: string;
+            documentType: ("skrivelse" | "remiss" | "remissvar" | "yttrande" | "tjansteskrivelse" | "beslut" | "protokoll" | "kallelse" | "underlag" | "rapport" | "avtal" | "e-post" | "ovrigt") | null;
+            /** @description Inkommande, upprättad eller utgående handling */
+            direction: "inkommande" | "upprattad" | "utgaende";
+            counterpart: string | null;
+            documentDate: string | null;
+        };
+        CaseClassification: {
+            /** Format: uuid */
+            id: string;
+            region: string;
+            /** @description Hierarkisk kod, t.ex. "1.2.3"; föräldern är koden utan sista ledet */
+            code: string;
+            title: string;
+            /** @description Aktiv: kan väljas för nya klassificeringar */
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ForumSettings: {
             /** Format: uuid */

@@ -631,7 +631,7 @@ export const sv = {
   'cases.count': '{count} ärenden.',
   'cases.count.one': '1 ärende.',
   'cases.more': 'Det finns fler ärenden. Välj region eller år för att se dem.',
-  'case.field.caseNumber': 'Diarienummer',
+  'case.field.caseNumber': 'Ärendenummer',
   'case.field.region': 'Region',
   'case.field.subject': 'Ärende',
   'case.field.origin': 'Ursprung',
