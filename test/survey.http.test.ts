@@ -140,7 +140,9 @@ describe('survey links', () => {
       "SELECT subject, body_text FROM outbound_emails WHERE to_address = 'ljungby@example.se' ORDER BY created_at, id",
     );
     expect(mails).toHaveLength(2);
-    expect(mails.some((m) => m.subject.startsWith('Påminnelse – ny länk: Gapanalys: Gapanalys Vårdprogram diabetes typ 2'))).toBe(true);
+    expect(mails.some((m) => m.subject.startsWith('Påminnelse – ny länk: Gapanalys: Gapanalys Vårdprogram diabetes typ 2'))).toBe(
+      true,
+    );
     expect(mails.some((m) => m.body_text.includes(second))).toBe(true);
 
     // One unit's link again (it kept its answer): the old token stops working, the new one opens it.

@@ -42,7 +42,8 @@ export async function reissueSurveyLinks(
       chosen = all.filter((r) => recipientIds.includes(r.id));
     } else {
       chosen = all.filter((r) => !r.respondedAt);
-      if (!chosen.length) throw unprocessable('Alla enheter har redan svarat.', [{ path: 'recipientIds', message: 'alla har svarat' }]);
+      if (!chosen.length)
+        throw unprocessable('Alla enheter har redan svarat.', [{ path: 'recipientIds', message: 'alla har svarat' }]);
     }
     const links = await reissueLinks(tx, survey, await repo.getRound(tx, l.answer.roundId), chosen, opts.publicUrl);
     await recordAudit(tx, ctx, {
