@@ -136,6 +136,8 @@ export const NOT_REFERENCES: Record<string, string> = {
   'PATCH /api/v1/groups/{id} programAreaIds': 'national reference data, public',
   'PUT /api/v1/mirroring/coverage programAreaId': 'national reference data, public',
   'POST /api/v1/people hsaId': 'an identifier of the person being registered, not a reference',
+  'POST /api/v1/consultation-surveys/{id}/links recipientIds':
+    'recipients of the survey in the path (already checked): any other id, seen or unseen, gets the same 422 (nothing to learn)',
   'POST /api/v1/jav-declarations/{id}/review restrictions[].programAreaId': 'national reference data, public',
   'POST /api/v1/composition-rules sourceId': 'a reference source (reference data), public',
   'PATCH /api/v1/composition-rules/{id} sourceId': 'a reference source (reference data), public',
