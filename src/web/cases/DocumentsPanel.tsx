@@ -2,9 +2,14 @@
  * Handlingar: the case's documents with their registration (direction, handlingstyp, date, sender
  * or recipient), size, who uploaded them and their checksum; upload with a SHA-256 the server checks.
  */
-import { useRef, useState, type FormEvent } from 'react';
-import { asApiError } from '../api';
-import { $api } from '../client';
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { UploadQuery } from '../../modules/cases/schemas';
+import { $api, invalidate } from '../client';
+import { bind } from '../components/form-fields';
+import { SubmitError, useFormSubmit } from '../form-submit';
+import { schemaResolver } from '../forms';
 import { ErrorAlert } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
@@ -16,9 +21,21 @@ import { documentHref, formatBytes, uploadCaseDocument, type CaseDetail } from '
 type Direction = (typeof DIRECTIONS)[number];
 type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-/** The message the server gave for one field of the upload, if any. */
-const fieldErrorOf = (error: unknown, path: string): string | undefined =>
-  error === null ? undefined : asApiError(error).errors.find((e) => e.path === path)?.message;
+interface UploadValues {
+  direction: string;
+  documentType: string;
+  counterpart: string;
+  documentDate: string;
+}
+const EMPTY_UPLOAD: UploadValues = { direction: 'upprattad', documentType: '', counterpart: '', documentDate: '' };
+
+/** The upload's registration as the route's query (UploadQuery) takes it; the file travels as the body. */
+const toQuery = (v: UploadValues) => ({
+  direction: v.direction as Direction,
+  ...(v.documentType ? { documentType: v.documentType as DocumentType } : {}),
+  ...(v.direction !== 'upprattad' && v.counterpart.trim() ? { counterpart: v.counterpart.trim() } : {}),
+  ...(v.documentDate ? { documentDate: v.documentDate } : {}),
+});
 
 export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
   const i18n = useI18n();
@@ -26,44 +43,30 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
   const docs = $api.useQuery('get', '/cases/{id}/documents', { params: { path: { id: c.id } } });
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | undefined>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [documentType, setDocumentType] = useState('');
-  const [direction, setDirection] = useState<Direction>('upprattad');
-  const [counterpart, setCounterpart] = useState('');
-  const [documentDate, setDocumentDate] = useState('');
-  const counterpartError = fieldErrorOf(error, 'counterpart');
-  const dateError = fieldErrorOf(error, 'documentDate');
+  const form = useForm<UploadValues>({
+    resolver: schemaResolver(UploadQuery, toQuery, i18n.lang),
+    defaultValues: EMPTY_UPLOAD,
+  });
+  const upload = useMutation({
+    mutationFn: ({ file, query }: { file: File; query: ReturnType<typeof toQuery> }) => uploadCaseDocument(c.id, file, query),
+    onSuccess: () => invalidate(`/cases/${c.id}/documents`),
+  });
+  const direction = form.watch('direction');
   const items = docs.data?.items ?? [];
 
-  async function upload(e: FormEvent) {
-    e.preventDefault();
+  const submit = useFormSubmit(form, async (v) => {
     const file = fileRef.current?.files?.[0];
     if (!file) {
       setFileError(t('cases.docs.fileMissing'));
       fileRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
     setFileError(undefined);
-    try {
-      const d = await uploadCaseDocument(c.id, file, {
-        direction,
-        ...(documentType ? { documentType: documentType as DocumentType } : {}),
-        ...(direction !== 'upprattad' && counterpart.trim() ? { counterpart: counterpart.trim() } : {}),
-        ...(documentDate ? { documentDate } : {}),
-      });
-      if (fileRef.current) fileRef.current.value = '';
-      setCounterpart('');
-      setDocumentDate('');
-      onDone(t('cases.docs.uploaded.ok', { name: d.fileName }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const d = await upload.mutateAsync({ file, query: toQuery(v) });
+    if (fileRef.current) fileRef.current.value = '';
+    form.reset({ ...EMPTY_UPLOAD, direction: v.direction, documentType: v.documentType });
+    onDone(t('cases.docs.uploaded.ok', { name: d.fileName }));
+  });
 
   return (
     <section className="panel" aria-labelledby="docs-heading">
@@ -127,8 +130,8 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
         </TableScroll>
       )}
       {c.canHandle && !c.locked && (
-        <form className="form" onSubmit={(e) => void upload(e)} noValidate aria-label={t('cases.docs.upload')}>
-          {error !== null && <ErrorAlert error={error} />}
+        <form className="form" onSubmit={submit} noValidate aria-label={t('cases.docs.upload')}>
+          <SubmitError error={upload.error} />
           <div className={`field${fileError ? ' field-invalid' : ''}`}>
             <label htmlFor="doc-file">{t('cases.docs.file')}</label>
             <p className="hint" id="doc-file-hint">
@@ -151,25 +154,21 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
           <SelectField
             id="doc-direction"
             label={t('cases.docs.direction')}
-            value={direction}
-            onChange={(v) => setDirection(v as Direction)}
+            {...bind(form, 'direction')}
             options={DIRECTIONS.map((d) => ({ value: d, label: t(`cases.docs.direction.${d}`) }))}
           />
           {direction !== 'upprattad' && (
             <TextField
               id="doc-counterpart"
               label={t(direction === 'inkommande' ? 'cases.docs.sender' : 'cases.docs.recipient')}
-              value={counterpart}
-              onChange={setCounterpart}
-              error={counterpartError}
+              {...bind(form, 'counterpart')}
               autoComplete="off"
             />
           )}
           <SelectField
             id="doc-type"
             label={t('cases.docs.type')}
-            value={documentType}
-            onChange={setDocumentType}
+            {...bind(form, 'documentType')}
             options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`cases.docs.type.${d}`) }))}
             placeholder={t('cases.docs.chooseType')}
           />
@@ -178,11 +177,9 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
             type="date"
             label={t('cases.docs.date')}
             hint={t('cases.docs.date.hint')}
-            value={documentDate}
-            onChange={setDocumentDate}
-            error={dateError}
+            {...bind(form, 'documentDate')}
           />
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={form.formState.isSubmitting}>
             {t('cases.docs.upload')}
           </button>
         </form>
