@@ -122,11 +122,14 @@ export function producerKindOf(producer: string | null, stated: string | null): 
       ? (stated.toLowerCase() as ProducerKind)
       : undefined;
   if (!producer) return 'other';
-  const f = fold(producer);
-  if (f.startsWith('npo') || f.startsWith('nationelltprogramomrade')) return 'npo';
-  if (f.startsWith('nag') || f.startsWith('nationellarbetsgrupp')) return 'nag';
-  if (f.includes('rcc') || f.includes('cancercentrum')) return 'rcc';
-  if (AGENCIES.some((a) => f.startsWith(a))) return 'agency';
+  const w = producer
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  if (/^(npo\b|nationellt programomrade)/.test(w)) return 'npo';
+  if (/^(nag\b|nationell arbetsgrupp)/.test(w)) return 'nag';
+  if (/\brcc\b|cancercentrum/.test(w)) return 'rcc';
+  if (AGENCIES.some((a) => new RegExp(`^${a}\\b`).test(w))) return 'agency';
   return 'other';
 }
 
