@@ -2,6 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type RoleCode } from '../src/platform/auth/policy.js';
 import type { App } from '../src/platform/http/app.js';
+import { addCaseClassification } from '../src/modules/cases/add-case-classification.js';
+import { systemCtx } from '../src/platform/context.js';
 import { buildAdmin, buildCase, buildDeclaredPerson, buildGroup } from '../src/testing/builders.js';
 import { ACCESS, setupFixtures } from './access/index.js';
 import { OWN_SCOPE } from './access/permissions.js';
@@ -61,6 +63,9 @@ beforeAll(async () => {
   foreign.person = (await buildDeclaredPerson(db, { homeOwner: '08' })).id;
   foreign.group = (await buildGroup(db, { kind: 'forum', level: 'region', owner: '08', name: 'Kalmars forum' })).id;
   foreign.case = (await buildCase(db, { region: '08' })).id;
+  foreign.classification = (
+    await addCaseClassification(db, systemCtx('references'), { region: '08', code: '1', title: 'Kalmars klass' })
+  ).id;
 }, 240_000);
 
 afterAll(async () => {

@@ -473,7 +473,7 @@ describe('the follow-up report, comments, PDSA and open data', () => {
     await buildImplementationStatus(t.db, { region: '10', status: 'gap-analys' });
     const json = (await t.request({ method: 'GET', url: '/api/v1/open-data/indicator-values?indicator=OPEN-1' })).json();
     expect(json.items).toEqual([
-      { indicator: 'OPEN-1', name: ind.name, unit: '%', area: '10', subArea: null, period: '2026-01', value: 12.5 },
+      { indicator: 'OPEN-1', name: ind.name, unit: '%', area: '10', subArea: null, period: '2026-01', gender: 'T', value: 12.5 },
     ]);
     const csv = await t.request({ method: 'GET', url: '/api/v1/open-data/indicator-values?indicator=OPEN-1&format=csv' });
     expect(csv.body).toContain('OPEN-1;' + ind.name + ';%;10;;2026-01;12,5');

@@ -3,7 +3,10 @@
  * one is (`next` in JSON, a Link header in CSV too), the last page saying there is none; never
  * a silent cut-off.
  */
-import { describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
+import { OPEN_DATA_BATCH } from '../src/platform/http/open-data.js';
 import { buildIndicator } from '../src/testing/builders.js';
 import { useTestApp } from './helpers/app.js';
 
@@ -82,5 +85,103 @@ describe('open data pages', () => {
     }
     expect(keys.size).toBe(total);
     expect(pages).toBe(Math.ceil(total / 8));
+  });
+
+  it('indicator values: every gender of a period once, also where a page ends between them', async () => {
+    const ind = await buildIndicator(t.db, { code: 'PAGES-G' });
+    await t.db.query(
+      `INSERT INTO followup_indicator_values (indicator_id, area, level, period, gender, value)
+       SELECT $1, '14', 'region', '2026-0' || m, g, m FROM generate_series(1, 3) m, unnest(ARRAY['K', 'M', 'T']) g`,
+      [ind.id],
+    );
+    const seen: string[] = [];
+    let url: string | null = '/api/v1/open-data/indicator-values?indicator=PAGES-G&limit=2';
+    for (let pages = 0; url && pages < 10; pages++) {
+      const body: { items: { period: string; gender: string }[]; next: string | null } = (
+        await t.request({ method: 'GET', url })
+      ).json();
+      seen.push(...body.items.map((i) => `${i.period} ${i.gender}`));
+      url = body.next;
+    }
+    expect(seen).toEqual(['2026-01', '2026-02', '2026-03'].flatMap((p) => ['K', 'M', 'T'].map((g) => `${p} ${g}`)));
+    // An unknown indicator code is an empty set, not an error.
+    const none = await t.request({ method: 'GET', url: '/api/v1/open-data/indicator-values?indicator=FINNS-EJ' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ items: [], license: 'CC0-1.0', next: null });
+  });
+
+  it('indicator values: a page of several batches is one JSON document and one CSV file, in key order', async () => {
+    const ind = await buildIndicator(t.db, { code: 'PAGES-B' });
+    const n = 2 * OPEN_DATA_BATCH + 500;
+    await t.db.query(
+      `INSERT INTO followup_indicator_values (indicator_id, area, level, sub_area, period, value)
+       SELECT $1, '14', 'unit', 'enhet-' || lpad(k::text, 5, '0'), '2026-01', k + 0.5 FROM generate_series(1, $2::int) k`,
+      [ind.id, n],
+    );
+    const limit = 2 * OPEN_DATA_BATCH + 100;
+    const first = await t.request({ method: 'GET', url: `/api/v1/open-data/indicator-values?indicator=PAGES-B&limit=${limit}` });
+    expect(first.headers['content-type']).toContain('application/json');
+    const body = first.json<{ items: { subArea: string; value: number }[]; license: string; next: string | null }>();
+    expect(body.items).toHaveLength(limit);
+    expect(body.items.map((i) => i.subArea)).toEqual(
+      Array.from({ length: limit }, (_, k) => `enhet-${String(k + 1).padStart(5, '0')}`),
+    );
+    expect(body.license).toBe('CC0-1.0');
+    const rest = (await t.request({ method: 'GET', url: body.next! })).json<{ items: unknown[]; next: string | null }>();
+    expect(rest.items).toHaveLength(n - limit);
+    expect(rest.next).toBeNull();
+
+    const csv = await t.request({
+      method: 'GET',
+      url: `/api/v1/open-data/indicator-values?indicator=PAGES-B&format=csv&limit=${limit}`,
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('indikatorvarden.csv');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFindicator;name;unit;area;subArea;period;value;gender');
+    expect(lines).toHaveLength(limit + 2); // the header, the rows, and the empty string after the last CRLF
+    expect(lines[1]).toMatch(/;14;enhet-00001;2026-01;1,5;T$/);
+  });
+
+  it('stops reading when the client goes away', async () => {
+    const ind = await buildIndicator(t.db, { code: 'PAGES-GONE' });
+    const n = 50_000;
+    await t.db.query(
+      `INSERT INTO followup_indicator_values (indicator_id, area, level, sub_area, period, value)
+       SELECT $1, '14', 'unit', 'enhet-' || lpad(k::text, 5, '0'), '2026-01', k FROM generate_series(1, $2::int) k`,
+      [ind.id, n],
+    );
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const query = vi.spyOn(t.db, 'query');
+    const batches = () =>
+      query.mock.calls.filter(([sql]) => /FROM followup_indicator_values v JOIN followup_indicators/.test(String(sql))).length;
+    try {
+      // Read the first bytes of a 50,000-row page, then hang up.
+      await new Promise<void>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: `/api/v1/open-data/indicator-values?indicator=PAGES-GONE&limit=${n}` },
+          (res) => {
+            expect(res.statusCode).toBe(200);
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      // Give the server time to notice, then see that no more batches are read.
+      await new Promise((r) => setTimeout(r, 500));
+      const afterHangUp = batches();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(batches()).toBe(afterHangUp);
+      expect(afterHangUp).toBeLessThan(n / OPEN_DATA_BATCH);
+      // The server still answers.
+      expect((await t.request({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      query.mockRestore();
+    }
   });
 });

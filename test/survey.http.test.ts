@@ -114,4 +114,73 @@ describe('survey links', () => {
     });
     expect(late.statusCode).toBe(422);
   });
+
+  it('give new links on request — a reminder to the units that have not answered, or one unit’s link again — and the old links stop working', async () => {
+    const a = surveys[0]!;
+    const path = `/api/v1/consultation-surveys/${a.id}`;
+    const open = (token: string) =>
+      t.request({ method: 'GET', url: `/api/v1/survey-form/${a.id}`, headers: { 'x-survey-token': token } });
+    const added = await t.request({
+      method: 'POST',
+      url: `${path}/recipients`,
+      as: samordnare,
+      payload: { recipients: [{ unit: 'Vårdcentralen Ljungby', email: 'ljungby@example.se' }] },
+    });
+    const first = added.json().links[0].link.split('#')[1] as string;
+
+    // The reminder: Medicinkliniken has answered (above), so only Ljungby gets a new link and mail.
+    const reminder = await t.request({ method: 'POST', url: `${path}/links`, as: samordnare, payload: {} });
+    expect(reminder.statusCode, reminder.body).toBe(201);
+    expect(reminder.json().links.map((l: { unit: string }) => l.unit)).toEqual(['Vårdcentralen Ljungby']);
+    const second = reminder.json().links[0].link.split('#')[1] as string;
+    expect(second).not.toBe(first);
+    expect((await open(first)).statusCode).toBe(404);
+    expect((await open(second)).json().unit).toBe('Vårdcentralen Ljungby');
+    const mails = await t.db.query<{ subject: string; body_text: string }>(
+      "SELECT subject, body_text FROM outbound_emails WHERE to_address = 'ljungby@example.se' ORDER BY created_at, id",
+    );
+    expect(mails).toHaveLength(2);
+    expect(mails.some((m) => m.subject.startsWith('Påminnelse – ny länk: Gapanalys: Gapanalys Vårdprogram diabetes typ 2'))).toBe(true);
+    expect(mails.some((m) => m.body_text.includes(second))).toBe(true);
+
+    // One unit's link again (it kept its answer): the old token stops working, the new one opens it.
+    const progress = (await t.request({ method: 'GET', url: path, as: samordnare })).json();
+    const clinic = progress.recipients.find((r: { unit: string }) => r.unit === 'Medicinkliniken Växjö');
+    const again = await t.request({
+      method: 'POST',
+      url: `${path}/links`,
+      as: samordnare,
+      payload: { recipientIds: [clinic.id] },
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    const clinicToken = again.json().links[0].link.split('#')[1] as string;
+    expect((await open(a.token)).statusCode).toBe(404);
+    expect((await open(clinicToken)).json()).toMatchObject({ unit: 'Medicinkliniken Växjö', answers: { q1: true } });
+
+    // Refusals change nothing: an id that is not a recipient, an outsider, everyone answered.
+    const unknown = await t.request({
+      method: 'POST',
+      url: `${path}/links`,
+      as: samordnare,
+      payload: { recipientIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(unknown.statusCode).toBe(422);
+    const outsider = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '10' }]);
+    expect([403, 404]).toContain(
+      (await t.request({ method: 'POST', url: `${path}/links`, as: outsider, payload: {} })).statusCode,
+    );
+    expect((await open(clinicToken)).statusCode).toBe(200);
+    await respondToSurvey(t.db, systemCtx('test'), a.id, second, { q1: false }, { today: '2026-11-26' });
+    const none = await t.request({ method: 'POST', url: `${path}/links`, as: samordnare, payload: {} });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().detail ?? none.json().title).toContain('Alla enheter har redan svarat');
+    const audited = await t.db.query<{ after: { recipients: string[]; reminder: boolean } }>(
+      "SELECT after FROM audit_events WHERE entity_type = 'consultation-survey' AND action = 'reissue-links' AND entity_id = $1 ORDER BY id",
+      [a.id],
+    );
+    expect(audited.map((x) => x.after)).toEqual([
+      { recipients: ['Vårdcentralen Ljungby'], reminder: true },
+      { recipients: ['Medicinkliniken Växjö'], reminder: false },
+    ]);
+  });
 });

@@ -20,7 +20,7 @@ import { repository as people } from './people/index.js';
 
 /**
  * "May this caller see the object this id names?" — asked for every id a write's body names
- * (a person, a group, a case, a knowledge support or one of its versions, a consultation round,
+ * (a person, a group, a case, a case classification, a knowledge support or one of its versions, a consultation round,
  * a meeting or an item on its agenda, a follow-up goal or indicator), before the
  * write looks at the object's particulars. No answers 404 with the same problem as the GET of
  * that object, so a write cannot confirm that another region's object exists, let alone use it.
@@ -51,12 +51,23 @@ import { repository as people } from './people/index.js';
  * It sits beside the modules rather than in platform/, because it reads several of them.
  */
 export type RefKind =
-  'person' | 'group' | 'case' | 'support' | 'support-version' | 'round' | 'meeting' | 'agenda-item' | 'goal' | 'indicator';
+  | 'person'
+  | 'group'
+  | 'case'
+  | 'classification'
+  | 'support'
+  | 'support-version'
+  | 'round'
+  | 'meeting'
+  | 'agenda-item'
+  | 'goal'
+  | 'indicator';
 
 const WHAT: Record<RefKind, string> = {
   person: 'Personen',
   group: 'Gruppen',
   case: 'Ärendet',
+  classification: 'Klassificeringen',
   support: 'Kunskapsstödet',
   'support-version': 'Kunskapsstödets version',
   round: 'Remissomgången',
@@ -117,6 +128,15 @@ export async function isVisible(db: Queryable, ctx: Ctx, kind: RefKind, id: stri
     }
     case 'case': {
       const c = await cases.getCase(db, id);
+      if (!c) return false;
+      return assertCanRead(db, ctx, c.region).then(
+        () => true,
+        () => false,
+      );
+    }
+    case 'classification': {
+      // A region's klassificeringsstruktur is seen by those who read the region's cases.
+      const c = await cases.getClassification(db, id);
       if (!c) return false;
       return assertCanRead(db, ctx, c.region).then(
         () => true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
+import { rateLimitsFrom } from './http/rate-limit.js';
 
 describe('configuration from the environment', () => {
   it('has working defaults for the two-command start', () => {
@@ -28,5 +29,30 @@ describe('configuration from the environment', () => {
     ]);
     expect(loadConfig({ NAVET_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(() => loadConfig({ NAVET_CORS_ORIGINS: 'intranat.region.se/sida' })).toThrow(/NAVET_CORS_ORIGINS/);
+  });
+  it('reads the rate limits of search, export and open data as max/seconds, 0 for none, nonsense refused', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      search: { max: 120, windowSeconds: 60 },
+      export: { max: 30, windowSeconds: 300 },
+      openData: { max: 60, windowSeconds: 60 },
+    });
+    const c = loadConfig({
+      NAVET_RATE_LIMIT_SEARCH: ' 600 / 60 ',
+      NAVET_RATE_LIMIT_EXPORT: '0',
+      NAVET_RATE_LIMIT_OPEN_DATA: '5/1',
+    });
+    expect(c.rateLimits).toEqual({
+      search: { max: 600, windowSeconds: 60 },
+      export: undefined,
+      openData: { max: 5, windowSeconds: 1 },
+    });
+    // The routes' table keeps each limit's bucket and switches the one set to 0 off.
+    const table = rateLimitsFrom(c);
+    expect(table.search).toMatchObject({ bucket: 'search', max: 600, windowSeconds: 60, onlyWithQuery: 'q' });
+    expect(table.export).toBeUndefined();
+    expect(table['open-data']).toMatchObject({ bucket: 'open-data', max: 5, windowSeconds: 1 });
+    for (const bad of ['120', '120/0', 'x/60', '-1/60']) {
+      expect(() => loadConfig({ NAVET_RATE_LIMIT_SEARCH: bad })).toThrow(/NAVET_RATE_LIMIT_SEARCH/);
+    }
   });
 });

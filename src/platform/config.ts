@@ -24,6 +24,11 @@ export interface Config {
   publicStructure: boolean;
   /** Insyn: the case register (date, number, sender, subject; secret marks masked) is readable without signing in. */
   publicCaseRegister: boolean;
+  /**
+   * Insyn: decisions (paragraphs) of justerade protokoll and the justerade protokoll themselves
+   * are readable without signing in, secret cases' paragraphs masked (NAVET_PUBLIC_DECISIONS).
+   */
+  publicDecisions: boolean;
   /** Largest document upload to a case, in bytes. */
   uploadMaxBytes: number;
   /** Insyn: the public register of who sits where (name, role, group, employer only). */
@@ -193,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: bool(env.NAVET_DEMO, true),
     publicStructure: bool(env.NAVET_PUBLIC_STRUCTURE, true),
     publicCaseRegister: bool(env.NAVET_PUBLIC_CASE_REGISTER, bool(env.NAVET_PUBLIC_STRUCTURE, true)),
+    publicDecisions: bool(env.NAVET_PUBLIC_DECISIONS, bool(env.NAVET_PUBLIC_STRUCTURE, true)),
     uploadMaxBytes: int('NAVET_UPLOAD_MAX_BYTES', env.NAVET_UPLOAD_MAX_BYTES, 20 * 1024 * 1024),
     publicRegister: bool(env.NAVET_PUBLIC_REGISTER, true),
     javValidityYears: int('NAVET_JAV_VALIDITY_YEARS', env.NAVET_JAV_VALIDITY_YEARS, 3),

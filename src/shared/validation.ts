@@ -69,6 +69,8 @@ export function fieldErrors(errors: ErrorObject[], lang: 'sv' | 'en'): FieldErro
     let message = e.message ?? 'ogiltigt värde';
     if (e.keyword === 'additionalProperties') message = lang === 'sv' ? 'okänt fält' : 'unknown field';
     if (e.keyword === 'required') message = lang === 'sv' ? 'obligatoriskt fält saknas' : 'is required';
+    if (e.keyword === 'minLength' && (e.params as { limit?: number }).limit === 1)
+      message = lang === 'sv' ? 'får inte vara tomt' : 'must not be empty';
     if (e.keyword === CONTROL_KEYWORD) {
       message =
         lang === 'sv'

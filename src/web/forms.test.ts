@@ -18,7 +18,7 @@ describe('forms validated by the API schemas', () => {
       shouldUseNativeValidation: false,
     });
     expect(result.errors).toEqual({
-      subject: { type: 'schema', message: 'borde inte vara kortare än 1 tecken' },
+      subject: { type: 'schema', message: 'får inte vara tomt' },
       receivedDate: { type: 'schema', message: 'ska vara ett giltigt datum på formen ÅÅÅÅ-MM-DD' },
     });
   });

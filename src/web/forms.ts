@@ -10,7 +10,7 @@
  * reports errors in ajv's shape, and it needs no `eval`, so it runs under the UI's
  * Content-Security-Policy (ajv compiles validators with `new Function`, which the CSP forbids).
  */
-import type { FieldErrors, FieldValues, Resolver, UseFormSetError, Path } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { ErrorObject } from 'ajv';

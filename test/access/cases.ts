@@ -1,4 +1,5 @@
 import { addCaseAction } from '../../src/modules/cases/add-case-action.js';
+import { addCaseClassification } from '../../src/modules/cases/add-case-classification.js';
 import { linkCase } from '../../src/modules/cases/link-case.js';
 import { uploadDocument } from '../../src/modules/cases/upload-document.js';
 import { systemCtx } from '../../src/platform/context.js';
@@ -14,12 +15,14 @@ export const casesAccess: AccessModule = {
     const action = await db.transaction((tx) => addCaseAction(tx, ctx, { caseId: main.id, title: 'Matrisens åtgärd' }));
     const link = await linkCase(db, ctx, main.id, { targetType: 'case', targetId: other.id });
     const doc = await uploadDocument(db, ctx, main.id, { fileName: 'matris.txt', bytes: Buffer.from('Matris\n') });
+    const classification = await addCaseClassification(db, ctx, { region: '10', code: '9', title: 'Matrisens klass' });
     return {
       casesMainId: main.id,
       casesOtherId: other.id,
       casesActionId: action.id,
       casesLinkId: link.id,
       casesDocumentId: doc.id,
+      casesClassificationId: classification.id,
     };
   },
   routes: {
@@ -89,6 +92,15 @@ export const casesAccess: AccessModule = {
     'GET /api/v1/case-documents/{id}/content': [
       'scoped',
       (f) => ({ url: `/api/v1/case-documents/${f.casesDocumentId}/content` }),
+    ],
+    'GET /api/v1/case-classifications': ['scoped', () => ({ url: '/api/v1/case-classifications?region=10' })],
+    'POST /api/v1/case-classifications': [
+      'scoped',
+      () => ({ url: '/api/v1/case-classifications', payload: { region: '10', code: '8', title: 'Ny klass' } }),
+    ],
+    'PATCH /api/v1/case-classifications/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/case-classifications/${f.casesClassificationId}`, payload: { version: 1, title: 'Omdöpt' } }),
     ],
   },
 };

@@ -135,6 +135,10 @@ export const consultationsAccess: AccessModule = {
       'scoped',
       (f) => ({ url: `${A(f)}/supersede`, payload: { version: 3, reason: 'x' } }),
     ],
+    'PUT /api/v1/consultation-answers/{id}/diarienummer': [
+      'scoped',
+      (f) => ({ url: `${A(f)}/diarienummer`, payload: { version: 1, diarienummer: 'RS 2026/17' } }),
+    ],
     'POST /api/v1/consultation-answers/{id}/sections': [
       'scoped',
       (f) => ({ url: `${A(f)}/sections`, payload: { heading: 'Matris' } }),
@@ -177,6 +181,10 @@ export const consultationsAccess: AccessModule = {
         url: `/api/v1/consultation-surveys/${f.consultationsSurveyId}/recipients`,
         payload: { recipients: [{ unit: 'x' }] },
       }),
+    ],
+    'POST /api/v1/consultation-surveys/{id}/links': [
+      'scoped',
+      (f) => ({ url: `/api/v1/consultation-surveys/${f.consultationsSurveyId}/links`, payload: {} }),
     ],
     'POST /api/v1/consultation-surveys/{id}/close': [
       'scoped',

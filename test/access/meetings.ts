@@ -20,6 +20,9 @@ export const meetingsAccess: AccessModule = {
     const lpoId = (await buildLpo(db, { region: '10', programAreaId: 'njur-och-urinvagssjukdomar', name: 'Matrisens möteslpo' }))
       .id;
     const attachment = await attachFollowupReport(db, ctx, meeting.id, { agendaItemId: itemId, groupId: lpoId, format: 'pdf' });
+    // A justerat protokoll for the public reads (justering itself is the minutes routes' matter).
+    const approved = await createMeeting(db, ctx, forumId, { date: daysFromToday(-21) });
+    await db.query(`UPDATE meetings SET minutes_status = 'justerat', minutes_locked_at = now() WHERE id = $1`, [approved.id]);
     const feedOwner = await newUser();
     const token: string = (await request({ method: 'POST', url: '/api/v1/calendar-feed', as: feedOwner })).json().token;
     return {
@@ -31,6 +34,7 @@ export const meetingsAccess: AccessModule = {
       meetingsFeedToken: token,
       meetingsLpoId: lpoId,
       meetingsAttachmentId: attachment.id,
+      meetingsApprovedId: approved.id,
     };
   },
   routes: {
@@ -185,6 +189,13 @@ export const meetingsAccess: AccessModule = {
     ],
     // The log lists only forums the caller may read (empty for others).
     'GET /api/v1/decisions': ['signed-in', () => ({ url: '/api/v1/decisions?q=beslut' })],
+    // Insyn: decisions and justerade protokoll for anyone (secret cases masked, nothing before justering).
+    'GET /api/v1/public/decisions': ['public', () => ({ url: '/api/v1/public/decisions?q=beslut' })],
+    'GET /api/v1/public/meetings/{id}/minutes': [
+      'public',
+      (f) => ({ url: `/api/v1/public/meetings/${f.meetingsApprovedId}/minutes?format=pdf` }),
+    ],
+    'GET /api/v1/feeds/decisions.atom': ['public', () => ({ url: '/api/v1/feeds/decisions.atom' })],
     'GET /api/v1/calendar-feed': ['signed-in', () => ({ url: '/api/v1/calendar-feed' })],
     'POST /api/v1/calendar-feed': ['signed-in', () => ({ url: '/api/v1/calendar-feed' })],
     'DELETE /api/v1/calendar-feed': ['signed-in', () => ({ url: '/api/v1/calendar-feed' })],

@@ -205,6 +205,9 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'GET /api/v1/cases/{id}/documents': { any: CASE_READ },
   'POST /api/v1/cases/{id}/documents': { any: CASE_HANDLE },
   'GET /api/v1/case-documents/{id}/content': { any: CASE_READ },
+  'GET /api/v1/case-classifications': { any: CASE_READ },
+  'POST /api/v1/case-classifications': { any: ['cases.classification'] },
+  'PATCH /api/v1/case-classifications/{id}': { any: ['cases.classification'] },
 
   // ── meetings ──
   'GET /api/v1/forums/{id}/meeting-settings': { any: FORUM_READ, note: forumNote },
@@ -458,6 +461,11 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
     prep: (c) => answerTo(c, 'beslutad'),
     request: (f) => ({ url: `${answer(f)}/supersede`, payload: { version: v(f), reason: 'x' } }),
   },
+  'PUT /api/v1/consultation-answers/{id}/diarienummer': {
+    any: ['consultations.register'],
+    prep: answerVersion,
+    request: (f) => ({ url: `${answer(f)}/diarienummer`, payload: { version: v(f), diarienummer: 'RS 2026/17' } }),
+  },
   'POST /api/v1/consultation-answers/{id}/sections': { any: ['consultations.work'], note: 'the routed groups' },
   'PUT /api/v1/consultation-answers/{id}/sections/{sectionId}': { any: ['consultations.work'], note: 'the routed groups' },
   'POST /api/v1/consultation-answers/{id}/comments': { any: ['consultations.work', 'consultations.decide'] },
@@ -506,6 +514,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   },
   'GET /api/v1/consultation-surveys/{id}': { any: CONS_READ },
   'POST /api/v1/consultation-surveys/{id}/recipients': { any: ['consultations.work'], note: 'the lead group' },
+  'POST /api/v1/consultation-surveys/{id}/links': { any: ['consultations.work'], note: 'the lead group' },
   'POST /api/v1/consultation-surveys/{id}/close': { any: ['consultations.work'], note: 'the lead group' },
 
   // ── joint answers of the healthcare region Södra (roles held in Södra) ──

@@ -8,7 +8,17 @@
  * here or in NOT_REFERENCES with the reason; the gate test reads the OpenAPI document.
  */
 export type RefKind =
-  'person' | 'group' | 'case' | 'support' | 'support-version' | 'round' | 'goal' | 'indicator' | 'assignment' | 'agenda-item';
+  | 'person'
+  | 'group'
+  | 'case'
+  | 'classification'
+  | 'support'
+  | 'support-version'
+  | 'round'
+  | 'goal'
+  | 'indicator'
+  | 'assignment'
+  | 'agenda-item';
 
 export interface BodyRef {
   /** The body field: `name`, `list[]` for an array of ids, `list[].name` for a field of each entry. */
@@ -43,6 +53,7 @@ export const BODY_REFERENCES: Record<string, BodyRef[]> = {
   'PATCH /api/v1/cases/{id}': [
     { field: 'assignedGroupId', kind: 'group' },
     { field: 'handlerPersonId', kind: 'person' },
+    { field: 'classificationId', kind: 'classification' },
   ],
   'POST /api/v1/cases/{id}/transitions': [{ field: 'forumGroupId', kind: 'group' }],
   'POST /api/v1/cases/{id}/escalation': [{ field: 'forumGroupId', kind: 'group' }],

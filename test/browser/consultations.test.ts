@@ -131,6 +131,26 @@ describe('a region’s answer to a consultation', () => {
       .waitFor();
   });
 
+  it('keeps the region’s milestone offsets, refusing a day count the API would refuse', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/remisser/region/10')).toBe('Remisser i Region Blekinge');
+    const settings = page.getByRole('form', { name: 'Milstolpar och forum' });
+    const survey = settings.getByLabel('Enkäten stänger', { exact: true });
+    await survey.fill('500');
+    await settings.getByRole('button', { name: 'Spara milstolpar och forum' }).click();
+    // the route's schema says it at the field before anything is sent; the field takes focus
+    await expect.poll(() => survey.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('s-survey');
+    await expectAccessible(page, 'milestone settings refused');
+    await survey.fill('12');
+    await settings.getByRole('button', { name: 'Spara milstolpar och forum' }).click();
+    await settings.getByText('Inställningarna är sparade.').waitFor();
+    await screenshot(page, 'consultations-settings');
+    await page.reload();
+    await settled(page);
+    await expect.poll(() => page.getByLabel('Enkäten stänger', { exact: true }).inputValue()).toBe('12');
+  });
+
   it('shows the healthcare region’s joint answer with the regions’ input (demo)', async () => {
     const { page } = await suite.newPage({ signedIn: true });
     await visit(page, '/remisser');

@@ -1,5 +1,6 @@
 import type { TransitionPayload } from '../../platform/audit/record.js';
 import type { presentAction, presentCaseFlow, presentDocument } from './presenter.js';
+import type { ClassificationRow } from './classification-repository.js';
 import type { ActionItemStatus, CaseStatus } from './rules/lifecycle.js';
 
 /**
@@ -37,6 +38,8 @@ declare module '../../platform/audit/record.js' {
     'case-action.remind': { after: { dueDate: string; emails: number } };
     'case-document.upload': { after: CaseDocumentAudit };
     'case-document.download': { after: { caseId: string } };
+    'case-classification.create': { after: ClassificationRow };
+    'case-classification.update': { before: ClassificationRow; after: ClassificationRow };
   }
 }
 

@@ -147,7 +147,8 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
     {
       schema: {
         tags,
-        summary: 'Ändra uppgifter, sekretessmarkering och tilldelning (grupp, handläggare, måldatum); version krävs',
+        summary:
+          'Ändra uppgifter, sekretessmarkering, tilldelning (grupp, handläggare, måldatum) och diariets uppgifter (regionens diarienummer, unikt i regionen; klassificering i regionens klassificeringsstruktur); version krävs',
         params: s.IdParams,
         headers: VersionHeader,
         body: s.PatchBody,

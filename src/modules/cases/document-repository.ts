@@ -9,7 +9,8 @@ import type { Document } from './schemas.js';
 export type DocumentMetaRow = Static<typeof Document> & { sha256: string };
 
 /** The metadata, never the content (a column of its own, read only for a download). */
-const DOC_META = 'id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by_label AS uploaded_by, uploaded_at';
+const DOC_META = `id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by_label AS uploaded_by, uploaded_at,
+  document_type, direction, counterpart, document_date`;
 
 export async function insertDocument(
   tx: Queryable,
@@ -21,13 +22,31 @@ export async function insertDocument(
     content: Uint8Array;
     uploadedBy: string | null;
     uploadedByLabel: string;
+    documentType: string | null;
+    direction: string;
+    counterpart: string | null;
+    documentDate: string;
   },
 ): Promise<DocumentMetaRow> {
   const row = await selectRow<DocumentMetaRow>(
     tx,
-    `INSERT INTO case_documents (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_by_label)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DOC_META}`,
-    [d.caseId, d.fileName, d.contentType, d.content.byteLength, d.sha256, d.content, d.uploadedBy, d.uploadedByLabel],
+    `INSERT INTO case_documents (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_by_label,
+       document_type, direction, counterpart, document_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${DOC_META}`,
+    [
+      d.caseId,
+      d.fileName,
+      d.contentType,
+      d.content.byteLength,
+      d.sha256,
+      d.content,
+      d.uploadedBy,
+      d.uploadedByLabel,
+      d.documentType,
+      d.direction,
+      d.counterpart,
+      d.documentDate,
+    ],
   );
   return row!;
 }

@@ -66,7 +66,7 @@ export const caseDocumentRoutes: RouteModule = async (app, { db, config }) => {
         schema: {
           tags,
           summary:
-            'Ladda upp en handling: kroppen är filen själv (application/octet-stream eller filens typ), filnamnet i ?fileName= eller X-File-Name. Typen avgörs av innehållet (PDF, DOCX, XLSX, ODT, PNG, JPEG, text, CSV). Skicka gärna SHA-256 i Repr-Digest/Digest/X-Checksum-Sha256; fel kontrollsumma avvisas. För stor fil → 413.',
+            'Ladda upp en handling: kroppen är filen själv (application/octet-stream eller filens typ), filnamnet i ?fileName= eller X-File-Name. Typen avgörs av innehållet (PDF, DOCX, XLSX, ODT, PNG, JPEG, text, CSV). Skicka gärna SHA-256 i Repr-Digest/Digest/X-Checksum-Sha256; fel kontrollsumma avvisas. För stor fil → 413. Diariets uppgifter i frågesträngen: documentType (handlingstyp), direction (inkommande, upprattad — standard — eller utgaende), counterpart (avsändare för inkommande, mottagare för utgående) och documentDate (standard: i dag).',
           params: s.IdParams,
           querystring: s.UploadQuery,
           response: { 201: Type.Ref('CaseDocument'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
@@ -94,7 +94,16 @@ export const caseDocumentRoutes: RouteModule = async (app, { db, config }) => {
           ...(header('repr-digest') !== undefined ? { reprDigest: header('repr-digest')! } : {}),
           ...(header('digest') !== undefined ? { digest: header('digest')! } : {}),
         });
-        const row = await uploadDocument(db, req.ctx, req.params.id, { fileName, bytes, claimedSha256: claimed });
+        const { documentType, direction, counterpart, documentDate } = req.query;
+        const row = await uploadDocument(db, req.ctx, req.params.id, {
+          fileName,
+          bytes,
+          claimedSha256: claimed,
+          documentType,
+          direction,
+          counterpart,
+          documentDate,
+        });
         const c = (await repo.getCase(db, req.params.id)) as repo.CaseFlowRow;
         return reply.code(201).send(presentDocument(row, showsSecret(c, req.ctx.actor)));
       },

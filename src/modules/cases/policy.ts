@@ -25,6 +25,8 @@ import {
  * - read: `cases.read` in the region, else 404 so the case's existence does not leak;
  * - handle (edit, move in the lifecycle, action items, links, documents, escalate): `cases.handle`;
  * - triage and bundle: `cases.triage`, while the case is still being prepared;
+ * - the region's klassificeringsstruktur: read with `cases.read`, kept with `cases.classification`
+ *   (admin, samordnare); a case is classified by whoever handles it (`cases.handle`);
  * - secret-marked particulars: a role held in the region itself (not inherited), see canReadSecret.
  */
 
@@ -44,7 +46,7 @@ export async function assertCanRead(db: Queryable, ctx: Ctx, regionCode: string)
 export async function assertMay(
   db: Queryable,
   ctx: Ctx,
-  permission: 'cases.handle' | 'cases.triage' | 'cases.register',
+  permission: 'cases.handle' | 'cases.triage' | 'cases.register' | 'cases.classification',
   regionCode: string,
 ): Promise<Actor> {
   const actor = ctx.actor;

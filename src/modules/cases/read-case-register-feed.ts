@@ -32,7 +32,7 @@ export async function readCaseRegisterFeed(
     author: 'Navet',
     entries: rows.map((c) => ({
       id: `urn:uuid:${c.id}`,
-      title: `${c.caseNumber}: ${c.secret ? SECRET_MASK.subject : c.subject}`,
+      title: `${c.caseNumber}${c.diarienummer ? ` (dnr ${c.diarienummer})` : ''}: ${c.secret ? SECRET_MASK.subject : c.subject}`,
       updated: new Date(c.updatedAt),
       published: new Date(c.registeredAt),
       link: publicLink(opts.publicUrl, '/arenden-och-beslut/diarium'),

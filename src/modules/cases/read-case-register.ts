@@ -35,6 +35,7 @@ export async function readCaseRegister(
     items: page.items.map((c) => ({
       receivedDate: c.receivedDate,
       caseNumber: c.caseNumber,
+      diarienummer: c.diarienummer,
       sender: c.secret ? SECRET_MASK.sender : c.sender,
       subject: c.secret ? SECRET_MASK.subject : c.subject,
       secret: c.secret,

@@ -6,6 +6,7 @@ import type { CaseDetail, HistoryEvent, Transition } from './schemas.js';
 
 /** The only SQL for the case register; action items, links and documents have their own files, re-exported here. */
 export * from './action-repository.js';
+export * from './classification-repository.js';
 export * from './document-repository.js';
 export * from './link-repository.js';
 
@@ -19,7 +20,15 @@ type CaseApi = Static<typeof CaseDetail>;
 type CasePermissions =
   'allowedActions' | 'allowedTransitions' | 'locked' | 'canHandle' | 'canTriage' | 'canEscalate' | 'canChangeSecrecy';
 /** The names the detail query joins in (DETAIL_SELECT); the other fields are the case's own columns. */
-export const DETAIL_JOINED = ['assignedGroupName', 'handlerName', 'forumName', 'mainCaseNumber', 'openActions'] as const;
+export const DETAIL_JOINED = [
+  'assignedGroupName',
+  'handlerName',
+  'forumName',
+  'mainCaseNumber',
+  'openActions',
+  'classificationCode',
+  'classificationTitle',
+] as const;
 
 /** A case's own columns in API shape (the audit trail records these). */
 /** `updatedAt` is not in the API's case, but every row carries it (the feeds and the register's `updatedSince` read it). */
@@ -91,7 +100,7 @@ export async function getCase(db: Queryable, id: string): Promise<CaseFlowRow | 
 // ---- The case flow (migration 0011) ----
 
 const DETAIL_SELECT = `SELECT c.*, c.region_code AS region, ag.name AS assigned_group_name, hp.name AS handler_name, fg.name AS forum_name,
-    mc.case_number AS main_case_number,
+    mc.case_number AS main_case_number, cl.code AS classification_code, cl.title AS classification_title,
     ca.id AS consultation_answer_id, cr.title AS consultation_round_title,
     (SELECT count(*) FROM case_actions a WHERE a.case_id = c.id AND a.status = 'open') AS open_actions
   FROM cases c
@@ -99,6 +108,7 @@ const DETAIL_SELECT = `SELECT c.*, c.region_code AS region, ag.name AS assigned_
   LEFT JOIN persons hp ON hp.id = c.handler_person_id
   LEFT JOIN groups fg ON fg.id = c.forum_group_id
   LEFT JOIN cases mc ON mc.id = c.main_case_id
+  LEFT JOIN case_classifications cl ON cl.id = c.classification_id
   -- The region's consultation answer registered with this case (a superseded one gives way to its successor).
   LEFT JOIN LATERAL (SELECT a.id, a.round_id FROM consultation_answers a WHERE a.case_id = c.id
                       ORDER BY (a.status = 'ersatt'), a.created_at DESC LIMIT 1) ca ON true
@@ -173,6 +183,20 @@ export async function transitionsOf(db: Queryable, caseId: string): Promise<Tran
 }
 
 /** Writes the given fields (camelCase, each to its snake_case column) if the version still matches. */
+/** Another case of the region that already carries this official diarienummer, if any. */
+export async function caseWithDiarienummer(
+  db: Queryable,
+  regionCode: string,
+  diarienummer: string,
+  exceptId: string,
+): Promise<{ id: string; caseNumber: string } | undefined> {
+  return selectRow<{ id: string; caseNumber: string }>(
+    db,
+    'SELECT id, case_number FROM cases WHERE region_code = $1 AND diarienummer = $2 AND id <> $3',
+    [regionCode, diarienummer, exceptId],
+  );
+}
+
 export async function updateCaseFields(
   tx: Queryable,
   id: string,

@@ -7,6 +7,7 @@ import {
   PERSON_CASE_ACTIONS,
   type PersonCaseAction,
 } from './rules/lifecycle.js';
+import { DOCUMENT_DIRECTIONS, DOCUMENT_TYPES, type DocumentDirection, type DocumentType } from './rules/diarium.js';
 
 /** Request and response schemas of cases: registration, the flow, action items, links and documents. */
 
@@ -17,6 +18,18 @@ const Status = lit(CASE_STATUSES);
 const CaseActionName = lit(PERSON_CASE_ACTIONS);
 const ActionItemActionName = lit(actionItemLifecycle.actionNames);
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DocumentTypeName = Type.Unsafe<DocumentType>(
+  Type.Union(
+    DOCUMENT_TYPES.map((t) => Type.Literal(t)),
+    { description: 'Handlingstyp (fast förteckning)' },
+  ),
+);
+const Direction = Type.Unsafe<DocumentDirection>(
+  Type.Union(
+    DOCUMENT_DIRECTIONS.map((t) => Type.Literal(t)),
+    { description: 'Inkommande, upprättad eller utgående handling' },
+  ),
+);
 
 export const Case = Type.Object(
   {
@@ -32,6 +45,9 @@ export const Case = Type.Object(
     status: Type.String(),
     registeredAt: Type.String({ format: 'date-time' }),
     version: Type.Integer(),
+    diarienummer: Nullable(
+      Type.String({ description: 'Regionens officiella diarienummer (ärendenumret är Navets interna referens)' }),
+    ),
     decided: Type.Boolean({ description: 'Beslutat (eller längre): tar inte emot paketerade ärenden' }),
   },
   { $id: 'Case' },
@@ -50,6 +66,12 @@ export const CaseDetail = Type.Object(
     status: Status,
     registeredAt: Type.String({ format: 'date-time' }),
     version: Type.Integer(),
+    diarienummer: Nullable(
+      Type.String({ description: 'Regionens officiella diarienummer (ärendenumret är Navets interna referens)' }),
+    ),
+    classificationId: Nullable(Uuid),
+    classificationCode: Nullable(Type.String({ description: 'Klassificeringsstrukturens kod, t.ex. "1.2.3"' })),
+    classificationTitle: Nullable(Type.String()),
     assignedGroupId: Nullable(Uuid),
     assignedGroupName: Nullable(Type.String()),
     handlerPersonId: Nullable(Uuid),
@@ -127,6 +149,10 @@ export const Document = Type.Object(
     sha256: Nullable(Type.String({ description: 'null i ett sekretessmarkerat ärende för den som inte får läsa handlingarna' })),
     uploadedBy: Type.String(),
     uploadedAt: Type.String({ format: 'date-time' }),
+    documentType: Nullable(DocumentTypeName),
+    direction: Direction,
+    counterpart: Nullable(Type.String({ description: 'Avsändare (inkommande handling) eller mottagare (utgående handling)' })),
+    documentDate: Nullable(IsoDate),
   },
   { $id: 'CaseDocument' },
 );
@@ -153,6 +179,7 @@ export const HistoryEvent = Type.Object({
 export const RegisterEntry = Type.Object({
   receivedDate: IsoDate,
   caseNumber: Type.String(),
+  diarienummer: Nullable(Type.String({ description: 'Regionens officiella diarienummer' })),
   sender: Type.String(),
   subject: Type.String(),
   secret: Type.Boolean(),
@@ -195,6 +222,15 @@ export const PatchBody = Type.Object(
     assignedGroupId: Type.Optional(Nullable(Uuid)),
     handlerPersonId: Type.Optional(Nullable(Uuid)),
     dueDate: Type.Optional(Nullable(IsoDate)),
+    diarienummer: Type.Optional(
+      Nullable(
+        Type.String({
+          maxLength: 100,
+          description: 'Regionens officiella diarienummer, unikt i regionen; tomt eller null tar bort det',
+        }),
+      ),
+    ),
+    classificationId: Type.Optional(Nullable(Uuid)),
   },
   { additionalProperties: false },
 );
@@ -273,6 +309,15 @@ export const UploadQuery = Type.Object(
       Type.String({ minLength: 1, maxLength: 255, description: 'Filens namn (eller rubriken X-File-Name)' }),
     ),
     sha256: Type.Optional(Type.String({ description: 'SHA-256 i hex (eller rubriken Repr-Digest/Digest)' })),
+    documentType: Type.Optional(DocumentTypeName),
+    direction: Type.Optional(Direction),
+    counterpart: Type.Optional(
+      Type.String({
+        maxLength: 300,
+        description: 'Avsändare (krävs för en inkommande handling) eller mottagare (krävs för en utgående)',
+      }),
+    ),
+    documentDate: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
 );
@@ -299,6 +344,48 @@ export const RegisterQuery = Type.Object(
     region: Type.String({ pattern: '^[0-9]{2}$' }),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
     updatedSince: Type.Optional(UpdatedSince),
+  },
+  { additionalProperties: false },
+);
+
+// ---- The klassificeringsstruktur (migration 0037) ----
+
+export const Classification = Type.Object(
+  {
+    id: Uuid,
+    region: Type.String(),
+    code: Type.String({ description: 'Hierarkisk kod, t.ex. "1.2.3"; föräldern är koden utan sista ledet' }),
+    title: Type.String(),
+    active: Type.Boolean({ description: 'Aktiv: kan väljas för nya klassificeringar' }),
+    version: Type.Integer(),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'CaseClassification' },
+);
+export const ClassificationQuery = Type.Object(
+  {
+    region: Type.String({ pattern: '^[0-9]{2}$', description: 'Länskod' }),
+    includeInactive: Type.Optional(Type.Boolean({ description: 'Ta med inaktiva poster' })),
+  },
+  { additionalProperties: false },
+);
+const ClassificationCode = Type.String({
+  pattern: '^[0-9]{1,4}(\\.[0-9]{1,4}){0,5}$',
+  description: 'Hierarkisk kod med siffror och punkter, t.ex. "1.2.3"',
+});
+export const ClassificationBody = Type.Object(
+  {
+    region: Type.String({ pattern: '^[0-9]{2}$', description: 'Länskod' }),
+    code: ClassificationCode,
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+  },
+  { additionalProperties: false },
+);
+export const ClassificationPatch = Type.Object(
+  {
+    version,
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

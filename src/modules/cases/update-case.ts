@@ -10,6 +10,7 @@ import { isAssignableGroup } from './rules/groups.js';
 import type { PatchBody } from './schemas.js';
 import { assertMay, canReadSecret } from './policy.js';
 import { isClosed } from './rules/lifecycle.js';
+import { normaliseDiarienummer } from './rules/diarium.js';
 
 /** The particulars, secrecy marking and assignment to change; absent fields stay as they are. */
 export type CasePatch = Omit<Static<typeof PatchBody>, 'version'>;
@@ -18,7 +19,9 @@ export type CasePatch = Omit<Static<typeof PatchBody>, 'version'>;
 const ASSIGNMENT: readonly string[] = ['assignedGroupId', 'handlerPersonId', 'dueDate'];
 
 /**
- * Edits a case's particulars, secrecy marking and assignment (group, handler, due date).
+ * Edits a case's particulars, secrecy marking, assignment (group, handler, due date) and its
+ * place in the region's official diarium (diarienummer, unique in the region: 409 when taken;
+ * classification, an active entry of the region's klassificeringsstruktur).
  * Optimistic: a stale version changes nothing (409). A closed case is not edited.
  */
 export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, patch: CasePatch) {
@@ -28,7 +31,12 @@ export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, 
     await assertMay(tx, ctx, 'cases.handle', before.region);
     if (before.version !== version) throw staleVersion(before.version);
     if (isClosed(before.status)) throw conflict('Ärendet är avslutat och kan inte ändras.');
-    await assertVisible(tx, ctx, { group: patch.assignedGroupId, person: patch.handlerPersonId });
+    await assertVisible(tx, ctx, {
+      group: patch.assignedGroupId,
+      person: patch.handlerPersonId,
+      classification: patch.classificationId,
+    });
+    const diarienummer = normaliseDiarienummer(patch.diarienummer);
     const secret = patch.secret ?? before.secret;
     const ground = patch.secrecyGround !== undefined ? patch.secrecyGround?.trim() || null : before.secrecyGround;
     // Every given field is written (a field added to PatchBody and the table needs nothing here);
@@ -43,6 +51,8 @@ export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, 
       assignedGroupId: patch.assignedGroupId !== undefined ? patch.assignedGroupId : before.assignedGroupId,
       handlerPersonId: patch.handlerPersonId !== undefined ? patch.handlerPersonId : before.handlerPersonId,
       dueDate: patch.dueDate !== undefined ? patch.dueDate : before.dueDate,
+      diarienummer: diarienummer !== undefined ? diarienummer : before.diarienummer,
+      classificationId: patch.classificationId !== undefined ? patch.classificationId : before.classificationId,
     };
     // The secrecy marking, and a secret case's particulars (which such a caller sees masked),
     // change only with the right to read secret material in the region.
@@ -75,7 +85,24 @@ export async function updateCase(db: Db, ctx: Ctx, id: string, version: number, 
     if (next.dueDate && next.dueDate < before.receivedDate) {
       errors.push({ path: 'dueDate', message: 'Måldatum kan inte ligga före datum då ärendet kom in.' });
     }
+    if (next.classificationId && next.classificationId !== before.classificationId) {
+      const entry = await repo.getClassification(tx, next.classificationId);
+      if (entry?.region !== before.region) {
+        errors.push({
+          path: 'classificationId',
+          message: 'Klassificeringen hör inte till ärendets regions klassificeringsstruktur.',
+        });
+      } else if (!entry.active) {
+        errors.push({ path: 'classificationId', message: 'Klassificeringen är inaktiv och kan inte väljas.' });
+      }
+    }
     if (errors.length) throw unprocessable(errors.map((e) => e.message).join(' '), errors);
+    if (next.diarienummer && next.diarienummer !== before.diarienummer) {
+      const holder = await repo.caseWithDiarienummer(tx, before.region, next.diarienummer, id);
+      if (holder) {
+        throw conflict(`Diarienumret ${next.diarienummer} används redan i regionen (ärende ${holder.caseNumber}).`);
+      }
+    }
     const after = await repo.updateCaseFields(tx, id, version, next);
     if (!after) throw staleVersion(before.version);
     // Only the assignment changed (group, handler, due date): recorded as an assignment.

@@ -8,6 +8,8 @@ import { presentDocument } from './presenter.js';
 import * as repo from './repository.js';
 import { isClosed } from './rules/lifecycle.js';
 import { checkFile } from './rules/file-type.js';
+import { settleDocumentRegistration, type DocumentRegistration } from './rules/diarium.js';
+import { clock } from '../../platform/clock.js';
 import { assertCanRead, assertMay } from './policy.js';
 
 export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -15,13 +17,14 @@ export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).diges
 /**
  * Stores a document on a case, in the database. The type is decided from the bytes and must
  * agree with the file name; a checksum the client sent must match what arrived. A case the caller
- * cannot read is 404.
+ * cannot read is 404. The document is registered as the diarium wants it (rules/diarium.ts):
+ * handlingstyp, direction (upprättad unless said), sender or recipient, and its date (today unless said).
  */
 export async function uploadDocument(
   db: Db,
   ctx: Ctx,
   caseId: string,
-  input: { fileName: string; bytes: Uint8Array; claimedSha256?: string | null | undefined },
+  input: { fileName: string; bytes: Uint8Array; claimedSha256?: string | null | undefined } & DocumentRegistration,
 ) {
   requireActor(ctx.actor);
   return db.transaction(async (tx) => {
@@ -36,6 +39,8 @@ export async function uploadDocument(
         throw new Problem(415, 'Filtypen tas inte emot', verdict.message, [{ path: 'file', message: verdict.message }]);
       throw unprocessable(verdict.message, [{ path: 'fileName', message: verdict.message }]);
     }
+    const registration = settleDocumentRegistration(input, clock.today());
+    if (!registration.ok) throw unprocessable(registration.errors.map((e) => e.message).join(' '), registration.errors);
     const sha256 = sha256Hex(input.bytes);
     if (input.claimedSha256 === null) {
       throw unprocessable('Kontrollsumman kunde inte läsas. Skicka SHA-256 som Repr-Digest, Digest eller X-Checksum-Sha256.', [
@@ -55,6 +60,7 @@ export async function uploadDocument(
       content: input.bytes,
       uploadedBy: actor.via === 'system' ? null : actor.userId,
       uploadedByLabel: actor.name,
+      ...registration.value,
     });
     await recordAudit(tx, ctx, {
       entityType: 'case-document',

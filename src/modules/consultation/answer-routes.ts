@@ -18,6 +18,7 @@ import { routeAnswer } from './route-answer.js';
 import * as s from './schemas.js';
 import { STATUS_LABELS } from './rules/answer-lifecycle.js';
 import { sendAnswer } from './send-answer.js';
+import { setAnswerDiarienummer } from './set-answer-diarienummer.js';
 import { startDraft } from './start-draft.js';
 import { supersedeAnswer } from './supersede-answer.js';
 import { updateSection } from './update-section.js';
@@ -209,6 +210,24 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     await sendAnswer(db, req.ctx, req.params.id, req.body as Static<typeof s.SendBody>);
     return readAnswer(db, req.ctx, req.params.id);
   });
+
+  app.put(
+    '/api/v1/consultation-answers/:id/diarienummer',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ange (eller ta bort) regionens officiella diarienummer för svaret; ärendenumret förblir Navets interna referens. Unikt bland regionens gällande svar (409).',
+        params: IdParams,
+        body: s.DiarienummerBody,
+        response: { 200: Ok, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      await setAnswerDiarienummer(db, req.ctx, req.params.id, req.body);
+      return readAnswer(db, req.ctx, req.params.id);
+    },
+  );
 
   app.post(
     '/api/v1/consultation-answers/:id/supersede',

@@ -64,6 +64,10 @@ declare module '../../platform/audit/record.js' {
     'consultation-answer.route': TransitionPayload<AnswerStatus>;
     'consultation-answer.transition': TransitionPayload<AnswerStatus>;
     'consultation-answer.supersede': TransitionPayload<AnswerStatus>;
+    'consultation-answer.set-diarienummer': {
+      before: { diarienummer: string | null; version: number };
+      after: { diarienummer: string | null; version: number };
+    };
     'consultation-answer.draft-ready': { after: { draftReady: true } };
     'consultation-answer.warn-late': { after: { milestone: MilestoneKind; dueOn: string; emails: number } };
     'consultation-answer-section.create': { after: { answerId: string; heading: string } };
@@ -77,6 +81,7 @@ declare module '../../platform/audit/record.js' {
       after: { answerId: string; questions: number; recipients: { unit: string; email: string | null }[] };
     };
     'consultation-survey.add-recipient': { after: { recipients: string[] } };
+    'consultation-survey.reissue-links': { after: { recipients: string[]; reminder: boolean } };
     'consultation-survey.close': TransitionPayload<SurveyStatus>;
     'consultation-survey.respond': { after: { recipientId: string; unit: string; answered: number } };
     'consultation-settings.update': { before: SettingsAudit | null; after: SettingsAudit };

@@ -51,6 +51,8 @@ export interface AnswerAccess {
   decide: boolean;
   send: boolean;
   settings: boolean;
+  /** Registers consultations in the region: also records the region's diarienummer on an answer. */
+  register: boolean;
 }
 
 export function answerAccess(
@@ -75,6 +77,7 @@ export function answerAccess(
     decide,
     send: route || lead,
     settings: can(c.actor, 'consultations.settings', region),
+    register: can(c.actor, 'consultations.register', region),
   };
 }
 

@@ -1,4 +1,4 @@
-import { allowedActions } from '../../platform/lifecycle/index.js';
+import { allowedActions, isFinal } from '../../platform/lifecycle/index.js';
 import { mayTakeAnswerStep, mayTakeJointStep, type AnswerAccess, type JointAccess } from './policy.js';
 import type * as repo from './repository.js';
 import {
@@ -31,6 +31,7 @@ export function presentAnswerSummary(a: repo.AnswerRow, ms: repo.MilestoneRow[],
     regionName: a.regionName,
     caseId: a.caseId,
     caseNumber: a.caseNumber,
+    diarienummer: a.diarienummer,
     status: a.status,
     nextMilestone: nextMilestone(states) ?? null,
     late: states.some((m) => m.late),
@@ -126,6 +127,7 @@ export function presentAnswer(
       decide: actions.includes('decide'),
       send: actions.includes('send'),
       supersede: actions.includes('supersede'),
+      setDiarienummer: x.access.register && !isFinal(answerLifecycle, a.status),
     },
     allowedActions: actions,
   };

@@ -43,6 +43,9 @@ export const AnswerSummary = Type.Object(
     regionName: Type.String(),
     caseId: Uuid,
     caseNumber: Type.String(),
+    diarienummer: Nullable(
+      Type.String({ description: 'Regionens officiella diarienummer för svaret (ärendenumret är Navets interna referens)' }),
+    ),
     status: AnswerStatus,
     nextMilestone: Nullable(MilestoneState),
     late: Type.Boolean(),
@@ -161,6 +164,7 @@ export const Answer = Type.Object(
       decide: Type.Boolean(),
       send: Type.Boolean(),
       supersede: Type.Boolean(),
+      setDiarienummer: Type.Boolean({ description: 'Får ange regionens diarienummer (registrerar remisser i regionen)' }),
     }),
     allowedActions: Type.Array(lit(ANSWER_ACTIONS), {
       description: 'Stegen i svarets livscykel som du kan ta nu (av status, regler och din behörighet)',
@@ -227,6 +231,19 @@ export const SurveyBody = Type.Object(
 );
 export const RecipientsBody = Type.Object(
   { recipients: Type.Array(RecipientIn, { minItems: 1, maxItems: 300 }) },
+  { additionalProperties: false },
+);
+export const ReissueLinksBody = Type.Object(
+  {
+    recipientIds: Type.Optional(
+      Type.Array(Uuid, {
+        minItems: 1,
+        maxItems: 300,
+        uniqueItems: true,
+        description: 'Enheterna som får nya länkar; utan fältet: alla som inte har svarat (påminnelse)',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const Links = Type.Array(
@@ -347,3 +364,16 @@ export const ApproveBody = Type.Object(
   { additionalProperties: false },
 );
 export const JointSendBody = Type.Object({ version: Version, sentOn: IsoDate }, { additionalProperties: false });
+
+export const DiarienummerBody = Type.Object(
+  {
+    version: Version,
+    diarienummer: Nullable(
+      Type.String({
+        maxLength: 100,
+        description: 'Regionens officiella diarienummer, unikt bland regionens gällande svar; tomt eller null tar bort det',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

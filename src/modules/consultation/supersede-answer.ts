@@ -25,6 +25,8 @@ export async function supersedeAnswer(db: Db, ctx: Ctx, id: string, input: { rea
           decisionGroupId: l.answer.decisionGroupId,
           leadGroupId: l.answer.leadGroupId,
           supersedes: id,
+          // The same matter in the region's diarium: the successor keeps the official number.
+          diarienummer: l.answer.diarienummer,
           createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.userId ?? null),
         });
         const lead = l.routed.find((g) => g.lead)?.id;

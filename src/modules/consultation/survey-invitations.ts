@@ -16,15 +16,22 @@ export interface SentLink {
   link: string;
 }
 
-function invitation(round: repo.RoundRow | undefined, survey: repo.SurveyRow, r: SurveyRecipientInput, link: string) {
+function invitation(
+  round: repo.RoundRow | undefined,
+  survey: repo.SurveyRow,
+  r: Pick<SurveyRecipientInput, 'unit' | 'name'>,
+  link: string,
+  reminder = false,
+) {
   return {
-    subject: `Gapanalys: ${survey.title} – svara senast ${survey.closesOn}`,
+    subject: `${reminder ? 'Påminnelse – ny länk: ' : ''}Gapanalys: ${survey.title} – svara senast ${survey.closesOn}`,
     text:
       `Hej${r.name ? ` ${r.name}` : ''}!\n\n` +
       `${r.unit} ombeds svara på en gapanalys inför regionens remissvar${round ? ` på "${round.title}"` : ''}: ` +
       'hur dagens arbete förhåller sig till rekommendationerna, vilka resurser som behövs och vilka konsekvenser ni ser.\n\n' +
       `Svara senast ${survey.closesOn} via din personliga länk (inget konto behövs):\n${link}\n\n` +
       'Länken gäller bara den här enkäten och slutar fungera när enkäten stänger. Dela den inte vidare.\n\n' +
+      (reminder ? 'Det här är en ny länk: den du fick tidigare fungerar inte längre.\n\n' : '') +
       'Med vänlig hälsning\nNavet – kunskapsstyrningens register',
   };
 }
@@ -49,6 +56,28 @@ export async function addRecipients(
     const link = surveyLink(publicUrl, survey.id, token);
     if (row.email) await queueEmail(tx, { to: row.email, ...invitation(round, survey, r, link) });
     links.push({ recipientId: row.id, unit: row.unit, email: row.email, link });
+  }
+  return links;
+}
+
+/**
+ * New links for recipients already on the survey: each gets a new token (the old link stops
+ * working) and, where an address is known, an e-mail with the new link.
+ */
+export async function reissueLinks(
+  tx: Queryable,
+  survey: repo.SurveyRow,
+  round: repo.RoundRow | undefined,
+  recipients: repo.RecipientRow[],
+  publicUrl: string,
+): Promise<SentLink[]> {
+  const links: SentLink[] = [];
+  for (const r of recipients) {
+    const token = newSurveyToken();
+    await repo.replaceRecipientToken(tx, r.id, hashSurveyToken(token));
+    const link = surveyLink(publicUrl, survey.id, token);
+    if (r.email) await queueEmail(tx, { to: r.email, ...invitation(round, survey, r, link, true) });
+    links.push({ recipientId: r.id, unit: r.unit, email: r.email, link });
   }
   return links;
 }

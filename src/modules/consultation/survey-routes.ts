@@ -7,6 +7,7 @@ import type { Question } from './rules/survey.js';
 import * as s from './schemas.js';
 import { addSurveyRecipients } from './add-survey-recipients.js';
 import { closeSurveyNow } from './close-survey.js';
+import { reissueSurveyLinks } from './reissue-survey-links.js';
 import { surveyProgress } from './read-survey.js';
 import { openSurveyForm, respondToSurvey } from './respond-to-survey.js';
 import { sendSurvey } from './send-survey.js';
@@ -69,6 +70,24 @@ export const surveyRoutes: RouteModule = (app, { db, config }) => {
     async (req, reply) =>
       reply.code(201).send({
         links: await addSurveyRecipients(db, req.ctx, req.params.id, req.body.recipients, { publicUrl: config.publicUrl }),
+      }),
+  );
+
+  app.post(
+    '/api/v1/consultation-surveys/:id/links',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nya personliga länkar (de gamla slutar fungera), mejlade där adress finns: för de enheter som anges, annars en påminnelse till alla som inte har svarat',
+        params: IdParams,
+        body: s.ReissueLinksBody,
+        response: { 201: Type.Object({ links: s.Links }), ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send({
+        links: await reissueSurveyLinks(db, req.ctx, req.params.id, req.body.recipientIds, { publicUrl: config.publicUrl }),
       }),
   );
 

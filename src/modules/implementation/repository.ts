@@ -1,6 +1,7 @@
 /** SQL for implementation statuses (the heatmap's queries are in heatmap-queries.ts). */
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { Filters } from '../../platform/db/sql.js';
 import { selectRow, selectRows } from '../../platform/db/rows.js';
 import type { ImplementationState } from './rules/implementation.js';
 import type { ImplementationStatus } from './schemas.js';
@@ -136,17 +137,52 @@ export async function recordHistory(db: Queryable, statusId: string, status: str
 
 /** Open data: every region's status per support (non-personal: no names of who changed it). */
 /** A page of open data, in the order of the (version, region, unit) key's index, after a key. */
-export function openImplementationStatuses(db: Queryable, page: { after?: [string, string, string] | undefined; limit: number }) {
+/** The open data's page key: the order of the unique index (support_version_id, region_code, unit_key). */
+export type OpenStatusKey = [string, string, string];
+
+const STATUS_KEY = '(s.support_version_id, s.region_code, s.unit_key)';
+
+/** The keyset conditions, written only when given, so each query's shape lets the index serve it. */
+function statusKeyset(after: OpenStatusKey | undefined, until?: OpenStatusKey): Filters {
+  const w = new Filters();
+  if (after) w.add(`${STATUS_KEY} > (?::uuid, ?::text, ?::text)`, ...after);
+  if (until) w.add(`${STATUS_KEY} <= (?::uuid, ?::text, ?::text)`, ...until);
+  return w;
+}
+
+/** A batch of open data after one key and not past another, in the order of the unique index. */
+export function openImplementationStatuses(
+  db: Queryable,
+  page: { after?: OpenStatusKey | undefined; until?: OpenStatusKey | undefined; limit: number },
+) {
+  const w = statusKeyset(page.after, page.until);
+  const limit = w.param(page.limit);
   return selectRows<OpenImplementationStatus & { supportVersionId: string; unitKey: string }>(
     db,
     `SELECT s.support_id, k.title AS support, v.label AS version, s.region_code AS region, g.name AS lpo, s.kind, s.status,
             s.decision_date, s.actual_done AS implemented_on, s.support_version_id, s.unit_key
      FROM implementation_statuses s JOIN knowledge_supports k ON k.id = s.support_id JOIN knowledge_support_versions v ON v.id = s.support_version_id
      LEFT JOIN groups g ON g.id = s.group_id
-     WHERE $1::uuid IS NULL OR (s.support_version_id, s.region_code, s.unit_key) > ($1::uuid, $2::text, $3::text)
-     ORDER BY s.support_version_id, s.region_code, s.unit_key LIMIT $4`,
-    [page.after?.[0] ?? null, page.after?.[1] ?? null, page.after?.[2] ?? null, page.limit + 1],
+     ${w.where}
+     ORDER BY s.support_version_id, s.region_code, s.unit_key LIMIT ${limit}`,
+    w.params,
   );
+}
+
+/** The keys of the `limit`-th status after `after` and of the one following it (the page's end and the next page's start). */
+export async function openImplementationStatusPageEnd(
+  db: Queryable,
+  after: OpenStatusKey | undefined,
+  limit: number,
+): Promise<OpenStatusKey[]> {
+  const w = statusKeyset(after);
+  const offset = w.param(limit - 1);
+  const rows = await db.query<{ support_version_id: string; region_code: string; unit_key: string }>(
+    `SELECT s.support_version_id, s.region_code, s.unit_key FROM implementation_statuses s ${w.where}
+     ORDER BY s.support_version_id, s.region_code, s.unit_key OFFSET ${offset} LIMIT 2`,
+    w.params,
+  );
+  return rows.map((r) => [r.support_version_id, r.region_code, r.unit_key]);
 }
 
 /** One row of the open data, as published (the page's key, version and unit, comes with it). */

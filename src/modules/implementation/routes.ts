@@ -2,11 +2,10 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized } from '../../platform/errors.js';
-import { CONTENT_TYPES, toCsv, type Column } from '../../platform/export/spreadsheet.js';
-import { sendDownload } from '../../platform/http/download.js';
+import type { Column } from '../../platform/export/spreadsheet.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
-import { openDataPage, OpenDataPageQuery, pageWithNext } from '../../platform/http/open-data.js';
+import { OpenDataPageQuery, sendOpenData } from '../../platform/http/open-data.js';
 import { errorResponses, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createImplementationStatus } from './create-status.js';
 import { mayReadRegionWork, regionsWritable } from './policy.js';
@@ -186,7 +185,7 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
       schema: {
         tags: ['Öppna data'],
         summary:
-          'Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link)',
+          'Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link), strömmade',
         querystring: Type.Object(
           { ...FileQuery(['json', 'csv']).properties, ...OpenDataPageQuery },
           { additionalProperties: false },
@@ -195,26 +194,29 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const { limit, after } = openDataPage<[string, string, string]>(req.query, 3);
-      const { rows, next } = pageWithNext(req, reply, await repo.openImplementationStatuses(db, { limit, after }), limit, (r) => [
-        r.supportVersionId,
-        r.region,
-        r.unitKey,
-      ]);
+      type Row = Awaited<ReturnType<typeof repo.openImplementationStatuses>>[number];
       // The page's key stays out of the published rows.
-      const items = rows.map(({ supportVersionId: _version, unitKey: _unit, ...item }): repo.OpenImplementationStatus => item);
-      if (req.query.format === 'csv') {
-        type R = (typeof items)[number];
-        const cols: Column<R>[] = (
-          ['supportId', 'support', 'version', 'region', 'lpo', 'kind', 'status', 'decisionDate', 'implementedOn'] as const
-        ).map((k) => ({ header: k, value: (r: R) => r[k] }));
-        return sendDownload(reply, {
-          filename: 'inforandestatus.csv',
-          contentType: CONTENT_TYPES['csv'],
-          body: Buffer.from(toCsv(cols, items)),
-        });
-      }
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0', next }));
+      const item = ({ supportVersionId: _version, unitKey: _unit, ...published }: Row): repo.OpenImplementationStatus =>
+        published;
+      type Item = repo.OpenImplementationStatus;
+      return sendOpenData<Row, repo.OpenStatusKey, Item>(
+        req,
+        reply,
+        {
+          arity: 3,
+          pageEnd: (after, limit) => repo.openImplementationStatusPageEnd(db, after, limit),
+          read: (after, until, limit) => repo.openImplementationStatuses(db, { after, until, limit }),
+          keyOf: (r) => [r.supportVersionId, r.region, r.unitKey],
+          item,
+          csv: {
+            filename: 'inforandestatus.csv',
+            columns: (
+              ['supportId', 'support', 'version', 'region', 'lpo', 'kind', 'status', 'decisionDate', 'implementedOn'] as const
+            ).map((k): Column<Item> => ({ header: k, value: (r: Item) => r[k] })),
+          },
+        },
+        req.query,
+      );
     },
   );
 };

@@ -5,7 +5,7 @@ import { notFound, unauthorized } from '../../platform/errors.js';
 import { CONTENT_TYPES, toCsv, toXlsx, type Column } from '../../platform/export/spreadsheet.js';
 import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
-import { openDataPage, OpenDataPageQuery, pageWithNext } from '../../platform/http/open-data.js';
+import { OpenDataPageQuery, sendOpenData } from '../../platform/http/open-data.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { heatmapQueries, statusLabel } from '../implementation/index.js';
 import { groupsAt } from '../organisation/index.js';
@@ -15,6 +15,8 @@ import { Heatmap, HeatmapQuery, RegionDrill } from './schemas.js';
 
 const tags = ['Införande och planer'];
 const EXPORT_MAX = 20_000;
+/** No indicator has this id: the open data of an unknown indicator code is empty. */
+const NO_INDICATOR = '00000000-0000-0000-0000-000000000000';
 
 export const heatmapRoutes: RouteModule = (app, { db, config }) => {
   const mayRead = (req: FastifyRequest) => {
@@ -130,7 +132,7 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
       schema: {
         tags: ['Öppna data'],
         summary:
-          'Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link)',
+          'Öppna data: indikatorvärden per region, period och kön (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link), strömmade',
         querystring: Type.Object(
           {
             indicator: Type.Optional(Type.String({ maxLength: 40 })),
@@ -143,36 +145,40 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      const { limit, after } = openDataPage<[string, string, string, string]>(req.query, 4);
-      const { rows, next } = pageWithNext(
-        req,
-        reply,
-        await repo.openIndicatorValues(db, req.query.indicator ?? null, { limit, after }),
-        limit,
-        (r) => [r.indicatorId, r.area, r.subArea, r.period],
-      );
-      const items = rows.map((r) => ({
+      type Row = Awaited<ReturnType<typeof repo.openIndicatorValues>>[number];
+      const code = req.query.indicator;
+      // One indicator by its code; an unknown code is an empty set, as a filter that matches nothing.
+      const indicatorId = code ? ((await repo.getIndicatorByCode(db, code))?.id ?? NO_INDICATOR) : null;
+      const item = (r: Row) => ({
         indicator: r.code,
         name: r.name,
         unit: r.unit,
         area: r.area,
         subArea: r.subArea || null,
         period: r.period,
+        gender: r.gender,
         value: r.value,
-      }));
-      if (req.query.format === 'csv') {
-        type R = (typeof items)[number];
-        const cols: Column<R>[] = (['indicator', 'name', 'unit', 'area', 'subArea', 'period', 'value'] as const).map((k) => ({
-          header: k,
-          value: (r: R) => r[k],
-        }));
-        return sendDownload(reply, {
-          filename: 'indikatorvarden.csv',
-          contentType: CONTENT_TYPES['csv'],
-          body: Buffer.from(toCsv(cols, items)),
-        });
-      }
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, license: 'CC0-1.0', next }));
+      });
+      type Item = ReturnType<typeof item>;
+      return sendOpenData<Row, repo.OpenValueKey, Item>(
+        req,
+        reply,
+        {
+          arity: 5,
+          pageEnd: (after, limit) => repo.openIndicatorValuePageEnd(db, indicatorId, after, limit),
+          read: (after, until, limit) => repo.openIndicatorValues(db, indicatorId, { after, until, limit }),
+          keyOf: (r) => [r.indicatorId, r.area, r.subArea, r.period, r.gender],
+          item,
+          csv: {
+            filename: 'indikatorvarden.csv',
+            // gender last: the columns before it stay where they were.
+            columns: (['indicator', 'name', 'unit', 'area', 'subArea', 'period', 'value', 'gender'] as const).map(
+              (k): Column<Item> => ({ header: k, value: (r: Item) => r[k] }),
+            ),
+          },
+        },
+        req.query,
+      );
     },
   );
 };

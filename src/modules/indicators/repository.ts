@@ -1,6 +1,7 @@
 /** SQL for goals, indicators, their values and imports, and the controller's comments. */
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { Filters } from '../../platform/db/sql.js';
 import { insertColumns, selectRow, selectRows, setColumns } from '../../platform/db/rows.js';
 import type { Periodicity } from './rules/periods.js';
 import type { Comment, Goal, Heatmap, Indicator } from './schemas.js';
@@ -226,14 +227,29 @@ export const commentsOf = (db: Queryable, groupId: string) =>
     [groupId],
   );
 
-/** Open data: indicator values per area and period, for one indicator code or all. */
-/** A page of open data, in the order of the values' key (indicator, area, sub-area, period), after a key. */
+/** Open data: indicator values per area, period and gender, for one indicator or all. */
+/** The open data's page key: the values' primary key (indicator, area, sub-area, period, gender). */
+export type OpenValueKey = [string, string, string, string, string];
+
+const VALUE_KEY = '(v.indicator_id, v.area, v.sub_area, v.period, v.gender)';
+
+/** The indicator and keyset conditions, written only when given, so each query's shape lets the primary key serve it. */
+function valueKeyset(indicatorId: string | null, after: OpenValueKey | undefined, until?: OpenValueKey): Filters {
+  const w = new Filters();
+  if (indicatorId) w.add('v.indicator_id = ?::uuid', indicatorId);
+  if (after) w.add(`${VALUE_KEY} > (?::uuid, ?::text, ?::text, ?::text, ?::text)`, ...after);
+  if (until) w.add(`${VALUE_KEY} <= (?::uuid, ?::text, ?::text, ?::text, ?::text)`, ...until);
+  return w;
+}
+
+/** A batch of open data after one key and not past another, in the order of the primary key. */
 export function openIndicatorValues(
   db: Queryable,
-  indicatorCode: string | null,
-  page: { after?: [string, string, string, string] | undefined; limit: number },
+  indicatorId: string | null,
+  page: { after?: OpenValueKey | undefined; until?: OpenValueKey | undefined; limit: number },
 ) {
-  const a = page.after;
+  const w = valueKeyset(indicatorId, page.after, page.until);
+  const limit = w.param(page.limit);
   return selectRows<{
     indicatorId: string;
     code: string;
@@ -242,16 +258,33 @@ export function openIndicatorValues(
     area: string;
     subArea: string;
     period: string;
+    gender: string;
     value: number;
   }>(
     db,
-    `SELECT v.indicator_id, i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.value
+    `SELECT v.indicator_id, i.code, i.name, i.unit, v.area, v.sub_area, v.period, v.gender, v.value
      FROM followup_indicator_values v JOIN followup_indicators i ON i.id = v.indicator_id
-     WHERE ($1::text IS NULL OR i.code = $1)
-       AND ($2::uuid IS NULL OR (v.indicator_id, v.area, v.sub_area, v.period) > ($2::uuid, $3::text, $4::text, $5::text))
-     ORDER BY v.indicator_id, v.area, v.sub_area, v.period LIMIT $6`,
-    [indicatorCode, a?.[0] ?? null, a?.[1] ?? null, a?.[2] ?? null, a?.[3] ?? null, page.limit + 1],
+     ${w.where}
+     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender LIMIT ${limit}`,
+    w.params,
   );
+}
+
+/** The keys of the `limit`-th value after `after` and of the one following it (the page's end and the next page's start). */
+export async function openIndicatorValuePageEnd(
+  db: Queryable,
+  indicatorId: string | null,
+  after: OpenValueKey | undefined,
+  limit: number,
+): Promise<OpenValueKey[]> {
+  const w = valueKeyset(indicatorId, after);
+  const offset = w.param(limit - 1);
+  const rows = await db.query<{ indicator_id: string; area: string; sub_area: string; period: string; gender: string }>(
+    `SELECT v.indicator_id, v.area, v.sub_area, v.period, v.gender FROM followup_indicator_values v ${w.where}
+     ORDER BY v.indicator_id, v.area, v.sub_area, v.period, v.gender OFFSET ${offset} LIMIT 2`,
+    w.params,
+  );
+  return rows.map((r) => [r.indicator_id, r.area, r.sub_area, r.period, r.gender]);
 }
 
 /** Whether an owner names a healthcare region (by id) or a region (by code); `national` is the caller's to check. */

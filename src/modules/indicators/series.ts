@@ -6,7 +6,8 @@ import { periodicityOf, periodRange } from './rules/periods.js';
 import { analyse, signalMeaning, type Analysis } from './rules/spc.js';
 
 export interface SeriesOptions {
-  areas: string[];
+  /** The regions asked for (the nation is always added); every region when left out. */
+  areas?: string[];
   subArea?: string;
   from?: string;
   to?: string;
@@ -24,11 +25,41 @@ export interface AreaSeries {
   signals: { chart: 'run' | 'control'; rule: string; periods: string[]; side: string | null; meaning: string }[];
 }
 
+/**
+ * The analysis of one series is a pure function of its periods and values, so it is kept for the
+ * series it was computed for (issue 20: every area was analysed again on every request). The key
+ * is the series itself, not the indicator and its last import: a new import, a Kolada refresh or
+ * another filter gives other values and so another key, and a kept answer is never stale. The
+ * least recently used answers go first; the kept objects are shared, so nothing may change them.
+ */
+const ANALYSIS_CACHE_SIZE = 2_000;
+const analyses = new Map<string, Omit<Analysis, 'points'>>();
+
+export function analyseOnce(points: { period: string; value: number | null }[]): Omit<Analysis, 'points'> {
+  // Periods are consecutive (periodRange), so the first period and the count name them all;
+  // a number's string form is exact, and a missing value ('') cannot be mistaken for one.
+  const key = `${points[0]?.period ?? ''}:${points.length}:${points.map((p) => (p.value === null ? '' : String(p.value))).join(',')}`;
+  const known = analyses.get(key);
+  if (known) {
+    analyses.delete(key);
+    analyses.set(key, known);
+    return known;
+  }
+  const { points: _p, ...analysis } = analyse(points);
+  void _p;
+  if (analyses.size >= ANALYSIS_CACHE_SIZE) analyses.delete(analyses.keys().next().value!);
+  analyses.set(key, analysis);
+  return analysis;
+}
+
 export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRecord, opts: SeriesOptions) {
-  const areas = [...new Set([...opts.areas, 'SE'])];
-  const [values, regions] = await Promise.all([
+  // Every region when none is named: the regions are read once, for the names and the areas.
+  const regionsRead = repo.regionsWithHealthcareRegions(db);
+  const regions = opts.areas ? undefined : await regionsRead;
+  const areas = [...new Set([...(opts.areas ?? regions!.map((r) => r.code)), 'SE'])];
+  const [values, regionList] = await Promise.all([
     repo.seriesValues(db, indicator.id, areas, opts.subArea ?? '', opts.from, opts.to, opts.gender),
-    repo.regionsWithHealthcareRegions(db),
+    regions ?? regionsRead,
   ]);
   const present = [...new Set(values.map((v) => v.period))].sort();
   const valid = (p: string | undefined) => (p && periodicityOf(p) === indicator.periodicity ? p : undefined);
@@ -40,12 +71,11 @@ export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRe
     if (!byArea.has(v.area)) byArea.set(v.area, new Map());
     byArea.get(v.area)!.set(v.period, v.value);
   }
-  const nameOf = (a: string) => (a === 'SE' ? 'Riket' : (regions.find((r) => r.code === a)?.name ?? a));
+  const nameOf = (a: string) => (a === 'SE' ? 'Riket' : (regionList.find((r) => r.code === a)?.name ?? a));
   const series: AreaSeries[] = areas.map((area) => {
     const m = byArea.get(area) ?? new Map<string, number>();
     const points = periods.map((period) => ({ period, value: m.get(period) ?? null }));
-    const { points: _p, ...analysis } = analyse(points);
-    void _p;
+    const analysis = analyseOnce(points);
     const lastPoint = [...points].reverse().find((p) => p.value !== null);
     const target = indicator.targetValue;
     const signals = [

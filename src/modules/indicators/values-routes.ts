@@ -45,11 +45,8 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
       mayRead(req);
       const ind = await repo.getIndicator(db, req.params.id);
       if (!ind) throw notFound('Indikatorn');
-      const areas = req.query.regions
-        ? req.query.regions.split(',')
-        : (await repo.regionsWithHealthcareRegions(db)).map((r) => r.code);
       const s = await indicatorSeries(db, ind, {
-        areas,
+        ...(req.query.regions ? { areas: req.query.regions.split(',') } : {}),
         ...(req.query.subArea ? { subArea: req.query.subArea } : {}),
         ...(req.query.from ? { from: req.query.from } : {}),
         ...(req.query.to ? { to: req.query.to } : {}),

@@ -7,7 +7,7 @@ import { isFinal } from '../../platform/lifecycle/index.js';
 import * as repo from './repository.js';
 import * as minutesRepo from './minutes-repository.js';
 import { minutesLifecycle } from './rules/lifecycle.js';
-import { isAbsent, isPresent, longSwedishDate, paragraphReference } from './rules/meeting.js';
+import { isAbsent, isPresent, longSwedishDate, paragraphReference, SECRET_PARAGRAPH } from './rules/meeting.js';
 
 export interface MinutesDoc {
   title: string;
@@ -24,8 +24,17 @@ const KIND_LABEL: Record<string, string> = {
   bordlagd: 'Bordläggs',
 };
 
-/** Builds the document model: whole minutes, or one paragraph as an extract. */
-export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParagraphId?: string): Promise<MinutesDoc> {
+/**
+ * Builds the document model: whole minutes, or one paragraph as an extract. The public copy
+ * (insyn) shows the paragraphs about secret cases without their title, decision, jäv and action
+ * items, and leaves out the free-text reasons for taking part despite a jäv restriction.
+ */
+export async function minutesDoc(
+  db: Queryable,
+  m: repo.MeetingRecord,
+  onlyParagraphId?: string,
+  publicCopy?: { secretParagraphs: ReadonlySet<string> },
+): Promise<MinutesDoc> {
   const [attendance, all, adjusters] = await Promise.all([
     repo.attendanceOf(db, m.id),
     minutesRepo.paragraphsOf(db, m.id),
@@ -65,6 +74,13 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParag
     });
   }
   for (const p of paragraphs) {
+    if (publicCopy?.secretParagraphs.has(p.id)) {
+      sections.push({
+        heading: `§ ${p.number} ${SECRET_PARAGRAPH.title}`,
+        paragraphs: [...(p.caseNumber ? [`Ärende: ${p.caseNumber}`] : []), SECRET_PARAGRAPH.text],
+      });
+      continue;
+    }
     const recused = participation.filter((r) => r.paragraphId === p.id && !r.takesPart);
     const overrides = participation.filter((r) => r.paragraphId === p.id && r.takesPart && r.overrideReason);
     const acts = actions.filter((a) => a.paragraphId === p.id);
@@ -74,7 +90,11 @@ export async function minutesDoc(db: Queryable, m: repo.MeetingRecord, onlyParag
         ...(p.caseNumber ? [`Ärende: ${p.caseNumber}`] : []),
         `${KIND_LABEL[p.decisionKind] ?? p.decisionKind}: ${p.decisionText || '–'}`,
         ...(recused.length ? [`På grund av jäv deltog inte i beslutet: ${recused.map((r) => r.name).join(', ')}`] : []),
-        ...overrides.map((r) => `${r.name} deltog trots jävsbegränsning. Skäl: ${r.overrideReason}`),
+        ...overrides.map((r) =>
+          publicCopy
+            ? `${r.name} deltog trots jävsbegränsning.`
+            : `${r.name} deltog trots jävsbegränsning. Skäl: ${r.overrideReason}`,
+        ),
         ...acts.map(
           (a) => `Åtgärd: ${a.title} – ansvarig ${a.ownerName ?? '–'}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}`,
         ),

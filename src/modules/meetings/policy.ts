@@ -11,11 +11,12 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import { systemActor } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { selectRows } from '../../platform/db/rows.js';
-import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
+import { forbidden, notFound, unauthorized, unprocessable } from '../../platform/errors.js';
+import { isFinal } from '../../platform/lifecycle/index.js';
 import { getGroup, type GroupRow } from '../organisation/index.js';
 import * as minutesRepo from './minutes-repository.js';
 import * as repo from './repository.js';
-import type { MeetingAction, MinutesAction } from './rules/lifecycle.js';
+import { minutesLifecycle, type MeetingAction, type MinutesAction } from './rules/lifecycle.js';
 
 /** Group kinds that hold meetings with minutes (the decision-making forums). */
 export const FORUM_KINDS: readonly string[] = ['forum', 'council', 'steering-group', 'political-body'];
@@ -161,4 +162,18 @@ export async function readableForums(db: Queryable, ctx: Ctx): Promise<{ group: 
     if (read) out.push({ group, manage });
   }
   return out;
+}
+
+/**
+ * Insyn: the decisions of justerade protokoll and those protokoll are public (secret cases'
+ * paragraphs masked) unless NAVET_PUBLIC_DECISIONS=0 says they are for signed-in users only.
+ * The public reads show everyone the same masked view, signed in or not.
+ */
+export function assertMayReadPublicMinutes(actor: Actor | undefined, publicDecisions: boolean): void {
+  if (!publicDecisions && !actor) throw unauthorized();
+}
+
+/** Before justering nothing of the minutes is public: a draft or sent protokoll is "not found" to the public. */
+export function assertPublicMinutes(meeting: Pick<repo.MeetingRecord, 'minutesStatus'> | undefined): asserts meeting {
+  if (!meeting || !isFinal(minutesLifecycle, meeting.minutesStatus)) throw notFound('Det justerade protokollet');
 }

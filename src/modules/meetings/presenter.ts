@@ -1,4 +1,4 @@
-import { paragraphReference } from './rules/meeting.js';
+import { paragraphReference, SECRET_PARAGRAPH } from './rules/meeting.js';
 import type * as repo from './repository.js';
 import type * as attachmentRepo from './attachment-repository.js';
 import type * as minutesRepo from './minutes-repository.js';
@@ -50,4 +50,15 @@ export const presentAttachment = (a: attachmentRepo.AttachmentRecord) => ({
 export const presentDecision = (d: decisionRepo.DecisionRecord) => ({
   ...d,
   reference: paragraphReference(d.forumName, d.meetingDate, d.number),
+});
+
+/** The public link to a meeting's justerat protokoll (PDF, secret paragraphs masked). */
+export const publicMinutesHref = (meetingId: string) => `/api/v1/public/meetings/${meetingId}/minutes?format=pdf`;
+
+/** A public decision: a secret case's paragraph keeps its number, reference and case number, nothing of its content. */
+export const presentPublicDecision = (d: decisionRepo.PublicDecisionRecord) => ({
+  ...d,
+  ...(d.secret ? { title: SECRET_PARAGRAPH.title, decisionText: '' } : {}),
+  reference: paragraphReference(d.forumName, d.meetingDate, d.number),
+  minutesHref: publicMinutesHref(d.meetingId),
 });

@@ -4,6 +4,7 @@ import { feedRoutes } from './feed-routes.js';
 import { forumRoutes } from './forum-routes.js';
 import { meetingFlowRoutes } from './meeting-routes.js';
 import { minutesRoutes } from './minutes-routes.js';
+import { publicMinutesRoutes } from './public-routes.js';
 import { Meeting, Paragraph, Settings } from './schemas.js';
 
 /**
@@ -19,4 +20,5 @@ export const meetingRoutes: RouteModule = async (app, deps) => {
   await meetingFlowRoutes(app, deps);
   await minutesRoutes(app, deps);
   await feedRoutes(app, deps);
+  await publicMinutesRoutes(app, deps);
 };

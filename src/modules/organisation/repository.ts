@@ -263,19 +263,28 @@ export async function setCoverage(
 // The policy's request scope (platform/auth/scope.ts) reads the country's shape from here.
 provideGeography((db) => geography(db));
 
+/**
+ * The country's shape in one query (one round trip; it was three, on every signed-in request
+ * that asks the policy). It changes only when the reference data is reloaded, but a cache kept
+ * across requests would need a version to ask for, which costs the same query.
+ */
 export async function geography(db: Queryable): Promise<Geography> {
-  // Inside a transaction these share one connection: one query at a time.
-  const hrs = await db.query<{ id: string }>('SELECT id FROM healthcare_regions');
-  const members = await db.query<{ region_code: string; ids: string[] }>(
-    `SELECT r.code AS region_code, COALESCE(array_agg(m.healthcare_region_id ORDER BY m.healthcare_region_id)
-         FILTER (WHERE m.healthcare_region_id IS NOT NULL), '{}') AS ids
-       FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code GROUP BY r.code`,
+  const [row] = await db.query<{ hrs: string[]; areas: string[]; members: string[] }>(
+    `SELECT ARRAY(SELECT id FROM healthcare_regions) AS hrs,
+            ARRAY(SELECT id FROM program_areas) AS areas,
+            -- 'code:id,id' per region (codes are digits and ids [a-z-], so the separators are safe)
+            ARRAY(SELECT r.code || ':' || COALESCE(string_agg(m.healthcare_region_id, ',' ORDER BY m.healthcare_region_id), '')
+                  FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code GROUP BY r.code) AS members`,
   );
-  const areas = await db.query<{ id: string }>('SELECT id FROM program_areas');
   return {
-    healthcareRegionIds: new Set(hrs.map((h) => h.id)),
-    regionHealthcareRegions: new Map(members.map((m) => [m.region_code, m.ids])),
-    programAreaIds: new Set(areas.map((a) => a.id)),
+    healthcareRegionIds: new Set(row!.hrs),
+    regionHealthcareRegions: new Map(
+      row!.members.map((m) => {
+        const [code, ids] = m.split(':') as [string, string];
+        return [code, ids ? ids.split(',') : []];
+      }),
+    ),
+    programAreaIds: new Set(row!.areas),
   };
 }
 

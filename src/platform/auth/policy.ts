@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'records.retention': ['admin'],
   'cases.handle': ['admin', 'samordnare', 'registrator', 'ordforande', 'processtod'],
   'cases.triage': ['admin', 'samordnare'],
+  // The region's klassificeringsstruktur (the official diarium): kept by those who coordinate.
+  'cases.classification': ['admin', 'samordnare'],
   'meetings.manage': ['admin', 'samordnare'],
   'followup.indicators.manage': ['admin'],
   'followup.goals.write': ['admin', 'samordnare'],

@@ -77,6 +77,7 @@ export const authRoutes: RouteModule = (app, deps) => {
         user: presentUser(user),
         csrfToken: req.sessionId ? ((await csrfTokenOf(deps, req.sessionId)) ?? null) : null,
         permissions: grantsOf(user.roles),
+        emailEnabled: config.smtp !== undefined,
       };
     },
   );

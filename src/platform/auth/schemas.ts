@@ -49,6 +49,9 @@ export const MeResponse = Type.Object({
   user: Type.Ref('User'),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   permissions: Type.Array(GrantSchema, { description: 'Vad användaren får göra, och var (ur behörighetstabellen)' }),
+  emailEnabled: Type.Boolean({
+    description: 'Om Navet skickar e-post i den här installationen (SMTP inställt); annars visas länkar och besked bara i Navet',
+  }),
 });
 
 export const TokenSchema = Type.Object({

@@ -44,10 +44,22 @@ function csvField(value: CellValue): string {
  * (comma is the Swedish decimal separator). Numbers are written with a decimal comma.
  */
 export function toCsv<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
-  const line = (cells: CellValue[]) =>
-    cells.map((c) => (typeof c === 'number' ? String(c).replace('.', ',') : csvField(c))).join(';');
-  const out = [line(columns.map((c) => c.header)), ...rows.map((r) => line(columns.map((c) => c.value(r))))];
-  return `\uFEFF${out.join('\r\n')}\r\n`;
+  return csvHead(columns) + csvLines(columns, rows);
+}
+
+const csvLine = (cells: CellValue[]) =>
+  cells.map((c) => (typeof c === 'number' ? String(c).replace('.', ',') : csvField(c))).join(';');
+
+/** The start of a CSV file written in parts (a stream): the BOM and the header line. */
+export function csvHead<Row>(columns: Column<Row>[]): string {
+  return `\uFEFF${csvLine(columns.map((c) => c.header))}\r\n`;
+}
+
+/** Rows of a CSV file written in parts, each line ending in CRLF: csvHead + csvLines(…) + … = toCsv. */
+export function csvLines<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
+  let out = '';
+  for (const r of rows) out += `${csvLine(columns.map((c) => c.value(r)))}\r\n`;
+  return out;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type

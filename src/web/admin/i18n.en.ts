@@ -113,6 +113,7 @@ export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.records.retention': 'Change retention rules',
   'permission.cases.handle': 'Handle cases',
   'permission.cases.triage': 'Triage incoming cases',
+  'permission.cases.classification': 'Manage the classification scheme',
   'permission.meetings.manage': 'Plan meetings and keep minutes',
   'permission.followup.indicators.manage': 'Manage indicators',
   'permission.followup.goals.write': 'Write goals',

@@ -119,6 +119,7 @@ export const svPermissions = {
   'permission.records.retention': 'Ändra gallringsregler',
   'permission.cases.handle': 'Handlägga ärenden',
   'permission.cases.triage': 'Fördela inkomna ärenden',
+  'permission.cases.classification': 'Förvalta klassificeringsstrukturen',
   'permission.meetings.manage': 'Planera möten och föra protokoll',
   'permission.followup.indicators.manage': 'Hantera indikatorer',
   'permission.followup.goals.write': 'Skriva mål',

@@ -11,7 +11,7 @@ import { PEOPLE_PAGES } from '../people/PeoplePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { NotificationsLink } from '../overview/NotificationsLink';
 import { SessionTimeout } from '../trust/SessionTimeout';
-import { CAPABILITIES } from './capabilities';
+import { CAPABILITIES, capabilityFor } from './capabilities';
 import { Link, matchPath, NavLink, navigate, useLocation } from './router';
 import { ROUTES, type RouteDef } from './routes';
 
@@ -164,31 +164,35 @@ function MainNav() {
               {t('nav.start')}
             </NavLink>
           </li>
-          {CAPABILITIES.map((c) => (
-            <li key={c.id}>
-              <NavLink to={c.path}>{t(c.title)}</NavLink>
-              {c.id === 'organisation' && inOrganisation && (
-                <ul className="sub-nav">
-                  {ORGANISATION_PAGES.map((p) => (
-                    <li key={p.to}>
-                      <NavLink to={p.to}>{t(p.title)}</NavLink>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {c.id === 'people' && inPeople && user && (
-                <ul className="sub-nav">
-                  {PEOPLE_PAGES.map((p) => (
-                    <li key={p.to}>
-                      <NavLink to={p.to} exact>
-                        {t(p.title)}
-                      </NavLink>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
+          {/* A visitor who is not signed in sees only what opens for them (capabilityFor). */}
+          {CAPABILITIES.map((area) => capabilityFor(area, !!user)).map(
+            (c) =>
+              c && (
+                <li key={c.id}>
+                  <NavLink to={c.path}>{t(c.title)}</NavLink>
+                  {c.id === 'organisation' && inOrganisation && (
+                    <ul className="sub-nav">
+                      {ORGANISATION_PAGES.map((p) => (
+                        <li key={p.to}>
+                          <NavLink to={p.to}>{t(p.title)}</NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {c.id === 'people' && inPeople && user && (
+                    <ul className="sub-nav">
+                      {PEOPLE_PAGES.map((p) => (
+                        <li key={p.to}>
+                          <NavLink to={p.to} exact>
+                            {t(p.title)}
+                          </NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ),
+          )}
         </ul>
         {user && (
           <>

@@ -13,6 +13,22 @@ export interface Capability {
   future: MessageKey;
   built: boolean;
   links?: { href: string; label: MessageKey }[];
+  /**
+   * What a visitor who is not signed in is offered (insyn): nothing said, the area's own page,
+   * which opens for them; a public part of the area with its own title and summary; or `null`
+   * when nothing in the area opens without signing in, so the menu and the start page leave it
+   * out rather than lead to "kräver inloggning".
+   */
+  anonymous?: { path: string; title: MessageKey; summary: MessageKey } | null;
+}
+
+/** The entry a visitor sees for an area: signed in, the area itself; otherwise its public part, if any. */
+export function capabilityFor(
+  c: Capability,
+  signedIn: boolean,
+): { id: string; path: string; title: MessageKey; summary: MessageKey; built: boolean } | null {
+  if (signedIn || c.anonymous === undefined) return c;
+  return c.anonymous && { id: c.id, built: c.built, ...c.anonymous };
 }
 
 export const CAPABILITIES: Capability[] = [
@@ -31,6 +47,7 @@ export const CAPABILITIES: Capability[] = [
     summary: 'area.people.summary',
     future: 'area.people.future',
     built: true,
+    anonymous: { path: '/vem-sitter-var', title: 'mandates.register.title', summary: 'area.people.publicSummary' },
     links: [
       { href: '/personer-och-uppdrag/sammansattning', label: 'mandates.link.gaps' },
       { href: '/personer-och-uppdrag/utgaende', label: 'mandates.link.expiring' },
@@ -54,6 +71,8 @@ export const CAPABILITIES: Capability[] = [
     summary: 'area.consultations.summary',
     future: 'area.consultations.future',
     built: true,
+    // The national rounds are public under Kunskapsstöd; a region's answers need an account.
+    anonymous: null,
     links: [{ href: '/remisser', label: 'consultations.open.heading' }],
   },
   {
@@ -63,6 +82,7 @@ export const CAPABILITIES: Capability[] = [
     summary: 'area.cases.summary',
     future: 'area.cases.future',
     built: true,
+    anonymous: { path: '/arenden-och-beslut/diarium', title: 'cases.diary.title', summary: 'area.cases.publicSummary' },
     links: [
       { href: '/arenden-och-beslut/mina', label: 'cases.nav.mine' },
       { href: '/arenden-och-beslut/beredning', label: 'cases.nav.triage' },
@@ -76,6 +96,7 @@ export const CAPABILITIES: Capability[] = [
     summary: 'area.meetings.summary',
     future: 'area.meetings.future',
     built: true,
+    anonymous: { path: '/beslut-och-protokoll', title: 'meetings.public.title', summary: 'area.meetings.publicSummary' },
     links: [{ href: '/moten/beslut', label: 'meetings.decisions.title' }],
   },
   {
@@ -106,6 +127,7 @@ export const CAPABILITIES: Capability[] = [
     summary: 'area.participation.summary',
     future: 'area.participation.future',
     built: true,
+    anonymous: null,
     links: [
       { href: '/delaktighet/ersattning', label: 'compensation.mine.title' },
       { href: '/delaktighet/attestering', label: 'compensation.approval.title' },

@@ -22,6 +22,7 @@ import { StructurePage } from '../organisation/StructurePage';
 import { SwedenPage } from '../organisation/SwedenPage';
 import { CasesPage } from '../cases/CasesPage';
 import { DecisionLogPage } from '../meetings/DecisionLogPage';
+import { PublicDecisionsPage } from '../meetings/PublicDecisionsPage';
 import { ForumPage } from '../meetings/ForumPage';
 import { MeetingPage } from '../meetings/MeetingPage';
 import { MeetingsHomePage } from '../meetings/MeetingsHomePage';
@@ -31,6 +32,7 @@ import { JointAnswerPage } from '../consultations/JointAnswerPage';
 import { ConsultationsPage } from '../consultations/OverviewPage';
 import { SurveyFormPage } from '../consultations/SurveyFormPage';
 import { CasePage } from '../cases/CasePage';
+import { ClassificationPage } from '../cases/ClassificationPage';
 import { DiaryPage } from '../cases/DiaryPage';
 import { MyCasesPage } from '../cases/MyCasesPage';
 import { TriagePage } from '../cases/TriagePage';
@@ -124,6 +126,11 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/arenden-och-beslut/mina', access: 'public', render: () => <MyCasesPage /> },
   { pattern: '/arenden-och-beslut/beredning', access: 'public', render: () => <TriagePage /> },
   { pattern: '/arenden-och-beslut/diarium', access: 'public', render: () => <DiaryPage /> },
+  {
+    pattern: '/arenden-och-beslut/klassificeringsstruktur',
+    access: 'public',
+    render: () => <ClassificationPage />,
+  },
   { pattern: '/arenden-och-beslut/arenden/:id', access: 'public', render: (p) => <CasePage id={p.id ?? ''} /> },
   // Participation and compensation; the person's own pages beside the person page.
   { pattern: '/delaktighet', access: 'public', render: () => <ParticipationPage /> },
@@ -152,6 +159,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/kunskapsstod/remissomgangar/ny', access: 'admin', render: () => <NewRoundPage /> },
   { pattern: '/moten', access: 'public', render: () => <MeetingsHomePage /> },
   { pattern: '/moten/beslut', access: 'public', render: () => <DecisionLogPage /> },
+  // Insyn: decisions of justerade protokoll, for anyone (the server masks secret cases' paragraphs).
+  { pattern: '/beslut-och-protokoll', access: 'public', render: () => <PublicDecisionsPage /> },
   { pattern: '/moten/forum/:id', access: 'public', render: (p) => <ForumPage id={p.id ?? ''} /> },
   { pattern: '/moten/moten/:id', access: 'public', render: (p) => <MeetingPage id={p.id ?? ''} /> },
   // Follow-up: national views are public when insyn is on (the server decides); plans and import need sign-in.

@@ -74,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryClient.removeQueries({ predicate: (q) => q.queryKey[1] !== '/me' });
     queryClient.setQueryData<MeResponse | null>(
       meQuery.queryKey,
-      fresh ?? { user: res.user, csrfToken: res.csrfToken, permissions: [] },
+      fresh ?? { user: res.user, csrfToken: res.csrfToken, permissions: [], emailEnabled: false },
     );
     setExpired(false);
     return fresh?.user ?? res.user;

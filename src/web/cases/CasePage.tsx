@@ -15,6 +15,7 @@ import { AssignPanel } from './AssignPanel';
 import { CaseSummary } from './CaseSummary';
 import { CASES_PATH } from './cases';
 import { CasesNav } from './CasesNav';
+import { DiariumPanel } from './DiariumPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { EscalatePanel } from './EscalatePanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -87,6 +88,7 @@ function CaseView({ id }: { id: string }) {
         </section>
       )}
       {c.canHandle && !c.locked && options.data && <AssignPanel c={c} options={options.data} onDone={say} />}
+      {c.canHandle && !c.locked && <DiariumPanel c={c} onDone={say} />}
       {c.canEscalate && options.data && <EscalatePanel c={c} options={options.data} onDone={say} />}
       <ActionsPanel c={c} options={options.data} onDone={say} />
       <DocumentsPanel c={c} onDone={say} />

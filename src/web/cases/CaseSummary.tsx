@@ -11,6 +11,8 @@ export function CaseSummary({ c }: { c: CaseDetail }) {
   const none = t('cases.none');
   const rows: [string, ReactNode][] = [
     [t('case.field.caseNumber'), <span className="mono">{c.caseNumber}</span>],
+    [t('cases.field.diarienummer'), c.diarienummer ? <span className="mono">{c.diarienummer}</span> : none],
+    [t('cases.field.classification'), c.classificationCode ? `${c.classificationCode} ${c.classificationTitle ?? ''}` : none],
     [t('case.field.status'), <span className={`badge ${STATUS_BADGE[c.status] ?? ''}`}>{statusLabel(i18n, c.status)}</span>],
     [t('case.field.receivedDate'), formatDate(c.receivedDate)],
     [t('case.field.origin'), originLabel(i18n, c.origin)],

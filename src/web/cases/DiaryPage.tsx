@@ -63,6 +63,7 @@ export function DiaryPage() {
               <tr>
                 <th scope="col">{t('cases.diary.date')}</th>
                 <th scope="col">{t('case.field.caseNumber')}</th>
+                <th scope="col">{t('cases.diary.diarienummer')}</th>
                 <th scope="col">{t('case.field.sender')}</th>
                 <th scope="col">{t('case.field.subject')}</th>
               </tr>
@@ -74,6 +75,7 @@ export function DiaryPage() {
                   <th scope="row" className="nowrap mono">
                     {e.caseNumber}
                   </th>
+                  <td className="nowrap mono">{e.diarienummer ?? ''}</td>
                   <td>{e.secret ? <em>{e.sender}</em> : e.sender}</td>
                   <td>{e.secret ? <em>{e.subject}</em> : e.subject}</td>
                 </tr>

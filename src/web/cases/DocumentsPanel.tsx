@@ -1,20 +1,39 @@
-/** Handlingar: the case's documents with size, who uploaded them and their checksum; upload with a SHA-256 the server checks. */
+/**
+ * Handlingar: the case's documents with their registration (direction, handlingstyp, date, sender
+ * or recipient), size, who uploaded them and their checksum; upload with a SHA-256 the server checks.
+ */
 import { useRef, useState, type FormEvent } from 'react';
+import { asApiError } from '../api';
 import { $api } from '../client';
 import { ErrorAlert } from '../components/Alerts';
+import { SelectField, TextField } from '../components/Fields';
 import { TableScroll } from '../components/TableScroll';
+import { DOCUMENT_DIRECTIONS as DIRECTIONS, DOCUMENT_TYPES } from '../../modules/cases/rules/diarium';
 import { useI18n } from '../i18n';
 import type { Say } from './CasePage';
 import { documentHref, formatBytes, uploadCaseDocument, type CaseDetail } from './cases';
 
+type Direction = (typeof DIRECTIONS)[number];
+type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** The message the server gave for one field of the upload, if any. */
+const fieldErrorOf = (error: unknown, path: string): string | undefined =>
+  error === null ? undefined : asApiError(error).errors.find((e) => e.path === path)?.message;
+
 export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
   const i18n = useI18n();
-  const { t, formatDateTime } = i18n;
+  const { t, formatDate, formatDateTime } = i18n;
   const docs = $api.useQuery('get', '/cases/{id}/documents', { params: { path: { id: c.id } } });
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [documentType, setDocumentType] = useState('');
+  const [direction, setDirection] = useState<Direction>('upprattad');
+  const [counterpart, setCounterpart] = useState('');
+  const [documentDate, setDocumentDate] = useState('');
+  const counterpartError = fieldErrorOf(error, 'counterpart');
+  const dateError = fieldErrorOf(error, 'documentDate');
   const items = docs.data?.items ?? [];
 
   async function upload(e: FormEvent) {
@@ -29,8 +48,15 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
     setError(null);
     setFileError(undefined);
     try {
-      const d = await uploadCaseDocument(c.id, file);
+      const d = await uploadCaseDocument(c.id, file, {
+        direction,
+        ...(documentType ? { documentType: documentType as DocumentType } : {}),
+        ...(direction !== 'upprattad' && counterpart.trim() ? { counterpart: counterpart.trim() } : {}),
+        ...(documentDate ? { documentDate } : {}),
+      });
       if (fileRef.current) fileRef.current.value = '';
+      setCounterpart('');
+      setDocumentDate('');
       onDone(t('cases.docs.uploaded.ok', { name: d.fileName }));
     } catch (err) {
       setError(err);
@@ -52,6 +78,7 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
             <thead>
               <tr>
                 <th scope="col">{t('cases.docs.name')}</th>
+                <th scope="col">{t('cases.docs.registration')}</th>
                 <th scope="col">{t('cases.docs.size')}</th>
                 <th scope="col">{t('cases.docs.uploaded')}</th>
                 <th scope="col">{t('cases.docs.checksum')}</th>
@@ -69,6 +96,16 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
                       {d.fileName}
                     </a>
                   </th>
+                  <td>
+                    {t(`cases.docs.direction.${d.direction}`)}
+                    {d.documentType && <>, {t(`cases.docs.type.${d.documentType}`)}</>}
+                    {d.documentDate && <>, {formatDate(d.documentDate)}</>}
+                    {d.counterpart && (
+                      <span className="stat-note">
+                        {t(d.direction === 'inkommande' ? 'cases.docs.sender' : 'cases.docs.recipient')}: {d.counterpart}
+                      </span>
+                    )}
+                  </td>
                   <td className="nowrap">{formatBytes(d.sizeBytes, i18n)}</td>
                   <td>
                     {formatDateTime(d.uploadedAt)}
@@ -111,6 +148,40 @@ export function DocumentsPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
               aria-invalid={fileError ? true : undefined}
             />
           </div>
+          <SelectField
+            id="doc-direction"
+            label={t('cases.docs.direction')}
+            value={direction}
+            onChange={(v) => setDirection(v as Direction)}
+            options={DIRECTIONS.map((d) => ({ value: d, label: t(`cases.docs.direction.${d}`) }))}
+          />
+          {direction !== 'upprattad' && (
+            <TextField
+              id="doc-counterpart"
+              label={t(direction === 'inkommande' ? 'cases.docs.sender' : 'cases.docs.recipient')}
+              value={counterpart}
+              onChange={setCounterpart}
+              error={counterpartError}
+              autoComplete="off"
+            />
+          )}
+          <SelectField
+            id="doc-type"
+            label={t('cases.docs.type')}
+            value={documentType}
+            onChange={setDocumentType}
+            options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`cases.docs.type.${d}`) }))}
+            placeholder={t('cases.docs.chooseType')}
+          />
+          <TextField
+            id="doc-date"
+            type="date"
+            label={t('cases.docs.date')}
+            hint={t('cases.docs.date.hint')}
+            value={documentDate}
+            onChange={setDocumentDate}
+            error={dateError}
+          />
           <button type="submit" disabled={busy}>
             {t('cases.docs.upload')}
           </button>

@@ -1,5 +1,6 @@
 /** Types and small helpers shared by the case pages. */
 import { call, client, type ApiResponse, type Schema } from '../client';
+import type { paths } from '../generated/api';
 import type { I18n } from '../i18n';
 
 export const CASES_PATH = '/arenden-och-beslut';
@@ -7,6 +8,7 @@ export const caseHref = (id: string) => `${CASES_PATH}/arenden/${encodeURICompon
 export const MINE_PATH = `${CASES_PATH}/mina`;
 export const TRIAGE_PATH = `${CASES_PATH}/beredning`;
 export const DIARY_PATH = `${CASES_PATH}/diarium`;
+export const CLASSIFICATION_PATH = `${CASES_PATH}/klassificeringsstruktur`;
 
 /** The contract's shapes, as the generated client has them (never typed here by hand). */
 export type CaseDetail = Schema<'CaseDetail'>;
@@ -50,11 +52,21 @@ export const documentHref = (id: string) => `/api/v1/case-documents/${encodeURIC
  * Uploads a file as the request body, with its name and SHA-256 so the server can check that it
  * arrived intact (the contract has no JSON body here: the bytes go as they are).
  */
-export async function uploadCaseDocument(caseId: string, file: File): Promise<CaseDocument> {
+/** A document's place in the diarium, sent with the upload (the query string; the body is the file). */
+export type DocumentRegistration = Omit<
+  NonNullable<paths['/cases/{id}/documents']['post']['parameters']['query']>,
+  'fileName' | 'sha256'
+>;
+
+export async function uploadCaseDocument(
+  caseId: string,
+  file: File,
+  registration: DocumentRegistration = {},
+): Promise<CaseDocument> {
   const body = await file.arrayBuffer();
   return call(
     client.POST('/cases/{id}/documents', {
-      params: { path: { id: caseId }, query: { fileName: file.name } },
+      params: { path: { id: caseId }, query: { ...registration, fileName: file.name } },
       body: body as never,
       bodySerializer: (b: unknown) => b as BodyInit,
       headers: { 'Content-Type': 'application/octet-stream', 'X-Checksum-Sha256': await sha256Hex(body) },

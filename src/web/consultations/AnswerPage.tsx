@@ -11,6 +11,7 @@ import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n, useT } from '../i18n';
+import { DiarienummerForm } from './DiarienummerForm';
 import { DraftPanel } from './DraftPanel';
 import { answerChanged, boardPath, CONSULTATIONS_PATH, downloadHref, jointPath, useAnswer } from './model';
 import { RoutingForm } from './RoutingForm';
@@ -57,6 +58,8 @@ function AnswerView({ id }: { id: string }) {
             <dd className="mono">
               <Link to={caseHref(a.caseId)}>{a.caseNumber}</Link>
             </dd>
+            <dt>{t('consultations.field.diarienummer')}</dt>
+            <dd className="mono">{a.diarienummer ?? t('consultations.diarienummer.none')}</dd>
             <dt>{t('consultations.field.status')}</dt>
             <dd>
               <StatusBadge status={a.status} />
@@ -136,6 +139,7 @@ function AnswerView({ id }: { id: string }) {
             </table>
           </TableScroll>
 
+          {a.permissions.setDiarienummer && <DiarienummerForm answer={a} />}
           {a.allowedActions.includes('route') && <RoutingForm answer={a} onDone={changed} />}
           <SurveyPanel answer={a} />
           <StepsPanel answer={a} onDone={changed} />

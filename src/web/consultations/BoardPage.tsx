@@ -3,17 +3,21 @@
  * answer's state and next milestone, late ones first and marked; registering a round from
  * here; and the region's milestone offsets and default forums.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { SettingsBody } from '../../modules/consultation/schemas';
 import { Link, navigate } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
-import { SelectField, TextField } from '../components/Fields';
+import { FormSelectField } from '../components/FormChoiceFields';
+import { FormTextField } from '../components/FormFields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { $api, call, client } from '../client';
+import { $api, call, client, invalidate } from '../client';
 import { useI18n, useT } from '../i18n';
 import { answerPath, CONSULTATIONS_PATH, type Settings } from './model';
-import { MilestoneText, StatusBadge, SubmitError, trackLabel, useSubmit } from './shared';
+import { MilestoneText, StatusBadge, trackLabel } from './shared';
+import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit, useSubmit } from '../form-submit';
 
 const DECIDING = new Set(['council', 'forum', 'steering-group', 'political-body']);
 
@@ -104,112 +108,101 @@ function BoardView({ code }: { code: string }) {
   );
 }
 
+type SettingsValues = {
+  surveyClosesDays: string;
+  draftReadyDays: string;
+  beredningDays: string;
+  decisionDays: string;
+  beredningGroupId: string;
+  decisionGroupId: string;
+};
+const DAY_FIELDS = [
+  ['surveyClosesDays', 's-survey', 'survey-closes'],
+  ['draftReadyDays', 's-draft', 'draft-ready'],
+  ['beredningDays', 's-beredning', 'beredning'],
+  ['decisionDays', 's-decision', 'decision'],
+] as const;
+
+const toValues = (s: Settings): SettingsValues => ({
+  surveyClosesDays: String(s.surveyClosesDays),
+  draftReadyDays: String(s.draftReadyDays),
+  beredningDays: String(s.beredningDays),
+  decisionDays: String(s.decisionDays),
+  beredningGroupId: s.beredningGroupId ?? '',
+  decisionGroupId: s.decisionGroupId ?? '',
+});
+
+/** A day count as typed: a whole number goes as a number, anything else as text the schema refuses. */
+const days = (v: string): number => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : (v as unknown as number));
+
+/** The region's milestone offsets and default forums, checked by the route's SettingsBody. */
 function SettingsForm({ region, groups }: { region: string; groups: { id: string; name: string }[] }) {
   const t = useT();
+  const { lang } = useI18n();
   const settings = $api.useQuery('get', '/consultation-settings/{region}', { params: { path: { region } } });
-  const [draft, setDraft] = useState<Settings | null>(null);
-  const [saved, setSaved] = useState(false);
-  const submit = useSubmit();
-  useEffect(() => {
-    if (settings.data) setDraft(settings.data);
-  }, [settings.data]);
-  if (!draft) return null;
-  const num = (k: 'surveyClosesDays' | 'draftReadyDays' | 'beredningDays' | 'decisionDays') => (v: string) =>
-    setDraft({ ...draft, [k]: Number.parseInt(v || '0', 10) });
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!draft) return;
-    setSaved(false);
-    const ok = await submit.run(async () => {
-      const { region: _r, mayEdit: _m, ...body } = draft;
-      void _r;
-      void _m;
-      const stored = await call(client.PUT('/consultation-settings/{region}', { params: { path: { region } }, body }));
-      setDraft({ ...stored, mayEdit: true });
-    });
-    setSaved(ok);
-  }
-
-  const disabled = !draft.mayEdit;
+  const save = $api.useMutation('put', '/consultation-settings/{region}', {
+    onSuccess: () => invalidate('/consultation-settings/'),
+  });
+  const version = settings.data?.version ?? 0;
+  const toBody = (v: SettingsValues) => ({
+    surveyClosesDays: days(v.surveyClosesDays),
+    draftReadyDays: days(v.draftReadyDays),
+    beredningDays: days(v.beredningDays),
+    decisionDays: days(v.decisionDays),
+    beredningGroupId: v.beredningGroupId || null,
+    decisionGroupId: v.decisionGroupId || null,
+    version,
+  });
+  const form = useForm<SettingsValues>({
+    resolver: schemaResolver(SettingsBody, toBody, lang),
+    ...(settings.data ? { values: toValues(settings.data) } : {}),
+  });
+  const submit = useFormSubmit(form, (v) => save.mutateAsync({ params: { path: { region } }, body: toBody(v) }));
+  if (!settings.data) return null;
+  const disabled = !settings.data.mayEdit;
   return (
-    <form className="form panel" onSubmit={(e) => void save(e)} aria-labelledby="settings-heading">
+    <form className="form panel" noValidate onSubmit={submit} aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('consultations.settings.heading')}</h2>
       <p className="hint">{t('consultations.settings.lead')}</p>
-      <SubmitError error={submit.error} />
-      {saved && (
+      <SubmitError error={save.error} />
+      {save.isSuccess && !form.formState.isDirty && (
         <Notice kind="success" live>
           {t('consultations.settings.saved')}
         </Notice>
       )}
       <div className="filter-grid">
-        <TextField
-          id="s-survey"
-          type="number"
-          min={0}
-          label={t('consultations.milestone.survey-closes')}
-          value={String(draft.surveyClosesDays)}
-          onChange={num('surveyClosesDays')}
-          disabled={disabled}
-        />
-        <TextField
-          id="s-draft"
-          type="number"
-          min={0}
-          label={t('consultations.milestone.draft-ready')}
-          value={String(draft.draftReadyDays)}
-          onChange={num('draftReadyDays')}
-          disabled={disabled}
-        />
-        <TextField
-          id="s-beredning"
-          type="number"
-          min={0}
-          label={t('consultations.milestone.beredning')}
-          value={String(draft.beredningDays)}
-          onChange={num('beredningDays')}
-          disabled={disabled}
-        />
-        <TextField
-          id="s-decision"
-          type="number"
-          min={0}
-          label={t('consultations.milestone.decision')}
-          value={String(draft.decisionDays)}
-          onChange={num('decisionDays')}
-          disabled={disabled}
-        />
+        {DAY_FIELDS.map(([name, id, milestone]) => (
+          <FormTextField
+            key={name}
+            control={form.control}
+            name={name}
+            id={id}
+            type="number"
+            min={0}
+            label={t(`consultations.milestone.${milestone}`)}
+            disabled={disabled}
+          />
+        ))}
       </div>
-      <SelectField
-        id="s-beredning-group"
-        label={t('consultations.field.beredningGroup')}
-        value={draft.beredningGroupId ?? ''}
-        onChange={(v) => setDraft({ ...draft, beredningGroupId: v || null })}
-        disabled={disabled}
-      >
-        <option value="">{t('consultations.none')}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        id="s-decision-group"
-        label={t('consultations.field.decisionGroup')}
-        value={draft.decisionGroupId ?? ''}
-        onChange={(v) => setDraft({ ...draft, decisionGroupId: v || null })}
-        disabled={disabled}
-      >
-        <option value="">{t('consultations.none')}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </SelectField>
+      {(['beredningGroupId', 'decisionGroupId'] as const).map((name) => (
+        <FormSelectField
+          key={name}
+          control={form.control}
+          name={name}
+          id={name === 'beredningGroupId' ? 's-beredning-group' : 's-decision-group'}
+          label={t(`consultations.field.${name === 'beredningGroupId' ? 'beredningGroup' : 'decisionGroup'}`)}
+          disabled={disabled}
+        >
+          <option value="">{t('consultations.none')}</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </FormSelectField>
+      ))}
       {!disabled && (
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('consultations.settings.save')}
         </button>
       )}

@@ -10,9 +10,9 @@ import { $api } from '../client';
 import { Notice } from '../components/Alerts';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useI18n, useT } from '../i18n';
 import { answerChanged, type Answer, type Comment, type Section } from './model';
-import { SubmitError, useFormSubmit } from './shared';
 
 /** Every write here changes the answer (its sections, comments, status on the lists). */
 const refetchAnswers = { onSuccess: () => answerChanged() };

@@ -8,9 +8,9 @@ import { ApproveBody, JointSendBody, SectionBody } from '../../modules/consultat
 import { $api, invalidate } from '../client';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useT } from '../i18n';
 import { answerChanged, todaySweden, type JointAnswer, type Section } from './model';
-import { SubmitError, useFormSubmit } from './shared';
 
 const refetchJoint = {
   onSuccess: () => Promise.all([invalidate('/consultation-joint-answers'), answerChanged()]),

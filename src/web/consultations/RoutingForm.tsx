@@ -6,9 +6,9 @@ import { $api } from '../client';
 import { CheckboxGroup, SelectField } from '../components/Fields';
 import { bind } from '../components/form-fields';
 import { applyServerErrors, schemaResolver } from '../forms';
+import { SubmitError, useFocusReturn } from '../form-submit';
 import { useT } from '../i18n';
 import { answerChanged, type Answer } from './model';
-import { SubmitError, useFocusReturn } from './shared';
 
 const WORKING = new Set(['program-area', 'collaboration-group', 'working-group']);
 const DECIDING = new Set(['council', 'forum', 'steering-group', 'political-body']);

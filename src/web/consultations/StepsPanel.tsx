@@ -7,9 +7,9 @@ import { navigate } from '../app/router';
 import { $api } from '../client';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { applyServerErrors, schemaResolver } from '../forms';
+import { SubmitError, useSubmit } from '../form-submit';
 import { useT } from '../i18n';
 import { answerChanged, answerPath, todaySweden, type Answer, type AnswerAction } from './model';
-import { SubmitError, useSubmit } from './shared';
 
 /** The steps this panel offers (routing and the survey have their own panels). */
 const STEPS: AnswerAction[] = ['start-draft', 'prepare', 'return', 'decide', 'send', 'supersede'];

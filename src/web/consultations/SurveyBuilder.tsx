@@ -11,9 +11,10 @@ import { CheckboxGroup, SelectField } from '../components/Fields';
 import { FormTextAreaField, FormTextField, requiredFirst } from '../components/FormFields';
 import { bind } from '../components/form-fields';
 import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useT } from '../i18n';
+import { useEmailEnabled } from './SurveyManage';
 import { answerChanged, type Answer, type Question } from './model';
-import { SubmitError, useFormSubmit } from './shared';
 
 export type SurveyLinks = ApiResponse<'/consultation-answers/{id}/survey', 'post'>['links'];
 
@@ -87,6 +88,7 @@ function unitErrorsOnField(
 }
 
 export function SurveyBuilder({ answer, onSent }: { answer: Answer; onSent: (links: SurveyLinks) => void }) {
+  const emailEnabled = useEmailEnabled();
   const t = useT();
   const closes = answer.milestones.find((m) => m.kind === 'survey-closes');
   const toBody = (v: SurveyValues) => ({
@@ -208,6 +210,7 @@ export function SurveyBuilder({ answer, onSent }: { answer: Answer; onSent: (lin
         hint={t('consultations.survey.recipientsHint')}
         rows={4}
       />
+      <p className="hint">{t(emailEnabled ? 'consultations.survey.mailBeforeSend' : 'consultations.survey.noMailBeforeSend')}</p>
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t('consultations.survey.send')}
       </button>

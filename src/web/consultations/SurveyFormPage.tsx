@@ -14,9 +14,9 @@ import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useI18n } from '../i18n';
 import type { Question, SurveyForm } from './model';
-import { SubmitError, useFormSubmit } from './shared';
 import { SurveyQuestion } from './SurveyQuestion';
 
 type Value = string | number | boolean;

@@ -106,8 +106,27 @@ export const enConsultations: Record<keyof typeof svConsultations, string> = {
   'consultations.survey.send': 'Send the survey',
   'consultations.survey.linksHeading': 'Personal links',
   'consultations.survey.linksLead':
-    'The survey is sent. The links are shown only now: copy them to units without an e-mail address. Those with an address have had their link by e-mail.',
+    'Here are the links. Copy them to units without an e-mail address. If someone needs their link again, make a new one under “Manage the survey” (the old one then stops working).',
   'consultations.survey.mailed': 'e-mailed to {email}',
+  'consultations.survey.linksLeadNoMail':
+    'Here are the links. E-mail is not configured in Navet, so nobody has been mailed: send the links yourself. If someone needs their link again, make a new one under “Manage the survey” (the old one then stops working).',
+  'consultations.survey.mailBeforeSend':
+    'Units with an e-mail address get their link by e-mail. The links are also shown here after sending.',
+  'consultations.survey.noMailBeforeSend':
+    'E-mail is not configured in Navet: no e-mail is sent. After sending, the links are shown here so you can send them yourself, and you can always make new ones.',
+  'consultations.survey.manageHeading': 'Manage the survey',
+  'consultations.survey.mailOn':
+    'A reminder gives the units that have not answered new links (the old ones stop working) and e-mails them where an address is known. The links are also shown here.',
+  'consultations.survey.mailOff':
+    'E-mail is not configured in Navet: new links are shown only here, and you send them yourself. The old links stop working.',
+  'consultations.survey.remind': 'Remind the units that have not answered ({count})',
+  'consultations.survey.close': 'Close the survey now',
+  'consultations.survey.newLink': 'New link for {unit}',
+  'consultations.survey.linkCol': 'Link',
+  'consultations.survey.addRecipient': 'Add a unit',
+  'consultations.survey.addRecipientSubmit': 'Add and create a link',
+  'consultations.survey.contact': 'Contact person',
+  'consultations.survey.email': 'E-mail address',
   'consultations.survey.progressHeading': 'Survey: {title}',
   'consultations.survey.progress': '{responded} of {total} units have answered.',
   'consultations.survey.state.oppen': 'The survey closes {date}.',
@@ -187,4 +206,9 @@ export const enConsultations: Record<keyof typeof svConsultations, string> = {
   'consultations.joint.approvedOn': 'Date approved',
   'consultations.joint.approve': 'Approve',
   'consultations.joint.send': 'Mark the joint answer as sent',
+  'consultations.field.diarienummer': "Region's registration number",
+  'consultations.diarienummer.none': 'Not given',
+  'consultations.diarienummer.hint': 'As in the region\'s register, e.g. "RS 2026/0123". Leave empty to remove it.',
+  'consultations.diarienummer.edit': 'Save registration number',
+  'consultations.diarienummer.saved': 'The registration number is saved.',
 };

@@ -30,7 +30,7 @@ export const svConsultations = {
   'consultations.field.regionStates': 'Regionernas svar',
   'consultations.field.jointAnswers': 'Gemensamma svar',
   'consultations.field.jointAnswer': 'Gemensamt svar',
-  'consultations.field.caseNumber': 'Diarienummer',
+  'consultations.field.caseNumber': 'Ärendenummer',
   'consultations.field.status': 'Status',
   'consultations.field.nextMilestone': 'Nästa milstolpe',
   'consultations.field.sender': 'Avsändare',
@@ -104,8 +104,27 @@ export const svConsultations = {
   'consultations.survey.send': 'Skicka enkäten',
   'consultations.survey.linksHeading': 'Personliga länkar',
   'consultations.survey.linksLead':
-    'Enkäten är skickad. Länkarna visas bara nu: kopiera dem till enheter utan e-postadress. De som har en adress har fått sin länk med e-post.',
+    'Här är länkarna. Kopiera dem till enheter utan e-postadress. Behöver någon sin länk igen, ta fram en ny under ”Hantera enkäten” (den gamla slutar då fungera).',
+  'consultations.survey.linksLeadNoMail':
+    'Här är länkarna. E-post är inte inställd i Navet, så ingen har fått något mejl: skicka länkarna själv. Behöver någon sin länk igen, ta fram en ny under ”Hantera enkäten” (den gamla slutar då fungera).',
   'consultations.survey.mailed': 'mejlad till {email}',
+  'consultations.survey.mailBeforeSend':
+    'Enheter med e-postadress får sin länk med e-post. Länkarna visas också här efter utskicket.',
+  'consultations.survey.noMailBeforeSend':
+    'E-post är inte inställd i Navet: inga mejl skickas. Efter utskicket visas länkarna här så att du kan skicka dem själv, och du kan alltid ta fram nya.',
+  'consultations.survey.manageHeading': 'Hantera enkäten',
+  'consultations.survey.mailOn':
+    'En påminnelse ger de enheter som inte har svarat nya länkar (de gamla slutar fungera) och mejlar dem där adress finns. Länkarna visas också här.',
+  'consultations.survey.mailOff':
+    'E-post är inte inställd i Navet: nya länkar visas bara här, och du skickar dem själv. De gamla länkarna slutar fungera.',
+  'consultations.survey.remind': 'Påminn enheterna som inte har svarat ({count})',
+  'consultations.survey.close': 'Stäng enkäten nu',
+  'consultations.survey.newLink': 'Ny länk för {unit}',
+  'consultations.survey.linkCol': 'Länk',
+  'consultations.survey.addRecipient': 'Lägg till en enhet',
+  'consultations.survey.addRecipientSubmit': 'Lägg till och skapa länk',
+  'consultations.survey.contact': 'Kontaktperson',
+  'consultations.survey.email': 'E-postadress',
   'consultations.survey.progressHeading': 'Enkät: {title}',
   'consultations.survey.progress': '{responded} av {total} enheter har svarat.',
   'consultations.survey.state.oppen': 'Enkäten stänger {date}.',
@@ -185,4 +204,9 @@ export const svConsultations = {
   'consultations.joint.approvedOn': 'Godkänt datum',
   'consultations.joint.approve': 'Godkänn',
   'consultations.joint.send': 'Markera det gemensamma svaret som skickat',
+  'consultations.field.diarienummer': 'Regionens diarienummer',
+  'consultations.diarienummer.none': 'Inte angivet',
+  'consultations.diarienummer.hint': 'Som i regionens diarium, t.ex. "RS 2026/0123". Lämna tomt för att ta bort det.',
+  'consultations.diarienummer.edit': 'Spara diarienummer',
+  'consultations.diarienummer.saved': 'Diarienumret är sparat.',
 } as const;

@@ -1,9 +1,4 @@
-/** Small shared pieces of the consultation pages: status words, a submit hook, milestone text. */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { FieldValues, SubmitErrorHandler, UseFormReturn } from 'react-hook-form';
-import { ApiError, asApiError } from '../api';
-import { ErrorAlert } from '../components/Alerts';
-import { applyServerErrors } from '../forms';
+/** Small shared pieces of the consultation pages: status words, badges, milestone text. */
 import { useI18n, type I18n } from '../i18n';
 import type { AnswerStatus, JointStatus, Milestone } from './model';
 
@@ -42,88 +37,5 @@ export function MilestoneText({ m }: { m: Milestone | null }) {
         </>
       )}
     </span>
-  );
-}
-
-/**
- * Gives keyboard focus back after a write. The button that started it is disabled meanwhile,
- * which takes focus away from it: call the returned function when the write starts (before the
- * button is disabled); when `busy` ends, focus goes back unless something else has taken it.
- */
-export function useFocusReturn(busy: boolean): () => void {
-  const focused = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (busy) return;
-    const el = focused.current;
-    focused.current = null;
-    if (el?.isConnected && (document.activeElement === document.body || !document.activeElement)) el.focus();
-  }, [busy]);
-  return () => {
-    focused.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  };
-}
-
-/**
- * A react-hook-form form's onSubmit: the values go to `send` once the route's schema accepts
- * them; a refused request puts its field errors on the fields (the mutation keeps the error for
- * SubmitError), and keyboard focus comes back after the write (see useFocusReturn).
- */
-export function useFormSubmit<V extends FieldValues>(
-  form: UseFormReturn<V>,
-  send: (values: V) => Promise<unknown>,
-  onInvalid?: SubmitErrorHandler<V>,
-): (e: FormEvent) => void {
-  const rememberFocus = useFocusReturn(form.formState.isSubmitting);
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await send(values);
-    } catch (err) {
-      applyServerErrors(err, form.setError);
-    }
-  }, onInvalid);
-  return (e) => {
-    rememberFocus();
-    void submit(e);
-  };
-}
-
-/** Runs one write at a time and keeps its error for the form to show; focus returns afterwards. */
-export function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const remember = useFocusReturn(busy);
-  async function run(fn: () => Promise<void>): Promise<boolean> {
-    remember();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-      return true;
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' }));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, error, run };
-}
-
-/** The server's sentence and its field errors, announced (a mutation's error, or none). */
-export function SubmitError({ error: err }: { error: unknown }): ReactNode {
-  if (!err) return null;
-  const error = asApiError(err);
-  return (
-    <ErrorAlert error={error}>
-      {error.errors.length > 0 && (
-        <ul>
-          {error.errors.map((e) => (
-            <li key={`${e.path}:${e.message}`}>
-              <span className="mono">{e.path}</span>: {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </ErrorAlert>
   );
 }

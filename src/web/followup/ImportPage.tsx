@@ -3,7 +3,8 @@
  * row, and import — nothing from a file with errors unless "only the valid rows" is chosen.
  * Large files are imported by the worker; the page follows the progress.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { ApiError } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert } from '../components/Alerts';
@@ -11,7 +12,8 @@ import { Checkbox, SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { call, client, $api, invalidate } from '../client';
+import { call, client, $api, invalidate, type ApiBody } from '../client';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useI18n } from '../i18n';
 import { IMPORT_PENDING } from '../../modules/indicators/rules/import';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
@@ -51,13 +53,12 @@ function ImportWizard({ id }: { id: string }) {
   const [file, setFile] = useState<{ name: string; format: 'csv' | 'xlsx'; content: string } | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
-  const [validOnly, setValidOnly] = useState(false);
   const [result, setResult] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const reportRef = useRef<HTMLElement>(null);
 
-  const body = (m: Mapping, mode: 'valid-only' | 'all-or-nothing') => ({
+  const body = (m: Mapping, mode: ImportMode) => ({
     fileName: file!.name,
     format: file!.format,
     contentBase64: file!.content,
@@ -107,27 +108,6 @@ function ImportWizard({ id }: { id: string }) {
     setReport(null);
     setMapping(null);
     await check(null, loaded);
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!mapping || !file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(
-        (await call(
-          client.POST('/indicators/{id}/imports', {
-            params: { path: { id } },
-            body: body(mapping, validOnly ? 'valid-only' : 'all-or-nothing'),
-          }),
-        )) as ImportStatus,
-      );
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' }));
-    } finally {
-      setBusy(false);
-    }
   }
 
   // A queued import: follow its progress until done; then the indicator's series has new values.
@@ -226,20 +206,14 @@ function ImportWizard({ id }: { id: string }) {
             </TableScroll>
           )}
           {report.fileProblems.length === 0 && report.validRows > 0 && (
-            <form className="form" onSubmit={(e) => void submit(e)}>
-              {bad > 0 && <p className="alert alert-warning">{t('followup.import.blocked')}</p>}
-              {bad > 0 && (
-                <Checkbox
-                  id="import-valid-only"
-                  label={t('followup.import.validOnly')}
-                  checked={validOnly}
-                  onChange={setValidOnly}
-                />
-              )}
-              <button type="submit" disabled={busy || (bad > 0 && !validOnly)}>
-                {t('followup.import.submit')}
-              </button>
-            </form>
+            <ConfirmImportForm
+              key={`${file?.name}:${mapping?.area}:${mapping?.period}:${mapping?.value}:${mapping?.subArea}`}
+              id={id}
+              bad={bad}
+              checking={busy}
+              body={(mode) => body(mapping!, mode)}
+              onStarted={setResult}
+            />
           )}
         </section>
       )}
@@ -262,5 +236,54 @@ function ImportWizard({ id }: { id: string }) {
         </section>
       )}
     </Page>
+  );
+}
+
+type ImportMode = 'valid-only' | 'all-or-nothing';
+
+/**
+ * The import's confirm step: a file with wrong rows imports only when "only the valid rows" is
+ * chosen. The body is the file the dry run has just checked (ImportBody's schema is not bound
+ * here: the indicators' schemas reach the implementation module's server code, which the web
+ * build does not compile); the server's refusal still lands on the form.
+ */
+function ConfirmImportForm({
+  id,
+  bad,
+  checking,
+  body,
+  onStarted,
+}: {
+  id: string;
+  bad: number;
+  /** A dry run of a changed mapping is under way: its report decides, so wait for it. */
+  checking: boolean;
+  body: (mode: ImportMode) => ApiBody<'/indicators/{id}/imports', 'post'>;
+  onStarted: (status: ImportStatus) => void;
+}) {
+  const { t } = useI18n();
+  const toBody = (v: { validOnly: boolean }) => body(v.validOnly ? 'valid-only' : 'all-or-nothing');
+  const form = useForm<{ validOnly: boolean }>({ defaultValues: { validOnly: false } });
+  const start = $api.useMutation('post', '/indicators/{id}/imports');
+  const submit = useFormSubmit(form, async (v) =>
+    onStarted((await start.mutateAsync({ params: { path: { id } }, body: toBody(v) })) as ImportStatus),
+  );
+  const validOnly = form.watch('validOnly');
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <SubmitError error={start.error} />
+      {bad > 0 && <p className="alert alert-warning">{t('followup.import.blocked')}</p>}
+      {bad > 0 && (
+        <Checkbox
+          id="import-valid-only"
+          label={t('followup.import.validOnly')}
+          checked={validOnly}
+          onChange={(checked) => form.setValue('validOnly', checked, { shouldDirty: true })}
+        />
+      )}
+      <button type="submit" disabled={checking || form.formState.isSubmitting || start.isSuccess || (bad > 0 && !validOnly)}>
+        {t('followup.import.submit')}
+      </button>
+    </form>
   );
 }

@@ -353,6 +353,8 @@ export interface paths {
                                 scopeType: "system" | "healthcare-region" | "region" | "group";
                                 scopeId: string;
                             }[];
+                            /** @description Om Navet skickar e-post i den här installationen (SMTP inställt); annars visas länkar och besked bara i Navet */
+                            emailEnabled: boolean;
                         };
                     };
                 };
@@ -11044,6 +11046,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/consultation-answers/{id}/diarienummer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ange (eller ta bort) regionens officiella diarienummer för svaret; ärendenumret förblir Navets interna referens. Unikt bland regionens gällande svar (409). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Versionen du utgår från */
+                        version: number;
+                        diarienummer: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsultationAnswer"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/consultation-answers/{id}/supersede": {
         parameters: {
             query?: never;
@@ -12251,6 +12389,149 @@ export interface paths {
                             name?: string | null;
                             email?: string | null;
                         }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: {
+                                /** Format: uuid */
+                                recipientId: string;
+                                unit: string;
+                                email: string | null;
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultation-surveys/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nya personliga länkar (de gamla slutar fungera), mejlade där adress finns: för de enheter som anges, annars en påminnelse till alla som inte har svarat */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Enheterna som får nya länkar; utan fältet: alla som inte har svarat (påminnelse) */
+                        recipientIds?: string[];
                     };
                 };
             };
@@ -16387,6 +16668,7 @@ export interface paths {
                                  */
                                 receivedDate: string;
                                 caseNumber: string;
+                                diarienummer: string | null;
                                 sender: string;
                                 subject: string;
                                 secret: boolean;
@@ -16613,7 +16895,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra uppgifter, sekretessmarkering och tilldelning (grupp, handläggare, måldatum); version krävs */
+        /** Ändra uppgifter, sekretessmarkering, tilldelning (grupp, handläggare, måldatum) och diariets uppgifter (regionens diarienummer, unikt i regionen; klassificering i regionens klassificeringsstruktur); version krävs */
         patch: {
             parameters: {
                 query?: never;
@@ -16638,6 +16920,8 @@ export interface paths {
                         assignedGroupId?: string | null;
                         handlerPersonId?: string | null;
                         dueDate?: string | null;
+                        diarienummer?: string | null;
+                        classificationId?: string | null;
                     };
                 };
             };
@@ -18451,7 +18735,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Ladda upp en handling: kroppen är filen själv (application/octet-stream eller filens typ), filnamnet i ?fileName= eller X-File-Name. Typen avgörs av innehållet (PDF, DOCX, XLSX, ODT, PNG, JPEG, text, CSV). Skicka gärna SHA-256 i Repr-Digest/Digest/X-Checksum-Sha256; fel kontrollsumma avvisas. För stor fil → 413. */
+        /** Ladda upp en handling: kroppen är filen själv (application/octet-stream eller filens typ), filnamnet i ?fileName= eller X-File-Name. Typen avgörs av innehållet (PDF, DOCX, XLSX, ODT, PNG, JPEG, text, CSV). Skicka gärna SHA-256 i Repr-Digest/Digest/X-Checksum-Sha256; fel kontrollsumma avvisas. För stor fil → 413. Diariets uppgifter i frågesträngen: documentType (handlingstyp), direction (inkommande, upprattad — standard — eller utgaende), counterpart (avsändare för inkommande, mottagare för utgående) och documentDate (standard: i dag). */
         post: {
             parameters: {
                 query?: {
@@ -18459,6 +18743,17 @@ export interface paths {
                     fileName?: string;
                     /** @description SHA-256 i hex (eller rubriken Repr-Digest/Digest) */
                     sha256?: string;
+                    /** @description Handlingstyp (fast förteckning) */
+                    documentType?: "skrivelse" | "remiss" | "remissvar" | "yttrande" | "tjansteskrivelse" | "beslut" | "protokoll" | "kallelse" | "underlag" | "rapport" | "avtal" | "e-post" | "ovrigt";
+                    /** @description Inkommande, upprättad eller utgående handling */
+                    direction?: "inkommande" | "upprattad" | "utgaende";
+                    /** @description Avsändare (krävs för en inkommande handling) eller mottagare (krävs för en utgående) */
+                    counterpart?: string;
+                    /**
+                     * @description YYYY-MM-DD
+                     * @example 2027-03-01
+                     */
+                    documentDate?: string;
                 };
                 header?: never;
                 path: {
@@ -18674,6 +18969,364 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/case-classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Regionens klassificeringsstruktur i kodordning (aktiva poster, eller alla med includeInactive) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Länskod */
+                    region: string;
+                    /** @description Ta med inaktiva poster */
+                    includeInactive?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseClassification"][];
+                            /** @description Du får förvalta regionens klassificeringsstruktur */
+                            canManage: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en post i regionens klassificeringsstruktur; den överordnade koden måste finnas */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Länskod */
+                        region: string;
+                        /** @description Hierarkisk kod med siffror och punkter, t.ex. "1.2.3" */
+                        code: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseClassification"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/case-classifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Byt rubrik på en post eller gör den aktiv/inaktiv (koden ändras inte); version krävs */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Aktuell version, t.ex. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        title?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseClassification"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/forums": {
@@ -23192,6 +23845,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insyn: beslut i justerade protokoll i alla forum, senast justerade först, med svensk fritextsökning. Paragrafer om sekretessmarkerade ärenden visas utan rubrik och beslut. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Fritext; svensk ordstamsökning och delord */
+                    q?: string;
+                    forumId?: string;
+                    year?: number;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Bara beslut i protokoll justerade vid eller efter denna tidpunkt (ISO 8601 med tidszon) */
+                    updatedSince?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                paragraphId: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                forumId: string;
+                                forumName: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 * @example 2027-03-01
+                                 */
+                                meetingDate: string;
+                                number: number;
+                                /** @description T.ex. "Kunskapsrådet 2027-02-03 § 4" */
+                                reference: string;
+                                /** @description Paragrafen gäller ett sekretessmarkerat ärende: rubrik och beslut visas inte */
+                                secret: boolean;
+                                title: string;
+                                decisionKind: string;
+                                decisionText: string;
+                                caseNumber: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description När protokollet justerades
+                                 */
+                                approvedAt: string;
+                                /** @description Det justerade protokollet som PDF (sekretess maskerad) */
+                                minutesHref: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insyn: ett justerat protokoll som PDF eller DOCX, sekretessmarkerade ärendens paragrafer maskerade; 404 innan protokollet är justerat */
+        get: {
+            parameters: {
+                query: {
+                    format: "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/decisions.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insyn: beslut i justerade protokoll som Atom-flöde (RFC 4287), sekretess maskerad */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -26934,7 +27864,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link) */
+        /** Öppna data: införandestatus per kunskapsstöd och region (JSON eller CSV), i sidor med länk till nästa (next, Link), strömmade */
         get: {
             parameters: {
                 query?: {
@@ -30267,7 +31197,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Öppna data: indikatorvärden per region och period (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link) */
+        /** Öppna data: indikatorvärden per region, period och kön (JSON eller CSV); indicator = kod; i sidor med länk till nästa (next, Link), strömmade */
         get: {
             parameters: {
                 query?: {
@@ -30978,6 +31908,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             caseNumber: string;
+            diarienummer: string | null;
             /** @enum {unknown} */
             status: "registrerad" | "fordelad" | "enkat-pagar" | "utkast" | "beredd" | "beslutad" | "skickad" | "ersatt";
             nextMilestone: {
@@ -31005,6 +31936,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             caseNumber: string;
+            diarienummer: string | null;
             /** @enum {unknown} */
             status: "registrerad" | "fordelad" | "enkat-pagar" | "utkast" | "beredd" | "beslutad" | "skickad" | "ersatt";
             nextMilestone: {
@@ -31129,6 +32061,8 @@ export interface components {
                 decide: boolean;
                 send: boolean;
                 supersede: boolean;
+                /** @description Får ange regionens diarienummer (registrerar remisser i regionen) */
+                setDiarienummer: boolean;
             };
             /** @description Stegen i svarets livscykel som du kan ta nu (av status, regler och din behörighet) */
             allowedActions: ("route" | "send-survey" | "start-draft" | "prepare" | "return" | "decide" | "send" | "supersede")[];
@@ -31296,6 +32230,7 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             version: number;
+            diarienummer: string | null;
             /** @description Beslutat (eller längre): tar inte emot paketerade ärenden */
             decided: boolean;
         };
@@ -31319,6 +32254,10 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             version: number;
+            diarienummer: string | null;
+            classificationId: string | null;
+            classificationCode: string | null;
+            classificationTitle: string | null;
             assignedGroupId: string | null;
             assignedGroupName: string | null;
             handlerPersonId: string | null;
@@ -31383,6 +32322,24 @@ export interface components {
             uploadedBy: string;
             /** Format: date-time */
             uploadedAt: string;
+            documentType: ("skrivelse" | "remiss" | "remissvar" | "yttrande" | "tjansteskrivelse" | "beslut" | "protokoll" | "kallelse" | "underlag" | "rapport" | "avtal" | "e-post" | "ovrigt") | null;
+            /** @description Inkommande, upprättad eller utgående handling */
+            direction: "inkommande" | "upprattad" | "utgaende";
+            counterpart: string | null;
+            documentDate: string | null;
+        };
+        CaseClassification: {
+            /** Format: uuid */
+            id: string;
+            region: string;
+            /** @description Hierarkisk kod, t.ex. "1.2.3"; föräldern är koden utan sista ledet */
+            code: string;
+            title: string;
+            /** @description Aktiv: kan väljas för nya klassificeringar */
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ForumSettings: {
             /** Format: uuid */

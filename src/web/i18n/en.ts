@@ -43,6 +43,7 @@ export const en: Record<MessageKey, string> = {
     'The registry will show every group at every level with its mandate, host and mirror, and which programme areas lack a mirror group.',
   'area.people': 'People and mandates',
   'area.people.summary': 'People, roles and terms of office in the groups, nominations and declarations of interest.',
+  'area.people.publicSummary': 'Who sits on the groups: name, role, group and employer.',
   'area.people.future':
     'Here you will see who holds which mandate and when terms expire, handle nominations and review declarations of interest before anyone is appointed.',
   'area.knowledge': 'Knowledge supports',
@@ -57,10 +58,12 @@ export const en: Record<MessageKey, string> = {
     'Consultation rounds will be registered once, routed to the programme areas concerned, compiled and decided, with internal milestones counted back from the deadline.',
   'area.cases': 'Cases and decisions',
   'area.cases.summary': 'One way in: every incoming matter is registered with a case number, prepared, decided and followed up.',
+  'area.cases.publicSummary': 'The diary: registered cases with date, number, sender and subject.',
   'area.cases.future':
     'Matters will be registered with a case number, prepared, decided in the right forum and followed until closed, with a searchable decision log.',
   'area.meetings': 'Meetings',
   'area.meetings.summary': 'Forums and meeting series with agenda, attendance, minutes, decisions and action items.',
+  'area.meetings.publicSummary': 'Decisions from approved minutes of councils and forums, searchable, with the minutes.',
   'area.meetings.future':
     'Meetings will be planned with agendas built from cases, attendance, minutes and action items linked back to the cases, and calendar feeds to subscribe to.',
   'area.implementation': 'Implementation',

@@ -42,6 +42,7 @@ export const sv = {
     'Registret ska visa varje grupp på alla nivåer med uppdrag, värdskap och spegling, och vilka programområden som saknar en spegling.',
   'area.people': 'Personer och uppdrag',
   'area.people.summary': 'Personer, roller och mandatperioder i grupperna, nomineringar och jävsdeklarationer.',
+  'area.people.publicSummary': 'Vilka som sitter i grupperna: namn, roll, grupp och arbetsgivare.',
   'area.people.future':
     'Här kommer du att se vem som har vilket uppdrag och när mandaten går ut, hantera nomineringar och granska jävsdeklarationer innan någon utses.',
   'area.knowledge': 'Kunskapsstöd',
@@ -56,10 +57,12 @@ export const sv = {
     'Här kommer remissomgångar att registreras en gång, fördelas till berörda programområden, sammanställas och beslutas, med interna hållpunkter räknade bakåt från sista svarsdag.',
   'area.cases': 'Ärenden och beslut',
   'area.cases.summary': 'En väg in: varje inkommande ärende registreras med diarienummer, bereds, beslutas och följs upp.',
+  'area.cases.publicSummary': 'Diariet: registrerade ärenden med datum, diarienummer, avsändare och ärendemening.',
   'area.cases.future':
     'Här kommer ärenden att registreras med diarienummer, beredas, beslutas i rätt forum och följas tills de är avslutade, med en sökbar beslutslogg.',
   'area.meetings': 'Möten',
   'area.meetings.summary': 'Forum och mötesserier med dagordning, närvaro, protokoll, beslut och åtgärder.',
+  'area.meetings.publicSummary': 'Beslut ur justerade protokoll från råd och forum, sökbara, med protokollen.',
   'area.meetings.future':
     'Här kommer möten att planeras med dagordningar byggda av ärenden, närvaro, protokoll och åtgärder kopplade till ärendena, och med kalenderflöden att prenumerera på.',
   'area.implementation': 'Införande',
@@ -628,7 +631,7 @@ export const sv = {
   'cases.count': '{count} ärenden.',
   'cases.count.one': '1 ärende.',
   'cases.more': 'Det finns fler ärenden. Välj region eller år för att se dem.',
-  'case.field.caseNumber': 'Diarienummer',
+  'case.field.caseNumber': 'Ärendenummer',
   'case.field.region': 'Region',
   'case.field.subject': 'Ärende',
   'case.field.origin': 'Ursprung',

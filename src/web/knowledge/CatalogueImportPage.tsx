@@ -11,7 +11,7 @@ import { Checkbox } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { SubmitError, useFormSubmit } from '../consultations/shared';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useI18n } from '../i18n';
 import { knowledgeCrumbs, supportHref } from './knowledge';
 import { Link } from '../app/router';

@@ -10,8 +10,8 @@ import { $api, type ApiBody } from '../client';
 import { SelectField } from '../components/Fields';
 import { FormTextField } from '../components/FormFields';
 import { bind, focusFirstError, withChecks } from '../components/form-fields';
-import { SubmitError, useFormSubmit } from '../consultations/shared';
 import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useI18n } from '../i18n';
 import { DOC_KINDS, docLabel } from './knowledge';
 

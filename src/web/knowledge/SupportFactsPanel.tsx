@@ -4,8 +4,8 @@ import { TransitionSupportBody } from '../../modules/knowledge/schemas';
 import { Link } from '../app/router';
 import { $api } from '../client';
 import { FormTextField } from '../components/FormFields';
-import { SubmitError, useFormSubmit } from '../consultations/shared';
 import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { useI18n } from '../i18n';
 import {
   actionLabel,

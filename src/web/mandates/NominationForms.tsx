@@ -1,8 +1,8 @@
 /** The nomination forms of a group's mandates page: nominate a person, and the appointing body's decision. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { NominationBody } from '../../modules/mandates/schemas';
-import { $api, call, client, invalidate, type ApiBody } from '../client';
+import { DecideBody, NominationBody } from '../../modules/mandates/schemas';
+import { $api, invalidate, type ApiBody } from '../client';
 import { bind, withChecks } from '../components/form-fields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
@@ -163,59 +163,78 @@ const DECIDE_LABELS: Record<string, MessageKey> = {
   personId: 'members.field.person',
 };
 
+interface DecideValues {
+  id: string;
+  decision: string;
+  decisionDate: string;
+  reference: string;
+  reason: string;
+  overrideReason: string;
+}
+
+type DecideBodyType = ApiBody<'/nominations/{id}/decision', 'post'>;
+
+const toDecideBody = (v: DecideValues, version: number | undefined): DecideBodyType => ({
+  decision: v.decision as DecideBodyType['decision'],
+  decisionDate: v.decisionDate,
+  reference: v.reference,
+  ...(v.reason.trim() ? { reason: v.reason } : {}),
+  ...(v.overrideReason.trim() ? { overrideReason: v.overrideReason } : {}),
+  ...(version ? { version } : {}),
+});
+
+/** The appointing body's decision on an open nomination, checked by the route's DecideBody. */
 export function DecideForm({ open, onDone }: { open: Nomination[]; onDone: (n: Nomination) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [id, setId] = useState(open[0]?.id ?? '');
-  const [decision, setDecision] = useState<'approved' | 'refused'>('approved');
-  const [decisionDate, setDecisionDate] = useState(today());
-  const [reference, setReference] = useState('');
-  const [reason, setReason] = useState('');
-  const [overrideReason, setOverrideReason] = useState('');
+  const label = (k: string) => (DECIDE_LABELS[k] ? t(DECIDE_LABELS[k]) : k);
   const [showOverride, setShowOverride] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const versionOf = (id: string) => open.find((x) => x.id === id)?.version;
+  const form = useForm<DecideValues>({
+    resolver: (values, context, options) =>
+      schemaResolver(DecideBody, (v: DecideValues) => toDecideBody(v, versionOf(v.id)), i18n.lang)(values, context, options),
+    defaultValues: {
+      id: open[0]?.id ?? '',
+      decision: 'approved',
+      decisionDate: today(),
+      reference: '',
+      reason: '',
+      overrideReason: '',
+    },
+  });
+  const decide = $api.useMutation('post', '/nominations/{id}/decision', { onSuccess: () => invalidate('/nominations') });
   const summary = useFormSummary();
-  const chosen = open.find((x) => x.id === id) ?? open[0];
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!chosen) return;
-    setBusy(true);
-    try {
-      const done = await call(
-        client.POST('/nominations/{id}/decision', {
+  const submit = form.handleSubmit(
+    async (v) => {
+      const chosen = open.find((x) => x.id === v.id) ?? open[0];
+      if (!chosen) return;
+      try {
+        const done = await decide.mutateAsync({
           params: { path: { id: chosen.id } },
-          body: {
-            decision,
-            decisionDate,
-            reference,
-            ...(reason.trim() ? { reason } : {}),
-            ...(overrideReason.trim() ? { overrideReason } : {}),
-            version: chosen.version,
-          },
-        }),
-      );
-      setErrors({});
-      summary.clear();
-      setReference('');
-      setReason('');
-      setOverrideReason('');
-      setShowOverride(false);
-      onDone(done);
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'decide', (k) => (DECIDE_LABELS[k] ? t(DECIDE_LABELS[k]) : k));
-      if ('overrideReason' in byField) setShowOverride(true);
-      setErrors(byField);
-      summary.show(
-        apiError,
-        items.filter((x) => x.fieldId !== 'decide-represents' && x.fieldId !== 'decide-role'),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+          body: toDecideBody(v, chosen.version),
+        });
+        summary.clear();
+        form.reset({ ...v, id: open.find((x) => x.id !== chosen.id)?.id ?? '', reference: '', reason: '', overrideReason: '' });
+        setShowOverride(false);
+        onDone(done);
+      } catch (err) {
+        const apiError = asApiError(err);
+        const { byField, items } = serverFieldErrors(apiError, 'decide', label);
+        if ('overrideReason' in byField) setShowOverride(true);
+        applyServerErrors(apiError, form.setError);
+        summary.show(
+          apiError,
+          items.filter((x) => x.fieldId !== 'decide-represents' && x.fieldId !== 'decide-role'),
+        );
+      }
+    },
+    (errors) =>
+      summary.showText(
+        t('form.fixErrors'),
+        Object.entries(errors).map(([k, e]) => ({ fieldId: `decide-${k}`, label: label(k), message: e?.message ?? '' })),
+      ),
+  );
 
   return (
     <div className="panel">
@@ -223,57 +242,39 @@ export function DecideForm({ open, onDone }: { open: Nomination[]; onDone: (n: N
       <p>{t('mandates.decide.help')}</p>
       <form className="form" aria-labelledby="decide-heading" onSubmit={(e) => void submit(e)} noValidate>
         {summary.summary && <FormErrorSummary {...summary.summary} />}
-        <SelectField id="decide-nomination" label={t('mandates.decide.nomination')} value={chosen?.id ?? ''} onChange={setId}>
+        <SelectField id="decide-nomination" label={t('mandates.decide.nomination')} {...bind(form, 'id')}>
           {open.map((x) => (
             <option key={x.id} value={x.id}>
               {`${x.personName} – ${roleLabel(i18n, x.role).toLowerCase()} (${x.nominatingOrganisation})`}
             </option>
           ))}
         </SelectField>
-        <SelectField
-          id="decide-decision"
-          label={t('mandates.decide.decision')}
-          value={decision}
-          onChange={(v) => setDecision(v === 'refused' ? 'refused' : 'approved')}
-        >
+        <SelectField id="decide-decision" label={t('mandates.decide.decision')} {...bind(form, 'decision')}>
           <option value="approved">{t('mandates.decide.approve')}</option>
           <option value="refused">{t('mandates.decide.refuse')}</option>
         </SelectField>
-        <TextField
-          id="decide-decisionDate"
-          label={t('mandates.decide.date')}
-          type="date"
-          value={decisionDate}
-          onChange={setDecisionDate}
-          error={errors.decisionDate}
-        />
+        <TextField id="decide-decisionDate" label={t('mandates.decide.date')} type="date" {...bind(form, 'decisionDate')} />
         <TextField
           id="decide-reference"
           label={t('mandates.decide.reference')}
           hint={t('mandates.decide.referenceHint')}
-          value={reference}
-          onChange={setReference}
-          error={errors.reference}
+          {...bind(form, 'reference')}
         />
         <TextAreaField
           id="decide-reason"
           label={t('mandates.decide.reason')}
           hint={t('mandates.decide.reasonHint')}
-          value={reason}
-          onChange={setReason}
-          error={errors.reason}
+          {...bind(form, 'reason')}
         />
         {showOverride && (
           <TextAreaField
             id="decide-overrideReason"
             label={t('mandates.override.label')}
             hint={t('mandates.override.hint')}
-            value={overrideReason}
-            onChange={setOverrideReason}
-            error={errors.overrideReason}
+            {...bind(form, 'overrideReason')}
           />
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('mandates.decide.submit')}
         </button>
       </form>

@@ -10,7 +10,7 @@ import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { AttachReport, Attachments } from './AttachmentsPanel';
 import type { Run } from './meeting-form';
-import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 
 export function AgendaPanel({ d, run }: { d: MeetingDetail; run: Run }) {

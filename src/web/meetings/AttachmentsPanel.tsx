@@ -7,14 +7,14 @@ import { withChecks } from '../components/form-fields';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
+import { bindLive, meetingWrite, useMeetingSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import type { Attachment } from './meetings';
 
 /** The snapshots attached to one agenda item, with download links (and removal for the keepers). */
 export function Attachments({ items, d, run }: { items: Attachment[]; d: MeetingDetail; run: Run }) {
   const { t, formatDateTime } = useI18n();
-  const remove = $api.useMutation('delete', '/meeting-attachments/{id}', meetingChanged);
+  const remove = $api.useMutation('delete', '/meeting-attachments/{id}', meetingWrite);
   if (items.length === 0) return null;
   const removable = d.permissions.editAttachments;
   return (
@@ -70,13 +70,13 @@ export function AttachReport({ d, run }: { d: MeetingDetail; run: Run }) {
     ),
     defaultValues: { agendaItemId: standing.id, groupId: '', format: 'pdf' },
   });
-  const attach = $api.useMutation('post', '/meetings/{id}/attachments', meetingChanged);
-  const submit = useRunSubmit(
+  const attach = $api.useMutation('post', '/meetings/{id}/attachments', meetingWrite);
+  const submit = useMeetingSubmit(
     form,
     run,
     (body) => attach.mutateAsync({ params: { path: { id: d.meeting.id } }, body }),
     t('meetings.attachments.added'),
-    { agendaItemId: 'attach-item', groupId: 'attach-group', format: 'attach-format' },
+    { ids: { agendaItemId: 'attach-item', groupId: 'attach-group', format: 'attach-format' } },
   );
   return (
     <form className="form" aria-labelledby="attach-report-heading" noValidate onSubmit={submit}>

@@ -9,7 +9,7 @@ import { TableScroll } from '../components/TableScroll';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
+import { bindLive, meetingWrite, useMeetingSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import { ATTENDANCE_OPTIONS, roleText, statusText } from './meetings';
 
@@ -25,7 +25,7 @@ type AttendanceEntries = { entries: { personId: string; status: AttendanceStatus
 
 /** The attendance the keeper sets; `run` (the meeting page's) refetches the meeting after it. */
 function useSaveAttendance(meetingId: string) {
-  const save = $api.useMutation('put', '/meetings/{id}/attendance', meetingChanged);
+  const save = $api.useMutation('put', '/meetings/{id}/attendance', meetingWrite);
   return (body: AttendanceEntries) => save.mutateAsync({ params: { path: { id: meetingId } }, body });
 }
 
@@ -47,14 +47,10 @@ export function AttendancePanel({ d, run }: { d: MeetingDetail; run: Run }) {
   const form = useForm<AttendanceValues>({ resolver: schemaResolver(AttendanceBody, toBody, lang), defaultValues: NO_CHANGES });
   const changed = form.watch('changed');
   const value = (p: { personId: string; status: string }) => changed[p.personId] ?? (p.status as AttendanceStatus);
-  const save = useRunSubmit(
-    form,
-    run,
-    (v) => saveAttendance(toBody(v)),
-    t('meetings.attendance.saved'),
-    {},
-    () => form.reset(NO_CHANGES),
-  );
+  const save = useMeetingSubmit(form, run, (v) => saveAttendance(toBody(v)), t('meetings.attendance.saved'), {
+    ids: {},
+    after: () => form.reset(NO_CHANGES),
+  });
   return (
     <section aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">{t('meetings.attendance.heading')}</h2>
@@ -136,15 +132,17 @@ function AddAdjungerad({ d, run, known }: { d: MeetingDetail; run: Run; known: s
   const candidates = search.length >= 2 ? (people.data?.items ?? []).filter((p) => !known.includes(p.id)) : [];
   // After the notice, the keeper sends it again to reach the person added.
   const called = Boolean(d.meeting.noticeSentAt) && d.allowedActions.includes('notice');
-  const submit = useRunSubmit(
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => saveAttendance(toBody(v)),
     called ? t('meetings.adjungerad.addedAfterNotice') : t('meetings.adjungerad.added'),
-    { personId: 'adjungerad-person', entries: 'adjungerad-person' },
-    () => {
-      form.reset({ personId: '' });
-      setQ('');
+    {
+      ids: { personId: 'adjungerad-person', entries: 'adjungerad-person' },
+      after: () => {
+        form.reset({ personId: '' });
+        setQ('');
+      },
     },
   );
   return (

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { asApiError, type ApiError } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
-import { SelectField, TextField } from '../components/Fields';
+import { SelectField } from '../components/Fields';
+import { FormTextField } from '../components/FormFields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
@@ -14,7 +15,8 @@ import { MeetingBody } from '../../modules/meetings/schemas';
 import { $api, call, client, type Schema } from '../client';
 import { useI18n, useT } from '../i18n';
 import { SettingsPanel } from './ForumSettingsPanel';
-import { useRun, useSchemaForm } from './meeting-form';
+import { useRun } from './meeting-form';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-submit';
 import { forumCalendarHref, MEETING_BADGE, MEETINGS_PATH, meetingHref, statusText } from './meetings';
 import { thisYear } from '../clock';
 
@@ -166,10 +168,15 @@ function NewMeeting({ id, onCreated }: { id: string; onCreated: () => unknown })
   const t = useT();
   const [done, setDone] = useState<Schema<'Meeting'> | null>(null);
   const { run, error } = useRun(onCreated);
-  const { field, submit } = useSchemaForm(
-    MeetingBody,
-    (v: NewMeetingValues) => ({ date: v.date, ...(v.place.trim() ? { place: v.place } : {}) }),
-    { date: '', place: '' },
+  const toBody = (v: NewMeetingValues) => ({ date: v.date, ...(v.place.trim() ? { place: v.place } : {}) });
+  const form = useMeetingForm(MeetingBody, toBody, { date: '', place: '' });
+  const create = $api.useMutation('post', '/forums/{id}/meetings', meetingWrite);
+  const submit = useMeetingSubmit(
+    form,
+    run,
+    async (v) => setDone(await create.mutateAsync({ params: { path: { id } }, body: toBody(v) })),
+    '',
+    { reset: true },
   );
   return (
     <section aria-labelledby="new-meeting-heading">
@@ -182,18 +189,16 @@ function NewMeeting({ id, onCreated }: { id: string; onCreated: () => unknown })
           </p>
         </Notice>
       )}
-      <form
-        className="inline-form"
-        noValidate
-        onSubmit={submit(
-          run,
-          async (body) => setDone(await call(client.POST('/forums/{id}/meetings', { params: { path: { id } }, body }))),
-          '',
-          { reset: true },
-        )}
-      >
-        <TextField id="new-meeting-date" type="date" label={t('meetings.field.date')} {...field('date')} required />
-        <TextField id="new-meeting-place" label={t('meetings.field.place')} {...field('place')} />
+      <form className="inline-form" noValidate onSubmit={submit}>
+        <FormTextField
+          control={form.control}
+          name="date"
+          id="new-meeting-date"
+          type="date"
+          label={t('meetings.field.date')}
+          required
+        />
+        <FormTextField control={form.control} name="place" id="new-meeting-place" label={t('meetings.field.place')} />
         <button type="submit">{t('meetings.new.submit')}</button>
       </form>
     </section>

@@ -7,7 +7,7 @@ import { Notice } from '../components/Alerts';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { meetingChanged, useRunSubmit } from './meeting-submit';
+import { meetingWrite, useMeetingSubmit } from './meeting-submit';
 import { PaperJusteringForm } from './PaperJusteringForm';
 import type { MeetingDetail } from './MeetingPage';
 
@@ -22,16 +22,16 @@ export function JusteringPanel({ d, run }: { d: MeetingDetail; run: Run }) {
     resolver: schemaResolver(AdjustersBody, toBody, lang),
     defaultValues: { personIds: d.adjusters.map((a) => a.personId) },
   });
-  const adjusters = $api.useMutation('put', '/meetings/{id}/adjusters', meetingChanged);
-  const send = $api.useMutation('post', '/meetings/{id}/minutes/submit', meetingChanged);
-  const reopen = $api.useMutation('post', '/meetings/{id}/minutes/reopen', meetingChanged);
-  const approve = $api.useMutation('post', '/meetings/{id}/minutes/approve', meetingChanged);
-  const saveAdjusters = useRunSubmit(
+  const adjusters = $api.useMutation('put', '/meetings/{id}/adjusters', meetingWrite);
+  const send = $api.useMutation('post', '/meetings/{id}/minutes/submit', meetingWrite);
+  const reopen = $api.useMutation('post', '/meetings/{id}/minutes/reopen', meetingWrite);
+  const approve = $api.useMutation('post', '/meetings/{id}/minutes/approve', meetingWrite);
+  const saveAdjusters = useMeetingSubmit(
     form,
     run,
     (v) => adjusters.mutateAsync({ ...path, body: toBody(v) }),
     t('meetings.justering.adjustersSaved'),
-    { personIds: 'adjuster' },
+    { ids: { personIds: 'adjuster' } },
   );
   const chosen = form.watch('personIds');
   const chosenError = form.formState.errors.personIds?.message;

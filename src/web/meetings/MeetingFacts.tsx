@@ -6,7 +6,7 @@ import { TextField } from '../components/Fields';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
+import { bindLive, meetingWrite, useMeetingSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import { MEETING_BADGE, minutesHref, statusText } from './meetings';
 
@@ -15,7 +15,7 @@ export function MeetingFacts({ d, run }: { d: MeetingDetail; run: Run }) {
   const { t, formatDate } = i18n;
   const m = d.meeting;
   const offers = (a: MeetingDetail['allowedActions'][number]) => d.allowedActions.includes(a);
-  const notice = $api.useMutation('post', '/meetings/{id}/notice', meetingChanged);
+  const notice = $api.useMutation('post', '/meetings/{id}/notice', meetingWrite);
   return (
     <>
       <dl className="facts">
@@ -80,13 +80,13 @@ function CancelForm({ d, run }: { d: MeetingDetail; run: Run }) {
     resolver: schemaResolver(CancelBody, toBody, lang),
     defaultValues: { reason: '' },
   });
-  const cancel = $api.useMutation('post', '/meetings/{id}/cancel', meetingChanged);
-  const submit = useRunSubmit(
+  const cancel = $api.useMutation('post', '/meetings/{id}/cancel', meetingWrite);
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => cancel.mutateAsync({ params: { path: { id: m.id } }, body: toBody(v) }),
     t('meetings.cancel.done'),
-    { reason: 'cancel-reason' },
+    { ids: { reason: 'cancel-reason' } },
   );
   return (
     <form className="inline-form" noValidate onSubmit={submit}>

@@ -5,7 +5,7 @@ import { FormSelectField } from '../components/FormChoiceFields';
 import { FormTextAreaField } from '../components/FormFields';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import { DECISION_KIND_OPTIONS, kindText } from './meetings';
 import { ParagraphView } from './ParagraphPanel';

@@ -10,7 +10,7 @@ import { SelectField, TextField } from '../components/Fields';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
-import { bindLive, meetingChanged, useRunSubmit } from './meeting-submit';
+import { bindLive, meetingWrite, useMeetingSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 
 interface Values {
@@ -30,13 +30,13 @@ export function PaperJusteringForm({ d, run }: { d: MeetingDetail; run: Run }) {
       signedOn: today(),
     },
   });
-  const approve = $api.useMutation('post', '/meetings/{id}/minutes/approve-on-paper', meetingChanged);
-  const submit = useRunSubmit(
+  const approve = $api.useMutation('post', '/meetings/{id}/minutes/approve-on-paper', meetingWrite);
+  const submit = useMeetingSubmit(
     form,
     run,
     (v) => approve.mutateAsync({ params: { path: { id: m.id } }, body: toBody(v) }),
     t('meetings.justering.paperRecorded'),
-    { personId: 'paper-person', signedOn: 'paper-date' },
+    { ids: { personId: 'paper-person', signedOn: 'paper-date' } },
   );
   return (
     <form aria-labelledby="paper-justering-heading" noValidate onSubmit={submit}>

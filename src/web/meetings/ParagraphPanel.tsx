@@ -10,7 +10,7 @@ import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { useI18n, useT } from '../i18n';
 import { loadProgramAreas } from '../organisation/reference';
 import type { Run } from './meeting-form';
-import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-form-hooks';
+import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-submit';
 import type { MeetingDetail } from './MeetingPage';
 import { DECISION_KIND_OPTIONS, extractHref, kindText, type Paragraph } from './meetings';
 

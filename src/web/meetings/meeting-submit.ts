@@ -1,52 +1,106 @@
 /**
- * The meeting pages' react-hook-form forms: the form checks its body with the route's schema
- * (schemaResolver), the write is a `$api.useMutation` run through the page's `run` (which shows
- * the message or the refusal and refetches the meeting), a refusal's field errors land on the
- * fields, the first wrong field takes focus, and focus returns after the write.
+ * The meeting pages' react-hook-form forms, one way for all of them: the route's own body schema
+ * checks the values before anything is sent (schemaResolver, the server's messages), the write is
+ * a `$api.useMutation` with `meetingWrite` run through the page's `run` (which announces the
+ * outcome and refetches the meeting), a refusal's field errors land on the same fields, the first
+ * wrong field takes focus, and focus comes back to the button after the write.
  */
 import type { FormEvent } from 'react';
-import type { FieldErrors, FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type UseFormReturn,
+} from 'react-hook-form';
+import type { TSchema } from 'typebox';
 import { asApiError } from '../api';
-import { invalidate } from '../client';
+import { queryClient } from '../client';
 import { bind, focusFirstError } from '../components/form-fields';
-import { useFocusReturn } from '../consultations/shared';
-import { applyServerErrors } from '../forms';
+import { applyServerErrors, schemaResolver } from '../forms';
+import { useFocusReturn } from '../form-submit';
+import { useI18n } from '../i18n';
 import type { Run } from './meeting-form';
 
 /**
- * A meeting write's other readers: the forum's meeting list and proposal, the decision log.
- * The meeting itself is refetched by the page's `run`.
+ * A form checked by a route's body schema; `toBody` turns the values into the body sent. A form
+ * that edits what the meeting shows passes `values` instead of defaults: when the refetched
+ * meeting has other values (a save, someone else's edit), the form takes them, and the form stays
+ * mounted so keyboard focus stays where it was.
  */
-export const meetingChanged = {
-  onSuccess: () => Promise.all([invalidate('/forums/'), invalidate('/decisions')]),
-};
+export function useMeetingForm<V extends FieldValues, B>(
+  schema: TSchema,
+  toBody: (values: V) => B,
+  defaults: DefaultValues<V>,
+  opts: { values?: V } = {},
+) {
+  const { lang } = useI18n();
+  return useForm<V>({
+    resolver: schemaResolver(schema, toBody, lang),
+    defaultValues: defaults,
+    ...(opts.values ? { values: opts.values } : {}),
+  });
+}
 
 /**
- * The form's onSubmit: once the schema accepts the values, `send` goes through `run`; `ids`
- * maps the form's field names to their elements' ids (in the form's order) for focus.
- * `after` runs when the write went through (e.g. to empty the form).
+ * A meeting write's options for `$api.useMutation`: what other pages show of meetings, forums,
+ * cases and decisions is stale afterwards (refetched when next shown); the page's `run`
+ * refetches the meeting itself.
  */
-export function useRunSubmit<V extends FieldValues>(
+const STALE_AFTER_MEETING_WRITE = ['/meetings', '/forums', '/cases', '/case-register', '/decisions'];
+export const meetingWrite = {
+  onSuccess: () =>
+    queryClient.invalidateQueries({
+      predicate: (q) =>
+        typeof q.queryKey[1] === 'string' && STALE_AFTER_MEETING_WRITE.some((p) => String(q.queryKey[1]).startsWith(p)),
+      refetchType: 'none',
+    }),
+};
+
+export interface MeetingSubmitOptions {
+  /**
+   * The form's field names → their elements' ids, in the form's order, for fields that are not
+   * bound with useController (plain inputs through `bind`/`bindLive`); without it the first wrong
+   * field is focused through react-hook-form.
+   */
+  ids?: Record<string, string>;
+  /** Empty the form after a write that went through. */
+  reset?: boolean;
+  /** Runs after a write that went through (after `reset`). */
+  after?: () => void;
+}
+
+/**
+ * The form's onSubmit: once the schema accepts the values, `send` runs through the page's `run`
+ * with `done` as its message; a refusal puts its field errors on the fields and focuses the
+ * first of them.
+ */
+export function useMeetingSubmit<V extends FieldValues>(
   form: UseFormReturn<V>,
   run: Run,
   send: (values: V) => Promise<unknown>,
   done: string | ((values: V) => string),
-  ids: Record<string, string>,
-  after?: () => void,
+  opts: MeetingSubmitOptions = {},
 ): (e: FormEvent) => void {
   const rememberFocus = useFocusReturn(form.formState.isSubmitting);
-  const focus = focusFirst(ids);
-  const submit = form.handleSubmit(async (v) => {
+  const focusById = opts.ids ? focusFirst(opts.ids) : undefined;
+  const submit = form.handleSubmit(async (values) => {
     const ok = await run(
-      () => send(v),
-      typeof done === 'string' ? done : done(v),
+      () => send(values),
+      typeof done === 'string' ? done : done(values),
       (err) => {
         if (!applyServerErrors(err, form.setError)) return;
-        focus(Object.fromEntries(asApiError(err).errors.map((f) => [f.path, true])));
+        const paths = asApiError(err).errors.map((f) => f.path);
+        if (focusById) focusById(Object.fromEntries(paths.map((p) => [p, true])));
+        else form.setFocus(paths[0]!.replace(/^\//, '').split('/')[0] as Path<V>);
       },
     );
-    if (ok) after?.();
-  }, focus);
+    if (!ok) return;
+    if (opts.reset) form.reset();
+    opts.after?.();
+  }, focusById);
   return (e) => {
     rememberFocus();
     void submit(e);

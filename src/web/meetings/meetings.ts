@@ -6,6 +6,8 @@ export const MEETINGS_PATH = '/moten';
 export const forumHref = (id: string) => `${MEETINGS_PATH}/forum/${encodeURIComponent(id)}`;
 export const meetingHref = (id: string) => `${MEETINGS_PATH}/moten/${encodeURIComponent(id)}`;
 export const DECISIONS_PATH = `${MEETINGS_PATH}/beslut`;
+/** Insyn: the public decisions of justerade protokoll, for visitors who are not signed in too. */
+export const PUBLIC_DECISIONS_PATH = '/beslut-och-protokoll';
 
 export type Meeting = Schema<'Meeting'>;
 export type ForumSettings = Schema<'ForumSettings'>;
@@ -20,6 +22,7 @@ export const minutesHref = (meetingId: string, format: DocFormat) =>
   `${API}/meetings/${encodeURIComponent(meetingId)}/minutes?format=${format}`;
 export const extractHref = (paragraphId: string, format: DocFormat) =>
   `${API}/paragraphs/${encodeURIComponent(paragraphId)}/extract?format=${format}`;
+export const PUBLIC_DECISIONS_FEED = `${API}/feeds/decisions.atom`;
 export const forumCalendarHref = (forumId: string) => `${API}/forums/${encodeURIComponent(forumId)}/calendar.ics`;
 
 export const MEETING_BADGE: Record<string, string> = {

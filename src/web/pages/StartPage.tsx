@@ -1,4 +1,4 @@
-import { CAPABILITIES } from '../app/capabilities';
+import { CAPABILITIES, capabilityFor } from '../app/capabilities';
 import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { Page } from '../components/Page';
@@ -31,15 +31,19 @@ export function StartPage() {
       )}
       <h2>{t('start.areasHeading')}</h2>
       <ul className="cards">
-        {CAPABILITIES.map((c) => (
-          <li key={c.id} className="card">
-            <h3>
-              <Link to={c.path}>{t(c.title)}</Link>
-            </h3>
-            <p>{t(c.summary)}</p>
-            {!c.built && <p className="badge badge-none">{t('start.notBuiltBadge')}</p>}
-          </li>
-        ))}
+        {/* Only what opens without signing in (the page is the public introduction). */}
+        {CAPABILITIES.map((area) => capabilityFor(area, false)).map(
+          (c) =>
+            c && (
+              <li key={c.id} className="card">
+                <h3>
+                  <Link to={c.path}>{t(c.title)}</Link>
+                </h3>
+                <p>{t(c.summary)}</p>
+                {!c.built && <p className="badge badge-none">{t('start.notBuiltBadge')}</p>}
+              </li>
+            ),
+        )}
       </ul>
     </Page>
   );

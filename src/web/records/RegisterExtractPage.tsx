@@ -3,16 +3,20 @@
  * and — for administrators and the coordinators of the person's register — anonymisation,
  * with what is kept and why explained before anyone confirms.
  */
-import { useId, useState, type FormEvent } from 'react';
-import { apiHref, type ApiError } from '../api';
-import { $api, call, client, invalidate, type ApiResponse } from '../client';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { AnonymiseBody } from '../../modules/records/schemas';
+import { apiHref } from '../api';
+import { $api, invalidate, type ApiResponse } from '../client';
+import { schemaResolver } from '../forms';
+import { SubmitError, useFormSubmit } from '../form-submit';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Checkbox } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useT } from '../i18n';
-import { asApiError, personHref } from '../people/people';
+import { useI18n, useT } from '../i18n';
+import { personHref } from '../people/people';
 
 type Preview = ApiResponse<'/people/{id}/anonymisation'>;
 
@@ -89,28 +93,22 @@ function RegisterExtract({ id }: { id: string }) {
 function Anonymise({ preview, onDone }: { preview: Preview; onDone: (pseudonym: string) => void }) {
   const t = useT();
   const captionId = useId();
-  const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await call(
-        client.POST('/people/{id}/anonymise', {
-          params: { path: { id: preview.personId } },
-          body: { version: preview.version, confirm: true },
-        }),
-      );
-      onDone(preview.pseudonym);
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { lang } = useI18n();
+  const toBody = (v: { confirm: boolean }) => ({ version: preview.version, confirm: v.confirm });
+  const form = useForm<{ confirm: boolean }>({
+    resolver: schemaResolver(AnonymiseBody, toBody, lang),
+    defaultValues: { confirm: false },
+  });
+  const anonymise = $api.useMutation('post', '/people/{id}/anonymise');
+  // the resolver has checked `confirm: true` against the schema before this runs
+  const submit = useFormSubmit(form, async () => {
+    await anonymise.mutateAsync({
+      params: { path: { id: preview.personId } },
+      body: { version: preview.version, confirm: true },
+    });
+    onDone(preview.pseudonym);
+  });
+  const confirmed = form.watch('confirm');
 
   if (preview.anonymised)
     return (
@@ -162,10 +160,15 @@ function Anonymise({ preview, onDone }: { preview: Preview; onDone: (pseudonym: 
           </ul>
         </Notice>
       ) : (
-        <form className="form" onSubmit={(e) => void submit(e)}>
-          {error && <ErrorAlert error={error} />}
-          <Checkbox id="anonymise-confirm" label={t('records.anonymise.confirm')} checked={confirmed} onChange={setConfirmed} />
-          <button type="submit" className="button-danger" disabled={!confirmed || busy}>
+        <form className="form" noValidate onSubmit={submit}>
+          <SubmitError error={anonymise.error} />
+          <Checkbox
+            id="anonymise-confirm"
+            label={t('records.anonymise.confirm')}
+            checked={confirmed}
+            onChange={(checked) => form.setValue('confirm', checked, { shouldDirty: true })}
+          />
+          <button type="submit" className="button-danger" disabled={!confirmed || form.formState.isSubmitting}>
             {t('records.anonymise.submit', { name: preview.name })}
           </button>
         </form>

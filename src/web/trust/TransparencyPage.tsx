@@ -14,6 +14,7 @@ export function TransparencyPage() {
   const pages: [string, string, string][] = [
     ['/vem-sitter-var', t('trust.insyn.register'), t('trust.insyn.register.text')],
     ['/arenden-och-beslut/diarium', t('trust.insyn.diary'), t('trust.insyn.diary.text')],
+    ['/beslut-och-protokoll', t('trust.insyn.decisions'), t('trust.insyn.decisions.text')],
     ['/kunskapsstod', t('trust.insyn.catalogue'), t('trust.insyn.catalogue.text')],
     ['/kunskapsstod/remissomgangar', t('trust.insyn.rounds'), t('trust.insyn.rounds.text')],
     ['/inforande', t('trust.insyn.heatmap'), t('trust.insyn.heatmap.text')],

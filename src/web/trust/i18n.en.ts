@@ -31,6 +31,8 @@ export const enTrust: Record<keyof typeof svTrust, string> = {
   'trust.insyn.register.text': 'members and roles in the groups',
   'trust.insyn.diary': 'The diary',
   'trust.insyn.diary.text': 'registered cases; secret ones without their subject',
+  'trust.insyn.decisions': 'Decisions and minutes',
+  'trust.insyn.decisions.text': 'decisions from approved minutes; confidential cases without content',
   'trust.insyn.catalogue': 'Knowledge supports',
   'trust.insyn.catalogue.text': 'the catalogue with versions and status',
   'trust.insyn.rounds': 'Consultation rounds',

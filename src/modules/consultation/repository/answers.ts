@@ -21,6 +21,7 @@ export type AnswerRow = Pick<
   | 'regionName'
   | 'caseId'
   | 'caseNumber'
+  | 'diarienummer'
   | 'status'
   | 'version'
   | 'leadGroupId'
@@ -70,6 +71,20 @@ export async function listAnswers(
   return selectRows<AnswerRow>(db, `${ANSWER} ${w.where} ORDER BY a.created_at DESC, a.id LIMIT 1000`, w.params);
 }
 
+/** Another live answer of the region that already carries this official diarienummer, if any. */
+export async function answerWithDiarienummer(
+  db: Queryable,
+  region: string,
+  diarienummer: string,
+  exceptId: string,
+): Promise<AnswerRow | undefined> {
+  return selectRow<AnswerRow>(
+    db,
+    `${ANSWER} WHERE a.region_code = $1 AND a.diarienummer = $2 AND a.id <> $3 AND a.status <> 'ersatt'`,
+    [region, diarienummer, exceptId],
+  );
+}
+
 export async function insertAnswer(
   db: Queryable,
   a: {
@@ -81,14 +96,15 @@ export async function insertAnswer(
     decisionGroupId: string | null;
     supersedes?: string;
     leadGroupId?: string | null;
+    diarienummer?: string | null;
     createdBy: string | null;
     isDemo?: boolean;
   },
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO consultation_answers (round_id, region_code, case_id, status, beredning_group_id, decision_group_id,
-       supersedes_answer_id, lead_group_id, created_by, is_demo)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+       supersedes_answer_id, lead_group_id, created_by, is_demo, diarienummer)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [
       a.roundId,
       a.region,
@@ -100,6 +116,7 @@ export async function insertAnswer(
       a.leadGroupId ?? null,
       a.createdBy,
       a.isDemo ?? false,
+      a.diarienummer ?? null,
     ],
   );
   return row!.id;
@@ -119,7 +136,8 @@ export type AnswerSet = Partial<
     | 'decidedOn'
     | 'sentOn'
     | 'sentNote'
-    | 'supersededReason',
+    | 'supersededReason'
+    | 'diarienummer',
     unknown
   >
 >;

@@ -65,6 +65,11 @@ export async function insertRecipient(
   return row!;
 }
 
+/** A recipient's new link: the old token's hash is replaced, so the old link stops working. */
+export async function replaceRecipientToken(db: Queryable, recipientId: string, tokenHash: string): Promise<void> {
+  await db.query(`UPDATE consultation_survey_recipients SET token_hash = $2 WHERE id = $1`, [recipientId, tokenHash]);
+}
+
 export async function recipientsOf(db: Queryable, surveyId: string): Promise<RecipientRow[]> {
   return selectRows<RecipientRow>(
     db,

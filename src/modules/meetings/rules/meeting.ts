@@ -102,3 +102,12 @@ export function stockholmToUtc(date: string, time: string): Date {
 /** Attendance: present at the meeting, or reported absent (otherwise only called). */
 export const isPresent = (s: AttendanceStatus): boolean => s === 'narvarande';
 export const isAbsent = (s: AttendanceStatus): boolean => s === 'franvarande';
+
+/** What the public protokoll shows of a paragraph about a secret case (insyn: its number and case number stay). */
+export const SECRET_PARAGRAPH = {
+  title: 'Sekretessmarkerat ärende',
+  text: 'Paragrafen omfattas av sekretess och visas inte.',
+} as const;
+
+/** The public page that lists the decisions of justerade protokoll (the feed's alternate link). */
+export const PUBLIC_DECISIONS_PAGE = '/beslut-och-protokoll';

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, settled, useBrowser, visit } from './browser.js';
+
+/**
+ * The official diarium in the browser: the region's klassificeringsstruktur is kept on its page,
+ * and a case gets the region's diarienummer and a classification from its Diarium panel; a
+ * document is registered as incoming with its sender.
+ */
+describe('diarium: klassificeringsstruktur, diarienummer and document registration', () => {
+  const suite = useBrowser();
+
+  it('keeps the structure and classifies a case with it', { timeout: 90_000 }, async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    const code = String(1000 + (Date.now() % 9000));
+    const subject = `Webbtest: diarium ${Date.now()} (demo)`;
+
+    expect(await visit(page, '/arenden-och-beslut/klassificeringsstruktur?region=07')).toBe('Klassificeringsstruktur');
+    const add = page.getByRole('region', { name: 'Lägg till post' });
+    await add.getByLabel('Kod').fill(`${code}.1`);
+    await add.getByLabel('Rubrik').fill('Remisser');
+    await add.getByRole('button', { name: 'Lägg till post' }).click();
+    await add.getByText(`Överordnad kod ${code} saknas.`).waitFor();
+    await add.getByLabel('Kod').fill(code);
+    await add.getByLabel('Rubrik').fill('Kunskapsstyrning');
+    await add.getByRole('button', { name: 'Lägg till post' }).click();
+    await page.getByRole('status').getByText(`Posten ${code} är tillagd.`).waitFor();
+    await add.getByLabel('Kod').fill(`${code}.1`);
+    await add.getByLabel('Rubrik').fill('Kunskapsstyrning – remisser');
+    await add.getByRole('button', { name: 'Lägg till post' }).click();
+    await page.getByRole('status').getByText(`Posten ${code}.1 är tillagd.`).waitFor();
+    await page.getByRole('rowheader', { name: `${code}.1`, exact: true }).waitFor();
+    await expectAccessible(page, 'classification page');
+
+    // A case in the region: registered, then given the region's number and the classification.
+    expect(await visit(page, '/arenden-och-beslut')).toBe('Ärenden och beslut');
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Registrera ett ärende' }) });
+    await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
+    await form.getByLabel('Ärende').fill(subject);
+    await form.getByLabel('Ursprung').selectOption({ label: 'Nationellt' });
+    await form.getByLabel('Avsändare').fill('Socialstyrelsen');
+    await form.getByRole('button', { name: 'Registrera ärendet' }).click();
+    const done = page.getByRole('status').getByText(/Ärendet är registrerat med diarienummer/);
+    await done.waitFor();
+    const number = /diarienummer (.+?): /.exec(await done.innerText())?.[1] ?? '';
+    await page.getByRole('link', { name: number, exact: true }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(`${number}: ${subject}`);
+    await settled(page);
+
+    const diarium = page.getByRole('region', { name: 'Diarium' });
+    const dnr = `RS ${Date.now()}`;
+    await diarium.getByLabel('Regionens diarienummer').fill(dnr);
+    await diarium.getByLabel('Klassificering').selectOption({ label: `${code}.1 Kunskapsstyrning – remisser` });
+    await diarium.getByRole('button', { name: 'Spara diarieuppgifter' }).click();
+    await page.getByRole('status').getByText('Diarieuppgifterna är sparade.').waitFor();
+    const facts = page.getByRole('table', { name: 'Uppgifter om ärendet' });
+    await facts.getByText(dnr).waitFor();
+    await facts.getByText(`${code}.1 Kunskapsstyrning – remisser`).waitFor();
+
+    // An incoming document names its sender.
+    const docs = page.getByRole('region', { name: 'Handlingar' });
+    await docs.getByLabel('Välj fil').setInputFiles({
+      name: 'brev.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Ett brev\n'),
+    });
+    await docs.getByLabel('Riktning').selectOption({ label: 'Inkommande' });
+    await docs.getByRole('button', { name: 'Ladda upp' }).click();
+    await docs.getByText('Ange avsändare för en inkommande handling.').first().waitFor();
+    await docs.getByLabel('Avsändare').fill('Socialstyrelsen');
+    await docs.getByLabel('Handlingstyp').selectOption({ label: 'Skrivelse' });
+    await docs.getByRole('button', { name: 'Ladda upp' }).click();
+    await docs.getByRole('link', { name: /brev\.txt/ }).waitFor();
+    await docs.getByText('Avsändare: Socialstyrelsen').waitFor();
+    await expectAccessible(page, 'case page with diarium');
+  });
+});
