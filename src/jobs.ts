@@ -10,7 +10,12 @@ import {
   KOLADA_QUEUE,
   koladaHandler,
 } from './modules/indicators/index.js';
-import { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './modules/knowledge/index.js';
+import {
+  CATALOGUE_SYNC_QUEUE,
+  catalogueSyncHandler,
+  KNOWLEDGE_REMINDERS_QUEUE,
+  knowledgeRemindersHandler,
+} from './modules/knowledge/index.js';
 import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/index.js';
 import { REMINDERS_QUEUE, remindersHandler } from './modules/people/index.js';
 
@@ -29,12 +34,17 @@ export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> 
     [FOLLOWUP_IMPORT_QUEUE]: followupImportHandler(db),
     [KOLADA_QUEUE]: koladaHandler(db, config.kolada),
     [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
+    [CATALOGUE_SYNC_QUEUE]: catalogueSyncHandler(db, config.catalogueSync),
   };
 }
 
 const DAILY = [REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, CASE_ACTIONS_DUE_QUEUE, LATE_MILESTONES_QUEUE];
 
-export async function ensureSchedules(db: Db): Promise<void> {
+/** The daily schedules, and the catalogue's sync when NAVET_CATALOGUE_URL is set (its own interval). */
+export async function ensureSchedules(db: Db, config?: Pick<Config, 'catalogueSync'>): Promise<void> {
   await ensurePlatformSchedules(db);
   for (const queue of DAILY) await ensureSchedule(db, queue, queue, 86400);
+  if (config?.catalogueSync) {
+    await ensureSchedule(db, CATALOGUE_SYNC_QUEUE, CATALOGUE_SYNC_QUEUE, config.catalogueSync.intervalHours * 3600);
+  }
 }

@@ -86,7 +86,7 @@ export async function prepareDatabase(db: Db, config: Config, log?: Logger): Pro
     log?.info({ email: config.bootstrapAdmin.email }, 'bootstrap administrator created');
   }
   if (config.demo && (await loadDemo(db, ctx))) log?.info('demo data loaded (Region Kronoberg, fictional people)');
-  await ensureSchedules(db);
+  await ensureSchedules(db, config);
 }
 
 export async function createApp(db: Db, config: Config, logger?: Logger | boolean): Promise<App> {

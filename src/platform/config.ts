@@ -64,6 +64,15 @@ export interface Config {
    * service that nobody switched on.
    */
   kolada: { baseUrl: string; timeoutMs: number; retries: number } | undefined;
+  /**
+   * The national knowledge-support catalogue's scheduled sync (NAVET_CATALOGUE_URL): the job
+   * worker fetches the file with a conditional GET (ETag / If-Modified-Since) every
+   * NAVET_CATALOGUE_SYNC_HOURS (default 24) and imports it as the full catalogue. The format is
+   * NAVET_CATALOGUE_FORMAT (csv, xlsx, json), else read from the URL's ending or Content-Type.
+   * Off (undefined) until the URL is set.
+   */
+  catalogueSync:
+    { url: string; format: 'csv' | 'xlsx' | 'json' | undefined; timeoutMs: number; intervalHours: number } | undefined;
   logLevel: string;
   /** Run the job worker inside the web process (default) or leave it to `navet worker`. */
   inProcessWorker: boolean;
@@ -146,6 +155,17 @@ function days(name: string, v: string | undefined, dflt: number[]): number[] {
   return [...new Set(list)].sort((a, b) => b - a);
 }
 
+function catalogueUrl(v: string): string {
+  if (!/^https?:\/\/\S+$/.test(v)) throw new Error(`NAVET_CATALOGUE_URL ska vara en http(s)-adress, fick "${v}"`);
+  return v;
+}
+
+function catalogueFormat(v: string | undefined): 'csv' | 'xlsx' | 'json' | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (v === 'csv' || v === 'xlsx' || v === 'json') return v;
+  throw new Error(`NAVET_CATALOGUE_FORMAT ska vara csv, xlsx eller json, fick "${v}"`);
+}
+
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i;
 
 function origins(name: string, v: string | undefined): string[] {
@@ -220,6 +240,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           baseUrl: env.NAVET_KOLADA_URL.replace(/\/+$/, ''),
           timeoutMs: int('NAVET_KOLADA_TIMEOUT_MS', env.NAVET_KOLADA_TIMEOUT_MS, 20_000),
           retries: int('NAVET_KOLADA_RETRIES', env.NAVET_KOLADA_RETRIES, 2),
+        }
+      : undefined,
+    catalogueSync: env.NAVET_CATALOGUE_URL
+      ? {
+          url: catalogueUrl(env.NAVET_CATALOGUE_URL),
+          format: catalogueFormat(env.NAVET_CATALOGUE_FORMAT),
+          timeoutMs: int('NAVET_CATALOGUE_TIMEOUT_MS', env.NAVET_CATALOGUE_TIMEOUT_MS, 30_000),
+          intervalHours: between(
+            'NAVET_CATALOGUE_SYNC_HOURS',
+            int('NAVET_CATALOGUE_SYNC_HOURS', env.NAVET_CATALOGUE_SYNC_HOURS, 24),
+            1,
+            24 * 30,
+          ),
         }
       : undefined,
     logLevel: env.LOG_LEVEL || 'info',

@@ -78,6 +78,7 @@ export const AUDIT_KINDS = {
   'knowledge-support-version': ['create', 'update', 'transition'],
   'knowledge-recommendation': ['create', 'update', 'delete'],
   'knowledge-local-addition': ['create', 'update'],
+  'knowledge-catalogue': ['import', 'sync'],
   'consultation-round': ['create', 'update', 'override', 'cancel'],
   'consultation-round-document': ['add', 'remove', 'download'],
   'webhook-subscription': ['create', 'update'],

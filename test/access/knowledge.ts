@@ -59,6 +59,19 @@ export const knowledgeAccess: AccessModule = {
         payload: { type: 'vardprogram', title: 'Matrisprogram', producerKind: 'npo', producerName: 'NPO' },
       }),
     ],
+    'POST /api/v1/knowledge-catalogue/imports': [
+      'admin',
+      () => ({
+        url: '/api/v1/knowledge-catalogue/imports',
+        payload: {
+          fileName: 'katalog.csv',
+          format: 'csv',
+          contentBase64: Buffer.from('identifierare;titel;typ\nMATRIS-1;Matrisens vårdförlopp;vardforlopp\n').toString('base64'),
+          full: false,
+          dryRun: false,
+        },
+      }),
+    ],
     'PATCH /api/v1/knowledge-supports/{id}': [
       'admin',
       (f) => ({ url: `/api/v1/knowledge-supports/${f.knowledgeSupportId}`, payload: { summary: 'Ändrad', version: 1 } }),

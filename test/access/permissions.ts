@@ -336,6 +336,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
 
   // ── knowledge supports and rounds (national: administrators) ──
   'POST /api/v1/knowledge-supports': { any: ['knowledge.write'] },
+  'POST /api/v1/knowledge-catalogue/imports': { any: ['knowledge.write'] },
   'PATCH /api/v1/knowledge-supports/{id}': {
     any: ['knowledge.write'],
     prep: versionOf('knowledge_supports', 'knowledgeSupportId'),

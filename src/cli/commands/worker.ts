@@ -31,7 +31,7 @@ export async function runWorker(): Promise<void> {
     if (problems.length)
       log.warn({ problems }, 'NAVET_DB_ALLOW_OWNER=1: the worker runs as a role that can rewrite the audit trail');
     await migrate(db);
-    await ensureSchedules(db);
+    await ensureSchedules(db, config);
     const worker = startWorker(db, jobHandlers(db, config), log);
     if (!config.smtp) log.warn(SMTP_MISSING);
     log.info({ database: db.kind }, `Jobbkön körs (${describeDatabase(config)}). Stoppa med SIGTERM eller Ctrl+C.`);

@@ -7,6 +7,21 @@ import type { TransitionPayload } from '../../platform/audit/record.js';
 import type { LocalAdditionAudit, RecommendationAudit, SupportAudit, VersionAudit } from './presenter.js';
 import type { LifecycleState } from './rules/lifecycle.js';
 
+/** What an applied catalogue import changed: its counts and every row that was not unchanged. */
+export interface CatalogueDiff {
+  fileName: string;
+  full: boolean;
+  counts: Record<'new' | 'updated' | 'unchanged' | 'withdrawn' | 'error', number>;
+  rows: {
+    row: number | null;
+    identifier: string;
+    outcome: string;
+    message: string;
+    changes: string[];
+    supportId: string | null;
+  }[];
+}
+
 declare module '../../platform/audit/record.js' {
   interface AuditPayloads {
     'knowledge-support.create': { after: SupportAudit };
@@ -21,6 +36,8 @@ declare module '../../platform/audit/record.js' {
     'knowledge-recommendation.delete': { before: RecommendationAudit };
     'knowledge-local-addition.create': { after: LocalAdditionAudit };
     'knowledge-local-addition.update': { before: LocalAdditionAudit; after: LocalAdditionAudit };
+    'knowledge-catalogue.import': { after: CatalogueDiff };
+    'knowledge-catalogue.sync': { after: CatalogueDiff & { url: string } };
   }
 }
 

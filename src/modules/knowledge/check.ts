@@ -7,8 +7,8 @@ import * as repo from './repository.js';
 import type { ConsequenceInput as ConsequenceInputSchema } from './schemas.js';
 import { CONSEQUENCE_DIMENSIONS } from './rules/vocabulary.js';
 
-/** Checks a support about to be written; throws 422 naming each broken rule. */
-export async function checkSupport(tx: Queryable, s: repo.SupportWrite): Promise<repo.SupportWrite> {
+/** Checks a support about to be written (a region's own may be produced by a regional group); throws 422 naming each broken rule. */
+export async function checkSupport(tx: Queryable, s: repo.SupportWrite, owner = 'national'): Promise<repo.SupportWrite> {
   const errors: FieldError[] = [];
   const title = s.title.trim();
   if (!title) errors.push({ path: '/title', message: 'Ange en titel.' });
@@ -20,7 +20,7 @@ export async function checkSupport(tx: Queryable, s: repo.SupportWrite): Promise
   if (s.producerGroupId) {
     const g = await repo.groupFacts(tx, s.producerGroupId);
     if (!g) errors.push({ path: '/producerGroupId', message: 'Gruppen finns inte.' });
-    else if (g.level === 'region') {
+    else if (g.level === 'region' && owner === 'national') {
       errors.push({
         path: '/producerGroupId',
         message: 'Ett nationellt kunskapsstöd tas fram av en nationell eller sjukvårdsregional grupp.',

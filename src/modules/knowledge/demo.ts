@@ -9,6 +9,13 @@ import { createRound } from '../consultation/index.js';
 import { transitionSupport } from './transition.js';
 import { createVersion } from './create-version.js';
 import { demoDate } from '../demo/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../platform/version.js';
+import { importCatalogue } from './import-catalogue.js';
+
+/** The sample national catalogue shipped with Navet: the real product families the fact sheet names, with its sources. */
+export const SAMPLE_CATALOGUE = join(projectRoot, 'reference', 'kunskapsstod-katalog.csv');
 
 const REGION = '07';
 const SENDER = 'Nationellt system för kunskapsstyrning hälso- och sjukvård';
@@ -51,7 +58,9 @@ const base = (o: Partial<CreateSupportInput> & Pick<CreateSupportInput, 'type' |
  * The catalogue's demo: national knowledge supports of every type (the fact sheet names no
  * single real product, so every title is marked "(demo)"), with versions, consequence
  * descriptions, recommendations of a national guideline, two consultation rounds placed by the
- * calendar, and regional additions by Kronoberg's LPOs.
+ * calendar, and regional additions by Kronoberg's LPOs. Then the sample national catalogue
+ * (reference/kunskapsstod-katalog.csv: the real product families the fact sheet names, each with
+ * its sources) through the catalogue import, and a rutin Region Kronoberg authors itself.
  */
 export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
   const heart = await npo(db, 'hjart-och-karlsjukdomar');
@@ -317,4 +326,23 @@ export async function loadKnowledgeDemo(db: Db, ctx: Ctx): Promise<void> {
       firstVersion: { label: '1.0' },
     }),
   );
+  // The real catalogue's entries come in as any catalogue file does: through the import.
+  await importCatalogue(db, ctx, {
+    fileName: 'kunskapsstod-katalog.csv',
+    format: 'csv',
+    contentBase64: readFileSync(SAMPLE_CATALOGUE).toString('base64'),
+    full: false,
+    dryRun: false,
+    isDemo: true,
+  });
+  // Kronoberg's own support, authored by the region (owner '07'), beside the national catalogue.
+  await createSupport(db, ctx, {
+    ...base({
+      type: 'rutin',
+      title: 'Rutin för remiss till hjärtsviktsmottagning, Region Kronoberg (demo)',
+      producerKind: 'other',
+      producerName: 'Region Kronoberg',
+    }),
+    owner: '07',
+  });
 }

@@ -13,3 +13,5 @@ export { applyVersionTransition } from './transition.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { knowledgeRoutes } from './routes.js';
 export { KNOWLEDGE_REMINDERS_QUEUE, knowledgeRemindersHandler } from './reminders/send-reminders.js';
+export { CATALOGUE_SYNC_QUEUE, catalogueSyncHandler } from './sync-catalogue.js';
+export { importCatalogue } from './import-catalogue.js';

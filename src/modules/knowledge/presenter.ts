@@ -19,17 +19,26 @@ import { CONSEQUENCE_DIMENSIONS, SUPPORT_TYPE_LABELS, type SupportType } from '.
 
 /** What the caller may do in the catalogue (from the policy), for the answers' allowedActions. */
 export interface Caller {
+  /** Writes the national catalogue. */
   write: boolean;
   createRound: boolean;
+  /** The regions and healthcare regions whose own supports the caller writes (regional authoring). */
+  owners: readonly string[];
+}
+
+/** Whether the caller writes this support: national ones by national roles, a region's own by its samordnare. */
+export function writesSupport(s: Pick<repo.SupportRow, 'owner'>, caller: Caller): boolean {
+  return s.owner === 'national' ? caller.write : caller.write || caller.owners.includes(s.owner);
 }
 
 export type SupportAction = LifecycleAction | 'edit' | 'createVersion';
 export type VersionAction = LifecycleAction | 'editConsequences' | 'createRound';
 
 /** The support's lifecycle actions, and editing it and adding a version while it is not final. */
-export function supportActions(s: Pick<repo.SupportRow, 'status'>, caller: Caller): SupportAction[] {
-  const moves: SupportAction[] = allowedActions(supportLifecycle, s.status, {}, () => caller.write);
-  return caller.write && !isFinal(s.status) ? [...moves, 'edit', 'createVersion'] : moves;
+export function supportActions(s: Pick<repo.SupportRow, 'status' | 'owner'>, caller: Caller): SupportAction[] {
+  const writes = writesSupport(s, caller);
+  const moves: SupportAction[] = allowedActions(supportLifecycle, s.status, {}, () => writes);
+  return writes && !isFinal(s.status) ? [...moves, 'edit', 'createVersion'] : moves;
 }
 
 /** The version's lifecycle actions, editing its consequence description, and registering a round for it. */
@@ -46,6 +55,8 @@ const SUPPORT_AUDIT = [
   'type',
   'title',
   'status',
+  'owner',
+  'catalogueId',
   'producerKind',
   'producerGroupId',
   'producerGroupName',

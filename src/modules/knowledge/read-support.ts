@@ -10,7 +10,7 @@ import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import * as additions from './local-addition-repository.js';
 import { knowledgePolicy } from './policy.js';
-import { presentLocalAddition, presentRecommendation, presentSupport, presentVersion } from './presenter.js';
+import { presentLocalAddition, presentRecommendation, presentSupport, presentVersion, writesSupport } from './presenter.js';
 import * as recs from './recommendation-repository.js';
 import * as repo from './repository.js';
 import { presentRound } from '../consultation/index.js';
@@ -52,6 +52,6 @@ export async function readSupport(db: Queryable, ctx: Ctx, id: string) {
       .map((a) => presentLocalAddition(a, ownerIds.has(a.ownerGroupId))),
     rounds,
     replacedBy: replacedBy ? { id: replacedBy.id, title: replacedBy.title } : null,
-    permissions: { edit: caller.write, createRound: caller.createRound, localOwners: owners },
+    permissions: { edit: writesSupport(s, caller), createRound: caller.createRound, localOwners: owners },
   };
 }

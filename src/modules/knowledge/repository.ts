@@ -15,7 +15,7 @@ export type SupportRow = Omit<SupportApi, 'typeLabel' | 'statusLabel' | 'allowed
   sortKey: string;
 };
 
-export const SELECT_SUPPORT = `SELECT s.id, s.type, s.title, s.status, s.producer_kind, s.producer_group_id, g.name AS producer_group_name,
+export const SELECT_SUPPORT = `SELECT s.id, s.type, s.title, s.status, s.owner, s.catalogue_id, s.producer_kind, s.producer_group_id, g.name AS producer_group_name,
     s.producer_name, s.sender, s.url, s.summary, s.target_groups, s.next_revision_date, s.valid_from, s.valid_until,
     s.replaced_by_support_id, s.status_reason, s.is_demo, s.version, s.created_at, s.updated_at,
     sv_key(s.title) AS sort_key,
@@ -51,12 +51,12 @@ export interface SupportWrite {
 
 export async function insertSupport(
   db: Queryable,
-  s: SupportWrite & { status: LifecycleState; isDemo: boolean },
+  s: SupportWrite & { status: LifecycleState; isDemo: boolean; owner: string; catalogueId?: string | null },
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO knowledge_supports (type, title, status, producer_kind, producer_group_id, producer_name, sender, url, summary,
-       target_groups, next_revision_date, valid_from, valid_until, is_demo)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+       target_groups, next_revision_date, valid_from, valid_until, is_demo, owner, catalogue_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
     [
       s.type,
       s.title,
@@ -72,6 +72,8 @@ export async function insertSupport(
       s.validFrom,
       s.validUntil,
       s.isDemo,
+      s.owner,
+      s.catalogueId ?? null,
     ],
   );
   await setProgramAreas(db, row!.id, s.programAreaIds);
@@ -129,6 +131,24 @@ export async function setSupportStatus(
     [id, status, extra.reason ?? null, extra.replacedBy ?? null],
   );
   return row!;
+}
+
+/** The supports imported from the national catalogue (they carry its identifier), with their versions' labels. */
+export async function catalogueSupports(db: Queryable): Promise<SupportRow[]> {
+  return selectRows<SupportRow>(db, `${SELECT_SUPPORT} WHERE s.catalogue_id IS NOT NULL ORDER BY s.catalogue_id`);
+}
+
+export async function lockCatalogue(db: Queryable): Promise<void> {
+  await db.query('SELECT id FROM knowledge_supports WHERE catalogue_id IS NOT NULL FOR UPDATE');
+}
+
+export async function versionsOfSupports(db: Queryable, supportIds: string[]): Promise<VersionRow[]> {
+  if (supportIds.length === 0) return [];
+  return selectRows<VersionRow>(
+    db,
+    'SELECT * FROM knowledge_support_versions WHERE support_id = ANY($1::uuid[]) ORDER BY created_at, id',
+    [supportIds],
+  );
 }
 
 export async function existingProgramAreas(db: Queryable, ids: string[]): Promise<Set<string>> {

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../../platform/http/app.js';
 import { additionRoutes } from './addition-routes.js';
+import { catalogueRoutes } from './catalogue-routes.js';
 import './audit.js';
 import { KnowledgeSupport, SupportVersion } from './schemas.js';
 import { supportRoutes } from './support-routes.js';
@@ -15,4 +16,5 @@ export const knowledgeRoutes: RouteModule = async (app, deps) => {
   await supportRoutes(app, deps);
   await versionRoutes(app, deps);
   await additionRoutes(app, deps);
+  await catalogueRoutes(app, deps);
 };

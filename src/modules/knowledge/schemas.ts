@@ -50,6 +50,10 @@ export const KnowledgeSupport = Type.Object(
     allowedActions: Type.Array(SupportAction, {
       description: 'Det du kan göra med kunskapsstödet nu: livscykelns handlingar (action i /transition), edit och createVersion',
     }),
+    owner: Type.String({
+      description: "Ägaren: 'national' (den nationella katalogen), en regions länskod eller en sjukvårdsregions id",
+    }),
+    catalogueId: Nullable(Type.String({ description: 'Identifieraren i den nationella katalogfilen stödet lästes in från' })),
     producerKind: Type.String(),
     producerGroupId: Nullable(Uuid),
     producerGroupName: Nullable(Type.String()),
@@ -190,6 +194,14 @@ const versionFields = {
 export const CreateSupportBody = Type.Object(
   {
     ...supportFields,
+    owner: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 50,
+        description:
+          "'national' (standard; nationella roller) eller en regions länskod / sjukvårdsregions id för ett regionalt vårdprogram, en regional riktlinje eller rutin (regionens samordnare)",
+      }),
+    ),
     firstVersion: Type.Optional(
       Type.Object({ label: Type.String({ minLength: 1, maxLength: 50 }), ...versionFields }, { additionalProperties: false }),
     ),
@@ -295,3 +307,47 @@ export const UpdateLocalAdditionBody = Type.Object(
 );
 
 // The consultation rounds' schemas (they move with the rounds).
+
+// ---------------------------------------------------------------- the national catalogue's import
+
+export const CATALOGUE_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export const CATALOGUE_OUTCOMES = ['new', 'updated', 'unchanged', 'withdrawn', 'error'] as const;
+
+export const CatalogueImportBody = Type.Object(
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 255 }),
+    format: lit(CATALOGUE_FORMATS),
+    contentBase64: Type.String({ minLength: 1, maxLength: 20_000_000, description: 'Filens innehåll, base64' }),
+    full: Type.Optional(
+      Type.Boolean({
+        description: 'Filen är hela den nationella katalogen (standard): inlästa stöd som saknas i filen markeras som upphävda',
+      }),
+    ),
+    dryRun: Type.Optional(Type.Boolean({ description: 'Bara rapporten per rad; inget skrivs (standard: true)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CatalogueReportRow = Type.Object({
+  row: Nullable(Type.Integer({ description: 'Radnumret i filen (rubrikraden är rad 1); null för stöd som saknas i filen' })),
+  identifier: Type.String(),
+  title: Type.String(),
+  outcome: lit(CATALOGUE_OUTCOMES),
+  message: Type.String({ description: 'Vad som händer (eller felet), på svenska' }),
+  changes: Type.Array(Type.String()),
+  supportId: Nullable(Uuid),
+});
+
+export const CatalogueImportReport = Type.Object({
+  fileName: Type.String(),
+  full: Type.Boolean(),
+  applied: Type.Boolean({ description: 'true när ändringarna skrevs; false för en provkörning' }),
+  counts: Type.Object({
+    new: Type.Integer(),
+    updated: Type.Integer(),
+    unchanged: Type.Integer(),
+    withdrawn: Type.Integer(),
+    error: Type.Integer(),
+  }),
+  rows: Type.Array(CatalogueReportRow),
+});

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { unprocessable } from '../../platform/errors.js';
+import { notFound, unprocessable } from '../../platform/errors.js';
 import { runTransition } from '../../platform/lifecycle/index.js';
 import { assertVisible } from '../visible.js';
 import { knowledgePolicy } from './policy.js';
@@ -17,7 +17,9 @@ export type TransitionSupportInput = Omit<Static<typeof TransitionSupportBody>, 
  */
 export async function transitionSupport(db: Db, ctx: Ctx, id: string, version: number, input: TransitionSupportInput) {
   return db.transaction(async (tx) => {
-    await knowledgePolicy(ctx, tx).assertWrite();
+    const current = await repo.getSupport(tx, id);
+    if (!current) throw notFound('Kunskapsstödet');
+    await knowledgePolicy(ctx, tx).assertWriteFor(current.owner);
     const action: LifecycleAction | undefined = input.action ?? (input.status ? actionTo(input.status) : undefined);
     if (!action) throw unprocessable('Ange vart kunskapsstödet ska.', [{ path: '/status', message: 'Välj en ny status.' }]);
     const successor = input.replacedBySupportId ?? null;

@@ -4,6 +4,8 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion } from '../../platform/errors.js';
 import { checkSupport } from './check.js';
+import { typeOwnerMismatch } from './create-support.js';
+import { typeFitsOwner } from './rules/vocabulary.js';
 import { supportCore } from './presenter.js';
 import { assertVisible } from '../visible.js';
 import { knowledgePolicy } from './policy.js';
@@ -14,12 +16,13 @@ import type { UpdateSupportBody } from './schemas.js';
 /** The route's body without its version (If-Match or body `version`, checked apart). */
 export type SupportPatch = Omit<Static<typeof UpdateSupportBody>, 'version'>;
 
-/** Edits a support's facts; a final support (ersatt, upphävd) is frozen. */
+/** Edits a support's facts (national: national roles; a region's own: its samordnare); a final support (ersatt, upphävd) is frozen. */
 export async function updateSupport(db: Db, ctx: Ctx, id: string, version: number, patch: SupportPatch) {
   return db.transaction(async (tx) => {
-    await knowledgePolicy(ctx, tx).assertWrite();
     const before = await repo.getSupport(tx, id, { forUpdate: true });
     if (!before) throw notFound('Kunskapsstödet');
+    await knowledgePolicy(ctx, tx).assertWriteFor(before.owner);
+    if (patch.type !== undefined && !typeFitsOwner(patch.type, before.owner)) throw typeOwnerMismatch(before.owner);
     if (before.version !== version) throw staleVersion(before.version);
     if (isFinal(before.status)) throw conflict('Kunskapsstödet är ersatt eller upphävt och kan inte ändras.');
     await assertVisible(tx, ctx, { group: patch.producerGroupId });
@@ -40,7 +43,7 @@ export async function updateSupport(db: Db, ctx: Ctx, id: string, version: numbe
       validFrom: pick('validFrom', before.validFrom),
       validUntil: pick('validUntil', before.validUntil),
     };
-    const checked = await checkSupport(tx, merged);
+    const checked = await checkSupport(tx, merged, before.owner);
     if (!(await repo.updateSupportRow(tx, id, version, checked))) throw staleVersion(before.version);
     const after = (await repo.getSupport(tx, id))!;
     await recordAudit(tx, ctx, {

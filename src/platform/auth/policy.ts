@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   'consultations.work': ['admin', 'samordnare', 'ordforande', 'processtod'],
   'consultations.decide': ['admin', 'samordnare', 'ordforande'],
   'knowledge.write': ['admin'],
+  'knowledge.regional.write': ['admin', 'samordnare'],
   'knowledge.local.write': ['admin', 'samordnare', 'webbredaktor'],
   'rounds.create': ['admin'],
   'webhooks.manage': ['admin'],

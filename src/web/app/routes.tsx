@@ -55,6 +55,7 @@ import { RatesPage } from '../compensation/RatesPage';
 import { RegisterExtractPage } from '../records/RegisterExtractPage';
 import { RetentionRulesPage } from '../records/RetentionRulesPage';
 import { CataloguePage } from '../knowledge/CataloguePage';
+import { CatalogueImportPage } from '../knowledge/CatalogueImportPage';
 import { NewRoundPage } from '../knowledge/NewRoundPage';
 import { RoundsPage } from '../knowledge/RoundsPage';
 import { EditSupportPage, NewSupportPage } from '../knowledge/SupportFormPage';
@@ -151,6 +152,7 @@ export const ROUTES: RouteDef[] = [
   // Knowledge supports and national consultation rounds (public: insyn; the server decides).
   { pattern: '/kunskapsstod', access: 'public', render: () => <CataloguePage /> },
   { pattern: '/kunskapsstod/nytt', access: 'admin', render: () => <NewSupportPage /> },
+  { pattern: '/kunskapsstod/katalogimport', access: 'admin', render: () => <CatalogueImportPage /> },
   { pattern: '/kunskapsstod/stod/:id', access: 'public', render: (p) => <SupportPage id={p.id ?? ''} /> },
   { pattern: '/kunskapsstod/stod/:id/andra', access: 'admin', render: (p) => <EditSupportPage id={p.id ?? ''} /> },
   { pattern: '/kunskapsstod/remissomgangar', access: 'public', render: () => <RoundsPage /> },

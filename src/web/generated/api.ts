@@ -14037,7 +14037,7 @@ export interface paths {
                     cursor?: string;
                     /** @description Fritext; svensk ordstamning och prefix */
                     q?: string;
-                    type?: "kliniskt-kunskapsstod" | "vardforlopp" | "vardprogram" | "vardriktlinje" | "standardiserat-vardforlopp" | "vard-och-insatsprogram" | "nationella-riktlinjer";
+                    type?: "kliniskt-kunskapsstod" | "vardforlopp" | "vardprogram" | "vardriktlinje" | "standardiserat-vardforlopp" | "vard-och-insatsprogram" | "nationella-riktlinjer" | "regionalt-vardprogram" | "regional-riktlinje" | "rutin";
                     programArea?: string;
                     status?: "under-framtagande" | "pa-remiss" | "beslutad" | "publicerad" | "under-revision" | "ersatt" | "upphavd";
                     producerKind?: "npo" | "nag" | "rcc" | "agency" | "other";
@@ -14116,7 +14116,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        type: "kliniskt-kunskapsstod" | "vardforlopp" | "vardprogram" | "vardriktlinje" | "standardiserat-vardforlopp" | "vard-och-insatsprogram" | "nationella-riktlinjer";
+                        type: "kliniskt-kunskapsstod" | "vardforlopp" | "vardprogram" | "vardriktlinje" | "standardiserat-vardforlopp" | "vard-och-insatsprogram" | "nationella-riktlinjer" | "regionalt-vardprogram" | "regional-riktlinje" | "rutin";
                         title: string;
                         producerKind: "npo" | "nag" | "rcc" | "agency" | "other";
                         producerGroupId?: string | null;
@@ -14129,6 +14129,8 @@ export interface paths {
                         nextRevisionDate?: string | null;
                         validFrom?: string | null;
                         validUntil?: string | null;
+                        /** @description 'national' (standard; nationella roller) eller en regions länskod / sjukvårdsregions id för ett regionalt vårdprogram, en regional riktlinje eller rutin (regionens samordnare) */
+                        owner?: string;
                         firstVersion?: {
                             label: string;
                             changeSummary?: string | null;
@@ -14407,7 +14409,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        type?: "kliniskt-kunskapsstod" | "vardforlopp" | "vardprogram" | "vardriktlinje" | "standardiserat-vardforlopp" | "vard-och-insatsprogram" | "nationella-riktlinjer";
+                        type?: "kliniskt-kunskapsstod" | "vardforlopp" | "vardprogram" | "vardriktlinje" | "standardiserat-vardforlopp" | "vard-och-insatsprogram" | "nationella-riktlinjer" | "regionalt-vardprogram" | "regional-riktlinje" | "rutin";
                         title?: string;
                         producerKind?: "npo" | "nag" | "rcc" | "agency" | "other";
                         producerGroupId?: string | null;
@@ -15987,6 +15989,158 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/knowledge-catalogue/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Läs in den nationella katalogen från en fil (CSV, XLSX eller JSON, base64). dryRun (standard) ger rapporten per rad: ny, uppdaterad (ny version), oförändrad, upphävd eller fel; dryRun: false skriver allt i en transaktion. Nationella roller. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        format: "csv" | "xlsx" | "json";
+                        /** @description Filens innehåll, base64 */
+                        contentBase64: string;
+                        /** @description Filen är hela den nationella katalogen (standard): inlästa stöd som saknas i filen markeras som upphävda */
+                        full?: boolean;
+                        /** @description Bara rapporten per rad; inget skrivs (standard: true) */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            full: boolean;
+                            /** @description true när ändringarna skrevs; false för en provkörning */
+                            applied: boolean;
+                            counts: {
+                                new: number;
+                                updated: number;
+                                unchanged: number;
+                                withdrawn: number;
+                                error: number;
+                            };
+                            rows: {
+                                row: number | null;
+                                identifier: string;
+                                title: string;
+                                outcome: "new" | "updated" | "unchanged" | "withdrawn" | "error";
+                                /** @description Vad som händer (eller felet), på svenska */
+                                message: string;
+                                changes: string[];
+                                supportId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/cases": {
@@ -32000,6 +32154,9 @@ export interface components {
             allowedTransitions: string[];
             /** @description Det du kan göra med kunskapsstödet nu: livscykelns handlingar (action i /transition), edit och createVersion */
             allowedActions: ("remit" | "takeBack" | "decide" | "publish" | "revise" | "replace" | "repeal" | "edit" | "createVersion")[];
+            /** @description Ägaren: 'national' (den nationella katalogen), en regions länskod eller en sjukvårdsregions id */
+            owner: string;
+            catalogueId: string | null;
             producerKind: string;
             producerGroupId: string | null;
             producerGroupName: string | null;

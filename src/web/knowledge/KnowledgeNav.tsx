@@ -1,7 +1,7 @@
 import { Link, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n';
-import { KNOWLEDGE_PATH, ROUNDS_PATH } from './knowledge';
+import { CATALOGUE_IMPORT_PATH, KNOWLEDGE_PATH, ROUNDS_PATH } from './knowledge';
 
 /** The area's own pages, as a switcher under the h1; "new" only for system administrators. */
 export function KnowledgeNav() {
@@ -11,7 +11,12 @@ export function KnowledgeNav() {
   const links: [string, string][] = [
     [KNOWLEDGE_PATH, t('knowledge.link.catalogue')],
     [ROUNDS_PATH, t('knowledge.link.rounds')],
-    ...(isAdmin ? ([[`${KNOWLEDGE_PATH}/nytt`, t('knowledge.link.new')]] as [string, string][]) : []),
+    ...(isAdmin
+      ? ([
+          [`${KNOWLEDGE_PATH}/nytt`, t('knowledge.link.new')],
+          [CATALOGUE_IMPORT_PATH, t('knowledge.link.import')],
+        ] as [string, string][])
+      : []),
   ];
   return (
     <nav aria-label={t('knowledge.nav.label')} className="switcher">

@@ -32,7 +32,11 @@ export const SUPPORT_TYPES = [
   'standardiserat-vardforlopp',
   'vard-och-insatsprogram',
   'nationella-riktlinjer',
+  'regionalt-vardprogram',
+  'regional-riktlinje',
+  'rutin',
 ] as const;
+export const CATALOGUE_IMPORT_PATH = '/kunskapsstod/katalogimport';
 export const STATUSES = [
   'under-framtagande',
   'pa-remiss',

@@ -10,6 +10,9 @@ export const SUPPORT_TYPES = [
   'standardiserat-vardforlopp',
   'vard-och-insatsprogram',
   'nationella-riktlinjer',
+  'regionalt-vardprogram',
+  'regional-riktlinje',
+  'rutin',
 ] as const;
 export type SupportType = (typeof SUPPORT_TYPES)[number];
 
@@ -21,7 +24,27 @@ export const SUPPORT_TYPE_LABELS: Record<SupportType, string> = {
   'standardiserat-vardforlopp': 'Standardiserat vårdförlopp (SVF)',
   'vard-och-insatsprogram': 'Nationellt vård- och insatsprogram',
   'nationella-riktlinjer': 'Socialstyrelsens nationella riktlinjer',
+  'regionalt-vardprogram': 'Regionalt vårdprogram',
+  'regional-riktlinje': 'Regional riktlinje',
+  rutin: 'Rutin',
 };
+
+/**
+ * The types a region or healthcare region authors for itself (owner ≠ national); the other
+ * types are the national catalogue's, owned by the nation and written by national roles.
+ */
+export const REGIONAL_SUPPORT_TYPES = [
+  'regionalt-vardprogram',
+  'regional-riktlinje',
+  'rutin',
+] as const satisfies readonly SupportType[];
+export const NATIONAL_OWNER = 'national';
+
+/** Whether a support of this type may have this owner: regional types belong to a region, the others to the nation. */
+export function typeFitsOwner(type: string, owner: string): boolean {
+  const regional = (REGIONAL_SUPPORT_TYPES as readonly string[]).includes(type);
+  return owner === NATIONAL_OWNER ? !regional : regional;
+}
 
 export const PRODUCER_KINDS = ['npo', 'nag', 'rcc', 'agency', 'other'] as const;
 export type ProducerKind = (typeof PRODUCER_KINDS)[number];
