@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDeclaredPerson, buildIndicator, buildLpo } from '../src/testing/builders.js';
 import { problem, useTestApp, type Session } from './helpers/app.js';
@@ -90,12 +91,14 @@ describe('one definition of "mirrored" (the matrix and the group page agree)', (
 });
 
 describe('the NSG list: no placeholder names, historical groups marked', () => {
-  it('names the uncertain group by its area, and marks the historical ones', async () => {
+  it('leaves out the placeholder row (its area is NSG stöd för utveckling, listed once), and marks the historical ones', async () => {
     const nsg = (
       await t.request({ method: 'GET', url: '/api/v1/groups?level=national&kind=collaboration-group&limit=100' })
     ).json().items as { name: string; historical: boolean }[];
-    expect(nsg.filter((g) => g.name.startsWith('('))).toEqual([]);
-    expect(nsg.map((g) => g.name)).toContain('Nationell samverkansgrupp inom området utveckling (namnet inte belagt)');
+    expect(nsg.filter((g) => /exact name not found|namnet inte belagt|^\(/i.test(g.name))).toEqual([]);
+    expect(nsg.filter((g) => /utveckling/i.test(g.name)).map((g) => g.name)).toEqual([
+      'Nationell samverkansgrupp stöd för utveckling',
+    ]);
     const historical = nsg
       .filter((g) => g.historical)
       .map((g) => g.name)
@@ -105,6 +108,31 @@ describe('the NSG list: no placeholder names, historical groups marked', () => {
       'Nationell samverkansgrupp uppföljning och analys',
     ]);
     expect(nsg.find((g) => g.name === 'Nationell samverkansgrupp patientsäkerhet')?.historical).toBe(false);
+  });
+
+  it('migration 0041 removes the group an earlier load made of the placeholder, or marks it merged when referred to', async () => {
+    const sql = readFileSync(new URL('../migrations/0041_no_placeholder_nsg.sql', import.meta.url), 'utf8');
+    const made = async () =>
+      (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO groups (reference_key, kind, level, owner, name) VALUES ('nsg:utveckling', 'collaboration-group', 'national',
+             'national', 'Nationell samverkansgrupp inom området utveckling (namnet inte belagt)') RETURNING id`,
+        )
+      )[0]!.id;
+    await made();
+    await t.db.exec(sql);
+    expect(await t.db.query("SELECT id FROM groups WHERE reference_key = 'nsg:utveckling'")).toEqual([]);
+
+    const id = await made();
+    const referring = await buildLpo(t.db, { region: '07', programAreaId: 'ogonsjukdomar', name: 'LPO Ögon Kronoberg' });
+    await t.db.query('UPDATE groups SET parent_group_id = $1 WHERE id = $2', [id, referring.id]);
+    await t.db.exec(sql);
+    const [row] = await t.db.query<{ status: string; historical: boolean; merged: string | null }>(
+      `SELECT g.status, g.historical, m.reference_key AS merged FROM groups g LEFT JOIN groups m ON m.id = g.merged_into_group_id
+        WHERE g.id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ status: 'merged', historical: true, merged: 'nsg:stod-for-utveckling' });
   });
 });
 

@@ -23,6 +23,21 @@ describe('national reference data files', () => {
     ]);
   });
 
+  it('publish no placeholder as an NSG name: the row without a confirmed name is left out', () => {
+    expect(files['nsg.csv']).toContain('(exact name not found)');
+    expect(d.collaborationGroups.map((g) => g.slug)).not.toContain('utveckling');
+    expect(d.collaborationGroups.filter((g) => /exact name not found/i.test(g.name))).toEqual([]);
+    expect(d.collaborationGroups.find((g) => g.slug === 'stod-for-utveckling')?.name).toBe(
+      'Nationell samverkansgrupp stöd för utveckling',
+    );
+    expect(
+      d.collaborationGroups
+        .filter((g) => g.historical)
+        .map((g) => g.slug)
+        .sort(),
+    ).toEqual(['kvalitetsregister', 'uppfoljning-och-analys']);
+  });
+
   it('per-county municipality counts match NOTES.md', () => {
     const count = (c: string) => d.municipalities.filter((m) => m.regionCode === c).length;
     expect([count('01'), count('09'), count('12'), count('14'), count('25')]).toEqual([26, 1, 33, 49, 14]);

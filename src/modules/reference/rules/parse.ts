@@ -164,15 +164,17 @@ export function parseReference(files: ReferenceFiles): ReferenceData {
       hostBasis: opt(r.host_basis),
       sourceIds: list(r.sources).map(sourceId),
     })),
-    collaborationGroups: csv(files['nsg.csv']).map((r) => ({
-      slug: r.slug!,
-      name: collaborationGroupName(r.name!, r.slug!),
-      historical: r.status === 'historical',
-      status: r.status!,
-      evidenceDates: opt(r.evidence_dates),
-      notes: opt(r.notes),
-      sourceIds: list(r.sources).map(sourceId),
-    })),
+    collaborationGroups: csv(files['nsg.csv'])
+      .filter((r) => !isPlaceholderName(r.name!))
+      .map((r) => ({
+        slug: r.slug!,
+        name: r.name!,
+        historical: r.status === 'historical',
+        status: r.status!,
+        evidenceDates: opt(r.evidence_dates),
+        notes: opt(r.notes),
+        sourceIds: list(r.sources).map(sourceId),
+      })),
   };
 }
 
@@ -230,12 +232,13 @@ export function checkReference(d: ReferenceData): string[] {
 }
 
 /**
- * A group's published name. The reference data writes "(exact name not found) - area 'x'" where
- * no source gives the name: that placeholder is never shown as a name; the group is named by its
- * area and says that the name is not confirmed.
+ * The reference data writes "(exact name not found) - area 'x'" where no source it read gives a
+ * group's name. Such a row is not published: a placeholder is not a name, and a name made up from
+ * the area would be one no source gives either. nsg.csv's only such row, area 'utveckling' (Norra's
+ * pages 2020–2024), is the group seed 002 and the LSVO agreement 2024 name "Nationell
+ * samverkansgrupp stöd för utveckling" (row stod-for-utveckling): publishing it would list that
+ * group twice. Migration 0041 removes the group an earlier load made of it.
  */
-export function collaborationGroupName(name: string, slug: string): string {
-  if (!/^\(exact name not found\)/i.test(name.trim())) return name;
-  const area = /area '([^']+)'/i.exec(name)?.[1] ?? slug.replace(/-/g, ' ');
-  return `Nationell samverkansgrupp inom området ${area} (namnet inte belagt)`;
+export function isPlaceholderName(name: string): boolean {
+  return /^\(exact name not found\)/i.test(name.trim());
 }
