@@ -73,6 +73,23 @@ describe('a region’s answer to a consultation', () => {
     await settled(page);
     await page.getByText('1 av 1 enheter har svarat.').waitFor();
     await page.getByText('Vuxenpsykiatrin Karlskrona:').waitFor();
+
+    // Links can always be had again: one more unit, then a new link for the first (the old one stops working).
+    const manage = page.getByRole('region', { name: 'Hantera enkäten' });
+    await manage.getByText('E-post är inte inställd i Navet').waitFor();
+    await manage.getByLabel('Enhet', { exact: true }).fill('Vårdcentralen Lyckeby');
+    await manage.getByRole('button', { name: 'Lägg till och skapa länk' }).click();
+    await page.getByLabel(/^Vårdcentralen Lyckeby/).waitFor();
+    await page.getByText('1 av 2 enheter har svarat.').waitFor();
+    await page.getByRole('button', { name: 'Ny länk för Vuxenpsykiatrin Karlskrona' }).click();
+    const newLink = page.getByLabel(/^Vuxenpsykiatrin Karlskrona/);
+    await expect.poll(() => newLink.inputValue()).not.toBe(link);
+    await expectAccessible(page, 'survey links again');
+    await screenshot(page, 'consultations-survey-manage');
+    const old = await suite.newPage();
+    await old.page.goto(`${url.pathname}${url.hash}`);
+    await settled(old.page);
+    await old.page.getByText('Länken gäller inte för den här enkäten, eller har ersatts av en ny.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Börja på utkastet' }).click();
     await page.locator('dl.facts').getByText('Utkast', { exact: true }).waitFor();
     const summary = 'Region Blekinge ställer sig bakom förslaget men behöver resurser för uppföljningen.';

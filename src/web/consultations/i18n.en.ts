@@ -192,7 +192,8 @@ export const enConsultations: Record<keyof typeof svConsultations, string> = {
   'consultations.public.thanks': 'Thank you! The answers are saved.',
   'consultations.public.alreadyAnswered': 'You answered {when}. Change and send again if something needs correcting.',
   'consultations.public.expired': 'The survey is closed and takes no more answers. Contact whoever sent you the link.',
-  'consultations.public.notFound': 'The link is not valid for this survey. Check that you copied the whole link.',
+  'consultations.public.notFound':
+    'The link is not valid for this survey, or has been replaced by a new one. Check that you copied the whole link, or ask the sender for a new one.',
   'consultations.joint.title': 'Joint consultation answer',
   'consultations.joint.titleFor': '{region}: {round}',
   'consultations.joint.coordinating': 'Compiled by',

@@ -190,7 +190,8 @@ export const svConsultations = {
   'consultations.public.thanks': 'Tack! Svaren är sparade.',
   'consultations.public.alreadyAnswered': 'Ni svarade {when}. Ändra och skicka igen om något behöver rättas.',
   'consultations.public.expired': 'Enkäten är stängd och tar inte längre emot svar. Kontakta den som skickade länken.',
-  'consultations.public.notFound': 'Länken gäller inte den här enkäten. Kontrollera att du har kopierat hela länken.',
+  'consultations.public.notFound':
+    'Länken gäller inte för den här enkäten, eller har ersatts av en ny. Kontrollera att du har kopierat hela länken, eller be den som skickade den om en ny.',
   'consultations.joint.title': 'Gemensamt remissvar',
   'consultations.joint.titleFor': '{region}: {round}',
   'consultations.joint.coordinating': 'Samordnas av',
