@@ -7,6 +7,7 @@ import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { downloadPublicMinutes } from './download-public-minutes.js';
 import { readDecisionFeed } from './read-decision-feed.js';
 import * as S from './schemas.js';
+import * as P from './public-schemas.js';
 import { searchPublicDecisions } from './search-public-decisions.js';
 
 const tags = ['Möten och protokoll'];
@@ -27,8 +28,8 @@ export const publicMinutesRoutes: RouteModule = (app, { db, config }) => {
         tags,
         summary:
           'Insyn: beslut i justerade protokoll i alla forum, senast justerade först, med svensk fritextsökning. Paragrafer om sekretessmarkerade ärenden visas utan rubrik och beslut.',
-        querystring: S.PublicDecisionQuery,
-        response: { 200: S.PublicDecisionPage, ...errorResponses(400, 401) },
+        querystring: P.PublicDecisionQuery,
+        response: { 200: P.PublicDecisionPage, ...errorResponses(400, 401) },
       },
     },
     // No Last-Modified: a case marked secret after justering changes what is shown without a

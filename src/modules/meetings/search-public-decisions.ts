@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import * as decisionRepo from './decision-repository.js';
 import { assertMayReadPublicMinutes } from './policy.js';
 import { presentPublicDecision } from './presenter.js';
-import type { PublicDecisionQuery } from './schemas.js';
+import type { PublicDecisionQuery } from './public-schemas.js';
 
 /**
  * Insyn: the decisions of every justerat protokoll, newest justering first, with Swedish free-text
