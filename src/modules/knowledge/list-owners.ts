@@ -16,8 +16,9 @@ export interface SupportOwner {
  * `knowledge.regional.write`, each in Swedish order. Empty for a reader.
  */
 export async function listOwners(db: Queryable, ctx: Ctx): Promise<SupportOwner[]> {
-  const policy = knowledgePolicy(ctx, db);
-  const [national, regional] = await Promise.all([policy.mayWrite(), policy.caller().then((c) => c.owners)]);
+  const mine = await knowledgePolicy(ctx, db).authorOwners();
+  const national = mine.includes(NATIONAL_OWNER);
+  const regional = mine.filter((o) => o !== NATIONAL_OWNER);
   const names = regional.length ? await repo.ownerNames(db) : new Map<string, never>();
   const byName = (a: SupportOwner, b: SupportOwner) => a.name.localeCompare(b.name, 'sv');
   const own = regional.flatMap((o): SupportOwner[] => {
