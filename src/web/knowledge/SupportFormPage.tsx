@@ -242,6 +242,10 @@ function SupportForm({ existing, owners = [] }: { existing?: KnowledgeSupport; o
   const chooseOwner = (next: string) => {
     setValue('owner', next, { shouldValidate: formState.isSubmitted });
     if (!typeFitsOwner(watch('type'), next)) setValue('type', firstTypeFor(next));
+    // the national sender does not send a region's own support, nor a region's the nation's
+    const name = ownerChoices.find((o) => o.owner === next)?.name;
+    const senders = [EMPTY.sender, ...ownerChoices.map((o) => o.name)];
+    if (senders.includes(watch('sender').trim())) setValue('sender', next === NATIONAL_OWNER ? EMPTY.sender : (name ?? ''));
   };
 
   const consequenceErrors = Object.fromEntries(
