@@ -51,6 +51,7 @@ export const knowledgeAccess: AccessModule = {
   routes: {
     'GET /api/v1/knowledge-supports': ['public', () => ({ url: '/api/v1/knowledge-supports?q=riktlinjerna' })],
     'GET /api/v1/feeds/knowledge-supports.atom': ['public', () => ({ url: '/api/v1/feeds/knowledge-supports.atom' })],
+    'GET /api/v1/knowledge-supports/owners': ['signed-in', () => ({ url: '/api/v1/knowledge-supports/owners' })],
     'GET /api/v1/knowledge-supports/{id}': ['public', (f) => ({ url: `/api/v1/knowledge-supports/${f.knowledgeSupportId}` })],
     'POST /api/v1/knowledge-supports': [
       'admin',

@@ -38,6 +38,8 @@ export interface KnowledgePolicy {
   mayWriteFor(owner: string): Promise<boolean>;
   /** 401/403 unless the caller writes supports of this owner; 422 for an owner that is no region. */
   assertWriteFor(owner: string): Promise<Actor>;
+  /** The owners the caller authors supports for: 'national' for national roles, then the regional owners (the form's owner picker). */
+  authorOwners(): Promise<string[]>;
   /** Whether the caller registers national consultation rounds (the version's "send on remiss"). */
   mayCreateRound(): Promise<boolean>;
   /** Whether the caller edits the local additions and routines of this LPO. */
@@ -106,6 +108,7 @@ export function knowledgePolicy(ctx: Ctx, db: Queryable): KnowledgePolicy {
       authorize(ctx.actor, 'knowledge.write', await scope.of(NATION));
       return ctx.actor;
     },
+    authorOwners: async () => [...((await holds('knowledge.write')) ? [NATION] : []), ...(await writeOwners())],
     mayCreateRound: () => holds('rounds.create'),
     mayEditForGroup,
     assertEditForGroup: async (group, message) => {

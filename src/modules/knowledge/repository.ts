@@ -296,3 +296,12 @@ export async function setConsequences(
     );
   }
 }
+
+/** The regions' and healthcare regions' Swedish names, by owner id (county code or healthcare region id). */
+export async function ownerNames(db: Queryable): Promise<Map<string, { name: string; kind: 'region' | 'healthcare-region' }>> {
+  const rows = await db.query<{ id: string; name: string; kind: 'region' | 'healthcare-region' }>(
+    `SELECT id, name, 'healthcare-region' AS kind FROM healthcare_regions
+     UNION ALL SELECT code, name, 'region' FROM regions`,
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
+}

@@ -151,6 +151,16 @@ export const SupportDetail = Type.Object({
   }),
 });
 
+export const SupportOwner = Type.Object({
+  owner: Type.String({
+    description: "Ägaren som i CreateSupportBody.owner: 'national', en länskod eller en sjukvårdsregions id",
+  }),
+  kind: lit(['national', 'healthcare-region', 'region'] as const),
+  name: Type.String({ description: 'Ägarens svenska namn (Nationellt, Region Kronoberg, Sjukvårdsregion Syd …)' }),
+});
+
+export const SupportOwners = Type.Object({ items: Type.Array(SupportOwner) });
+
 export const SupportQuery = Type.Object(
   {
     ...PageQuery,

@@ -2,15 +2,24 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { unauthorized } from '../../platform/errors.js';
 import { sendAtom } from '../../platform/http/atom.js';
 import { lastModified } from '../../platform/http/public-read.js';
 import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createSupport } from './create-support.js';
+import { listOwners } from './list-owners.js';
 import { assertMayRead, knowledgePolicy } from './policy.js';
 import { presentSupport } from './presenter.js';
 import { readSupport } from './read-support.js';
 import { readSupportFeed } from './read-support-feed.js';
-import { CreateSupportBody, SupportDetail, SupportQuery, TransitionSupportBody, UpdateSupportBody } from './schemas.js';
+import {
+  CreateSupportBody,
+  SupportDetail,
+  SupportOwners,
+  SupportQuery,
+  TransitionSupportBody,
+  UpdateSupportBody,
+} from './schemas.js';
 import { listSupports } from './search-supports.js';
 import { transitionSupport } from './transition-support.js';
 import { updateSupport } from './update-support.js';
@@ -39,6 +48,22 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
       const page = paginate(rows, limit, (s) => [s.sortKey, s.id]);
       const caller = await knowledgePolicy(req.ctx, db).caller();
       return { items: page.items.map((s) => presentSupport(s, caller)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/knowledge-supports/owners',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ägarna du kan lägga in kunskapsstöd för: nationellt (nationella roller) och de regioner och sjukvårdsregioner där du skriver regionala stöd',
+        response: { 200: SupportOwners, ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      if (!req.ctx.actor) throw unauthorized();
+      return { items: await listOwners(db, req.ctx) };
     },
   );
 

@@ -151,10 +151,10 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/admin/bevarande', access: 'admin', render: () => <RetentionRulesPage /> },
   // Knowledge supports and national consultation rounds (public: insyn; the server decides).
   { pattern: '/kunskapsstod', access: 'public', render: () => <CataloguePage /> },
-  { pattern: '/kunskapsstod/nytt', access: 'admin', render: () => <NewSupportPage /> },
+  { pattern: '/kunskapsstod/nytt', access: 'user', render: () => <NewSupportPage /> },
   { pattern: '/kunskapsstod/katalogimport', access: 'admin', render: () => <CatalogueImportPage /> },
   { pattern: '/kunskapsstod/stod/:id', access: 'public', render: (p) => <SupportPage id={p.id ?? ''} /> },
-  { pattern: '/kunskapsstod/stod/:id/andra', access: 'admin', render: (p) => <EditSupportPage id={p.id ?? ''} /> },
+  { pattern: '/kunskapsstod/stod/:id/andra', access: 'user', render: (p) => <EditSupportPage id={p.id ?? ''} /> },
   { pattern: '/kunskapsstod/remissomgangar', access: 'public', render: () => <RoundsPage /> },
   { pattern: '/kunskapsstod/remissomgangar/ny', access: 'admin', render: () => <NewRoundPage /> },
   { pattern: '/moten', access: 'public', render: () => <MeetingsHomePage /> },

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { ownerLabel, useOwnerNames } from './owners';
 import { Link, navigate, useLocation } from '../app/router';
 import { $api } from '../client';
 import type { paths } from '../generated/api';
@@ -33,6 +34,7 @@ type CatalogueQuery = Pick<NonNullable<paths['/knowledge-supports']['get']['para
 
 export function CataloguePage() {
   const i18n = useI18n();
+  const ownerNames = useOwnerNames();
   const { t, formatDate } = i18n;
   const { search } = useLocation();
   const current = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? ''])) as Record<Filter, string>;
@@ -141,7 +143,10 @@ export function CataloguePage() {
                   <th scope="row">
                     <Link to={supportHref(s.id)}>{s.title}</Link>
                   </th>
-                  <td>{typeLabel(i18n, s.type)}</td>
+                  <td>
+                    {typeLabel(i18n, s.type)}
+                    <span className="stat-note">{ownerLabel(i18n, s.owner, ownerNames)}</span>
+                  </td>
                   <td>{s.producerGroupName ?? s.producerName ?? producerKindLabel(i18n, s.producerKind)}</td>
                   <td>{s.programAreaIds.map(areaName).join(', ') || t('knowledge.noValue')}</td>
                   <td>

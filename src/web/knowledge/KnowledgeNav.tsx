@@ -1,22 +1,21 @@
 import { Link, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n';
+import { useWritableOwners } from './owners';
 import { CATALOGUE_IMPORT_PATH, KNOWLEDGE_PATH, ROUNDS_PATH } from './knowledge';
 
-/** The area's own pages, as a switcher under the h1; "new" only for system administrators. */
+/** The area's own pages, as a switcher under the h1; "new" for whoever authors for some owner, the import for system administrators. */
 export function KnowledgeNav() {
   const t = useT();
   const { path } = useLocation();
-  const { isAdmin } = useSession();
+  const { isAdmin, user } = useSession();
+  const owners = useWritableOwners(Boolean(user));
+  const authors = (owners.data?.items.length ?? 0) > 0;
   const links: [string, string][] = [
     [KNOWLEDGE_PATH, t('knowledge.link.catalogue')],
     [ROUNDS_PATH, t('knowledge.link.rounds')],
-    ...(isAdmin
-      ? ([
-          [`${KNOWLEDGE_PATH}/nytt`, t('knowledge.link.new')],
-          [CATALOGUE_IMPORT_PATH, t('knowledge.link.import')],
-        ] as [string, string][])
-      : []),
+    ...(authors ? ([[`${KNOWLEDGE_PATH}/nytt`, t('knowledge.link.new')]] as [string, string][]) : []),
+    ...(isAdmin ? ([[CATALOGUE_IMPORT_PATH, t('knowledge.link.import')]] as [string, string][]) : []),
   ];
   return (
     <nav aria-label={t('knowledge.nav.label')} className="switcher">

@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { TransitionSupportBody } from '../../modules/knowledge/schemas';
+import { ownerLabel, useOwnerNames } from './owners';
 import { Link } from '../app/router';
 import { $api } from '../client';
 import { FormTextField } from '../components/FormFields';
@@ -36,10 +37,12 @@ export function SupportFactsPanel({
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const none = t('knowledge.noValue');
+  const ownerNames = useOwnerNames();
   return (
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">{t('knowledge.support.facts')}</h2>
       <dl className="facts">
+        <Fact label={t('knowledge.field.owner')}>{ownerLabel(i18n, s.owner, ownerNames)}</Fact>
         <Fact label={t('knowledge.field.producer')}>
           {s.producerGroupId ? (
             <Link to={`/organisation/grupper/${s.producerGroupId}`}>{s.producerGroupName}</Link>

@@ -1,6 +1,8 @@
 /**
  * Nytt kunskapsstöd / Ändra: the support's facts; a new one also gets its first version with
- * the consequence description. Only system administrators write the national catalogue. The form
+ * the consequence description. National supports are written by system administrators; a region's
+ * own (regionalt vårdprogram, regional riktlinje, rutin) by its samordnare: the form offers the
+ * owners GET /knowledge-supports/owners names, and the types that fit the chosen owner. The form
  * is checked with the API's own body schema before it is sent; what only the server knows comes
  * back on the same fields.
  */
@@ -9,7 +11,7 @@ import { get, useForm, type FieldErrors } from 'react-hook-form';
 import { CreateSupportBody, UpdateSupportBody } from '../../modules/knowledge/schemas';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
-import { $api, call, client, type ApiBody } from '../client';
+import { $api, call, client, type ApiBody, type ApiResponse } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
@@ -29,6 +31,7 @@ import {
   typeLabel,
   type KnowledgeSupport,
 } from './knowledge';
+import { NATIONAL_OWNER, ownerLabel, typeFitsOwner, useOwnerNames, useWritableOwners } from './owners';
 import { refreshSupports } from './support-mutations';
 
 type CreateBody = ApiBody<'/knowledge-supports', 'post'>;
@@ -36,6 +39,8 @@ type UpdateBody = ApiBody<'/knowledge-supports/{id}', 'patch'>;
 
 /** The form's values: text as typed; the body is made from them (toBody). */
 interface Values {
+  /** 'national', a county code or a healthcare region id (a new support only). */
+  owner: string;
   type: CreateBody['type'];
   title: string;
   producerKind: CreateBody['producerKind'];
@@ -56,6 +61,7 @@ interface Values {
 type TextName = Exclude<keyof Values, 'programAreaIds' | 'firstVersion'>;
 
 const EMPTY: Values = {
+  owner: 'national',
   type: 'vardprogram',
   title: '',
   producerKind: 'npo',
@@ -74,6 +80,7 @@ const EMPTY: Values = {
 
 const fromSupport = (s: KnowledgeSupport): Values => ({
   ...EMPTY,
+  owner: s.owner,
   type: s.type as Values['type'],
   title: s.title,
   producerKind: s.producerKind as Values['producerKind'],
@@ -111,6 +118,7 @@ const fields = (v: Values) => ({
 
 const createBody = (v: Values): CreateBody => ({
   ...fields(v),
+  owner: v.owner,
   firstVersion: {
     label: v.firstVersion.label.trim() || '1.0',
     consequences: toConsequenceBody(v.firstVersion.consequences),
@@ -121,7 +129,17 @@ const updateBody =
   (v: Values): UpdateBody => ({ ...fields(v), version });
 
 export function NewSupportPage() {
-  return <SupportForm />;
+  const { user } = useSession();
+  const owners = useWritableOwners(Boolean(user));
+  const i18n = useI18n();
+  if (!owners.data) {
+    return (
+      <Page title={i18n.t('knowledge.form.newTitle')} crumbs={knowledgeCrumbs(i18n)}>
+        {owners.error ? <ErrorAlert error={owners.error} /> : <Loading />}
+      </Page>
+    );
+  }
+  return <SupportForm owners={owners.data.items} />;
 }
 
 export function EditSupportPage({ id }: { id: string }) {
@@ -137,10 +155,12 @@ export function EditSupportPage({ id }: { id: string }) {
   return <SupportForm existing={detail.data.support} />;
 }
 
-function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
+type Owner = ApiResponse<'/knowledge-supports/owners'>['items'][number];
+
+function SupportForm({ existing, owners = [] }: { existing?: KnowledgeSupport; owners?: Owner[] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { isAdmin } = useSession();
+  const ownerNames = useOwnerNames();
   const summary = useFormSummary();
   const areas = useQuery({ queryKey: ['program-areas'], queryFn: () => loadProgramAreas() });
   const groups = useQuery({
@@ -148,7 +168,7 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
     queryFn: ({ signal }) => loadGroups({ level: 'national', status: 'active' }, signal),
   });
   const form = useForm<Values>({
-    defaultValues: existing ? fromSupport(existing) : EMPTY,
+    defaultValues: existing ? fromSupport(existing) : initialValues(owners),
     resolver: existing
       ? schemaResolver<Values, UpdateBody>(UpdateSupportBody, updateBody(existing.version), i18n.lang)
       : schemaResolver<Values, CreateBody>(CreateSupportBody, createBody, i18n.lang),
@@ -206,7 +226,8 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
     (errors) => showErrors(errors),
   );
 
-  if (!isAdmin) {
+  const ownerChoices = owners;
+  if (existing ? !existing.allowedActions.includes('edit') : ownerChoices.length === 0) {
     return (
       <Page title={title} crumbs={crumbs}>
         <Notice>
@@ -215,6 +236,17 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
       </Page>
     );
   }
+
+  const owner = watch('owner');
+  /** A new owner: the type follows when it no longer fits (a rutin is a region's, a vårdprogram the nation's). */
+  const chooseOwner = (next: string) => {
+    setValue('owner', next, { shouldValidate: formState.isSubmitted });
+    if (!typeFitsOwner(watch('type'), next)) setValue('type', firstTypeFor(next));
+    // the national sender does not send a region's own support, nor a region's the nation's
+    const name = ownerChoices.find((o) => o.owner === next)?.name;
+    const senders = [EMPTY.sender, ...ownerChoices.map((o) => o.name)];
+    if (senders.includes(watch('sender').trim())) setValue('sender', next === NATIONAL_OWNER ? EMPTY.sender : (name ?? ''));
+  };
 
   const consequenceErrors = Object.fromEntries(
     watch('firstVersion.consequences').flatMap((_, i) =>
@@ -229,8 +261,29 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
     <Page title={title} crumbs={crumbs}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {summary.summary && <FormErrorSummary {...summary.summary} />}
+        {existing || ownerChoices.length === 1 ? (
+          <p id="ks-owner">
+            <strong>{t('knowledge.field.owner')}:</strong>{' '}
+            {ownerLabel(i18n, owner, new Map([...ownerNames, ...ownerChoices.map((o) => [o.owner, o.name] as const)]))}
+          </p>
+        ) : (
+          <SelectField
+            label={t('knowledge.field.owner')}
+            hint={t('knowledge.field.owner.hint')}
+            id="ks-owner"
+            value={owner}
+            onChange={chooseOwner}
+            error={errorAt('owner')}
+          >
+            {ownerChoices.map((o) => (
+              <option key={o.owner} value={o.owner}>
+                {o.kind === 'national' ? t('knowledge.owner.national') : o.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <SelectField label={t('knowledge.field.type')} {...bind('type')}>
-          {SUPPORT_TYPES.map((x) => (
+          {SUPPORT_TYPES.filter((x) => typeFitsOwner(x, owner)).map((x) => (
             <option key={x} value={x}>
               {typeLabel(i18n, x)}
             </option>
@@ -299,6 +352,16 @@ function SupportForm({ existing }: { existing?: KnowledgeSupport }) {
       </form>
     </Page>
   );
+}
+
+const firstTypeFor = (owner: string): Values['type'] => SUPPORT_TYPES.find((x) => typeFitsOwner(x, owner)) ?? 'vardprogram';
+
+/** A new support's values for the caller's first owner (the only one for a region's samordnare). */
+function initialValues(owners: readonly Owner[]): Values {
+  const first = owners[0];
+  if (!first) return EMPTY;
+  if (first.owner === NATIONAL_OWNER) return EMPTY;
+  return { ...EMPTY, owner: first.owner, type: firstTypeFor(first.owner), producerKind: 'other', sender: first.name };
 }
 
 /** A field's element id from its body path ('firstVersion.consequences.0.text' → 'ks-firstVersion-consequences-0-text'). */

@@ -221,7 +221,13 @@ export const enKnowledge: Record<keyof typeof svKnowledge, string> = {
   'knowledge.form.save': 'Save',
   'knowledge.form.create': 'Add the knowledge support',
   'knowledge.form.noGroup': 'No group chosen',
-  'knowledge.form.adminOnly': 'Only system administrators add and edit national knowledge supports.',
+  'knowledge.form.adminOnly':
+    'National knowledge supports are added by system administrators and a region’s own supports by its samordnare. You hold neither permission.',
+  'knowledge.field.owner': 'Owner',
+  'knowledge.field.owner.hint':
+    'Regional care programmes, guidelines and routines belong to a region or healthcare region; the other types belong to the national catalogue.',
+  'knowledge.owner.national': 'National',
+  'knowledge.owner.regional': 'Regional: {name}',
   'knowledge.saved': 'The change is saved.',
   'knowledge.type.regionalt-vardprogram': 'Regional care programme',
   'knowledge.type.regional-riktlinje': 'Regional guideline',

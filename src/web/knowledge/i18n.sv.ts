@@ -220,7 +220,13 @@ export const svKnowledge = {
   'knowledge.form.save': 'Spara',
   'knowledge.form.create': 'Lägg in kunskapsstödet',
   'knowledge.form.noGroup': 'Ingen grupp vald',
-  'knowledge.form.adminOnly': 'Bara systemadministratörer lägger in och ändrar nationella kunskapsstöd.',
+  'knowledge.form.adminOnly':
+    'Nationella kunskapsstöd läggs in av systemadministratörer och en regions egna stöd av regionens samordnare. Du har ingen av de behörigheterna.',
+  'knowledge.field.owner': 'Ägare',
+  'knowledge.field.owner.hint':
+    'Regionala vårdprogram, riktlinjer och rutiner ägs av en region eller sjukvårdsregion; övriga typer hör till den nationella katalogen.',
+  'knowledge.owner.national': 'Nationellt',
+  'knowledge.owner.regional': 'Regional: {name}',
   'knowledge.saved': 'Ändringen är sparad.',
   'knowledge.type.regionalt-vardprogram': 'Regionalt vårdprogram',
   'knowledge.type.regional-riktlinje': 'Regional riktlinje',
