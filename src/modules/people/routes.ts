@@ -47,6 +47,7 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
   app.addSchema(Declaration);
   app.addSchema(Membership);
   app.addSchema(PublicMembership);
+  app.addSchema(PersonImportReport);
 
   app.post(
     '/api/v1/people',
@@ -69,7 +70,11 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
         summary:
           'Läs in personer från en CSV-fil (base64). dryRun ger rapporten per rad (ny, finns redan, fel); annars registreras de nya i en transaktion. Befintliga personer ändras aldrig.',
         body: PersonImportBody,
-        response: { 200: PersonImportReport, 201: PersonImportReport, ...errorResponses(400, 401, 403, 409, 422) },
+        response: {
+          200: Type.Ref('PersonImportReport'),
+          201: Type.Ref('PersonImportReport'),
+          ...errorResponses(400, 401, 403, 409, 422),
+        },
       },
     },
     async (req, reply) => {

@@ -5481,27 +5481,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fileName: string;
-                            homeOwner: string;
-                            dryRun: boolean;
-                            rows: {
-                                /** @description Radnummer i filen (rubrikraden är rad 1) */
-                                row: number;
-                                outcome: "new" | "existing" | "error";
-                                name: string | null;
-                                email: string | null;
-                                hsaId: string | null;
-                                personId: string | null;
-                                messages: string[];
-                            }[];
-                            summary: {
-                                new: number;
-                                existing: number;
-                                errors: number;
-                                created: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["PersonImportReport"];
                     };
                 };
                 /** @description Default Response */
@@ -5510,27 +5490,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            fileName: string;
-                            homeOwner: string;
-                            dryRun: boolean;
-                            rows: {
-                                /** @description Radnummer i filen (rubrikraden är rad 1) */
-                                row: number;
-                                outcome: "new" | "existing" | "error";
-                                name: string | null;
-                                email: string | null;
-                                hsaId: string | null;
-                                personId: string | null;
-                                messages: string[];
-                            }[];
-                            summary: {
-                                new: number;
-                                existing: number;
-                                errors: number;
-                                created: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["PersonImportReport"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -31892,6 +31852,27 @@ export interface components {
              */
             startDate: string;
             endDate: string | null;
+        };
+        PersonImportReport: {
+            fileName: string;
+            homeOwner: string;
+            dryRun: boolean;
+            rows: {
+                /** @description Radnummer i filen (rubrikraden är rad 1) */
+                row: number;
+                outcome: "new" | "existing" | "error";
+                name: string | null;
+                email: string | null;
+                hsaId: string | null;
+                personId: string | null;
+                messages: string[];
+            }[];
+            summary: {
+                new: number;
+                existing: number;
+                errors: number;
+                created: number;
+            };
         };
         Nomination: {
             /** Format: uuid */
