@@ -25,6 +25,7 @@ export const AUDIT_KINDS = {
   group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
   'mirror-coverage': ['set', 'clear'],
   person: ['create', 'update', 'anonymise'],
+  'person-import': ['import'],
   'jav-declaration': ['submit', 'review', 'remind'],
   membership: ['create', 'remind', 'update', 'end'],
   nomination: ['create', 'approve', 'refuse', 'withdraw'],

@@ -91,6 +91,18 @@ export const coreAccess: AccessModule = {
       'scoped',
       () => ({ url: '/api/v1/people', payload: { name: 'Matris', email: `m-${Date.now()}@example.se`, homeOwner: '10' } }),
     ],
+    'POST /api/v1/people/imports': [
+      'scoped',
+      () => ({
+        url: '/api/v1/people/imports',
+        payload: {
+          fileName: 'p.csv',
+          contentBase64: Buffer.from(`namn;e-post\nMatris;mi-${Date.now()}@example.se\n`).toString('base64'),
+          homeOwner: '10',
+          dryRun: false,
+        },
+      }),
+    ],
     'GET /api/v1/people': ['signed-in', () => ({ url: '/api/v1/people' })],
     'GET /api/v1/people/{id}': ['scoped', (f) => ({ url: `/api/v1/people/${f.personId}` })],
     'POST /api/v1/people/{id}/jav-declarations': [

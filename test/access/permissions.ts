@@ -105,6 +105,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'PUT /api/v1/groups/{id}/mandate': { any: ['groups.write'] },
   'PUT /api/v1/mirroring/coverage': { any: ['groups.write'] },
   'POST /api/v1/people': { any: ['people.manage'] },
+  'POST /api/v1/people/imports': { any: ['people.manage'] },
   'GET /api/v1/people/{id}': { any: ['people.manage', 'jav.review'], note: 'and the person themself' },
   'POST /api/v1/people/{id}/jav-declarations': { any: ['people.manage'], note: 'and the person themself' },
   'POST /api/v1/jav-declarations/{id}/review': { any: ['jav.review'], note: 'never one’s own declaration' },

@@ -16,6 +16,18 @@ declare module '../../platform/audit/record.js' {
   interface AuditPayloads {
     'person.create': { after: PersonAudit };
     'person.update': { before: PersonAudit; after: PersonAudit };
+    /** A confirmed CSV import: the counts and the persons it registered (each also has its person.create). */
+    'person-import.import': {
+      after: {
+        fileName: string;
+        homeOwner: string;
+        rows: number;
+        created: number;
+        existing: number;
+        errors: number;
+        personIds: string[];
+      };
+    };
     /** Only the fact of submission: the ties themselves stay in the declaration. */
     'jav-declaration.submit': {
       after: { personId: string; status: DeclarationStatus; nothingToDeclare: boolean; interestCount: number };

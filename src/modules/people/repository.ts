@@ -79,6 +79,10 @@ export async function findPersonByEmail(db: Queryable, email: string): Promise<P
   return selectRow<PersonRecord>(db, `${PERSON} WHERE email = $1`, [email]);
 }
 
+export async function findPersonByHsaId(db: Queryable, hsaId: string): Promise<PersonRecord | undefined> {
+  return selectRow<PersonRecord>(db, `${PERSON} WHERE hsa_id = $1`, [hsaId]);
+}
+
 export async function listPersons(
   db: Queryable,
   f: { owners?: string[]; q?: string; after?: [string, string]; limit: number },

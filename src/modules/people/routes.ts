@@ -11,6 +11,7 @@ import { getGroup } from '../organisation/index.js';
 import { peoplePolicy } from './policy.js';
 import { appointMember } from './appoint-member.js';
 import { createPerson } from './create-person.js';
+import { importPersons } from './import-persons.js';
 import { Expiring, ExpiringQuery, listExpiring } from './expiring.js';
 import { presentDeclaration, presentMembership, presentPerson, presentPublicMembership } from './presenter.js';
 import * as repo from './repository.js';
@@ -28,6 +29,8 @@ import {
   MembershipPatchBody,
   Person,
   PersonDetail,
+  PersonImportBody,
+  PersonImportReport,
   PersonListQuery,
   PublicMembership,
   ReviewBody,
@@ -44,6 +47,7 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
   app.addSchema(Declaration);
   app.addSchema(Membership);
   app.addSchema(PublicMembership);
+  app.addSchema(PersonImportReport);
 
   app.post(
     '/api/v1/people',
@@ -56,6 +60,27 @@ export const peopleRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => reply.code(201).send(presentPerson(await createPerson(db, req.ctx, req.body))),
+  );
+
+  app.post(
+    '/api/v1/people/imports',
+    {
+      schema: {
+        tags,
+        summary:
+          'Läs in personer från en CSV-fil (base64). dryRun ger rapporten per rad (ny, finns redan, fel); annars registreras de nya i en transaktion. Befintliga personer ändras aldrig.',
+        body: PersonImportBody,
+        response: {
+          200: Type.Ref('PersonImportReport'),
+          201: Type.Ref('PersonImportReport'),
+          ...errorResponses(400, 401, 403, 409, 422),
+        },
+      },
+    },
+    async (req, reply) => {
+      const report = await importPersons(db, req.ctx, req.body);
+      return reply.code(report.dryRun ? 200 : 201).send(report);
+    },
   );
 
   app.get(

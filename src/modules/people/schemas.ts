@@ -224,3 +224,43 @@ export const PersonDetail = Type.Object({
   }),
   permissions: Type.Object({ edit: Type.Boolean(), declare: Type.Boolean(), review: Type.Boolean() }),
 });
+
+export const PersonImportBody = Type.Object(
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 255 }),
+    contentBase64: Type.String({
+      minLength: 1,
+      maxLength: 1_400_000,
+      description: 'CSV-filen (UTF-8, med eller utan BOM; semikolon eller komma) base64-kodad',
+    }),
+    homeOwner: Type.Optional(
+      Type.String({
+        pattern: '^(national|[a-z-]{1,40}|[0-9]{2})$',
+        description: 'Vems register personerna läses in i: national, sjukvårdsregion eller länskod; standard som för en person',
+      }),
+    ),
+    dryRun: Type.Boolean({ description: 'true: bara rapporten; false: registrera de nya personerna' }),
+  },
+  { additionalProperties: false },
+);
+
+export const PersonImportReport = Type.Object(
+  {
+    fileName: Type.String(),
+    homeOwner: Type.String(),
+    dryRun: Type.Boolean(),
+    rows: Type.Array(
+      Type.Object({
+        row: Type.Integer({ description: 'Radnummer i filen (rubrikraden är rad 1)' }),
+        outcome: Type.Union([Type.Literal('new'), Type.Literal('existing'), Type.Literal('error')]),
+        name: Nullable(Type.String()),
+        email: Nullable(Type.String()),
+        hsaId: Nullable(Type.String()),
+        personId: Nullable(Uuid),
+        messages: Type.Array(Type.String()),
+      }),
+    ),
+    summary: Type.Object({ new: Type.Integer(), existing: Type.Integer(), errors: Type.Integer(), created: Type.Integer() }),
+  },
+  { $id: 'PersonImportReport' },
+);

@@ -38,6 +38,7 @@ import { MyCasesPage } from '../cases/MyCasesPage';
 import { TriagePage } from '../cases/TriagePage';
 import { NewPersonPage } from '../people/NewPersonPage';
 import { PeoplePage } from '../people/PeoplePage';
+import { PersonImportPage } from '../people/PersonImportPage';
 import { PersonPage } from '../people/PersonPage';
 import { ReviewQueuePage } from '../people/ReviewQueuePage';
 import { ExpiringPage } from '../mandates/ExpiringPage';
@@ -108,6 +109,7 @@ export const ROUTES: RouteDef[] = [
   // People and cases need a signed-in user; their pages say so themselves, under their own h1.
   { pattern: '/personer-och-uppdrag', access: 'public', render: () => <PeoplePage /> },
   { pattern: '/personer-och-uppdrag/ny', access: 'public', render: () => <NewPersonPage /> },
+  { pattern: '/personer-och-uppdrag/las-in', access: 'public', render: () => <PersonImportPage /> },
   { pattern: '/personer-och-uppdrag/granskning', access: 'public', render: () => <ReviewQueuePage /> },
   { pattern: '/personer-och-uppdrag/personer/:id', access: 'public', render: (p) => <PersonPage id={p.id ?? ''} /> },
   { pattern: '/personer-och-uppdrag/grupper/:id', access: 'public', render: (p) => <GroupMandatesPage id={p.id ?? ''} /> },

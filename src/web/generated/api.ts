@@ -5444,6 +5444,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Läs in personer från en CSV-fil (base64). dryRun ger rapporten per rad (ny, finns redan, fel); annars registreras de nya i en transaktion. Befintliga personer ändras aldrig. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @description CSV-filen (UTF-8, med eller utan BOM; semikolon eller komma) base64-kodad */
+                        contentBase64: string;
+                        /** @description Vems register personerna läses in i: national, sjukvårdsregion eller länskod; standard som för en person */
+                        homeOwner?: string;
+                        /** @description true: bara rapporten; false: registrera de nya personerna */
+                        dryRun: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonImportReport"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}": {
         parameters: {
             query?: never;
@@ -31794,6 +31932,27 @@ export interface components {
              */
             startDate: string;
             endDate: string | null;
+        };
+        PersonImportReport: {
+            fileName: string;
+            homeOwner: string;
+            dryRun: boolean;
+            rows: {
+                /** @description Radnummer i filen (rubrikraden är rad 1) */
+                row: number;
+                outcome: "new" | "existing" | "error";
+                name: string | null;
+                email: string | null;
+                hsaId: string | null;
+                personId: string | null;
+                messages: string[];
+            }[];
+            summary: {
+                new: number;
+                existing: number;
+                errors: number;
+                created: number;
+            };
         };
         Nomination: {
             /** Format: uuid */

@@ -40,6 +40,7 @@ function PeopleList() {
   const q = search.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const geo = useGeo(t);
+  const mayRegister = ($api.useQuery('get', '/me').data?.permissions ?? []).some((g) => g.permission === 'people.manage');
   const people = $api.useQuery('get', '/people', { params: { query: { q: q.trim() || undefined, limit: 200 } } });
   const items = people.data?.items ?? [];
 
@@ -54,6 +55,11 @@ function PeopleList() {
         <Link to={`${PEOPLE_PATH}/ny`} className="button button-small">
           {t('person.new.title')}
         </Link>{' '}
+        {mayRegister && (
+          <>
+            <Link to={`${PEOPLE_PATH}/las-in`}>{t('personImport.link')}</Link>{' '}
+          </>
+        )}
         <Link to={`${PEOPLE_PATH}/granskning`}>{t('review.title')}</Link>{' '}
         <Link to={`${PEOPLE_PATH}/sammansattning`}>{t('mandates.link.gaps')}</Link>{' '}
         <Link to={`${PEOPLE_PATH}/utgaende`}>{t('mandates.link.expiring')}</Link>{' '}
