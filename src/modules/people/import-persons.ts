@@ -7,7 +7,7 @@
  * by e-mail) are never changed.
  */
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { readCsv, readUploadedTable } from '../../platform/files/table.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { normaliseEmail } from '../../platform/auth/repository.js';
 import type { Ctx } from '../../platform/context.js';
@@ -72,35 +72,19 @@ const HSA_ID = /^SE[0-9A-Za-z-]{4,60}$/;
 
 const fileError = (detail: string, message: string) => unprocessable(detail, [{ path: '/contentBase64', message }]);
 
-/** The header and rows of the file, or a 422 that says why it cannot be read. */
-export function readPersonsCsv(contentBase64: string): { columns: (Field | null)[]; rows: string[][] } {
-  const buf = Buffer.from(contentBase64, 'base64');
-  if (buf.length === 0) throw fileError('Filen är tom.', 'Tom fil');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    throw fileError('Filen är inte UTF-8. Spara den som "CSV UTF-8" och försök igen.', 'Inte UTF-8');
-  }
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = first.split(';').length >= first.split(',').length ? ';' : ',';
-  let records: string[][];
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- csv-parse returns any[] without columns
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch {
-    throw fileError('Filen kunde inte läsas som CSV.', 'Inte en läsbar CSV-fil');
-  }
-  const [header = [], ...rows] = records;
-  const columns = header.map((h) => HEADERS[h.trim().toLowerCase()] ?? null);
+/**
+ * The header and rows of the file, or a 422 that says why it cannot be read. The file is read by
+ * the shared table reader (UTF-8 with or without BOM, or Windows-1252 as Excel saves it;
+ * semicolons, commas or tabs).
+ */
+export async function readPersonsCsv(contentBase64: string): Promise<{ columns: (Field | null)[]; rows: string[][] }> {
+  const table = await readUploadedTable(contentBase64, 'csv', readCsv, MAX_PERSON_ROWS);
+  const columns = table.header.map((h) => HEADERS[h.trim().toLowerCase()] ?? null);
   if (!columns.includes('name') || !columns.includes('email')) {
     throw fileError('Filen ska ha en rubrikrad med minst kolumnerna "namn" och "e-post".', 'Rubrikrad saknas eller ofullständig');
   }
-  if (rows.length === 0) throw fileError('Filen har inga rader under rubrikraden.', 'Inga rader');
-  if (rows.length > MAX_PERSON_ROWS) {
-    throw fileError(`Filen har ${rows.length} rader; högst ${MAX_PERSON_ROWS} går att läsa in åt gången.`, 'För många rader');
-  }
-  return { columns, rows };
+  if (table.rows.length === 0) throw fileError('Filen har inga rader under rubrikraden.', 'Inga rader');
+  return { columns, rows: table.rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))) };
 }
 
 const LABEL: Record<Field, string> = {
@@ -115,7 +99,7 @@ export async function importPersons(db: Db, ctx: Ctx, input: ImportPersonsInput)
   return db.transaction(async (tx) => {
     // Same permission as registering one person, before the file is even read.
     const homeOwner = await assertMayRegisterIn(tx, ctx, input.homeOwner);
-    const { columns, rows } = readPersonsCsv(input.contentBase64);
+    const { columns, rows } = await readPersonsCsv(input.contentBase64);
     const seenHsa = new Map<string, number>();
     const seenEmail = new Map<string, number>();
     const report: ImportRow[] = [];
