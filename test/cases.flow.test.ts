@@ -681,6 +681,7 @@ describe('the public register (insyn)', () => {
       sender: 'LPO Äldres hälsa',
       receivedDate: '2026-10-05',
       secret: false,
+      diarienummer: null,
     });
     expect(items.find((i) => i.caseNumber === secret.caseNumber)).toMatchObject({
       subject: 'Sekretessmarkerat ärende',
