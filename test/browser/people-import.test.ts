@@ -22,13 +22,13 @@ describe('the person import', () => {
     await page.getByLabel('CSV-fil').setInputFiles({ name: 'personer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const table = page.getByRole('table', { name: 'Rader i personer.csv' });
     await table.getByText('"inte-en-adress" är inte en giltig e-postadress.').waitFor();
-    await page.getByText(/1 nya, 0 finns redan, 1 rader med fel/).waitFor();
+    await page.getByText('Nya: 1. Finns redan: 0. Rader med fel: 1.', { exact: false }).waitFor();
     await expectAccessible(page, 'person import preview');
-    await page.getByRole('button', { name: 'Registrera 1 nya personer' }).click();
+    await page.getByRole('button', { name: 'Registrera de nya personerna (1)' }).click();
     await page.getByText('Kryssa i att du har granskat rapporten.').waitFor();
     await page.getByLabel(/Jag har granskat rapporten/).check();
-    await page.getByRole('button', { name: 'Registrera 1 nya personer' }).click();
-    await page.getByText(/1 personer registrerade/).waitFor();
+    await page.getByRole('button', { name: 'Registrera de nya personerna (1)' }).click();
+    await page.getByText('Registrerade: 1.', { exact: false }).waitFor();
     await table.getByRole('link', { name: 'Webb Importerad' }).waitFor();
   });
 });

@@ -509,7 +509,7 @@ export const en: Record<MessageKey, string> = {
   'personImport.file': 'CSV file',
   'personImport.report.dryRun': 'Preview',
   'personImport.report.done': 'The import is done',
-  'personImport.summary.dryRun': '{new} new, {existing} already exist, {errors} rows with errors. Nothing is saved yet.',
+  'personImport.summary.dryRun': 'New: {new}. Already there: {existing}. Rows with errors: {errors}. Nothing is saved yet.',
   'personImport.summary.done':
     '{created} persons registered, {existing} already existed, {errors} rows with errors were not imported.',
   'personImport.existingUnchanged': 'Persons already in Navet are not changed by the import.',
@@ -520,9 +520,9 @@ export const en: Record<MessageKey, string> = {
   'personImport.outcome.new': 'New',
   'personImport.outcome.existing': 'Already exists',
   'personImport.outcome.error': 'Error',
-  'personImport.confirm.label': 'I have reviewed the report and want to register {count} new persons',
+  'personImport.confirm.label': 'I have reviewed the report and want to register the new persons ({count})',
   'personImport.confirm.required': 'Tick that you have reviewed the report.',
-  'personImport.confirm.submit': 'Register {count} new persons',
+  'personImport.confirm.submit': 'Register the new persons ({count})',
   'person.new.lead':
     'Register a person who can be appointed to groups. The person needs an approved declaration of interest first.',
   'person.new.submit': 'Register the person',
