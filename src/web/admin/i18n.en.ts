@@ -130,6 +130,7 @@ export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.consultations.decide': 'Decide consultation answers',
   'permission.knowledge.write': 'Publish national knowledge supports',
   'permission.knowledge.local.write': 'Write regional additions to knowledge supports',
+  'permission.knowledge.regional.write': "Write the region's own knowledge supports (care programmes, guidelines, routines)",
   'permission.rounds.create': 'Create national consultation rounds',
   'permission.webhooks.manage': 'Manage webhooks',
   'permission.scim.manage': 'Manage SCIM clients (directory provisioning of users)',

@@ -136,6 +136,7 @@ export const svPermissions = {
   'permission.consultations.decide': 'Besluta om remissvar',
   'permission.knowledge.write': 'Publicera nationella kunskapsstöd',
   'permission.knowledge.local.write': 'Skriva regionala tillägg till kunskapsstöd',
+  'permission.knowledge.regional.write': 'Skriva regionens egna kunskapsstöd (vårdprogram, riktlinjer, rutiner)',
   'permission.rounds.create': 'Skapa nationella remissomgångar',
   'permission.webhooks.manage': 'Hantera webhooks',
   'permission.scim.manage': 'Hantera SCIM-klienter (katalogetablering av användare)',
