@@ -133,6 +133,21 @@ describe('people, jäv declarations, appointments and cases', () => {
     await page.getByLabel('Namn').fill(`Lena Testperson ${stamp}`);
     await page.getByLabel('E-postadress').fill(`lena-${stamp}@example.se`);
     await page.getByLabel('Register').selectOption({ label: 'Region Kronoberg' });
+    // the form checks with the API's own schema before sending: a malformed HSA-id is named at
+    // its field, by its label, and nothing is sent
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/people')) sent += 1;
+    });
+    await page.getByLabel('HSA-id').fill('12345');
+    await page.getByRole('button', { name: 'Registrera personen' }).click();
+    await page
+      .locator('.error-summary')
+      .getByText(/^HSA-id: /)
+      .waitFor();
+    expect(await page.locator('#person-hsaId-error').innerText()).not.toBe('');
+    expect(sent).toBe(0);
+    await page.getByLabel('HSA-id').fill('');
     await page.getByRole('button', { name: 'Registrera personen' }).click();
     await expect.poll(() => page.locator('main h1').innerText()).toBe(`Lena Testperson ${stamp}`);
     await settled(page);

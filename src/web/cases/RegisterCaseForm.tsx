@@ -11,7 +11,7 @@ import { FormErrorSummary } from '../components/FormErrors';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { asApiError, serverFieldErrors, today, useFormSummary } from '../people/people';
-import { bind, withChecks } from '../components/form-fields';
+import { bind, errorItems, withChecks } from '../components/form-fields';
 
 const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
 type Origin = (typeof ORIGINS)[number];
@@ -91,11 +91,7 @@ export function RegisterCaseForm({
         summary.show(apiError, serverFieldErrors(apiError, 'case', label).items);
       }
     },
-    (errors) =>
-      summary.showText(
-        t('form.fixErrors'),
-        Object.entries(errors).map(([k, e]) => ({ fieldId: `case-${k}`, label: label(k), message: e?.message ?? '' })),
-      ),
+    (errors) => summary.showText(t('form.fixErrors'), errorItems(errors, 'case', label)),
   );
 
   return (

@@ -10,7 +10,7 @@ import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
-import { bind, withChecks } from '../components/form-fields';
+import { bind, errorItems, withChecks } from '../components/form-fields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
@@ -135,7 +135,7 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
     (errors) =>
       summary.showText(
         t('form.fixErrors'),
-        Object.entries(errors).map(([k, e]) => ({ fieldId: `claim-${k}`, label: labels[k] ?? k, message: e?.message ?? '' })),
+        errorItems(errors, 'claim', (k) => labels[k] ?? k),
       ),
   );
 

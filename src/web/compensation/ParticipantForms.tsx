@@ -12,7 +12,7 @@ import { ErrorAlert } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
-import { bind } from '../components/form-fields';
+import { bind, errorItems } from '../components/form-fields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { asApiError, serverFieldErrors, today, useFormSummary } from '../people/people';
@@ -28,7 +28,7 @@ function invalidSummary(
   return (errors: Record<string, { message?: string | undefined } | undefined>) =>
     summary.showText(
       text,
-      Object.entries(errors).map(([k, e]) => ({ fieldId: `${prefix}-${k}`, label: labels[k] ?? k, message: e?.message ?? '' })),
+      errorItems(errors, prefix, (k) => labels[k] ?? k),
     );
 }
 

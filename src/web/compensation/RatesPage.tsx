@@ -10,7 +10,7 @@ import { useSession } from '../auth/session';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { FormErrorSummary } from '../components/FormErrors';
 import { FormTextField } from '../components/FormFields';
-import { withChecks } from '../components/form-fields';
+import { errorItems, withChecks } from '../components/form-fields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
@@ -184,11 +184,7 @@ function RateForm({
         summary.show(apiError, serverFieldErrors(apiError, 'rate', label).items);
       }
     },
-    (errors) =>
-      summary.showText(
-        t('form.fixErrors'),
-        Object.entries(errors).map(([k, e]) => ({ fieldId: `rate-${k}`, label: label(k), message: e?.message ?? '' })),
-      ),
+    (errors) => summary.showText(t('form.fixErrors'), errorItems(errors, 'rate', label)),
   );
 
   return (

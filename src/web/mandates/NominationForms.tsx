@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DecideBody, NominationBody } from '../../modules/mandates/schemas';
 import { $api, invalidate, type ApiBody } from '../client';
-import { bind, withChecks } from '../components/form-fields';
+import { bind, errorItems, withChecks } from '../components/form-fields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
@@ -86,11 +86,7 @@ export function NominateForm({ groupId, onDone }: { groupId: string; onDone: (n:
         summary.show(apiError, serverFieldErrors(apiError, 'nominate', label).items);
       }
     },
-    (errors) =>
-      summary.showText(
-        t('form.fixErrors'),
-        Object.entries(errors).map(([k, e]) => ({ fieldId: `nominate-${k}`, label: label(k), message: e?.message ?? '' })),
-      ),
+    (errors) => summary.showText(t('form.fixErrors'), errorItems(errors, 'nominate', label)),
   );
 
   return (
@@ -229,11 +225,7 @@ export function DecideForm({ open, onDone }: { open: Nomination[]; onDone: (n: N
         );
       }
     },
-    (errors) =>
-      summary.showText(
-        t('form.fixErrors'),
-        Object.entries(errors).map(([k, e]) => ({ fieldId: `decide-${k}`, label: label(k), message: e?.message ?? '' })),
-      ),
+    (errors) => summary.showText(t('form.fixErrors'), errorItems(errors, 'decide', label)),
   );
 
   return (

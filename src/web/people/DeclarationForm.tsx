@@ -2,16 +2,18 @@
  * "Lämna jävsdeklaration": an explicit answer, never an empty form. Either "Jag har inget att
  * deklarera" or one or more interests, each with a category and a description.
  */
-import { useState, type FormEvent } from 'react';
-import type { Interest, JavDeclaration } from '../api';
-import { call, client, type ApiBody } from '../client';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { DeclarationBody } from '../../modules/people/schemas';
+import type { JavDeclaration } from '../api';
+import { $api, type ApiBody } from '../client';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
-import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import { FormErrorSummary } from '../components/FormErrors';
+import { bind, errorItems, fieldError, withChecks } from '../components/form-fields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { asApiError, categoryLabel, JAV_CATEGORIES, serverFieldErrors, useFormSummary } from './people';
+import { asApiError, categoryLabel, JAV_CATEGORIES, useFormSummary } from './people';
 
 interface Row {
-  key: number;
   category: string;
   description: string;
   organisation: string;
@@ -19,7 +21,32 @@ interface Row {
   to: string;
 }
 
-const emptyRow = (key: number): Row => ({ key, category: 'employment', description: '', organisation: '', from: '', to: '' });
+interface Values {
+  answer: '' | 'nothing' | 'interests';
+  interests: Row[];
+}
+
+type Body = ApiBody<'/people/{id}/jav-declarations', 'post'>;
+
+const emptyRow = (): Row => ({ category: 'employment', description: '', organisation: '', from: '', to: '' });
+
+/** The body: no interests when there is nothing to declare; optional parts left out when empty. */
+function toBody(v: Values): Body {
+  const interests =
+    v.answer === 'interests'
+      ? v.interests.map((r) => ({
+          category: r.category,
+          description: r.description.trim(),
+          ...(r.organisation.trim() ? { organisation: r.organisation.trim() } : {}),
+          ...(r.from ? { from: r.from } : {}),
+          ...(r.to ? { to: r.to } : {}),
+        }))
+      : [];
+  return { nothingToDeclare: v.answer === 'nothing', interests } as Body;
+}
+
+/** The answer's two body fields are one radio group in the form. */
+const answerField = (name: string) => (name === 'nothingToDeclare' || name === 'interests' ? 'answer' : name);
 
 export function DeclarationForm({
   personId,
@@ -32,82 +59,56 @@ export function DeclarationForm({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [answer, setAnswer] = useState<'' | 'nothing' | 'interests'>('');
-  const [rows, setRows] = useState<Row[]>([emptyRow(1)]);
-  const [nextKey, setNextKey] = useState(2);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
+  const form = useForm<Values>({
+    resolver: withChecks(schemaResolver(DeclarationBody, toBody, i18n.lang), (v) => ({
+      answer: !v.answer && t('jav.error.answerMissing'),
+      ...(v.answer === 'interests'
+        ? Object.fromEntries(
+            v.interests.flatMap((r, i) =>
+              r.description.trim() ? [] : [[`interests.${i}.description`, t('jav.error.descriptionMissing')]],
+            ),
+          )
+        : {}),
+    })),
+    defaultValues: { answer: '', interests: [emptyRow()] },
+  });
+  const rows = useFieldArray({ control: form.control, name: 'interests' });
+  const declare = $api.useMutation('post', '/people/{id}/jav-declarations');
 
-  const label = (key: string): string => {
-    const m = /^interests-(\d+)-(\w+)$/.exec(key);
+  const label = (name: string): string => {
+    const m = /^interests[.-](\d+)[.-](\w+)$/.exec(name);
     if (m) {
       const field = i18n.tMaybe(`jav.interest.${m[2] ?? ''}`) ?? m[2] ?? '';
       return t('jav.interest.rowField', { n: Number(m[1]) + 1, field });
     }
-    if (key === 'nothingToDeclare' || key === 'interests') return t('jav.form.answer');
-    return key;
+    return answerField(name) === 'answer' ? t('jav.form.answer') : name;
   };
+  // the answer's errors link to its first radio button
+  const items = (errors: Parameters<typeof errorItems>[0]) =>
+    errorItems(errors, 'jav', label).map((it) =>
+      ['jav-answer', 'jav-nothingToDeclare', 'jav-interests'].includes(it.fieldId)
+        ? { ...it, fieldId: 'jav-answer-nothing' }
+        : it,
+    );
 
-  function update(i: number, patch: Partial<Row>) {
-    setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  }
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        onSubmitted(await declare.mutateAsync({ params: { path: { id: personId } }, body: toBody(v) }));
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, items(form.formState.errors));
+      }
+    },
+    (errors) => summary.showText(t('form.fixErrors'), items(errors)),
+  );
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!answer) missing.answer = t('jav.error.answerMissing');
-    if (answer === 'interests')
-      rows.forEach((r, i) => {
-        if (!r.description.trim()) missing[`interests-${i}-description`] = t('jav.error.descriptionMissing');
-      });
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      const items: FormErrorItem[] = Object.entries(missing).map(([k, message]) => ({
-        fieldId: k === 'answer' ? 'jav-answer-nothing' : `jav-${k}`,
-        label: k === 'answer' ? t('jav.form.answer') : label(k),
-        message,
-      }));
-      summary.showText(t('form.fixErrors'), items);
-      return;
-    }
-    const interests: Interest[] =
-      answer === 'interests'
-        ? rows.map((r) => ({
-            category: r.category,
-            description: r.description.trim(),
-            ...(r.organisation.trim() ? { organisation: r.organisation.trim() } : {}),
-            ...(r.from ? { from: r.from } : {}),
-            ...(r.to ? { to: r.to } : {}),
-          }))
-        : [];
-    setBusy(true);
-    try {
-      const created = await call(
-        client.POST('/people/{id}/jav-declarations', {
-          params: { path: { id: personId } },
-          body: {
-            nothingToDeclare: answer === 'nothing',
-            interests: interests as ApiBody<'/people/{id}/jav-declarations', 'post'>['interests'],
-          },
-        }),
-      );
-      onSubmitted(created);
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'jav', label);
-      setErrors(byField);
-      summary.show(
-        apiError,
-        items.map((it) =>
-          it.fieldId === 'jav-nothingToDeclare' || it.fieldId === 'jav-interests' ? { ...it, fieldId: 'jav-answer-nothing' } : it,
-        ),
-      );
-      setBusy(false);
-    }
-  }
-
-  const answerError = errors.answer ?? errors.nothingToDeclare ?? errors.interests;
+  const { errors } = form.formState;
+  const answer = form.watch('answer');
+  const answerError = fieldError(errors, 'answer') ?? fieldError(errors, 'nothingToDeclare') ?? fieldError(errors, 'interests');
+  const busy = form.formState.isSubmitting;
 
   return (
     <form className="form form-wide" onSubmit={(e) => void submit(e)} noValidate>
@@ -129,7 +130,7 @@ export function DeclarationForm({
             type="radio"
             name="jav-answer"
             checked={answer === 'nothing'}
-            onChange={() => setAnswer('nothing')}
+            onChange={() => form.setValue('answer', 'nothing', { shouldDirty: true })}
           />
           <label htmlFor="jav-answer-nothing">{t('jav.form.nothing')}</label>
         </div>
@@ -139,7 +140,7 @@ export function DeclarationForm({
             type="radio"
             name="jav-answer"
             checked={answer === 'interests'}
-            onChange={() => setAnswer('interests')}
+            onChange={() => form.setValue('answer', 'interests', { shouldDirty: true })}
           />
           <label htmlFor="jav-answer-interests">{t('jav.form.interests')}</label>
         </div>
@@ -147,15 +148,13 @@ export function DeclarationForm({
 
       {answer === 'interests' && (
         <>
-          {rows.map((r, i) => (
-            <fieldset key={r.key} className="interest-row">
+          {rows.fields.map((r, i) => (
+            <fieldset key={r.id} className="interest-row">
               <legend>{t('jav.interest.legend', { n: i + 1 })}</legend>
               <SelectField
                 id={`jav-interests-${i}-category`}
                 label={t('jav.interest.category')}
-                value={r.category}
-                onChange={(category) => update(i, { category })}
-                error={errors[`interests-${i}-category`]}
+                {...bind(form, `interests.${i}.category`)}
               >
                 {JAV_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
@@ -166,18 +165,14 @@ export function DeclarationForm({
               <TextAreaField
                 id={`jav-interests-${i}-description`}
                 label={t('jav.interest.description')}
-                value={r.description}
-                onChange={(description) => update(i, { description })}
-                error={errors[`interests-${i}-description`]}
+                {...bind(form, `interests.${i}.description`)}
                 rows={3}
               />
               <TextField
                 id={`jav-interests-${i}-organisation`}
                 label={t('jav.interest.organisation')}
                 hint={t('person.hint.optional')}
-                value={r.organisation}
-                onChange={(organisation) => update(i, { organisation })}
-                error={errors[`interests-${i}-organisation`]}
+                {...bind(form, `interests.${i}.organisation`)}
                 autoComplete="off"
               />
               <div className="filter-grid">
@@ -185,39 +180,24 @@ export function DeclarationForm({
                   id={`jav-interests-${i}-from`}
                   label={t('jav.interest.from')}
                   type="date"
-                  value={r.from}
-                  onChange={(from) => update(i, { from })}
-                  error={errors[`interests-${i}-from`]}
+                  {...bind(form, `interests.${i}.from`)}
                 />
                 <TextField
                   id={`jav-interests-${i}-to`}
                   label={t('jav.interest.to')}
                   type="date"
-                  value={r.to}
-                  onChange={(to) => update(i, { to })}
-                  error={errors[`interests-${i}-to`]}
+                  {...bind(form, `interests.${i}.to`)}
                 />
               </div>
-              {rows.length > 1 && (
-                <button
-                  type="button"
-                  className="button-secondary button-small"
-                  onClick={() => setRows((prev) => prev.filter((_, j) => j !== i))}
-                >
+              {rows.fields.length > 1 && (
+                <button type="button" className="button-secondary button-small" onClick={() => rows.remove(i)}>
                   {t('jav.interest.remove', { n: i + 1 })}
                 </button>
               )}
             </fieldset>
           ))}
           <p>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => {
-                setRows((prev) => [...prev, emptyRow(nextKey)]);
-                setNextKey((k) => k + 1);
-              }}
-            >
+            <button type="button" className="button-secondary" onClick={() => rows.append(emptyRow())}>
               {t('jav.interest.add')}
             </button>
           </p>

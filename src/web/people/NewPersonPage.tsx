@@ -1,13 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { call, client, type ApiBody } from '../client';
+import { useForm } from 'react-hook-form';
+import { CreatePersonBody } from '../../modules/people/schemas';
+import { $api, invalidate, type ApiBody } from '../client';
 import { navigate } from '../app/router';
 import { SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
+import { bind, errorItems, withChecks } from '../components/form-fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, useT, type MessageKey } from '../i18n';
 import { useGeo } from '../organisation/groups';
 import { usePeopleCrumbs } from './PeoplePage';
+import { RegisterOwnerSelect } from './RegisterOwnerSelect';
 import { asApiError, EMPLOYER_TYPES, employerTypeLabel, personHref, serverFieldErrors, useFormSummary } from './people';
 
 const LABELS: Record<string, MessageKey> = {
@@ -19,6 +23,17 @@ const LABELS: Record<string, MessageKey> = {
   hsaId: 'person.field.hsaId',
   homeOwner: 'person.field.homeOwner',
 };
+
+type Values = Record<'name' | 'email' | 'employer' | 'employerType' | 'profession' | 'hsaId' | 'homeOwner', string>;
+
+const EMPTY: Values = { name: '', email: '', employer: '', employerType: '', profession: '', hsaId: '', homeOwner: '' };
+
+/** The body POST /people takes: trimmed, and fields left empty left out. */
+function toBody(v: Values): ApiBody<'/people', 'post'> {
+  const body: Record<string, string> = {};
+  for (const [k, value] of Object.entries(v)) if (value.trim()) body[k] = value.trim();
+  return body as ApiBody<'/people', 'post'>;
+}
 
 export function NewPersonPage() {
   const t = useT();
@@ -35,95 +50,53 @@ function NewPersonForm() {
   const { t } = i18n;
   const crumbs = usePeopleCrumbs();
   const geo = useGeo(t);
-  const [v, setV] = useState({
-    name: '',
-    email: '',
-    employer: '',
-    employerType: '',
-    profession: '',
-    hsaId: '',
-    homeOwner: '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
-  const set = (key: keyof typeof v) => (value: string) => setV((prev) => ({ ...prev, [key]: value }));
   const label = (k: string) => (LABELS[k] ? t(LABELS[k]) : k);
+  const form = useForm<Values>({
+    resolver: withChecks(schemaResolver(CreatePersonBody, toBody, i18n.lang), (v) => ({
+      name: !v.name.trim() && t('person.error.nameMissing'),
+      email: !v.email.trim() && t('person.error.emailMissing'),
+    })),
+    defaultValues: EMPTY,
+  });
+  const create = $api.useMutation('post', '/people', { onSuccess: () => invalidate('/people') });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!v.name.trim()) missing.name = t('person.error.nameMissing');
-    if (!v.email.trim()) missing.email = t('person.error.emailMissing');
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      summary.showText(
-        t('form.fixErrors'),
-        Object.entries(missing).map(([k, message]) => ({ fieldId: `person-${k}`, label: label(k), message })),
-      );
-      return;
-    }
-    const body: Record<string, string> = {};
-    for (const [k, value] of Object.entries(v)) if (value.trim()) body[k] = value.trim();
-    setBusy(true);
-    try {
-      const created = await call(client.POST('/people', { body: body as ApiBody<'/people', 'post'> }));
-      navigate(`${personHref(created.id)}?skapad=1`);
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'person', label);
-      setErrors(byField);
-      summary.show(apiError, items);
-      setBusy(false);
-    }
-  }
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        const created = await create.mutateAsync({ body: toBody(v) });
+        navigate(`${personHref(created.id)}?skapad=1`);
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, serverFieldErrors(apiError, 'person', label).items);
+      }
+    },
+    (errors) => summary.showText(t('form.fixErrors'), errorItems(errors, 'person', label)),
+  );
+  const busy = form.formState.isSubmitting;
 
   return (
     <Page title={t('person.new.title')} crumbs={crumbs} lead={<p>{t('person.new.lead')}</p>}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {summary.summary && <FormErrorSummary {...summary.summary} />}
-        <TextField
-          id="person-name"
-          label={label('name')}
-          value={v.name}
-          onChange={set('name')}
-          error={errors.name}
-          autoComplete="off"
-        />
-        <TextField
-          id="person-email"
-          label={label('email')}
-          type="email"
-          value={v.email}
-          onChange={set('email')}
-          error={errors.email}
-          autoComplete="off"
-        />
+        <TextField id="person-name" label={label('name')} {...bind(form, 'name')} autoComplete="off" />
+        <TextField id="person-email" label={label('email')} type="email" {...bind(form, 'email')} autoComplete="off" />
         <TextField
           id="person-profession"
           label={label('profession')}
           hint={t('person.hint.optional')}
-          value={v.profession}
-          onChange={set('profession')}
-          error={errors.profession}
+          {...bind(form, 'profession')}
           autoComplete="off"
         />
         <TextField
           id="person-employer"
           label={label('employer')}
           hint={t('person.hint.optional')}
-          value={v.employer}
-          onChange={set('employer')}
-          error={errors.employer}
+          {...bind(form, 'employer')}
           autoComplete="off"
         />
-        <SelectField
-          id="person-employerType"
-          label={label('employerType')}
-          value={v.employerType}
-          onChange={set('employerType')}
-          error={errors.employerType}
-        >
+        <SelectField id="person-employerType" label={label('employerType')} {...bind(form, 'employerType')}>
           <option value="">{t('person.notStated')}</option>
           {EMPLOYER_TYPES.map((k) => (
             <option key={k} value={k}>
@@ -135,41 +108,10 @@ function NewPersonForm() {
           id="person-hsaId"
           label={label('hsaId')}
           hint={t('person.hint.hsaId')}
-          value={v.hsaId}
-          onChange={set('hsaId')}
-          error={errors.hsaId}
+          {...bind(form, 'hsaId')}
           autoComplete="off"
         />
-        <SelectField
-          id="person-homeOwner"
-          label={label('homeOwner')}
-          hint={t('person.hint.homeOwner')}
-          value={v.homeOwner}
-          onChange={set('homeOwner')}
-          error={errors.homeOwner}
-          disabled={!geo.data}
-        >
-          <option value="">{t('person.homeOwnerDefault')}</option>
-          {geo.data && (
-            <>
-              <option value="national">{geo.data.ownerName('national')}</option>
-              <optgroup label={t('org.hr.title')}>
-                {geo.data.hrs.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.name}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t('org.regions.title')}>
-                {geo.data.regions.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            </>
-          )}
-        </SelectField>
+        <RegisterOwnerSelect id="person-homeOwner" geo={geo.data} {...bind(form, 'homeOwner')} />
         <button type="submit" disabled={busy}>
           {t('person.new.submit')}
         </button>

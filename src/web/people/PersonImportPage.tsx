@@ -8,7 +8,6 @@ import { Controller, useForm } from 'react-hook-form';
 import { Link } from '../app/router';
 import { $api, invalidate, type Schema } from '../client';
 import { ErrorAlert, Notice } from '../components/Alerts';
-import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
@@ -16,6 +15,7 @@ import { useT, type MessageKey } from '../i18n';
 import { useGeo } from '../organisation/groups';
 import { usePeopleCrumbs } from './PeoplePage';
 import { personHref } from './people';
+import { RegisterOwnerSelect } from './RegisterOwnerSelect';
 
 type Report = Schema<'PersonImportReport'>;
 
@@ -108,38 +108,15 @@ function PersonImport() {
           <label htmlFor="import-file">{t('personImport.file')}</label>
           <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e)} />
         </div>
-        <SelectField
+        <RegisterOwnerSelect
           id="import-homeOwner"
-          label={t('person.field.homeOwner')}
-          hint={t('person.hint.homeOwner')}
+          geo={geo.data}
           value={homeOwner}
           onChange={(v) => {
             setHomeOwner(v);
             void preview(file, v);
           }}
-          disabled={!geo.data}
-        >
-          <option value="">{t('person.homeOwnerDefault')}</option>
-          {geo.data && (
-            <>
-              <option value="national">{geo.data.ownerName('national')}</option>
-              <optgroup label={t('org.hr.title')}>
-                {geo.data.hrs.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.name}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t('org.regions.title')}>
-                {geo.data.regions.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            </>
-          )}
-        </SelectField>
+        />
       </div>
       {error !== null && <ErrorAlert error={error} />}
       {report && s && (

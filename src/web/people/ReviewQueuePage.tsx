@@ -2,20 +2,24 @@
  * Granskningskö: the submitted declarations the caller may review (never their own). Each can be
  * approved, approved with restrictions (program area and a note) or returned with a comment.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
+import { ReviewBody } from '../../modules/people/schemas';
 import { useQueries } from '@tanstack/react-query';
 import type { JavDeclaration } from '../api';
-import { $api, call, client, invalidate } from '../client';
+import { $api, invalidate, type ApiBody } from '../client';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextAreaField } from '../components/Fields';
-import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import { FormErrorSummary } from '../components/FormErrors';
+import { bind, errorItems, fieldError, withChecks } from '../components/form-fields';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { useI18n, useT } from '../i18n';
 import { useGeo, type Geo } from '../organisation/groups';
 import { usePeopleCrumbs } from './PeoplePage';
-import { asApiError, categoryLabel, personHref, serverFieldErrors, useFormSummary } from './people';
+import { asApiError, categoryLabel, personHref, useFormSummary } from './people';
 
 interface QueueItem {
   declaration: JavDeclaration;
@@ -126,6 +130,24 @@ function ReviewItem({ item, geo, onReviewed }: { item: QueueItem; geo: Geo; onRe
 type Decision = 'approved' | 'approved-with-restrictions' | 'returned';
 const DECISIONS: Decision[] = ['approved', 'approved-with-restrictions', 'returned'];
 
+/** One restriction per review in the form; the body takes a list. */
+interface Values {
+  decision: Decision | '';
+  restrictions: { programAreaId: string; note: string }[];
+  comment: string;
+}
+
+function toBody(v: Values): ApiBody<'/jav-declarations/{id}/review', 'post'> {
+  const r = v.restrictions[0];
+  return {
+    decision: v.decision as Decision,
+    ...(v.decision === 'approved-with-restrictions' && r
+      ? { restrictions: [{ ...(r.programAreaId ? { programAreaId: r.programAreaId } : {}), note: r.note.trim() }] }
+      : {}),
+    ...(v.comment.trim() ? { comment: v.comment.trim() } : {}),
+  };
+}
+
 function ReviewForm({
   declaration: d,
   personName,
@@ -140,73 +162,58 @@ function ReviewForm({
   const i18n = useI18n();
   const { t } = i18n;
   const prefix = `review-${d.id}`;
-  const [decision, setDecision] = useState<Decision | ''>('');
-  const [programAreaId, setProgramAreaId] = useState('');
-  const [note, setNote] = useState('');
-  const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
+  const form = useForm<Values>({
+    resolver: withChecks(schemaResolver(ReviewBody, toBody, i18n.lang), (v) => ({
+      decision: !v.decision && t('review.error.decisionMissing'),
+      'restrictions.0.note':
+        v.decision === 'approved-with-restrictions' && !v.restrictions[0]?.note.trim() && t('review.error.noteMissing'),
+      comment: v.decision === 'returned' && !v.comment.trim() && t('review.error.commentMissing'),
+    })),
+    defaultValues: { decision: '', restrictions: [{ programAreaId: '', note: '' }], comment: '' },
+  });
+  const review = $api.useMutation('post', '/jav-declarations/{id}/review');
   const labels: Record<string, string> = {
     decision: t('review.decision'),
     note: t('review.note'),
     programAreaId: t('review.programArea'),
     comment: t('review.comment'),
   };
-  const label = (k: string) => labels[k.replace(/^restrictions-\d+-/, '')] ?? labels[k] ?? k;
+  const label = (k: string) => labels[k.replace(/^restrictions[.-]\d+[.-]/, '')] ?? k;
+  // the decision's errors link to its first radio button
+  const items = (errors: FieldErrors<Values>) =>
+    errorItems(errors, prefix, label).map((it) =>
+      it.fieldId === `${prefix}-decision` ? { ...it, fieldId: `${prefix}-decision-approved` } : it,
+    );
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!decision) missing.decision = t('review.error.decisionMissing');
-    if (decision === 'approved-with-restrictions' && !note.trim()) missing.note = t('review.error.noteMissing');
-    if (decision === 'returned' && !comment.trim()) missing.comment = t('review.error.commentMissing');
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      const items: FormErrorItem[] = Object.entries(missing).map(([k, message]) => ({
-        fieldId: k === 'decision' ? `${prefix}-decision-approved` : `${prefix}-${k}`,
-        label: label(k),
-        message,
-      }));
-      summary.showText(t('form.fixErrors'), items);
-      return;
-    }
-    const body = {
-      decision: decision as Decision,
-      ...(decision === 'approved-with-restrictions'
-        ? { restrictions: [{ ...(programAreaId ? { programAreaId } : {}), note: note.trim() }] }
-        : {}),
-      ...(comment.trim() ? { comment: comment.trim() } : {}),
-    };
-    setBusy(true);
-    try {
-      await call(client.POST('/jav-declarations/{id}/review', { params: { path: { id: d.id } }, body }));
-      onReviewed(t(`review.done.${decision as Decision}`, { name: personName }));
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, prefix, label);
-      const mapped: Record<string, string> = {};
-      for (const [k, v] of Object.entries(byField)) mapped[k.replace(/^restrictions(-\d+)?-?/, '') || 'note'] = v;
-      setErrors(mapped);
-      summary.show(
-        apiError,
-        items.map((it) => ({ ...it, fieldId: it.fieldId.replace(/restrictions(-\d+)?-?/, '').replace(/-$/, '-note') })),
-      );
-      setBusy(false);
-    }
-  }
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        await review.mutateAsync({ params: { path: { id: d.id } }, body: toBody(v) });
+        onReviewed(t(`review.done.${v.decision as Decision}`, { name: personName }));
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, items(form.formState.errors));
+      }
+    },
+    (errors) => summary.showText(t('form.fixErrors'), items(errors)),
+  );
+  const decision = form.watch('decision');
+  const decisionError = fieldError(form.formState.errors, 'decision');
+  const busy = form.formState.isSubmitting;
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('review.formFor', { name: personName })}>
       {summary.summary && <FormErrorSummary {...summary.summary} />}
       <fieldset
-        className={`field radio-group${errors.decision ? ' field-invalid' : ''}`}
-        aria-describedby={errors.decision ? `${prefix}-decision-error` : undefined}
+        className={`field radio-group${decisionError ? ' field-invalid' : ''}`}
+        aria-describedby={decisionError ? `${prefix}-decision-error` : undefined}
       >
         <legend>{t('review.decision')}</legend>
-        {errors.decision && (
+        {decisionError && (
           <p className="field-error" id={`${prefix}-decision-error`}>
-            {errors.decision}
+            {decisionError}
           </p>
         )}
         {DECISIONS.map((x) => (
@@ -216,7 +223,7 @@ function ReviewForm({
               type="radio"
               name={`${prefix}-decision`}
               checked={decision === x}
-              onChange={() => setDecision(x)}
+              onChange={() => form.setValue('decision', x, { shouldDirty: true })}
             />
             <label htmlFor={`${prefix}-decision-${x}`}>{t(`review.decision.${x}`)}</label>
           </div>
@@ -225,12 +232,10 @@ function ReviewForm({
       {decision === 'approved-with-restrictions' && (
         <>
           <SelectField
-            id={`${prefix}-programAreaId`}
+            id={`${prefix}-restrictions-0-programAreaId`}
             label={t('review.programArea')}
             hint={t('review.hint.programArea')}
-            value={programAreaId}
-            onChange={setProgramAreaId}
-            error={errors.programAreaId}
+            {...bind(form, 'restrictions.0.programAreaId')}
           >
             <option value="">{t('review.noProgramArea')}</option>
             {geo.areas.map((a) => (
@@ -240,12 +245,10 @@ function ReviewForm({
             ))}
           </SelectField>
           <TextAreaField
-            id={`${prefix}-note`}
+            id={`${prefix}-restrictions-0-note`}
             label={t('review.note')}
             hint={t('review.hint.note')}
-            value={note}
-            onChange={setNote}
-            error={errors.note}
+            {...bind(form, 'restrictions.0.note')}
             rows={3}
           />
         </>
@@ -253,9 +256,7 @@ function ReviewForm({
       <TextAreaField
         id={`${prefix}-comment`}
         label={decision === 'returned' ? t('review.commentRequired') : t('review.comment')}
-        value={comment}
-        onChange={setComment}
-        error={errors.comment}
+        {...bind(form, 'comment')}
         rows={3}
       />
       <button type="submit" disabled={busy}>
