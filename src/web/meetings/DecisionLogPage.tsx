@@ -1,14 +1,13 @@
 /** Beslutsloggen: decisions in approved minutes across the forums the user may read, searchable. */
-import { useState, type FormEvent } from 'react';
-import { Link, navigate, useLocation } from '../app/router';
+import { Link, useLocation } from '../app/router';
 import { caseHref } from '../cases/cases';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { $api } from '../client';
 import { useI18n, useT } from '../i18n';
+import { DecisionHead, DecisionSearch } from './DecisionSearch';
 import { DECISIONS_PATH, extractHref, kindText, meetingHref, MEETINGS_PATH } from './meetings';
 
 export function DecisionLogPage() {
@@ -25,12 +24,7 @@ function DecisionLog() {
   const { t, formatDate } = i18n;
   const { search } = useLocation();
   const q = search.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
   const list = $api.useQuery('get', '/decisions', { params: { query: { ...(q ? { q } : {}), limit: 200 } } });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    navigate(draft.trim() ? `${DECISIONS_PATH}?q=${encodeURIComponent(draft.trim())}` : DECISIONS_PATH, { replace: true });
-  }
   const items = list.data?.items ?? [];
   return (
     <Page
@@ -41,17 +35,7 @@ function DecisionLog() {
       ]}
       lead={<p>{t('meetings.decisions.lead')}</p>}
     >
-      <form className="inline-form" role="search" onSubmit={submit}>
-        <TextField
-          id="decisions-q"
-          type="search"
-          label={t('meetings.decisions.search')}
-          hint={t('meetings.decisions.searchHint')}
-          value={draft}
-          onChange={setDraft}
-        />
-        <button type="submit">{t('meetings.decisions.submit')}</button>
-      </form>
+      <DecisionSearch id="decisions-q" path={DECISIONS_PATH} q={q} />
       {list.error && <ErrorAlert error={list.error} />}
       {list.isPending && <Loading />}
       <p className="result-count" role="status">
@@ -61,15 +45,7 @@ function DecisionLog() {
         <TableScroll labelledBy="decisions-caption">
           <table>
             <caption id="decisions-caption">{t('meetings.decisions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings.decisions.reference')}</th>
-                <th scope="col">{t('meetings.decisions.subject')}</th>
-                <th scope="col">{t('meetings.decisions.decision')}</th>
-                <th scope="col">{t('meetings.decisions.case')}</th>
-                <th scope="col">{t('meetings.decisions.extract')}</th>
-              </tr>
-            </thead>
+            <DecisionHead last={t('meetings.decisions.extract')} />
             <tbody>
               {items.map((d) => (
                 <tr key={d.paragraphId}>

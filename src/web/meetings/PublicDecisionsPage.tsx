@@ -3,14 +3,14 @@
  * signed in or not. The server masks paragraphs about secret cases and shows nothing of minutes
  * before justering; each decision links to its justerat protokoll.
  */
-import { useState, type FormEvent } from 'react';
-import { navigate, useLocation } from '../app/router';
+import { useState } from 'react';
+import { useLocation } from '../app/router';
 import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n } from '../i18n';
+import { DecisionHead, DecisionSearch } from './DecisionSearch';
 import { kindText, PUBLIC_DECISIONS_PATH, PUBLIC_DECISIONS_FEED } from './meetings';
 
 const PAGE_SIZE = 50;
@@ -19,46 +19,21 @@ export function PublicDecisionsPage() {
   const { t } = useI18n();
   const { search } = useLocation();
   const q = search.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
   // Each "Visa fler" adds the next page's cursor; the first page has none.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setCursors([undefined]);
-    const text = draft.trim();
-    navigate(text ? `${PUBLIC_DECISIONS_PATH}?q=${encodeURIComponent(text)}` : PUBLIC_DECISIONS_PATH, { replace: true });
-  }
   return (
     <Page
       title={t('meetings.public.title')}
       crumbs={[{ to: '/', label: t('nav.start') }]}
       lead={<p>{t('meetings.public.lead')}</p>}
     >
-      <form className="inline-form" role="search" onSubmit={submit}>
-        <TextField
-          id="public-decisions-q"
-          type="search"
-          label={t('meetings.decisions.search')}
-          hint={t('meetings.decisions.searchHint')}
-          value={draft}
-          onChange={setDraft}
-        />
-        <button type="submit">{t('meetings.decisions.submit')}</button>
-      </form>
+      <DecisionSearch id="public-decisions-q" path={PUBLIC_DECISIONS_PATH} q={q} onSearch={() => setCursors([undefined])} />
       <TableScroll labelledBy="public-decisions-caption">
         <table>
           <caption id="public-decisions-caption">
             {q ? t('meetings.public.captionSearch', { q }) : t('meetings.public.caption')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.decisions.reference')}</th>
-              <th scope="col">{t('meetings.decisions.subject')}</th>
-              <th scope="col">{t('meetings.decisions.decision')}</th>
-              <th scope="col">{t('meetings.decisions.case')}</th>
-              <th scope="col">{t('meetings.public.minutes')}</th>
-            </tr>
-          </thead>
+          <DecisionHead last={t('meetings.public.minutes')} />
           {cursors.map((cursor, i) => (
             <DecisionRows
               key={`${q}|${cursor ?? ''}`}
