@@ -9,6 +9,20 @@ import { expectAccessible, settled, useBrowser, visit } from './browser.js';
 describe('diarium: klassificeringsstruktur, diarienummer and document registration', () => {
   const suite = useBrowser();
 
+  it('remembers the region a person chose, on every page that shows one region', { timeout: 60_000 }, async () => {
+    // the system administrator works in every region: nothing is chosen for them at first
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/arenden-och-beslut/diarium')).toBe('Diarium');
+    await page.getByText('Välj en region för att se dess diarium.').waitFor();
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'Region Kronoberg' });
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('region=07');
+    // the next page that shows one region opens on the one chosen last
+    expect(await visit(page, '/arenden-och-beslut/klassificeringsstruktur')).toBe('Klassificeringsstruktur');
+    await expect.poll(() => page.url()).toContain('region=07');
+    expect(await page.getByLabel('Region', { exact: true }).inputValue()).toBe('07');
+  });
+
   it('keeps the structure and classifies a case with it', { timeout: 90_000 }, async () => {
     const { page } = await suite.newPage({ signedIn: true });
     const code = String(1000 + (Date.now() % 9000));

@@ -3,21 +3,20 @@
  * region's cases; those who keep it (`canManage`, from the server) add entries, rename them and
  * make them (in)active. Entries are never deleted: classified cases keep theirs.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ClassificationBody } from '../../modules/cases/schemas';
-import { navigate, useLocation } from '../app/router';
+import { useLocation } from '../app/router';
 import { $api, invalidate, type Schema } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { Checkbox, SelectField, TextField } from '../components/Fields';
+import { Checkbox, TextField } from '../components/Fields';
 import { bind } from '../components/form-fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, useT } from '../i18n';
-import { loadRegions } from '../organisation/reference';
+import { RegionChooser, useRegionChoice } from '../organisation/RegionChooser';
 import { CASES_PATH, CLASSIFICATION_PATH } from './cases';
 import { CasesNav } from './CasesNav';
 
@@ -44,37 +43,27 @@ function ClassificationView() {
   const { t } = useI18n();
   const { search } = useLocation();
   const region = search.get('region') ?? '';
-  const [draft, setDraft] = useState(region);
   const [showInactive, setShowInactive] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const regions = useAsync(() => loadRegions(), []);
+  const choice = useRegionChoice(CLASSIFICATION_PATH, region);
   const list = $api.useQuery(
     'get',
     '/case-classifications',
     { params: { query: { region, includeInactive: showInactive } } },
     { enabled: !!region },
   );
-  const regionName = regions.data?.find((r) => r.code === region)?.name ?? region;
+  const regionName = choice.name;
   const items = list.data?.items ?? [];
-
-  function choose(e: FormEvent) {
-    e.preventDefault();
-    navigate(draft ? `${CLASSIFICATION_PATH}?region=${encodeURIComponent(draft)}` : CLASSIFICATION_PATH, { replace: true });
-  }
 
   return (
     <>
-      <form className="filters form" onSubmit={choose} aria-label={t('cases.classification.title')}>
-        <SelectField
-          id="classification-region"
-          label={t('case.field.region')}
-          value={draft}
-          onChange={setDraft}
-          options={(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-          placeholder={t('case.chooseRegion')}
-        />
-        <button type="submit">{t('cases.show')}</button>
-      </form>
+      <RegionChooser
+        id="classification-region"
+        path={CLASSIFICATION_PATH}
+        region={region}
+        label={t('cases.classification.title')}
+        regions={choice.regions}
+      />
       {!region && <p>{t('cases.classification.chooseRegion')}</p>}
       {message && (
         <div className="alert alert-success" role="status">

@@ -2,16 +2,13 @@
  * The public-style register (diarium) for insyn: date, case number, sender and subject per
  * region. Secret-marked cases are listed with their number and date only; the server masks them.
  */
-import { useState, type FormEvent } from 'react';
-import { navigate, useLocation } from '../app/router';
+import { useLocation } from '../app/router';
 import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
-import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
-import { loadRegions } from '../organisation/reference';
+import { RegionChooser, useRegionChoice } from '../organisation/RegionChooser';
 import { CASES_PATH, DIARY_PATH } from './cases';
 import { CasesNav } from './CasesNav';
 
@@ -19,16 +16,10 @@ export function DiaryPage() {
   const { t, formatDate } = useI18n();
   const { search } = useLocation();
   const region = search.get('region') ?? '';
-  const [draft, setDraft] = useState(region);
-  const regions = useAsync(() => loadRegions(), []);
+  const choice = useRegionChoice(DIARY_PATH, region);
   const entries = $api.useQuery('get', '/case-register', { params: { query: { region, limit: 500 } } }, { enabled: !!region });
-  const regionName = regions.data?.find((r) => r.code === region)?.name ?? region;
+  const regionName = choice.name;
   const items = entries.data?.items ?? [];
-
-  function choose(e: FormEvent) {
-    e.preventDefault();
-    navigate(draft ? `${DIARY_PATH}?region=${encodeURIComponent(draft)}` : DIARY_PATH, { replace: true });
-  }
 
   return (
     <Page
@@ -40,17 +31,13 @@ export function DiaryPage() {
       lead={<p>{t('cases.diary.lead')}</p>}
     >
       <CasesNav />
-      <form className="filters form" onSubmit={choose} aria-label={t('cases.diary.title')}>
-        <SelectField
-          id="diary-region"
-          label={t('case.field.region')}
-          value={draft}
-          onChange={setDraft}
-          options={(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-          placeholder={t('case.chooseRegion')}
-        />
-        <button type="submit">{t('cases.show')}</button>
-      </form>
+      <RegionChooser
+        id="diary-region"
+        path={DIARY_PATH}
+        region={region}
+        label={t('cases.diary.title')}
+        regions={choice.regions}
+      />
       {!region && <p>{t('cases.diary.chooseRegion')}</p>}
       {entries.error && <ErrorAlert error={entries.error} />}
       {entries.isLoading && <Loading />}

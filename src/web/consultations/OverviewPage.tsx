@@ -11,7 +11,7 @@ import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
-import { useMyRegions } from '../auth/regions';
+import { rememberRegion, useMyRegions } from '../auth/regions';
 import { useI18n, useT } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { boardPath, jointPath } from './model';
@@ -31,12 +31,13 @@ function Consultations() {
   const { t, formatDate } = i18n;
   const overview = $api.useQuery('get', '/consultation-overview');
   const regions = useAsync(() => loadRegions(), []);
-  const { regions: myRegions } = useMyRegions();
-  const [region, setRegion] = useState(myRegions[0] ?? '10');
+  const { regions: myRegions, preferredRegion } = useMyRegions();
+  const [region, setRegion] = useState(preferredRegion ?? myRegions[0] ?? '10');
   const rounds = overview.data?.rounds ?? [];
 
   function openBoard(e: FormEvent) {
     e.preventDefault();
+    rememberRegion(region);
     navigate(boardPath(region));
   }
 

@@ -83,8 +83,8 @@ export function IndicatorPage({ id }: { id: string }) {
   const { t, formatNumber } = i18n;
   const { user } = useSession();
   const { search } = useLocation();
-  const { homeRegion } = useMyRegions();
-  const region = search.get('region') ?? homeRegion ?? '07';
+  const { preferredRegion } = useMyRegions();
+  const region = search.get('region') ?? preferredRegion ?? '07';
   const kind: ChartKind = search.get('chart') === 'run' ? 'run' : 'control';
   const [draft, setDraft] = useState<{ region: string; kind: string }>({ region, kind });
   const regions = useAsync(() => loadRegions(), []);
