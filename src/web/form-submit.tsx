@@ -74,7 +74,26 @@ export function useSubmit() {
   return { busy, error, run };
 }
 
-/** The server's sentence and its field errors, announced (a mutation's error, or none). */
+/**
+ * The label a person sees for the field a server error names ("/answers/q1" → the text of the
+ * label of the field named "answers.q1", or whose id ends in "-answers-q1"), or undefined when
+ * the page has no such field. Bound fields carry the body's names (FormFields.tsx) and forms name
+ * their ids `${prefix}-${name}`, so the page itself knows the words; the key is never shown.
+ */
+export function fieldLabelOnPage(path: string): string | undefined {
+  const parts = path
+    .replace(/^\/?(body)?[/.]?/, '')
+    .split(/[/.]/)
+    .filter(Boolean);
+  if (parts.length === 0 || typeof document === 'undefined') return undefined;
+  const el =
+    document.querySelector(`[name="${CSS.escape(parts.join('.'))}"]`) ??
+    document.querySelector(`[id$="-${CSS.escape(parts.join('-'))}"]`);
+  const label = el && 'labels' in el ? (el as HTMLInputElement).labels?.[0] : null;
+  return (label ?? el?.closest('fieldset')?.querySelector('legend'))?.textContent?.trim() || undefined;
+}
+
+/** The server's sentence and its field errors by their labels, announced (a mutation's error, or none). */
 export function SubmitError({ error: err }: { error: unknown }): ReactNode {
   if (!err) return null;
   const error = asApiError(err);
@@ -82,11 +101,10 @@ export function SubmitError({ error: err }: { error: unknown }): ReactNode {
     <ErrorAlert error={error}>
       {error.errors.length > 0 && (
         <ul>
-          {error.errors.map((e) => (
-            <li key={`${e.path}:${e.message}`}>
-              <span className="mono">{e.path}</span>: {e.message}
-            </li>
-          ))}
+          {error.errors.map((e) => {
+            const label = fieldLabelOnPage(e.path);
+            return <li key={`${e.path}:${e.message}`}>{label ? `${label}: ${e.message}` : e.message}</li>;
+          })}
         </ul>
       )}
     </ErrorAlert>

@@ -18,6 +18,7 @@ export function FormSelectField<V extends FieldValues>({
   return (
     <SelectField
       {...rest}
+      name={field.name}
       value={String(field.value ?? '')}
       onChange={field.onChange}
       onBlur={field.onBlur}

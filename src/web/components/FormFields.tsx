@@ -18,6 +18,7 @@ export function FormTextField<V extends FieldValues>({
   return (
     <TextField
       {...rest}
+      name={field.name}
       value={String(field.value ?? '')}
       onChange={field.onChange}
       onBlur={field.onBlur}
@@ -36,6 +37,7 @@ export function FormTextAreaField<V extends FieldValues>({
   return (
     <TextAreaField
       {...rest}
+      name={field.name}
       value={String(field.value ?? '')}
       onChange={field.onChange}
       onBlur={field.onBlur}
