@@ -30479,7 +30479,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Regionkoder, kommaseparerade; alla när det saknas */
+                    /** @description Regionkoder och sjukvårdsregioners id (sydostra), kommaseparerade; alla regioner när det saknas */
                     regions?: string;
                     /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
                     from?: string;
@@ -30508,6 +30508,8 @@ export interface paths {
                             series: {
                                 area: string;
                                 name: string;
+                                /** @enum {unknown} */
+                                level: "country" | "healthcare-region" | "region";
                                 values: (number | null)[];
                                 latest: {
                                     period: string;
