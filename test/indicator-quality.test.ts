@@ -92,6 +92,20 @@ describe('national quality indicators', () => {
     );
     expect(audit.map((a) => `${a.entity_type}.${a.action}`)).toEqual(['indicator.create', 'indicator-import.quality-indicators']);
 
+    // The chart's comparison: a region, its healthcare region and the country, each with its level.
+    const series = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/indicators/${queued.indicatorId}/series?regions=13,sodra&gender=K`,
+        as: admin,
+      })
+    ).json();
+    expect(series.series.map((s: { area: string; name: string; level: string }) => [s.area, s.name, s.level])).toEqual([
+      ['13', 'Region Halland', 'region'],
+      ['sodra', 'Södra sjukvårdsregionen', 'healthcare-region'],
+      ['SE', 'Riket', 'country'],
+    ]);
+
     // Again: the same indicator, the same values (periods and places replaced).
     const again = (await bring(admin, { measureId: MID })).json();
     expect(again.indicatorId).toBe(queued.indicatorId);
