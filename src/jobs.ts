@@ -8,7 +8,11 @@ import {
   IMPORT_QUEUE as FOLLOWUP_IMPORT_QUEUE,
   importHandler as followupImportHandler,
   KOLADA_QUEUE,
+  KOLADA_REFRESH_QUEUE,
   koladaHandler,
+  koladaRefreshHandler,
+  QUALITY_QUEUE,
+  qualityHandler,
 } from './modules/indicators/index.js';
 import {
   CATALOGUE_SYNC_QUEUE,
@@ -33,6 +37,8 @@ export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> 
     [NOTIFY_QUEUE]: notifyHandler(db, config.publicUrl),
     [FOLLOWUP_IMPORT_QUEUE]: followupImportHandler(db),
     [KOLADA_QUEUE]: koladaHandler(db, config.kolada),
+    [KOLADA_REFRESH_QUEUE]: koladaRefreshHandler(db, config.kolada),
+    [QUALITY_QUEUE]: qualityHandler(db, config.qualityIndicators),
     [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
     [CATALOGUE_SYNC_QUEUE]: catalogueSyncHandler(db, config.catalogueSync),
   };
@@ -40,10 +46,14 @@ export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> 
 
 const DAILY = [REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, CASE_ACTIONS_DUE_QUEUE, LATE_MILESTONES_QUEUE];
 
-/** The daily schedules, and the catalogue's sync when NAVET_CATALOGUE_URL is set (its own interval). */
-export async function ensureSchedules(db: Db, config?: Pick<Config, 'catalogueSync'>): Promise<void> {
+/**
+ * The daily schedules, the daily refresh of every Kolada indicator when NAVET_KOLADA_URL is set,
+ * and the catalogue's sync when NAVET_CATALOGUE_URL is set (its own interval).
+ */
+export async function ensureSchedules(db: Db, config?: Partial<Pick<Config, 'catalogueSync' | 'kolada'>>): Promise<void> {
   await ensurePlatformSchedules(db);
   for (const queue of DAILY) await ensureSchedule(db, queue, queue, 86400);
+  if (config?.kolada) await ensureSchedule(db, KOLADA_REFRESH_QUEUE, KOLADA_REFRESH_QUEUE, 86400);
   if (config?.catalogueSync) {
     await ensureSchedule(db, CATALOGUE_SYNC_QUEUE, CATALOGUE_SYNC_QUEUE, config.catalogueSync.intervalHours * 3600);
   }

@@ -65,6 +65,12 @@ export interface Config {
    */
   kolada: { baseUrl: string; timeoutMs: number; retries: number } | undefined;
   /**
+   * The national quality indicators (Kvalitetsindikatorkatalogen's API for the measures, and the
+   * measurement results in Vården i siffror's file format from NAVET_QUALITY_INDICATORS_RESULTS_URL,
+   * a URL with `{measureId}`). Off (undefined) until both URLs are set.
+   */
+  qualityIndicators: { baseUrl: string; resultsUrl: string; timeoutMs: number; retries: number } | undefined;
+  /**
    * The national knowledge-support catalogue's scheduled sync (NAVET_CATALOGUE_URL): the job
    * worker fetches the file with a conditional GET (ETag / If-Modified-Since) every
    * NAVET_CATALOGUE_SYNC_HOURS (default 24) and imports it as the full catalogue. The format is
@@ -242,6 +248,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           retries: int('NAVET_KOLADA_RETRIES', env.NAVET_KOLADA_RETRIES, 2),
         }
       : undefined,
+    qualityIndicators:
+      env.NAVET_QUALITY_INDICATORS_URL && env.NAVET_QUALITY_INDICATORS_RESULTS_URL
+        ? {
+            baseUrl: env.NAVET_QUALITY_INDICATORS_URL.replace(/\/+$/, ''),
+            resultsUrl: env.NAVET_QUALITY_INDICATORS_RESULTS_URL,
+            timeoutMs: int('NAVET_QUALITY_INDICATORS_TIMEOUT_MS', env.NAVET_QUALITY_INDICATORS_TIMEOUT_MS, 20_000),
+            retries: int('NAVET_QUALITY_INDICATORS_RETRIES', env.NAVET_QUALITY_INDICATORS_RETRIES, 2),
+          }
+        : undefined,
     catalogueSync: env.NAVET_CATALOGUE_URL
       ? {
           url: catalogueUrl(env.NAVET_CATALOGUE_URL),

@@ -104,6 +104,20 @@ export const followupAccess: AccessModule = {
       () => ({ url: '/api/v1/indicator-sources/kolada/kpis?q=vård' }),
       [503],
     ],
+    // The national quality indicators: the same administrators; the matrix's app has the fake source on.
+    'POST /api/v1/indicator-sources/quality-indicators/imports': [
+      'admin',
+      () => ({
+        url: '/api/v1/indicator-sources/quality-indicators/imports',
+        payload: { measureId: 'c0ffee00-1a2b-4c3d-8e9f-000000000042' },
+      }),
+      [503],
+    ],
+    'GET /api/v1/indicator-sources/quality-indicators/measures': [
+      'admin',
+      () => ({ url: '/api/v1/indicator-sources/quality-indicators/measures?q=uppföljning' }),
+      [503],
+    ],
     'GET /api/v1/indicator-imports/{id}': ['signed-in', (f) => ({ url: `/api/v1/indicator-imports/${f.followupImportId}` })],
     'GET /api/v1/indicators/{id}/pdsa-cycles': [
       'signed-in',

@@ -574,6 +574,8 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/indicators/{id}/imports': { any: ['followup.values.import'] },
   'POST /api/v1/indicator-sources/kolada/imports': { any: ['followup.indicators.manage'] },
   'GET /api/v1/indicator-sources/kolada/kpis': { any: ['followup.indicators.manage'] },
+  'POST /api/v1/indicator-sources/quality-indicators/imports': { any: ['followup.indicators.manage'] },
+  'GET /api/v1/indicator-sources/quality-indicators/measures': { any: ['followup.indicators.manage'] },
   'POST /api/v1/pdsa-cycles': { any: ['pdsa.write'] },
   'PATCH /api/v1/pdsa-cycles/{id}': { any: ['pdsa.write'] },
   'PUT /api/v1/groups/{id}/followup-comments': { any: ['followup.comment'] },

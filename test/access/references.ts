@@ -133,6 +133,8 @@ export const NOT_REFERENCES: Record<string, string> = {
   'POST /api/v1/meetings/{id}/minutes/approve-on-paper personId':
     "chosen among the minutes' appointed justerare: any other id, seen or unseen, gets the same 422 (nothing to learn)",
   'POST /api/v1/indicator-sources/kolada/imports kpiId': "a KPI id in Kolada's catalogue outside Navet, not a Navet object",
+  'POST /api/v1/indicator-sources/quality-indicators/imports measureId':
+    'a MeasureID in Kvalitetsindikatorkatalogen outside Navet, not a Navet object',
   'PATCH /api/v1/groups/{id} programAreaIds': 'national reference data, public',
   'PUT /api/v1/mirroring/coverage programAreaId': 'national reference data, public',
   'POST /api/v1/people hsaId': 'an identifier of the person being registered, not a reference',

@@ -6,6 +6,7 @@ import { createApp } from '../../src/server.js';
 import { buildUser, DEFAULT_TEST_PASSWORD } from '../../src/testing/builders.js';
 import { testConfig, type Session } from '../helpers/app.js';
 import { startFakeKolada } from '../helpers/fake-kolada.js';
+import { startFakeQualityIndicators } from '../helpers/fake-quality-indicators.js';
 import { createTestDatabaseUrl, testDb, usingPostgres } from '../helpers/db.js';
 import { sandboxDb, type SandboxDb } from './sandbox.js';
 
@@ -13,8 +14,9 @@ import { sandboxDb, type SandboxDb } from './sandbox.js';
 export async function openSandboxApp(): Promise<{ db: SandboxDb; app: App }> {
   const inner = usingPostgres ? await openPostgres(await createTestDatabaseUrl(), { max: 1 }) : await testDb();
   const db = sandboxDb(inner);
-  // The Kolada connector is on, against recorded answers: its permitted callers must succeed.
-  const app = await createApp(db, testConfig({ kolada: await startFakeKolada() }), false);
+  // The Kolada and quality-indicator connectors are on, against recorded answers: their permitted callers must succeed.
+  const qualityIndicators = (await startFakeQualityIndicators()).settings;
+  const app = await createApp(db, testConfig({ kolada: await startFakeKolada(), qualityIndicators }), false);
   await app.ready();
   return { db, app };
 }

@@ -23,6 +23,7 @@ declare module '../../platform/audit/record.js' {
       };
     };
     'indicator-import.kolada': { after: { indicatorId: string; kpiId: string; years: number[]; areas: string[] } };
+    'indicator-import.quality-indicators': { after: { indicatorId: string; measureId: string; measureIds: string[] } };
     'followup-comment.set': { after: { indicatorId: string; period: string; text: string } };
   }
 }

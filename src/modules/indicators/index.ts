@@ -6,6 +6,8 @@
 export { indicatorRoutes } from './routes.js';
 export { IMPORT_QUEUE, importHandler } from './import-values.js';
 export { KOLADA_QUEUE, koladaHandler } from './import-kolada-kpi.js';
+export { KOLADA_REFRESH_QUEUE, koladaRefreshHandler } from './refresh-kolada-indicators.js';
+export { QUALITY_QUEUE, qualityHandler } from './import-quality-indicator.js';
 export { buildReport, type FollowupReport } from './report.js';
 export { reportToDocx, reportToPdf } from './report-documents.js';
 export { createIndicator } from './create-indicator.js';

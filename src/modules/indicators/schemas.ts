@@ -117,7 +117,10 @@ export const UpdateGoalBody = Type.Object(
 export const SeriesQuery = Type.Object(
   {
     regions: Type.Optional(
-      Type.String({ pattern: '^[0-9]{2}(,[0-9]{2})*$', description: 'Regionkoder, kommaseparerade; alla när det saknas' }),
+      Type.String({
+        pattern: '^([0-9]{2}|[a-z][a-z-]{1,39})(,([0-9]{2}|[a-z][a-z-]{1,39}))*$',
+        description: 'Regionkoder och sjukvårdsregioners id (sydostra), kommaseparerade; alla regioner när det saknas',
+      }),
     ),
     from: Type.Optional(Period),
     to: Type.Optional(Period),
@@ -133,6 +136,7 @@ export const Series = Type.Object({
     Type.Object({
       area: Type.String(),
       name: Type.String(),
+      level: lit(['country', 'healthcare-region', 'region'] as const),
       values: Type.Array(Nullable(Type.Number())),
       latest: Nullable(Type.Object({ period: Type.String(), value: Type.Number() })),
       meetsTarget: Nullable(Type.Boolean()),

@@ -18,6 +18,8 @@ export interface SeriesOptions {
 export interface AreaSeries {
   area: string;
   name: string;
+  /** The country ('SE'), a healthcare region (its id, e.g. 'sydostra') or a region (its code). */
+  level: 'country' | 'healthcare-region' | 'region';
   values: (number | null)[];
   latest: { period: string; value: number } | null;
   meetsTarget: boolean | null;
@@ -71,7 +73,12 @@ export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRe
     if (!byArea.has(v.area)) byArea.set(v.area, new Map());
     byArea.get(v.area)!.set(v.period, v.value);
   }
-  const nameOf = (a: string) => (a === 'SE' ? 'Riket' : (regionList.find((r) => r.code === a)?.name ?? a));
+  // Healthcare regions (by id, e.g. 'sydostra') are compared beside their regions and the country.
+  const healthcare = areas.some((a) => /^[a-z]/.test(a)) ? await repo.healthcareRegions(db) : [];
+  const levelOf = (a: string): AreaSeries['level'] =>
+    a === 'SE' ? 'country' : /^[a-z]/.test(a) ? 'healthcare-region' : 'region';
+  const nameOf = (a: string) =>
+    a === 'SE' ? 'Riket' : (regionList.find((r) => r.code === a)?.name ?? healthcare.find((h) => h.id === a)?.name ?? a);
   const series: AreaSeries[] = areas.map((area) => {
     const m = byArea.get(area) ?? new Map<string, number>();
     const points = periods.map((period) => ({ period, value: m.get(period) ?? null }));
@@ -91,6 +98,7 @@ export async function indicatorSeries(db: Queryable, indicator: repo.IndicatorRe
     return {
       area,
       name: nameOf(area),
+      level: levelOf(area),
       values: points.map((p) => p.value),
       latest: lastPoint ? { period: lastPoint.period, value: lastPoint.value! } : null,
       meetsTarget:

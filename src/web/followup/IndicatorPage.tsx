@@ -17,6 +17,7 @@ import { useI18n, type I18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { SeriesChart, type ChartKind } from './Chart';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
+import { GenderComparison } from './GenderComparison';
 import type { AreaSeries, Indicator, SeriesResponse } from './types';
 
 function summary(
@@ -203,6 +204,14 @@ export function IndicatorPage({ id }: { id: string }) {
                 </TableScroll>
               </details>
             </section>
+          )}
+          {d.periods.length > 0 && regions.data && (
+            <GenderComparison
+              id={id}
+              indicator={ind}
+              region={region}
+              healthcareRegion={regions.data.find((r) => r.code === region)?.healthcareRegionIds[0]}
+            />
           )}
           {d.periods.length > 0 && (
             <section aria-labelledby="side-heading">

@@ -41,6 +41,7 @@ export interface Analysis {
 export interface AreaSeries {
   area: string;
   name: string;
+  level: 'country' | 'healthcare-region' | 'region';
   values: (number | null)[];
   latest: { period: string; value: number } | null;
   meetsTarget: boolean | null;
