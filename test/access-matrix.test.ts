@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 describe('access matrix', () => {
-  it('declares every route of the OpenAPI document, and nothing else', async () => {
+  it('declares every route of the OpenAPI document, and nothing else', { timeout: 180_000 }, async () => {
     const gaps = accessGaps(routesOf(await generateOpenApi()), ACCESS, OWN_SCOPE);
     expect(gaps.undeclared, 'routes without an access decision').toEqual([]);
     expect(gaps.stale, 'stale entries').toEqual([]);
