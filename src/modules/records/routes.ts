@@ -138,7 +138,7 @@ export const recordsRoutes: RouteModule = (app, { db }) => {
         summary:
           'Gallring enligt bevarandereglerna: torrkörning (rapport per regel) eller utförande, granskningsloggat (registeradministratörer)',
         body: GallringBody,
-        response: { 200: GallringReport, ...errorResponses(400, 401, 403) },
+        response: { 200: GallringReport, ...errorResponses(400, 401, 403, 422) },
       },
     },
     async (req) => runGallring(db, req.ctx, { dryRun: req.body.dryRun }),

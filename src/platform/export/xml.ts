@@ -42,7 +42,7 @@ function write(node: XmlNode, indent: string, out: string[]): void {
   if (node.children.length === 0) {
     out.push(`${indent}<${node.name}${attrs}/>`);
   } else if (node.children.every((c) => typeof c === 'string')) {
-    out.push(`${indent}<${node.name}${attrs}>${node.children.map((c) => xmlText(c as string)).join('')}</${node.name}>`);
+    out.push(`${indent}<${node.name}${attrs}>${node.children.map((c) => xmlText(c)).join('')}</${node.name}>`);
   } else {
     out.push(`${indent}<${node.name}${attrs}>`);
     for (const c of node.children) {
