@@ -7,6 +7,7 @@ import { validateXML } from 'xmllint-wasm';
 import type { Ctx, RoleAssignment } from '../src/platform/context.js';
 import { addCaseClassification } from '../src/modules/cases/add-case-classification.js';
 import { closeCase } from '../src/modules/cases/close-case.js';
+import { readCase } from '../src/modules/cases/read-case.js';
 import { updateCase } from '../src/modules/cases/update-case.js';
 import { uploadDocument } from '../src/modules/cases/upload-document.js';
 import { exportArchivePackage } from '../src/modules/records/export-archive-package.js';
@@ -172,6 +173,10 @@ describe('the e-archive package (FGS) of a closed case', () => {
     expect((await problemOf(exportArchivePackage(t.db, role('samordnare', '20'), c.id))).status).toBe(404);
     // A reader of the region's cases may not archive them.
     expect((await problemOf(exportArchivePackage(t.db, role('lasare', '14'), c.id))).status).toBe(403);
+    // The case page offers the export to the same people (canArchive).
+    expect((await readCase(t.db, role('registrator', '14'), c.id)).canArchive).toBe(true);
+    expect((await readCase(t.db, role('lasare', '14'), c.id)).canArchive).toBe(false);
+    expect((await readCase(t.db, role('registrator', '14'), open.id)).canArchive).toBe(false);
     const none = await t.db.query(`SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'archive-export'`, [c.id]);
     expect(none).toHaveLength(0);
   });

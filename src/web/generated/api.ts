@@ -32783,6 +32783,8 @@ export interface components {
             canEscalate: boolean;
             /** @description Får ändra sekretessmarkeringen (och ett sekretessmarkerat ärendes uppgifter): handlägga och läsa sekretessmarkerade handlingar i regionen */
             canChangeSecrecy: boolean;
+            /** @description Får exportera ärendets e-arkivpaket (FGS): ärendet är avslutat och du arkiverar regionens ärenden (records.archive; sekretessmarkerade kräver roll i regionen) */
+            canArchive: boolean;
         };
         CaseAction: {
             /** Format: uuid */
