@@ -81,11 +81,7 @@ export async function exportArchivePackage(db: Db, ctx: Ctx, caseId: string) {
     softwareVersion: SOFTWARE_VERSION,
   };
   const regionName = region?.name ?? c.region;
-  const archiveCase = {
-    ...c,
-    closedAt: c.closedAt,
-    region: { code: c.region, name: regionName },
-  };
+  const archiveCase = { ...c, region: { code: c.region, name: regionName } };
   const erms = Buffer.from(buildErms(archiveCase, documents, info), 'utf8');
   const premis = Buffer.from(buildPremis({ regionName }, info, documents), 'utf8');
   const ref = (path: string, b: Buffer) => ({ path, sizeBytes: b.length, sha256: sha256(b) });

@@ -153,7 +153,6 @@ export function buildPremis(p: { regionName: string }, info: PackageInfo, docume
     id('local', `${info.objectId}:export`, 'event'),
     textEl('eventType', 'fixity check'),
     textEl('eventDateTime', info.createdAt),
-    textEl('eventDetailInformation', null),
     el(
       'eventOutcomeInformation',
       {},
