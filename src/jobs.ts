@@ -22,6 +22,7 @@ import {
 } from './modules/knowledge/index.js';
 import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/index.js';
 import { REMINDERS_QUEUE, remindersHandler } from './modules/people/index.js';
+import { GALLRING_QUEUE, gallringHandler } from './modules/records/index.js';
 
 /**
  * The job worker's composition, beside server.ts's composition of the routes: the platform's
@@ -41,10 +42,11 @@ export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> 
     [QUALITY_QUEUE]: qualityHandler(db, config.qualityIndicators),
     [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
     [CATALOGUE_SYNC_QUEUE]: catalogueSyncHandler(db, config.catalogueSync),
+    [GALLRING_QUEUE]: gallringHandler(db),
   };
 }
 
-const DAILY = [REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, CASE_ACTIONS_DUE_QUEUE, LATE_MILESTONES_QUEUE];
+const DAILY = [REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, CASE_ACTIONS_DUE_QUEUE, LATE_MILESTONES_QUEUE, GALLRING_QUEUE];
 
 /**
  * The daily schedules, the daily refresh of every Kolada indicator when NAVET_KOLADA_URL is set,

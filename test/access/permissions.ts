@@ -166,6 +166,12 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'GET /api/v1/people/{id}/anonymisation': { any: ['records.anonymise'] },
   'POST /api/v1/people/{id}/anonymise': { any: ['records.anonymise'] },
   'PUT /api/v1/retention-rules/{recordType}': { any: ['records.retention'] },
+  'POST /api/v1/records/gallring': {
+    any: ['records.retention'],
+    note: 'the dry run writes nothing; the matrix executes (audited)',
+    request: () => ({ url: '/api/v1/records/gallring', payload: { dryRun: false } }),
+  },
+  'GET /api/v1/cases/{id}/archive-package': { any: ['records.archive'], note: '404 without cases.read in the region' },
 
   // ── cases (404 without cases.read in the region, 403 without the permission to act) ──
   'GET /api/v1/cases/triage-queue': { any: ['cases.triage'] },

@@ -3,10 +3,10 @@
  * src/jobs.ts) may use. Modules import each other only through their index (eslint-rules/module-boundaries.js).
  */
 // Pure rules and schemas first: they are leaves, so a cycle through this index never meets them half-evaluated.
-export { WITHDRAWABLE_TO } from './rules/lifecycle.js';
+export { isClosed, WITHDRAWABLE_TO } from './rules/lifecycle.js';
 export { addCaseAction } from './add-case-action.js';
 export { loadCasesDemo } from './demo.js';
-export { assertCanRead } from './policy.js';
+export { assertCanRead, canReadSecret } from './policy.js';
 export { registerCase } from './register-case.js';
 export { readMyCaseWork, type CaseWorkItem } from './read-my-work.js';
 export * as repository from './repository.js';

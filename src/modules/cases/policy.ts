@@ -8,6 +8,7 @@ import { maskCase } from './presenter.js';
 import {
   caseLifecycle,
   ESCALATABLE,
+  isClosed,
   SYSTEM_ACTIONS,
   targetOf,
   TRIAGEABLE,
@@ -94,7 +95,11 @@ export const masked = <T extends { subject: string; sender: string }>(
 export const mayRunAction = (canHandle: boolean, action: CaseAction): boolean => canHandle && !SYSTEM_ACTIONS.includes(action);
 
 /** What the case page needs to know about the caller: their permissions and the actions offered now. */
-export async function permissionsOn(db: Queryable, ctx: Ctx, c: { status: string; region: string; mainCaseId: string | null }) {
+export async function permissionsOn(
+  db: Queryable,
+  ctx: Ctx,
+  c: { status: string; region: string; mainCaseId: string | null; secret?: boolean },
+) {
   const scope = await caseScope(db, ctx, c.region);
   const canHandle = can(ctx.actor, 'cases.handle', scope);
   const canTriage = can(ctx.actor, 'cases.triage', scope);
@@ -114,5 +119,10 @@ export async function permissionsOn(db: Queryable, ctx: Ctx, c: { status: string
     canEscalate: canHandle && ESCALATABLE.includes(status) && !c.mainCaseId,
     // The rule of updateCase: the marking changes only with the right to read secret material in the region.
     canChangeSecrecy: canHandle && canReadSecret(ctx.actor, c.region),
+    // The e-archive package (records/export-archive-package.ts asks the same).
+    canArchive:
+      isClosed(status) &&
+      can(ctx.actor, 'records.archive', scope) &&
+      (!c.secret || canReadSecret(ctx.actor, c.region, 'records.archive')),
   };
 }

@@ -18,6 +18,7 @@ const PERMISSION_FIELDS = {
   canTriage: true,
   canEscalate: true,
   canChangeSecrecy: true,
+  canArchive: true,
 } as const;
 
 /**

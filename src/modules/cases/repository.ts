@@ -18,7 +18,14 @@ export * from './link-repository.js';
 type CaseApi = Static<typeof CaseDetail>;
 /** What the case page adds from the caller's permissions (policy.ts), not from the database. */
 type CasePermissions =
-  'allowedActions' | 'allowedTransitions' | 'locked' | 'canHandle' | 'canTriage' | 'canEscalate' | 'canChangeSecrecy';
+  | 'allowedActions'
+  | 'allowedTransitions'
+  | 'locked'
+  | 'canHandle'
+  | 'canTriage'
+  | 'canEscalate'
+  | 'canChangeSecrecy'
+  | 'canArchive';
 /** The names the detail query joins in (DETAIL_SELECT); the other fields are the case's own columns. */
 export const DETAIL_JOINED = [
   'assignedGroupName',

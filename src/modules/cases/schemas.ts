@@ -109,6 +109,10 @@ export const CaseDetail = Type.Object(
       description:
         'Får ändra sekretessmarkeringen (och ett sekretessmarkerat ärendes uppgifter): handlägga och läsa sekretessmarkerade handlingar i regionen',
     }),
+    canArchive: Type.Boolean({
+      description:
+        'Får exportera ärendets e-arkivpaket (FGS): ärendet är avslutat och du arkiverar regionens ärenden (records.archive; sekretessmarkerade kräver roll i regionen)',
+    }),
   },
   { $id: 'CaseDetail' },
 );

@@ -7,6 +7,14 @@ declare module '../../platform/audit/record.js' {
     'retention-rule.update': { before: RetentionRuleAudit; after: RetentionRuleAudit };
     'register-extract.export': { after: { declarationDetails: boolean } };
     'person.anonymise': { before: { fields: string[] }; after: { name: string; notesErased: number } };
+    /** A gallring run (entity id: the day): which rules removed which records, never their contents. */
+    'gallring.execute': {
+      after: { date: string; removed: number; rules: { recordType: string; cutoff: string; ids: string[] }[] };
+    };
+    /** An e-archive package (FGS) of a closed case was exported: what it held, and its checksum. */
+    'case.archive-export': {
+      after: { packageSha256: string; documents: number; documentIds: string[]; secret: boolean; sizeBytes: number };
+    };
   }
 }
 
@@ -16,6 +24,7 @@ export interface RetentionRuleAudit {
   retentionYears: number | null;
   retention: string;
   legalBasis: string;
+  disposition: 'gallras' | 'bevaras';
 }
 
 export {};

@@ -4,3 +4,4 @@
  */
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.
 export { recordsRoutes } from './routes.js';
+export { GALLRING_QUEUE, gallringHandler } from './run-gallring.js';

@@ -27,13 +27,13 @@ export async function updateRetentionRule(
   db: Queryable,
   recordType: string,
   version: number,
-  r: { label: string; retentionYears: number | null; retention: string; legalBasis: string },
+  r: { label: string; retentionYears: number | null; retention: string; legalBasis: string; disposition: string },
 ) {
   return selectRow<RetentionRuleRow>(
     db,
-    `UPDATE retention_rules SET label = $3, retention_years = $4, retention = $5, legal_basis = $6, version = version + 1,
-       updated_at = now() WHERE record_type = $1 AND version = $2 RETURNING *`,
-    [recordType, version, r.label, r.retentionYears, r.retention, r.legalBasis],
+    `UPDATE retention_rules SET label = $3, retention_years = $4, retention = $5, legal_basis = $6, disposition = $7,
+       version = version + 1, updated_at = now() WHERE record_type = $1 AND version = $2 RETURNING *`,
+    [recordType, version, r.label, r.retentionYears, r.retention, r.legalBasis, r.disposition],
   );
 }
 

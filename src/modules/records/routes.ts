@@ -12,7 +12,17 @@ import { extractToDocx } from './extract-docx.js';
 import { presentRetentionRule } from './presenter.js';
 import { registerExtract } from './register-extract.js';
 import * as repo from './repository.js';
-import { AnonymisationPreview, AnonymiseBody, RegisterExtractSchema, RetentionRule, RetentionRuleBody } from './schemas.js';
+import { exportArchivePackage } from './export-archive-package.js';
+import { runGallring } from './run-gallring.js';
+import {
+  AnonymisationPreview,
+  AnonymiseBody,
+  GallringBody,
+  GallringReport,
+  RegisterExtractSchema,
+  RetentionRule,
+  RetentionRuleBody,
+} from './schemas.js';
 import { updateRetentionRule } from './update-retention-rule.js';
 
 const tags = ['Registerutdrag, anonymisering och bevarande'];
@@ -117,6 +127,38 @@ export const recordsRoutes: RouteModule = (app, { db }) => {
       return presentRetentionRule(
         await updateRetentionRule(db, req.ctx, req.params.recordType, expectedVersion(req.headers['if-match'], version), rest),
       );
+    },
+  );
+
+  app.post(
+    '/api/v1/records/gallring',
+    {
+      schema: {
+        tags,
+        summary:
+          'Gallring enligt bevarandereglerna: torrkörning (rapport per regel) eller utförande, granskningsloggat (registeradministratörer)',
+        body: GallringBody,
+        response: { 200: GallringReport, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (req) => runGallring(db, req.ctx, { dryRun: req.body.dryRun }),
+  );
+
+  app.get(
+    '/api/v1/cases/:id/archive-package',
+    {
+      config: { rateLimit: 'export' },
+      schema: {
+        tags,
+        summary:
+          'E-arkivpaket (FGS 2.0: E-ARK CSIP/SIP med METS, CITS ERMS 2.1.2 och PREMIS 3.0) för ett avslutat ärende, som ZIP; 409 för ärenden som inte är avslutade',
+        params: IdParams,
+        response: { 200: Type.String({ description: 'ZIP' }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const p = await exportArchivePackage(db, req.ctx, req.params.id);
+      return sendDownload(reply, { filename: p.filename, contentType: 'application/zip', body: p.body });
     },
   );
 };

@@ -6,11 +6,17 @@ const OnAnonymisation = Type.Union([Type.Literal('keep'), Type.Literal('keep-pse
   description: 'keep = bevaras oförändrad, keep-pseudonymised = bevaras under pseudonymen, erase = raderas',
 });
 
+export const Disposition = Type.Union([Type.Literal('gallras'), Type.Literal('bevaras')], {
+  description:
+    'gallras = tas bort av gallringen när tiden har gått ut; bevaras = tas aldrig bort (avslutade ärenden går till e-arkivet)',
+});
+
 export const RetentionRule = Type.Object(
   {
     recordType: Type.String(),
     label: Type.String(),
     onAnonymisation: OnAnonymisation,
+    disposition: Disposition,
     retentionYears: Nullable(Type.Integer()),
     retention: Type.String(),
     legalBasis: Type.String(),
@@ -26,6 +32,7 @@ export const RetentionRuleBody = Type.Object(
     retentionYears: Nullable(Type.Integer({ minimum: 0, maximum: 200 })),
     retention: Type.String({ minLength: 1, maxLength: 1000 }),
     legalBasis: Type.String({ minLength: 1, maxLength: 2000 }),
+    disposition: Type.Optional(Disposition),
     version: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false },
@@ -76,4 +83,36 @@ export const RegisterExtractSchema = Type.Object({
   claimsIncluded: Type.Boolean(),
   auditEvents: Type.Array(Json),
   retention: Type.Array(Json),
+});
+
+export const GallringBody = Type.Object(
+  {
+    dryRun: Type.Boolean({ description: 'true: bara rapporten; false: gallra nu (det som rapporten visar)' }),
+  },
+  { additionalProperties: false },
+);
+
+export const GallringReport = Type.Object({
+  date: Type.String({ format: 'date', description: 'Dagen som reglerna räknas från (produktens klocka)' }),
+  dryRun: Type.Boolean(),
+  removed: Type.Integer({ description: 'Antal poster som togs bort (0 vid torrkörning)' }),
+  rules: Type.Array(
+    Type.Object({
+      recordType: Type.String(),
+      label: Type.String(),
+      disposition: Disposition,
+      retentionYears: Nullable(Type.Integer()),
+      retention: Type.String(),
+      legalBasis: Type.String(),
+      action: Type.Union([Type.Literal('remove'), Type.Literal('archive'), Type.Literal('keep'), Type.Literal('manual')], {
+        description:
+          'remove = gallras nu; archive = bevaras, avslutade ärenden ska till e-arkivet; keep = bevaras; manual = gallras men Navet gör det inte (ingen tid eller okänd post)',
+      }),
+      cutoff: Nullable(Type.String({ format: 'date', description: 'Poster daterade före denna dag har passerat tiden' })),
+      count: Type.Integer(),
+      items: Type.Array(Type.Object({ id: Uuid, label: Type.String(), date: Type.String() }), {
+        description: 'Vilka poster (högst 200; count är alltid hela antalet)',
+      }),
+    }),
+  ),
 });

@@ -6,7 +6,7 @@ import { notFound, staleVersion } from '../../platform/errors.js';
 import * as repo from './repository.js';
 
 /**
- * Administrators keep the retention rules (how long, on what legal basis) as data. What
+ * Administrators keep the retention rules (how long, on what legal basis, gallras or bevaras) as data. What
  * anonymisation does to each record type is fixed by records law and not editable here.
  */
 export async function updateRetentionRule(
@@ -14,14 +14,21 @@ export async function updateRetentionRule(
   ctx: Ctx,
   recordType: string,
   version: number,
-  input: { label: string; retentionYears: number | null; retention: string; legalBasis: string },
+  input: {
+    label: string;
+    retentionYears: number | null;
+    retention: string;
+    legalBasis: string;
+    disposition?: 'gallras' | 'bevaras' | undefined;
+  },
 ) {
   authorize(ctx.actor, 'records.retention');
   return db.transaction(async (tx) => {
     const before = await repo.getRetentionRule(tx, recordType, true);
     if (!before) throw notFound('Bevaranderegeln');
     if (before.version !== version) throw staleVersion(before.version);
-    const row = await repo.updateRetentionRule(tx, recordType, version, input);
+    const disposition = input.disposition ?? before.disposition;
+    const row = await repo.updateRetentionRule(tx, recordType, version, { ...input, disposition });
     if (!row) throw staleVersion(before.version + 1);
     await recordAudit(tx, ctx, {
       entityType: 'retention-rule',
@@ -32,12 +39,14 @@ export async function updateRetentionRule(
         retentionYears: before.retentionYears,
         retention: before.retention,
         legalBasis: before.legalBasis,
+        disposition: before.disposition,
       },
       after: {
         label: input.label,
         retentionYears: input.retentionYears,
         retention: input.retention,
         legalBasis: input.legalBasis,
+        disposition,
       },
     });
     return row;

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'compensation.rates': ['admin'],
   'records.anonymise': ['admin', 'samordnare'],
   'records.retention': ['admin'],
+  // The e-archive: exporting a closed case as an FGS package (those who keep the diarium).
+  'records.archive': ['admin', 'samordnare', 'registrator'],
   'cases.handle': ['admin', 'samordnare', 'registrator', 'ordforande', 'processtod'],
   'cases.triage': ['admin', 'samordnare'],
   // The region's klassificeringsstruktur (the official diarium): kept by those who coordinate.

@@ -17,6 +17,7 @@ import { CASES_PATH } from './cases';
 import { CasesNav } from './CasesNav';
 import { DiariumPanel } from './DiariumPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { ArchivePanel } from './ArchivePanel';
 import { EscalatePanel } from './EscalatePanel';
 import { HistoryPanel } from './HistoryPanel';
 import { LinksPanel } from './LinksPanel';
@@ -93,6 +94,7 @@ function CaseView({ id }: { id: string }) {
       <ActionsPanel c={c} options={options.data} onDone={say} />
       <DocumentsPanel c={c} onDone={say} />
       <LinksPanel c={c} onDone={say} />
+      {c.canArchive && <ArchivePanel c={c} />}
       <HistoryPanel c={c} />
     </Page>
   );

@@ -246,4 +246,10 @@ export const enCases: Record<keyof typeof svCases, string> = {
   'cases.classification.rename': 'Rename {code}',
   'cases.classification.saved': 'Entry {code} saved.',
   'cases.classification.readOnly': 'You can read the scheme. Coordinators and administrators keep it.',
+  'cases.archive.title': 'E-archive',
+  'cases.archive.lead':
+    "The case is closed and can be handed to the e-archive as a package following the Swedish National Archives' FGS (METS, case metadata as FGS Ärendehantering/ERMS, PREMIS and every document with its checksum). The export is logged.",
+  'cases.archive.secret':
+    'The case is marked secret. The package holds every particular and document and is marked with the secrecy ground; handle the file accordingly.',
+  'cases.archive.download': 'Export e-archive package (FGS)',
 };

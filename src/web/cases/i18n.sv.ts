@@ -260,4 +260,10 @@ export const svCases = {
   'cases.classification.rename': 'Byt rubrik på {code}',
   'cases.classification.saved': 'Posten {code} är sparad.',
   'cases.classification.readOnly': 'Du kan läsa strukturen. Samordnare och administratörer förvaltar den.',
+  'cases.archive.title': 'E-arkiv',
+  'cases.archive.lead':
+    'Ärendet är avslutat och kan lämnas till e-arkivet som ett paket enligt Riksarkivets FGS (METS, ärendemetadata enligt FGS Ärendehantering/ERMS, PREMIS och alla handlingar med kontrollsummor). Exporten loggas.',
+  'cases.archive.secret':
+    'Ärendet är sekretessmarkerat. Paketet innehåller alla uppgifter och handlingar och är märkt med sekretessgrunden; hantera filen därefter.',
+  'cases.archive.download': 'Exportera e-arkivpaket (FGS)',
 } as const;

@@ -27348,6 +27348,8 @@ export interface paths {
                         retentionYears: number | null;
                         retention: string;
                         legalBasis: string;
+                        /** @description gallras = tas bort av gallringen när tiden har gått ut; bevaras = tas aldrig bort (avslutade ärenden går till e-arkivet) */
+                        disposition?: "gallras" | "bevaras";
                         version: number;
                     };
                 };
@@ -27463,6 +27465,260 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records/gallring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gallring enligt bevarandereglerna: torrkörning (rapport per regel) eller utförande, granskningsloggat (registeradministratörer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: bara rapporten; false: gallra nu (det som rapporten visar) */
+                        dryRun: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description Dagen som reglerna räknas från (produktens klocka)
+                             */
+                            date: string;
+                            dryRun: boolean;
+                            /** @description Antal poster som togs bort (0 vid torrkörning) */
+                            removed: number;
+                            rules: {
+                                recordType: string;
+                                label: string;
+                                /** @description gallras = tas bort av gallringen när tiden har gått ut; bevaras = tas aldrig bort (avslutade ärenden går till e-arkivet) */
+                                disposition: "gallras" | "bevaras";
+                                retentionYears: number | null;
+                                retention: string;
+                                legalBasis: string;
+                                /** @description remove = gallras nu; archive = bevaras, avslutade ärenden ska till e-arkivet; keep = bevaras; manual = gallras men Navet gör det inte (ingen tid eller okänd post) */
+                                action: "remove" | "archive" | "keep" | "manual";
+                                cutoff: string | null;
+                                count: number;
+                                /** @description Vilka poster (högst 200; count är alltid hela antalet) */
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    date: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/archive-package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-arkivpaket (FGS 2.0: E-ARK CSIP/SIP med METS, CITS ERMS 2.1.2 och PREMIS 3.0) för ett avslutat ärende, som ZIP; 409 för ärenden som inte är avslutade */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ZIP */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -32759,6 +33015,8 @@ export interface components {
             canEscalate: boolean;
             /** @description Får ändra sekretessmarkeringen (och ett sekretessmarkerat ärendes uppgifter): handlägga och läsa sekretessmarkerade handlingar i regionen */
             canChangeSecrecy: boolean;
+            /** @description Får exportera ärendets e-arkivpaket (FGS): ärendet är avslutat och du arkiverar regionens ärenden (records.archive; sekretessmarkerade kräver roll i regionen) */
+            canArchive: boolean;
         };
         CaseAction: {
             /** Format: uuid */
@@ -33196,6 +33454,8 @@ export interface components {
             label: string;
             /** @description keep = bevaras oförändrad, keep-pseudonymised = bevaras under pseudonymen, erase = raderas */
             onAnonymisation: "keep" | "keep-pseudonymised" | "erase";
+            /** @description gallras = tas bort av gallringen när tiden har gått ut; bevaras = tas aldrig bort (avslutade ärenden går till e-arkivet) */
+            disposition: "gallras" | "bevaras";
             retentionYears: number | null;
             retention: string;
             legalBasis: string;

@@ -4,6 +4,7 @@ import type { ApiError } from '../api';
 import { useForm } from 'react-hook-form';
 import { RetentionRuleBody } from '../../modules/records/schemas';
 import { $api, call, client, invalidate, type ApiBody, type Schema } from '../client';
+import { FormSelectField } from '../components/FormChoiceFields';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useSession } from '../auth/session';
@@ -13,6 +14,7 @@ import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useI18n, useT } from '../i18n';
 import { asApiError } from '../people/people';
+import { GallringSection } from './GallringSection';
 
 type Rule = Schema<'RetentionRule'>;
 
@@ -54,6 +56,7 @@ function Rules() {
               <tr>
                 <th scope="col">{t('records.col.record')}</th>
                 <th scope="col">{t('records.col.retention')}</th>
+                <th scope="col">{t('records.col.disposition')}</th>
                 <th scope="col">{t('records.col.happens')}</th>
                 <th scope="col">{t('records.col.basis')}</th>
                 {isAdmin && <th scope="col">{t('records.col.actions')}</th>}
@@ -67,6 +70,7 @@ function Rules() {
                     {r.retention}
                     {r.retentionYears !== null && ` (${t('records.retention.years', { years: r.retentionYears })})`}
                   </td>
+                  <td>{t(`records.disposition.${r.disposition}`)}</td>
                   <td>{t(`records.on.${r.onAnonymisation}`)}</td>
                   <td>{r.legalBasis}</td>
                   {isAdmin && (
@@ -98,11 +102,18 @@ function Rules() {
               }}
             />
           ))}
+      {isAdmin && <GallringSection />}
     </Page>
   );
 }
 
-type RuleValues = { label: string; retentionYears: string; retention: string; legalBasis: string };
+type RuleValues = {
+  label: string;
+  retentionYears: string;
+  retention: string;
+  legalBasis: string;
+  disposition: 'gallras' | 'bevaras';
+};
 
 function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; onCancel: () => void }) {
   const { t, lang } = useI18n();
@@ -113,6 +124,7 @@ function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; 
     retentionYears: v.retentionYears.trim() === '' ? null : Number(v.retentionYears),
     retention: v.retention,
     legalBasis: v.legalBasis,
+    disposition: v.disposition,
     version: rule.version,
   });
   const form = useForm<RuleValues>({
@@ -121,6 +133,7 @@ function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; 
       retentionYears: rule.retentionYears === null ? '' : String(rule.retentionYears),
       retention: rule.retention,
       legalBasis: rule.legalBasis,
+      disposition: rule.disposition,
     },
     resolver: schemaResolver(RetentionRuleBody, toBody, lang),
   });
@@ -148,6 +161,17 @@ function RuleForm({ rule, onDone, onCancel }: { rule: Rule; onDone: () => void; 
         label={t('records.retention.yearsLabel')}
         hint={t('records.retention.yearsHint')}
         inputMode="numeric"
+      />
+      <FormSelectField
+        control={control}
+        name="disposition"
+        id="rule-disposition"
+        label={t('records.col.disposition')}
+        hint={t('records.retention.dispositionHint')}
+        options={[
+          { value: 'bevaras', label: t('records.disposition.bevaras') },
+          { value: 'gallras', label: t('records.disposition.gallras') },
+        ]}
       />
       <FormTextAreaField control={control} name="retention" id="rule-retention" label={t('records.col.retention')} rows={2} />
       <FormTextAreaField control={control} name="legalBasis" id="rule-basis" label={t('records.col.basis')} rows={3} />
