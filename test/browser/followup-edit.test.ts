@@ -58,6 +58,15 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
 
     // 2. A new insatsområde in Kronoberg's 2026–2027 plan (the demo's years move with the clock).
     expect(await visit(page, '/planer-och-uppfoljning/planer')).toBe('Verksamhetsplaner och uppföljningsrapporter');
+    // A new plan needs its group and a four-digit year: said at the fields before any request.
+    await page.getByText('Ny verksamhetsplan').click();
+    await page.getByLabel('Första året').fill('27');
+    const beforeNewPlan = writes;
+    await page.getByRole('button', { name: 'Skapa planen' }).click();
+    await page.locator('#new-plan-groupId-error').getByText('Välj gruppen planen gäller.').waitFor();
+    await page.locator('#new-plan-startYear-error').getByText('Ange året med fyra siffror.').waitFor();
+    expect(await page.locator('.error-summary').innerText()).toContain('Första året: Ange året med fyra siffror.');
+    expect(writes).toBe(beforeNewPlan);
     await page
       .getByRole('link', { name: `Verksamhetsplan ${demoYear(2026)}–${demoYear(2027)}` })
       .first()
@@ -104,6 +113,14 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await items.getByRole('rowheader', { name: 'Gemensam läkemedelsgenomgång' }).waitFor();
     const titles = await items.getByRole('rowheader').allInnerTexts();
     expect(titles.indexOf('Gemensam läkemedelsgenomgång')).toBe(before - 1);
+    // The agreed plan is established with a decision and its date: both are asked for first.
+    const beforeEstablish = writes;
+    await page.getByRole('button', { name: 'Fastställ planen' }).click();
+    await page.locator('#transition-decisionRef-error').getByText('Uppgiften behövs.').waitFor();
+    await page.locator('#transition-establishedOn-error').getByText('Uppgiften behövs.').waitFor();
+    expect(await page.locator('.error-summary').innerText()).toContain('Fastställd den: Uppgiften behövs.');
+    expect(writes).toBe(beforeEstablish);
+    await screenshot(page, 'followup-transition-refused');
     await expectAccessible(page, 'plan after save');
 
     // 3. The demo PDSA cycle moves from plan to do.
