@@ -19,7 +19,7 @@ import { loadGroups } from '../organisation/groups';
 import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
 import { PlanTransitionForm } from './PlanTransitionForm';
-import { FORM_OPTIONS, FormProblem, nested, useFormProblem, useProblemSubmit } from './form';
+import { FORM_OPTIONS, FormProblem, useFormProblem, useProblemSubmit } from './form';
 import { PROGRESS, RATIONALES, type Plan, type PlanItem } from './types';
 import { thisYear } from '../clock';
 
@@ -168,19 +168,17 @@ export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSav
   const problem = useFormProblem('plan', label);
   const form = useForm<PlanValues>({
     ...FORM_OPTIONS,
-    resolver: nested(
-      withChecks(
-        schemaResolver(UpdatePlanBody, (v: PlanValues) => toPlanBody(v, locked)),
-        (v) => {
-          const missing: Record<string, string | false> = { title: !locked && !v.title.trim() && t('followup.plan.titleNeeded') };
-          v.items.forEach((x, k) => {
-            missing[`items.${k}.title`] = !x.title.trim() && t('followup.plan.titleNeeded');
-            missing[`items.${k}.priority`] =
-              (!/^\d{1,3}$/.test(x.priority) || Number(x.priority) < 1) && t('followup.plan.priorityFormat');
-          });
-          return missing;
-        },
-      ),
+    resolver: withChecks(
+      schemaResolver(UpdatePlanBody, (v: PlanValues) => toPlanBody(v, locked)),
+      (v) => {
+        const missing: Record<string, string | false> = { title: !locked && !v.title.trim() && t('followup.plan.titleNeeded') };
+        v.items.forEach((x, k) => {
+          missing[`items.${k}.title`] = !x.title.trim() && t('followup.plan.titleNeeded');
+          missing[`items.${k}.priority`] =
+            (!/^\d{1,3}$/.test(x.priority) || Number(x.priority) < 1) && t('followup.plan.priorityFormat');
+        });
+        return missing;
+      },
     ),
     defaultValues: { title: plan.title, items: plan.items.map(draftOf) },
   });

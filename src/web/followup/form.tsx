@@ -6,16 +6,9 @@
  * FormProblem offers a button that fetches the record again.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  get,
-  set,
-  type FieldErrors,
-  type FieldValues,
-  type Resolver,
-  type UseFormProps,
-  type UseFormReturn,
-} from 'react-hook-form';
-import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import type { FieldErrors, FieldValues, UseFormProps, UseFormReturn } from 'react-hook-form';
+import { FormErrorSummary } from '../components/FormErrors';
+import { errorItems } from '../components/form-fields';
 import { useFormSubmit } from '../form-submit';
 import { useI18n } from '../i18n';
 import { asApiError, errorKey, serverFieldErrors, useFormSummary } from '../people/people';
@@ -25,29 +18,6 @@ const STALE_VERSION = 'urn:navet:problem:stale-version';
 
 /** The form options every follow-up form takes: the error summary takes focus, not the first field. */
 export const FORM_OPTIONS = { shouldFocusError: false } satisfies UseFormProps;
-
-/**
- * The schema's errors nested as react-hook-form keeps its own (`items.2.title` → items[2].title),
- * so a list's fields find theirs and a corrected field's error goes away.
- */
-export function nested<V extends FieldValues>(resolver: Resolver<V>): Resolver<V> {
-  return async (values, context, options) => {
-    const result = await resolver(values, context, options);
-    const flat = Object.entries(result.errors);
-    if (flat.length === 0) return result;
-    const errors = {};
-    for (const [path, e] of flat) if (get(errors, path) === undefined) set(errors, path, e);
-    return { values: {}, errors: errors as FieldErrors<V> };
-  };
-}
-
-/** Every field error of a form, as [path, message], in the order of the errors object. */
-function leaves(errors: unknown, path = ''): [string, string][] {
-  if (!errors || typeof errors !== 'object') return [];
-  const e = errors as { message?: unknown; type?: unknown };
-  if (typeof e.message === 'string' && typeof e.type === 'string') return [[path, e.message]];
-  return Object.entries(errors).flatMap(([k, v]) => (k === 'ref' ? [] : leaves(v, path ? `${path}.${k}` : k)));
-}
 
 /**
  * The summary of one form (`prefix` as its fields' ids begin, `label` a field key's Swedish
@@ -68,11 +38,10 @@ export function useFormProblem(prefix: string, label: (key: string) => string) {
     /** The errors the form found before sending (the page's own checks and the route's schema). */
     invalid: (errors: FieldErrors) => {
       setStale(false);
-      const items: FormErrorItem[] = leaves(errors).map(([path, message]) => {
-        const key = errorKey(path);
-        return { fieldId: `${prefix}-${key}`, label: label(key), message };
-      });
-      summary.showText(t('form.fixErrors'), items);
+      summary.showText(
+        t('form.fixErrors'),
+        errorItems(errors, prefix, (name) => label(errorKey(name))),
+      );
     },
     /** A refused request: the server's sentence, and a link to each field it names. */
     refused: (err: unknown) => {

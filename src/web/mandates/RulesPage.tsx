@@ -11,7 +11,7 @@ import { $api, invalidate, type ApiBody } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
-import { bind, withChecks } from '../components/form-fields';
+import { bind, errorItems, withChecks } from '../components/form-fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
 import { useFocusReturn } from '../form-submit';
@@ -202,11 +202,7 @@ export function RulesPage() {
         summary.show(apiError, serverFieldErrors(apiError, 'rule', label).items);
       }
     },
-    (errors) =>
-      summary.showText(
-        t('form.fixErrors'),
-        Object.entries(errors).map(([k, e]) => ({ fieldId: `rule-${k}`, label: label(k), message: e?.message ?? '' })),
-      ),
+    (errors) => summary.showText(t('form.fixErrors'), errorItems(errors, 'rule', label)),
   );
 
   async function remove(r: Rule) {
