@@ -36,6 +36,19 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     const target = options.find((o) => !o.includes('(nuvarande)') && !o.startsWith('Välj'))!;
     expect(options.length).toBeLessThanOrEqual(7);
     await status.selectOption({ label: target });
+    // The route's schema checks the form before anything is sent: the field says what is wrong,
+    // and the summary names it by its label.
+    let writes = 0;
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes('/api/v1/')) writes += 1;
+    });
+    await page.getByLabel('Beslutsforum').fill('x'.repeat(301));
+    await page.getByRole('button', { name: /^(Spara status|Registrera status)$/ }).click();
+    await page.locator('#status-decisionForum-error').waitFor();
+    await expect.poll(() => hasFocus(page, '.error-summary')).toBe(true);
+    expect(await page.locator('.error-summary').innerText()).toContain('Beslutsforum:');
+    expect(writes).toBe(0);
+    await screenshot(page, 'followup-status-refused');
     await page.getByLabel('Beslutsforum').fill('Regionalt kunskapsråd');
     await page.getByRole('button', { name: /^(Spara status|Registrera status)$/ }).click();
     await page.getByRole('status').getByText(`Statusen är sparad: ${target}.`).waitFor();
@@ -45,6 +58,15 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
 
     // 2. A new insatsområde in Kronoberg's 2026–2027 plan (the demo's years move with the clock).
     expect(await visit(page, '/planer-och-uppfoljning/planer')).toBe('Verksamhetsplaner och uppföljningsrapporter');
+    // A new plan needs its group and a four-digit year: said at the fields before any request.
+    await page.getByText('Ny verksamhetsplan').click();
+    await page.getByLabel('Första året').fill('27');
+    const beforeNewPlan = writes;
+    await page.getByRole('button', { name: 'Skapa planen' }).click();
+    await page.locator('#new-plan-groupId-error').getByText('Välj gruppen planen gäller.').waitFor();
+    await page.locator('#new-plan-startYear-error').getByText('Ange året med fyra siffror.').waitFor();
+    expect(await page.locator('.error-summary').innerText()).toContain('Första året: Ange året med fyra siffror.');
+    expect(writes).toBe(beforeNewPlan);
     await page
       .getByRole('link', { name: `Verksamhetsplan ${demoYear(2026)}–${demoYear(2027)}` })
       .first()
@@ -56,6 +78,13 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     const n = before; // the new item's index
     const item = page.locator(`#plan-items-${n}-title`);
     await expect.poll(() => hasFocus(page, `#plan-items-${n}-title`)).toBe(true);
+    // An item without a title is the page's own sentence at the field, named "Insatsområde N:
+    // Insatsområde" in the summary (never the body's path), before any request.
+    const sentBefore = writes;
+    await page.getByRole('button', { name: 'Spara planen' }).click();
+    await page.locator(`#plan-items-${n}-title-error`).getByText('Ange en rubrik.').waitFor();
+    expect(await page.locator('.error-summary').innerText()).toContain(`Insatsområde ${n + 1}: Insatsområde: Ange en rubrik.`);
+    expect(writes).toBe(sentBefore);
     await item.fill('Gemensam läkemedelsgenomgång');
     await page.locator(`#plan-items-${n}-rationaleKind`).selectOption('npo-plan');
     await page.locator(`#plan-items-${n}-ownerName`).fill('Chefläkare');
@@ -67,6 +96,10 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await fieldError.getByText('Slutet kan inte vara före starten.').waitFor();
     await expect.poll(() => hasFocus(page, '.error-summary')).toBe(true);
     expect(await page.locator(`#plan-items-${n}-endsOn`).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.error-summary').innerText()).toContain(
+      `Insatsområde ${n + 1}: Klart: Slutet kan inte vara före starten.`,
+    );
+    expect(await page.locator('.error-summary').innerText()).not.toContain('items');
     await expectAccessible(page, 'plan form with a validation error');
     await screenshot(page, 'followup-plan-error');
     await page.locator('.error-summary a').first().click();
@@ -80,6 +113,14 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await items.getByRole('rowheader', { name: 'Gemensam läkemedelsgenomgång' }).waitFor();
     const titles = await items.getByRole('rowheader').allInnerTexts();
     expect(titles.indexOf('Gemensam läkemedelsgenomgång')).toBe(before - 1);
+    // The agreed plan is established with a decision and its date: both are asked for first.
+    const beforeEstablish = writes;
+    await page.getByRole('button', { name: 'Fastställ planen' }).click();
+    await page.locator('#transition-decisionRef-error').getByText('Uppgiften behövs.').waitFor();
+    await page.locator('#transition-establishedOn-error').getByText('Uppgiften behövs.').waitFor();
+    expect(await page.locator('.error-summary').innerText()).toContain('Fastställd den: Uppgiften behövs.');
+    expect(writes).toBe(beforeEstablish);
+    await screenshot(page, 'followup-transition-refused');
     await expectAccessible(page, 'plan after save');
 
     // 3. The demo PDSA cycle moves from plan to do.
@@ -90,6 +131,17 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await settled(page);
     const cycle = page.getByRole('article', { name: 'Ny bokningsrutin för behandlingsstart' });
     await cycle.getByText('Steg: Planera').waitFor();
+    // Moving on needs the step's text: the page's sentence at the field, nothing sent.
+    const planText = cycle.getByLabel('Planera: vad ska prövas, och vad förväntas hända?');
+    const planned = await planText.inputValue();
+    const sent = writes;
+    await planText.fill('');
+    await cycle.getByRole('button', { name: /Spara och gå vidare till genomföra/ }).click();
+    await cycle.getByText('Beskriv steget innan cykeln går vidare.').first().waitFor();
+    await expect.poll(() => hasFocus(page, '.error-summary')).toBe(true);
+    expect(writes).toBe(sent);
+    await screenshot(page, 'followup-pdsa-refused');
+    await planText.fill(planned || 'Boka behandlingsstart vid beslutsbesöket.');
     await cycle.getByRole('button', { name: /Spara och gå vidare till genomföra/ }).click();
     await page.getByRole('status').getByText('"Ny bokningsrutin för behandlingsstart" är nu i steget Genomföra.').waitFor();
     const moved = page.getByRole('article', { name: 'Ny bokningsrutin för behandlingsstart' });
@@ -109,6 +161,10 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
       .first()
       .click();
     const form = page.getByRole('form', { name: `Ändra ${name}` });
+    await form.getByLabel('Rubrik').fill('');
+    await form.getByRole('button', { name: 'Spara målet' }).click();
+    await form.locator('[id$="-title-error"]').getByText('Ange en rubrik.').waitFor();
+    expect(await form.locator('.error-summary').innerText()).toContain('Rubrik: Ange en rubrik.');
     await form.getByLabel('Rubrik').fill(`${name} (reviderat)`);
     // Someone else saves the goal first: the save is refused (409) and offers a reload.
     const goalId = ((await first.locator('.goal-node > span').first().getAttribute('id')) ?? '').replace(/^goal-/, '');

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { expectAccessible, hasFocus, screenshot, settled, useBrowser, visit } from './browser.js';
 
 const NAMND = 'Södra regionvårdsnämnden';
 const SVEN = 'Sven Samverkan (demo)';
@@ -76,6 +76,32 @@ describe('mandates: nominations, composition, expiry and the public register', (
     expect(await visit(page, '/personer-och-uppdrag/nomineringar')).toBe('Nomineringar');
     expect(await visit(page, '/admin/sammansattningsregler')).toBe('Sammansättningsregler');
     await page.getByText('Blekinge, Halland och Kronoberg utser vardera två ledamöter', { exact: false }).first().waitFor();
+    // The rule form checks with the route's schema before sending: an empty description is the
+    // page's own sentence at the field; a malformed programme area id is the schema's, on its
+    // field, named by its label — and nothing is sent. Then the server's rules refuse the save.
+    let ruleWrites = 0;
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes('/api/v1/composition-rules')) ruleWrites += 1;
+    });
+    const ruleForm = page.getByRole('form', { name: 'Ny regel' });
+    await ruleForm.getByLabel('Programområden').fill('Inte ett id');
+    await ruleForm.getByRole('button', { name: 'Lägg till regeln' }).click();
+    await page.locator('#rule-description-error').getByText('Beskriv regeln.').waitFor();
+    await expect.poll(() => hasFocus(page, '.error-summary')).toBe(true);
+    await ruleForm.getByLabel('Beskrivning').fill('Två ledamöter från varje region.');
+    await ruleForm.getByRole('button', { name: 'Lägg till regeln' }).click();
+    await page.locator('#rule-programAreaIds-error').waitFor();
+    const ruleSummary = ruleForm.locator('.error-summary');
+    expect(await ruleSummary.innerText()).toContain('Programområden:');
+    expect(await ruleSummary.innerText()).not.toContain('programAreaIds');
+    expect(ruleWrites).toBe(0);
+    await ruleForm.getByLabel('Programområden').fill('');
+    await ruleForm.getByRole('button', { name: 'Lägg till regeln' }).click();
+    await page.locator('#rule-roles-error').getByText('Ange minst en roll.').waitFor();
+    expect(await ruleSummary.innerText()).toContain('Slag av grupp: Ange vilka grupper regeln gäller');
+    expect(ruleWrites).toBe(1);
+    await expectAccessible(page, 'rule form refused');
+    await screenshot(page, 'mandates-rules-refused');
 
     const anonymous = await suite.newPage();
     expect(await visit(anonymous.page, '/vem-sitter-var')).toBe('Vem sitter var');

@@ -4,6 +4,7 @@ import { IsoDate, Uuid } from '../../platform/http/schemas.js';
 import { lit, Nullable, Status, Text } from '../implementation/index.js';
 
 export { FileQuery } from '../implementation/index.js';
+export { CreateGoalBody, UpdateGoalBody } from './goal-schemas.js';
 
 export const tags = ['Uppföljning'];
 export const IdParams = Type.Object({ id: Uuid });
@@ -85,15 +86,6 @@ export const GoalNode = Type.Object(
   },
   { $id: 'GoalNode' },
 );
-export const CreateGoalBody = Type.Object(
-  {
-    parentId: Type.Optional(Nullable(Uuid)),
-    owner: Type.String({ minLength: 2, maxLength: 40 }),
-    title: Text(300),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-  },
-  { additionalProperties: false },
-);
 export const Goal = Type.Object({
   id: Uuid,
   parentId: Nullable(Uuid),
@@ -104,16 +96,6 @@ export const Goal = Type.Object({
   sourceQuote: Nullable(Type.String()),
   version: Type.Integer(),
 });
-export const UpdateGoalBody = Type.Object(
-  {
-    parentId: Type.Optional(Nullable(Uuid)),
-    owner: Type.Optional(Type.String({ minLength: 2, maxLength: 40 })),
-    title: Type.Optional(Text(300)),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-);
 export const SeriesQuery = Type.Object(
   {
     regions: Type.Optional(

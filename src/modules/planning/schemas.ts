@@ -1,9 +1,15 @@
-/** Route schemas of plans and PDSA cycles. */
+/**
+ * Route schemas of plans and PDSA cycles. The web's forms check their bodies with these, so this
+ * file imports only TypeBox, the platform's schema parts and the module's pure rules.
+ */
 import { Type, type Static } from 'typebox';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
-import { lit, Nullable, Text } from '../implementation/index.js';
 import { PDSA_PHASES } from './rules/pdsa.js';
 import { PLAN_STATES, PROGRESS, RATIONALES } from './rules/plan.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const lit = <const T extends readonly string[]>(values: T) => Type.Enum([...values] as T[number][]);
 
 const PlanItem = Type.Object(
   {

@@ -5,18 +5,23 @@
  * (If-Match; a 409 offers a reload) and remove a goal that has nothing under it (the server
  * refuses with a 409 that names the sub-goals or indicators otherwise).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { CreateGoalBody, UpdateGoalBody } from '../../modules/indicators/goal-schemas';
 import type { HealthcareRegion, Region } from '../api';
 import { Link } from '../app/router';
-import { $api, call, client, invalidate, type ApiBody } from '../client';
+import { $api, invalidate, type ApiBody } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { bind, orNull, withChecks } from '../components/form-fields';
+import { useFocusReturn } from '../form-submit';
+import { schemaResolver } from '../forms';
 import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { loadHealthcareRegions, loadRegions } from '../organisation/reference';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
-import { FormProblem, orNull, useFormState } from './form';
+import { FORM_OPTIONS, FormProblem, useFormProblem, useProblemSubmit } from './form';
 import type { GoalNode } from './types';
 
 export const GOALS_PATH = `${FOLLOWUP_PATH}/mal`;
@@ -179,6 +184,13 @@ function GoalItem({ node, ctx }: { node: GoalNode; ctx: Ctx }) {
   );
 }
 
+interface GoalValues {
+  title: string;
+  description: string;
+  owner: string;
+  parentId: string;
+}
+
 /** A new promise (parent null), a new goal under `parent`, or (with `node`) a change to a goal. */
 function GoalForm({
   ctx,
@@ -197,15 +209,50 @@ function GoalForm({
   const { t } = i18n;
   const prefix = node ? `goal-${node.id}` : `goal-new-${parent ?? 'root'}`;
   const parentNode = parent ? ctx.all.find((g) => g.id === parent) : undefined;
-  const [title, setTitle] = useState(node?.title ?? '');
-  const [description, setDescription] = useState(node?.description ?? '');
-  const [owner, setOwner] = useState(
-    node?.owner ??
-      (parentNode && ctx.owners.some((o) => o.value === parentNode.owner) ? parentNode.owner : (ctx.owners[0]?.value ?? '')),
-  );
-  const [parentId, setParentId] = useState(node?.parentId ?? parent ?? '');
   const label = (k: string) => i18n.tMaybe(`followup.goals.field.${k}`) ?? k;
-  const form = useFormState(prefix, label);
+  const problem = useFormProblem(prefix, label);
+  // A change sends only what changed; a new promise or goal sends it all.
+  const patchBody = (v: GoalValues): ApiBody<'/goals/{id}', 'patch'> => {
+    const body: ApiBody<'/goals/{id}', 'patch'> = {};
+    if (!node) return body;
+    if (v.title.trim() !== node.title) body.title = v.title.trim();
+    if (orNull(v.description) !== node.description) body.description = orNull(v.description);
+    if (v.owner !== node.owner) body.owner = v.owner;
+    if (node.kind === 'goal' && v.parentId !== node.parentId) body.parentId = v.parentId || null;
+    return body;
+  };
+  const postBody = (v: GoalValues): ApiBody<'/goals', 'post'> => ({
+    owner: v.owner,
+    title: v.title.trim(),
+    description: orNull(v.description),
+    ...(parent ? { parentId: parent } : {}),
+  });
+  const form = useForm<GoalValues>({
+    ...FORM_OPTIONS,
+    resolver: withChecks(node ? schemaResolver(UpdateGoalBody, patchBody) : schemaResolver(CreateGoalBody, postBody), (v) => ({
+      title: !v.title.trim() && t('followup.goals.titleNeeded'),
+    })),
+    defaultValues: {
+      title: node?.title ?? '',
+      description: node?.description ?? '',
+      owner:
+        node?.owner ??
+        (parentNode && ctx.owners.some((o) => o.value === parentNode.owner) ? parentNode.owner : (ctx.owners[0]?.value ?? '')),
+      parentId: node?.parentId ?? parent ?? '',
+    },
+  });
+  const update = $api.useMutation('patch', '/goals/{id}');
+  const create = $api.useMutation('post', '/goals');
+  const submit = useProblemSubmit(form, problem, async (v) => {
+    if (node)
+      await update.mutateAsync({
+        params: { path: { id: node.id } },
+        body: patchBody(v),
+        headers: { 'If-Match': `"${node.version}"` },
+      });
+    else await create.mutateAsync({ body: postBody(v) });
+    onDone(v.title.trim());
+  });
   // A goal may move under any goal or promise except itself and what lies below it.
   const below = node ? new Set(flatten([node]).map((g) => g.id)) : new Set<string>();
   const parents = ctx.all.filter((g) => !below.has(g.id));
@@ -214,57 +261,17 @@ function GoalForm({
       ? [{ value: node.owner, label: ctx.ownerName(node.owner) }, ...ctx.owners]
       : ctx.owners;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!title.trim()) return form.local(t('form.fixErrors'), { title: t('followup.goals.titleNeeded') });
-    const ok = await form.run(async () => {
-      if (node) {
-        const body: ApiBody<'/goals/{id}', 'patch'> = {};
-        if (title.trim() !== node.title) body.title = title.trim();
-        if (orNull(description) !== node.description) body.description = orNull(description);
-        if (owner !== node.owner) body.owner = owner;
-        if (node.kind === 'goal' && parentId !== node.parentId) body.parentId = parentId || null;
-        await call(
-          client.PATCH('/goals/{id}', {
-            params: { path: { id: node.id } },
-            body,
-            headers: { 'If-Match': `"${node.version}"` },
-          }),
-        );
-      } else {
-        await call(
-          client.POST('/goals', {
-            body: {
-              owner,
-              title: title.trim(),
-              description: orNull(description),
-              ...(parent ? { parentId: parent } : {}),
-            },
-          }),
-        );
-      }
-    });
-    if (ok) onDone(title.trim());
-  };
-
   const heading = node
     ? t('followup.goals.editHeading', { title: node.title })
     : parent
       ? t('followup.goals.addHeading', { title: parentNode?.title ?? '' })
       : t('followup.goals.newPromise');
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={heading}>
-      <FormProblem state={form} onReload={ctx.reload} />
-      <TextField id={`${prefix}-title`} label={label('title')} value={title} onChange={setTitle} error={form.error('title')} />
-      <TextAreaField
-        id={`${prefix}-description`}
-        label={label('description')}
-        value={description}
-        onChange={setDescription}
-        error={form.error('description')}
-        rows={2}
-      />
-      <SelectField id={`${prefix}-owner`} label={label('owner')} value={owner} onChange={setOwner} error={form.error('owner')}>
+    <form className="form" onSubmit={submit} noValidate aria-label={heading}>
+      <FormProblem state={problem} onReload={ctx.reload} />
+      <TextField id={`${prefix}-title`} label={label('title')} {...bind(form, 'title')} />
+      <TextAreaField id={`${prefix}-description`} label={label('description')} {...bind(form, 'description')} rows={2} />
+      <SelectField id={`${prefix}-owner`} label={label('owner')} {...bind(form, 'owner')}>
         {ownerOptions.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -272,13 +279,7 @@ function GoalForm({
         ))}
       </SelectField>
       {node?.kind === 'goal' && (
-        <SelectField
-          id={`${prefix}-parentId`}
-          label={label('parentId')}
-          value={parentId}
-          onChange={setParentId}
-          error={form.error('parentId')}
-        >
+        <SelectField id={`${prefix}-parentId`} label={label('parentId')} {...bind(form, 'parentId')}>
           {parents.map((g) => (
             <option key={g.id} value={g.id}>
               {g.kind === 'promise' ? `${t('followup.goal.promise')}: ` : ''}
@@ -288,7 +289,7 @@ function GoalForm({
         </SelectField>
       )}
       <p className="button-row">
-        <button type="submit" disabled={form.busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {node ? t('followup.goals.save') : t('followup.goals.create')}
         </button>
         {onCancel && (
@@ -303,19 +304,25 @@ function GoalForm({
 
 function RemoveGoal({ node, ctx, onCancel }: { node: GoalNode; ctx: Ctx; onCancel: () => void }) {
   const { t } = useI18n();
-  const form = useFormState(`goal-remove-${node.id}`, (k) => k);
+  const problem = useFormProblem(`goal-remove-${node.id}`, (k) => k);
+  const mutation = $api.useMutation('delete', '/goals/{id}');
+  const rememberFocus = useFocusReturn(mutation.isPending);
   const remove = async () => {
-    const ok = await form.run(() =>
-      call(client.DELETE('/goals/{id}', { params: { path: { id: node.id } }, headers: { 'If-Match': `"${node.version}"` } })),
-    );
-    if (ok) ctx.changed(t('followup.goals.removed', { title: node.title }));
+    rememberFocus();
+    try {
+      await mutation.mutateAsync({ params: { path: { id: node.id } }, headers: { 'If-Match': `"${node.version}"` } });
+      problem.clear();
+      ctx.changed(t('followup.goals.removed', { title: node.title }));
+    } catch (err) {
+      problem.refused(err);
+    }
   };
   return (
     <div className="edit-panel">
-      <FormProblem state={form} onReload={ctx.reload} onlyStale />
+      <FormProblem state={problem} onReload={ctx.reload} onlyStale />
       <p>{t('followup.goals.confirmRemove', { title: node.title })}</p>
       <p className="button-row">
-        <button type="button" className="button-danger" disabled={form.busy} onClick={() => void remove()}>
+        <button type="button" className="button-danger" disabled={mutation.isPending} onClick={() => void remove()}>
           {t('followup.goals.removeConfirm')}
           <span className="visually-hidden">: {node.title}</span>
         </button>

@@ -3,24 +3,39 @@
  * (plan), and moving a cycle one step at a time (plan → do → study → act → closed) writing the
  * step's text on the way. People with pdsa.write in the cycle's region get the forms.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { CreatePdsaBody, UpdatePdsaBody } from '../../modules/planning/schemas';
 import type { Region } from '../api';
 import { navigate, useLocation } from '../app/router';
-import { $api, call, client, invalidate } from '../client';
+import { $api, invalidate, type ApiBody } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { bind, orNull, withChecks } from '../components/form-fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { useAsync } from '../components/useAsync';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
-import { FormProblem, orNull, useFormState } from './form';
+import { FORM_OPTIONS, FormProblem, useFormProblem, useProblemSubmit } from './form';
 import type { Pdsa, PdsaPhase } from './types';
 
 export const pdsaHref = (indicatorId: string) => `${indicatorHref(indicatorId)}/pdsa`;
 const STEPS = ['plan', 'do', 'study', 'act'] as const;
+type Step = (typeof STEPS)[number];
+
+interface NewValues {
+  title: string;
+  regionCode: string;
+  plan: string;
+  startedOn: string;
+}
+
+/** A cycle's texts (the form writes the current step's) and whether the save moves it on. */
+type StepValues = Record<Step, string> & { advance: boolean };
 
 export function PdsaPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -122,48 +137,41 @@ function NewPdsaForm({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [title, setTitle] = useState('');
-  const [regionCode, setRegionCode] = useState(
-    regions.some((r) => r.code === preset) ? preset : regions.length === 1 ? regions[0]!.code : '',
-  );
-  const [plan, setPlan] = useState('');
-  const [startedOn, setStartedOn] = useState('');
   const label = (k: string) => i18n.tMaybe(`followup.pdsa.field.${k}`) ?? k;
-  const form = useFormState('new-pdsa', label);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!title.trim()) local.title = t('followup.pdsa.needed');
-    if (!regionCode) local.regionCode = t('followup.pdsa.needed');
-    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
-    let created: Pdsa | undefined;
-    const ok = await form.run(async () => {
-      created = await call(
-        client.POST('/pdsa-cycles', {
-          body: { indicatorId, regionCode, title: title.trim(), plan: orNull(plan), startedOn: orNull(startedOn) },
-        }),
-      );
-    });
-    if (ok && created) {
-      setTitle('');
-      setPlan('');
-      setStartedOn('');
-      onCreated(created);
-    }
-  };
+  const problem = useFormProblem('new-pdsa', label);
+  const toBody = (v: NewValues): ApiBody<'/pdsa-cycles', 'post'> => ({
+    indicatorId,
+    regionCode: v.regionCode,
+    title: v.title.trim(),
+    plan: orNull(v.plan),
+    startedOn: orNull(v.startedOn),
+  });
+  const form = useForm<NewValues>({
+    ...FORM_OPTIONS,
+    resolver: withChecks(schemaResolver(CreatePdsaBody, toBody), (v) => ({
+      title: !v.title.trim() && t('followup.pdsa.needed'),
+      regionCode: !v.regionCode && t('followup.pdsa.needed'),
+    })),
+    defaultValues: {
+      title: '',
+      regionCode: regions.some((r) => r.code === preset) ? preset : regions.length === 1 ? regions[0]!.code : '',
+      plan: '',
+      startedOn: '',
+    },
+  });
+  const create = $api.useMutation('post', '/pdsa-cycles');
+  const submit = useProblemSubmit(form, problem, async (v) => {
+    const created = await create.mutateAsync({ body: toBody(v) });
+    form.reset({ ...v, title: '', plan: '', startedOn: '' });
+    onCreated(created);
+  });
   return (
     <details className="edit-panel">
       <summary>{t('followup.pdsa.new')}</summary>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('followup.pdsa.new')}>
-        <FormProblem state={form} />
-        <TextField id="new-pdsa-title" label={label('title')} value={title} onChange={setTitle} error={form.error('title')} />
-        <SelectField
-          id="new-pdsa-regionCode"
-          label={label('regionCode')}
-          value={regionCode}
-          onChange={setRegionCode}
-          error={form.error('regionCode')}
-        >
+      <form className="form" onSubmit={submit} noValidate aria-label={t('followup.pdsa.new')}>
+        <FormProblem state={problem} />
+        <TextField id="new-pdsa-title" label={label('title')} {...bind(form, 'title')} />
+        <SelectField id="new-pdsa-regionCode" label={label('regionCode')} {...bind(form, 'regionCode')}>
           <option value="">{t('followup.statusForm.choose')}</option>
           {regions.map((r) => (
             <option key={r.code} value={r.code}>
@@ -175,21 +183,12 @@ function NewPdsaForm({
           id="new-pdsa-plan"
           label={label('plan')}
           hint={t('followup.pdsa.hint.plan')}
-          value={plan}
-          onChange={setPlan}
-          error={form.error('plan')}
+          {...bind(form, 'plan')}
           rows={3}
         />
-        <TextField
-          id="new-pdsa-startedOn"
-          label={label('startedOn')}
-          type="date"
-          value={startedOn}
-          onChange={setStartedOn}
-          error={form.error('startedOn')}
-        />
+        <TextField id="new-pdsa-startedOn" label={label('startedOn')} type="date" {...bind(form, 'startedOn')} />
         <p className="button-row">
-          <button type="submit" disabled={form.busy}>
+          <button type="submit" disabled={form.formState.isSubmitting}>
             {t('followup.pdsa.create')}
           </button>
         </p>
@@ -215,33 +214,32 @@ function PdsaCard({
   const { t, formatDate } = i18n;
   const headingId = `pdsa-${cycle.id}`;
   // The phase whose text is written now (a closed cycle has none), and the step the server offers.
-  const step = (STEPS as readonly PdsaPhase[]).includes(cycle.phase) ? (cycle.phase as (typeof STEPS)[number]) : null;
+  const step = (STEPS as readonly PdsaPhase[]).includes(cycle.phase) ? (cycle.phase as Step) : null;
   const next: PdsaPhase | null = cycle.allowedActions[0] ?? null;
-  const [text, setText] = useState(step ? (cycle[step] ?? '') : '');
   const label = (k: string) => (k === step ? t(`followup.pdsa.step.${step}`) : (i18n.tMaybe(`followup.pdsa.field.${k}`) ?? k));
-  const form = useFormState(`pdsa-${cycle.id}`, label);
-  const save = async (advance: boolean) => {
-    if (!step) return;
-    if (advance && !text.trim()) {
-      form.local(t('form.fixErrors'), { [step]: t('followup.pdsa.stepNeeded') });
-      return;
-    }
-    const ok = await form.run(() =>
-      call(
-        client.PATCH('/pdsa-cycles/{id}', {
-          params: { path: { id: cycle.id } },
-          body: { [step]: orNull(text), ...(advance && next ? { phase: next } : {}) },
-          headers: { 'If-Match': `"${cycle.version}"` },
-        }),
-      ),
+  const problem = useFormProblem(`pdsa-${cycle.id}`, label);
+  const toBody = (v: StepValues): ApiBody<'/pdsa-cycles/{id}', 'patch'> =>
+    step ? { [step]: orNull(v[step]), ...(v.advance && next ? { phase: next } : {}) } : {};
+  const form = useForm<StepValues>({
+    ...FORM_OPTIONS,
+    resolver: withChecks(schemaResolver(UpdatePdsaBody, toBody), (v) =>
+      step ? { [step]: v.advance && !v[step].trim() && t('followup.pdsa.stepNeeded') } : {},
+    ),
+    defaultValues: { plan: cycle.plan ?? '', do: cycle.do ?? '', study: cycle.study ?? '', act: cycle.act ?? '', advance: true },
+  });
+  const save = $api.useMutation('patch', '/pdsa-cycles/{id}');
+  const submit = useProblemSubmit(form, problem, async (v) => {
+    await save.mutateAsync({
+      params: { path: { id: cycle.id } },
+      body: toBody(v),
+      headers: { 'If-Match': `"${cycle.version}"` },
+    });
+    onChanged(
+      v.advance && next
+        ? t('followup.pdsa.advanced', { title: cycle.title, phase: t(`followup.pdsa.phase.${next}`) })
+        : t('followup.pdsa.savedText', { title: cycle.title }),
     );
-    if (ok)
-      onChanged(
-        advance && next
-          ? t('followup.pdsa.advanced', { title: cycle.title, phase: t(`followup.pdsa.phase.${next}`) })
-          : t('followup.pdsa.savedText', { title: cycle.title }),
-      );
-  };
+  });
   return (
     <article className="card" aria-labelledby={headingId}>
       <h3 id={headingId} className="h-small">
@@ -265,27 +263,33 @@ function PdsaCard({
         <form
           noValidate
           onSubmit={(e) => {
-            e.preventDefault();
-            void save(true);
+            form.setValue('advance', true);
+            submit(e);
           }}
           aria-label={t('followup.pdsa.formLabel', { title: cycle.title })}
         >
-          <FormProblem state={form} onReload={onReload} />
+          <FormProblem state={problem} onReload={onReload} />
           <TextAreaField
             id={`pdsa-${cycle.id}-${step}`}
             label={t(`followup.pdsa.step.${step}`)}
             hint={t(`followup.pdsa.hint.${step}`)}
-            value={text}
-            onChange={setText}
-            error={form.error(step)}
+            {...bind(form, step)}
             rows={3}
           />
           <p className="button-row">
-            <button type="submit" disabled={form.busy}>
+            <button type="submit" disabled={form.formState.isSubmitting}>
               {t(`followup.pdsa.advance.${next!}`)}
               <span className="visually-hidden">: {cycle.title}</span>
             </button>
-            <button type="button" className="button-secondary" disabled={form.busy} onClick={() => void save(false)}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={form.formState.isSubmitting}
+              onClick={(e) => {
+                form.setValue('advance', false);
+                submit(e);
+              }}
+            >
               {t('followup.pdsa.saveText')}
               <span className="visually-hidden">: {cycle.title}</span>
             </button>

@@ -4,22 +4,32 @@
  * established (decision reference and date). An established plan keeps its content: only each
  * item's progress can change. Saves send the version read (If-Match); a 409 offers a reload.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { CreatePlanBody, UpdatePlanBody } from '../../modules/planning/schemas';
 import { navigate } from '../app/router';
-import { call, client } from '../client';
+import { $api, type ApiBody } from '../client';
 import { Notice } from '../components/Alerts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { bind, orNull, withChecks } from '../components/form-fields';
 import { useAsync } from '../components/useAsync';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { loadGroups } from '../organisation/groups';
 import { usePlanningPermissions } from './permissions';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
 import { PlanTransitionForm } from './PlanTransitionForm';
-import { FormProblem, orNull, useFormState } from './form';
+import { FORM_OPTIONS, FormProblem, useFormProblem, useProblemSubmit } from './form';
 import { PROGRESS, RATIONALES, type Plan, type PlanItem } from './types';
 import { thisYear } from '../clock';
 
 export const planHref = (id: string) => `${FOLLOWUP_PATH}/planer/${id}`;
+
+interface NewPlanValues {
+  groupId: string;
+  startYear: string;
+  title: string;
+}
 
 export function NewPlanForm() {
   const i18n = useI18n();
@@ -29,36 +39,31 @@ export function NewPlanForm() {
   const groups = useAsync((signal) => loadGroups({ status: 'active' }, signal), []);
   const mine = (groups.data ?? []).filter((g) => access.planGroupIds.includes(g.id));
   const year = thisYear() + 1;
-  const [groupId, setGroupId] = useState('');
-  const [startYear, setStartYear] = useState(String(year));
-  const [title, setTitle] = useState('');
   const label = (k: string) => i18n.tMaybe(`followup.newPlan.${k}`) ?? k;
-  const form = useFormState('new-plan', label);
-  if (!access.ready || mine.length === 0) return null;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!groupId) local.groupId = t('followup.newPlan.chooseGroup');
-    if (!/^\d{4}$/.test(startYear)) local.startYear = t('followup.newPlan.yearFormat');
-    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
-    const y = Number(startYear);
-    let id = '';
-    const ok = await form.run(async () => {
-      const p = await call(
-        client.POST('/plans', {
-          body: {
-            groupId,
-            startYear: y,
-            title: title.trim() || t('followup.newPlan.defaultTitle', { from: y, to: y + 1 }),
-            items: [],
-          },
-        }),
-      );
-      id = p.id;
-    });
-    if (ok) navigate(planHref(id));
+  const problem = useFormProblem('new-plan', label);
+  const toBody = (v: NewPlanValues): ApiBody<'/plans', 'post'> => {
+    const y = Number(v.startYear);
+    return {
+      groupId: v.groupId,
+      startYear: y,
+      title: v.title.trim() || t('followup.newPlan.defaultTitle', { from: y, to: y + 1 }),
+      items: [],
+    };
   };
+  const form = useForm<NewPlanValues>({
+    ...FORM_OPTIONS,
+    resolver: withChecks(schemaResolver(CreatePlanBody, toBody), (v) => ({
+      groupId: !v.groupId && t('followup.newPlan.chooseGroup'),
+      startYear: !/^\d{4}$/.test(v.startYear) && t('followup.newPlan.yearFormat'),
+    })),
+    defaultValues: { groupId: '', startYear: String(year), title: '' },
+  });
+  const create = $api.useMutation('post', '/plans');
+  const submit = useProblemSubmit(form, problem, async (v) => {
+    const p = await create.mutateAsync({ body: toBody(v) });
+    navigate(planHref(p.id));
+  });
+  if (!access.ready || mine.length === 0) return null;
 
   return (
     <section aria-labelledby="new-plan-heading">
@@ -68,15 +73,9 @@ export function NewPlanForm() {
             {t('followup.newPlan.heading')}
           </h2>
         </summary>
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-          <FormProblem state={form} />
-          <SelectField
-            id="new-plan-groupId"
-            label={label('groupId')}
-            value={groupId}
-            onChange={setGroupId}
-            error={form.error('groupId')}
-          >
+        <form className="form" onSubmit={submit} noValidate>
+          <FormProblem state={problem} />
+          <SelectField id="new-plan-groupId" label={label('groupId')} {...bind(form, 'groupId')}>
             <option value="">{t('followup.statusForm.choose')}</option>
             {mine.map((g) => (
               <option key={g.id} value={g.id}>
@@ -89,20 +88,11 @@ export function NewPlanForm() {
             label={label('startYear')}
             hint={t('followup.newPlan.yearHint')}
             inputMode="numeric"
-            value={startYear}
-            onChange={setStartYear}
-            error={form.error('startYear')}
+            {...bind(form, 'startYear')}
           />
-          <TextField
-            id="new-plan-title"
-            label={label('title')}
-            hint={t('followup.newPlan.titleHint')}
-            value={title}
-            onChange={setTitle}
-            error={form.error('title')}
-          />
+          <TextField id="new-plan-title" label={label('title')} hint={t('followup.newPlan.titleHint')} {...bind(form, 'title')} />
           <p className="button-row">
-            <button type="submit" disabled={form.busy}>
+            <button type="submit" disabled={form.formState.isSubmitting}>
               {t('followup.newPlan.create')}
             </button>
           </p>
@@ -141,13 +131,33 @@ const draftOf = (i: PlanItem): ItemDraft => ({
   progress: i.progress,
 });
 
+interface PlanValues {
+  title: string;
+  items: ItemDraft[];
+}
+
+/** The PATCH's body: an established plan sends only its items (whose progress may change). */
+const toPlanBody = (v: PlanValues, locked: boolean): ApiBody<'/plans/{id}', 'patch'> => ({
+  ...(locked ? {} : { title: v.title.trim() }),
+  items: v.items.map((x) => ({
+    priority: Number(x.priority),
+    title: x.title.trim(),
+    rationaleKind: x.rationaleKind as PlanItem['rationaleKind'],
+    rationale: orNull(x.rationale),
+    ownerName: orNull(x.ownerName),
+    supportId: x.supportId,
+    startsOn: orNull(x.startsOn),
+    endsOn: orNull(x.endsOn),
+    workingGroupStartsOn: orNull(x.workingGroupStartsOn),
+    progress: x.progress as PlanItem['progress'],
+  })),
+});
+
 /** The plan's title and items as a form; `established` locks everything but progress. */
 export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSaved: (p: Plan) => void; onReload: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const locked = plan.locked;
-  const [title, setTitle] = useState(plan.title);
-  const [items, setItems] = useState<ItemDraft[]>(() => plan.items.map(draftOf));
   const [announce, setAnnounce] = useState('');
   const label = (key: string) => {
     const m = /^items-(\d+)-(\w+)$/.exec(key);
@@ -155,9 +165,27 @@ export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSav
     if (key === 'title') return t('followup.newPlan.title');
     return i18n.tMaybe(`followup.planItem.${key}`) ?? key;
   };
-  const form = useFormState('plan', label);
-  const update = (k: number, patch: Partial<ItemDraft>) =>
-    setItems((list) => list.map((x, i) => (i === k ? { ...x, ...patch } : x)));
+  const problem = useFormProblem('plan', label);
+  const form = useForm<PlanValues>({
+    ...FORM_OPTIONS,
+    resolver: withChecks(
+      schemaResolver(UpdatePlanBody, (v: PlanValues) => toPlanBody(v, locked)),
+      (v) => {
+        const missing: Record<string, string | false> = { title: !locked && !v.title.trim() && t('followup.plan.titleNeeded') };
+        v.items.forEach((x, k) => {
+          missing[`items.${k}.title`] = !x.title.trim() && t('followup.plan.titleNeeded');
+          missing[`items.${k}.priority`] =
+            (!/^\d{1,3}$/.test(x.priority) || Number(x.priority) < 1) && t('followup.plan.priorityFormat');
+        });
+        return missing;
+      },
+    ),
+    defaultValues: { title: plan.title, items: plan.items.map(draftOf) },
+  });
+  const save = $api.useMutation('patch', '/plans/{id}');
+  const items = form.watch('items');
+  const setItems = (change: (list: ItemDraft[]) => ItemDraft[]) =>
+    form.setValue('items', change(form.getValues('items')), { shouldDirty: true });
   const move = (k: number, dir: -1 | 1) => {
     const j = k + dir;
     if (j < 0 || j >= items.length) return;
@@ -193,61 +221,29 @@ export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSav
     requestAnimationFrame(() => document.getElementById(`plan-items-${items.length}-title`)?.focus());
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    items.forEach((x, k) => {
-      if (!x.title.trim()) local[`items-${k}-title`] = t('followup.plan.titleNeeded');
-      if (!/^\d{1,3}$/.test(x.priority) || Number(x.priority) < 1)
-        local[`items-${k}-priority`] = t('followup.plan.priorityFormat');
-    });
-    if (!title.trim()) local.title = t('followup.plan.titleNeeded');
-    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
-    const body = {
-      ...(locked ? {} : { title: title.trim() }),
-      items: items.map((x) => ({
-        priority: Number(x.priority),
-        title: x.title.trim(),
-        rationaleKind: x.rationaleKind as PlanItem['rationaleKind'],
-        rationale: orNull(x.rationale),
-        ownerName: orNull(x.ownerName),
-        supportId: x.supportId,
-        startsOn: orNull(x.startsOn),
-        endsOn: orNull(x.endsOn),
-        workingGroupStartsOn: orNull(x.workingGroupStartsOn),
-        progress: x.progress as PlanItem['progress'],
-      })),
-    };
-    let saved: Plan | undefined;
-    const ok = await form.run(async () => {
-      saved = await call(
-        client.PATCH('/plans/{id}', {
-          params: { path: { id: plan.id } },
-          body,
-          headers: { 'If-Match': `"${plan.version}"` },
-        }),
-      );
-    });
-    if (ok && saved) onSaved(saved);
-  };
+  const submit = useProblemSubmit(form, problem, async (v) =>
+    onSaved(
+      await save.mutateAsync({
+        params: { path: { id: plan.id } },
+        body: toPlanBody(v, locked),
+        headers: { 'If-Match': `"${plan.version}"` },
+      }),
+    ),
+  );
 
-  const f = (k: number, name: keyof ItemDraft) => ({
+  const f = (k: number, name: Exclude<keyof ItemDraft, 'key' | 'supportId'>) => ({
     id: `plan-items-${k}-${name}`,
     label: i18n.tMaybe(`followup.planItem.${name}`) ?? name,
-    value: String(items[k]![name] ?? ''),
-    onChange: (value: string) => update(k, { [name]: value }),
-    error: form.error(`items-${k}-${name}`),
+    ...bind(form, `items.${k}.${name}`),
     disabled: locked,
   });
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-edit-heading">
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="plan-edit-heading">
       <h2 id="plan-edit-heading">{locked ? t('followup.plan.editProgress') : t('followup.plan.edit')}</h2>
       {locked && <p>{t('followup.plan.lockedHint')}</p>}
-      <FormProblem state={form} onReload={onReload} />
-      {!locked && (
-        <TextField id="plan-title" label={label('title')} value={title} onChange={setTitle} error={form.error('title')} />
-      )}
+      <FormProblem state={problem} onReload={onReload} />
+      {!locked && <TextField id="plan-title" label={label('title')} {...bind(form, 'title')} />}
       <p className="visually-hidden" role="status">
         {announce}
       </p>
@@ -323,7 +319,7 @@ export function PlanItemsEditor({ plan, onSaved, onReload }: { plan: Plan; onSav
             {t('followup.plan.add')}
           </button>
         )}
-        <button type="submit" disabled={form.busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('followup.plan.save')}
         </button>
       </p>

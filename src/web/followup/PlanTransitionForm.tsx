@@ -1,10 +1,19 @@
 /** The plan's next step, as the server offers it (the plan's allowedActions): förankra or fastställ. */
-import { useState, type FormEvent } from 'react';
-import { call, client } from '../client';
+import { useForm } from 'react-hook-form';
+import { TransitionPlanBody } from '../../modules/planning/schemas';
+import { $api, type ApiBody } from '../client';
 import { TextField } from '../components/Fields';
+import { bind, withChecks } from '../components/form-fields';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { FormProblem, useFormState } from './form';
+import { FORM_OPTIONS, FormProblem, useFormProblem, useProblemSubmit } from './form';
 import type { Plan } from './types';
+
+interface Values {
+  agreedWith: string;
+  decisionRef: string;
+  establishedOn: string;
+}
 
 /** Förankra (agreed, with whom) or fastställ (established, decision reference and date). */
 export function PlanTransitionForm({
@@ -21,65 +30,48 @@ export function PlanTransitionForm({
   // The step the server offers the caller now (the plan's lifecycle), as the API's `to` names it.
   const step = plan.allowedActions[0];
   const to = step === 'agree' ? 'agreed' : step === 'establish' ? 'established' : null;
-  const [agreedWith, setAgreedWith] = useState('');
-  const [decisionRef, setDecisionRef] = useState('');
-  const [establishedOn, setEstablishedOn] = useState('');
   const label = (k: string) => i18n.tMaybe(`followup.planTransition.${k}`) ?? k;
-  const form = useFormState('transition', label);
+  const problem = useFormProblem('transition', label);
+  const toBody = (v: Values): ApiBody<'/plans/{id}/transition', 'post'> =>
+    to === 'agreed'
+      ? { to, agreedWith: v.agreedWith.trim() }
+      : { to: 'established', decisionRef: v.decisionRef.trim(), establishedOn: v.establishedOn };
+  const needed = t('followup.planTransition.needed');
+  const form = useForm<Values>({
+    ...FORM_OPTIONS,
+    resolver: withChecks(schemaResolver(TransitionPlanBody, toBody), (v) => ({
+      agreedWith: to === 'agreed' && !v.agreedWith.trim() && needed,
+      decisionRef: to === 'established' && !v.decisionRef.trim() && needed,
+      establishedOn: to === 'established' && !v.establishedOn && needed,
+    })),
+    defaultValues: { agreedWith: '', decisionRef: '', establishedOn: '' },
+  });
+  const transition = $api.useMutation('post', '/plans/{id}/transition');
+  const submit = useProblemSubmit(form, problem, async (v) =>
+    onSaved(
+      await transition.mutateAsync({
+        params: { path: { id: plan.id } },
+        body: toBody(v),
+        headers: { 'If-Match': `"${plan.version}"` },
+      }),
+    ),
+  );
   if (!to) return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (to === 'agreed' && !agreedWith.trim()) local.agreedWith = t('followup.planTransition.needed');
-    if (to === 'established' && !decisionRef.trim()) local.decisionRef = t('followup.planTransition.needed');
-    if (to === 'established' && !establishedOn) local.establishedOn = t('followup.planTransition.needed');
-    if (Object.keys(local).length) return form.local(t('form.fixErrors'), local);
-    let saved: Plan | undefined;
-    const ok = await form.run(async () => {
-      saved = await call(
-        client.POST('/plans/{id}/transition', {
-          params: { path: { id: plan.id } },
-          body: to === 'agreed' ? { to, agreedWith: agreedWith.trim() } : { to, decisionRef: decisionRef.trim(), establishedOn },
-          headers: { 'If-Match': `"${plan.version}"` },
-        }),
-      );
-    });
-    if (ok && saved) onSaved(saved);
-  };
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="transition-heading">
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="transition-heading">
       <h2 id="transition-heading">{t(`followup.planTransition.heading.${to}`)}</h2>
       <p>{t(`followup.planTransition.lead.${to}`)}</p>
-      <FormProblem state={form} onReload={onReload} />
+      <FormProblem state={problem} onReload={onReload} />
       {to === 'agreed' ? (
-        <TextField
-          id="transition-agreedWith"
-          label={label('agreedWith')}
-          value={agreedWith}
-          onChange={setAgreedWith}
-          error={form.error('agreedWith')}
-        />
+        <TextField id="transition-agreedWith" label={label('agreedWith')} {...bind(form, 'agreedWith')} />
       ) : (
         <>
-          <TextField
-            id="transition-decisionRef"
-            label={label('decisionRef')}
-            value={decisionRef}
-            onChange={setDecisionRef}
-            error={form.error('decisionRef')}
-          />
-          <TextField
-            id="transition-establishedOn"
-            label={label('establishedOn')}
-            type="date"
-            value={establishedOn}
-            onChange={setEstablishedOn}
-            error={form.error('establishedOn')}
-          />
+          <TextField id="transition-decisionRef" label={label('decisionRef')} {...bind(form, 'decisionRef')} />
+          <TextField id="transition-establishedOn" label={label('establishedOn')} type="date" {...bind(form, 'establishedOn')} />
         </>
       )}
       <p className="button-row">
-        <button type="submit" disabled={form.busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t(`followup.planTransition.submit.${to}`)}
         </button>
       </p>

@@ -5,12 +5,16 @@
  * LPO, planned and actual dates and notes. A change someone else saved first (409) offers a
  * reload. Also the row's status history.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { $api, call, client, type ApiBody } from '../client';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { CreateStatusBody, UpdateStatusBody } from '../../modules/implementation/schemas';
+import { $api, type ApiBody } from '../client';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
+import { bind, orNull, withChecks } from '../components/form-fields';
 import { TableScroll } from '../components/TableScroll';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { FormProblem, orNull, useFormState } from './form';
+import { FORM_OPTIONS, FormProblem, useFormProblem, useProblemSubmit } from './form';
 import { IMPLEMENTED, NOT_APPLICABLE, STATUSES, type ImplementationStatusRow, type Status } from './types';
 
 interface Values {
@@ -63,66 +67,60 @@ export function StatusForm({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [v, setV] = useState<Values>(() => valuesOf(current));
   const label = (key: string) => i18n.tMaybe(`followup.statusForm.${key}`) ?? key;
-  const form = useFormState('status', label);
-  const set =
-    <K extends keyof Values>(k: K) =>
-    (value: string) =>
-      setV((old) => ({ ...old, [k]: value }));
+  const problem = useFormProblem('status', label);
+  // The body the PATCH (or, for a first registration, the POST) sends, checked by that route's schema.
+  const toBody = (v: Values): ApiBody<'/implementation-statuses/{id}', 'patch'> => ({
+    kind: v.kind,
+    status: v.status as Status,
+    notApplicableReason: v.status === NOT_APPLICABLE ? v.notApplicableReason.trim() : null,
+    decisionDate: orNull(v.decisionDate),
+    decisionForum: orNull(v.decisionForum),
+    decisionCaseRef: orNull(v.decisionCaseRef),
+    responsibleGroupId: orNull(v.responsibleGroupId),
+    notes: orNull(v.notes),
+    ...(Object.fromEntries(DATE_FIELDS.map((k) => [k, orNull(v[k])])) as Record<(typeof DATE_FIELDS)[number], string | null>),
+  });
+  const form = useForm<Values>({
+    ...FORM_OPTIONS,
+    resolver: withChecks(
+      current
+        ? schemaResolver(UpdateStatusBody, toBody)
+        : schemaResolver(CreateStatusBody, (v: Values) => ({ ...create!, ...toBody(v) })),
+      (v) => ({
+        status: !v.status && t('followup.statusForm.chooseStatus'),
+        notApplicableReason:
+          v.status === NOT_APPLICABLE && !v.notApplicableReason.trim() && t('followup.statusForm.reasonNeeded'),
+      }),
+    ),
+    defaultValues: valuesOf(current),
+  });
+  const update = $api.useMutation('patch', '/implementation-statuses/{id}');
+  const register = $api.useMutation('post', '/implementation-statuses');
+  const status = form.watch('status');
 
   // A first registration may record any state (work done before Navet); a change offers what the
   // server's lifecycle allows the caller now (the status's allowedActions).
   const options: Status[] = current ? [current.status, ...current.allowedActions] : [...STATUSES];
-  const implemented = IMPLEMENTED.has(v.status as Status);
+  const implemented = IMPLEMENTED.has(status as Status);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!v.status) local.status = t('followup.statusForm.chooseStatus');
-    if (v.status === NOT_APPLICABLE && !v.notApplicableReason.trim())
-      local.notApplicableReason = t('followup.statusForm.reasonNeeded');
-    if (Object.keys(local).length) {
-      form.local(t('form.fixErrors'), local);
-      return;
-    }
-    const body: ApiBody<'/implementation-statuses/{id}', 'patch'> = {
-      kind: v.kind,
-      status: v.status as Status,
-      notApplicableReason: v.status === NOT_APPLICABLE ? v.notApplicableReason.trim() : null,
-      decisionDate: orNull(v.decisionDate),
-      decisionForum: orNull(v.decisionForum),
-      decisionCaseRef: orNull(v.decisionCaseRef),
-      responsibleGroupId: orNull(v.responsibleGroupId),
-      notes: orNull(v.notes),
-      ...(Object.fromEntries(DATE_FIELDS.map((k) => [k, orNull(v[k])])) as Record<(typeof DATE_FIELDS)[number], string | null>),
-    };
-    let saved: ImplementationStatusRow | undefined;
-    const ok = await form.run(async () => {
-      saved = current
-        ? await call(
-            client.PATCH('/implementation-statuses/{id}', {
-              params: { path: { id: current.id }, header: { 'if-match': `"${current.version}"` } },
-              body,
-            }),
-          )
-        : await call(client.POST('/implementation-statuses', { body: { ...create!, ...body, status: v.status as Status } }));
-    });
-    if (ok && saved) onSaved(saved);
-  };
-
-  const field = (k: keyof Values) => ({
-    id: `status-${k}`,
-    label: label(k),
-    value: v[k],
-    onChange: set(k),
-    error: form.error(k),
+  const submit = useProblemSubmit(form, problem, async (v) => {
+    const body = toBody(v);
+    const saved = current
+      ? await update.mutateAsync({
+          params: { path: { id: current.id }, header: { 'if-match': `"${current.version}"` } },
+          body,
+        })
+      : await register.mutateAsync({ body: { ...create!, ...body, status: v.status as Status } });
+    onSaved(saved);
   });
 
+  const field = (k: keyof Values) => ({ id: `status-${k}`, label: label(k), ...bind(form, k) });
+
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="status-form-heading">
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="status-form-heading">
       <h2 id="status-form-heading">{current ? t('followup.statusForm.change') : t('followup.statusForm.register')}</h2>
-      <FormProblem state={form} onReload={onReload} />
+      <FormProblem state={problem} onReload={onReload} />
       <SelectField {...field('status')} hint={current ? t('followup.statusForm.statusHint') : t('followup.statusForm.firstHint')}>
         {!current && <option value="">{t('followup.statusForm.choose')}</option>}
         {options.map((s) => (
@@ -132,7 +130,7 @@ export function StatusForm({
           </option>
         ))}
       </SelectField>
-      {v.status === NOT_APPLICABLE && <TextAreaField {...field('notApplicableReason')} rows={2} required />}
+      {status === NOT_APPLICABLE && <TextAreaField {...field('notApplicableReason')} rows={2} required />}
       <SelectField {...field('kind')} hint={t('followup.statusForm.kindHint')}>
         <option value="implement">{t('followup.statusForm.kind.implement')}</option>
         <option value="phase-out">{t('followup.statusForm.kind.phase-out')}</option>
@@ -165,7 +163,7 @@ export function StatusForm({
       </fieldset>
       <TextAreaField {...field('notes')} rows={3} />
       <p className="button-row">
-        <button type="submit" disabled={form.busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {current ? t('followup.statusForm.save') : t('followup.statusForm.create')}
         </button>
       </p>

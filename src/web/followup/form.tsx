@@ -1,73 +1,82 @@
 /**
- * Form state shared by the follow-up edit forms: the server's problem+json field errors shown
- * next to each field (ids `${prefix}-${key}`) and in the error summary that takes focus, and a
- * 409 (someone else saved first, or a rule about the record's state) with a reload button.
+ * What the follow-up forms share on top of react-hook-form: the error summary that takes focus
+ * and names each wrong field by its label (fields' ids are `${prefix}-${key}`, key as errorKey
+ * writes a path: `items.2.priority` → `items-2-priority`), and a refused write's 409 kept apart
+ * — someone else saved first (a stale version), or a rule about the record's state — so that
+ * FormProblem offers a button that fetches the record again.
  */
-import { useState } from 'react';
-import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
+import { useState, type FormEvent } from 'react';
+import type { FieldErrors, FieldValues, UseFormProps, UseFormReturn } from 'react-hook-form';
+import { FormErrorSummary } from '../components/FormErrors';
+import { errorItems } from '../components/form-fields';
+import { useFormSubmit } from '../form-submit';
 import { useI18n } from '../i18n';
-import { asApiError, serverFieldErrors, useFormSummary } from '../people/people';
+import { asApiError, errorKey, serverFieldErrors, useFormSummary } from '../people/people';
 
 /** The problem type of a 409 that means "someone else saved first" (platform/errors.ts). */
 const STALE_VERSION = 'urn:navet:problem:stale-version';
 
-export function useFormState(prefix: string, label: (key: string) => string) {
+/** The form options every follow-up form takes: the error summary takes focus, not the first field. */
+export const FORM_OPTIONS = { shouldFocusError: false } satisfies UseFormProps;
+
+/**
+ * The summary of one form (`prefix` as its fields' ids begin, `label` a field key's Swedish
+ * label), fed by react-hook-form's errors (`invalid`) and by a refused request (`refused`).
+ */
+export function useFormProblem(prefix: string, label: (key: string) => string) {
+  const { t } = useI18n();
   const summary = useFormSummary();
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [stale, setStale] = useState<false | 'version' | 'state'>(false);
-  const [busy, setBusy] = useState(false);
-  const fail = (err: unknown) => {
-    const e = asApiError(err);
-    const { byField, items } = serverFieldErrors(e, prefix, label);
-    setFields(byField);
-    setStale(e.status === 409 ? (e.type === STALE_VERSION ? 'version' : 'state') : false);
-    summary.show(e, items);
-  };
   return {
-    prefix,
     summary: summary.summary,
-    fields,
+    /** A 409: someone else saved first ('version'), or a rule about the record's state. */
     stale,
-    busy,
-    /** The error for a field key (e.g. "title" or "items-2-priority"). */
-    error: (key: string) => fields[key],
-    reset: () => {
+    clear: () => {
       summary.clear();
-      setFields({});
       setStale(false);
     },
-    /** Errors found before sending: shown the same way as the server's. */
-    local: (text: string, errors: Record<string, string>) => {
-      setFields(errors);
+    /** The errors the form found before sending (the page's own checks and the route's schema). */
+    invalid: (errors: FieldErrors) => {
       setStale(false);
-      const items: FormErrorItem[] = Object.entries(errors).map(([k, message]) => ({
-        fieldId: `${prefix}-${k}`,
-        label: label(k),
-        message,
-      }));
-      summary.showText(text, items);
+      summary.showText(
+        t('form.fixErrors'),
+        errorItems(errors, prefix, (name) => label(errorKey(name))),
+      );
     },
-    fail,
-    /** Runs a save with `busy` set; errors go to `fail`. Returns whether it succeeded. */
-    run: async (save: () => Promise<unknown>): Promise<boolean> => {
-      setBusy(true);
-      try {
-        await save();
-        summary.clear();
-        setFields({});
-        setStale(false);
-        return true;
-      } catch (err) {
-        fail(err);
-        return false;
-      } finally {
-        setBusy(false);
-      }
+    /** A refused request: the server's sentence, and a link to each field it names. */
+    refused: (err: unknown) => {
+      const e = asApiError(err);
+      setStale(e.status === 409 ? (e.type === STALE_VERSION ? 'version' : 'state') : false);
+      summary.show(e, serverFieldErrors(e, prefix, label).items);
     },
   };
 }
 
-export type FormState = ReturnType<typeof useFormState>;
+export type FormProblemState = ReturnType<typeof useFormProblem>;
+
+/**
+ * The form's onSubmit (useFormSubmit): once the page's checks and the route's schema accept the
+ * values, `send` runs; a refusal is summed up and its field errors land on the fields.
+ */
+export function useProblemSubmit<V extends FieldValues>(
+  form: UseFormReturn<V>,
+  problem: FormProblemState,
+  send: (values: V) => Promise<unknown>,
+): (e: FormEvent) => void {
+  return useFormSubmit(
+    form,
+    async (values) => {
+      try {
+        await send(values);
+        problem.clear();
+      } catch (err) {
+        problem.refused(err);
+        throw err;
+      }
+    },
+    (errors) => problem.invalid(errors),
+  );
+}
 
 /**
  * The error summary, and on a 409 a button that fetches the record again (with `onlyStale`,
@@ -78,7 +87,7 @@ export function FormProblem({
   onReload,
   onlyStale = false,
 }: {
-  state: FormState;
+  state: FormProblemState;
   onReload?: () => void;
   onlyStale?: boolean;
 }) {
@@ -94,7 +103,7 @@ export function FormProblem({
             type="button"
             className="button-secondary"
             onClick={() => {
-              state.reset();
+              state.clear();
               onReload();
             }}
           >
@@ -105,6 +114,3 @@ export function FormProblem({
     </>
   );
 }
-
-/** '' → null, for optional text and date fields. */
-export const orNull = (v: string): string | null => (v.trim() === '' ? null : v.trim());

@@ -3,13 +3,19 @@
  * named group — required roles with min/max, seats per region or healthcare region, mandate
  * length and rotation. One form adds a rule or replaces the chosen one.
  */
-import { useState, type FormEvent } from 'react';
-import { $api, call, client, invalidate, type ApiBody } from '../client';
+import { useState } from 'react';
+import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { RuleBody as RuleBodySchema, RulePatchBody } from '../../modules/mandates/schemas';
+import { ApiError } from '../api';
+import { $api, invalidate, type ApiBody } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
+import { bind, errorItems, withChecks } from '../components/form-fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
+import { useFocusReturn } from '../form-submit';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { kindLabel } from '../organisation/groups';
 import { asApiError, roleLabel, serverFieldErrors, useFormSummary } from '../people/people';
@@ -111,9 +117,31 @@ function toBody(d: Draft): RuleBody {
   };
 }
 
+/**
+ * Every field of the form is a field of the body; a list's or a map's entries are written in one
+ * field ('programAreaIds.2', 'regionCounts.12' → that field), so an error goes to the field.
+ */
+const fieldOf = (path: string) => path.replace(/^\//, '').split(/[./]/)[0] ?? path;
+
+function errorsOnFields(resolver: Resolver<Draft>): Resolver<Draft> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    const errors: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(result.errors)) errors[fieldOf(k)] ??= e;
+    return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<Draft> } : result;
+  };
+}
+
 const LABELS: Record<string, MessageKey> = {
+  ruleType: 'mandates.rules.type',
   groupKind: 'mandates.rules.kind',
+  groupLevel: 'mandates.rules.level',
+  groupOwner: 'mandates.rules.owner',
+  groupKey: 'mandates.rules.key',
+  programAreaIds: 'mandates.rules.programAreas',
   roles: 'mandates.rules.roles',
+  regionCounts: 'mandates.rules.regionCounts',
+  sourceId: 'mandates.rules.source',
   minCount: 'mandates.rules.min',
   maxCount: 'mandates.rules.max',
   years: 'mandates.rules.years',
@@ -127,52 +155,59 @@ export function RulesPage() {
   const { t } = i18n;
   const rules = $api.useQuery('get', '/composition-rules');
   const [editing, setEditing] = useState<Rule | null>(null);
-  const [d, setD] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
-  const [busy, setBusy] = useState(false);
   const summary = useFormSummary();
-  const set = (k: keyof Draft) => (v: string) => setD((x) => ({ ...x, [k]: v }));
+  const label = (k: string) => (LABELS[k] ? t(LABELS[k]) : k);
+  const form = useForm<Draft>({
+    resolver: errorsOnFields(
+      withChecks(
+        editing
+          ? schemaResolver(RulePatchBody, (d: Draft) => ({ ...toBody(d), version: editing.version }))
+          : schemaResolver(RuleBodySchema, toBody),
+        (d) => ({ description: !d.description.trim() && t('mandates.rules.descriptionMissing') }),
+      ),
+    ),
+    defaultValues: EMPTY,
+  });
+  const create = $api.useMutation('post', '/composition-rules');
+  const update = $api.useMutation('patch', '/composition-rules/{id}');
+  const del = $api.useMutation('delete', '/composition-rules/{id}');
+  const rememberFocus = useFocusReturn(form.formState.isSubmitting);
   const say = (text: string) => setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
+  const roles = form.watch('roles');
 
   function edit(r: Rule | null) {
     setEditing(r);
-    setD(r ? toDraft(r) : EMPTY);
-    setErrors({});
+    form.reset(r ? toDraft(r) : EMPTY);
     summary.clear();
     document.getElementById('rule-form-heading')?.scrollIntoView();
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      if (editing)
-        await call(
-          client.PATCH('/composition-rules/{id}', {
+  const submit = form.handleSubmit(
+    async (d) => {
+      try {
+        if (editing)
+          await update.mutateAsync({
             params: { path: { id: editing.id } },
             body: { ...toBody(d), version: editing.version },
-          }),
-        );
-      else await call(client.POST('/composition-rules', { body: toBody(d) }));
-      say(t(editing ? 'mandates.rules.saved' : 'mandates.rules.created'));
-      edit(null);
-      void invalidate('/composition-rules');
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = serverFieldErrors(apiError, 'rule', (k) => (LABELS[k] ? t(LABELS[k]) : k));
-      setErrors(byField);
-      summary.show(apiError, items);
-    } finally {
-      setBusy(false);
-    }
-  }
+          });
+        else await create.mutateAsync({ body: toBody(d) });
+        say(t(editing ? 'mandates.rules.saved' : 'mandates.rules.created'));
+        edit(null);
+        void invalidate('/composition-rules');
+      } catch (err) {
+        const e = asApiError(err);
+        const apiError = new ApiError({ ...e, errors: e.errors.map((x) => ({ ...x, path: fieldOf(x.path) })) });
+        applyServerErrors(apiError, form.setError);
+        summary.show(apiError, serverFieldErrors(apiError, 'rule', label).items);
+      }
+    },
+    (errors) => summary.showText(t('form.fixErrors'), errorItems(errors, 'rule', label)),
+  );
 
   async function remove(r: Rule) {
     try {
-      await call(
-        client.DELETE('/composition-rules/{id}', { params: { path: { id: r.id } }, headers: { 'If-Match': `"${r.version}"` } }),
-      );
+      await del.mutateAsync({ params: { path: { id: r.id } }, headers: { 'If-Match': `"${r.version}"` } });
       say(t('mandates.rules.deleted'));
       void invalidate('/composition-rules');
     } catch (err) {
@@ -248,27 +283,24 @@ export function RulesPage() {
       )}
       <div className="panel">
         <h2 id="rule-form-heading">{t(editing ? 'mandates.rules.editHeading' : 'mandates.rules.newHeading')}</h2>
-        <form className="form" aria-labelledby="rule-form-heading" onSubmit={(e) => void submit(e)} noValidate>
+        <form
+          className="form"
+          aria-labelledby="rule-form-heading"
+          onSubmit={(e) => {
+            rememberFocus();
+            void submit(e);
+          }}
+          noValidate
+        >
           {summary.summary && <FormErrorSummary {...summary.summary} />}
-          <SelectField
-            id="rule-ruleType"
-            label={t('mandates.rules.type')}
-            value={d.ruleType}
-            onChange={(v) => setD((x) => ({ ...x, ruleType: v as Draft['ruleType'] }))}
-          >
+          <SelectField id="rule-ruleType" label={t('mandates.rules.type')} {...bind(form, 'ruleType')}>
             {TYPES.map((x) => (
               <option key={x} value={x}>
                 {ruleTypeLabel(i18n, x)}
               </option>
             ))}
           </SelectField>
-          <SelectField
-            id="rule-groupKind"
-            label={t('mandates.rules.kind')}
-            value={d.groupKind}
-            onChange={set('groupKind')}
-            error={errors.groupKind}
-          >
+          <SelectField id="rule-groupKind" label={t('mandates.rules.kind')} {...bind(form, 'groupKind')}>
             <option value="">{t('mandates.rules.any')}</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
@@ -276,7 +308,7 @@ export function RulesPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="rule-groupLevel" label={t('mandates.rules.level')} value={d.groupLevel} onChange={set('groupLevel')}>
+          <SelectField id="rule-groupLevel" label={t('mandates.rules.level')} {...bind(form, 'groupLevel')}>
             <option value="">{t('mandates.rules.any')}</option>
             {LEVELS.map((k) => (
               <option key={k} value={k}>
@@ -288,88 +320,47 @@ export function RulesPage() {
             id="rule-groupOwner"
             label={t('mandates.rules.owner')}
             hint={t('mandates.rules.ownerHint')}
-            value={d.groupOwner}
-            onChange={set('groupOwner')}
+            {...bind(form, 'groupOwner')}
           />
           <TextField
             id="rule-groupKey"
             label={t('mandates.rules.key')}
             hint={t('mandates.rules.keyHint')}
-            value={d.groupKey}
-            onChange={set('groupKey')}
+            {...bind(form, 'groupKey')}
           />
           <TextField
             id="rule-programAreaIds"
             label={t('mandates.rules.programAreas')}
             hint={t('mandates.rules.programAreasHint')}
-            value={d.programAreaIds}
-            onChange={set('programAreaIds')}
-            error={errors.programAreaIds}
+            {...bind(form, 'programAreaIds')}
           />
           <CheckboxGroup
             id="rule-roles"
             legend={t('mandates.rules.roles')}
             options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: roleLabel(i18n, r) }))}
-            value={d.roles}
-            onChange={(roles) => setD((x) => ({ ...x, roles }))}
-            error={errors.roles}
+            value={roles}
+            onChange={(v) => form.setValue('roles', v, { shouldDirty: true })}
+            error={form.formState.errors.roles?.message}
           />
-          <TextField
-            id="rule-minCount"
-            label={t('mandates.rules.min')}
-            inputMode="numeric"
-            value={d.minCount}
-            onChange={set('minCount')}
-            error={errors.minCount}
-          />
-          <TextField
-            id="rule-maxCount"
-            label={t('mandates.rules.max')}
-            inputMode="numeric"
-            value={d.maxCount}
-            onChange={set('maxCount')}
-            error={errors.maxCount}
-          />
+          <TextField id="rule-minCount" label={t('mandates.rules.min')} inputMode="numeric" {...bind(form, 'minCount')} />
+          <TextField id="rule-maxCount" label={t('mandates.rules.max')} inputMode="numeric" {...bind(form, 'maxCount')} />
           <TextField
             id="rule-regionCounts"
             label={t('mandates.rules.regionCounts')}
             hint={t('mandates.rules.regionCountsHint')}
-            value={d.regionCounts}
-            onChange={set('regionCounts')}
+            {...bind(form, 'regionCounts')}
           />
-          <TextField
-            id="rule-years"
-            label={t('mandates.rules.years')}
-            inputMode="numeric"
-            value={d.years}
-            onChange={set('years')}
-            error={errors.years}
-          />
+          <TextField id="rule-years" label={t('mandates.rules.years')} inputMode="numeric" {...bind(form, 'years')} />
           <TextField
             id="rule-regionOrder"
             label={t('mandates.rules.regionOrder')}
             hint={t('mandates.rules.regionOrderHint')}
-            value={d.regionOrder}
-            onChange={set('regionOrder')}
-            error={errors.regionOrder}
+            {...bind(form, 'regionOrder')}
           />
-          <TextField
-            id="rule-anchorDate"
-            label={t('mandates.rules.anchor')}
-            type="date"
-            value={d.anchorDate}
-            onChange={set('anchorDate')}
-            error={errors.anchorDate}
-          />
-          <TextAreaField
-            id="rule-description"
-            label={t('mandates.rules.description')}
-            value={d.description}
-            onChange={set('description')}
-            error={errors.description}
-          />
-          <TextField id="rule-sourceId" label={t('mandates.rules.source')} value={d.sourceId} onChange={set('sourceId')} />
-          <button type="submit" disabled={busy}>
+          <TextField id="rule-anchorDate" label={t('mandates.rules.anchor')} type="date" {...bind(form, 'anchorDate')} />
+          <TextAreaField id="rule-description" label={t('mandates.rules.description')} {...bind(form, 'description')} />
+          <TextField id="rule-sourceId" label={t('mandates.rules.source')} {...bind(form, 'sourceId')} />
+          <button type="submit" disabled={form.formState.isSubmitting}>
             {t(editing ? 'mandates.rules.save' : 'mandates.rules.create')}
           </button>{' '}
           {editing && (

@@ -146,6 +146,7 @@ export const enMandates: Record<keyof typeof svMandates, string> = {
   'mandates.rules.save': 'Save the rule',
   'mandates.rules.create': 'Add the rule',
   'mandates.rules.cancel': 'Cancel',
+  'mandates.rules.descriptionMissing': 'Describe the rule.',
   'mandates.ruleType.role-count': 'Count in a role',
   'mandates.ruleType.per-region': 'Seats per region',
   'mandates.ruleType.per-healthcare-region': 'Seats per healthcare region',

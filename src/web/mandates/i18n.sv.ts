@@ -145,6 +145,7 @@ export const svMandates = {
   'mandates.rules.save': 'Spara regeln',
   'mandates.rules.create': 'Lägg till regeln',
   'mandates.rules.cancel': 'Avbryt',
+  'mandates.rules.descriptionMissing': 'Beskriv regeln.',
   'mandates.ruleType.role-count': 'Antal i en roll',
   'mandates.ruleType.per-region': 'Platser per region',
   'mandates.ruleType.per-healthcare-region': 'Platser per sjukvårdsregion',

@@ -8,7 +8,7 @@
  *
  * Each action is named after the status it leads to (the API's PATCH names the status).
  */
-import { allowedActions, checkAction, defineLifecycle, type ActionDeclaration } from '../../../platform/lifecycle/index.js';
+import { allowedActions, checkAction, defineLifecycle, type ActionDeclaration } from '../../../platform/lifecycle/lifecycle.js';
 
 export const IMPLEMENTATION_STATES = [
   'ej-paborjad',

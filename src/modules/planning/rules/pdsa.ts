@@ -3,7 +3,7 @@
  * at a time and a closed cycle stays closed. Texts may be written in any phase. Each action
  * is named after the phase it leads to (the API's PATCH names the phase).
  */
-import { defineLifecycle, type ActionDeclaration, type GuardFailure } from '../../../platform/lifecycle/index.js';
+import { defineLifecycle, type ActionDeclaration, type GuardFailure } from '../../../platform/lifecycle/lifecycle.js';
 
 export const PDSA_PHASES = ['plan', 'do', 'study', 'act', 'closed'] as const;
 export type PdsaPhase = (typeof PDSA_PHASES)[number];

@@ -4,7 +4,7 @@
  * of units → established (with a decision reference), yearly. An established plan is locked:
  * only its items' progress moves.
  */
-import { defineLifecycle, type GuardFailure } from '../../../platform/lifecycle/index.js';
+import { defineLifecycle, type GuardFailure } from '../../../platform/lifecycle/lifecycle.js';
 import type { FieldError } from '../../../platform/errors.js';
 
 export const PLAN_STATES = ['drafted', 'agreed', 'established'] as const;
