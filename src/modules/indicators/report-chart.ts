@@ -59,7 +59,7 @@ interface Lines {
 }
 
 function draw(periods: string[], own: AreaSeries, nation: AreaSeries | undefined, lines: Lines, signalIdx: Set<number>): Buffer {
-  const r = new Raster(W, H);
+  const r = new Raster(W, H, 2);
   const values = [...own.values, ...(nation?.values ?? []), lines.centre, lines.upper, lines.lower, lines.target].filter(
     (v): v is number => typeof v === 'number' && Number.isFinite(v),
   );

@@ -50,12 +50,16 @@ export class Raster {
     this.w = width * scale;
     this.h = height * scale;
     this.data = new Uint8Array(this.w * this.h * 3);
-    for (let i = 0; i < this.w * this.h; i++) this.data.set(background, i * 3);
+    if (background.every((v) => v === background[0])) this.data.fill(background[0]);
+    else for (let i = 0; i < this.w * this.h; i++) this.data.set(background, i * 3);
   }
 
   private put(x: number, y: number, c: Rgb): void {
     if (x < 0 || y < 0 || x >= this.w || y >= this.h) return;
-    this.data.set(c, (y * this.w + x) * 3);
+    const i = (y * this.w + x) * 3;
+    this.data[i] = c[0];
+    this.data[i + 1] = c[1];
+    this.data[i + 2] = c[2];
   }
 
   fillRect(x: number, y: number, width: number, height: number, c: Rgb): void {
@@ -78,16 +82,32 @@ export class Raster {
         if ((xx + 0.5 - X) ** 2 + (yy + 0.5 - Y) ** 2 <= R * R) this.put(xx, yy, c);
   }
 
-  /** A line of the given width (final pixels); `dash` is [on, off] in final pixels. */
+  /** A line of the given width (final pixels) with round ends; `dash` is [on, off] in final pixels. */
   line(x0: number, y0: number, x1: number, y1: number, c: Rgb, width = 1, dash?: [number, number]): void {
-    const len = Math.hypot(x1 - x0, y1 - y0);
-    const step = 0.5 / this.scale;
-    const period = dash ? dash[0] + dash[1] : 0;
-    for (let t = 0; t <= len; t += step) {
-      if (dash && t % period > dash[0]) continue;
-      const f = len === 0 ? 0 : t / len;
-      this.disc(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, width / 2, c);
-    }
+    const s = this.scale;
+    const [ax, ay, bx, by] = [x0 * s, y0 * s, x1 * s, y1 * s];
+    const r = (width * s) / 2;
+    const dx = bx - ax,
+      dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const len = Math.sqrt(len2);
+    const period = dash ? (dash[0] + dash[1]) * s : 0;
+    const on = dash ? dash[0] * s : 0;
+    const xs = Math.max(0, Math.floor(Math.min(ax, bx) - r)),
+      xe = Math.min(this.w - 1, Math.ceil(Math.max(ax, bx) + r));
+    const ys = Math.max(0, Math.floor(Math.min(ay, by) - r)),
+      ye = Math.min(this.h - 1, Math.ceil(Math.max(ay, by) + r));
+    for (let py = ys; py <= ye; py++)
+      for (let px = xs; px <= xe; px++) {
+        const qx = px + 0.5 - ax,
+          qy = py + 0.5 - ay;
+        const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (qx * dx + qy * dy) / len2));
+        const ex = qx - t * dx,
+          ey = qy - t * dy;
+        if (ex * ex + ey * ey > r * r) continue;
+        if (dash && (t * len) % period > on) continue;
+        this.put(px, py, c);
+      }
   }
 
   /** Text in the 5×7 font, `size` final pixels per font pixel; anchored left, centre or right at x. */
@@ -106,17 +126,22 @@ export class Raster {
   /** The final image: each block of scale×scale samples averaged to one pixel. */
   toPng(): Buffer {
     const s = this.scale;
-    const out = Buffer.alloc(this.height * (this.width * 3 + 1));
+    const stride = this.width * 3 + 1;
+    const sums = new Uint32Array(this.width * 3);
+    const out = Buffer.alloc(this.height * stride);
     for (let y = 0; y < this.height; y++) {
-      const row = y * (this.width * 3 + 1);
-      out[row] = 0; // filter: none
-      for (let x = 0; x < this.width; x++)
-        for (let ch = 0; ch < 3; ch++) {
-          let sum = 0;
-          for (let dy = 0; dy < s; dy++)
-            for (let dx = 0; dx < s; dx++) sum += this.data[((y * s + dy) * this.w + (x * s + dx)) * 3 + ch]!;
-          out[row + 1 + x * 3 + ch] = Math.round(sum / (s * s));
-        }
+      sums.fill(0);
+      for (let dy = 0; dy < s; dy++) {
+        let i = (y * s + dy) * this.w * 3;
+        for (let x = 0; x < this.width; x++)
+          for (let dx = 0; dx < s; dx++)
+            for (let ch = 0; ch < 3; ch++) {
+              const k = x * 3 + ch;
+              sums[k] = sums[k]! + this.data[i++]!;
+            }
+      }
+      const row = y * stride; // filter byte 0 (none) first
+      for (let k = 0; k < sums.length; k++) out[row + 1 + k] = Math.round(sums[k]! / (s * s));
     }
     return encodePng(this.width, this.height, out);
   }
