@@ -88,6 +88,23 @@ describe('the protokoll', () => {
     expectPageNumbers(pages);
   });
 
+  it('as an extract (protokollsutdrag) has one § and the attestation', async () => {
+    const extract = {
+      ...MINUTES,
+      kind: 'Protokollsutdrag',
+      title: 'Protokollsutdrag – Kunskapsrådet 2027-02-03 § 2',
+      attendance: [],
+      sections: [MINUTES.sections[1]!],
+      footer: [...MINUTES.footer, 'Utdraget överensstämmer med protokollet Kunskapsrådet 2027-02-03 § 2.'],
+    };
+    const pages = await renderPdf(suite.browser, await minutesToPdf(extract), 'documents-protokollsutdrag-pdf');
+    const text = all(pages);
+    for (const s of ['PROTOKOLLSUTDRAG', '§ 2 Läkemedelsgenomgångar för äldre', 'Rätt utdraget intygar', 'Sida 1 av 1'])
+      expect(text).toContain(s);
+    expect(text).not.toContain('Närvaro');
+    expect(text).not.toContain('§ 1');
+  });
+
   it('has attendance, §§ and a justering block in DOCX', async () => {
     const pages = await renderDocx(suite.browser, await minutesToDocx(MINUTES), 'documents-protokoll-docx');
     const text = all(pages);
