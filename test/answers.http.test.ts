@@ -404,12 +404,18 @@ describe("a region's answer from registration to sent", () => {
       'Kunskapsrådet 2026-11-26 § 7',
       'Sammanfattning',
       'med synpunkter på uppföljning och resurser',
+      'REMISSVAR',
+      'Kontaktperson',
+      'För Region Blekinge',
     ]) {
       expect(xml).toContain(text);
     }
+    expect(xml.split('Kunskapsrådet 2026-11-26 § 7').length - 1).toBe(1);
+    expect(await zip.file('word/styles.xml')!.async('string')).toContain('sv-SE');
     const pdf = await api(lasare, 'GET', `/api/v1/consultation-answers/${id}/document.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toContain('/Lang (sv-SE)');
     const xlsx = await api(lasare, 'GET', `/api/v1/consultation-answers/${id}/comments.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

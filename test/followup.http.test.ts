@@ -410,8 +410,15 @@ describe('the follow-up report, comments, PDSA and open data', () => {
       'Planerad',
       'Behandling inom fyra veckor',
       'Bemanningen på mottagningen påverkar.',
+      'Region Blekinge',
+      'Seriediagram',
+      'Styrdiagram (XmR)',
+      'Sida 1 av',
     ])
       expect(text).toContain(s);
+    expect(text).not.toContain(' | ');
+    // The run and the control chart as images.
+    expect(pdf.rawPayload.toString('latin1').split('/Subtype /Image').length - 1).toBe(2);
 
     const docx = await t.request({ method: 'GET', url: `/api/v1/groups/${lpo.id}/followup-report?format=docx`, as: blekinge });
     expect(docx.headers['content-disposition']).toContain('.docx');
@@ -426,6 +433,9 @@ describe('the follow-up report, comments, PDSA and open data', () => {
       'Bemanningen på mottagningen påverkar.',
     ])
       expect(xml).toContain(s);
+    expect(Object.keys((await JSZip.loadAsync(docx.rawPayload)).files).filter((f) => f.startsWith('word/media/'))).toHaveLength(
+      2,
+    );
     expect((await t.request({ method: 'GET', url: `/api/v1/groups/${lpo.id}/followup-report?format=pdf` })).statusCode).toBe(401);
   });
 

@@ -534,6 +534,10 @@ describe('a meeting from notice to approved minutes', () => {
     expect(xml).toContain('§ 1 Nationellt vårdförlopp hjärtsvikt – införande');
     expect(xml).toContain('På grund av jäv deltog inte i beslutet: Leo Ledamot');
     expect(xml).toContain('Åtgärd: Ta fram införandeplan – ansvarig Ada Justerare, klart senast 2027-04-30');
+    // The organisation's letterhead, attendance under Swedish role labels, the justering with its signatures.
+    for (const s of ['Region Blekinge', 'PROTOKOLL', 'Närvaro', 'Justering', 'Sekreterare (vid protokollet)', 'NUMPAGES'])
+      expect(xml + (await (await JSZip.loadAsync(docx.rawPayload)).file('word/footer1.xml')?.async('string'))).toContain(s);
+    expect(xml).not.toMatch(/>(ordforande|vice-ordforande|ersattare)</);
     const pdf = await get(`/api/v1/paragraphs/${par2}/extract?format=pdf`, member);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -542,6 +546,8 @@ describe('a meeting from notice to approved minutes', () => {
     expect(text).toContain('Läkemedelsgenomgångarna ska följas upp i läkemedelskommittén.');
     expect(text).toContain('Utdraget överensstämmer med protokollet Kunskapsrådet 2027-02-03 § 2.');
     expect(text).not.toContain('hjärtsvikt');
+    expect(text).toContain('Rätt utdraget intygar');
+    expect(text).toContain('Sida 1 av 1');
     const extractDocx = await get(`/api/v1/paragraphs/${par2}/extract?format=docx`, member);
     const xml2 = await (await JSZip.loadAsync(extractDocx.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml2).toContain('Protokollsutdrag – Kunskapsrådet 2027-02-03 § 2');

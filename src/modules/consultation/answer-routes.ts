@@ -5,6 +5,7 @@ import type { RouteModule } from '../../platform/http/app.js';
 import { DEFAULT_LIMIT, pageOf } from '../../platform/http/pagination.js';
 import { errorResponses, Page, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { answerToDocx, answerToPdf, commentSheet, type AnswerDocument } from './documents/answer-document.js';
+import { readAnswerDocument } from './documents/read-answer-document.js';
 import { addComment } from './add-comment.js';
 import { addSection } from './add-section.js';
 import { decideAnswer } from './decide-answer.js';
@@ -16,7 +17,6 @@ import { respondToComment } from './respond-to-comment.js';
 import { returnAnswer } from './return-answer.js';
 import { routeAnswer } from './route-answer.js';
 import * as s from './schemas.js';
-import { STATUS_LABELS } from './rules/answer-lifecycle.js';
 import { sendAnswer } from './send-answer.js';
 import { setAnswerDiarienummer } from './set-answer-diarienummer.js';
 import { startDraft } from './start-draft.js';
@@ -314,21 +314,8 @@ export const answerRoutes: RouteModule = (app, { db }) => {
     },
   );
 
-  const documentOf = async (req: { ctx: Parameters<typeof readAnswer>[1] }, id: string): Promise<AnswerDocument> => {
-    const a = await readAnswer(db, req.ctx, id);
-    return {
-      issuer: a.regionName,
-      title: `Remissvar: ${a.round?.title ?? ''}`,
-      caseNumber: a.caseNumber,
-      decisionRef: a.decisionRef,
-      decidedOn: a.decidedOn,
-      statusLabel: STATUS_LABELS[a.status],
-      roundTitle: a.round?.title ?? '',
-      sender: a.round?.sender ?? '',
-      closesOn: a.round?.closesOn ?? '',
-      sections: a.sections,
-    };
-  };
+  const documentOf = (req: { ctx: Parameters<typeof readAnswer>[1] }, id: string): Promise<AnswerDocument> =>
+    readAnswerDocument(db, req.ctx, id);
   const fileBase = (d: AnswerDocument) => `Remissvar ${d.caseNumber ?? ''}`.replace(/[/\\]/g, '-').trim();
   const download = { tags, params: IdParams, response: { 200: Type.String(), ...errorResponses(400, 401, 404) } };
 

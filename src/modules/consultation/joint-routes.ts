@@ -4,13 +4,13 @@ import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses, Uuid } from '../../platform/http/schemas.js';
 import { answerToDocx, answerToPdf, type AnswerDocument } from './documents/answer-document.js';
+import { jointAnswerDocument } from './documents/read-answer-document.js';
 import { approveJointAnswer } from './approve-joint-answer.js';
 import { createJointAnswer } from './create-joint-answer.js';
 import { readJointAnswer } from './read-joint-answer.js';
 import { sendJointAnswer } from './send-joint-answer.js';
 import { updateJointSection } from './update-joint-section.js';
 import { presentJoint } from './presenter.js';
-import { JOINT_STATUS_LABELS } from './rules/joint-lifecycle.js';
 import * as s from './schemas.js';
 
 const tags = ['Gemensamma remissvar'];
@@ -101,21 +101,8 @@ export const jointRoutes: RouteModule = (app, { db }) => {
     },
   );
 
-  const doc = async (ctx: Parameters<typeof readJointAnswer>[1], id: string): Promise<AnswerDocument> => {
-    const j = await read(ctx, id);
-    return {
-      issuer: j.healthcareRegionName,
-      title: `Gemensamt remissvar: ${j.round?.title ?? ''}`,
-      caseNumber: null,
-      decisionRef: j.approvalRef,
-      decidedOn: j.approvedOn,
-      statusLabel: JOINT_STATUS_LABELS[j.status],
-      roundTitle: j.round?.title ?? '',
-      sender: j.round?.sender ?? '',
-      closesOn: j.round?.closesOn ?? '',
-      sections: j.sections,
-    };
-  };
+  const doc = async (ctx: Parameters<typeof readJointAnswer>[1], id: string): Promise<AnswerDocument> =>
+    jointAnswerDocument(db, await read(ctx, id));
   const download = { tags, params: IdParams, response: { 200: Type.String(), ...errorResponses(400, 401, 404) } };
 
   app.get(

@@ -1,77 +1,122 @@
-/** Renders a follow-up report as DOCX and as tagged PDF (language, title, headings, tables as text). */
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
+/**
+ * Renders a follow-up report as DOCX and as tagged PDF (A4, Swedish): the region's letterhead,
+ * the facts, real tables with a repeated header row, the run and control charts as images with
+ * their captions and alternative text, and "Sida X av N" on every page.
+ */
+import { Document, ImageRun, Packer, Paragraph, Table, TextRun } from 'docx';
+import {
+  docxFacts,
+  docxHeading,
+  docxLetterhead,
+  docxPage,
+  docxStyles,
+  docxTable,
+} from '../../platform/export/document-layout.js';
+import {
+  ensureSpace,
+  finishPdf,
+  MARGIN,
+  pdfFacts,
+  pdfHeading,
+  pdfLetterhead,
+  pdfParagraph,
+  pdfTable,
+  startPdf,
+  type Pdf,
+  type PdfStruct,
+} from '../../platform/export/pdf-layout.js';
+import type { ReportChart } from './report-chart.js';
 import type { FollowupReport } from './report.js';
 
-export async function reportToDocx(r: FollowupReport): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ text: r.title, heading: HeadingLevel.HEADING_1 }),
-    ...r.facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })),
-  ];
-  for (const s of r.sections) {
-    children.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_2 }));
-    for (const p of s.paragraphs) children.push(new Paragraph(p));
-    if (s.table) {
-      children.push(new Paragraph({ children: [new TextRun({ text: s.table.caption, italics: true })] }));
-      children.push(
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [
-            new TableRow({
-              tableHeader: true,
-              children: s.table.headers.map(
-                (h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] }),
-              ),
-            }),
-            ...s.table.rows.map(
-              (row) => new TableRow({ children: row.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
-            ),
-          ],
+const KIND = 'UPPFÖLJNINGSRAPPORT';
+const footerOf = (r: FollowupReport) => `${r.title} · ${r.organisation}`;
+/** The width a chart takes in the DOCX, in pixels at 96 dpi (the text width is 17 cm ≈ 642 px). */
+const DOCX_CHART_WIDTH = 640;
+
+const caption = (text: string) =>
+  new Paragraph({ spacing: { before: 60, after: 60 }, children: [new TextRun({ text, italics: true, size: 18 })] });
+
+function docxChart(c: ReportChart): Paragraph[] {
+  return [
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: c.caption, bold: true, size: 20 })] }),
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: c.png,
+          transformation: { width: DOCX_CHART_WIDTH, height: Math.round((DOCX_CHART_WIDTH * c.height) / c.width) },
+          altText: { name: c.caption, title: c.caption, description: c.alt },
         }),
-      );
+      ],
+    }),
+    caption(c.alt),
+  ];
+}
+
+export async function reportToDocx(r: FollowupReport): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [...docxLetterhead(r.organisation, KIND), docxHeading(r.title, 1), docxFacts(r.facts)];
+  for (const s of r.sections) {
+    children.push(docxHeading(s.heading, 2));
+    for (const p of s.paragraphs) children.push(new Paragraph({ spacing: { after: 100 }, text: p }));
+    if (s.table) {
+      children.push(caption(s.table.caption), docxTable(s.table.headers, s.table.rows, s.table.widths));
+    }
+    for (const f of s.figures ?? []) {
+      children.push(docxHeading(f.heading, 3));
+      for (const c of f.charts) children.push(...docxChart(c));
     }
   }
   const doc = new Document({
     creator: 'Navet',
     title: r.title,
-    language: 'sv-SE',
-    sections: [{ children }],
-  } as ConstructorParameters<typeof Document>[0]);
+    description: `Uppföljningsrapport från ${r.organisation}`,
+    styles: docxStyles,
+    sections: [{ ...docxPage(footerOf(r)), children }],
+  });
   return Packer.toBuffer(doc);
 }
 
-export function reportToPdf(r: FollowupReport): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      pdfVersion: '1.7',
-      tagged: true,
-      lang: 'sv-SE',
-      displayTitle: true,
-      info: { Title: r.title, Creator: 'Navet' },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    const root = doc.struct('Document');
-    doc.addStructure(root);
-    doc.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(r.title, { structParent: root, structType: 'H1' });
-    doc.font('Helvetica').fontSize(10);
-    for (const [k, v] of r.facts) doc.text(`${k}: ${v}`, { structParent: root, structType: 'P' });
-    for (const s of r.sections) {
-      doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(s.heading, { structParent: root, structType: 'H2' });
-      doc.font('Helvetica').fontSize(10);
-      for (const p of s.paragraphs) doc.moveDown(0.3).text(p, { structParent: root, structType: 'P' });
-      if (s.table) {
-        doc.moveDown(0.3).font('Helvetica-Oblique').text(s.table.caption, { structParent: root, structType: 'Caption' });
-        doc.font('Helvetica-Bold').text(s.table.headers.join(' | '), { structParent: root, structType: 'P' });
-        doc.font('Helvetica');
-        for (const row of s.table.rows) doc.text(row.join(' | '), { structParent: root, structType: 'P' });
-      }
-    }
-    root.end();
-    doc.end();
+/** The chart as a tagged Figure with its alternative text, the caption under it. */
+function pdfChart(doc: Pdf, root: PdfStruct, c: ReportChart): void {
+  const width = doc.page.width - 2 * MARGIN;
+  const height = (width * c.height) / c.width;
+  ensureSpace(doc, height + 60);
+  pdfParagraph(doc, root, c.caption, { bold: true });
+  const y = doc.y;
+  const figure = doc.struct('Figure', { alt: `${c.caption}. ${c.alt}` }, () => {
+    doc.image(c.png, MARGIN, y, { width, height });
   });
+  root.add(figure);
+  doc.y = y + height + 4;
+  doc.font('Helvetica-Oblique').fontSize(8.5).fillColor('#404040');
+  doc.text(c.alt, MARGIN, doc.y, { width, structParent: root, structType: 'Caption' });
+  doc.fillColor('#000000').moveDown(0.8);
+}
+
+export function reportToPdf(r: FollowupReport): Promise<Buffer> {
+  const { doc, root, done } = startPdf({ title: r.title, author: r.organisation });
+  pdfLetterhead(doc, root, r.organisation, KIND);
+  pdfHeading(doc, root, r.title, 1);
+  pdfFacts(doc, root, r.facts);
+  for (const s of r.sections) {
+    pdfHeading(doc, root, s.heading, 2);
+    for (const p of s.paragraphs) pdfParagraph(doc, root, p);
+    if (s.table) {
+      ensureSpace(doc, 60);
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(9)
+        .text(s.table.caption, MARGIN, doc.y, { structParent: root, structType: 'Caption' });
+      doc.moveDown(0.2);
+      pdfTable(doc, root, s.table.headers, s.table.rows, s.table.widths ? { widths: s.table.widths } : {});
+    }
+    for (const f of s.figures ?? []) {
+      ensureSpace(doc, 260);
+      pdfHeading(doc, root, f.heading, 3);
+      for (const c of f.charts) pdfChart(doc, root, c);
+    }
+  }
+  finishPdf(doc, root, footerOf(r));
+  return done;
 }

@@ -9,6 +9,7 @@ import { getGroup } from '../organisation/index.js';
 import { IMPLEMENTED, statusesForGroupReport, statusLabel } from '../implementation/index.js';
 import { compareWithPrevious, getPlan, listPlans, planLifecycle } from '../planning/index.js';
 import * as repo from './repository.js';
+import { indicatorCharts, RULE_SV, type ReportChart } from './report-chart.js';
 import { indicatorSeries } from './series.js';
 
 const PROGRESS_SV: Record<string, string> = {
@@ -17,26 +18,24 @@ const PROGRESS_SV: Record<string, string> = {
   done: 'Klar',
   cancelled: 'Avbruten',
 };
-const RULE_SV: Record<string, string> = {
-  'outside-limits': 'punkt utanför styrgräns',
-  shift: 'förskjutning',
-  trend: 'trend',
-  'two-of-three': 'två av tre nära styrgräns',
-  'too-few-runs': 'för få serier',
-  'too-many-runs': 'för många serier',
-};
 
 export interface ReportTable {
   caption: string;
   headers: string[];
   rows: string[][];
+  /** Column widths as fractions of the text width. */
+  widths?: number[];
 }
 export interface ReportSection {
   heading: string;
   paragraphs: string[];
   table?: ReportTable;
+  /** Charts under sub-headings (one indicator each). */
+  figures?: { heading: string; charts: ReportChart[] }[];
 }
 export interface FollowupReport {
+  /** The region that owns the group: the letterhead. */
+  organisation: string;
   title: string;
   facts: [string, string][];
   sections: ReportSection[];
@@ -63,6 +62,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
       ? {
           table: {
             caption: 'Införandestatus',
+            widths: [0.27, 0.09, 0.15, 0.12, 0.19, 0.18],
             headers: ['Kunskapsstöd', 'Version', 'Status', 'Planerat klart', 'Beslut', 'Anteckning'],
             rows: uniq.map((s) => [
               `${s.supportTitle}${s.kind === 'phase-out' ? ' (utfasning)' : ''}`,
@@ -96,6 +96,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
       ],
       table: {
         caption: 'Insatsområden',
+        widths: [0.08, 0.42, 0.2, 0.18, 0.12],
         headers: ['Prio', 'Insatsområde', 'Ansvarig', 'Tid', 'Läge'],
         rows: plan.items.map((i) => [
           String(i.priority),
@@ -117,6 +118,7 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
   const comments = await repo.commentsOf(db, groupId);
   const rows: string[][] = [];
   const paragraphs: string[] = [];
+  const figures: NonNullable<ReportSection['figures']> = [];
   for (const ind of indicators) {
     const { periods, series } = await indicatorSeries(db, ind, { areas: [group.owner] });
     const own = series.find((s) => s.area === group.owner);
@@ -139,6 +141,8 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
             .join('; ')
         : 'Ingen särskild orsak',
     ]);
+    const charts = own ? indicatorCharts(ind.name, ind.unit, ind.targetValue, periods, own, nation) : [];
+    if (charts.length) figures.push({ heading: ind.name, charts });
     for (const c of comments.filter((x) => x.indicatorId === ind.id))
       paragraphs.push(`${ind.name}, ${c.period} (${c.author}): ${c.text}`);
   }
@@ -148,12 +152,28 @@ export async function buildReport(db: Queryable, groupId: string, today: string)
       ? ['Senaste period per indikator; signaler enligt styrdiagram (XmR), se Navets dokumentation.']
       : ['Inga indikatorvärden finns för gruppens programområden.'],
     ...(rows.length
-      ? { table: { caption: 'Indikatorer', headers: ['Indikator', 'Period', region, 'Riket', 'Målnivå', 'Signaler'], rows } }
+      ? {
+          table: {
+            caption: 'Indikatorer',
+            widths: [0.27, 0.1, 0.13, 0.12, 0.16, 0.22],
+            headers: ['Indikator', 'Period', region, 'Riket', 'Målnivå', 'Signaler'],
+            rows,
+          },
+        }
       : {}),
   });
+  if (figures.length)
+    sections.push({
+      heading: 'Serie- och styrdiagram',
+      paragraphs: [
+        'Seriediagrammet visar regionens värden mot medianen, styrdiagrammet (XmR) mot medelvärdet och styrgränserna. Särskilda orsaker är markerade.',
+      ],
+      figures,
+    });
   sections.push({ heading: 'Controllerns kommentarer', paragraphs: paragraphs.length ? paragraphs : ['Inga kommentarer.'] });
 
   return {
+    organisation: region,
     title: `Uppföljningsrapport – ${group.name}`,
     facts: [
       ['Region', region],

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { minutesDoc, toDocx, toPdf } from './minutes-document.js';
+import { minutesDoc } from './minutes-document.js';
+import { toDocx, toPdf } from './minutes-render.js';
 import { loadMeeting, loadParagraph } from './policy.js';
 
 type Format = 'pdf' | 'docx';

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import * as decisionRepo from './decision-repository.js';
-import { minutesDoc, toDocx, toPdf } from './minutes-document.js';
+import { minutesDoc } from './minutes-document.js';
+import { toDocx, toPdf } from './minutes-render.js';
 import { assertMayReadPublicMinutes, assertPublicMinutes } from './policy.js';
 import * as repo from './repository.js';
 

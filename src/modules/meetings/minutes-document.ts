@@ -1,7 +1,7 @@
-/** The minutes (protokoll) and extracts of one paragraph (protokollsutdrag) as DOCX and PDF. */
+/** The minutes (protokoll) and extracts of one paragraph (protokollsutdrag): the document model (minutes-render.ts draws it). */
 import { swedishDate } from '../../platform/clock.js';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
+import type { Signature } from '../../platform/export/document-layout.js';
+import { roleLabel } from '../people/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { isFinal } from '../../platform/lifecycle/index.js';
 import * as repo from './repository.js';
@@ -10,12 +10,52 @@ import { minutesLifecycle } from './rules/lifecycle.js';
 import { isAbsent, isPresent, longSwedishDate, paragraphReference, SECRET_PARAGRAPH } from './rules/meeting.js';
 
 export interface MinutesDoc {
+  /** The forum's organisation (region, healthcare region or the nation): the letterhead. */
+  organisation: string;
+  forum: string;
+  /** "Protokoll" or "Protokollsutdrag". */
+  kind: string;
   title: string;
   facts: [string, string][];
+  /** Who attended, grouped (närvarande ledamöter, ersättare, övriga, frånvarande); empty in an extract. */
+  attendance: { heading: string; people: [name: string, role: string][] }[];
   sections: { heading: string; paragraphs: string[] }[];
+  /** The justering: who justerar and how (in Navet or on paper, with the day), and the extract's attestation. */
   footer: string[];
+  /** The signature lines: the secretary (vid protokollet) and each justerare, dated once justerat. */
+  signatures: Signature[];
   fileBase: string;
 }
+
+/** Roles that are not members of the forum: listed under "Övriga närvarande". */
+const OTHERS = new Set([
+  'adjungerad',
+  'sekreterare',
+  'deltagare',
+  'processtod',
+  'processledare',
+  'administrativt-stod',
+  'controller',
+  'samordnare',
+]);
+
+function attendanceGroups(attendance: repo.AttendanceRecord[]): MinutesDoc['attendance'] {
+  const row = (a: repo.AttendanceRecord): [string, string] => [a.name, roleLabel(a.role)];
+  const present = attendance.filter((a) => isPresent(a.status));
+  const groups: MinutesDoc['attendance'] = [
+    { heading: 'Närvarande ledamöter', people: present.filter((a) => a.role !== 'ersattare' && !OTHERS.has(a.role)).map(row) },
+    { heading: 'Tjänstgörande ersättare', people: present.filter((a) => a.role === 'ersattare').map(row) },
+    { heading: 'Övriga närvarande', people: present.filter((a) => OTHERS.has(a.role)).map(row) },
+    { heading: 'Frånvarande', people: attendance.filter((a) => isAbsent(a.status)).map(row) },
+    {
+      heading: 'Kallade, närvaro ej registrerad',
+      people: attendance.filter((a) => !isPresent(a.status) && !isAbsent(a.status)).map(row),
+    },
+  ];
+  return groups.filter((g) => g.people.length > 0);
+}
+
+const day = (at: string) => swedishDate(new Date(at));
 
 const KIND_LABEL: Record<string, string> = {
   beslut: 'Beslut',
@@ -35,7 +75,8 @@ export async function minutesDoc(
   onlyParagraphId?: string,
   publicCopy?: { secretParagraphs: ReadonlySet<string> },
 ): Promise<MinutesDoc> {
-  const [attendance, all, adjusters] = await Promise.all([
+  const [organisation, attendance, all, adjusters] = await Promise.all([
+    repo.ownerName(db, m.forumOwner),
     repo.attendanceOf(db, m.id),
     minutesRepo.paragraphsOf(db, m.id),
     minutesRepo.adjustersOf(db, m.id),
@@ -44,35 +85,14 @@ export async function minutesDoc(
   const ids = paragraphs.map((p) => p.id);
   const [participation, actions] = await Promise.all([minutesRepo.participationOf(db, ids), minutesRepo.actionsOf(db, ids)]);
   const approved = isFinal(minutesLifecycle, m.minutesStatus);
-  const present = attendance.filter((a) => isPresent(a.status));
-  const absent = attendance.filter((a) => isAbsent(a.status));
   const facts: [string, string][] = [
     ['Forum', m.forumName],
-    ['Datum', `${longSwedishDate(m.date)}, kl. ${m.startTime}–${m.endTime}`],
+    ['Datum', longSwedishDate(m.date)],
+    ['Tid', `kl. ${m.startTime}–${m.endTime}`],
     ...(m.place ? ([['Plats', m.place]] as [string, string][]) : []),
     ['Status', approved ? `Justerat ${m.minutesLockedAt!.slice(0, 10)}` : 'Ej justerat (utkast)'],
   ];
   const sections: MinutesDoc['sections'] = [];
-  if (!onlyParagraphId) {
-    sections.push({
-      heading: 'Närvarande',
-      paragraphs: [
-        present
-          .filter((a) => a.role !== 'adjungerad')
-          .map((a) => `${a.name} (${a.role})`)
-          .join(', ') || '–',
-        ...(present.some((a) => a.role === 'adjungerad')
-          ? [
-              `Adjungerade: ${present
-                .filter((a) => a.role === 'adjungerad')
-                .map((a) => a.name)
-                .join(', ')}`,
-            ]
-          : []),
-        ...(absent.length ? [`Frånvarande: ${absent.map((a) => a.name).join(', ')}`] : []),
-      ],
-    });
-  }
   for (const p of paragraphs) {
     if (publicCopy?.secretParagraphs.has(p.id)) {
       sections.push({
@@ -106,7 +126,21 @@ export async function minutesDoc(
   if (onlyParagraphId && only) {
     footer.push(`Utdraget överensstämmer med protokollet ${paragraphReference(m.forumName, m.date, only.number)}.`);
   }
+  const secretary = attendance.find((a) => a.role === 'sekreterare' && isPresent(a.status));
+  const signatures: Signature[] = [
+    { name: secretary?.name ?? null, title: 'Sekreterare (vid protokollet)', date: null },
+    ...adjusters.map((a) => ({
+      name: a.name,
+      title: 'Justerare',
+      date: a.signedOnPaper ?? (a.approvedAt ? day(a.approvedAt) : null),
+    })),
+  ];
   return {
+    organisation,
+    forum: m.forumName,
+    kind: onlyParagraphId && only ? 'Protokollsutdrag' : 'Protokoll',
+    attendance: onlyParagraphId ? [] : attendanceGroups(attendance),
+    signatures,
     title:
       onlyParagraphId && only
         ? `Protokollsutdrag – ${m.forumName} ${m.date} § ${only.number}`
@@ -119,56 +153,8 @@ export async function minutesDoc(
   };
 }
 
-export async function toDocx(d: MinutesDoc): Promise<Buffer> {
-  const children: Paragraph[] = [
-    new Paragraph({ text: d.title, heading: HeadingLevel.HEADING_1 }),
-    ...d.facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })),
-  ];
-  for (const s of d.sections) {
-    children.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_2 }));
-    for (const p of s.paragraphs) children.push(new Paragraph(p));
-  }
-  for (const f of d.footer) children.push(new Paragraph({ children: [new TextRun({ text: f, italics: true })] }));
-  const doc = new Document({ creator: 'Navet', title: d.title, sections: [{ children }] });
-  return Packer.toBuffer(doc);
-}
-
-/** Uncompressed content streams keep the text findable by simple tools (and by the tests). */
-export function toPdf(d: MinutesDoc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      compress: false,
-      pdfVersion: '1.7',
-      tagged: true,
-      lang: 'sv-SE',
-      displayTitle: true,
-      info: { Title: d.title, Creator: 'Navet' },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    const root = doc.struct('Document');
-    doc.addStructure(root);
-    doc.font('Helvetica-Bold').fontSize(16).text(d.title, { structParent: root, structType: 'H1' });
-    doc.font('Helvetica').fontSize(10);
-    for (const [k, v] of d.facts) doc.text(`${k}: ${v}`, { structParent: root, structType: 'P' });
-    for (const s of d.sections) {
-      doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(s.heading, { structParent: root, structType: 'H2' });
-      doc.font('Helvetica').fontSize(10);
-      for (const p of s.paragraphs) doc.moveDown(0.2).text(p, { structParent: root, structType: 'P' });
-    }
-    doc.moveDown(1).font('Helvetica-Oblique');
-    for (const f of d.footer) doc.text(f, { structParent: root, structType: 'P' });
-    root.end();
-    doc.end();
-  });
-}
-
 /** How an adjuster's justering reads in the protokoll: in Navet with its day, or on paper with the day signed. */
 function justeredNote(a: minutesRepo.AdjusterRecord): string {
   if (a.signedOnPaper) return ` (justerat på papper ${a.signedOnPaper}${a.recordedBy ? `, registrerat av ${a.recordedBy}` : ''})`;
-  return a.approvedAt ? ` (justerat ${swedishDate(new Date(a.approvedAt))})` : '';
+  return a.approvedAt ? ` (justerat ${day(a.approvedAt)})` : '';
 }

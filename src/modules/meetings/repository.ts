@@ -232,3 +232,12 @@ export async function meetingsOfForumsBetween(
     [groupIds, from, to],
   );
 }
+
+/** The name of a forum's owner as a document's letterhead shows it: the region, the healthcare region or the nation. */
+export async function ownerName(db: Queryable, owner: string): Promise<string> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT name FROM regions WHERE code = $1 UNION ALL SELECT name FROM healthcare_regions WHERE id = $1`,
+    [owner],
+  );
+  return rows[0]?.name ?? (owner === 'national' ? 'Nationellt system för kunskapsstyrning' : owner);
+}

@@ -9,6 +9,7 @@ export { appointInTx, appointMember } from './appoint-member.js';
 export { presentDeclaration, presentMembership, presentPerson } from './presenter.js';
 export { readMyPeopleWork, type DeclarationWorkItem, type MandateWorkItem } from './read-my-work.js';
 export { addDays } from './reminders/rules.js';
+export { roleLabel } from './reminders/messages.js';
 export * as repository from './repository.js';
 export { activeMembershipCount } from './repository.js';
 export type { PersonRecord } from './repository.js';

@@ -37,3 +37,24 @@ export async function coordinatorsOf(db: Queryable, region: string): Promise<Rec
     [region],
   );
 }
+
+/** The case's handläggare, the answer's contact person when one is named. */
+export async function caseHandlerName(db: Queryable, caseId: string): Promise<string | null> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT p.name FROM cases c JOIN persons p ON p.id = c.handler_person_id WHERE c.id = $1 AND p.anonymised_at IS NULL`,
+    [caseId],
+  );
+  return rows[0]?.name ?? null;
+}
+
+/** The chair (ordförande) of a group on a day, who signs what the group decided. */
+export async function chairOf(db: Queryable, groupId: string, day: string): Promise<string | null> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id
+     WHERE m.group_id = $1 AND m.role = 'ordforande' AND m.start_date <= $2::date
+       AND (m.end_date IS NULL OR m.end_date >= $2::date) AND p.anonymised_at IS NULL
+     ORDER BY m.start_date DESC, p.name LIMIT 1`,
+    [groupId, day],
+  );
+  return rows[0]?.name ?? null;
+}
