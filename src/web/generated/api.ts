@@ -27088,6 +27088,10 @@ export interface paths {
                             assignments: unknown[];
                             claims: unknown[];
                             claimsIncluded: boolean;
+                            /** @description Konton som en katalog (SCIM) har etablerat för personen */
+                            directoryAccounts: unknown[];
+                            /** @description Kataloggrupper som personens konton är med i, och rollerna de ger */
+                            directoryGroups: unknown[];
                             auditEvents: unknown[];
                             retention: unknown[];
                         };
