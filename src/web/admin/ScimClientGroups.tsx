@@ -104,7 +104,8 @@ function MappingForm({
   useEffect(() => form.reset({ groupRoles: mappings }), [mappings, form]);
   const rows = useFieldArray({ control: form.control, name: 'groupRoles', keyName: 'key' });
   const put = $api.useMutation('put', '/scim-clients/{id}/group-roles', {
-    onSuccess: () => invalidate('/scim-clients/{id}/groups'),
+    // the groups, and the client list too: the mapping moves the client's version, which rotate sends
+    onSuccess: () => invalidate('/scim-clients'),
   });
   const submit = useFormSubmit(form, async (v) => {
     setSaved(false);
