@@ -132,12 +132,13 @@ describe('discovery', () => {
       filter: { supported: true, maxResults: 200 },
     });
     const types = json(await scim('GET', '/ResourceTypes', blekinge.token));
-    expect(types.Resources?.map((r) => r.id)).toEqual(['User']);
+    expect(types.Resources?.map((r) => r.id)).toEqual(['User', 'Group']);
     const schemas = await scim('GET', '/Schemas', blekinge.token);
     expect(schemas.headers['content-type']).toMatch(/^application\/scim\+json/);
-    expect(json(schemas).Resources?.[0]?.id).toBe(USER);
+    expect(json(schemas).Resources?.map((r) => r.id)).toEqual([USER, 'urn:ietf:params:scim:schemas:core:2.0:Group']);
     expect((await scim('GET', `/Schemas/${USER}`, blekinge.token)).statusCode).toBe(200);
-    expectScimError(await scim('GET', '/Groups', blekinge.token), 404);
+    expect((await scim('GET', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group', blekinge.token)).statusCode).toBe(200);
+    expect((await scim('GET', '/ResourceTypes/Group', blekinge.token)).statusCode).toBe(200);
   });
 });
 

@@ -92,6 +92,8 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/scim-clients': { any: ['scim.manage'] },
   'POST /api/v1/scim-clients/{id}/rotate': { any: ['scim.manage'], note: 'the fixture client is at version 1' },
   'DELETE /api/v1/scim-clients/{id}': { any: ['scim.manage'] },
+  'GET /api/v1/scim-clients/{id}/groups': { any: ['scim.manage'] },
+  'PUT /api/v1/scim-clients/{id}/group-roles': { any: ['scim.manage'], note: 'the fixture client is at version 1' },
   'POST /api/v1/groups': { any: ['groups.write'] },
   'PATCH /api/v1/groups/{id}': { any: ['groups.write'] },
   'POST /api/v1/groups/{id}/close': { any: ['groups.write'] },

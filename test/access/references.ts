@@ -127,6 +127,8 @@ export const BODY_REFERENCES: Record<string, BodyRef[]> = {
 export const NOT_REFERENCES: Record<string, string> = {
   'POST /api/v1/users roles[].scopeId': 'a scope (region code, healthcare region, group) in a role, set by administrators only',
   'PATCH /api/v1/users/{id} roles[].scopeId': 'a scope in a role, set by administrators only',
+  'PUT /api/v1/scim-clients/{id}/group-roles groupRoles[].scopeId':
+    'a healthcare region or region code in a SCIM group mapping, set by administrators only and refused (422) outside the client’s register',
   'POST /api/v1/groups programAreaIds': 'national reference data, public',
   'POST /api/v1/composition-rules programAreaIds': 'national reference data, public',
   'PATCH /api/v1/composition-rules/{id} programAreaIds': 'national reference data, public',

@@ -21,6 +21,12 @@ export const SCIM_ROUTES: Record<string, 'scim-client'> = {
   'PUT /scim/v2/Users/{id}': 'scim-client',
   'PATCH /scim/v2/Users/{id}': 'scim-client',
   'DELETE /scim/v2/Users/{id}': 'scim-client',
+  'GET /scim/v2/Groups': 'scim-client',
+  'GET /scim/v2/Groups/{id}': 'scim-client',
+  'POST /scim/v2/Groups': 'scim-client',
+  'PUT /scim/v2/Groups/{id}': 'scim-client',
+  'PATCH /scim/v2/Groups/{id}': 'scim-client',
+  'DELETE /scim/v2/Groups/{id}': 'scim-client',
 };
 
 export const scimAccess: AccessModule = {
@@ -40,6 +46,14 @@ export const scimAccess: AccessModule = {
     'POST /api/v1/scim-clients/{id}/rotate': [
       'admin',
       (f) => ({ url: `/api/v1/scim-clients/${f.scimClientId}/rotate`, payload: { version: 1 } }),
+    ],
+    'GET /api/v1/scim-clients/{id}/groups': ['admin', (f) => ({ url: `/api/v1/scim-clients/${f.scimClientId}/groups` })],
+    'PUT /api/v1/scim-clients/{id}/group-roles': [
+      'admin',
+      (f) => ({
+        url: `/api/v1/scim-clients/${f.scimClientId}/group-roles`,
+        payload: { version: 1, groupRoles: [{ group: 'Navet läsare', role: 'lasare', scopeType: 'region', scopeId: '10' }] },
+      }),
     ],
     'DELETE /api/v1/scim-clients/{id}': ['admin', (f) => ({ url: `/api/v1/scim-clients/${f.scimClientId}` })],
   },

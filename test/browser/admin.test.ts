@@ -132,6 +132,24 @@ describe('administration and my account', () => {
     await page.getByRole('rowheader', { name: 'Entra ID Region Blekinge' }).waitFor();
     await expectAccessible(page, 'SCIM client created');
 
+    // Which directory group gives which role: refused outside the client's register, saved inside it.
+    const groups = page.getByRole('region', { name: 'Grupper från Entra ID Region Blekinge' });
+    await groups.getByText('Katalogen har inte skickat några grupper ännu.').waitFor();
+    await groups.getByRole('button', { name: 'Lägg till en mappning' }).click();
+    await groups.getByLabel('Grupp', { exact: true }).fill('Navet Registratorer Blekinge');
+    await groups.getByLabel('Roll', { exact: true }).selectOption('registrator');
+    await groups.getByLabel('Region eller sjukvårdsregion').fill('08');
+    await groups.getByRole('button', { name: 'Spara mappningen' }).click();
+    await groups
+      .getByText(/ligger utanför SCIM-klientens register/)
+      .first()
+      .waitFor();
+    await groups.getByLabel('Region eller sjukvårdsregion').fill('10');
+    await groups.getByRole('button', { name: 'Spara mappningen' }).click();
+    await groups.getByText('Mappningen är sparad. Medlemmarnas roller är uppdaterade.').waitFor();
+    await expectAccessible(page, 'SCIM group mapping saved');
+    await screenshot(page, 'scim-group-mapping');
+
     await page.getByRole('button', { name: 'Byt nyckel Entra ID Region Blekinge' }).click();
     await page.getByText(/Nyckeln för Entra ID Region Blekinge visas bara nu.*nvscim_/).waitFor();
     await page.getByRole('button', { name: 'Återkalla Entra ID Region Blekinge' }).click();

@@ -130,6 +130,7 @@ function area(code: string, name: string, values: number[]): AreaSeries {
   return {
     area: code,
     name,
+    level: code === '00' ? 'country' : 'region',
     values: points.map((p) => p.value),
     latest: { period: PERIODS[last]!, value: values[last]! },
     meetsTarget: values[last]! >= 80,

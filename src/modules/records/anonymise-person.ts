@@ -8,6 +8,7 @@ import { repository as compensation } from '../compensation/index.js';
 import { geography } from '../organisation/index.js';
 import { maySeePerson } from '../people/index.js';
 import { repository as people } from '../people/index.js';
+import { eraseDirectoryRecordsOf } from '../scim/index.js';
 import { mayAnonymise } from './access.js';
 import * as repo from './repository.js';
 import { anonymisationBlockers, ERASED_FIELDS, pseudonym } from './rules/anonymise.js';
@@ -69,7 +70,8 @@ export async function previewAnonymisation(db: Db, ctx: Ctx, personId: string, t
 
 /**
  * Anonymises a person who has left: name, e-mail, HSA-id and profession give way to a
- * pseudonym, recruitment notes are erased. Nothing is deleted: memberships and decisions stay as
+ * pseudonym, recruitment notes are erased, and so are the accounts a directory provisioned for
+ * them (SCIM userName, e-mail, HSA-id; the account is disabled and leaves its groups). Nothing is deleted: memberships and decisions stay as
  * official records under the pseudonym, declarations and claims are kept as the law requires,
  * and the audit trail keeps this event. Refused (422) while any membership runs or a claim is open.
  */
@@ -93,13 +95,14 @@ export async function anonymisePerson(db: Db, ctx: Ctx, personId: string, versio
     const name = pseudonym(personId);
     if (!(await repo.anonymisePersonRow(tx, personId, version, name))) throw staleVersion(version + 1);
     const notesErased = await repo.eraseParticipantNotes(tx, personId);
+    const directoryAccountsErased = await eraseDirectoryRecordsOf(tx, ctx, personId, name);
     // the trail records that it happened and which fields went, never the old values
     await recordAudit(tx, ctx, {
       entityType: 'person',
       entityId: personId,
       action: 'anonymise',
       before: { fields: [...ERASED_FIELDS] },
-      after: { name, notesErased },
+      after: { name, notesErased, directoryAccountsErased },
     });
     return (await people.getPerson(tx, personId))!;
   });

@@ -6,7 +6,10 @@ declare module '../../platform/audit/record.js' {
   interface AuditPayloads {
     'retention-rule.update': { before: RetentionRuleAudit; after: RetentionRuleAudit };
     'register-extract.export': { after: { declarationDetails: boolean } };
-    'person.anonymise': { before: { fields: string[] }; after: { name: string; notesErased: number } };
+    'person.anonymise': {
+      before: { fields: string[] };
+      after: { name: string; notesErased: number; directoryAccountsErased?: number };
+    };
     /** A gallring run (entity id: the day): which rules removed which records, never their contents. */
     'gallring.execute': {
       after: { date: string; removed: number; rules: { recordType: string; cutoff: string; ids: string[] }[] };

@@ -115,6 +115,30 @@ export async function extractToDocx(x: RegisterExtract): Promise<Buffer> {
               formatKronor(c.totalOre),
             ]),
           ),
+          h('Konton från katalogen (SCIM)'),
+          table(
+            ['Användarnamn', 'HSA-id', 'E-post', 'Namn', 'Aktivt', 'Katalog', 'Etablerat'],
+            x.directoryAccounts.map((a) => [
+              a.userName,
+              a.externalId,
+              a.emails.join(', '),
+              [a.givenName, a.familyName].filter(Boolean).join(' ') || a.displayName,
+              a.deletedAt ? 'Borttaget' : a.active ? 'Ja' : 'Nej',
+              a.client,
+              a.createdAt.slice(0, 10),
+            ]),
+          ),
+          h('Grupper i katalogen'),
+          table(
+            ['Grupp', 'Konto', 'Katalog', 'Sedan', 'Ger rollen'],
+            x.directoryGroups.map((g) => [
+              g.group,
+              g.userName,
+              g.client,
+              g.since.slice(0, 10),
+              g.roles.map((r) => (r.scopeType === 'system' ? r.role : `${r.role} (${r.scopeId})`)).join(', ') || null,
+            ]),
+          ),
           h('Händelser i granskningsloggen'),
           table(
             ['Tid', 'Vem', 'Post', 'Händelse'],

@@ -10,6 +10,7 @@ import { geography } from '../organisation/index.js';
 import { maySeePerson } from '../people/index.js';
 import { presentDeclaration, presentMembership, presentPerson } from '../people/index.js';
 import { repository as people } from '../people/index.js';
+import { directoryRecordsOf } from '../scim/index.js';
 import { mayExtract, mayReadDeclarations } from './access.js';
 import * as repo from './repository.js';
 
@@ -26,6 +27,7 @@ export async function registerExtract(db: Db, ctx: Ctx, personId: string) {
   if (!person || !maySeePerson(actor, person, geo) || !mayExtract(actor, person, geo)) throw notFound('Personen');
   const details = mayReadDeclarations(actor, person);
   const ids = await repo.idsOf(db, personId);
+  const directory = await directoryRecordsOf(db, personId);
   const [memberships, declarations, nominations, participants, assignments, claims, audit, rules] = await Promise.all([
     people.membershipsOfPerson(db, personId),
     people.declarationsOf(db, personId),
@@ -33,7 +35,7 @@ export async function registerExtract(db: Db, ctx: Ctx, personId: string) {
     compensation.listParticipants(db, { visibility: undefined, personId }),
     compensation.assignmentsOfPerson(db, personId),
     compensation.listClaims(db, { visibility: undefined, personId }),
-    repo.auditAbout(db, [personId, ...Object.values(ids).flat()]),
+    repo.auditAbout(db, [personId, ...Object.values(ids).flat(), ...directory.userIds]),
     repo.listRetentionRules(db),
   ]);
   const claimPolicy = policyFor(actor, geo);
@@ -88,6 +90,9 @@ export async function registerExtract(db: Db, ctx: Ctx, personId: string) {
       decidedAt: c.decidedAt,
     })),
     claimsIncluded: hiddenClaimIds.size === 0,
+    // what identity directories (SCIM) provisioned: the accounts and the groups they are in
+    directoryAccounts: directory.accounts,
+    directoryGroups: directory.groups,
     auditEvents: audit.map((e) => {
       // the trail of a hidden record shows that something happened, never its contents
       const hidden = hiddenClaimIds.has(e.entityId) || hiddenDeclarationIds.has(e.entityId);

@@ -81,6 +81,8 @@ export const RegisterExtractSchema = Type.Object({
   assignments: Type.Array(Json),
   claims: Type.Array(Json),
   claimsIncluded: Type.Boolean(),
+  directoryAccounts: Type.Array(Json, { description: 'Konton som en katalog (SCIM) har etablerat för personen' }),
+  directoryGroups: Type.Array(Json, { description: 'Kataloggrupper som personens konton är med i, och rollerna de ger' }),
   auditEvents: Type.Array(Json),
   retention: Type.Array(Json),
 });

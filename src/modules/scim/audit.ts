@@ -3,6 +3,7 @@
  * client that made the change; a client by name, owner and credential prefix (never the hash).
  */
 import type { ScimClientRow } from './repository.js';
+import type { GroupRoleMapping, ScimGroupRow } from './rules/group-mapping.js';
 import type { ScimUserRow } from './rules/user-mapping.js';
 
 export interface ScimUserAudit {
@@ -24,6 +25,33 @@ export interface ScimClientAudit {
   owner: string;
   prefix: string;
   version: number;
+}
+
+/** A provisioned group: its names, its register and its members' user ids. */
+export interface ScimGroupAudit {
+  displayName: string;
+  externalId: string | null;
+  owner: string;
+  members: string[];
+  version: number;
+  client: { id: string; name: string };
+}
+
+export const scimGroupAudit = (g: ScimGroupRow, members: string[], client: { id: string; name: string }): ScimGroupAudit => ({
+  displayName: g.displayName,
+  externalId: g.externalId,
+  owner: g.owner,
+  members: [...members].sort(),
+  version: g.version,
+  client: { id: client.id, name: client.name },
+});
+
+/** A client's group → role mapping as an administrator set it. */
+export interface ScimGroupRolesAudit {
+  name: string;
+  owner: string;
+  version: number;
+  groupRoles: GroupRoleMapping[];
 }
 
 export const scimUserAudit = (u: ScimUserRow, client: { id: string; name: string }): ScimUserAudit => ({
@@ -57,5 +85,9 @@ declare module '../../platform/audit/record.js' {
     'scim-client.create': { after: ScimClientAudit };
     'scim-client.rotate': { before: ScimClientAudit; after: ScimClientAudit };
     'scim-client.revoke': { before: ScimClientAudit; after: ScimClientAudit };
+    'scim-client.map-groups': { before: ScimGroupRolesAudit; after: ScimGroupRolesAudit };
+    'scim-group.create': { after: ScimGroupAudit };
+    'scim-group.update': { before: ScimGroupAudit; after: ScimGroupAudit };
+    'scim-group.delete': { before: ScimGroupAudit };
   }
 }

@@ -6,11 +6,15 @@ import { createScimClient } from './create-scim-client.js';
 import { presentScimClient } from './presenter.js';
 import { readScimClients } from './read-scim-clients.js';
 import { revokeScimClient } from './revoke-scim-client.js';
+import { readScimClientGroups } from './read-scim-client-groups.js';
 import { rotateScimClient } from './rotate-scim-client.js';
+import { setScimGroupRoles } from './set-scim-group-roles.js';
 import {
   CreatedScimClient,
   CreateScimClientBody,
   RotateScimClientBody,
+  ScimClientGroupsSchema,
+  SetScimGroupRolesBody,
   ScimClientParams,
   ScimClientSchema,
   VersionHeader,
@@ -21,6 +25,7 @@ const tags = ['SCIM-klienter'];
 /** Administrators register identity systems that provision users over SCIM, rotate and revoke their keys. */
 export const scimClientRoutes: RouteModule = (app, { db }) => {
   app.addSchema(ScimClientSchema);
+  app.addSchema(ScimClientGroupsSchema);
 
   app.get(
     '/api/v1/scim-clients',
@@ -85,6 +90,42 @@ export const scimClientRoutes: RouteModule = (app, { db }) => {
     async (req, reply) => {
       await revokeScimClient(db, req.ctx, req.params.id);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/scim-clients/:id/groups',
+    {
+      schema: {
+        tags,
+        summary: 'SCIM-klientens grupper med medlemmar, och vilken roll i Navet varje grupp ger',
+        params: ScimClientParams,
+        response: { 200: Type.Ref('ScimClientGroups'), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const body = await readScimClientGroups(db, req.ctx, req.params.id);
+      return reply.header('etag', `"${body.version}"`).send(body);
+    },
+  );
+
+  app.put(
+    '/api/v1/scim-clients/:id/group-roles',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ange vilken roll varje katalogsgrupp ger sina medlemmar (inom klientens register); If-Match eller version krävs',
+        params: ScimClientParams,
+        headers: VersionHeader,
+        body: SetScimGroupRolesBody,
+        response: { 200: Type.Ref('ScimClientGroups'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req, reply) => {
+      const v = expectedVersion(req.headers['if-match'], req.body.version);
+      const body = await setScimGroupRoles(db, req.ctx, req.params.id, v, req.body);
+      return reply.header('etag', `"${body.version}"`).send(body);
     },
   );
 };

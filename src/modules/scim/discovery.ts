@@ -1,4 +1,5 @@
 import { MAX_RESULTS } from './read-scim-users.js';
+import { GROUP_SCHEMA } from './rules/group-mapping.js';
 import { USER_SCHEMA } from './rules/user-mapping.js';
 
 /** What the service provider supports (RFC 7643 §5, §6, §7): read by identity systems before they provision. */
@@ -43,9 +44,22 @@ export function userResourceType(base: string) {
   };
 }
 
+export function groupResourceType(base: string) {
+  return {
+    schemas: [RT_SCHEMA],
+    id: 'Group',
+    name: 'Group',
+    endpoint: '/Groups',
+    description: 'En katalogsgrupp; klientens mappning säger vilken roll i Navet medlemmarna får',
+    schema: GROUP_SCHEMA,
+    schemaExtensions: [],
+    meta: meta('ResourceType', `${base}/ResourceTypes/Group`),
+  };
+}
+
 type Attr = {
   name: string;
-  type: 'string' | 'boolean' | 'complex';
+  type: 'string' | 'boolean' | 'complex' | 'reference';
   multiValued?: boolean;
   required?: boolean;
   mutability?: 'readOnly' | 'readWrite' | 'immutable';
@@ -101,5 +115,31 @@ export function userSchema(base: string) {
       { name: 'active', type: 'boolean', description: 'false stänger av användaren och avslutar sessioner och API-nycklar' },
     ].map((a) => attribute(a as Attr)),
     meta: meta('Schema', `${base}/Schemas/${USER_SCHEMA}`),
+  };
+}
+
+export function groupSchema(base: string) {
+  return {
+    schemas: [SCHEMA_SCHEMA],
+    id: GROUP_SCHEMA,
+    name: 'Group',
+    description: 'Grupp i katalogen; en administratör i Navet mappar den till en roll',
+    attributes: [
+      { name: 'displayName', type: 'string', required: true, uniqueness: 'server', description: 'Gruppens namn' },
+      { name: 'externalId', type: 'string', description: 'Katalogens id för gruppen (Entra ID: objectId)' },
+      {
+        name: 'members',
+        type: 'complex',
+        multiValued: true,
+        description: 'Medlemmarna: användare som klienten har etablerat',
+        subAttributes: [
+          { name: 'value', type: 'string', mutability: 'immutable', description: 'Användarens id' },
+          { name: 'display', type: 'string', mutability: 'readOnly', description: 'Användarens namn' },
+          { name: '$ref', type: 'reference', mutability: 'immutable', description: 'Användarens adress' },
+          { name: 'type', type: 'string', mutability: 'immutable', description: 'User' },
+        ],
+      },
+    ].map((a) => attribute(a as Attr)),
+    meta: meta('Schema', `${base}/Schemas/${GROUP_SCHEMA}`),
   };
 }

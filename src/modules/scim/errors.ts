@@ -39,7 +39,9 @@ export const scimUnauthorized = () =>
   new ScimProblem(401, 'SCIM-nyckeln saknas, är ogiltig eller återkallad. Skicka "Authorization: Bearer <SCIM-nyckel>".');
 export const scimNotFound = (id: string) =>
   new ScimProblem(404, `Användaren ${id} finns inte eller hör inte till klientens register.`);
+export const scimGroupNotFound = (id: string) =>
+  new ScimProblem(404, `Gruppen ${id} finns inte eller hör inte till klientens register.`);
 export const scimInvalid = (detail: string, scimType: ScimType = 'invalidValue') => new ScimProblem(400, detail, scimType);
 export const scimConflict = (detail: string) => new ScimProblem(409, detail, 'uniqueness');
-export const scimPreconditionFailed = (current: number) =>
-  new ScimProblem(412, `Användaren har ändrats sedan du läste den (nu version W/"${current}"). Läs den igen.`);
+export const scimPreconditionFailed = (current: number, what = 'Användaren') =>
+  new ScimProblem(412, `${what} har ändrats sedan du läste den (nu version W/"${current}"). Läs den igen.`);

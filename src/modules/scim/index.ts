@@ -11,3 +11,6 @@ export { getClient as findScimClient } from './repository.js';
 // The manifest: routes, composed by src/server.ts.
 export { scimClientRoutes } from './client-routes.js';
 export { scimRoutes } from './routes.js';
+// The person's directory data, for the records module's register extract and anonymisation.
+export { directoryRecordsOf, eraseDirectoryRecordsOf } from './person-records.js';
+export type { DirectoryAccount, DirectoryGroupMembership } from './person-records.js';

@@ -35,7 +35,7 @@ export async function patchScimUser(
   });
 }
 
-function patchOf(body: unknown): ScimPatch {
+export function patchOf(body: unknown): ScimPatch {
   const raw = body as { schemas?: unknown; Operations?: unknown } | null;
   const operations = Array.isArray(raw?.Operations)
     ? raw.Operations.map((op: unknown) => {
@@ -53,7 +53,7 @@ function patchOf(body: unknown): ScimPatch {
   return patch;
 }
 
-function asProblem(err: unknown): ScimProblem {
+export function asProblem(err: unknown): ScimProblem {
   if (err instanceof ScimProblem) return err;
   if (err instanceof ScimError) {
     const type = err.scimCode === 'noTarget' ? 'noTarget' : err.scimCode === 'invalidPath' ? 'invalidPath' : 'invalidValue';

@@ -68,9 +68,9 @@ export function scimPolicy(ctx: Ctx, db: Queryable) {
 }
 
 /** A live client the caller may manage, locked; any other is 404 (401 for anonymous callers). */
-export async function loadManagedClient(tx: Queryable, ctx: Ctx, id: string) {
+export async function loadManagedClient(tx: Queryable, ctx: Ctx, id: string, opts: { lock?: boolean } = {}) {
   requireActor(ctx.actor);
-  const row = await repo.getClient(tx, id, { forUpdate: true });
+  const row = await repo.getClient(tx, id, { forUpdate: opts.lock !== false });
   if (!row || row.revokedAt || !(await scimPolicy(ctx, tx).mayManage(row.owner))) throw notFound('SCIM-klienten');
   return row;
 }

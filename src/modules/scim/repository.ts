@@ -199,3 +199,12 @@ export async function updateUserFields(
     [id, u.email, u.name, u.hsaId, u.disabled],
   );
 }
+
+/** Moves a client's version (its group → role mapping changed); false when it was not at `version`. */
+export async function bumpClientVersion(db: Queryable, id: string, version: number): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    'UPDATE scim_clients SET version = version + 1 WHERE id = $1 AND version = $2 AND revoked_at IS NULL RETURNING id',
+    [id, version],
+  );
+  return rows.length > 0;
+}

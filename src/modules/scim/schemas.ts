@@ -70,3 +70,47 @@ export const ScimGetQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A client's mapping: the directory group (displayName or externalId) whose members get a role at a scope. */
+export const ScimGroupRoleSchema = Type.Object(
+  {
+    group: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'Gruppens displayName (skiftlägesokänsligt) eller externalId',
+    }),
+    role: Type.String({ minLength: 1, maxLength: 50, pattern: '^[a-z-]+$' }),
+    scopeType: Type.Union([Type.Literal('system'), Type.Literal('healthcare-region'), Type.Literal('region')]),
+    scopeId: Type.String({ maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SetScimGroupRolesBody = Type.Object(
+  {
+    groupRoles: Type.Array(ScimGroupRoleSchema, { maxItems: 200 }),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type SetScimGroupRolesInput = Static<typeof SetScimGroupRolesBody>;
+
+export const ScimClientGroupsSchema = Type.Object(
+  {
+    clientId: Uuid,
+    version: Type.Integer({ description: 'SCIM-klientens version (för If-Match när mappningen ändras)' }),
+    groupRoles: Type.Array(ScimGroupRoleSchema),
+    groups: Type.Array(
+      Type.Object({
+        id: Uuid,
+        displayName: Type.String(),
+        externalId: Nullable(Type.String()),
+        roles: Type.Array(Type.Omit(ScimGroupRoleSchema, ['group']), { description: 'Vad mappningen ger medlemmarna' }),
+        members: Type.Array(Type.Object({ userId: Uuid, name: Type.String() })),
+        updatedAt: Timestamp,
+      }),
+    ),
+  },
+  { $id: 'ScimClientGroups' },
+);
+export type ScimClientGroupsDto = Static<typeof ScimClientGroupsSchema>;

@@ -6,7 +6,9 @@ import { scimUserAudit } from './audit.js';
 import { scimConflict } from './errors.js';
 import { linkPerson } from './link-person.js';
 import type { ScimClientIdentity } from './policy.js';
+import { leaveAllGroups } from './group-repository.js';
 import * as repo from './repository.js';
+import { syncGroupGrants } from './sync-group-grants.js';
 import type { DesiredUser, ScimUserRow } from './rules/user-mapping.js';
 
 /**
@@ -49,6 +51,10 @@ export async function writeScimUser(
   }
   const wasOut = current ? current.disabled || current.deleted : true;
   if (disabled && current && !current.disabled) await endAccessOf(tx, ctx, id, 'user-disabled');
+  // A deleted user leaves their groups; a disabled one keeps them but holds none of their roles
+  // until enabled again (syncGroupGrants gives a disabled user nothing).
+  if (deleted && current) await leaveAllGroups(tx, id);
+  if (current && (current.disabled !== disabled || deleted)) await syncGroupGrants(tx, ctx, [id]);
 
   const after = (await repo.getUser(tx, id, { includeDeleted: true }))!;
   const audited = scimUserAudit(after, client);

@@ -134,8 +134,13 @@ export async function scopeExists(
   return (await db.query(sql, [id])).length > 0;
 }
 
+/**
+ * Sets the roles given by hand. Roles held through a directory group (scim_group_id set) are the
+ * directory's: they stay until the user leaves the group, and a hand-given copy of one is not
+ * stored twice (ON CONFLICT).
+ */
 export async function replaceRoles(db: Queryable, userId: string, roles: RoleAssignment[]): Promise<void> {
-  await db.query('DELETE FROM role_assignments WHERE user_id = $1', [userId]);
+  await db.query('DELETE FROM role_assignments WHERE user_id = $1 AND scim_group_id IS NULL', [userId]);
   for (const r of roles) {
     await db.query(
       `INSERT INTO role_assignments (user_id, role, scope_type, scope_id) VALUES ($1, $2, $3, $4)

@@ -10,6 +10,7 @@ import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useT } from '../i18n';
+import { ScimClientGroups } from './ScimClientGroups';
 
 type Client = Schema<'ScimClient'>;
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
@@ -124,6 +125,9 @@ function ScimClients() {
           </table>
         </TableScroll>
       )}
+      {clients.data?.items.map((c) => (
+        <ScimClientGroups key={c.id} client={c} />
+      ))}
       <NewClient onCreated={(name, token) => setMessage(t('scimClients.token', { name, token }))} />
     </Page>
   );

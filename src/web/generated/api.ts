@@ -2966,6 +2966,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim-clients/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM-klientens grupper med medlemmar, och vilken roll i Navet varje grupp ger */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScimClientGroups"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim-clients/{id}/group-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ange vilken roll varje katalogsgrupp ger sina medlemmar (inom klientens register); If-Match eller version krävs */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Aktuell version, t.ex. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupRoles: {
+                            /** @description Gruppens displayName (skiftlägesokänsligt) eller externalId */
+                            group: string;
+                            role: string;
+                            scopeType: "system" | "healthcare-region" | "region";
+                            scopeId: string;
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScimClientGroups"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthcare-regions": {
         parameters: {
             query?: never;
@@ -26843,6 +27088,10 @@ export interface paths {
                             assignments: unknown[];
                             claims: unknown[];
                             claimsIncluded: boolean;
+                            /** @description Konton som en katalog (SCIM) har etablerat för personen */
+                            directoryAccounts: unknown[];
+                            /** @description Kataloggrupper som personens konton är med i, och rollerna de ger */
+                            directoryGroups: unknown[];
                             auditEvents: unknown[];
                             retention: unknown[];
                         };
@@ -32294,6 +32543,38 @@ export interface components {
             rotatedAt: string | null;
             lastUsedAt: string | null;
             version: number;
+        };
+        ScimClientGroups: {
+            /** Format: uuid */
+            clientId: string;
+            /** @description SCIM-klientens version (för If-Match när mappningen ändras) */
+            version: number;
+            groupRoles: {
+                /** @description Gruppens displayName (skiftlägesokänsligt) eller externalId */
+                group: string;
+                role: string;
+                scopeType: "system" | "healthcare-region" | "region";
+                scopeId: string;
+            }[];
+            groups: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                externalId: string | null;
+                /** @description Vad mappningen ger medlemmarna */
+                roles: {
+                    role: string;
+                    scopeType: "system" | "healthcare-region" | "region";
+                    scopeId: string;
+                }[];
+                members: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                }[];
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
         };
         Source: {
             id: string;

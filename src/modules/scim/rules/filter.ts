@@ -57,3 +57,50 @@ const unsupported = () =>
     'Filtret stöds inte. Navet söker användare med eq på userName, externalId, id, emails.value och active, förenade med and.',
     'invalidFilter',
   );
+
+/** One condition of a group list's filter. */
+export type GroupCriterion = { attr: 'displayName' | 'externalId' | 'id' | 'member'; value: string };
+
+const GROUP_ATTRS: Record<string, GroupCriterion['attr']> = {
+  displayname: 'displayName',
+  externalid: 'externalId',
+  id: 'id',
+  'members.value': 'member',
+};
+
+/**
+ * The filters identity systems send to find a group (Entra ID: `displayName eq "…"`, also
+ * `externalId eq "…"`), and `members[value eq "…"]` to ask whether a user is a member: `eq`
+ * joined by `and`. Anything else is invalidFilter.
+ */
+export function parseGroupFilter(text: string): GroupCriterion[] {
+  let ast: Filter;
+  try {
+    ast = parse(text);
+  } catch (err) {
+    throw scimInvalid(`Filtret kan inte tolkas: ${err instanceof Error ? err.message : String(err)}`, 'invalidFilter');
+  }
+  return groupCriteriaOf(ast);
+}
+
+function groupCriteriaOf(f: Filter): GroupCriterion[] {
+  if (f.op === 'and' && 'filters' in f) return f.filters.flatMap(groupCriteriaOf);
+  if (f.op === '[]' && 'valFilter' in f) {
+    if (f.attrPath.toLowerCase() !== 'members') throw unsupportedGroup();
+    const v = f.valFilter;
+    if (!('attrPath' in v)) throw unsupportedGroup();
+    return groupCriteriaOf({ ...v, attrPath: `members.${v.attrPath}` });
+  }
+  if (f.op !== 'eq' || !('compValue' in f)) throw unsupportedGroup();
+  const path = f.attrPath.replace(/^urn:ietf:params:scim:schemas:core:2\.0:Group:/i, '');
+  const attr = GROUP_ATTRS[path.toLowerCase()];
+  if (!attr) throw unsupportedGroup();
+  if (typeof f.compValue !== 'string') throw scimInvalid(`${path} jämförs med en textsträng.`, 'invalidFilter');
+  return [{ attr, value: f.compValue }];
+}
+
+const unsupportedGroup = () =>
+  scimInvalid(
+    'Filtret stöds inte. Navet söker grupper med eq på displayName, externalId, id och members.value, förenade med and.',
+    'invalidFilter',
+  );
