@@ -11,6 +11,8 @@ declare module 'vitest' {
     baseURL: string;
     adminEmail: string;
     adminPassword: string;
+    /** An origin the server lets read its public API (CORS), for cross-origin.test.ts; '' when unknown. */
+    intranetOrigin: string;
   }
 }
 
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.NAVET_TEST_BASE_URL;
   if (external) {
     project.provide('baseURL', external.replace(/\/$/, ''));
+    project.provide('intranetOrigin', process.env.NAVET_TEST_INTRANET_ORIGIN ?? '');
     return async () => {};
   }
 
@@ -62,6 +65,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   const port = await freePort();
+  // On 127.0.0.1 like the server: Chromium lets a loopback page call a loopback server.
+  const intranetOrigin = `http://127.0.0.1:${await freePort()}`;
+  project.provide('intranetOrigin', intranetOrigin);
   const dataDir = mkdtempSync(join(tmpdir(), 'navet-browser-'));
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -74,6 +80,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       NAVET_DEMO: '1',
       // Every browser test file signs in from 127.0.0.1; the default (30 per 5 min) is for people.
       NAVET_LOGIN_IP_LIMIT: '1000',
+      // The intranet of cross-origin.test.ts, allowed to read the public API from the browser.
+      NAVET_CORS_ORIGINS: intranetOrigin,
       NAVET_BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       NAVET_BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
