@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startFakeKolada } from '../helpers/fake-kolada.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -68,6 +69,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // On 127.0.0.1 like the server: Chromium lets a loopback page call a loopback server.
   const intranetOrigin = `http://127.0.0.1:${await freePort()}`;
   project.provide('intranetOrigin', intranetOrigin);
+  // Kolada answers from the recorded fixtures, so a person can fetch a KPI (sources.test.ts).
+  const kolada = await startFakeKolada();
   const dataDir = mkdtempSync(join(tmpdir(), 'navet-browser-'));
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -82,6 +85,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       NAVET_LOGIN_IP_LIMIT: '1000',
       // The intranet of cross-origin.test.ts, allowed to read the public API from the browser.
       NAVET_CORS_ORIGINS: intranetOrigin,
+      NAVET_KOLADA_URL: kolada.baseUrl,
       NAVET_BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       NAVET_BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',

@@ -74,6 +74,7 @@ import { RegionStatusPage, StatusEditPage } from '../followup/RegionStatusPage';
 import { HeatmapPage, RegionDrillPage } from '../followup/HeatmapPage';
 import { ImportPage } from '../followup/ImportPage';
 import { IndicatorPage } from '../followup/IndicatorPage';
+import { SourcesPage } from '../followup/SourcesPage';
 import { PlanPage, PlansPage } from '../followup/PlansPage';
 
 /** public: anyone; user: signed in; admin: role admin at scope system. */
@@ -178,6 +179,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/planer-och-uppfoljning/mal', access: 'public', render: () => <GoalsPage /> },
   { pattern: '/planer-och-uppfoljning/planer', access: 'public', render: () => <PlansPage /> },
   { pattern: '/planer-och-uppfoljning/planer/:id', access: 'public', render: (p) => <PlanPage id={p.id ?? ''} /> },
+  { pattern: '/planer-och-uppfoljning/nationella-kallor', access: 'admin', render: () => <SourcesPage /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id/import', access: 'public', render: (p) => <ImportPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id/pdsa', access: 'public', render: (p) => <PdsaPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id', access: 'public', render: (p) => <IndicatorPage id={p.id ?? ''} /> },

@@ -8,6 +8,7 @@ import { SelectField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
+import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { useStatusRegions } from './permissions';
@@ -76,6 +77,7 @@ function StatusRegionPicker() {
 
 export function FollowupHomePage() {
   const { t } = useI18n();
+  const { isAdmin } = useSession();
   const goals = $api.useQuery('get', '/goals');
   const indicators = $api.useQuery('get', '/indicators');
   return (
@@ -93,6 +95,11 @@ export function FollowupHomePage() {
         <li>
           <a href={apiHref('/open-data/indicator-values', { query: { format: 'csv' } })}>{t('followup.home.openData')}</a>
         </li>
+        {isAdmin && (
+          <li>
+            <Link to={`${FOLLOWUP_PATH}/nationella-kallor`}>{t('followup.sources.link')}</Link>
+          </li>
+        )}
       </ul>
       <StatusRegionPicker />
       <section aria-labelledby="indicators-heading">
