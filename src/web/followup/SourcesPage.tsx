@@ -5,7 +5,7 @@
  * every value. The fetch runs in the job queue; the page links to the indicator, whose page shows
  * the values as they land. A connector that is not configured says so in the server's words.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from '../app/router';
 import { $api, invalidate } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
@@ -65,58 +65,124 @@ function Started({ indicatorId }: { indicatorId: string }) {
   );
 }
 
+/** One source's search and fetch: the section, its search, what it found and the started fetch. */
+function SourceSection({
+  id,
+  heading,
+  lead,
+  searchLabel,
+  caption,
+  columns,
+  found,
+  fetching,
+  children,
+}: {
+  id: string;
+  heading: string;
+  lead: string;
+  searchLabel: string;
+  caption: (q: string) => string;
+  columns: string[];
+  /** What the search found, for the words searched for (`q`); `onSearch` starts a new search. */
+  found: {
+    q: string;
+    onSearch: (q: string) => void;
+    error: unknown;
+    isFetching: boolean;
+    count: number | undefined;
+    attribution: string | undefined;
+  };
+  fetching: { error: unknown; indicatorId: string | undefined };
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <p>{lead}</p>
+      <SearchForm id={`${id}-q`} label={searchLabel} onSearch={found.onSearch} />
+      {found.error !== null && found.error !== undefined && <ErrorAlert error={found.error} />}
+      {found.isFetching && <Loading />}
+      {fetching.error !== null && fetching.error !== undefined && <ErrorAlert error={fetching.error} />}
+      {fetching.indicatorId && <Started indicatorId={fetching.indicatorId} />}
+      {found.count === 0 && <p>{t('followup.sources.none')}</p>}
+      {!!found.count && (
+        <TableScroll labelledBy={`${id}-caption`}>
+          <table>
+            <caption id={`${id}-caption`}>{caption(found.q)}</caption>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{children}</tbody>
+          </table>
+        </TableScroll>
+      )}
+      {found.attribution && <p className="hint">{found.attribution}</p>}
+    </section>
+  );
+}
+
+/** "Hämta" on a row: named by the row's title for screen readers. */
+function FetchButton({ title, busy, onFetch }: { title: string; busy: boolean; onFetch: () => void }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button-small"
+      disabled={busy}
+      aria-label={t('followup.sources.fetchNamed', { title })}
+      onClick={onFetch}
+    >
+      {t('followup.sources.fetch')}
+    </button>
+  );
+}
+
 function KoladaSection() {
   const t = useT();
   const [q, setQ] = useState('');
   const found = $api.useQuery('get', '/indicator-sources/kolada/kpis', { params: { query: { q } } }, { enabled: q.length >= 2 });
   const fetchKpi = $api.useMutation('post', '/indicator-sources/kolada/imports', { onSuccess: () => invalidate('/indicators') });
   return (
-    <section aria-labelledby="kolada-heading">
-      <h2 id="kolada-heading">{t('followup.sources.kolada')}</h2>
-      <p>{t('followup.sources.koladaLead')}</p>
-      <SearchForm id="kolada-q" label={t('followup.sources.koladaSearch')} onSearch={setQ} />
-      {found.error && <ErrorAlert error={found.error} />}
-      {found.isFetching && <Loading />}
-      {fetchKpi.error && <ErrorAlert error={fetchKpi.error} />}
-      {fetchKpi.data && <Started indicatorId={fetchKpi.data.indicatorId} />}
-      {found.data && found.data.items.length === 0 && <p>{t('followup.sources.none')}</p>}
-      {found.data && found.data.items.length > 0 && (
-        <TableScroll labelledBy="kolada-caption">
-          <table>
-            <caption id="kolada-caption">{t('followup.sources.koladaCaption', { q })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('followup.sources.kpiId')}</th>
-                <th scope="col">{t('followup.sources.kpiTitle')}</th>
-                <th scope="col">{t('followup.sources.byGender')}</th>
-                <th scope="col">{t('followup.sources.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.data.items.map((k) => (
-                <tr key={k.id}>
-                  <td className="mono">{k.id}</td>
-                  <th scope="row">{k.title}</th>
-                  <td>{k.dividedByGender ? t('followup.sources.yes') : t('followup.sources.no')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-small"
-                      disabled={fetchKpi.isPending}
-                      aria-label={t('followup.sources.fetchNamed', { title: k.title })}
-                      onClick={() => fetchKpi.mutate({ body: { kpiId: k.id } })}
-                    >
-                      {t('followup.sources.fetch')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {found.data && <p className="hint">{found.data.attribution}</p>}
-    </section>
+    <SourceSection
+      id="kolada"
+      heading={t('followup.sources.kolada')}
+      lead={t('followup.sources.koladaLead')}
+      searchLabel={t('followup.sources.koladaSearch')}
+      caption={(words) => t('followup.sources.koladaCaption', { q: words })}
+      columns={[
+        t('followup.sources.kpiId'),
+        t('followup.sources.kpiTitle'),
+        t('followup.sources.byGender'),
+        t('followup.sources.action'),
+      ]}
+      found={{
+        q,
+        onSearch: setQ,
+        error: found.error,
+        isFetching: found.isFetching,
+        count: found.data?.items.length,
+        attribution: found.data?.attribution,
+      }}
+      fetching={{ error: fetchKpi.error, indicatorId: fetchKpi.data?.indicatorId }}
+    >
+      {found.data?.items.map((k) => (
+        <tr key={k.id}>
+          <td className="mono">{k.id}</td>
+          <th scope="row">{k.title}</th>
+          <td>{k.dividedByGender ? t('followup.sources.yes') : t('followup.sources.no')}</td>
+          <td>
+            <FetchButton title={k.title} busy={fetchKpi.isPending} onFetch={() => fetchKpi.mutate({ body: { kpiId: k.id } })} />
+          </td>
+        </tr>
+      ))}
+    </SourceSection>
   );
 }
 
@@ -133,52 +199,39 @@ function QualitySection() {
     onSuccess: () => invalidate('/indicators'),
   });
   return (
-    <section aria-labelledby="quality-heading">
-      <h2 id="quality-heading">{t('followup.sources.quality')}</h2>
-      <p>{t('followup.sources.qualityLead')}</p>
-      <SearchForm id="quality-q" label={t('followup.sources.qualitySearch')} onSearch={setQ} />
-      {found.error && <ErrorAlert error={found.error} />}
-      {found.isFetching && <Loading />}
-      {fetchMeasure.error && <ErrorAlert error={fetchMeasure.error} />}
-      {fetchMeasure.data && <Started indicatorId={fetchMeasure.data.indicatorId} />}
-      {found.data && found.data.items.length === 0 && <p>{t('followup.sources.none')}</p>}
-      {found.data && found.data.items.length > 0 && (
-        <TableScroll labelledBy="quality-caption">
-          <table>
-            <caption id="quality-caption">{t('followup.sources.qualityCaption', { q })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('followup.sources.kpiTitle')}</th>
-                <th scope="col">{t('followup.sources.measurementSource')}</th>
-                <th scope="col">{t('followup.sources.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.data.items.map((m) => (
-                <tr key={m.measureId}>
-                  <th scope="row">
-                    {m.title}
-                    {m.definition && <span className="hint"> {m.definition}</span>}
-                  </th>
-                  <td>{m.measurementSource ?? '–'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-small"
-                      disabled={fetchMeasure.isPending}
-                      aria-label={t('followup.sources.fetchNamed', { title: m.title })}
-                      onClick={() => fetchMeasure.mutate({ body: { measureId: m.measureId } })}
-                    >
-                      {t('followup.sources.fetch')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {found.data && <p className="hint">{found.data.attribution}</p>}
-    </section>
+    <SourceSection
+      id="quality"
+      heading={t('followup.sources.quality')}
+      lead={t('followup.sources.qualityLead')}
+      searchLabel={t('followup.sources.qualitySearch')}
+      caption={(words) => t('followup.sources.qualityCaption', { q: words })}
+      columns={[t('followup.sources.kpiTitle'), t('followup.sources.measurementSource'), t('followup.sources.action')]}
+      found={{
+        q,
+        onSearch: setQ,
+        error: found.error,
+        isFetching: found.isFetching,
+        count: found.data?.items.length,
+        attribution: found.data?.attribution,
+      }}
+      fetching={{ error: fetchMeasure.error, indicatorId: fetchMeasure.data?.indicatorId }}
+    >
+      {found.data?.items.map((m) => (
+        <tr key={m.measureId}>
+          <th scope="row">
+            {m.title}
+            {m.definition && <span className="hint"> {m.definition}</span>}
+          </th>
+          <td>{m.measurementSource ?? '–'}</td>
+          <td>
+            <FetchButton
+              title={m.title}
+              busy={fetchMeasure.isPending}
+              onFetch={() => fetchMeasure.mutate({ body: { measureId: m.measureId } })}
+            />
+          </td>
+        </tr>
+      ))}
+    </SourceSection>
   );
 }
