@@ -17,7 +17,7 @@ import './audit.js';
 import { applyImport } from './import-values.js';
 import { KoladaClient, SourceError, type KoladaSettings } from './kolada/client.js';
 import { authorizeIndicatorManage } from './policy.js';
-import { presentIndicator } from './presenter.js';
+import { queueSourceImport } from './queue-source-import.js';
 import * as repo from './repository.js';
 import { IMPORT_FINISHED } from './rules/import.js';
 import { koladaCountryAndRegionIds, koladaRows, yearSpan } from './rules/kolada.js';
@@ -76,43 +76,24 @@ export async function importKoladaKpi(db: Db, ctx: Ctx, input: KoladaImportInput
   const geo = await geography(db);
   const ids = koladaCountryAndRegionIds(geo);
   const imp = await db.transaction(async (tx) => {
-    let indicator = await repo.getIndicatorBySource(tx, 'kolada', kpi.id);
-    if (!indicator) {
-      const code = (await repo.getIndicatorByCode(tx, kpi.id)) ? `kolada-${kpi.id}` : kpi.id;
-      indicator = await repo.insertIndicator(tx, {
-        code,
+    const { indicator, created } = await queueSourceImport(
+      tx,
+      ctx,
+      { source: 'kolada', sourceRef: kpi.id, fileName: `Kolada ${kpi.id} ${fromYear}–${toYear}`, periods: years.map(String) },
+      async () => ({
+        code: (await repo.getIndicatorByCode(tx, kpi.id)) ? `kolada-${kpi.id}` : kpi.id,
         goalId: null,
         name: kpi.title.slice(0, 300),
         definition: (kpi.description?.trim() || kpi.title).slice(0, 5000),
         unit: input.unit ?? (/andel|%/i.test(kpi.title) ? '%' : 'värde'),
         direction: input.direction ?? 'higher',
         periodicity: 'year',
-        source: 'kolada',
         sourceName: 'Kolada (RKA)',
-        sourceRef: kpi.id,
         targetValue: null,
         alertValue: null,
         programAreaId: null,
-      });
-      await recordAudit(tx, ctx, {
-        entityType: 'indicator',
-        entityId: indicator.id,
-        action: 'create',
-        after: presentIndicator(indicator),
-      });
-    }
-    const created = await repo.insertImport(tx, {
-      indicatorId: indicator.id,
-      fileName: `Kolada ${kpi.id} ${fromYear}–${toYear}`,
-      status: 'queued',
-      mode: 'valid-only',
-      totalRows: 0,
-      validRows: 0,
-      periods: years.map(String),
-      report: [],
-      rows: null,
-      createdBy: ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null,
-    });
+      }),
+    );
     await recordAudit(tx, ctx, {
       entityType: 'indicator-import',
       entityId: created.id,

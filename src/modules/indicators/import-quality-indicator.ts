@@ -18,8 +18,8 @@ import './audit.js';
 import { geography } from './import-kolada-kpi.js';
 import { applyImport } from './import-values.js';
 import { authorizeIndicatorManage } from './policy.js';
-import { presentIndicator } from './presenter.js';
 import { QualityIndicatorsClient, SourceError, type QualitySettings } from './quality/client.js';
+import { queueSourceImport } from './queue-source-import.js';
 import * as repo from './repository.js';
 import { IMPORT_FINISHED } from './rules/import.js';
 import type { Periodicity } from './rules/periods.js';
@@ -59,43 +59,24 @@ export async function importQualityIndicator(db: Db, ctx: Ctx, input: QualityImp
   const unitType = (measure.unitType ?? '').trim().toLowerCase();
   const periodicity = periodicityOf(measure.measuringFrequencies);
   const imp = await db.transaction(async (tx) => {
-    let indicator = await repo.getIndicatorBySource(tx, 'quality-indicators', measure.mId);
-    if (!indicator) {
-      const code = `VIS-${measure.mId}`.slice(0, 60);
-      indicator = await repo.insertIndicator(tx, {
-        code,
+    const { indicator, created } = await queueSourceImport(
+      tx,
+      ctx,
+      { source: 'quality-indicators', sourceRef: measure.mId, fileName: `Kvalitetsindikator ${measure.mId}`, periods: [] },
+      async () => ({
+        code: `VIS-${measure.mId}`.slice(0, 60),
         goalId: null,
         name: measure.title.slice(0, 300),
         definition: (measure.measureDefinition?.trim() || measure.description?.trim() || measure.title).slice(0, 5000),
         unit: input.unit ?? UNITS[unitType] ?? 'värde',
         direction: input.direction ?? (/^l[åa]gt/i.test(measure.soughtValue ?? '') ? 'lower' : 'higher'),
         periodicity,
-        source: 'quality-indicators',
         sourceName: (measure.measurementSourceName?.trim() || 'Nationella kvalitetsindikatorer').slice(0, 200),
-        sourceRef: measure.mId,
         targetValue: null,
         alertValue: null,
         programAreaId: null,
-      });
-      await recordAudit(tx, ctx, {
-        entityType: 'indicator',
-        entityId: indicator.id,
-        action: 'create',
-        after: presentIndicator(indicator),
-      });
-    }
-    const created = await repo.insertImport(tx, {
-      indicatorId: indicator.id,
-      fileName: `Kvalitetsindikator ${measure.mId}`.slice(0, 200),
-      status: 'queued',
-      mode: 'valid-only',
-      totalRows: 0,
-      validRows: 0,
-      periods: [],
-      report: [],
-      rows: null,
-      createdBy: ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null,
-    });
+      }),
+    );
     await recordAudit(tx, ctx, {
       entityType: 'indicator-import',
       entityId: created.id,
