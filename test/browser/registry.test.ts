@@ -112,6 +112,20 @@ describe('group registry', () => {
     await page.getByRole('heading', { name: 'Region Jönköpings län' }).waitFor();
   });
 
+  it('the coverage form says what is missing at its field, by its label, before sending anything', async () => {
+    const { page } = await suite.newPage({ signedIn: true });
+    expect(await visit(page, '/organisation/speglingsmatris')).toBe('Speglingsmatris');
+    const form = page.getByRole('region', { name: 'Ange täckning' });
+    let puts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().endsWith('/api/v1/mirroring/coverage')) puts += 1;
+    });
+    await form.getByRole('button', { name: 'Spara täckning' }).click();
+    await form.locator('.error-summary').getByText('Programområde: Välj ett programområde.').waitFor();
+    expect(await form.locator('#coverage-programAreaId-error').innerText()).toBe('Välj ett programområde.');
+    expect(puts).toBe(0);
+  });
+
   it('lets an admin create an LPO in Region Dalarna, showing the broken rule next to the field, then edit and close it', async () => {
     const { context, page } = await suite.newPage({ signedIn: true });
     expect(await visit(page, '/organisation/grupper/ny')).toBe('Ny grupp');
@@ -147,6 +161,18 @@ describe('group registry', () => {
     // someone else changes the group while the edit form is open: 409, reload, then it works
     const id = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+    // the edit form checks before sending: an empty name is named by its label, and nothing is sent
+    let patches = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH' && r.url().endsWith(`/api/v1/groups/${id}`)) patches += 1;
+    });
+    const name = page.locator('#edit-name');
+    const before = await name.inputValue();
+    await name.fill('');
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.locator('.error-summary').getByText('Namn: Fyll i gruppens namn.').waitFor();
+    expect(patches).toBe(0);
+    await name.fill(before);
     await page.getByLabel('Kortnamn').fill('LPO LV');
     const { csrfToken } = (await (await context.request.get('/api/v1/me')).json()) as { csrfToken: string };
     const other = await context.request.patch(`/api/v1/groups/${id}`, {

@@ -3,17 +3,21 @@
  * group's fields (PATCH with If-Match), the mandate (a new revision based on the one read),
  * closing and merging. A 409 says someone else changed the group and offers a reload.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { MandateBody, UpdateGroupBody } from '../../modules/organisation/schemas';
 import type { Group, GroupDetail } from '../api';
-import { call, client } from '../client';
+import { $api } from '../client';
 import { SelectField, TextAreaField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
+import { bind, flatErrors, withChecks } from '../components/form-fields';
 import { Markdown } from '../components/Markdown';
 import { useAsync } from '../components/useAsync';
+import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { errorsFor, fieldsOf, GroupFields, toBody, type GroupFieldValues } from './GroupFields';
+import { fieldsOf, GroupFields, toBody, type GroupFieldValues } from './GroupFields';
 import { bySwedishName, isGroupActive, loadGroups, type Geo } from './groups';
-import { CloseForm, MergeForm } from './GroupLifecycleForms';
+import { CloseForm, MergeForm, useGroupSubmit } from './GroupLifecycleForms';
 import { asApiError, FormError, useFormError } from './formError';
 
 type Panel = 'edit' | 'mandate' | 'close' | 'merge';
@@ -123,6 +127,8 @@ function changes(before: GroupFieldValues, after: GroupFieldValues, mirrorBefore
   return out;
 }
 
+type EditValues = GroupFieldValues & { mirrorsGroupId: string };
+
 function EditGroupForm({
   group,
   geo,
@@ -141,11 +147,30 @@ function EditGroupForm({
   const i18n = useI18n();
   const { t } = i18n;
   const initial = fieldsOf(group);
-  const [values, setValues] = useState<GroupFieldValues>(initial);
-  const [mirror, setMirror] = useState(group.mirrorsGroupId ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const mirrorBefore = group.mirrorsGroupId ?? '';
+  const diff = (v: EditValues) => changes(initial, v, mirrorBefore, v.mirrorsGroupId);
+  const form = useForm<EditValues>({
+    // the PATCH carries what changed and the version read (so the schema sees a body even when nothing changed)
+    resolver: withChecks(
+      schemaResolver(UpdateGroupBody, (v: EditValues) => ({ ...diff(v), version: group.version }), i18n.lang),
+      (v) => ({
+        name: !v.name.trim() && t('group.error.nameMissing'),
+      }),
+    ),
+    defaultValues: { ...initial, mirrorsGroupId: mirrorBefore },
+  });
+  const patch = $api.useMutation('patch', '/groups/{id}');
   const formError = useFormError();
+  const submit = useGroupSubmit('edit', form, formError, async (v) => {
+    const body = diff(v);
+    if (Object.keys(body).length === 0) return formError.showText(t('edit.nothingChanged'), []);
+    await patch.mutateAsync({
+      params: { path: { id: group.id } },
+      body: body,
+      headers: { 'If-Match': `"${group.version}"` },
+    });
+    onSaved();
+  });
   const above =
     geo.levelOf(group.owner) === 'region'
       ? (geo.regions.find((r) => r.code === group.owner)?.healthcareRegionIds ?? [])
@@ -161,48 +186,18 @@ function EditGroupForm({
     },
     [group.id],
   );
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!values.name.trim()) {
-      setErrors({ name: t('group.error.nameMissing') });
-      formError.showText(t('form.fixErrors'), [
-        { fieldId: 'edit-name', label: t('group.field.name'), message: t('group.error.nameMissing') },
-      ]);
-      return;
-    }
-    const body = changes(initial, values, group.mirrorsGroupId ?? '', mirror);
-    if (Object.keys(body).length === 0) {
-      formError.showText(t('edit.nothingChanged'), []);
-      return;
-    }
-    setBusy(true);
-    try {
-      await call(
-        client.PATCH('/groups/{id}', {
-          params: { path: { id: group.id } },
-          body,
-          headers: { 'If-Match': `"${group.version}"` },
-        }),
-      );
-      onSaved();
-    } catch (err) {
-      const apiError = asApiError(err);
-      const { byField, items } = errorsFor(i18n, 'edit', apiError);
-      setErrors(byField);
-      formError.show(apiError, items);
-    } finally {
-      setBusy(false);
-    }
-  }
+  // the shared group fields take each field's message as text (a list entry's under the list)
+  const errors = Object.fromEntries(flatErrors(form.formState.errors).map(([k, m]) => [k.split('.')[0]!, m]));
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <FormError state={formError} onReload={onReload} />
       <GroupFields
         prefix="edit"
-        values={values}
-        onChange={(patch) => setValues((prev) => ({ ...prev, ...patch }))}
+        values={form.watch()}
+        onChange={(p) => {
+          for (const [k, v] of Object.entries(p)) form.setValue(k as keyof GroupFieldValues, v, { shouldDirty: true });
+        }}
         errors={errors}
         geo={geo}
         ownerGroups={ownerGroups}
@@ -214,9 +209,7 @@ function EditGroupForm({
           id="edit-mirrorsGroupId"
           label={t('group.field.mirrorsGroupId')}
           hint={t('group.hint.mirror')}
-          value={mirror}
-          onChange={setMirror}
-          error={errors.mirrorsGroupId}
+          {...bind(form, 'mirrorsGroupId')}
           disabled={!mirrorCandidates.data}
         >
           <option value="">{t('group.noMirror')}</option>
@@ -228,7 +221,7 @@ function EditGroupForm({
         </SelectField>
       )}
       <div className="button-row">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('edit.save')}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
@@ -243,37 +236,27 @@ function MandateForm({ detail, onSaved, onReload }: { detail: GroupDetail; onSav
   const i18n = useI18n();
   const { t } = i18n;
   // the draft survives a reload after a conflict; only the revision it is based on moves on
-  const [text, setText] = useState(detail.mandate?.text ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const basedOnRevision = detail.mandate?.revision ?? 0;
+  const form = useForm<{ text: string }>({
+    resolver: schemaResolver(MandateBody, (v: { text: string }) => ({ text: v.text, basedOnRevision }), i18n.lang),
+    defaultValues: { text: detail.mandate?.text ?? '' },
+  });
   const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const save = $api.useMutation('put', '/groups/{id}/mandate');
   const formError = useFormError();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
+  const submit = useGroupSubmit('mandate', form, formError, async (v) => {
+    setConflict(false);
     try {
-      await call(
-        client.PUT('/groups/{id}/mandate', {
-          params: { path: { id: detail.group.id } },
-          body: { text, basedOnRevision: detail.mandate?.revision ?? 0 },
-        }),
-      );
-      onSaved();
+      await save.mutateAsync({ params: { path: { id: detail.group.id } }, body: { text: v.text, basedOnRevision } });
     } catch (err) {
-      const apiError = asApiError(err);
-      setConflict(apiError.status === 409);
-      if (apiError.status === 409) {
-        formError.showText(t('mandate.conflict'), []);
-      } else {
-        const { byField, items } = errorsFor(i18n, 'mandate', apiError);
-        setErrors(byField);
-        formError.show(apiError, items);
-      }
-    } finally {
-      setBusy(false);
+      if (asApiError(err).status !== 409) throw err;
+      // someone saved a newer revision: keep the draft, offer to base it on theirs
+      setConflict(true);
+      return formError.showText(t('mandate.conflict'), []);
     }
-  }
+    onSaved();
+  });
+  const text = form.watch('text');
 
   return (
     <form className="form form-wide" onSubmit={(e) => void submit(e)} noValidate>
@@ -300,9 +283,7 @@ function MandateForm({ detail, onSaved, onReload }: { detail: GroupDetail; onSav
         id="mandate-text"
         label={t('group.field.mandate')}
         hint={t('mandate.hint')}
-        value={text}
-        onChange={setText}
-        error={errors.text}
+        {...bind(form, 'text')}
         rows={14}
       />
       <details className="preview">
@@ -311,7 +292,7 @@ function MandateForm({ detail, onSaved, onReload }: { detail: GroupDetail; onSav
           <Markdown text={text} className="mandate" />
         </div>
       </details>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={form.formState.isSubmitting}>
         {t('mandate.save')}
       </button>
     </form>

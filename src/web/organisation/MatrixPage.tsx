@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, type Group, type MirrorMatrix, type MirrorState } from '../api';
-import { $api, call, client, invalidate } from '../client';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { CoverageBody } from '../../modules/organisation/schemas';
+import type { Group, MirrorMatrix, MirrorState } from '../api';
+import { $api, invalidate } from '../client';
 import { Link, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
 import { ErrorAlert, Loading, useErrorText } from '../components/Alerts';
@@ -8,9 +10,11 @@ import { SelectField, TextField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
 import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
+import { bind, errorItems, withChecks } from '../components/form-fields';
 import { useAsync } from '../components/useAsync';
+import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
-import { errorsFor } from './GroupFields';
+import { asApiError } from './formError';
 import { bySwedishName, groupHref, loadGroups, mayEditOwner, structureHref, useGeo, type Geo } from './groups';
 import { useOrgCrumbs } from './OrganisationPage';
 
@@ -213,6 +217,17 @@ function Gaps({ data }: { data: MirrorMatrix }) {
 }
 
 /** "Ange täckning": an editor says that an area is deliberately covered by another group. */
+
+type CoverageValues = { owner: string; programAreaId: string; groupId: string; note: string };
+
+/** The body PUT /mirroring/coverage takes: no group clears the coverage; an empty note is left out. */
+const coverageBody = (v: CoverageValues) => ({
+  owner: v.owner,
+  programAreaId: v.programAreaId,
+  groupId: v.groupId || null,
+  ...(v.note.trim() ? { note: v.note.trim() } : {}),
+});
+
 function CoverageForm({
   data,
   owners,
@@ -229,14 +244,17 @@ function CoverageForm({
   const i18n = useI18n();
   const { t } = i18n;
   const errorText = useErrorText();
-  const [owner, setOwner] = useState(owners[0]?.owner ?? '');
-  const [area, setArea] = useState('');
-  const [groupId, setGroupId] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<CoverageValues>({
+    resolver: withChecks(schemaResolver(CoverageBody, coverageBody, i18n.lang), (v) => ({
+      programAreaId: !v.programAreaId && t('coverage.areaMissing'),
+    })),
+    defaultValues: { owner: owners[0]?.owner ?? '', programAreaId: '', groupId: '', note: '' },
+  });
   const [summary, setSummary] = useState<{ text: string; items: FormErrorItem[]; n: number } | null>(null);
   const [done, setDone] = useState<{ text: string; n: number } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = $api.useMutation('put', '/mirroring/coverage');
+  const label = (k: string) => i18n.tMaybe(`coverage.field.${k}`) ?? k;
+  const owner = form.watch('owner');
   const col = data.columns.findIndex((c) => c.owner === owner);
   const areas = data.rows.filter((r) => {
     const state = r.cells[col]?.state;
@@ -244,46 +262,28 @@ function CoverageForm({
   });
   const ownerGroups = groups.filter((g) => g.owner === owner).sort(bySwedishName);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!area) missing.programAreaId = t('coverage.areaMissing');
-    if (Object.keys(missing).length) {
-      setErrors(missing);
-      setSummary((s) => ({
-        text: t('form.fixErrors'),
-        items: [{ fieldId: 'coverage-programAreaId', label: t('org.col.programArea'), message: missing.programAreaId ?? '' }],
-        n: (s?.n ?? 0) + 1,
-      }));
-      return;
-    }
-    setBusy(true);
-    try {
-      await call(
-        client.PUT('/mirroring/coverage', {
-          body: { owner, programAreaId: area, groupId: groupId || null, ...(note.trim() ? { note: note.trim() } : {}) },
-        }),
-      );
-      setErrors({});
-      setSummary(null);
-      const areaName = geo.areaName(area);
-      setDone((d) => ({
-        text: groupId ? t('coverage.saved', { area: areaName }) : t('coverage.cleared', { area: areaName }),
-        n: (d?.n ?? 0) + 1,
-      }));
-      setArea('');
-      setGroupId('');
-      setNote('');
-      onSaved();
-    } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' });
-      const { byField, items } = errorsFor(i18n, 'coverage', apiError, 'coverage.field');
-      setErrors(byField);
-      setSummary((s) => ({ text: items.length ? t('form.fixErrors') : errorText(apiError), items, n: (s?.n ?? 0) + 1 }));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = form.handleSubmit(
+    async (v) => {
+      try {
+        await save.mutateAsync({ body: coverageBody(v) });
+        setSummary(null);
+        const areaName = geo.areaName(v.programAreaId);
+        setDone((d) => ({
+          text: v.groupId ? t('coverage.saved', { area: areaName }) : t('coverage.cleared', { area: areaName }),
+          n: (d?.n ?? 0) + 1,
+        }));
+        form.reset({ ...v, programAreaId: '', groupId: '', note: '' });
+        onSaved();
+      } catch (err) {
+        const apiError = asApiError(err);
+        applyServerErrors(apiError, form.setError);
+        const items = errorItems(form.formState.errors, 'coverage', label);
+        setSummary((s) => ({ text: items.length ? t('form.fixErrors') : errorText(apiError), items, n: (s?.n ?? 0) + 1 }));
+      }
+    },
+    (errors) =>
+      setSummary((s) => ({ text: t('form.fixErrors'), items: errorItems(errors, 'coverage', label), n: (s?.n ?? 0) + 1 })),
+  );
 
   return (
     <section aria-labelledby="coverage-heading" className="panel">
@@ -299,13 +299,12 @@ function CoverageForm({
         <SelectField
           id="coverage-owner"
           label={t('coverage.field.owner')}
-          value={owner}
+          {...bind(form, 'owner')}
           onChange={(v) => {
-            setOwner(v);
-            setArea('');
-            setGroupId('');
+            form.setValue('owner', v, { shouldDirty: true });
+            form.setValue('programAreaId', '');
+            form.setValue('groupId', '');
           }}
-          error={errors.owner}
         >
           {owners.map((o) => (
             <option key={o.owner} value={o.owner}>
@@ -317,9 +316,7 @@ function CoverageForm({
           id="coverage-programAreaId"
           label={t('coverage.field.programAreaId')}
           hint={t('coverage.areaHint')}
-          value={area}
-          onChange={setArea}
-          error={errors.programAreaId}
+          {...bind(form, 'programAreaId')}
         >
           <option value="">{t('coverage.chooseArea')}</option>
           {areas.map((r) => (
@@ -329,13 +326,7 @@ function CoverageForm({
             </option>
           ))}
         </SelectField>
-        <SelectField
-          id="coverage-groupId"
-          label={t('coverage.field.groupId')}
-          value={groupId}
-          onChange={setGroupId}
-          error={errors.groupId}
-        >
+        <SelectField id="coverage-groupId" label={t('coverage.field.groupId')} {...bind(form, 'groupId')}>
           <option value="">{t('coverage.noGroup')}</option>
           {ownerGroups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -343,8 +334,8 @@ function CoverageForm({
             </option>
           ))}
         </SelectField>
-        <TextField id="coverage-note" label={t('coverage.field.note')} value={note} onChange={setNote} error={errors.note} />
-        <button type="submit" disabled={busy}>
+        <TextField id="coverage-note" label={t('coverage.field.note')} {...bind(form, 'note')} />
+        <button type="submit" disabled={form.formState.isSubmitting}>
           {t('coverage.submit')}
         </button>
       </form>
