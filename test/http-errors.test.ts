@@ -70,6 +70,28 @@ describe('bad input gets problem+json, never a 500, and changes nothing', () => 
     expect(en.body.errors).toEqual([{ path: 'password', message: 'is required' }]);
   });
 
+  it('a malformed e-mail address is named in words, in both languages, and nothing is written', async () => {
+    const s = await t.newAdmin();
+    const sv = problem(
+      await t.request({ method: 'POST', url: '/api/v1/users', as: s, payload: { email: 'anna.region.se', name: 'Anna' } }),
+    );
+    expect(sv.status).toBe(422);
+    expect(sv.body.errors).toEqual([{ path: 'email', message: 'ska vara en e-postadress, till exempel namn@region.se' }]);
+    const en = problem(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        as: s,
+        headers: { 'accept-language': 'en' },
+        payload: { email: 'anna.region.se', name: 'Anna' },
+      }),
+    );
+    expect(en.body.errors).toEqual([{ path: 'email', message: 'must be an e-mail address, such as name@region.se' }]);
+    const list = await t.request({ method: 'GET', url: '/api/v1/users?q=anna.region.se', as: s });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toEqual([]);
+  });
+
   it('a malformed date is refused naming the field, including impossible dates', async () => {
     const s = await t.newAdmin();
     for (const from of ['2027-02-30', '2027-3-1', 'igår']) {

@@ -46,6 +46,39 @@ export function controlCharacterErrors(data: unknown, path = '', out: ErrorObjec
   return out;
 }
 
+type Messages = Record<'sv' | 'en', string>;
+
+/** What a person reads for a string that is not of its format (ajv says "borde matcha formatet"). */
+const FORMAT_MESSAGES: Record<string, Messages> = {
+  date: { sv: 'ska vara ett giltigt datum på formen ÅÅÅÅ-MM-DD', en: 'must be a valid date YYYY-MM-DD' },
+  'date-time': {
+    sv: 'ska vara en tidpunkt på formen ÅÅÅÅ-MM-DDTtt:mm:ssZ',
+    en: 'must be a date and time YYYY-MM-DDThh:mm:ssZ',
+  },
+  email: { sv: 'ska vara en e-postadress, till exempel namn@region.se', en: 'must be an e-mail address, such as name@region.se' },
+  uuid: { sv: 'ska vara ett id från Navet (UUID)', en: 'must be a Navet id (UUID)' },
+  uri: { sv: 'ska vara en fullständig webbadress', en: 'must be a full web address' },
+};
+
+/**
+ * The patterns a person can meet in a form, in words; any other pattern gets a plain "not in
+ * the expected form" rather than the regular expression itself.
+ */
+const PATTERN_MESSAGES: Record<string, Messages> = {
+  '^[0-9]{2}$': { sv: 'ska vara en tvåsiffrig kod, till exempel 07', en: 'must be a two-digit code, such as 07' },
+  '^https?://[^\\s]+$': {
+    sv: 'ska vara en webbadress som börjar med https:// eller http://',
+    en: 'must be a web address starting with https:// or http://',
+  },
+  '^https://': { sv: 'ska vara en webbadress som börjar med https://', en: 'must be a web address starting with https://' },
+  '^([01][0-9]|2[0-3]):[0-5][0-9]$': { sv: 'ska vara ett klockslag på formen tt:mm', en: 'must be a time hh:mm' },
+  '^[0-9]{4}$': { sv: 'ska vara ett årtal med fyra siffror', en: 'must be a four-digit year' },
+  '^[0-9]{4}(-[0-9]{2}|-Q[1-4]|-H[12])?$': {
+    sv: 'ska vara en period: år (2026), månad (2026-03), kvartal (2026-Q1) eller halvår (2026-H1)',
+    en: 'must be a period: year (2026), month (2026-03), quarter (2026-Q1) or half-year (2026-H1)',
+  },
+};
+
 function pathOf(e: ErrorObject): string {
   const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const extra =
@@ -77,8 +110,10 @@ export function fieldErrors(errors: ErrorObject[], lang: 'sv' | 'en'): FieldErro
           ? 'innehåller styrtecken som inte är tillåtna (till exempel NUL); tabb och radbrytning går bra'
           : 'contains a control character that is not allowed (such as NUL); tab and line breaks are fine';
     }
-    if (e.keyword === 'format' && (e.params as { format?: string }).format === 'date') {
-      message = lang === 'sv' ? 'ska vara ett giltigt datum på formen ÅÅÅÅ-MM-DD' : 'must be a valid date YYYY-MM-DD';
+    if (e.keyword === 'format') message = FORMAT_MESSAGES[(e.params as { format?: string }).format ?? '']?.[lang] ?? message;
+    if (e.keyword === 'pattern') {
+      const known = PATTERN_MESSAGES[(e.params as { pattern?: string }).pattern ?? ''];
+      message = known?.[lang] ?? (lang === 'sv' ? 'har inte rätt form' : 'is not in the expected form');
     }
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;

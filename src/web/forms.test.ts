@@ -23,6 +23,24 @@ describe('forms validated by the API schemas', () => {
     });
   });
 
+  it('names formats and patterns in words, never as ajv’s raw “borde matcha”', async () => {
+    const Contact = Type.Object({
+      email: Type.String({ format: 'email' }),
+      regionCode: Type.String({ pattern: '^[0-9]{2}$' }),
+      code: Type.String({ pattern: '^[A-Z][0-9]{5}$' }),
+    });
+    const resolve = schemaResolver<{ email: string; regionCode: string; code: string }>(Contact);
+    const result = await resolve({ email: 'anna.region.se', regionCode: '7', code: 'x' }, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
+    expect(result.errors).toEqual({
+      email: { type: 'schema', message: 'ska vara en e-postadress, till exempel namn@region.se' },
+      regionCode: { type: 'schema', message: 'ska vara en tvåsiffrig kod, till exempel 07' },
+      code: { type: 'schema', message: 'har inte rätt form' },
+    });
+  });
+
   it('refuses a control character as the server does, and passes a good body through', async () => {
     const resolve = schemaResolver<{ subject: string; receivedDate: string }>(Body);
     const opts = { fields: {}, shouldUseNativeValidation: false };
