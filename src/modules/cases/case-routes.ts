@@ -1,5 +1,7 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { sendAtom } from '../../platform/http/atom.js';
@@ -23,6 +25,37 @@ import { triageCase } from './triage-case.js';
 import { updateCase } from './update-case.js';
 
 const tags = ['Ärenden'];
+
+/** The schema of a versioned change to one case: the case's id, its version, the change, the case back. */
+function caseChangeSchema<B extends TSchema>(summary: string, body: B) {
+  return {
+    tags,
+    summary,
+    params: s.IdParams,
+    headers: VersionHeader,
+    body,
+    response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
+  };
+}
+
+type CaseChange<I> = (db: Db, ctx: Ctx, id: string, version: number, input: I) => Promise<unknown>;
+
+/** A versioned change: the version from If-Match or the body, one use case, the case read back. */
+async function changeThenRead<I>(
+  db: Db,
+  req: {
+    ctx: Ctx;
+    params: { id: string };
+    headers: { 'if-match'?: string | undefined };
+    body: I & { version?: number | undefined };
+  },
+  change: CaseChange<I>,
+) {
+  requireActor(req.ctx.actor);
+  const { version, ...input } = req.body;
+  await change(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input as I);
+  return readCase(db, req.ctx, req.params.id);
+}
 
 /** Registration, the lists, the case itself and its flow (status, escalation, triage, history). */
 export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
@@ -145,64 +178,34 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
   app.patch(
     '/api/v1/cases/:id',
     {
-      schema: {
-        tags,
-        summary:
-          'Ändra uppgifter, sekretessmarkering, tilldelning (grupp, handläggare, måldatum) och diariets uppgifter (regionens diarienummer, unikt i regionen; klassificering i regionens klassificeringsstruktur); version krävs',
-        params: s.IdParams,
-        headers: VersionHeader,
-        body: s.PatchBody,
-        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
-      },
+      schema: caseChangeSchema(
+        'Ändra uppgifter, sekretessmarkering, tilldelning (grupp, handläggare, måldatum) och diariets uppgifter (regionens diarienummer, unikt i regionen; klassificering i regionens klassificeringsstruktur); version krävs',
+        s.PatchBody,
+      ),
     },
-    async (req) => {
-      requireActor(req.ctx.actor);
-      const { version: v, ...patch } = req.body;
-      await updateCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), patch);
-      return readCase(db, req.ctx, req.params.id);
-    },
+    async (req) => changeThenRead(db, req, updateCase),
   );
 
   app.post(
     '/api/v1/cases/:id/transitions',
     {
-      schema: {
-        tags,
-        summary:
-          'Flytta ärendet i livscykeln (registrerad → under beredning → för beslut → beslutad → under genomförande → avslutad; återremitterad, bordlagd). 422 för en otillåten övergång eller öppna åtgärdspunkter vid avslut, 409 om ärendet redan ändrats eller är avslutat.',
-        params: s.IdParams,
-        headers: VersionHeader,
-        body: s.TransitionBody,
-        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
-      },
+      schema: caseChangeSchema(
+        'Flytta ärendet i livscykeln (registrerad → under beredning → för beslut → beslutad → under genomförande → avslutad; återremitterad, bordlagd). 422 för en otillåten övergång eller öppna åtgärdspunkter vid avslut, 409 om ärendet redan ändrats eller är avslutat.',
+        s.TransitionBody,
+      ),
     },
-    async (req) => {
-      requireActor(req.ctx.actor);
-      const { version: v, ...input } = req.body;
-      await changeCaseStatus(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
-      return readCase(db, req.ctx, req.params.id);
-    },
+    async (req) => changeThenRead(db, req, changeCaseStatus),
   );
 
   app.post(
     '/api/v1/cases/:id/close',
     {
-      schema: {
-        tags,
-        summary:
-          'Avsluta ärendet (samma som övergången close). Från beslutad eller under genomförande, eller utan beslut från registrerad eller under beredning med skäl. 422 om en åtgärdspunkt är öppen eller ärendet ligger hos ett forum, 409 om ärendet redan ändrats eller är avslutat.',
-        params: s.IdParams,
-        headers: VersionHeader,
-        body: s.CloseBody,
-        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
-      },
+      schema: caseChangeSchema(
+        'Avsluta ärendet (samma som övergången close). Från beslutad eller under genomförande, eller utan beslut från registrerad eller under beredning med skäl. 422 om en åtgärdspunkt är öppen eller ärendet ligger hos ett forum, 409 om ärendet redan ändrats eller är avslutat.',
+        s.CloseBody,
+      ),
     },
-    async (req) => {
-      requireActor(req.ctx.actor);
-      const { version: v, ...input } = req.body;
-      await closeCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
-      return readCase(db, req.ctx, req.params.id);
-    },
+    async (req) => changeThenRead(db, req, closeCase),
   );
 
   app.get(
@@ -221,42 +224,23 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
   app.post(
     '/api/v1/cases/:id/escalation',
     {
-      schema: {
-        tags,
-        summary: 'Lyft ärendet från taktisk nivå (LPO ordförandeforum, LSG samordnarforum) till kunskapsrådet',
-        params: s.IdParams,
-        headers: VersionHeader,
-        body: s.EscalationBody,
-        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
-      },
+      schema: caseChangeSchema(
+        'Lyft ärendet från taktisk nivå (LPO ordförandeforum, LSG samordnarforum) till kunskapsrådet',
+        s.EscalationBody,
+      ),
     },
-    async (req) => {
-      requireActor(req.ctx.actor);
-      const { version: v, ...input } = req.body;
-      await escalateCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
-      return readCase(db, req.ctx, req.params.id);
-    },
+    async (req) => changeThenRead(db, req, escalateCase),
   );
 
   app.post(
     '/api/v1/cases/:id/triage',
     {
-      schema: {
-        tags,
-        summary:
-          'Beredningsforumets triagering: föreslagen beslutsväg och forum, eller paketering med ett huvudärende. Ett registrerat ärende går till under beredning.',
-        params: s.IdParams,
-        headers: VersionHeader,
-        body: s.TriageBody,
-        response: { 200: Type.Ref('CaseDetail'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
-      },
+      schema: caseChangeSchema(
+        'Beredningsforumets triagering: föreslagen beslutsväg och forum, eller paketering med ett huvudärende. Ett registrerat ärende går till under beredning.',
+        s.TriageBody,
+      ),
     },
-    async (req) => {
-      requireActor(req.ctx.actor);
-      const { version: v, ...input } = req.body;
-      await triageCase(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], v), input);
-      return readCase(db, req.ctx, req.params.id);
-    },
+    async (req) => changeThenRead(db, req, triageCase),
   );
 
   app.get(
