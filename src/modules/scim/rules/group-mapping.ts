@@ -1,5 +1,6 @@
 import { ROLES } from '../../../platform/auth/policy.js';
 import { scimInvalid } from '../errors.js';
+import { assertScimResource, attr, isRecord, text } from './attributes.js';
 import { etagOf } from './user-mapping.js';
 
 /** The core Group schema (RFC 7643 §4.2). */
@@ -38,28 +39,9 @@ export interface GroupRoleMapping {
   scopeId: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function attr(o: Record<string, unknown>, name: string): unknown {
-  const key = Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : o[key];
-}
-
-function text(v: unknown, path: string, max: number): string | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== 'string') throw scimInvalid(`${path} ska vara en textsträng.`);
-  const t = v.trim();
-  if (t.length > max) throw scimInvalid(`${path} får vara högst ${max} tecken.`);
-  return t === '' ? null : t;
-}
-
 /** Reads and checks a SCIM Group resource (a POST or PUT body, or a patched resource). */
 export function desiredGroupFromScim(resource: unknown): DesiredGroup {
-  if (!isRecord(resource)) throw scimInvalid('Kroppen ska vara en SCIM Group-resurs (ett JSON-objekt).', 'invalidSyntax');
-  const schemas = attr(resource, 'schemas');
-  if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === GROUP_SCHEMA.toLowerCase())) {
-    throw scimInvalid(`schemas ska innehålla ${GROUP_SCHEMA}.`, 'invalidSyntax');
-  }
+  assertScimResource(resource, GROUP_SCHEMA, 'Group');
   const displayName = text(attr(resource, 'displayName'), 'displayName', 256);
   if (!displayName) throw scimInvalid('displayName krävs.');
   const externalId = text(attr(resource, 'externalId'), 'externalId', 256);

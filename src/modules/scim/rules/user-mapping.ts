@@ -1,4 +1,5 @@
 import { ScimProblem, scimInvalid } from '../errors.js';
+import { assertScimResource, attr, isRecord, text } from './attributes.js';
 
 /** The core User schema (RFC 7643 §4.1) and the messages of the protocol (RFC 7644). */
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -42,22 +43,6 @@ export interface ScimUserRow {
   deleted: boolean;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Attribute names are case-insensitive (RFC 7643 §2.1): read `userName` whatever its case. */
-function attr(o: Record<string, unknown>, name: string): unknown {
-  const key = Object.keys(o).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : o[key];
-}
-
-function text(v: unknown, path: string, max: number): string | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== 'string') throw scimInvalid(`${path} ska vara en textsträng.`);
-  const t = v.trim();
-  if (t.length > max) throw scimInvalid(`${path} får vara högst ${max} tecken.`);
-  return t === '' ? null : t;
-}
-
 /**
  * Entra ID sends booleans as the strings "True" and "False" in PATCH values (a known deviation
  * from RFC 7644); they are read as the booleans they mean.
@@ -84,11 +69,7 @@ function pickEmail(emails: unknown): string | null {
 
 /** Reads and checks a SCIM User resource (a POST or PUT body, or a patched resource). */
 export function desiredFromScim(resource: unknown): DesiredUser {
-  if (!isRecord(resource)) throw scimInvalid('Kroppen ska vara en SCIM User-resurs (ett JSON-objekt).', 'invalidSyntax');
-  const schemas = attr(resource, 'schemas');
-  if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === USER_SCHEMA.toLowerCase())) {
-    throw scimInvalid(`schemas ska innehålla ${USER_SCHEMA}.`, 'invalidSyntax');
-  }
+  assertScimResource(resource, USER_SCHEMA, 'User');
   const userName = text(attr(resource, 'userName'), 'userName', 254);
   if (!userName) throw scimInvalid('userName krävs.');
   const email = (pickEmail(attr(resource, 'emails')) ?? (EMAIL.test(userName) ? userName : null))?.toLowerCase() ?? null;
