@@ -383,3 +383,50 @@ describe('groups as Entra ID provisions them', () => {
     expect(audit.map((a) => a.action).at(-1)).toBe('delete');
   });
 });
+
+describe('revoking a client', () => {
+  it('takes back what its groups gave, in the same change, and keeps the users and roles given by hand', async () => {
+    const client = await newClient('10', 'Entra ID Blekinge (återkallas)');
+    const cecilia = await provisionUser(client.token, 'cecilia.revoke@regionblekinge.se');
+    expect(
+      (await mapGroups(client, [{ group: 'Navet läsare', role: 'lasare', scopeType: 'region', scopeId: '10' }])).statusCode,
+    ).toBe(200);
+    const created = await scim('POST', '/Groups', client.token, {
+      schemas: [GROUP],
+      displayName: 'Navet läsare',
+      members: [{ value: cecilia }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // A role given by hand beside the group's.
+    const u = await t.request({ method: 'GET', url: `/api/v1/users/${cecilia}`, as: admin });
+    const byHand = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${cecilia}`,
+      as: admin,
+      payload: {
+        roles: [{ role: 'registrator', scopeType: 'region', scopeId: '10' }],
+        version: u.json<{ version: number }>().version,
+      },
+    });
+    expect(byHand.statusCode, byHand.body).toBe(200);
+    expect(await groupRolesOf(cecilia)).toEqual([
+      { role: 'lasare', scope_type: 'region', scope_id: '10', by_group: true },
+      { role: 'registrator', scope_type: 'region', scope_id: '10', by_group: false },
+    ]);
+
+    const revoked = await t.request({ method: 'DELETE', url: `/api/v1/scim-clients/${client.id}`, as: admin });
+    expect(revoked.statusCode).toBe(204);
+    expect(await groupRolesOf(cecilia)).toEqual([{ role: 'registrator', scope_type: 'region', scope_id: '10', by_group: false }]);
+    expectScimError(await scim('GET', '/Groups', client.token), 401);
+    const user = await t.request({ method: 'GET', url: `/api/v1/users/${cecilia}`, as: admin });
+    expect(user.statusCode).toBe(200);
+    const audit = await t.db.query<{ entity_type: string; action: string }>(
+      `SELECT entity_type, action FROM audit_events WHERE (entity_type = 'user' AND entity_id = $1) OR (entity_type = 'scim-client' AND entity_id = $2) ORDER BY id`,
+      [cecilia, client.id],
+    );
+    expect(audit.slice(-2)).toEqual([
+      { entity_type: 'user', action: 'update' },
+      { entity_type: 'scim-client', action: 'revoke' },
+    ]);
+  });
+});

@@ -175,7 +175,7 @@ export async function mappedGrants(db: Queryable, userIds: string[]) {
        FROM scim_group_members m
        JOIN users u ON u.id = m.user_id AND NOT u.disabled
        JOIN scim_groups g ON g.id = m.group_id
-       JOIN scim_clients c ON c.id = g.client_id
+       JOIN scim_clients c ON c.id = g.client_id AND c.revoked_at IS NULL
        JOIN scim_group_roles r ON r.client_id = g.client_id
         AND (lower(r.group_key) = lower(g.display_name) OR r.group_key = g.external_id)
       WHERE m.user_id = ANY($1::uuid[])

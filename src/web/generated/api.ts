@@ -2850,7 +2850,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Återkalla en SCIM-klient: nyckeln slutar gälla, användarna den etablerat finns kvar */
+        /** Återkalla en SCIM-klient: nyckeln slutar gälla och rollerna dess grupper gett tas tillbaka; användarna den etablerat finns kvar */
         delete: {
             parameters: {
                 query?: never;
