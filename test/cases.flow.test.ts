@@ -661,6 +661,46 @@ describe('links', () => {
     const history = hres.json();
     expect(history.items.map((e: { action: string }) => e.action)).toEqual(['register', 'link', 'link', 'unlink']);
   });
+
+  it('settles a closed case’s own links (409), while a new case may still link to it', async () => {
+    const old = await register({ subject: 'Avslutat ärende om läkemedelsgenomgångar' });
+    const related = await register({ subject: 'Uppföljning' });
+    const kept = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${old.id}/links`,
+      as: coordinator,
+      payload: { targetType: 'case', targetId: related.id },
+    });
+    expect(kept.statusCode).toBe(201);
+    const closed = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${old.id}/close`,
+      as: coordinator,
+      payload: { version: old.version, reason: 'Besvarat utan beslut i kunskapsrådet' },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ locked: true });
+    const fromClosed = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${old.id}/links`,
+      as: coordinator,
+      payload: { targetType: 'knowledge-support', targetId: (await buildKnowledgeSupport(t.db)).id },
+    });
+    expect(fromClosed.statusCode).toBe(409);
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/case-links/${kept.json().id}`, as: coordinator })).statusCode).toBe(
+      409,
+    );
+    const later = await register({ subject: 'Nytt ärende i samma fråga' });
+    const toClosed = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${later.id}/links`,
+      as: coordinator,
+      payload: { targetType: 'case', targetId: old.id },
+    });
+    expect(toClosed.statusCode).toBe(201);
+    const links = (await t.request({ method: 'GET', url: `/api/v1/cases/${old.id}/links`, as: reader })).json();
+    expect(links.items.map((l: { targetId: string }) => l.targetId).sort()).toEqual([related.id, later.id].sort());
+  });
 });
 
 describe('the public register (insyn)', () => {

@@ -234,6 +234,8 @@ describe('a case from registration to closure', () => {
     await page.getByText('Ärendet är avslutat. Historiken finns kvar.').waitFor();
     expect(await status.getByRole('button').count()).toBe(0);
     await expect.poll(() => facts.getByRole('row', { name: /^Status/ }).innerText()).toContain('Avslutat');
+    // A closed case's links are settled: no form to add one.
+    expect(await page.getByRole('form', { name: 'Lägg till länk' }).count()).toBe(0);
 
     // The history tells the whole way: registered → under beredning → för beslut → beslutat → avslutat.
     const history = page.getByRole('table', { name: 'Ärendets händelser i tidsordning' });

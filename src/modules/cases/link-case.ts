@@ -8,15 +8,19 @@ import { assertVisible, type RefKind } from '../visible.js';
 import * as repo from './repository.js';
 import type { LinkBody } from './schemas.js';
 import { assertCanRead, assertMay } from './policy.js';
+import { isClosed } from './rules/lifecycle.js';
 
 export type LinkCaseInput = Static<typeof LinkBody>;
 export type LinkTargetType = LinkCaseInput['targetType'];
+const CLOSED =
+  'Ärendet är avslutat och dess länkar ändras inte längre. Ett nytt ärende kan fortfarande länkas till det från sin egen sida.';
 const TARGET_KIND: Record<LinkTargetType, RefKind> = { case: 'case', 'knowledge-support': 'support', consultation: 'round' };
 
 /**
  * Links a case to another case, a knowledge support or a consultation round. Links to other
  * modules are generic (type + id): those records live in tables this module does not own.
  * A link to another case must stay within the region. A case the caller cannot read is 404.
+ * A closed case's own links are settled (409); an open case may still link to a closed one.
  */
 export async function linkCase(db: Db, ctx: Ctx, caseId: string, input: LinkCaseInput) {
   requireActor(ctx.actor);
@@ -25,6 +29,7 @@ export async function linkCase(db: Db, ctx: Ctx, caseId: string, input: LinkCase
     if (!c) throw notFound('Ärendet');
     await assertCanRead(tx, ctx, c.region);
     const actor = await assertMay(tx, ctx, 'cases.handle', c.region);
+    if (isClosed(c.status)) throw conflict(CLOSED);
     await assertVisible(tx, ctx, { [TARGET_KIND[input.targetType]]: input.targetId });
     if (input.targetType === 'case') {
       const target = await repo.getCase(tx, input.targetId);
@@ -64,6 +69,7 @@ export async function unlinkCase(db: Db, ctx: Ctx, linkId: string) {
     const c = (await repo.lockCase(tx, link.caseId))!;
     await assertCanRead(tx, ctx, c.region);
     await assertMay(tx, ctx, 'cases.handle', c.region);
+    if (isClosed(c.status)) throw conflict(CLOSED);
     if (link.relation === 'bundled') {
       throw conflict('Länken till huvudärendet hör till paketeringen; ändra den genom att triagera om ärendet.');
     }

@@ -50,6 +50,8 @@ export function LinksPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
     { enabled: c.canHandle },
   );
   const targets = useTargetNames();
+  // A closed case's links are settled; a new case can still link to it from its own page.
+  const mayEdit = c.canHandle && !c.locked;
   const form = useForm<Values>({
     resolver: withChecks(schemaResolver(LinkBody, toBody), (v) => ({
       targetId: !v.targetId.trim() && t('cases.links.targetMissing'),
@@ -107,7 +109,7 @@ export function LinksPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
                 <th scope="col">{t('cases.links.type')}</th>
                 <th scope="col">{t('cases.links.target')}</th>
                 <th scope="col">{t('cases.links.note')}</th>
-                {c.canHandle && (
+                {mayEdit && (
                   <th scope="col">
                     <span className="visually-hidden">{t('cases.links.remove')}</span>
                   </th>
@@ -131,7 +133,7 @@ export function LinksPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
                     )}
                   </th>
                   <td>{l.note ?? ''}</td>
-                  {c.canHandle && (
+                  {mayEdit && (
                     <td>
                       {l.relation !== 'bundled' && (
                         <button
@@ -151,7 +153,7 @@ export function LinksPanel({ c, onDone }: { c: CaseDetail; onDone: Say }) {
           </table>
         </TableScroll>
       )}
-      {c.canHandle && (
+      {mayEdit && (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('cases.links.add')}>
           <SelectField
             id="link-type"
