@@ -146,6 +146,15 @@ describe('public decisions', () => {
     expect(pdf.headers['content-disposition']).toMatch(/^inline/);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.toString('latin1')).not.toContain('Karlskrona');
+    // A justerat protokoll is the same file every time, so a reader's cache holds: 304 on its ETag.
+    const again = await get(`/api/v1/public/meetings/${justerat}/minutes?format=pdf`);
+    expect(again.headers.etag).toBe(pdf.headers.etag);
+    const cached = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/meetings/${justerat}/minutes?format=pdf`,
+      headers: { 'if-none-match': pdf.headers.etag as string },
+    });
+    expect(cached.statusCode).toBe(304);
     for (const id of [draft, sent, '00000000-0000-4000-8000-000000000000']) {
       expect((await get(`/api/v1/public/meetings/${id}/minutes?format=pdf`)).statusCode, id).toBe(404);
       expect((await get(`/api/v1/public/meetings/${id}/minutes?format=docx`, member)).statusCode, id).toBe(404);

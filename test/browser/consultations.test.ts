@@ -86,6 +86,14 @@ describe('a region’s answer to a consultation', () => {
     await expect.poll(() => newLink.inputValue()).not.toBe(link);
     await expectAccessible(page, 'survey links again');
     await screenshot(page, 'consultations-survey-manage');
+    // Closing ends every link for good, so the page asks first; cancelling leaves the survey open.
+    await manage.getByRole('button', { name: 'Stäng enkäten nu' }).click();
+    await manage.getByText('Stänga enkäten nu? 1 enhet har inte svarat.', { exact: false }).waitFor();
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.textContent'))
+      .toBe('Ja, stäng enkäten');
+    await manage.getByRole('button', { name: 'Avbryt' }).click();
+    await manage.getByRole('button', { name: 'Stäng enkäten nu' }).waitFor();
     const old = await suite.newPage();
     await old.page.goto(`${url.pathname}${url.hash}`);
     await settled(old.page);

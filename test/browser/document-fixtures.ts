@@ -109,6 +109,7 @@ export const MINUTES: MinutesDoc = {
     { name: 'Örjan Åkesson', title: 'Justerare', date: '2027-02-10' },
   ],
   fileBase: 'protokoll-Kunskapsrådet-2027-02-03',
+  settledAt: '2027-02-10T09:30:00.000Z',
 };
 
 const PERIODS = Array.from({ length: 18 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);

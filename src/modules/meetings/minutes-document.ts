@@ -25,6 +25,8 @@ export interface MinutesDoc {
   /** The signature lines: the secretary (vid protokollet) and each justerare, dated once justerat. */
   signatures: Signature[];
   fileBase: string;
+  /** When the minutes were justerade (null for a draft): the document's creation date, so a justerat protokoll is the same file every time. */
+  settledAt: string | null;
 }
 
 /** Roles that are not members of the forum: listed under "Övriga närvarande". */
@@ -148,6 +150,7 @@ export async function minutesDoc(
     facts,
     sections,
     footer,
+    settledAt: approved ? m.minutesLockedAt : null,
     fileBase:
       onlyParagraphId && only ? `protokollsutdrag-${m.forumName}-${m.date}-${only.number}` : `protokoll-${m.forumName}-${m.date}`,
   };

@@ -69,7 +69,12 @@ export async function toDocx(d: MinutesDoc): Promise<Buffer> {
 
 /** Uncompressed content streams keep the text findable by simple tools (and by the tests). */
 export function toPdf(d: MinutesDoc): Promise<Buffer> {
-  const { doc, root, done } = startPdf({ title: d.title, author: d.organisation, compress: false });
+  const { doc, root, done } = startPdf({
+    title: d.title,
+    author: d.organisation,
+    compress: false,
+    ...(d.settledAt ? { createdAt: new Date(d.settledAt) } : {}),
+  });
   pdfLetterhead(doc, root, d.organisation, d.kind.toUpperCase());
   pdfHeading(doc, root, d.title, 1);
   pdfFacts(doc, root, d.facts);

@@ -14,7 +14,13 @@ const FOOTER_SPACE = 28;
  * A tagged A4 PDF in Swedish whose pages are kept until `finishPdf` numbers them.
  * `compress: false` keeps the content streams readable for simple tools.
  */
-export function startPdf(opts: { title: string; author?: string; compress?: boolean }): {
+export function startPdf(opts: {
+  title: string;
+  author?: string;
+  compress?: boolean;
+  /** When the document's content was settled (e.g. the justering): the same content then gives the same bytes, and so the same ETag. */
+  createdAt?: Date;
+}): {
   doc: Pdf;
   root: PdfStruct;
   done: Promise<Buffer>;
@@ -28,7 +34,12 @@ export function startPdf(opts: { title: string; author?: string; compress?: bool
     tagged: true,
     lang: LANGUAGE,
     displayTitle: true,
-    info: { Title: opts.title, Creator: 'Navet', ...(opts.author ? { Author: opts.author } : {}) },
+    info: {
+      Title: opts.title,
+      Creator: 'Navet',
+      ...(opts.author ? { Author: opts.author } : {}),
+      ...(opts.createdAt ? { CreationDate: opts.createdAt } : {}),
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

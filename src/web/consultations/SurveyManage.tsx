@@ -4,6 +4,7 @@
  * close the survey. Every new link is shown on the page, so links are never "shown only once"
  * without a way back; where e-mail is configured and an address is known, the link is also mailed.
  */
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { RecipientsBody } from '../../modules/consultation/schemas';
 import { $api } from '../client';
@@ -29,6 +30,8 @@ export function SurveyManage({ survey, onLinks }: { survey: Survey; onLinks: (li
   const remind = $api.useMutation('post', '/consultation-surveys/{id}/links', afterWrite);
   const close = $api.useMutation('post', '/consultation-surveys/{id}/close', afterWrite);
   const waiting = survey.recipients.filter((r) => !r.respondedAt).length;
+  // Closing ends every unit's link for good: the page asks first, saying how many have not answered.
+  const [confirmingClose, setConfirmingClose] = useState(false);
   return (
     <section className="panel" aria-labelledby="survey-manage-heading">
       <h3 id="survey-manage-heading">{t('consultations.survey.manageHeading')}</h3>
@@ -47,15 +50,36 @@ export function SurveyManage({ survey, onLinks }: { survey: Survey; onLinks: (li
         >
           {t('consultations.survey.remind', { count: waiting })}
         </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={close.isPending}
-          onClick={() => void close.mutateAsync({ params: { path: { id: survey.id } } }).catch(() => undefined)}
-        >
-          {t('consultations.survey.close')}
-        </button>
+        {!confirmingClose && (
+          <button type="button" className="button-secondary" onClick={() => setConfirmingClose(true)}>
+            {t('consultations.survey.close')}
+          </button>
+        )}
       </div>
+      {confirmingClose && (
+        <div className="panel" role="group" aria-labelledby="survey-close-question">
+          <p id="survey-close-question">{t('consultations.survey.closeQuestion', { count: waiting })}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button-danger"
+              autoFocus
+              disabled={close.isPending}
+              onClick={() =>
+                void close.mutateAsync({ params: { path: { id: survey.id } } }).then(
+                  () => setConfirmingClose(false),
+                  () => undefined,
+                )
+              }
+            >
+              {t('consultations.survey.closeConfirm')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirmingClose(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <AddRecipientForm survey={survey} onLinks={onLinks} />
     </section>
   );

@@ -121,6 +121,11 @@ export const enConsultations: Record<keyof typeof svConsultations, string> = {
     'E-mail is not configured in Navet: new links are shown only here, and you send them yourself. The old links stop working.',
   'consultations.survey.remind': 'Remind the units that have not answered ({count})',
   'consultations.survey.close': 'Close the survey now',
+  'consultations.survey.closeQuestion':
+    'Close the survey now? {count} units have not answered. No one can answer once it is closed, and the links stop working.',
+  'consultations.survey.closeQuestion.one':
+    'Close the survey now? 1 unit has not answered. No one can answer once it is closed, and the links stop working.',
+  'consultations.survey.closeConfirm': 'Yes, close the survey',
   'consultations.survey.newLink': 'New link for {unit}',
   'consultations.survey.linkCol': 'Link',
   'consultations.survey.addRecipient': 'Add a unit',

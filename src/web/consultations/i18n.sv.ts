@@ -119,6 +119,11 @@ export const svConsultations = {
     'E-post är inte inställd i Navet: nya länkar visas bara här, och du skickar dem själv. De gamla länkarna slutar fungera.',
   'consultations.survey.remind': 'Påminn enheterna som inte har svarat ({count})',
   'consultations.survey.close': 'Stäng enkäten nu',
+  'consultations.survey.closeQuestion':
+    'Stänga enkäten nu? {count} enheter har inte svarat. Ingen kan svara efter att enkäten stängts, och länkarna slutar gälla.',
+  'consultations.survey.closeQuestion.one':
+    'Stänga enkäten nu? 1 enhet har inte svarat. Ingen kan svara efter att enkäten stängts, och länkarna slutar gälla.',
+  'consultations.survey.closeConfirm': 'Ja, stäng enkäten',
   'consultations.survey.newLink': 'Ny länk för {unit}',
   'consultations.survey.linkCol': 'Länk',
   'consultations.survey.addRecipient': 'Lägg till en enhet',
