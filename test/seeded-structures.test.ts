@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadStructures, readStructures } from '../src/modules/organisation/load-structures.js';
+import { clockIsSet, setClock, todayInSweden } from '../src/platform/clock.js';
 import { systemCtx } from '../src/platform/context.js';
 import { useTestApp } from './helpers/app.js';
 
@@ -197,14 +198,33 @@ describe('the real structures of the source texts, loaded as reference data', ()
     expect(report.agreements.map((x: { id: string }) => x.id)).toEqual([a.id]);
   });
 
+  it("LSVO's agreement is warned inside the reminder window before 24 May 2027, and said to have ended after", async () => {
+    const lsvo = await byKey('10:ledningsgrupp:lsvo');
+    const before = clockIsSet() ? todayInSweden() : undefined;
+    const at = async (day: string) => {
+      setClock(day);
+      try {
+        const a = (await t.request({ method: 'GET', url: `/api/v1/groups/${lsvo.id}` })).json().agreements[0];
+        return [a.state, a.daysLeft];
+      } finally {
+        setClock(before);
+      }
+    };
+    // the test app's reminder window is the default, 90 days (NAVET_REMINDER_DAYS)
+    expect(await at('2026-12-31')).toEqual(['valid', 144]);
+    expect(await at('2027-02-23')).toEqual(['ending-soon', 90]);
+    expect(await at('2027-05-24')).toEqual(['ending-soon', 0]);
+    expect(await at('2027-05-25')).toEqual(['ended', -1]);
+  });
+
   it('Region Blekinge (seed 002): 26 LPO, three named; the rest stay gaps, no name invented', async () => {
     const report = (await t.request({ method: 'GET', url: '/api/v1/mirroring/gaps?owner=10' })).json();
     expect(report.expectedCounts).toEqual([{ rule: 'twenty-six-lpo', expected: 26, recorded: 3, sourceId: 'seed-002' }]);
     const lpos = (await t.request({ method: 'GET', url: '/api/v1/groups?owner=10&kind=program-area' })).json().items;
     expect(lpos.map((g: { name: string }) => g.name)).toEqual([
+      'Lokalt Primärvårdsråd',
       'LPO Cancersjukdomar',
       'LPO Psykisk hälsa',
-      'Lokalt Primärvårdsråd',
     ]);
     expect(report.missing.length + report.unlinked.length + report.covered.length).toBeGreaterThanOrEqual(23);
   });
