@@ -17,6 +17,19 @@ describe('demo data', () => {
     // six LPOs, plus the forums and councils of the cases and meetings demos
     expect(groups.length).toBeGreaterThanOrEqual(6);
     expect(groups.every((g) => g.name.includes('(demo)'))).toBe(true);
+    // Issue 17/21: the demo region's structure is a tree (one root, the kunskapsråd), and each LPO
+    // mirrors an RPO of Södra through its link, the one definition of "mirrored".
+    const tree = await t.db.query<{ name: string; kind: string; parent: string | null; mirror: string | null }>(
+      `SELECT g.name, g.kind, p.name AS parent, m.name AS mirror FROM groups g
+         LEFT JOIN groups p ON p.id = g.parent_group_id LEFT JOIN groups m ON m.id = g.mirrors_group_id
+       WHERE g.owner = $1 AND g.status = 'active' ORDER BY g.name`,
+      [DEMO_REGION],
+    );
+    expect(tree.filter((g) => g.parent === null).map((g) => g.name)).toEqual(['Kunskapsrådet (demo)']);
+    const lpos = tree.filter((g) => g.kind === 'program-area');
+    expect(lpos).toHaveLength(6);
+    expect(lpos.every((g) => g.parent === 'Kunskapsrådet (demo)')).toBe(true);
+    expect(lpos.find((g) => g.name === 'LPO Akut vård (demo)')?.mirror).toBe('RPO Akut vård Södra (demo)');
     const persons = await t.db.query<{ is_demo: boolean }>('SELECT is_demo FROM persons');
     expect(persons.every((p) => p.is_demo)).toBe(true);
     const members = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM memberships');

@@ -253,7 +253,7 @@ export type GroupSummary = GroupDetail['children'][number];
 
 export type GroupDetail = paths['/groups/{id}']['get']['responses'][200]['content']['application/json'];
 
-export type MirrorState = 'mirrored' | 'covered' | 'missing';
+export type MirrorState = 'mirrored' | 'unlinked' | 'covered' | 'missing';
 
 export interface MirrorMatrix {
   columns: { owner: string; name: string }[];

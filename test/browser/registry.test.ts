@@ -112,6 +112,38 @@ describe('group registry', () => {
     await page.getByRole('heading', { name: 'Region Jönköpings län' }).waitFor();
   });
 
+  it('one definition of mirrored: an LPO with no RMPO to link to is "Ej länkad" in the matrix and says so on its page', async () => {
+    const { page } = await suite.newPage();
+    expect(await visit(page, '/organisation/speglingsmatris?sjukvardsregion=sydostra')).toBe(
+      'Speglingsmatris: Sydöstra sjukvårdsregionen',
+    );
+    // seed 001 names no RMPO Kirurgi och plastikkirurgi, so Jönköping's LPO (seed 000) mirrors nothing
+    const row = page
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: 'Kirurgi och plastikkirurgi', exact: true }) });
+    await row.getByRole('link', { name: /^Ej länkad\s?: LPO Kirurgi och plastikkirurgi$/ }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('LPO Kirurgi och plastikkirurgi');
+    await settled(page);
+    const mirrors = page.locator('dl.relations > div').filter({ hasText: 'Speglar' }).first();
+    expect(await mirrors.innerText()).toContain(
+      'Speglar ingen grupp på nivån ovanför för Kirurgi och plastikkirurgi: gruppen täcker området men har ingen speglingslänk.',
+    );
+  });
+
+  it("shows Region Blekinge's 26 LPO as counted, and LSVO's agreement with its end date (seed 002)", async () => {
+    const { page } = await suite.newPage();
+    expect(await visit(page, '/organisation/struktur?agare=10')).toBe('Struktur: Region Blekinge');
+    await page.getByText('3 av 26 programområdesgrupper är registrerade (källa seed-002)').waitFor();
+    const agreements = page.getByRole('region', { name: 'Tidsbegränsade överenskommelser' });
+    await agreements
+      .getByRole('heading', { name: 'Kunskapsstyrning hälso- och sjukvård – En överenskommelse i samverkan' })
+      .waitFor();
+    const until = agreements.locator('dl.facts > div').filter({ hasText: 'Gäller till och med' });
+    expect(await until.innerText()).toContain('2027');
+    await agreements.getByRole('link', { name: 'Nationell samverkansgrupp stöd för utveckling' }).waitFor();
+    await expectAccessible(page, 'structure of Region Blekinge with its agreement');
+  });
+
   it('the coverage form says what is missing at its field, by its label, before sending anything', async () => {
     const { page } = await suite.newPage({ signedIn: true });
     expect(await visit(page, '/organisation/speglingsmatris')).toBe('Speglingsmatris');

@@ -5,7 +5,7 @@ import { loadMandatesDemo } from '../mandates/index.js';
 import { loadCompensationDemo } from '../compensation/index.js';
 import { loadCasesDemo } from '../cases/index.js';
 import { loadMeetingsDemo } from '../meetings/index.js';
-import { buildCase, buildDeclaredPerson, buildLpo, buildPerson, buildUser } from '../../testing/builders.js';
+import { buildCase, buildDeclaredPerson, buildGroup, buildPerson, buildUser } from '../../testing/builders.js';
 import { loadFollowupDemo } from '../indicators/index.js';
 import { loadKnowledgeDemo } from '../knowledge/index.js';
 import { loadConsultationDemo } from '../consultation/index.js';
@@ -33,6 +33,24 @@ const DEMO_LPOS = [
   ['endokrina-sjukdomar', 'LPO Endokrina sjukdomar (demo)'],
   ['ogonsjukdomar', 'LPO Ögonsjukdomar (demo)'],
 ] as const;
+
+const DEMO_FORUMS = ['Beredningsforum (demo)', 'LPO Ordförandeforum (demo)', 'LSG Samordnarforum (demo)'] as const;
+
+/** Södra's active RPO for the area when one is registered, else a demo one. */
+async function demoRpo(db: Db, ctx: Ctx, area: string, name: string): Promise<string> {
+  const [found] = await db.query<{ id: string }>(
+    `SELECT id FROM groups WHERE owner = 'sodra' AND kind = 'program-area' AND status = 'active' AND NOT is_sub_group
+       AND $1 = ANY(program_area_ids) LIMIT 1`,
+    [area],
+  );
+  if (found) return found.id;
+  const rpo = await buildGroup(
+    db,
+    { kind: 'program-area', level: 'healthcare-region', owner: 'sodra', name, programAreaIds: [area], isDemo: true },
+    ctx,
+  );
+  return rpo.id;
+}
 
 const DEMO_PERSONS = [
   ['Eva Exempel (demo)', 'Överläkare'],
@@ -94,14 +112,49 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<boolean> {
       ctx,
     );
   }
+  // The demo region's structure is a tree (issue 17): the kunskapsråd at the top, the forums that
+  // prepare its matters, and the LPOs reporting to it. Each LPO mirrors an RPO of Södra, Kronoberg's
+  // healthcare region; the seeds name none of Södra's RPOs, so the demo makes its own, marked demo.
+  const council = await buildGroup(
+    db,
+    { kind: 'council', level: 'region', owner: DEMO_REGION, name: 'Kunskapsrådet (demo)', isDemo: true },
+    ctx,
+  );
+  for (const name of DEMO_FORUMS) {
+    await buildGroup(
+      db,
+      {
+        kind: 'forum',
+        level: 'region',
+        owner: DEMO_REGION,
+        name,
+        parentGroupId: council.id,
+        parentRelation: 'prepares-for',
+        isDemo: true,
+      },
+      ctx,
+    );
+  }
   const lpos = [];
   for (const [area, name] of DEMO_LPOS) {
     if (!areas.has(area)) continue;
-    const mandate = DEMO_MANDATE(name);
+    const rpo = await demoRpo(db, ctx, area, name.replace(/^LPO /, 'RPO ').replace(/ \(demo\)$/, ' Södra (demo)'));
     lpos.push(
-      await buildLpo(
+      await buildGroup(
         db,
-        { region: DEMO_REGION, programAreaId: area, name, isDemo: true, startDate: demoDate('2025-01-01'), mandate },
+        {
+          kind: 'program-area',
+          level: 'region',
+          owner: DEMO_REGION,
+          name,
+          programAreaIds: [area],
+          mirrorsGroupId: rpo,
+          parentGroupId: council.id,
+          parentRelation: 'reports-to',
+          isDemo: true,
+          startDate: demoDate('2025-01-01'),
+          mandate: DEMO_MANDATE(name),
+        },
         ctx,
       ),
     );

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { sha256 } from '../../platform/auth/secrets.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
+import { addYears } from '../people/index.js';
 import { REFERENCE_DIR } from '../reference/index.js';
 import * as repo from './repository.js';
 import { findMirror, type Geography } from './rules/structure.js';
@@ -72,8 +73,9 @@ async function upsertStructures(tx: Queryable, file: StructuresFile, geo: Geogra
           ? ['national']
           : [...(geo.regionHealthcareRegions.get(g.owner) ?? [])];
     const candidates = (await repo.groupsAt(tx, above)).map(repo.facts);
-    const mirror =
-      g.kind === 'program-area'
+    const mirror = g.mirrorKey
+      ? { id: await idOf(g.mirrorKey) }
+      : g.kind === 'program-area'
         ? findMirror(
             {
               id: g.key,
@@ -91,18 +93,19 @@ async function upsertStructures(tx: Queryable, file: StructuresFile, geo: Geogra
         : undefined;
     await tx.query(
       `INSERT INTO groups (reference_key, kind, level, owner, name, short_name, program_area_ids, mirrors_group_id, parent_group_id,
-         parent_relation, is_sub_group, host_description, fact_status, source_ids, source_quote)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, 'seed', $13::text[], $14)
+         parent_relation, is_sub_group, host_description, fact_status, source_ids, source_quote, no_counterpart_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, 'seed', $13::text[], $14, $15)
        ON CONFLICT (reference_key) DO UPDATE SET
          kind = EXCLUDED.kind, level = EXCLUDED.level, owner = EXCLUDED.owner, name = EXCLUDED.name, short_name = EXCLUDED.short_name,
          program_area_ids = EXCLUDED.program_area_ids, mirrors_group_id = EXCLUDED.mirrors_group_id,
          parent_group_id = EXCLUDED.parent_group_id, parent_relation = EXCLUDED.parent_relation, is_sub_group = EXCLUDED.is_sub_group,
          host_description = EXCLUDED.host_description, source_ids = EXCLUDED.source_ids, source_quote = EXCLUDED.source_quote,
-         version = groups.version + 1, updated_at = now()
+         no_counterpart_reason = EXCLUDED.no_counterpart_reason, version = groups.version + 1, updated_at = now()
        WHERE (groups.kind, groups.name, groups.short_name, groups.program_area_ids, groups.mirrors_group_id, groups.parent_group_id,
-              groups.parent_relation, groups.is_sub_group, groups.host_description, groups.source_quote)
+              groups.parent_relation, groups.is_sub_group, groups.host_description, groups.source_quote, groups.no_counterpart_reason)
          IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.short_name, EXCLUDED.program_area_ids, EXCLUDED.mirrors_group_id,
-              EXCLUDED.parent_group_id, EXCLUDED.parent_relation, EXCLUDED.is_sub_group, EXCLUDED.host_description, EXCLUDED.source_quote)`,
+              EXCLUDED.parent_group_id, EXCLUDED.parent_relation, EXCLUDED.is_sub_group, EXCLUDED.host_description, EXCLUDED.source_quote,
+              EXCLUDED.no_counterpart_reason)`,
       [
         g.key,
         g.kind,
@@ -118,14 +121,44 @@ async function upsertStructures(tx: Queryable, file: StructuresFile, geo: Geogra
         g.hostDescription ?? null,
         [g.source],
         g.quote ?? null,
+        g.noCounterpart ?? null,
       ],
     );
   }
   for (const r of file.rules ?? []) {
     await tx.query(
-      `INSERT INTO structure_rules (owner, rule, source_id, quote) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (owner, rule) DO UPDATE SET source_id = EXCLUDED.source_id, quote = EXCLUDED.quote`,
-      [r.owner, r.rule, r.source, r.quote ?? null],
+      `INSERT INTO structure_rules (owner, rule, source_id, quote, expected_count) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (owner, rule) DO UPDATE SET source_id = EXCLUDED.source_id, quote = EXCLUDED.quote,
+         expected_count = EXCLUDED.expected_count`,
+      [r.owner, r.rule, r.source, r.quote ?? null, r.expectedCount ?? null],
+    );
+  }
+  for (const a of file.agreements ?? []) {
+    const groupIds: string[] = [];
+    for (const k of a.groupKeys) {
+      const id = await idOf(k);
+      if (id) groupIds.push(id);
+    }
+    await tx.query(
+      `INSERT INTO agreements (reference_key, owner, name, decided_by_group_id, decided_on, valid_until, program_area_ids, group_ids,
+         source_id, quote)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $10)
+       ON CONFLICT (reference_key) DO UPDATE SET owner = EXCLUDED.owner, name = EXCLUDED.name,
+         decided_by_group_id = EXCLUDED.decided_by_group_id, decided_on = EXCLUDED.decided_on, valid_until = EXCLUDED.valid_until,
+         program_area_ids = EXCLUDED.program_area_ids, group_ids = EXCLUDED.group_ids, source_id = EXCLUDED.source_id,
+         quote = EXCLUDED.quote`,
+      [
+        a.key,
+        a.owner,
+        a.name,
+        await idOf(a.decidedByKey),
+        a.decidedOn,
+        addYears(a.decidedOn, a.limitYears),
+        a.programAreaIds,
+        groupIds,
+        a.source,
+        a.quote ?? null,
+      ],
     );
   }
 }

@@ -1,7 +1,8 @@
 import { pickFields } from '../../platform/db/rows.js';
 import { sourcesOf, type Sources } from '../reference/index.js';
 import type { GroupPermissions } from './policy.js';
-import type { GroupRow } from './repository.js';
+import type { AgreementRow, GroupRow } from './repository.js';
+import { agreementState } from './rules/agreement.js';
 
 /** The group's own fields, as audited. */
 const GROUP_CORE = [
@@ -38,3 +39,24 @@ export const presentGroup = (g: GroupRow, sources: Sources, may: GroupPermission
 
 const GROUP_SUMMARY = ['id', 'kind', 'level', 'owner', 'name', 'programAreaIds', 'status', 'parentRelation'] as const;
 export const presentGroupSummary = (g: GroupRow) => pickFields(g, GROUP_SUMMARY);
+
+/** An agreement with its groups by summary and its state on the product's day. */
+export const presentAgreement = (a: AgreementRow, groups: ReadonlyMap<string, GroupRow>, today: string, warnDays: number) => {
+  const summary = (id: string | null) => {
+    const g = id ? groups.get(id) : undefined;
+    return g ? presentGroupSummary(g) : null;
+  };
+  return {
+    id: a.id,
+    owner: a.owner,
+    name: a.name,
+    decidedBy: summary(a.decidedByGroupId),
+    decidedOn: a.decidedOn,
+    validUntil: a.validUntil,
+    ...agreementState(a.validUntil, today, warnDays),
+    programAreaIds: a.programAreaIds,
+    groups: a.groupIds.map(summary).filter((g) => g !== null),
+    sourceId: a.sourceId,
+    quote: a.quote,
+  };
+};

@@ -298,9 +298,9 @@ export async function programAreasOrdered(
 }
 
 export async function structureRules(db: Queryable, owner?: string) {
-  return selectRows<{ owner: string; rule: string; sourceId: string | null; quote: string | null }>(
+  return selectRows<{ owner: string; rule: string; sourceId: string | null; quote: string | null; expectedCount: number | null }>(
     db,
-    `SELECT owner, rule, source_id, quote FROM structure_rules ${owner ? 'WHERE owner = $1' : ''} ORDER BY owner, rule`,
+    `SELECT owner, rule, source_id, quote, expected_count FROM structure_rules ${owner ? 'WHERE owner = $1' : ''} ORDER BY owner, rule`,
     owner ? [owner] : [],
   );
 }
@@ -323,5 +323,39 @@ export async function locallyHostedGroups(db: Queryable): Promise<GroupRow[]> {
     db,
     `${SELECT} WHERE host_description IS NOT NULL AND status = 'active'
      ORDER BY owner, host_description, sv_key(name) COLLATE "C"`,
+  );
+}
+
+export interface AgreementRow {
+  id: string;
+  owner: string;
+  name: string;
+  decidedByGroupId: string | null;
+  decidedOn: string;
+  validUntil: string;
+  programAreaIds: string[];
+  groupIds: string[];
+  sourceId: string | null;
+  quote: string | null;
+}
+
+/** Time-limited agreements of an owner, or those a group decided. */
+export async function agreements(db: Queryable, by: { owner: string } | { decidedByGroupId: string }): Promise<AgreementRow[]> {
+  const [column, value] = 'owner' in by ? ['owner', by.owner] : ['decided_by_group_id', by.decidedByGroupId];
+  return selectRows<AgreementRow>(
+    db,
+    `SELECT id, owner, name, decided_by_group_id, decided_on, valid_until, program_area_ids, group_ids, source_id, quote
+     FROM agreements WHERE ${column} = $1 ORDER BY valid_until, sv_key(name) COLLATE "C"`,
+    [value],
+  );
+}
+
+/** The groups of the regions in a healthcare region (one level down). */
+export async function groupsBelow(db: Queryable, healthcareRegionId: string): Promise<GroupRow[]> {
+  return selectRows<GroupRow>(
+    db,
+    `${SELECT} WHERE owner IN (SELECT region_code FROM healthcare_region_members WHERE healthcare_region_id = $1)
+     ORDER BY owner, sv_key(name) COLLATE "C", id`,
+    [healthcareRegionId],
   );
 }

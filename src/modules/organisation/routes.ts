@@ -11,9 +11,17 @@ import { closeGroup } from './close-group.js';
 import { createGroup } from './create-group.js';
 import { mergeGroup } from './merge-group.js';
 import { groupPolicy } from './policy.js';
-import { presentGroup, presentGroupSummary } from './presenter.js';
+import { presentAgreement, presentGroup, presentGroupSummary } from './presenter.js';
 import * as repo from './repository.js';
-import { levelOfOwner, mirroredAreas, mirrorStates } from './rules/structure.js';
+import {
+  counterpartState,
+  expectedCount,
+  levelOfOwner,
+  mirroredAreas,
+  mirrorStates,
+  processTeamGaps,
+} from './rules/structure.js';
+import { todayInSweden } from '../../platform/clock.js';
 import {
   CloseGroupBody,
   CoverageBody,
@@ -55,6 +63,27 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     return rows.map((g, i) => presentGroup(g, sources, may[i]));
   };
 
+  /** Agreements with the groups they name, warned inside the reminder window before they end. */
+  const presentAgreements = async (rows: repo.AgreementRow[]) => {
+    const ids = [...new Set(rows.flatMap((a) => [a.decidedByGroupId, ...a.groupIds]).filter((x): x is string => x !== null))];
+    const groups = new Map((await repo.getGroupsByIds(db, ids)).map((g) => [g.id, g]));
+    const warnDays = Math.max(0, ...config.reminderDays);
+    return rows.map((a) => presentAgreement(a, groups, todayInSweden(), warnDays));
+  };
+
+  const withMirror = (g: repo.GroupRow) => ({
+    ...repo.facts(g),
+    mirrorsGroupId: g.mirrorsGroupId,
+    parentGroupId: g.parentGroupId,
+  });
+  /** The groups one level up that these groups link to, by id. */
+  const mirrorsOf = async (groups: repo.GroupRow[]) =>
+    new Map(
+      (
+        await repo.getGroupsByIds(db, [...new Set(groups.map((g) => g.mirrorsGroupId).filter((x): x is string => x !== null))])
+      ).map((g) => [g.id, g]),
+    );
+
   app.get(
     '/api/v1/groups',
     {
@@ -89,7 +118,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
       mayRead(req);
       const g = await repo.getGroup(db, req.params.id);
       if (!g) throw notFound('Gruppen');
-      const [mandate, mirroredBy, children, related] = await Promise.all([
+      const [mandate, mirroredBy, children, related, agreements] = await Promise.all([
         repo.currentMandate(db, g.id),
         repo.mirroredBy(db, g.id),
         repo.childrenOf(db, g.id),
@@ -97,7 +126,9 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
           db,
           [g.mirrorsGroupId, g.parentGroupId, g.mergedIntoGroupId].filter((x): x is string => x !== null),
         ),
+        repo.agreements(db, { decidedByGroupId: g.id }),
       ]);
+      const mirror = related.find((x) => x.id === g.mirrorsGroupId);
       const byId = (id: string | null) => {
         const r = id ? related.find((x) => x.id === id) : undefined;
         return r ? presentGroupSummary(r) : null;
@@ -106,7 +137,8 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
       return {
         group: (await present(req, [g]))[0]!,
         mandate: mandate ?? null,
-        mirroredProgramAreaIds: mirroredAreas(repo.facts(g)),
+        mirroredProgramAreaIds: mirroredAreas(repo.facts(g), mirror ? repo.facts(mirror) : undefined),
+        agreements: await presentAgreements(agreements),
         mirrors: byId(g.mirrorsGroupId),
         mirroredBy: mirroredBy.map(presentGroupSummary),
         parent: byId(g.parentGroupId),
@@ -259,22 +291,52 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
           { path: 'owner', message: 'okänd ägare' },
         ]);
       }
-      const [areas, groups, coverage] = await Promise.all([
+      const [areas, groups, coverage, rules, agreements] = await Promise.all([
         repo.programAreasOrdered(db),
         repo.groupsAt(db, [owner]),
         repo.coverageAt(db, owner),
+        repo.structureRules(db, owner),
+        repo.agreements(db, { owner }),
       ]);
+      const above = await mirrorsOf(groups);
       const states = mirrorStates(
         areas.map((a) => a.id),
-        groups.map(repo.facts),
+        groups.map(withMirror),
         coverage,
+        new Map([...above.values()].map((g) => [g.id, repo.facts(g)])),
       );
+      const active = groups.filter((g) => g.status === 'active');
+      // Seed 003's rule is Västra's own: its processteams are checked only where the owner set it.
+      const teamRule = rules.some((r) => r.rule === 'each-rpo-starts-a-regional-processteam-mirrored-locally');
+      const localTeams = teamRule ? (await repo.groupsBelow(db, owner)).filter((g) => g.kind === 'process-team') : [];
       return {
         owner,
         missing: areas.filter((a) => states.get(a.id)?.state === 'missing').map((a) => ({ programAreaId: a.id, name: a.name })),
+        unlinked: areas
+          .filter((a) => states.get(a.id)?.state === 'unlinked')
+          .map((a) => ({ programAreaId: a.id, name: a.name, groupIds: states.get(a.id)!.groupIds })),
         covered: areas
           .filter((a) => states.get(a.id)?.state === 'covered')
           .map((a) => ({ programAreaId: a.id, name: a.name, groupId: states.get(a.id)!.groupIds[0]! })),
+        collaborationGroups: active
+          .filter((g) => g.kind === 'collaboration-group')
+          .map((g) => {
+            const m = g.mirrorsGroupId ? above.get(g.mirrorsGroupId) : undefined;
+            const state = counterpartState(g, m);
+            return {
+              groupId: g.id,
+              name: g.name,
+              state,
+              mirrors: state === 'mirrored' && m ? presentGroupSummary(m) : null,
+              noCounterpartReason: g.noCounterpartReason,
+            };
+          }),
+        processTeams: teamRule ? processTeamGaps(groups.map(withMirror), localTeams) : [],
+        expectedCounts: rules.flatMap((r) => {
+          const c = expectedCount(r, groups.map(repo.facts));
+          return c ? [{ rule: r.rule, ...c, sourceId: r.sourceId }] : [];
+        }),
+        agreements: await presentAgreements(agreements),
       };
     },
   );
@@ -301,13 +363,15 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         repo.groupsAt(db, owners),
         repo.coverageAll(db),
       ]);
+      const above = new Map([...(await mirrorsOf(groups)).values()].map((g) => [g.id, repo.facts(g)]));
       const perOwner = new Map(
         owners.map((o) => [
           o,
           mirrorStates(
             areas.map((a) => a.id),
-            groups.filter((g) => g.owner === o).map(repo.facts),
+            groups.filter((g) => g.owner === o).map(withMirror),
             new Map(coverage.filter((c) => c.owner === o).map((c) => [c.programAreaId, c.coveredByGroupId])),
+            above,
           ),
         ]),
       );

@@ -50,6 +50,9 @@ export const Group = Type.Object(
     factBasis: Nullable(Type.String()),
     sources: Type.Array(Type.Ref('Source')),
     sourceQuote: Nullable(Type.String()),
+    noCounterpartReason: Nullable(
+      Type.String({ description: 'Källans ord om att gruppen saknar motsvarighet på nivån ovanför (ingen lucka i speglingen)' }),
+    ),
     isDemo: Type.Boolean(),
     historical: Type.Boolean({
       description: 'Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper',
@@ -71,12 +74,31 @@ export const Mandate = Type.Object({
   changedAt: Type.String({ format: 'date-time' }),
 });
 
+export const Agreement = Type.Object({
+  id: Uuid,
+  owner: Type.String(),
+  name: Type.String(),
+  decidedBy: Nullable(GroupSummary),
+  decidedOn: IsoDate,
+  validUntil: IsoDate,
+  state: Type.Union([Type.Literal('valid'), Type.Literal('ending-soon'), Type.Literal('ended')], {
+    description: 'ending-soon inom påminnelsefönstret (NAVET_REMINDER_DAYS) före sista giltighetsdagen',
+  }),
+  daysLeft: Type.Integer({ description: 'Dagar kvar till sista giltighetsdagen; negativt när den har passerat' }),
+  programAreaIds: Type.Array(Type.String()),
+  groups: Type.Array(GroupSummary, { description: 'Grupper som överenskommelsen omfattar (t.ex. nationella samverkansgrupper)' }),
+  sourceId: Nullable(Type.String()),
+  quote: Nullable(Type.String()),
+});
+
 export const GroupDetail = Type.Object({
   group: Type.Ref('Group'),
   mandate: Nullable(Mandate),
   mirroredProgramAreaIds: Type.Array(Type.String(), {
-    description: 'De nationella programområden gruppen speglar (samma definition som speglingsmatrisen)',
+    description:
+      'De nationella programområden gruppen speglar: de den delar med gruppen den har en speglingslänk till (samma definition som speglingsmatrisen)',
   }),
+  agreements: Type.Array(Agreement, { description: 'Tidsbegränsade överenskommelser som gruppen har beslutat' }),
   mirrors: Nullable(GroupSummary),
   mirroredBy: Type.Array(GroupSummary),
   parent: Nullable(GroupSummary),
@@ -153,7 +175,34 @@ export const GapsQuery = Type.Object({ owner: Owner }, { additionalProperties: f
 export const Gaps = Type.Object({
   owner: Type.String(),
   missing: Type.Array(Type.Object({ programAreaId: Type.String(), name: Type.String() })),
+  unlinked: Type.Array(Type.Object({ programAreaId: Type.String(), name: Type.String(), groupIds: Type.Array(Uuid) }), {
+    description:
+      'Programområden som en grupp täcker men som den inte speglar: ingen speglingslänk till en grupp ovanför för området',
+  }),
   covered: Type.Array(Type.Object({ programAreaId: Type.String(), name: Type.String(), groupId: Uuid })),
+  collaborationGroups: Type.Array(
+    Type.Object({
+      groupId: Uuid,
+      name: Type.String(),
+      state: Type.Union([Type.Literal('mirrored'), Type.Literal('no-counterpart'), Type.Literal('unlinked')]),
+      mirrors: Nullable(GroupSummary),
+      noCounterpartReason: Nullable(Type.String()),
+    }),
+    { description: 'Samverkansgrupperna och deras motsvarighet på nivån ovanför (RSG → NSG)' },
+  ),
+  processTeams: Type.Array(
+    Type.Object({
+      groupId: Uuid,
+      name: Type.String(),
+      missing: Type.Union([Type.Literal('regional-process-team'), Type.Literal('local-process-team')]),
+    }),
+    { description: 'Luckor i processteamen där ägarens regel kräver dem (Västra, seed 003)' },
+  ),
+  expectedCounts: Type.Array(
+    Type.Object({ rule: Type.String(), expected: Type.Integer(), recorded: Type.Integer(), sourceId: Nullable(Type.String()) }),
+    { description: 'Antal programområdesgrupper som källan säger att ägaren har, och hur många som är registrerade' },
+  ),
+  agreements: Type.Array(Agreement),
 });
 
 export const MatrixQuery = Type.Object(

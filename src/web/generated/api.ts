@@ -4035,7 +4035,7 @@ export interface paths {
                     /** @description nextCursor från föregående sida */
                     cursor?: string;
                     level?: "national" | "healthcare-region" | "region";
-                    kind?: "program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body";
+                    kind?: "program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body" | "process-team" | "support-function";
                     /** @description national, ett sjukvårdsregions-id eller en länskod */
                     owner?: string;
                     programArea?: string;
@@ -4111,7 +4111,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kind: "program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body";
+                        kind: "program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body" | "process-team" | "support-function";
                         level: "national" | "healthcare-region" | "region";
                         /** @description national, ett sjukvårdsregions-id eller en länskod */
                         owner: string;
@@ -4272,8 +4272,57 @@ export interface paths {
                                 /** Format: date-time */
                                 changedAt: string;
                             } | null;
-                            /** @description De nationella programområden gruppen speglar (samma definition som speglingsmatrisen) */
+                            /** @description De nationella programområden gruppen speglar: de den delar med gruppen den har en speglingslänk till (samma definition som speglingsmatrisen) */
                             mirroredProgramAreaIds: string[];
+                            /** @description Tidsbegränsade överenskommelser som gruppen har beslutat */
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                owner: string;
+                                name: string;
+                                decidedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    level: string;
+                                    owner: string;
+                                    name: string;
+                                    programAreaIds: string[];
+                                    status: string;
+                                    parentRelation: string | null;
+                                } | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 * @example 2027-03-01
+                                 */
+                                decidedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 * @example 2027-03-01
+                                 */
+                                validUntil: string;
+                                /** @description ending-soon inom påminnelsefönstret (NAVET_REMINDER_DAYS) före sista giltighetsdagen */
+                                state: "valid" | "ending-soon" | "ended";
+                                /** @description Dagar kvar till sista giltighetsdagen; negativt när den har passerat */
+                                daysLeft: number;
+                                programAreaIds: string[];
+                                /** @description Grupper som överenskommelsen omfattar (t.ex. nationella samverkansgrupper) */
+                                groups: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    level: string;
+                                    owner: string;
+                                    name: string;
+                                    programAreaIds: string[];
+                                    status: string;
+                                    parentRelation: string | null;
+                                }[];
+                                sourceId: string | null;
+                                quote: string | null;
+                            }[];
                             mirrors: {
                                 /** Format: uuid */
                                 id: string;
@@ -5102,11 +5151,98 @@ export interface paths {
                                 programAreaId: string;
                                 name: string;
                             }[];
+                            /** @description Programområden som en grupp täcker men som den inte speglar: ingen speglingslänk till en grupp ovanför för området */
+                            unlinked: {
+                                programAreaId: string;
+                                name: string;
+                                groupIds: string[];
+                            }[];
                             covered: {
                                 programAreaId: string;
                                 name: string;
                                 /** Format: uuid */
                                 groupId: string;
+                            }[];
+                            /** @description Samverkansgrupperna och deras motsvarighet på nivån ovanför (RSG → NSG) */
+                            collaborationGroups: {
+                                /** Format: uuid */
+                                groupId: string;
+                                name: string;
+                                state: "mirrored" | "no-counterpart" | "unlinked";
+                                mirrors: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    level: string;
+                                    owner: string;
+                                    name: string;
+                                    programAreaIds: string[];
+                                    status: string;
+                                    parentRelation: string | null;
+                                } | null;
+                                noCounterpartReason: string | null;
+                            }[];
+                            /** @description Luckor i processteamen där ägarens regel kräver dem (Västra, seed 003) */
+                            processTeams: {
+                                /** Format: uuid */
+                                groupId: string;
+                                name: string;
+                                missing: "regional-process-team" | "local-process-team";
+                            }[];
+                            /** @description Antal programområdesgrupper som källan säger att ägaren har, och hur många som är registrerade */
+                            expectedCounts: {
+                                rule: string;
+                                expected: number;
+                                recorded: number;
+                                sourceId: string | null;
+                            }[];
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                owner: string;
+                                name: string;
+                                decidedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    level: string;
+                                    owner: string;
+                                    name: string;
+                                    programAreaIds: string[];
+                                    status: string;
+                                    parentRelation: string | null;
+                                } | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 * @example 2027-03-01
+                                 */
+                                decidedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 * @example 2027-03-01
+                                 */
+                                validUntil: string;
+                                /** @description ending-soon inom påminnelsefönstret (NAVET_REMINDER_DAYS) före sista giltighetsdagen */
+                                state: "valid" | "ending-soon" | "ended";
+                                /** @description Dagar kvar till sista giltighetsdagen; negativt när den har passerat */
+                                daysLeft: number;
+                                programAreaIds: string[];
+                                /** @description Grupper som överenskommelsen omfattar (t.ex. nationella samverkansgrupper) */
+                                groups: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    level: string;
+                                    owner: string;
+                                    name: string;
+                                    programAreaIds: string[];
+                                    status: string;
+                                    parentRelation: string | null;
+                                }[];
+                                sourceId: string | null;
+                                quote: string | null;
                             }[];
                         };
                     };
@@ -32606,6 +32742,7 @@ export interface components {
             factBasis: string | null;
             sources: components["schemas"]["Source"][];
             sourceQuote: string | null;
+            noCounterpartReason: string | null;
             isDemo: boolean;
             /** @description Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper */
             historical: boolean;

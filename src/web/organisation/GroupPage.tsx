@@ -10,6 +10,7 @@ import { GroupMembers } from '../people/GroupMembers';
 import { useI18n } from '../i18n';
 import { FactStatus, Sources, statusKey } from './Facts';
 import { GroupEditing } from './GroupEditing';
+import { Agreements, MirrorsText } from './Mirroring';
 import {
   capitalize,
   groupHref,
@@ -73,6 +74,7 @@ export function GroupPage({ id }: { id: string }) {
           <GroupHead group={g} geo={geo.data} mergedInto={detail.data.mergedInto} />
           <Placement detail={detail.data} geo={geo.data} />
           <Hosting group={g} geo={geo.data} />
+          <Agreements items={detail.data.agreements} geo={geo.data} headingId="agreements-heading" />
 
           <section aria-labelledby="mandate-heading">
             <h2 id="mandate-heading">{t('mandate.heading')}</h2>
@@ -291,24 +293,7 @@ function Placement({ detail, geo }: { detail: GroupDetail; geo: Geo }) {
           <div>
             <dt>{t('group.mirrors')}</dt>
             <dd>
-              {detail.mirroredProgramAreaIds.length === 0 ? (
-                <span className="muted">{t('group.mirrorsNoArea')}</span>
-              ) : (
-                <>
-                  <p>
-                    {t('group.mirrorsAreas', {
-                      areas: detail.mirroredProgramAreaIds.map((id) => geo.areas.find((a) => a.id === id)?.name ?? id).join(', '),
-                    })}
-                  </p>
-                  {detail.mirrors ? (
-                    <p>
-                      {t('group.mirrorsCounterpart')} <SummaryLink group={detail.mirrors} geo={geo} />
-                    </p>
-                  ) : (
-                    <p className="muted">{t('group.mirrorsNone')}</p>
-                  )}
-                </>
-              )}
+              <MirrorsText detail={detail} geo={geo} />
             </dd>
           </div>
         )}

@@ -23,8 +23,8 @@ function shortName(name: string): string {
   return name.replace(/^(Sjukvårdsregion|Region)\s+/, '').replace(/\s+sjukvårdsregionen$/, '');
 }
 
-const SYMBOL: Record<MirrorState, string> = { mirrored: '✓', covered: '◐', missing: '✗' };
-const STATES: MirrorState[] = ['mirrored', 'covered', 'missing'];
+const SYMBOL: Record<MirrorState, string> = { mirrored: '✓', unlinked: '!', covered: '◐', missing: '✗' };
+const STATES: MirrorState[] = ['mirrored', 'unlinked', 'covered', 'missing'];
 
 /**
  * Speglingsmatris: every national program area against the six healthcare regions, or against
@@ -123,7 +123,7 @@ function Table({ data, groups, caption }: { data: MirrorMatrix; groups: Group[];
   const { t } = useI18n();
   const names = new Map(groups.map((g) => [g.id, g.name]));
   const counts = data.columns.map((_, i) => {
-    const c = { mirrored: 0, covered: 0, missing: 0 };
+    const c = { mirrored: 0, unlinked: 0, covered: 0, missing: 0 };
     for (const row of data.rows) {
       const cell = row.cells[i];
       if (cell) c[cell.state] += 1;
@@ -179,7 +179,10 @@ function Table({ data, groups, caption }: { data: MirrorMatrix; groups: Group[];
             <tr key={s}>
               <th scope="row">{t(`matrix.count.${s}`)}</th>
               {counts.map((c, i) => (
-                <td key={data.columns[i]?.owner ?? i} className={s === 'missing' && c.missing > 0 ? 'count-gap' : undefined}>
+                <td
+                  key={data.columns[i]?.owner ?? i}
+                  className={(s === 'missing' || s === 'unlinked') && c[s] > 0 ? 'count-gap' : undefined}
+                >
                   {c[s]}
                 </td>
               ))}
@@ -200,14 +203,22 @@ function Gaps({ data }: { data: MirrorMatrix }) {
       <ul className="gap-list">
         {data.columns.map((c, i) => {
           const missing = data.rows.filter((r) => r.cells[i]?.state === 'missing');
+          const unlinked = data.rows.filter((r) => r.cells[i]?.state === 'unlinked');
           return (
             <li key={c.owner}>
               <strong>{c.name}:</strong>{' '}
-              {missing.length === 0
+              {missing.length === 0 && unlinked.length === 0
                 ? t('matrix.gapsNone')
                 : missing.length === data.rows.length
                   ? t('matrix.gapsAll')
-                  : `${t('matrix.gapsSome', { count: missing.length })} ${missing.map((r) => r.name).join(', ')}.`}
+                  : [
+                      missing.length > 0 &&
+                        `${t('matrix.gapsSome', { count: missing.length })} ${missing.map((r) => r.name).join(', ')}.`,
+                      unlinked.length > 0 &&
+                        `${t('matrix.unlinkedSome', { count: unlinked.length })} ${unlinked.map((r) => r.name).join(', ')}.`,
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
             </li>
           );
         })}

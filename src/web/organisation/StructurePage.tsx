@@ -24,6 +24,7 @@ import {
   useGeo,
   type Geo,
 } from './groups';
+import { MirroringReport } from './Mirroring';
 import { useOrgCrumbs } from './OrganisationPage';
 
 /**
@@ -169,6 +170,7 @@ export function StructurePage() {
               </ul>
             </>
           )}
+          <MirroringReport report={gaps.data} geo={geo.data} />
           <p>
             <Link to="/organisation/speglingsmatris">{t('structure.matrixLink')}</Link>
           </p>

@@ -21,6 +21,8 @@ export const KINDS = [
   'forum',
   'steering-group',
   'political-body',
+  'process-team',
+  'support-function',
 ] as const;
 
 export const LEVELS = ['national', 'healthcare-region', 'region'] as const;

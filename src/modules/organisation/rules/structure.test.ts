@@ -8,11 +8,16 @@ import {
   checkPlacement,
   findMirror,
   levelOfOwner,
+  counterpartState,
+  expectedCount,
+  mirroredAreas,
   mirrorStates,
   ownersAbove,
+  processTeamGaps,
   type Geography,
   type GroupFacts,
 } from './structure.js';
+import { agreementState } from './agreement.js';
 
 const ref = parseReference(readReferenceFiles());
 const geo: Geography = {
@@ -113,23 +118,71 @@ describe('one active program-area group per area and owner', () => {
   });
 });
 
-describe('mirror states for the matrix and the gaps', () => {
-  it('says mirrored, covered or missing per national program area', () => {
-    const lpo = group({ level: 'region', owner: '10', programAreaIds: ['akut-vard', 'psykisk-halsa'] });
+describe('mirror states for the matrix and the gaps: one definition, the explicit mirror link', () => {
+  it('says mirrored only when the group links to a group above covering the area; unlinked when it covers but mirrors nothing', () => {
+    const rpo = group({ level: 'healthcare-region', owner: 'sodra', programAreaIds: ['akut-vard'] });
+    const lpo = {
+      ...group({ level: 'region', owner: '10', programAreaIds: ['akut-vard', 'psykisk-halsa'] }),
+      mirrorsGroupId: rpo.id,
+    };
+    const unlinked = group({ level: 'region', owner: '10', programAreaIds: ['hjart-och-karlsjukdomar'] });
     const closed = group({ level: 'region', owner: '10', programAreaIds: ['tandvard'], status: 'closed' });
     const council = group({ level: 'region', owner: '10', kind: 'council', programAreaIds: ['levnadsvanor'] });
     const states = mirrorStates(
-      ['akut-vard', 'psykisk-halsa', 'tandvard', 'levnadsvanor', 'ogonsjukdomar'],
-      [lpo, closed, council],
+      ['akut-vard', 'psykisk-halsa', 'hjart-och-karlsjukdomar', 'tandvard', 'levnadsvanor', 'ogonsjukdomar'],
+      [lpo, unlinked, closed, council],
       new Map([['ogonsjukdomar', council.id]]),
+      new Map([[rpo.id, rpo]]),
     );
     expect(Object.fromEntries([...states].map(([k, v]) => [k, v.state]))).toEqual({
       'akut-vard': 'mirrored',
-      'psykisk-halsa': 'mirrored',
+      // the LPO covers it, but the RPO it mirrors does not: not mirrored
+      'psykisk-halsa': 'unlinked',
+      'hjart-och-karlsjukdomar': 'unlinked',
       tandvard: 'missing',
       levnadsvanor: 'missing',
       ogonsjukdomar: 'covered',
     });
+    expect(mirroredAreas(lpo, rpo)).toEqual(['akut-vard']);
+    expect(mirroredAreas(lpo, { ...rpo, status: 'closed' })).toEqual([]);
+    expect(mirroredAreas(unlinked, undefined)).toEqual([]);
+  });
+
+  it('an RSG mirrors its NSG; one its source says has no counterpart is not a gap (seed 001)', () => {
+    expect(counterpartState({ mirrorsGroupId: 'nsg', noCounterpartReason: null }, { status: 'active' })).toBe('mirrored');
+    const reason =
+      'Samverkansgrupperna för upphandling, hållbar utveckling och eSpir saknar motsvarighet i det nationella systemet.';
+    expect(counterpartState({ mirrorsGroupId: null, noCounterpartReason: reason }, undefined)).toBe('no-counterpart');
+    expect(counterpartState({ mirrorsGroupId: null, noCounterpartReason: null }, undefined)).toBe('unlinked');
+  });
+
+  it('Västra (seed 003): each RPO needs a regional processteam, each processteam a local one', () => {
+    const rad = {
+      ...group({ level: 'healthcare-region', owner: 'vastra', name: 'Primärvårdsrådet' }),
+      parentGroupId: null,
+      mirrorsGroupId: null,
+    };
+    const rpo = {
+      ...group({ level: 'healthcare-region', owner: 'vastra', name: 'RPO' }),
+      parentGroupId: null,
+      mirrorsGroupId: null,
+    };
+    const team = {
+      ...group({ level: 'healthcare-region', owner: 'vastra', kind: 'process-team', name: 'Regionalt processteam' }),
+      parentGroupId: rpo.id,
+      mirrorsGroupId: null,
+    };
+    expect(processTeamGaps([rad, rpo, team], [])).toEqual([
+      { groupId: rad.id, name: 'Primärvårdsrådet', missing: 'regional-process-team' },
+      { groupId: team.id, name: 'Regionalt processteam', missing: 'local-process-team' },
+    ]);
+    expect(processTeamGaps([rpo, team], [{ status: 'active', kind: 'process-team', mirrorsGroupId: team.id }])).toEqual([]);
+  });
+
+  it('counts program-area groups against the count a rule names (Blekinge: 26 LPO, seed 002)', () => {
+    const lpos = [group({ level: 'region', owner: '10' }), group({ level: 'region', owner: '10', isSubGroup: true })];
+    expect(expectedCount({ expectedCount: 26 }, lpos)).toEqual({ expected: 26, recorded: 1 });
+    expect(expectedCount({ expectedCount: null }, lpos)).toBeUndefined();
   });
 });
 
@@ -148,5 +201,14 @@ describe('checkParent', () => {
     expect(checkParent(sodra, { owner: 'national' }, geo)).toEqual([]);
     expect(checkParent(sodra, { owner: '10' }, geo)).toHaveLength(1);
     expect(checkParent({ level: 'national', owner: 'national' }, { owner: 'sodra' }, geo)).toHaveLength(1);
+  });
+});
+
+describe('a time-limited agreement (seed 002: LSVO, decided 2024-05-24, three years)', () => {
+  it('is valid, then ending soon inside the reminder window, then ended', () => {
+    expect(agreementState('2027-05-24', '2026-12-31', 90)).toEqual({ state: 'valid', daysLeft: 144 });
+    expect(agreementState('2027-05-24', '2027-02-23', 90)).toEqual({ state: 'ending-soon', daysLeft: 90 });
+    expect(agreementState('2027-05-24', '2027-05-24', 90)).toEqual({ state: 'ending-soon', daysLeft: 0 });
+    expect(agreementState('2027-05-24', '2027-05-25', 90)).toEqual({ state: 'ended', daysLeft: -1 });
   });
 });

@@ -13,6 +13,8 @@ export const GROUP_KINDS = [
   'forum',
   'steering-group',
   'political-body',
+  'process-team',
+  'support-function',
 ] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 export const LEVELS = ['national', 'healthcare-region', 'region'] as const;
@@ -154,37 +156,107 @@ export function checkDuplicateArea(g: GroupFacts, sameOwner: readonly GroupFacts
 }
 
 /**
- * The one definition of "mirrored", used by the mirroring matrix and the group page alike: an
- * active program-area group mirrors the national program areas it covers. Which group above is
- * its counterpart (`mirrorsGroupId`, found by program area) is a link of its own; a group can
- * mirror an area while no counterpart above is recorded (e.g. a region whose healthcare region
- * has no RPO registered for the area).
+ * The one definition of "mirrored" (docs/organisation.md), used by the mirroring matrix, the
+ * mirroring report, the group page and the org chart alike: a group mirrors another only through
+ * its explicit mirror link (`mirrorsGroupId`) to an active group one level up. A program-area
+ * group mirrors the national program areas it shares with that group. A program-area group
+ * without such a link covers its areas but mirrors nothing: the matrix shows it as "unlinked", a
+ * gap of its own, never as mirrored.
  */
-export function mirroredAreas(g: Pick<GroupFacts, 'kind' | 'status' | 'programAreaIds'>): string[] {
-  return g.status === 'active' && g.kind === 'program-area' ? [...g.programAreaIds] : [];
+export function mirroredAreas(
+  g: Pick<GroupFacts, 'kind' | 'status' | 'programAreaIds'>,
+  mirror: Pick<GroupFacts, 'kind' | 'status' | 'programAreaIds'> | undefined,
+): string[] {
+  if (g.status !== 'active' || g.kind !== 'program-area' || !mirror || mirror.status !== 'active') return [];
+  return g.programAreaIds.filter((a) => mirror.programAreaIds.includes(a));
 }
 
-export type MirrorState = 'mirrored' | 'covered' | 'missing';
+export type MirrorState = 'mirrored' | 'unlinked' | 'covered' | 'missing';
 
 export interface Cell {
   state: MirrorState;
   groupIds: string[];
 }
 
-/** For one owner: per national program area, whether it is mirrored, deliberately covered, or missing. */
+/**
+ * For one owner: per national program area, whether it is mirrored (a group with a mirror link
+ * to a group above covering the area), unlinked (a group covers it but mirrors nothing above),
+ * deliberately covered by another group, or missing. At the national level nothing is above, so
+ * a group covering the area is enough.
+ */
 export function mirrorStates(
   programAreaIds: readonly string[],
-  groupsAtOwner: readonly GroupFacts[],
+  groupsAtOwner: readonly (GroupFacts & { mirrorsGroupId?: string | null })[],
   coverage: ReadonlyMap<string, string>,
+  above: ReadonlyMap<string, GroupFacts> = new Map(),
 ): Map<string, Cell> {
   const out = new Map<string, Cell>();
+  const covering = (g: GroupFacts, area: string) =>
+    g.status === 'active' && g.kind === 'program-area' && g.programAreaIds.includes(area);
   for (const area of programAreaIds) {
-    const groups = groupsAtOwner.filter((g) => mirroredAreas(g).includes(area));
-    if (groups.length) out.set(area, { state: 'mirrored', groupIds: groups.map((g) => g.id) });
+    const groups = groupsAtOwner.filter((g) => covering(g, area));
+    const linked = groups.filter(
+      (g) =>
+        g.level === 'national' || mirroredAreas(g, g.mirrorsGroupId ? above.get(g.mirrorsGroupId) : undefined).includes(area),
+    );
+    if (linked.length) out.set(area, { state: 'mirrored', groupIds: linked.map((g) => g.id) });
+    else if (groups.length) out.set(area, { state: 'unlinked', groupIds: groups.map((g) => g.id) });
     else if (coverage.has(area)) out.set(area, { state: 'covered', groupIds: [coverage.get(area)!] });
     else out.set(area, { state: 'missing', groupIds: [] });
   }
   return out;
+}
+
+export type CounterpartState = 'mirrored' | 'no-counterpart' | 'unlinked';
+
+/**
+ * A collaboration group (RSG, LSG) mirrors its counterpart one level up through its mirror link
+ * (an RSG its NSG); one the source says has no counterpart is recorded as such, not a gap.
+ */
+export function counterpartState(
+  g: { mirrorsGroupId: string | null; noCounterpartReason: string | null },
+  mirror: Pick<GroupFacts, 'status'> | undefined,
+): CounterpartState {
+  if (g.mirrorsGroupId && mirror?.status === 'active') return 'mirrored';
+  if (g.noCounterpartReason) return 'no-counterpart';
+  return 'unlinked';
+}
+
+export interface ProcessTeamGap {
+  groupId: string;
+  name: string;
+  missing: 'regional-process-team' | 'local-process-team';
+}
+
+/**
+ * Seed 003 (Västra): every regional program area (and the Primärvårdsråd) has started at least one
+ * regional processteam, each mirrored by a local processteam in a region. Returns each program-area
+ * group without a regional processteam below it, and each regional processteam that no local
+ * processteam mirrors.
+ */
+export function processTeamGaps(
+  groups: readonly (GroupFacts & { parentGroupId: string | null; mirrorsGroupId: string | null })[],
+  localTeams: readonly { status: string; kind: string; mirrorsGroupId: string | null }[],
+): ProcessTeamGap[] {
+  const active = groups.filter((g) => g.status === 'active');
+  const teams = active.filter((g) => g.kind === 'process-team');
+  const out: ProcessTeamGap[] = [];
+  for (const g of active.filter((x) => x.kind === 'program-area' && !x.isSubGroup))
+    if (!teams.some((t) => t.parentGroupId === g.id)) out.push({ groupId: g.id, name: g.name, missing: 'regional-process-team' });
+  for (const t of teams)
+    if (!localTeams.some((l) => l.status === 'active' && l.kind === 'process-team' && l.mirrorsGroupId === t.id))
+      out.push({ groupId: t.id, name: t.name, missing: 'local-process-team' });
+  return out;
+}
+
+/** How many program-area groups a rule expects an owner to have, and how many are recorded. */
+export function expectedCount(
+  rule: { expectedCount: number | null },
+  groupsAtOwner: readonly GroupFacts[],
+): { expected: number; recorded: number } | undefined {
+  if (rule.expectedCount === null) return undefined;
+  const recorded = groupsAtOwner.filter((g) => g.status === 'active' && g.kind === 'program-area' && !g.isSubGroup).length;
+  return { expected: rule.expectedCount, recorded };
 }
 
 export function levelName(l: Level): string {

@@ -17,14 +17,33 @@ export interface StructureGroup {
   parentRelation?: 'reports-to' | 'prepares-for' | 'appointed-by' | 'part-of' | null;
   isSubGroup?: boolean;
   hostDescription?: string | null;
+  /** The group one level up it mirrors, when not found by program area (an RSG's NSG). */
+  mirrorKey?: string | null;
+  /** The source's words that the group has no counterpart one level up (not a gap). */
+  noCounterpart?: string | null;
   source: string;
   quote?: string | null;
+}
+
+/** A time-limited agreement: decided on a date by a group, valid for whole years. */
+export interface StructureAgreement {
+  key: string;
+  owner: string;
+  name: string;
+  decidedByKey: string;
+  decidedOn: string;
+  limitYears: number;
+  programAreaIds: string[];
+  groupKeys: string[];
+  source: string;
+  quote?: string;
 }
 
 export interface StructuresFile {
   groups: StructureGroup[];
   councilCoverage?: { councilKey: string; programAreaIds: string[]; source: string; quote?: string }[];
-  rules?: { owner: string; rule: string; source: string; quote?: string }[];
+  rules?: { owner: string; rule: string; source: string; quote?: string; expectedCount?: number }[];
+  agreements?: StructureAgreement[];
   nationalHosting?: { programAreaId: string; healthcareRegionId: string; source: string; quote?: string }[];
   notes?: string[];
 }
@@ -52,7 +71,21 @@ export function checkStructures(f: StructuresFile, geo: Geography, existingKeys:
     if (g.parentKey && !keys.has(g.parentKey) && !existingKeys.has(g.parentKey))
       problems.push(`grupp ${g.key}: okänd överordnad ${g.parentKey}`);
     if (g.parentKey === g.key) problems.push(`grupp ${g.key}: överordnad sig själv`);
+    if (g.mirrorKey && !keys.has(g.mirrorKey) && !existingKeys.has(g.mirrorKey))
+      problems.push(`grupp ${g.key}: okänd speglad grupp ${g.mirrorKey}`);
+    if (g.mirrorKey && g.noCounterpart) problems.push(`grupp ${g.key}: speglar en grupp men sägs sakna motsvarighet`);
   }
+  for (const a of f.agreements ?? []) {
+    const at = `överenskommelse ${a.key}`;
+    if (!keys.has(a.decidedByKey)) problems.push(`${at}: okänd beslutande grupp ${a.decidedByKey}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(a.decidedOn)) problems.push(`${at}: ogiltigt beslutsdatum`);
+    if (!Number.isInteger(a.limitYears) || a.limitYears < 1) problems.push(`${at}: ogiltig giltighetstid`);
+    for (const p of a.programAreaIds) if (!geo.programAreaIds.has(p)) problems.push(`${at}: okänt programområde ${p}`);
+    for (const k of a.groupKeys) if (!keys.has(k) && !existingKeys.has(k)) problems.push(`${at}: okänd grupp ${k}`);
+  }
+  for (const r of f.rules ?? [])
+    if (r.expectedCount !== undefined && (!Number.isInteger(r.expectedCount) || r.expectedCount < 1))
+      problems.push(`regel ${r.owner}/${r.rule}: ogiltigt antal`);
   for (const c of f.councilCoverage ?? []) {
     if (!keys.has(c.councilKey)) problems.push(`täckning: okänt råd ${c.councilKey}`);
     for (const a of c.programAreaIds)
