@@ -174,8 +174,8 @@ function printTable(
   const cells = rows.map((r) => [
     r.name,
     String(r.rps),
-    r.p50Ms.toFixed(2),
-    r.p99Ms.toFixed(2),
+    Number.isFinite(r.p50Ms) ? r.p50Ms.toFixed(2) : '–',
+    Number.isFinite(r.p99Ms) ? r.p99Ms.toFixed(2) : '–',
     String(r.ceilingRps),
     r.ratio.toFixed(2),
     String(r.failed ?? 0),

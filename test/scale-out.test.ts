@@ -52,6 +52,8 @@ describe.skipIf(!usingPostgres)(
           },
           port,
           readyPath: '/api/health',
+          // Generous: two processes compiling through tsx at once take ~30 s on a quiet machine,
+          // but took 7 minutes on the shared two-core machine at load average 30.
           timeoutMs: 540_000,
         });
       };
