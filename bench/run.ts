@@ -254,7 +254,7 @@ async function main(): Promise<void> {
       },
       port: serverPort,
       readyPath: '/api/health',
-      timeoutMs: 240_000,
+      timeoutMs: 600_000,
     }),
     startChild({
       name: 'ceiling',
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
       env: { ...common, NAVET_DATA_DIR: ceilingDir },
       port: ceilingPort,
       readyPath: `/municipalities/${CEILING_CODE}`,
-      timeoutMs: 240_000,
+      timeoutMs: 600_000,
     }),
   ]);
   log(`navet on ${server.url} (pid ${server.process.pid}, node ${nodeArgsFor('src/main.ts').join(' ')})`);
