@@ -7,6 +7,8 @@ export interface DatasetSize {
   users: number;
   groups: number;
   auditEvents: number;
+  /** When set, groups are generated up to this total, counting those the reference data loads. */
+  groupsTotal?: number;
 }
 
 export const FULL: DatasetSize = { users: 2000, groups: 5000, auditEvents: 20_000 };
@@ -57,8 +59,11 @@ export async function generateDataset(db: Db, config: Config, size: DatasetSize,
       )
     ).map((r) => r.key),
   );
+  const groupCount = size.groupsTotal
+    ? Math.max(0, size.groupsTotal - Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM groups'))[0]!.n))
+    : size.groups;
   const lpos = regions.flatMap((owner) => areas.filter((a) => !taken.has(`${owner}/${a.id}`)).map((area) => ({ owner, area })));
-  await inParallel(range(size.groups), 4, async (i) => {
+  await inParallel(range(groupCount), 4, async (i) => {
     const owner = regions[i % regions.length]!;
     const area = areas[Math.floor(i / regions.length) % areas.length]!;
     const lpo = lpos[i];
@@ -79,7 +84,7 @@ export async function generateDataset(db: Db, config: Config, size: DatasetSize,
         };
     await buildGroup(db, seed);
   });
-  log(`${size.groups} groups: ${Date.now() - t} ms`);
+  log(`${groupCount} groups: ${Date.now() - t} ms`);
 
   // Extra history in bulk: recording it one event at a time would only measure the generator.
   t = Date.now();

@@ -7,15 +7,20 @@
  */
 import type { Db } from '../src/platform/db/index.js';
 
-export const FOLLOWUP_FULL = { supports: 3000 };
-export const FOLLOWUP_QUICK = { supports: 600 };
+export interface FollowupSize {
+  supports: number;
+  /** Share of regions with a status per support, in tenths (8 = 80 %; 10 = every region). */
+  regionTenths?: number;
+}
+export const FOLLOWUP_FULL: FollowupSize = { supports: 3000 };
+export const FOLLOWUP_QUICK: FollowupSize = { supports: 600 };
 /** A fixed id, so the endpoint list can name it before the data exists. */
 export const BENCH_INDICATOR_ID = '00000000-0000-4000-8000-0000000000b1';
 
 const STATES = ['ej-paborjad', 'gap-analys', 'planerad', 'pagaende', 'inford', 'uppfoljd'];
 const TYPES = ['vardforlopp', 'vardprogram', 'kliniskt-kunskapsstod', 'nationella-riktlinjer', 'standardiserat-vardforlopp'];
 
-export async function generateFollowupDataset(db: Db, size: { supports: number }, log: (msg: string) => void): Promise<void> {
+export async function generateFollowupDataset(db: Db, size: FollowupSize, log: (msg: string) => void): Promise<void> {
   const t = Date.now();
   await db.transaction(async (tx) => {
     await tx.query(
@@ -38,10 +43,10 @@ export async function generateFollowupDataset(db: Db, size: { supports: number }
          FROM knowledge_support_versions v JOIN knowledge_supports k ON k.id = v.support_id AND k.producer_name = 'NPO (bänk)'
          CROSS JOIN regions r
          CROSS JOIN LATERAL (SELECT ($1::text[])[1 + abs(hashtext(v.id::text || r.code)) % 6] AS status) s
-         WHERE abs(hashtext(r.code || v.id::text)) % 10 < 8
+         WHERE abs(hashtext(r.code || v.id::text)) % 10 < $2
          RETURNING id, status)
        INSERT INTO implementation_status_history (status_id, status, valid_from) SELECT id, status, date '2026-01-01' FROM ins`,
-      [STATES],
+      [STATES, size.regionTenths ?? 8],
     );
     await tx.query(
       `INSERT INTO followup_indicators (id, code, name, definition, unit, direction, periodicity, source, target_value)

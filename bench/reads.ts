@@ -6,6 +6,22 @@
  * generator.
  */
 import type { Db } from '../src/platform/db/index.js';
+import { buildUser } from '../src/testing/builders.js';
+
+/**
+ * The coordinator-like user Min översikt is measured for: samordnare in Stockholm (01), whose
+ * triage queue holds that region's newly registered cases.
+ */
+export const COORDINATOR = { email: 'bench-samordnare@example.se', region: '01' };
+
+export async function buildCoordinator(db: Db, password: string): Promise<void> {
+  await buildUser(db, {
+    name: 'Bänksamordnare Åsa Öberg',
+    email: COORDINATOR.email,
+    password,
+    roles: [{ role: 'samordnare', scopeType: 'region', scopeId: COORDINATOR.region }],
+  });
+}
 
 export const READS_FULL = { cases: 100_000 };
 export const READS_QUICK = { cases: 20_000 };
@@ -49,10 +65,14 @@ const items =
   (b: Record<string, unknown>) =>
     Array.isArray(b.items) && b.items.length >= min && b.items.length <= max;
 
+/** Who a request is sent as: anonymous, the bench administrator, or the coordinator. */
+export type Auth = 'admin' | 'coordinator';
+
 export const readEndpoints = <E>(
-  make: (path: string, expect: (b: Record<string, unknown>) => boolean, auth?: boolean) => E,
+  make: (path: string, expect: (b: Record<string, unknown>) => boolean, auth?: Auth) => E,
 ): E[] => [
-  make('/api/v1/cases?limit=50', items(50, 50), true),
+  make('/api/v1/cases?limit=50', items(50, 50), 'admin'),
+  make(`/api/v1/case-register?region=${COORDINATOR.region}&limit=50`, items(50, 50)),
   make(
     '/api/v1/implementation/heatmap?limit=100&date=2026-07-01',
     (b) => Array.isArray(b.supports) && b.supports.length === 100 && Array.isArray(b.regions),
@@ -60,4 +80,6 @@ export const readEndpoints = <E>(
   make('/api/v1/knowledge-supports?limit=50', items(50, 50)),
   make(`/api/v1/knowledge-supports?q=${encodeURIComponent(SEARCH_ONE_HIT)}`, items(1, 1)),
   make('/api/v1/open-data/implementation-statuses', items(1000)),
+  make('/api/v1/open-data/indicator-values?limit=1000', items(1000, 1000)),
+  make('/api/v1/me/overview', (b) => Array.isArray(b.triage) && b.triage.length > 0, 'coordinator'),
 ];
