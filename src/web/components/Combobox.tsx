@@ -81,7 +81,9 @@ export function Combobox({
     enabled: open,
     staleTime: 30_000,
   });
-  const options = found.data ?? [];
+  // Only the answer to what the field says now: a list for older text is never chosen from.
+  const pending = text.trim() === chosen.current ? '' : text.trim();
+  const options = query === pending ? (found.data ?? []) : [];
   const activeOption = active >= 0 ? options[active] : undefined;
 
   const choose = (o: ComboOption) => {
