@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type RoleCode } from '../src/platform/auth/policy.js';
 import type { App } from '../src/platform/http/app.js';
 import { addCaseClassification } from '../src/modules/cases/add-case-classification.js';
+import { addAgendaItem } from '../src/modules/meetings/add-agenda-item.js';
+import { createMeeting } from '../src/modules/meetings/create-meeting.js';
+import { createParagraph } from '../src/modules/meetings/write-paragraph.js';
 import { systemCtx } from '../src/platform/context.js';
 import { buildAdmin, buildCase, buildDeclaredPerson, buildGroup } from '../src/testing/builders.js';
 import { ACCESS, setupFixtures } from './access/index.js';
@@ -20,7 +23,7 @@ import { openSandboxApp, sandboxClient } from './access/sandbox-app.js';
 import type { Fixture } from './access/types.js';
 import type { Session } from './helpers/app.js';
 import { dropTestDatabases } from './helpers/db.js';
-import { useClock } from './helpers/clock.js';
+import { daysFromToday, useClock } from './helpers/clock.js';
 
 /**
  * The access matrix's "references" dimension (the trust issue's finding 3, as a class): every
@@ -63,6 +66,11 @@ beforeAll(async () => {
   foreign.person = (await buildDeclaredPerson(db, { homeOwner: '08' })).id;
   foreign.group = (await buildGroup(db, { kind: 'forum', level: 'region', owner: '08', name: 'Kalmars forum' })).id;
   foreign.case = (await buildCase(db, { region: '08' })).id;
+  // A § of Kalmar's forum (an implementation status names the § of its decision).
+  const kalmarMeeting = await createMeeting(db, systemCtx('references'), foreign.group, { date: daysFromToday(-14) });
+  const kalmarItem = await addAgendaItem(db, systemCtx('references'), kalmarMeeting.id, { title: 'Kalmars punkt' });
+  foreign.paragraph = await createParagraph(db, systemCtx('references'), kalmarMeeting.id, { agendaItemId: kalmarItem });
+  await db.query(`UPDATE meetings SET minutes_status = 'justerat', minutes_locked_at = now() WHERE id = $1`, [kalmarMeeting.id]);
   foreign.classification = (
     await addCaseClassification(db, systemCtx('references'), { region: '08', code: '1', title: 'Kalmars klass' })
   ).id;

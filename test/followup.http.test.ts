@@ -46,7 +46,7 @@ describe('implementation status', () => {
       method: 'POST',
       url: '/api/v1/implementation-statuses',
       as: blekinge,
-      payload: { supportVersionId, regionCode: '10', status: 'gap-analys', decisionForum: 'Kunskapsrådet' },
+      payload: { supportVersionId, regionCode: '10', status: 'gap-analys', decisionElsewhere: 'Kunskapsrådet 2026-10-01 § 4' },
     });
     expect(create.statusCode).toBe(201);
     const s = create.json();

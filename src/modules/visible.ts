@@ -60,6 +60,7 @@ export type RefKind =
   | 'round'
   | 'meeting'
   | 'agenda-item'
+  | 'paragraph'
   | 'goal'
   | 'indicator';
 
@@ -73,6 +74,7 @@ const WHAT: Record<RefKind, string> = {
   round: 'Remissomgången',
   meeting: 'Mötet',
   'agenda-item': 'Punkten',
+  paragraph: 'Paragrafen',
   goal: 'Målet',
   indicator: 'Indikatorn',
 };
@@ -157,6 +159,11 @@ export async function isVisible(db: Queryable, ctx: Ctx, kind: RefKind, id: stri
     case 'agenda-item': {
       const meetingId = await agendaRepo.meetingOfAgendaItem(db, id);
       return Boolean(meetingId && (await isVisible(db, ctx, 'meeting', meetingId)));
+    }
+    case 'paragraph': {
+      // A § is seen with its meeting (an implementation status names the § that decided it).
+      const p = await minutesRepo.getParagraph(db, id);
+      return Boolean(p && (await isVisible(db, ctx, 'meeting', p.meetingId)));
     }
     case 'goal':
       return Boolean(await followup.getGoal(db, id));

@@ -23,6 +23,7 @@ export const AUDIT_KINDS = {
   'api-token': ['create', 'revoke'],
   session: ['login', 'logout'],
   'reference-file': ['load'],
+  sender: ['create'],
   group: ['create', 'update', 'close', 'merge', 'update-mandate', 'reparent'],
   'mirror-coverage': ['set', 'clear'],
   person: ['create', 'update', 'anonymise'],

@@ -54,6 +54,16 @@ export const coreAccess: AccessModule = {
     'GET /api/v1/program-areas': ['public', () => ({ url: '/api/v1/program-areas' })],
     'GET /api/v1/program-areas/{id}': ['public', () => ({ url: '/api/v1/program-areas/akut-vard' })],
     'GET /api/v1/sources': ['public', () => ({ url: '/api/v1/sources' })],
+    'GET /api/v1/senders': ['signed-in', () => ({ url: '/api/v1/senders?q=tlv' })],
+    // The register of senders is national: any samordnare adds to it (permissions.ts), so it is
+    // not "scoped" to Blekinge; a user without that permission anywhere is refused.
+    'POST /api/v1/senders': [
+      'admin',
+      () => ({
+        url: '/api/v1/senders',
+        payload: { name: `Matrisens avsändare ${Math.random().toString(36).slice(2)}`, kind: 'ovrig' },
+      }),
+    ],
     'GET /api/v1/groups': ['public', () => ({ url: '/api/v1/groups' })],
     'POST /api/v1/groups': [
       'scoped',

@@ -83,6 +83,7 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'GET /api/v1/users/{id}': { any: ['users.manage'] },
   'PATCH /api/v1/users/{id}': { any: ['users.manage'] },
   'GET /api/v1/audit': { any: ['audit.read'] },
+  'POST /api/v1/senders': { any: ['senders.manage'], note: 'held at any scope: the register of senders is national' },
   'GET /api/v1/webhooks': { any: ['webhooks.manage'] },
   'POST /api/v1/webhooks': { any: ['webhooks.manage'] },
   'PATCH /api/v1/webhooks/{id}': { any: ['webhooks.manage'] },

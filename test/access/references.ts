@@ -18,7 +18,8 @@ export type RefKind =
   | 'goal'
   | 'indicator'
   | 'assignment'
-  | 'agenda-item';
+  | 'agenda-item'
+  | 'paragraph';
 
 export interface BodyRef {
   /** The body field: `name`, `list[]` for an array of ids, `list[].name` for a field of each entry. */
@@ -114,8 +115,16 @@ export const BODY_REFERENCES: Record<string, BodyRef[]> = {
     { field: 'supportVersionId', kind: 'support-version' },
     { field: 'groupId', kind: 'group' },
     { field: 'responsibleGroupId', kind: 'group' },
+    { field: 'decisionForumId', kind: 'group' },
+    { field: 'decisionCaseId', kind: 'case' },
+    { field: 'decisionParagraphId', kind: 'paragraph' },
   ],
-  'PATCH /api/v1/implementation-statuses/{id}': [{ field: 'responsibleGroupId', kind: 'group' }],
+  'PATCH /api/v1/implementation-statuses/{id}': [
+    { field: 'responsibleGroupId', kind: 'group' },
+    { field: 'decisionForumId', kind: 'group' },
+    { field: 'decisionCaseId', kind: 'case' },
+    { field: 'decisionParagraphId', kind: 'paragraph' },
+  ],
   'POST /api/v1/plans': [
     { field: 'groupId', kind: 'group' },
     { field: 'items[].supportId', kind: 'support' },

@@ -127,3 +127,18 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
     });
   }
 }
+
+/**
+ * Picks an option of a searchable list (components/Combobox.tsx): types part of its name, waits
+ * for the option and clicks it; the field then shows the chosen name.
+ */
+export async function pickFromList(page: Page, combobox: Locator, query: string, option: string): Promise<void> {
+  await combobox.fill(query);
+  const listbox = page.locator(`#${await combobox.getAttribute('aria-controls')}`);
+  await listbox
+    .getByRole('option')
+    .filter({ has: page.getByText(option, { exact: true }) })
+    .first()
+    .click();
+  await expect.poll(() => combobox.inputValue()).toBe(option);
+}

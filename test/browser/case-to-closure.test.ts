@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit, pickFromList } from './browser.js';
 import { clock } from '../../src/platform/clock.js';
 import { daysFromToday } from '../helpers/clock.js';
 
@@ -37,7 +37,7 @@ describe('a case from registration to closure', () => {
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
     await form.getByLabel('Ärende').fill(subject);
     await form.getByLabel('Ursprung').selectOption({ label: 'Nationellt' });
-    await form.getByLabel('Avsändare').fill('NPO Infektionssjukdomar');
+    await pickFromList(page, form.getByRole('combobox', { name: 'Avsändare' }), 'infektion', 'NPO Infektionssjukdomar');
     await form.getByRole('button', { name: 'Registrera ärendet' }).click();
     const registered = page.getByRole('status').getByText(/Ärendet är registrerat med diarienummer/);
     await registered.waitFor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { expectAccessible, screenshot, settled, useBrowser, visit, pickFromList } from './browser.js';
 import { clock } from '../../src/platform/clock.js';
 
 /**
@@ -27,7 +27,7 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
     await form.getByLabel('Ärende').fill(subject);
     await form.getByLabel('Ursprung').selectOption({ label: 'Nationellt' });
-    await form.getByLabel('Avsändare').fill('NPO Nervsystemets sjukdomar');
+    await pickFromList(page, form.getByRole('combobox', { name: 'Avsändare' }), 'nervsystem', 'NPO Nervsystemets sjukdomar');
     await form.getByRole('button', { name: 'Registrera ärendet' }).click();
     const done = page.getByRole('status').getByText(/Ärendet är registrerat med diarienummer/);
     await done.waitFor();

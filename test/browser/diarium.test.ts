@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, settled, useBrowser, visit } from './browser.js';
+import { expectAccessible, settled, useBrowser, visit, pickFromList } from './browser.js';
 
 /**
  * The official diarium in the browser: the region's klassificeringsstruktur is kept on its page,
@@ -51,7 +51,7 @@ describe('diarium: klassificeringsstruktur, diarienummer and document registrati
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
     await form.getByLabel('Ärende').fill(subject);
     await form.getByLabel('Ursprung').selectOption({ label: 'Nationellt' });
-    await form.getByLabel('Avsändare').fill('Socialstyrelsen');
+    await pickFromList(page, form.getByRole('combobox', { name: 'Avsändare' }), 'socialstyr', 'Socialstyrelsen');
     await form.getByRole('button', { name: 'Registrera ärendet' }).click();
     const done = page.getByRole('status').getByText(/Ärendet är registrerat med diarienummer/);
     await done.waitFor();

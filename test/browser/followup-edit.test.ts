@@ -42,14 +42,26 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     page.on('request', (r) => {
       if (r.method() !== 'GET' && r.url().includes('/api/v1/')) writes += 1;
     });
-    await page.getByLabel('Beslutsforum').fill('x'.repeat(301));
+    await page.getByLabel('Var fattades beslutet?').selectOption({ label: 'Beslut fattat utanför Navet' });
+    await page.getByLabel('Beslutande organ och referens').fill('x'.repeat(301));
     await page.getByRole('button', { name: /^(Spara status|Registrera status)$/ }).click();
-    await page.locator('#status-decisionForum-error').waitFor();
+    await page.locator('#status-decisionElsewhere-error').waitFor();
     await expect.poll(() => hasFocus(page, '.error-summary')).toBe(true);
-    expect(await page.locator('.error-summary').innerText()).toContain('Beslutsforum:');
+    expect(await page.locator('.error-summary').innerText()).toContain('Beslutande organ och referens:');
     expect(writes).toBe(0);
     await screenshot(page, 'followup-status-refused');
-    await page.getByLabel('Beslutsforum').fill('Regionalt kunskapsråd');
+    await page.getByLabel('Beslutande organ och referens').fill('Regionstyrelsen 2026-09-01 § 12');
+    // The forum is picked, never typed: the keyboard opens the list, moves and chooses.
+    const forum = page.getByRole('combobox', { name: 'Beslutsforum' });
+    await forum.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('listbox', { name: 'Beslutsforum' }).getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const picked = await page.getByRole('option', { selected: true }).locator('span').first().innerText();
+    expect(await forum.getAttribute('aria-activedescendant')).toBe('status-decisionForumId-list-0');
+    await page.keyboard.press('Enter');
+    expect(await forum.getAttribute('aria-expanded')).toBe('false');
+    expect(await forum.inputValue()).toBe(picked);
     await page.getByRole('button', { name: /^(Spara status|Registrera status)$/ }).click();
     await page.getByRole('status').getByText(`Statusen är sparad: ${target}.`).waitFor();
     const history = page.getByRole('table', { name: 'Statushistorik' });

@@ -1,8 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { RESULTS_DIR, useBrowser, visit } from './browser.js';
+import { expectAccessible, RESULTS_DIR, screenshot, useBrowser, visit } from './browser.js';
+
+const DEMO_PASSWORD = 'demo-lösenord-navet';
 
 /**
  * The heatmap's PNG export: "Ladda ner som PNG" draws the view shown (legend, healthcare
@@ -54,10 +56,66 @@ describe('the heatmap as a PNG', () => {
     // One healthcare region: three columns, so a narrower picture with the same rows.
     await page.getByLabel('Sjukvårdsregion').selectOption({ label: 'Sydöstra sjukvårdsregionen' });
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    // (the administrator has no region of her own: nothing is pinned)
     await expect.poll(() => table.getByRole('columnheader').count()).toBe(1 + 1 + 3 + 1);
     const sydost = await downloadPng(page, 'heatmap-export-sydost.png');
     expect(sydost.signature).toEqual(PNG_SIGNATURE);
     expect(sydost.width).toBeLessThan(all.width - 2 * 17 * 34);
     expect(sydost.height).toBeGreaterThanOrEqual(all.height);
+  });
+});
+
+describe('the heatmap at a glance', () => {
+  const suite = useBrowser();
+
+  async function signIn(context: BrowserContext, email: string) {
+    const res = await context.request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+
+  it('shows all 21 regions at 1366 px, the own region first, abbreviated headers with full names, Swedish filters and a legend', async () => {
+    const { context, page } = await suite.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(context, 'samordnare@demo.navet.example');
+    expect(await visit(page, '/inforande')).toBe('Införande');
+    const table = page.getByRole('table', { name: 'Införandestatus per kunskapsstöd och region' });
+    await table.locator('tbody tr').first().waitFor();
+
+    // Kronoberg's coordinator sees her region first, under its own heading.
+    await expect.poll(() => table.getByRole('columnheader').first().innerText()).toBe('Din region');
+    const regionLinks = table.locator('th.hm-region a');
+    expect(await regionLinks.count()).toBe(21);
+    expect(await regionLinks.first().getAttribute('aria-label')).toBe('Kron, Region Kronoberg');
+    // A real accessible name: the header is named by the region's full name.
+    await table.getByRole('columnheader', { name: 'Sthlm, Region Stockholm' }).waitFor();
+
+    // Every column fits: the table does not scroll sideways at 1366 px.
+    const scroll = page.locator('.table-scroll', { has: table });
+    const [scrollWidth, clientWidth] = await scroll.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const last = await regionLinks.last().boundingBox();
+    expect(last!.x + last!.width).toBeLessThanOrEqual(1366);
+
+    // Focus shows the full name (the tooltip), as hover does.
+    const tip = regionLinks.nth(3).locator('.hm-tip');
+    expect(await tip.isVisible()).toBe(false);
+    await regionLinks.nth(3).focus();
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.innerText()).toMatch(/^(Region |Västra Götalandsregionen)/);
+    await screenshot(page, 'heatmap-1366-focus', { fullPage: false });
+    await regionLinks.nth(3).blur();
+    await regionLinks.nth(5).hover();
+    await regionLinks.nth(5).locator('.hm-tip').waitFor({ state: 'visible' });
+
+    // Filters read Swedish, never slugs; the legend names every status.
+    const types = await page.getByLabel('Typ av kunskapsstöd').locator('option').allInnerTexts();
+    expect(types).toContain('Standardiserat vårdförlopp (SVF)');
+    for (const o of types) expect(o).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+    const legend = page.getByRole('region', { name: 'Teckenförklaring' });
+    await legend.getByText('Införd', { exact: true }).waitFor();
+
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'heatmap-1366', { fullPage: false });
+    await expectAccessible(page, 'heatmap at 1366 px');
   });
 });

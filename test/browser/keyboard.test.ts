@@ -186,8 +186,26 @@ describe('keyboard-only runs of the core flows', () => {
     const origin = form.getByRole('combobox', { name: 'Ursprung' });
     await tabNext(page, origin, 'origin select');
     await chooseWithArrows(page, origin, 'Myndighet');
-    await tabNext(page, form.getByRole('textbox', { name: 'Avsändare' }), 'sender field');
-    await page.keyboard.type('Tangentbordsmyndigheten');
+    // The sender is picked from the register, by keyboard alone: type, ↓ to the option, Enter.
+    const sender = form.getByRole('combobox', { name: 'Avsändare' });
+    await tabNext(page, sender, 'sender field');
+    await page.keyboard.type('läkemedelsv');
+    await expect.poll(() => sender.getAttribute('aria-expanded')).toBe('true');
+    const listbox = page.locator(`#${await sender.getAttribute('aria-controls')}`);
+    await listbox.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const activeId = await sender.getAttribute('aria-activedescendant');
+    expect(activeId, 'the active option is announced').toBeTruthy();
+    expect(await page.locator(`#${activeId}`).getAttribute('aria-selected')).toBe('true');
+    expect(await isFocused(sender), 'focus stays in the field while moving in the list').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sender.inputValue()).toBe('Läkemedelsverket');
+    expect(await sender.getAttribute('aria-expanded')).toBe('false');
+    // Escape closes the list without losing the choice; text that is no option is not kept.
+    await page.keyboard.type(' x');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sender.inputValue()).toBe('Läkemedelsverket');
     await tabTo(page, submit, 'register button', { max: 10 });
     await page.keyboard.press('Enter');
 

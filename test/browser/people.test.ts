@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, screenshotElement, settled, useBrowser, visit } from './browser.js';
+import { expectAccessible, screenshot, screenshotElement, settled, useBrowser, visit, pickFromList } from './browser.js';
 
 const KARIN = 'Karin Konstruerad (demo)';
 const LPO = 'LPO Akut vård (demo)';
@@ -172,7 +172,7 @@ describe('people, jäv declarations, appointments and cases', () => {
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
     await form.getByLabel('Ärende').fill('Remiss från webbtest (demo)');
     await form.getByLabel('Ursprung').selectOption({ label: 'Myndighet' });
-    await form.getByLabel('Avsändare').fill('Webbtestmyndigheten');
+    await pickFromList(page, form.getByRole('combobox', { name: 'Avsändare' }), 'e-hälso', 'E-hälsomyndigheten');
     await form.getByRole('button', { name: 'Registrera ärendet' }).click();
     const done = page.getByRole('status').getByText(/Ärendet är registrerat med diarienummer/);
     await done.waitFor();

@@ -19,6 +19,7 @@ export async function listCases(db: Db, ctx: Ctx, query: Static<typeof ListQuery
     limit,
     ...(query.region ? { region: query.region } : {}),
     ...(query.year ? { year: query.year } : {}),
+    ...(query.q?.trim() ? { q: query.q.trim() } : {}),
     ...(after ? { after } : {}),
   });
   const page = paginate(rows, limit, (c) => [c.year, c.sequence, c.region]);

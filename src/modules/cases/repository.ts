@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
 import { insertColumns, selectRow, selectRows, setColumns } from '../../platform/db/rows.js';
-import { Filters } from '../../platform/db/sql.js';
+import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { CaseDetail, HistoryEvent, Transition } from './schemas.js';
 
 /** The only SQL for the case register; action items, links and documents have their own files, re-exported here. */
@@ -85,12 +85,22 @@ export async function insertCase(tx: Queryable, c: NewCase): Promise<CaseFlowRow
 
 export async function listCases(
   db: Queryable,
-  f: { regionCodes?: string[]; region?: string; year?: number; after?: [number, number, string]; limit: number },
+  f: { regionCodes?: string[]; region?: string; year?: number; q?: string; after?: [number, number, string]; limit: number },
 ) {
   const w = new Filters();
   if (f.regionCodes) w.add('region_code = ANY(?::text[])', f.regionCodes);
   if (f.region) w.add('region_code = ?', f.region);
   if (f.year) w.add('year = ?', f.year);
+  if (f.q) {
+    // A pick list's search (issue 17): a secret case is found by its numbers, never by its subject.
+    const like = `%${foldLike(f.q)}%`;
+    w.add(
+      `(sv_fold(case_number) LIKE ? OR sv_fold(COALESCE(diarienummer, '')) LIKE ? OR (NOT secret AND sv_fold(subject) LIKE ?))`,
+      like,
+      like,
+      like,
+    );
+  }
   if (f.after) w.add('(year, sequence, region_code) < (?::int, ?::int, ?)', f.after[0], f.after[1], f.after[2]);
   const limit = w.param(f.limit + 1);
   return selectRows<CaseFlowRow>(

@@ -210,6 +210,12 @@ export const ListQuery = Type.Object(
     ...PageQuery,
     region: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'Part of the case number, the diarienummer or the subject (a secret case’s subject is not searched)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

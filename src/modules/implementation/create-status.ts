@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/index.js';
 import { conflict, unprocessable } from '../../platform/errors.js';
 import { assertVisible } from '../visible.js';
 import './audit.js';
+import { checkDecision } from './check-decision.js';
 import { checkGroups } from './check-groups.js';
 import { authorizeStatusWrite } from './policy.js';
 import * as repo from './repository.js';
@@ -30,6 +31,7 @@ export async function createImplementationStatus(
     const v = await repo.supportVersion(tx, key.supportVersionId);
     if (!v) throw unprocessable('Kunskapsstödets version finns inte.', [{ path: '/supportVersionId', message: 'Okänd version' }]);
     const errors = await checkGroups(tx, key.regionCode, key.groupId, w.responsibleGroupId);
+    errors.push(...(await checkDecision(tx, ctx, w, { forum: true, case: true, paragraph: true })));
     const t = checkTransition({ from: null, to: w.status, notApplicableReason: w.notApplicableReason });
     if (t) errors.push(t);
     errors.push(...checkDates(w));

@@ -10,9 +10,15 @@ import type { ImplementationStatus } from './schemas.js';
 export type StatusRow = Omit<Static<typeof ImplementationStatus>, 'mayEdit' | 'allowedActions'>;
 
 const SELECT = `SELECT s.id, s.support_id, s.support_version_id, v.label AS version_label, k.title AS support_title, s.region_code, s.group_id,
-  s.kind, s.status, s.not_applicable_reason, s.decision_date, s.decision_forum, s.decision_case_ref, s.responsible_group_id,
+  s.kind, s.status, s.not_applicable_reason, s.decision_date, COALESCE(df.name, s.decision_forum) AS decision_forum,
+  COALESCE(dc.case_number, s.decision_case_ref) AS decision_case_ref, s.decision_forum_id, s.decision_case_id, s.decision_paragraph_id,
+  CASE WHEN dp.id IS NULL THEN NULL ELSE dpf.name || ' ' || to_char(dpm.meeting_date, 'YYYY-MM-DD') || ' § ' || dp.number END AS decision_paragraph_ref,
+  s.decision_elsewhere, s.decision_forum AS legacy_decision_forum, s.decision_case_ref AS legacy_decision_case_ref, s.responsible_group_id,
   s.planned_start, s.planned_done, s.actual_start, s.actual_done, s.notes, s.version, s.updated_at, s.updated_by
-  FROM implementation_statuses s JOIN knowledge_support_versions v ON v.id = s.support_version_id JOIN knowledge_supports k ON k.id = s.support_id`;
+  FROM implementation_statuses s JOIN knowledge_support_versions v ON v.id = s.support_version_id JOIN knowledge_supports k ON k.id = s.support_id
+  LEFT JOIN groups df ON df.id = s.decision_forum_id LEFT JOIN cases dc ON dc.id = s.decision_case_id
+  LEFT JOIN minutes_paragraphs dp ON dp.id = s.decision_paragraph_id LEFT JOIN meetings dpm ON dpm.id = dp.meeting_id
+  LEFT JOIN groups dpf ON dpf.id = dp.group_id`;
 
 export const getStatus = (db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) =>
   selectRow<StatusRow>(db, `${SELECT} WHERE s.id = $1${opts.forUpdate ? ' FOR UPDATE OF s' : ''}`, [id]);
@@ -41,8 +47,13 @@ export interface StatusWrite {
   status: ImplementationState;
   notApplicableReason: string | null;
   decisionDate: string | null;
-  decisionForum: string | null;
-  decisionCaseRef: string | null;
+  decisionForumId: string | null;
+  decisionCaseId: string | null;
+  decisionParagraphId: string | null;
+  decisionElsewhere: string | null;
+  /** Free text from before forums and cases were chosen (migration 0051); cleared when one is chosen. */
+  legacyDecisionForum: string | null;
+  legacyDecisionCaseRef: string | null;
   responsibleGroupId: string | null;
   plannedStart: string | null;
   plannedDone: string | null;
@@ -60,8 +71,9 @@ export async function insertStatus(
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO implementation_statuses (support_id, support_version_id, region_code, group_id, unit_key, kind, status, not_applicable_reason,
-       decision_date, decision_forum, decision_case_ref, responsible_group_id, planned_start, planned_done, actual_start, actual_done, notes, updated_by, is_demo)
-     VALUES ($1, $2, $3, $4, $19, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       decision_date, decision_forum, decision_case_ref, responsible_group_id, planned_start, planned_done, actual_start, actual_done, notes, updated_by, is_demo,
+       decision_forum_id, decision_case_id, decision_paragraph_id, decision_elsewhere)
+     VALUES ($1, $2, $3, $4, $19, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $20, $21, $22, $23)
      ON CONFLICT (support_version_id, region_code, unit_key) DO NOTHING RETURNING id`,
     [
       key.supportId,
@@ -72,8 +84,8 @@ export async function insertStatus(
       w.status,
       w.notApplicableReason,
       w.decisionDate,
-      w.decisionForum,
-      w.decisionCaseRef,
+      w.legacyDecisionForum,
+      w.legacyDecisionCaseRef,
       w.responsibleGroupId,
       w.plannedStart,
       w.plannedDone,
@@ -83,6 +95,10 @@ export async function insertStatus(
       by,
       isDemo,
       key.groupId ?? '',
+      w.decisionForumId,
+      w.decisionCaseId,
+      w.decisionParagraphId,
+      w.decisionElsewhere,
     ],
   );
   return rows[0]?.id ?? '';
@@ -92,6 +108,7 @@ export async function updateStatusRow(db: Queryable, id: string, version: number
   const rows = await db.query(
     `UPDATE implementation_statuses SET kind = $3, status = $4, not_applicable_reason = $5, decision_date = $6, decision_forum = $7, decision_case_ref = $8,
        responsible_group_id = $9, planned_start = $10, planned_done = $11, actual_start = $12, actual_done = $13, notes = $14, updated_by = $15,
+       decision_forum_id = $16, decision_case_id = $17, decision_paragraph_id = $18, decision_elsewhere = $19,
        version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
     [
@@ -101,8 +118,8 @@ export async function updateStatusRow(db: Queryable, id: string, version: number
       w.status,
       w.notApplicableReason,
       w.decisionDate,
-      w.decisionForum,
-      w.decisionCaseRef,
+      w.legacyDecisionForum,
+      w.legacyDecisionCaseRef,
       w.responsibleGroupId,
       w.plannedStart,
       w.plannedDone,
@@ -110,6 +127,10 @@ export async function updateStatusRow(db: Queryable, id: string, version: number
       w.actualDone,
       w.notes,
       by,
+      w.decisionForumId,
+      w.decisionCaseId,
+      w.decisionParagraphId,
+      w.decisionElsewhere,
     ],
   );
   return rows.length > 0;
@@ -220,3 +241,12 @@ export async function statusesForGroupReport(
   const seen = new Set<string>();
   return own.concat(region).filter((s) => !seen.has(s.id) && seen.add(s.id));
 }
+
+/** A § a decision may name: its meeting (whose reader may see it), forum, case and whether its minutes are justerade. */
+export const decisionParagraph = (db: Queryable, id: string) =>
+  selectRow<{ meetingId: string; groupId: string; caseId: string | null; meetingDate: string; approved: boolean }>(
+    db,
+    `SELECT p.meeting_id, p.group_id, p.case_id, m.meeting_date, m.minutes_status = 'justerat' AS approved
+     FROM minutes_paragraphs p JOIN meetings m ON m.id = p.meeting_id WHERE p.id = $1`,
+    [id],
+  );

@@ -8,13 +8,26 @@ export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max 
 export const lit = <const T extends readonly string[]>(values: T) => Type.Enum([...values] as T[number][]);
 
 export const Status = lit(IMPLEMENTATION_STATES);
+const Ref = (description: string) => Type.Optional(Nullable(Type.String({ format: 'uuid', description })));
 const statusFields = {
   kind: Type.Optional(lit(['implement', 'phase-out'] as const)),
   status: Status,
   notApplicableReason: Type.Optional(Nullable(Text(2000))),
   decisionDate: Type.Optional(Nullable(IsoDate)),
-  decisionForum: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-  decisionCaseRef: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  decisionForumId: Ref('The forum that decided (a group the caller can see), from GET /forums'),
+  decisionCaseId: Ref('The case the decision was taken in (a case the caller can read)'),
+  decisionParagraphId: Ref(
+    'The § of justerade minutes the decision is, from GET /decisions; its forum and case fill the empty fields',
+  ),
+  decisionElsewhere: Type.Optional(
+    Nullable(
+      Type.String({
+        minLength: 1,
+        maxLength: 300,
+        description: 'A decision taken outside Navet (body and reference), instead of a §',
+      }),
+    ),
+  ),
   responsibleGroupId: Type.Optional(Nullable(Uuid)),
   plannedStart: Type.Optional(Nullable(IsoDate)),
   plannedDone: Type.Optional(Nullable(IsoDate)),
@@ -49,8 +62,19 @@ export const ImplementationStatus = Type.Object(
     status: Status,
     notApplicableReason: Nullable(Type.String()),
     decisionDate: Nullable(Type.String()),
-    decisionForum: Nullable(Type.String()),
-    decisionCaseRef: Nullable(Type.String()),
+    decisionForum: Nullable(Type.String({ description: 'The forum’s name, or the legacy text when none was matched' })),
+    decisionCaseRef: Nullable(Type.String({ description: 'The case number, or the legacy text when none was matched' })),
+    decisionForumId: Nullable(Uuid),
+    decisionCaseId: Nullable(Uuid),
+    decisionParagraphId: Nullable(Uuid),
+    decisionParagraphRef: Nullable(Type.String({ description: 'The §: forum, meeting date and number' })),
+    decisionElsewhere: Nullable(Type.String()),
+    legacyDecisionForum: Nullable(
+      Type.String({ description: 'Free text from before forums were chosen, kept when it named no forum' }),
+    ),
+    legacyDecisionCaseRef: Nullable(
+      Type.String({ description: 'Free text from before cases were chosen, kept when it named no case' }),
+    ),
     responsibleGroupId: Nullable(Uuid),
     plannedStart: Nullable(Type.String()),
     plannedDone: Nullable(Type.String()),

@@ -12,6 +12,7 @@ import { notFound, staleVersion, unprocessable } from '../../platform/errors.js'
 import { runTransition } from '../../platform/lifecycle/index.js';
 import { assertVisible } from '../visible.js';
 import './audit.js';
+import { checkDecision } from './check-decision.js';
 import { checkGroups } from './check-groups.js';
 import { actorLabel } from './create-status.js';
 import { authorizeStatusWrite } from './policy.js';
@@ -42,8 +43,12 @@ export async function updateImplementationStatus(
       status: pick('status', before.status),
       notApplicableReason: pick('notApplicableReason', before.notApplicableReason),
       decisionDate: pick('decisionDate', before.decisionDate),
-      decisionForum: pick('decisionForum', before.decisionForum),
-      decisionCaseRef: pick('decisionCaseRef', before.decisionCaseRef),
+      decisionForumId: pick('decisionForumId', before.decisionForumId),
+      decisionCaseId: pick('decisionCaseId', before.decisionCaseId),
+      decisionParagraphId: pick('decisionParagraphId', before.decisionParagraphId),
+      decisionElsewhere: pick('decisionElsewhere', before.decisionElsewhere),
+      legacyDecisionForum: before.legacyDecisionForum,
+      legacyDecisionCaseRef: before.legacyDecisionCaseRef,
       responsibleGroupId: pick('responsibleGroupId', before.responsibleGroupId),
       plannedStart: pick('plannedStart', before.plannedStart),
       plannedDone: pick('plannedDone', before.plannedDone),
@@ -54,6 +59,13 @@ export async function updateImplementationStatus(
     // Leaving "ej aktuell" clears its reason unless a new one is given.
     if (w.status !== NOT_APPLICABLE && patch.notApplicableReason === undefined) w.notApplicableReason = null;
     const errors = await checkGroups(tx, before.regionCode, null, w.responsibleGroupId);
+    errors.push(
+      ...(await checkDecision(tx, ctx, w, {
+        forum: patch.decisionForumId !== undefined,
+        case: patch.decisionCaseId !== undefined,
+        paragraph: patch.decisionParagraphId !== undefined,
+      })),
+    );
     const t = checkTransition({ from: before.status, to: w.status, notApplicableReason: w.notApplicableReason });
     if (t) errors.push(t);
     errors.push(...checkDates(w));

@@ -2,6 +2,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { heatmapQueries as impl, IMPLEMENTED, type ImplementationState } from '../implementation/index.js';
 import * as repo from './repository.js';
+import { regionAbbreviation } from './rules/region-abbreviation.js';
 
 export interface HeatmapQuery extends impl.HeatmapFilter {
   limit: number;
@@ -84,6 +85,7 @@ export async function heatmap(db: Queryable, q: HeatmapQuery) {
       code: r.code,
       name: r.name,
       shortName: r.shortName,
+      abbreviation: regionAbbreviation(r.code, r.shortName),
       healthcareRegionIds: r.healthcareRegionIds,
     })),
     supports: rows,

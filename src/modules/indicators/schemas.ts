@@ -218,6 +218,7 @@ export const Heatmap = Type.Object({
       code: Type.String(),
       name: Type.String(),
       shortName: Type.String(),
+      abbreviation: Type.String({ description: 'At most five letters, for compact column headers (Sthlm, Jkpg, VGR …)' }),
       healthcareRegionIds: Type.Array(Type.String()),
     }),
   ),

@@ -1,8 +1,8 @@
 import type { Static } from 'typebox';
-import { Filters } from '../../platform/db/sql.js';
+import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { selectRow, selectRows } from '../../platform/db/rows.js';
-import type { HealthcareRegion, Municipality, ProgramArea, Region } from './schemas.js';
+import type { HealthcareRegion, Municipality, ProgramArea, Region, Sender } from './schemas.js';
 
 /** The only SQL for the national reference data. Names sort in Swedish order via sv_key(). */
 
@@ -103,4 +103,50 @@ export async function listSources(db: Queryable): Promise<SourceRow[]> {
     `SELECT id, section, description, url FROM reference_sources
      ORDER BY (id LIKE 'seed-%'), length(id), id`,
   );
+}
+
+/** A sender as the API shows it, and its Swedish sort key. */
+export type SenderRow = Static<typeof Sender>;
+
+/**
+ * The register of senders: regions, municipalities, NPOs and healthcare regions from the
+ * reference tables, and the agencies, SKR and added organisations of `senders` (migration 0051),
+ * in Swedish order (sv_key), filtered by a folded substring of the name or short name.
+ */
+export async function searchSenders(db: Queryable, f: { q?: string; kind?: string; limit: number }): Promise<SenderRow[]> {
+  const q = f.q?.trim() ? `%${foldLike(f.q.trim())}%` : null;
+  return selectRows<SenderRow>(
+    db,
+    `SELECT id, name, short_name, kind, source_url FROM (
+       SELECT 'region:' || code AS id, name, short_name, 'region' AS kind, NULL::text AS source_url FROM regions
+       UNION ALL SELECT 'kommun:' || code, name, NULL, 'kommun', NULL FROM municipalities
+       UNION ALL SELECT 'npo:' || id, CASE WHEN kind = 'npo' THEN 'NPO ' || name ELSE name END, NULL, 'npo', NULL FROM program_areas
+       UNION ALL SELECT 'sjukvardsregion:' || id, name, NULL, 'sjukvardsregion', NULL FROM healthcare_regions
+       UNION ALL SELECT 'sender:' || id, name, short_name, kind, source_url FROM senders
+     ) s
+     WHERE ($1::text IS NULL OR sv_fold(name) LIKE $1 OR sv_fold(COALESCE(short_name, '')) LIKE $1)
+       AND ($2::text IS NULL OR kind = $2)
+     ORDER BY COALESCE(sv_fold(short_name) = replace($1, '%', ''), false) DESC, sv_key(name) COLLATE "C", id LIMIT $3`,
+    [q, f.kind ?? null, f.limit],
+  );
+}
+
+export async function insertSender(
+  db: Queryable,
+  s: { name: string; shortName: string | null; kind: string },
+  by: string,
+): Promise<SenderRow | undefined> {
+  return selectRow<SenderRow>(
+    db,
+    `INSERT INTO senders (name, short_name, kind, created_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (lower(name)) DO NOTHING
+     RETURNING 'sender:' || id AS id, name, short_name, kind, source_url`,
+    [s.name, s.shortName, s.kind, by],
+  );
+}
+
+/** Whether a reference row already carries this name (a region, municipality, NPO or healthcare region). */
+export async function referenceNameTaken(db: Queryable, name: string): Promise<boolean> {
+  const rows = await searchSenders(db, { limit: 200, q: name });
+  return rows.some((r) => r.name.toLowerCase() === name.toLowerCase());
 }

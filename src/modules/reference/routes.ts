@@ -1,12 +1,14 @@
 import './audit.js';
 import { Type } from 'typebox';
-import { badRequest, notFound } from '../../platform/errors.js';
+import { badRequest, notFound, unauthorized } from '../../platform/errors.js';
+import { addSender } from './add-sender.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, pageOf, paginate } from '../../platform/http/pagination.js';
 import { errorResponses, Page } from '../../platform/http/schemas.js';
 import { presentProgramArea } from './presenter.js';
 import * as repo from './repository.js';
 import {
+  CreateSenderBody,
   HealthcareRegion,
   HealthcareRegionId,
   ListQuery,
@@ -17,6 +19,9 @@ import {
   Region,
   RegionCode,
   RegionListQuery,
+  Sender,
+  SenderList,
+  SenderQuery,
   Slug,
   Source,
 } from './schemas.js';
@@ -25,6 +30,7 @@ const tags = ['Referensdata'];
 
 export const referenceRoutes: RouteModule = (app, { db }) => {
   app.addSchema(Source);
+  app.addSchema(Sender);
 
   const requireRegion = async (code: string, path: string) => {
     if (!(await repo.getRegion(db, code))) {
@@ -149,5 +155,36 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
       const page = pageOf(await repo.listSources(db), req.query.limit ?? 100, req.query.cursor, (s) => s.id);
       return { items: page.items, nextCursor: page.nextCursor };
     },
+  );
+
+  app.get(
+    '/api/v1/senders',
+    {
+      schema: {
+        tags,
+        summary:
+          'Registret över avsändare av remisser och ärenden: myndigheter, SKR, NPO, sjukvårdsregioner, regioner, kommuner och tillagda organisationer; sök på namn, i svensk ordning',
+        querystring: SenderQuery,
+        response: { 200: SenderList, ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      if (!req.ctx.actor) throw unauthorized();
+      const { q, kind } = req.query;
+      return { items: await repo.searchSenders(db, { limit: req.query.limit ?? 20, ...(q ? { q } : {}), ...(kind ? { kind } : {}) }) };
+    },
+  );
+
+  app.post(
+    '/api/v1/senders',
+    {
+      schema: {
+        tags,
+        summary: 'Lägg till en organisation i registret över avsändare (administratör eller samordnare)',
+        body: CreateSenderBody,
+        response: { 201: Type.Ref('Sender'), ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addSender(db, req.ctx, req.body)),
   );
 };

@@ -57,3 +57,38 @@ export const MunicipalityQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const SENDER_KINDS = ['myndighet', 'skr', 'npo', 'sjukvardsregion', 'region', 'kommun', 'ovrig'] as const;
+export const SenderKind = Type.Enum([...SENDER_KINDS], { description: 'Vilket slags organisation' });
+
+/** An organisation that sends remisses and cases: read from the reference tables, or the register of senders. */
+export const Sender = Type.Object(
+  {
+    id: Type.String({ description: 'kind:key, e.g. region:07, kommun:0780, npo:akut-vard, sender:<uuid>' }),
+    name: Type.String({ description: 'The name to write as the sender (an NPO with its prefix)' }),
+    shortName: Type.Union([Type.String(), Type.Null()]),
+    kind: SenderKind,
+    sourceUrl: Type.Union([Type.String(), Type.Null()], { description: 'Where the name comes from, for seeded agencies' }),
+  },
+  { $id: 'Sender' },
+);
+
+export const SenderQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or short name (å/ä/ö and case folded)' })),
+    kind: Type.Optional(SenderKind),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const SenderList = Type.Object({ items: Type.Array(Type.Ref('Sender')) });
+
+export const CreateSenderBody = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 300 }),
+    shortName: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 30 }), Type.Null()])),
+    kind: Type.Enum(['myndighet', 'skr', 'ovrig'], { description: 'Regions, municipalities, NPOs and healthcare regions come from the reference data' }),
+  },
+  { additionalProperties: false },
+);

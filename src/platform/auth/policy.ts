@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'reference.reload': ['admin'],
   'groups.write': ['admin', 'samordnare'],
+  // The register of senders is national: a samordnare of any region adds an organisation to it.
+  'senders.manage': ['admin', 'samordnare'],
   'people.manage': ['admin', 'samordnare'],
   'jav.review': ['admin', 'jav-granskare'],
   'nominations.submit': ['admin', 'samordnare', 'processtod'],

@@ -12,6 +12,8 @@ import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
 import { asApiError, serverFieldErrors, today, useFormSummary } from '../people/people';
 import { bind, errorItems, withChecks } from '../components/form-fields';
+import { Combobox } from '../components/Combobox';
+import { loadSenderNames } from '../components/pickLists';
 
 const ORIGINS = ['national', 'healthcare-region', 'local', 'agency', 'partner'] as const;
 type Origin = (typeof ORIGINS)[number];
@@ -113,7 +115,16 @@ export function RegisterCaseForm({
           {...bind(form, 'origin')}
           options={ORIGINS.map((o) => ({ value: o, label: i18n.t(`case.origin.${o}`) }))}
         />
-        <TextField id="case-sender" label={label('sender')} {...bind(form, 'sender')} autoComplete="off" />
+        <Combobox
+          id="case-sender"
+          label={label('sender')}
+          {...bind(form, 'sender')}
+          selectedLabel={form.watch('sender')}
+          cacheKey="senders"
+          load={loadSenderNames((k) => i18n.tMaybe(`sender.kind.${k}`) ?? k)}
+          hint={t('sender.pickHint')}
+          onChange={(name) => form.setValue('sender', name, { shouldDirty: true })}
+        />
         <TextField id="case-receivedDate" label={label('receivedDate')} type="date" {...bind(form, 'receivedDate')} />
         <Checkbox
           id="case-secret"

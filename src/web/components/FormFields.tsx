@@ -5,6 +5,7 @@
  */
 import type { ComponentProps } from 'react';
 import { useController, type Control, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import { Combobox } from './Combobox';
 import { TextAreaField, TextField } from './Fields';
 
 type Bound<V extends FieldValues> = { control: Control<V>; name: Path<V> };
@@ -41,6 +42,32 @@ export function FormTextAreaField<V extends FieldValues>({
       value={String(field.value ?? '')}
       onChange={field.onChange}
       onBlur={field.onBlur}
+      error={fieldState.error?.message}
+      ref={field.ref}
+    />
+  );
+}
+
+/** A searchable pick list (components/Combobox.tsx) bound to a form: the field holds the chosen option's id. */
+export function FormCombobox<V extends FieldValues>({
+  control,
+  name,
+  ...rest
+}: Bound<V> &
+  Omit<ComponentProps<typeof Combobox>, 'value' | 'onChange' | 'error' | 'ref'> & {
+    onPick?: ComponentProps<typeof Combobox>['onChange'];
+  }) {
+  const { field, fieldState } = useController({ control, name });
+  const { onPick, ...props } = rest;
+  return (
+    <Combobox
+      {...props}
+      value={String(field.value ?? '')}
+      onChange={(value, option) => {
+        field.onChange(value);
+        field.onBlur();
+        onPick?.(value, option);
+      }}
       error={fieldState.error?.message}
       ref={field.ref}
     />

@@ -7,6 +7,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { apiHref } from '../api';
 import { Link, navigate, useLocation } from '../app/router';
+import { useMyRegions } from '../auth/regions';
 import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
@@ -14,6 +15,7 @@ import { Page } from '../components/Page';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
+import { SUPPORT_TYPES } from '../knowledge/knowledge';
 import { loadHealthcareRegions, loadProgramAreas } from '../organisation/reference';
 import { drawHeatmap, downloadPng } from './heatmapPng';
 import { StatusCell, StatusLegend } from './StatusCell';
@@ -22,15 +24,8 @@ import { useStatusRegions } from './permissions';
 import { regionStatusHref } from './RegionStatusPage';
 
 export const HEATMAP_PATH = '/inforande';
-const TYPES = [
-  'kliniskt-kunskapsstod',
-  'vardforlopp',
-  'vardprogram',
-  'vardriktlinje',
-  'standardiserat-vardforlopp',
-  'vard-och-insatsprogram',
-  'nationella-riktlinjer',
-];
+/** The national kinds of knowledge support (the heatmap follows national supports). */
+const TYPES = SUPPORT_TYPES.filter((x) => !['regionalt-vardprogram', 'regional-riktlinje', 'rutin'].includes(x));
 const FILTERS = ['programArea', 'type', 'healthcareRegion', 'date', 'q'] as const;
 const LIMIT = 50;
 
@@ -38,8 +33,27 @@ const pct = (n: number | null) => (n === null ? '–' : `${Math.round(n * 100)} 
 /** "Sjukvårdsregion Norr" → "Norr", "Västra sjukvårdsregionen" → "Västra": the column groups. */
 const groupName = (name: string) => name.replace(/^Sjukvårdsregion\s+/, '').replace(/\s+sjukvårdsregionen$/, '');
 
+/**
+ * The columns in the order shown: the caller's own region(s) pinned first under their own
+ * heading, then the healthcare regions north to south. Indexes into the response's regions.
+ */
+export function heatmapColumns(h: Pick<HeatmapResponse, 'regions' | 'healthcareRegions'>, mine: readonly string[]) {
+  const all = h.regions.map((_, i) => i);
+  const pinned = all.filter((i) => mine.includes(h.regions[i]!.code));
+  const groups: { id: string; name: string | null; cols: number[] }[] = [
+    ...(pinned.length ? [{ id: 'mine', name: null, cols: pinned }] : []),
+    ...h.healthcareRegions.map((g) => ({
+      id: g.id,
+      name: groupName(g.name),
+      cols: all.filter((i) => g.regionCodes.includes(h.regions[i]!.code) && !pinned.includes(i)),
+    })),
+  ].filter((g) => g.cols.length > 0);
+  return { groups, cols: groups.flatMap((g) => g.cols) };
+}
+
 export function HeatmapPage() {
-  const { t, formatDate } = useI18n();
+  const { t, tMaybe, formatDate } = useI18n();
+  const { regions: myRegions } = useMyRegions();
   const { search } = useLocation();
   const current = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const offset = Number(search.get('offset') ?? 0) || 0;
@@ -116,7 +130,7 @@ export function HeatmapPage() {
             <option value="">{t('followup.heatmap.all')}</option>
             {TYPES.map((x) => (
               <option key={x} value={x}>
-                {x}
+                {tMaybe(`knowledge.type.${x}`) ?? x}
               </option>
             ))}
           </SelectField>
@@ -139,6 +153,7 @@ export function HeatmapPage() {
         <button type="submit">{t('followup.heatmap.show')}</button>
       </form>
       <StatusLegend />
+      <p className="hint">{t('followup.heatmap.abbreviations')}</p>
       {data.error && <ErrorAlert error={data.error} />}
       {data.isPending && <Loading />}
       {h && (
@@ -158,55 +173,7 @@ export function HeatmapPage() {
               {t('followup.heatmap.exportPng')}
             </button>
           </p>
-          <TableScroll labelledBy="heatmap-caption">
-            <table className="matrix followup-heatmap">
-              <caption id="heatmap-caption">{t('followup.heatmap.caption')}</caption>
-              <thead>
-                <tr>
-                  <td />
-                  {h.healthcareRegions.map((g) => (
-                    <th key={g.id} scope="colgroup" colSpan={g.regionCodes.length}>
-                      {groupName(g.name)}
-                    </th>
-                  ))}
-                  <td />
-                </tr>
-                <tr>
-                  <th scope="col">{t('followup.heatmap.support')}</th>
-                  {h.regions.map((r) => (
-                    <th key={r.code} scope="col" title={r.name}>
-                      <Link to={`${HEATMAP_PATH}/regioner/${r.code}`} aria-label={`${r.name}: ${t('followup.heatmap.drill')}`}>
-                        {r.shortName}
-                      </Link>
-                    </th>
-                  ))}
-                  <th scope="col">{t('followup.heatmap.share')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {h.supports.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.title}</th>
-                    {s.statuses.map((st, i) => (
-                      <StatusCell key={h.regions[i]!.code} status={st} />
-                    ))}
-                    <td className="nowrap">{pct(s.implementedShare)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('followup.heatmap.regionShare')}</th>
-                  {h.regionShares.map((r) => (
-                    <td key={r.code} className="nowrap">
-                      {pct(r.share)}
-                    </td>
-                  ))}
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroll>
+          <HeatmapTable h={h} mine={myRegions} />
           <p className="button-row">
             {offset > 0 && (
               <button
@@ -226,6 +193,77 @@ export function HeatmapPage() {
         </>
       )}
     </Page>
+  );
+}
+
+/** The table: compact cells, abbreviated region headers (full name as accessible name and tooltip), own regions first. */
+function HeatmapTable({ h, mine }: { h: HeatmapResponse; mine: readonly string[] }) {
+  const { t } = useI18n();
+  const { groups, cols } = heatmapColumns(h, mine);
+  const pinned = new Set(groups[0]?.id === 'mine' ? groups[0].cols : []);
+  return (
+    <TableScroll labelledBy="heatmap-caption">
+      <table className="matrix followup-heatmap">
+        <caption id="heatmap-caption">{t('followup.heatmap.caption')}</caption>
+        <thead>
+          <tr>
+            <td />
+            {groups.map((g) => (
+              <th key={g.id} scope="colgroup" colSpan={g.cols.length} className={g.id === 'mine' ? 'hm-mine' : undefined}>
+                {g.name ?? t(g.cols.length > 1 ? 'followup.heatmap.yourRegions' : 'followup.heatmap.yourRegion')}
+              </th>
+            ))}
+            <td />
+          </tr>
+          <tr>
+            <th scope="col">{t('followup.heatmap.support')}</th>
+            {cols.map((i) => {
+              const r = h.regions[i]!;
+              return (
+                <th key={r.code} scope="col" className={`hm-region${pinned.has(i) ? ' hm-mine' : ''}`}>
+                  <Link
+                    to={`${HEATMAP_PATH}/regioner/${r.code}`}
+                    aria-label={t('followup.heatmap.regionHeader', { abbreviation: r.abbreviation, name: r.name })}
+                    aria-describedby="hm-drill-hint"
+                  >
+                    <span aria-hidden="true">{r.abbreviation}</span>
+                    <span className="hm-tip" aria-hidden="true">
+                      {r.name}
+                    </span>
+                  </Link>
+                </th>
+              );
+            })}
+            <th scope="col">{t('followup.heatmap.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {h.supports.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.title}</th>
+              {cols.map((i) => (
+                <StatusCell key={h.regions[i]!.code} status={s.statuses[i] ?? null} />
+              ))}
+              <td className="nowrap">{pct(s.implementedShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('followup.heatmap.regionShare')}</th>
+            {cols.map((i) => (
+              <td key={h.regions[i]!.code} className="nowrap">
+                {pct(h.regionShares[i]?.share ?? null)}
+              </td>
+            ))}
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+      <p id="hm-drill-hint" className="visually-hidden">
+        {t('followup.heatmap.drill')}
+      </p>
+    </TableScroll>
   );
 }
 

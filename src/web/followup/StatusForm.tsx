@@ -5,12 +5,14 @@
  * LPO, planned and actual dates and notes. A change someone else saved first (409) offers a
  * reload. Also the row's status history.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { CreateStatusBody, UpdateStatusBody } from '../../modules/implementation/schemas';
 import { $api, type ApiBody } from '../client';
+import { Combobox } from '../components/Combobox';
 import { SelectField, TextAreaField, TextField } from '../components/Fields';
 import { bind, orNull, withChecks } from '../components/form-fields';
+import { loadCases, loadForums, loadParagraphs } from '../components/pickLists';
 import { TableScroll } from '../components/TableScroll';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
@@ -22,8 +24,12 @@ interface Values {
   status: string;
   notApplicableReason: string;
   decisionDate: string;
-  decisionForum: string;
-  decisionCaseRef: string;
+  /** Where the decision was taken: a § in Navet, elsewhere (free text), or not yet. */
+  decisionWhere: 'navet' | 'elsewhere' | 'none';
+  decisionParagraphId: string;
+  decisionElsewhere: string;
+  decisionForumId: string;
+  decisionCaseId: string;
   responsibleGroupId: string;
   plannedStart: string;
   plannedDone: string;
@@ -40,8 +46,11 @@ function valuesOf(s: ImplementationStatusRow | null): Values {
     status: s?.status ?? '',
     notApplicableReason: s?.notApplicableReason ?? '',
     decisionDate: s?.decisionDate ?? '',
-    decisionForum: s?.decisionForum ?? '',
-    decisionCaseRef: s?.decisionCaseRef ?? '',
+    decisionWhere: s?.decisionElsewhere ? 'elsewhere' : s?.decisionParagraphId ? 'navet' : 'none',
+    decisionParagraphId: s?.decisionParagraphId ?? '',
+    decisionElsewhere: s?.decisionElsewhere ?? '',
+    decisionForumId: s?.decisionForumId ?? '',
+    decisionCaseId: s?.decisionCaseId ?? '',
     responsibleGroupId: s?.responsibleGroupId ?? '',
     plannedStart: s?.plannedStart ?? '',
     plannedDone: s?.plannedDone ?? '',
@@ -75,8 +84,10 @@ export function StatusForm({
     status: v.status as Status,
     notApplicableReason: v.status === NOT_APPLICABLE ? v.notApplicableReason.trim() : null,
     decisionDate: orNull(v.decisionDate),
-    decisionForum: orNull(v.decisionForum),
-    decisionCaseRef: orNull(v.decisionCaseRef),
+    decisionParagraphId: v.decisionWhere === 'navet' ? orNull(v.decisionParagraphId) : null,
+    decisionElsewhere: v.decisionWhere === 'elsewhere' ? orNull(v.decisionElsewhere) : null,
+    decisionForumId: orNull(v.decisionForumId),
+    decisionCaseId: orNull(v.decisionCaseId),
     responsibleGroupId: orNull(v.responsibleGroupId),
     notes: orNull(v.notes),
     ...(Object.fromEntries(DATE_FIELDS.map((k) => [k, orNull(v[k])])) as Record<(typeof DATE_FIELDS)[number], string | null>),
@@ -91,6 +102,9 @@ export function StatusForm({
         status: !v.status && t('followup.statusForm.chooseStatus'),
         notApplicableReason:
           v.status === NOT_APPLICABLE && !v.notApplicableReason.trim() && t('followup.statusForm.reasonNeeded'),
+        decisionParagraphId: v.decisionWhere === 'navet' && !v.decisionParagraphId && t('followup.statusForm.chooseParagraph'),
+        decisionElsewhere:
+          v.decisionWhere === 'elsewhere' && !v.decisionElsewhere.trim() && t('followup.statusForm.describeElsewhere'),
       }),
     ),
     defaultValues: valuesOf(current),
@@ -98,6 +112,13 @@ export function StatusForm({
   const update = $api.useMutation('patch', '/implementation-statuses/{id}');
   const register = $api.useMutation('post', '/implementation-statuses');
   const status = form.watch('status');
+  const decisionWhere = form.watch('decisionWhere');
+  // The names of what the pick lists chose, shown in their fields (the form holds the ids).
+  const [names, setNames] = useState({
+    paragraph: current?.decisionParagraphRef ?? '',
+    forum: current?.decisionForumId ? (current.decisionForum ?? '') : '',
+    case: current?.decisionCaseId ? (current.decisionCaseRef ?? '') : '',
+  });
 
   // A first registration may record any state (work done before Navet); a change offers what the
   // server's lifecycle allows the caller now (the status's allowedActions).
@@ -137,9 +158,61 @@ export function StatusForm({
       </SelectField>
       <fieldset>
         <legend>{t('followup.statusForm.decision')}</legend>
+        <SelectField {...field('decisionWhere')}>
+          <option value="none">{t('followup.statusForm.where.none')}</option>
+          <option value="navet">{t('followup.statusForm.where.navet')}</option>
+          <option value="elsewhere">{t('followup.statusForm.where.elsewhere')}</option>
+        </SelectField>
+        {decisionWhere === 'navet' && (
+          <Combobox
+            {...field('decisionParagraphId')}
+            cacheKey="paragraphs"
+            load={loadParagraphs}
+            selectedLabel={names.paragraph}
+            hint={t('followup.statusForm.paragraphHint')}
+            required
+            onChange={(id, o) => {
+              form.setValue('decisionParagraphId', id, { shouldDirty: true });
+              setNames((n) => ({ ...n, paragraph: o?.label ?? '' }));
+            }}
+          />
+        )}
+        {decisionWhere === 'elsewhere' && (
+          <TextField {...field('decisionElsewhere')} hint={t('followup.statusForm.elsewhereHint')} />
+        )}
         <TextField {...field('decisionDate')} type="date" />
-        <TextField {...field('decisionForum')} />
-        <TextField {...field('decisionCaseRef')} />
+        <Combobox
+          {...field('decisionForumId')}
+          cacheKey="forums"
+          load={loadForums}
+          selectedLabel={names.forum}
+          hint={
+            current?.legacyDecisionForum
+              ? t('followup.statusForm.legacy', { text: current.legacyDecisionForum })
+              : decisionWhere === 'navet'
+                ? t('followup.statusForm.fromParagraph')
+                : undefined
+          }
+          onChange={(id, o) => {
+            form.setValue('decisionForumId', id, { shouldDirty: true });
+            setNames((n) => ({ ...n, forum: o?.label ?? '' }));
+          }}
+        />
+        <Combobox
+          {...field('decisionCaseId')}
+          cacheKey="cases"
+          load={loadCases}
+          selectedLabel={names.case}
+          hint={
+            current?.legacyDecisionCaseRef
+              ? t('followup.statusForm.legacy', { text: current.legacyDecisionCaseRef })
+              : t('followup.statusForm.caseHint')
+          }
+          onChange={(id, o) => {
+            form.setValue('decisionCaseId', id, { shouldDirty: true });
+            setNames((n) => ({ ...n, case: o?.label ?? '' }));
+          }}
+        />
       </fieldset>
       <SelectField {...field('responsibleGroupId')}>
         <option value="">{t('followup.statusForm.noGroup')}</option>

@@ -4019,6 +4019,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/senders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registret över avsändare av remisser och ärenden: myndigheter, SKR, NPO, sjukvårdsregioner, regioner, kommuner och tillagda organisationer; sök på namn, i svensk ordning */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the name or short name (å/ä/ö and case folded) */
+                    q?: string;
+                    /** @description Vilket slags organisation */
+                    kind?: "myndighet" | "skr" | "npo" | "sjukvardsregion" | "region" | "kommun" | "ovrig";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Sender"][];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en organisation i registret över avsändare (administratör eller samordnare) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        shortName?: string | null;
+                        /**
+                         * @description Regions, municipalities, NPOs and healthcare regions come from the reference data
+                         * @enum {unknown}
+                         */
+                        kind: "myndighet" | "skr" | "ovrig";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sender"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/groups": {
         parameters: {
             query?: never;
@@ -16759,6 +16952,8 @@ export interface paths {
                     cursor?: string;
                     region?: string;
                     year?: number;
+                    /** @description Part of the case number, the diarienummer or the subject (a secret case’s subject is not searched) */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -28205,8 +28400,10 @@ export interface paths {
                         status: "ej-paborjad" | "gap-analys" | "planerad" | "pagaende" | "inford" | "uppfoljd" | "ej-aktuell";
                         notApplicableReason?: string | null;
                         decisionDate?: string | null;
-                        decisionForum?: string | null;
-                        decisionCaseRef?: string | null;
+                        decisionForumId?: string | null;
+                        decisionCaseId?: string | null;
+                        decisionParagraphId?: string | null;
+                        decisionElsewhere?: string | null;
                         responsibleGroupId?: string | null;
                         plannedStart?: string | null;
                         plannedDone?: string | null;
@@ -28426,8 +28623,10 @@ export interface paths {
                         status?: "ej-paborjad" | "gap-analys" | "planerad" | "pagaende" | "inford" | "uppfoljd" | "ej-aktuell";
                         notApplicableReason?: string | null;
                         decisionDate?: string | null;
-                        decisionForum?: string | null;
-                        decisionCaseRef?: string | null;
+                        decisionForumId?: string | null;
+                        decisionCaseId?: string | null;
+                        decisionParagraphId?: string | null;
+                        decisionElsewhere?: string | null;
                         responsibleGroupId?: string | null;
                         plannedStart?: string | null;
                         plannedDone?: string | null;
@@ -31781,6 +31980,8 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 shortName: string;
+                                /** @description At most five letters, for compact column headers (Sthlm, Jkpg, VGR …) */
+                                abbreviation: string;
                                 healthcareRegionIds: string[];
                             }[];
                             supports: {
@@ -32716,6 +32917,20 @@ export interface components {
             id: string;
             description: string;
             url: string | null;
+        };
+        Sender: {
+            /** @description kind:key, e.g. region:07, kommun:0780, npo:akut-vard, sender:<uuid> */
+            id: string;
+            /** @description The name to write as the sender (an NPO with its prefix) */
+            name: string;
+            shortName: string | null;
+            /**
+             * @description Vilket slags organisation
+             * @enum {unknown}
+             */
+            kind: "myndighet" | "skr" | "npo" | "sjukvardsregion" | "region" | "kommun" | "ovrig";
+            /** @description Where the name comes from, for seeded agencies */
+            sourceUrl: string | null;
         };
         Group: {
             /** Format: uuid */
@@ -33900,6 +34115,13 @@ export interface components {
             decisionDate: string | null;
             decisionForum: string | null;
             decisionCaseRef: string | null;
+            decisionForumId: string | null;
+            decisionCaseId: string | null;
+            decisionParagraphId: string | null;
+            decisionParagraphRef: string | null;
+            decisionElsewhere: string | null;
+            legacyDecisionForum: string | null;
+            legacyDecisionCaseRef: string | null;
             responsibleGroupId: string | null;
             plannedStart: string | null;
             plannedDone: string | null;
