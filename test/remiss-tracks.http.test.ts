@@ -136,10 +136,10 @@ describe('12. remiss processes beyond SKR’s two tracks', () => {
     expect((await step('seminarium', { dueOn: '2027-03-18', doneOn: null, version: 0 })).statusCode).toBe(409);
     const own = await step('preliminar-version', { dueOn: '2027-03-02', doneOn: null, version: 0 });
     expect(own.statusCode).toBe(422);
-    expect(problem(own).body.errors![0].path).toBe('/dueOn');
+    expect(problem(own).body.errors![0]!.path).toBe('/dueOn');
     expect((await step('finns-inte', { dueOn: null, doneOn: null, version: 0 })).statusCode).toBe(404);
     const future = await step('godkannande', { dueOn: '2027-05-20', doneOn: '2027-05-20', version: 0 });
-    expect(problem(future).body.errors![0].path).toBe('/doneOn');
+    expect(problem(future).body.errors![0]!.path).toBe('/doneOn');
     expect((await step('godkannande', { dueOn: '2027-05-20', doneOn: null, version: 0 }, samordnare)).statusCode).toBe(403);
 
     const audit = await t.db.query<{ action: string; after: { step: string; dueOn: string } }>(
@@ -170,7 +170,7 @@ describe('12. remiss processes beyond SKR’s two tracks', () => {
       payload: { track: 'oppen-remiss', version: r.version },
     });
     expect(res.statusCode).toBe(422);
-    expect(problem(res).body.errors![0].path).toBe('/track');
+    expect(problem(res).body.errors![0]!.path).toBe('/track');
     const moved = await call(admin, {
       method: 'PATCH',
       url: `/api/v1/consultation-rounds/${r.id}`,
@@ -290,7 +290,7 @@ describe('14. synpunktsinhämtning through Region Blekinge’s funktionsbrevlåd
 
     const none = await fwd(registrator, forward);
     expect(none.statusCode).toBe(422);
-    expect(problem(none).body.errors![0].path).toBe('/forwardedByEmail');
+    expect(problem(none).body.errors![0]!.path).toBe('/forwardedByEmail');
 
     expect((await call(registrator, { method: 'PUT', url: mailbox, payload: box })).statusCode).toBe(403);
     expect((await call(kalmar, { method: 'PUT', url: mailbox, payload: box })).statusCode).toBe(403);
@@ -318,14 +318,14 @@ describe('14. synpunktsinhämtning through Region Blekinge’s funktionsbrevlåd
     expect((await call(roleless, { method: 'GET', url: mailbox })).statusCode).toBe(403);
 
     const stranger = await fwd(registrator, { ...forward, forwardedByEmail: 'okand@example.se' });
-    expect(problem(stranger).body.errors![0].path).toBe('/forwardedByEmail');
+    expect(problem(stranger).body.errors![0]!.path).toBe('/forwardedByEmail');
     const before = await fwd(registrator, { ...forward, forwardedOn: '2027-01-29' });
     expect(problem(before).body.errors![0]).toMatchObject({
       path: '/forwardedOn',
       message: 'Synpunktsinhämtningen öppnade 2027-02-01.',
     });
     const future = await fwd(registrator, { ...forward, forwardedOn: '2027-02-04' });
-    expect(problem(future).body.errors![0].path).toBe('/forwardedOn');
+    expect(problem(future).body.errors![0]!.path).toBe('/forwardedOn');
     expect((await fwd(lasare, forward)).statusCode).toBe(403);
     expect((await fwd(kalmar, forward)).statusCode).toBe(403);
     const remiss = await buildConsultationRound(t.db, {
@@ -333,7 +333,7 @@ describe('14. synpunktsinhämtning through Region Blekinge’s funktionsbrevlåd
       consequences: [{ dimension: 'resources', significance: 'significant', text: 'Stor resurspåverkan.' }],
     });
     const wrongTrack = await fwd(registrator, { ...forward, roundId: remiss.id });
-    expect(problem(wrongTrack).body.errors![0].path).toBe('/roundId');
+    expect(problem(wrongTrack).body.errors![0]!.path).toBe('/roundId');
 
     const ok = await fwd(registrator, forward);
     expect(ok.statusCode, ok.body).toBe(201);

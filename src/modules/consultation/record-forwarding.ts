@@ -4,6 +4,7 @@ import { requestScope } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, unprocessable, type FieldError } from '../../platform/errors.js';
+import { assertVisible } from '../visible.js';
 import { authorizeInRegion } from './policy.js';
 import * as mb from './repository/mailboxes.js';
 import * as rounds from './rounds/repository.js';
@@ -29,10 +30,11 @@ export async function recordForwarding(db: Db, ctx: Ctx, region: string, input: 
     const geo = await requestScope(ctx, tx).geography();
     if (!geo.regionHealthcareRegions.has(region)) throw notFound('Regionen');
     await authorizeInRegion(ctx, tx, 'consultations.register', region);
+    await assertVisible(tx, ctx, { round: input.roundId });
     const today = opts.today ?? todayInSweden();
     const mailbox = await mb.getMailbox(tx, region);
     const round = await rounds.getRound(tx, input.roundId);
-    if (!round) throw unprocessable('Omgången finns inte.', [{ path: '/roundId', message: 'Välj en synpunktsinhämtning.' }]);
+    if (!round) throw notFound('Remissomgången');
     const errors: FieldError[] = [];
     if (!mailbox) {
       errors.push({
