@@ -2,7 +2,11 @@ import { createJointAnswer } from '../../src/modules/consultation/create-joint-a
 import { registerAnswer } from '../../src/modules/consultation/register-answer.js';
 import { routeAnswer } from '../../src/modules/consultation/route-answer.js';
 import { sendSurvey } from '../../src/modules/consultation/send-survey.js';
+import { inviteOrganisation } from '../../src/modules/consultation/rounds/invite-organisation.js';
+import { updateMailbox } from '../../src/modules/consultation/update-mailbox.js';
+import { clock } from '../../src/platform/clock.js';
 import { systemCtx } from '../../src/platform/context.js';
+import { daysFromToday } from '../helpers/clock.js';
 import { buildConsultationRound, buildGroup, buildLpo } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';
 
@@ -60,7 +64,37 @@ async function setupConsultations({ db }: Parameters<AccessModule['setup'] & obj
     'SELECT id FROM consultation_joint_sections WHERE joint_answer_id = $1 ORDER BY position',
     [jointId],
   );
+  // Issue 21 items 13–14: an open synpunktsinhämtning and an open öppen remiss (their windows
+  // moved around today), Blekinge's funktionsbrevlåda, and one invited organisation.
+  const open = async (r: { id: string }) =>
+    db.query(
+      `UPDATE consultation_rounds SET opens_on = $2, closes_on = $3, dates_overridden = true, override_reason = 'matrisen' WHERE id = $1`,
+      [r.id, daysFromToday(-3), daysFromToday(20)],
+    );
+  const synpunkt = await buildConsultationRound(db, { title: 'Matrisens synpunktsinhämtning' });
+  await open(synpunkt);
+  const remiss = await buildConsultationRound(db, {
+    title: 'Matrisens öppna remiss',
+    consequences: [{ dimension: 'organisation', significance: 'significant', text: 'Nya vårdnivåer.' }],
+  });
+  await open(remiss);
+  await updateMailbox(db, ctx, '10', {
+    address: 'funktionsbrevlada@matris.example.se',
+    contacts: [{ name: 'Matrisens kontaktperson', email: 'kontakt@matris.example.se' }],
+    version: 0,
+  });
+  const invited = await inviteOrganisation(
+    db,
+    ctx,
+    remiss.id,
+    { organisation: 'Matrisens patientförening', organisationKind: 'patientorganisation', contactEmail: 'pf@matris.example.se' },
+    { publicUrl: 'http://localhost', today: clock.today() },
+  );
   return {
+    consultationsSynpunktId: synpunkt.id,
+    consultationsRemissId: remiss.id,
+    consultationsInvitationId: invited.invitation.id,
+    consultationsInvitationToken: invited.link.split('#')[1]!,
     consultationsRoundId: round.id,
     consultationsAnswerId: answer.id,
     consultationsSectionId: sections[0]!.id,
@@ -189,6 +223,73 @@ export const consultationsAccess: AccessModule = {
     'POST /api/v1/consultation-surveys/{id}/close': [
       'scoped',
       (f) => ({ url: `/api/v1/consultation-surveys/${f.consultationsSurveyId}/close` }),
+    ],
+    // Issue 21 items 12–14: the tracks, a round's steps, invited organisations, the funktionsbrevlåda.
+    'GET /api/v1/consultation-tracks': ['public', () => ({ url: '/api/v1/consultation-tracks' })],
+    'PUT /api/v1/consultation-rounds/{id}/steps/{step}': [
+      'admin',
+      (f) => ({
+        url: `/api/v1/consultation-rounds/${f.consultationsSynpunktId}/steps/vidareformedling`,
+        payload: { dueOn: daysFromToday(2), doneOn: null, version: 0 },
+      }),
+    ],
+    'GET /api/v1/consultation-rounds/{id}/invitations': [
+      'admin',
+      (f) => ({ url: `/api/v1/consultation-rounds/${f.consultationsRemissId}/invitations` }),
+    ],
+    'POST /api/v1/consultation-rounds/{id}/invitations': [
+      'admin',
+      (f) => ({
+        url: `/api/v1/consultation-rounds/${f.consultationsRemissId}/invitations`,
+        payload: {
+          organisation: `Matrisens universitet ${Math.random()}`,
+          organisationKind: 'universitet',
+          contactEmail: 'u@matris.example.se',
+        },
+      }),
+    ],
+    'GET /api/v1/invitation-form/{id}': [
+      'public',
+      (f) => ({
+        url: `/api/v1/invitation-form/${f.consultationsInvitationId}`,
+        headers: { 'x-invitation-token': f.consultationsInvitationToken! },
+      }),
+    ],
+    'PUT /api/v1/invitation-form/{id}': [
+      'public',
+      (f) => ({
+        url: `/api/v1/invitation-form/${f.consultationsInvitationId}`,
+        headers: { 'x-invitation-token': f.consultationsInvitationToken! },
+        payload: { answer: 'Föreningen tillstyrker.' },
+      }),
+    ],
+    'GET /api/v1/consultation-mailboxes/{region}': ['scoped', () => ({ url: '/api/v1/consultation-mailboxes/10' })],
+    'PUT /api/v1/consultation-mailboxes/{region}': [
+      'scoped',
+      () => ({
+        url: '/api/v1/consultation-mailboxes/10',
+        payload: {
+          address: 'funktionsbrevlada@matris.example.se',
+          contacts: [{ name: 'Matrisens kontaktperson', email: 'kontakt@matris.example.se' }],
+          version: 1,
+        },
+      }),
+    ],
+    'GET /api/v1/consultation-mailboxes/{region}/forwardings': [
+      'scoped',
+      () => ({ url: '/api/v1/consultation-mailboxes/10/forwardings' }),
+    ],
+    'POST /api/v1/consultation-mailboxes/{region}/forwardings': [
+      'scoped',
+      (f) => ({
+        url: '/api/v1/consultation-mailboxes/10/forwardings',
+        payload: {
+          roundId: f.consultationsSynpunktId!,
+          forwardedByEmail: 'kontakt@matris.example.se',
+          forwardedTo: 'LPO Ögonsjukdomar',
+          forwardedOn: daysFromToday(0),
+        },
+      }),
     ],
     // The personal link: no account, the token is the key (404 without it, 410 once closed).
     'GET /api/v1/survey-form/{id}': [

@@ -407,6 +407,16 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/consultation-rounds/{id}/cancel': { any: ['rounds.create'] },
   'POST /api/v1/consultation-rounds/{id}/documents': { any: ['rounds.create'] },
   'DELETE /api/v1/consultation-rounds/{id}/documents/{documentId}': { any: ['rounds.create'] },
+  'PUT /api/v1/consultation-rounds/{id}/steps/{step}': { any: ['rounds.create'] },
+  'GET /api/v1/consultation-rounds/{id}/invitations': { any: ['rounds.create'] },
+  'POST /api/v1/consultation-rounds/{id}/invitations': { any: ['rounds.create'] },
+  'GET /api/v1/consultation-mailboxes/{region}': { any: ['consultations.read'] },
+  'PUT /api/v1/consultation-mailboxes/{region}': { any: ['consultations.settings'] },
+  'GET /api/v1/consultation-mailboxes/{region}/forwardings': { any: ['consultations.read'] },
+  'POST /api/v1/consultation-mailboxes/{region}/forwardings': {
+    any: ['consultations.register'],
+    note: 'a synpunktsinhämtning sent to the region, by one of its contact persons',
+  },
 
   // ── consultation answers (routed groups work, the beredning forum prepares, the decision forum decides) ──
   'GET /api/v1/consultation-board': { any: ['consultations.read'] },

@@ -70,6 +70,7 @@ export const BODY_REFERENCES: Record<string, BodyRef[]> = {
     { field: 'decisionGroupId', kind: 'group' },
   ],
   'POST /api/v1/consultation-answers': [{ field: 'roundId', kind: 'round' }],
+  'POST /api/v1/consultation-mailboxes/{region}/forwardings': [{ field: 'roundId', kind: 'round' }],
   'POST /api/v1/consultation-answers/{id}/routing': [
     { field: 'groupIds[]', kind: 'group' },
     { field: 'leadGroupId', kind: 'group' },

@@ -56,6 +56,21 @@ interface RoundDocumentAudit {
   sha256: string | null;
 }
 
+interface StepAudit {
+  step: string;
+  dueOn: string | null;
+  doneOn: string | null;
+  note: string | null;
+  version: number;
+}
+
+interface MailboxAudit {
+  region: string;
+  address: string;
+  contacts: { name: string; email: string }[];
+  version: number;
+}
+
 declare module '../../platform/audit/record.js' {
   interface AuditPayloads {
     'consultation-answer.register': {
@@ -100,6 +115,22 @@ declare module '../../platform/audit/record.js' {
     'consultation-round.update': { before: RoundCoreAudit; after: RoundCoreAudit };
     'consultation-round.override': { before: RoundWindowAudit; after: RoundWindowAudit & { reason: string | null } };
     'consultation-round.cancel': TransitionPayload<RoundStatus>;
+    'consultation-round.set-step': { before: StepAudit | null; after: StepAudit };
+    'consultation-invitation.create': {
+      after: { roundId: string; organisation: string; organisationKind: string; contactEmail: string };
+    };
+    'consultation-invitation.answer': { after: { roundId: string; organisation: string; chars: number; changed: boolean } };
+    'consultation-mailbox.update': { before: MailboxAudit | null; after: MailboxAudit };
+    'consultation-forwarding.create': {
+      after: {
+        roundId: string;
+        region: string;
+        forwardedByEmail: string;
+        forwardedTo: string;
+        forwardedOn: string;
+        note: string | null;
+      };
+    };
     'consultation-round-document.add': { after: RoundDocumentAudit };
     'consultation-round-document.remove': { before: RoundDocumentAudit };
     'consultation-round-document.download': { before?: undefined; after?: undefined };

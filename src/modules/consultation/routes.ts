@@ -10,6 +10,7 @@ import { answerRoutes } from './answer-routes.js';
 import { jointRoutes } from './joint-routes.js';
 import { surveyRoutes } from './survey-routes.js';
 import { roundRoutes } from './rounds/routes.js';
+import { mailboxRoutes } from './mailbox-routes.js';
 
 const tags = ['Remisser'];
 const Window = Type.Object({ opens: IsoDate, closes: IsoDate });
@@ -23,6 +24,7 @@ export const consultationRoutes: RouteModule = async (app, deps) => {
   await answerRoutes(app, deps);
   await surveyRoutes(app, deps);
   await jointRoutes(app, deps);
+  await mailboxRoutes(app, deps);
 
   app.get(
     '/api/v1/consultation-calendar',

@@ -31,6 +31,7 @@ import { BoardPage } from '../consultations/BoardPage';
 import { JointAnswerPage } from '../consultations/JointAnswerPage';
 import { ConsultationsPage } from '../consultations/OverviewPage';
 import { SurveyFormPage } from '../consultations/SurveyFormPage';
+import { InvitationFormPage } from '../consultations/InvitationFormPage';
 import { CasePage } from '../cases/CasePage';
 import { ClassificationPage } from '../cases/ClassificationPage';
 import { DiaryPage } from '../cases/DiaryPage';
@@ -126,6 +127,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/remisser/svar/:id', access: 'public', render: (p) => <AnswerPage id={p.id ?? ''} /> },
   { pattern: '/remisser/gemensamma-svar/:id', access: 'public', render: (p) => <JointAnswerPage id={p.id ?? ''} /> },
   { pattern: '/enkat/:id', access: 'public', render: (p) => <SurveyFormPage id={p.id ?? ''} /> },
+  { pattern: '/remissvar/:id', access: 'public', render: (p) => <InvitationFormPage id={p.id ?? ''} /> },
   { pattern: '/arenden-och-beslut/mina', access: 'public', render: () => <MyCasesPage /> },
   { pattern: '/arenden-och-beslut/beredning', access: 'public', render: () => <TriagePage /> },
   { pattern: '/arenden-och-beslut/diarium', access: 'public', render: () => <DiaryPage /> },

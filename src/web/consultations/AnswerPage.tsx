@@ -18,6 +18,7 @@ import { RoutingForm } from './RoutingForm';
 import { jointStatusLabel, milestoneLabel, StatusBadge, trackLabel } from './shared';
 import { StepsPanel } from './StepsPanel';
 import { SurveyPanel } from './SurveyPanel';
+import { TrackSteps } from './TrackSteps';
 
 export function AnswerPage({ id }: { id: string }) {
   const t = useT();
@@ -107,6 +108,7 @@ function AnswerView({ id }: { id: string }) {
               </div>
             ))}
           </dl>
+          {a.round && <TrackSteps roundId={a.round.id} />}
 
           <h2 id="milestones-heading">{t('consultations.milestones.heading')}</h2>
           <TableScroll labelledBy="milestones-caption">

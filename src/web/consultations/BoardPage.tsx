@@ -17,6 +17,7 @@ import { useI18n, useT } from '../i18n';
 import { answerPath, CONSULTATIONS_PATH, type Settings } from './model';
 import { MilestoneText, StatusBadge, trackLabel } from './shared';
 import { schemaResolver } from '../forms';
+import { MailboxPanel } from './MailboxPanel';
 import { SubmitError, useFormSubmit, useSubmit } from '../form-submit';
 
 const DECIDING = new Set(['council', 'forum', 'steering-group', 'political-body']);
@@ -103,6 +104,7 @@ function BoardView({ code }: { code: string }) {
           </table>
         </TableScroll>
       )}
+      {board.data && <MailboxPanel region={code} rounds={board.data.items.map((x) => x.round)} />}
       {board.data && <SettingsForm region={code} groups={board.data.groups.filter((g) => DECIDING.has(g.kind))} />}
     </Page>
   );

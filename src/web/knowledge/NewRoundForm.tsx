@@ -21,8 +21,12 @@ import { useI18n } from '../i18n';
 import { loadHealthcareRegions } from '../organisation/reference';
 import { asApiError, errorKey, serverFieldErrors, useFormSummary } from '../people/people';
 import { DOC_KINDS, docLabel, supportHref, TRACKS, trackLabel } from './knowledge';
+import { isCalendarTrack, type AnyTrack, type ROUND_TRACKS } from '../../shared/round-vocabulary';
 
 type Track = NonNullable<ApiBody<'/consultation-rounds', 'post'>['track']>;
+type CalendarTrack = (typeof ROUND_TRACKS)[number];
+/** SKR's two tracks follow the national calendar; the other remiss processes (seed 002) take the dates a person enters. */
+const onCalendar = (t: string) => isCalendarTrack(t as AnyTrack);
 type RoundRecipient = NonNullable<ApiBody<'/consultation-rounds', 'post'>['recipients']>[number];
 type DocKind = (typeof DOC_KINDS)[number];
 type Proposal = ApiResponse<'/consultation-rounds/proposal'>;
@@ -72,7 +76,7 @@ export function NewRoundForm({ versionId, proposal: p }: { versionId: string; pr
       track: v.track as Track,
       opensOn: v.opensOn,
       closesOn: v.closesOn,
-      ...(v.datesOverride ? { datesOverride: true } : {}),
+      ...(v.datesOverride && onCalendar(v.track) ? { datesOverride: true } : {}),
       ...(v.overrideReason.trim() ? { overrideReason: v.overrideReason.trim() } : {}),
       ...(v.title.trim() ? { title: v.title.trim() } : {}),
       ...(v.sender.trim() ? { sender: v.sender.trim() } : {}),
@@ -107,17 +111,18 @@ export function NewRoundForm({ versionId, proposal: p }: { versionId: string; pr
   const slot = $api.useQuery(
     'get',
     '/consultation-rounds/proposal',
-    { params: { query: { supportVersionId: versionId, track: track as Track } } },
-    { enabled: track !== '' },
+    { params: { query: { supportVersionId: versionId, track: track as CalendarTrack } } },
+    { enabled: onCalendar(track) },
   );
   useEffect(() => {
-    if (slot.data && !datesOverride) {
+    if (slot.data && !datesOverride && onCalendar(track)) {
       setValue('opensOn', slot.data.opensOn);
       setValue('closesOn', slot.data.closesOn);
     }
-  }, [slot.data, datesOverride, setValue]);
+  }, [slot.data, datesOverride, setValue, track]);
 
-  const offProposal = track !== p.proposedTrack || datesOverride;
+  const ownDates = !onCalendar(track);
+  const offProposal = !ownDates && (track !== p.proposedTrack || datesOverride);
   const label = (key: string) =>
     key.startsWith('documents-')
       ? docLabel(i18n, key.slice('documents-'.length))
@@ -171,7 +176,7 @@ export function NewRoundForm({ versionId, proposal: p }: { versionId: string; pr
           id="round-opensOn"
           type="date"
           label={t('knowledge.newRound.opensOn')}
-          readOnly={!datesOverride}
+          readOnly={!datesOverride && !ownDates}
         />
         <FormTextField
           control={form.control}
@@ -179,17 +184,23 @@ export function NewRoundForm({ versionId, proposal: p }: { versionId: string; pr
           id="round-closesOn"
           type="date"
           label={t('knowledge.newRound.closesOn')}
-          readOnly={!datesOverride}
+          readOnly={!datesOverride && !ownDates}
         />
       </div>
-      <Checkbox
-        id="round-datesOverride"
-        label={t('knowledge.newRound.datesOverride')}
-        checked={datesOverride}
-        onChange={(v) => setValue('datesOverride', v, { shouldDirty: true })}
-      />
+      {!ownDates && (
+        <Checkbox
+          id="round-datesOverride"
+          label={t('knowledge.newRound.datesOverride')}
+          checked={datesOverride}
+          onChange={(v) => setValue('datesOverride', v, { shouldDirty: true })}
+        />
+      )}
       <p role="status" className={offProposal ? 'field-error' : 'muted'}>
-        {offProposal ? t('knowledge.newRound.offProposal') : t('knowledge.newRound.usesProposal')}
+        {ownDates
+          ? t('knowledge.newRound.ownDates')
+          : offProposal
+            ? t('knowledge.newRound.offProposal')
+            : t('knowledge.newRound.usesProposal')}
       </p>
       <FormTextAreaField
         control={form.control}

@@ -2,6 +2,8 @@ import { useI18n } from '../i18n';
 import { trackLabel, type SupportDetail } from './knowledge';
 import { RoundDocumentForm } from './RoundDocumentForm';
 import { RoundsTable } from './RoundsTable';
+import { InvitationsPanel } from './InvitationsPanel';
+import { TrackSteps } from '../consultations/TrackSteps';
 import { refreshSupports } from './support-mutations';
 
 /** The support's consultation rounds; the answers area (src/web/consultations) shows each round's answers. */
@@ -24,6 +26,15 @@ export function SupportRoundsPanel({
       ) : (
         <RoundsTable rounds={rounds} id="support-rounds" caption={t('knowledge.rounds.caption')} showSupport={false} />
       )}
+      {rounds
+        .filter((r) => !r.cancelReason)
+        .map((r) => (
+          <TrackSteps key={`steps-${r.id}`} roundId={r.id} />
+        ))}
+      {mayAddDocuments &&
+        rounds
+          .filter((r) => !r.cancelReason && r.track === 'oppen-remiss')
+          .map((r) => <InvitationsPanel key={`inv-${r.id}`} roundId={r.id} title={r.title} />)}
       {mayAddDocuments &&
         rounds
           // A cancelled round takes no more documents (the rounds' own allowedActions will say so).

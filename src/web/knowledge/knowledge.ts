@@ -49,7 +49,7 @@ export const STATUSES = [
 export const PRODUCER_KINDS = ['npo', 'nag', 'rcc', 'agency', 'other'] as const;
 export const DIMENSIONS = ['population', 'resources', 'organisation', 'competence', 'patient-safety', 'ethics'] as const;
 export const SIGNIFICANCES = ['none', 'minor', 'significant'] as const;
-export const TRACKS = ['synpunktsinhamtning', 'oppen-remiss'] as const;
+export { ALL_TRACKS as TRACKS } from '../../shared/round-vocabulary';
 export const DOC_KINDS = ['utkast', 'missiv', 'konsekvensbeskrivning', 'svarsmall'] as const;
 
 export const STATUS_BADGE: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
 import { selectRow, selectRows } from '../../../platform/db/rows.js';
-import type { RoundTrack } from '../../../shared/round-vocabulary.js';
+import type { AnyTrack as RoundTrack } from '../../../shared/round-vocabulary.js';
 import type { RoundStatus } from '../rules/round-lifecycle.js';
 import type { Round } from '../schemas.js';
 /** The rounds as the answers read them (the rounds' own SQL is in rounds/repository.ts). */

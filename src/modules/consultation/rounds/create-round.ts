@@ -7,6 +7,8 @@ import { conflict, unprocessable, type FieldError } from '../../../platform/erro
 import { repository as kRepo } from '../../knowledge/index.js';
 import { applyVersionTransition } from '../../knowledge/index.js';
 import { planRound, type RoundChoice } from '../../knowledge/index.js';
+import { isCalendarTrack, type AnyTrack } from '../../../shared/round-vocabulary.js';
+import { planOwnDateRound } from '../rules/tracks.js';
 import { authorizeRounds } from '../policy.js';
 import { CONSULTABLE_VERSION_STATUSES, isOnRemiss } from '../rules/round-lifecycle.js';
 import { roundCore } from './presenter.js';
@@ -18,7 +20,9 @@ export interface RecipientInput {
   id: string;
 }
 
-export interface CreateRoundInput extends RoundChoice {
+export interface CreateRoundInput extends Omit<RoundChoice, 'track'> {
+  /** SKR's two tracks are proposed and placed by the calendar; the others take the dates a person enters. */
+  track?: AnyTrack | undefined;
   supportVersionId: string;
   title?: string | undefined;
   sender?: string | undefined;
@@ -59,9 +63,11 @@ export async function proposeForVersion(db: Queryable, versionId: string, today:
 }
 
 /**
- * A national round: created by system administrators (or an admin's API token). The track is
- * proposed from the version's consequence description and the round placed in the next
- * calendar slot; overrides need a reason. The version goes on remiss. A second active round
+ * A national round: created by system administrators (or an admin's API token). On SKR's two
+ * tracks the track is proposed from the version's consequence description and the round placed
+ * in the next calendar slot; overrides need a reason. The other remiss processes (seed 002:
+ * nationella riktlinjer, högspecialiserad vård, cancer, partnership agencies) are chosen by the
+ * person, with the dates they enter. The version goes on remiss. A second active round
  * of the same version on the same track with an overlapping window is refused (409).
  */
 export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
@@ -76,7 +82,10 @@ export async function createRound(db: Db, ctx: Ctx, input: CreateRoundInput) {
       ]);
     }
     const support = (await kRepo.getSupport(tx, version.supportId))!;
-    const plan = planRound(await kRepo.consequencesOf(tx, [version.id]), today, input);
+    const plan =
+      input.track && !isCalendarTrack(input.track)
+        ? planOwnDateRound(input.track, input)
+        : planRound(await kRepo.consequencesOf(tx, [version.id]), today, { ...input, track: input.track });
     if (plan.errors.length) throw unprocessable('Remissomgången kunde inte planeras.', plan.errors);
     if (!CONSULTABLE_VERSION_STATUSES.includes(version.status)) {
       throw unprocessable(`Versionen är ${version.status.replace('-', ' ')} och kan inte skickas på remiss.`, [

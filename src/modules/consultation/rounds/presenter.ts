@@ -3,7 +3,9 @@ import { allowedActions } from '../../../platform/lifecycle/index.js';
 import { isRoundCancelled, roundLifecycle } from '../rules/round-lifecycle.js';
 import type * as repo from './repository.js';
 
-export const TRACK_LABELS = { synpunktsinhamtning: 'Synpunktsinhämtning', 'oppen-remiss': 'Öppen nationell remiss' } as const;
+import { roundSteps, TRACK_LABELS, trackOf, type EnteredStep } from '../rules/tracks.js';
+
+export { TRACK_LABELS };
 
 /** A document as the API shows it: an upload (no link) gets its download address. */
 export const presentDocument = (d: repo.DocumentRow) => ({
@@ -22,10 +24,14 @@ export function presentRound(
   documents: repo.DocumentRow[] = [],
   /** Whether the caller administers national rounds. */
   mayManage = false,
+  steps: (EnteredStep & { roundId: string })[] = [],
 ) {
+  const entered = steps.filter((s) => s.roundId === r.id);
   return {
     ...r,
     trackLabel: TRACK_LABELS[r.track],
+    trackAgency: trackOf(r.track)?.agency ?? '',
+    steps: roundSteps(r.track, r, entered, today),
     phase: roundPhase({ opens: r.opensOn, closes: r.closesOn, cancelled: isRoundCancelled(r.status) }, today),
     recipients: recipients.filter((x) => x.roundId === r.id).map(({ roundId: _, ...x }) => x),
     documents: documents.filter((d) => d.roundId === r.id).map(presentDocument),

@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import type { Queryable } from '../../../platform/db/index.js';
 import { selectRow, selectRows } from '../../../platform/db/rows.js';
 import { Filters } from '../../../platform/db/sql.js';
-import type { RoundTrack } from '../../../shared/round-vocabulary.js';
+import type { AnyTrack as RoundTrack } from '../../../shared/round-vocabulary.js';
 import type { RoundStatus } from '../rules/round-lifecycle.js';
 import type { ConsultationRound, RoundDocument } from './schemas.js';
 
@@ -17,7 +17,17 @@ type RoundApi = Static<typeof ConsultationRound>;
  */
 export type RoundRow = Omit<
   RoundApi,
-  'track' | 'proposedTrack' | 'status' | 'trackLabel' | 'phase' | 'recipients' | 'documents' | 'allowedActions' | 'mayEdit'
+  | 'track'
+  | 'proposedTrack'
+  | 'status'
+  | 'trackLabel'
+  | 'trackAgency'
+  | 'steps'
+  | 'phase'
+  | 'recipients'
+  | 'documents'
+  | 'allowedActions'
+  | 'mayEdit'
 > & {
   track: RoundTrack;
   proposedTrack: RoundTrack;
@@ -256,4 +266,54 @@ export async function insertDocument(
 
 export async function deleteDocument(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM consultation_round_documents WHERE id = $1', [id]);
+}
+
+// ---------------------------------------------------------------- steps (dates a person enters)
+
+export type StepRow = {
+  roundId: string;
+  step: string;
+  dueOn: string | null;
+  doneOn: string | null;
+  note: string | null;
+  version: number;
+};
+
+export async function stepsOf(db: Queryable, roundIds: string[]): Promise<StepRow[]> {
+  if (roundIds.length === 0) return [];
+  return selectRows<StepRow>(
+    db,
+    'SELECT round_id, step, due_on, done_on, note, version FROM consultation_round_steps WHERE round_id = ANY($1::uuid[])',
+    [roundIds],
+  );
+}
+
+/** Writes a step's entry; `expected` 0 means there is none yet. Undefined when the version moved. */
+export async function saveStep(
+  db: Queryable,
+  roundId: string,
+  step: string,
+  e: { dueOn: string | null; doneOn: string | null; note: string | null },
+  expected: number,
+  by: string | null,
+): Promise<StepRow | undefined> {
+  const cols = 'round_id, step, due_on, done_on, note, version';
+  if (expected === 0) {
+    return selectRow<StepRow>(
+      db,
+      `INSERT INTO consultation_round_steps (round_id, step, due_on, done_on, note, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (round_id, step) DO NOTHING RETURNING ${cols}`,
+      [roundId, step, e.dueOn, e.doneOn, e.note, by],
+    );
+  }
+  return selectRow<StepRow>(
+    db,
+    `UPDATE consultation_round_steps SET due_on = $3, done_on = $4, note = $5, updated_by = $6, version = version + 1, updated_at = now()
+     WHERE round_id = $1 AND step = $2 AND version = $7 RETURNING ${cols}`,
+    [roundId, step, e.dueOn, e.doneOn, e.note, by, expected],
+  );
+}
+
+export async function touchRound(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE consultation_rounds SET updated_at = now() WHERE id = $1', [id]);
 }

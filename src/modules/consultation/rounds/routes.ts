@@ -12,6 +12,13 @@ import { lastModified } from '../../../platform/http/public-read.js';
 import { errorResponses, Uuid, VersionHeader } from '../../../platform/http/schemas.js';
 import {
   AddDocumentBody,
+  Invitation,
+  InvitationAnswerBody,
+  InvitationForm,
+  InviteBody,
+  RoundStep,
+  StepBody,
+  TrackDefinition,
   CancelRoundBody,
   ConsultationRound,
   CreateRoundBody,
@@ -29,11 +36,22 @@ import * as repo from './repository.js';
 import { getSupport } from '../../knowledge/index.js';
 import { cancelRound } from './cancel-round.js';
 import { updateRound } from './update-round.js';
-import { mayManageRounds } from '../policy.js';
+import { authorizeRounds, mayManageRounds } from '../policy.js';
+import { TRACKS } from '../rules/tracks.js';
+import { setRoundStep } from './set-round-step.js';
+import { inviteOrganisation } from './invite-organisation.js';
+import { answerInvitation, openInvitation } from './answer-invitation.js';
+import { invitationsOf } from './invitation-repository.js';
 
 const tags = ['Remissomgångar'];
 const IdParams = Type.Object({ id: Uuid });
 const DocParams = Type.Object({ id: Uuid, documentId: Uuid });
+const StepParams = Type.Object({ id: Uuid, step: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
+const InvitationTokenHeader = Type.Object({
+  'x-invitation-token': Type.Optional(
+    Type.String({ maxLength: 200, description: 'Token ur den personliga länken (delen efter #)' }),
+  ),
+});
 
 export const roundRoutes: RouteModule = (app, { db, config }) => {
   app.addSchema(ConsultationRound);
@@ -44,8 +62,12 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
   const present = async (ctx: Ctx, rows: repo.RoundRow[]) => {
     const today = todayInSweden();
     const ids = rows.map((r) => r.id);
-    const [recipients, documents] = await Promise.all([repo.recipientsOf(db, ids), repo.documentsOf(db, ids)]);
-    return rows.map((r) => presentRound(r, today, recipients, documents, mayManageRounds(ctx)));
+    const [recipients, documents, steps] = await Promise.all([
+      repo.recipientsOf(db, ids),
+      repo.documentsOf(db, ids),
+      repo.stepsOf(db, ids),
+    ]);
+    return rows.map((r) => presentRound(r, today, recipients, documents, mayManageRounds(ctx), steps));
   };
   const one = async (ctx: Ctx, id: string) => {
     const r = await repo.getRound(db, id);
@@ -259,6 +281,119 @@ export const roundRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req, reply) => {
       await removeDocument(db, req.ctx, req.params.id, req.params.documentId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/consultation-tracks',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags,
+        summary:
+          'Remissprocessernas spår (seed 002): SKR:s två och Socialstyrelsens nationella riktlinjer, nationell högspecialiserad vård, cancer och andra myndigheter inom partnerskapet, med stegen i ordning och vem som agerar',
+        response: { 200: Type.Object({ items: Type.Array(TrackDefinition) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      mayRead(req);
+      return { items: TRACKS.map((t) => ({ ...t, steps: t.steps.map((x) => ({ ...x })) })) };
+    },
+  );
+
+  app.put(
+    '/api/v1/consultation-rounds/:id/steps/:step',
+    {
+      schema: {
+        tags,
+        summary:
+          'För in datum för ett steg som spåret lämnar öppet (seminarium, godkännande, slutlig version …) och när det blev gjort (version 0 första gången)',
+        params: StepParams,
+        body: StepBody,
+        response: { 200: RoundStep, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      await setRoundStep(db, req.ctx, req.params.id, req.params.step, req.body);
+      const r = await one(req.ctx, req.params.id);
+      return r.steps.find((x) => x.code === req.params.step)!;
+    },
+  );
+
+  app.get(
+    '/api/v1/consultation-rounds/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Organisationer inbjudna att svara på en öppen nationell remiss, med deras svar (omgångens samordnare)',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Invitation) }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      authorizeRounds(req.ctx);
+      if (!(await repo.getRound(db, req.params.id))) throw notFound('Remissomgången');
+      return { items: await invitationsOf(db, req.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/consultation-rounds/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Bjud in en patientförening, ett universitet, en profession eller en kommun att svara på en öppen nationell remiss; svarar med den personliga länken (visas bara nu)',
+        params: IdParams,
+        body: InviteBody,
+        response: {
+          201: Type.Object({ invitation: Invitation, link: Type.String() }),
+          ...errorResponses(400, 401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (req, reply) => {
+      const out = await inviteOrganisation(db, req.ctx, req.params.id, req.body, {
+        publicUrl: config.publicUrl,
+        today: todayInSweden(),
+      });
+      return reply.code(201).send(out);
+    },
+  );
+
+  // The invited organisation's side: a personal link, no account. The token travels in a header, never in the URL.
+  app.get(
+    '/api/v1/invitation-form/:id',
+    {
+      schema: {
+        tags: ['Remissvar (publik)'],
+        summary: 'Öppna inbjudan att svara på remissen med den personliga länken; 404 för okänd länk, 410 när remissen stängt',
+        params: IdParams,
+        headers: InvitationTokenHeader,
+        response: { 200: InvitationForm, ...errorResponses(400, 404, 410) },
+      },
+    },
+    async (req, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return openInvitation(db, req.params.id, req.headers['x-invitation-token'], todayInSweden());
+    },
+  );
+
+  app.put(
+    '/api/v1/invitation-form/:id',
+    {
+      schema: {
+        tags: ['Remissvar (publik)'],
+        summary: 'Lämna (eller ändra) organisationens svar medan remissen är öppen',
+        params: IdParams,
+        headers: InvitationTokenHeader,
+        body: InvitationAnswerBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 404, 410, 422) },
+      },
+    },
+    async (req, reply) => {
+      await answerInvitation(db, req.ctx, req.params.id, req.headers['x-invitation-token'], req.body.answer, todayInSweden());
       return reply.code(204).send(null);
     },
   );

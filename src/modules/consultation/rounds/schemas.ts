@@ -1,13 +1,50 @@
 import { Type } from 'typebox';
 import { IsoDate, UpdatedSince, Uuid } from '../../../platform/http/schemas.js';
-import { DOCUMENT_KINDS, ROUND_TRACKS } from '../../../shared/round-vocabulary.js';
+import { ALL_TRACKS, DOCUMENT_KINDS, INVITEE_KINDS, ROUND_TRACKS } from '../../../shared/round-vocabulary.js';
 
 /** The national consultation rounds' route schemas (moved here from the knowledge module with the rounds). */
 const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Url = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'http(s)-adress' });
 const VersionField = { version: Type.Optional(Type.Integer({ minimum: 1 })) };
-const Track = lit(ROUND_TRACKS);
+const CalendarTrack = lit(ROUND_TRACKS);
+const Track = lit(ALL_TRACKS);
+
+const StepDateT = Type.Union([Type.Literal('opens'), Type.Literal('closes'), Type.Literal('entered')]);
+
+/** A step of a round's track (rules/tracks.ts): who acts, and its date (the round's own, or one a person entered). */
+export const RoundStep = Type.Object({
+  code: Type.String(),
+  label: Type.String(),
+  actor: Type.String(),
+  date: StepDateT,
+  dueOn: Nullable(IsoDate),
+  doneOn: Nullable(IsoDate),
+  note: Nullable(Type.String()),
+  version: Type.Integer({ description: '0 = inget har förts in för steget ännu' }),
+  late: Type.Boolean(),
+});
+
+export const TrackDefinition = Type.Object({
+  code: Type.String(),
+  label: Type.String(),
+  agency: Type.String(),
+  calendar: Type.Boolean({
+    description: 'Remisskalendern placerar omgången (SKR:s två spår); annars anges datumen av en person',
+  }),
+  openToOthers: Type.Boolean({ description: 'Andra än regionerna kan bjudas in att svara' }),
+  steps: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), actor: Type.String(), date: StepDateT })),
+});
+
+export const StepBody = Type.Object(
+  {
+    dueOn: Nullable(IsoDate),
+    doneOn: Nullable(IsoDate),
+    note: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 2000 }))),
+    version: Type.Integer({ minimum: 0, description: 'Stegets version; 0 när inget förts in ännu' }),
+  },
+  { additionalProperties: false },
+);
 
 export const RoundDocument = Type.Object({
   id: Uuid,
@@ -33,6 +70,8 @@ export const ConsultationRound = Type.Object(
     versionLabel: Type.String(),
     track: Type.String(),
     trackLabel: Type.String(),
+    trackAgency: Type.String(),
+    steps: Type.Array(RoundStep),
     opensOn: IsoDate,
     closesOn: IsoDate,
     status: Type.String(),
@@ -79,7 +118,7 @@ export const UploadDocument = Type.Object(
 export const AddDocumentBody = Type.Union([LinkDocument, UploadDocument]);
 
 const choiceFields = {
-  track: Type.Optional(Track),
+  track: Type.Optional(CalendarTrack),
   opensOn: Type.Optional(IsoDate),
   closesOn: Type.Optional(IsoDate),
   datesOverride: Type.Optional(Type.Boolean({ description: 'Datumen avviker medvetet från remisskalendern (skäl krävs)' })),
@@ -90,6 +129,7 @@ export const CreateRoundBody = Type.Object(
   {
     supportVersionId: Uuid,
     ...choiceFields,
+    track: Type.Optional(Track),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     sender: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     recipients: Type.Optional(Type.Array(Recipient, { maxItems: 40 })),
@@ -101,6 +141,7 @@ export const CreateRoundBody = Type.Object(
 export const UpdateRoundBody = Type.Object(
   {
     ...choiceFields,
+    track: Type.Optional(Track),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     sender: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     recipients: Type.Optional(Type.Array(Recipient, { minItems: 1, maxItems: 40 })),
@@ -146,3 +187,95 @@ export const Proposal = Type.Object({
   datesOverridden: Type.Boolean(),
   errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
 });
+
+// ---------------------------------------------------------------- invitations (öppen nationell remiss, seed 002)
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+
+export const InviteBody = Type.Object(
+  {
+    organisation: Type.String({ minLength: 1, maxLength: 300 }),
+    organisationKind: lit(INVITEE_KINDS),
+    contactEmail: Email,
+  },
+  { additionalProperties: false },
+);
+
+export const Invitation = Type.Object({
+  id: Uuid,
+  roundId: Uuid,
+  organisation: Type.String(),
+  organisationKind: Type.String(),
+  contactEmail: Type.String(),
+  answer: Nullable(Type.String()),
+  answeredAt: Nullable(Type.String({ format: 'date-time' })),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const InvitationForm = Type.Object({
+  invitationId: Uuid,
+  organisation: Type.String(),
+  roundTitle: Type.String(),
+  trackLabel: Type.String(),
+  sender: Type.String(),
+  opensOn: IsoDate,
+  closesOn: IsoDate,
+  answer: Nullable(Type.String()),
+  answeredAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const InvitationAnswerBody = Type.Object(
+  { answer: Type.String({ minLength: 1, maxLength: 20000 }) },
+  { additionalProperties: false },
+);
+
+// ---------------------------------------------------------------- funktionsbrevlåda (synpunktsinhämtning, seed 002)
+
+const ContactPerson = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), email: Email },
+  { additionalProperties: false },
+);
+
+export const MailboxBody = Type.Object(
+  {
+    address: Email,
+    contacts: Type.Array(ContactPerson, { minItems: 1, maxItems: 20 }),
+    version: Type.Integer({ minimum: 0, description: '0 när regionen inte har någon funktionsbrevlåda registrerad' }),
+  },
+  { additionalProperties: false },
+);
+
+export const Mailbox = Type.Object({
+  region: Type.String(),
+  address: Nullable(Type.String()),
+  contacts: Type.Array(Type.Object({ name: Type.String(), email: Type.String() })),
+  version: Type.Integer(),
+  mayEdit: Type.Boolean(),
+  mayForward: Type.Boolean(),
+});
+
+export const ForwardBody = Type.Object(
+  {
+    roundId: Uuid,
+    forwardedByEmail: Email,
+    forwardedTo: Type.String({ minLength: 1, maxLength: 1000, description: 'Till vem länken vidareförmedlades' }),
+    forwardedOn: IsoDate,
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Forwarding = Type.Object({
+  id: Uuid,
+  roundId: Uuid,
+  roundTitle: Type.String(),
+  region: Type.String(),
+  forwardedByName: Type.String(),
+  forwardedByEmail: Type.String(),
+  forwardedTo: Type.String(),
+  forwardedOn: IsoDate,
+  note: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const ForwardingQuery = Type.Object({ roundId: Type.Optional(Uuid) }, { additionalProperties: false });
