@@ -6512,7 +6512,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         personId: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -6662,7 +6662,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -6971,7 +6971,7 @@ export interface paths {
                         /** @description Vem som nominerar (namn och funktion) */
                         nominatedBy: string;
                         motivation?: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -7643,8 +7643,8 @@ export interface paths {
                         groupKey?: string | null;
                         /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
                         programAreaIds?: string[];
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair" | "per-body" | "child-chairs" | "group-representative" | "appoints-child-chairs" | "in-council" | "seats-above";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -7653,6 +7653,8 @@ export interface paths {
                         years?: number | null;
                         regionOrder?: string[];
                         anchorDate?: string | null;
+                        relatedGroupKey?: string | null;
+                        followsRuleId?: string | null;
                         description: string;
                         sourceId?: string | null;
                     };
@@ -7910,8 +7912,8 @@ export interface paths {
                         groupKey?: string | null;
                         /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
                         programAreaIds?: string[];
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair" | "per-body" | "child-chairs" | "group-representative" | "appoints-child-chairs" | "in-council" | "seats-above";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -7920,6 +7922,8 @@ export interface paths {
                         years?: number | null;
                         regionOrder?: string[];
                         anchorDate?: string | null;
+                        relatedGroupKey?: string | null;
+                        followsRuleId?: string | null;
                         description: string;
                         sourceId?: string | null;
                         version?: number;
@@ -8039,6 +8043,157 @@ export interface paths {
         };
         trace?: never;
     };
+    "/composition-rules/{id}/rotation-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ange en rotations ordning mellan regionerna och dagen då den första perioden börjar (administratör eller samordnare för gruppens ägare) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Regionernas länskoder i den ordning de har ordförandeskapet */
+                        regionOrder: string[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2027-03-01
+                         */
+                        anchorDate: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompositionRule"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/groups/{id}/composition": {
         parameters: {
             query?: never;
@@ -8086,7 +8241,7 @@ export interface paths {
                             gaps: {
                                 /** Format: uuid */
                                 ruleId: string;
-                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
+                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector" | "rotation-unset" | "child-chair-missing" | "chair-not-appointed" | "representative-missing" | "no-council" | "above-missing" | "above-excess";
                                 roles: string[];
                                 region: string | null;
                                 regionName: string | null;
@@ -8206,7 +8361,7 @@ export interface paths {
                                 gaps: {
                                     /** Format: uuid */
                                     ruleId: string;
-                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
+                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector" | "rotation-unset" | "child-chair-missing" | "chair-not-appointed" | "representative-missing" | "no-council" | "above-missing" | "above-excess";
                                     roles: string[];
                                     region: string | null;
                                     regionName: string | null;
@@ -8310,6 +8465,19 @@ export interface paths {
                                 roles: string[];
                                 years: number;
                                 description: string;
+                                /** @description Om ordningen och den första perioden är fastställda */
+                                ordered: boolean;
+                                /** Format: uuid */
+                                orderRuleId: string;
+                                orderRuleVersion: number;
+                                regionOrder: string[];
+                                anchorDate: string | null;
+                                regionsToOrder: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                /** @description Om den inloggade får ange ordningen (PUT /composition-rules/{orderRuleId}/rotation-order) */
+                                mayEdit: boolean;
                                 periods: {
                                     /**
                                      * Format: date
@@ -8331,6 +8499,137 @@ export interface paths {
                                         personName: string;
                                         represents: string | null;
                                     }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/representation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vem som företräder vem mellan nivåerna: vilka av gruppens ledamöter som sitter i gruppen den speglar (t.ex. RPO → NPO), och vilka från grupperna som speglar den som sitter här */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description YYYY-MM-DD
+                     * @example 2027-03-01
+                     */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            groupId: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             * @example 2027-03-01
+                             */
+                            date: string;
+                            up: {
+                                /** Format: uuid */
+                                groupId: string;
+                                groupName: string;
+                                level: string;
+                                owner: string;
+                                ownerName: string;
+                                people: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    personName: string;
+                                    roleBelow: string;
+                                    roleAbove: string;
+                                    represents: string | null;
+                                }[];
+                            } | null;
+                            /** @description Grupperna som speglar denna, och vilka av deras ledamöter som sitter här */
+                            down: {
+                                /** Format: uuid */
+                                groupId: string;
+                                groupName: string;
+                                level: string;
+                                owner: string;
+                                ownerName: string;
+                                people: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    personName: string;
+                                    roleBelow: string;
+                                    roleAbove: string;
+                                    represents: string | null;
                                 }[];
                             }[];
                         };
@@ -32750,6 +33049,11 @@ export interface components {
             decisionReference: string | null;
             decisionReason: string | null;
             membershipId: string | null;
+            appointingGroup: {
+                /** Format: uuid */
+                groupId: string;
+                groupName: string;
+            } | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -32774,6 +33078,8 @@ export interface components {
             years: number | null;
             regionOrder: string[];
             anchorDate: string | null;
+            relatedGroupKey: string | null;
+            followsRuleId: string | null;
             description: string;
             sourceId: string | null;
             version: number;

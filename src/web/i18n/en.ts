@@ -619,6 +619,7 @@ export const en: Record<MessageKey, string> = {
   'membership.role.lokal-patientprocessledare': 'Local patient process leader',
   'membership.role.kontaktsjukskoterska': 'Contact nurse',
   'membership.role.svf-koordinator': 'SVF coordinator',
+  'membership.role.ledningsperson': 'Management representative',
 
   'review.title': 'Review queue',
   'review.lead':

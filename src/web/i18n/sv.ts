@@ -617,6 +617,7 @@ export const sv = {
   'membership.role.lokal-patientprocessledare': 'Lokal patientprocessledare',
   'membership.role.kontaktsjukskoterska': 'Kontaktsjuksköterska',
   'membership.role.svf-koordinator': 'SVF-koordinator',
+  'membership.role.ledningsperson': 'Ledningsperson',
 
   'review.title': 'Granskningskö',
   'review.lead':

@@ -305,6 +305,8 @@ describe('checkRuleInput', () => {
     years: null,
     regionOrder: [],
     anchorDate: null,
+    relatedGroupKey: null,
+    followsRuleId: null,
     description: 'x',
     sourceId: null,
   };
