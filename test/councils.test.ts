@@ -235,6 +235,10 @@ describe('seed 002: SKS', () => {
         .sort(),
     ).toEqual(['mellansverige', 'norra', 'sodra', 'stockholm-gotland', 'sydostra', 'vastra']);
 
+    // The bodies a seat can be held for are listed for the appoint form.
+    const bodies = (await t.request({ method: 'GET', url: '/api/v1/represented-bodies', as: admin })).json().items;
+    expect(bodies).toHaveLength(10);
+    expect(bodies).toContainEqual({ id: 'skr', name: 'Sveriges Kommuner och Regioner (SKR)' });
     const skr = await buildDeclaredPerson(t.db, { homeOwner: 'national' });
     const seat = await appoint(admin, sks, { personId: skr.id, role: 'ledamot', startDate: '2026-01-01', represents: 'skr' });
     expect(seat.statusCode, seat.body).toBe(201);

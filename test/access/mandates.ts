@@ -125,6 +125,7 @@ export const mandatesAccess: AccessModule = {
         payload: { regionOrder: ['10', '07'], anchorDate: '2027-01-01', version: 1 },
       }),
     ],
+    'GET /api/v1/represented-bodies': ['public', () => ({ url: '/api/v1/represented-bodies' })],
     'GET /api/v1/groups/{id}/representation': ['public', (f) => ({ url: `/api/v1/groups/${f.mandatesGroupId}/representation` })],
     'GET /api/v1/public/register': ['public', () => ({ url: '/api/v1/public/register?owner=10' })],
   },

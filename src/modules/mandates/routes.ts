@@ -34,6 +34,7 @@ import {
   RegisterQuery,
   Representation,
   RepresentationQuery,
+  RepresentedBody,
   Rotation,
   RotationOrderBody,
   RotationQuery,
@@ -235,6 +236,22 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
     async (req) => {
       const { version, ...input } = req.body;
       return setRotationOrder(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input);
+    },
+  );
+
+  app.get(
+    '/api/v1/represented-bodies',
+    {
+      schema: {
+        tags,
+        summary:
+          'Organisationer utöver regioner som en plats kan innehas för (nätverk, SKR; seed 002:s SKS): värden för represents',
+        response: { 200: Page(RepresentedBody), ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      mayReadStructure(req);
+      return { items: await repo.representedBodies(db), nextCursor: null };
     },
   );
 

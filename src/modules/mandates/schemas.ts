@@ -350,3 +350,5 @@ export const Representation = Type.Object({
 });
 
 export const RepresentationQuery = Type.Object({ date: Type.Optional(IsoDate) }, { additionalProperties: false });
+
+export const RepresentedBody = Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false });
