@@ -80,10 +80,13 @@ export function checkRuleInput(
       if (r.regionOrder.length || r.anchorDate) {
         errors.push({ path: 'regionOrder', message: 'En rotation som följer en annan regel har ingen egen ordning.' });
       }
-    } else if (r.regionOrder.length === 1) {
-      errors.push({ path: 'regionOrder', message: 'En rotation behöver minst två regioner i ordning.' });
-    } else if (r.regionOrder.length && !r.anchorDate) {
-      errors.push({ path: 'anchorDate', message: 'Ange dagen då den första perioden börjar.' });
+    } else {
+      if (r.regionOrder.length === 1) {
+        errors.push({ path: 'regionOrder', message: 'En rotation behöver minst två regioner i ordning.' });
+      }
+      if (r.regionOrder.length && !r.anchorDate) {
+        errors.push({ path: 'anchorDate', message: 'Ange dagen då den första perioden börjar.' });
+      }
     }
   } else if (r.followsRuleId) {
     errors.push({ path: 'followsRuleId', message: 'Bara en rotation kan följa en annan regel.' });
