@@ -31,6 +31,14 @@ describe('the demo data has real gaps that the composition check finds', () => {
     ).json();
     const namnd = sodra.items.find((i: { groupName: string }) => i.groupName === 'Södra regionvårdsnämnden');
     expect(namnd.gaps.map((g: { message: string }) => g.message)).toContain('Region Kronoberg har 1 av 2 ledamöter.');
+    // SKS (seed 002): Södra's seat is filled in the demo; the networks' and SKR's are gaps.
+    const national = (
+      await t.request({ method: 'GET', url: `/api/v1/composition/gaps?owner=national&date=${today}`, as: admin })
+    ).json();
+    const sks = national.items.find((i: { groupName: string }) => i.groupName === 'Styrgrupp för kunskapsstyrning i samverkan');
+    const sksGaps = sks.gaps.map((g: { message: string; region: string | null }) => g.region);
+    expect(sksGaps).toContain('skr');
+    expect(sksGaps).not.toContain('sodra');
 
     const nominations = (
       await t.request({ method: 'GET', url: '/api/v1/nominations?organisation=Region%20Kronoberg', as: admin })

@@ -19,6 +19,11 @@ describe('NAVET_PUBLIC_REGISTER=0: no public register of who sits where', () => 
     const svn = (
       await t.db.query<{ id: string }>(`SELECT id FROM groups WHERE reference_key = 'sydostra:namnd:samverkansnamnden'`)
     )[0]!.id;
+    // The order is the healthcare region's data (seed 001 leaves it open); set here as it would be.
+    await t.db.query(
+      `UPDATE composition_rules SET region_order = '{06,08,05}', anchor_date = '2025-01-01'
+        WHERE group_key = 'sydostra:namnd:samverkansnamnden' AND rule_type = 'rotation'`,
+    );
     const kalmar = await buildDeclaredPerson(t.db, { homeOwner: '08', name: 'Kalle Kalmar' });
     await appointMember(t.db, systemCtx('t'), svn, { personId: kalmar.id, role: 'ordforande', startDate: '2027-01-01' });
     const url = `/api/v1/groups/${svn}/rotation?from=2027-01-01&to=2028-12-31`;

@@ -330,7 +330,8 @@ describe('composition rules and checks', () => {
       maxCount: 2,
       regionCounts: { '12': 6 },
     });
-    expect(rules.filter((r: { ruleType: string }) => r.ruleType === 'rotation')).toHaveLength(2);
+    // SVN's and RSL's (seed 001), and the kunskapsråd's that follows RSL's (migration 0046).
+    expect(rules.filter((r: { ruleType: string }) => r.ruleType === 'rotation')).toHaveLength(3);
     const body = {
       groupKind: 'working-group',
       groupLevel: 'region',
@@ -433,6 +434,17 @@ describe('rotation', () => {
   it('shows the two-year schedule of Sydöstra’s samverkansnämnd and refuses a chair from the wrong region unless overridden', async () => {
     const admin = await t.newAdmin();
     const svn = await groupByKey('sydostra:namnd:samverkansnamnden');
+    // Seed 001 leaves the order open: the healthcare region sets it (here the administrator).
+    const [rule] = await t.db.query<{ id: string; version: number }>(
+      `SELECT id, version FROM composition_rules WHERE group_key = 'sydostra:namnd:samverkansnamnden' AND rule_type = 'rotation'`,
+    );
+    const set = await t.request({
+      method: 'PUT',
+      url: `/api/v1/composition-rules/${rule!.id}/rotation-order`,
+      as: admin,
+      payload: { regionOrder: ['06', '08', '05'], anchorDate: '2025-01-01', version: rule!.version },
+    });
+    expect(set.statusCode, set.body).toBe(200);
     const rot = (await t.request({ method: 'GET', url: `/api/v1/groups/${svn}/rotation?from=2025-01-01&to=2030-12-31` })).json();
     expect(
       rot.schedules[0].periods.map((p: { startDate: string; region: string; regionName: string }) => [p.startDate, p.region]),

@@ -26,6 +26,8 @@ export const MEMBERSHIP_ROLES = [
   'lokal-patientprocessledare',
   'kontaktsjukskoterska',
   'svf-koordinator',
+  // Seed 001: a kunskapsråd has two "ledningspersoner" per region.
+  'ledningsperson',
 ] as const;
 
 /** Seed 000: a shared chair is held by one from primary care and one from specialised care. */

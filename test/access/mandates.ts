@@ -38,8 +38,19 @@ export const mandatesAccess: AccessModule = {
       maxCount: 1,
       description: 'Matrisens regel',
     });
+    // A rotation whose order the region has not set yet (seed 001 leaves it open).
+    const rotation = await createRule(db, ctx, {
+      groupKind: 'forum',
+      groupLevel: 'region',
+      groupOwner: '10',
+      ruleType: 'rotation',
+      roles: ['sekreterare'],
+      years: 2,
+      description: 'Matrisens rotation',
+    });
     return {
       mandatesGroupId: group.id,
+      mandatesRotationRuleId: rotation.id,
       mandatesNomineeId: nominee.id,
       mandatesMembershipId: membership.id,
       mandatesNominationId: n.id,
@@ -107,6 +118,15 @@ export const mandatesAccess: AccessModule = {
     'GET /api/v1/groups/{id}/composition': ['public', (f) => ({ url: `/api/v1/groups/${f.mandatesGroupId}/composition` })],
     'GET /api/v1/composition/gaps': ['signed-in', () => ({ url: '/api/v1/composition/gaps?owner=10' })],
     'GET /api/v1/groups/{id}/rotation': ['public', (f) => ({ url: `/api/v1/groups/${f.mandatesGroupId}/rotation` })],
+    'PUT /api/v1/composition-rules/{id}/rotation-order': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/composition-rules/${f.mandatesRotationRuleId}/rotation-order`,
+        payload: { regionOrder: ['10', '07'], anchorDate: '2027-01-01', version: 1 },
+      }),
+    ],
+    'GET /api/v1/represented-bodies': ['public', () => ({ url: '/api/v1/represented-bodies' })],
+    'GET /api/v1/groups/{id}/representation': ['public', (f) => ({ url: `/api/v1/groups/${f.mandatesGroupId}/representation` })],
     'GET /api/v1/public/register': ['public', () => ({ url: '/api/v1/public/register?owner=10' })],
   },
 };

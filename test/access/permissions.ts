@@ -133,6 +133,10 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/composition-rules': { any: ['composition.manage'] },
   'PATCH /api/v1/composition-rules/{id}': { any: ['composition.manage'] },
   'DELETE /api/v1/composition-rules/{id}': { any: ['composition.manage'] },
+  'PUT /api/v1/composition-rules/{id}/rotation-order': {
+    any: ['composition.rotation', 'composition.manage'],
+    note: 'the coordinators of the owner of the groups the rule is about',
+  },
 
   // ── compensation (claims and amounts: 404 for those who do not manage the group) ──
   'POST /api/v1/compensation/rate-models': { any: ['compensation.rates'] },

@@ -139,4 +139,21 @@ export async function loadMandatesDemo(db: Db, ctx: Ctx): Promise<void> {
       startDate: demoDate('2027-01-01'),
     });
   }
+  // SKS (seed 002): Södra's representative, from Region Kronoberg; the composition report shows
+  // the networks', SKR's and the adjungerade's seats still to fill.
+  const [sks] = await db.query<{ id: string }>(`SELECT id FROM groups WHERE reference_key = 'national:styrgrupp:sks'`);
+  if (sks) {
+    const director = await buildDeclaredPerson(
+      db,
+      person('Karin Kunskapsstyrning (demo)', i + 2, { profession: 'Hälso- och sjukvårdsdirektör' }),
+      ctx,
+    );
+    await appointMember(db, ctx, sks.id, {
+      personId: director.id,
+      role: 'ledamot',
+      startDate: demoDate('2026-01-01'),
+      endDate: demoDate('2027-12-31'),
+      represents: 'sodra',
+    });
+  }
 }

@@ -60,6 +60,13 @@ export function maySeeNomination(
   return side !== null && can(actor, 'nominations.submit', ownerScope(side, geo));
 }
 
+/**
+ * Who sets a rotation's order and first period (seed 001 leaves them open): administrators of
+ * every rule, and the coordinators of the organisation owning the body the rule is about.
+ */
+export const maySetRotation = (actor: Actor | undefined, ruleOwner: string | null, geo: Geography) =>
+  can(actor, 'composition.manage') || (ruleOwner !== null && can(actor, 'composition.rotation', ownerScope(ruleOwner, geo)));
+
 /** The level of a group from its owner, for lists that carry only the owner. */
 export const levelOfOwner = (owner: string, geo: Geography): string =>
   owner === 'national' ? 'national' : geo.healthcareRegionIds.has(owner) ? 'healthcare-region' : 'region';

@@ -10,7 +10,10 @@ import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { errorResponses, Page, Uuid } from '../../platform/http/schemas.js';
 import { getGroup } from '../organisation/index.js';
 import { addYears } from '../people/index.js';
-import { levelOfOwner, maySeeNomination, nominationPolicy } from './policy.js';
+import { requestScope } from '../../platform/auth/scope.js';
+import { levelOfOwner, maySeeNomination, maySetRotation, nominationPolicy } from './policy.js';
+import { groupRepresentation } from './representation.js';
+import { setRotationOrder } from './set-rotation-order.js';
 import { gapsOverview, groupComposition, groupRotation } from './composition.js';
 import { createNomination } from './create-nomination.js';
 import { decideNomination } from './decide-nomination.js';
@@ -29,7 +32,11 @@ import {
   NominationListQuery,
   RegisterEntry,
   RegisterQuery,
+  Representation,
+  RepresentationQuery,
+  RepresentedBody,
   Rotation,
+  RotationOrderBody,
   RotationQuery,
   Rule,
   RuleBody,
@@ -214,6 +221,40 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
     },
   );
 
+  app.put(
+    '/api/v1/composition-rules/:id/rotation-order',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ange en rotations ordning mellan regionerna och dagen då den första perioden börjar (administratör eller samordnare för gruppens ägare)',
+        params: IdParams,
+        body: RotationOrderBody,
+        response: { 200: Type.Ref('CompositionRule'), ...errorResponses(401, 403, 404, 409, 422, 428) },
+      },
+    },
+    async (req) => {
+      const { version, ...input } = req.body;
+      return setRotationOrder(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), input);
+    },
+  );
+
+  app.get(
+    '/api/v1/represented-bodies',
+    {
+      schema: {
+        tags,
+        summary:
+          'Organisationer utöver regioner som en plats kan innehas för (nätverk, SKR; seed 002:s SKS): värden för represents',
+        response: { 200: Page(RepresentedBody), ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      mayReadStructure(req);
+      return { items: await repo.representedBodies(db), nextCursor: null };
+    },
+  );
+
   // ---- Composition check, gaps, rotation ---------------------------------------------------
 
   app.get(
@@ -270,12 +311,39 @@ export const mandatesRoutes: RouteModule = (app, { db, config }) => {
       const from = req.query.from ?? addYears(today, -4);
       const to = req.query.to ?? addYears(today, 6);
       if (to < from) throw unprocessable('Slutdatum före startdatum.', [{ path: 'to', message: 'före from' }]);
-      const rotation = await groupRotation(db, req.params.id, from, to, today);
+      const scope = requestScope(req.ctx, db);
+      const rotation = await groupRotation(db, req.params.id, from, to, today, async (owner) =>
+        req.ctx.actor ? maySetRotation(req.ctx.actor, owner, await scope.geography()) : false,
+      );
       // Holders' names are register content: anonymous readers see them only with the public register on.
       if (!req.ctx.actor && !config.publicRegister) {
         for (const sch of rotation.schedules) for (const p of sch.periods) p.holders = [];
       }
       return rotation;
+    },
+  );
+
+  app.get(
+    '/api/v1/groups/:id/representation',
+    {
+      schema: {
+        tags,
+        summary:
+          'Vem som företräder vem mellan nivåerna: vilka av gruppens ledamöter som sitter i gruppen den speglar (t.ex. RPO → NPO), och vilka från grupperna som speglar den som sitter här',
+        params: IdParams,
+        querystring: RepresentationQuery,
+        response: { 200: Representation, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      mayReadStructure(req);
+      const rep = await groupRepresentation(db, req.params.id, req.query.date ?? todayInSweden());
+      // The names are register content: anonymous readers see them only with the public register on.
+      if (!req.ctx.actor && !config.publicRegister) {
+        if (rep.up) rep.up.people = [];
+        for (const d of rep.down) d.people = [];
+      }
+      return rep;
     },
   );
 

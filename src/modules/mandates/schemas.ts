@@ -60,6 +60,12 @@ export const Nomination = Type.Object(
     decisionReference: Nullable(Type.String()),
     decisionReason: Nullable(Type.String()),
     membershipId: Nullable(Uuid),
+    appointingGroup: Nullable(
+      Type.Object(
+        { groupId: Uuid, groupName: Type.String() },
+        { description: 'Gruppen som utser till rollen (seed 001: kunskapsrådet utser ordförande i ingående RMPO)' },
+      ),
+    ),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
     allowedActions: Type.Array(Type.Union(nominationLifecycle.actionNames.map((a) => Type.Literal(a))), {
@@ -109,6 +115,12 @@ export const RULE_TYPES = [
   'mandate-years',
   'rotation',
   'shared-chair',
+  'per-body',
+  'child-chairs',
+  'group-representative',
+  'appoints-child-chairs',
+  'in-council',
+  'seats-above',
 ] as const;
 
 const ruleFields = {
@@ -135,6 +147,10 @@ const ruleFields = {
   years: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 20 }))),
   regionOrder: Type.Optional(Type.Array(RegionRef, { maxItems: 30 })),
   anchorDate: Type.Optional(Nullable(IsoDate)),
+  relatedGroupKey: Type.Optional(
+    Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'group-representative: gruppens referensnyckel' })),
+  ),
+  followsRuleId: Type.Optional(Nullable(Uuid)),
   description: Type.String({ minLength: 1, maxLength: 1000 }),
   sourceId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
 };
@@ -160,6 +176,8 @@ export const Rule = Type.Object(
     years: Nullable(Type.Integer()),
     regionOrder: Type.Array(Type.String()),
     anchorDate: Nullable(IsoDate),
+    relatedGroupKey: Nullable(Type.String()),
+    followsRuleId: Nullable(Uuid),
     description: Type.String(),
     sourceId: Nullable(Type.String()),
     version: Type.Integer(),
@@ -167,16 +185,38 @@ export const Rule = Type.Object(
   { $id: 'CompositionRule' },
 );
 
+export const RotationOrderBody = Type.Object(
+  {
+    regionOrder: Type.Array(Type.String({ pattern: '^[0-9]{2}$' }), {
+      minItems: 2,
+      maxItems: 30,
+      description: 'Regionernas länskoder i den ordning de har ordförandeskapet',
+    }),
+    anchorDate: IsoDate,
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const GAP_KINDS = [
+  'role-missing',
+  'role-excess',
+  'region-missing',
+  'region-excess',
+  'region-unknown',
+  'chair-sector',
+  'rotation-unset',
+  'child-chair-missing',
+  'chair-not-appointed',
+  'representative-missing',
+  'no-council',
+  'above-missing',
+  'above-excess',
+] as const;
+
 const GapSchema = Type.Object({
   ruleId: Uuid,
-  kind: Type.Union([
-    Type.Literal('role-missing'),
-    Type.Literal('role-excess'),
-    Type.Literal('region-missing'),
-    Type.Literal('region-excess'),
-    Type.Literal('region-unknown'),
-    Type.Literal('chair-sector'),
-  ]),
+  kind: Type.Unsafe<(typeof GAP_KINDS)[number]>(Type.Union(GAP_KINDS.map((k) => Type.Literal(k)))),
   roles: Type.Array(Type.String()),
   region: Nullable(Type.String()),
   regionName: Nullable(Type.String()),
@@ -236,6 +276,15 @@ export const Rotation = Type.Object({
       roles: Type.Array(Type.String()),
       years: Type.Integer(),
       description: Type.String(),
+      ordered: Type.Boolean({ description: 'Om ordningen och den första perioden är fastställda' }),
+      orderRuleId: Uuid,
+      orderRuleVersion: Type.Integer(),
+      regionOrder: Type.Array(Type.String()),
+      anchorDate: Nullable(IsoDate),
+      regionsToOrder: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+      mayEdit: Type.Boolean({
+        description: 'Om den inloggade får ange ordningen (PUT /composition-rules/{orderRuleId}/rotation-order)',
+      }),
       periods: Type.Array(
         Type.Object({
           startDate: IsoDate,
@@ -274,3 +323,32 @@ export const RegisterEntry = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const Representative = Type.Object({
+  personId: Uuid,
+  personName: Type.String(),
+  roleBelow: Type.String(),
+  roleAbove: Type.String(),
+  represents: Nullable(Type.String()),
+});
+const LinkedGroup = {
+  groupId: Uuid,
+  groupName: Type.String(),
+  level: Type.String(),
+  owner: Type.String(),
+  ownerName: Type.String(),
+  people: Type.Array(Representative),
+};
+
+export const Representation = Type.Object({
+  groupId: Uuid,
+  date: IsoDate,
+  up: Nullable(Type.Object(LinkedGroup, { description: 'Gruppen den speglar, och vilka av gruppens ledamöter som sitter där' })),
+  down: Type.Array(Type.Object(LinkedGroup), {
+    description: 'Grupperna som speglar denna, och vilka av deras ledamöter som sitter här',
+  }),
+});
+
+export const RepresentationQuery = Type.Object({ date: Type.Optional(IsoDate) }, { additionalProperties: false });
+
+export const RepresentedBody = Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false });

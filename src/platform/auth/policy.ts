@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'nominations.submit': ['admin', 'samordnare', 'processtod'],
   'nominations.decide': ['admin', 'samordnare'],
   'composition.manage': ['admin'],
+  // Seed 001 leaves the order of a rotation open: the healthcare region (or region) owning the body sets it.
+  'composition.rotation': ['admin', 'samordnare'],
   'cases.register': ['admin', 'samordnare', 'registrator'],
   'cases.read': ['admin', 'samordnare', 'registrator', 'ordforande', 'processtod', 'lasare'],
   'compensation.manage': ['admin', 'samordnare', 'processtod'],

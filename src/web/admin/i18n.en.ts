@@ -133,6 +133,7 @@ export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.nominations.submit': 'Nominate members',
   'permission.nominations.decide': 'Decide on nominations',
   'permission.composition.manage': 'Change the composition rules of groups',
+  'permission.composition.rotation': 'Set the order of a rotation of chair and secretary between the regions',
   'permission.cases.register': 'Register cases',
   'permission.cases.read': 'Read cases',
   'permission.compensation.manage': 'Manage fees and compensation',

@@ -139,6 +139,7 @@ export const svPermissions = {
   'permission.nominations.submit': 'Nominera ledamöter',
   'permission.nominations.decide': 'Besluta om nomineringar',
   'permission.composition.manage': 'Ändra regler för gruppers sammansättning',
+  'permission.composition.rotation': 'Ange rotationsordningen för ordförande och sekreterare mellan regionerna',
   'permission.cases.register': 'Registrera ärenden',
   'permission.cases.read': 'Läsa ärenden',
   'permission.compensation.manage': 'Hantera arvoden och ersättningar',

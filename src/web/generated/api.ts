@@ -6841,7 +6841,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         personId: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -6991,7 +6991,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role?: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -7300,7 +7300,7 @@ export interface paths {
                         /** @description Vem som nominerar (namn och funktion) */
                         nominatedBy: string;
                         motivation?: string;
-                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator";
+                        role: "ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -7972,8 +7972,8 @@ export interface paths {
                         groupKey?: string | null;
                         /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
                         programAreaIds?: string[];
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair" | "per-body" | "child-chairs" | "group-representative" | "appoints-child-chairs" | "in-council" | "seats-above";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -7982,6 +7982,8 @@ export interface paths {
                         years?: number | null;
                         regionOrder?: string[];
                         anchorDate?: string | null;
+                        relatedGroupKey?: string | null;
+                        followsRuleId?: string | null;
                         description: string;
                         sourceId?: string | null;
                     };
@@ -8239,8 +8241,8 @@ export interface paths {
                         groupKey?: string | null;
                         /** @description Regeln gäller grupper som täcker något av dessa programområden (tom: alla) */
                         programAreaIds?: string[];
-                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair";
-                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator")[];
+                        ruleType: "role-count" | "per-region" | "per-healthcare-region" | "mandate-years" | "rotation" | "shared-chair" | "per-body" | "child-chairs" | "group-representative" | "appoints-child-chairs" | "in-council" | "seats-above";
+                        roles?: ("ordforande" | "vice-ordforande" | "processtod" | "processledare" | "processagare" | "controller" | "administrativt-stod" | "sekreterare" | "samordnare" | "ledamot" | "ersattare" | "adjungerad" | "deltagare" | "patientforetradare" | "kommunrepresentant" | "webbredaktor" | "superkodare" | "superanvandare" | "kvalitetssamordnare" | "lokal-patientprocessledare" | "kontaktsjukskoterska" | "svf-koordinator" | "ledningsperson")[];
                         minCount?: number | null;
                         maxCount?: number | null;
                         regionCounts?: {
@@ -8249,6 +8251,8 @@ export interface paths {
                         years?: number | null;
                         regionOrder?: string[];
                         anchorDate?: string | null;
+                        relatedGroupKey?: string | null;
+                        followsRuleId?: string | null;
                         description: string;
                         sourceId?: string | null;
                         version?: number;
@@ -8368,6 +8372,235 @@ export interface paths {
         };
         trace?: never;
     };
+    "/composition-rules/{id}/rotation-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ange en rotations ordning mellan regionerna och dagen då den första perioden börjar (administratör eller samordnare för gruppens ägare) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Regionernas länskoder i den ordning de har ordförandeskapet */
+                        regionOrder: string[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2027-03-01
+                         */
+                        anchorDate: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompositionRule"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/represented-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisationer utöver regioner som en plats kan innehas för (nätverk, SKR; seed 002:s SKS): värden för represents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/groups/{id}/composition": {
         parameters: {
             query?: never;
@@ -8415,7 +8648,7 @@ export interface paths {
                             gaps: {
                                 /** Format: uuid */
                                 ruleId: string;
-                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
+                                kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector" | "rotation-unset" | "child-chair-missing" | "chair-not-appointed" | "representative-missing" | "no-council" | "above-missing" | "above-excess";
                                 roles: string[];
                                 region: string | null;
                                 regionName: string | null;
@@ -8535,7 +8768,7 @@ export interface paths {
                                 gaps: {
                                     /** Format: uuid */
                                     ruleId: string;
-                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector";
+                                    kind: "role-missing" | "role-excess" | "region-missing" | "region-excess" | "region-unknown" | "chair-sector" | "rotation-unset" | "child-chair-missing" | "chair-not-appointed" | "representative-missing" | "no-council" | "above-missing" | "above-excess";
                                     roles: string[];
                                     region: string | null;
                                     regionName: string | null;
@@ -8639,6 +8872,19 @@ export interface paths {
                                 roles: string[];
                                 years: number;
                                 description: string;
+                                /** @description Om ordningen och den första perioden är fastställda */
+                                ordered: boolean;
+                                /** Format: uuid */
+                                orderRuleId: string;
+                                orderRuleVersion: number;
+                                regionOrder: string[];
+                                anchorDate: string | null;
+                                regionsToOrder: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                /** @description Om den inloggade får ange ordningen (PUT /composition-rules/{orderRuleId}/rotation-order) */
+                                mayEdit: boolean;
                                 periods: {
                                     /**
                                      * Format: date
@@ -8660,6 +8906,137 @@ export interface paths {
                                         personName: string;
                                         represents: string | null;
                                     }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/representation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vem som företräder vem mellan nivåerna: vilka av gruppens ledamöter som sitter i gruppen den speglar (t.ex. RPO → NPO), och vilka från grupperna som speglar den som sitter här */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description YYYY-MM-DD
+                     * @example 2027-03-01
+                     */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            groupId: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             * @example 2027-03-01
+                             */
+                            date: string;
+                            up: {
+                                /** Format: uuid */
+                                groupId: string;
+                                groupName: string;
+                                level: string;
+                                owner: string;
+                                ownerName: string;
+                                people: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    personName: string;
+                                    roleBelow: string;
+                                    roleAbove: string;
+                                    represents: string | null;
+                                }[];
+                            } | null;
+                            /** @description Grupperna som speglar denna, och vilka av deras ledamöter som sitter här */
+                            down: {
+                                /** Format: uuid */
+                                groupId: string;
+                                groupName: string;
+                                level: string;
+                                owner: string;
+                                ownerName: string;
+                                people: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    personName: string;
+                                    roleBelow: string;
+                                    roleAbove: string;
+                                    represents: string | null;
                                 }[];
                             }[];
                         };
@@ -34332,6 +34709,11 @@ export interface components {
             decisionReference: string | null;
             decisionReason: string | null;
             membershipId: string | null;
+            appointingGroup: {
+                /** Format: uuid */
+                groupId: string;
+                groupName: string;
+            } | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -34356,6 +34738,8 @@ export interface components {
             years: number | null;
             regionOrder: string[];
             anchorDate: string | null;
+            relatedGroupKey: string | null;
+            followsRuleId: string | null;
             description: string;
             sourceId: string | null;
             version: number;

@@ -495,8 +495,9 @@ export const en: Record<MessageKey, string> = {
   'people.members.overrideHint':
     'The appointment breaks the composition rule or the rotation. Say why it should still be made; the reason is kept in the audit trail.',
   'people.members.representsHint':
-    'The region or healthcare region the person represents in the group. Default: the person’s own region.',
+    'The region, healthcare region or organisation (such as a network or SKR) the person represents in the group. Default: the person’s own region.',
   'people.members.representsDefault': 'The person’s own region',
+  'people.members.representsBodies': 'Organisations (networks, SKR)',
   'people.members.careSector': 'Shared chair',
   'people.members.careSectorHint': 'When two share the chair, one comes from primary care and one from specialised care.',
   'people.members.careSectorNone': 'Not given',
@@ -652,6 +653,7 @@ export const en: Record<MessageKey, string> = {
   'membership.role.lokal-patientprocessledare': 'Local patient process leader',
   'membership.role.kontaktsjukskoterska': 'Contact nurse',
   'membership.role.svf-koordinator': 'SVF coordinator',
+  'membership.role.ledningsperson': 'Management representative',
 
   'review.title': 'Review queue',
   'review.lead':

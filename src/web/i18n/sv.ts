@@ -494,8 +494,9 @@ export const sv = {
   'people.members.overrideHint':
     'Utnämningen bryter mot sammansättningsregeln eller rotationen. Skriv varför den ändå ska göras; skälet sparas i granskningsloggen.',
   'people.members.representsHint':
-    'Vilken region eller sjukvårdsregion personen företräder i gruppen. Standard: personens egen region.',
+    'Vilken region, sjukvårdsregion eller organisation (t.ex. ett nätverk eller SKR) personen företräder i gruppen. Standard: personens egen region.',
   'people.members.representsDefault': 'Personens egen region',
+  'people.members.representsBodies': 'Organisationer (nätverk, SKR)',
   'people.members.careSector': 'Delat ordförandeskap',
   'people.members.careSectorHint': 'När två delar ordförandeskapet kommer en från primärvård och en från specialiserad vård.',
   'people.members.careSectorNone': 'Inte angivet',
@@ -650,6 +651,7 @@ export const sv = {
   'membership.role.lokal-patientprocessledare': 'Lokal patientprocessledare',
   'membership.role.kontaktsjukskoterska': 'Kontaktsjuksköterska',
   'membership.role.svf-koordinator': 'SVF-koordinator',
+  'membership.role.ledningsperson': 'Ledningsperson',
 
   'review.title': 'Granskningskö',
   'review.lead':

@@ -15,6 +15,7 @@ import { GroupMembers } from '../people/GroupMembers';
 import { periodText, personHref, roleLabel } from '../people/people';
 import { GAPS_PATH, MANDATES_PATH, NOMINATION_BADGE, nominationStatusLabel, type Nomination } from './mandates';
 import { DecideForm, NominateForm } from './NominationForms';
+import { RotationOrderForm } from './RotationOrderForm';
 
 export function GroupMandatesPage({ id }: { id: string }) {
   const i18n = useI18n();
@@ -97,43 +98,73 @@ function RotationSection({ groupId }: { groupId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const rot = $api.useQuery('get', '/groups/{id}/rotation', { params: { path: { id: groupId } } });
+  const [saved, setSaved] = useState(0);
   if (!rot.data || rot.data.schedules.length === 0) return rot.error ? <ErrorAlert error={rot.error} /> : null;
+  const names = new Map(rot.data.schedules.flatMap((s) => s.regionsToOrder.map((r) => [r.code, r.name] as const)));
   return (
     <section aria-labelledby="rotation-heading">
       <h2 id="rotation-heading">{t('mandates.rotation.heading')}</h2>
+      {saved > 0 && (
+        <div key={saved} className="alert alert-success" role="status">
+          <p>{t('mandates.rotation.saved')}</p>
+        </div>
+      )}
       {rot.data.schedules.map((s, i) => (
         <div key={s.ruleId}>
           <p>{s.description}</p>
-          <TableScroll labelledBy={`rotation-caption-${i}`}>
-            <table>
-              <caption id={`rotation-caption-${i}`}>
-                {t('mandates.rotation.caption', { roles: s.roles.map((r) => roleLabel(i18n, r).toLowerCase()).join(' och ') })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('mandates.rotation.period')}</th>
-                  <th scope="col">{t('mandates.rotation.region')}</th>
-                  <th scope="col">{t('mandates.rotation.holders')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.periods.map((p) => (
-                  <tr key={p.startDate} className={p.current ? 'current' : undefined}>
-                    <th scope="row">
-                      {periodText(i18n, p.startDate, p.endDate)}
-                      {p.current && <span className="badge badge-ok">{t('mandates.rotation.current')}</span>}
-                    </th>
-                    <td>{p.regionName}</td>
-                    <td>
-                      {p.holders.length === 0
-                        ? '–'
-                        : p.holders.map((h) => `${roleLabel(i18n, h.role)}: ${h.personName}`).join(', ')}
-                    </td>
+          {s.ordered ? (
+            <p>
+              {t('mandates.rotation.order', {
+                regions: s.regionOrder.map((r) => names.get(r) ?? r).join(', '),
+                date: i18n.formatDate(s.anchorDate),
+              })}
+            </p>
+          ) : (
+            <Notice kind="warning">
+              <p>{t('mandates.rotation.unset')}</p>
+            </Notice>
+          )}
+          {s.mayEdit && (
+            <RotationOrderForm
+              schedule={s}
+              onDone={() => {
+                setSaved((n) => n + 1);
+                void invalidate('/groups/{id}');
+              }}
+            />
+          )}
+          {s.ordered && (
+            <TableScroll labelledBy={`rotation-caption-${i}`}>
+              <table>
+                <caption id={`rotation-caption-${i}`}>
+                  {t('mandates.rotation.caption', { roles: s.roles.map((r) => roleLabel(i18n, r).toLowerCase()).join(' och ') })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mandates.rotation.period')}</th>
+                    <th scope="col">{t('mandates.rotation.region')}</th>
+                    <th scope="col">{t('mandates.rotation.holders')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+                </thead>
+                <tbody>
+                  {s.periods.map((p) => (
+                    <tr key={p.startDate} className={p.current ? 'current' : undefined}>
+                      <th scope="row">
+                        {periodText(i18n, p.startDate, p.endDate)}
+                        {p.current && <span className="badge badge-ok">{t('mandates.rotation.current')}</span>}
+                      </th>
+                      <td>{p.regionName}</td>
+                      <td>
+                        {p.holders.length === 0
+                          ? '–'
+                          : p.holders.map((h) => `${roleLabel(i18n, h.role)}: ${h.personName}`).join(', ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
         </div>
       ))}
     </section>
@@ -179,7 +210,17 @@ function NominationsSection({ groupId, groupName, onDecided }: { groupId: string
                   <th scope="row">
                     <Link to={personHref(nom.personId)}>{nom.personName}</Link>
                   </th>
-                  <td>{roleLabel(i18n, nom.role)}</td>
+                  <td>
+                    {roleLabel(i18n, nom.role)}
+                    {nom.appointingGroup && (
+                      <>
+                        <br />
+                        <span className="muted">
+                          {t('mandates.nomination.appointedBy', { name: nom.appointingGroup.groupName })}
+                        </span>
+                      </>
+                    )}
+                  </td>
                   <td>
                     {nom.nominatingOrganisation}
                     <br />

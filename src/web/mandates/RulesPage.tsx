@@ -24,7 +24,20 @@ import { ruleTypeLabel, type Rule } from './mandates';
 
 const KINDS = ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group', 'political-body'];
 const LEVELS = ['national', 'healthcare-region', 'region'];
-const TYPES = ['role-count', 'per-region', 'per-healthcare-region', 'mandate-years', 'rotation', 'shared-chair'] as const;
+const TYPES = [
+  'role-count',
+  'per-region',
+  'per-healthcare-region',
+  'mandate-years',
+  'rotation',
+  'shared-chair',
+  'per-body',
+  'child-chairs',
+  'group-representative',
+  'appoints-child-chairs',
+  'in-council',
+  'seats-above',
+] as const;
 
 interface Draft {
   groupKind: string;
@@ -40,6 +53,9 @@ interface Draft {
   years: string;
   regionOrder: string;
   anchorDate: string;
+  relatedGroupKey: string;
+  /** A rotation that follows another rule keeps following it (its order is the other rule's). */
+  followsRuleId: string;
   description: string;
   sourceId: string;
 }
@@ -58,6 +74,8 @@ const EMPTY: Draft = {
   years: '',
   regionOrder: '',
   anchorDate: '',
+  relatedGroupKey: '',
+  followsRuleId: '',
   description: '',
   sourceId: '',
 };
@@ -78,6 +96,8 @@ const toDraft = (r: Rule): Draft => ({
   years: r.years?.toString() ?? '',
   regionOrder: r.regionOrder.join(', '),
   anchorDate: r.anchorDate ?? '',
+  relatedGroupKey: r.relatedGroupKey ?? '',
+  followsRuleId: r.followsRuleId ?? '',
   description: r.description,
   sourceId: r.sourceId ?? '',
 });
@@ -110,8 +130,11 @@ function toBody(d: Draft): RuleBody {
         .map((p): [string, number] => [p[0] ?? '', Number(p[1])]),
     ),
     years: num(d.years),
-    regionOrder: list(d.regionOrder),
-    anchorDate: d.anchorDate || null,
+    // A following rotation has no order of its own: the one shown is the followed rule's.
+    regionOrder: d.followsRuleId ? [] : list(d.regionOrder),
+    anchorDate: d.followsRuleId ? null : d.anchorDate || null,
+    relatedGroupKey: d.relatedGroupKey.trim() || null,
+    followsRuleId: d.followsRuleId || null,
     description: d.description,
     sourceId: d.sourceId.trim() || null,
   };
@@ -147,6 +170,7 @@ const LABELS: Record<string, MessageKey> = {
   years: 'mandates.rules.years',
   regionOrder: 'mandates.rules.regionOrder',
   anchorDate: 'mandates.rules.anchor',
+  relatedGroupKey: 'mandates.rules.relatedGroupKey',
   description: 'mandates.rules.description',
 };
 
@@ -357,7 +381,17 @@ export function RulesPage() {
             hint={t('mandates.rules.regionOrderHint')}
             {...bind(form, 'regionOrder')}
           />
-          <TextField id="rule-anchorDate" label={t('mandates.rules.anchor')} type="date" {...bind(form, 'anchorDate')} />
+          {form.watch('followsRuleId') ? (
+            <p className="muted">{t('mandates.rules.follows')}</p>
+          ) : (
+            <TextField id="rule-anchorDate" label={t('mandates.rules.anchor')} type="date" {...bind(form, 'anchorDate')} />
+          )}
+          <TextField
+            id="rule-relatedGroupKey"
+            label={t('mandates.rules.relatedGroupKey')}
+            hint={t('mandates.rules.relatedGroupKeyHint')}
+            {...bind(form, 'relatedGroupKey')}
+          />
           <TextAreaField id="rule-description" label={t('mandates.rules.description')} {...bind(form, 'description')} />
           <TextField id="rule-sourceId" label={t('mandates.rules.source')} {...bind(form, 'sourceId')} />
           <button type="submit" disabled={form.formState.isSubmitting}>

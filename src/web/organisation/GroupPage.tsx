@@ -7,6 +7,7 @@ import { Markdown } from '../components/Markdown';
 import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { GroupMembers } from '../people/GroupMembers';
+import { RepresentationSection } from '../mandates/RepresentationSection';
 import { useI18n } from '../i18n';
 import { FactStatus, Sources, statusKey } from './Facts';
 import { GroupEditing } from './GroupEditing';
@@ -96,6 +97,7 @@ export function GroupPage({ id }: { id: string }) {
           </section>
 
           <GroupMembers group={g} />
+          <RepresentationSection groupId={g.id} groupName={g.name} />
 
           {(g.isReference || g.sources.length > 0 || g.sourceQuote) && (
             <section aria-labelledby="sources-heading">

@@ -87,6 +87,8 @@ export function AppointForm({ group, onAppointed }: { group: Group; onAppointed:
   });
   const appoint = $api.useMutation('post', '/groups/{id}/memberships');
   const people = $api.useQuery('get', '/people', { params: { query: { q: q.trim() || undefined, limit: 50 } } });
+  // Bodies other than regions a seat can be held for (SKS: the directors' networks, SKR).
+  const bodies = $api.useQuery('get', '/represented-bodies');
   const candidates = people.data?.items ?? [];
   const role = form.watch('role');
 
@@ -166,6 +168,15 @@ export function AppointForm({ group, onAppointed }: { group: Group; onAppointed:
               {o.name}
             </option>
           ))}
+          {(bodies.data?.items.length ?? 0) > 0 && (
+            <optgroup label={t('people.members.representsBodies')}>
+              {bodies.data?.items.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </SelectField>
         {showOverride && (
           <TextAreaField

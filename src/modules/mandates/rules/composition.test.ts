@@ -305,6 +305,8 @@ describe('checkRuleInput', () => {
     years: null,
     regionOrder: [],
     anchorDate: null,
+    relatedGroupKey: null,
+    followsRuleId: null,
     description: 'x',
     sourceId: null,
   };
@@ -319,5 +321,122 @@ describe('checkRuleInput', () => {
     expect(checkRuleInput({ ...rotation, regionOrder: ['07', '99'], anchorDate: '2027-01-01' }, places)).toEqual([
       { path: 'regionOrder', message: 'Okänd region "99".' },
     ]);
+  });
+});
+
+describe('the councils’ rules (issue 21 items 4–7), pure', () => {
+  const seat = (id: string, personId: string, role: string, represents: string | null = null, o: Partial<Seat> = {}): Seat => ({
+    id,
+    personId,
+    role,
+    represents,
+    startDate: '2026-01-01',
+    endDate: null,
+    ...o,
+  });
+  const council: GroupForRules = { kind: 'council', level: 'healthcare-region', owner: 'sydostra', referenceKey: null };
+  const rmpo = (name: string, seats: Seat[]) => ({ id: name, name, seats });
+
+  it('child-chairs and appoints-child-chairs: a chair not in the council, a chair not from a decided nomination', () => {
+    const rules = [
+      rule({ ruleType: 'child-chairs', roles: ['ordforande'], description: 'chairs' }),
+      rule({ ruleType: 'appoints-child-chairs', roles: ['ordforande'], description: 'appoints' }),
+    ];
+    const children = [
+      rmpo('RMPO Primärvård', [seat('a', 'p1', 'ordforande', '05', { nominationId: 'n1' })]),
+      rmpo('RMPO Psykisk hälsa', [seat('b', 'p2', 'ordforande', '06')]),
+    ];
+    const gaps = checkComposition(council, rules, [seat('c', 'p1', 'deltagare')], '2026-11-26', MAP, { children });
+    expect(gaps.map((g) => g.message)).toEqual([
+      'Ordförande i RMPO Psykisk hälsa ingår inte i gruppen.',
+      'Ordförande i RMPO Psykisk hälsa är inte utsedd genom en nominering som gruppen har beslutat.',
+    ]);
+  });
+
+  it('in-council: no parent, or a parent that is not a council, is a gap', () => {
+    const rules = [rule({ ruleType: 'in-council' })];
+    const g: GroupForRules = { kind: 'program-area', level: 'healthcare-region', owner: 'sydostra', referenceKey: null };
+    expect(checkComposition(g, rules, [], '2026-11-26', MAP, { parent: null }).map((x) => x.kind)).toEqual(['no-council']);
+    const rsl = { id: 'r', name: 'RSL', kind: 'steering-group', status: 'active', seats: [] };
+    expect(checkComposition(g, rules, [], '2026-11-26', MAP, { parent: rsl }).map((x) => x.kind)).toEqual(['no-council']);
+    const kr = { ...rsl, kind: 'council' };
+    expect(checkComposition(g, rules, [], '2026-11-26', MAP, { parent: kr })).toEqual([]);
+  });
+
+  it('seats-above: one or two of the RPO’s members in the NPO', () => {
+    const rules = [rule({ ruleType: 'seats-above', minCount: 1, maxCount: 2 })];
+    const g: GroupForRules = { kind: 'program-area', level: 'healthcare-region', owner: 'sydostra', referenceKey: null };
+    const mine = [seat('a', 'p1', 'ledamot', '05'), seat('b', 'p2', 'ledamot', '06'), seat('c', 'p3', 'ledamot', '08')];
+    const npo = (ids: string[]) => ({ id: 'npo', name: 'NPO Akut vård', seats: ids.map((p, i) => seat(`n${i}`, p, 'ledamot')) });
+    expect(checkComposition(g, rules, mine, '2026-11-26', MAP, { above: npo([]) }).map((x) => x.kind)).toEqual(['above-missing']);
+    expect(checkComposition(g, rules, mine, '2026-11-26', MAP, { above: npo(['p1', 'p2']) })).toEqual([]);
+    expect(checkComposition(g, rules, mine, '2026-11-26', MAP, { above: npo(['p1', 'p2', 'p3']) }).map((x) => x.kind)).toEqual([
+      'above-excess',
+    ]);
+    // No group above linked: nothing to measure.
+    expect(checkComposition(g, rules, mine, '2026-11-26', MAP, {})).toEqual([]);
+  });
+
+  it('per-body counts seats held for a body; such seats are not "region unknown" in a per-healthcare-region rule', () => {
+    const map: RegionMap = { ...MAP, names: new Map([...MAP.names, ['skr', 'SKR']]), bodies: new Set(['skr']) };
+    const sks: GroupForRules = {
+      kind: 'steering-group',
+      level: 'national',
+      owner: 'national',
+      referenceKey: 'national:styrgrupp:sks',
+    };
+    const rules = [
+      rule({ ruleType: 'per-body', roles: ['ledamot'], regionCounts: { skr: 1 }, description: 'body' }),
+      rule({ ruleType: 'per-healthcare-region', roles: ['ledamot'], minCount: 1, description: 'hr' }),
+    ];
+    const gaps = checkComposition(
+      sks,
+      rules,
+      [seat('a', 'p1', 'ledamot', 'skr'), seat('b', 'p2', 'ledamot', 'sodra')],
+      '2026-11-26',
+      map,
+    );
+    expect(gaps.map((g) => g.kind)).not.toContain('region-unknown');
+    expect(gaps.filter((g) => g.region === 'skr' || g.region === 'sodra')).toEqual([]);
+    expect(gaps.filter((g) => g.kind === 'region-missing').map((g) => g.region)).toEqual([
+      'mellansverige',
+      'norra',
+      'stockholm-gotland',
+      'sydostra',
+      'vastra',
+    ]);
+  });
+
+  it('a rotation without an order is a gap', () => {
+    const gaps = checkComposition(
+      council,
+      [rule({ ruleType: 'rotation', roles: ['ordforande'], years: 2 })],
+      [],
+      '2026-11-26',
+      MAP,
+    );
+    expect(gaps.map((g) => g.kind)).toEqual(['rotation-unset']);
+  });
+});
+
+describe('the rotation order (seed 001 leaves it to the healthcare region)', () => {
+  it('every region of the healthcare region once; a following rotation has no order of its own', async () => {
+    const { checkRotationOrder } = await import('../set-rotation-order.js');
+    const known = new Set(['05', '06', '08', '07']);
+    const r = { ruleType: 'rotation' as const, followsRuleId: null };
+    const sydostra = ['05', '06', '08'];
+    expect(checkRotationOrder({ regionOrder: ['06', '08', '05'], anchorDate: '2025-01-01' }, r, sydostra, known)).toEqual([]);
+    expect(checkRotationOrder({ regionOrder: ['06', '08'], anchorDate: '2025-01-01' }, r, sydostra, known)[0]?.path).toBe(
+      'regionOrder',
+    );
+    expect(checkRotationOrder({ regionOrder: ['06', '06', '05'], anchorDate: '2025-01-01' }, r, sydostra, known)).toHaveLength(1);
+    expect(
+      checkRotationOrder(
+        { regionOrder: ['06', '08', '05'], anchorDate: '2025-01-01' },
+        { ...r, followsRuleId: 'x' },
+        sydostra,
+        known,
+      ),
+    ).toHaveLength(1);
   });
 });

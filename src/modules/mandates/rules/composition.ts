@@ -6,7 +6,19 @@
 import { addDays } from '../../people/index.js';
 import { addYears } from '../../people/index.js';
 
-export type RuleType = 'role-count' | 'per-region' | 'per-healthcare-region' | 'mandate-years' | 'rotation' | 'shared-chair';
+export type RuleType =
+  | 'role-count'
+  | 'per-region'
+  | 'per-healthcare-region'
+  | 'mandate-years'
+  | 'rotation'
+  | 'shared-chair'
+  | 'per-body'
+  | 'child-chairs'
+  | 'group-representative'
+  | 'appoints-child-chairs'
+  | 'in-council'
+  | 'seats-above';
 
 export interface CompositionRule {
   id: string;
@@ -24,6 +36,10 @@ export interface CompositionRule {
   years: number | null;
   regionOrder: readonly string[];
   anchorDate: string | null;
+  /** group-representative: the group whose member must sit in this one (its reference key). */
+  relatedGroupKey?: string | null;
+  /** rotation: the rule whose order and first period this one follows ("på samma sätt som i RSL"). */
+  followsRuleId?: string | null;
   description: string;
 }
 
@@ -44,6 +60,29 @@ export interface Seat {
   careSector?: string | null;
   startDate: string;
   endDate: string | null;
+  /** The nomination the seat came from (appoints-child-chairs). */
+  nominationId?: string | null;
+}
+
+/** A group next to the one checked, with its seats: a child, the group it mirrors, a named group. */
+export interface RelatedGroup {
+  id: string;
+  name: string;
+  kind?: string;
+  status?: string;
+  seats: readonly Seat[];
+}
+
+/**
+ * What the rules about other groups need (seed 001's kunskapsråd, seed 004's representation
+ * upward): the group's parent, the groups reporting to it, the group it mirrors, and groups named
+ * by reference key. Each is optional; a rule whose facts are missing reports nothing.
+ */
+export interface Surroundings {
+  parent?: RelatedGroup | null;
+  children?: readonly RelatedGroup[];
+  above?: RelatedGroup | null;
+  byKey?: ReadonlyMap<string, RelatedGroup>;
 }
 
 /** The map the checks need: which regions sit in which healthcare region, and their names. */
@@ -52,9 +91,26 @@ export interface RegionMap {
   healthcareRegionsOf: ReadonlyMap<string, readonly string[]>;
   healthcareRegionIds: readonly string[];
   names: ReadonlyMap<string, string>;
+  /** Bodies other than regions a seat can be held for (networks, SKR: seed 002's SKS). */
+  bodies?: ReadonlySet<string>;
 }
 
-export type GapKind = 'role-missing' | 'role-excess' | 'region-missing' | 'region-excess' | 'region-unknown' | 'chair-sector';
+export const GAP_KINDS = [
+  'role-missing',
+  'role-excess',
+  'region-missing',
+  'region-excess',
+  'region-unknown',
+  'chair-sector',
+  'rotation-unset',
+  'child-chair-missing',
+  'chair-not-appointed',
+  'representative-missing',
+  'no-council',
+  'above-missing',
+  'above-excess',
+] as const;
+export type GapKind = (typeof GAP_KINDS)[number];
 
 export interface Gap {
   ruleId: string;
@@ -91,6 +147,7 @@ export const ROLE_WORDS: Record<string, [string, string]> = {
   'lokal-patientprocessledare': ['lokal patientprocessledare', 'lokala patientprocessledare'],
   kontaktsjukskoterska: ['kontaktsjuksköterska', 'kontaktsjuksköterskor'],
   'svf-koordinator': ['SVF-koordinator', 'SVF-koordinatorer'],
+  ledningsperson: ['ledningsperson', 'ledningspersoner'],
 };
 
 /** "ledamöter" for the first role of a seat rule; a chair counts as a member of the body. */
@@ -143,6 +200,7 @@ export function checkComposition(
   seats: readonly Seat[],
   date: string,
   map: RegionMap,
+  around: Surroundings = {},
 ): Gap[] {
   const held = seats.filter((s) => heldOn(s, date));
   const gaps: Gap[] = [];
@@ -180,11 +238,140 @@ export function checkComposition(
     } else if (rule.ruleType === 'shared-chair') {
       const gap = sharedChairGap(matching);
       if (gap) gaps.push({ ...base, kind: 'chair-sector', region: null, min: null, max: null, ...gap });
+    } else if (rule.ruleType === 'per-body') {
+      for (const [body, n] of Object.entries(rule.regionCounts)) {
+        const actual = new Set(matching.filter((s) => s.represents === body).map((s) => s.personId)).size;
+        if (actual < n) {
+          gaps.push({
+            ...base,
+            kind: 'region-missing',
+            region: body,
+            min: n,
+            max: n,
+            actual,
+            message: `${name(body)}: ${actual} av ${n} ${word(rule.roles, n)}.`,
+          });
+        } else if (actual > n) {
+          gaps.push({
+            ...base,
+            kind: 'region-excess',
+            region: body,
+            min: n,
+            max: n,
+            actual,
+            message: `${name(body)}: ${actual} ${word(rule.roles, actual)}, men regeln tillåter högst ${n}.`,
+          });
+        }
+      }
+    } else if (rule.ruleType === 'rotation') {
+      if (rule.regionOrder.length === 0 || !rule.anchorDate) {
+        gaps.push({
+          ...base,
+          kind: 'rotation-unset',
+          region: null,
+          min: null,
+          max: null,
+          actual: 0,
+          message: `Rotationsordningen är inte fastställd: ange regionernas ordning och den första periodens början (${rule.description})`,
+        });
+      }
+    } else if (rule.ruleType === 'child-chairs' || rule.ruleType === 'appoints-child-chairs') {
+      const inGroup = new Set(held.map((s) => s.personId));
+      for (const child of around.children ?? []) {
+        const chairs = child.seats.filter((s) => rule.roles.includes(s.role) && heldOn(s, date));
+        for (const chair of chairs) {
+          if (rule.ruleType === 'child-chairs' && !inGroup.has(chair.personId)) {
+            gaps.push({
+              ...base,
+              kind: 'child-chair-missing',
+              region: null,
+              min: null,
+              max: null,
+              actual: 0,
+              message: `${capital(word(rule.roles, 1))} i ${child.name} ingår inte i gruppen.`,
+            });
+          } else if (rule.ruleType === 'appoints-child-chairs' && !chair.nominationId) {
+            gaps.push({
+              ...base,
+              kind: 'chair-not-appointed',
+              region: null,
+              min: null,
+              max: null,
+              actual: 0,
+              message: `${capital(word(rule.roles, 1))} i ${child.name} är inte utsedd genom en nominering som gruppen har beslutat.`,
+            });
+          }
+        }
+      }
+    } else if (rule.ruleType === 'group-representative') {
+      const other = rule.relatedGroupKey ? around.byKey?.get(rule.relatedGroupKey) : undefined;
+      if (other) {
+        const there = new Set(other.seats.filter((s) => heldOn(s, date)).map((s) => s.personId));
+        const pool = rule.roles.length ? matching : held;
+        const actual = new Set(pool.filter((s) => there.has(s.personId)).map((s) => s.personId)).size;
+        if (rule.minCount !== null && actual < rule.minCount) {
+          gaps.push({
+            ...base,
+            kind: 'representative-missing',
+            region: null,
+            min: rule.minCount,
+            max: rule.maxCount,
+            actual,
+            message: `Representant från ${other.name} saknas (ingen av gruppens ledamöter sitter i ${other.name}).`,
+          });
+        }
+      }
+    } else if (rule.ruleType === 'in-council') {
+      const p = around.parent;
+      if (!p || p.kind !== 'council' || p.status !== 'active') {
+        gaps.push({
+          ...base,
+          kind: 'no-council',
+          region: null,
+          min: null,
+          max: null,
+          actual: 0,
+          message: 'Gruppen ingår inte i något kunskapsråd (ange kunskapsrådet som överordnad grupp).',
+        });
+      }
+    } else if (rule.ruleType === 'seats-above') {
+      const above = around.above;
+      if (above) {
+        const there = new Set(above.seats.filter((s) => heldOn(s, date)).map((s) => s.personId));
+        const pool = rule.roles.length ? matching : held;
+        const actual = new Set(pool.filter((s) => there.has(s.personId)).map((s) => s.personId)).size;
+        if (rule.minCount !== null && actual < rule.minCount) {
+          gaps.push({
+            ...base,
+            kind: 'above-missing',
+            region: null,
+            min: rule.minCount,
+            max: rule.maxCount,
+            actual,
+            message:
+              actual === 0
+                ? `Ingen av gruppens ledamöter sitter i ${above.name} (regeln kräver ${span(rule.minCount, rule.maxCount)}).`
+                : `${actual} av gruppens ledamöter sitter i ${above.name} (regeln kräver ${span(rule.minCount, rule.maxCount)}).`,
+          });
+        } else if (rule.maxCount !== null && actual > rule.maxCount) {
+          gaps.push({
+            ...base,
+            kind: 'above-excess',
+            region: null,
+            min: rule.minCount,
+            max: rule.maxCount,
+            actual,
+            message: `${actual} av gruppens ledamöter sitter i ${above.name}, men regeln tillåter högst ${rule.maxCount}.`,
+          });
+        }
+      }
     } else if (rule.ruleType === 'per-region' || rule.ruleType === 'per-healthcare-region') {
       const regions = seatRegions(g, rule.ruleType, map);
       const counts = new Map(regions.map((r) => [r, 0]));
       let unknown = 0;
       for (const s of matching) {
+        // A seat held for a body other than a region (a network, SKR) counts in a per-body rule.
+        if (s.represents && map.bodies?.has(s.represents)) continue;
         const r = attribute(s.represents, rule.ruleType, regions, counts, map);
         if (r === null) unknown++;
         else counts.set(r, (counts.get(r) ?? 0) + 1);
