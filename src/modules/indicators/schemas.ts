@@ -29,6 +29,9 @@ export const Indicator = Type.Object(
   {
     id: Uuid,
     code: Type.String(),
+    owner: Type.String({
+      description: "Ägaren: national, en sjukvårdsregions id, en regionkod (länskod) eller en kommunkod; 'national' för Koladas och kvalitetsindikatorernas",
+    }),
     goalId: Nullable(Uuid),
     name: Type.String(),
     definition: Type.String(),
@@ -46,6 +49,13 @@ export const Indicator = Type.Object(
   { $id: 'Indicator' },
 );
 
+export const IndicatorDetail = Type.Object({
+  ...Indicator.properties,
+  allowedActions: Type.Array(lit(['edit', 'set-targets'] as const), {
+    description: 'edit: ändra definitionen; set-targets: ändra mål- och larmnivå och målkoppling',
+  }),
+});
+
 const indicatorFields = {
   goalId: Type.Optional(Nullable(Uuid)),
   name: Text(300),
@@ -59,8 +69,18 @@ const indicatorFields = {
   programAreaId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
 };
 
+export const IndicatorOwner = Type.String({
+  pattern: '^(national|[a-z][a-z-]{1,39}|[0-9]{2}|[0-9]{4})$',
+  description: 'national, en sjukvårdsregions id (sodra), en regionkod (07) eller en kommunkod (0780)',
+});
+
 export const CreateIndicatorBody = Type.Object(
-  { code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }), periodicity: Periodicity, ...indicatorFields },
+  {
+    code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }),
+    owner: Type.Optional(IndicatorOwner),
+    periodicity: Periodicity,
+    ...indicatorFields,
+  },
   { additionalProperties: false },
 );
 export const UpdateIndicatorBody = Type.Object(
