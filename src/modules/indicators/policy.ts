@@ -56,7 +56,10 @@ export function ownerGeography(ctx: Ctx, db: Queryable): Promise<OwnerGeography>
 async function assertOwnerExists(ctx: Ctx, db: Queryable, owner: string): Promise<void> {
   if (!ownerKind(owner, await ownerGeography(ctx, db))) {
     throw unprocessable('Ägaren finns inte.', [
-      { path: '/owner', message: 'Ange national, en sjukvårdsregion, en regionkod (två siffror) eller en kommunkod (fyra siffror).' },
+      {
+        path: '/owner',
+        message: 'Ange national, en sjukvårdsregion, en regionkod (två siffror) eller en kommunkod (fyra siffror).',
+      },
     ]);
   }
 }
@@ -129,7 +132,8 @@ export async function assertGoalFitsOwner(ctx: Ctx, db: Queryable, goalOwner: st
     throw unprocessable('Indikatorn kan inte mäta det målet.', [
       {
         path: '/goalId',
-        message: 'En indikator mäter ett mål som ägs av indikatorns ägare eller av någon ovanför den (nationellt, sjukvårdsregionen, regionen).',
+        message:
+          'En indikator mäter ett mål som ägs av indikatorns ägare eller av någon ovanför den (nationellt, sjukvårdsregionen, regionen).',
       },
     ]);
   }

@@ -28,6 +28,7 @@ import {
 import { updateGoal } from './update-goal.js';
 import { updateIndicator } from './update-indicator.js';
 import { sourceRoutes } from './source-routes.js';
+import { unitRoutes } from './unit-routes.js';
 import { valuesRoutes } from './values-routes.js';
 
 export const indicatorRoutes: RouteModule = async (app, deps) => {
@@ -250,4 +251,5 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
   await valuesRoutes(app, deps);
   await heatmapRoutes(app, deps);
   await sourceRoutes(app, deps);
+  await unitRoutes(app, deps);
 };

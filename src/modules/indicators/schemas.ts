@@ -30,7 +30,8 @@ export const Indicator = Type.Object(
     id: Uuid,
     code: Type.String(),
     owner: Type.String({
-      description: "Ägaren: national, en sjukvårdsregions id, en regionkod (länskod) eller en kommunkod; 'national' för Koladas och kvalitetsindikatorernas",
+      description:
+        "Ägaren: national, en sjukvårdsregions id, en regionkod (länskod) eller en kommunkod; 'national' för Koladas och kvalitetsindikatorernas",
     }),
     goalId: Nullable(Uuid),
     name: Type.String(),
@@ -138,7 +139,7 @@ export const Series = Type.Object({
     Type.Object({
       area: Type.String(),
       name: Type.String(),
-      level: lit(['country', 'healthcare-region', 'region'] as const),
+      level: lit(['country', 'healthcare-region', 'region', 'unit'] as const),
       values: Type.Array(Nullable(Type.Number())),
       latest: Nullable(Type.Object({ period: Type.String(), value: Type.Number() })),
       meetsTarget: Nullable(Type.Boolean()),
@@ -155,6 +156,28 @@ export const Series = Type.Object({
     }),
   ),
 });
+
+/** An HSA-id (rules/hsa-id.ts): SE, the catalogue owner's organisationsnummer in ten digits, a hyphen, letters and digits; at most 31 characters. */
+const HSA = 'SE[0-9]{10}-[A-Za-z0-9]{1,18}';
+export const UnitsQuery = Type.Object(
+  { region: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Regionkod (länskod)' })) },
+  { additionalProperties: false },
+);
+export const Units = Type.Object({
+  items: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String(), region: Type.String(), regionName: Type.String() })),
+});
+export const UnitSeriesQuery = Type.Object(
+  {
+    units: Type.String({
+      pattern: `^${HSA}(,${HSA}){0,9}$`,
+      description: 'Enheternas HSA-id, kommaseparerade (högst tio), t.ex. SE2321000081-E000000000123',
+    }),
+    from: Type.Optional(Period),
+    to: Type.Optional(Period),
+    gender: Type.Optional(Gender),
+  },
+  { additionalProperties: false },
+);
 
 export const ImportBody = Type.Object(
   {

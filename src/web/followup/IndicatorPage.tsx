@@ -18,6 +18,7 @@ import { loadRegions } from '../organisation/reference';
 import { SeriesChart, type ChartKind } from './Chart';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { GenderComparison } from './GenderComparison';
+import { UnitSeries } from './UnitSeries';
 import type { AreaSeries, Indicator, SeriesResponse } from './types';
 
 function summary(
@@ -124,6 +125,12 @@ export function IndicatorPage({ id }: { id: string }) {
             <dd>{t(`followup.indicator.periodicity.${ind.periodicity}`)}</dd>
             <dt>{t('followup.indicator.source')}</dt>
             <dd>{ind.sourceName ?? i18n.tMaybe(`followup.indicator.source.${ind.source}`) ?? ind.source}</dd>
+            <dt>{t('followup.indicator.owner')}</dt>
+            <dd>
+              {ind.owner === 'national'
+                ? t('followup.indicator.owner.national')
+                : (regions.data?.find((r) => r.code === ind.owner)?.name ?? ind.owner)}
+            </dd>
             <dt>{t('followup.indicator.target')}</dt>
             <dd>{ind.targetValue === null ? '–' : `${fmt(ind.targetValue)} ${ind.unit}`}</dd>
           </dl>
@@ -138,7 +145,8 @@ export function IndicatorPage({ id }: { id: string }) {
             <h2 id="ind-filter-heading" className="h-small">
               {t('followup.indicator.chartKind')}
             </h2>
-            <div className="filter-grid">
+            {/* Wide enough for the longest region name and chart type: no cut-off drop-downs (issue 17). */}
+            <div className="filter-grid filter-grid-fit">
               <SelectField
                 id="ind-region"
                 label={t('followup.indicator.region')}
@@ -213,6 +221,7 @@ export function IndicatorPage({ id }: { id: string }) {
               healthcareRegion={regions.data.find((r) => r.code === region)?.healthcareRegionIds[0]}
             />
           )}
+          {d.periods.length > 0 && <UnitSeries id={id} indicator={ind} region={region} kind={kind} />}
           {d.periods.length > 0 && (
             <section aria-labelledby="side-heading">
               <h2 id="side-heading">{t('followup.indicator.sideBySide')}</h2>
@@ -240,6 +249,9 @@ export function IndicatorPage({ id }: { id: string }) {
                     </li>
                   ))}
               </ul>
+              {i18n.tMaybe(`followup.indicator.sourceAttribution.${ind.source}`) && (
+                <p className="source-attribution">{i18n.tMaybe(`followup.indicator.sourceAttribution.${ind.source}`)}</p>
+              )}
             </section>
           )}
           {pdsa.data && (

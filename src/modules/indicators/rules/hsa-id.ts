@@ -13,7 +13,8 @@ export const isHsaId = (s: string): boolean => HSA_ID.test(s);
 export function hsaIdProblem(s: string): string | undefined {
   if (isHsaId(s)) return undefined;
   if (!s.startsWith('SE')) return `"${s}" är inget HSA-id: det börjar med SE.`;
-  if (!/^SE[0-9]{10}-/.test(s)) return `"${s}" är inget HSA-id: efter SE kommer organisationsnumret med tio siffror och ett bindestreck.`;
+  if (!/^SE[0-9]{10}-/.test(s))
+    return `"${s}" är inget HSA-id: efter SE kommer organisationsnumret med tio siffror och ett bindestreck.`;
   if (s.length > 31) return `"${s}" är inget HSA-id: det är högst 31 tecken.`;
   return `"${s}" är inget HSA-id: efter bindestrecket kommer bara bokstäver A–Z och siffror.`;
 }
