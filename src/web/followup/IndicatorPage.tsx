@@ -14,7 +14,7 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useMyRegions } from '../auth/regions';
 import { useI18n, type I18n } from '../i18n';
-import { loadRegions } from '../organisation/reference';
+import { loadAllMunicipalities, loadHealthcareRegions, loadRegions } from '../organisation/reference';
 import { SeriesChart, type ChartKind } from './Chart';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { GenderComparison } from './GenderComparison';
@@ -91,6 +91,15 @@ export function IndicatorPage({ id }: { id: string }) {
   const [draft, setDraft] = useState<{ region: string; kind: string }>({ region, kind });
   const regions = useAsync(() => loadRegions(), []);
   const data = $api.useQuery('get', '/indicators/{id}/series', { params: { path: { id } } });
+  const owner = data.data?.indicator.owner;
+  // The owner by name: the nation, a healthcare region, a region or a municipality.
+  const ownerName = useAsync(async () => {
+    // TanStack Query refuses undefined as an answer: null when there is no name to show.
+    if (!owner || owner === 'national') return null;
+    if (/^[0-9]{4}$/.test(owner)) return (await loadAllMunicipalities()).find((m) => m.code === owner)?.name ?? null;
+    if (/^[0-9]{2}$/.test(owner)) return (await loadRegions()).find((r) => r.code === owner)?.name ?? null;
+    return (await loadHealthcareRegions()).find((h) => h.id === owner)?.name ?? null;
+  }, [owner]);
   const pdsa = $api.useQuery('get', '/indicators/{id}/pdsa-cycles', { params: { path: { id } } }, { enabled: !!user });
   // The series' analysis is free-form in the contract; the charts read it as SeriesResponse.
   const d = data.data as SeriesResponse | undefined;
@@ -126,11 +135,7 @@ export function IndicatorPage({ id }: { id: string }) {
             <dt>{t('followup.indicator.source')}</dt>
             <dd>{ind.sourceName ?? i18n.tMaybe(`followup.indicator.source.${ind.source}`) ?? ind.source}</dd>
             <dt>{t('followup.indicator.owner')}</dt>
-            <dd>
-              {ind.owner === 'national'
-                ? t('followup.indicator.owner.national')
-                : (regions.data?.find((r) => r.code === ind.owner)?.name ?? ind.owner)}
-            </dd>
+            <dd>{ind.owner === 'national' ? t('followup.indicator.owner.national') : (ownerName.data ?? ind.owner)}</dd>
             <dt>{t('followup.indicator.target')}</dt>
             <dd>{ind.targetValue === null ? '–' : `${fmt(ind.targetValue)} ${ind.unit}`}</dd>
           </dl>
