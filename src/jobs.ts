@@ -13,6 +13,8 @@ import {
   koladaRefreshHandler,
   QUALITY_QUEUE,
   qualityHandler,
+  QUALITY_REFRESH_QUEUE,
+  qualityRefreshHandler,
 } from './modules/indicators/index.js';
 import {
   CATALOGUE_SYNC_QUEUE,
@@ -40,6 +42,7 @@ export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> 
     [KOLADA_QUEUE]: koladaHandler(db, config.kolada),
     [KOLADA_REFRESH_QUEUE]: koladaRefreshHandler(db, config.kolada),
     [QUALITY_QUEUE]: qualityHandler(db, config.qualityIndicators),
+    [QUALITY_REFRESH_QUEUE]: qualityRefreshHandler(db, config.qualityIndicators),
     [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
     [CATALOGUE_SYNC_QUEUE]: catalogueSyncHandler(db, config.catalogueSync),
     [GALLRING_QUEUE]: gallringHandler(db),
@@ -50,12 +53,17 @@ const DAILY = [REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, CASE_ACTIONS_DUE_QUEU
 
 /**
  * The daily schedules, the daily refresh of every Kolada indicator when NAVET_KOLADA_URL is set,
+ * the nightly refresh of the national quality indicators when NAVET_QUALITY_INDICATORS_URL is set,
  * and the catalogue's sync when NAVET_CATALOGUE_URL is set (its own interval).
  */
-export async function ensureSchedules(db: Db, config?: Partial<Pick<Config, 'catalogueSync' | 'kolada'>>): Promise<void> {
+export async function ensureSchedules(
+  db: Db,
+  config?: Partial<Pick<Config, 'catalogueSync' | 'kolada' | 'qualityIndicators'>>,
+): Promise<void> {
   await ensurePlatformSchedules(db);
   for (const queue of DAILY) await ensureSchedule(db, queue, queue, 86400);
   if (config?.kolada) await ensureSchedule(db, KOLADA_REFRESH_QUEUE, KOLADA_REFRESH_QUEUE, 86400);
+  if (config?.qualityIndicators) await ensureSchedule(db, QUALITY_REFRESH_QUEUE, QUALITY_REFRESH_QUEUE, 86400);
   if (config?.catalogueSync) {
     await ensureSchedule(db, CATALOGUE_SYNC_QUEUE, CATALOGUE_SYNC_QUEUE, config.catalogueSync.intervalHours * 3600);
   }

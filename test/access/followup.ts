@@ -65,12 +65,14 @@ export const followupAccess: AccessModule = {
       (f) => ({ url: `/api/v1/implementation-statuses/${f.followupStatusId}/history` }),
     ],
     'GET /api/v1/indicators': ['public', () => ({ url: '/api/v1/indicators' })],
+    // A region's own indicator (Blekinge's): its samordnare and controllers define it (policy.ts).
     'POST /api/v1/indicators': [
-      'admin',
+      'scoped',
       () => ({
         url: '/api/v1/indicators',
         payload: {
           code: `M-${Date.now()}`,
+          owner: '10',
           name: 'Matris',
           definition: 'x',
           unit: '%',
@@ -88,6 +90,14 @@ export const followupAccess: AccessModule = {
     'GET /api/v1/indicators/{id}/series': [
       'public',
       (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/series?regions=10` }),
+    ],
+    'GET /api/v1/indicators/{id}/units': [
+      'public',
+      (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/units?region=10` }),
+    ],
+    'GET /api/v1/indicators/{id}/unit-series': [
+      'public',
+      (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/unit-series?units=SE2321000081-E000000000123` }),
     ],
     'POST /api/v1/indicators/{id}/imports': [
       'scoped',

@@ -592,7 +592,10 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/goals': { any: ['followup.goals.write'] },
   'PATCH /api/v1/goals/{id}': { any: ['followup.goals.write'] },
   'DELETE /api/v1/goals/{id}': { any: ['followup.goals.write'] },
-  'POST /api/v1/indicators': { any: ['followup.indicators.manage'] },
+  'POST /api/v1/indicators': {
+    any: ['followup.indicators.regional.write'],
+    note: "a region's own indicator (owner 10); national ones need followup.indicators.manage",
+  },
   'PATCH /api/v1/indicators/{id}': { any: ['followup.indicators.manage'] },
   'POST /api/v1/indicators/{id}/imports': { any: ['followup.values.import'] },
   'POST /api/v1/indicator-sources/kolada/imports': { any: ['followup.indicators.manage'] },

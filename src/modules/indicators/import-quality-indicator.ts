@@ -24,7 +24,7 @@ import * as repo from './repository.js';
 import { IMPORT_FINISHED } from './rules/import.js';
 import type { Periodicity } from './rules/periods.js';
 import type { Gender } from './rules/places.js';
-import { gendersByMeasureId, periodicityOf, qualityRows } from './rules/quality-indicators.js';
+import { gendersByMeasureId, periodicityOf, qualityRows, qualityUnits } from './rules/quality-indicators.js';
 
 export const QUALITY_QUEUE = 'followup.quality-indicators';
 
@@ -108,12 +108,16 @@ export function qualityHandler(db: Db, settings: QualitySettings | undefined, fe
     const imp = await repo.getImport(db, id);
     if (!imp || IMPORT_FINISHED.has(imp.status)) return;
     const measureId = String(payload.measureId);
-    const genders = new Map(payload.genders as [string, Gender][]);
     const client = new QualityIndicatorsClient(settings, fetchImpl);
     const geo = await geography(db);
     const rows = [];
     const skipped = [];
+    const units: ReturnType<typeof qualityUnits> = [];
     try {
+      // The nightly refresh names only the measure: its by-gender submeasures are read again.
+      const genders = Array.isArray(payload.genders)
+        ? new Map(payload.genders as [string, Gender][])
+        : await client.measure(measureId).then(({ measure, submeasures }) => gendersByMeasureId(measure.mId, submeasures));
       for (const mid of genders.keys()) {
         const table = await client.results(mid);
         const mapped = qualityRows(table, {
@@ -124,6 +128,7 @@ export function qualityHandler(db: Db, settings: QualitySettings | undefined, fe
         });
         rows.push(...mapped.rows);
         skipped.push(...mapped.skipped);
+        units.push(...qualityUnits(table));
       }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -137,6 +142,12 @@ export function qualityHandler(db: Db, settings: QualitySettings | undefined, fe
       report: skipped.map((s, i) => ({ row: i + 1, column: 'MeasureID', value: s.what, message: s.reason })),
     });
     if (!(await repo.getIndicator(db, imp.indicatorId))) throw notFound('Indikatorn');
+    // The units' names as the source gives them (shown by HSA-id on the indicator page); a region
+    // Navet does not know is left out of the unit, not the name.
+    const regions = new Set(geo.regions.map((r) => r.code));
+    await repo.upsertUnits(db, [
+      ...new Map(units.map((u) => [u.hsaId, { ...u, region: u.region && regions.has(u.region) ? u.region : null }])).values(),
+    ]);
     await applyImport(db, id, imp.indicatorId, rows, {
       source: 'quality-indicators',
       sourceRef: measureId,

@@ -8,6 +8,7 @@ export { IMPORT_QUEUE, importHandler } from './import-values.js';
 export { KOLADA_QUEUE, koladaHandler } from './import-kolada-kpi.js';
 export { KOLADA_REFRESH_QUEUE, koladaRefreshHandler } from './refresh-kolada-indicators.js';
 export { QUALITY_QUEUE, qualityHandler } from './import-quality-indicator.js';
+export { QUALITY_REFRESH_QUEUE, qualityRefreshHandler } from './refresh-quality-indicators.js';
 export { buildReport, type FollowupReport } from './report.js';
 export { reportToDocx, reportToPdf } from './report-documents.js';
 export { createIndicator } from './create-indicator.js';

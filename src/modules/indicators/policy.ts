@@ -1,7 +1,15 @@
 /**
  * Who may do what with goals, indicators, their values, comments and the follow-up report.
- * - Goals: `followup.goals.write` on the goal's owner (national, a healthcare region or a region).
- * - Indicators are national: `followup.indicators.manage` (administrators).
+ * - Goals: `followup.goals.write` on the goal's owner (national, a healthcare region, a region, or
+ *   a municipality, whose scope is its region's: municipalities hold no roles in Navet).
+ * - Indicators have an owner too (INDICATOR_WRITE below, as data): national indicators (and those
+ *   fetched from Kolada and the national quality indicators) are defined by national roles
+ *   (`followup.indicators.manage`, system-wide: administrators); an organisation's own indicators
+ *   by those who hold `followup.indicators.regional.write` at the owner's scope — the region's
+ *   samordnare and controllers, a healthcare region's for its regions too. An indicator's targets
+ *   (target and alert levels, the goal it measures) are steering decisions: for an organisation's
+ *   indicator they need `followup.goals.write` there (the samordnare, not the controller). An
+ *   indicator measures a goal of its own owner or of an owner above it (rules/owners.ts).
  * - Values: whoever may import somewhere validates a file; writing needs
  *   `followup.values.import` at each area in it (the nation's values: system-wide).
  * - A controller's comment: `followup.comment` at the group.
@@ -11,42 +19,134 @@
  * and by anyone when the public view (insyn) is on: the routes say so.
  * The scope comes from `requestScope`, so the geography is read once per request.
  */
-import { authorize, can, PERMISSIONS, requireActor, type TargetScope } from '../../platform/auth/policy.js';
+import { authorize, can, PERMISSIONS, requireActor, type Permission, type TargetScope } from '../../platform/auth/policy.js';
 import { requestScope } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
 import { mayReadRegionWork } from '../implementation/index.js';
 import { getGroup } from '../organisation/index.js';
-import { ownerExists } from './repository.js';
+import { municipalities } from './repository.js';
+import { NATIONAL, ownerCovers, ownerKind, scopeOwner, type OwnerGeography } from './rules/owners.js';
+
+/** What writing an indicator of each kind of owner takes: its definition, and its targets. */
+export const INDICATOR_WRITE = {
+  national: { definition: 'followup.indicators.manage', targets: 'followup.indicators.manage' },
+  organisation: { definition: 'followup.indicators.regional.write', targets: 'followup.goals.write' },
+} as const satisfies Record<string, { definition: Permission; targets: Permission }>;
+export type IndicatorWriteKind = keyof (typeof INDICATOR_WRITE)['national'];
+
+const owners = new WeakMap<Ctx, Promise<OwnerGeography>>();
+
+/** The country's owners for one request: the policy's geography and the municipalities' regions. */
+export function ownerGeography(ctx: Ctx, db: Queryable): Promise<OwnerGeography> {
+  let known = owners.get(ctx);
+  if (!known) {
+    known = Promise.all([requestScope(ctx, db).geography(), municipalities(db)]).then(([geo, ms]) => ({
+      healthcareRegionIds: geo.healthcareRegionIds,
+      regionHealthcareRegions: geo.regionHealthcareRegions,
+      municipalityRegion: new Map(ms.map((m) => [m.code, m.regionCode])),
+    }));
+    owners.set(ctx, known);
+  }
+  return known;
+}
+
+/** 422 unless the owner named in the body is the nation, a healthcare region, a region or a municipality. */
+async function assertOwnerExists(ctx: Ctx, db: Queryable, owner: string): Promise<void> {
+  if (!ownerKind(owner, await ownerGeography(ctx, db))) {
+    throw unprocessable('Ägaren finns inte.', [
+      {
+        path: '/owner',
+        message: 'Ange national, en sjukvårdsregion, en regionkod (två siffror) eller en kommunkod (fyra siffror).',
+      },
+    ]);
+  }
+}
+
+/** Whether the caller holds the permission at the owner's scope (a municipality's: its region's). */
+async function mayAt(ctx: Ctx, db: Queryable, permission: Permission, owner: string): Promise<boolean> {
+  if (!ctx.actor) return false;
+  return requestScope(ctx, db).may(permission, scopeOwner(owner, await ownerGeography(ctx, db)));
+}
 
 /** 403 unless the caller writes the owner's goals. */
 export async function authorizeGoalWrite(ctx: Ctx, db: Queryable, owner: string): Promise<void> {
-  authorize(ctx.actor, 'followup.goals.write', await requestScope(ctx, db).of(owner));
+  requireActor(ctx.actor);
+  if (!(await mayAt(ctx, db, 'followup.goals.write', owner))) throw forbidden();
 }
 
 /** As authorizeGoalWrite, for an owner named in the body: 422 when there is no such owner. */
 export async function authorizeGoalWriteForNewOwner(ctx: Ctx, db: Queryable, owner: string): Promise<void> {
-  if (owner !== 'national' && !(await ownerExists(db, owner))) {
-    throw unprocessable('Ägaren finns inte.', [
-      { path: '/owner', message: 'Ange national, en sjukvårdsregion eller en regionkod.' },
-    ]);
-  }
+  await assertOwnerExists(ctx, db, owner);
   await authorizeGoalWrite(ctx, db, owner);
 }
 
 /** Whether the caller writes the owner's goals (for the goal tree's offers). */
 export const mayWriteGoals = (ctx: Ctx, db: Queryable, owner: string): Promise<boolean> =>
-  requestScope(ctx, db).may('followup.goals.write', owner);
+  mayAt(ctx, db, 'followup.goals.write', owner);
+
+/** Whether the caller writes an indicator of this owner: its definition, or its targets. */
+export function mayWriteIndicator(ctx: Ctx, db: Queryable, owner: string, what: IndicatorWriteKind): Promise<boolean> {
+  return mayAt(ctx, db, INDICATOR_WRITE[owner === NATIONAL ? 'national' : 'organisation'][what], owner);
+}
+
+/**
+ * 401/403 unless the caller writes an indicator of this owner (`targets` too when the write sets
+ * its target or alert level or its goal); `isNew`: 422 first when the owner names nothing.
+ */
+export async function authorizeIndicatorWrite(
+  ctx: Ctx,
+  db: Queryable,
+  owner: string,
+  what: readonly IndicatorWriteKind[],
+  opts: { isNew?: boolean } = {},
+): Promise<void> {
+  requireActor(ctx.actor);
+  if (opts.isNew) await assertOwnerExists(ctx, db, owner);
+  for (const w of what) {
+    if (await mayWriteIndicator(ctx, db, owner, w)) continue;
+    if (owner === NATIONAL) throw forbidden('Nationella indikatorer skrivs bara av nationella roller.');
+    throw forbidden(
+      w === 'definition'
+        ? 'Du får inte skriva indikatorer för den här ägaren.'
+        : 'Målnivåer och målkoppling för regionens indikatorer sätts av den som skriver regionens mål (samordnaren).',
+    );
+  }
+}
+
+/** The owners (national, healthcare regions, regions) whose indicators the caller defines: the page's owner picker. */
+export async function indicatorOwnersWritable(ctx: Ctx, db: Queryable): Promise<string[]> {
+  if (!ctx.actor) return [];
+  const geo = await ownerGeography(ctx, db);
+  const out: string[] = [];
+  for (const o of [NATIONAL, ...geo.healthcareRegionIds, ...geo.regionHealthcareRegions.keys()]) {
+    if (await mayWriteIndicator(ctx, db, o, 'definition')) out.push(o);
+  }
+  return out;
+}
+
+/** 422 unless the goal may carry an indicator of this owner (its own owner's goal, or one above it). */
+export async function assertGoalFitsOwner(ctx: Ctx, db: Queryable, goalOwner: string, owner: string): Promise<void> {
+  if (!ownerCovers(goalOwner, owner, await ownerGeography(ctx, db))) {
+    throw unprocessable('Indikatorn kan inte mäta det målet.', [
+      {
+        path: '/goalId',
+        message:
+          'En indikator mäter ett mål som ägs av indikatorns ägare eller av någon ovanför den (nationellt, sjukvårdsregionen, regionen).',
+      },
+    ]);
+  }
+}
 
 /** The owners (national, healthcare regions, regions) whose goals the caller writes: what the goal tree offers. */
 export async function goalOwnersWritable(ctx: Ctx, db: Queryable): Promise<string[]> {
   if (!ctx.actor) return [];
   const scope = requestScope(ctx, db);
   const geo = await scope.geography();
-  const owners = ['national', ...geo.healthcareRegionIds, ...geo.regionHealthcareRegions.keys()];
+  const candidates = ['national', ...geo.healthcareRegionIds, ...geo.regionHealthcareRegions.keys()];
   const out: string[] = [];
-  for (const o of owners) if (await scope.may('followup.goals.write', o)) out.push(o);
+  for (const o of candidates) if (await scope.may('followup.goals.write', o)) out.push(o);
   return out;
 }
 

@@ -5,6 +5,7 @@ import type { GoalRecord, IndicatorRecord } from './repository.js';
 export const INDICATOR_FIELDS = [
   'id',
   'code',
+  'owner',
   'goalId',
   'name',
   'definition',

@@ -35,6 +35,60 @@ export function seriesValues(
   );
 }
 
+/** The values of units (by HSA-id, at any region) of one gender: `area` is the unit's region. */
+export function unitValues(
+  db: Queryable,
+  indicatorId: string,
+  hsaIds: string[],
+  from?: string,
+  to?: string,
+  gender: Gender = 'T',
+) {
+  return selectRows<SeriesValue>(
+    db,
+    `SELECT area, sub_area, period, value FROM followup_indicator_values
+     WHERE indicator_id = $1 AND level = 'unit' AND sub_area = ANY($2::text[])
+       AND ($3::text IS NULL OR period >= $3) AND ($4::text IS NULL OR period <= $4) AND gender = $5
+     ORDER BY sub_area, period`,
+    [indicatorId, hsaIds, from ?? null, to ?? null, gender],
+  );
+}
+
+/** A unit with values for an indicator: its HSA-id, its name (the source's, else the HSA-id) and its region. */
+export interface UnitRecord {
+  hsaId: string;
+  name: string;
+  region: string;
+  regionName: string;
+}
+
+/** The units (level unit, sub_area an HSA-id) with values for the indicator, in a region or named, in Swedish order. */
+export const unitsOf = (db: Queryable, indicatorId: string, filter: { region?: string; hsaIds?: string[] } = {}) =>
+  selectRows<UnitRecord>(
+    db,
+    `SELECT DISTINCT v.sub_area AS hsa_id, COALESCE(u.name, v.sub_area) AS name, v.area AS region, r.name AS region_name,
+       sv_key(COALESCE(u.name, v.sub_area)) COLLATE "C" AS sort_key
+     FROM followup_indicator_values v
+     JOIN regions r ON r.code = v.area
+     LEFT JOIN followup_units u ON u.hsa_id = v.sub_area
+     WHERE v.indicator_id = $1 AND v.level = 'unit' AND v.sub_area ~ '^SE[0-9]{10}-[A-Za-z0-9]{1,18}$'
+       AND ($2::text IS NULL OR v.area = $2) AND ($3::text[] IS NULL OR v.sub_area = ANY($3::text[]))
+     ORDER BY sort_key, hsa_id`,
+    [indicatorId, filter.region ?? null, filter.hsaIds ?? null],
+  );
+
+/** The names the source gives its units, kept by HSA-id (the latest name wins). */
+export async function upsertUnits(db: Queryable, units: { hsaId: string; name: string; region: string | null }[]): Promise<void> {
+  if (!units.length) return;
+  await db.query(
+    `INSERT INTO followup_units (hsa_id, name, region_code)
+     SELECT h, n, r FROM unnest($1::text[], $2::text[], $3::text[]) AS t(h, n, r)
+     ON CONFLICT (hsa_id) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, updated_at = now()
+       WHERE followup_units.name IS DISTINCT FROM EXCLUDED.name OR followup_units.region_code IS DISTINCT FROM EXCLUDED.region_code`,
+    [units.map((u) => u.hsaId), units.map((u) => u.name), units.map((u) => u.region)],
+  );
+}
+
 /** One value as written: where, for whom, when, and where it came from. */
 export interface ValueWrite {
   area: string;

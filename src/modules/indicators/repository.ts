@@ -20,7 +20,7 @@ export type RegionRecord = Static<typeof Heatmap>['regions'][number];
 
 const GOAL_COLS = `id, parent_id, kind, owner, title, description, source_quote, version`;
 
-const IND_COLS = `id, code, goal_id, name, definition, unit, direction, periodicity, source, source_name, source_ref,
+const IND_COLS = `id, code, owner, goal_id, name, definition, unit, direction, periodicity, source, source_name, source_ref,
   target_value::float8 AS target_value, alert_value::float8 AS alert_value, program_area_id, version, updated_at`;
 
 export const listGoals = (db: Queryable) =>
@@ -128,6 +128,8 @@ export const getIndicatorByCode = (db: Queryable, code: string) =>
 
 export interface IndicatorWrite {
   code: string;
+  /** 'national' (the default), a healthcare region's id, a länskod or a kommunkod; fixed once created. */
+  owner?: string;
   goalId: string | null;
   name: string;
   definition: string;
@@ -159,7 +161,14 @@ const definitionColumns = (i: Omit<IndicatorWrite, 'code' | 'periodicity'>) => (
 export async function insertIndicator(db: Queryable, i: IndicatorWrite, isDemo = false): Promise<IndicatorRecord> {
   const params: unknown[] = [];
   const c = insertColumns(
-    { code: i.code, periodicity: i.periodicity, ...definitionColumns(i), isDemo, sourceRef: i.sourceRef ?? null },
+    {
+      code: i.code,
+      owner: i.owner ?? 'national',
+      periodicity: i.periodicity,
+      ...definitionColumns(i),
+      isDemo,
+      sourceRef: i.sourceRef ?? null,
+    },
     params,
   );
   return (await selectRow<IndicatorRecord>(
@@ -286,8 +295,3 @@ export async function openIndicatorValuePageEnd(
   );
   return rows.map((r) => [r.indicator_id, r.area, r.sub_area, r.period, r.gender]);
 }
-
-/** Whether an owner names a healthcare region (by id) or a region (by code); `national` is the caller's to check. */
-export const ownerExists = async (db: Queryable, owner: string) =>
-  (await db.query('SELECT 1 FROM healthcare_regions WHERE id = $1 UNION ALL SELECT 1 FROM regions WHERE code = $1', [owner]))
-    .length > 0;

@@ -1,4 +1,4 @@
-/** HTTP for the goal tree and the national indicators; their values, the heatmap and the report register beside them. */
+/** HTTP for the goal tree and the indicators (national and the organisations' own); their values, the heatmap and the report register beside them. */
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized } from '../../platform/errors.js';
@@ -8,7 +8,7 @@ import { errorResponses, VersionHeader } from '../../platform/http/schemas.js';
 import { createGoal } from './create-goal.js';
 import { createIndicator } from './create-indicator.js';
 import { heatmapRoutes } from './heatmap-routes.js';
-import { goalOwnersWritable } from './policy.js';
+import { goalOwnersWritable, indicatorOwnersWritable, mayWriteIndicator } from './policy.js';
 import { goalTree, presentIndicator } from './presenter.js';
 import { removeGoal } from './remove-goal.js';
 import * as repo from './repository.js';
@@ -20,6 +20,7 @@ import {
   IdParams,
   ImportStatus,
   Indicator,
+  IndicatorDetail,
   UpdateGoalBody,
   tags,
   UpdateIndicatorBody,
@@ -27,6 +28,7 @@ import {
 import { updateGoal } from './update-goal.js';
 import { updateIndicator } from './update-indicator.js';
 import { sourceRoutes } from './source-routes.js';
+import { unitRoutes } from './unit-routes.js';
 import { valuesRoutes } from './values-routes.js';
 
 export const indicatorRoutes: RouteModule = async (app, deps) => {
@@ -151,14 +153,24 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
         tags,
         summary: 'Indikatorer i svensk bokstavsordning',
         response: {
-          200: Type.Object({ items: Type.Array(Type.Ref('Indicator')), nextCursor: Type.Null() }),
+          200: Type.Object({
+            items: Type.Array(Type.Ref('Indicator')),
+            nextCursor: Type.Null(),
+            writableOwners: Type.Array(Type.String(), {
+              description: 'Ägare (national, sjukvårdsregioner, regioner) vars indikatorer den inloggade definierar',
+            }),
+          }),
           ...errorResponses(401),
         },
       },
     },
     async (req) => {
       mayRead(req);
-      return { items: (await repo.listIndicators(db)).map(presentIndicator), nextCursor: null };
+      return {
+        items: (await repo.listIndicators(db)).map(presentIndicator),
+        nextCursor: null,
+        writableOwners: await indicatorOwnersWritable(req.ctx, db),
+      };
     },
   );
 
@@ -167,7 +179,8 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'Definiera en nationell indikator (administratör)',
+        summary:
+          'Definiera en indikator: nationell (nationella roller) eller en regions, sjukvårdsregions eller kommuns egen (samordnare och controller; målnivåer samordnaren)',
         body: CreateIndicatorBody,
         response: { 201: Type.Ref('Indicator'), ...errorResponses(401, 403, 404, 409, 422) },
       },
@@ -176,6 +189,7 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
       const b = req.body;
       const row = await createIndicator(db, req.ctx, {
         code: b.code,
+        owner: b.owner ?? 'national',
         goalId: b.goalId ?? null,
         name: b.name.trim(),
         definition: b.definition.trim(),
@@ -197,16 +211,21 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'En indikator',
+        summary: 'En indikator, med vad den inloggade får göra med den',
         params: IdParams,
-        response: { 200: Type.Ref('Indicator'), ...errorResponses(400, 401, 404) },
+        response: { 200: IndicatorDetail, ...errorResponses(400, 401, 404) },
       },
     },
     async (req, reply) => {
       mayRead(req);
       const row = await repo.getIndicator(db, req.params.id);
       if (!row) throw notFound('Indikatorn');
-      return reply.header('etag', `"${row.version}"`).send(presentIndicator(row));
+      const [edit, targets] = await Promise.all([
+        mayWriteIndicator(req.ctx, db, row.owner, 'definition'),
+        mayWriteIndicator(req.ctx, db, row.owner, 'targets'),
+      ]);
+      const allowedActions = [...(edit ? (['edit'] as const) : []), ...(edit && targets ? (['set-targets'] as const) : [])];
+      return reply.header('etag', `"${row.version}"`).send({ ...presentIndicator(row), allowedActions });
     },
   );
 
@@ -232,4 +251,5 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
   await valuesRoutes(app, deps);
   await heatmapRoutes(app, deps);
   await sourceRoutes(app, deps);
+  await unitRoutes(app, deps);
 };

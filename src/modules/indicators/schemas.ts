@@ -29,6 +29,10 @@ export const Indicator = Type.Object(
   {
     id: Uuid,
     code: Type.String(),
+    owner: Type.String({
+      description:
+        "Ägaren: national, en sjukvårdsregions id, en regionkod (länskod) eller en kommunkod; 'national' för Koladas och kvalitetsindikatorernas",
+    }),
     goalId: Nullable(Uuid),
     name: Type.String(),
     definition: Type.String(),
@@ -46,6 +50,13 @@ export const Indicator = Type.Object(
   { $id: 'Indicator' },
 );
 
+export const IndicatorDetail = Type.Object({
+  ...Indicator.properties,
+  allowedActions: Type.Array(lit(['edit', 'set-targets'] as const), {
+    description: 'edit: ändra definitionen; set-targets: ändra mål- och larmnivå och målkoppling',
+  }),
+});
+
 const indicatorFields = {
   goalId: Type.Optional(Nullable(Uuid)),
   name: Text(300),
@@ -59,8 +70,18 @@ const indicatorFields = {
   programAreaId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
 };
 
+export const IndicatorOwner = Type.String({
+  pattern: '^(national|[a-z][a-z-]{1,39}|[0-9]{2}|[0-9]{4})$',
+  description: 'national, en sjukvårdsregions id (sodra), en regionkod (07) eller en kommunkod (0780)',
+});
+
 export const CreateIndicatorBody = Type.Object(
-  { code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }), periodicity: Periodicity, ...indicatorFields },
+  {
+    code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }),
+    owner: Type.Optional(IndicatorOwner),
+    periodicity: Periodicity,
+    ...indicatorFields,
+  },
   { additionalProperties: false },
 );
 export const UpdateIndicatorBody = Type.Object(
@@ -118,7 +139,7 @@ export const Series = Type.Object({
     Type.Object({
       area: Type.String(),
       name: Type.String(),
-      level: lit(['country', 'healthcare-region', 'region'] as const),
+      level: lit(['country', 'healthcare-region', 'region', 'unit'] as const),
       values: Type.Array(Nullable(Type.Number())),
       latest: Nullable(Type.Object({ period: Type.String(), value: Type.Number() })),
       meetsTarget: Nullable(Type.Boolean()),
@@ -135,6 +156,28 @@ export const Series = Type.Object({
     }),
   ),
 });
+
+/** An HSA-id (rules/hsa-id.ts): SE, the catalogue owner's organisationsnummer in ten digits, a hyphen, letters and digits; at most 31 characters. */
+const HSA = 'SE[0-9]{10}-[A-Za-z0-9]{1,18}';
+export const UnitsQuery = Type.Object(
+  { region: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Regionkod (länskod)' })) },
+  { additionalProperties: false },
+);
+export const Units = Type.Object({
+  items: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String(), region: Type.String(), regionName: Type.String() })),
+});
+export const UnitSeriesQuery = Type.Object(
+  {
+    units: Type.String({
+      pattern: `^${HSA}(,${HSA}){0,9}$`,
+      description: 'Enheternas HSA-id, kommaseparerade (högst tio), t.ex. SE2321000081-E000000000123',
+    }),
+    from: Type.Optional(Period),
+    to: Type.Optional(Period),
+    gender: Type.Optional(Gender),
+  },
+  { additionalProperties: false },
+);
 
 export const ImportBody = Type.Object(
   {

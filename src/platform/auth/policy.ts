@@ -48,6 +48,9 @@ export const PERMISSIONS = {
   'cases.classification': ['admin', 'samordnare'],
   'meetings.manage': ['admin', 'samordnare'],
   'followup.indicators.manage': ['admin'],
+  // A region's, healthcare region's or municipality's own indicators (their definitions): those who
+  // coordinate the region's follow-up and its controllers (seed 000); their targets need followup.goals.write.
+  'followup.indicators.regional.write': ['admin', 'samordnare', 'controller'],
   'followup.goals.write': ['admin', 'samordnare'],
   'followup.values.import': ['admin', 'samordnare', 'controller'],
   'followup.comment': ['admin', 'samordnare', 'processtod', 'controller'],

@@ -146,6 +146,7 @@ export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.cases.classification': 'Manage the classification scheme',
   'permission.meetings.manage': 'Plan meetings and keep minutes',
   'permission.followup.indicators.manage': 'Manage indicators',
+  'permission.followup.indicators.regional.write': "Write the region's own indicators",
   'permission.followup.goals.write': 'Write goals',
   'permission.followup.values.import': 'Import indicator values',
   'permission.followup.comment': 'Comment on follow-up',

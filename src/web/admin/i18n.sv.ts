@@ -152,6 +152,7 @@ export const svPermissions = {
   'permission.cases.classification': 'Förvalta klassificeringsstrukturen',
   'permission.meetings.manage': 'Planera möten och föra protokoll',
   'permission.followup.indicators.manage': 'Hantera indikatorer',
+  'permission.followup.indicators.regional.write': 'Skriva regionens egna indikatorer',
   'permission.followup.goals.write': 'Skriva mål',
   'permission.followup.values.import': 'Läsa in indikatorvärden',
   'permission.followup.comment': 'Kommentera uppföljning',

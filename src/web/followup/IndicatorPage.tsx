@@ -14,10 +14,11 @@ import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
 import { useMyRegions } from '../auth/regions';
 import { useI18n, type I18n } from '../i18n';
-import { loadRegions } from '../organisation/reference';
+import { loadAllMunicipalities, loadHealthcareRegions, loadRegions } from '../organisation/reference';
 import { SeriesChart, type ChartKind } from './Chart';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { GenderComparison } from './GenderComparison';
+import { UnitSeries } from './UnitSeries';
 import type { AreaSeries, Indicator, SeriesResponse } from './types';
 
 function summary(
@@ -90,6 +91,15 @@ export function IndicatorPage({ id }: { id: string }) {
   const [draft, setDraft] = useState<{ region: string; kind: string }>({ region, kind });
   const regions = useAsync(() => loadRegions(), []);
   const data = $api.useQuery('get', '/indicators/{id}/series', { params: { path: { id } } });
+  const owner = data.data?.indicator.owner;
+  // The owner by name: the nation, a healthcare region, a region or a municipality.
+  const ownerName = useAsync(async () => {
+    // TanStack Query refuses undefined as an answer: null when there is no name to show.
+    if (!owner || owner === 'national') return null;
+    if (/^[0-9]{4}$/.test(owner)) return (await loadAllMunicipalities()).find((m) => m.code === owner)?.name ?? null;
+    if (/^[0-9]{2}$/.test(owner)) return (await loadRegions()).find((r) => r.code === owner)?.name ?? null;
+    return (await loadHealthcareRegions()).find((h) => h.id === owner)?.name ?? null;
+  }, [owner]);
   const pdsa = $api.useQuery('get', '/indicators/{id}/pdsa-cycles', { params: { path: { id } } }, { enabled: !!user });
   // The series' analysis is free-form in the contract; the charts read it as SeriesResponse.
   const d = data.data as SeriesResponse | undefined;
@@ -124,6 +134,8 @@ export function IndicatorPage({ id }: { id: string }) {
             <dd>{t(`followup.indicator.periodicity.${ind.periodicity}`)}</dd>
             <dt>{t('followup.indicator.source')}</dt>
             <dd>{ind.sourceName ?? i18n.tMaybe(`followup.indicator.source.${ind.source}`) ?? ind.source}</dd>
+            <dt>{t('followup.indicator.owner')}</dt>
+            <dd>{ind.owner === 'national' ? t('followup.indicator.owner.national') : (ownerName.data ?? ind.owner)}</dd>
             <dt>{t('followup.indicator.target')}</dt>
             <dd>{ind.targetValue === null ? '–' : `${fmt(ind.targetValue)} ${ind.unit}`}</dd>
           </dl>
@@ -138,7 +150,8 @@ export function IndicatorPage({ id }: { id: string }) {
             <h2 id="ind-filter-heading" className="h-small">
               {t('followup.indicator.chartKind')}
             </h2>
-            <div className="filter-grid">
+            {/* Wide enough for the longest region name and chart type: no cut-off drop-downs (issue 17). */}
+            <div className="filter-grid filter-grid-fit">
               <SelectField
                 id="ind-region"
                 label={t('followup.indicator.region')}
@@ -213,6 +226,7 @@ export function IndicatorPage({ id }: { id: string }) {
               healthcareRegion={regions.data.find((r) => r.code === region)?.healthcareRegionIds[0]}
             />
           )}
+          {d.periods.length > 0 && <UnitSeries id={id} indicator={ind} region={region} kind={kind} />}
           {d.periods.length > 0 && (
             <section aria-labelledby="side-heading">
               <h2 id="side-heading">{t('followup.indicator.sideBySide')}</h2>
@@ -240,6 +254,9 @@ export function IndicatorPage({ id }: { id: string }) {
                     </li>
                   ))}
               </ul>
+              {i18n.tMaybe(`followup.indicator.sourceAttribution.${ind.source}`) && (
+                <p className="source-attribution">{i18n.tMaybe(`followup.indicator.sourceAttribution.${ind.source}`)}</p>
+              )}
             </section>
           )}
           {pdsa.data && (

@@ -32511,6 +32511,8 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["Indicator"][];
                             nextCursor: null;
+                            /** @description Ägare (national, sjukvårdsregioner, regioner) vars indikatorer den inloggade definierar */
+                            writableOwners: string[];
                         };
                     };
                 };
@@ -32553,7 +32555,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Definiera en nationell indikator (administratör) */
+        /** Definiera en indikator: nationell (nationella roller) eller en regions, sjukvårdsregions eller kommuns egen (samordnare och controller; målnivåer samordnaren) */
         post: {
             parameters: {
                 query?: never;
@@ -32565,6 +32567,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        /** @description national, en sjukvårdsregions id (sodra), en regionkod (07) eller en kommunkod (0780) */
+                        owner?: string;
                         /** @enum {unknown} */
                         periodicity: "month" | "quarter" | "half-year" | "year";
                         goalId?: string | null;
@@ -32697,7 +32701,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** En indikator */
+        /** En indikator, med vad den inloggade får göra med den */
         get: {
             parameters: {
                 query?: never;
@@ -32715,7 +32719,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Indicator"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @description Ägaren: national, en sjukvårdsregions id, en regionkod (länskod) eller en kommunkod; 'national' för Koladas och kvalitetsindikatorernas */
+                            owner: string;
+                            goalId: string | null;
+                            name: string;
+                            definition: string;
+                            unit: string;
+                            /** @enum {unknown} */
+                            direction: "higher" | "lower";
+                            /** @enum {unknown} */
+                            periodicity: "month" | "quarter" | "half-year" | "year";
+                            /** @enum {unknown} */
+                            source: "quality-register" | "waiting-time-database" | "patient-survey" | "own-measurement" | "kolada" | "quality-indicators";
+                            sourceName: string | null;
+                            sourceRef: string | null;
+                            targetValue: number | null;
+                            alertValue: number | null;
+                            programAreaId: string | null;
+                            version: number;
+                            /** @description edit: ändra definitionen; set-targets: ändra mål- och larmnivå och målkoppling */
+                            allowedActions: ("edit" | "set-targets")[];
+                        };
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -32956,7 +32984,7 @@ export interface paths {
                                 area: string;
                                 name: string;
                                 /** @enum {unknown} */
-                                level: "country" | "healthcare-region" | "region";
+                                level: "country" | "healthcare-region" | "region" | "unit";
                                 values: (number | null)[];
                                 latest: {
                                     period: string;
@@ -34398,6 +34426,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enheterna (HSA-id) som har värden för indikatorn, i en region eller alla, med källans namn */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Regionkod (länskod) */
+                    region?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                hsaId: string;
+                                name: string;
+                                region: string;
+                                regionName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/{id}/unit-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enheternas värden per period (per HSA-id) mot deras regioner och riket, med körschema och styrdiagram */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Enheternas HSA-id, kommaseparerade (högst tio), t.ex. SE2321000081-E000000000123 */
+                    units: string;
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
+                    from?: string;
+                    /** @description ÅÅÅÅ-MM, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ */
+                    to?: string;
+                    gender?: "T" | "K" | "M";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: components["schemas"]["Indicator"];
+                            periods: string[];
+                            series: {
+                                area: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                level: "country" | "healthcare-region" | "region" | "unit";
+                                values: (number | null)[];
+                                latest: {
+                                    period: string;
+                                    value: number;
+                                } | null;
+                                meetsTarget: boolean | null;
+                                /** @description Körschema (median, serier) och styrdiagram (medelvärde, styrgränser), med noter */
+                                analysis: unknown;
+                                signals: {
+                                    chart: string;
+                                    rule: string;
+                                    periods: string[];
+                                    side: string | null;
+                                    meaning: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -35767,6 +36003,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             code: string;
+            /** @description Ägaren: national, en sjukvårdsregions id, en regionkod (länskod) eller en kommunkod; 'national' för Koladas och kvalitetsindikatorernas */
+            owner: string;
             goalId: string | null;
             name: string;
             definition: string;

@@ -14,6 +14,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { fetchWithRetries, SourceError } from '../../../platform/http/fetch-with-retries.js';
 
 export interface KoladaSettings {
   baseUrl: string;
@@ -21,16 +22,13 @@ export interface KoladaSettings {
   retries: number;
 }
 
-/** The source could not be read, or answered in a shape Navet does not know: the message is Swedish, for people. */
-export class SourceError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'unavailable' | 'shape' | 'not-found',
-  ) {
-    super(message);
-    this.name = 'SourceError';
-  }
-}
+const KOLADA = {
+  name: 'Kolada',
+  unreachable: 'Kolada',
+  notFound: 'Kolada känner inte till det efterfrågade nyckeltalet.',
+};
+
+export { SourceError };
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -69,7 +67,6 @@ const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
 const KpiPage = Page(KoladaKpi);
 const DataPage = Page(KoladaDataPoint);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_PAGES = 200;
 
 export class KoladaClient {
@@ -78,41 +75,14 @@ export class KoladaClient {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  /** One GET with timeout and retries; the parsed JSON. */
+  /** One GET with timeout and retries (platform/http/fetch-with-retries.ts); the parsed JSON. */
   private async get(url: string): Promise<unknown> {
-    let last = '';
-    for (let attempt = 0; attempt <= this.settings.retries; attempt++) {
-      if (attempt > 0) await sleep(Math.min(2000, 200 * 2 ** (attempt - 1)));
-      let res: Response;
-      try {
-        res = await this.fetchImpl(url, {
-          headers: { accept: 'application/json' },
-          signal: AbortSignal.timeout(this.settings.timeoutMs),
-        });
-      } catch (err) {
-        last =
-          err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
-            ? `inget svar inom ${Math.round(this.settings.timeoutMs / 1000)} sekunder`
-            : 'ingen förbindelse';
-        continue;
-      }
-      if (res.status === 404) throw new SourceError('Kolada känner inte till det efterfrågade nyckeltalet.', 'not-found');
-      if (res.status === 429 || res.status >= 500) {
-        last = `svarade ${res.status}`;
-        await res.body?.cancel();
-        continue;
-      }
-      if (!res.ok) throw new SourceError(`Kolada svarade ${res.status} på ${new URL(url).pathname}.`, 'unavailable');
-      try {
-        return await res.json();
-      } catch {
-        throw new SourceError('Kolada svarade med något som inte är JSON.', 'shape');
-      }
+    const res = await fetchWithRetries(url, { accept: 'application/json' }, this.settings, KOLADA, this.fetchImpl);
+    try {
+      return await res.json();
+    } catch {
+      throw new SourceError('Kolada svarade med något som inte är JSON.', 'shape');
     }
-    throw new SourceError(
-      `Kolada går inte att nå just nu (${last}, ${this.settings.retries + 1} försök). Försök igen senare.`,
-      'unavailable',
-    );
   }
 
   /** Every page of a listing, following next_page. */

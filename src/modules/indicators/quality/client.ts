@@ -19,13 +19,14 @@
  *   with `Numerator`/`Denominator`, or `Value`, and `ReasonCode` when masked), fetched as CSV from
  *   the configured results URL with `{measureId}` replaced.
  *
- * Requests time out; network errors, 429 and 5xx are tried again with a short backoff. An answer
- * in another shape is a clear error, not bad data.
+ * Requests time out; network errors, 429 and 5xx are tried again with a short backoff (one
+ * fetch-with-retries for every source: platform/http/fetch-with-retries.ts). An answer in another
+ * shape is a clear error, not bad data.
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { readCsv, type Table } from '../../../platform/files/table.js';
-import { SourceError } from '../kolada/client.js';
+import { fetchWithRetries, SourceError } from '../../../platform/http/fetch-with-retries.js';
 
 export { SourceError };
 
@@ -68,10 +69,14 @@ const Submeasures = Type.Array(Submeasure);
 /** The columns a results file must have to be read at all. */
 export const RESULT_COLUMNS = ['MeasureID', 'PeriodReportedStartDate', 'PeriodReportedEndDate', 'RegionOrganisationId'] as const;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PAGE_SIZE = 50;
 const MAX_PAGES = 20;
 const NAME = 'Kvalitetsindikatorkatalogen';
+const SOURCE = {
+  name: NAME,
+  unreachable: 'De nationella kvalitetsindikatorerna',
+  notFound: 'Kvalitetsindikatorkatalogen känner inte till den efterfrågade indikatorn.',
+};
 
 export class QualityIndicatorsClient {
   constructor(
@@ -79,43 +84,8 @@ export class QualityIndicatorsClient {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  private async call(url: string, init: RequestInit, accept: string): Promise<Response> {
-    let last = '';
-    for (let attempt = 0; attempt <= this.settings.retries; attempt++) {
-      if (attempt > 0) await sleep(Math.min(2000, 200 * 2 ** (attempt - 1)));
-      let res: Response;
-      try {
-        res = await this.fetchImpl(url, {
-          ...init,
-          headers: { accept, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-          signal: AbortSignal.timeout(this.settings.timeoutMs),
-        });
-      } catch (err) {
-        last =
-          err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
-            ? `inget svar inom ${Math.round(this.settings.timeoutMs / 1000)} sekunder`
-            : 'ingen förbindelse';
-        continue;
-      }
-      if (res.status === 404) {
-        await res.body?.cancel();
-        throw new SourceError('Kvalitetsindikatorkatalogen känner inte till den efterfrågade indikatorn.', 'not-found');
-      }
-      if (res.status === 429 || res.status >= 500) {
-        last = `svarade ${res.status}`;
-        await res.body?.cancel();
-        continue;
-      }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new SourceError(`${NAME} svarade ${res.status} på ${new URL(url).pathname}.`, 'unavailable');
-      }
-      return res;
-    }
-    throw new SourceError(
-      `De nationella kvalitetsindikatorerna går inte att nå just nu (${last}, ${this.settings.retries + 1} försök). Försök igen senare.`,
-      'unavailable',
-    );
+  private call(url: string, init: RequestInit, accept: string): Promise<Response> {
+    return fetchWithRetries(url, { ...init, accept }, this.settings, SOURCE, this.fetchImpl);
   }
 
   private async json<T>(url: string, init: RequestInit, schema: TSchema, what: string): Promise<T> {

@@ -15,6 +15,7 @@
  *   not stored.
  */
 import type { Cell, Table } from '../../../platform/files/table.js';
+import { isHsaId } from './hsa-id.js';
 import { parseNumber } from './import.js';
 import type { Periodicity } from './periods.js';
 import { placeLookup, type Gender, type Geography, type Level } from './places.js';
@@ -85,8 +86,6 @@ export function reportedPeriod(start: Cell, end: Cell): { period: string; period
   return undefined;
 }
 
-const HSA_ID = /^SE\d{10}-[0-9A-Za-z]{1,40}$/;
-
 export interface QualityOptions {
   genders: Map<string, Gender>;
   periodicity: Periodicity;
@@ -130,7 +129,7 @@ export function qualityRows(table: Table, opts: QualityOptions): { rows: Quality
     const municipality = get('MunicipalityOrganisationID');
     let place: { area: string; subArea: string; level: Level } | undefined;
     if (hsa) {
-      if (!HSA_ID.test(hsa) || !region) {
+      if (!isHsaId(hsa) || !region) {
         skipped.push({ row, what, reason: `Enheten "${hsa}" saknar giltigt HSA-id eller region.` });
         return;
       }
@@ -171,4 +170,22 @@ export function qualityRows(table: Table, opts: QualityOptions): { rows: Quality
     });
   });
   return { rows, skipped };
+}
+
+/** The units a results table names (a valid HSA-id, a name, the region), once each: the names Navet shows for them. */
+export function qualityUnits(table: Table): { hsaId: string; name: string; region: string | null }[] {
+  const col = new Map(table.header.map((h, i) => [h, i]));
+  const out = new Map<string, { hsaId: string; name: string; region: string | null }>();
+  for (const cells of table.rows) {
+    const get = (name: string): string => {
+      const c = cells[col.get(name) ?? -1];
+      return c === null || c === undefined ? '' : String(c).trim();
+    };
+    const unitHsa = get('UnitHSAID');
+    const [hsaId, name] = unitHsa ? [unitHsa, get('UnitName')] : [get('HospitalHSAID'), get('HospitalName')];
+    if (!hsaId || !isHsaId(hsaId) || !name) continue;
+    const region = get('RegionOrganisationId');
+    out.set(hsaId, { hsaId, name: name.slice(0, 300), region: /^[0-9]{1,2}$/.test(region) ? region.padStart(2, '0') : null });
+  }
+  return [...out.values()];
 }
