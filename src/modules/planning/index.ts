@@ -9,3 +9,5 @@ export { createPlan } from './create-plan.js';
 export { transitionPlan } from './transition-plan.js';
 export { createPdsa } from './create-pdsa.js';
 export { compareWithPrevious, getPlan, listPlans } from './plan-queries.js';
+export { loadReferenceObligations } from './load-obligations.js';
+export { OBLIGATION_REMINDERS_QUEUE, obligationRemindersHandler, remindObligations } from './remind-obligations.js';
