@@ -372,7 +372,7 @@ describe('seed 001: the samverkansnämnd’s four kinds of decision', () => {
     expect((await write({ title: 'Priser för såld vård 2027', decisionType: 'sold-care-prices' })).statusCode).toBe(201);
     const info = problem(await write({ title: 'Information', decisionKind: 'information', decisionType: 'shared-care' }));
     expect(info.status).toBe(422);
-    expect((await write({ title: 'Okänd typ', decisionType: 'annat' })).statusCode).toBe(400);
+    expect((await write({ title: 'Okänd typ', decisionType: 'annat' })).statusCode).toBe(422);
 
     // The kunskapsråd's decisions are not the samverkansnämnd's.
     const council = await groupByKey('sydostra:kunskapsrad:kirurgi-och-cancer');
