@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { remindObligations } from '../src/modules/planning/index.js';
 import { buildDeclaredPerson } from '../src/testing/builders.js';
@@ -398,5 +399,38 @@ describe('seed 001: the samverkansnämnd’s four kinds of decision', () => {
     expect(log.items.map((d) => [d.title, d.decisionType])).toEqual([
       ['Fördelning av tilldelad budget från respektive region 2027', 'budget-split'],
     ]);
+  });
+});
+
+describe('seed 002: a consolidated follow-up report for the kunskapsråd, beside the report per LPO', () => {
+  it('Blekinge’s Kunskapsrådet gets one document with every LPO that reports to it and its obligations', async () => {
+    const kr = await groupByKey('10:kunskapsrad:kunskapsradet');
+    const blekinge = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '10' }]);
+    const docx = await t.request({
+      method: 'GET',
+      url: `/api/v1/groups/${kr}/consolidated-followup-report?format=docx`,
+      as: blekinge,
+    });
+    expect(docx.statusCode, docx.body).toBe(200);
+    const xml = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')).replace(
+      /<[^>]+>/g,
+      ' ',
+    );
+    expect(xml).toContain('Sammanhållen uppföljningsrapport – Kunskapsrådet');
+    expect(xml).toContain('LPO Cancersjukdomar');
+    expect(xml).toContain('LPO Psykisk hälsa');
+    expect(xml).toContain('Utvärdering av kommunikations- och aktivitetsplanen i Kunskapsrådet');
+    const pdf = await t.request({
+      method: 'GET',
+      url: `/api/v1/groups/${kr}/consolidated-followup-report?format=pdf`,
+      as: blekinge,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const kalmar = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '08' }]);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/groups/${kr}/consolidated-followup-report?format=pdf`, as: kalmar }))
+        .statusCode,
+    ).toBe(404);
   });
 });

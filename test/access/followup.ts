@@ -163,6 +163,10 @@ export const followupAccess: AccessModule = {
         payload: { indicatorId: f.followupIndicatorId, period: '2026-01', text: 'Kommentar' },
       }),
     ],
+    'GET /api/v1/groups/{id}/consolidated-followup-report': [
+      'scoped',
+      (f) => ({ url: `/api/v1/groups/${f.followupGroupId}/consolidated-followup-report?format=docx` }),
+    ],
     'GET /api/v1/groups/{id}/followup-report': [
       'scoped',
       (f) => ({ url: `/api/v1/groups/${f.followupGroupId}/followup-report?format=docx` }),

@@ -606,4 +606,5 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'GET /api/v1/implementation-statuses/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
   'GET /api/v1/implementation-statuses/{id}/history': { any: ANY_ROLE, note: FOLLOWUP_READ },
   'GET /api/v1/groups/{id}/followup-report': { any: ANY_ROLE, note: FOLLOWUP_READ },
+  'GET /api/v1/groups/{id}/consolidated-followup-report': { any: ANY_ROLE, note: FOLLOWUP_READ },
 };

@@ -49,3 +49,7 @@ export async function listVisibleReports(
   }
   return out;
 }
+
+/** The program area's latest annual report (for the consolidated report). */
+export const latestAnnualReport = async (db: Queryable, groupId: string) =>
+  (await repo.listAnnualReports(db, { groupId, followedBy: null, year: null }))[0];

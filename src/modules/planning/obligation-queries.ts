@@ -43,3 +43,18 @@ export async function presentObligation(db: Queryable, ctx: Ctx, o: ObligationRo
     mayRecord: await mayRecordObligation(ctx, db, o),
   };
 }
+
+/** The council's own obligations in a year: how many happened and how many are gaps (for the consolidated report). */
+export async function councilObligations(db: Queryable, groupId: string, year: number, today: string) {
+  const out: { title: string; times: number; held: number; gaps: number }[] = [];
+  for (const o of await repo.listObligations(db, { owner: null, groupId })) {
+    const occ = await occurrencesOf(db, o, year, today);
+    out.push({
+      title: o.title,
+      times: o.timesPerYear,
+      held: occ.filter((c) => c.status === 'held').length,
+      gaps: occ.filter((c) => c.status === 'overdue').length,
+    });
+  }
+  return out;
+}

@@ -5,6 +5,7 @@
  */
 import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, unprocessable, type FieldError } from '../../platform/errors.js';
@@ -20,6 +21,8 @@ export async function recordOccurrence(
   id: string,
   input: { year: number; ordinal: number; heldOn: string | null; meetingId: string | null; note: string | null },
 ) {
+  // Anonymous callers are told to sign in (401) before anything about the record is told.
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     const o = await repo.getObligation(tx, id);
     if (!o || !(await mayReadObligation(ctx, tx, o))) throw notFound('Skyldigheten');

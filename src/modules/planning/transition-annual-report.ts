@@ -3,6 +3,7 @@
  * reports to: its kunskapsråd, seed 001), by the report's lifecycle.
  */
 import { clock } from '../../platform/clock.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { unprocessable } from '../../platform/errors.js';
@@ -21,6 +22,8 @@ export async function transitionAnnualReport(
   version: number,
   t: { to: 'submitted' | 'noted'; on: string; decisionRef?: string | undefined },
 ) {
+  // Anonymous callers are told to sign in (401) before anything about the record is told.
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     const action = REPORT_ACTION_TO[t.to];
     await runTransition(tx, ctx, annualReportLifecycle, {

@@ -1,5 +1,6 @@
 /** Changing a draft annual report's texts; a submitted report keeps what was submitted. */
 import { recordAudit } from '../../platform/audit/record.js';
+import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound, staleVersion } from '../../platform/errors.js';
@@ -21,6 +22,8 @@ export async function updateAnnualReport(
     improvementNeeds?: string | null | undefined;
   },
 ) {
+  // Anonymous callers are told to sign in (401) before anything about the record is told.
+  requireActor(ctx.actor);
   return db.transaction(async (tx) => {
     await repo.lockAnnualReport(tx, id);
     const before = await repo.getAnnualReport(tx, id);
