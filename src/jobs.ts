@@ -24,6 +24,7 @@ import {
 } from './modules/knowledge/index.js';
 import { NOTIFY_QUEUE, notifyHandler } from './modules/notifications/index.js';
 import { REMINDERS_QUEUE, remindersHandler } from './modules/people/index.js';
+import { OBLIGATION_REMINDERS_QUEUE, obligationRemindersHandler } from './modules/planning/index.js';
 import { GALLRING_QUEUE, gallringHandler } from './modules/records/index.js';
 
 /**
@@ -46,10 +47,18 @@ export function jobHandlers(db: Db, config: Config): Record<string, JobHandler> 
     [LATE_MILESTONES_QUEUE]: lateMilestonesHandler(db),
     [CATALOGUE_SYNC_QUEUE]: catalogueSyncHandler(db, config.catalogueSync),
     [GALLRING_QUEUE]: gallringHandler(db),
+    [OBLIGATION_REMINDERS_QUEUE]: obligationRemindersHandler(db),
   };
 }
 
-const DAILY = [REMINDERS_QUEUE, KNOWLEDGE_REMINDERS_QUEUE, CASE_ACTIONS_DUE_QUEUE, LATE_MILESTONES_QUEUE, GALLRING_QUEUE];
+const DAILY = [
+  REMINDERS_QUEUE,
+  KNOWLEDGE_REMINDERS_QUEUE,
+  CASE_ACTIONS_DUE_QUEUE,
+  LATE_MILESTONES_QUEUE,
+  GALLRING_QUEUE,
+  OBLIGATION_REMINDERS_QUEUE,
+];
 
 /**
  * The daily schedules, the daily refresh of every Kolada indicator when NAVET_KOLADA_URL is set,

@@ -23,8 +23,8 @@ import { overviewRoutes } from './modules/overview/index.js';
 import { compensationRoutes } from './modules/compensation/index.js';
 import { recordsRoutes } from './modules/records/index.js';
 import { implementationRoutes } from './modules/implementation/index.js';
-import { indicatorRoutes } from './modules/indicators/index.js';
-import { planningRoutes } from './modules/planning/index.js';
+import { indicatorRoutes, loadReferenceGoals } from './modules/indicators/index.js';
+import { loadReferenceObligations, planningRoutes } from './modules/planning/index.js';
 import { loadReference, referenceRoutes } from './modules/reference/index.js';
 import { ensureBootstrapAdmin, userRoutes } from './modules/users/index.js';
 import { scimClientRoutes, scimRoutes } from './modules/scim/index.js';
@@ -82,6 +82,8 @@ export async function prepareDatabase(db: Db, config: Config, log?: Logger): Pro
   const ref = await loadReference(db, ctx);
   if (ref.changedFiles.length) log?.info({ files: ref.changedFiles }, 'reference data loaded');
   if ((await loadStructures(db, ctx)).changed) log?.info('reference structures loaded (reference/structures.json)');
+  const followup = (await loadReferenceGoals(db, ctx)) + (await loadReferenceObligations(db, ctx));
+  if (followup) log?.info({ changed: followup }, 'reference goals and obligations loaded (reference/followup.json)');
   if (config.bootstrapAdmin && (await ensureBootstrapAdmin(db, ctx, config.bootstrapAdmin))) {
     log?.info({ email: config.bootstrapAdmin.email }, 'bootstrap administrator created');
   }

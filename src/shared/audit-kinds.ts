@@ -72,6 +72,8 @@ export const AUDIT_KINDS = {
   'operational-plan': ['create', 'update', 'agree', 'establish'],
   'followup-comment': ['set'],
   'pdsa-cycle': ['create', 'update'],
+  'annual-report': ['create', 'update', 'submit', 'note'],
+  obligation: ['create', 'record', 'remind'],
   'consultation-answer': ['register', 'route', 'transition', 'draft-ready', 'supersede', 'warn-late', 'set-diarienummer'],
   'consultation-answer-section': ['create', 'update'],
   'consultation-answer-comment': ['create', 'respond'],

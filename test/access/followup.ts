@@ -1,8 +1,10 @@
 import { systemCtx } from '../../src/platform/context.js';
 import { createGoal } from '../../src/modules/indicators/create-goal.js';
 import { createPdsa } from '../../src/modules/planning/create-pdsa.js';
+import { createAnnualReport } from '../../src/modules/planning/create-annual-report.js';
+import { createObligation } from '../../src/modules/planning/create-obligation.js';
 import { createPlan } from '../../src/modules/planning/create-plan.js';
-import { buildGroup, buildImplementationStatus, buildIndicator } from '../../src/testing/builders.js';
+import { buildGroup, buildImplementationStatus, buildIndicator, buildLpo } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';
 
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(';')).join('\n')).toString('base64');
@@ -32,6 +34,23 @@ async function setupFollowup({ db, newUser, request }: Parameters<AccessModule['
     startedOn: null,
   });
   const goal = await createGoal(db, ctx, { parentId: null, owner: '10', title: 'Matrisens löfte', description: null });
+  const lpo = await buildLpo(db, { region: '10', programAreaId: 'hud-och-konssjukdomar', name: 'Matrisens LPO' });
+  const report = await createAnnualReport(db, ctx, {
+    groupId: lpo.id,
+    year: 2025,
+    summary: 'Matrisens årsrapport',
+    goalFulfilment: null,
+    improvementNeeds: null,
+  });
+  const obligation = await createObligation(db, ctx, {
+    groupId: group.id,
+    title: 'Matrisens skyldighet',
+    description: null,
+    timesPerYear: 2,
+    remindDaysBefore: 30,
+    sourceId: null,
+    sourceQuote: null,
+  });
   const admin = await newUser([{ role: 'admin', scopeType: 'system', scopeId: '' }]);
   const imp = (
     await request({ method: 'POST', url: `/api/v1/indicators/${indicator.id}/imports`, as: admin, payload: importBody })
@@ -45,6 +64,9 @@ async function setupFollowup({ db, newUser, request }: Parameters<AccessModule['
     followupPdsaId: pdsa.id,
     followupImportId: String(imp.id),
     followupGoalId: goal.id,
+    followupLpoId: lpo.id,
+    followupReportId: report.id,
+    followupObligationId: obligation.id,
   };
 }
 
@@ -151,6 +173,10 @@ export const followupAccess: AccessModule = {
         payload: { indicatorId: f.followupIndicatorId, period: '2026-01', text: 'Kommentar' },
       }),
     ],
+    'GET /api/v1/groups/{id}/consolidated-followup-report': [
+      'scoped',
+      (f) => ({ url: `/api/v1/groups/${f.followupGroupId}/consolidated-followup-report?format=docx` }),
+    ],
     'GET /api/v1/groups/{id}/followup-report': [
       'scoped',
       (f) => ({ url: `/api/v1/groups/${f.followupGroupId}/followup-report?format=docx` }),
@@ -196,6 +222,36 @@ export const followupAccess: AccessModule = {
       (f) => ({
         url: `/api/v1/plans/${f.followupPlanId}/transition`,
         payload: { to: 'agreed', agreedWith: 'Verksamhetschefer', version: 1 },
+      }),
+    ],
+    'GET /api/v1/annual-reports': ['signed-in', () => ({ url: '/api/v1/annual-reports?year=2025' })],
+    'POST /api/v1/annual-reports': [
+      'scoped',
+      (f) => ({ url: '/api/v1/annual-reports', payload: { groupId: f.followupLpoId, year: 2026, summary: 'Ny årsrapport' } }),
+    ],
+    'GET /api/v1/annual-reports/{id}': ['scoped', (f) => ({ url: `/api/v1/annual-reports/${f.followupReportId}` })],
+    'PATCH /api/v1/annual-reports/{id}': [
+      'scoped',
+      (f) => ({ url: `/api/v1/annual-reports/${f.followupReportId}`, payload: { summary: 'Ändrad', version: 1 } }),
+    ],
+    'POST /api/v1/annual-reports/{id}/transition': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/annual-reports/${f.followupReportId}/transition`,
+        payload: { to: 'submitted', on: '2026-01-15', version: 1 },
+      }),
+    ],
+    'GET /api/v1/obligations': ['signed-in', () => ({ url: '/api/v1/obligations?owner=10' })],
+    'POST /api/v1/obligations': [
+      'scoped',
+      (f) => ({ url: '/api/v1/obligations', payload: { groupId: f.followupGroupId, title: 'Ny skyldighet', timesPerYear: 2 } }),
+    ],
+    'GET /api/v1/obligations/{id}': ['scoped', (f) => ({ url: `/api/v1/obligations/${f.followupObligationId}` })],
+    'POST /api/v1/obligations/{id}/occurrences': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/obligations/${f.followupObligationId}/occurrences`,
+        payload: { year: 2026, ordinal: 1, heldOn: '2026-03-02', note: 'Genomfört' },
       }),
     ],
     'GET /api/v1/open-data/implementation-statuses': ['public', () => ({ url: '/api/v1/open-data/implementation-statuses' })],

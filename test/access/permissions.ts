@@ -610,9 +610,19 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   'POST /api/v1/plans': { any: ['plans.write'] },
   'PATCH /api/v1/plans/{id}': { any: ['plans.write'] },
   'POST /api/v1/plans/{id}/transition': { any: ['plans.write'] },
+  'POST /api/v1/annual-reports': { any: ['plans.write'] },
+  'PATCH /api/v1/annual-reports/{id}': { any: ['plans.write'] },
+  // Submitted by the program area's plan writers; noted by those of the group it reports to.
+  'POST /api/v1/annual-reports/{id}/transition': { any: ['plans.write'] },
+  // A recurring obligation is set up by the coordinators; its occurrences recorded by the responsible group's plan writers.
+  'POST /api/v1/obligations': { any: ['meetings.manage'] },
+  'POST /api/v1/obligations/{id}/occurrences': { any: ['plans.write'] },
   // Read in detail with any role covering the region or group (src/modules/implementation/policy.ts and the other follow-up policies).
   'GET /api/v1/plans/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
+  'GET /api/v1/annual-reports/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
+  'GET /api/v1/obligations/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
   'GET /api/v1/implementation-statuses/{id}': { any: ANY_ROLE, note: FOLLOWUP_READ },
   'GET /api/v1/implementation-statuses/{id}/history': { any: ANY_ROLE, note: FOLLOWUP_READ },
   'GET /api/v1/groups/{id}/followup-report': { any: ANY_ROLE, note: FOLLOWUP_READ },
+  'GET /api/v1/groups/{id}/consolidated-followup-report': { any: ANY_ROLE, note: FOLLOWUP_READ },
 };

@@ -19,7 +19,8 @@ export type RefKind =
   | 'indicator'
   | 'assignment'
   | 'agenda-item'
-  | 'paragraph';
+  | 'paragraph'
+  | 'meeting';
 
 export interface BodyRef {
   /** The body field: `name`, `list[]` for an array of ids, `list[].name` for a field of each entry. */
@@ -103,8 +104,17 @@ export const BODY_REFERENCES: Record<string, BodyRef[]> = {
   ],
   'POST /api/v1/paragraphs/{id}/actions': [{ field: 'ownerPersonId', kind: 'person' }],
   // follow-up
-  'POST /api/v1/goals': [{ field: 'parentId', kind: 'goal' }],
-  'PATCH /api/v1/goals/{id}': [{ field: 'parentId', kind: 'goal' }],
+  'POST /api/v1/goals': [
+    { field: 'parentId', kind: 'goal' },
+    { field: 'groupId', kind: 'group' },
+  ],
+  'PATCH /api/v1/goals/{id}': [
+    { field: 'parentId', kind: 'goal' },
+    { field: 'groupId', kind: 'group' },
+  ],
+  'POST /api/v1/annual-reports': [{ field: 'groupId', kind: 'group' }],
+  'POST /api/v1/obligations': [{ field: 'groupId', kind: 'group' }],
+  'POST /api/v1/obligations/{id}/occurrences': [{ field: 'meetingId', kind: 'meeting' }],
   'POST /api/v1/indicators': [{ field: 'goalId', kind: 'goal' }],
   'PATCH /api/v1/indicators/{id}': [{ field: 'goalId', kind: 'goal' }],
   'PUT /api/v1/groups/{id}/followup-comments': [{ field: 'indicatorId', kind: 'indicator' }],

@@ -8,6 +8,8 @@ import { openPglite } from '../../src/platform/db/pglite.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
 import { loadReference } from '../../src/modules/reference/load-reference.js';
 import { loadStructures } from '../../src/modules/organisation/load-structures.js';
+import { loadReferenceGoals } from '../../src/modules/indicators/load-reference-goals.js';
+import { loadReferenceObligations } from '../../src/modules/planning/load-obligations.js';
 
 /**
  * A fresh, migrated database with the national reference data, per test file.
@@ -40,6 +42,8 @@ async function prepare(db: Db): Promise<void> {
   await migrate(db);
   await loadReference(db, systemCtx('test'));
   await loadStructures(db, systemCtx('test'));
+  await loadReferenceGoals(db, systemCtx('test'));
+  await loadReferenceObligations(db, systemCtx('test'));
 }
 
 export async function createTestDatabaseUrl(): Promise<string> {

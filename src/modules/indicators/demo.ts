@@ -10,22 +10,11 @@ import type { Db } from '../../platform/db/index.js';
 import { buildKnowledgeSupport } from '../../testing/builders.js';
 import { createImplementationStatus, IMPLEMENTED, NOT_APPLICABLE, type ImplementationState } from '../implementation/index.js';
 import { createPdsa, createPlan, transitionPlan } from '../planning/index.js';
-import { createGoal } from './create-goal.js';
 import { createIndicator } from './create-indicator.js';
 import * as repo from './repository.js';
 import { periodRange } from './rules/periods.js';
 import { setComment } from './set-comment.js';
 import { demoDate, demoPeriod, demoYear } from '../demo/index.js';
-
-const PROMISES = [
-  'Erbjudas vård som är lätt tillgänglig för kontakt, bedömning och besök',
-  'Erbjudas diagnostik och behandling och uppföljning enligt bästa kunskap i varje möte',
-  'Vara delaktig och välinformerad genom hela vårdkedjan',
-  'Få tillgång till jämlik vård',
-  'Erbjudas bästa möjliga hälsofrämjande insatser och välfungerande screeningprogram',
-  'Få tillgång till patientsäker vård',
-  'Erbjudas kostnadseffektiv vård',
-];
 
 const SUPPORTS: [
   string,
@@ -58,36 +47,15 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
   const random = rng(7);
   const regions = (await repo.regionsWithHealthcareRegions(db)).map((r) => r.code);
 
-  const promises = [];
-  for (const title of PROMISES) {
-    promises.push(
-      await createGoal(db, ctx, {
-        parentId: null,
-        owner: 'sydostra',
-        title,
-        description: null,
-        sourceQuote: 'Sydöstra sjukvårdsregionen, Våra löften',
-      }),
-    );
-  }
-  const fourWeeks = await createGoal(db, ctx, {
-    parentId: promises[0]!.id,
-    owner: 'sydostra',
-    title: 'Cancersjukdomar: behandling inom fyra veckor',
-    description: 'Mätbart mål framtaget av det regionala programområdet för cancersjukdomar.',
-  });
-  const palliative = await createGoal(db, ctx, {
-    parentId: promises[3]!.id,
-    owner: 'sydostra',
-    title: 'God palliativ vård oavsett bostadsort',
-    description: null,
-  });
-  const involved = await createGoal(db, ctx, {
-    parentId: promises[2]!.id,
-    owner: 'sydostra',
-    title: 'Välinformerade och delaktiga patienter',
-    description: null,
-  });
+  // The goals are the seed's (reference/followup.json): RMPO Cancersjukdomar's goals under Sydöstra's promises (seed 001).
+  const goal = async (key: string) => {
+    const [g] = await db.query<{ id: string }>('SELECT id FROM followup_goals WHERE reference_key = $1', [key]);
+    if (!g) throw new Error(`reference goal ${key} is missing (reference/followup.json)`);
+    return g;
+  };
+  const fourWeeks = await goal('sydostra:rmpo:cancersjukdomar:mal:behandling-inom-fyra-veckor');
+  const palliative = await goal('sydostra:rmpo:cancersjukdomar:mal:god-palliativ-vard');
+  const involved = await goal('sydostra:rmpo:cancersjukdomar:mal:valinformerade-och-delaktiga');
 
   const svf = await createIndicator(
     db,

@@ -15,3 +15,4 @@ export { createIndicator } from './create-indicator.js';
 export type { IndicatorWrite } from './repository.js';
 export { loadFollowupDemo } from './demo.js';
 export * as repository from './repository.js';
+export { loadReferenceGoals } from './load-reference-goals.js';

@@ -18,7 +18,8 @@ export type CommentRecord = Static<typeof Comment>;
 /** A region with the healthcare regions it belongs to, as the heatmap shows it. */
 export type RegionRecord = Static<typeof Heatmap>['regions'][number];
 
-const GOAL_COLS = `id, parent_id, kind, owner, title, description, source_quote, version`;
+const GOAL_COLS = `id, parent_id, kind, owner, group_id, (SELECT name FROM groups WHERE id = group_id) AS group_name, title,
+  description, source_quote, version`;
 
 const IND_COLS = `id, code, owner, goal_id, name, definition, unit, direction, periodicity, source, source_name, source_ref,
   target_value::float8 AS target_value, alert_value::float8 AS alert_value, program_area_id, version, updated_at`;
@@ -35,6 +36,7 @@ export async function insertGoal(
     parentId: string | null;
     kind: 'promise' | 'goal';
     owner: string;
+    groupId: string | null;
     title: string;
     description: string | null;
     sourceQuote?: string | null;
@@ -47,6 +49,7 @@ export async function insertGoal(
       parentId: g.parentId,
       kind: g.kind,
       owner: g.owner,
+      groupId: g.groupId,
       title: g.title,
       description: g.description,
       sourceQuote: g.sourceQuote ?? null,
@@ -66,10 +69,13 @@ export async function updateGoalRow(
   db: Queryable,
   id: string,
   version: number,
-  g: { parentId: string | null; owner: string; title: string; description: string | null },
+  g: { parentId: string | null; owner: string; groupId: string | null; title: string; description: string | null },
 ): Promise<GoalRecord | undefined> {
   const params: unknown[] = [id, version];
-  const set = setColumns({ parentId: g.parentId, owner: g.owner, title: g.title, description: g.description }, params);
+  const set = setColumns(
+    { parentId: g.parentId, owner: g.owner, groupId: g.groupId, title: g.title, description: g.description },
+    params,
+  );
   return selectRow<GoalRecord>(
     db,
     `UPDATE followup_goals SET ${set}, version = version + 1, updated_at = now()
@@ -294,4 +300,37 @@ export async function openIndicatorValuePageEnd(
     w.params,
   );
   return rows.map((r) => [r.indicator_id, r.area, r.sub_area, r.period, r.gender]);
+}
+
+/** The program area a goal may be owned by: its kind, level and owner (404-free: the caller checked visibility). */
+export const goalGroupFacts = (db: Queryable, id: string) =>
+  selectRow<{ kind: string; level: string; owner: string; name: string }>(
+    db,
+    'SELECT kind, level, owner, name FROM groups WHERE id = $1',
+    [id],
+  );
+
+/**
+ * Upserts a reference goal (a patient promise or a program area's goal named by a seed) by its
+ * natural key; a row changes (and its version moves) only when its values do.
+ */
+export async function upsertReferenceGoal(
+  tx: Queryable,
+  g: { key: string; parentId: string | null; owner: string; groupId: string | null; title: string; sourceQuote: string },
+): Promise<string> {
+  return (
+    await tx.query<{ id: string }>(
+      `WITH up AS (
+         INSERT INTO followup_goals (reference_key, parent_id, kind, owner, group_id, title, source_quote)
+         VALUES ($1, $2, CASE WHEN $2::uuid IS NULL THEN 'promise' ELSE 'goal' END, $3, $4, $5, $6)
+         ON CONFLICT (reference_key) WHERE reference_key IS NOT NULL DO UPDATE
+           SET parent_id = EXCLUDED.parent_id, owner = EXCLUDED.owner, group_id = EXCLUDED.group_id, title = EXCLUDED.title,
+               source_quote = EXCLUDED.source_quote, version = followup_goals.version + 1, updated_at = now()
+           WHERE (followup_goals.parent_id, followup_goals.owner, followup_goals.group_id, followup_goals.title, followup_goals.source_quote)
+             IS DISTINCT FROM (EXCLUDED.parent_id, EXCLUDED.owner, EXCLUDED.group_id, EXCLUDED.title, EXCLUDED.source_quote)
+         RETURNING id)
+       SELECT id FROM up UNION ALL SELECT id FROM followup_goals WHERE reference_key = $1 LIMIT 1`,
+      [g.key, g.parentId, g.owner, g.groupId, g.title, g.sourceQuote],
+    )
+  )[0]!.id;
 }

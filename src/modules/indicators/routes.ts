@@ -80,6 +80,7 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
       const g = await createGoal(db, req.ctx, {
         parentId: req.body.parentId ?? null,
         owner: req.body.owner,
+        groupId: req.body.groupId ?? null,
         title: req.body.title.trim(),
         description: req.body.description ?? null,
       });

@@ -11,10 +11,12 @@ import { assertVisible } from '../visible.js';
 import * as repo from './repository.js';
 import './audit.js';
 import { authorizeGoalWrite, authorizeGoalWriteForNewOwner } from './policy.js';
+import { checkGoalGroup } from './rules/goal-group.js';
 
 export interface GoalPatch {
   parentId?: string | null | undefined;
   owner?: string | undefined;
+  groupId?: string | null | undefined;
   title?: string | undefined;
   description?: string | null | undefined;
 }
@@ -25,10 +27,11 @@ export async function updateGoal(db: Db, ctx: Ctx, id: string, version: number, 
     if (!before) throw notFound('Målet');
     await authorizeGoalWrite(ctx, tx, before.owner);
     if (before.version !== version) throw staleVersion(before.version);
-    await assertVisible(tx, ctx, { goal: patch.parentId });
+    await assertVisible(tx, ctx, { goal: patch.parentId, group: patch.groupId ?? null });
     const next = {
       parentId: patch.parentId !== undefined ? patch.parentId : before.parentId,
       owner: patch.owner ?? before.owner,
+      groupId: patch.groupId !== undefined ? patch.groupId : before.groupId,
       title: patch.title ?? before.title,
       description: patch.description !== undefined ? patch.description : before.description,
     };
@@ -44,6 +47,13 @@ export async function updateGoal(db: Db, ctx: Ctx, id: string, version: number, 
       } else if ((await repo.goalSubtree(tx, id)).has(next.parentId)) {
         errors.push({ path: '/parentId', message: 'Ett mål kan inte flyttas under sig självt eller sina egna delmål.' });
       }
+    }
+    if (next.groupId && (next.groupId !== before.groupId || next.owner !== before.owner)) {
+      const wrong = checkGoalGroup(
+        { owner: next.owner, isPromise: before.kind === 'promise' },
+        await repo.goalGroupFacts(tx, next.groupId),
+      );
+      if (wrong) errors.push({ path: '/groupId', message: wrong });
     }
     if (errors.length) throw unprocessable('Målet kan inte sparas.', errors);
     const after = await repo.updateGoalRow(tx, id, version, next);

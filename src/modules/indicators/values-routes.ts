@@ -11,6 +11,7 @@ import { importValues } from './import-values.js';
 import type { ImportState } from './rules/import.js';
 import { assertMayReadReport } from './policy.js';
 import { presentIndicator } from './presenter.js';
+import { buildConsolidatedReport } from './consolidated-report.js';
 import { buildReport } from './report.js';
 import { reportToDocx, reportToPdf } from './report-documents.js';
 import * as repo from './repository.js';
@@ -125,6 +126,30 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       return setComment(db, req.ctx, req.params.id, req.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/groups/:id/consolidated-followup-report',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sammanhållen uppföljningsrapport för ett kunskapsråd (PDF eller DOCX): läget i varje programområde som rapporterar till rådet, och rådets återkommande åtaganden',
+        params: IdParams,
+        querystring: FileQuery(['pdf', 'docx']),
+        response: { 200: Type.String({ description: 'PDF- eller DOCX-fil' }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      // The council's readers: the same rule as a group's own report (policy.ts).
+      await assertMayReadReport(req.ctx, db, req.params.id);
+      const today = todayInSweden();
+      const report = await buildConsolidatedReport(db, req.params.id, today);
+      const format = (req.query.format ?? 'pdf') as 'pdf' | 'docx';
+      const body = format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
+      return sendDownload(reply, { filename: `${report.title} ${today}.${format}`, contentType: CONTENT_TYPES[format], body });
     },
   );
 

@@ -5,6 +5,7 @@
  * transition payload. Request bodies are never written as they came: the fields are picked.
  */
 import type { TransitionPayload } from '../../platform/audit/record.js';
+import type { DecisionType } from './rules/decision-types.js';
 import type { AttendanceStatus, DecisionKind, MeetingStatus, MinutesStatus } from './rules/meeting.js';
 
 /** A meeting's fields as the trail keeps them (its API shape). */
@@ -89,14 +90,16 @@ declare module '../../platform/audit/record.js' {
         caseId: string | null;
         title: string;
         decisionKind: DecisionKind;
+        decisionType: DecisionType | null;
         proposedJav: ProposedJav[];
       };
     };
     'minutes-paragraph.update': {
-      before: { title: string; decisionKind: DecisionKind; decisionText: string };
+      before: { title: string; decisionKind: DecisionKind; decisionType: DecisionType | null; decisionText: string };
       after: {
         title: string;
         decisionKind: DecisionKind;
+        decisionType: DecisionType | null;
         decisionText: string;
         programAreaIds: string[];
         knowledgeSupports: string[];

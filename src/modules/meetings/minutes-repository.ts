@@ -40,7 +40,7 @@ export async function lockSequence(tx: Queryable, groupId: string, year: number)
 export type ParagraphRecord = Omit<Static<typeof Paragraph>, 'reference' | 'participation' | 'actions'> & { groupId: string };
 
 const PARAGRAPH = `SELECT p.id, p.meeting_id, p.group_id, p.year, p.number, p.agenda_item_id, p.case_id, c.case_number, p.title,
-    p.decision_kind, p.decision_text, p.program_area_ids, p.knowledge_supports, p.version
+    p.decision_kind, p.decision_type, p.decision_text, p.program_area_ids, p.knowledge_supports, p.version
   FROM minutes_paragraphs p LEFT JOIN cases c ON c.id = p.case_id`;
 
 export async function paragraphsOf(db: Queryable, meetingId: string): Promise<ParagraphRecord[]> {
@@ -62,6 +62,7 @@ export async function insertParagraph(
     caseId: string | null;
     title: string;
     decisionKind: string;
+    decisionType: string | null;
     decisionText: string;
     programAreaIds: string[];
     knowledgeSupports: string[];
@@ -69,8 +70,8 @@ export async function insertParagraph(
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO minutes_paragraphs (meeting_id, group_id, year, number, agenda_item_id, case_id, title, decision_kind,
-       decision_text, program_area_ids, knowledge_supports)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+       decision_text, program_area_ids, knowledge_supports, decision_type)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       p.meetingId,
       p.groupId,
@@ -83,6 +84,7 @@ export async function insertParagraph(
       p.decisionText,
       p.programAreaIds,
       p.knowledgeSupports,
+      p.decisionType,
     ],
   );
   return row!.id;
@@ -92,13 +94,20 @@ export async function updateParagraphRow(
   db: Queryable,
   id: string,
   version: number,
-  p: { title: string; decisionKind: string; decisionText: string; programAreaIds: string[]; knowledgeSupports: string[] },
+  p: {
+    title: string;
+    decisionKind: string;
+    decisionType: string | null;
+    decisionText: string;
+    programAreaIds: string[];
+    knowledgeSupports: string[];
+  },
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE minutes_paragraphs SET title = $3, decision_kind = $4, decision_text = $5, program_area_ids = $6,
-       knowledge_supports = $7, version = version + 1, updated_at = now()
+       knowledge_supports = $7, decision_type = $8, version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, p.title, p.decisionKind, p.decisionText, p.programAreaIds, p.knowledgeSupports],
+    [id, version, p.title, p.decisionKind, p.decisionText, p.programAreaIds, p.knowledgeSupports, p.decisionType],
   );
   return rows.length === 1;
 }

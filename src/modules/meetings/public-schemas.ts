@@ -29,6 +29,7 @@ export const PublicDecision = Type.Object({
   secret: Type.Boolean({ description: 'Paragrafen gäller ett sekretessmarkerat ärende: rubrik och beslut visas inte' }),
   title: Type.String(),
   decisionKind: Type.String(),
+  decisionType: Nullable(Type.String()),
   decisionText: Type.String(),
   caseNumber: Nullable(Type.String()),
   approvedAt: Type.String({ format: 'date-time', description: 'När protokollet justerades' }),

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDate, Uuid } from '../../platform/http/schemas.js';
 import { meetingLifecycle, minutesLifecycle } from './rules/lifecycle.js';
+import { DECISION_TYPES } from './rules/decision-types.js';
 import { ATTENDANCE_STATUSES, DECISION_KINDS, MEETING_STATUSES, MINUTES_STATUSES } from './rules/meeting.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -167,6 +168,9 @@ export const AttendanceBody = Type.Object(
 );
 
 const Slug = Type.String({ pattern: '^[a-z0-9-]{1,80}$' });
+const DecisionTypeField = Type.Union([lit(DECISION_TYPES), Type.Null()], {
+  description: 'The samverkansnämnd’s kind of decision (seed 001): only on a decision of a healthcare region’s political body',
+});
 
 export const ParagraphBody = Type.Object(
   {
@@ -174,6 +178,7 @@ export const ParagraphBody = Type.Object(
     caseId: Type.Optional(Uuid),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     decisionKind: Type.Optional(lit(DECISION_KINDS)),
+    decisionType: Type.Optional(DecisionTypeField),
     decisionText: Type.Optional(Type.String({ maxLength: 20000 })),
     programAreaIds: Type.Optional(Type.Array(Slug, { maxItems: 30 })),
     knowledgeSupports: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 30 })),
@@ -185,6 +190,7 @@ export const ParagraphPatch = Type.Object(
   {
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     decisionKind: Type.Optional(lit(DECISION_KINDS)),
+    decisionType: Type.Optional(DecisionTypeField),
     decisionText: Type.Optional(Type.String({ maxLength: 20000 })),
     programAreaIds: Type.Optional(Type.Array(Slug, { maxItems: 30 })),
     knowledgeSupports: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 30 })),
@@ -234,6 +240,7 @@ export const Paragraph = Type.Object(
     caseNumber: Nullable(Type.String()),
     title: Type.String(),
     decisionKind: lit(DECISION_KINDS),
+    decisionType: Type.Union([lit(DECISION_TYPES), Type.Null()]),
     decisionText: Type.String(),
     programAreaIds: Type.Array(Type.String()),
     knowledgeSupports: Type.Array(Type.String()),
@@ -316,6 +323,7 @@ export const Decision = Type.Object({
   reference: Type.String(),
   title: Type.String(),
   decisionKind: Type.String(),
+  decisionType: Nullable(Type.String()),
   decisionText: Type.String(),
   caseId: Nullable(Uuid),
   caseNumber: Nullable(Type.String()),
@@ -327,6 +335,7 @@ export const DecisionQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Fritext; svensk ordstamsökning och delord' })),
     forumId: Type.Optional(Uuid),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    decisionType: Type.Optional(lit(DECISION_TYPES)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 50 })),
   },

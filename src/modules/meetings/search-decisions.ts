@@ -19,6 +19,7 @@ export async function searchDecisions(db: Queryable, ctx: Ctx, query: Static<typ
     offset,
     ...(query.q ? { q: query.q } : {}),
     ...(query.year ? { year: query.year } : {}),
+    ...(query.decisionType ? { decisionType: query.decisionType } : {}),
   });
   return {
     items: rows.slice(0, limit).map(presentDecision),

@@ -26,6 +26,7 @@ export async function searchPublicDecisions(
     ...(query.q ? { q: query.q } : {}),
     ...(query.forumId ? { forumId: query.forumId } : {}),
     ...(query.year ? { year: query.year } : {}),
+    ...(query.decisionType ? { decisionType: query.decisionType } : {}),
     ...(query.updatedSince ? { approvedSince: query.updatedSince } : {}),
   });
   return {

@@ -12,6 +12,7 @@ import { proposeJav } from './jav.js';
 import * as minutesRepo from './minutes-repository.js';
 import { loadMeeting } from './policy.js';
 import * as repo from './repository.js';
+import { checkDecisionType } from './rules/decision-types.js';
 import { paragraphTooEarly } from './rules/lifecycle.js';
 import type { ParagraphBody } from './schemas.js';
 
@@ -49,6 +50,8 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
       programAreaIds: input.programAreaIds ?? c?.programAreaIds ?? [],
       knowledgeSupports: input.knowledgeSupports ?? c?.knowledgeSupports ?? [],
     };
+    const typeRefused = checkDecisionType(input.decisionType ?? null, group, input.decisionKind ?? 'beslut');
+    if (typeRefused) throw unprocessable(typeRefused, [{ path: 'decisionType', message: typeRefused }]);
     const year = Number(meeting.date.slice(0, 4));
     const number = await minutesRepo.nextParagraphNumber(tx, group.id, year);
     const id = await minutesRepo.insertParagraph(tx, {
@@ -60,6 +63,7 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
       caseId,
       title,
       decisionKind: input.decisionKind ?? 'beslut',
+      decisionType: input.decisionType ?? null,
       decisionText: input.decisionText?.trim() ?? '',
       ...about,
     });
@@ -69,7 +73,16 @@ export async function createParagraph(db: Db, ctx: Ctx, meetingId: string, input
       entityType: 'minutes-paragraph',
       entityId: id,
       action: 'create',
-      after: { meetingId, number, year, caseId, title, decisionKind: input.decisionKind ?? 'beslut', proposedJav: jav },
+      after: {
+        meetingId,
+        number,
+        year,
+        caseId,
+        title,
+        decisionKind: input.decisionKind ?? 'beslut',
+        decisionType: input.decisionType ?? null,
+        proposedJav: jav,
+      },
     });
     return id;
   });

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'meeting.cancelled',
   'minutes.ready-for-approval',
   'minutes.approved',
+  'obligation.due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -4,8 +4,13 @@
  */
 // Pure rules and schemas first: they are leaves, so a cycle through this index never meets them half-evaluated.
 export { planLifecycle, type PlanItem } from './rules/plan.js';
+export { REPORT_LABELS } from './rules/annual-report.js';
 export { planningRoutes } from './routes.js';
 export { createPlan } from './create-plan.js';
 export { transitionPlan } from './transition-plan.js';
 export { createPdsa } from './create-pdsa.js';
 export { compareWithPrevious, getPlan, listPlans } from './plan-queries.js';
+export { loadReferenceObligations } from './load-obligations.js';
+export { OBLIGATION_REMINDERS_QUEUE, obligationRemindersHandler, remindObligations } from './remind-obligations.js';
+export { latestAnnualReport } from './annual-report-queries.js';
+export { councilObligations } from './obligation-queries.js';

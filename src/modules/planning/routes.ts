@@ -28,6 +28,8 @@ import {
 import { transitionPlan } from './transition-plan.js';
 import { updatePdsa } from './update-pdsa.js';
 import { updatePlan } from './update-plan.js';
+import { annualReportRoutes } from './annual-report-routes.js';
+import { obligationRoutes } from './obligation-routes.js';
 
 const IdParams = Type.Object({ id: Uuid });
 
@@ -45,7 +47,10 @@ const items = (list: PlanItemInput[]): PlanItem[] =>
     progress: i.progress ?? 'not-started',
   }));
 
-export const planningRoutes: RouteModule = (app, { db }) => {
+export const planningRoutes: RouteModule = async (app, deps) => {
+  const { db } = deps;
+  await annualReportRoutes(app, deps);
+  await obligationRoutes(app, deps);
   const signedIn = (req: FastifyRequest) => {
     if (!req.ctx.actor) throw unauthorized();
   };

@@ -77,6 +77,7 @@ import { ImportPage } from '../followup/ImportPage';
 import { IndicatorPage } from '../followup/IndicatorPage';
 import { SourcesPage } from '../followup/SourcesPage';
 import { PlanPage, PlansPage } from '../followup/PlansPage';
+import { ObligationsPage } from '../followup/ObligationsPage';
 
 /** public: anyone; user: signed in; admin: role admin at scope system. */
 export type Access = 'public' | 'user' | 'admin';
@@ -180,6 +181,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/planer-och-uppfoljning', access: 'public', render: () => <FollowupHomePage /> },
   { pattern: '/planer-och-uppfoljning/mal', access: 'public', render: () => <GoalsPage /> },
   { pattern: '/planer-och-uppfoljning/planer', access: 'public', render: () => <PlansPage /> },
+  { pattern: '/planer-och-uppfoljning/arsrapporter-och-ataganden', access: 'public', render: () => <ObligationsPage /> },
   { pattern: '/planer-och-uppfoljning/planer/:id', access: 'public', render: (p) => <PlanPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/nationella-kallor', access: 'admin', render: () => <SourcesPage /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id/import', access: 'public', render: (p) => <ImportPage id={p.id ?? ''} /> },

@@ -90,6 +90,9 @@ export function FollowupHomePage() {
           <Link to={`${FOLLOWUP_PATH}/planer`}>{t('followup.home.plans')}</Link>
         </li>
         <li>
+          <Link to={`${FOLLOWUP_PATH}/arsrapporter-och-ataganden`}>{t('followup.home.obligations')}</Link>
+        </li>
+        <li>
           <Link to={`${FOLLOWUP_PATH}/mal`}>{t('followup.home.goalsEdit')}</Link>
         </li>
         <li>

@@ -24966,6 +24966,8 @@ export interface paths {
                         caseId?: string;
                         title?: string;
                         decisionKind?: "beslut" | "information" | "aterremitterad" | "bordlagd";
+                        /** @description The samverkansnämnd’s kind of decision (seed 001): only on a decision of a healthcare region’s political body */
+                        decisionType?: ("shared-care" | "care-not-provided" | "budget-split" | "sold-care-prices") | null;
                         decisionText?: string;
                         programAreaIds?: string[];
                         knowledgeSupports?: string[];
@@ -25306,6 +25308,8 @@ export interface paths {
                     "application/json": {
                         title?: string;
                         decisionKind?: "beslut" | "information" | "aterremitterad" | "bordlagd";
+                        /** @description The samverkansnämnd’s kind of decision (seed 001): only on a decision of a healthcare region’s political body */
+                        decisionType?: ("shared-care" | "care-not-provided" | "budget-split" | "sold-care-prices") | null;
                         decisionText?: string;
                         programAreaIds?: string[];
                         knowledgeSupports?: string[];
@@ -25795,6 +25799,7 @@ export interface paths {
                     q?: string;
                     forumId?: string;
                     year?: number;
+                    decisionType?: "shared-care" | "care-not-provided" | "budget-split" | "sold-care-prices";
                     limit?: number;
                     cursor?: string;
                 };
@@ -25829,6 +25834,7 @@ export interface paths {
                                 reference: string;
                                 title: string;
                                 decisionKind: string;
+                                decisionType: string | null;
                                 decisionText: string;
                                 caseId: string | null;
                                 caseNumber: string | null;
@@ -26261,6 +26267,7 @@ export interface paths {
                     q?: string;
                     forumId?: string;
                     year?: number;
+                    decisionType?: "shared-care" | "care-not-provided" | "budget-split" | "sold-care-prices";
                     limit?: number;
                     cursor?: string;
                     /** @description Bara beslut i protokoll justerade vid eller efter denna tidpunkt (ISO 8601 med tidszon) */
@@ -26300,6 +26307,7 @@ export interface paths {
                                 secret: boolean;
                                 title: string;
                                 decisionKind: string;
+                                decisionType: string | null;
                                 decisionText: string;
                                 caseNumber: string | null;
                                 /**
@@ -30600,6 +30608,1256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programområdenas årsrapporter (RMPO, LPO); followedBy = rådet de rapporterar till */
+        get: {
+            parameters: {
+                query?: {
+                    groupId?: string;
+                    followedBy?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                groupId: string;
+                                groupName: string;
+                                owner: string;
+                                year: number;
+                                /** @enum {unknown} */
+                                state: "draft" | "submitted" | "noted";
+                                submittedOn: string | null;
+                                notedByGroupId: string | null;
+                                notedByGroupName: string | null;
+                                notedOn: string | null;
+                                notedRef: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skriv ett programområdes årsrapport för ett år (utkast) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        groupId: string;
+                        year: number;
+                        summary: string;
+                        goalFulfilment?: string | null;
+                        improvementNeeds?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            groupId: string;
+                            groupName: string;
+                            owner: string;
+                            year: number;
+                            /** @enum {unknown} */
+                            state: "draft" | "submitted" | "noted";
+                            submittedOn: string | null;
+                            notedByGroupId: string | null;
+                            notedByGroupName: string | null;
+                            notedOn: string | null;
+                            notedRef: string | null;
+                            version: number;
+                            summary: string;
+                            goalFulfilment: string | null;
+                            improvementNeeds: string | null;
+                            /** @description The group the program area reports to: it notes the report */
+                            followedByGroupId: string | null;
+                            followedByGroupName: string | null;
+                            mayEdit: boolean;
+                            locked: boolean;
+                            /** @description The steps the caller may take now */
+                            allowedActions: ("submit" | "note")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/annual-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En årsrapport med de steg anroparen kan ta (allowedActions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            groupId: string;
+                            groupName: string;
+                            owner: string;
+                            year: number;
+                            /** @enum {unknown} */
+                            state: "draft" | "submitted" | "noted";
+                            submittedOn: string | null;
+                            notedByGroupId: string | null;
+                            notedByGroupName: string | null;
+                            notedOn: string | null;
+                            notedRef: string | null;
+                            version: number;
+                            summary: string;
+                            goalFulfilment: string | null;
+                            improvementNeeds: string | null;
+                            /** @description The group the program area reports to: it notes the report */
+                            followedByGroupId: string | null;
+                            followedByGroupName: string | null;
+                            mayEdit: boolean;
+                            locked: boolean;
+                            /** @description The steps the caller may take now */
+                            allowedActions: ("submit" | "note")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en årsrapport som är ett utkast (If-Match krävs) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Aktuell version, t.ex. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary?: string;
+                        goalFulfilment?: string | null;
+                        improvementNeeds?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            groupId: string;
+                            groupName: string;
+                            owner: string;
+                            year: number;
+                            /** @enum {unknown} */
+                            state: "draft" | "submitted" | "noted";
+                            submittedOn: string | null;
+                            notedByGroupId: string | null;
+                            notedByGroupName: string | null;
+                            notedOn: string | null;
+                            notedRef: string | null;
+                            version: number;
+                            summary: string;
+                            goalFulfilment: string | null;
+                            improvementNeeds: string | null;
+                            /** @description The group the program area reports to: it notes the report */
+                            followedByGroupId: string | null;
+                            followedByGroupName: string | null;
+                            mayEdit: boolean;
+                            locked: boolean;
+                            /** @description The steps the caller may take now */
+                            allowedActions: ("submit" | "note")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/annual-reports/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lämna in (submitted) en årsrapport, eller notera den (noted) i rådet den rapporterar till, med beslut */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Aktuell version, t.ex. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        to: "submitted" | "noted";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2027-03-01
+                         */
+                        on: string;
+                        decisionRef?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            groupId: string;
+                            groupName: string;
+                            owner: string;
+                            year: number;
+                            /** @enum {unknown} */
+                            state: "draft" | "submitted" | "noted";
+                            submittedOn: string | null;
+                            notedByGroupId: string | null;
+                            notedByGroupName: string | null;
+                            notedOn: string | null;
+                            notedRef: string | null;
+                            version: number;
+                            summary: string;
+                            goalFulfilment: string | null;
+                            improvementNeeds: string | null;
+                            /** @description The group the program area reports to: it notes the report */
+                            followedByGroupId: string | null;
+                            followedByGroupName: string | null;
+                            mayEdit: boolean;
+                            locked: boolean;
+                            /** @description The steps the caller may take now */
+                            allowedActions: ("submit" | "note")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Återkommande skyldigheter (t.ex. två gånger per år) med årets tillfällen; försenade tillfällen är luckor */
+        get: {
+            parameters: {
+                query?: {
+                    owner?: string;
+                    groupId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                owner: string;
+                                /** Format: uuid */
+                                groupId: string;
+                                groupName: string;
+                                title: string;
+                                description: string | null;
+                                timesPerYear: number;
+                                remindDaysBefore: number;
+                                sourceId: string | null;
+                                sourceQuote: string | null;
+                                version: number;
+                                /** @description The year whose occurrences are shown */
+                                year: number;
+                                occurrences: {
+                                    year: number;
+                                    ordinal: number;
+                                    dueOn: string;
+                                    heldOn: string | null;
+                                    meetingId: string | null;
+                                    meetingDate: string | null;
+                                    note: string | null;
+                                    remindedOn: string | null;
+                                    /** @enum {unknown} */
+                                    status: "held" | "overdue" | "due-soon" | "upcoming";
+                                }[];
+                                /** @description Occurrences past their due date with no record that they happened */
+                                gaps: number;
+                                /** @description Whether the caller may record that an occurrence happened */
+                                mayRecord: boolean;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg upp en återkommande skyldighet för en ansvarig grupp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        groupId: string;
+                        title: string;
+                        description?: string | null;
+                        /** @description How many times a year (the year split in equal periods) */
+                        timesPerYear: 1 | 2 | 3 | 4 | 6 | 12;
+                        remindDaysBefore?: number;
+                        sourceId?: string | null;
+                        sourceQuote?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            owner: string;
+                            /** Format: uuid */
+                            groupId: string;
+                            groupName: string;
+                            title: string;
+                            description: string | null;
+                            timesPerYear: number;
+                            remindDaysBefore: number;
+                            sourceId: string | null;
+                            sourceQuote: string | null;
+                            version: number;
+                            /** @description The year whose occurrences are shown */
+                            year: number;
+                            occurrences: {
+                                year: number;
+                                ordinal: number;
+                                dueOn: string;
+                                heldOn: string | null;
+                                meetingId: string | null;
+                                meetingDate: string | null;
+                                note: string | null;
+                                remindedOn: string | null;
+                                /** @enum {unknown} */
+                                status: "held" | "overdue" | "due-soon" | "upcoming";
+                            }[];
+                            /** @description Occurrences past their due date with no record that they happened */
+                            gaps: number;
+                            /** @description Whether the caller may record that an occurrence happened */
+                            mayRecord: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/obligations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En återkommande skyldighet med ett års tillfällen (i år om year saknas) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            owner: string;
+                            /** Format: uuid */
+                            groupId: string;
+                            groupName: string;
+                            title: string;
+                            description: string | null;
+                            timesPerYear: number;
+                            remindDaysBefore: number;
+                            sourceId: string | null;
+                            sourceQuote: string | null;
+                            version: number;
+                            /** @description The year whose occurrences are shown */
+                            year: number;
+                            occurrences: {
+                                year: number;
+                                ordinal: number;
+                                dueOn: string;
+                                heldOn: string | null;
+                                meetingId: string | null;
+                                meetingDate: string | null;
+                                note: string | null;
+                                remindedOn: string | null;
+                                /** @enum {unknown} */
+                                status: "held" | "overdue" | "due-soon" | "upcoming";
+                            }[];
+                            /** @description Occurrences past their due date with no record that they happened */
+                            gaps: number;
+                            /** @description Whether the caller may record that an occurrence happened */
+                            mayRecord: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/obligations/{id}/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera att ett tillfälle blev av: ett möte i den ansvariga gruppen, eller datum och anteckning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        ordinal: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2027-03-01
+                         */
+                        heldOn?: string;
+                        meetingId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            owner: string;
+                            /** Format: uuid */
+                            groupId: string;
+                            groupName: string;
+                            title: string;
+                            description: string | null;
+                            timesPerYear: number;
+                            remindDaysBefore: number;
+                            sourceId: string | null;
+                            sourceQuote: string | null;
+                            version: number;
+                            /** @description The year whose occurrences are shown */
+                            year: number;
+                            occurrences: {
+                                year: number;
+                                ordinal: number;
+                                dueOn: string;
+                                heldOn: string | null;
+                                meetingId: string | null;
+                                meetingDate: string | null;
+                                note: string | null;
+                                remindedOn: string | null;
+                                /** @enum {unknown} */
+                                status: "held" | "overdue" | "due-soon" | "upcoming";
+                            }[];
+                            /** @description Occurrences past their due date with no record that they happened */
+                            gaps: number;
+                            /** @description Whether the caller may record that an occurrence happened */
+                            mayRecord: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans": {
         parameters: {
             query?: never;
@@ -32004,6 +33262,8 @@ export interface paths {
                     "application/json": {
                         parentId?: string | null;
                         owner: string;
+                        /** @description The program area (an RMPO, an LPO) that owns the goal; of the same owner (seed 001) */
+                        groupId?: string | null;
                         title: string;
                         description?: string | null;
                     };
@@ -32022,6 +33282,9 @@ export interface paths {
                             parentId: string | null;
                             kind: string;
                             owner: string;
+                            /** @description The program area (RMPO, LPO) that owns the goal, when one does */
+                            groupId: string | null;
+                            groupName: string | null;
                             title: string;
                             description: string | null;
                             sourceQuote: string | null;
@@ -32158,6 +33421,9 @@ export interface paths {
                             parentId: string | null;
                             kind: string;
                             owner: string;
+                            /** @description The program area (RMPO, LPO) that owns the goal, when one does */
+                            groupId: string | null;
+                            groupName: string | null;
                             title: string;
                             description: string | null;
                             sourceQuote: string | null;
@@ -32356,6 +33622,7 @@ export interface paths {
                     "application/json": {
                         parentId?: string | null;
                         owner?: string;
+                        groupId?: string | null;
                         title?: string;
                         description?: string | null;
                         version?: number;
@@ -32375,6 +33642,9 @@ export interface paths {
                             parentId: string | null;
                             kind: string;
                             owner: string;
+                            /** @description The program area (RMPO, LPO) that owns the goal, when one does */
+                            groupId: string | null;
+                            groupName: string | null;
                             title: string;
                             description: string | null;
                             sourceQuote: string | null;
@@ -33477,6 +34747,91 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/consolidated-followup-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sammanhållen uppföljningsrapport för ett kunskapsråd (PDF eller DOCX): läget i varje programområde som rapporterar till rådet, och rådets återkommande åtaganden */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF- eller DOCX-fil */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -35621,6 +36976,7 @@ export interface components {
             caseNumber: string | null;
             title: string;
             decisionKind: "beslut" | "information" | "aterremitterad" | "bordlagd";
+            decisionType: ("shared-care" | "care-not-provided" | "budget-split" | "sold-care-prices") | null;
             decisionText: string;
             programAreaIds: string[];
             knowledgeSupports: string[];
@@ -36029,6 +37385,8 @@ export interface components {
             /** @enum {unknown} */
             kind: "promise" | "goal";
             owner: string;
+            groupId: string | null;
+            groupName: string | null;
             title: string;
             description: string | null;
             sourceQuote: string | null;
