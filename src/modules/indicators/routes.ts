@@ -28,6 +28,7 @@ import { updateGoal } from './update-goal.js';
 import { updateIndicator } from './update-indicator.js';
 import { sourceRoutes } from './source-routes.js';
 import { valuesRoutes } from './values-routes.js';
+import { importFileRoutes } from './import-file-routes.js';
 
 export const indicatorRoutes: RouteModule = async (app, deps) => {
   const { db, config } = deps;
@@ -230,6 +231,7 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
   );
 
   await valuesRoutes(app, deps);
+  await importFileRoutes(app, deps);
   await heatmapRoutes(app, deps);
   await sourceRoutes(app, deps);
 };
