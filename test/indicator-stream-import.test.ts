@@ -275,13 +275,20 @@ describe('an indicator file sent as the body', () => {
       payload: file,
     });
     expect(anonymous.statusCode).toBe(401);
-    // Blekinge's coordinator sends the whole country: only Blekinge's rows may be written, so nothing is.
-    const res = await upload(ind.id, file, blekinge);
+    // Blekinge's coordinator sends the whole country: refused at once when nothing may be skipped
+    // (the first row is Stockholm's); mixed files are checked row by row by the worker.
+    const first = problem(await upload(ind.id, file, blekinge));
+    expect(first.status).toBe(403);
+    expect(first.body.detail).toMatch(/region 01 \(filens första rad\)/);
+    const mixed = Buffer.from(`Område;Kön;Period;Värde\r\n1060;T;2021-01;1,0\r\n0780;T;2021-01;2,0\r\n`);
+    const res = await upload(ind.id, mixed, blekinge);
     expect(res.statusCode).toBe(202);
     await drain();
     const done = await status(res.json().id);
     expect(done.status).toBe('rejected');
-    expect(done.problems[0].message).toMatch(/^Du får inte läsa in värden för region \d\d\.$/);
+    expect(done.problems).toEqual([
+      { row: 3, column: 'Område', value: '07', message: 'Du får inte läsa in värden för region 07.' },
+    ]);
     expect(await count(ind.id)).toBe(0);
     // With "only the valid rows", Blekinge's five municipalities are written.
     const own = await upload(ind.id, file, blekinge, { mode: 'valid-only' });

@@ -8,7 +8,7 @@
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { notFound, Problem, unprocessable } from '../../platform/errors.js';
+import { forbidden, notFound, Problem, unprocessable } from '../../platform/errors.js';
 import { CsvSniffer } from '../../platform/files/csv-stream.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import './audit.js';
@@ -16,6 +16,7 @@ import { IMPORT_QUEUE } from './import-values.js';
 import { authorizeSomeImport, deniedAreas } from './policy.js';
 import * as repo from './repository.js';
 import { mappingProblems, type ColumnMapping } from './rules/import.js';
+import { placeLookup } from './rules/places.js';
 
 /** The size of one stored chunk of an uploaded file. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -71,7 +72,7 @@ export async function uploadImport(db: Db, ctx: Ctx, indicatorId: string, input:
       'Skicka en CSV-fil. En XLSX-fil läses in från sidan "Läs in värden" (högst 100 000 rader).',
       [{ path: 'file', message: 'inte CSV' }],
     );
-  const { header, delimiter } = sniffer.heading();
+  const { header, firstRow, delimiter } = sniffer.heading();
   if (!header.length) throw unprocessable('Filen saknar rubrikrad.', [{ path: 'file', message: 'Ingen rubrikrad' }]);
   const problems = mappingProblems(header, input.mapping, indicator.periodicity);
   if (problems.length)
@@ -79,6 +80,26 @@ export async function uploadImport(db: Db, ctx: Ctx, indicatorId: string, input:
       problems.join(' '),
       problems.map((m) => ({ path: '/mapping', message: m })),
     );
+
+  // A file whose first row is in a region the sender may not write is refused at once when
+  // nothing may be skipped (all-or-nothing would reject it anyway): the base64 route's 403.
+  if (input.mode === 'all-or-nothing') {
+    const areaAt = header.findIndex((h) => h.toLowerCase() === input.mapping.area.trim().toLowerCase());
+    const [regions, municipalities, healthcareRegions] = await Promise.all([
+      repo.regionsWithHealthcareRegions(db),
+      repo.municipalities(db),
+      repo.healthcareRegions(db),
+    ]);
+    const place = placeLookup({
+      regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.shortName })),
+      municipalities,
+      healthcareRegions,
+    })(firstRow[areaAt]);
+    if (place && denied.has(place.area))
+      throw forbidden(
+        `Du har inte behörighet att läsa in värden för ${place.area === 'SE' ? 'riket' : `region ${place.area}`} (filens första rad).`,
+      );
+  }
 
   await repo.deleteAbandonedUploads(db);
   const importId = await repo.insertReceivingImport(db, {

@@ -27,6 +27,7 @@ export class CsvSniffer {
   private head: Buffer[] = [];
   private headBytes = 0;
   private headDone = false;
+  private lines = 0;
   size = 0;
 
   constructor(private readonly maxHeadBytes = 64 * 1024) {}
@@ -40,12 +41,17 @@ export class CsvSniffer {
         this.utf8Valid = false;
       }
     }
-    if (!this.headDone) {
-      const nl = chunk.indexOf(0x0a);
-      const part = nl >= 0 ? chunk.subarray(0, nl) : chunk;
+    // The heading row and the first data row (two line breaks).
+    let from = 0;
+    while (!this.headDone) {
+      const nl = chunk.indexOf(0x0a, from);
+      const part = chunk.subarray(from, nl >= 0 ? nl + 1 : chunk.length);
       this.head.push(part);
       this.headBytes += part.length;
-      if (nl >= 0 || this.headBytes >= this.maxHeadBytes) this.headDone = true;
+      if (nl >= 0) this.lines++;
+      if (this.lines >= 2 || this.headBytes >= this.maxHeadBytes) this.headDone = true;
+      if (nl < 0) break;
+      from = nl + 1;
     }
   }
 
@@ -65,8 +71,8 @@ export class CsvSniffer {
     return this.utf8Valid ? 'utf-8' : 'windows-1252';
   }
 
-  /** The heading row's cells and separator, decoded as UTF-8 when the start is valid UTF-8. */
-  heading(): { header: string[]; delimiter: string } {
+  /** The heading row's cells, the first data row's, and the separator (UTF-8 when the start is valid UTF-8). */
+  heading(): { header: string[]; firstRow: string[]; delimiter: string } {
     const buf = Buffer.concat(this.head);
     let text: string;
     try {
@@ -74,11 +80,15 @@ export class CsvSniffer {
     } catch {
       text = new TextDecoder('windows-1252').decode(buf);
     }
-    text = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
-    const delimiter = detectDelimiter(text);
-    if (!text.trim()) return { header: [], delimiter };
-    const records: string[][] = parseSync(text, { delimiter, relax_column_count: true, trim: true, relax_quotes: true });
-    return { header: (records[0] ?? []).map((h) => String(h).trim()), delimiter };
+    text = text.replace(/^\uFEFF/, '');
+    const lines = text.split(/\r?\n/);
+    const delimiter = detectDelimiter(lines[0] ?? '');
+    const cells = (line: string | undefined): string[] => {
+      if (!line?.trim()) return [];
+      const records: string[][] = parseSync(line, { delimiter, relax_column_count: true, trim: true, relax_quotes: true });
+      return (records[0] ?? []).map((h) => String(h).trim());
+    };
+    return { header: cells(lines[0]), firstRow: this.lines >= 2 ? cells(lines[1]) : [], delimiter };
   }
 }
 
