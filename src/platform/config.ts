@@ -56,6 +56,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Indicator imports with more valid rows than this run in the job worker, with progress. */
   followupImportSyncRows: number;
+  /** Largest indicator file sent as the request body (POST /indicators/{id}/imports/upload), in bytes. */
+  followupImportMaxBytes: number;
   /** Insyn: implementation status and indicator values (open data, non-personal) readable without signing in. */
   publicFollowup: boolean;
   /**
@@ -240,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     bodyLimitBytes: int('NAVET_BODY_LIMIT_BYTES', env.NAVET_BODY_LIMIT_BYTES, 1024 * 1024),
     followupImportSyncRows: int('NAVET_FOLLOWUP_IMPORT_SYNC_ROWS', env.NAVET_FOLLOWUP_IMPORT_SYNC_ROWS, 2000),
+    followupImportMaxBytes: int('NAVET_FOLLOWUP_IMPORT_MAX_BYTES', env.NAVET_FOLLOWUP_IMPORT_MAX_BYTES, 256 * 1024 * 1024),
     publicFollowup: bool(env.NAVET_PUBLIC_FOLLOWUP, true),
     kolada: env.NAVET_KOLADA_URL
       ? {

@@ -67,7 +67,7 @@ export const AUDIT_KINDS = {
   'case-classification': ['create', 'update'],
   'followup-goal': ['create', 'update', 'delete'],
   indicator: ['create', 'update'],
-  'indicator-import': ['import', 'kolada', 'quality-indicators'],
+  'indicator-import': ['import', 'upload', 'cancel', 'kolada', 'quality-indicators'],
   'implementation-status': ['create', 'update'],
   'operational-plan': ['create', 'update', 'agree', 'establish'],
   'followup-comment': ['set'],

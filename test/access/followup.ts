@@ -151,6 +151,25 @@ export const followupAccess: AccessModule = {
       [503],
     ],
     'GET /api/v1/indicator-imports/{id}': ['signed-in', (f) => ({ url: `/api/v1/indicator-imports/${f.followupImportId}` })],
+    // A file sent as the body (raw CSV): the same importers as the base64 route.
+    'POST /api/v1/indicators/{id}/imports/upload': [
+      'scoped',
+      (f) => ({
+        url: `/api/v1/indicators/${f.followupIndicatorId}/imports/upload?fileName=blekinge.csv&area=Region&period=Period&value=V%C3%A4rde`,
+        headers: { 'content-type': 'text/csv' },
+        payload: 'Region;Period;Värde\n10;2026-01;71,5\n' as unknown as Record<string, unknown>,
+      }),
+    ],
+    // The person who started it, or an indicator administrator; the fixture's import is done (409).
+    'POST /api/v1/indicator-imports/{id}/cancel': [
+      'admin',
+      (f) => ({ url: `/api/v1/indicator-imports/${f.followupImportId}/cancel` }),
+      [409],
+    ],
+    'GET /api/v1/indicator-imports/{id}/report.csv': [
+      'signed-in',
+      (f) => ({ url: `/api/v1/indicator-imports/${f.followupImportId}/report.csv` }),
+    ],
     'GET /api/v1/indicators/{id}/pdsa-cycles': [
       'signed-in',
       (f) => ({ url: `/api/v1/indicators/${f.followupIndicatorId}/pdsa-cycles` }),

@@ -598,6 +598,20 @@ export const OWN_SCOPE: Record<string, OwnScopeRule> = {
   },
   'PATCH /api/v1/indicators/{id}': { any: ['followup.indicators.manage'] },
   'POST /api/v1/indicators/{id}/imports': { any: ['followup.values.import'] },
+  'POST /api/v1/indicators/{id}/imports/upload': { any: ['followup.values.import'] },
+  'POST /api/v1/indicator-imports/{id}/cancel': {
+    any: ['followup.indicators.manage'],
+    note: 'or the person who started the import (src/modules/indicators/policy.ts authorizeImportCancel)',
+    // A queued streamed import of the fixture's indicator, so the cancel can succeed.
+    prep: async ({ db, f }) => {
+      const [row] = await db.query<{ id: string }>(
+        `INSERT INTO followup_imports (indicator_id, file_name, status, mode, size_bytes) VALUES ($1, 'matris.csv', 'queued', 'all-or-nothing', 10) RETURNING id`,
+        [f.followupIndicatorId],
+      );
+      return { queuedImportId: row!.id };
+    },
+    request: (f) => ({ url: `/api/v1/indicator-imports/${f.queuedImportId}/cancel` }),
+  },
   'POST /api/v1/indicator-sources/kolada/imports': { any: ['followup.indicators.manage'] },
   'GET /api/v1/indicator-sources/kolada/kpis': { any: ['followup.indicators.manage'] },
   'POST /api/v1/indicator-sources/quality-indicators/imports': { any: ['followup.indicators.manage'] },

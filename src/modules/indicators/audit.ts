@@ -22,6 +22,22 @@ declare module '../../platform/audit/record.js' {
         areas: string[];
       };
     };
+    /** A file sent as the body has arrived whole and waits for the worker. */
+    'indicator-import.upload': {
+      after: {
+        indicatorId: string;
+        fileName: string;
+        mode: 'all-or-nothing' | 'valid-only';
+        dryRun: boolean;
+        sizeBytes: number;
+        encoding: 'utf-8' | 'windows-1252';
+      };
+    };
+    /** Someone stopped an import: at once when it had not started, else at the worker's next batch. */
+    'indicator-import.cancel': {
+      before: { status: string };
+      after: { status: string; indicatorId: string; fileName: string; startedBy: string | null };
+    };
     'indicator-import.kolada': { after: { indicatorId: string; kpiId: string; years: number[]; areas: string[] } };
     'indicator-import.quality-indicators': { after: { indicatorId: string; measureId: string; measureIds: string[] } };
     'followup-comment.set': { after: { indicatorId: string; period: string; text: string } };

@@ -13,6 +13,7 @@ import './audit.js';
 import { authorizeSomeImport, deniedAreas } from './policy.js';
 import { readTable } from './read-file.js';
 import * as repo from './repository.js';
+import { runFileImport } from './run-file-import.js';
 import { IMPORT_FINISHED, validateRows, type ColumnMapping, type Validation } from './rules/import.js';
 
 export const IMPORT_QUEUE = 'followup.import';
@@ -167,7 +168,12 @@ export async function applyImport(
   provenance: repo.Provenance,
 ): Promise<void> {
   const byPeriod = new Map<string, StoredRow[]>();
-  for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
+  // One push per row (a copy per row made this quadratic in rows per period: issue 20).
+  for (const r of rows) {
+    const list = byPeriod.get(r.period);
+    if (list) list.push(r);
+    else byPeriod.set(r.period, [r]);
+  }
   let processed = 0;
   await repo.setImportProgress(db, importId, { status: 'running', processed: 0 });
   for (const [period, pr] of [...byPeriod].sort(([a], [b]) => a.localeCompare(b))) {
@@ -181,10 +187,12 @@ export async function applyImport(
 }
 
 export function importHandler(db: Db) {
-  return async (payload: Record<string, unknown>) => {
+  return async (payload: Record<string, unknown>, job?: { id: number }) => {
     const id = String(payload.importId);
     const imp = await repo.getImport(db, id);
     if (!imp || IMPORT_FINISHED.has(imp.status)) return;
+    // A file sent as the body (upload-import.ts) is read from its stored chunks as a stream.
+    if (imp.sizeBytes !== null) return runFileImport(db, id, job);
     const rows = await repo.importRows(db, id);
     if (!rows) return;
     try {

@@ -186,3 +186,14 @@ export async function assertMayReadReport(ctx: Ctx, db: Queryable, groupId: stri
   const group = await getGroup(db, groupId);
   if (!group || !(await mayReadRegionWork(ctx, db, { regionCode: group.owner, groupId: group.id }))) throw notFound('Gruppen');
 }
+
+/**
+ * 403 unless the caller may cancel the import: the person who started it, or an indicator
+ * administrator (who answers for every import of the national indicators).
+ */
+export function authorizeImportCancel(ctx: Ctx, imp: { createdBy: string | null }): void {
+  requireActor(ctx.actor);
+  if (ctx.actor.via !== 'system' && imp.createdBy !== null && imp.createdBy === ctx.actor.userId) return;
+  if (can(ctx.actor, 'followup.indicators.manage', { type: 'system' })) return;
+  throw forbidden('Bara den som startade inläsningen, eller en indikatoradministratör, kan avbryta den.');
+}

@@ -183,7 +183,8 @@ export async function replacePeriod(
 }
 
 const IMPORT_COLS = `id, indicator_id, file_name, status, mode, total_rows, valid_rows, processed_rows, imported_rows, periods,
-  report AS problems, error, created_at, finished_at`;
+  report AS problems, error, created_at, finished_at, phase, dry_run, size_bytes, bytes_read, problem_count,
+  cancel_requested_at IS NOT NULL AS cancel_requested`;
 
 export async function insertImport(
   db: Queryable,
@@ -211,6 +212,7 @@ export async function insertImport(
       validRows: i.validRows,
       periods: i.periods,
       report: JSON.stringify(i.report),
+      problemCount: i.report.length,
       rows: i.rows === null ? null : JSON.stringify(i.rows),
       createdBy: i.createdBy,
     },
@@ -238,7 +240,7 @@ export async function setImportProgress(
 ) {
   await db.query(
     `UPDATE followup_imports SET status = $2, processed_rows = COALESCE($3, processed_rows), imported_rows = COALESCE($4, imported_rows),
-       error = COALESCE($5, error), finished_at = CASE WHEN $2 IN ('done', 'failed') THEN now() ELSE finished_at END,
+       error = COALESCE($5, error), finished_at = CASE WHEN $2 IN ('done', 'failed', 'cancelled', 'rejected') THEN now() ELSE finished_at END,
        rows = CASE WHEN $2 = 'done' THEN NULL ELSE rows END
      WHERE id = $1`,
     [id, p.status, p.processed ?? null, p.imported ?? null, p.error ?? null],
@@ -258,3 +260,5 @@ export async function setImportTotals(
     JSON.stringify(t.report),
   ]);
 }
+
+export * from './repository-file-imports.js';

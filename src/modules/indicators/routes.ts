@@ -30,6 +30,7 @@ import { updateIndicator } from './update-indicator.js';
 import { sourceRoutes } from './source-routes.js';
 import { unitRoutes } from './unit-routes.js';
 import { valuesRoutes } from './values-routes.js';
+import { importFileRoutes } from './import-file-routes.js';
 
 export const indicatorRoutes: RouteModule = async (app, deps) => {
   const { db, config } = deps;
@@ -250,6 +251,7 @@ export const indicatorRoutes: RouteModule = async (app, deps) => {
   );
 
   await valuesRoutes(app, deps);
+  await importFileRoutes(app, deps);
   await heatmapRoutes(app, deps);
   await sourceRoutes(app, deps);
   await unitRoutes(app, deps);

@@ -210,13 +210,30 @@ export const ImportBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** The column mapping and options of a file sent as the body, in the query string. */
+export const UploadQuery = Type.Object(
+  {
+    fileName: Text(255),
+    area: Text(100),
+    period: Type.Optional(Text(100)),
+    value: Type.Optional(Text(100)),
+    subArea: Type.Optional(Text(100)),
+    gender: Type.Optional(Text(100)),
+    numerator: Type.Optional(Text(100)),
+    denominator: Type.Optional(Text(100)),
+    layout: Type.Optional(Type.Enum(['long', 'wide'])),
+    mode: Type.Optional(lit(['all-or-nothing', 'valid-only'] as const)),
+    dryRun: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 const RowProblem = Type.Object({ row: Type.Integer(), column: Type.String(), value: Type.String(), message: Type.String() });
 export const ImportStatus = Type.Object(
   {
     id: Uuid,
     indicatorId: Uuid,
     fileName: Type.String(),
-    status: lit(['rejected', 'queued', 'running', 'done', 'failed'] as const),
+    status: lit(['receiving', 'rejected', 'queued', 'running', 'done', 'failed', 'cancelled'] as const),
     mode: lit(['all-or-nothing', 'valid-only'] as const),
     totalRows: Type.Integer(),
     validRows: Type.Integer(),
@@ -227,6 +244,16 @@ export const ImportStatus = Type.Object(
     error: Nullable(Type.String()),
     createdAt: Type.String(),
     finishedAt: Nullable(Type.String()),
+    phase: Nullable(
+      Type.Enum(['reading', 'writing'], {
+        description: 'reading: filen läses och kontrolleras (processedRows = lästa rader); writing: perioderna skrivs',
+      }),
+    ),
+    dryRun: Type.Boolean({ description: 'Bara kontroll: inget skrivs' }),
+    sizeBytes: Nullable(Type.Integer({ description: 'Den uppladdade filens storlek (en fil som skickats som kropp)' })),
+    bytesRead: Type.Integer({ description: 'Hur långt i filen inläsningen har kommit' }),
+    problemCount: Type.Integer({ description: 'Rader med fel hittills (alla, även de som inte står i problems)' }),
+    cancelRequested: Type.Boolean({ description: 'Någon har avbrutit inläsningen; den stannar vid nästa sats' }),
   },
   { $id: 'ImportStatus' },
 );

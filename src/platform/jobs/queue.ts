@@ -100,3 +100,14 @@ export async function pruneFinishedJobs(db: Queryable, olderThanDays: number): P
     olderThanDays,
   ]);
 }
+
+/**
+ * A long job (a streamed import) keeps its claim while it makes progress: the lease moves
+ * forward, so no other worker claims it as abandoned mid-run.
+ */
+export async function extendLease(db: Queryable, jobId: number, leaseSeconds: number): Promise<void> {
+  await db.query(`UPDATE jobs SET locked_until = now() + make_interval(secs => $2) WHERE id = $1 AND status = 'running'`, [
+    jobId,
+    leaseSeconds,
+  ]);
+}

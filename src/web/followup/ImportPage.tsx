@@ -1,7 +1,10 @@
 /**
  * The import wizard: choose a CSV/XLSX file, map its columns, see the check report row by
  * row, and import — nothing from a file with errors unless "only the valid rows" is chosen.
- * Large files are imported by the worker; the page follows the progress.
+ * Large files are imported by the worker; the page follows the progress. A CSV file too large
+ * for the check in the browser's request (LARGE_FILE_BYTES) is sent as it is, as the request
+ * body (never base64): its header row is read here for the mapping, the worker checks the rows,
+ * and the page shows rows read, errors so far, a cancel and the result report.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -19,7 +22,7 @@ import { IMPORT_PENDING } from '../../modules/indicators/rules/import';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import type { ImportStatus, ValidationReport } from './types';
 
-type Mapping = { area: string; period: string; value: string; subArea: string };
+type Mapping = { area: string; period: string; value: string; subArea: string; gender: string };
 
 function guess(header: string[]): Mapping {
   const find = (re: RegExp, fallback: number) => header.find((h) => re.test(h)) ?? header[fallback] ?? '';
@@ -28,7 +31,25 @@ function guess(header: string[]): Mapping {
     period: find(/period|månad|manad|kvartal|år|ar|month|year/i, 1),
     value: find(/värde|varde|andel|value|antal|%/i, 2),
     subArea: '',
+    gender: header.find((h) => /^(kön|kon|gender|sex)$/i.test(h.trim())) ?? '',
   };
+}
+
+/** Above this a file goes as the request body (base64 in JSON is capped near 1 MB). */
+const LARGE_FILE_BYTES = 700 * 1024;
+
+/** The header row of a large CSV file, read from its first 64 kB (UTF-8, else Windows-1252), as the server reads it. */
+async function readHeader(file: File): Promise<string[]> {
+  const bytes = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  const first = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').trim();
+  const delimiter = [';', ',', '\t'].map((d) => [d, first.split(d).length - 1] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  return first.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
 }
 
 async function toBase64(file: File): Promise<string> {
@@ -51,6 +72,7 @@ function ImportWizard({ id }: { id: string }) {
   const { t } = useI18n();
   const ind = $api.useQuery('get', '/indicators/{id}', { params: { path: { id } } });
   const [file, setFile] = useState<{ name: string; format: 'csv' | 'xlsx'; content: string } | null>(null);
+  const [large, setLarge] = useState<{ file: File; header: string[] } | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [result, setResult] = useState<ImportStatus | null>(null);
@@ -62,7 +84,13 @@ function ImportWizard({ id }: { id: string }) {
     fileName: file!.name,
     format: file!.format,
     contentBase64: file!.content,
-    mapping: { area: m.area, period: m.period, value: m.value, ...(m.subArea ? { subArea: m.subArea } : {}) },
+    mapping: {
+      area: m.area,
+      period: m.period,
+      value: m.value,
+      ...(m.subArea ? { subArea: m.subArea } : {}),
+      ...(m.gender ? { gender: m.gender } : {}),
+    },
     mode,
   });
 
@@ -84,7 +112,12 @@ function ImportWizard({ id }: { id: string }) {
       let r = first;
       if (!m) {
         used = guess(first.header);
-        r = await dryRun({ area: used.area, period: used.period, value: used.value });
+        r = await dryRun({
+          area: used.area,
+          period: used.period,
+          value: used.value,
+          ...(used.gender ? { gender: used.gender } : {}),
+        });
       }
       setMapping(used);
       setReport(r);
@@ -99,6 +132,21 @@ function ImportWizard({ id }: { id: string }) {
   async function choose(e: React.ChangeEvent<HTMLInputElement>) {
     const f = e.target.files?.[0];
     if (!f) return;
+    setError(null);
+    setResult(null);
+    setReport(null);
+    setLarge(null);
+    if (f.size > LARGE_FILE_BYTES) {
+      setFile(null);
+      if (/\.xlsx$/i.test(f.name)) {
+        setError(new ApiError({ status: 413, title: t('followup.import.xlsxTooLarge') }));
+        return;
+      }
+      const header = await readHeader(f);
+      setLarge({ file: f, header });
+      setMapping(guess(header));
+      return;
+    }
     const loaded = {
       name: f.name,
       format: /\.xlsx$/i.test(f.name) ? ('xlsx' as const) : ('csv' as const),
@@ -125,11 +173,11 @@ function ImportWizard({ id }: { id: string }) {
 
   const name = ind.data?.name ?? '';
   const bad = report ? report.problems.length : 0;
-  const header = report?.header ?? [];
+  const header = large?.header ?? report?.header ?? [];
   const setCol = (k: keyof Mapping) => (v: string) => {
     const m = { ...mapping!, [k]: v };
     setMapping(m);
-    void check(m);
+    if (!large) void check(m);
   };
 
   return (
@@ -155,9 +203,9 @@ function ImportWizard({ id }: { id: string }) {
         <fieldset className="form">
           <legend>{t('followup.import.mapping')}</legend>
           <div className="filter-grid">
-            {(['area', 'period', 'value', 'subArea'] as const).map((k) => (
+            {(['area', 'period', 'value', 'subArea', 'gender'] as const).map((k) => (
               <SelectField key={k} id={`map-${k}`} label={t(`followup.import.col.${k}`)} value={mapping[k]} onChange={setCol(k)}>
-                {k === 'subArea' && <option value="">{t('followup.import.none')}</option>}
+                {(k === 'subArea' || k === 'gender') && <option value="">{t('followup.import.none')}</option>}
                 {header.map((h) => (
                   <option key={h} value={h}>
                     {h}
@@ -167,6 +215,17 @@ function ImportWizard({ id }: { id: string }) {
             ))}
           </div>
         </fieldset>
+      )}
+      {large && mapping && !result && (
+        <section aria-labelledby="large-heading">
+          <h2 id="large-heading">{large.file.name}</h2>
+          <p>
+            {t('followup.import.large', {
+              size: (large.file.size / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 }),
+            })}
+          </p>
+          <UploadImportForm id={id} file={large.file} mapping={mapping} onStarted={setResult} />
+        </section>
       )}
       {report && (
         <section aria-labelledby="report-heading" ref={reportRef} tabIndex={-1}>
@@ -220,19 +279,7 @@ function ImportWizard({ id }: { id: string }) {
       {result && (
         <section aria-labelledby="result-heading">
           <h2 id="result-heading">{t('followup.import.progress')}</h2>
-          {IMPORT_PENDING.has(result.status) ? (
-            <>
-              <p>{t('followup.import.queued')}</p>
-              <progress max={result.validRows} value={result.processedRows} aria-labelledby="result-heading">
-                {result.processedRows} / {result.validRows}
-              </progress>
-            </>
-          ) : (
-            <p className="alert alert-success" role="status">
-              {t('followup.import.done', { count: result.importedRows, periods: result.periods.length })}{' '}
-              <Link to={indicatorHref(id)}>{t('followup.import.toChart')}</Link>
-            </p>
-          )}
+          <ImportProgress id={id} result={result} onChanged={setResult} />
         </section>
       )}
     </Page>
@@ -285,5 +332,161 @@ function ConfirmImportForm({
         {t('followup.import.submit')}
       </button>
     </form>
+  );
+}
+
+/** A large CSV file sent as the request body (the browser streams the file; nothing is read into memory here). */
+function UploadImportForm({
+  id,
+  file,
+  mapping,
+  onStarted,
+}: {
+  id: string;
+  file: File;
+  mapping: Mapping;
+  onStarted: (status: ImportStatus) => void;
+}) {
+  const { t } = useI18n();
+  const form = useForm<{ validOnly: boolean }>({ defaultValues: { validOnly: false } });
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = useFormSubmit(form, async (v) => {
+    setError(null);
+    try {
+      const started = await call(
+        client.POST('/indicators/{id}/imports/upload', {
+          params: {
+            path: { id },
+            query: {
+              fileName: file.name,
+              area: mapping.area,
+              period: mapping.period,
+              value: mapping.value,
+              ...(mapping.subArea ? { subArea: mapping.subArea } : {}),
+              ...(mapping.gender ? { gender: mapping.gender } : {}),
+              mode: v.validOnly ? 'valid-only' : 'all-or-nothing',
+            },
+          },
+          body: file as never,
+          bodySerializer: (b: unknown) => b as BodyInit,
+          headers: { 'Content-Type': 'text/csv' },
+        }),
+      );
+      onStarted(started);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' }));
+    }
+  });
+  const validOnly = form.watch('validOnly');
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      {error && <ErrorAlert error={error} />}
+      <Checkbox
+        id="upload-valid-only"
+        label={t('followup.import.validOnly')}
+        checked={validOnly}
+        onChange={(checked) => form.setValue('validOnly', checked, { shouldDirty: true })}
+      />
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('followup.import.uploadSubmit')}
+      </button>
+    </form>
+  );
+}
+
+/** An import under way or ended: rows read and errors so far, a cancel with confirmation, the result and its report. */
+function ImportProgress({ id, result, onChanged }: { id: string; result: ImportStatus; onChanged: (s: ImportStatus) => void }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const pending = IMPORT_PENDING.has(result.status);
+  async function cancel() {
+    setError(null);
+    try {
+      onChanged(await call(client.POST('/indicator-imports/{id}/cancel', { params: { path: { id: result.id } } })));
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'network' }));
+    } finally {
+      setConfirming(false);
+    }
+  }
+  const reportLink = (
+    <p>
+      <a href={`/api/v1/indicator-imports/${result.id}/report.csv`} download>
+        {t('followup.import.reportLink')}
+      </a>
+    </p>
+  );
+  if (!pending)
+    return (
+      <>
+        {result.status === 'done' && (
+          <p className="alert alert-success" role="status">
+            {t('followup.import.done', { count: result.importedRows, periods: result.periods.length })}{' '}
+            <Link to={indicatorHref(id)}>{t('followup.import.toChart')}</Link>
+          </p>
+        )}
+        {result.status === 'cancelled' && (
+          <p className="alert alert-warning" role="status">
+            {t('followup.import.cancelled', {
+              count: result.importedRows,
+              periods: result.importedRows ? result.periods.length : 0,
+            })}
+          </p>
+        )}
+        {result.status === 'rejected' && (
+          <p className="alert alert-error" role="status">
+            {t('followup.import.rejected', { reason: result.error ?? '' })}
+          </p>
+        )}
+        {result.status === 'failed' && (
+          <p className="alert alert-error" role="status">
+            {t('followup.import.failed', { reason: result.error ?? '' })}
+          </p>
+        )}
+        {reportLink}
+      </>
+    );
+  const streamed = result.sizeBytes !== null;
+  return (
+    <>
+      {error && <ErrorAlert error={error} />}
+      {!streamed || result.status === 'queued' ? (
+        <>
+          <p>{t('followup.import.queued')}</p>
+          <progress max={result.validRows || 1} value={result.processedRows} aria-labelledby="result-heading">
+            {result.processedRows} / {result.validRows}
+          </progress>
+        </>
+      ) : result.phase === 'writing' ? (
+        <>
+          <p role="status">{t('followup.import.writing', { done: result.processedRows, total: result.validRows })}</p>
+          <progress max={result.validRows || 1} value={result.processedRows} aria-labelledby="result-heading" />
+        </>
+      ) : (
+        <>
+          <p role="status">{t('followup.import.reading', { rows: result.processedRows, errors: result.problemCount })}</p>
+          <progress max={result.sizeBytes || 1} value={result.bytesRead} aria-labelledby="result-heading" />
+        </>
+      )}
+      {streamed &&
+        (result.cancelRequested ? (
+          <p role="status">{t('followup.import.cancelRequested')}</p>
+        ) : confirming ? (
+          <div className="button-row">
+            <p>{t('followup.import.cancelQuestion')}</p>
+            <button type="button" className="button-danger" onClick={() => void cancel()} autoFocus>
+              {t('followup.import.cancelConfirm')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+              {t('followup.import.cancelKeep')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
+            {t('followup.import.cancel')}
+          </button>
+        ))}
+    </>
   );
 }

@@ -165,6 +165,23 @@ export const enFollowup: Record<keyof typeof svFollowup, string> = {
   'followup.import.queued': 'The file is large and is imported in the background.',
   'followup.import.progress': 'Import',
   'followup.import.toChart': 'Show the chart',
+  'followup.import.large':
+    'The file is large ({size} MB) and is sent as it is: the header row is checked at once, the rows are checked and imported in the background. You follow the progress here and can cancel.',
+  'followup.import.xlsxTooLarge':
+    'An Excel file this large cannot be imported. Save it as CSV (semicolon separated) and choose that instead.',
+  'followup.import.col.gender': 'Gender (optional: T, K, M)',
+  'followup.import.uploadSubmit': 'Send and import the file',
+  'followup.import.reading': 'Checking the file: {rows} rows read, {errors} with errors so far.',
+  'followup.import.writing': 'Writing the values: {done} of {total} rows.',
+  'followup.import.cancel': 'Cancel the import',
+  'followup.import.cancelQuestion': 'Cancel? Periods already written stay whole; the rest of the file is not imported.',
+  'followup.import.cancelConfirm': 'Yes, cancel the import',
+  'followup.import.cancelKeep': 'No, continue',
+  'followup.import.cancelRequested': 'Cancelling the import …',
+  'followup.import.cancelled': 'The import was cancelled: {count} values were imported ({periods} whole periods).',
+  'followup.import.rejected': 'Nothing was imported. {reason}',
+  'followup.import.failed': 'The import failed: {reason}',
+  'followup.import.reportLink': 'Download the result report (CSV)',
   'followup.import.chooseFile': 'Choose a file first.',
   'followup.plans.title': 'Operational plans and follow-up reports',
   'followup.plans.lead':

@@ -164,6 +164,24 @@ export const svFollowup = {
   'followup.import.queued': 'Filen är stor och läses in i bakgrunden.',
   'followup.import.progress': 'Inläsning',
   'followup.import.toChart': 'Visa diagrammet',
+  'followup.import.large':
+    'Filen är stor ({size} MB) och skickas som den är: rubrikraden kontrolleras direkt, raderna kontrolleras och läses in i bakgrunden. Du ser förloppet här och kan avbryta.',
+  'followup.import.xlsxTooLarge':
+    'En så stor Excel-fil kan inte läsas in. Spara den som CSV (semikolonavgränsad) och välj den i stället.',
+  'followup.import.col.gender': 'Kön (valfri: T, K, M)',
+  'followup.import.uploadSubmit': 'Skicka och läs in filen',
+  'followup.import.reading': 'Filen kontrolleras: {rows} rader lästa, {errors} med fel hittills.',
+  'followup.import.writing': 'Värdena skrivs: {done} av {total} rader.',
+  'followup.import.cancel': 'Avbryt inläsningen',
+  'followup.import.cancelQuestion':
+    'Vill du avbryta? Perioder som redan har skrivits står kvar hela; resten av filen läses inte in.',
+  'followup.import.cancelConfirm': 'Ja, avbryt inläsningen',
+  'followup.import.cancelKeep': 'Nej, fortsätt',
+  'followup.import.cancelRequested': 'Inläsningen avbryts …',
+  'followup.import.cancelled': 'Inläsningen avbröts: {count} värden hann läsas in ({periods} hela perioder).',
+  'followup.import.rejected': 'Inget lästes in. {reason}',
+  'followup.import.failed': 'Inläsningen misslyckades: {reason}',
+  'followup.import.reportLink': 'Ladda ned resultatrapporten (CSV)',
   'followup.import.chooseFile': 'Välj en fil först.',
   'followup.plans.title': 'Verksamhetsplaner och uppföljningsrapporter',
   'followup.plans.lead':

@@ -14,15 +14,16 @@ import { parseGender, placeLookup, type Gender, type Geography, type Level, type
 export type { RegionName } from './places.js';
 
 /**
- * An import's progress: rejected (nothing written), or queued → running → done | failed. It is
+ * An import's progress: rejected (nothing written), or queued → running → done | failed |
+ * cancelled; a file sent as the body is `receiving` until it has all arrived. It is
  * the job's progress, written by the job without the caller's version, not a lifecycle a person
  * moves; these sets are what the use case and the worker ask of it.
  */
-export type ImportState = 'rejected' | 'queued' | 'running' | 'done' | 'failed';
+export type ImportState = 'receiving' | 'rejected' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 /** Still being written by the worker: the request answers 202 and the page keeps asking. */
 export const IMPORT_PENDING: ReadonlySet<ImportState> = new Set(['queued', 'running']);
 /** Nothing more to do for the worker. */
-export const IMPORT_FINISHED: ReadonlySet<ImportState> = new Set(['done', 'rejected']);
+export const IMPORT_FINISHED: ReadonlySet<ImportState> = new Set(['done', 'rejected', 'cancelled']);
 
 export type Cell = string | number | Date | boolean | null | undefined;
 
@@ -102,6 +103,32 @@ export function validateRows(
   periodicity: Periodicity,
   geography: readonly RegionName[] | Geography,
 ): Validation {
+  const checker = rowChecker(header, mapping, periodicity, geography);
+  if (checker.fileProblems.length) return { totalRows: rows.length, valid: [], problems: [], fileProblems: checker.fileProblems };
+  const valid: ValidRow[] = [];
+  const problems: RowProblem[] = [];
+  rows.forEach((cells, k) => checker.check(cells, k + 2, valid, problems));
+  return { totalRows: rows.length, valid, problems, fileProblems: [] };
+}
+
+/** What a mapping lacks in a file's header (a mapped column missing, no period columns). */
+export function mappingProblems(header: readonly string[], mapping: ColumnMapping, periodicity: Periodicity): string[] {
+  return rowChecker(header, mapping, periodicity, []).fileProblems;
+}
+
+/**
+ * The row rules, one row at a time, for files read as a stream: `check` validates one row
+ * (its number as a spreadsheet shows it) and appends to `valid` and `problems`. With
+ * `duplicates: false` the caller finds duplicate keys itself (a streamed import does it in SQL,
+ * so memory stays flat whatever the file's size).
+ */
+export function rowChecker(
+  header: readonly string[],
+  mapping: ColumnMapping,
+  periodicity: Periodicity,
+  geography: readonly RegionName[] | Geography,
+  opts: { duplicates?: boolean } = {},
+) {
   const geo: Geography = Array.isArray(geography) ? { regions: geography as readonly RegionName[] } : (geography as Geography);
   const idx = (name: string | undefined) =>
     name === undefined ? -1 : header.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
@@ -131,40 +158,29 @@ export function validateRows(
     fileProblems.push(
       `Filen har inga periodkolumner (rubriker som ${{ month: '2025-01', quarter: '2025-Q1', 'half-year': '2025-H1', year: '2025' }[periodicity]}).`,
     );
-  if (fileProblems.length) return { totalRows: rows.length, valid: [], problems: [], fileProblems: [...new Set(fileProblems)] };
-
   const cols = {
     area: idx(mapping.area),
+    period: idx(mapping.period),
+    value: idx(mapping.value),
     subArea: idx(mapping.subArea),
     gender: idx(mapping.gender),
     numerator: idx(mapping.numerator),
     denominator: idx(mapping.denominator),
   };
-  const sets: Cellset[] = rows.flatMap((cells, k) =>
-    wide
-      ? periodColumns.map(({ h, i }) => ({
-          row: k + 2,
-          cells,
-          period: { column: h, raw: h },
-          value: { column: h, raw: cells[i] },
-        }))
-      : [
-          {
-            row: k + 2,
-            cells,
-            period: { column: mapping.period!, raw: cells[idx(mapping.period)] },
-            value: { column: mapping.value!, raw: cells[idx(mapping.value)] },
-          },
-        ],
-  );
-
-  const lookup = placeLookup(geo);
-  const valid: ValidRow[] = [];
-  const problems: RowProblem[] = [];
+  const lookup = fileProblems.length ? () => undefined : placeLookup(geo);
   const seen = new Map<string, number>();
-  for (const { row, cells, period, value: val } of sets) {
+  const findDuplicates = opts.duplicates ?? true;
+
+  const checkOne = (
+    row: number,
+    cells: Cell[],
+    period: Cellset['period'],
+    val: Cellset['value'],
+    valid: ValidRow[],
+    problems: RowProblem[],
+  ) => {
     // In the wide layout an empty cell is a period without a value, not a problem.
-    if (wide && display(val.raw).trim() === '') continue;
+    if (wide && display(val.raw).trim() === '') return;
     const before = problems.length;
     const problem = (column: string, raw: Cell | string, message: string) =>
       problems.push({ row, column, value: display(raw), message });
@@ -187,18 +203,45 @@ export function validateRows(
     const numerator = part(cols.numerator, mapping.numerator);
     const denominator = part(cols.denominator, mapping.denominator);
     const subAreaCell = cols.subArea >= 0 ? display(cells[cols.subArea]).trim().slice(0, 100) : '';
-    if (problems.length > before || !place || 'error' in p || value === undefined || !gender) continue;
+    if (problems.length > before || !place || 'error' in p || value === undefined || !gender) return;
     const subArea = place.subArea || subAreaCell;
     const level: Level = place.level === 'region' && subArea ? 'unit' : place.level;
-    const key = `${place.area}|${subArea}|${p.period}|${gender}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      const what = `samma region${subArea ? ', enhet' : ''}${cols.gender >= 0 ? `, kön (${GENDER_NAMES[gender]})` : ''} och period`;
-      problem(period.column, p.period, `Dubblett: ${what} som rad ${first}.`);
-      continue;
+    if (findDuplicates) {
+      const key = `${place.area}|${subArea}|${p.period}|${gender}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problem(period.column, p.period, duplicateMessage(subArea !== '', cols.gender >= 0, gender, first));
+        return;
+      }
+      seen.set(key, row);
     }
-    seen.set(key, row);
     valid.push({ row, area: place.area, subArea, level, gender, period: p.period, value, numerator, denominator });
-  }
-  return { totalRows: rows.length, valid, problems, fileProblems };
+  };
+
+  return {
+    fileProblems: [...new Set(fileProblems)],
+    /** Whether the file has a gender column (the duplicate message names it). */
+    hasGender: cols.gender >= 0,
+    check(cells: Cell[], row: number, valid: ValidRow[], problems: RowProblem[]): void {
+      if (wide) {
+        for (const { h, i } of periodColumns)
+          checkOne(row, cells, { column: h, raw: h }, { column: h, raw: cells[i] }, valid, problems);
+      } else {
+        checkOne(
+          row,
+          cells,
+          { column: mapping.period!, raw: cells[cols.period] },
+          { column: mapping.value!, raw: cells[cols.value] },
+          valid,
+          problems,
+        );
+      }
+    },
+  };
+}
+
+/** "Dubblett: samma region, kön (kvinnor) och period som rad 2." */
+export function duplicateMessage(hasSubArea: boolean, hasGender: boolean, gender: Gender, firstRow: number): string {
+  const what = `samma region${hasSubArea ? ', enhet' : ''}${hasGender ? `, kön (${GENDER_NAMES[gender]})` : ''} och period`;
+  return `Dubblett: ${what} som rad ${firstRow}.`;
 }

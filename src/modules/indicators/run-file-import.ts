@@ -1,0 +1,177 @@
+/**
+ * The job worker's reading of an uploaded indicator file (upload-import.ts stored it in chunks).
+ *
+ * 1. Reading: the chunks are read from the database one at a time and parsed as a stream
+ *    (csv-stream.ts); each row is checked by the same row rules as a small file
+ *    (rules/import.ts); valid rows wait in `followup_import_rows`, problems go to
+ *    `followup_import_problems`, `batchRows` at a time, with progress (rows read, bytes read,
+ *    problems so far). Duplicates (the same place, gender and period twice) are found in SQL,
+ *    so memory stays flat whatever the size of the file.
+ * 2. Deciding: a dry run stops here; "all-or-nothing" with any problem is rejected (nothing
+ *    written); a file without valid rows is rejected.
+ * 3. Writing: each period is replaced from the waiting rows in one transaction, as a small file's
+ *    are (the file's places for that period, all genders).
+ *
+ * A cancel is seen between batches: while reading, nothing has been written; while writing, each
+ * period already written stays whole and the rest keep their earlier values. Restartable: a
+ * second attempt starts from the stored file again.
+ */
+import type { Db } from '../../platform/db/index.js';
+import { csvBatches } from '../../platform/files/csv-stream.js';
+import { extendLease } from '../../platform/jobs/queue.js';
+import { jobLeaseSeconds } from '../../platform/jobs/worker.js';
+import * as repo from './repository.js';
+import {
+  duplicateMessage,
+  IMPORT_FINISHED,
+  rowChecker,
+  type ImportState,
+  type RowProblem,
+  type ValidRow,
+} from './rules/import.js';
+
+/** Rows per batch: one staging INSERT, one problems INSERT and one progress UPDATE each. */
+export const BATCH_ROWS = 5000;
+/** Problems kept on the import itself for the page; all of them are in the report. */
+const SHOWN_PROBLEMS = 500;
+
+async function* storedChunks(db: Db, importId: string): AsyncGenerator<Uint8Array> {
+  for (let seq = 0; ; seq++) {
+    const c = await repo.chunk(db, importId, seq);
+    if (!c) return;
+    yield c;
+  }
+}
+
+export async function runFileImport(db: Db, importId: string, job?: { id: number }): Promise<void> {
+  const imp = await repo.getFileImport(db, importId);
+  if (!imp || IMPORT_FINISHED.has(imp.status as ImportState) || imp.status === 'receiving') return;
+  if (imp.cancelRequested) return repo.finishFileImport(db, importId, { status: 'cancelled' });
+  const indicator = await repo.getIndicator(db, imp.indicatorId);
+  if (!indicator) return repo.finishFileImport(db, importId, { status: 'failed', error: 'Indikatorn finns inte längre.' });
+  const keepClaim = async () => {
+    if (job) await extendLease(db, job.id, jobLeaseSeconds());
+  };
+
+  // A second attempt starts over from the stored file.
+  await db.query(`DELETE FROM followup_import_rows WHERE import_id = $1`, [importId]);
+  await db.query(`DELETE FROM followup_import_problems WHERE import_id = $1`, [importId]);
+
+  const [regions, municipalities, healthcareRegions] = await Promise.all([
+    repo.regionsWithHealthcareRegions(db),
+    repo.municipalities(db),
+    repo.healthcareRegions(db),
+  ]);
+  const geography = {
+    regions: regions.map((r) => ({ code: r.code, name: r.name, shortName: r.shortName })),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.regionCode })),
+    healthcareRegions,
+  };
+  const allowed = new Set(imp.allowedAreas ?? []);
+  const mapping = imp.mapping!;
+
+  try {
+    let checker: ReturnType<typeof rowChecker> | undefined;
+    let rowsRead = 0;
+    let validRows = 0;
+    let problemCount = 0;
+    for await (const { records, bytesRead } of csvBatches(storedChunks(db, importId), {
+      encoding: imp.encoding ?? 'utf-8',
+      delimiter: imp.delimiter ?? ';',
+      batchRows: BATCH_ROWS,
+    })) {
+      const valid: ValidRow[] = [];
+      const problems: RowProblem[] = [];
+      for (const cells of records) {
+        if (!checker) {
+          checker = rowChecker(
+            cells.map((h) => String(h).trim()),
+            mapping,
+            indicator.periodicity,
+            geography,
+            { duplicates: false },
+          );
+          if (checker.fileProblems.length)
+            return await repo.finishFileImport(db, importId, { status: 'rejected', error: checker.fileProblems.join(' ') });
+          continue;
+        }
+        rowsRead++;
+        checker.check(cells, rowsRead + 1, valid, problems);
+      }
+      // A valid row in a region the sender may not write is a problem of its own.
+      const kept = valid.filter((r) => allowed.has(r.area));
+      if (kept.length < valid.length)
+        for (const r of valid)
+          if (!allowed.has(r.area))
+            problems.push({
+              row: r.row,
+              column: mapping.area,
+              value: r.area,
+              message: r.area === 'SE' ? 'Du får inte läsa in riksvärden.' : `Du får inte läsa in värden för region ${r.area}.`,
+            });
+      await repo.insertStagedRows(db, importId, kept);
+      await repo.insertProblems(db, importId, problems);
+      validRows += kept.length;
+      problemCount += problems.length;
+      await repo.setReadProgress(db, importId, { rowsRead, bytesRead, validRows, problemCount });
+      await keepClaim();
+      if (await repo.cancelRequested(db, importId)) return await repo.finishFileImport(db, importId, { status: 'cancelled' });
+    }
+    if (!checker) return await repo.finishFileImport(db, importId, { status: 'rejected', error: 'Filen saknar rubrikrad.' });
+
+    // Duplicates: the same place, gender and period as an earlier row.
+    let duplicates = 0;
+    for (let after = 0; ;) {
+      const page = await repo.stagedDuplicates(db, importId, after, 10_000);
+      if (!page.length) break;
+      await repo.insertProblems(
+        db,
+        importId,
+        page.map((d) => ({
+          row: d.rowNumber,
+          column: mapping.period ?? d.period,
+          value: d.period,
+          message: duplicateMessage(d.subArea !== '', checker.hasGender, d.gender, d.firstRow),
+        })),
+      );
+      duplicates += page.length;
+      after = page[page.length - 1]!.rowNumber;
+    }
+    if (duplicates) await repo.deleteStagedDuplicates(db, importId);
+    validRows -= duplicates;
+    problemCount += duplicates;
+    const firstProblems = await repo.firstProblems(db, importId, SHOWN_PROBLEMS);
+    await repo.setReadProgress(db, importId, { rowsRead, bytesRead: imp.sizeBytes ?? 0, validRows, problemCount, firstProblems });
+
+    const periods = await repo.stagedPeriods(db, importId);
+    await repo.setWriteProgress(db, importId, { processed: 0, periods: periods.map((p) => p.period) });
+    if (imp.dryRun) return await repo.finishFileImport(db, importId, { status: 'done' });
+    if (problemCount && imp.mode === 'all-or-nothing')
+      return await repo.finishFileImport(db, importId, {
+        status: 'rejected',
+        error: `Inget lästes in: ${problemCount} ${problemCount === 1 ? 'rad har' : 'rader har'} fel. Rätta filen, eller välj att bara läsa in de giltiga raderna.`,
+      });
+    if (!validRows)
+      return await repo.finishFileImport(db, importId, {
+        status: 'rejected',
+        error: 'Filen har inga giltiga rader att läsa in.',
+      });
+
+    let processed = 0;
+    for (const { period, rows } of periods) {
+      if (await repo.cancelRequested(db, importId)) return await repo.finishFileImport(db, importId, { status: 'cancelled' });
+      await db.transaction(async (tx) => {
+        await repo.replacePeriodFromStaging(tx, importId, imp.indicatorId, period, imp.fileName);
+        processed += rows;
+        await repo.setWriteProgress(tx, importId, { processed });
+      });
+      await keepClaim();
+    }
+    await repo.finishFileImport(db, importId, { status: 'done' });
+  } catch (err) {
+    // The stored file stays for the next attempt; what was staged goes.
+    await db.query(`DELETE FROM followup_import_rows WHERE import_id = $1`, [importId]);
+    await repo.setImportProgress(db, importId, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
