@@ -82,7 +82,8 @@ export const scimClientRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: 'Återkalla en SCIM-klient: nyckeln slutar gälla och rollerna dess grupper gett tas tillbaka; användarna den etablerat finns kvar',
+        summary:
+          'Återkalla en SCIM-klient: nyckeln slutar gälla och rollerna dess grupper gett tas tillbaka; användarna den etablerat finns kvar',
         params: ScimClientParams,
         response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
       },

@@ -50,7 +50,8 @@ export function InvitationsPanel({ roundId, title }: { roundId: string; title: s
         <ul className="plain-list">
           {list.data.items.map((i) => (
             <li key={i.id}>
-              <strong>{i.organisation}</strong> ({t(`consultations.invite.kind.${i.organisationKind as (typeof INVITEE_KINDS)[number]}`)}, {i.contactEmail}):{' '}
+              <strong>{i.organisation}</strong> (
+              {t(`consultations.invite.kind.${i.organisationKind as (typeof INVITEE_KINDS)[number]}`)}, {i.contactEmail}):{' '}
               {i.answer ?? <span className="muted">{t('consultations.invite.noAnswer')}</span>}
             </li>
           ))}
