@@ -165,6 +165,11 @@ export const NOT_REFERENCES: Record<string, string> = {
   'POST /api/v1/jav-declarations/{id}/review restrictions[].programAreaId': 'national reference data, public',
   'POST /api/v1/composition-rules sourceId': 'a reference source (reference data), public',
   'PATCH /api/v1/composition-rules/{id} sourceId': 'a reference source (reference data), public',
+  'POST /api/v1/composition-rules followsRuleId':
+    'a rotation rule to follow: composition rules are public (GET /composition-rules), an unknown one is 422',
+  'PATCH /api/v1/composition-rules/{id} followsRuleId':
+    'a rotation rule to follow: composition rules are public (GET /composition-rules), an unknown one is 422',
+  'POST /api/v1/obligations sourceId': 'a seed source (reference data), public',
   'POST /api/v1/consultation-answers/{id}/comments sectionId': 'a section of the answer in the path',
   'POST /api/v1/consultation-joint-answers healthcareRegionId': 'a healthcare region (reference data), public',
   'POST /api/v1/knowledge-supports programAreaIds': 'national reference data, public',

@@ -147,6 +147,7 @@ export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.meetings.manage': 'Plan meetings and keep minutes',
   'permission.followup.indicators.manage': 'Manage indicators',
   'permission.followup.indicators.regional.write': "Write the region's own indicators",
+  'permission.senders.manage': 'Add senders to the register of organisations',
   'permission.followup.goals.write': 'Write goals',
   'permission.followup.values.import': 'Import indicator values',
   'permission.followup.comment': 'Comment on follow-up',

@@ -153,6 +153,7 @@ export const svPermissions = {
   'permission.meetings.manage': 'Planera möten och föra protokoll',
   'permission.followup.indicators.manage': 'Hantera indikatorer',
   'permission.followup.indicators.regional.write': 'Skriva regionens egna indikatorer',
+  'permission.senders.manage': 'Lägga till avsändare i registret över organisationer',
   'permission.followup.goals.write': 'Skriva mål',
   'permission.followup.values.import': 'Läsa in indikatorvärden',
   'permission.followup.comment': 'Kommentera uppföljning',
