@@ -300,6 +300,7 @@ describe('indicators and goals', () => {
       as: admin,
       payload: {
         code: 'VT-4V',
+        owner: '10',
         goalId: goal.id,
         name: 'Behandling inom fyra veckor',
         definition: 'Andel som fått behandling inom fyra veckor.',
@@ -319,6 +320,7 @@ describe('indicators and goals', () => {
       as: admin,
       payload: {
         code: 'VT-4V',
+        owner: '10',
         goalId: goal.id,
         name: 'Behandling inom fyra veckor',
         definition: 'Andel som fått behandling inom fyra veckor.',

@@ -56,15 +56,16 @@ describe('seed 000: grundbemanning is Region Jönköpings län’s rule, for its
 });
 
 describe('one definition of "mirrored" (the matrix and the group page agree)', () => {
-  it('a Kronoberg LPO mirrors its program area in the matrix and on its page, with no RPO above recorded', async () => {
+  it('a Kronoberg LPO with no mirror link covers its area but mirrors nothing: "unlinked" in the matrix and on its page', async () => {
     const lpo = await buildLpo(t.db, { region: '07', programAreaId: 'hjart-och-karlsjukdomar', name: 'LPO Hjärta Kronoberg' });
     const detail = (await t.request({ method: 'GET', url: `/api/v1/groups/${lpo.id}` })).json();
-    expect(detail.mirroredProgramAreaIds).toEqual(['hjart-och-karlsjukdomar']);
-    expect(detail.mirrors).toBeNull(); // Södra has no RPO registered: mirrored by area, no counterpart linked
+    // One definition (docs/organisation.md): a group mirrors only through its explicit link to a group above.
+    expect(detail.mirroredProgramAreaIds).toEqual([]);
+    expect(detail.mirrors).toBeNull();
     const matrix = (await t.request({ method: 'GET', url: '/api/v1/mirroring/matrix?healthcareRegion=sodra' })).json();
     const row = matrix.rows.find((r: { programAreaId: string }) => r.programAreaId === 'hjart-och-karlsjukdomar');
     const cell = row.cells.find((c: { owner: string }) => c.owner === '07');
-    expect(cell).toMatchObject({ state: 'mirrored', groupIds: [lpo.id] });
+    expect(cell).toMatchObject({ state: 'unlinked', groupIds: [lpo.id] });
 
     // Jönköping (seed 000) mirrors Sydöstra's RMPO (seed 001) by the same area: both say so.
     const jonkoping = (await t.request({ method: 'GET', url: `/api/v1/groups/${await groupByKey('06:lpo:akut-vard')}` })).json();

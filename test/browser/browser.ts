@@ -71,6 +71,15 @@ export async function signInViaApi(context: BrowserContext): Promise<void> {
   expect(res.status(), await res.text()).toBe(200);
 }
 
+/** The demo users' password (src/modules/demo): the README names it for newcomers. */
+export const DEMO_PASSWORD = 'demo-lösenord-navet';
+
+/** Signs a demo user in (samordnare@demo.navet.example, …) through the API, in this browser context. */
+export async function signInAsDemo(context: BrowserContext, email: string): Promise<void> {
+  const res = await context.request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
 /** Waits until the page has its h1 and nothing is still loading. */
 export async function settled(page: Page): Promise<void> {
   await page.locator('main h1').waitFor();

@@ -48,6 +48,7 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
   const regions = (await repo.regionsWithHealthcareRegions(db)).map((r) => r.code);
 
   // The goals are the seed's (reference/followup.json): RMPO Cancersjukdomar's goals under Sydöstra's promises (seed 001).
+  // The indicators measuring them are Sydöstra's own: an indicator measures its owner's goals or those above it.
   const goal = async (key: string) => {
     const [g] = await db.query<{ id: string }>('SELECT id FROM followup_goals WHERE reference_key = $1', [key]);
     if (!g) throw new Error(`reference goal ${key} is missing (reference/followup.json)`);
@@ -62,6 +63,7 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
     ctx,
     {
       code: 'DEMO-SVF-4V',
+      owner: 'sydostra',
       goalId: fourWeeks.id,
       name: 'Behandlingsstart inom fyra veckor efter beslut',
       definition:
@@ -82,6 +84,7 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
     ctx,
     {
       code: 'DEMO-PAL-BRYT',
+      owner: 'sydostra',
       goalId: palliative.id,
       name: 'Brytpunktssamtal dokumenterat',
       definition: 'Andel av förväntade dödsfall med dokumenterat brytpunktssamtal (demo).',
@@ -101,6 +104,7 @@ export async function loadFollowupDemo(db: Db, ctx: Ctx): Promise<void> {
     ctx,
     {
       code: 'DEMO-NPE-DELAKTIG',
+      owner: 'sydostra',
       goalId: involved.id,
       name: 'Delaktighet och involvering',
       definition: 'Andel positiva svar i dimensionen delaktighet och involvering (demo).',

@@ -5,20 +5,12 @@ import { lit, Nullable, Status, Text } from '../implementation/index.js';
 
 export { FileQuery } from '../implementation/index.js';
 export { CreateGoalBody, UpdateGoalBody } from './goal-schemas.js';
+export { CreateIndicatorBody, Direction, IndicatorOwner, Periodicity, Source, UpdateIndicatorBody } from './indicator-schemas.js';
+import { Direction, Periodicity, Source } from './indicator-schemas.js';
 
 export const tags = ['Uppföljning'];
 export const IdParams = Type.Object({ id: Uuid });
 
-export const Direction = lit(['higher', 'lower'] as const);
-export const Periodicity = lit(['month', 'quarter', 'half-year', 'year'] as const);
-export const Source = lit([
-  'quality-register',
-  'waiting-time-database',
-  'patient-survey',
-  'own-measurement',
-  'kolada',
-  'quality-indicators',
-] as const);
 export const Gender = lit(['T', 'K', 'M'] as const);
 export const Period = Type.String({
   pattern: '^[0-9]{4}(-[0-9]{2}|-Q[1-4]|-H[12])?$',
@@ -56,41 +48,6 @@ export const IndicatorDetail = Type.Object({
     description: 'edit: ändra definitionen; set-targets: ändra mål- och larmnivå och målkoppling',
   }),
 });
-
-const indicatorFields = {
-  goalId: Type.Optional(Nullable(Uuid)),
-  name: Text(300),
-  definition: Text(5000),
-  unit: Text(50),
-  direction: Direction,
-  source: Source,
-  sourceName: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-  targetValue: Type.Optional(Nullable(Type.Number())),
-  alertValue: Type.Optional(Nullable(Type.Number())),
-  programAreaId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-};
-
-export const IndicatorOwner = Type.String({
-  pattern: '^(national|[a-z][a-z-]{1,39}|[0-9]{2}|[0-9]{4})$',
-  description: 'national, en sjukvårdsregions id (sodra), en regionkod (07) eller en kommunkod (0780)',
-});
-
-export const CreateIndicatorBody = Type.Object(
-  {
-    code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }),
-    owner: Type.Optional(IndicatorOwner),
-    periodicity: Periodicity,
-    ...indicatorFields,
-  },
-  { additionalProperties: false },
-);
-export const UpdateIndicatorBody = Type.Object(
-  {
-    ...Object.fromEntries(Object.entries(indicatorFields).map(([k, v]) => [k, Type.Optional(v)])),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-);
 
 export const GoalNode = Type.Object(
   {

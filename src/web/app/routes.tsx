@@ -75,6 +75,7 @@ import { RegionStatusPage, StatusEditPage } from '../followup/RegionStatusPage';
 import { HeatmapPage, RegionDrillPage } from '../followup/HeatmapPage';
 import { ImportPage } from '../followup/ImportPage';
 import { IndicatorPage } from '../followup/IndicatorPage';
+import { IndicatorFormPage } from '../followup/IndicatorFormPage';
 import { SourcesPage } from '../followup/SourcesPage';
 import { PlanPage, PlansPage } from '../followup/PlansPage';
 import { ObligationsPage } from '../followup/ObligationsPage';
@@ -184,6 +185,12 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/planer-och-uppfoljning/arsrapporter-och-ataganden', access: 'public', render: () => <ObligationsPage /> },
   { pattern: '/planer-och-uppfoljning/planer/:id', access: 'public', render: (p) => <PlanPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/nationella-kallor', access: 'admin', render: () => <SourcesPage /> },
+  { pattern: '/planer-och-uppfoljning/indikatorer/ny', access: 'user', render: () => <IndicatorFormPage /> },
+  {
+    pattern: '/planer-och-uppfoljning/indikatorer/:id/andra',
+    access: 'user',
+    render: (p) => <IndicatorFormPage id={p.id ?? ''} />,
+  },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id/import', access: 'public', render: (p) => <ImportPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id/pdsa', access: 'public', render: (p) => <PdsaPage id={p.id ?? ''} /> },
   { pattern: '/planer-och-uppfoljning/indikatorer/:id', access: 'public', render: (p) => <IndicatorPage id={p.id ?? ''} /> },

@@ -107,6 +107,13 @@ export function FollowupHomePage() {
       <StatusRegionPicker />
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t('followup.home.indicators')}</h2>
+        {(indicators.data?.writableOwners.length ?? 0) > 0 && (
+          <p>
+            <Link className="button button-secondary" to={`${FOLLOWUP_PATH}/indikatorer/ny`}>
+              {t('followup.home.newIndicator')}
+            </Link>
+          </p>
+        )}
         {indicators.error && <ErrorAlert error={indicators.error} />}
         {indicators.isPending && <Loading />}
         {indicators.data && (

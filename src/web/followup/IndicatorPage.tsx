@@ -18,6 +18,7 @@ import { loadAllMunicipalities, loadHealthcareRegions, loadRegions } from '../or
 import { SeriesChart, type ChartKind } from './Chart';
 import { FOLLOWUP_PATH, indicatorHref } from './FollowupHomePage';
 import { GenderComparison } from './GenderComparison';
+import { editIndicatorHref } from './IndicatorFormPage';
 import { UnitSeries } from './UnitSeries';
 import type { AreaSeries, Indicator, SeriesResponse } from './types';
 
@@ -100,6 +101,8 @@ export function IndicatorPage({ id }: { id: string }) {
     if (/^[0-9]{2}$/.test(owner)) return (await loadRegions()).find((r) => r.code === owner)?.name ?? null;
     return (await loadHealthcareRegions()).find((h) => h.id === owner)?.name ?? null;
   }, [owner]);
+  // What the person may change here (edit the definition, set the targets): the server says.
+  const detail = $api.useQuery('get', '/indicators/{id}', { params: { path: { id } } }, { enabled: !!user });
   const pdsa = $api.useQuery('get', '/indicators/{id}/pdsa-cycles', { params: { path: { id } } }, { enabled: !!user });
   // The series' analysis is free-form in the contract; the charts read it as SeriesResponse.
   const d = data.data as SeriesResponse | undefined;
@@ -140,10 +143,15 @@ export function IndicatorPage({ id }: { id: string }) {
             <dd>{ind.targetValue === null ? '–' : `${fmt(ind.targetValue)} ${ind.unit}`}</dd>
           </dl>
           {user && (
-            <p>
+            <p className="button-row">
               <Link className="button button-secondary" to={`${indicatorHref(id)}/import`}>
                 {t('followup.indicator.import')}
               </Link>
+              {(detail.data?.allowedActions.length ?? 0) > 0 && (
+                <Link className="button button-secondary" to={editIndicatorHref(id)}>
+                  {t('followup.indicator.edit')}
+                </Link>
+              )}
             </p>
           )}
           <form className="filters form" onSubmit={submit} aria-labelledby="ind-filter-heading">
