@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
+import { GAP_KINDS } from './rules/gap-kinds.js';
 import { nominationLifecycle } from './rules/nomination.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -197,22 +198,6 @@ export const RotationOrderBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const GAP_KINDS = [
-  'role-missing',
-  'role-excess',
-  'region-missing',
-  'region-excess',
-  'region-unknown',
-  'chair-sector',
-  'rotation-unset',
-  'child-chair-missing',
-  'chair-not-appointed',
-  'representative-missing',
-  'no-council',
-  'above-missing',
-  'above-excess',
-] as const;
 
 const GapSchema = Type.Object({
   ruleId: Uuid,

@@ -3,8 +3,10 @@
  * on a day measured against them (the gaps), which appointment would break them, and the
  * default mandate length. Dates are 'YYYY-MM-DD'.
  */
-import { addDays } from '../../people/index.js';
-import { addYears } from '../../people/index.js';
+import { addDays, addYears } from '../../people/index.js';
+import { GAP_KINDS, type GapKind } from './gap-kinds.js';
+
+export { GAP_KINDS, type GapKind };
 
 export type RuleType =
   | 'role-count'
@@ -94,23 +96,6 @@ export interface RegionMap {
   /** Bodies other than regions a seat can be held for (networks, SKR: seed 002's SKS). */
   bodies?: ReadonlySet<string>;
 }
-
-export const GAP_KINDS = [
-  'role-missing',
-  'role-excess',
-  'region-missing',
-  'region-excess',
-  'region-unknown',
-  'chair-sector',
-  'rotation-unset',
-  'child-chair-missing',
-  'chair-not-appointed',
-  'representative-missing',
-  'no-council',
-  'above-missing',
-  'above-excess',
-] as const;
-export type GapKind = (typeof GAP_KINDS)[number];
 
 export interface Gap {
   ruleId: string;
