@@ -179,7 +179,7 @@ describe('DELETE /api/v1/goals/{id}', () => {
   it('refuses with a 409 that names what hangs under the goal, and removes it once nothing does', async () => {
     const promise = await newGoal(blekinge, { owner: '10', title: 'Löfte att ta bort' });
     const goal = await newGoal(blekinge, { owner: '10', title: 'Mål att ta bort', parentId: promise.id });
-    const ind = await buildIndicator(t.db, { goalId: goal.id, name: 'Väntetid till behandling' });
+    const ind = await buildIndicator(t.db, { owner: '10', goalId: goal.id, name: 'Väntetid till behandling' });
 
     const withIndicator = await t.request({ method: 'DELETE', url: `/api/v1/goals/${goal.id}?version=1`, as: blekinge });
     expect(problem(withIndicator).status).toBe(409);

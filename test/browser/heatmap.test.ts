@@ -112,7 +112,11 @@ describe('the heatmap at a glance', () => {
     expect(types).toContain('Standardiserat vårdförlopp (SVF)');
     for (const o of types) expect(o).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
     const legend = page.getByRole('region', { name: 'Teckenförklaring' });
-    await legend.getByText('Införd', { exact: true }).waitFor();
+    await legend
+      .getByRole('listitem')
+      .filter({ hasText: /\bInförd$/ })
+      .waitFor();
+    expect(await legend.getByRole('listitem').count()).toBeGreaterThanOrEqual(6);
 
     await page.mouse.move(0, 0);
     await screenshot(page, 'heatmap-1366', { fullPage: false });

@@ -50,17 +50,19 @@ describe('a region’s own indicator', () => {
     await page.getByLabel('Målnivå').fill('80');
     await page.getByLabel('Larmnivå').fill('60');
     await page.getByRole('button', { name: 'Skapa indikatorn' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Uppföljningsbesök inom 30 dagar efter utskrivning');
     await settled(page);
-    expect(await page.locator('main h1').innerText()).toBe('Uppföljningsbesök inom 30 dagar efter utskrivning');
     await page.locator('dl.facts').getByText('Region Kronoberg').waitFor();
     expect(writes).toBe(1);
 
     // The target level, changed on the indicator's own form (the version it was read at goes along).
     await page.getByRole('link', { name: 'Ändra indikatorn' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toContain('Ändra indikatorn');
     await settled(page);
     await page.getByLabel('Målnivå').fill('85,5');
     await screenshot(page, 'indicator-form-edit');
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Uppföljningsbesök inom 30 dagar efter utskrivning');
     await settled(page);
     await expect.poll(() => page.locator('dl.facts').innerText()).toContain('85,5 %');
 

@@ -1,6 +1,6 @@
 /** HTTP for an indicator's values: its series, imports, the controller's comments and the group's follow-up report. */
 import { Type } from 'typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInSweden } from '../../platform/clock.js';
 import { notFound, unauthorized } from '../../platform/errors.js';
 import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
@@ -145,11 +145,7 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
       signedIn(req);
       // The council's readers: the same rule as a group's own report (policy.ts).
       await assertMayReadReport(req.ctx, db, req.params.id);
-      const today = todayInSweden();
-      const report = await buildConsolidatedReport(db, req.params.id, today);
-      const format = (req.query.format ?? 'pdf') as 'pdf' | 'docx';
-      const body = format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
-      return sendDownload(reply, { filename: `${report.title} ${today}.${format}`, contentType: CONTENT_TYPES[format], body });
+      return sendReport(reply, req.query.format, (today) => buildConsolidatedReport(db, req.params.id, today));
     },
   );
 
@@ -169,15 +165,20 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
       signedIn(req);
       // The report holds the group's plan, statuses and comments: the same readers as those (policy.ts).
       await assertMayReadReport(req.ctx, db, req.params.id);
-      const today = todayInSweden();
-      const report = await buildReport(db, req.params.id, today);
-      const format = (req.query.format ?? 'pdf') as 'pdf' | 'docx';
-      const body = format === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
-      return sendDownload(reply, {
-        filename: `${report.title} ${today}.${format}`,
-        contentType: CONTENT_TYPES[format],
-        body: body,
-      });
+      return sendReport(reply, req.query.format, (today) => buildReport(db, req.params.id, today));
     },
   );
 };
+
+/** A follow-up report as of today in Sweden, as PDF (the default) or DOCX, named by its title and the day. */
+async function sendReport(
+  reply: FastifyReply,
+  format: string | undefined,
+  build: (today: string) => Promise<Parameters<typeof reportToPdf>[0]>,
+) {
+  const today = todayInSweden();
+  const report = await build(today);
+  const kind = (format ?? 'pdf') as 'pdf' | 'docx';
+  const body = kind === 'pdf' ? await reportToPdf(report) : await reportToDocx(report);
+  return sendDownload(reply, { filename: `${report.title} ${today}.${kind}`, contentType: CONTENT_TYPES[kind], body });
+}
