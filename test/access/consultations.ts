@@ -41,7 +41,8 @@ async function setupConsultations({ db }: Parameters<AccessModule['setup'] & obj
     kind: 'program-area',
     level: 'healthcare-region',
     owner: 'sodra',
-    programAreaIds: ['ogonsjukdomar'],
+    // Not one of the demo's areas: the demo gives Södra an RPO for each of its LPOs (backup test: demo + matrix).
+    programAreaIds: ['tandvard'],
     name: 'Matrisens RPO',
   });
   const ledning = await buildGroup(db, {
