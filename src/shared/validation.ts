@@ -72,6 +72,10 @@ const PATTERN_MESSAGES: Record<string, Messages> = {
   },
   '^https://': { sv: 'ska vara en webbadress som börjar med https://', en: 'must be a web address starting with https://' },
   '^([01][0-9]|2[0-3]):[0-5][0-9]$': { sv: 'ska vara ett klockslag på formen tt:mm', en: 'must be a time hh:mm' },
+  '^[A-Za-z0-9._-]{1,40}$': {
+    sv: 'får bara innehålla bokstäver (a–z), siffror, punkt, bindestreck och understreck, utan mellanslag',
+    en: 'may hold only letters (a–z), digits, dot, hyphen and underscore, without spaces',
+  },
   '^[0-9]{4}$': { sv: 'ska vara ett årtal med fyra siffror', en: 'must be a four-digit year' },
   '^[0-9]{4}(-[0-9]{2}|-Q[1-4]|-H[12])?$': {
     sv: 'ska vara en period: år (2026), månad (2026-03), kvartal (2026-Q1) eller halvår (2026-H1)',

@@ -32,7 +32,7 @@ describe('a region’s own indicator', () => {
     await page.getByRole('button', { name: 'Skapa indikatorn' }).click();
     await expect.poll(() => hasFocus(page, '.error-summary')).toBe(true);
     const summary = await page.locator('.error-summary').innerText();
-    expect(summary).toContain('Kod:');
+    expect(summary).toContain('Kod: får bara innehålla bokstäver (a–z), siffror, punkt, bindestreck och understreck');
     expect(summary).toContain('Namn:');
     expect(writes).toBe(0);
     await expectAccessible(page, 'indicator form refused');
