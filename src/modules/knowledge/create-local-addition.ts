@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { notFound, unauthorized, unprocessable, type FieldError } from '../../platform/errors.js';
+import { isGroupActive } from '../organisation/index.js';
 import { assertVisible } from '../visible.js';
 import { checkAddition } from './check.js';
 import * as additions from './local-addition-repository.js';
@@ -20,7 +21,7 @@ async function ownerGroup(tx: Queryable, groupId: string) {
       path: '/ownerGroupId',
       message: 'Ett regionalt tillägg eller en lokal rutin ägs av ett lokalt programområde (LPO).',
     });
-  } else if (g.status !== 'active') errors.push({ path: '/ownerGroupId', message: 'Gruppen är stängd.' });
+  } else if (!isGroupActive(g.status)) errors.push({ path: '/ownerGroupId', message: 'Gruppen är stängd.' });
   if (errors.length) throw unprocessable('Ägaren kunde inte användas.', errors);
   return g!;
 }

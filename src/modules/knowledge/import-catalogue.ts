@@ -21,7 +21,7 @@ import { supportCore, versionAudit } from './presenter.js';
 import { readCatalogueFile } from './read-catalogue-file.js';
 import * as repo from './repository.js';
 import { planCatalogue, readCatalogueRows, type CatalogueEntry, type KnownSupport, type Plan } from './rules/catalogue.js';
-import { supportLifecycle } from './rules/lifecycle.js';
+import { IN_FORCE, supportLifecycle } from './rules/lifecycle.js';
 import { NATIONAL_OWNER } from './rules/vocabulary.js';
 import type { CatalogueImportReport } from './schemas.js';
 
@@ -136,7 +136,7 @@ async function applyUpdate(tx: Queryable, ctx: Ctx, p: Extract<Plan, { outcome: 
   if (p.newVersion) {
     // The version in force until now is replaced (kept in the history); the new one is published.
     for (const v of await repo.versionsOf(tx, before.id)) {
-      if (v.status !== 'publicerad') continue;
+      if (v.status !== IN_FORCE) continue;
       const after = await repo.setVersionStatus(tx, v.id, 'ersatt');
       await recordTransitionAudit(tx, ctx, {
         entityType: 'knowledge-support-version',
@@ -158,7 +158,7 @@ async function applyUpdate(tx: Queryable, ctx: Ctx, p: Extract<Plan, { outcome: 
       action: 'create',
       after: versionAudit(version, []),
     });
-    if (before.status !== 'publicerad') {
+    if (before.status !== IN_FORCE) {
       const moved = await repo.setSupportStatus(tx, before.id, 'publicerad');
       await recordTransitionAudit(tx, ctx, {
         entityType: 'knowledge-support',

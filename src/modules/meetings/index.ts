@@ -7,6 +7,8 @@ export * as attachmentRepository from './attachment-repository.js';
 export { loadMeetingsDemo } from './demo.js';
 export * as minutesRepository from './minutes-repository.js';
 export { loadMeeting } from './policy.js';
+export { isCancelled } from './rules/lifecycle.js';
+export type { MeetingStatus } from './rules/meeting.js';
 export { readMyMeetingWork, type JusteringWorkItem, type MeetingWorkItem } from './read-my-work.js';
 export * as repository from './repository.js';
 // The manifest: routes, jobs and start-up work, composed by src/server.ts and src/jobs.ts.

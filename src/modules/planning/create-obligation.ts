@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict } from '../../platform/errors.js';
+import { isGroupActive } from '../organisation/index.js';
 import { assertVisible } from '../visible.js';
 import './audit.js';
 import * as repo from './obligation-repository.js';
@@ -27,7 +28,7 @@ export async function createObligation(
     const { group, scope } = await groupTarget(ctx, tx, input.groupId);
     // Setting up the region's recurring duties is the coordinators' work (as a forum's settings are).
     authorize(ctx.actor, 'meetings.manage', scope);
-    if (group.status !== 'active') throw conflict(`${group.name} är inte aktiv.`);
+    if (!isGroupActive(group.status)) throw conflict(`${group.name} är inte aktiv.`);
     const id = await repo.insertObligation(tx, { ...input, owner: group.owner });
     const after = (await repo.getObligation(tx, id))!;
     await recordAudit(tx, ctx, { entityType: 'obligation', entityId: id, action: 'create', after });

@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/index.js';
 import * as repo from './obligation-repository.js';
 import type { ObligationRow, OccurrenceRow } from './obligation-repository.js';
 import { mayReadPlan, mayWritePlans } from './policy.js';
-import { defaultDueDates, occurrenceStatus } from './rules/obligation.js';
+import { defaultDueDates, isHeld, isOverdue, occurrenceStatus } from './rules/obligation.js';
 
 /** The year's occurrences: one per period, the stored record where there is one. */
 export async function occurrencesOf(db: Queryable, o: ObligationRow, year: number, today = clock.today()) {
@@ -39,7 +39,7 @@ export async function presentObligation(db: Queryable, ctx: Ctx, o: ObligationRo
     ...o,
     year,
     occurrences,
-    gaps: occurrences.filter((c) => c.status === 'overdue').length,
+    gaps: occurrences.filter((c) => isOverdue(c.status)).length,
     mayRecord: await mayRecordObligation(ctx, db, o),
   };
 }
@@ -52,8 +52,8 @@ export async function councilObligations(db: Queryable, groupId: string, year: n
     out.push({
       title: o.title,
       times: o.timesPerYear,
-      held: occ.filter((c) => c.status === 'held').length,
-      gaps: occ.filter((c) => c.status === 'overdue').length,
+      held: occ.filter((c) => isHeld(c.status)).length,
+      gaps: occ.filter((c) => isOverdue(c.status)).length,
     });
   }
   return out;

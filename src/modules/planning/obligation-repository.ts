@@ -1,4 +1,5 @@
 /** SQL for recurring obligations and the record of their occurrences. */
+import type { MeetingStatus } from '../meetings/index.js';
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
 import { insertColumns, selectRow, selectRows } from '../../platform/db/rows.js';
@@ -117,7 +118,7 @@ export async function groupLeaderIds(db: Queryable, groupId: string, today: stri
 
 /** A meeting's forum and date (to link a record to it). */
 export const meetingFacts = (db: Queryable, id: string) =>
-  selectRow<{ groupId: string; meetingDate: string; status: string }>(
+  selectRow<{ groupId: string; meetingDate: string; status: MeetingStatus }>(
     db,
     'SELECT group_id, meeting_date, status FROM meetings WHERE id = $1',
     [id],

@@ -11,11 +11,11 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
 import { mayReadRegionWork, regionTarget } from '../implementation/index.js';
-import { getGroup, groupsAt, type GroupRow } from '../organisation/index.js';
+import { getGroup, groupsAt, isGroupActive, type GroupRow } from '../organisation/index.js';
 import { makesPlans } from './rules/plan.js';
 
 /** A group that still works (a closed group makes no new plans). */
-const isOpen = (g: GroupRow) => g.status === 'active';
+const isOpen = (g: GroupRow) => isGroupActive(g.status);
 
 /** A group and the scope that covers it; 404 when unknown. */
 export async function groupTarget(

@@ -9,6 +9,7 @@ import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { notFound, unprocessable, type FieldError } from '../../platform/errors.js';
+import { isCancelled } from '../meetings/index.js';
 import { assertVisible } from '../visible.js';
 import './audit.js';
 import * as repo from './obligation-repository.js';
@@ -35,7 +36,7 @@ export async function recordOccurrence(
     if (input.meetingId) {
       const m = await repo.meetingFacts(tx, input.meetingId);
       if (!m || m.groupId !== o.groupId) errors.push({ path: '/meetingId', message: `Mötet är inte ${o.groupName}s.` });
-      else if (m.status === 'installt') errors.push({ path: '/meetingId', message: 'Mötet är inställt.' });
+      else if (isCancelled(m.status)) errors.push({ path: '/meetingId', message: 'Mötet är inställt.' });
       else if (heldOn && heldOn !== m.meetingDate) errors.push({ path: '/heldOn', message: `Mötet hölls ${m.meetingDate}.` });
       else heldOn = m.meetingDate;
     } else if (!input.note?.trim()) {

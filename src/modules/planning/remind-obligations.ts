@@ -12,6 +12,7 @@ import { notifyPersons } from '../notifications/index.js';
 import './audit.js';
 import * as repo from './obligation-repository.js';
 import { occurrencesOf } from './obligation-queries.js';
+import { isDueSoon } from './rules/obligation.js';
 
 export const OBLIGATION_REMINDERS_QUEUE = 'planning.obligation-reminders';
 
@@ -23,7 +24,7 @@ export async function remindObligations(db: Db, opts: { today?: string } = {}): 
     // This year's occurrences, and next year's first (a December reminder for a January date).
     const due = [...(await occurrencesOf(db, o, year, today)), ...(await occurrencesOf(db, o, year + 1, today)).slice(0, 1)];
     for (const c of due) {
-      if (c.status !== 'due-soon' || c.remindedOn) continue;
+      if (!isDueSoon(c.status) || c.remindedOn) continue;
       const sent = await db.transaction(async (tx) => {
         if (!(await repo.claimReminder(tx, { obligationId: o.id, year: c.year, ordinal: c.ordinal, dueOn: c.dueOn, today })))
           return false;

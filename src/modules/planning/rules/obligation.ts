@@ -46,6 +46,15 @@ export function occurrenceStatus(
   return 'upcoming';
 }
 
+/** Recorded as having happened. */
+export const isHeld = (s: OccurrenceStatus): boolean => s === 'held';
+/** Past its due date and not recorded: a gap. */
+export const isOverdue = (s: OccurrenceStatus): boolean => s === 'overdue';
+/** Inside the reminder window. */
+export const isDueSoon = (s: OccurrenceStatus): boolean => s === 'due-soon';
+/** Due or overdue and not yet recorded: something a person can record now. */
+export const awaitsRecord = (s: OccurrenceStatus): boolean => isOverdue(s) || isDueSoon(s);
+
 export const OCCURRENCE_LABELS: Record<OccurrenceStatus, string> = {
   held: 'genomförd',
   overdue: 'försenad',
