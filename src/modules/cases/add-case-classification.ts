@@ -7,7 +7,7 @@ import { conflict, unprocessable } from '../../platform/errors.js';
 import { assertCanRead, assertMay } from './policy.js';
 import * as repo from './repository.js';
 import { parentCode } from './rules/diarium.js';
-import type { ClassificationBody } from './schemas.js';
+import type { ClassificationBody } from './classification-schemas.js';
 
 /**
  * Adds an entry to a region's klassificeringsstruktur ("1.2.3 Kunskapsstyrning – remisser"). The

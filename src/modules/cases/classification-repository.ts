@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
 import { selectRow, selectRows, setColumns } from '../../platform/db/rows.js';
-import type { Classification } from './schemas.js';
+import type { Classification } from './classification-schemas.js';
 
 /** The SQL for a region's klassificeringsstruktur (migration 0037). */
 

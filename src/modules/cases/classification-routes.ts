@@ -4,6 +4,7 @@ import { expectedVersion } from '../../platform/http/concurrency.js';
 import { errorResponses, VersionHeader } from '../../platform/http/schemas.js';
 import { addCaseClassification } from './add-case-classification.js';
 import { listCaseClassifications } from './list-case-classifications.js';
+import * as cs from './classification-schemas.js';
 import * as s from './schemas.js';
 import { updateCaseClassification } from './update-case-classification.js';
 
@@ -17,7 +18,7 @@ export const caseClassificationRoutes: RouteModule = (app, { db }) => {
       schema: {
         tags,
         summary: 'Regionens klassificeringsstruktur i kodordning (aktiva poster, eller alla med includeInactive)',
-        querystring: s.ClassificationQuery,
+        querystring: cs.ClassificationQuery,
         response: {
           200: Type.Object({
             items: Type.Array(Type.Ref('CaseClassification')),
@@ -36,7 +37,7 @@ export const caseClassificationRoutes: RouteModule = (app, { db }) => {
       schema: {
         tags,
         summary: 'Lägg till en post i regionens klassificeringsstruktur; den överordnade koden måste finnas',
-        body: s.ClassificationBody,
+        body: cs.ClassificationBody,
         response: { 201: Type.Ref('CaseClassification'), ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -51,7 +52,7 @@ export const caseClassificationRoutes: RouteModule = (app, { db }) => {
         summary: 'Byt rubrik på en post eller gör den aktiv/inaktiv (koden ändras inte); version krävs',
         params: s.IdParams,
         headers: VersionHeader,
-        body: s.ClassificationPatch,
+        body: cs.ClassificationPatch,
         response: { 200: Type.Ref('CaseClassification'), ...errorResponses(400, 401, 403, 404, 409, 422, 428) },
       },
     },

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { assertCanRead, may } from './policy.js';
 import * as repo from './repository.js';
-import type { ClassificationQuery } from './schemas.js';
+import type { ClassificationQuery } from './classification-schemas.js';
 
 /**
  * A region's klassificeringsstruktur in code order, for those who read the region's cases (404

@@ -5,7 +5,8 @@ import { caseFlowRoutes } from './case-routes.js';
 import { caseClassificationRoutes } from './classification-routes.js';
 import { caseDocumentRoutes } from './document-routes.js';
 import { caseLinkRoutes } from './link-routes.js';
-import { Action, Case, CaseDetail, Classification, Document } from './schemas.js';
+import { Classification } from './classification-schemas.js';
+import { Action, Case, CaseDetail, Document } from './schemas.js';
 
 /**
  * The case module's HTTP API. Each handler parses the request, calls one use case (a file named

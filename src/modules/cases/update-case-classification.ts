@@ -7,7 +7,7 @@ import { notFound, staleVersion, unprocessable } from '../../platform/errors.js'
 import { assertMay, may } from './policy.js';
 import * as repo from './repository.js';
 import { parentCode } from './rules/diarium.js';
-import type { ClassificationPatch } from './schemas.js';
+import type { ClassificationPatch } from './classification-schemas.js';
 
 /**
  * Renames an entry of the klassificeringsstruktur or makes it (in)active. The code stays: cases
