@@ -130,9 +130,10 @@ export async function runFileImport(db: Db, importId: string, job?: { id: number
     }
     if (!checker) return await repo.finishFileImport(db, importId, { status: 'rejected', error: 'Filen saknar rubrikrad.' });
 
-    // Duplicates: the same place, gender and period as an earlier row.
+    // Duplicates: the same place, gender and period as an earlier row (most files have none: asked first).
     let duplicates = 0;
-    for (let after = 0; ;) {
+    const anyDuplicates = await repo.hasStagedDuplicates(db, importId);
+    for (let after = 0; anyDuplicates;) {
       const page = await repo.stagedDuplicates(db, importId, after, 10_000);
       if (!page.length) break;
       await repo.insertProblems(
