@@ -7,7 +7,7 @@
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
+import { notFound, unprocessable } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import './audit.js';
 import { authorizeSomeImport, deniedAreas } from './policy.js';
@@ -63,9 +63,11 @@ export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input:
   const indicator = await repo.getIndicator(db, indicatorId);
   if (!indicator) throw notFound('Indikatorn');
   const { table, v } = await validate(db, indicator, input);
-  const denied = await deniedAreas(
+  // A region's indicator holds only its owner's values, and the caller writes only where it may import.
+  const { messages: denied, refusal } = await deniedAreas(
     ctx,
     db,
+    indicator.owner,
     v.valid.map((r) => r.area),
   );
   const report: ValidationReport = {
@@ -76,29 +78,21 @@ export async function importValues(db: Db, ctx: Ctx, indicatorId: string, input:
     validRows: v.valid.length,
     problems: [
       ...v.problems,
-      ...v.valid
-        .filter((r) => denied.includes(r.area))
-        .map((r) => ({
-          row: r.row,
-          column: input.mapping.area,
-          value: r.area,
-          message: r.area === 'SE' ? 'Du får inte läsa in riksvärden.' : `Du får inte läsa in värden för region ${r.area}.`,
-        })),
+      ...v.valid.flatMap((r) => {
+        const message = denied.get(r.area);
+        return message ? [{ row: r.row, column: input.mapping.area, value: r.area, message }] : [];
+      }),
     ].sort((a, b) => a.row - b.row),
     fileProblems: v.fileProblems,
     periods: [...new Set(v.valid.map((r) => r.period))].sort(),
     areas: [...new Set(v.valid.map((r) => r.area))].sort(),
     preview: v.valid.slice(0, 20).map(({ area, subArea, gender, period, value }) => ({ area, subArea, gender, period, value })),
   };
-  const usable = v.valid.filter((r) => !denied.includes(r.area));
+  const usable = v.valid.filter((r) => !denied.has(r.area));
   report.validRows = usable.length;
   if (input.dryRun) return { kind: 'report' as const, report };
 
-  if (!usable.length && denied.length && !v.problems.length) {
-    throw forbidden(
-      `Du har inte behörighet att läsa in värden för ${denied.map((d) => (d === 'SE' ? 'riket' : `region ${d}`)).join(', ')}.`,
-    );
-  }
+  if (!usable.length && denied.size && !v.problems.length) throw refusal([...denied.keys()]);
   if (v.fileProblems.length)
     throw unprocessable(
       v.fileProblems.join(' '),

@@ -11,7 +11,9 @@
  *   indicator they need `followup.goals.write` there (the samordnare, not the controller). An
  *   indicator measures a goal of its own owner or of an owner above it (rules/owners.ts).
  * - Values: whoever may import somewhere validates a file; writing needs
- *   `followup.values.import` at each area in it (the nation's values: system-wide).
+ *   `followup.values.import` at each area in it (the nation's values: system-wide), and an
+ *   organisation's indicator holds only its owner's areas (a region's: the region's; a healthcare
+ *   region's: its own and its regions'), whoever imports: `deniedAreas` names each refused area.
  * - A controller's comment: `followup.comment` at the group.
  * - The group's follow-up report holds its plan, statuses and comments: the same readers as
  *   those (implementation's rule for a region's follow-up work); others get 404.
@@ -23,11 +25,11 @@ import { authorize, can, PERMISSIONS, requireActor, type Permission, type Target
 import { requestScope } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { forbidden, notFound, unprocessable } from '../../platform/errors.js';
+import { forbidden, notFound, unprocessable, type Problem } from '../../platform/errors.js';
 import { mayReadRegionWork } from '../implementation/index.js';
 import { getGroup } from '../organisation/index.js';
 import { municipalities } from './repository.js';
-import { NATIONAL, ownerCovers, ownerKind, scopeOwner, type OwnerGeography } from './rules/owners.js';
+import { NATIONAL, ownerCovers, ownerHoldsArea, ownerKind, scopeOwner, type OwnerGeography } from './rules/owners.js';
 
 /** What writing an indicator of each kind of owner takes: its definition, and its targets. */
 export const INDICATOR_WRITE = {
@@ -163,15 +165,68 @@ export function authorizeSomeImport(ctx: Ctx): void {
     throw forbidden('Du har inte behörighet att läsa in indikatorvärden.');
 }
 
-/** The areas of a file (region codes, SE for the nation) the caller may not write. */
-export async function deniedAreas(ctx: Ctx, db: Queryable, areas: string[]): Promise<string[]> {
+/** A value's area in a message: the country, a healthcare region or a region (by its code). */
+function areaName(area: string, geo: OwnerGeography): string {
+  if (area === 'SE') return 'riket';
+  return geo.healthcareRegionIds.has(area) ? `sjukvårdsregion ${area}` : `region ${area}`;
+}
+
+/** An organisation as an indicator's owner in a message: "region 07", "kommun 0780", "sjukvårdsregion sodra". */
+function ownerName(owner: string, geo: OwnerGeography): string {
+  const kind = ownerKind(owner, geo);
+  return `${kind === 'municipality' ? 'kommun' : kind === 'healthcare-region' ? 'sjukvårdsregion' : 'region'} ${owner}`;
+}
+
+/**
+ * Why a value of `area` is not written into an indicator of `owner` (for a row of the report):
+ * a region's indicator holds only its owner's values (rules/owners.ts) whoever imports; otherwise
+ * the caller lacks `followup.values.import` there. Pure: the worker asks it too.
+ */
+export function valueAreaDenial(area: string, owner: string, geo: OwnerGeography): string {
+  if (!ownerHoldsArea(owner, area, geo))
+    return `Värden för ${areaName(area, geo)} läses inte in i ${ownerName(owner, geo)}:s egen indikator.`;
+  return area === 'SE' ? 'Du får inte läsa in riksvärden.' : `Du får inte läsa in värden för region ${area}.`;
+}
+
+/** The areas of a file that are not written into an indicator of this owner, each with why. */
+export interface AreaDenials {
+  /** area → the row's message (Swedish, naming the area) */
+  messages: ReadonlyMap<string, string>;
+  /** The whole request's 403 when only these areas were sent (`where` adds e.g. "filens första rad"). */
+  refusal: (areas: readonly string[], where?: string) => Problem;
+}
+
+/**
+ * The areas of a file (region codes, healthcare region ids, SE for the nation) whose values the
+ * caller may not write into an indicator of `owner`: those outside a region's own indicator
+ * (its owner's areas only, whoever imports), and those where the caller lacks `followup.values.import`.
+ */
+export async function deniedAreas(ctx: Ctx, db: Queryable, owner: string, areas: readonly string[]): Promise<AreaDenials> {
   const scope = requestScope(ctx, db);
-  const denied: string[] = [];
-  for (const a of [...new Set(areas)]) {
+  const geo = await ownerGeography(ctx, db);
+  const messages = new Map<string, string>();
+  for (const a of [...new Set(areas)].sort()) {
     const target: TargetScope = a === 'SE' ? { type: 'system' } : await scope.of(a);
-    if (!can(ctx.actor, 'followup.values.import', target)) denied.push(a);
+    if (!ownerHoldsArea(owner, a, geo) || !can(ctx.actor, 'followup.values.import', target))
+      messages.set(a, valueAreaDenial(a, owner, geo));
   }
-  return denied.sort();
+  return {
+    messages,
+    refusal: (refused, where) => {
+      const list = [...new Set(refused)].sort();
+      const foreign = list.filter((a) => !ownerHoldsArea(owner, a, geo));
+      const unpermitted = list.filter((a) => ownerHoldsArea(owner, a, geo));
+      const names = (as: string[]) => as.map((a) => areaName(a, geo)).join(', ');
+      const suffix = where ? ` (${where})` : '';
+      const parts = [
+        ...(foreign.length
+          ? [`Värden för ${names(foreign)} läses inte in i ${ownerName(owner, geo)}:s egen indikator${suffix}.`]
+          : []),
+        ...(unpermitted.length ? [`Du har inte behörighet att läsa in värden för ${names(unpermitted)}${suffix}.`] : []),
+      ];
+      return forbidden(parts.join(' '));
+    },
+  };
 }
 
 /** 403 unless the caller comments the group's follow-up (404 for an unknown group). */

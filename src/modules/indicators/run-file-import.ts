@@ -20,7 +20,9 @@ import type { Db } from '../../platform/db/index.js';
 import { csvBatches } from '../../platform/files/csv-stream.js';
 import { extendLease } from '../../platform/jobs/queue.js';
 import { jobLeaseSeconds } from '../../platform/jobs/worker.js';
+import { valueAreaDenial } from './policy.js';
 import * as repo from './repository.js';
+import { ownerGeographyOf, ownerHoldsArea } from './rules/owners.js';
 import {
   duplicateMessage,
   IMPORT_FINISHED,
@@ -67,7 +69,16 @@ export async function runFileImport(db: Db, importId: string, job?: { id: number
     municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.regionCode })),
     healthcareRegions,
   };
-  const allowed = new Set(imp.allowedAreas ?? []);
+  // The areas settled at upload (policy.ts: the owner's and the sender's); the owner is asked again
+  // here, so an indicator's owner is kept whatever was stored.
+  const owners = ownerGeographyOf(regions, municipalities, healthcareRegions);
+  const stored = new Set(imp.allowedAreas ?? []);
+  const allowedCache = new Map<string, boolean>();
+  const allowed = (area: string) => {
+    let ok = allowedCache.get(area);
+    if (ok === undefined) allowedCache.set(area, (ok = stored.has(area) && ownerHoldsArea(indicator.owner, area, owners)));
+    return ok;
+  };
   const mapping = imp.mapping!;
 
   try {
@@ -99,15 +110,15 @@ export async function runFileImport(db: Db, importId: string, job?: { id: number
         checker.check(cells, rowsRead + 1, valid, problems);
       }
       // A valid row in a region the sender may not write is a problem of its own.
-      const kept = valid.filter((r) => allowed.has(r.area));
+      const kept = valid.filter((r) => allowed(r.area));
       if (kept.length < valid.length)
         for (const r of valid)
-          if (!allowed.has(r.area))
+          if (!allowed(r.area))
             problems.push({
               row: r.row,
               column: mapping.area,
               value: r.area,
-              message: r.area === 'SE' ? 'Du får inte läsa in riksvärden.' : `Du får inte läsa in värden för region ${r.area}.`,
+              message: valueAreaDenial(r.area, indicator.owner, owners),
             });
       await repo.insertStagedRows(db, importId, kept);
       await repo.insertProblems(db, importId, problems);
@@ -119,9 +130,10 @@ export async function runFileImport(db: Db, importId: string, job?: { id: number
     }
     if (!checker) return await repo.finishFileImport(db, importId, { status: 'rejected', error: 'Filen saknar rubrikrad.' });
 
-    // Duplicates: the same place, gender and period as an earlier row.
+    // Duplicates: the same place, gender and period as an earlier row (most files have none: asked first).
     let duplicates = 0;
-    for (let after = 0; ;) {
+    const anyDuplicates = await repo.hasStagedDuplicates(db, importId);
+    for (let after = 0; anyDuplicates;) {
       const page = await repo.stagedDuplicates(db, importId, after, 10_000);
       if (!page.length) break;
       await repo.insertProblems(

@@ -8,7 +8,7 @@
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { forbidden, notFound, Problem, unprocessable } from '../../platform/errors.js';
+import { notFound, Problem, unprocessable } from '../../platform/errors.js';
 import { CsvSniffer } from '../../platform/files/csv-stream.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import './audit.js';
@@ -46,8 +46,9 @@ export async function uploadImport(db: Db, ctx: Ctx, indicatorId: string, input:
   const indicator = await repo.getIndicator(db, indicatorId);
   if (!indicator) throw notFound('Indikatorn');
   const everywhere = await repo.allAreas(db);
-  const denied = new Set(await deniedAreas(ctx, db, everywhere));
-  const allowedAreas = everywhere.filter((a) => !denied.has(a));
+  // A region's indicator holds only its owner's areas; the caller writes only where it may import.
+  const denials = await deniedAreas(ctx, db, indicator.owner, everywhere);
+  const allowedAreas = everywhere.filter((a) => !denials.messages.has(a));
 
   const it = input.body[Symbol.asyncIterator]();
   const sniffer = new CsvSniffer();
@@ -95,10 +96,7 @@ export async function uploadImport(db: Db, ctx: Ctx, indicatorId: string, input:
       municipalities,
       healthcareRegions,
     })(firstRow[areaAt]);
-    if (place && denied.has(place.area))
-      throw forbidden(
-        `Du har inte behörighet att läsa in värden för ${place.area === 'SE' ? 'riket' : `region ${place.area}`} (filens första rad).`,
-      );
+    if (place && denials.messages.has(place.area)) throw denials.refusal([place.area], 'filens första rad');
   }
 
   await repo.deleteAbandonedUploads(db);

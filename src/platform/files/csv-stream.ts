@@ -94,17 +94,98 @@ export class CsvSniffer {
 
 const SLICE_CHARS = 64 * 1024;
 
+/** A line break that is a lone carriage return (old Mac files): csv-parse reads those. */
+const LONE_CR = /\r(?!\n)/;
+
 /**
  * The records of a CSV file whose bytes come from `chunks`, `batchRows` at a time (the heading
  * row is the first record of the first batch). `bytesRead` is how far the file has been fed.
+ *
+ * Files as the sources export them have no quotes: their lines are split on the separator
+ * directly (cells trimmed, empty lines skipped), which is several times faster than csv-parse
+ * for a million rows (issue 20). From the first line with a quote (or a lone carriage return)
+ * on, the rest of the file goes to csv-parse, which reads quoted cells across lines.
  */
 export async function* csvBatches(
   chunks: AsyncIterable<Uint8Array>,
   opts: { encoding: TextEncoding; delimiter: string; batchRows: number },
 ): AsyncGenerator<{ records: string[][]; bytesRead: number }> {
-  const parser = parse({ delimiter: opts.delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
   const decoder = new TextDecoder(opts.encoding);
+  const source = chunks[Symbol.asyncIterator]();
   let bytesRead = 0;
+  let batch: string[][] = [];
+  // The start of a line not yet whole.
+  let rest = '';
+  let first = true;
+  let slowFrom: string | undefined;
+  const { delimiter } = opts;
+  for (;;) {
+    const next = await source.next();
+    const text = next.done ? decoder.decode() : decoder.decode(next.value, { stream: true });
+    if (!next.done) bytesRead += next.value.length;
+    let all = rest + text;
+    if (first && all.length) {
+      first = false;
+      if (all.charCodeAt(0) === 0xfeff) all = all.slice(1);
+    }
+    // Whole lines only; the last (unfinished) one waits for the next chunk, or the end.
+    const end = next.done ? all.length : all.lastIndexOf('\n') + 1;
+    rest = all.slice(end);
+    for (let at = 0; at < end;) {
+      // A slice of whole lines at a time, and a turn for the event loop between slices.
+      let to = Math.min(end, at + SLICE_CHARS);
+      if (to < end) to = all.lastIndexOf('\n', to) + 1 || end;
+      if (to <= at) to = end;
+      const part = all.slice(at, to);
+      if (part.includes('"') || LONE_CR.test(part.endsWith('\r') ? part.slice(0, -1) : part)) {
+        slowFrom = all.slice(at);
+        break;
+      }
+      for (const raw of part.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (!line) continue;
+        const cells = line.split(delimiter);
+        for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
+        batch.push(cells);
+        if (batch.length >= opts.batchRows) {
+          yield { records: batch, bytesRead };
+          batch = [];
+        }
+      }
+      at = to;
+      await yieldToLoop();
+    }
+    if (slowFrom !== undefined) break;
+    if (next.done) break;
+  }
+  if (slowFrom === undefined) {
+    if (batch.length) yield { records: batch, bytesRead };
+    return;
+  }
+  if (batch.length) yield { records: batch, bytesRead };
+  // The rest of the file, from the first line with a quote, through csv-parse.
+  const start = slowFrom;
+  async function* texts(): AsyncGenerator<string> {
+    yield start;
+    for (;;) {
+      const next = await source.next();
+      if (next.done) return;
+      bytesRead += next.value.length;
+      yield decoder.decode(next.value, { stream: true });
+    }
+  }
+  for await (const records of parsedBatches(texts(), delimiter, opts.batchRows, () => decoder.decode()))
+    yield { records, bytesRead };
+}
+
+/** Text through csv-parse's stream parser, fed in small slices; `tail` is what the decoder still holds at the end. */
+async function* parsedBatches(
+  texts: AsyncIterable<string>,
+  delimiter: string,
+  batchRows: number,
+  tail: () => string,
+): AsyncGenerator<string[][]> {
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
   let stopped = false;
   const drained = () =>
     new Promise<void>((resolve) => {
@@ -117,10 +198,8 @@ export async function* csvBatches(
       parser.on('close', go);
     });
   const feed = async () => {
-    for await (const chunk of chunks) {
+    for await (const text of texts) {
       if (stopped) return;
-      bytesRead += chunk.length;
-      const text = decoder.decode(chunk, { stream: true });
       for (let i = 0; i < text.length; i += SLICE_CHARS) {
         if (stopped) return;
         if (!parser.write(text.slice(i, i + SLICE_CHARS))) await drained();
@@ -128,20 +207,20 @@ export async function* csvBatches(
         await yieldToLoop();
       }
     }
-    parser.end(decoder.decode());
+    parser.end(tail());
   };
   const feeding = feed().catch((err: unknown) => parser.destroy(err instanceof Error ? err : new Error(String(err))));
   let batch: string[][] = [];
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       batch.push(record);
-      if (batch.length >= opts.batchRows) {
-        yield { records: batch, bytesRead };
+      if (batch.length >= batchRows) {
+        yield batch;
         batch = [];
       }
     }
     await feeding;
-    if (batch.length) yield { records: batch, bytesRead };
+    if (batch.length) yield batch;
   } finally {
     // The reader stopped early (a cancel): stop feeding too.
     stopped = true;

@@ -71,10 +71,29 @@ export interface Validation {
 
 const display = (c: Cell) => (c instanceof Date ? c.toISOString().slice(0, 10) : c === null || c === undefined ? '' : String(c));
 
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+/**
+ * A function remembered per distinct cell text: a file of a million rows names a few hundred
+ * places, periods and genders, so each is looked up once. Bounded, so memory stays flat.
+ */
+function remembered<T>(f: (s: string) => T, max = 10_000): (s: string) => T {
+  const known = new Map<string, T>();
+  return (s) => {
+    if (known.has(s)) return known.get(s)!;
+    const v = f(s);
+    if (known.size >= max) known.clear();
+    known.set(s, v);
+    return v;
+  };
+}
+
 /** A number from a cell: 12.5, "12,5", "1 234,5", "12,5 %". Not "12,5,3", not "ca 12". */
 export function parseNumber(c: Cell): number | undefined {
   if (typeof c === 'number') return Number.isFinite(c) ? c : undefined;
   if (typeof c !== 'string') return undefined;
+  // The usual cell ("12,5", "12.5", "3"): one test, no copies.
+  if (PLAIN_NUMBER.test(c)) return Number(c.replace(',', '.'));
   const s = c
     .trim()
     .replace(/[\s\u00a0]/g, '')
@@ -167,7 +186,10 @@ export function rowChecker(
     numerator: idx(mapping.numerator),
     denominator: idx(mapping.denominator),
   };
-  const lookup = fileProblems.length ? () => undefined : placeLookup(geo);
+  const lookup = fileProblems.length ? () => undefined : remembered(placeLookup(geo));
+  const period = remembered((s: string) => parsePeriod(s, periodicity));
+  const periodOf = (raw: Cell) => (typeof raw === 'string' ? period(raw) : parsePeriod(raw, periodicity));
+  const gender = remembered(parseGender);
   const seen = new Map<string, number>();
   const findDuplicates = opts.duplicates ?? true;
 
@@ -185,15 +207,15 @@ export function rowChecker(
     const problem = (column: string, raw: Cell | string, message: string) =>
       problems.push({ row, column, value: display(raw), message });
     const rawArea = cells[cols.area];
-    const place = lookup(typeof rawArea === 'string' || typeof rawArea === 'number' ? rawArea : display(rawArea));
+    const place = lookup(display(rawArea));
     if (!place) problem(mapping.area, rawArea, display(rawArea) ? `Okänd region "${display(rawArea)}".` : 'Region saknas.');
-    const p = parsePeriod(period.raw, periodicity);
+    const p = periodOf(period.raw);
     if ('error' in p) problem(period.column, period.raw, p.error);
     const value = parseNumber(val.raw ?? null);
     if (value === undefined)
       problem(val.column, val.raw, display(val.raw).trim() ? `"${display(val.raw)}" är inte ett tal.` : 'Värde saknas.');
-    const gender = cols.gender >= 0 ? parseGender(display(cells[cols.gender])) : 'T';
-    if (!gender) problem(mapping.gender!, cells[cols.gender], `"${display(cells[cols.gender])}" är inget kön (T, K eller M).`);
+    const sex = cols.gender >= 0 ? gender(display(cells[cols.gender])) : 'T';
+    if (!sex) problem(mapping.gender!, cells[cols.gender], `"${display(cells[cols.gender])}" är inget kön (T, K eller M).`);
     const part = (col: number, name: string | undefined) => {
       if (col < 0 || display(cells[col]).trim() === '') return null;
       const n = parseNumber(cells[col]);
@@ -203,19 +225,19 @@ export function rowChecker(
     const numerator = part(cols.numerator, mapping.numerator);
     const denominator = part(cols.denominator, mapping.denominator);
     const subAreaCell = cols.subArea >= 0 ? display(cells[cols.subArea]).trim().slice(0, 100) : '';
-    if (problems.length > before || !place || 'error' in p || value === undefined || !gender) return;
+    if (problems.length > before || !place || 'error' in p || value === undefined || !sex) return;
     const subArea = place.subArea || subAreaCell;
     const level: Level = place.level === 'region' && subArea ? 'unit' : place.level;
     if (findDuplicates) {
-      const key = `${place.area}|${subArea}|${p.period}|${gender}`;
+      const key = `${place.area}|${subArea}|${p.period}|${sex}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problem(period.column, p.period, duplicateMessage(subArea !== '', cols.gender >= 0, gender, first));
+        problem(period.column, p.period, duplicateMessage(subArea !== '', cols.gender >= 0, sex, first));
         return;
       }
       seen.set(key, row);
     }
-    valid.push({ row, area: place.area, subArea, level, gender, period: p.period, value, numerator, denominator });
+    valid.push({ row, area: place.area, subArea, level, gender: sex, period: p.period, value, numerator, denominator });
   };
 
   return {

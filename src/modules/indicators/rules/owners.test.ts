@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerCovers, ownerKind, scopeOwner, type OwnerGeography } from './owners.js';
+import { ownerCovers, ownerGeographyOf, ownerHoldsArea, ownerKind, scopeOwner, type OwnerGeography } from './owners.js';
 
 // Kronoberg (07) and Blekinge (10) in Södra sjukvårdsregionen; Växjö (0780) in Kronoberg; Halland (13) in two.
 const geo: OwnerGeography = {
@@ -45,5 +45,26 @@ describe('indicator and goal owners', () => {
     expect(ownerCovers('sydostra', '07', geo)).toBe(false);
     expect(ownerCovers('07', 'national', geo)).toBe(false);
     expect(ownerCovers('0780', '07', geo)).toBe(false);
+  });
+
+  it("a region's indicator holds only its own region's values; a healthcare region's its regions'; national any", () => {
+    const areas = ['SE', '07', '10', '05', '13', 'sodra', 'vastra'];
+    const held = (owner: string) => areas.filter((a) => ownerHoldsArea(owner, a, geo));
+    expect(held('national')).toEqual(areas);
+    expect(held('07')).toEqual(['07']);
+    expect(held('0780')).toEqual(['07']);
+    expect(held('sodra')).toEqual(['07', '10', '13', 'sodra']);
+    expect(held('99')).toEqual([]);
+  });
+
+  it("the worker's owners come from the reference tables", () => {
+    const g = ownerGeographyOf(
+      [{ code: '07', healthcareRegionIds: ['sodra'] }],
+      [{ code: '0780', regionCode: '07' }],
+      [{ id: 'sodra' }],
+    );
+    expect(ownerHoldsArea('sodra', '07', g)).toBe(true);
+    expect(ownerHoldsArea('0780', '07', g)).toBe(true);
+    expect(ownerHoldsArea('0780', '10', g)).toBe(false);
   });
 });

@@ -47,3 +47,30 @@ export function ownerCovers(goalOwner: string, owner: string, geo: OwnerGeograph
   if (goalOwner === region) return true;
   return (geo.regionHealthcareRegions.get(region) ?? []).includes(goalOwner);
 }
+
+/**
+ * Whether a value of `area` (a value's area: 'SE', a county code, a healthcare region id) belongs
+ * to an indicator of `owner`: any area for a national indicator; a region's indicator holds its
+ * own region's values (its municipalities and units are under it), a municipality's its region's,
+ * a healthcare region's its own and its regions'. Never the country's nor another region's.
+ */
+export function ownerHoldsArea(owner: string, area: string, geo: OwnerGeography): boolean {
+  if (owner === NATIONAL) return true;
+  const kind = ownerKind(owner, geo);
+  if (kind === 'healthcare-region') return area === owner || (geo.regionHealthcareRegions.get(area) ?? []).includes(owner);
+  const region = kind === 'municipality' ? geo.municipalityRegion.get(owner) : kind === 'region' ? owner : undefined;
+  return region !== undefined && area === region;
+}
+
+/** The country's owners from the reference tables (the worker's, which has no request to ask). */
+export function ownerGeographyOf(
+  regions: readonly { code: string; healthcareRegionIds: readonly string[] }[],
+  municipalities: readonly { code: string; regionCode: string }[],
+  healthcareRegions: readonly { id: string }[],
+): OwnerGeography {
+  return {
+    healthcareRegionIds: new Set(healthcareRegions.map((h) => h.id)),
+    regionHealthcareRegions: new Map(regions.map((r) => [r.code, r.healthcareRegionIds])),
+    municipalityRegion: new Map(municipalities.map((m) => [m.code, m.regionCode])),
+  };
+}
