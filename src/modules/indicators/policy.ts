@@ -199,14 +199,18 @@ export interface AreaDenials {
 /**
  * The areas of a file (region codes, healthcare region ids, SE for the nation) whose values the
  * caller may not write into an indicator of `owner`: those outside a region's own indicator
- * (its owner's areas only, whoever imports), and those where the caller lacks `followup.values.import`.
+ * (its owner's areas and comparisons only, whoever imports), and those where the caller lacks
+ * `followup.values.import` (at the owner for an own indicator; at the area for a national one).
  */
 export async function deniedAreas(ctx: Ctx, db: Queryable, owner: string, areas: readonly string[]): Promise<AreaDenials> {
   const scope = requestScope(ctx, db);
   const geo = await ownerGeography(ctx, db);
   const messages = new Map<string, string>();
+  // An organisation's own indicator is written where it is owned (its comparison values with it);
+  // a national indicator's values where each value's area is.
+  const ownTarget = owner === NATIONAL ? undefined : await scope.of(scopeOwner(owner, geo));
   for (const a of [...new Set(areas)].sort()) {
-    const target: TargetScope = a === 'SE' ? { type: 'system' } : await scope.of(a);
+    const target: TargetScope = ownTarget ?? (a === 'SE' ? { type: 'system' } : await scope.of(a));
     if (!ownerHoldsArea(owner, a, geo) || !can(ctx.actor, 'followup.values.import', target))
       messages.set(a, valueAreaDenial(a, owner, geo));
   }

@@ -47,14 +47,14 @@ describe('indicator and goal owners', () => {
     expect(ownerCovers('0780', '07', geo)).toBe(false);
   });
 
-  it("a region's indicator holds only its own region's values; a healthcare region's its regions'; national any", () => {
+  it("a region's indicator holds its own region's values and its comparisons (healthcare region, country); a healthcare region's its regions'; national any", () => {
     const areas = ['SE', '07', '10', '05', '13', 'sodra', 'vastra'];
     const held = (owner: string) => areas.filter((a) => ownerHoldsArea(owner, a, geo));
     expect(held('national')).toEqual(areas);
-    expect(held('07')).toEqual(['07']);
-    expect(held('0780')).toEqual(['07']);
-    expect(held('sodra')).toEqual(['07', '10', '13', 'sodra']);
-    expect(held('99')).toEqual([]);
+    expect(held('07')).toEqual(['SE', '07', 'sodra']);
+    expect(held('0780')).toEqual(['SE', '07', 'sodra']);
+    expect(held('sodra')).toEqual(['SE', '07', '10', '13', 'sodra']);
+    expect(held('99')).toEqual(['SE']);
   });
 
   it("the worker's owners come from the reference tables", () => {

@@ -14,6 +14,8 @@ export interface OwnerGeography {
 }
 
 export const NATIONAL = 'national';
+/** The country's area code on values. */
+const COUNTRY = 'SE';
 
 /** What the owner is; undefined when it names nothing in the country. */
 export function ownerKind(owner: string, geo: OwnerGeography): OwnerKind | undefined {
@@ -52,14 +54,17 @@ export function ownerCovers(goalOwner: string, owner: string, geo: OwnerGeograph
  * Whether a value of `area` (a value's area: 'SE', a county code, a healthcare region id) belongs
  * to an indicator of `owner`: any area for a national indicator; a region's indicator holds its
  * own region's values (its municipalities and units are under it), a municipality's its region's,
- * a healthcare region's its own and its regions'. Never the country's nor another region's.
+ * a healthcare region's its own and its regions'. The levels the chart compares with — the
+ * owner's healthcare region and the country — are held too (issue 18: region vs healthcare region
+ * vs country); another region's values never.
  */
 export function ownerHoldsArea(owner: string, area: string, geo: OwnerGeography): boolean {
-  if (owner === NATIONAL) return true;
+  if (owner === NATIONAL || area === COUNTRY) return true;
   const kind = ownerKind(owner, geo);
   if (kind === 'healthcare-region') return area === owner || (geo.regionHealthcareRegions.get(area) ?? []).includes(owner);
   const region = kind === 'municipality' ? geo.municipalityRegion.get(owner) : kind === 'region' ? owner : undefined;
-  return region !== undefined && area === region;
+  if (region === undefined) return false;
+  return area === region || (geo.regionHealthcareRegions.get(region) ?? []).includes(area);
 }
 
 /** The country's owners from the reference tables (the worker's, which has no request to ask). */
