@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { OPEN_DATA_BATCH } from '../src/platform/http/open-data.js';
+import { OPEN_DATA_BATCH, OPEN_DATA_MAX_PAGE, OPEN_DATA_PAGE } from '../src/platform/http/open-data.js';
 import { buildIndicator } from '../src/testing/builders.js';
 import { useTestApp } from './helpers/app.js';
 
@@ -141,11 +141,26 @@ describe('open data pages', () => {
     expect(lines[0]).toBe('\uFEFFindicator;name;unit;area;subArea;period;value;gender');
     expect(lines).toHaveLength(limit + 2); // the header, the rows, and the empty string after the last CRLF
     expect(lines[1]).toMatch(/;14;enhet-00001;2026-01;1,5;T$/);
+
+    // Without a limit, the default page (1,000 rows) and a next link that keeps it.
+    const byDefault = await t.request({ method: 'GET', url: '/api/v1/open-data/indicator-values?indicator=PAGES-B' });
+    const page = byDefault.json<{ items: unknown[]; next: string | null }>();
+    expect(OPEN_DATA_PAGE).toBe(1000);
+    expect(page.items).toHaveLength(OPEN_DATA_PAGE);
+    expect(page.next).toContain(`limit=${OPEN_DATA_PAGE}`);
+    expect(linkOf(byDefault.headers['link'])).toBe(page.next);
+    // More than the maximum is refused with a problem, not cut.
+    const tooMany = await t.request({
+      method: 'GET',
+      url: `/api/v1/open-data/indicator-values?indicator=PAGES-B&limit=${OPEN_DATA_MAX_PAGE + 1}`,
+    });
+    expect([400, 422]).toContain(tooMany.statusCode);
+    expect(tooMany.headers['content-type']).toContain('application/problem+json');
   });
 
   it('stops reading when the client goes away', async () => {
     const ind = await buildIndicator(t.db, { code: 'PAGES-GONE' });
-    const n = 50_000;
+    const n = OPEN_DATA_MAX_PAGE;
     await t.db.query(
       `INSERT INTO followup_indicator_values (indicator_id, area, level, sub_area, period, value)
        SELECT $1, '14', 'unit', 'enhet-' || lpad(k::text, 5, '0'), '2026-01', k FROM generate_series(1, $2::int) k`,
@@ -157,10 +172,14 @@ describe('open data pages', () => {
     const batches = () =>
       query.mock.calls.filter(([sql]) => /FROM followup_indicator_values v JOIN followup_indicators/.test(String(sql))).length;
     try {
-      // Read the first bytes of a 50,000-row page, then hang up.
+      // Read the first bytes of the largest page there is, then hang up.
       await new Promise<void>((resolve, reject) => {
         const req = httpRequest(
-          { host: '127.0.0.1', port, path: `/api/v1/open-data/indicator-values?indicator=PAGES-GONE&limit=${n}` },
+          {
+            host: '127.0.0.1',
+            port,
+            path: `/api/v1/open-data/indicator-values?indicator=PAGES-GONE&limit=${OPEN_DATA_MAX_PAGE}`,
+          },
           (res) => {
             expect(res.statusCode).toBe(200);
             res.once('data', () => {
@@ -177,7 +196,7 @@ describe('open data pages', () => {
       const afterHangUp = batches();
       await new Promise((r) => setTimeout(r, 500));
       expect(batches()).toBe(afterHangUp);
-      expect(afterHangUp).toBeLessThan(n / OPEN_DATA_BATCH);
+      expect(afterHangUp).toBeLessThan(OPEN_DATA_MAX_PAGE / OPEN_DATA_BATCH);
       // The server still answers.
       expect((await t.request({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     } finally {

@@ -80,6 +80,12 @@ export function onApiActivity(listener: () => void): () => void {
 export const API_BASE = '/api/v1';
 
 /**
+ * Rows in an open data file the UI offers for download: the API's default page before it became
+ * 1,000 rows, so a file stays as long as it was; the rest is behind the file's `Link: rel="next"`.
+ */
+export const OPEN_DATA_FILE_ROWS = 10_000;
+
+/**
  * A link into the API for what the browser fetches itself (a file download, a redirect), by a
  * path of the contract: `apiHref('/people/{id}/register-extract', { path: { id } })`.
  */

@@ -89,8 +89,8 @@ export async function heatmapCells(db: Queryable, supportIds: string[], f: Heatm
 /**
  * Share implemented per region over all supports matching the filter (not just the page
  * shown; the title search narrows the rows, not the shares): the current shares from the
- * summary the triggers keep (migration 0032), or with a date an aggregate over the cells as
- * of that day.
+ * summary the triggers keep (migration 0032), or with a date from the same counts through
+ * time (migration 0055).
  */
 export function regionShares(db: Queryable, f: HeatmapFilter) {
   type Share = { region_code: string; implemented: number; with_status: number };
@@ -103,8 +103,26 @@ export function regionShares(db: Queryable, f: HeatmapFilter) {
       [f.kind ?? '', f.programArea ?? '', f.type ?? null],
     );
   }
-  // As of a date: each row's last status by then from one pass over the history in the order
-  // of its index (migration 0031), then the newest version's row per cell.
+  // As of a date: for each key of today's summary, its last row on or before the date in the
+  // summary through time (migration 0055): an index probe per key, about a hundred.
+  return db.query<Share>(
+    `SELECT c.region_code, sum(h.implemented)::int AS implemented, sum(h.with_status)::int AS with_status
+     FROM heatmap_region_counts c
+     CROSS JOIN LATERAL (SELECT h.implemented, h.with_status FROM heatmap_region_counts_history h
+                         WHERE h.kind = c.kind AND h.program_area_id = c.program_area_id AND h.support_type = c.support_type
+                           AND h.region_code = c.region_code AND h.valid_from <= $4::date
+                         ORDER BY h.valid_from DESC LIMIT 1) h
+     WHERE c.kind = $1 AND c.program_area_id = $2 AND ($3::text IS NULL OR c.support_type = $3)
+     GROUP BY c.region_code`,
+    [f.kind ?? '', f.programArea ?? '', f.type ?? null, f.date],
+  );
+}
+
+/**
+ * The region shares as of a date aggregated from the status history itself: what the summary
+ * of migration 0055 must always equal (its tests compare the two). Not on any request path.
+ */
+export function regionSharesFromHistory(db: Queryable, f: HeatmapFilter & { date: string }) {
   const cells = `SELECT DISTINCT ON (s.support_id, s.region_code) s.region_code, h.status
        FROM (SELECT DISTINCT ON (h.status_id) h.status_id, h.status FROM implementation_status_history h
              WHERE h.valid_from <= $4::date ORDER BY h.status_id, h.valid_from DESC, h.recorded_at DESC) h
@@ -113,10 +131,10 @@ export function regionShares(db: Queryable, f: HeatmapFilter) {
        JOIN knowledge_supports k ON k.id = s.support_id
        WHERE s.unit_key = '' AND ($3::text IS NULL OR s.kind = $3) AND ${SUPPORT_FILTER}
        ${CELLS_AS_OF_ORDER}`;
-  return db.query<Share>(
+  return db.query<{ region_code: string; implemented: number; with_status: number }>(
     `SELECT c.region_code, count(*) FILTER (WHERE c.status IN ('inford', 'uppfoljd'))::int AS implemented, count(*)::int AS with_status
      FROM (${cells}) c
-     GROUP BY c.region_code`,
+     GROUP BY c.region_code ORDER BY c.region_code`,
     [f.programArea ?? null, f.type ?? null, f.kind ?? null, f.date],
   );
 }

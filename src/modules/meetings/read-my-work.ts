@@ -41,13 +41,14 @@ export async function readMyMeetingWork(
         meetingDate: m.meetingDate,
       }))
     : null;
-  const kept = (await readableForums(db, ctx)).filter((f) => f.manage).map((f) => f.group.id);
-  const called = person ? await repo.meetingsOfPerson(db, person.id) : [];
-  if (!person && !kept.length) return { justering, meetings: null };
-  const rows = [
-    ...called.filter((m) => m.date >= week.from && m.date <= week.to),
-    ...(kept.length ? await repo.meetingsOfForumsBetween(db, kept, week.from, week.to) : []),
-  ];
+  // Only the forums the caller keeps that meet this week, decided in SQL.
+  const kept = (await readableForums(db, ctx, { manageOnly: true, meetingsBetween: week })).map((f) => f.group.id);
+  const called = person ? await repo.meetingsOfPerson(db, person.id, week) : [];
+  // Null only for someone it cannot concern: no person record and no forum kept, this week or not.
+  if (!person && !kept.length && !(await readableForums(db, ctx, { manageOnly: true })).length) {
+    return { justering, meetings: null };
+  }
+  const rows = [...called, ...(kept.length ? await repo.meetingsOfForumsBetween(db, kept, week.from, week.to) : [])];
   const seen = new Set<string>();
   const meetings = rows
     .filter((m) => !isCancelled(m.status) && !seen.has(m.id) && seen.add(m.id))

@@ -76,15 +76,28 @@ export async function meetingsOfForum(db: Queryable, groupId: string, year?: num
   );
 }
 
-/** Meetings a person is called to: attendance rows, or membership of the forum on the day. */
-export async function meetingsOfPerson(db: Queryable, personId: string): Promise<MeetingRecord[]> {
+/**
+ * Meetings a person is called to: attendance rows, or membership of the forum on the day; only
+ * those between two dates when given. Two indexed lookups united (attendance by person; the
+ * person's memberships, then their forums' meetings by date), not a test of every meeting.
+ */
+export async function meetingsOfPerson(
+  db: Queryable,
+  personId: string,
+  between?: { from: string; to: string },
+): Promise<MeetingRecord[]> {
   return selectRows<MeetingRecord>(
     db,
-    `${MEETING} WHERE EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.person_id = $1)
-       OR EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = m.group_id AND ms.person_id = $1
-                  AND ms.start_date <= m.meeting_date AND (ms.end_date IS NULL OR ms.end_date >= m.meeting_date))
+    `${MEETING} WHERE m.id IN (
+       SELECT a.meeting_id FROM meeting_attendance a WHERE a.person_id = $1
+       UNION
+       SELECT mm.id FROM memberships ms JOIN meetings mm ON mm.group_id = ms.group_id
+         AND mm.meeting_date >= ms.start_date AND (ms.end_date IS NULL OR mm.meeting_date <= ms.end_date)
+         AND ($2::date IS NULL OR mm.meeting_date BETWEEN $2::date AND $3::date)
+       WHERE ms.person_id = $1)
+     AND ($2::date IS NULL OR m.meeting_date BETWEEN $2::date AND $3::date)
      ORDER BY m.meeting_date, m.start_time, m.id`,
-    [personId],
+    [personId, between?.from ?? null, between?.to ?? null],
   );
 }
 

@@ -39,6 +39,21 @@ export interface RequestScope {
   may(permission: Permission, owner: string): Promise<boolean>;
   /** The regions (county codes) where the caller holds the permission, for list filters. */
   regionsWith(permission: Permission): Promise<string[]>;
+  /**
+   * Where the caller holds the permission, for a list filter in SQL over objects with an owner
+   * (and over groups): the same answer as `can` for each one, decided once per owner.
+   */
+  reach(permission: Permission): Promise<Reach>;
+}
+
+/**
+ * Where a permission reaches: everywhere, or objects whose owner is one of `owners`, or groups
+ * whose id is one of `groups` (a role held in the group itself).
+ */
+export interface Reach {
+  everywhere: boolean;
+  owners: string[];
+  groups: string[];
 }
 
 const scopes = new WeakMap<Ctx, RequestScope>();
@@ -60,6 +75,23 @@ export function requestScope(ctx: Ctx, db: Queryable): RequestScope {
     regionsWith: async (permission) => {
       const g = await geography();
       return [...g.regionHealthcareRegions.keys()].filter((r) => can(ctx.actor, permission, ownerScope(r, g)));
+    },
+    reach: async (permission) => {
+      const g = await geography();
+      const held = ctx.actor?.roles ?? [];
+      // Every owner the geography knows, and any other the caller holds a role at (ownerScope
+      // takes an unknown owner for a region of its own).
+      const owners = new Set(['national', ...g.healthcareRegionIds, ...g.regionHealthcareRegions.keys()]);
+      for (const r of held) if (r.scopeType === 'region') owners.add(r.scopeId);
+      const system: TargetScope = { type: 'system' };
+      return {
+        everywhere: can(ctx.actor, permission, system),
+        owners: [...owners].filter((o) => can(ctx.actor, permission, ownerScope(o, g))),
+        groups: held
+          .filter((r) => r.scopeType === 'group')
+          .map((r) => r.scopeId)
+          .filter((id) => can(ctx.actor, permission, { type: 'group', id, owner: system })),
+      };
     },
   };
   scopes.set(ctx, scope);

@@ -1,5 +1,5 @@
 /** Mål, indikatorer och uppföljning: the goal tree from the patient promises and the indicator list. */
-import { apiHref } from '../api';
+import { apiHref, OPEN_DATA_FILE_ROWS } from '../api';
 import { useState } from 'react';
 import { Link, navigate } from '../app/router';
 import { $api } from '../client';
@@ -96,7 +96,9 @@ export function FollowupHomePage() {
           <Link to={`${FOLLOWUP_PATH}/mal`}>{t('followup.home.goalsEdit')}</Link>
         </li>
         <li>
-          <a href={apiHref('/open-data/indicator-values', { query: { format: 'csv' } })}>{t('followup.home.openData')}</a>
+          <a href={apiHref('/open-data/indicator-values', { query: { format: 'csv', limit: OPEN_DATA_FILE_ROWS } })}>
+            {t('followup.home.openData')}
+          </a>
         </li>
         {isAdmin && (
           <li>

@@ -30542,7 +30542,7 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
-                    /** @description Rader per sida (1–50000, normalt 10000) */
+                    /** @description Rader per sida (1–50000, normalt 1000) */
                     limit?: number;
                     /** @description Från länken next på föregående sida */
                     cursor?: string;
@@ -35606,7 +35606,7 @@ export interface paths {
                 query?: {
                     indicator?: string;
                     format?: "json" | "csv";
-                    /** @description Rader per sida (1–50000, normalt 10000) */
+                    /** @description Rader per sida (1–50000, normalt 1000) */
                     limit?: number;
                     /** @description Från länken next på föregående sida */
                     cursor?: string;

@@ -1,4 +1,4 @@
-import { apiHref } from '../api';
+import { apiHref, OPEN_DATA_FILE_ROWS } from '../api';
 import { Link } from '../app/router';
 import { Page } from '../components/Page';
 import { useT } from '../i18n';
@@ -21,8 +21,14 @@ export function TransparencyPage() {
     ['/organisation', t('trust.insyn.structure'), t('trust.insyn.structure.text')],
   ];
   const files: [string, string][] = [
-    [apiHref('/open-data/implementation-statuses', { query: { format: 'csv' } }), t('trust.insyn.file.implementation')],
-    [apiHref('/open-data/indicator-values', { query: { format: 'csv' } }), t('trust.insyn.file.indicators')],
+    [
+      apiHref('/open-data/implementation-statuses', { query: { format: 'csv', limit: OPEN_DATA_FILE_ROWS } }),
+      t('trust.insyn.file.implementation'),
+    ],
+    [
+      apiHref('/open-data/indicator-values', { query: { format: 'csv', limit: OPEN_DATA_FILE_ROWS } }),
+      t('trust.insyn.file.indicators'),
+    ],
     [apiHref('/consultation-calendar.ics', { query: { year } }), t('trust.insyn.file.calendar', { year })],
   ];
   return (
