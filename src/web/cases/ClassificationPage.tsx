@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ClassificationBody } from '../../modules/cases/schemas';
+import { ClassificationBody } from '../../modules/cases/classification-schemas';
 import { useLocation } from '../app/router';
 import { $api, invalidate, type Schema } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
