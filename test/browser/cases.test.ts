@@ -136,9 +136,9 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     await tabs.getByRole('link', { name: 'Historik' }).focus();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
-    await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Kopplingar');
-    expect(new URL(page.url()).searchParams.get('flik')).toBe('kopplingar');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kopplingar');
+    await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Länkar');
+    expect(new URL(page.url()).searchParams.get('flik')).toBe('lankar');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Länkar');
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Översikt');

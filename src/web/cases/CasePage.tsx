@@ -2,7 +2,7 @@
  * One case, in tabs (issue 17; the tab is in the URL, `?flik=`): Översikt (its particulars,
  * status with the actions the server offers the caller — `allowedActions`: buttons only for
  * those —, triage, assignment, escalation to the kunskapsråd), Handlingar (documents, the
- * diarium, archiving), Åtgärder (action items), Kopplingar (links) and Historik. Every change
+ * diarium, archiving), Åtgärder (action items), Länkar (links) and Historik. Every change
  * sends the version the page was built on; after a change the case and its panels are read again.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -41,13 +41,13 @@ export function CasePage({ id }: { id: string }) {
   );
 }
 
-const CASE_TABS = ['oversikt', 'handlingar', 'atgarder', 'kopplingar', 'historik'] as const;
+const CASE_TABS = ['oversikt', 'handlingar', 'atgarder', 'lankar', 'historik'] as const;
 type CaseTab = (typeof CASE_TABS)[number];
 const TAB_LABEL: Record<CaseTab, MessageKey> = {
   oversikt: 'cases.tab.oversikt',
   handlingar: 'cases.tab.handlingar',
   atgarder: 'cases.tab.atgarder',
-  kopplingar: 'cases.tab.kopplingar',
+  lankar: 'cases.tab.lankar',
   historik: 'cases.tab.historik',
 };
 
@@ -116,7 +116,7 @@ function CaseView({ id }: { id: string }) {
         </>
       )}
       {tab === 'atgarder' && <ActionsPanel c={c} options={options.data} onDone={say} />}
-      {tab === 'kopplingar' && <LinksPanel c={c} onDone={say} />}
+      {tab === 'lankar' && <LinksPanel c={c} onDone={say} />}
       {tab === 'historik' && <HistoryPanel c={c} />}
     </Page>
   );

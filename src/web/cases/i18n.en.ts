@@ -38,7 +38,7 @@ export const enCases: Record<keyof typeof svCases, string> = {
   'cases.tab.oversikt': 'Overview',
   'cases.tab.handlingar': 'Documents',
   'cases.tab.atgarder': 'Action items',
-  'cases.tab.kopplingar': 'Links',
+  'cases.tab.lankar': 'Links',
   'cases.tab.historik': 'History',
   'cases.summary.heading': 'Particulars',
   'cases.summary.caption': 'Case particulars',

@@ -42,7 +42,7 @@ export const svCases = {
   'cases.tab.oversikt': 'Översikt',
   'cases.tab.handlingar': 'Handlingar',
   'cases.tab.atgarder': 'Åtgärder',
-  'cases.tab.kopplingar': 'Kopplingar',
+  'cases.tab.lankar': 'Länkar',
   'cases.tab.historik': 'Historik',
   'cases.summary.heading': 'Uppgifter',
   'cases.summary.caption': 'Uppgifter om ärendet',
