@@ -138,7 +138,7 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     await page.keyboard.press('Enter');
     await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Länkar');
     expect(new URL(page.url()).searchParams.get('flik')).toBe('lankar');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Länkar');
+    expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Länkar');
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Översikt');

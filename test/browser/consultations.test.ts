@@ -131,7 +131,7 @@ describe('a region’s answer to a consultation', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(current).toMatch(/Beslut/);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('step');
+    expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-current')")).toBe('step');
     await page.getByRole('button', { name: 'Markera som berett' }).click();
     await steps.getByRole('link', { name: 'Utkast (klar)' }).waitFor();
     // The decision is a § of justerade minutes in Navet, picked from the decision log.
