@@ -151,3 +151,13 @@ export async function pickFromList(page: Page, combobox: Locator, query: string,
     .click();
   await expect.poll(() => combobox.inputValue()).toBe(option);
 }
+
+/**
+ * Opens a step or tab of a page (components/StepNav.tsx): clicks its link in the named
+ * navigation and waits until the link is the current one and the URL names it (`?flik=`).
+ */
+export async function openStep(page: Page, nav: string, step: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: nav }).getByRole('link', { name: new RegExp(`^${step}( |$)`) });
+  await link.click();
+  await expect.poll(() => link.getAttribute('aria-current')).toMatch(/^(step|page)$/);
+}

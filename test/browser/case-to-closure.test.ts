@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit, pickFromList } from './browser.js';
+import { baseURL, expectAccessible, openStep, screenshot, settled, useBrowser, visit, pickFromList } from './browser.js';
 import { clock } from '../../src/platform/clock.js';
 import { daysFromToday } from '../helpers/clock.js';
 
@@ -33,7 +33,10 @@ describe('a case from registration to closure', () => {
 
     // 1. Registration.
     expect(await visit(page, '/arenden-och-beslut')).toBe('Ärenden och beslut');
-    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Registrera ett ärende' }) });
+    await page.getByRole('link', { name: 'Registrera ett ärende' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Registrera ett ärende');
+    await settled(page);
+    const form = page.getByRole('form', { name: 'Registrera ett ärende' });
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
     await form.getByLabel('Ärende').fill(subject);
     await form.getByLabel('Ursprung').selectOption({ label: 'Nationellt' });
@@ -43,6 +46,7 @@ describe('a case from registration to closure', () => {
     await registered.waitFor();
     const number = /diarienummer (.+?): /.exec(await registered.innerText())?.[1] ?? '';
     expect(number).toMatch(/^R07 \d{4}\/\d+$/);
+    expect(await visit(page, '/arenden-och-beslut')).toBe('Ärenden och beslut');
     const row = page.getByRole('table', { name: 'Ärenden' }).getByRole('row').filter({ hasText: number });
     await expect.poll(() => row.innerText()).toContain('Registrerat');
 
@@ -63,18 +67,21 @@ describe('a case from registration to closure', () => {
     await page.getByRole('link', { name: 'Kunskapsrådet (demo)', exact: true }).first().click();
     await expect.poll(() => page.locator('main h1').innerText()).toBe('Kunskapsrådet (demo)');
     await settled(page);
-    const planning = page.getByRole('region', { name: 'Nytt möte' });
+    await page.getByRole('link', { name: 'Planera ett nytt möte' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Nytt möte: Kunskapsrådet (demo)');
+    await settled(page);
+    const planning = page.getByRole('form', { name: 'Nytt möte: Kunskapsrådet (demo)' });
+    await expectAccessible(page, 'new meeting page');
     await planning.getByLabel('Datum').fill(meetingDay);
     await planning.getByLabel('Plats').fill(place);
     await planning.getByRole('button', { name: 'Planera mötet' }).click();
-    await planning.getByText('Mötet är planerat:').waitFor();
-    await planning.getByRole('link', { name: meetingDay }).click();
     await expect.poll(() => page.locator('main h1').innerText()).toMatch(new RegExp(`^Kunskapsrådet \\(demo\\) ${dayLabel}`));
     await settled(page);
     await page.getByText(place).waitFor();
     expect(await page.getByTestId('minutes-status').innerText()).toBe('Utkast');
 
     // 4. The agenda: put the case forward; it is now "för beslut".
+    await openStep(page, 'Mötets steg', 'Dagordning');
     const agenda = page.getByRole('region', { name: 'Föredragningslista' });
     await agenda.getByRole('listitem').filter({ hasText: 'Uppföljningsrapport' }).waitFor();
     await agenda.getByLabel('Ärende att sätta upp för beslut').selectOption({ label: `${number} ${subject}` });
@@ -102,6 +109,7 @@ describe('a case from registration to closure', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // 5. Attendance: call a non-member (adjungerad) to the meeting.
+    await openStep(page, 'Mötets steg', 'Närvaro');
     const attendance = page.getByRole('region', { name: 'Närvaro' });
     await attendance.getByLabel('Sök person').fill('Cecilia');
     await attendance.getByLabel('Person', { exact: true }).selectOption({ label: 'Cecilia Fiktiv (demo), Region Kronoberg' });
@@ -111,6 +119,7 @@ describe('a case from registration to closure', () => {
     await expect.poll(() => cecilia.innerText()).toContain('Adjungerad');
 
     // 6. The minutes: a paragraph with the decision for the case, its program area and an action item.
+    await openStep(page, 'Mötets steg', 'Protokoll');
     const minutes = page.getByRole('region', { name: 'Protokoll' });
     await minutes.getByLabel('Punkt på föredragningslistan').selectOption({ label: `${subject} (${number})` });
     await minutes.getByLabel('Typ av beslut').selectOption({ label: 'Beslut' });
@@ -145,13 +154,16 @@ describe('a case from registration to closure', () => {
     await screenshot(page, 'case-to-closure-meeting');
 
     // 7. Justering: the chair is named adjuster and the minutes are sent.
+    await openStep(page, 'Mötets steg', 'Justering');
     const justering = page.getByRole('region', { name: 'Justering' });
     await justering.getByLabel('Bertil Påhittad (demo)').check();
     await justering.getByRole('button', { name: 'Spara justerare' }).click();
     await page.getByText('Justerarna är utsedda.').waitFor();
     await justering.getByRole('button', { name: 'Skicka protokollet för justering' }).click();
     await page.getByText('Protokollet är skickat till justerarna.').waitFor();
-    expect(await page.getByTestId('minutes-status').innerText()).toBe('För justering');
+    const steps = page.getByRole('navigation', { name: 'Mötets steg' });
+    await steps.getByRole('link', { name: 'Protokoll (klar)' }).waitFor();
+    expect(await steps.getByRole('link', { name: 'Justering pågår' }).getAttribute('aria-current')).toBe('step');
     const meetingPath = new URL(page.url()).pathname;
 
     // The chair signs in (through the API, as the other browser tests do) and approves in the UI.
@@ -168,11 +180,10 @@ describe('a case from registration to closure', () => {
       expect(login.status()).toBe(200);
       const chairPage = await chair.newPage();
       chairPage.setDefaultTimeout(10_000);
-      await chairPage.goto(meetingPath);
+      await chairPage.goto(`${meetingPath}?flik=justering`);
       await settled(chairPage);
       await chairPage.getByRole('button', { name: 'Justera protokollet' }).click();
       await chairPage.getByText('Du har justerat protokollet.').waitFor();
-      await expect.poll(() => chairPage.getByTestId('minutes-status').innerText()).toBe('Justerat');
     } finally {
       await chair.close();
     }
@@ -180,13 +191,17 @@ describe('a case from registration to closure', () => {
     // 8. Back on the meeting page: locked, the case decided, the snapshot still there.
     await page.reload();
     await settled(page);
-    expect(await page.getByTestId('minutes-status').innerText()).toBe('Justerat');
     await page.getByText('Protokollet är justerat och låst.', { exact: false }).waitFor();
+    await steps.getByRole('link', { name: 'Justering (klar)' }).waitFor();
+    await openStep(page, 'Mötets steg', 'Kallelse');
+    expect(await page.getByTestId('minutes-status').innerText()).toBe('Justerat');
+    await openStep(page, 'Mötets steg', 'Protokoll');
+    const reference = `Kunskapsrådet (demo) ${meetingDay} § ${paragraphNumber}`;
+    await paragraph.getByText(reference).waitFor();
+    await openStep(page, 'Mötets steg', 'Dagordning');
     await expect.poll(() => caseItem.getByTestId('agenda-case-status').innerText()).toBe('Beslutat');
     await reportLink.waitFor();
     expect(await agenda.getByRole('button', { name: 'Bifoga rapporten' }).count()).toBe(0);
-    const reference = `Kunskapsrådet (demo) ${meetingDay} § ${paragraphNumber}`;
-    await paragraph.getByText(reference).waitFor();
 
     // 9. The case shows the decision, with the action item from the minutes.
     await caseItem.getByRole('link', { name: number }).click();
@@ -197,6 +212,7 @@ describe('a case from registration to closure', () => {
     const facts = page.getByRole('table', { name: 'Uppgifter om ärendet' });
     expect(await facts.getByRole('row', { name: /^Beslut / }).innerText()).toContain(reference);
     expect(await facts.getByRole('row', { name: /^Beslutande forum/ }).innerText()).toContain('Kunskapsrådet (demo)');
+    await openStep(page, 'Ärendets delar', 'Åtgärder');
     const actions = page.getByRole('region', { name: 'Åtgärdspunkter' });
     const table = actions.getByRole('table', { name: 'Åtgärdspunkter i ärendet' });
     const fromMinutes = table.getByRole('row').filter({ hasText: 'Utbilda akutmottagningarna i rutinen' });
@@ -211,6 +227,7 @@ describe('a case from registration to closure', () => {
     await page.getByRole('status').getByText('Åtgärdspunkten är tillagd.').waitFor();
     const onCase = table.getByRole('row').filter({ hasText: 'Följ upp rutinen i LPO Hjärt- och kärlsjukdomar' });
     await expect.poll(() => onCase.innerText()).toContain('Cecilia Fiktiv (demo)');
+    await openStep(page, 'Ärendets delar', 'Översikt');
     await status.getByText('Ärendet har 2 öppna åtgärdspunkter och kan inte avslutas förrän de är klara.').waitFor();
 
     // Closing with open items is refused, with the server's Swedish sentence.
@@ -221,6 +238,7 @@ describe('a case from registration to closure', () => {
     await screenshot(page, 'case-to-closure-refused');
 
     // 11. Both items done; the case closes.
+    await openStep(page, 'Ärendets delar', 'Åtgärder');
     await actions.getByRole('button', { name: 'Markera "Utbilda akutmottagningarna i rutinen" som klar' }).click();
     await page.getByRole('status').getByText('Åtgärdspunkten "Utbilda akutmottagningarna i rutinen" är klar.').waitFor();
     await actions.getByRole('button', { name: 'Markera "Följ upp rutinen i LPO Hjärt- och kärlsjukdomar" som klar' }).click();
@@ -229,23 +247,28 @@ describe('a case from registration to closure', () => {
       .getByText('Åtgärdspunkten "Följ upp rutinen i LPO Hjärt- och kärlsjukdomar" är klar.')
       .waitFor();
     await expect.poll(() => table.getByText('Öppen', { exact: true }).count()).toBe(0);
+    await openStep(page, 'Ärendets delar', 'Översikt');
     await status.getByRole('button', { name: 'Avsluta ärendet' }).click();
     await page.getByRole('status').getByText('Ärendet har nu status avslutat.').waitFor();
     await page.getByText('Ärendet är avslutat. Historiken finns kvar.').waitFor();
     expect(await status.getByRole('button').count()).toBe(0);
     await expect.poll(() => facts.getByRole('row', { name: /^Status/ }).innerText()).toContain('Avslutat');
     // A closed case's links are settled: no form to add one.
+    await openStep(page, 'Ärendets delar', 'Länkar');
+    await page.getByRole('region', { name: 'Länkar' }).waitFor();
     expect(await page.getByRole('form', { name: 'Lägg till länk' }).count()).toBe(0);
 
     // The history tells the whole way: registered → under beredning → för beslut → beslutat → avslutat.
+    await openStep(page, 'Ärendets delar', 'Historik');
     const history = page.getByRole('table', { name: 'Ärendets händelser i tidsordning' });
-    const steps = await history.locator('tbody tr td:nth-child(2)').allInnerTexts();
-    expect(steps.map((s) => s.split('\n')[0])).toEqual([
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(4);
+    const events = await history.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(events.map((s) => s.split('\n')[0])).toEqual([
       'Registrerat → Under beredning',
       'Under beredning → För beslut',
       'För beslut → Beslutat',
       'Beslutat → Avslutat',
     ]);
-    expect(steps[2]).toContain(reference);
+    expect(events[2]).toContain(reference);
   });
 });

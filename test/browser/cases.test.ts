@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, settled, useBrowser, visit, pickFromList } from './browser.js';
+import { expectAccessible, openStep, screenshot, settled, useBrowser, visit, pickFromList } from './browser.js';
 import { clock } from '../../src/platform/clock.js';
 
 /**
@@ -23,7 +23,13 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     const scroller = await page.locator('.table-scroll', { has: table }).boundingBox();
     expect(statusHeader && scroller && statusHeader.x + statusHeader.width <= scroller.x + scroller.width + 1).toBe(true);
     await screenshot(page, 'cases-list');
-    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Registrera ett ärende' }) });
+    // The registration form is a page of its own, reached from the list.
+    expect(await page.getByRole('form', { name: 'Registrera ett ärende' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Registrera ett ärende' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Registrera ett ärende');
+    expect(new URL(page.url()).pathname).toBe('/arenden-och-beslut/nytt');
+    await settled(page);
+    const form = page.getByRole('form', { name: 'Registrera ett ärende' });
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
     await form.getByLabel('Ärende').fill(subject);
     await form.getByLabel('Ursprung').selectOption({ label: 'Nationellt' });
@@ -73,7 +79,10 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     await status.getByRole('button', { name: 'Registrera beslut' }).click();
     await page.getByRole('status').getByText('Ärendet har nu status beslutat.').waitFor();
 
-    // A document, uploaded with its checksum and listed with a download link.
+    // A document, uploaded with its checksum and listed with a download link, under Handlingar.
+    await openStep(page, 'Ärendets delar', 'Handlingar');
+    expect(new URL(page.url()).searchParams.get('flik')).toBe('handlingar');
+    expect(await status.count()).toBe(0);
     const docs = page.getByRole('region', { name: 'Handlingar' });
     await docs.getByLabel('Välj fil').setInputFiles({
       name: 'Beslutsunderlag stroke.txt',
@@ -84,29 +93,59 @@ describe('cases: registration, triage, assignment, action items and closure', ()
     await page.getByRole('status').getByText('Handlingen Beslutsunderlag stroke.txt är uppladdad.').waitFor();
     await docs.getByRole('link', { name: 'Hämta Beslutsunderlag stroke.txt' }).waitFor();
 
-    // An action item; closing with it open is refused with the Swedish sentence.
+    // An action item (under Åtgärder); closing with it open is refused with the Swedish sentence.
+    await openStep(page, 'Ärendets delar', 'Åtgärder');
     const actions = page.getByRole('region', { name: 'Åtgärdspunkter' });
     await actions.getByLabel('Åtgärd', { exact: true }).fill('Informera verksamhetscheferna');
     await actions.getByLabel('Klar senast').fill(`${clock.year() + 1}-01-15`);
     await actions.getByRole('button', { name: 'Lägg till åtgärdspunkt' }).click();
     await page.getByRole('status').getByText('Åtgärdspunkten är tillagd.').waitFor();
     await actions.getByRole('table', { name: 'Åtgärdspunkter i ärendet' }).getByText('Informera verksamhetscheferna').waitFor();
+    await openStep(page, 'Ärendets delar', 'Översikt');
     await status.getByRole('button', { name: 'Avsluta ärendet' }).click();
     await status.getByRole('alert').getByText('Ärendet kan inte avslutas: en åtgärdspunkt är fortfarande öppen.').waitFor();
     await expectAccessible(page, 'close refused');
     await screenshot(page, 'case-close-refused');
 
     // Done, then closed.
+    await openStep(page, 'Ärendets delar', 'Åtgärder');
     await actions.getByRole('button', { name: 'Markera "Informera verksamhetscheferna" som klar' }).click();
     await page.getByRole('status').getByText('Åtgärdspunkten "Informera verksamhetscheferna" är klar.').waitFor();
+    await openStep(page, 'Ärendets delar', 'Översikt');
     await status.getByRole('button', { name: 'Avsluta ärendet' }).click();
     await page.getByRole('status').getByText('Ärendet har nu status avslutat.').waitFor();
     await page.getByText('Ärendet är avslutat. Historiken finns kvar.').waitFor();
     expect(await status.getByRole('button').count()).toBe(0);
+    await openStep(page, 'Ärendets delar', 'Historik');
     const history = page.getByRole('table', { name: 'Ärendets händelser i tidsordning' });
-    expect(await history.locator('tbody tr').count()).toBe(4);
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(4);
     await expectAccessible(page, 'case closed');
     await screenshot(page, 'case-page', { docs: true });
+
+    // The tab is in the URL: a reload stays on it, back goes to the previous tab.
+    await page.reload();
+    await settled(page);
+    const tabs = page.getByRole('navigation', { name: 'Ärendets delar' });
+    expect(await tabs.locator('[aria-current="page"]').innerText()).toBe('Historik');
+    await history.waitFor();
+    await page.goBack();
+    await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Översikt');
+    await page.goForward();
+    await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Historik');
+    // Keyboard: the arrow keys move between the tabs, Enter opens one and focus stays on it.
+    await tabs.getByRole('link', { name: 'Historik' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Länkar');
+    expect(new URL(page.url()).searchParams.get('flik')).toBe('lankar');
+    expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Länkar');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tabs.locator('[aria-current="page"]').innerText()).toBe('Översikt');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'case-page-390', { fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await screenshot(page, 'case-page-1366', { fullPage: false });
   });
 
   it('mina ärenden and the public register pass axe; the register masks secret cases', async () => {

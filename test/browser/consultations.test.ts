@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { expectAccessible, openStep, pickFromList, screenshot, settled, useBrowser, visit } from './browser.js';
 
 /**
  * A round runs through Region Blekinge's whole answer in the browser: registered from the
@@ -28,8 +28,16 @@ describe('a region’s answer to a consultation', () => {
     expect(caseNumber).toMatch(/^R10 \d{4}\/\d+$/);
     expect(await page.locator('main h1').innerText()).toContain(label);
     await expectAccessible(page, 'answer registered');
+    // The answer's steps: Översikt shown first; the answer is at Fördelning, nothing is done yet.
+    const steps = page.getByRole('navigation', { name: 'Remissvarets steg' });
+    const current = () => steps.locator('[aria-current="step"]').innerText();
+    expect(await current()).toMatch(/Översikt/);
+    expect(await steps.getByRole('link', { name: 'Fördelning pågår' }).count()).toBe(1);
+    expect(await steps.getByRole('link', { name: /\(klar\)/ }).count()).toBe(0);
 
     // Route to an LPO (leading) and an LSG, with the region's beredningsforum and kunskapsråd.
+    await openStep(page, 'Remissvarets steg', 'Fördelning');
+    expect(new URL(page.url()).searchParams.get('flik')).toBe('fordelning');
     const routing = page.getByRole('form', { name: 'Fördela remissen' });
     await routing.getByLabel('LPO Psykisk hälsa').check();
     await routing.getByLabel('LSG Läkemedel').check();
@@ -37,9 +45,10 @@ describe('a region’s answer to a consultation', () => {
     await routing.getByLabel('Bereds av').selectOption({ label: 'Beredningsforum' });
     await routing.getByLabel('Beslutas av').selectOption({ label: 'Kunskapsrådet' });
     await routing.getByRole('button', { name: 'Spara fördelningen' }).click();
-    await page.locator('dl.facts').getByText('Fördelad', { exact: true }).waitFor();
+    await steps.getByRole('link', { name: 'Fördelning (klar)' }).waitFor();
 
     // The gap-analysis survey, with a personal link per unit.
+    await openStep(page, 'Remissvarets steg', 'Enkät');
     const survey = page.getByRole('form', { name: /Gapanalys: enkät/ });
     await survey.getByLabel('Enheter som ska svara').fill('Vuxenpsykiatrin Karlskrona; vuxenpsykiatrin@example.se');
     await survey.getByRole('button', { name: 'Skicka enkäten' }).click();
@@ -68,9 +77,10 @@ describe('a region’s answer to a consultation', () => {
     await anonymous.page.getByText('Tack! Svaren är sparade.').waitFor();
     await screenshot(anonymous.page, 'consultations-survey');
 
-    // Progress, then the draft.
+    // Progress, then the draft. A reload stays on the step (it is in the URL).
     await page.reload();
     await settled(page);
+    expect(await current()).toMatch(/Enkät/);
     await page.getByText('1 av 1 enheter har svarat.').waitFor();
     await page.getByText('Vuxenpsykiatrin Karlskrona:').waitFor();
 
@@ -98,8 +108,9 @@ describe('a region’s answer to a consultation', () => {
     await old.page.goto(`${url.pathname}${url.hash}`);
     await settled(old.page);
     await old.page.getByText('Länken gäller inte för den här enkäten, eller har ersatts av en ny.', { exact: false }).waitFor();
+    await openStep(page, 'Remissvarets steg', 'Utkast');
     await page.getByRole('button', { name: 'Börja på utkastet' }).click();
-    await page.locator('dl.facts').getByText('Utkast', { exact: true }).waitFor();
+    await steps.getByRole('link', { name: 'Enkät (klar)' }).waitFor();
     const summary = 'Region Blekinge ställer sig bakom förslaget men behöver resurser för uppföljningen.';
     await page.getByLabel('Text: Sammanfattning').fill(summary);
     await page.getByRole('button', { name: 'Spara Sammanfattning' }).click();
@@ -115,16 +126,36 @@ describe('a region’s answer to a consultation', () => {
     // Beredning, decision, sent.
     await page.getByRole('button', { name: 'Utkastet är klart för beredning' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Utkastet är klart för beredning' }).count()).toBe(0);
+    // Keyboard: from Utkast, → and Enter open Beslut, and focus stays on the step.
+    await steps.getByRole('link', { name: /^Utkast/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(current).toMatch(/Beslut/);
+    expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-current')")).toBe('step');
     await page.getByRole('button', { name: 'Markera som berett' }).click();
-    await page.locator('dl.facts').getByText('Beredd', { exact: true }).waitFor();
-    await page.getByLabel('Beslutsreferens').fill('Kunskapsrådet 2026-11-26 § 5');
+    await steps.getByRole('link', { name: 'Utkast (klar)' }).waitFor();
+    // The decision is a § of justerade minutes in Navet, picked from the decision log.
+    const decisions = (await (await page.request.get('/api/v1/decisions?limit=1')).json()) as { items: { reference: string }[] };
+    const reference = decisions.items[0]!.reference;
+    const decide = page.getByRole('form', { name: 'Beslut', exact: true });
+    await decide.getByRole('button', { name: 'Besluta svaret' }).click();
+    await decide.locator('.field-error').first().waitFor();
+    await pickFromList(page, decide.getByRole('combobox', { name: 'Paragraf (§)' }), reference.split(' ')[0]!, reference);
     await page.getByRole('button', { name: 'Besluta svaret' }).click();
-    await page.locator('dl.facts').getByText('Kunskapsrådet 2026-11-26 § 5', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Markera som skickat' }).click();
-    await page.locator('dl.facts').getByText('Skickad', { exact: true }).waitFor();
-    await page.getByText('Svaret är beslutat och kan inte ändras, bara ersättas.').waitFor();
+    await steps.getByRole('link', { name: 'Beslut (klar)' }).waitFor();
     await expectAccessible(page, 'answer sent');
     await screenshot(page, 'consultations-answer');
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+      await screenshot(page, `consultations-answer-${width}`, { fullPage: false });
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await openStep(page, 'Remissvarets steg', 'Utkast');
+    await page.getByText('Svaret är beslutat och kan inte ändras, bara ersättas.').waitFor();
+    await openStep(page, 'Remissvarets steg', 'Översikt');
+    await page.locator('dl.facts').getByText('Skickad', { exact: true }).waitFor();
+    await page.locator('dl.facts').getByText(reference, { exact: false }).waitFor();
 
     // The document.
     const [download] = await Promise.all([
@@ -138,13 +169,13 @@ describe('a region’s answer to a consultation', () => {
     expect(xml).toContain('Region Blekinge');
     expect(xml).toContain(caseNumber);
     expect(xml).toContain(summary);
-    expect(xml).toContain('Kunskapsrådet 2026-11-26 § 5');
+    expect(xml).toContain(reference);
 
     // The answer's case followed it (decided with the same §, closed once sent); each links to the other.
     await page.locator('dl.facts').getByRole('link', { name: caseNumber }).click();
     const facts = page.locator('table.facts-table');
     await facts.getByText('Avslutat', { exact: true }).waitFor();
-    await facts.getByText('Kunskapsrådet 2026-11-26 § 5', { exact: true }).waitFor();
+    await facts.getByText(reference, { exact: true }).waitFor();
     await facts.getByRole('link', { name: /^Regionens svar på / }).click();
     await page.locator('dl.facts').getByRole('link', { name: caseNumber }).waitFor();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, settled, useBrowser, visit, pickFromList } from './browser.js';
+import { expectAccessible, openStep, settled, useBrowser, visit, pickFromList } from './browser.js';
 
 /**
  * The official diarium in the browser: the region's klassificeringsstruktur is kept on its page,
@@ -46,8 +46,8 @@ describe('diarium: klassificeringsstruktur, diarienummer and document registrati
     await expectAccessible(page, 'classification page');
 
     // A case in the region: registered, then given the region's number and the classification.
-    expect(await visit(page, '/arenden-och-beslut')).toBe('Ärenden och beslut');
-    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Registrera ett ärende' }) });
+    expect(await visit(page, '/arenden-och-beslut/nytt')).toBe('Registrera ett ärende');
+    const form = page.getByRole('form', { name: 'Registrera ett ärende' });
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
     await form.getByLabel('Ärende').fill(subject);
     await form.getByLabel('Ursprung').selectOption({ label: 'Nationellt' });
@@ -56,19 +56,23 @@ describe('diarium: klassificeringsstruktur, diarienummer and document registrati
     const done = page.getByRole('status').getByText(/Ärendet är registrerat med diarienummer/);
     await done.waitFor();
     const number = /diarienummer (.+?): /.exec(await done.innerText())?.[1] ?? '';
-    await page.getByRole('link', { name: number, exact: true }).click();
+    await page.getByRole('link', { name: `Öppna ärendet ${number}` }).click();
     await expect.poll(() => page.locator('main h1').innerText()).toBe(`${number}: ${subject}`);
     await settled(page);
 
+    // The diarium and the documents are under the case's Handlingar tab.
+    await openStep(page, 'Ärendets delar', 'Handlingar');
     const diarium = page.getByRole('region', { name: 'Diarium' });
     const dnr = `RS ${Date.now()}`;
     await diarium.getByLabel('Regionens diarienummer').fill(dnr);
     await diarium.getByLabel('Klassificering').selectOption({ label: `${code}.1 Kunskapsstyrning – remisser` });
     await diarium.getByRole('button', { name: 'Spara diarieuppgifter' }).click();
     await page.getByRole('status').getByText('Diarieuppgifterna är sparade.').waitFor();
+    await openStep(page, 'Ärendets delar', 'Översikt');
     const facts = page.getByRole('table', { name: 'Uppgifter om ärendet' });
     await facts.getByText(dnr).waitFor();
     await facts.getByText(`${code}.1 Kunskapsstyrning – remisser`).waitFor();
+    await openStep(page, 'Ärendets delar', 'Handlingar');
 
     // An incoming document names its sender.
     const docs = page.getByRole('region', { name: 'Handlingar' });

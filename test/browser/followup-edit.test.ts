@@ -132,6 +132,10 @@ describe('follow-up: editing statuses, plans, PDSA cycles and goals', () => {
     await page.locator('#transition-establishedOn-error').getByText('Uppgiften behövs.').waitFor();
     expect(await page.locator('.error-summary').innerText()).toContain('Fastställd den: Uppgiften behövs.');
     expect(writes).toBe(beforeEstablish);
+    // The decision is a § in Navet picked from the decision log; written out only when taken elsewhere.
+    await page.getByRole('combobox', { name: 'Paragraf (§)' }).waitFor();
+    await page.getByLabel('Var fattades beslutet?').selectOption({ label: 'Utanför Navet' });
+    await page.getByLabel('Beslutande organ och referens').waitFor();
     await screenshot(page, 'followup-transition-refused');
     await expectAccessible(page, 'plan after save');
 

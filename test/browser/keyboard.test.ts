@@ -162,7 +162,13 @@ describe('keyboard-only runs of the core flows', () => {
     const { page } = await suite.newPage({ signedIn: true });
     await page.goto('/arenden-och-beslut');
     await settled(page);
-    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Registrera ett ärende' }) });
+    // The form is a page of its own: the list links to it.
+    await tabTo(page, page.getByRole('link', { name: 'Registrera ett ärende' }), 'the link to the registration page');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Registrera ett ärende');
+    await settled(page);
+    await expectFocusOn(page.locator('#page-title'), 'the registration page h1');
+    const form = page.getByRole('form', { name: 'Registrera ett ärende' });
     const submit = form.getByRole('button', { name: 'Registrera ärendet' });
 
     // Empty submit: the error summary takes focus; its links lead to the fields.
@@ -232,6 +238,16 @@ describe('keyboard-only runs of the core flows', () => {
     await settled(page);
     await expectFocusOn(page.locator('#page-title'), 'the answer page h1');
 
+    // The answer's steps are links: Tab reaches Fördelning, Enter opens it, focus stays on it.
+    const steps = page.getByRole('navigation', { name: 'Remissvarets steg' });
+    const routingStep = steps.getByRole('link', { name: 'Fördelning pågår' });
+    await tabTo(page, routingStep, 'the Fördelning step');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => routingStep.getAttribute('aria-current')).toBe('step');
+    expect(new URL(page.url()).searchParams.get('flik')).toBe('fordelning');
+    await expectFocusOn(routingStep, 'the Fördelning step after opening it');
+    await expectFocusVisible(page, 'the Fördelning step');
+
     // Route: a group ticked with Space, the lead chosen with the arrow keys.
     const routing = page.getByRole('form', { name: 'Fördela remissen' });
     const lpo = routing.getByRole('checkbox', { name: 'LPO Akut vård', exact: true });
@@ -244,14 +260,21 @@ describe('keyboard-only runs of the core flows', () => {
     const save = routing.getByRole('button', { name: 'Spara fördelningen' });
     await tabTo(page, save, 'save routing');
     await page.keyboard.press('Enter');
-    await page.locator('dl.facts').getByText('Fördelad', { exact: true }).waitFor();
+    await steps.getByRole('link', { name: 'Fördelning (klar)' }).waitFor();
     // The button is disabled while saving, which drops focus: it gets it back.
     await expectFocusOn(save, 'the save button after routing');
+
+    // To Utkast with the arrow keys along the steps (Fördelning → Enkät → Utkast), then Enter.
+    await tabTo(page, steps.getByRole('link', { name: 'Fördelning (klar)' }), 'the Fördelning step', { back: true });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => steps.locator('[aria-current="step"]').innerText()).toMatch(/Utkast/);
 
     // Start the draft: the step's form goes away, focus must not be lost with it.
     await tabTo(page, page.getByRole('button', { name: 'Börja på utkastet' }), 'start the draft');
     await page.keyboard.press('Enter');
-    await page.locator('dl.facts').getByText('Utkast', { exact: true }).waitFor();
+    await steps.getByRole('link', { name: 'Enkät (klar)' }).waitFor();
     await expectFocusOn(page.getByRole('heading', { level: 2, name: 'Nästa steg' }), 'the steps heading');
 
     // A new section with an empty heading is refused where the keyboard is.
@@ -343,7 +366,7 @@ describe('keyboard-only runs of the core flows', () => {
     });
     await post(api, `/api/v1/meetings/${meeting.id}/agenda`, headers, { caseId: c.id });
 
-    await page.goto(`/moten/moten/${meeting.id}`);
+    await page.goto(`/moten/moten/${meeting.id}?flik=protokoll`);
     await settled(page);
     const minutes = page.getByRole('region', { name: 'Protokoll' });
     const write = minutes.getByRole('button', { name: 'Skriv paragrafen' });

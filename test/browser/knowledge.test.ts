@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeRound } from '../../src/modules/knowledge/rules/track.js';
 import { todayInSweden } from '../../src/platform/clock.js';
-import { expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { expectAccessible, pickFromList, screenshot, settled, useBrowser, visit } from './browser.js';
 
 const date = (iso: string) =>
   new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
@@ -65,6 +65,8 @@ describe('knowledge supports: search and a consultation round', () => {
       await page.getByRole('alert').getByText('Remissomgången kunde inte planeras.').waitFor();
       await expectAccessible(page, 'new round refused');
       await page.getByLabel('Skäl för avvikelsen').fill('Stora organisatoriska frågor för primärvården (webbtest)');
+      // The sender is picked from the register of organisations, not typed.
+      await pickFromList(page, page.getByRole('combobox', { name: 'Avsändare' }), 'nervsystem', 'NPO Nervsystemets sjukdomar');
       await page.getByRole('button', { name: 'Registrera omgången' }).click();
       await expect.poll(() => page.locator('main h1').innerText()).toBe('Kliniskt kunskapsstöd KOL (demo)');
       await settled(page);
@@ -112,6 +114,10 @@ describe('knowledge supports: search and a consultation round', () => {
       .getByRole('link', { name: /^Framtagare:/ })
       .waitFor();
     await page.getByLabel('Framtagare', { exact: true }).fill('NPO webbtest');
+    // The sender is picked from the register of organisations (the national sender is proposed).
+    const sender = page.getByRole('combobox', { name: 'Avsändare' });
+    expect(await sender.inputValue()).toBe('Nationellt system för kunskapsstyrning hälso- och sjukvård');
+    await pickFromList(page, sender, 'nervsystem', 'NPO Nervsystemets sjukdomar');
     await page.getByRole('button', { name: 'Lägg in kunskapsstödet' }).click();
     await expect.poll(() => page.locator('main h1').innerText()).toBe('Vårdförlopp webbtest (formulär)');
     await settled(page);

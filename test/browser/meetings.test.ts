@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, screenshot, settled, useBrowser, visit } from './browser.js';
+import { baseURL, expectAccessible, openStep, screenshot, settled, useBrowser, visit } from './browser.js';
 import { daysFromToday } from '../helpers/clock.js';
 
 /** "29 dec. 2026", as the pages write a meeting's day (dateStyle medium). */
@@ -49,13 +49,32 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     await page.getByLabel('År').selectOption(year);
     await page.getByRole('link', { name: label }).first().waitFor();
     await expectAccessible(page, 'forum page');
+    // Planning a single meeting is a page of its own, not a form under the list.
+    expect(await page.getByRole('link', { name: 'Planera ett nytt möte' }).getAttribute('href')).toBe(
+      `/moten/forum/${council.id}/nytt-mote`,
+    );
+    expect(await page.getByRole('button', { name: 'Planera mötet' }).count()).toBe(0);
     await screenshot(page, 'meetings-forum');
     await visit(page, `/moten/moten/${meeting.id}`);
     await expect.poll(() => page.locator('main h1').innerText()).toBe(`Kunskapsrådet (demo) ${label}`);
     await settled(page);
     await expectAccessible(page, 'meeting page');
+    // Steps: Kallelse first and current (no ?flik= yet), the meeting is at the notice.
+    const steps = page.getByRole('navigation', { name: 'Mötets steg' });
+    expect(await steps.getByRole('link').allInnerTexts()).toEqual([
+      expect.stringMatching(/Kallelse/),
+      expect.stringMatching(/Dagordning/),
+      expect.stringMatching(/Närvaro/),
+      expect.stringMatching(/Protokoll/),
+      expect.stringMatching(/Justering/),
+    ]);
+    expect(await steps.getByRole('link', { name: 'Kallelse pågår' }).getAttribute('aria-current')).toBe('step');
+    await page.getByText('Webbtestsalen').waitFor();
 
     // Agenda: put the case forward.
+    await openStep(page, 'Mötets steg', 'Dagordning');
+    expect(new URL(page.url()).searchParams.get('flik')).toBe('dagordning');
+    expect(await page.getByText('Webbtestsalen').count()).toBe(0);
     const agenda = page.getByRole('region', { name: 'Föredragningslista' });
     await agenda.getByLabel('Ärende att sätta upp för beslut').selectOption({ label: `${c.caseNumber} ${subject}` });
     await agenda.getByRole('button', { name: 'Sätt upp ärendet' }).click();
@@ -63,6 +82,7 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     await agenda.getByRole('listitem').filter({ hasText: subject }).waitFor();
 
     // Minutes: write the decision for the agenda item.
+    await openStep(page, 'Mötets steg', 'Protokoll');
     const minutes = page.getByRole('region', { name: 'Protokoll' });
     await minutes.getByLabel('Punkt på föredragningslistan').selectOption({ label: `${subject} (${c.caseNumber})` });
     await minutes.getByLabel('Typ av beslut').selectOption({ label: 'Beslut' });
@@ -78,14 +98,27 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     await expectAccessible(page, 'meeting page with minutes');
 
     // Justering: the chair adjusts.
+    await openStep(page, 'Mötets steg', 'Justering');
     const justering = page.getByRole('region', { name: 'Justering' });
     await justering.getByLabel('Bertil Påhittad (demo)').check();
     await justering.getByRole('button', { name: 'Spara justerare' }).click();
     await page.getByText('Justerarna är utsedda.').waitFor();
     await justering.getByRole('button', { name: 'Skicka protokollet för justering' }).click();
     await page.getByText('Protokollet är skickat till justerarna.').waitFor();
-    expect(await page.getByTestId('minutes-status').innerText()).toBe('För justering');
+    // The steps follow the lifecycle: the minutes are written (klar), the meeting is at justering.
+    await steps.getByRole('link', { name: 'Protokoll (klar)' }).waitFor();
+    expect(await steps.getByRole('link', { name: 'Justering pågår' }).getAttribute('aria-current')).toBe('step');
     await screenshot(page, 'meetings-meeting');
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+      await screenshot(page, `meetings-meeting-${width}`, { fullPage: false });
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
+    // Back goes to the previous step; the status of the minutes is under Kallelse.
+    await page.goBack();
+    await expect.poll(() => steps.locator('[aria-current="step"]').innerText()).toMatch(/Protokoll/);
+    await openStep(page, 'Mötets steg', 'Kallelse');
+    expect(await page.getByTestId('minutes-status').innerText()).toBe('För justering');
 
     // The chair signs in and approves.
     const chair = await suite.browser.newContext({
@@ -100,12 +133,13 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
       data: { email: 'ordforande@demo.navet.example', password: 'demo-lösenord-navet' },
     });
     expect(login.status()).toBe(200);
-    await chairPage.goto(`/moten/moten/${meeting.id}`);
+    // A link can point at a step: the chair opens Justering directly.
+    await chairPage.goto(`/moten/moten/${meeting.id}?flik=justering`);
     await settled(chairPage);
     await chairPage.getByRole('button', { name: 'Justera protokollet' }).click();
     await chairPage.getByText('Du har justerat protokollet.').waitFor();
-    await expect.poll(() => chairPage.getByTestId('minutes-status').innerText()).toBe('Justerat');
     await chairPage.getByText('Protokollet är justerat och låst.', { exact: false }).waitFor();
+    await chairPage.getByRole('navigation', { name: 'Mötets steg' }).getByRole('link', { name: 'Justering (klar)' }).waitFor();
     await chair.close();
 
     // The case is decided, with the paragraph as reference; the decision is in the log.
@@ -157,7 +191,7 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     await api.put(`${url}/adjusters`, { headers, data: { personIds: [chair.personId], version: d.meeting.version } });
 
     // The case stands on the agenda för beslut without a §: the page says which item keeps the minutes back.
-    await visit(page, `/moten/moten/${meeting.id}`);
+    await visit(page, `/moten/moten/${meeting.id}?flik=justering`);
     const justering = page.getByRole('region', { name: 'Justering' });
     const position = (await detail()).agenda.find((a) => a.caseId === c.id)!.position;
     await justering
@@ -170,16 +204,17 @@ describe('meetings: agenda, minutes, justering and the decision log', () => {
     const item = (await (await api.get(url)).json()).agenda.find((a: { caseId: string | null }) => a.caseId === c.id);
     await api.post(`${url}/paragraphs`, { headers, data: { agendaItemId: item.id, decisionText: 'Riktlinjen fastställs.' } });
     await api.post(`${url}/minutes/submit`, { headers, data: { version: (await detail()).meeting.version } });
-    await visit(page, `/moten/moten/${meeting.id}`);
+    await visit(page, `/moten/moten/${meeting.id}?flik=justering`);
     const paper = page.getByRole('form', { name: 'Justering på papper' });
     await paper.getByLabel('Justerare', { exact: true }).selectOption(chair.personId);
     await paper.getByLabel('Datum för underskriften').fill(meetingDay);
     await expectAccessible(page, 'paper justering form');
     await paper.getByRole('button', { name: 'Registrera justeringen' }).click();
     await page.getByText('Justeringen på papper är registrerad.').waitFor();
-    await expect.poll(() => page.getByTestId('minutes-status').innerText()).toBe('Justerat');
     await justering.getByText(`Bertil Påhittad (demo): justerade på papper ${meetingDay}`, { exact: false }).waitFor();
     await screenshot(page, 'meetings-paper-justering');
+    await openStep(page, 'Mötets steg', 'Kallelse');
+    await expect.poll(() => page.getByTestId('minutes-status').innerText()).toBe('Justerat');
     const decided = await (await api.get(`/api/v1/cases/${c.id}`)).json();
     expect(decided.status).toBe('beslutad');
   }, 120_000);

@@ -65,7 +65,7 @@ describe('Min översikt', () => {
     await expectAccessible(page, 'answer from the overview');
 
     // her one region is remembered: registering a case starts on it
-    await visit(page, '/arenden-och-beslut');
+    await visit(page, '/arenden-och-beslut/nytt');
     await expect.poll(() => page.locator('#case-region').inputValue()).toBe('07');
 
     // the header's count leads to her notifications

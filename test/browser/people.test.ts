@@ -166,7 +166,12 @@ describe('people, jäv declarations, appointments and cases', () => {
     await expect.poll(() => page.url()).toContain('region=07');
     await settled(page);
 
-    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Registrera ett ärende' }) });
+    // The registration page, reached from the list, keeps the list's region.
+    await page.getByRole('link', { name: 'Registrera ett ärende' }).click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Registrera ett ärende');
+    await settled(page);
+    const form = page.getByRole('form', { name: 'Registrera ett ärende' });
+    await expect.poll(() => form.getByLabel('Region').inputValue()).toBe('07');
     await form.getByRole('button', { name: 'Registrera ärendet' }).click();
     await form.locator('.error-summary').getByText('Ärende: Beskriv ärendet.').waitFor();
     await form.getByLabel('Region').selectOption({ label: 'Region Kronoberg' });
@@ -178,6 +183,9 @@ describe('people, jäv declarations, appointments and cases', () => {
     await done.waitFor();
     const number = /diarienummer (.+?): /.exec(await done.innerText())?.[1] ?? '';
     expect(number).toMatch(/^R07 \d{4}\/\d+$/);
+    await page.getByRole('link', { name: 'Ärenden och beslut' }).first().click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Ärenden och beslut');
+    await settled(page);
     await table.getByRole('rowheader', { name: number }).waitFor();
     await expectAccessible(page, 'case registered');
     await screenshot(page, 'cases', { docs: true });

@@ -27,7 +27,7 @@ describe('gallring and the e-archive', () => {
     const closed = (await list.json()).items.find(
       (c: { subject: string }) => c.subject === 'Förfrågan om nationell statistik för palliativ vård (demo)',
     ) as { id: string };
-    await page.goto(`/arenden-och-beslut/arenden/${closed.id}`);
+    await page.goto(`/arenden-och-beslut/arenden/${closed.id}?flik=handlingar`);
     await settled(page);
     const panel = page.getByRole('region', { name: 'E-arkiv' });
     const link = panel.getByRole('link', { name: 'Exportera e-arkivpaket (FGS)' });

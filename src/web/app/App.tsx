@@ -16,16 +16,16 @@ import { Link, matchPath, NavLink, navigate, useLocation } from './router';
 import { ROUTES, type RouteDef } from './routes';
 
 export function App() {
-  const { path, navigation } = useLocation();
+  const { path, navigation, keepFocus } = useLocation();
   const firstNavigation = useRef(navigation);
 
   // After a client-side navigation, put focus on the new page's h1 so screen readers
   // announce it and keyboard users start from the top of the content. Not on first load.
   useEffect(() => {
-    if (navigation === firstNavigation.current) return;
+    if (navigation === firstNavigation.current || keepFocus) return;
     const frame = window.requestAnimationFrame(() => document.getElementById('page-title')?.focus());
     return () => window.cancelAnimationFrame(frame);
-  }, [navigation]);
+  }, [navigation, keepFocus]);
 
   let route: RouteDef | undefined;
   let params: Record<string, string> = {};

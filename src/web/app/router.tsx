@@ -7,15 +7,15 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type 
 
 const listeners = new Set<() => void>();
 let navigation = 0;
-let state = { href: currentHref(), navigation };
+let state = { href: currentHref(), navigation, keepFocus: false };
 
 function currentHref(): string {
   return window.location.pathname + window.location.search;
 }
 
-function emit(): void {
+function emit(keepFocus = false): void {
   navigation += 1;
-  state = { href: currentHref(), navigation };
+  state = { href: currentHref(), navigation, keepFocus };
   for (const listener of listeners) listener();
 }
 
@@ -24,7 +24,11 @@ window.addEventListener('popstate', () => {
   if (currentHref() !== state.href) emit();
 });
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/**
+ * `keepFocus` is for a move within the same page (a tab or step of it): focus stays on the link
+ * that was followed and the page does not scroll to the top.
+ */
+export function navigate(to: string, options: { replace?: boolean; keepFocus?: boolean } = {}): void {
   const url = new URL(to, window.location.href);
   if (url.origin !== window.location.origin) {
     window.location.assign(url.href);
@@ -33,8 +37,8 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   const next = url.pathname + url.search + url.hash;
   if (options.replace) window.history.replaceState(null, '', next);
   else window.history.pushState(null, '', next);
-  window.scrollTo(0, 0);
-  emit();
+  if (!options.keepFocus) window.scrollTo(0, 0);
+  emit(options.keepFocus);
 }
 
 function subscribe(listener: () => void): () => void {
@@ -46,12 +50,19 @@ export interface Location {
   path: string;
   search: URLSearchParams;
   navigation: number;
+  /** The last navigation stayed on the page (a tab): the layout leaves focus where it is. */
+  keepFocus: boolean;
 }
 
 export function useLocation(): Location {
   const snapshot = useSyncExternalStore(subscribe, () => state);
   const url = new URL(snapshot.href, window.location.origin);
-  return { path: decodeURI(url.pathname), search: url.searchParams, navigation: snapshot.navigation };
+  return {
+    path: decodeURI(url.pathname),
+    search: url.searchParams,
+    navigation: snapshot.navigation,
+    keepFocus: snapshot.keepFocus,
+  };
 }
 
 /** Matches "/organisation/regioner/:code" against a path; returns the params or null. */

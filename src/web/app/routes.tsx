@@ -26,6 +26,7 @@ import { PublicDecisionsPage } from '../meetings/PublicDecisionsPage';
 import { ForumPage } from '../meetings/ForumPage';
 import { MeetingPage } from '../meetings/MeetingPage';
 import { MeetingsHomePage } from '../meetings/MeetingsHomePage';
+import { NewMeetingPage } from '../meetings/NewMeetingPage';
 import { AnswerPage } from '../consultations/AnswerPage';
 import { BoardPage } from '../consultations/BoardPage';
 import { JointAnswerPage } from '../consultations/JointAnswerPage';
@@ -36,6 +37,7 @@ import { CasePage } from '../cases/CasePage';
 import { ClassificationPage } from '../cases/ClassificationPage';
 import { DiaryPage } from '../cases/DiaryPage';
 import { MyCasesPage } from '../cases/MyCasesPage';
+import { NewCasePage } from '../cases/NewCasePage';
 import { TriagePage } from '../cases/TriagePage';
 import { NewPersonPage } from '../people/NewPersonPage';
 import { PeoplePage } from '../people/PeoplePage';
@@ -131,6 +133,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/enkat/:id', access: 'public', render: (p) => <SurveyFormPage id={p.id ?? ''} /> },
   { pattern: '/remissvar/:id', access: 'public', render: (p) => <InvitationFormPage id={p.id ?? ''} /> },
   { pattern: '/arenden-och-beslut/mina', access: 'public', render: () => <MyCasesPage /> },
+  { pattern: '/arenden-och-beslut/nytt', access: 'public', render: () => <NewCasePage /> },
   { pattern: '/arenden-och-beslut/beredning', access: 'public', render: () => <TriagePage /> },
   { pattern: '/arenden-och-beslut/diarium', access: 'public', render: () => <DiaryPage /> },
   {
@@ -169,6 +172,7 @@ export const ROUTES: RouteDef[] = [
   // Insyn: decisions of justerade protokoll, for anyone (the server masks secret cases' paragraphs).
   { pattern: '/beslut-och-protokoll', access: 'public', render: () => <PublicDecisionsPage /> },
   { pattern: '/moten/forum/:id', access: 'public', render: (p) => <ForumPage id={p.id ?? ''} /> },
+  { pattern: '/moten/forum/:id/nytt-mote', access: 'public', render: (p) => <NewMeetingPage id={p.id ?? ''} /> },
   { pattern: '/moten/moten/:id', access: 'public', render: (p) => <MeetingPage id={p.id ?? ''} /> },
   // Follow-up: national views are public when insyn is on (the server decides); plans and import need sign-in.
   { pattern: '/inforande', access: 'public', render: () => <HeatmapPage /> },

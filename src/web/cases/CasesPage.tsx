@@ -1,26 +1,23 @@
 /**
  * Ärenden: the register of incoming cases in the regions the caller has a role in, filtered by
- * region and year, and the registration form. The server assigns the case number (per region
- * and year, without gaps) and the page says which number the new case got.
+ * region and year, and a link to register a new one (NewCasePage: its own page, not under the list).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, navigate, useLocation } from '../app/router';
-import { $api, invalidate, type Schema } from '../client';
+import { $api } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
 import { SelectField, TextField } from '../components/Fields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { useAsync } from '../components/useAsync';
-import { useMyRegions } from '../auth/regions';
 import { useI18n, useT } from '../i18n';
 import { loadRegions } from '../organisation/reference';
 import { CASES_PATH, caseHref, originLabel, STATUS_BADGE, statusLabel } from './cases';
 import { CasesNav } from './CasesNav';
-import { RegisterCaseForm } from './RegisterCaseForm';
+import { NEW_CASE_PATH } from './NewCasePage';
 
 export { CASES_PATH };
-type Case = Schema<'Case'>;
 
 export function CasesPage() {
   const t = useT();
@@ -36,7 +33,6 @@ function Cases() {
   const { t, formatDate } = i18n;
   const { search } = useLocation();
   const region = search.get('region') ?? '';
-  const { homeRegion } = useMyRegions();
   const year = search.get('year') ?? '';
   const [draftRegion, setDraftRegion] = useState(region);
   const [draftYear, setDraftYear] = useState(year);
@@ -44,7 +40,6 @@ function Cases() {
   const cases = $api.useQuery('get', '/cases', {
     params: { query: { ...(region ? { region } : {}), ...(/^\d{4}$/.test(year) ? { year: Number(year) } : {}), limit: 200 } },
   });
-  const [registered, setRegistered] = useState<{ c: Case; n: number } | null>(null);
   const regionName = (code: string) => regions.data?.find((r) => r.code === code)?.name ?? code;
   const items = cases.data?.items ?? [];
 
@@ -60,7 +55,11 @@ function Cases() {
   return (
     <Page title={t('area.cases')} crumbs={[{ to: '/', label: t('nav.start') }]} lead={<p>{t('cases.lead')}</p>}>
       <CasesNav />
-      {registered && <RegisteredMessage key={registered.n} c={registered.c} />}
+      <p>
+        <Link className="button" to={region ? `${NEW_CASE_PATH}?region=${encodeURIComponent(region)}` : NEW_CASE_PATH}>
+          {t('case.register.heading')}
+        </Link>
+      </p>
       <form className="filters form" onSubmit={filter} aria-labelledby="cases-filter-heading">
         <h2 id="cases-filter-heading" className="h-small">
           {t('cases.filterHeading')}
@@ -127,32 +126,6 @@ function Cases() {
         </TableScroll>
       )}
       {cases.data?.nextCursor && <p className="muted">{t('cases.more')}</p>}
-      <RegisterCaseForm
-        regions={regions.data ?? []}
-        defaultRegion={region || (homeRegion ?? '')}
-        onRegistered={(c) => {
-          setRegistered((r) => ({ c, n: (r?.n ?? 0) + 1 }));
-          void invalidate('/cases');
-        }}
-      />
     </Page>
-  );
-}
-
-/** Tells the number the case got, and takes focus so it is read out. */
-function RegisteredMessage({ c }: { c: Case }) {
-  const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.scrollIntoView({ block: 'center' });
-  }, []);
-  return (
-    <div ref={ref} className="alert alert-success" role="status" tabIndex={-1}>
-      <p>{t('case.registered', { number: c.caseNumber, subject: c.subject })}</p>
-      <p>
-        <Link to={caseHref(c.id)}>{t('cases.open', { number: c.caseNumber })}</Link>
-      </p>
-    </div>
   );
 }

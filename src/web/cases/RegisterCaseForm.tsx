@@ -1,5 +1,5 @@
 /**
- * Registering an incoming matter: region, subject, origin, sender, date received and the
+ * Registering an incoming matter (its own page, NewCasePage): region, subject, origin, sender, date received and the
  * secrecy marking with its legal ground. Validated by the API's own schema (RegisterBody); the
  * error summary at the top links to each field.
  */
@@ -97,54 +97,51 @@ export function RegisterCaseForm({
   );
 
   return (
-    <section aria-labelledby="register-heading" className="panel">
-      <h2 id="register-heading">{t('case.register.heading')}</h2>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {summary.summary && <FormErrorSummary {...summary.summary} />}
-        <SelectField
-          id="case-region"
-          label={label('region')}
-          {...bind(form, 'region')}
-          options={regions.map((r) => ({ value: r.code, label: r.name }))}
-          placeholder={t('case.chooseRegion')}
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-title">
+      {summary.summary && <FormErrorSummary {...summary.summary} />}
+      <SelectField
+        id="case-region"
+        label={label('region')}
+        {...bind(form, 'region')}
+        options={regions.map((r) => ({ value: r.code, label: r.name }))}
+        placeholder={t('case.chooseRegion')}
+      />
+      <TextField id="case-subject" label={label('subject')} {...bind(form, 'subject')} autoComplete="off" />
+      <SelectField
+        id="case-origin"
+        label={label('origin')}
+        {...bind(form, 'origin')}
+        options={ORIGINS.map((o) => ({ value: o, label: i18n.t(`case.origin.${o}`) }))}
+      />
+      <Combobox
+        id="case-sender"
+        label={label('sender')}
+        {...bind(form, 'sender')}
+        selectedLabel={form.watch('sender')}
+        cacheKey="senders"
+        load={loadSenderNames((k) => i18n.tMaybe(`sender.kind.${k}`) ?? k)}
+        hint={t('sender.pickHint')}
+        onChange={(name) => form.setValue('sender', name, { shouldDirty: true })}
+      />
+      <TextField id="case-receivedDate" label={label('receivedDate')} type="date" {...bind(form, 'receivedDate')} />
+      <Checkbox
+        id="case-secret"
+        label={t('cases.secretCheckbox')}
+        checked={secret}
+        onChange={(v) => form.setValue('secret', v)}
+      />
+      {secret && (
+        <TextField
+          id="case-secrecyGround"
+          label={label('secrecyGround')}
+          hint={t('cases.secretGround.hint')}
+          {...bind(form, 'secrecyGround')}
+          autoComplete="off"
         />
-        <TextField id="case-subject" label={label('subject')} {...bind(form, 'subject')} autoComplete="off" />
-        <SelectField
-          id="case-origin"
-          label={label('origin')}
-          {...bind(form, 'origin')}
-          options={ORIGINS.map((o) => ({ value: o, label: i18n.t(`case.origin.${o}`) }))}
-        />
-        <Combobox
-          id="case-sender"
-          label={label('sender')}
-          {...bind(form, 'sender')}
-          selectedLabel={form.watch('sender')}
-          cacheKey="senders"
-          load={loadSenderNames((k) => i18n.tMaybe(`sender.kind.${k}`) ?? k)}
-          hint={t('sender.pickHint')}
-          onChange={(name) => form.setValue('sender', name, { shouldDirty: true })}
-        />
-        <TextField id="case-receivedDate" label={label('receivedDate')} type="date" {...bind(form, 'receivedDate')} />
-        <Checkbox
-          id="case-secret"
-          label={t('cases.secretCheckbox')}
-          checked={secret}
-          onChange={(v) => form.setValue('secret', v)}
-        />
-        {secret && (
-          <TextField
-            id="case-secrecyGround"
-            label={label('secrecyGround')}
-            hint={t('cases.secretGround.hint')}
-            {...bind(form, 'secrecyGround')}
-            autoComplete="off"
-          />
-        )}
-        <button type="submit" disabled={form.formState.isSubmitting}>
-          {t('case.register.submit')}
-        </button>
-      </form>
-    </section>
+      )}
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t('case.register.submit')}
+      </button>
+    </form>
   );
 }

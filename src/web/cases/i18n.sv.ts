@@ -38,6 +38,12 @@ export const svCases = {
 
   'cases.open': 'Öppna ärendet {number}',
   'cases.page.lead': 'Status, handläggning, åtgärdspunkter, handlingar och historik för ärendet.',
+  'cases.tab.label': 'Ärendets delar',
+  'cases.tab.oversikt': 'Översikt',
+  'cases.tab.handlingar': 'Handlingar',
+  'cases.tab.atgarder': 'Åtgärder',
+  'cases.tab.lankar': 'Länkar',
+  'cases.tab.historik': 'Historik',
   'cases.summary.heading': 'Uppgifter',
   'cases.summary.caption': 'Uppgifter om ärendet',
   'cases.field.assignedGroup': 'Handläggande grupp',

@@ -52,3 +52,7 @@ export const loadParagraphs = async (q: string): Promise<ComboOption[]> => {
     description: [d.title, d.caseNumber].filter(Boolean).join(' · '),
   }));
 };
+
+/** The same § for a body that takes the decision's reference as text: the option's value is the reference. */
+export const loadParagraphRefs = async (q: string): Promise<ComboOption[]> =>
+  (await loadParagraphs(q)).map((o) => ({ ...o, value: o.label }));

@@ -1,24 +1,23 @@
 /**
- * One region's answer to a round, the whole "en väg in" flow on one page: facts and
- * milestones, routing, the gap-analysis survey and its progress, the draft section by section
- * with comments, the steps (beredning, decision, sent, superseded) and the documents out.
+ * One region's answer to a round, the whole "en väg in" flow as steps (issue 17): Översikt
+ * (facts, milestones, documents out), Fördelning (routing), Enkät (the gap-analysis survey and
+ * its progress), Utkast (the draft section by section with comments) and Beslut (beredning,
+ * decision, sending, superseding). The step is in the URL (`?flik=`); the steps done and the
+ * one the answer is in follow its lifecycle (answer-steps.ts).
  * The server says what the caller may do (allowedActions, permissions); the page only offers that.
  */
-import { Link } from '../app/router';
-import { caseHref } from '../cases/cases';
-import { ErrorAlert, Loading, Notice } from '../components/Alerts';
+import { ErrorAlert, Loading } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { TableScroll } from '../components/TableScroll';
-import { useI18n, useT } from '../i18n';
-import { DiarienummerForm } from './DiarienummerForm';
+import { StepNav, useStep } from '../components/StepNav';
+import { useI18n, useT, type MessageKey } from '../i18n';
+import { AnswerGroups, AnswerOverview } from './AnswerOverview';
+import { ANSWER_STEPS, answerStepDone, answerStepNow, type AnswerStep } from './answer-steps';
 import { DraftPanel } from './DraftPanel';
-import { answerChanged, boardPath, CONSULTATIONS_PATH, downloadHref, jointPath, useAnswer } from './model';
+import { answerChanged, boardPath, CONSULTATIONS_PATH, useAnswer, type Answer } from './model';
 import { RoutingForm } from './RoutingForm';
-import { jointStatusLabel, milestoneLabel, StatusBadge, trackLabel } from './shared';
 import { StepsPanel } from './StepsPanel';
 import { SurveyPanel } from './SurveyPanel';
-import { TrackSteps } from './TrackSteps';
 
 export function AnswerPage({ id }: { id: string }) {
   const t = useT();
@@ -29,10 +28,18 @@ export function AnswerPage({ id }: { id: string }) {
   );
 }
 
+const STEP_LABEL: Record<AnswerStep, MessageKey> = {
+  oversikt: 'consultations.step.oversikt',
+  fordelning: 'consultations.step.fordelning',
+  enkat: 'consultations.step.enkat',
+  utkast: 'consultations.step.utkast',
+  beslut: 'consultations.step.beslut',
+};
+
 function AnswerView({ id }: { id: string }) {
-  const i18n = useI18n();
-  const { t, formatDate } = i18n;
+  const { t } = useI18n();
   const answer = useAnswer(id);
+  const step = useStep(ANSWER_STEPS);
   const a = answer.data;
   const crumbs = [
     { to: CONSULTATIONS_PATH, label: t('area.consultations') },
@@ -41,7 +48,6 @@ function AnswerView({ id }: { id: string }) {
   const title = a
     ? t('consultations.answer.titleFor', { round: a.round?.title ?? '', region: a.regionName })
     : t('consultations.answer.title');
-  const changed = () => void answerChanged();
 
   return (
     <Page title={title} crumbs={crumbs}>
@@ -49,124 +55,61 @@ function AnswerView({ id }: { id: string }) {
       {answer.isPending && <Loading />}
       {a && (
         <>
-          {a.supersededReason !== null && (
-            <Notice kind="warning">
-              <p>{t('consultations.answer.superseded', { reason: a.supersededReason ?? '' })}</p>
-            </Notice>
-          )}
-          <dl className="facts">
-            <dt>{t('consultations.field.caseNumber')}</dt>
-            <dd className="mono">
-              <Link to={caseHref(a.caseId)}>{a.caseNumber}</Link>
-            </dd>
-            <dt>{t('consultations.field.diarienummer')}</dt>
-            <dd className="mono">{a.diarienummer ?? t('consultations.diarienummer.none')}</dd>
-            <dt>{t('consultations.field.status')}</dt>
-            <dd>
-              <StatusBadge status={a.status} />
-            </dd>
-            {a.round && (
-              <>
-                <dt>{t('consultations.field.track')}</dt>
-                <dd>{trackLabel(i18n, a.round.track)}</dd>
-                <dt>{t('consultations.field.sender')}</dt>
-                <dd>{a.round.sender}</dd>
-                <dt>{t('consultations.field.closes')}</dt>
-                <dd>{formatDate(a.round.closesOn)}</dd>
-              </>
-            )}
-            <dt>{t('consultations.field.groups')}</dt>
-            <dd>
-              {a.groups.length === 0
-                ? t('consultations.answer.notRouted')
-                : a.groups.map((g) => (g.lead ? t('consultations.answer.leadGroup', { name: g.name }) : g.name)).join(', ')}
-            </dd>
-            <dt>{t('consultations.field.beredningGroup')}</dt>
-            <dd>{a.beredningGroup?.name ?? t('consultations.none')}</dd>
-            <dt>{t('consultations.field.decisionGroup')}</dt>
-            <dd>{a.decisionGroup?.name ?? t('consultations.none')}</dd>
-            {a.decisionRef && (
-              <>
-                <dt>{t('consultations.field.decision')}</dt>
-                <dd>
-                  {a.decisionRef}, {formatDate(a.decidedOn)}
-                </dd>
-              </>
-            )}
-            {a.sentOn && (
-              <>
-                <dt>{t('consultations.field.sentOn')}</dt>
-                <dd>{formatDate(a.sentOn)}</dd>
-              </>
-            )}
-            {a.jointAnswers.map((j) => (
-              <div key={j.id}>
-                <dt>{t('consultations.field.jointAnswer')}</dt>
-                <dd>
-                  <Link to={jointPath(j.id)}>{j.healthcareRegionName}</Link>: {jointStatusLabel(i18n, j.status)}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          {a.round && <TrackSteps roundId={a.round.id} />}
-
-          <h2 id="milestones-heading">{t('consultations.milestones.heading')}</h2>
-          <TableScroll labelledBy="milestones-caption">
-            <table>
-              <caption id="milestones-caption">{t('consultations.milestones.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('consultations.milestones.what')}</th>
-                  <th scope="col">{t('consultations.milestones.due')}</th>
-                  <th scope="col">{t('consultations.field.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.milestones.map((m) => (
-                  <tr key={m.kind}>
-                    <th scope="row">{milestoneLabel(i18n, m.kind)}</th>
-                    <td className="nowrap">{formatDate(m.dueOn)}</td>
-                    <td>
-                      {m.met ? (
-                        <span className="badge badge-ok">{t('consultations.milestones.met')}</span>
-                      ) : m.late ? (
-                        <strong className="badge badge-weak">{t('consultations.late')}</strong>
-                      ) : (
-                        <span className="badge badge-none">{t('consultations.milestones.coming')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-
-          {a.permissions.setDiarienummer && <DiarienummerForm answer={a} />}
-          {a.allowedActions.includes('route') && <RoutingForm answer={a} onDone={changed} />}
-          <SurveyPanel answer={a} />
-          <StepsPanel answer={a} onDone={changed} />
-          <DraftPanel answer={a} />
-
-          <h2 id="downloads-heading">{t('consultations.downloads.heading')}</h2>
-          <ul className="link-list" aria-labelledby="downloads-heading">
-            <li>
-              <a href={downloadHref(`/consultation-answers/${a.id}/document.docx`)} download>
-                {t('consultations.downloads.docx')}
-              </a>
-            </li>
-            <li>
-              <a href={downloadHref(`/consultation-answers/${a.id}/document.pdf`)} download>
-                {t('consultations.downloads.pdf')}
-              </a>
-            </li>
-            <li>
-              <a href={downloadHref(`/consultation-answers/${a.id}/comments.xlsx`)} download>
-                {t('consultations.downloads.xlsx')}
-              </a>
-            </li>
-          </ul>
+          <StepNav
+            label={t('consultations.step.label')}
+            process
+            current={step}
+            steps={ANSWER_STEPS.map((s) => ({
+              key: s,
+              label: t(STEP_LABEL[s]),
+              done: answerStepDone(s, a.status),
+              now: answerStepNow(a.status) === s,
+            }))}
+          />
+          <AnswerStepView a={a} step={step} />
         </>
       )}
     </Page>
   );
+}
+
+function AnswerStepView({ a, step }: { a: Answer; step: AnswerStep }) {
+  const { t } = useI18n();
+  const changed = () => void answerChanged();
+  switch (step) {
+    case 'oversikt':
+      return <AnswerOverview a={a} />;
+    case 'fordelning':
+      return (
+        <>
+          <p className="lead">{t('consultations.step.fordelning.lead')}</p>
+          <dl className="facts">
+            <AnswerGroups a={a} />
+          </dl>
+          {a.allowedActions.includes('route') && <RoutingForm answer={a} onDone={changed} />}
+        </>
+      );
+    case 'enkat':
+      return (
+        <>
+          <p className="lead">{t(a.survey ? 'consultations.step.enkat.lead' : 'consultations.step.enkat.none')}</p>
+          <SurveyPanel answer={a} />
+        </>
+      );
+    case 'utkast':
+      return (
+        <>
+          <p className="lead">{t('consultations.step.utkast.lead')}</p>
+          <StepsPanel answer={a} part="draft" onDone={changed} />
+          <DraftPanel answer={a} />
+        </>
+      );
+    case 'beslut':
+      return (
+        <>
+          <p className="lead">{t('consultations.step.beslut.lead')}</p>
+          <StepsPanel answer={a} part="decision" onDone={changed} />
+        </>
+      );
+  }
 }

@@ -5,14 +5,22 @@ import type { TSchema } from 'typebox';
 import { DecideBody, PrepareBody, ReturnBody, SendBody, SupersedeBody, VersionBody } from '../../modules/consultation/schemas';
 import { navigate } from '../app/router';
 import { $api } from '../client';
+import { FormDecisionRefField } from '../components/DecisionRefField';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { SubmitError, useSubmit } from '../form-submit';
 import { useT } from '../i18n';
 import { answerChanged, answerPath, todaySweden, type Answer, type AnswerAction } from './model';
 
-/** The steps this panel offers (routing and the survey have their own panels). */
-const STEPS: AnswerAction[] = ['start-draft', 'prepare', 'return', 'decide', 'send', 'supersede'];
+/**
+ * The steps this panel offers (routing and the survey have their own panels), by the page's
+ * step they belong to: starting and finishing the draft under Utkast, the rest under Beslut.
+ */
+const PARTS = {
+  draft: ['start-draft'],
+  decision: ['prepare', 'return', 'decide', 'send', 'supersede'],
+} as const satisfies Record<string, readonly AnswerAction[]>;
+export type StepsPart = keyof typeof PARTS;
 
 /** A step's form: its fields checked by the route's body schema, then sent. */
 function StepForm<V extends FieldValues, B>({
@@ -66,10 +74,11 @@ function StepForm<V extends FieldValues, B>({
 /** Every step changes the answer, the region's board and the overview. */
 const refetchAnswers = { onSuccess: () => answerChanged() };
 
-export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => void }) {
+export function StepsPanel({ answer, part, onDone }: { answer: Answer; part: StepsPart; onDone: () => void }) {
   const t = useT();
-  const may = (a: AnswerAction) => answer.allowedActions.includes(a);
-  const markDraftReady = answer.permissions.markDraftReady;
+  const mine: readonly AnswerAction[] = PARTS[part];
+  const may = (a: AnswerAction) => mine.includes(a) && answer.allowedActions.includes(a);
+  const markDraftReady = part === 'draft' && answer.permissions.markDraftReady;
   const params = { path: { id: answer.id } };
   const version = answer.version;
   const startDraft = $api.useMutation('post', '/consultation-answers/{id}/start-draft', refetchAnswers);
@@ -84,7 +93,7 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
     onDone();
   };
   const versionOnly = () => ({ version });
-  const any = markDraftReady || STEPS.some(may);
+  const any = markDraftReady || mine.some(may);
   if (!any) return null;
   return (
     <section className="panel" aria-labelledby="steps-heading">
@@ -146,12 +155,11 @@ export function StepsPanel({ answer, onDone }: { answer: Answer; onDone: () => v
         >
           {(form) => (
             <>
-              <FormTextField
+              <FormDecisionRefField
                 control={form.control}
                 name="decisionRef"
                 id="decide-ref"
                 label={t('consultations.steps.decisionRef')}
-                hint={t('consultations.steps.decisionRefHint')}
                 required
               />
               <FormTextField

@@ -2,6 +2,7 @@
 import { useForm } from 'react-hook-form';
 import { TransitionPlanBody } from '../../modules/planning/schemas';
 import { $api, type ApiBody } from '../client';
+import { FormDecisionRefField } from '../components/DecisionRefField';
 import { TextField } from '../components/Fields';
 import { bind, withChecks } from '../components/form-fields';
 import { schemaResolver } from '../forms';
@@ -15,7 +16,10 @@ interface Values {
   establishedOn: string;
 }
 
-/** Förankra (agreed, with whom) or fastställ (established, decision reference and date). */
+/**
+ * Förankra (agreed, with whom) or fastställ (established, decision reference and date; the
+ * reference is a § in Navet picked from the decision log, written out only for decisions taken elsewhere).
+ */
 export function PlanTransitionForm({
   plan,
   onSaved,
@@ -66,7 +70,12 @@ export function PlanTransitionForm({
         <TextField id="transition-agreedWith" label={label('agreedWith')} {...bind(form, 'agreedWith')} />
       ) : (
         <>
-          <TextField id="transition-decisionRef" label={label('decisionRef')} {...bind(form, 'decisionRef')} />
+          <FormDecisionRefField
+            control={form.control}
+            name="decisionRef"
+            id="transition-decisionRef"
+            label={label('decisionRef')}
+          />
           <TextField id="transition-establishedOn" label={label('establishedOn')} type="date" {...bind(form, 'establishedOn')} />
         </>
       )}

@@ -15,6 +15,7 @@ import { Checkbox, SelectField } from '../components/Fields';
 import { FormErrorSummary } from '../components/FormErrors';
 import { FormTextAreaField, FormTextField } from '../components/FormFields';
 import { bind } from '../components/form-fields';
+import { SenderField } from '../components/SenderField';
 import { useAsync } from '../components/useAsync';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
@@ -217,7 +218,7 @@ export function NewRoundForm({ versionId, proposal: p }: { versionId: string; pr
         label={t('knowledge.newRound.title.field')}
         placeholder={`${p.supportTitle}, version ${p.versionLabel}`}
       />
-      <FormTextField control={form.control} name="sender" id="round-sender" label={t('knowledge.newRound.sender')} />
+      <SenderField id="round-sender" label={t('knowledge.newRound.sender')} {...bind(form, 'sender')} />
       <fieldset className="field">
         <legend>{t('knowledge.newRound.docs')}</legend>
         {DOC_KINDS.map((k) => (

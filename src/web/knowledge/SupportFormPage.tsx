@@ -16,6 +16,7 @@ import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { FormErrorSummary, type FormErrorItem } from '../components/FormErrors';
 import { Page } from '../components/Page';
+import { SenderField } from '../components/SenderField';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
 import { loadGroups } from '../organisation/groups';
@@ -306,7 +307,7 @@ function SupportForm({ existing, owners = [] }: { existing?: KnowledgeSupport; o
           ))}
         </SelectField>
         <TextField label={t('knowledge.field.producerName')} {...bind('producerName')} />
-        <TextField label={t('knowledge.field.sender')} {...bind('sender')} />
+        <SenderField label={t('knowledge.field.sender')} {...bind('sender')} />
         <TextField inputMode="url" label={t('knowledge.field.url')} {...bind('url')} />
         <TextAreaField label={t('knowledge.field.summary')} {...bind('summary')} rows={4} />
         <TextAreaField

@@ -1,22 +1,20 @@
 /**
- * A forum's page: the year's meetings, the dates the cadence rule proposes for a year (and
- * creating them), a single new meeting, and the cadence rule itself for the secretary.
+ * A forum's page: the year's meetings, a link to plan a single new meeting (NewMeetingPage, a
+ * page of its own), the dates the cadence rule proposes for a year (and creating them), and the
+ * cadence rule itself for the secretary.
  */
 import { useState } from 'react';
 import { asApiError, type ApiError } from '../api';
 import { Link } from '../app/router';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { SelectField } from '../components/Fields';
-import { FormTextField } from '../components/FormFields';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
-import { MeetingBody } from '../../modules/meetings/schemas';
-import { $api, call, client, type Schema } from '../client';
+import { $api, call, client } from '../client';
 import { useI18n, useT } from '../i18n';
 import { SettingsPanel } from './ForumSettingsPanel';
-import { useRun } from './meeting-form';
-import { meetingWrite, useMeetingForm, useMeetingSubmit } from './meeting-submit';
+import { newMeetingHref } from './NewMeetingPage';
 import { forumCalendarHref, MEETING_BADGE, MEETINGS_PATH, meetingHref, statusText } from './meetings';
 import { thisYear } from '../clock';
 
@@ -49,6 +47,13 @@ function Forum({ id }: { id: string }) {
       <p>
         <a href={forumCalendarHref(id)}>{t('meetings.forum.calendar')}</a>
       </p>
+      {manage && (
+        <p>
+          <Link className="button" to={newMeetingHref(id)}>
+            {t('meetings.new.link')}
+          </Link>
+        </p>
+      )}
       <div className="inline-form">
         <SelectField
           id="forum-year"
@@ -105,7 +110,6 @@ function Forum({ id }: { id: string }) {
         </>
       )}
       <Proposal id={id} year={Number(year) + (meetings.data?.items.length ? 1 : 0)} manage={manage} onCreated={reload} />
-      {manage && <NewMeeting id={id} onCreated={reload} />}
       <SettingsPanel id={id} manage={manage} />
     </Page>
   );
@@ -154,53 +158,6 @@ function Proposal({ id, year, manage, onCreated }: { id: string; year: number; m
           {t('meetings.proposal.create', { count: missing })}
         </button>
       )}
-    </section>
-  );
-}
-
-interface NewMeetingValues {
-  date: string;
-  place: string;
-}
-
-/** One meeting outside the proposal: the forum's times and place unless given. */
-function NewMeeting({ id, onCreated }: { id: string; onCreated: () => unknown }) {
-  const t = useT();
-  const [done, setDone] = useState<Schema<'Meeting'> | null>(null);
-  const { run, error } = useRun(onCreated);
-  const toBody = (v: NewMeetingValues) => ({ date: v.date, ...(v.place.trim() ? { place: v.place } : {}) });
-  const form = useMeetingForm(MeetingBody, toBody, { date: '', place: '' });
-  const create = $api.useMutation('post', '/forums/{id}/meetings', meetingWrite);
-  const submit = useMeetingSubmit(
-    form,
-    run,
-    async (v) => setDone(await create.mutateAsync({ params: { path: { id } }, body: toBody(v) })),
-    '',
-    { reset: true },
-  );
-  return (
-    <section aria-labelledby="new-meeting-heading">
-      <h2 id="new-meeting-heading">{t('meetings.new.heading')}</h2>
-      {error && <ErrorAlert error={error} />}
-      {done && (
-        <Notice kind="success" live>
-          <p>
-            {t('meetings.new.done')} <Link to={meetingHref(done.id)}>{done.date}</Link>
-          </p>
-        </Notice>
-      )}
-      <form className="inline-form" noValidate onSubmit={submit}>
-        <FormTextField
-          control={form.control}
-          name="date"
-          id="new-meeting-date"
-          type="date"
-          label={t('meetings.field.date')}
-          required
-        />
-        <FormTextField control={form.control} name="place" id="new-meeting-place" label={t('meetings.field.place')} />
-        <button type="submit">{t('meetings.new.submit')}</button>
-      </form>
     </section>
   );
 }

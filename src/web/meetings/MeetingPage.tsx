@@ -1,9 +1,10 @@
 /**
- * A meeting's page, made to be used during the meeting: the agenda (built from cases put
- * forward, reordered with buttons), attendance, the minutes written paragraph by paragraph with
- * jäv shown per paragraph, justering, and the downloads. What the caller may do comes from the
- * meeting detail (`allowedActions`, `minutes.allowedActions`, `permissions`), never from
- * comparing statuses here.
+ * A meeting's page, made to be used during the meeting, as steps (issue 17): Kallelse (facts,
+ * downloads, sending the notice), Dagordning (built from cases put forward, reordered with
+ * buttons), Närvaro, Protokoll (written paragraph by paragraph with jäv shown per paragraph) and
+ * Justering. The step is in the URL (`?flik=`); which steps are done follows meeting-steps.ts.
+ * What the caller may do comes from the meeting detail (`allowedActions`,
+ * `minutes.allowedActions`, `permissions`), never from comparing statuses here.
  */
 import { useState } from 'react';
 import { asApiError, type ApiError } from '../api';
@@ -11,14 +12,24 @@ import { $api, type ApiResponse } from '../client';
 import { ErrorAlert, Loading, Notice } from '../components/Alerts';
 import { Page } from '../components/Page';
 import { RequireUser } from '../components/RequireUser';
-import { useI18n, useT } from '../i18n';
+import { StepNav, useStep } from '../components/StepNav';
+import { useI18n, useT, type MessageKey } from '../i18n';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { JusteringPanel } from './JusteringPanel';
 import type { Run } from './meeting-form';
 import { MeetingFacts } from './MeetingFacts';
 import { forumHref, MEETINGS_PATH } from './meetings';
+import { MEETING_STEPS, meetingStepDone, meetingStepNow, type MeetingStep } from './meeting-steps';
 import { MinutesPanel } from './MinutesPanel';
+
+const STEP_LABEL: Record<MeetingStep, MessageKey> = {
+  kallelse: 'meetings.step.kallelse',
+  dagordning: 'meetings.step.dagordning',
+  narvaro: 'meetings.step.narvaro',
+  protokoll: 'meetings.step.protokoll',
+  justering: 'meetings.step.justering',
+};
 
 /** The meeting detail as the API answers it. */
 export type MeetingDetail = ApiResponse<'/meetings/{id}'>;
@@ -35,6 +46,7 @@ export function MeetingPage({ id }: { id: string }) {
 function MeetingView({ id }: { id: string }) {
   const { t, formatDate } = useI18n();
   const q = $api.useQuery('get', '/meetings/{id}', { params: { path: { id } } });
+  const step = useStep(MEETING_STEPS);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // After an action the page shows the new state and the message together, so the next action
@@ -77,11 +89,22 @@ function MeetingView({ id }: { id: string }) {
       </div>
       {d && (
         <>
-          <MeetingFacts d={d} run={run} />
-          <AgendaPanel d={d} run={run} />
-          <AttendancePanel d={d} run={run} />
-          <MinutesPanel d={d} run={run} />
-          <JusteringPanel d={d} run={run} />
+          <StepNav
+            label={t('meetings.step.label')}
+            process
+            current={step}
+            steps={MEETING_STEPS.map((s) => ({
+              key: s,
+              label: t(STEP_LABEL[s]),
+              done: meetingStepDone(s, d),
+              now: meetingStepNow(d) === s,
+            }))}
+          />
+          {step === 'kallelse' && <MeetingFacts d={d} run={run} />}
+          {step === 'dagordning' && <AgendaPanel d={d} run={run} />}
+          {step === 'narvaro' && <AttendancePanel d={d} run={run} />}
+          {step === 'protokoll' && <MinutesPanel d={d} run={run} />}
+          {step === 'justering' && <JusteringPanel d={d} run={run} />}
         </>
       )}
     </Page>
