@@ -4319,6 +4319,9 @@ export interface paths {
                         hostDescription?: string | null;
                         startDate?: string | null;
                         mandate?: string;
+                        setupParagraphId?: string | null;
+                        setupElsewhere?: string | null;
+                        hostConsultation?: string | null;
                     };
                 };
             };
@@ -36507,6 +36510,9 @@ export interface components {
             sources: components["schemas"]["Source"][];
             sourceQuote: string | null;
             noCounterpartReason: string | null;
+            setupParagraphId: string | null;
+            setupElsewhere: string | null;
+            hostConsultation: string | null;
             isDemo: boolean;
             /** @description Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper */
             historical: boolean;
