@@ -26943,7 +26943,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ersättningsmodellerna (arvoden och milersättning), senaste först */
+        /** Ersättningsmodellerna (arvoden, reseersättning, inkomstbortfall) med giltighetsperiod, senaste först */
         get: {
             parameters: {
                 query?: never;
@@ -26961,6 +26961,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["CompensationRateModel"][];
+                            gaps: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 * @example 2027-03-01
+                                 */
+                                from: string;
+                                to: string | null;
+                            }[];
                         };
                     };
                 };
@@ -27021,6 +27030,8 @@ export interface paths {
                          * @example 2027-03-01
                          */
                         validFrom: string;
+                        validTo?: string | null;
+                        lossOfIncomeMaxOrePerDay?: number | null;
                         /** @description Arvode per möte, öre */
                         meetingFeeOre: number;
                         /** @description Arvode per halvdag, öre */
@@ -27167,6 +27178,8 @@ export interface paths {
                          * @example 2027-03-01
                          */
                         validFrom: string;
+                        validTo?: string | null;
+                        lossOfIncomeMaxOrePerDay?: number | null;
                         /** @description Arvode per möte, öre */
                         meetingFeeOre: number;
                         /** @description Arvode per halvdag, öre */
@@ -27892,6 +27905,7 @@ export interface paths {
                     assignmentId: string;
                     distanceKm: number;
                     travelCostsOre: number;
+                    lossOfIncomeOre?: number;
                 };
                 header?: never;
                 path?: never;
@@ -27913,6 +27927,7 @@ export interface paths {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             };
                         };
@@ -28074,6 +28089,8 @@ export interface paths {
                         distanceKm: number;
                         /** @description Andra resekostnader enligt kvitto (biljetter, parkering), öre */
                         travelCostsOre: number;
+                        /** @description Inkomstbortfall för dagen enligt intyg, öre (högst modellens tak) */
+                        lossOfIncomeOre?: number;
                         note?: string | null;
                     };
                 };
@@ -28699,6 +28716,8 @@ export interface paths {
                         distanceKm: number;
                         /** @description Andra resekostnader enligt kvitto (biljetter, parkering), öre */
                         travelCostsOre: number;
+                        /** @description Inkomstbortfall för dagen enligt intyg, öre (högst modellens tak) */
+                        lossOfIncomeOre?: number;
                         note?: string | null;
                         version: number;
                     };
@@ -28931,6 +28950,7 @@ export interface paths {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             }[];
                             perGroup: {
@@ -28940,12 +28960,14 @@ export interface paths {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             }[];
                             total: {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             };
                         };
@@ -37545,6 +37567,8 @@ export interface components {
              * @example 2027-03-01
              */
             validFrom: string;
+            validTo: string | null;
+            lossOfIncomeMaxOrePerDay: number | null;
             /** @description Arvode per möte, öre */
             meetingFeeOre: number;
             /** @description Arvode per halvdag, öre */
@@ -37643,6 +37667,7 @@ export interface components {
                 feeOre: number;
                 mileageOre: number;
                 travelCostsOre: number;
+                lossOfIncomeOre: number;
                 totalOre: number;
             };
             /** Format: date-time */
