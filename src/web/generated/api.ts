@@ -22709,6 +22709,8 @@ export interface paths {
                                 name: string;
                                 kind: string;
                             }[];
+                            /** @description Beslutstyperna ett beslut i forumet kan ha (samverkansnämnden, seed 001); tom för andra forum */
+                            decisionTypes: ("shared-care" | "care-not-provided" | "budget-split" | "sold-care-prices")[];
                             /** @description notice (skicka kallelsen), hold (genomfört), cancel (ställ in; skäl krävs) */
                             allowedActions: ("notice" | "hold" | "cancel")[];
                             minutes: {
