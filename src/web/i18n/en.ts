@@ -275,6 +275,11 @@ export const en: Record<MessageKey, string> = {
   'group.setup.chooseParagraph': 'Choose the paragraph of the decision.',
   'group.setup.describeElsewhere': 'Describe the decision: body, date and reference.',
   'group.setup.decidedBy': 'Set up by decision',
+  'group.consolidatedReport.heading': 'Consolidated follow-up report',
+  'group.consolidatedReport.lead':
+    "The state of each program area reporting to the council (implementation, operational plan, annual report) and the council's recurring obligations. The report is presented at every meeting and is the basis of the council's decisions.",
+  'group.consolidatedReport.pdf': 'Download as PDF',
+  'group.consolidatedReport.docx': 'Download as Word (DOCX)',
   'group.field.mandate': 'Mandate',
   'group.field.text': 'Mandate',
   'group.field.mirrorsGroupId': 'Mirrors',

@@ -272,6 +272,11 @@ export const sv = {
   'group.setup.chooseParagraph': 'Välj beslutets paragraf.',
   'group.setup.describeElsewhere': 'Beskriv beslutet: organ, datum och referens.',
   'group.setup.decidedBy': 'Inrättad genom beslut',
+  'group.consolidatedReport.heading': 'Sammanhållen uppföljningsrapport',
+  'group.consolidatedReport.lead':
+    'Läget i varje programområde som rapporterar till rådet (införande, verksamhetsplan, årsrapport) och rådets återkommande åtaganden. Rapporten presenteras vid varje möte och är grunden för rådets beslut.',
+  'group.consolidatedReport.pdf': 'Hämta som PDF',
+  'group.consolidatedReport.docx': 'Hämta som Word (DOCX)',
   'group.field.mandate': 'Uppdragsbeskrivning',
   'group.field.text': 'Uppdragsbeskrivning',
   'group.field.mirrorsGroupId': 'Speglar',
