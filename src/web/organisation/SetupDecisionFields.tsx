@@ -55,7 +55,14 @@ export function SetupDecisionFields({
     <fieldset>
       <legend>{t('group.setup.legend')}</legend>
       <p className="hint">{t('group.setup.lead')}</p>
-      <SelectField {...field('setupWhere')} onChange={(v) => onChange({ setupWhere: v as SetupDecisionValues['setupWhere'] })}>
+      <SelectField
+        {...field('setupWhere')}
+        // No decision named yet: the server's "which decision?" lands here, and the summary links here.
+        {...(values.setupWhere === 'none'
+          ? { id: `${prefix}-setupParagraphId`, error: errors.setupParagraphId ?? errors.setupElsewhere ?? errors.setupWhere }
+          : {})}
+        onChange={(v) => onChange({ setupWhere: v as SetupDecisionValues['setupWhere'] })}
+      >
         <option value="none">{t('group.setup.where.none')}</option>
         <option value="navet">{t('group.setup.where.navet')}</option>
         <option value="elsewhere">{t('group.setup.where.elsewhere')}</option>
