@@ -30,3 +30,10 @@ ALTER TABLE groups
   ADD COLUMN setup_elsewhere text CHECK (setup_elsewhere IS NULL OR length(setup_elsewhere) BETWEEN 1 AND 300),
   ADD COLUMN host_consultation text CHECK (host_consultation IS NULL OR length(host_consultation) BETWEEN 1 AND 500),
   ADD CONSTRAINT groups_setup_where CHECK (setup_paragraph_id IS NULL OR setup_elsewhere IS NULL);
+
+-- Composition rules may name the kinds of group migration 0047 added (seed 003: Västra's
+-- processteam and regional stödfunktioner), like every other kind.
+ALTER TABLE composition_rules DROP CONSTRAINT IF EXISTS composition_rules_group_kind_check;
+ALTER TABLE composition_rules ADD CONSTRAINT composition_rules_group_kind_check CHECK (group_kind IN ('program-area',
+  'collaboration-group', 'working-group', 'council', 'forum', 'steering-group', 'political-body', 'process-team',
+  'support-function'));

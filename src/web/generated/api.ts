@@ -7969,7 +7969,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body") | null;
+                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body" | "process-team" | "support-function") | null;
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
@@ -8238,7 +8238,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body") | null;
+                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body" | "process-team" | "support-function") | null;
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
