@@ -6,8 +6,8 @@ import { problem, useTestApp, type Session } from './helpers/app.js';
 /**
  * Persons with patient experience in Region Blekinge ("10"): the process support records the
  * recruitment and an assignment, the person claims, the process support approves, payroll
- * exports. The example rate model (2024-01-01): meeting 500 kr, half day 900 kr, full day
- * 1 800 kr, 225 kr/h, 2,50 kr/km.
+ * exports. Navet ships no rates: the test's own model for 2026 (made-up amounts): meeting 500 kr,
+ * half day 900 kr, full day 1 800 kr, 225 kr/h, 2,50 kr/km, loss of income up to 1 200 kr a day.
  */
 const t = useTestApp();
 let support: Session; // processtöd, Region Blekinge
@@ -18,6 +18,18 @@ let admin: Session;
 let groupId: string;
 let personId: string;
 let participantId: string;
+
+const TEST_MODEL_2026 = {
+  name: 'Testmodell 2026 (påhittade belopp)',
+  validFrom: '2026-01-01',
+  validTo: '2026-12-31',
+  meetingFeeOre: 50000,
+  halfDayFeeOre: 90000,
+  fullDayFeeOre: 180000,
+  hourlyFeeOre: 22500,
+  mileageOrePerKm: 250,
+  lossOfIncomeMaxOrePerDay: 120000,
+};
 
 const post = (as: Session | undefined, url: string, payload: Record<string, unknown>) =>
   t.request({ method: 'POST', url, ...(as ? { as } : {}), payload });
@@ -52,6 +64,8 @@ beforeAll(async () => {
     { role: 'processtod', scopeType: 'region', scopeId: '08' },
   ]);
   admin = await t.newAdmin();
+  const model = await post(admin, '/api/v1/compensation/rate-models', TEST_MODEL_2026);
+  expect(model.statusCode, model.body).toBe(201);
   groupId = (await buildGroup(t.db, { kind: 'program-area', level: 'region', owner: '10', programAreaIds: ['tandvard'] })).id;
   personId = (await buildPerson(t.db, { email: user.email, homeOwner: '10', employerType: 'patient-organisation' })).id;
   const res = await post(support, '/api/v1/compensation/participants', {
@@ -282,12 +296,12 @@ describe('rate models', () => {
     const created = await post(admin, '/api/v1/compensation/rate-models', body);
     expect(created.statusCode, created.body).toBe(201);
     expect((await post(admin, '/api/v1/compensation/rate-models', body)).statusCode).toBe(409);
-    const old = await newClaim(claimant); // 2026-10-14: the example model
+    const old = await newClaim(claimant); // 2026-10-14: the 2026 model
     const assignmentId = await newAssignment({ date: '2027-02-03' });
     const fresh = (
       await post(claimant, '/api/v1/compensation/claims', { assignmentId, distanceKm: 10, travelCostsOre: 0 })
     ).json();
-    expect(fresh.amounts).toEqual({ feeOre: 100000, mileageOre: 3000, travelCostsOre: 0, totalOre: 103000 });
+    expect(fresh.amounts).toEqual({ feeOre: 100000, mileageOre: 3000, travelCostsOre: 0, lossOfIncomeOre: 0, totalOre: 103000 });
     const model = created.json<{ id: string }>();
     const patch = (v: number) =>
       t.request({
@@ -304,8 +318,8 @@ describe('rate models', () => {
     const models = (await get(plain, '/api/v1/compensation/rate-models')).json<{
       items: { validFrom: string; isExample: boolean }[];
     }>();
-    expect(models.items.map((m) => m.validFrom)).toEqual(['2027-01-01', '2024-01-01']);
-    expect(models.items[1]!.isExample).toBe(true);
+    expect(models.items.map((m) => m.validFrom)).toEqual(['2027-01-01', '2026-01-01']);
+    expect(models.items[1]!.isExample).toBe(false);
   });
 });
 

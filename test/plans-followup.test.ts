@@ -391,6 +391,12 @@ describe('seed 001: the samverkansnämnd’s four kinds of decision', () => {
     );
     expect(refused.status).toBe(422);
     expect(refused.body.errors?.[0]?.path).toBe('decisionType');
+    // The meeting says which types its decisions may carry, so the minutes form offers them only there.
+    const types = async (id: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/meetings/${id}`, as: sydostra })).json<{ decisionTypes: string[] }>()
+        .decisionTypes;
+    expect(await types(meeting!.id)).toEqual(['shared-care', 'care-not-provided', 'budget-split', 'sold-care-prices']);
+    expect(await types(krMeeting!.id)).toEqual([]);
 
     await t.db.query(`UPDATE meetings SET minutes_status = 'justerat', minutes_locked_at = now() WHERE id = $1`, [meeting!.id]);
     const log = (

@@ -11,7 +11,7 @@ import { jobHandlers } from '../src/jobs.js';
 import { actorOf } from '../src/platform/auth/login.js';
 import { findUserById } from '../src/platform/auth/repository.js';
 import { systemCtx, type Ctx } from '../src/platform/context.js';
-import { buildCase, buildGroup, buildPerson, buildUser } from '../src/testing/builders.js';
+import { buildCase, buildGroup, buildPerson, buildRateModel, buildUser } from '../src/testing/builders.js';
 import { useTestApp } from './helpers/app.js';
 import { useClock } from './helpers/clock.js';
 
@@ -45,6 +45,7 @@ async function makeClaims() {
     recruitedOn: '2026-09-01',
     recruitedBy: 'Cecilia',
   });
+  await buildRateModel(t.db);
   const ids: string[] = [];
   for (const date of ['2026-10-01', '2026-10-02', '2026-10-03']) {
     const a = await recordAssignment(t.db, support, participant.id, {

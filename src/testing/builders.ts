@@ -18,6 +18,8 @@ import type { ImplementationState } from '../modules/implementation/rules/implem
 import { createImplementationStatus } from '../modules/implementation/create-status.js';
 import { appointMember } from '../modules/people/appoint-member.js';
 import { clock } from '../platform/clock.js';
+import { createRateModel } from '../modules/compensation/save-rate-model.js';
+import type { RateModelWrite } from '../modules/compensation/repository.js';
 
 /**
  * Builders make valid aggregates with unique values. The tests use them to set up their
@@ -61,6 +63,10 @@ export interface GroupSeed {
   isDemo?: boolean;
   startDate?: string;
   mandate?: string;
+  /** The decision that set the group up (migration 0052); a working group gets one taken elsewhere by default. */
+  setupParagraphId?: string;
+  setupElsewhere?: string;
+  hostConsultation?: string;
 }
 
 /** A local program-area group (LPO) for a region, e.g. buildLpo(db, { region: '10', programAreaId: 'akut-vard' }). */
@@ -102,6 +108,12 @@ export function buildGroup(db: Db, g: GroupSeed, ctx: Ctx = systemCtx('builder')
     hostDescription: g.hostDescription ?? null,
     startDate: g.startDate ?? null,
     isDemo: g.isDemo ?? false,
+    setupParagraphId: g.setupParagraphId ?? null,
+    // seed 002: an LAG is set up only by decision; a built working group names one
+    setupElsewhere:
+      g.setupElsewhere ??
+      (g.kind === 'working-group' && !g.setupParagraphId ? 'Beslut fattat utanför Navet (byggd grupp)' : null),
+    hostConsultation: g.hostConsultation ?? null,
     ...(g.mandate ? { mandate: g.mandate } : {}),
   });
 }
@@ -301,4 +313,24 @@ export async function buildForumMember(
   );
   await appointMember(db, ctx, o.groupId, { personId: person.id, role: o.role, startDate: '2026-01-01' });
   return person;
+}
+
+/**
+ * A compensation rate model for tests. Navet ships none (the national levels are not in its
+ * sources): the amounts are made up, for 2026 unless said otherwise.
+ */
+export function buildRateModel(db: Db, o: Partial<RateModelWrite> = {}, ctx: Ctx = systemCtx('builder')) {
+  return createRateModel(db, ctx, {
+    name: `Testmodell ${unique()} (påhittade belopp)`,
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    meetingFeeOre: 50000,
+    halfDayFeeOre: 90000,
+    fullDayFeeOre: 180000,
+    hourlyFeeOre: 22500,
+    mileageOrePerKm: 250,
+    lossOfIncomeMaxOrePerDay: null,
+    source: null,
+    ...o,
+  });
 }

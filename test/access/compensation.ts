@@ -2,7 +2,7 @@ import { recordAssignment } from '../../src/modules/compensation/record-assignme
 import { recordParticipant } from '../../src/modules/compensation/record-participant.js';
 import { submitClaim } from '../../src/modules/compensation/submit-claim.js';
 import { systemCtx } from '../../src/platform/context.js';
-import { buildGroup, buildPerson } from '../../src/testing/builders.js';
+import { buildGroup, buildPerson, buildRateModel } from '../../src/testing/builders.js';
 import type { AccessModule } from './types.js';
 
 /**
@@ -33,6 +33,8 @@ async function setupCompensation({ db }: Parameters<AccessModule['setup'] & obje
     timeUnit: 'full-day',
     description: 'Arbete',
   });
+  // Navet ships no rates: the matrix's own model, once per database
+  if ((await db.query('SELECT 1 FROM compensation_rate_models')).length === 0) await buildRateModel(db);
   const claim = await submitClaim(db, ctx, { assignmentId: assignment.id, distanceKm: 10, travelCostsOre: 0 });
   const [model] = await db.query<{ id: string }>('SELECT id FROM compensation_rate_models ORDER BY valid_from LIMIT 1');
   return {
@@ -48,6 +50,7 @@ async function setupCompensation({ db }: Parameters<AccessModule['setup'] & obje
 const rateBody = {
   name: 'Matris',
   validFrom: '2031-01-01',
+  validTo: '2031-12-31',
   meetingFeeOre: 1,
   halfDayFeeOre: 2,
   fullDayFeeOre: 3,
@@ -62,7 +65,10 @@ export const compensationAccess: AccessModule = {
     'POST /api/v1/compensation/rate-models': ['admin', () => ({ url: '/api/v1/compensation/rate-models', payload: rateBody })],
     'PATCH /api/v1/compensation/rate-models/{id}': [
       'admin',
-      (f) => ({ url: `/api/v1/compensation/rate-models/${f.compensationRateModelId}`, payload: { ...rateBody, version: 1 } }),
+      (f) => ({
+        url: `/api/v1/compensation/rate-models/${f.compensationRateModelId}`,
+        payload: { ...rateBody, validFrom: '2026-01-01', validTo: '2026-12-31', version: 1 },
+      }),
     ],
     'GET /api/v1/compensation/participants': ['signed-in', () => ({ url: '/api/v1/compensation/participants' })],
     'POST /api/v1/compensation/participants': [

@@ -35,6 +35,7 @@ export const BODY_REFERENCES: Record<string, BodyRef[]> = {
   'POST /api/v1/groups': [
     { field: 'parentGroupId', kind: 'group' },
     { field: 'mirrorsGroupId', kind: 'group' },
+    { field: 'setupParagraphId', kind: 'paragraph' },
   ],
   'PATCH /api/v1/groups/{id}': [
     { field: 'parentGroupId', kind: 'group' },

@@ -76,7 +76,10 @@ describe('compensation to persons with patient experience', () => {
     expect(rows[0]).toContain('Summa (kr)');
     const claim = rows.find((r) => r[1] === LENA && r[4] === MEETING_DAY);
     expect(claim, JSON.stringify(rows)).toBeDefined();
-    expect(claim![11]).toBe(605.5);
+    // the columns by their headers: loss of income (none claimed) sits before the sum
+    const col = (header: string) => rows[0]!.indexOf(header);
+    expect(claim![col('Inkomstbortfall, skattepliktigt (kr)')]).toBe(0);
+    expect(claim![col('Summa (kr)')]).toBe(605.5);
   });
 
   it('has no accessibility violations on the other pages of the area and the records pages', { timeout: 90_000 }, async () => {

@@ -13,6 +13,8 @@ export type RateModelAudit = RateModelWrite;
 export const rateModelAudit = (m: RateModelWrite): RateModelAudit => ({
   name: m.name,
   validFrom: m.validFrom,
+  validTo: m.validTo,
+  lossOfIncomeMaxOrePerDay: m.lossOfIncomeMaxOrePerDay,
   meetingFeeOre: m.meetingFeeOre,
   halfDayFeeOre: m.halfDayFeeOre,
   fullDayFeeOre: m.fullDayFeeOre,

@@ -5,6 +5,9 @@ import { decideClaim } from './decide-claim.js';
 import { recordAssignment } from './record-assignment.js';
 import { recordParticipant } from './record-participant.js';
 import { submitClaim } from './submit-claim.js';
+import { createRateModel } from './save-rate-model.js';
+import * as repo from './repository.js';
+import { modelOn } from './rules/amounts.js';
 import { demoDate } from '../demo/index.js';
 
 const REGION = '07';
@@ -48,6 +51,23 @@ const assignments = () =>
  * in (patient@demo.navet.example) and see her own claims.
  */
 export async function loadCompensationDemo(db: Db, ctx: Ctx): Promise<void> {
+  // Navet ships no rates (the national levels are not in the sources). The demo's claims need a
+  // model: one with made-up amounts, named as such, that an administrator sees and can replace.
+  const start = demoDate('2026-01-01');
+  if (!modelOn(await repo.listRateModels(db), start)) {
+    await createRateModel(db, ctx, {
+      name: 'Demomodell (påhittade belopp, inte den nationella modellen)',
+      validFrom: start,
+      validTo: null,
+      meetingFeeOre: 50000,
+      halfDayFeeOre: 90000,
+      fullDayFeeOre: 180000,
+      hourlyFeeOre: 22500,
+      mileageOrePerKm: 250,
+      lossOfIncomeMaxOrePerDay: null,
+      source: 'Demodata: beloppen är påhittade. Lägg in årets nivåer enligt den nationella modellen innan verklig användning.',
+    });
+  }
   for (const p of PATIENTS) {
     const [group] = await db.query<{ id: string }>('SELECT id FROM groups WHERE owner = $1 AND name = $2', [REGION, p.group]);
     if (!group) continue;

@@ -27,6 +27,7 @@ const COLUMNS: Column<repo.ClaimRow>[] = [
   { header: 'Körsträcka (km)', value: (c) => c.distanceKm, width: 12 },
   { header: 'Milersättning (kr)', value: (c) => kr(c.mileageOre), width: 14 },
   { header: 'Övriga resekostnader (kr)', value: (c) => kr(c.travelCostsOre), width: 16 },
+  { header: 'Inkomstbortfall, skattepliktigt (kr)', value: (c) => kr(c.lossOfIncomeOre), width: 16 },
   { header: 'Summa (kr)', value: (c) => kr(c.totalOre), width: 12 },
   { header: 'Godkänt', value: (c) => (c.decidedAt ? c.decidedAt.slice(0, 10) : null), width: 12 },
 ];

@@ -7,6 +7,7 @@ export const ratesOf = (m: RateModelRow) => ({
   fullDayFeeOre: m.fullDayFeeOre,
   hourlyFeeOre: m.hourlyFeeOre,
   mileageOrePerKm: m.mileageOrePerKm,
+  lossOfIncomeMaxOrePerDay: m.lossOfIncomeMaxOrePerDay,
 });
 
 export const presentRateModel = (m: RateModelRow, claimCount: number) => ({ ...m, claimCount });
@@ -20,7 +21,13 @@ export function presentClaim(c: ClaimRow, policy: CompensationPolicy) {
   const allowedActions = policy.claimActions(c);
   return {
     ...c,
-    amounts: { feeOre: c.feeOre, mileageOre: c.mileageOre, travelCostsOre: c.travelCostsOre, totalOre: c.totalOre },
+    amounts: {
+      feeOre: c.feeOre,
+      mileageOre: c.mileageOre,
+      travelCostsOre: c.travelCostsOre,
+      lossOfIncomeOre: c.lossOfIncomeOre,
+      totalOre: c.totalOre,
+    },
     allowedActions,
     permissions: {
       approve: allowedActions.includes('approve'),

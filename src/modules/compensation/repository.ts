@@ -28,6 +28,7 @@ export type ClaimRow = Omit<Static<typeof Claim>, 'amounts' | 'allowedActions' |
   feeOre: number;
   mileageOre: number;
   travelCostsOre: number;
+  lossOfIncomeOre: number;
   totalOre: number;
   personEmail: string | null;
   groupOwner: string;
@@ -50,6 +51,8 @@ export async function getRateModel(db: Queryable, id: string, forUpdate = false)
 export interface RateModelWrite {
   name: string;
   validFrom: string;
+  validTo: string | null;
+  lossOfIncomeMaxOrePerDay: number | null;
   meetingFeeOre: number;
   halfDayFeeOre: number;
   fullDayFeeOre: number;
@@ -67,13 +70,16 @@ const rateParams = (m: RateModelWrite) => [
   m.hourlyFeeOre,
   m.mileageOrePerKm,
   m.source,
+  m.validTo,
+  m.lossOfIncomeMaxOrePerDay,
 ];
 
 export async function insertRateModel(db: Queryable, m: RateModelWrite): Promise<RateModelRow> {
   const row = await selectRow<RateModelRow>(
     db,
     `INSERT INTO compensation_rate_models (name, valid_from, meeting_fee_ore, half_day_fee_ore, full_day_fee_ore, hourly_fee_ore,
-       mileage_ore_per_km, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+       mileage_ore_per_km, source, valid_to, loss_of_income_max_ore_per_day)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
     rateParams(m),
   );
   return row!;
@@ -83,7 +89,8 @@ export async function updateRateModel(db: Queryable, id: string, version: number
   const row = await selectRow<RateModelRow>(
     db,
     `UPDATE compensation_rate_models SET name = $3, valid_from = $4, meeting_fee_ore = $5, half_day_fee_ore = $6,
-       full_day_fee_ore = $7, hourly_fee_ore = $8, mileage_ore_per_km = $9, source = $10, is_example = false,
+       full_day_fee_ore = $7, hourly_fee_ore = $8, mileage_ore_per_km = $9, source = $10, valid_to = $11,
+       loss_of_income_max_ore_per_day = $12, is_example = false,
        version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING *`,
     [id, version, ...rateParams(m)],
@@ -247,9 +254,10 @@ export function listClaims(db: Queryable, f: ClaimFilter): Promise<ClaimRow[]> {
 export interface ClaimWrite {
   distanceKm: number;
   travelCostsOre: number;
+  lossOfIncomeOre: number;
   note: string | null;
   rateModelId: string;
-  rates: Record<string, number>;
+  rates: Record<string, number | null | undefined>;
   feeOre: number;
   mileageOre: number;
   totalOre: number;
@@ -261,8 +269,8 @@ export async function insertClaim(
 ): Promise<ClaimRow> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO compensation_claims (assignment_id, person_id, group_id, status, distance_km, travel_costs_ore, note, rate_model_id,
-       rates, fee_ore, mileage_ore, total_ore, submitted_by)
-     VALUES ($1, $2, $3, 'submitted', $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+       rates, fee_ore, mileage_ore, total_ore, submitted_by, loss_of_income_ore)
+     VALUES ($1, $2, $3, 'submitted', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       c.assignmentId,
       c.personId,
@@ -276,6 +284,7 @@ export async function insertClaim(
       c.mileageOre,
       c.totalOre,
       c.submittedBy,
+      c.lossOfIncomeOre,
     ],
   );
   return (await getClaim(db, row!.id))!;
@@ -309,6 +318,7 @@ export async function setClaimStatus(
        fee_ore = coalesce($13, fee_ore), mileage_ore = coalesce($14, mileage_ore), total_ore = coalesce($15, total_ore),
        submitted_at = CASE WHEN $4 = 'submitted' THEN now() ELSE submitted_at END,
        submitted_by = CASE WHEN $4 = 'submitted' THEN $16::uuid ELSE submitted_by END,
+       loss_of_income_ore = coalesce($17, loss_of_income_ore),
        version = version + 1
      WHERE id = $1 AND status = $2 AND version = $3 RETURNING id`,
     [
@@ -328,6 +338,7 @@ export async function setClaimStatus(
       v?.mileageOre ?? null,
       v?.totalOre ?? null,
       s.submittedBy ?? null,
+      v?.lossOfIncomeOre ?? null,
     ],
   );
   return rows[0] ? getClaim(db, id) : undefined;

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/auth/policy.js';
+import { clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { sendDownload } from '../../platform/http/download.js';
@@ -28,6 +29,7 @@ import {
   ParticipantPatch,
   Quote,
   QuoteQuery,
+  RateGap,
   RateModel,
   RateModelBody,
   RateModelPatch,
@@ -36,6 +38,7 @@ import {
   TotalsQuery,
   VersionBody,
 } from './schemas.js';
+import { gapsIn } from './rules/amounts.js';
 import { quoteClaim, submitClaim } from './submit-claim.js';
 import { yearlyTotals } from './totals.js';
 
@@ -55,14 +58,21 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: 'Ersättningsmodellerna (arvoden och milersättning), senaste först',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('CompensationRateModel')) }), ...errorResponses(401) },
+        summary: 'Ersättningsmodellerna (arvoden, reseersättning, inkomstbortfall) med giltighetsperiod, senaste först',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Ref('CompensationRateModel')), gaps: Type.Array(RateGap) }),
+          ...errorResponses(401),
+        },
       },
     },
     async (req) => {
       requireActor(req.ctx.actor);
       const models = await repo.listRateModels(db);
-      return { items: await Promise.all(models.map(async (m) => presentRateModel(m, await repo.claimsUsingModel(db, m.id)))) };
+      return {
+        items: await Promise.all(models.map(async (m) => presentRateModel(m, await repo.claimsUsingModel(db, m.id)))),
+        // from 1 January this year on: the days no model covers, where no claim can be priced
+        gaps: gapsIn(models, `${clock.year()}-01-01`, null),
+      };
     },
   );
 
@@ -77,7 +87,12 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const row = await createRateModel(db, req.ctx, { ...req.body, source: req.body.source ?? null });
+      const row = await createRateModel(db, req.ctx, {
+        ...req.body,
+        validTo: req.body.validTo ?? null,
+        lossOfIncomeMaxOrePerDay: req.body.lossOfIncomeMaxOrePerDay ?? null,
+        source: req.body.source ?? null,
+      });
       return reply.code(201).send(presentRateModel(row, 0));
     },
   );
@@ -97,6 +112,8 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
       const { version, ...rest } = req.body;
       const row = await updateRateModel(db, req.ctx, req.params.id, expectedVersion(req.headers['if-match'], version), {
         ...rest,
+        validTo: rest.validTo ?? null,
+        lossOfIncomeMaxOrePerDay: rest.lossOfIncomeMaxOrePerDay ?? null,
         source: rest.source ?? null,
       });
       return presentRateModel(row, await repo.claimsUsingModel(db, row.id));
@@ -218,7 +235,13 @@ export const compensationRoutes: RouteModule = (app, { db }) => {
       return {
         rateModelId: q.rateModelId,
         rateModelName: q.modelName,
-        amounts: { feeOre: q.feeOre, mileageOre: q.mileageOre, travelCostsOre: q.travelCostsOre, totalOre: q.totalOre },
+        amounts: {
+          feeOre: q.feeOre,
+          mileageOre: q.mileageOre,
+          travelCostsOre: q.travelCostsOre,
+          lossOfIncomeOre: q.lossOfIncomeOre,
+          totalOre: q.totalOre,
+        },
       };
     },
   );

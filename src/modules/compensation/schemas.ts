@@ -17,6 +17,10 @@ const ClaimAction = Type.Union(claimLifecycle.actionNames.map((a) => Type.Litera
 const rateFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   validFrom: IsoDate,
+  validTo: Nullable(IsoDate),
+  lossOfIncomeMaxOrePerDay: Nullable(
+    Ore('Inkomstbortfall: högst så mycket per uppdragsdag mot intyg, öre; null = modellen ersätter inte inkomstbortfall'),
+  ),
   meetingFeeOre: Ore('Arvode per möte, öre'),
   halfDayFeeOre: Ore('Arvode per halvdag, öre'),
   fullDayFeeOre: Ore('Arvode per heldag (också tak för timarvode per dag), öre'),
@@ -37,13 +41,20 @@ export const RateModel = Type.Object(
   { $id: 'CompensationRateModel' },
 );
 
-export const RateModelBody = Type.Object(
-  { ...rateFields, source: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
+const rateBodyFields = {
+  ...rateFields,
+  validTo: Type.Optional(Nullable(IsoDate)),
+  lossOfIncomeMaxOrePerDay: Type.Optional(rateFields.lossOfIncomeMaxOrePerDay),
+  source: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+};
+export const RateModelBody = Type.Object(rateBodyFields, { additionalProperties: false });
+export const RateModelPatch = Type.Object(
+  { ...rateBodyFields, version: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );
-export const RateModelPatch = Type.Object(
-  { ...rateFields, source: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), version: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
+export const RateGap = Type.Object(
+  { from: IsoDate, to: Nullable(IsoDate) },
+  { description: 'Dagar som ingen modell täcker: Ersättningsnivåer saknas för perioden' },
 );
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
@@ -124,6 +135,7 @@ export const AssignmentBody = Type.Object(
 const travelFields = {
   distanceKm: Type.Integer({ minimum: 0, maximum: 10000, description: 'Körd sträcka med egen bil, hela km (tur och retur)' }),
   travelCostsOre: Ore('Andra resekostnader enligt kvitto (biljetter, parkering), öre', 10000000),
+  lossOfIncomeOre: Type.Optional(Ore('Inkomstbortfall för dagen enligt intyg, öre (högst modellens tak)', 10000000)),
   note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 };
 
@@ -142,6 +154,7 @@ const AmountsSchema = Type.Object({
   feeOre: Type.Integer(),
   mileageOre: Type.Integer(),
   travelCostsOre: Type.Integer(),
+  lossOfIncomeOre: Type.Integer(),
   totalOre: Type.Integer(),
 });
 
@@ -195,6 +208,7 @@ export const QuoteQuery = Type.Object(
     assignmentId: Uuid,
     distanceKm: Type.Integer({ minimum: 0, maximum: 10000 }),
     travelCostsOre: Type.Integer({ minimum: 0, maximum: 10000000 }),
+    lossOfIncomeOre: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000000 })),
   },
   { additionalProperties: false },
 );
@@ -217,6 +231,7 @@ const TotalRow = Type.Object({
   feeOre: Type.Integer(),
   mileageOre: Type.Integer(),
   travelCostsOre: Type.Integer(),
+  lossOfIncomeOre: Type.Integer(),
   totalOre: Type.Integer(),
 });
 export const Totals = Type.Object({

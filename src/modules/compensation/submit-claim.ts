@@ -11,6 +11,7 @@ import { computeAmounts, modelOn } from './rules/amounts.js';
 export interface TravelInput {
   distanceKm: number;
   travelCostsOre: number;
+  lossOfIncomeOre?: number | undefined;
   note?: string | null;
 }
 
@@ -29,18 +30,24 @@ export async function price(
   a: repo.AssignmentRow,
   travel: TravelInput,
 ): Promise<repo.ClaimWrite & { modelName: string }> {
-  const models = (await repo.listRateModels(tx)).map((m) => ({ ...m, validFrom: m.validFrom }));
-  const model = modelOn(models, a.date);
+  const model = modelOn(await repo.listRateModels(tx), a.date);
   if (!model)
-    throw unprocessable(`Det finns ingen ersättningsmodell som gäller ${a.date}.`, [
-      { path: 'assignmentId', message: 'ingen ersättningsmodell för datumet' },
-    ]);
+    throw unprocessable(
+      `Ersättningsnivåer saknas för perioden: ingen ersättningsmodell gäller ${a.date}. En administratör lägger in nivåerna för perioden.`,
+      [{ path: 'assignmentId', message: 'Ersättningsnivåer saknas för perioden' }],
+    );
   const rates = ratesOf(model);
+  const lossOfIncomeOre = travel.lossOfIncomeOre ?? 0;
+  if (lossOfIncomeOre > 0 && rates.lossOfIncomeMaxOrePerDay === null)
+    throw unprocessable(`Ersättningsmodellen "${model.name}" ersätter inte inkomstbortfall.`, [
+      { path: 'lossOfIncomeOre', message: 'modellen ersätter inte inkomstbortfall' },
+    ]);
   const amounts = computeAmounts(rates, {
     timeUnit: a.timeUnit,
     minutes: a.minutes,
     distanceKm: travel.distanceKm,
     travelCostsOre: travel.travelCostsOre,
+    lossOfIncomeOre,
   });
   return {
     distanceKm: travel.distanceKm,
@@ -51,6 +58,7 @@ export async function price(
     rates,
     feeOre: amounts.feeOre,
     mileageOre: amounts.mileageOre,
+    lossOfIncomeOre: amounts.lossOfIncomeOre,
     totalOre: amounts.totalOre,
   };
 }

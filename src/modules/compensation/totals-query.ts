@@ -19,11 +19,13 @@ export function totals(db: Queryable, f: { year: number; visibility: Visibility 
     feeOre: number;
     mileageOre: number;
     travelCostsOre: number;
+    lossOfIncomeOre: number;
     totalOre: number;
   }>(
     db,
     `SELECT c.person_id, p.name AS person_name, c.group_id, g.name AS group_name, count(*) AS claims,
        sum(c.fee_ore) AS fee_ore, sum(c.mileage_ore) AS mileage_ore, sum(c.travel_costs_ore) AS travel_costs_ore,
+       sum(c.loss_of_income_ore) AS loss_of_income_ore,
        sum(c.total_ore) AS total_ore
      FROM compensation_claims c JOIN persons p ON p.id = c.person_id JOIN groups g ON g.id = c.group_id
      JOIN compensation_assignments a ON a.id = c.assignment_id

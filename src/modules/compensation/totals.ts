@@ -4,8 +4,15 @@ import type { Db } from '../../platform/db/index.js';
 import { compensationPolicy } from './policy.js';
 import { totals } from './totals-query.js';
 
-type Sum = { claims: number; feeOre: number; mileageOre: number; travelCostsOre: number; totalOre: number };
-const zero = (): Sum => ({ claims: 0, feeOre: 0, mileageOre: 0, travelCostsOre: 0, totalOre: 0 });
+type Sum = {
+  claims: number;
+  feeOre: number;
+  mileageOre: number;
+  travelCostsOre: number;
+  lossOfIncomeOre: number;
+  totalOre: number;
+};
+const zero = (): Sum => ({ claims: 0, feeOre: 0, mileageOre: 0, travelCostsOre: 0, lossOfIncomeOre: 0, totalOre: 0 });
 
 /** Yearly totals of approved claims per person and per group, over what the caller may see. */
 export async function yearlyTotals(db: Db, ctx: Ctx, year: number) {
@@ -23,6 +30,7 @@ export async function yearlyTotals(db: Db, ctx: Ctx, year: number) {
       s.feeOre += r.feeOre;
       s.mileageOre += r.mileageOre;
       s.travelCostsOre += r.travelCostsOre;
+      s.lossOfIncomeOre += r.lossOfIncomeOre;
       s.totalOre += r.totalOre;
       m.set(id, s);
     };
@@ -31,6 +39,7 @@ export async function yearlyTotals(db: Db, ctx: Ctx, year: number) {
     total.feeOre += r.feeOre;
     total.mileageOre += r.mileageOre;
     total.travelCostsOre += r.travelCostsOre;
+    total.lossOfIncomeOre += r.lossOfIncomeOre;
     total.totalOre += r.totalOre;
   }
   const list = (m: Map<string, Sum & { name: string }>) => [...m].map(([id, s]) => ({ id, ...s }));
@@ -38,6 +47,12 @@ export async function yearlyTotals(db: Db, ctx: Ctx, year: number) {
     year,
     perPerson: list(persons),
     perGroup: list(groups),
-    total: { feeOre: total.feeOre, mileageOre: total.mileageOre, travelCostsOre: total.travelCostsOre, totalOre: total.totalOre },
+    total: {
+      feeOre: total.feeOre,
+      mileageOre: total.mileageOre,
+      travelCostsOre: total.travelCostsOre,
+      lossOfIncomeOre: total.lossOfIncomeOre,
+      totalOre: total.totalOre,
+    },
   };
 }

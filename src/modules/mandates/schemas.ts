@@ -103,10 +103,21 @@ export const WithdrawBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Every kind of group (organisation's GROUP_KINDS; repeated here so the web build imports no server module). */
 const GroupKind = Type.Union(
-  (['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group', 'political-body'] as const).map(
-    (k) => Type.Literal(k),
-  ),
+  (
+    [
+      'program-area',
+      'collaboration-group',
+      'working-group',
+      'council',
+      'forum',
+      'steering-group',
+      'political-body',
+      'process-team',
+      'support-function',
+    ] as const
+  ).map((k) => Type.Literal(k)),
 );
 const Level = Type.Union((['national', 'healthcare-region', 'region'] as const).map((k) => Type.Literal(k)));
 export const RULE_TYPES = [

@@ -18,6 +18,7 @@ import {
   isLockedMinutes,
 } from './rules/lifecycle.js';
 import { minutesFacts } from './minutes-facts.js';
+import { checkDecisionType, DECISION_TYPES } from './rules/decision-types.js';
 
 /**
  * The meeting page's whole state (GET /api/v1/meetings/{id}): agenda, attendance, minutes,
@@ -77,6 +78,8 @@ export async function readMeeting(db: Queryable, ctx: Ctx, id: string) {
     attachments: attachments.map(presentAttachment),
     reportGroups: access.manage && !attachmentsClosedReason(subject) ? await attachmentRepo.reportGroupsOf(db, group.owner) : [],
     allowedActions: meetingActions,
+    // seed 001: the samverkansnämnd's decisions carry one of its four types; other forums' none
+    decisionTypes: checkDecisionType(DECISION_TYPES[0], group, 'beslut') === null ? [...DECISION_TYPES] : [],
     minutes: {
       status: meeting.minutesStatus,
       final: isFinal(minutesLifecycle, meeting.minutesStatus),

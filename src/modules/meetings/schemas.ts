@@ -288,6 +288,9 @@ export const MeetingDetail = Type.Object({
   attachments: Type.Array(Attachment),
   /** For the keepers: the groups whose follow-up report can be attached. */
   reportGroups: Type.Array(Type.Object({ id: Uuid, name: Type.String(), kind: Type.String() })),
+  decisionTypes: Type.Array(lit(DECISION_TYPES), {
+    description: 'Beslutstyperna ett beslut i forumet kan ha (samverkansnämnden, seed 001); tom för andra forum',
+  }),
   /** The meeting's lifecycle actions the caller may take now (rules/lifecycle.ts and policy.ts). */
   allowedActions: Type.Array(lit(meetingLifecycle.actionNames), {
     description: 'notice (skicka kallelsen), hold (genomfört), cancel (ställ in; skäl krävs)',

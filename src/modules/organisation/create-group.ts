@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { assertVisible } from '../visible.js';
 import { checkGroup } from './check-group.js';
+import { checkGroupSetup } from './check-setup-decision.js';
 import { groupPolicy } from './policy.js';
 import { presentGroupCore } from './presenter.js';
 import * as repo from './repository.js';
@@ -14,6 +15,7 @@ export async function createGroup(db: Db, ctx: Ctx, input: repo.GroupWrite & { m
     const geo = await policy.scope.geography();
     await assertVisible(tx, ctx, { group: [input.parentGroupId, input.mirrorsGroupId].filter((x) => x != null) });
     const checked = await checkGroup(tx, geo, input, null);
+    await checkGroupSetup(tx, ctx, checked);
     const row = await repo.insertGroup(tx, checked);
     await recordAudit(tx, ctx, { entityType: 'group', entityId: row.id, action: 'create', after: presentGroupCore(row) });
     if (input.mandate) {

@@ -24,6 +24,9 @@ const GROUP_CORE = [
   'startDate',
   'endDate',
   'closedReason',
+  'setupParagraphId',
+  'setupElsewhere',
+  'hostConsultation',
   'version',
 ] as const;
 export const presentGroupCore = (g: GroupRow) => pickFields(g, GROUP_CORE);

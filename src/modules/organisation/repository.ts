@@ -6,6 +6,7 @@ import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { GroupStatus } from './rules/group-lifecycle.js';
 import type { Geography, GroupFacts, Level } from './rules/structure.js';
 import type { Group, Mandate } from './schemas.js';
+import type { SetupRule } from './rules/setup-decision.js';
 
 /** The only SQL for groups, mandates, coverage and structure rules. */
 
@@ -111,14 +112,19 @@ export interface GroupWrite {
   factStatus?: string | null;
   sourceIds?: string[];
   sourceQuote?: string | null;
+  /** The decision the group was set up by (migration 0052); only on creation. */
+  setupParagraphId?: string | null;
+  setupElsewhere?: string | null;
+  hostConsultation?: string | null;
 }
 
 export async function insertGroup(db: Queryable, g: GroupWrite): Promise<GroupRow> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO groups (kind, level, owner, name, short_name, program_area_ids, mirrors_group_id, parent_group_id,
        parent_relation, is_sub_group, contact_email, host_description, start_date, is_demo, reference_key, fact_status,
-       source_ids, source_quote)
-     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18) RETURNING id`,
+       source_ids, source_quote, setup_paragraph_id, setup_elsewhere, host_consultation)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18, $19, $20, $21)
+     RETURNING id`,
     [
       g.kind,
       g.level,
@@ -138,6 +144,9 @@ export async function insertGroup(db: Queryable, g: GroupWrite): Promise<GroupRo
       g.factStatus ?? null,
       g.sourceIds ?? [],
       g.sourceQuote ?? null,
+      g.setupParagraphId ?? null,
+      g.setupElsewhere ?? null,
+      g.hostConsultation ?? null,
     ],
   );
   return (await getGroup(db, row!.id))!;
@@ -359,3 +368,24 @@ export async function groupsBelow(db: Queryable, healthcareRegionId: string): Pr
     [healthcareRegionId],
   );
 }
+
+/** The rule saying who must decide before a group of this kind is set up at this owner (migration 0052). */
+export const setupRule = (db: Queryable, owner: string, kind: string) =>
+  selectRow<SetupRule>(
+    db,
+    `SELECT r.owner, r.group_kind, r.decided_by_parent, r.host_consultation, r.source_id, r.quote,
+       COALESCE(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name) FILTER (WHERE g.id IS NOT NULL), '[]') AS deciders
+     FROM group_setup_rules r LEFT JOIN groups g ON g.reference_key = ANY(r.decided_by_keys) AND g.status = 'active'
+     WHERE r.owner = $1 AND r.group_kind = $2
+     GROUP BY r.owner, r.group_kind`,
+    [owner, kind],
+  );
+
+/** A § a group's setup may name: the group whose minutes hold it and whether they are justerade. */
+export const setupParagraph = (db: Queryable, id: string) =>
+  selectRow<{ groupId: string; approved: boolean }>(
+    db,
+    `SELECT p.group_id, m.minutes_status = 'justerat' AS approved
+     FROM minutes_paragraphs p JOIN meetings m ON m.id = p.meeting_id WHERE p.id = $1`,
+    [id],
+  );

@@ -174,6 +174,9 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         contactEmail: b.contactEmail ?? null,
         hostDescription: b.hostDescription ?? null,
         startDate: b.startDate ?? null,
+        setupParagraphId: b.setupParagraphId ?? null,
+        setupElsewhere: b.setupElsewhere?.trim() || null,
+        hostConsultation: b.hostConsultation?.trim() || null,
         ...(b.mandate ? { mandate: b.mandate } : {}),
       });
       return reply

@@ -53,6 +53,9 @@ export const Group = Type.Object(
     noCounterpartReason: Nullable(
       Type.String({ description: 'Källans ord om att gruppen saknar motsvarighet på nivån ovanför (ingen lucka i speglingen)' }),
     ),
+    setupParagraphId: Nullable(Uuid),
+    setupElsewhere: Nullable(Type.String()),
+    hostConsultation: Nullable(Type.String()),
     isDemo: Type.Boolean(),
     historical: Type.Boolean({
       description: 'Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper',
@@ -140,6 +143,26 @@ export const CreateGroupBody = Type.Object(
     name: Name,
     ...editable,
     mandate: Type.Optional(Type.String({ maxLength: 100000 })),
+    setupParagraphId: Type.Optional(
+      Nullable(
+        Type.String({
+          format: 'uuid',
+          description: 'Beslutet som inrättade gruppen: en § i ett justerat protokoll (från GET /decisions)',
+        }),
+      ),
+    ),
+    setupElsewhere: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 300,
+          description: 'Ett beslut fattat utanför Navet (organ och referens), i stället för en §',
+        }),
+      ),
+    ),
+    hostConsultation: Type.Optional(
+      Nullable(Type.String({ minLength: 1, maxLength: 500, description: 'Samrådet med värdskapet: med vem och när (seed 000)' })),
+    ),
   },
   { additionalProperties: false },
 );

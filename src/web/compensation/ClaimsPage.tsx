@@ -67,9 +67,12 @@ interface ClaimValues {
   distanceKm: string;
   /** Kronor as typed ("45,50"); the body sends öre. */
   travelCostsOre: string;
+  /** Kronor as typed; empty is none. */
+  lossOfIncomeOre: string;
   note: string;
 }
 
+const lossOf = (text: string) => (text.trim() ? (parseKronor(text) ?? -1) : 0);
 const kmOf = (text: string) => (/^\d{1,5}$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
 /** The form's text as the body sends it (the amounts were checked before). */
@@ -77,6 +80,7 @@ const toClaimBody = (v: ClaimValues) => ({
   assignmentId: v.assignmentId,
   distanceKm: kmOf(v.distanceKm) ?? -1,
   travelCostsOre: parseKronor(v.travelCostsOre) ?? -1,
+  ...(lossOf(v.lossOfIncomeOre) ? { lossOfIncomeOre: lossOf(v.lossOfIncomeOre) } : {}),
   ...(v.note.trim() ? { note: v.note.trim() } : {}),
 });
 
@@ -88,8 +92,15 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
     resolver: withChecks(schemaResolver(ClaimBody, toClaimBody), (v) => ({
       distanceKm: kmOf(v.distanceKm) === undefined && t('compensation.error.km'),
       travelCostsOre: parseKronor(v.travelCostsOre) === undefined && t('compensation.error.amount'),
+      lossOfIncomeOre: lossOf(v.lossOfIncomeOre) < 0 && t('compensation.error.amount'),
     })),
-    defaultValues: { assignmentId: assignments[0]?.id ?? '', distanceKm: '0', travelCostsOre: '0', note: '' },
+    defaultValues: {
+      assignmentId: assignments[0]?.id ?? '',
+      distanceKm: '0',
+      travelCostsOre: '0',
+      lossOfIncomeOre: '',
+      note: '',
+    },
   });
   const claim = $api.useMutation('post', '/compensation/claims', refetchArea);
   // the process support may claim on behalf of several persons: then each option names the person
@@ -97,11 +108,12 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
   const assignmentId = form.watch('assignmentId');
   const distanceKm = kmOf(form.watch('distanceKm'));
   const travelCostsOre = parseKronor(form.watch('travelCostsOre'));
+  const lossOfIncomeOre = lossOf(form.watch('lossOfIncomeOre'));
 
   // the amount as the server computes it, asked again a moment after the last keystroke
   const asked = useSettled(
-    assignmentId && distanceKm !== undefined && travelCostsOre !== undefined
-      ? { assignmentId, distanceKm, travelCostsOre }
+    assignmentId && distanceKm !== undefined && travelCostsOre !== undefined && lossOfIncomeOre >= 0
+      ? { assignmentId, distanceKm, travelCostsOre, ...(lossOfIncomeOre ? { lossOfIncomeOre } : {}) }
       : null,
   );
   const quoted = $api.useQuery(
@@ -116,6 +128,7 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
     assignmentId: t('compensation.new.assignment'),
     distanceKm: t('compensation.new.km'),
     travelCostsOre: t('compensation.new.costs'),
+    lossOfIncomeOre: t('compensation.new.loss'),
     note: t('compensation.new.note'),
   };
 
@@ -124,7 +137,7 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
       try {
         await claim.mutateAsync({ body: toClaimBody(v) });
         summary.clear();
-        form.reset({ ...v, distanceKm: '0', travelCostsOre: '0', note: '' });
+        form.reset({ ...v, distanceKm: '0', travelCostsOre: '0', lossOfIncomeOre: '', note: '' });
         onSubmitted(t('compensation.new.done'));
       } catch (err) {
         const apiError = asApiError(err);
@@ -165,6 +178,14 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
         hint={t('compensation.new.costsHint')}
         inputMode="decimal"
       />
+      <FormTextField
+        control={form.control}
+        name="lossOfIncomeOre"
+        id="claim-lossOfIncomeOre"
+        label={labels.lossOfIncomeOre!}
+        hint={t('compensation.new.lossHint')}
+        inputMode="decimal"
+      />
       <FormTextAreaField control={form.control} name="note" id="claim-note" label={labels.note!} rows={2} />
       <div className="quote" aria-live="polite">
         {quote ? (
@@ -175,11 +196,20 @@ function NewClaimForm({ assignments, onSubmitted }: { assignments: Assignment[];
             <dd>{kronor(quote.mileageOre)}</dd>
             <dt>{t('compensation.travelCosts')}</dt>
             <dd>{kronor(quote.travelCostsOre)}</dd>
+            {quote.lossOfIncomeOre > 0 && (
+              <>
+                <dt>{t('compensation.amount.loss')}</dt>
+                <dd>{kronor(quote.lossOfIncomeOre)}</dd>
+              </>
+            )}
             <dt>{t('compensation.total')}</dt>
             <dd>
               <strong>{kronor(quote.totalOre)}</strong>
             </dd>
           </dl>
+        ) : asked && quoted.error ? (
+          // the server's reason, e.g. "Ersättningsnivåer saknas för perioden"
+          <ErrorAlert error={quoted.error} />
         ) : (
           <Notice kind="info">
             <p>{t('compensation.new.noQuote')}</p>

@@ -1,6 +1,8 @@
 /**
- * Ersättningsmodell: the rates per meeting, half day, full day and hour, and the mileage rate,
- * each model valid from a date. Everyone signed in can read them; administrators edit.
+ * Ersättningsmodell: the rates per meeting, half day, full day and hour, the mileage rate and the
+ * cap on loss of income, each model valid for a dated period. Navet ships none (the national
+ * levels are not in its sources): the days no model covers are shown as a gap. Everyone signed in
+ * can read them; administrators edit.
  */
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -48,6 +50,15 @@ function Rates() {
       )}
       {models.error && <ErrorAlert error={models.error} />}
       {models.isPending && <Loading />}
+      {models.data?.gaps.map((g) => (
+        <Notice kind="warning" key={g.from}>
+          <p>
+            {g.to
+              ? t('compensation.rates.gap', { from: formatDate(g.from), to: formatDate(g.to) })
+              : t('compensation.rates.gapOpen', { from: formatDate(g.from) })}
+          </p>
+        </Notice>
+      ))}
       {models.data?.items.some((m) => m.isExample) && (
         <Notice kind="warning">
           <p>{t('compensation.rates.example')}</p>
@@ -61,11 +72,15 @@ function Rates() {
               <tr>
                 <th scope="col">{t('compensation.rates.name')}</th>
                 <th scope="col">{t('compensation.rates.validFrom')}</th>
+                <th scope="col">{t('compensation.rates.validTo')}</th>
                 {MONEY.map((k) => (
                   <th scope="col" className="num" key={k}>
                     {t(`compensation.rates.${k}`)}
                   </th>
                 ))}
+                <th scope="col" className="num">
+                  {t('compensation.rates.lossOfIncomeMaxOrePerDay')}
+                </th>
                 <th scope="col">{t('compensation.rates.source')}</th>
                 {isAdmin && <th scope="col">{t('compensation.col.actions')}</th>}
               </tr>
@@ -75,11 +90,15 @@ function Rates() {
                 <tr key={m.id}>
                   <th scope="row">{m.name}</th>
                   <td>{formatDate(m.validFrom)}</td>
+                  <td>{m.validTo ? formatDate(m.validTo) : t('compensation.rates.open')}</td>
                   {MONEY.map((k) => (
                     <td className="num" key={k}>
                       {kronor(m[k])}
                     </td>
                   ))}
+                  <td className="num">
+                    {m.lossOfIncomeMaxOrePerDay === null ? t('compensation.rates.noLoss') : kronor(m.lossOfIncomeMaxOrePerDay)}
+                  </td>
                   <td>{m.source ?? '–'}</td>
                   {isAdmin && (
                     <td>
@@ -121,6 +140,8 @@ const toKr = (ore: number) => (ore / 100).toFixed(2).replace('.', ',');
 interface RateValues extends Record<MoneyKey, string> {
   name: string;
   validFrom: string;
+  validTo: string;
+  lossOfIncomeMaxOrePerDay: string;
   source: string;
 }
 
@@ -128,6 +149,8 @@ interface RateValues extends Record<MoneyKey, string> {
 const toRateBody = (v: RateValues) => ({
   name: v.name.trim(),
   validFrom: v.validFrom,
+  validTo: v.validTo || null,
+  lossOfIncomeMaxOrePerDay: v.lossOfIncomeMaxOrePerDay.trim() ? (parseKronor(v.lossOfIncomeMaxOrePerDay) ?? -1) : null,
   ...(Object.fromEntries(MONEY.map((k) => [k, parseKronor(v[k]) ?? -1])) as Record<MoneyKey, number>),
   source: v.source.trim() || null,
 });
@@ -146,8 +169,8 @@ function RateForm({
   const label = (k: string) =>
     MONEY.includes(k as MoneyKey)
       ? t(`compensation.rates.${k as MoneyKey}`)
-      : k === 'validFrom'
-        ? t('compensation.rates.validFrom')
+      : k === 'validFrom' || k === 'validTo' || k === 'lossOfIncomeMaxOrePerDay'
+        ? t(`compensation.rates.${k}`)
         : t('compensation.rates.name');
   const form = useForm<RateValues>({
     resolver: withChecks(
@@ -158,12 +181,18 @@ function RateForm({
       (v) => ({
         name: !v.name.trim() && t('compensation.error.required'),
         validFrom: !/^\d{4}-\d{2}-\d{2}$/.test(v.validFrom) && t('compensation.error.date'),
+        lossOfIncomeMaxOrePerDay:
+          v.lossOfIncomeMaxOrePerDay.trim() !== '' &&
+          parseKronor(v.lossOfIncomeMaxOrePerDay) === undefined &&
+          t('compensation.error.amount'),
         ...Object.fromEntries(MONEY.map((k) => [k, parseKronor(v[k]) === undefined && t('compensation.error.amount')])),
       }),
     ),
     defaultValues: {
       name: model?.name ?? '',
       validFrom: model?.validFrom ?? '',
+      validTo: model?.validTo ?? '',
+      lossOfIncomeMaxOrePerDay: model?.lossOfIncomeMaxOrePerDay != null ? toKr(model.lossOfIncomeMaxOrePerDay) : '',
       source: model?.source ?? '',
       ...(Object.fromEntries(MONEY.map((k) => [k, model ? toKr(model[k]) : ''])) as Record<MoneyKey, string>),
     },
@@ -204,6 +233,14 @@ function RateForm({
         type="date"
         label={t('compensation.rates.validFrom')}
       />
+      <FormTextField
+        control={form.control}
+        name="validTo"
+        id="rate-validTo"
+        type="date"
+        label={t('compensation.rates.validTo')}
+        hint={t('compensation.rates.validToHint')}
+      />
       {MONEY.map((k) => (
         <FormTextField
           key={k}
@@ -214,6 +251,14 @@ function RateForm({
           inputMode="decimal"
         />
       ))}
+      <FormTextField
+        control={form.control}
+        name="lossOfIncomeMaxOrePerDay"
+        id="rate-lossOfIncomeMaxOrePerDay"
+        label={`${t('compensation.rates.lossOfIncomeMaxOrePerDay')} (kr)`}
+        hint={t('compensation.rates.lossHint')}
+        inputMode="decimal"
+      />
       <FormTextField control={form.control} name="source" id="rate-source" label={t('compensation.rates.source')} />
       <div className="button-row">
         <button type="submit" disabled={form.formState.isSubmitting}>

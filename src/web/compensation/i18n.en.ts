@@ -103,9 +103,23 @@ export const enCompensation: Record<keyof typeof svCompensation, string> = {
   'compensation.rates.title': 'Rate model',
   'compensation.rates.summary': 'fees per meeting, half day, full day and hour, and mileage',
   'compensation.rates.lead':
-    "Compensation follows the national model, whose levels are set every year. Each model applies from a date; a claim uses the model in force on its assignment's date and keeps its amounts if the model changes later.",
+    "Compensation follows the national model, whose levels are set every year. Each model applies for a period; a claim uses the model in force on its assignment's date and keeps its amounts if the model changes later.",
   'compensation.rates.example':
-    "Navet ships with an example model. It is not the national levels: an administrator enters the year's levels from the national routine for patient participation.",
+    "One of the models is an example with made-up amounts, not the national levels: an administrator enters the year's levels from the national routine for patient participation.",
+  'compensation.rates.validTo': 'Valid through',
+  'compensation.rates.validToHint': 'Leave empty if the model applies until further notice. Periods may not overlap.',
+  'compensation.rates.open': 'until further notice',
+  'compensation.rates.lossOfIncomeMaxOrePerDay': 'Loss of income, at most per day',
+  'compensation.rates.lossHint':
+    'Documented loss of income is paid up to this amount. Leave empty if the model does not compensate loss of income.',
+  'compensation.rates.noLoss': 'not compensated',
+  'compensation.rates.gap':
+    'Compensation levels are missing for the period {from}–{to}. Claims for assignments on those days cannot be computed until an administrator enters the levels.',
+  'compensation.rates.gapOpen':
+    'Compensation levels are missing for the period from {from}. Claims for assignments on those days cannot be computed until an administrator enters the levels.',
+  'compensation.new.loss': 'Loss of income per certificate (SEK)',
+  'compensation.new.lossHint': "Only if the rate model compensates loss of income; at most the model's amount per day.",
+  'compensation.amount.loss': 'Loss of income',
   'compensation.rates.caption': 'Rate models, latest first',
   'compensation.rates.name': 'Name',
   'compensation.rates.validFrom': 'Valid from',

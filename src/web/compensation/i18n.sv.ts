@@ -102,9 +102,23 @@ export const svCompensation = {
   'compensation.rates.title': 'Ersättningsmodell',
   'compensation.rates.summary': 'arvoden per möte, halvdag, heldag och timme, och milersättning',
   'compensation.rates.lead':
-    'Ersättningen följer den nationella modellen, vars nivåer fastställs årligen. Varje modell gäller från ett datum; ett anspråk räknas med modellen som gällde på uppdragets datum och behåller sina belopp om modellen ändras senare.',
+    'Ersättningen följer den nationella modellen, vars nivåer fastställs årligen. Varje modell gäller för en period; ett anspråk räknas med modellen som gällde på uppdragets datum och behåller sina belopp om modellen ändras senare.',
   'compensation.rates.example':
-    'Navet levereras med en exempelmodell. Den är inte de nationella nivåerna: en administratör lägger in årets nivåer från den nationella rutinen för patient-, brukar- och närståendemedverkan.',
+    'En av modellerna är en exempelmodell med påhittade belopp, inte de nationella nivåerna: en administratör lägger in årets nivåer från den nationella rutinen för patient-, brukar- och närståendemedverkan.',
+  'compensation.rates.validTo': 'Gäller till och med',
+  'compensation.rates.validToHint': 'Lämna tomt om modellen gäller tills vidare. Perioder får inte överlappa.',
+  'compensation.rates.open': 'tills vidare',
+  'compensation.rates.lossOfIncomeMaxOrePerDay': 'Inkomstbortfall, högst per dag',
+  'compensation.rates.lossHint':
+    'Styrkt inkomstbortfall ersätts upp till beloppet. Lämna tomt om modellen inte ersätter inkomstbortfall.',
+  'compensation.rates.noLoss': 'ersätts inte',
+  'compensation.rates.gap':
+    'Ersättningsnivåer saknas för perioden {from}–{to}. Anspråk för uppdrag de dagarna kan inte räknas förrän en administratör lagt in nivåerna.',
+  'compensation.rates.gapOpen':
+    'Ersättningsnivåer saknas för perioden från och med {from}. Anspråk för uppdrag de dagarna kan inte räknas förrän en administratör lagt in nivåerna.',
+  'compensation.new.loss': 'Inkomstbortfall enligt intyg (kr)',
+  'compensation.new.lossHint': 'Bara om ersättningsmodellen ersätter inkomstbortfall; högst modellens belopp per dag.',
+  'compensation.amount.loss': 'Inkomstbortfall',
   'compensation.rates.caption': 'Ersättningsmodeller, senaste först',
   'compensation.rates.name': 'Namn',
   'compensation.rates.validFrom': 'Gäller från',

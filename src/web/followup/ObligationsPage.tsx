@@ -15,6 +15,7 @@ import { RequireUser } from '../components/RequireUser';
 import { TableScroll } from '../components/TableScroll';
 import { schemaResolver } from '../forms';
 import { useI18n } from '../i18n';
+import { AnnualReportActions } from './AnnualReportActions';
 import { FOLLOWUP_PATH } from './FollowupHomePage';
 import { FORM_OPTIONS, FormProblem, useFormProblem, useProblemSubmit } from './form';
 
@@ -53,6 +54,7 @@ function Obligations() {
                 <th scope="col">{t('followup.reports.year')}</th>
                 <th scope="col">{t('followup.reports.state')}</th>
                 <th scope="col">{t('followup.reports.noted')}</th>
+                <th scope="col">{t('followup.reports.next')}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,6 +67,9 @@ function Obligations() {
                     {r.submittedOn ? ` (${r.submittedOn})` : ''}
                   </td>
                   <td>{r.notedOn ? `${r.notedByGroupName ?? ''} ${r.notedOn}, ${r.notedRef ?? ''}` : '–'}</td>
+                  <td>
+                    <AnnualReportActions reportId={r.id} groupName={r.groupName} year={r.year} />
+                  </td>
                 </tr>
               ))}
             </tbody>

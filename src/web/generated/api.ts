@@ -4319,6 +4319,9 @@ export interface paths {
                         hostDescription?: string | null;
                         startDate?: string | null;
                         mandate?: string;
+                        setupParagraphId?: string | null;
+                        setupElsewhere?: string | null;
+                        hostConsultation?: string | null;
                     };
                 };
             };
@@ -7966,7 +7969,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body") | null;
+                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body" | "process-team" | "support-function") | null;
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
@@ -8235,7 +8238,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body") | null;
+                        groupKind?: ("program-area" | "collaboration-group" | "working-group" | "council" | "forum" | "steering-group" | "political-body" | "process-team" | "support-function") | null;
                         groupLevel?: ("national" | "healthcare-region" | "region") | null;
                         groupOwner?: string | null;
                         groupKey?: string | null;
@@ -22706,6 +22709,8 @@ export interface paths {
                                 name: string;
                                 kind: string;
                             }[];
+                            /** @description Beslutstyperna ett beslut i forumet kan ha (samverkansnämnden, seed 001); tom för andra forum */
+                            decisionTypes: ("shared-care" | "care-not-provided" | "budget-split" | "sold-care-prices")[];
                             /** @description notice (skicka kallelsen), hold (genomfört), cancel (ställ in; skäl krävs) */
                             allowedActions: ("notice" | "hold" | "cancel")[];
                             minutes: {
@@ -26940,7 +26945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ersättningsmodellerna (arvoden och milersättning), senaste först */
+        /** Ersättningsmodellerna (arvoden, reseersättning, inkomstbortfall) med giltighetsperiod, senaste först */
         get: {
             parameters: {
                 query?: never;
@@ -26958,6 +26963,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["CompensationRateModel"][];
+                            gaps: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 * @example 2027-03-01
+                                 */
+                                from: string;
+                                to: string | null;
+                            }[];
                         };
                     };
                 };
@@ -27018,6 +27032,8 @@ export interface paths {
                          * @example 2027-03-01
                          */
                         validFrom: string;
+                        validTo?: string | null;
+                        lossOfIncomeMaxOrePerDay?: number | null;
                         /** @description Arvode per möte, öre */
                         meetingFeeOre: number;
                         /** @description Arvode per halvdag, öre */
@@ -27164,6 +27180,8 @@ export interface paths {
                          * @example 2027-03-01
                          */
                         validFrom: string;
+                        validTo?: string | null;
+                        lossOfIncomeMaxOrePerDay?: number | null;
                         /** @description Arvode per möte, öre */
                         meetingFeeOre: number;
                         /** @description Arvode per halvdag, öre */
@@ -27889,6 +27907,7 @@ export interface paths {
                     assignmentId: string;
                     distanceKm: number;
                     travelCostsOre: number;
+                    lossOfIncomeOre?: number;
                 };
                 header?: never;
                 path?: never;
@@ -27910,6 +27929,7 @@ export interface paths {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             };
                         };
@@ -28071,6 +28091,8 @@ export interface paths {
                         distanceKm: number;
                         /** @description Andra resekostnader enligt kvitto (biljetter, parkering), öre */
                         travelCostsOre: number;
+                        /** @description Inkomstbortfall för dagen enligt intyg, öre (högst modellens tak) */
+                        lossOfIncomeOre?: number;
                         note?: string | null;
                     };
                 };
@@ -28696,6 +28718,8 @@ export interface paths {
                         distanceKm: number;
                         /** @description Andra resekostnader enligt kvitto (biljetter, parkering), öre */
                         travelCostsOre: number;
+                        /** @description Inkomstbortfall för dagen enligt intyg, öre (högst modellens tak) */
+                        lossOfIncomeOre?: number;
                         note?: string | null;
                         version: number;
                     };
@@ -28928,6 +28952,7 @@ export interface paths {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             }[];
                             perGroup: {
@@ -28937,12 +28962,14 @@ export interface paths {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             }[];
                             total: {
                                 feeOre: number;
                                 mileageOre: number;
                                 travelCostsOre: number;
+                                lossOfIncomeOre: number;
                                 totalOre: number;
                             };
                         };
@@ -36507,6 +36534,9 @@ export interface components {
             sources: components["schemas"]["Source"][];
             sourceQuote: string | null;
             noCounterpartReason: string | null;
+            setupParagraphId: string | null;
+            setupElsewhere: string | null;
+            hostConsultation: string | null;
             isDemo: boolean;
             /** @description Gruppen finns bara i äldre källor (kan ha upphört eller bytt namn); den är inte en av dagens grupper */
             historical: boolean;
@@ -37539,6 +37569,8 @@ export interface components {
              * @example 2027-03-01
              */
             validFrom: string;
+            validTo: string | null;
+            lossOfIncomeMaxOrePerDay: number | null;
             /** @description Arvode per möte, öre */
             meetingFeeOre: number;
             /** @description Arvode per halvdag, öre */
@@ -37637,6 +37669,7 @@ export interface components {
                 feeOre: number;
                 mileageOre: number;
                 travelCostsOre: number;
+                lossOfIncomeOre: number;
                 totalOre: number;
             };
             /** Format: date-time */

@@ -17,12 +17,11 @@ import { TableScroll } from '../components/TableScroll';
 import { useFocusReturn } from '../form-submit';
 import { applyServerErrors, schemaResolver } from '../forms';
 import { useI18n, type MessageKey } from '../i18n';
-import { kindLabel } from '../organisation/groups';
+import { KINDS, kindLabel } from '../organisation/groups';
 import { asApiError, roleLabel, serverFieldErrors, useFormSummary } from '../people/people';
 import { MEMBERSHIP_ROLES } from '../../shared/vocabularies';
 import { ruleTypeLabel, type Rule } from './mandates';
 
-const KINDS = ['program-area', 'collaboration-group', 'working-group', 'council', 'forum', 'steering-group', 'political-body'];
 const LEVELS = ['national', 'healthcare-region', 'region'];
 const TYPES = [
   'role-count',

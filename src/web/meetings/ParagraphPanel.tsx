@@ -37,11 +37,14 @@ export function ParagraphView({ p, d, run, open }: Props) {
       )}
       <JavPanel p={p} run={run} open={open} />
       {open ? (
-        <EditParagraph p={p} run={run} areas={programAreas.data ?? []} />
+        <EditParagraph p={p} run={run} areas={programAreas.data ?? []} types={d.decisionTypes} />
       ) : (
         <p>
           <strong>{kindText(i18n, p.decisionKind)}:</strong> {p.decisionText || '–'}
         </p>
+      )}
+      {!open && p.decisionType && (
+        <p>{t('meetings.minutes.decisionTypeShown', { type: t(`meetings.decisionType.${p.decisionType}`) })}</p>
       )}
       {p.programAreaIds.length > 0 && (
         <p data-testid={`${base}-areas-shown`}>
@@ -127,18 +130,35 @@ function OverrideForm({ p, person, run }: { p: Paragraph; person: Paragraph['par
 
 interface ParagraphValues {
   decisionKind: Paragraph['decisionKind'];
+  /** '' = none; the forum's possible types come from the server (d.decisionTypes). */
+  decisionType: NonNullable<Paragraph['decisionType']> | '';
   decisionText: string;
   programAreaIds: string[];
 }
 
 /** The decision of a draft paragraph: kind, text and the program areas jäv is matched against. */
-function EditParagraph({ p, run, areas }: { p: Paragraph; run: Run; areas: { id: string; name: string }[] }) {
+function EditParagraph({
+  p,
+  run,
+  areas,
+  types,
+}: {
+  p: Paragraph;
+  run: Run;
+  areas: { id: string; name: string }[];
+  types: MeetingDetail['decisionTypes'];
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const base = `paragraph-${p.number}`;
-  const toBody = (v: ParagraphValues) => ({ ...v, version: p.version });
+  const toBody = ({ decisionType, ...v }: ParagraphValues) => ({
+    ...v,
+    ...(types.length > 0 ? { decisionType: decisionType || null } : {}),
+    version: p.version,
+  });
   const saved: ParagraphValues = {
     decisionKind: p.decisionKind,
+    decisionType: p.decisionType ?? '',
     decisionText: p.decisionText,
     programAreaIds: p.programAreaIds,
   };
@@ -160,6 +180,19 @@ function EditParagraph({ p, run, areas }: { p: Paragraph; run: Run; areas: { id:
         label={t('meetings.minutes.kind')}
         options={DECISION_KIND_OPTIONS.map((k) => ({ value: k, label: kindText(i18n, k) }))}
       />
+      {types.length > 0 && (
+        <FormSelectField
+          control={form.control}
+          name="decisionType"
+          id={`${base}-type`}
+          label={t('meetings.minutes.decisionType')}
+          hint={t('meetings.minutes.decisionTypeHint')}
+          options={[
+            { value: '', label: t('meetings.minutes.decisionType.none') },
+            ...types.map((k) => ({ value: k, label: t(`meetings.decisionType.${k}`) })),
+          ]}
+        />
+      )}
       <FormTextAreaField
         control={form.control}
         name="decisionText"

@@ -8,6 +8,7 @@ import { Page } from '../components/Page';
 import { useAsync } from '../components/useAsync';
 import { GroupMembers } from '../people/GroupMembers';
 import { RepresentationSection } from '../mandates/RepresentationSection';
+import { ConsolidatedReportSection } from './ConsolidatedReportSection';
 import { useI18n } from '../i18n';
 import { FactStatus, Sources, statusKey } from './Facts';
 import { GroupEditing } from './GroupEditing';
@@ -98,6 +99,8 @@ export function GroupPage({ id }: { id: string }) {
 
           <GroupMembers group={g} />
           <RepresentationSection groupId={g.id} groupName={g.name} />
+          {/* a kunskapsråd (kind council) follows its program areas through one report (seed 002) */}
+          {g.kind === 'council' && <ConsolidatedReportSection groupId={g.id} />}
 
           {(g.isReference || g.sources.length > 0 || g.sourceQuote) && (
             <section aria-labelledby="sources-heading">

@@ -16,8 +16,9 @@ import { useFormSummary } from '../people/people';
 import { EMPTY_FIELDS, errorsFor, fieldLabel, GroupFields, toBody as fieldsBody, type GroupFieldValues } from './GroupFields';
 import { groupHref, KINDS, kindLabel, LEVELS, levelLabel, loadGroups, structureHref, useGeo } from './groups';
 import { useOrgCrumbs } from './OrganisationPage';
+import { EMPTY_SETUP, setupBody, SetupDecisionFields, type SetupDecisionValues } from './SetupDecisionFields';
 
-interface Values extends GroupFieldValues {
+interface Values extends GroupFieldValues, SetupDecisionValues {
   kind: string;
   level: string;
   owner: string;
@@ -40,6 +41,7 @@ function toBody(v: Values): ApiBody<'/groups', 'post'> {
     ...(body.hostDescription ? { hostDescription: body.hostDescription } : {}),
     ...(body.startDate ? { startDate: body.startDate } : {}),
     ...(v.mandate.trim() ? { mandate: v.mandate } : {}),
+    ...setupBody(v),
   } as ApiBody<'/groups', 'post'>;
 }
 
@@ -56,8 +58,17 @@ export function NewGroupPage() {
       level: !v.level && t('group.error.levelMissing'),
       owner: !v.owner && t('group.error.ownerMissing'),
       name: !v.name.trim() && t('group.error.nameMissing'),
+      setupParagraphId: v.setupWhere === 'navet' && !v.setupParagraphId && t('group.setup.chooseParagraph'),
+      setupElsewhere: v.setupWhere === 'elsewhere' && !v.setupElsewhere.trim() && t('group.setup.describeElsewhere'),
     })),
-    defaultValues: { ...EMPTY_FIELDS, kind: search.get('typ') ?? 'program-area', level: '', owner: initialOwner, mandate: '' },
+    defaultValues: {
+      ...EMPTY_FIELDS,
+      kind: search.get('typ') ?? 'program-area',
+      level: '',
+      owner: initialOwner,
+      mandate: '',
+      ...EMPTY_SETUP,
+    },
   });
   const create = $api.useMutation('post', '/groups', { onSuccess: () => invalidate('/groups') });
   const summary = useFormSummary();
@@ -162,6 +173,17 @@ export function NewGroupPage() {
             geo={geo.data}
             ownerGroups={!owner ? [] : ownerGroups.loading ? undefined : ownerGroups.data}
             kind={values.kind}
+          />
+          <SetupDecisionFields
+            prefix="new"
+            values={values}
+            errors={errors}
+            onChange={(patch) => {
+              for (const [k, v] of Object.entries(patch)) form.setValue(k as keyof SetupDecisionValues, v, { shouldDirty: true });
+              // A § named, the server takes its minutes; a text only for a decision outside Navet.
+              if (patch.setupWhere === 'navet') form.setValue('setupElsewhere', '');
+              if (patch.setupWhere === 'elsewhere') form.setValue('setupParagraphId', '');
+            }}
           />
           <TextAreaField
             id="new-mandate"

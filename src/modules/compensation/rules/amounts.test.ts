@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeAmounts, feeFor, formatKronor, modelOn, parseKronor, TIME_UNITS, type Rates } from './amounts.js';
+import {
+  computeAmounts,
+  feeFor,
+  formatKronor,
+  gapsIn,
+  modelOn,
+  overlaps,
+  parseKronor,
+  TIME_UNITS,
+  type Rates,
+} from './amounts.js';
 
 const example: Rates = {
   meetingFeeOre: 50000,
@@ -16,6 +26,7 @@ describe('compensation amounts (integer öre)', () => {
       feeOre: 90000,
       mileageOre: 28000,
       travelCostsOre: 4500,
+      lossOfIncomeOre: 0,
       totalOre: 122500,
     });
     expect(computeAmounts(example, { timeUnit: 'meeting', distanceKm: 0, travelCostsOre: 0 }).totalOre).toBe(50000);
@@ -112,5 +123,37 @@ describe('compensation amounts (integer öre)', () => {
     expect(modelOn(models, '2024-06-30')?.id).toBe('a');
     expect(modelOn(models, '2025-12-31')?.id).toBe('c');
     expect(modelOn(models, '2026-01-01')?.id).toBe('b');
+  });
+});
+
+describe('dated models (issue 21, item 20): periods, gaps and loss of income', () => {
+  const h1 = { validFrom: '2026-01-01', validTo: '2026-06-30' };
+  const h2 = { validFrom: '2026-07-01', validTo: null };
+  it('takes the model whose period covers the day; none is a gap', () => {
+    expect(modelOn([h1], '2026-06-30')).toBe(h1);
+    expect(modelOn([h1], '2026-07-01')).toBeUndefined();
+    expect(modelOn([h1, h2], '2027-03-01')).toBe(h2);
+    expect(modelOn([], '2026-03-12')).toBeUndefined();
+  });
+  it('finds the days no model covers from a date on', () => {
+    expect(gapsIn([], '2026-01-01', null)).toEqual([{ from: '2026-01-01', to: null }]);
+    expect(gapsIn([h1], '2026-01-01', null)).toEqual([{ from: '2026-07-01', to: null }]);
+    expect(gapsIn([h1, h2], '2026-01-01', null)).toEqual([]);
+    expect(gapsIn([{ validFrom: '2026-03-01', validTo: '2026-03-31' }], '2026-01-01', '2026-12-31')).toEqual([
+      { from: '2026-01-01', to: '2026-02-28' },
+      { from: '2026-04-01', to: '2026-12-31' },
+    ]);
+  });
+  it('says when two periods share a day', () => {
+    expect(overlaps(h1, h2)).toBe(false);
+    expect(overlaps(h1, { validFrom: '2026-06-30', validTo: null })).toBe(true);
+    expect(overlaps({ validFrom: '2025-01-01', validTo: null }, h1)).toBe(true);
+  });
+  it('pays documented loss of income up to the cap, and none when the model has no cap', () => {
+    const capped = { ...example, lossOfIncomeMaxOrePerDay: 120000 };
+    const input = { timeUnit: 'meeting' as const, distanceKm: 0, travelCostsOre: 0, lossOfIncomeOre: 150000 };
+    expect(computeAmounts(capped, input)).toMatchObject({ lossOfIncomeOre: 120000, totalOre: 170000 });
+    expect(computeAmounts(capped, { ...input, lossOfIncomeOre: 80000 }).lossOfIncomeOre).toBe(80000);
+    expect(computeAmounts(example, input).lossOfIncomeOre).toBe(0);
   });
 });
