@@ -85,9 +85,10 @@ export async function useCanonicalFormats(tx: Queryable): Promise<void> {
 
 /**
  * Tables in the order a restore inserts them: every table after the tables it references.
- * When only cycles remain, the alphabetically first remaining table goes next and its
- * references to tables not yet placed are deferred, like self-references. Ties go
- * alphabetically, so the order is stable.
+ * When only cycles remain, the table most other remaining tables wait for goes next (the one that
+ * unblocks most; e.g. groups, which a § reference closes a cycle through) and its references to
+ * tables not yet placed are deferred, like self-references. Ties go alphabetically, so the order
+ * is stable.
  */
 export function dependencyOrder(tables: string[], fks: ForeignKey[]): { order: string[]; deferred: ForeignKey[] } {
   const remaining = [...tables].sort();
@@ -98,8 +99,10 @@ export function dependencyOrder(tables: string[], fks: ForeignKey[]): { order: s
   while (remaining.length) {
     let i = remaining.findIndex((t) => pending(t).every((fk) => !remaining.includes(fk.references)));
     if (i < 0) {
-      i = 0;
-      deferred.push(...pending(remaining[0]!));
+      const waitingOn = (t: string) => remaining.filter((r) => pending(r).some((fk) => fk.references === t)).length;
+      const counts = remaining.map(waitingOn);
+      i = counts.indexOf(Math.max(...counts));
+      deferred.push(...pending(remaining[i]!));
     }
     const [t] = remaining.splice(i, 1);
     done.add(t!);
