@@ -103,6 +103,13 @@ describe('the heatmap at a glance', () => {
     await tip.waitFor({ state: 'visible' });
     expect(await tip.innerText()).toMatch(/^(Region |Västra Götalandsregionen)/);
     await screenshot(page, 'heatmap-1366-focus', { fullPage: false });
+    // Escape dismisses it without moving focus (WCAG 1.4.13); it comes back on the next focus.
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    expect(await regionLinks.nth(3).evaluate((el) => el === document.activeElement)).toBe(true);
+    await regionLinks.nth(3).blur();
+    await regionLinks.nth(3).focus();
+    await tip.waitFor({ state: 'visible' });
     await regionLinks.nth(3).blur();
     await regionLinks.nth(5).hover();
     await regionLinks.nth(5).locator('.hm-tip').waitFor({ state: 'visible' });

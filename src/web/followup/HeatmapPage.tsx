@@ -201,6 +201,8 @@ function HeatmapTable({ h, mine }: { h: HeatmapResponse; mine: readonly string[]
   const { t } = useI18n();
   const { groups, cols } = heatmapColumns(h, mine);
   const pinned = new Set(groups[0]?.id === 'mine' ? groups[0].cols : []);
+  // The full name shown on hover and focus can be dismissed with Escape without moving (WCAG 1.4.13).
+  const [tipHidden, setTipHidden] = useState<string | null>(null);
   return (
     <TableScroll labelledBy="heatmap-caption">
       <table className="matrix followup-heatmap">
@@ -220,7 +222,16 @@ function HeatmapTable({ h, mine }: { h: HeatmapResponse; mine: readonly string[]
             {cols.map((i) => {
               const r = h.regions[i]!;
               return (
-                <th key={r.code} scope="col" className={`hm-region${pinned.has(i) ? ' hm-mine' : ''}`}>
+                <th
+                  key={r.code}
+                  scope="col"
+                  className={`hm-region${pinned.has(i) ? ' hm-mine' : ''}${tipHidden === r.code ? ' hm-tip-hidden' : ''}`}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') setTipHidden(r.code);
+                  }}
+                  onMouseLeave={() => setTipHidden(null)}
+                  onBlur={() => setTipHidden(null)}
+                >
                   <Link
                     to={`${HEATMAP_PATH}/regioner/${r.code}`}
                     aria-label={t('followup.heatmap.regionHeader', { abbreviation: r.abbreviation, name: r.name })}
