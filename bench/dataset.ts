@@ -82,6 +82,19 @@ export async function generateDataset(db: Db, config: Config, size: DatasetSize,
           name: `${GROUP_WORDS[i % GROUP_WORDS.length]} ${area.name} ${i}`,
           programAreaIds: [area.id],
         };
+    if (seed.kind === 'working-group') {
+      // Set up by decision as the owner's rule asks (issue 21 item 11): reporting to a program
+      // area of its owner, decided there, in samråd with the värdskap (Jönköping's rule, seed 000).
+      const [parent] = await db.query<{ id: string }>(
+        `SELECT id FROM groups WHERE owner = $1 AND kind = 'program-area' AND status = 'active' ORDER BY created_at LIMIT 1`,
+        [owner],
+      );
+      Object.assign(seed, {
+        parentGroupId: parent?.id,
+        setupElsewhere: 'Beslut i programområdet (bänk)',
+        hostConsultation: 'Samråd med värdskapet (bänk)',
+      });
+    }
     await buildGroup(db, seed);
   });
   log(`${groupCount} groups: ${Date.now() - t} ms`);
