@@ -106,7 +106,7 @@ describe('the heatmap at a glance', () => {
     // Escape dismisses it without moving focus (WCAG 1.4.13); it comes back on the next focus.
     await page.keyboard.press('Escape');
     await tip.waitFor({ state: 'hidden' });
-    expect(await regionLinks.nth(3).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await regionLinks.nth(3).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await regionLinks.nth(3).blur();
     await regionLinks.nth(3).focus();
     await tip.waitFor({ state: 'visible' });

@@ -1,7 +1,8 @@
 import './audit.js';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { notFound, unauthorized, unprocessable } from '../../platform/errors.js';
+import { notFound, unauthorized } from '../../platform/errors.js';
+import { mirroredAreas } from './rules/structure.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
@@ -10,17 +11,10 @@ import { sourcesById } from '../reference/index.js';
 import { closeGroup } from './close-group.js';
 import { createGroup } from './create-group.js';
 import { mergeGroup } from './merge-group.js';
+import { readMirroringGaps, readMirroringMatrix } from './read-mirroring.js';
 import { groupPolicy } from './policy.js';
 import { presentAgreement, presentGroup, presentGroupSummary } from './presenter.js';
 import * as repo from './repository.js';
-import {
-  counterpartState,
-  expectedCount,
-  levelOfOwner,
-  mirroredAreas,
-  mirrorStates,
-  processTeamGaps,
-} from './rules/structure.js';
 import { todayInSweden } from '../../platform/clock.js';
 import {
   CloseGroupBody,
@@ -70,19 +64,6 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     const warnDays = Math.max(0, ...config.reminderDays);
     return rows.map((a) => presentAgreement(a, groups, todayInSweden(), warnDays));
   };
-
-  const withMirror = (g: repo.GroupRow) => ({
-    ...repo.facts(g),
-    mirrorsGroupId: g.mirrorsGroupId,
-    parentGroupId: g.parentGroupId,
-  });
-  /** The groups one level up that these groups link to, by id. */
-  const mirrorsOf = async (groups: repo.GroupRow[]) =>
-    new Map(
-      (
-        await repo.getGroupsByIds(db, [...new Set(groups.map((g) => g.mirrorsGroupId).filter((x): x is string => x !== null))])
-      ).map((g) => [g.id, g]),
-    );
 
   app.get(
     '/api/v1/groups',
@@ -286,61 +267,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       mayRead(req);
-      const { owner } = req.query;
-      const geo = await groupPolicy(req.ctx, db).scope.geography();
-      const level = levelOfOwner(owner, geo);
-      if (!level || level === 'national') {
-        throw unprocessable(`Okänd ägare "${owner}". Ange en sjukvårdsregion (t.ex. sodra) eller en länskod (t.ex. 07).`, [
-          { path: 'owner', message: 'okänd ägare' },
-        ]);
-      }
-      const [areas, groups, coverage, rules, agreements] = await Promise.all([
-        repo.programAreasOrdered(db),
-        repo.groupsAt(db, [owner]),
-        repo.coverageAt(db, owner),
-        repo.structureRules(db, owner),
-        repo.agreements(db, { owner }),
-      ]);
-      const above = await mirrorsOf(groups);
-      const states = mirrorStates(
-        areas.map((a) => a.id),
-        groups.map(withMirror),
-        coverage,
-        new Map([...above.values()].map((g) => [g.id, repo.facts(g)])),
-      );
-      const active = groups.filter((g) => g.status === 'active');
-      // Seed 003's rule is Västra's own: its processteams are checked only where the owner set it.
-      const teamRule = rules.some((r) => r.rule === 'each-rpo-starts-a-regional-processteam-mirrored-locally');
-      const localTeams = teamRule ? (await repo.groupsBelow(db, owner)).filter((g) => g.kind === 'process-team') : [];
-      return {
-        owner,
-        missing: areas.filter((a) => states.get(a.id)?.state === 'missing').map((a) => ({ programAreaId: a.id, name: a.name })),
-        unlinked: areas
-          .filter((a) => states.get(a.id)?.state === 'unlinked')
-          .map((a) => ({ programAreaId: a.id, name: a.name, groupIds: states.get(a.id)!.groupIds })),
-        covered: areas
-          .filter((a) => states.get(a.id)?.state === 'covered')
-          .map((a) => ({ programAreaId: a.id, name: a.name, groupId: states.get(a.id)!.groupIds[0]! })),
-        collaborationGroups: active
-          .filter((g) => g.kind === 'collaboration-group')
-          .map((g) => {
-            const m = g.mirrorsGroupId ? above.get(g.mirrorsGroupId) : undefined;
-            const state = counterpartState(g, m);
-            return {
-              groupId: g.id,
-              name: g.name,
-              state,
-              mirrors: state === 'mirrored' && m ? presentGroupSummary(m) : null,
-              noCounterpartReason: g.noCounterpartReason,
-            };
-          }),
-        processTeams: teamRule ? processTeamGaps(groups.map(withMirror), localTeams) : [],
-        expectedCounts: rules.flatMap((r) => {
-          const c = expectedCount(r, groups.map(repo.facts));
-          return c ? [{ rule: r.rule, ...c, sourceId: r.sourceId }] : [];
-        }),
-        agreements: await presentAgreements(agreements),
-      };
+      return readMirroringGaps(req.ctx, db, req.query.owner, presentAgreements);
     },
   );
 
@@ -356,36 +283,7 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
     },
     async (req) => {
       mayRead(req);
-      const hr = req.query.healthcareRegion;
-      const columns = await repo.matrixColumns(db, hr);
-      if (hr && columns.length === 0)
-        throw unprocessable(`Okänd sjukvårdsregion "${hr}".`, [{ path: 'healthcareRegion', message: 'okänd' }]);
-      const owners = columns.map((c) => c.owner);
-      const [areas, groups, coverage] = await Promise.all([
-        repo.programAreasOrdered(db),
-        repo.groupsAt(db, owners),
-        repo.coverageAll(db),
-      ]);
-      const above = new Map([...(await mirrorsOf(groups)).values()].map((g) => [g.id, repo.facts(g)]));
-      const perOwner = new Map(
-        owners.map((o) => [
-          o,
-          mirrorStates(
-            areas.map((a) => a.id),
-            groups.filter((g) => g.owner === o).map(withMirror),
-            new Map(coverage.filter((c) => c.owner === o).map((c) => [c.programAreaId, c.coveredByGroupId])),
-            above,
-          ),
-        ]),
-      );
-      return {
-        columns,
-        rows: areas.map((a) => ({
-          programAreaId: a.id,
-          name: a.name,
-          cells: owners.map((o) => ({ owner: o, ...perOwner.get(o)!.get(a.id)! })),
-        })),
-      };
+      return readMirroringMatrix(db, req.query.healthcareRegion);
     },
   );
 
