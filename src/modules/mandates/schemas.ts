@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
 import { MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
 import { GAP_KINDS } from './rules/gap-kinds.js';
+import { RULE_TYPES } from './rules/rule-types.js';
+export { RULE_TYPES };
 import { nominationLifecycle } from './rules/nomination.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -120,20 +122,6 @@ const GroupKind = Type.Union(
   ).map((k) => Type.Literal(k)),
 );
 const Level = Type.Union((['national', 'healthcare-region', 'region'] as const).map((k) => Type.Literal(k)));
-export const RULE_TYPES = [
-  'role-count',
-  'per-region',
-  'per-healthcare-region',
-  'mandate-years',
-  'rotation',
-  'shared-chair',
-  'per-body',
-  'child-chairs',
-  'group-representative',
-  'appoints-child-chairs',
-  'in-council',
-  'seats-above',
-] as const;
 
 const ruleFields = {
   groupKind: Type.Optional(Nullable(GroupKind)),

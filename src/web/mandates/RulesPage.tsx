@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import { RuleBody as RuleBodySchema, RulePatchBody } from '../../modules/mandates/schemas';
+import { RULE_TYPES, RuleBody as RuleBodySchema, RulePatchBody } from '../../modules/mandates/schemas';
 import { ApiError } from '../api';
 import { $api, invalidate, type ApiBody } from '../client';
 import { ErrorAlert, Loading } from '../components/Alerts';
@@ -23,20 +23,6 @@ import { MEMBERSHIP_ROLES } from '../../shared/vocabularies';
 import { ruleTypeLabel, type Rule } from './mandates';
 
 const LEVELS = ['national', 'healthcare-region', 'region'];
-const TYPES = [
-  'role-count',
-  'per-region',
-  'per-healthcare-region',
-  'mandate-years',
-  'rotation',
-  'shared-chair',
-  'per-body',
-  'child-chairs',
-  'group-representative',
-  'appoints-child-chairs',
-  'in-council',
-  'seats-above',
-] as const;
 
 interface Draft {
   groupKind: string;
@@ -44,7 +30,7 @@ interface Draft {
   groupOwner: string;
   groupKey: string;
   programAreaIds: string;
-  ruleType: (typeof TYPES)[number];
+  ruleType: (typeof RULE_TYPES)[number];
   roles: string[];
   minCount: string;
   maxCount: string;
@@ -317,7 +303,7 @@ export function RulesPage() {
         >
           {summary.summary && <FormErrorSummary {...summary.summary} />}
           <SelectField id="rule-ruleType" label={t('mandates.rules.type')} {...bind(form, 'ruleType')}>
-            {TYPES.map((x) => (
+            {RULE_TYPES.map((x) => (
               <option key={x} value={x}>
                 {ruleTypeLabel(i18n, x)}
               </option>

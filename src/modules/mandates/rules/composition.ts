@@ -6,23 +6,12 @@
 import { addDays, addYears } from '../../people/index.js';
 import { GAP_CHECKS, heldOn, ROLE_WORDS } from './composition-checks.js';
 import { GAP_KINDS, type GapKind } from './gap-kinds.js';
+import type { RuleType } from './rule-types.js';
 
 export { GAP_KINDS, type GapKind };
 export { heldOn, ROLE_WORDS, seatRegions } from './composition-checks.js';
 
-export type RuleType =
-  | 'role-count'
-  | 'per-region'
-  | 'per-healthcare-region'
-  | 'mandate-years'
-  | 'rotation'
-  | 'shared-chair'
-  | 'per-body'
-  | 'child-chairs'
-  | 'group-representative'
-  | 'appoints-child-chairs'
-  | 'in-council'
-  | 'seats-above';
+export type { RuleType };
 
 export interface CompositionRule {
   id: string;
