@@ -222,6 +222,9 @@ function MainNav() {
                 <NavLink to="/admin/webhooks">{t('webhooks.title')}</NavLink>
               </li>
               <li>
+                <NavLink to="/admin/avsandare">{t('senders.title')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/admin/scim">{t('scimClients.title')}</NavLink>
               </li>
               <li>

@@ -4,6 +4,7 @@ import { AuditPage } from '../admin/AuditPage';
 import { UsersPage } from '../admin/UsersPage';
 import { UserRolesPage } from '../admin/UserRolesPage';
 import { WebhooksPage } from '../admin/WebhooksPage';
+import { SendersPage } from '../admin/SendersPage';
 import { ScimClientsPage } from '../admin/ScimClientsPage';
 import { LoginPage } from '../auth/LoginPage';
 import { GroupPage } from '../organisation/GroupPage';
@@ -204,6 +205,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/admin/anvandare/:id', access: 'admin', render: (p) => <UserRolesPage id={p.id ?? ''} /> },
   { pattern: '/admin/granskningslogg', access: 'admin', render: () => <AuditPage /> },
   { pattern: '/admin/webhooks', access: 'admin', render: () => <WebhooksPage /> },
+  { pattern: '/admin/avsandare', access: 'user', render: () => <SendersPage /> },
   { pattern: '/admin/scim', access: 'admin', render: () => <ScimClientsPage /> },
   ...CAPABILITIES.filter((c) => !c.built).map<RouteDef>((c) => ({
     pattern: c.path,

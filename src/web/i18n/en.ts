@@ -725,7 +725,7 @@ export const en: Record<MessageKey, string> = {
   'sender.kind.kommun': 'Municipality',
   'sender.kind.ovrig': 'Other organisation',
   'sender.pickHint':
-    'Search the register of senders: agencies, SKR, NPOs, healthcare regions, regions and municipalities. If the organisation is missing, a coordinator adds it.',
+    'Search the register of senders: agencies, SKR, NPOs, healthcare regions, regions and municipalities. If the organisation is missing, a coordinator or administrator adds it under Administration › Senders (/admin/avsandare).',
   'case.field.sender': 'Sender',
   'case.field.receivedDate': 'Received',
   'case.field.status': 'Status',

@@ -723,7 +723,7 @@ export const sv = {
   'sender.kind.kommun': 'Kommun',
   'sender.kind.ovrig': 'Annan organisation',
   'sender.pickHint':
-    'Sök i registret över avsändare: myndigheter, SKR, NPO, sjukvårdsregioner, regioner och kommuner. Saknas organisationen lägger en samordnare till den.',
+    'Sök i registret över avsändare: myndigheter, SKR, NPO, sjukvårdsregioner, regioner och kommuner. Saknas organisationen lägger en samordnare eller administratör till den under Administration › Avsändare (/admin/avsandare).',
   'case.field.sender': 'Avsändare',
   'case.field.receivedDate': 'Inkom',
   'case.field.status': 'Status',
