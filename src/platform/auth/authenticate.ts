@@ -33,10 +33,9 @@ export async function authenticate({ db, config }: AppDeps, req: FastifyRequest)
   const sid = req.cookies[sessionCookieName(config.secureCookies)];
   if (!sid) return;
   const touch = !(req.method === 'GET' && req.routeOptions.url === SESSION_STATUS_URL);
-  const session = await repo.findLiveSession(db, sha256(sid), config.sessionIdleMinutes, touch);
-  if (!session) return;
-  const user = await repo.findUserById(db, session.user_id);
-  if (!user) return;
+  const found = await repo.findSessionActor(db, sha256(sid), config.sessionIdleMinutes, touch);
+  if (!found) return;
+  const { session, user } = found;
   req.ctx.actor = actorOf(user, 'session');
   req.sessionId = sid;
   if (!SAFE_METHODS.has(req.method) && req.routeOptions.url !== '/api/v1/auth/login') {

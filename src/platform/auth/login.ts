@@ -93,7 +93,7 @@ export function lockNotice(to: string, lock: { failed_logins: number; locked_unt
   };
 }
 
-export function actorOf(user: repo.UserWithRoles, via: 'session' | 'token') {
+export function actorOf(user: Pick<repo.UserWithRoles, 'id' | 'email' | 'name' | 'roles'>, via: 'session' | 'token') {
   return { userId: user.id, email: user.email, name: user.name, roles: user.roles, via };
 }
 
