@@ -59,10 +59,23 @@ describe('Min översikt', () => {
       .getByRole('region', { name: /Remisser: milstolpar/ })
       .getByRole('link')
       .first();
+    expect(await milestone.innerText()).toMatch(/^Enkäten stänger/);
     await milestone.click();
     await settled(page);
     expect(await page.locator('main h1').innerText()).toMatch(/Region Kronoberg/);
+    // straight to the step where it is done: the survey's
+    expect(new URL(page.url()).searchParams.get('flik')).toBe('enkat');
+    await expect.poll(() => page.locator('[aria-current="step"]').innerText()).toMatch(/Enkät/);
     await expectAccessible(page, 'answer from the overview');
+
+    // an open survey's row also leads to the answer's survey step
+    await page.goBack();
+    await settled(page);
+    const survey = page
+      .getByRole('region', { name: /Öppna enkäter/ })
+      .getByRole('link')
+      .first();
+    expect(new URL((await survey.getAttribute('href'))!, page.url()).searchParams.get('flik')).toBe('enkat');
 
     // her one region is remembered: registering a case starts on it
     await visit(page, '/arenden-och-beslut/nytt');

@@ -26,3 +26,12 @@ export function answerStepDone(step: AnswerStep, status: AnswerStatus): boolean 
 export function answerStepNow(status: AnswerStatus): AnswerStep | null {
   return ANSWER_STEPS.find((s) => s !== 'oversikt' && !answerStepDone(s, status)) ?? null;
 }
+
+/** Where a milestone is acted on (rules/milestones.ts): a link to it opens that step. */
+const MILESTONE_STEP: Record<string, AnswerStep> = {
+  'survey-closes': 'enkat',
+  'draft-ready': 'utkast',
+  beredning: 'beslut',
+  decision: 'beslut',
+};
+export const milestoneStep = (kind: string): AnswerStep => MILESTONE_STEP[kind] ?? 'oversikt';

@@ -9,7 +9,9 @@ import { caseHref } from '../cases/cases';
 import { $api, type ApiResponse } from '../client';
 import { APPROVAL_PATH, kronor } from '../compensation/compensation';
 import { ErrorAlert, Loading } from '../components/Alerts';
+import { milestoneStep } from '../consultations/answer-steps';
 import { answerPath } from '../consultations/model';
+import { stepHref } from '../components/StepNav';
 import { useI18n, type MessageKey } from '../i18n';
 import { groupMandatesHref } from '../mandates/mandates';
 import { meetingHref } from '../meetings/meetings';
@@ -18,6 +20,9 @@ import { PEOPLE_PATH } from '../people/people';
 type OverviewData = ApiResponse<'/me/overview'>;
 
 /** The overview's content, under a Page the caller renders (the start page keeps one h1 for both of its faces). */
+/** A row's link straight to the step of the page where the task is done (`?flik=`). */
+const at = (path: string, step: string) => stepHref(path, new URLSearchParams(), step);
+
 export function Overview() {
   const overview = $api.useQuery('get', '/me/overview');
   return (
@@ -95,7 +100,7 @@ function Sections({ o }: { o: OverviewData }) {
       <div className="overview-grid">
         <Section id="ov-milestones" heading="overview.milestones.heading" none="overview.milestones.none" items={o.milestones}>
           {(m) => (
-            <Row key={m.answerId} to={answerPath(m.answerId)} meta={<DaysLeft days={m.daysLeft} />}>
+            <Row key={m.answerId} to={at(answerPath(m.answerId), milestoneStep(m.kind))} meta={<DaysLeft days={m.daysLeft} />}>
               {t('overview.milestones.row', { label: m.label, round: m.roundTitle })}
               {o.regions.length > 1 && ` (${m.regionName})`}
             </Row>
@@ -131,7 +136,7 @@ function Sections({ o }: { o: OverviewData }) {
         </Section>
         <Section id="ov-justering" heading="overview.justering.heading" none="overview.justering.none" items={o.justering}>
           {(m) => (
-            <Row key={m.meetingId} to={meetingHref(m.meetingId)}>
+            <Row key={m.meetingId} to={at(meetingHref(m.meetingId), 'justering')}>
               {t('overview.justering.row', { forum: m.forumName, date: formatDate(m.meetingDate) })}
             </Row>
           )}
@@ -188,7 +193,7 @@ function Sections({ o }: { o: OverviewData }) {
           {(s) => (
             <Row
               key={s.surveyId}
-              to={answerPath(s.answerId)}
+              to={at(answerPath(s.answerId), 'enkat')}
               meta={
                 <>
                   {t('overview.surveys.answers', { responded: s.responded, recipients: s.recipients })},{' '}
