@@ -52,3 +52,20 @@ export const EMPLOYER_TYPES = [
   'agency',
   'other',
 ] as const;
+
+/** Every kind of group, in the order they are listed everywhere (the structure page, selects, the chart legend). */
+export const GROUP_KINDS = [
+  'program-area',
+  'collaboration-group',
+  'working-group',
+  'council',
+  'forum',
+  'steering-group',
+  'political-body',
+  'process-team',
+  'support-function',
+] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** The three levels of kunskapsstyrning a group belongs to. */
+export const GROUP_LEVELS = ['national', 'healthcare-region', 'region'] as const;

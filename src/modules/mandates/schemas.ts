@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDate, PageQuery, Uuid } from '../../platform/http/schemas.js';
-import { MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
+import { GROUP_KINDS, GROUP_LEVELS, MEMBERSHIP_ROLES } from '../../shared/vocabularies.js';
 import { GAP_KINDS } from './rules/gap-kinds.js';
 import { RULE_TYPES } from './rules/rule-types.js';
 export { RULE_TYPES };
@@ -105,23 +105,9 @@ export const WithdrawBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Every kind of group (organisation's GROUP_KINDS; repeated here so the web build imports no server module). */
-const GroupKind = Type.Union(
-  (
-    [
-      'program-area',
-      'collaboration-group',
-      'working-group',
-      'council',
-      'forum',
-      'steering-group',
-      'political-body',
-      'process-team',
-      'support-function',
-    ] as const
-  ).map((k) => Type.Literal(k)),
-);
-const Level = Type.Union((['national', 'healthcare-region', 'region'] as const).map((k) => Type.Literal(k)));
+/** Every kind of group (the shared vocabulary, which the web build may import). */
+const GroupKind = Type.Union(GROUP_KINDS.map((k) => Type.Literal(k)));
+const Level = Type.Union(GROUP_LEVELS.map((k) => Type.Literal(k)));
 
 const ruleFields = {
   groupKind: Type.Optional(Nullable(GroupKind)),

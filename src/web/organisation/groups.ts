@@ -8,24 +8,15 @@ import { useAsync } from '../components/useAsync';
 import type { I18n, MessageKey } from '../i18n';
 import { allPages } from './pages';
 import { loadHealthcareRegions, loadProgramAreas, loadRegions } from './reference';
+import { GROUP_KINDS, GROUP_LEVELS } from '../../shared/vocabularies';
 
 /** Whether a group still runs (not closed or merged): asked of the lifecycle's declaration, not by comparing statuses. */
 export { isGroupActive } from '../../modules/organisation/rules/group-lifecycle';
 
 /** The order kinds are listed in everywhere (the structure page, selects, the chart legend). */
-export const KINDS = [
-  'program-area',
-  'collaboration-group',
-  'working-group',
-  'council',
-  'forum',
-  'steering-group',
-  'political-body',
-  'process-team',
-  'support-function',
-] as const;
+export const KINDS = GROUP_KINDS;
 
-export const LEVELS = ['national', 'healthcare-region', 'region'] as const;
+export const LEVELS = GROUP_LEVELS;
 export type Level = (typeof LEVELS)[number];
 
 export const RELATIONS = ['reports-to', 'prepares-for', 'appointed-by', 'part-of'] as const;

@@ -5,19 +5,10 @@ import type { FieldError } from '../../../platform/errors.js';
  * never by name: the sources spell the same area differently.
  */
 
-export const GROUP_KINDS = [
-  'program-area',
-  'collaboration-group',
-  'working-group',
-  'council',
-  'forum',
-  'steering-group',
-  'political-body',
-  'process-team',
-  'support-function',
-] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
-export const LEVELS = ['national', 'healthcare-region', 'region'] as const;
+import { GROUP_KINDS, GROUP_LEVELS, type GroupKind } from '../../../shared/vocabularies.js';
+
+export { GROUP_KINDS, type GroupKind };
+export const LEVELS = GROUP_LEVELS;
 export type Level = (typeof LEVELS)[number];
 
 export interface GroupFacts {
