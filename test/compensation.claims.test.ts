@@ -9,13 +9,12 @@ import { recordParticipant } from '../src/modules/compensation/record-participan
 import { decideClaim } from '../src/modules/compensation/decide-claim.js';
 import { compensationPolicy } from '../src/modules/compensation/policy.js';
 import { submitClaim } from '../src/modules/compensation/submit-claim.js';
-import { createRateModel } from '../src/modules/compensation/save-rate-model.js';
 import '../src/modules/organisation/repository.js';
 import { actorOf } from '../src/platform/auth/login.js';
 import { findUserById } from '../src/platform/auth/repository.js';
 import { systemCtx, type Ctx } from '../src/platform/context.js';
 import type { Db } from '../src/platform/db/index.js';
-import { buildGroup, buildPerson, buildUser } from '../src/testing/builders.js';
+import { buildGroup, buildPerson, buildRateModel, buildUser } from '../src/testing/builders.js';
 import { testDb } from './helpers/db.js';
 
 let db: Db;
@@ -31,18 +30,7 @@ const ctxOf = async (id: string): Promise<Ctx> => ({
 beforeAll(async () => {
   db = await testDb();
   // Navet ships no rates: the test's own model (made-up amounts)
-  await createRateModel(db, systemCtx('test'), {
-    name: 'Testmodell 2026',
-    validFrom: '2026-01-01',
-    validTo: '2026-12-31',
-    meetingFeeOre: 50000,
-    halfDayFeeOre: 90000,
-    fullDayFeeOre: 180000,
-    hourlyFeeOre: 22500,
-    mileageOrePerKm: 250,
-    lossOfIncomeMaxOrePerDay: null,
-    source: null,
-  });
+  await buildRateModel(db, { name: 'Testmodell 2026' });
   support = await ctxOf((await buildUser(db, { roles: [{ role: 'processtod', scopeType: 'region', scopeId: '10' }] })).id);
   const person = await buildUser(db);
   claimant = await ctxOf(person.id);
