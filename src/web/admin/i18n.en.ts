@@ -30,6 +30,19 @@ export const enAdmin: Record<keyof typeof svAdmin, string> = {
   'role.jav-granskare': 'Reviewer of conflict-of-interest declarations',
   'role.registrator': 'Registrar',
   'role.webbredaktor': 'Web editor',
+  'senders.title': 'Senders',
+  'senders.lead':
+    'The register of organisations that send remisses and cases. Regions, municipalities, national programme areas and healthcare regions come from the reference data; an agency, SKR or another organisation that is missing is added here and can then be picked in every sender field.',
+  'senders.search': 'Search senders',
+  'senders.caption': 'Senders ({count} shown)',
+  'senders.col.name': 'Name',
+  'senders.col.shortName': 'Short name',
+  'senders.col.kind': 'Kind of organisation',
+  'senders.new': 'Add a sender',
+  'senders.new.hint':
+    'Write the organisation’s name as it should read as the sender. Regions, municipalities, NPOs and healthcare regions are already there.',
+  'senders.add': 'Add the sender',
+  'senders.added': '{name} is now in the register and can be picked as a sender.',
 };
 
 export const enWebhooks: Record<keyof typeof svWebhooks, string> = {
@@ -166,17 +179,4 @@ export const enPermissions: Record<keyof typeof svPermissions, string> = {
   'permission.rounds.create': 'Create national consultation rounds',
   'permission.webhooks.manage': 'Manage webhooks',
   'permission.scim.manage': 'Manage SCIM clients (directory provisioning of users)',
-  'senders.title': 'Senders',
-  'senders.lead':
-    'The register of organisations that send remisses and cases. Regions, municipalities, national programme areas and healthcare regions come from the reference data; an agency, SKR or another organisation that is missing is added here and can then be picked in every sender field.',
-  'senders.search': 'Search senders',
-  'senders.caption': 'Senders ({count} shown)',
-  'senders.col.name': 'Name',
-  'senders.col.shortName': 'Short name',
-  'senders.col.kind': 'Kind of organisation',
-  'senders.new': 'Add a sender',
-  'senders.new.hint':
-    'Write the organisation’s name as it should read as the sender. Regions, municipalities, NPOs and healthcare regions are already there.',
-  'senders.add': 'Add the sender',
-  'senders.added': '{name} is now in the register and can be picked as a sender.',
 };

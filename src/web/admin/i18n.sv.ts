@@ -29,6 +29,19 @@ export const svAdmin = {
   'role.jav-granskare': 'Granskare av jävsdeklarationer',
   'role.registrator': 'Registrator',
   'role.webbredaktor': 'Webbredaktör',
+  'senders.title': 'Avsändare',
+  'senders.lead':
+    'Registret över organisationer som skickar remisser och ärenden. Regioner, kommuner, nationella programområden och sjukvårdsregioner kommer från referensdata; en myndighet, SKR eller en annan organisation som saknas läggs till här och kan sedan väljas i varje avsändarfält.',
+  'senders.search': 'Sök avsändare',
+  'senders.caption': 'Avsändare ({count} visas)',
+  'senders.col.name': 'Namn',
+  'senders.col.shortName': 'Kortnamn',
+  'senders.col.kind': 'Slag av organisation',
+  'senders.new': 'Lägg till en avsändare',
+  'senders.new.hint':
+    'Skriv organisationens namn som det ska stå som avsändare. Regioner, kommuner, NPO och sjukvårdsregioner finns redan.',
+  'senders.add': 'Lägg till avsändaren',
+  'senders.added': '{name} finns nu i registret och kan väljas som avsändare.',
 };
 
 /** Swedish texts of the webhooks admin page, merged into the catalogue by i18n/sv.ts. Keys: 'webhooks.…'. */
@@ -172,17 +185,4 @@ export const svPermissions = {
   'permission.rounds.create': 'Skapa nationella remissomgångar',
   'permission.webhooks.manage': 'Hantera webhooks',
   'permission.scim.manage': 'Hantera SCIM-klienter (katalogetablering av användare)',
-  'senders.title': 'Avsändare',
-  'senders.lead':
-    'Registret över organisationer som skickar remisser och ärenden. Regioner, kommuner, nationella programområden och sjukvårdsregioner kommer från referensdata; en myndighet, SKR eller en annan organisation som saknas läggs till här och kan sedan väljas i varje avsändarfält.',
-  'senders.search': 'Sök avsändare',
-  'senders.caption': 'Avsändare ({count} visas)',
-  'senders.col.name': 'Namn',
-  'senders.col.shortName': 'Kortnamn',
-  'senders.col.kind': 'Slag av organisation',
-  'senders.new': 'Lägg till en avsändare',
-  'senders.new.hint':
-    'Skriv organisationens namn som det ska stå som avsändare. Regioner, kommuner, NPO och sjukvårdsregioner finns redan.',
-  'senders.add': 'Lägg till avsändaren',
-  'senders.added': '{name} finns nu i registret och kan väljas som avsändare.',
 } as const;
