@@ -38,7 +38,10 @@ function Senders() {
   const [q, setQ] = useState('');
   const [added, setAdded] = useState<string | null>(null);
   const captionId = useId();
-  const list = $api.useQuery('get', '/senders', { params: { query: { limit: 100, ...(q.trim() ? { q: q.trim() } : {}) } } });
+  // Without a search the register's first rows only: the whole country's municipalities would bury the form.
+  const list = $api.useQuery('get', '/senders', {
+    params: { query: q.trim() ? { limit: 100, q: q.trim() } : { limit: 20 } },
+  });
   const kindLabel = (k: string) => i18n.tMaybe(`sender.kind.${k}`) ?? k;
   return (
     <Page title={t('senders.title')} crumbs={[{ to: '/', label: t('nav.start') }]} lead={<p>{t('senders.lead')}</p>}>
@@ -47,7 +50,14 @@ function Senders() {
           <p>{t('senders.added', { name: added })}</p>
         </Notice>
       )}
-      <TextField id="senders-q" label={t('senders.search')} type="search" value={q} onChange={setQ} />
+      <TextField
+        id="senders-q"
+        label={t('senders.search')}
+        type="search"
+        value={q}
+        onChange={setQ}
+        hint={q.trim() ? undefined : t('senders.search.hint')}
+      />
       {list.error && <ErrorAlert error={list.error} />}
       {list.isPending && <Loading />}
       {list.data && (

@@ -34,6 +34,8 @@ export const enAdmin: Record<keyof typeof svAdmin, string> = {
   'senders.lead':
     'The register of organisations that send remisses and cases. Regions, municipalities, national programme areas and healthcare regions come from the reference data; an agency, SKR or another organisation that is missing is added here and can then be picked in every sender field.',
   'senders.search': 'Search senders',
+  'senders.search.hint':
+    'Without a search the first 20 are shown in Swedish order; search by name or short name to find an organisation.',
   'senders.caption': 'Senders ({count} shown)',
   'senders.col.name': 'Name',
   'senders.col.shortName': 'Short name',

@@ -33,6 +33,8 @@ export const svAdmin = {
   'senders.lead':
     'Registret över organisationer som skickar remisser och ärenden. Regioner, kommuner, nationella programområden och sjukvårdsregioner kommer från referensdata; en myndighet, SKR eller en annan organisation som saknas läggs till här och kan sedan väljas i varje avsändarfält.',
   'senders.search': 'Sök avsändare',
+  'senders.search.hint':
+    'Utan sökning visas de första 20 i svensk ordning; sök på namn eller kortnamn för att hitta en viss organisation.',
   'senders.caption': 'Avsändare ({count} visas)',
   'senders.col.name': 'Namn',
   'senders.col.shortName': 'Kortnamn',
