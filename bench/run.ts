@@ -9,6 +9,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { hashPassword } from '../src/platform/auth/passwords.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, pgliteDir } from '../src/platform/db/index.js';
 import { projectRoot } from '../src/platform/version.js';
@@ -27,10 +28,10 @@ import {
 import { measure, type LoadSettings, type Measured } from './load.js';
 import { freePort, killAllChildrenNow, nodeArgsFor, startChild, stopAllChildren, type Child } from './processes.js';
 
-const USAGE = 'usage: npm run bench [-- --quick | --national] [-- --postgres]';
+const USAGE = 'usage: npm run bench [-- --quick | --national] [-- --postgres] [-- --only=<part of a path>]';
 const args = process.argv.slice(2);
 for (const a of args) {
-  if (a !== '--quick' && a !== '--postgres' && a !== '--national') {
+  if (a !== '--quick' && a !== '--postgres' && a !== '--national' && !a.startsWith('--only=')) {
     console.error(`unknown option ${a}\n${USAGE}`);
     process.exit(2);
   }
@@ -38,6 +39,17 @@ for (const a of args) {
 const quick = args.includes('--quick');
 const national = args.includes('--national');
 const usePostgres = args.includes('--postgres');
+/** Measure only the endpoints whose path holds this text (the ceiling is always measured). */
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+/**
+ * For working on one endpoint: a named database on the local server that is kept after the
+ * run and reused by the next (its dataset is generated only once). Never set in a real run.
+ */
+const keptDatabase = process.env.BENCH_KEEP_DATABASE ?? '';
+if (keptDatabase && (!usePostgres || !/^[a-z_][a-z0-9_]*$/.test(keptDatabase))) {
+  console.error(`BENCH_KEEP_DATABASE needs --postgres and a plain lower-case name\n${USAGE}`);
+  process.exit(2);
+}
 if (quick && national) {
   console.error(`--quick and --national exclude each other\n${USAGE}`);
   process.exit(2);
@@ -68,7 +80,7 @@ interface Endpoint {
 }
 
 const items = (min: number) => (b: Record<string, unknown>) => Array.isArray(b.items) && b.items.length >= min;
-const ENDPOINTS: Endpoint[] = [
+const ALL_ENDPOINTS: Endpoint[] = [
   { path: '/api/health', expect: (b) => b.status === 'ok' },
   { path: '/api/v1/regions', expect: items(21) },
   { path: '/api/v1/municipalities?limit=50', expect: items(50) },
@@ -79,6 +91,7 @@ const ENDPOINTS: Endpoint[] = [
   ...followupEndpoints<Endpoint>((path, expect) => ({ path, expect })),
   ...readEndpoints<Endpoint>((path, expect, auth) => ({ path, expect, ...(auth ? { auth } : {}) })),
 ];
+const ENDPOINTS = only ? ALL_ENDPOINTS.filter((e) => e.path.includes(only)) : ALL_ENDPOINTS;
 
 const started = Date.now();
 const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
@@ -130,20 +143,35 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-/** A fresh database on the local server, dropped afterwards. Returns its URL. */
-async function createBenchDatabase(): Promise<string> {
+/**
+ * A fresh database on the local server, dropped afterwards; or the kept one (BENCH_KEEP_DATABASE),
+ * created when missing. Returns its URL and whether it already held a dataset.
+ */
+async function createBenchDatabase(): Promise<{ url: string; reused: boolean }> {
   const adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const u = new URL(adminUrl);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))
     throw new Error(`--postgres only uses a local server, not ${u.hostname}`);
-  const name = `navet_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  cleanups.push(async () => {
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    log(`dropped database ${name}`);
-  });
+  const name = keptDatabase || `navet_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  let reused = false;
+  if (keptDatabase) {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      reused = (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    } finally {
+      await c.end();
+    }
+  }
+  if (!reused) await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  if (!keptDatabase) {
+    cleanups.push(async () => {
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      log(`dropped database ${name}`);
+    });
+  } else log(`${reused ? 'reusing' : 'keeping'} database ${name}`);
   u.pathname = `/${name}`;
-  return u.toString();
+  return { url: u.toString(), reused };
 }
 
 async function login(server: Child, email: string, password: string): Promise<string> {
@@ -201,22 +229,30 @@ async function main(): Promise<void> {
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   const serverDir = join(tmp, 'server');
   const ceilingDir = join(tmp, 'ceiling');
-  const databaseUrl = usePostgres ? await createBenchDatabase() : '';
+  const { url: databaseUrl, reused } = usePostgres ? await createBenchDatabase() : { url: '', reused: false };
 
   const config = loadConfig({ NAVET_DATA_DIR: serverDir, DATABASE_URL: databaseUrl, NAVET_DEMO: '0', LOG_LEVEL: 'warn' });
   const db = await openDatabase(config);
   const coordinatorPassword = randomBytes(18).toString('base64url');
+  const admin = { email: 'bench-admin@example.se', password: randomBytes(18).toString('base64url') };
   let dataset: Record<string, number> | typeof size = size;
   const generation = Date.now();
   try {
-    if (national) {
+    if (reused) {
+      // The kept dataset stays as it is; only the passwords are this run's.
+      for (const [email, password] of [
+        [COORDINATOR.email, coordinatorPassword],
+        [admin.email, admin.password],
+      ] as const)
+        await db.query('UPDATE users SET password_hash = $2 WHERE email = $1', [email, await hashPassword(password)]);
+    } else if (national) {
       dataset = await generateNationalDataset(db, config, log);
     } else {
       await generateDataset(db, config, size, log);
       await generateFollowupDataset(db, quick ? FOLLOWUP_QUICK : FOLLOWUP_FULL, log);
       await generateReadsDataset(db, quick ? READS_QUICK : READS_FULL, log);
     }
-    await buildCoordinator(db, coordinatorPassword);
+    if (!reused) await buildCoordinator(db, coordinatorPassword);
   } finally {
     await db.close();
   }
@@ -225,7 +261,6 @@ async function main(): Promise<void> {
   // PGlite allows one process per data directory: the ceiling gets its own copy.
   if (!usePostgres) cpSync(pgliteDir(serverDir), pgliteDir(ceilingDir), { recursive: true });
 
-  const admin = { email: 'bench-admin@example.se', password: randomBytes(18).toString('base64url') };
   const [serverPort, ceilingPort] = [await freePort(), await freePort()];
   const common = {
     ...process.env,

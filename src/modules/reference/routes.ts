@@ -4,6 +4,7 @@ import { badRequest, notFound, unauthorized } from '../../platform/errors.js';
 import { addSender } from './add-sender.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { decodeCursor, pageOf, paginate } from '../../platform/http/pagination.js';
+import { cachedRead } from '../../platform/http/read-cache.js';
 import { errorResponses, Page } from '../../platform/http/schemas.js';
 import { presentProgramArea } from './presenter.js';
 import * as repo from './repository.js';
@@ -28,6 +29,10 @@ import {
 
 const tags = ['Referensdata'];
 
+/** The reference lists are the same for everyone: the query is the whole key. */
+const REFERENCE = ['reference'];
+const byQuery = (query: unknown) => ({ topics: REFERENCE, key: JSON.stringify(query) });
+
 export const referenceRoutes: RouteModule = (app, { db }) => {
   app.addSchema(Source);
   app.addSchema(Sender);
@@ -46,10 +51,11 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/v1/healthcare-regions',
     { schema: { tags, summary: 'De sex sjukvårdsregionerna med sina regioner', querystring: ListQuery, response: { 200: Page(HealthcareRegion), ...errorResponses(400) } } },
-    async (req) => {
-      const page = pageOf(await repo.listHealthcareRegions(db), req.query.limit ?? 50, req.query.cursor, (r) => r.id);
-      return { items: page.items, nextCursor: page.nextCursor };
-    },
+    async (req, reply) =>
+      cachedRead(db, req, reply, byQuery(req.query), async () => {
+        const page = pageOf(await repo.listHealthcareRegions(db), req.query.limit ?? 50, req.query.cursor, (r) => r.id);
+        return { items: page.items, nextCursor: page.nextCursor };
+      }),
   );
 
   app.get(
@@ -65,12 +71,13 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/v1/regions',
     { schema: { tags, summary: 'De 21 regionerna med länskod och sjukvårdsregion(er)', querystring: RegionListQuery, response: { 200: Page(Region), ...errorResponses(400) } } },
-    async (req) => {
-      if (req.query.healthcareRegion) await requireHealthcareRegion(req.query.healthcareRegion, 'healthcareRegion');
-      const all = await repo.listRegions(db, req.query.healthcareRegion ? { healthcareRegionId: req.query.healthcareRegion } : {});
-      const page = pageOf(all, req.query.limit ?? 50, req.query.cursor, (r) => r.code);
-      return { items: page.items, nextCursor: page.nextCursor };
-    },
+    async (req, reply) =>
+      cachedRead(db, req, reply, byQuery(req.query), async () => {
+        if (req.query.healthcareRegion) await requireHealthcareRegion(req.query.healthcareRegion, 'healthcareRegion');
+        const all = await repo.listRegions(db, req.query.healthcareRegion ? { healthcareRegionId: req.query.healthcareRegion } : {});
+        const page = pageOf(all, req.query.limit ?? 50, req.query.cursor, (r) => r.code);
+        return { items: page.items, nextCursor: page.nextCursor };
+      }),
   );
 
   app.get(
@@ -93,22 +100,23 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
         response: { 200: Page(Municipality), ...errorResponses(400) },
       },
     },
-    async (req) => {
-      const { region, healthcareRegion, q, cursor } = req.query;
-      const limit = req.query.limit ?? 50;
-      if (region) await requireRegion(region, 'region');
-      if (healthcareRegion) await requireHealthcareRegion(healthcareRegion, 'healthcareRegion');
-      const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-      const rows = await repo.listMunicipalities(db, {
-        limit,
-        ...(region ? { regionCode: region } : {}),
-        ...(healthcareRegion ? { healthcareRegionId: healthcareRegion } : {}),
-        ...(q ? { q } : {}),
-        ...(after ? { after } : {}),
-      });
-      const page = paginate(rows, limit, (m) => [m.sortKey, m.code]);
-      return { items: page.items, nextCursor: page.nextCursor };
-    },
+    async (req, reply) =>
+      cachedRead(db, req, reply, byQuery(req.query), async () => {
+        const { region, healthcareRegion, q, cursor } = req.query;
+        const limit = req.query.limit ?? 50;
+        if (region) await requireRegion(region, 'region');
+        if (healthcareRegion) await requireHealthcareRegion(healthcareRegion, 'healthcareRegion');
+        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const rows = await repo.listMunicipalities(db, {
+          limit,
+          ...(region ? { regionCode: region } : {}),
+          ...(healthcareRegion ? { healthcareRegionId: healthcareRegion } : {}),
+          ...(q ? { q } : {}),
+          ...(after ? { after } : {}),
+        });
+        const page = paginate(rows, limit, (m) => [m.sortKey, m.code]);
+        return { items: page.items, nextCursor: page.nextCursor };
+      }),
   );
 
   app.get(
@@ -131,11 +139,12 @@ export const referenceRoutes: RouteModule = (app, { db }) => {
         response: { 200: Page(ProgramArea), ...errorResponses(400) },
       },
     },
-    async (req) => {
-      const [all, sources] = await Promise.all([repo.listProgramAreas(db), repo.sourcesById(db)]);
-      const page = pageOf(all, req.query.limit ?? 50, req.query.cursor, (p) => p.id);
-      return { items: page.items.map((p) => presentProgramArea(p, sources)), nextCursor: page.nextCursor };
-    },
+    async (req, reply) =>
+      cachedRead(db, req, reply, byQuery(req.query), async () => {
+        const [all, sources] = await Promise.all([repo.listProgramAreas(db), repo.sourcesById(db)]);
+        const page = pageOf(all, req.query.limit ?? 50, req.query.cursor, (p) => p.id);
+        return { items: page.items.map((p) => presentProgramArea(p, sources)), nextCursor: page.nextCursor };
+      }),
   );
 
   app.get(

@@ -111,10 +111,17 @@ export function dependencyOrder(tables: string[], fks: ForeignKey[]): { order: s
   return { order, deferred };
 }
 
+/**
+ * Tables a backup leaves out: the migrations (the target has its own) and the versions of the
+ * cached reads (migration 0056), which the restore's own writes bump.
+ */
+export const NOT_BACKED_UP = ['schema_migrations', 'read_versions'];
+
 export async function readSchema(db: Queryable): Promise<Schema> {
   const tableRows = await db.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'`,
+     WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> ALL($1::text[])`,
+    [NOT_BACKED_UP],
   );
   const tables = new Map<string, Table>(tableRows.map((r) => [r.name, { name: r.name, columns: [], primaryKey: [] }]));
   const columns = await db.query<{

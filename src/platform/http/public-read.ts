@@ -78,7 +78,9 @@ export function publicReadOnSend(origins: readonly string[]) {
     if (!req.routeOptions.config?.publicRead || (req.method !== 'GET' && req.method !== 'HEAD')) return payload;
     corsHeaders(req, reply, origins);
     if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
-    const etag = entityTag(payload, reply.getHeader('etag'));
+    // A cached read (read-cache.ts) has tagged its bytes already, and answered 304 itself.
+    const own = reply.getHeader('etag');
+    const etag = typeof own === 'string' && own.startsWith('"c-') ? own : entityTag(payload, own);
     void reply.header('etag', etag);
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-cache');
     const modified = reply.getHeader('last-modified');

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Queryable } from '../db/index.js';
+
+/**
+ * Answers that are costly to build (the heatmap, an indicator's series, open data, the reference
+ * lists), kept per app process and checked against the database on every request (issue 20).
+ *
+ * A cached answer is keyed by what the caller asked and may see (`key`) and is valid for the
+ * versions of the topics it was built from (`read_versions`, migration 0056): every write to a
+ * topic's tables bumps its version in the write's own transaction, so a process that reads the
+ * versions first and then uses or builds the answer never serves data older than the versions
+ * it read. The versions are one indexed query; a hit then costs no other query and no
+ * serialisation, and the body is sent as the bytes kept. Nothing here decides what a caller
+ * may see: the key must hold everything the answer depends on (the caller's visible scope,
+ * the filters, the page).
+ *
+ * Each answer gets a strong ETag, so a client that sends If-None-Match gets 304 without a body.
+ */
+export interface ReadCacheOptions {
+  /** The topics the answer is built from (rows of read_versions). */
+  topics: readonly string[];
+  /** What the answer depends on besides the topics' data: the route, the filters, the caller's scope. */
+  key: string;
+}
+
+interface Entry {
+  versions: string;
+  body: Buffer;
+  etag: string;
+}
+
+/** The total size of the kept answers per process; the least recently used go first. */
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+class Lru {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (e) {
+      // Map order is insertion order: moving a hit to the end keeps the least recently used first.
+      this.entries.delete(key);
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
+  set(key: string, e: Entry): void {
+    this.delete(key);
+    if (e.body.length > this.maxBytes / 4) return;
+    this.entries.set(key, e);
+    this.bytes += e.body.length;
+    for (const k of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(k);
+    }
+  }
+
+  private delete(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.bytes -= old.body.length;
+  }
+}
+
+/** One cache per database handle: tests open many apps in one process, each on its own data. */
+const caches = new WeakMap<object, Lru>();
+
+function cacheFor(db: Queryable): Lru {
+  let c = caches.get(db);
+  if (!c) {
+    c = new Lru(Number(process.env.NAVET_READ_CACHE_BYTES) || DEFAULT_MAX_BYTES);
+    caches.set(db, c);
+  }
+  return c;
+}
+
+/** The topics' versions as one string ('' for a topic never written). */
+export async function topicVersions(db: Queryable, topics: readonly string[]): Promise<string> {
+  const rows = await db.query<{ topic: string; version: string | number }>(
+    'SELECT topic, version FROM read_versions WHERE topic = ANY($1::text[])',
+    [topics],
+  );
+  const by = new Map(rows.map((r) => [r.topic, String(r.version)]));
+  return topics.map((t) => `${t}:${by.get(t) ?? '0'}`).join(',');
+}
+
+function ifNoneMatch(req: FastifyRequest, etag: string): boolean {
+  const inm = req.headers['if-none-match'];
+  if (typeof inm !== 'string') return false;
+  if (inm.trim() === '*') return true;
+  return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+function send(req: FastifyRequest, reply: FastifyReply, e: Entry): FastifyReply {
+  void reply.header('etag', e.etag);
+  if (ifNoneMatch(req, e.etag)) return reply.code(304).send();
+  // Bytes with a JSON type are sent as they are: no serialiser runs on a hit.
+  return reply.type('application/json; charset=utf-8').send(e.body);
+}
+
+/**
+ * The route's answer from the cache when its topics have not changed since it was built;
+ * otherwise built with `build`, serialised by the route's own response schema, kept and sent.
+ * Sends the answer; a handler returns what this returns: `return cachedRead(db, req, reply, { topics, key }, () => …)`.
+ */
+export async function cachedRead(
+  db: Queryable,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: ReadCacheOptions,
+  build: () => Promise<unknown>,
+): Promise<FastifyReply> {
+  const cache = cacheFor(db);
+  // The versions first, then the data: an answer kept under them is never older than they say.
+  const versions = await topicVersions(db, opts.topics);
+  const key = `${req.routeOptions.url ?? ''}\n${opts.key}`;
+  const hit = cache.get(key);
+  if (hit && hit.versions === versions) return send(req, reply, hit);
+  const serialized: unknown = reply.serialize(await build());
+  const body = typeof serialized === 'string' ? Buffer.from(serialized, 'utf8') : Buffer.from(serialized as Uint8Array);
+  const entry: Entry = {
+    versions,
+    body,
+    etag: `"c-${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+  };
+  cache.set(key, entry);
+  return send(req, reply, entry);
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/platform/http/app.js';
+import { createApp } from '../src/server.js';
+import { testConfig, useTestApp } from './helpers/app.js';
+
+/**
+ * Cached reads (src/platform/http/read-cache.ts): an answer is kept per app process and used
+ * only while the versions of its topics are those it was built from. Shown on the reference
+ * lists, whose topic every write to the geography bumps in its own transaction.
+ */
+const t = useTestApp();
+
+/** A second app process on the same database: its cache is its own. */
+let other: App;
+beforeAll(async () => {
+  other = await createApp(t.db, testConfig(), false);
+  await other.ready();
+});
+afterAll(async () => other?.close());
+
+const regions = async (app: App = t.app, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url: '/api/v1/regions?limit=5', headers });
+const firstName = (body: string) => (JSON.parse(body) as { items: { code: string; name: string }[] }).items[0]!;
+
+describe('a cached reference list', () => {
+  it('answers the same bytes and entity tag again, and 304 to a client that has them', async () => {
+    const a = await regions();
+    const b = await regions();
+    expect(a.statusCode).toBe(200);
+    expect(a.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(a.headers.etag).toMatch(/^"c-[\w-]{22}"$/);
+    expect(b.headers.etag).toBe(a.headers.etag);
+    expect(b.body).toBe(a.body);
+    expect(firstName(a.body)).toEqual(expect.objectContaining({ code: '01', name: 'Region Stockholm' }));
+
+    const again = await regions(t.app, { 'if-none-match': a.headers.etag as string });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const elsewhere = await regions(t.app, { 'if-none-match': '"c-somethingelse"' });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
+  it('is rebuilt in every process once a write to its data has committed, and not before', async () => {
+    const before = await regions();
+    await regions(other);
+    // A write that rolls back leaves the version, and so the kept answer, as it was.
+    await t.db
+      .transaction(async (tx) => {
+        await tx.query(`UPDATE regions SET name = 'Region Stockholm (ändrad)' WHERE code = '01'`);
+        throw new Error('rolled back');
+      })
+      .catch((err: unknown) => expect(String(err)).toContain('rolled back'));
+    expect((await regions()).headers.etag).toBe(before.headers.etag);
+
+    await t.db.query(`UPDATE regions SET name = 'Region Stockholm (ändrad)' WHERE code = '01'`);
+    for (const app of [t.app, other]) {
+      const after = await regions(app);
+      expect(firstName(after.body).name).toBe('Region Stockholm (ändrad)');
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+    }
+    // A client holding the old tag gets the new answer, not 304.
+    const stale = await regions(t.app, { 'if-none-match': before.headers.etag as string });
+    expect(stale.statusCode).toBe(200);
+    await t.db.query(`UPDATE regions SET name = 'Region Stockholm' WHERE code = '01'`);
+    expect(firstName((await regions(other)).body).name).toBe('Region Stockholm');
+  });
+
+  it('keeps one answer per query and never keeps a refusal', async () => {
+    const all = await t.app.inject({ method: 'GET', url: '/api/v1/regions?healthcareRegion=norra' });
+    const codes = (JSON.parse(all.body) as { items: { code: string }[] }).items.map((r) => r.code);
+    expect(codes).toEqual(['22', '23', '24', '25']);
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/regions?healthcareRegion=atlantis' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/regions?healthcareRegion=atlantis' })).statusCode).toBe(400);
+  });
+});
