@@ -75,3 +75,20 @@ describe('a cached reference list', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/regions?healthcareRegion=atlantis' })).statusCode).toBe(400);
   });
 });
+
+describe('NAVET_READ_CACHE_MB=0', () => {
+  it('builds every answer, still right after a write', async () => {
+    const off = await createApp(t.db, testConfig({ readCacheMb: 0 }), false);
+    try {
+      await off.ready();
+      const a = await regions(off);
+      expect(a.statusCode).toBe(200);
+      expect(a.headers.etag).toBeUndefined();
+      await t.db.query(`UPDATE regions SET name = 'Region Stockholm (av)' WHERE code = '01'`);
+      expect(firstName((await regions(off)).body).name).toBe('Region Stockholm (av)');
+      await t.db.query(`UPDATE regions SET name = 'Region Stockholm' WHERE code = '01'`);
+    } finally {
+      await off.close();
+    }
+  });
+});

@@ -96,6 +96,11 @@ export interface Config {
    * (NAVET_CORS_ORIGINS, comma-separated; `*` for any). Empty: no CORS headers. Credentials never.
    */
   corsOrigins: string[];
+  /**
+   * The memory each process may keep cached read answers in (NAVET_READ_CACHE_MB, default 64;
+   * 0 switches the cache off). See src/platform/http/read-cache.ts.
+   */
+  readCacheMb: number;
 }
 
 export type RateLimitSetting = 'search' | 'export' | 'openData';
@@ -281,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       openData: rate('NAVET_RATE_LIMIT_OPEN_DATA', env.NAVET_RATE_LIMIT_OPEN_DATA, { max: 60, windowSeconds: 60 }),
     },
     corsOrigins: origins('NAVET_CORS_ORIGINS', env.NAVET_CORS_ORIGINS),
+    readCacheMb: between('NAVET_READ_CACHE_MB', int('NAVET_READ_CACHE_MB', env.NAVET_READ_CACHE_MB, 64), 0, 16_384),
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

@@ -17,6 +17,7 @@ import { isConnectionError } from '../db/postgres.js';
 import { idempotencyContext, idempotencyOnSend, idempotencyPreHandler, withIdempotentCommit } from './idempotency.js';
 import { rateLimitPreHandler, rateLimitsFrom, resolveRateLimit } from './rate-limit.js';
 import { collectPublicRoutes, publicReadOnSend, registerPreflights } from './public-read.js';
+import { useReadCache } from './read-cache.js';
 import { errorResponses, ProblemSchema } from './schemas.js';
 import { fieldErrors, registerSharedSchema, validatorCompiler } from './validation.js';
 import { APP_VERSION, projectRoot } from '../version.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
   const { config } = deps;
   // Route modules get a database whose transactions commit a claimed Idempotency-Key with the change.
   const routeDeps: AppDeps = { ...deps, db: withIdempotentCommit(deps.db) };
+  useReadCache(routeDeps.db, config.readCacheMb * 1024 * 1024);
   const app = Fastify({
     loggerInstance: typeof deps.logger === 'object' ? deps.logger : undefined,
     logger: typeof deps.logger === 'object' ? undefined : (deps.logger ?? false),

@@ -30,7 +30,7 @@ interface Entry {
   etag: string;
 }
 
-/** The total size of the kept answers per process; the least recently used go first. */
+/** The total size of the kept answers per process (NAVET_READ_CACHE_MB); the least recently used go first. */
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 class Lru {
@@ -68,12 +68,17 @@ class Lru {
 }
 
 /** One cache per database handle: tests open many apps in one process, each on its own data. */
-const caches = new WeakMap<object, Lru>();
+const caches = new WeakMap<object, Lru | null>();
 
-function cacheFor(db: Queryable): Lru {
+/** Sets the size of the cache for the app that reads through `db` (0: no cache). Called once by createApp. */
+export function useReadCache(db: Queryable, maxBytes: number): void {
+  caches.set(db, maxBytes > 0 ? new Lru(maxBytes) : null);
+}
+
+function cacheFor(db: Queryable): Lru | null {
   let c = caches.get(db);
-  if (!c) {
-    c = new Lru(Number(process.env.NAVET_READ_CACHE_BYTES) || DEFAULT_MAX_BYTES);
+  if (c === undefined) {
+    c = new Lru(DEFAULT_MAX_BYTES);
     caches.set(db, c);
   }
   return c;
@@ -116,6 +121,7 @@ export async function cachedRead(
   build: () => Promise<unknown>,
 ): Promise<FastifyReply> {
   const cache = cacheFor(db);
+  if (!cache) return reply.send(await build());
   // The versions first, then the data: an answer kept under them is never older than they say.
   const versions = await topicVersions(db, opts.topics);
   const key = `${req.routeOptions.url ?? ''}\n${opts.key}`;
