@@ -174,6 +174,29 @@ async function createBenchDatabase(): Promise<{ url: string; reused: boolean }> 
   return { url: u.toString(), reused };
 }
 
+/**
+ * One request alone after every cached read has been made stale (read-cache.ts): what a caller
+ * waits for the first time after a write. The median of three, in milliseconds. PostgreSQL
+ * only: the embedded database belongs to the server process.
+ */
+async function coldRequest(databaseUrl: string, url: string, headers: Record<string, string>): Promise<number> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      await c.query('UPDATE read_versions SET version = version + 1');
+      const t = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      times.push(performance.now() - t);
+    }
+  } finally {
+    await c.end();
+  }
+  return Math.round(times.sort((a, b) => a - b)[1]! * 10) / 10;
+}
+
 async function login(server: Child, email: string, password: string): Promise<string> {
   // The session cookie is what the load sends; the login itself is not measured.
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -196,14 +219,24 @@ async function check(url: string, headers: Record<string, string>, e: Endpoint):
 }
 
 function printTable(
-  rows: { name: string; rps: number; p50Ms: number; p99Ms: number; ceilingRps: number; ratio: number; failed?: number }[],
+  rows: {
+    name: string;
+    rps: number;
+    p50Ms: number;
+    p99Ms: number;
+    coldMs: number | null;
+    ceilingRps: number;
+    ratio: number;
+    failed?: number;
+  }[],
 ) {
-  const header = ['endpoint', 'rps', 'p50 ms', 'p99 ms', 'ceiling rps', 'ratio', 'failed'];
+  const header = ['endpoint', 'rps', 'p50 ms', 'p99 ms', 'cold ms', 'ceiling rps', 'ratio', 'failed'];
   const cells = rows.map((r) => [
     r.name,
     String(r.rps),
     Number.isFinite(r.p50Ms) ? r.p50Ms.toFixed(2) : '–',
     Number.isFinite(r.p99Ms) ? r.p99Ms.toFixed(2) : '–',
+    r.coldMs === null ? '–' : r.coldMs.toFixed(1),
     String(r.ceilingRps),
     r.ratio.toFixed(2),
     String(r.failed ?? 0),
@@ -339,7 +372,8 @@ async function main(): Promise<void> {
   for (const [i, e] of ENDPOINTS.entries()) {
     if (i === Math.floor(ENDPOINTS.length / 2)) await measureCeiling();
     await settle();
-    const m = await measure(server.url + e.path, headersFor(e), load);
+    const coldMs = databaseUrl ? await coldRequest(databaseUrl, server.url + e.path, headersFor(e)) : null;
+    const m = { ...(await measure(server.url + e.path, headersFor(e), load)), coldMs };
     log(`GET ${e.path}: ${m.rps} rps, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms${m.failed ? `, ${m.failed} FAILED` : ''}`);
     measured.push({ name: `GET ${e.path}`, ...m });
   }
@@ -351,6 +385,7 @@ async function main(): Promise<void> {
     rps: m.rps,
     p50Ms: m.p50Ms,
     p99Ms: m.p99Ms,
+    coldMs: m.coldMs,
     ceilingRps,
     ratio: Math.round((m.rps / ceilingRps) * 100) / 100,
     // Present only when some answers were not 2xx: the row's figures count the 2xx ones.
