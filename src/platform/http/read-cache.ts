@@ -20,7 +20,10 @@ import type { Queryable } from '../db/index.js';
 export interface ReadCacheOptions {
   /** The topics the answer is built from (rows of read_versions). */
   topics: readonly string[];
-  /** What the answer depends on besides the topics' data: the route, the filters, the caller's scope. */
+  /**
+   * What the answer depends on besides the topics' data, the route and its path parameters
+   * (which are always in the key): the query, the caller's visible scope.
+   */
   key: string;
 }
 
@@ -124,7 +127,8 @@ export async function cachedRead(
   if (!cache) return reply.send(await build());
   // The versions first, then the data: an answer kept under them is never older than they say.
   const versions = await topicVersions(db, opts.topics);
-  const key = `${req.routeOptions.url ?? ''}\n${opts.key}`;
+  // The route and its path parameters are always part of the key; the caller adds the rest.
+  const key = `${req.routeOptions.url ?? ''}\n${JSON.stringify(req.params ?? {})}\n${opts.key}`;
   const hit = cache.get(key);
   if (hit && hit.versions === versions) return send(req, reply, hit);
   const serialized: unknown = reply.serialize(await build());
