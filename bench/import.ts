@@ -2,7 +2,7 @@
  * How long one national indicator file takes to import (issue 20: 10⁶ rows in ≤ 60 s), and what
  * a read answers meanwhile. Standalone (bench/run.ts measures the reads):
  *
- *   npx tsx bench/import.ts [--postgres] [--rows 1000000]
+ *   npx tsx bench/import.ts [--postgres] [--rows 1000000] [--out result.json] [--cpu-prof DIR]
  *
  * It generates a Kolada-shaped CSV (UTF-8 with BOM, semicolons, decimal comma, a gender
  * column T/K/M, one row per unit × gender × month), starts the real server (its worker in the
@@ -10,10 +10,13 @@
  * PostgreSQL server, creates an indicator, uploads the file as the request body
  * (POST /api/v1/indicators/{id}/imports/upload), and follows the import until it has finished.
  * It reports the upload time, the wall time until done (upload included), the rows, and the
- * latency of a small read (GET /api/v1/indicators/{id}) sampled every 100 ms during the import.
+ * latency of a small read (GET /api/v1/indicators/{id}) sampled every 100 ms during the import,
+ * and the time spent in each phase (queued, reading, writing) as the import reports it, with rows
+ * per second. --out also writes the figures to a file; --cpu-prof writes the server's CPU profile
+ * to DIR when it stops.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -27,6 +30,12 @@ const usePostgres = args.includes('--postgres');
 const rowsArg = args.indexOf('--rows');
 const targetRows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
 if (!Number.isInteger(targetRows) || targetRows < 1) throw new Error('--rows takes a positive whole number');
+const argValue = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const outFile = argValue('--out');
+const cpuProfDir = argValue('--cpu-prof');
 
 const log = (m: string) => process.stderr.write(`[bench:import] ${m}\n`);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -131,7 +140,7 @@ async function main() {
   const port = await freePort();
   const server = await startChild({
     name: 'navet',
-    args: nodeArgsFor('src/main.ts'),
+    args: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), ...nodeArgsFor('src/main.ts')],
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -209,11 +218,22 @@ async function main() {
 
   let status: Record<string, unknown>;
   let lastLog = 0;
+  // Seconds in each phase as the import reports it (sampled every 250 ms).
+  const phases: Record<string, number> = {};
+  let phaseAt = performance.now();
+  let phase = 'queued';
   for (;;) {
     status = (await (await fetch(`${server.url}/api/v1/indicator-imports/${imp.id}`, { headers })).json()) as Record<
       string,
       unknown
     >;
+    // The phase while running (reading, writing), else the status (queued, running before a phase, done).
+    const now = typeof status.phase === 'string' ? status.phase : String(status.status);
+    if (now !== phase) {
+      phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseAt) / 1000;
+      phase = now;
+      phaseAt = performance.now();
+    }
     if (!['queued', 'running'].includes(String(status.status))) break;
     if (performance.now() - lastLog > 5000) {
       lastLog = performance.now();
@@ -224,6 +244,7 @@ async function main() {
     await sleep(250);
   }
   const wallS = (performance.now() - t) / 1000;
+  phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseAt) / 1000;
   importing = false;
   await reader;
   const result = {
@@ -234,6 +255,8 @@ async function main() {
     importedRows: status.importedRows,
     uploadS: Number(uploadS.toFixed(1)),
     wallS: Number(wallS.toFixed(1)),
+    rowsPerSecond: Math.round(rows / wallS),
+    phasesS: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Number(v.toFixed(1))])),
     readsDuringImport: {
       count: reads.length,
       p50Ms: Number(quantile(reads, 0.5).toFixed(1)),
@@ -243,6 +266,7 @@ async function main() {
     cpus: cpus().length,
   };
   console.log(JSON.stringify(result, null, 2));
+  if (outFile) writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
   if (status.status !== 'done') throw new Error(`the import ended ${String(status.status)}: ${String(status.error)}`);
 }
 
