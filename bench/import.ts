@@ -2,7 +2,7 @@
  * How long one national indicator file takes to import (issue 20: 10⁶ rows in ≤ 60 s), and what
  * a read answers meanwhile. Standalone (bench/run.ts measures the reads):
  *
- *   npx tsx bench/import.ts [--postgres] [--rows 1000000] [--out result.json] [--cpu-prof DIR]
+ *   npx tsx bench/import.ts [--postgres [--worker-process]] [--rows 1000000] [--out result.json] [--cpu-prof DIR]
  *
  * It generates a Kolada-shaped CSV (UTF-8 with BOM, semicolons, decimal comma, a gender
  * column T/K/M, one row per unit × gender × month), starts the real server (its worker in the
@@ -13,7 +13,9 @@
  * latency of a small read (GET /api/v1/indicators/{id}) sampled every 100 ms during the import,
  * and the time spent in each phase (queued, reading, writing) as the import reports it, with rows
  * per second. --out also writes the figures to a file; --cpu-prof writes the server's CPU profile
- * to DIR when it stops.
+ * to DIR when it stops. --worker-process runs the job worker as its own process (`navet worker`
+ * beside a web process started with NAVET_IN_PROCESS_WORKER=0), so the file is parsed off the
+ * web process' event loop; PostgreSQL only (an embedded database has one process).
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { freePort, killAllChildrenNow, nodeArgsFor, startChild, stopAllChildren } from './processes.js';
+import { freePort, killAllChildrenNow, nodeArgsFor, startBackground, startChild, stopAllChildren } from './processes.js';
 
 const args = process.argv.slice(2);
 const usePostgres = args.includes('--postgres');
@@ -36,6 +38,8 @@ const argValue = (name: string) => {
 };
 const outFile = argValue('--out');
 const cpuProfDir = argValue('--cpu-prof');
+const workerProcess = args.includes('--worker-process');
+if (workerProcess && !usePostgres) throw new Error('--worker-process needs --postgres');
 
 const log = (m: string) => process.stderr.write(`[bench:import] ${m}\n`);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -138,17 +142,22 @@ async function main() {
   const databaseUrl = usePostgres ? await createDatabase() : '';
   const admin = { email: 'bench-import@example.se', password: randomBytes(18).toString('base64url') };
   const port = await freePort();
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NAVET_DB_ALLOW_OWNER: '1',
+    NAVET_DATA_DIR: join(tmp, 'data'),
+    NAVET_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    SMTP_HOST: '',
+    NAVET_IN_PROCESS_WORKER: workerProcess ? '0' : '1',
+  };
   const server = await startChild({
     name: 'navet',
-    args: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), ...nodeArgsFor('src/main.ts')],
+    args: [...profile, ...nodeArgsFor('src/main.ts')],
     env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NAVET_DB_ALLOW_OWNER: '1',
-      NAVET_DATA_DIR: join(tmp, 'data'),
-      NAVET_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      SMTP_HOST: '',
+      ...env,
       NAVET_PUBLIC_URL: `http://127.0.0.1:${port}`,
       NAVET_BOOTSTRAP_ADMIN_EMAIL: admin.email,
       NAVET_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
@@ -157,6 +166,15 @@ async function main() {
     readyPath: '/api/health',
     timeoutMs: 240_000,
   });
+  // The worker says it runs at info level (its start is not part of the import's time).
+  if (workerProcess)
+    await startBackground({
+      name: 'worker',
+      args: [...profile, ...nodeArgsFor('src/worker.ts')],
+      env: { ...env, LOG_LEVEL: 'info' },
+      ready: /Jobbkön körs/,
+      timeoutMs: 240_000,
+    });
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -249,6 +267,7 @@ async function main() {
   await reader;
   const result = {
     database: usePostgres ? 'postgresql' : 'pglite',
+    worker: workerProcess ? 'own process' : 'in the web process',
     rows,
     fileMB: Number((size / 1024 / 1024).toFixed(1)),
     status: status.status,
