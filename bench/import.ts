@@ -2,7 +2,7 @@
  * How long one national indicator file takes to import (issue 20: 10⁶ rows in ≤ 60 s), and what
  * a read answers meanwhile. Standalone (bench/run.ts measures the reads):
  *
- *   npx tsx bench/import.ts [--postgres] [--rows 1000000]
+ *   npx tsx bench/import.ts [--postgres [--worker-process]] [--rows 1000000] [--again] [--out result.json] [--cpu-prof DIR]
  *
  * It generates a Kolada-shaped CSV (UTF-8 with BOM, semicolons, decimal comma, a gender
  * column T/K/M, one row per unit × gender × month), starts the real server (its worker in the
@@ -10,23 +10,38 @@
  * PostgreSQL server, creates an indicator, uploads the file as the request body
  * (POST /api/v1/indicators/{id}/imports/upload), and follows the import until it has finished.
  * It reports the upload time, the wall time until done (upload included), the rows, and the
- * latency of a small read (GET /api/v1/indicators/{id}) sampled every 100 ms during the import.
+ * latency of a small read (GET /api/v1/indicators/{id}) sampled every 100 ms during the import,
+ * and the time spent in each phase (queued, reading, writing) as the import reports it, with rows
+ * per second. --out also writes the figures to a file; --cpu-prof writes the server's CPU profile
+ * to DIR when it stops. --worker-process runs the job worker as its own process (`navet worker`
+ * beside a web process started with NAVET_IN_PROCESS_WORKER=0), so the file is parsed off the
+ * web process' event loop; PostgreSQL only (an embedded database has one process). --again
+ * imports the same file a second time, replacing every value the first wrote, and reports both.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { freePort, killAllChildrenNow, nodeArgsFor, startChild, stopAllChildren } from './processes.js';
+import { freePort, killAllChildrenNow, nodeArgsFor, startBackground, startChild, stopAllChildren } from './processes.js';
 
 const args = process.argv.slice(2);
 const usePostgres = args.includes('--postgres');
 const rowsArg = args.indexOf('--rows');
 const targetRows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
 if (!Number.isInteger(targetRows) || targetRows < 1) throw new Error('--rows takes a positive whole number');
+const argValue = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const outFile = argValue('--out');
+const cpuProfDir = argValue('--cpu-prof');
+const workerProcess = args.includes('--worker-process');
+const again = args.includes('--again');
+if (workerProcess && !usePostgres) throw new Error('--worker-process needs --postgres');
 
 const log = (m: string) => process.stderr.write(`[bench:import] ${m}\n`);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -121,25 +136,30 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'navet-bench-import-'));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   const file = join(tmp, 'kolada-1e6.csv');
-  let t = performance.now();
+  const t0 = performance.now();
   const rows = await writeFile(file, targetRows);
   const size = statSync(file).size;
-  log(`file: ${rows} rows, ${(size / 1024 / 1024).toFixed(1)} MB, written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(`file: ${rows} rows, ${(size / 1024 / 1024).toFixed(1)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const databaseUrl = usePostgres ? await createDatabase() : '';
   const admin = { email: 'bench-import@example.se', password: randomBytes(18).toString('base64url') };
   const port = await freePort();
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NAVET_DB_ALLOW_OWNER: '1',
+    NAVET_DATA_DIR: join(tmp, 'data'),
+    NAVET_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    SMTP_HOST: '',
+    NAVET_IN_PROCESS_WORKER: workerProcess ? '0' : '1',
+  };
   const server = await startChild({
     name: 'navet',
-    args: nodeArgsFor('src/main.ts'),
+    args: [...profile, ...nodeArgsFor('src/main.ts')],
     env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NAVET_DB_ALLOW_OWNER: '1',
-      NAVET_DATA_DIR: join(tmp, 'data'),
-      NAVET_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      SMTP_HOST: '',
+      ...env,
       NAVET_PUBLIC_URL: `http://127.0.0.1:${port}`,
       NAVET_BOOTSTRAP_ADMIN_EMAIL: admin.email,
       NAVET_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
@@ -148,6 +168,15 @@ async function main() {
     readyPath: '/api/health',
     timeoutMs: 240_000,
   });
+  // The worker says it runs at info level (its start is not part of the import's time).
+  if (workerProcess)
+    await startBackground({
+      name: 'worker',
+      args: [...profile, ...nodeArgsFor('src/worker.ts')],
+      env: { ...env, LOG_LEVEL: 'info' },
+      ready: /Jobbkön körs/,
+      timeoutMs: 240_000,
+    });
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -182,68 +211,92 @@ async function main() {
     period: 'Period',
     value: 'Värde',
   });
-  const load = loadavg()[0]!;
-  t = performance.now();
-  const upload = await fetch(`${server.url}/api/v1/indicators/${indicator.id}/imports/upload?${query.toString()}`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(size) },
-    body: Readable.toWeb(createReadStream(file)),
-    duplex: 'half',
-  });
-  const uploadS = (performance.now() - t) / 1000;
-  if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
-  const imp = (await upload.json()) as { id: string };
-  log(`uploaded in ${uploadS.toFixed(1)} s`);
+  // One import of the file, followed to its end: its figures.
+  const importOnce = async () => {
+    const load = loadavg()[0]!;
+    const t = performance.now();
+    const upload = await fetch(`${server.url}/api/v1/indicators/${indicator.id}/imports/upload?${query.toString()}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(size) },
+      body: Readable.toWeb(createReadStream(file)),
+      duplex: 'half',
+    });
+    const uploadS = (performance.now() - t) / 1000;
+    if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
+    const imp = (await upload.json()) as { id: string };
+    log(`uploaded in ${uploadS.toFixed(1)} s`);
 
-  // A small read every 100 ms while the import runs: how the web process answers meanwhile.
-  const reads: number[] = [];
-  let importing = true;
-  const reader = (async () => {
-    while (importing) {
-      const r0 = performance.now();
-      await (await fetch(`${server.url}/api/v1/indicators/${indicator.id}`, { headers })).arrayBuffer();
-      reads.push(performance.now() - r0);
-      await sleep(100);
-    }
-  })();
+    // A small read every 100 ms while the import runs: how the web process answers meanwhile.
+    const reads: number[] = [];
+    let importing = true;
+    const reader = (async () => {
+      while (importing) {
+        const r0 = performance.now();
+        await (await fetch(`${server.url}/api/v1/indicators/${indicator.id}`, { headers })).arrayBuffer();
+        reads.push(performance.now() - r0);
+        await sleep(100);
+      }
+    })();
 
-  let status: Record<string, unknown>;
-  let lastLog = 0;
-  for (;;) {
-    status = (await (await fetch(`${server.url}/api/v1/indicator-imports/${imp.id}`, { headers })).json()) as Record<
-      string,
-      unknown
-    >;
-    if (!['queued', 'running'].includes(String(status.status))) break;
-    if (performance.now() - lastLog > 5000) {
-      lastLog = performance.now();
-      log(
-        `${((performance.now() - t) / 1000).toFixed(0)} s: ${String(status.phase)} ${String(status.processedRows)} rows, ${String(status.problemCount)} problems`,
-      );
+    let status: Record<string, unknown>;
+    let lastLog = 0;
+    // Seconds in each phase as the import reports it (sampled every 250 ms).
+    const phases: Record<string, number> = {};
+    let phaseAt = performance.now();
+    let phase = 'queued';
+    for (;;) {
+      status = (await (await fetch(`${server.url}/api/v1/indicator-imports/${imp.id}`, { headers })).json()) as Record<
+        string,
+        unknown
+      >;
+      // The phase while running (reading, writing), else the status (queued, running before a phase, done).
+      const now = typeof status.phase === 'string' ? status.phase : String(status.status);
+      if (now !== phase) {
+        phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseAt) / 1000;
+        phase = now;
+        phaseAt = performance.now();
+      }
+      if (!['queued', 'running'].includes(String(status.status))) break;
+      if (performance.now() - lastLog > 5000) {
+        lastLog = performance.now();
+        log(
+          `${((performance.now() - t) / 1000).toFixed(0)} s: ${String(status.phase)} ${String(status.processedRows)} rows, ${String(status.problemCount)} problems`,
+        );
+      }
+      await sleep(250);
     }
-    await sleep(250);
-  }
-  const wallS = (performance.now() - t) / 1000;
-  importing = false;
-  await reader;
-  const result = {
-    database: usePostgres ? 'postgresql' : 'pglite',
-    rows,
-    fileMB: Number((size / 1024 / 1024).toFixed(1)),
-    status: status.status,
-    importedRows: status.importedRows,
-    uploadS: Number(uploadS.toFixed(1)),
-    wallS: Number(wallS.toFixed(1)),
-    readsDuringImport: {
-      count: reads.length,
-      p50Ms: Number(quantile(reads, 0.5).toFixed(1)),
-      p99Ms: Number(quantile(reads, 0.99).toFixed(1)),
-    },
-    loadAverageAtStart: Number(load.toFixed(1)),
-    cpus: cpus().length,
+    const wallS = (performance.now() - t) / 1000;
+    phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseAt) / 1000;
+    importing = false;
+    await reader;
+    return {
+      database: usePostgres ? 'postgresql' : 'pglite',
+      worker: workerProcess ? 'own process' : 'in the web process',
+      rows,
+      fileMB: Number((size / 1024 / 1024).toFixed(1)),
+      status: status.status,
+      error: status.error,
+      importedRows: status.importedRows,
+      uploadS: Number(uploadS.toFixed(1)),
+      wallS: Number(wallS.toFixed(1)),
+      rowsPerSecond: Math.round(rows / wallS),
+      phasesS: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Number(v.toFixed(1))])),
+      readsDuringImport: {
+        count: reads.length,
+        p50Ms: Number(quantile(reads, 0.5).toFixed(1)),
+        p99Ms: Number(quantile(reads, 0.99).toFixed(1)),
+      },
+      loadAverageAtStart: Number(load.toFixed(1)),
+      cpus: cpus().length,
+    };
   };
+  const first = await importOnce();
+  // --again: the same file a second time, replacing every value the first wrote (a monthly refresh).
+  const result = again && first.status === 'done' ? { first, again: await importOnce() } : first;
   console.log(JSON.stringify(result, null, 2));
-  if (status.status !== 'done') throw new Error(`the import ended ${String(status.status)}: ${String(status.error)}`);
+  if (outFile) writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
+  for (const r of 'again' in result ? [result.first, result.again] : [result])
+    if (r.status !== 'done') throw new Error(`the import ended ${String(r.status)}: ${String(r.error)}`);
 }
 
 main()

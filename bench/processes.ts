@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '../src/platform/version.js';
 
 /**
- * The bench's child processes: the real server and the ceiling server. Each is started as
+ * The bench's child processes: the real server, the ceiling server, a job worker. Each is started as
  * one node process (no npx/sh in between), so killing its pid stops it.
  */
 const children = new Set<ChildProcess>();
@@ -76,6 +76,48 @@ export async function startChild(opts: {
     await sleep(200);
   }
   throw new Error(`${opts.name} did not answer ${opts.readyPath} within ${opts.timeoutMs / 1000} s`);
+}
+
+/**
+ * A child that listens on no port (the job worker, `navet worker`); its output is forwarded like
+ * startChild's. Resolves once a line of its output matches `ready`.
+ */
+export async function startBackground(opts: {
+  name: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  ready: RegExp;
+  timeoutMs: number;
+}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, opts.args, { cwd: projectRoot, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let isReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (isReady = resolve));
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (opts.ready.test(line)) isReady();
+      if (line.trim()) process.stderr.write(`[${opts.name}] ${line}\n`);
+    }
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${opts.name} exited during start-up (code ${code})`))),
+  );
+  const stopWaiting = new AbortController();
+  const late = sleep(opts.timeoutMs, undefined, { signal: stopWaiting.signal }).then(() => {
+    throw new Error(`${opts.name} was not ready within ${opts.timeoutMs / 1000} s`);
+  });
+  // Both settle later (the exit at the bench's end, the aborted timer): not unhandled.
+  exited.catch(() => undefined);
+  late.catch(() => undefined);
+  try {
+    await Promise.race([ready, exited, late]);
+  } finally {
+    stopWaiting.abort();
+  }
+  return child;
 }
 
 /** SIGTERM, then SIGKILL if it has not exited within graceMs. */

@@ -81,9 +81,15 @@ export async function deleteImport(db: Queryable, id: string): Promise<void> {
   await db.query(`DELETE FROM followup_imports WHERE id = $1`, [id]);
 }
 
-/** Uploads left `receiving` by a process that died mid-upload, older than an hour; files of long-failed imports. */
+/**
+ * Uploads left `receiving` by a process that died mid-upload, older than an hour; files of
+ * long-failed imports; staged rows whose import is gone (they have no foreign key: 0059).
+ */
 export async function deleteAbandonedUploads(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM followup_imports WHERE status = 'receiving' AND created_at < now() - interval '1 hour'`);
+  await db.query(
+    `DELETE FROM followup_import_rows r WHERE NOT EXISTS (SELECT 1 FROM followup_imports i WHERE i.id = r.import_id)`,
+  );
   // A file whose import failed on its last attempt is kept a day for a retry by hand, then goes.
   await db.query(
     `DELETE FROM followup_import_chunks WHERE import_id IN

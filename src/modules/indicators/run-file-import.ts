@@ -3,10 +3,12 @@
  *
  * 1. Reading: the chunks are read from the database one at a time and parsed as a stream
  *    (csv-stream.ts); each row is checked by the same row rules as a small file
- *    (rules/import.ts); valid rows wait in `followup_import_rows`, problems go to
- *    `followup_import_problems`, `batchRows` at a time, with progress (rows read, bytes read,
- *    problems so far). Duplicates (the same place, gender and period twice) are found in SQL,
- *    so memory stays flat whatever the size of the file.
+ *    (rules/import.ts); valid rows wait in `followup_import_rows` (unlogged, no foreign key:
+ *    migration 0059), problems go to `followup_import_problems`, `BATCH_ROWS` at a time, with
+ *    progress (rows read, bytes read, problems so far); one batch is written while the next is
+ *    read, so parsing and the database each keep a core busy (issue 20). Duplicates (the same
+ *    place, gender and period twice) are found in SQL, so memory stays flat whatever the size of
+ *    the file.
  * 2. Deciding: a dry run stops here; "all-or-nothing" with any problem is rejected (nothing
  *    written); a file without valid rows is rejected.
  * 3. Writing: each period is replaced from the waiting rows in one transaction, as a small file's
@@ -81,6 +83,28 @@ export async function runFileImport(db: Db, importId: string, job?: { id: number
   };
   const mapping = imp.mapping!;
 
+  // One batch's writes (its staged rows, problems and progress) run while the next batch is
+  // read and checked: the database and the parsing each have a core (issue 20). Resolves to
+  // whether a cancel has been asked.
+  let staging: Promise<boolean> | undefined;
+  const stage = (kept: ValidRow[], problems: RowProblem[], progress: Parameters<typeof repo.setReadProgress>[2]) => {
+    const p = (async () => {
+      await repo.insertStagedRows(db, importId, kept);
+      await repo.insertProblems(db, importId, problems);
+      await repo.setReadProgress(db, importId, progress);
+      await keepClaim();
+      return repo.cancelRequested(db, importId);
+    })();
+    // Awaited below; until then a failure must not count as unhandled.
+    p.catch(() => undefined);
+    return p;
+  };
+  const staged = async () => {
+    const cancelled = staging ? await staging : false;
+    staging = undefined;
+    return cancelled;
+  };
+
   try {
     let checker: ReturnType<typeof rowChecker> | undefined;
     let rowsRead = 0;
@@ -110,24 +134,25 @@ export async function runFileImport(db: Db, importId: string, job?: { id: number
         checker.check(cells, rowsRead + 1, valid, problems);
       }
       // A valid row in a region the sender may not write is a problem of its own.
-      const kept = valid.filter((r) => allowed(r.area));
-      if (kept.length < valid.length)
+      let kept = valid;
+      if (!valid.every((r) => allowed(r.area))) {
+        kept = [];
         for (const r of valid)
-          if (!allowed(r.area))
+          if (allowed(r.area)) kept.push(r);
+          else
             problems.push({
               row: r.row,
               column: mapping.area,
               value: r.area,
               message: valueAreaDenial(r.area, indicator.owner, owners),
             });
-      await repo.insertStagedRows(db, importId, kept);
-      await repo.insertProblems(db, importId, problems);
+      }
       validRows += kept.length;
       problemCount += problems.length;
-      await repo.setReadProgress(db, importId, { rowsRead, bytesRead, validRows, problemCount });
-      await keepClaim();
-      if (await repo.cancelRequested(db, importId)) return await repo.finishFileImport(db, importId, { status: 'cancelled' });
+      if (await staged()) return await repo.finishFileImport(db, importId, { status: 'cancelled' });
+      staging = stage(kept, problems, { rowsRead, bytesRead, validRows, problemCount });
     }
+    if (await staged()) return await repo.finishFileImport(db, importId, { status: 'cancelled' });
     if (!checker) return await repo.finishFileImport(db, importId, { status: 'rejected', error: 'Filen saknar rubrikrad.' });
 
     // Duplicates: the same place, gender and period as an earlier row (most files have none: asked first).
@@ -181,7 +206,8 @@ export async function runFileImport(db: Db, importId: string, job?: { id: number
     }
     await repo.finishFileImport(db, importId, { status: 'done' });
   } catch (err) {
-    // The stored file stays for the next attempt; what was staged goes.
+    // The stored file stays for the next attempt; what was staged goes (after the batch in flight).
+    await staging?.catch(() => undefined);
     await db.query(`DELETE FROM followup_import_rows WHERE import_id = $1`, [importId]);
     await repo.setImportProgress(db, importId, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
     throw err;
