@@ -25,6 +25,8 @@ import { updateImplementationStatus } from './update-status.js';
 
 const tags = ['Införande och planer'];
 const IdParams = Type.Object({ id: Uuid });
+/** What the open data of statuses is read from (migration 0057): statuses, supports and versions, and the LPOs' names. */
+const OPEN_DATA_TOPICS = ['implementation', 'groups'];
 
 export const implementationRoutes: RouteModule = (app, { db }) => {
   app.addSchema(ImplementationStatus);
@@ -220,6 +222,7 @@ export const implementationRoutes: RouteModule = (app, { db }) => {
           },
         },
         req.query,
+        { db, topics: OPEN_DATA_TOPICS },
       );
     },
   );

@@ -6,6 +6,7 @@ import { CONTENT_TYPES, toCsv, toXlsx, type Column } from '../../platform/export
 import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { OpenDataPageQuery, sendOpenData } from '../../platform/http/open-data.js';
+import { cachedRead } from '../../platform/http/read-cache.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { heatmapQueries, statusLabel } from '../implementation/index.js';
 import { groupsAt } from '../organisation/index.js';
@@ -17,6 +18,8 @@ const tags = ['Införande och planer'];
 const EXPORT_MAX = 20_000;
 /** No indicator has this id: the open data of an unknown indicator code is empty. */
 const NO_INDICATOR = '00000000-0000-0000-0000-000000000000';
+/** What the heatmap is built from: statuses, supports and their summaries (migration 0057), and the geography. */
+const HEATMAP_TOPICS = ['implementation', 'reference'];
 
 export const heatmapRoutes: RouteModule = (app, { db, config }) => {
   const mayRead = (req: FastifyRequest) => {
@@ -34,9 +37,13 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Heatmap, ...errorResponses(400, 401) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
+      // Who may read is decided before the cache; what is read is the same for every caller who
+      // may, so the query (in a fixed order, with its defaults) is the whole key.
       mayRead(req);
-      return heatmap(db, { ...req.query, limit: req.query.limit ?? 100, offset: req.query.offset ?? 0 });
+      const { programArea, type, healthcareRegion, kind, date, q, limit = 100, offset = 0 } = req.query;
+      const query = { programArea, type, healthcareRegion, kind, date, q, limit, offset };
+      return cachedRead(db, req, reply, { topics: HEATMAP_TOPICS, key: JSON.stringify(query) }, () => heatmap(db, query));
     },
   );
 

@@ -2,8 +2,10 @@ import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CONTENT_TYPES, csvHead, csvLines, type Column } from '../export/spreadsheet.js';
+import type { Queryable } from '../db/index.js';
 import { contentDisposition } from './download.js';
 import { decodeCursor, encodeCursor } from './pagination.js';
+import { cachedBody } from './read-cache.js';
 
 /**
  * Open data in pages (issue 20): never a silent cut-off, never one answer of every row. Each
@@ -62,20 +64,59 @@ export interface OpenDataSet<Row, K extends Key, Item> {
   csv: { filename: string; columns: Column<Item>[] };
 }
 
+/** Where a page of a set may be kept: the database its topics are versioned in, and the topics it is built from. */
+export interface OpenDataCache {
+  db: Queryable;
+  topics: readonly string[];
+}
+
 /**
  * Sends one page of an open data set as JSON (`{ items, license, next }`, written item by item)
  * or CSV. The page's end is found first, so the next link is in the headers before any row is
  * written, and the page is bounded by that key: a row written meanwhile lands on this page or
  * the next, never between them. The first batch is read before the answer starts, so a failing
  * database still gets a problem answer rather than a cut body.
+ *
+ * With `cache`, a page of at most {@link OPEN_DATA_PAGE} rows (a few hundred kB, what nearly
+ * every harvester asks for) is written into memory by the same code and kept per process while
+ * the set's topics are unchanged (read-cache.ts), keyed by the URL asked for: the URL is all
+ * the page and its next link depend on. A bigger page is always streamed and never kept, so
+ * memory stays flat whatever the page size.
  */
 export async function sendOpenData<Row, K extends Key, Item>(
   req: FastifyRequest,
   reply: FastifyReply,
   set: OpenDataSet<Row, K, Item>,
   query: { format?: string; limit?: number; cursor?: string },
+  cache?: OpenDataCache,
 ): Promise<FastifyReply> {
   const { limit, after } = openDataPage<K>(query, set.arity);
+  if (cache && limit <= OPEN_DATA_PAGE) {
+    return cachedBody(cache.db, req, reply, { topics: cache.topics, key: req.url }, async () => {
+      const page = await openPage(req, set, query.format, limit, after, () => false);
+      let body = '';
+      for await (const chunk of page.chunks) body += chunk;
+      return { body: Buffer.from(body, 'utf8'), headers: page.headers };
+    });
+  }
+  let gone = false;
+  reply.raw.once('close', () => {
+    gone = true;
+  });
+  const page = await openPage(req, set, query.format, limit, after, () => gone);
+  return reply.headers(page.headers).send(Readable.from(page.chunks, { highWaterMark: 1 }));
+}
+
+/** A page's headers (its type, and its next link unless it is the last) and its text, as it is read batch by batch. */
+async function openPage<Row, K extends Key, Item>(
+  req: FastifyRequest,
+  set: OpenDataSet<Row, K, Item>,
+  format: string | undefined,
+  limit: number,
+  after: K | undefined,
+  gone: () => boolean,
+): Promise<{ headers: Record<string, string>; chunks: AsyncGenerator<string> }> {
+  const headers: Record<string, string> = {};
   const ends = await set.pageEnd(after, limit);
   const until = ends.length === 2 ? ends[0] : undefined;
   let next: string | null = null;
@@ -84,35 +125,30 @@ export async function sendOpenData<Row, K extends Key, Item>(
     url.searchParams.set('cursor', encodeCursor(until));
     url.searchParams.set('limit', String(limit));
     next = `${url.pathname}${url.search}`;
-    void reply.header('link', `<${next}>; rel="next"`);
+    headers['link'] = `<${next}>; rel="next"`;
   }
   const first = await set.read(after, until, OPEN_DATA_BATCH);
-  let gone = false;
-  reply.raw.once('close', () => {
-    gone = true;
-  });
 
   async function* batches(): AsyncGenerator<Item[]> {
     let batch = first;
     for (;;) {
       yield batch.map((r) => set.item(r));
-      if (batch.length < OPEN_DATA_BATCH || gone) return;
+      if (batch.length < OPEN_DATA_BATCH || gone()) return;
       batch = await set.read(set.keyOf(batch[batch.length - 1]!), until, OPEN_DATA_BATCH);
       if (!batch.length) return;
     }
   }
 
-  if (query.format === 'csv') {
+  if (format === 'csv') {
     const cols = set.csv.columns;
     async function* csv() {
       yield csvHead(cols);
       for await (const items of batches()) yield csvLines(cols, items);
     }
-    return reply
-      .header('content-type', CONTENT_TYPES['csv'])
-      .header('content-disposition', contentDisposition(set.csv.filename))
-      .header('x-content-type-options', 'nosniff')
-      .send(Readable.from(csv(), { highWaterMark: 1 }));
+    headers['content-type'] = CONTENT_TYPES['csv'];
+    headers['content-disposition'] = contentDisposition(set.csv.filename);
+    headers['x-content-type-options'] = 'nosniff';
+    return { headers, chunks: csv() };
   }
   async function* json() {
     yield '{"items":[';
@@ -124,5 +160,6 @@ export async function sendOpenData<Row, K extends Key, Item>(
     }
     yield `],"license":"CC0-1.0","next":${JSON.stringify(next)}}`;
   }
-  return reply.type('application/json; charset=utf-8').send(Readable.from(json(), { highWaterMark: 1 }));
+  headers['content-type'] = 'application/json; charset=utf-8';
+  return { headers, chunks: json() };
 }

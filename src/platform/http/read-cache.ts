@@ -30,8 +30,19 @@ export interface ReadCacheOptions {
 interface Entry {
   versions: string;
   body: Buffer;
+  /** Sent with the body (content-type first); not with a 304. */
+  headers: Record<string, string>;
   etag: string;
 }
+
+/** An answer as bytes with its headers, for answers that are not one serialised object (open data's pages, CSV). */
+export interface CachedBody {
+  body: Buffer;
+  /** Headers the answer always has (content-type, content-disposition, link); JSON when no content-type is given. */
+  headers?: Record<string, string>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The total size of the kept answers per process (NAVET_READ_CACHE_MB); the least recently used go first. */
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -87,6 +98,18 @@ function cacheFor(db: Queryable): Lru | null {
   return c;
 }
 
+/** The answers being built, per database handle, by key and versions. */
+const builds = new WeakMap<object, Map<string, Promise<Entry>>>();
+
+function buildsFor(db: Queryable): Map<string, Promise<Entry>> {
+  let b = builds.get(db);
+  if (!b) {
+    b = new Map();
+    builds.set(db, b);
+  }
+  return b;
+}
+
 /** The topics' versions as one string ('' for a topic never written). */
 export async function topicVersions(db: Queryable, topics: readonly string[]): Promise<string> {
   const rows = await db.query<{ topic: string; version: string | number }>(
@@ -107,8 +130,8 @@ function ifNoneMatch(req: FastifyRequest, etag: string): boolean {
 function send(req: FastifyRequest, reply: FastifyReply, e: Entry): FastifyReply {
   void reply.header('etag', e.etag);
   if (ifNoneMatch(req, e.etag)) return reply.code(304).send();
-  // Bytes with a JSON type are sent as they are: no serialiser runs on a hit.
-  return reply.type('application/json; charset=utf-8').send(e.body);
+  // Bytes sent as they are, with their type: no serialiser runs on a hit.
+  return reply.headers(e.headers).send(e.body);
 }
 
 /**
@@ -123,21 +146,55 @@ export async function cachedRead(
   opts: ReadCacheOptions,
   build: () => Promise<unknown>,
 ): Promise<FastifyReply> {
+  return cachedBody(db, req, reply, opts, async () => {
+    const serialized: unknown = reply.serialize(await build());
+    const body = typeof serialized === 'string' ? Buffer.from(serialized, 'utf8') : Buffer.from(serialized as Uint8Array);
+    return { body };
+  });
+}
+
+/**
+ * As {@link cachedRead}, for an answer the route writes itself: `build` gives its bytes and
+ * headers, which a hit sends again as they were.
+ */
+export async function cachedBody(
+  db: Queryable,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: ReadCacheOptions,
+  build: () => Promise<CachedBody>,
+): Promise<FastifyReply> {
   const cache = cacheFor(db);
-  if (!cache) return reply.send(await build());
+  if (!cache) {
+    const { body, headers = {} } = await build();
+    return reply.headers({ 'content-type': JSON_TYPE, ...headers }).send(body);
+  }
+  const inFlight = buildsFor(db);
   // The versions first, then the data: an answer kept under them is never older than they say.
   const versions = await topicVersions(db, opts.topics);
   // The route and its path parameters are always part of the key; the caller adds the rest.
   const key = `${req.routeOptions.url ?? ''}\n${JSON.stringify(req.params ?? {})}\n${opts.key}`;
   const hit = cache.get(key);
   if (hit && hit.versions === versions) return send(req, reply, hit);
-  const serialized: unknown = reply.serialize(await build());
-  const body = typeof serialized === 'string' ? Buffer.from(serialized, 'utf8') : Buffer.from(serialized as Uint8Array);
-  const entry: Entry = {
-    versions,
-    body,
-    etag: `"c-${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-  };
-  cache.set(key, entry);
-  return send(req, reply, entry);
+  // Requests that miss at once (the first ones after a write) wait for one build, not one each.
+  const building = `${key}\n${versions}`;
+  let pending = inFlight.get(building);
+  if (!pending) {
+    pending = build().then(({ body, headers = {} }): Entry => {
+      const entry: Entry = {
+        versions,
+        body,
+        headers: { 'content-type': JSON_TYPE, ...headers },
+        etag: `"c-${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+      };
+      cache.set(key, entry);
+      return entry;
+    });
+    inFlight.set(building, pending);
+    void pending.then(
+      () => inFlight.delete(building),
+      () => inFlight.delete(building),
+    );
+  }
+  return send(req, reply, await pending);
 }
