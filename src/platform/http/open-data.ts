@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CONTENT_TYPES, csvHead, csvLines, type Column } from '../export/spreadsheet.js';
 import { contentDisposition } from './download.js';
+import type { Queryable } from '../db/index.js';
 import { decodeCursor, encodeCursor } from './pagination.js';
+import { cachedBody } from './read-cache.js';
 
 /**
  * Open data in pages (issue 20): never a silent cut-off, never one answer of every row. Each
@@ -62,57 +64,97 @@ export interface OpenDataSet<Row, K extends Key, Item> {
   csv: { filename: string; columns: Column<Item>[] };
 }
 
+/** Where a page may be kept (read-cache.ts): the topics the set is built from and what else it depends on. */
+export interface OpenDataCache {
+  db: Queryable;
+  topics: readonly string[];
+  /** Everything the page depends on besides the topics' data and the request's URL (the set's filters). */
+  key: string;
+}
+
 /**
  * Sends one page of an open data set as JSON (`{ items, license, next }`, written item by item)
  * or CSV. The page's end is found first, so the next link is in the headers before any row is
  * written, and the page is bounded by that key: a row written meanwhile lands on this page or
  * the next, never between them. The first batch is read before the answer starts, so a failing
  * database still gets a problem answer rather than a cut body.
+ *
+ * With `cache`, a page of at most the default size (one batch, which the stream holds in memory
+ * anyway) is built from the same chunks and kept per process while the set's topics are
+ * unchanged (issue 20: harvesters ask for the same default pages again and again); a bigger page
+ * is always streamed, so memory stays flat. Both paths send the same bytes and the same Link.
  */
 export async function sendOpenData<Row, K extends Key, Item>(
   req: FastifyRequest,
   reply: FastifyReply,
   set: OpenDataSet<Row, K, Item>,
   query: { format?: string; limit?: number; cursor?: string },
+  cache?: OpenDataCache,
 ): Promise<FastifyReply> {
   const { limit, after } = openDataPage<K>(query, set.arity);
+  if (cache && limit <= OPEN_DATA_PAGE) {
+    // The next link is written from the request's URL: the URL is part of the key.
+    const key = `${req.url}\n${cache.key}`;
+    return cachedBody(cache.db, req, reply, { topics: cache.topics, key }, async () => {
+      const page = await openPage(req, set, query.format, limit, after, () => false);
+      let body = '';
+      for await (const chunk of page.chunks) body += chunk;
+      return { body, type: page.type, headers: page.headers };
+    });
+  }
+  let gone = false;
+  reply.raw.once('close', () => {
+    gone = true;
+  });
+  const page = await openPage(req, set, query.format, limit, after, () => gone);
+  for (const [name, value] of Object.entries(page.headers)) void reply.header(name, value);
+  return reply.type(page.type).send(Readable.from(page.chunks, { highWaterMark: 1 }));
+}
+
+/** A page's headers and type, and its body as chunks: a batch's rows at a time, read as they are written. */
+async function openPage<Row, K extends Key, Item>(
+  req: FastifyRequest,
+  set: OpenDataSet<Row, K, Item>,
+  format: string | undefined,
+  limit: number,
+  after: K | undefined,
+  gone: () => boolean,
+): Promise<{ type: string; headers: Record<string, string>; chunks: AsyncGenerator<string> }> {
   const ends = await set.pageEnd(after, limit);
   const until = ends.length === 2 ? ends[0] : undefined;
   let next: string | null = null;
+  const headers: Record<string, string> = {};
   if (until) {
     const url = new URL(req.url, 'http://navet');
     url.searchParams.set('cursor', encodeCursor(until));
     url.searchParams.set('limit', String(limit));
     next = `${url.pathname}${url.search}`;
-    void reply.header('link', `<${next}>; rel="next"`);
+    headers['link'] = `<${next}>; rel="next"`;
   }
   const first = await set.read(after, until, OPEN_DATA_BATCH);
-  let gone = false;
-  reply.raw.once('close', () => {
-    gone = true;
-  });
 
   async function* batches(): AsyncGenerator<Item[]> {
     let batch = first;
+    let read = 0;
     for (;;) {
       yield batch.map((r) => set.item(r));
-      if (batch.length < OPEN_DATA_BATCH || gone) return;
+      read += batch.length;
+      // A full page needs no further read: the page ends at `until`, its limit-th row.
+      if (batch.length < OPEN_DATA_BATCH || read >= limit || gone()) return;
       batch = await set.read(set.keyOf(batch[batch.length - 1]!), until, OPEN_DATA_BATCH);
       if (!batch.length) return;
     }
   }
 
-  if (query.format === 'csv') {
+  if (format === 'csv') {
     const cols = set.csv.columns;
     async function* csv() {
       yield csvHead(cols);
       for await (const items of batches()) yield csvLines(cols, items);
     }
-    return reply
-      .header('content-type', CONTENT_TYPES['csv'])
-      .header('content-disposition', contentDisposition(set.csv.filename))
-      .header('x-content-type-options', 'nosniff')
-      .send(Readable.from(csv(), { highWaterMark: 1 }));
+    headers['content-disposition'] = contentDisposition(set.csv.filename);
+    headers['x-content-type-options'] = 'nosniff';
+    return { type: CONTENT_TYPES['csv'], headers, chunks: csv() };
   }
   async function* json() {
     yield '{"items":[';
@@ -124,5 +166,5 @@ export async function sendOpenData<Row, K extends Key, Item>(
     }
     yield `],"license":"CC0-1.0","next":${JSON.stringify(next)}}`;
   }
-  return reply.type('application/json; charset=utf-8').send(Readable.from(json(), { highWaterMark: 1 }));
+  return { type: 'application/json; charset=utf-8', headers, chunks: json() };
 }

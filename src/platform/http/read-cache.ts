@@ -28,7 +28,19 @@ interface Entry {
   versions: string;
   body: Buffer;
   etag: string;
+  /** The content type and the headers that go with the body (a page's Link, a file's name). */
+  type: string;
+  headers: Readonly<Record<string, string>>;
 }
+
+/** An answer as built for {@link cachedBody}: its bytes, their type and the headers sent with them. */
+export interface CachedBody {
+  body: string | Buffer;
+  type: string;
+  headers?: Record<string, string>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The total size of the kept answers per process; the least recently used go first. */
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -98,9 +110,10 @@ function ifNoneMatch(req: FastifyRequest, etag: string): boolean {
 
 function send(req: FastifyRequest, reply: FastifyReply, e: Entry): FastifyReply {
   void reply.header('etag', e.etag);
+  for (const [name, value] of Object.entries(e.headers)) void reply.header(name, value);
   if (ifNoneMatch(req, e.etag)) return reply.code(304).send();
-  // Bytes with a JSON type are sent as they are: no serialiser runs on a hit.
-  return reply.type('application/json; charset=utf-8').send(e.body);
+  // Bytes are sent as they are, with their type: no serialiser runs on a hit.
+  return reply.type(e.type).send(e.body);
 }
 
 /**
@@ -108,12 +121,29 @@ function send(req: FastifyRequest, reply: FastifyReply, e: Entry): FastifyReply 
  * otherwise built with `build`, serialised by the route's own response schema, kept and sent.
  * Sends the answer; a handler returns what this returns: `return cachedRead(db, req, reply, { topics, key }, () => …)`.
  */
-export async function cachedRead(
+export function cachedRead(
   db: Queryable,
   req: FastifyRequest,
   reply: FastifyReply,
   opts: ReadCacheOptions,
   build: () => Promise<unknown>,
+): Promise<FastifyReply> {
+  return cachedBody(db, req, reply, opts, async () => {
+    const serialized: unknown = reply.serialize(await build());
+    return { body: typeof serialized === 'string' ? serialized : Buffer.from(serialized as Uint8Array), type: JSON_TYPE };
+  });
+}
+
+/**
+ * As {@link cachedRead}, for an answer the route writes itself (a CSV file, an open data page
+ * with its Link header): `build` gives the bytes, their type and their headers, all kept together.
+ */
+export async function cachedBody(
+  db: Queryable,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: ReadCacheOptions,
+  build: () => Promise<CachedBody>,
 ): Promise<FastifyReply> {
   const cache = cacheFor(db);
   // The versions first, then the data: an answer kept under them is never older than they say.
@@ -121,12 +151,14 @@ export async function cachedRead(
   const key = `${req.routeOptions.url ?? ''}\n${opts.key}`;
   const hit = cache.get(key);
   if (hit && hit.versions === versions) return send(req, reply, hit);
-  const serialized: unknown = reply.serialize(await build());
-  const body = typeof serialized === 'string' ? Buffer.from(serialized, 'utf8') : Buffer.from(serialized as Uint8Array);
+  const built = await build();
+  const body = typeof built.body === 'string' ? Buffer.from(built.body, 'utf8') : built.body;
   const entry: Entry = {
     versions,
     body,
     etag: `"c-${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+    type: built.type,
+    headers: built.headers ?? {},
   };
   cache.set(key, entry);
   return send(req, reply, entry);
