@@ -20,6 +20,8 @@ const EXPORT_MAX = 20_000;
 const NO_INDICATOR = '00000000-0000-0000-0000-000000000000';
 /** What the heatmap is built from: statuses, supports and their summaries (migration 0057), and the geography. */
 const HEATMAP_TOPICS = ['implementation', 'reference'];
+/** The open data of indicator values is built from the indicators and their values (migration 0058). */
+const INDICATOR_TOPICS = ['indicators'];
 
 export const heatmapRoutes: RouteModule = (app, { db, config }) => {
   const mayRead = (req: FastifyRequest) => {
@@ -155,7 +157,10 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
       type Row = Awaited<ReturnType<typeof repo.openIndicatorValues>>[number];
       const code = req.query.indicator;
       // One indicator by its code; an unknown code is an empty set, as a filter that matches nothing.
-      const indicatorId = code ? ((await repo.getIndicatorByCode(db, code))?.id ?? NO_INDICATOR) : null;
+      // Looked up only when the page is read: a kept page needs no query but the versions'.
+      let indicator: Promise<string | null> | undefined;
+      const indicatorId = () =>
+        (indicator ??= code ? repo.getIndicatorByCode(db, code).then((i) => i?.id ?? NO_INDICATOR) : Promise.resolve(null));
       const item = (r: Row) => ({
         indicator: r.code,
         name: r.name,
@@ -172,8 +177,8 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
         reply,
         {
           arity: 5,
-          pageEnd: (after, limit) => repo.openIndicatorValuePageEnd(db, indicatorId, after, limit),
-          read: (after, until, limit) => repo.openIndicatorValues(db, indicatorId, { after, until, limit }),
+          pageEnd: async (after, limit) => repo.openIndicatorValuePageEnd(db, await indicatorId(), after, limit),
+          read: async (after, until, limit) => repo.openIndicatorValues(db, await indicatorId(), { after, until, limit }),
           keyOf: (r) => [r.indicatorId, r.area, r.subArea, r.period, r.gender],
           item,
           csv: {
@@ -185,6 +190,8 @@ export const heatmapRoutes: RouteModule = (app, { db, config }) => {
           },
         },
         req.query,
+        // Open data is the same for everyone: the query is the whole key.
+        { db, topics: INDICATOR_TOPICS, key: JSON.stringify(req.query) },
       );
     },
   );

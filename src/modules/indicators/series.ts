@@ -5,6 +5,12 @@ import type { Gender } from './rules/places.js';
 import { periodicityOf, periodRange } from './rules/periods.js';
 import { analyse, signalMeaning, type Analysis } from './rules/spc.js';
 
+/**
+ * What a series (and a unit's) is built from, for the cached reads (read-cache.ts): the indicator,
+ * its values and the units' names (topic 'indicators', migration 0058) and the regions' names.
+ */
+export const SERIES_TOPICS = ['indicators', 'reference'];
+
 export interface SeriesOptions {
   /** The regions asked for (the nation is always added); every region when left out. */
   areas?: string[];

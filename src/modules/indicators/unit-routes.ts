@@ -6,16 +6,22 @@
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized } from '../../platform/errors.js';
 import type { RouteModule } from '../../platform/http/app.js';
+import { cachedRead } from '../../platform/http/read-cache.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { presentIndicator } from './presenter.js';
 import * as repo from './repository.js';
 import { IdParams, Series, tags, Units, UnitSeriesQuery, UnitsQuery } from './schemas.js';
-import { unitSeries } from './series.js';
+import { SERIES_TOPICS, unitSeries } from './series.js';
 
 export const unitRoutes: RouteModule = async (app, { db, config }) => {
   const mayRead = (req: FastifyRequest) => {
     if (!config.publicFollowup && !req.ctx.actor) throw unauthorized();
   };
+  // Past mayRead every reader sees every indicator's units: the indicator and the query are the key.
+  const keyOf = (req: FastifyRequest<{ Params: { id: string } }>) => ({
+    topics: SERIES_TOPICS,
+    key: `${req.params.id}\n${JSON.stringify(req.query)}`,
+  });
 
   app.get(
     '/api/v1/indicators/:id/units',
@@ -28,11 +34,13 @@ export const unitRoutes: RouteModule = async (app, { db, config }) => {
         response: { 200: Units, ...errorResponses(400, 401, 404) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       mayRead(req);
-      if (!(await repo.getIndicator(db, req.params.id))) throw notFound('Indikatorn');
-      const items = await repo.unitsOf(db, req.params.id, req.query.region ? { region: req.query.region } : {});
-      return { items };
+      return cachedRead(db, req, reply, keyOf(req), async () => {
+        if (!(await repo.getIndicator(db, req.params.id))) throw notFound('Indikatorn');
+        const items = await repo.unitsOf(db, req.params.id, req.query.region ? { region: req.query.region } : {});
+        return { items };
+      });
     },
   );
 
@@ -47,17 +55,19 @@ export const unitRoutes: RouteModule = async (app, { db, config }) => {
         response: { 200: Series, ...errorResponses(400, 401, 404) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       mayRead(req);
-      const ind = await repo.getIndicator(db, req.params.id);
-      if (!ind) throw notFound('Indikatorn');
-      const s = await unitSeries(db, ind, {
-        units: [...new Set(req.query.units.split(','))],
-        ...(req.query.from ? { from: req.query.from } : {}),
-        ...(req.query.to ? { to: req.query.to } : {}),
-        ...(req.query.gender ? { gender: req.query.gender } : {}),
+      return cachedRead(db, req, reply, keyOf(req), async () => {
+        const ind = await repo.getIndicator(db, req.params.id);
+        if (!ind) throw notFound('Indikatorn');
+        const s = await unitSeries(db, ind, {
+          units: [...new Set(req.query.units.split(','))],
+          ...(req.query.from ? { from: req.query.from } : {}),
+          ...(req.query.to ? { to: req.query.to } : {}),
+          ...(req.query.gender ? { gender: req.query.gender } : {}),
+        });
+        return { indicator: presentIndicator(ind), ...s };
       });
-      return { indicator: presentIndicator(ind), ...s };
     },
   );
 };

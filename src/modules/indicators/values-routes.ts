@@ -6,6 +6,7 @@ import { notFound, unauthorized } from '../../platform/errors.js';
 import { CONTENT_TYPES } from '../../platform/export/spreadsheet.js';
 import { sendDownload } from '../../platform/http/download.js';
 import type { RouteModule } from '../../platform/http/app.js';
+import { cachedRead } from '../../platform/http/read-cache.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { importValues } from './import-values.js';
 import type { ImportState } from './rules/import.js';
@@ -16,7 +17,7 @@ import { buildReport } from './report.js';
 import { reportToDocx, reportToPdf } from './report-documents.js';
 import * as repo from './repository.js';
 import { Comment, CommentBody, FileQuery, IdParams, ImportBody, Series, SeriesQuery, tags, ValidationReport } from './schemas.js';
-import { indicatorSeries } from './series.js';
+import { indicatorSeries, SERIES_TOPICS } from './series.js';
 import { setComment } from './set-comment.js';
 
 /** A large file waits for the worker: 202 Accepted. */
@@ -42,18 +43,24 @@ export const valuesRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Series, ...errorResponses(400, 401, 404) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
+      // The refusal comes before the cache; past it every reader sees every indicator, national
+      // or an organisation's own (policy.ts: the national views), so the answer depends only on
+      // the indicator and the query. An unknown indicator throws in the build and is never kept.
       mayRead(req);
-      const ind = await repo.getIndicator(db, req.params.id);
-      if (!ind) throw notFound('Indikatorn');
-      const s = await indicatorSeries(db, ind, {
-        ...(req.query.regions ? { areas: req.query.regions.split(',') } : {}),
-        ...(req.query.subArea ? { subArea: req.query.subArea } : {}),
-        ...(req.query.from ? { from: req.query.from } : {}),
-        ...(req.query.to ? { to: req.query.to } : {}),
-        ...(req.query.gender ? { gender: req.query.gender } : {}),
+      const key = `${req.params.id}\n${JSON.stringify(req.query)}`;
+      return cachedRead(db, req, reply, { topics: SERIES_TOPICS, key }, async () => {
+        const ind = await repo.getIndicator(db, req.params.id);
+        if (!ind) throw notFound('Indikatorn');
+        const s = await indicatorSeries(db, ind, {
+          ...(req.query.regions ? { areas: req.query.regions.split(',') } : {}),
+          ...(req.query.subArea ? { subArea: req.query.subArea } : {}),
+          ...(req.query.from ? { from: req.query.from } : {}),
+          ...(req.query.to ? { to: req.query.to } : {}),
+          ...(req.query.gender ? { gender: req.query.gender } : {}),
+        });
+        return { indicator: presentIndicator(ind), ...s };
       });
-      return { indicator: presentIndicator(ind), ...s };
     },
   );
 

@@ -68,6 +68,8 @@ export interface OpenDataSet<Row, K extends Key, Item> {
 export interface OpenDataCache {
   db: Queryable;
   topics: readonly string[];
+  /** Anything the page depends on besides the topics' data and the request's URL. */
+  key?: string;
 }
 
 /**
@@ -92,7 +94,8 @@ export async function sendOpenData<Row, K extends Key, Item>(
 ): Promise<FastifyReply> {
   const { limit, after } = openDataPage<K>(query, set.arity);
   if (cache && limit <= OPEN_DATA_PAGE) {
-    return cachedBody(cache.db, req, reply, { topics: cache.topics, key: req.url }, async () => {
+    const key = `${req.url}\n${cache.key ?? ''}`;
+    return cachedBody(cache.db, req, reply, { topics: cache.topics, key }, async () => {
       const page = await openPage(req, set, query.format, limit, after, () => false);
       let body = '';
       for await (const chunk of page.chunks) body += chunk;
@@ -131,6 +134,7 @@ async function openPage<Row, K extends Key, Item>(
 
   async function* batches(): AsyncGenerator<Item[]> {
     let batch = first;
+    let read = 0;
     for (;;) {
       yield batch.map((r) => set.item(r));
       if (batch.length < OPEN_DATA_BATCH || gone()) return;

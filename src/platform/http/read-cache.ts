@@ -37,12 +37,20 @@ interface Entry {
 
 /** An answer as bytes with its headers, for answers that are not one serialised object (open data's pages, CSV). */
 export interface CachedBody {
-  body: Buffer;
-  /** Headers the answer always has (content-type, content-disposition, link); JSON when no content-type is given. */
+  body: string | Buffer;
+  /** The content type (JSON when neither this nor a content-type header is given). */
+  type?: string;
+  /** Headers the answer always has (content-type, content-disposition, link). */
   headers?: Record<string, string>;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The headers sent with a built answer, its content type first. */
+function headersOf(built: CachedBody): Record<string, string> {
+  const { 'content-type': contentType, ...rest } = built.headers ?? {};
+  return { 'content-type': built.type ?? contentType ?? JSON_TYPE, ...rest };
+}
 
 /** The total size of the kept answers per process (NAVET_READ_CACHE_MB); the least recently used go first. */
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -139,7 +147,7 @@ function send(req: FastifyRequest, reply: FastifyReply, e: Entry): FastifyReply 
  * otherwise built with `build`, serialised by the route's own response schema, kept and sent.
  * Sends the answer; a handler returns what this returns: `return cachedRead(db, req, reply, { topics, key }, () => …)`.
  */
-export async function cachedRead(
+export function cachedRead(
   db: Queryable,
   req: FastifyRequest,
   reply: FastifyReply,
@@ -166,8 +174,8 @@ export async function cachedBody(
 ): Promise<FastifyReply> {
   const cache = cacheFor(db);
   if (!cache) {
-    const { body, headers = {} } = await build();
-    return reply.headers({ 'content-type': JSON_TYPE, ...headers }).send(body);
+    const built = await build();
+    return reply.headers(headersOf(built)).send(built.body);
   }
   const inFlight = buildsFor(db);
   // The versions first, then the data: an answer kept under them is never older than they say.
@@ -180,11 +188,12 @@ export async function cachedBody(
   const building = `${key}\n${versions}`;
   let pending = inFlight.get(building);
   if (!pending) {
-    pending = build().then(({ body, headers = {} }): Entry => {
+    pending = build().then((built): Entry => {
+      const body = typeof built.body === 'string' ? Buffer.from(built.body, 'utf8') : built.body;
       const entry: Entry = {
         versions,
         body,
-        headers: { 'content-type': JSON_TYPE, ...headers },
+        headers: headersOf(built),
         etag: `"c-${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
       };
       cache.set(key, entry);
