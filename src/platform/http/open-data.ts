@@ -137,7 +137,9 @@ async function openPage<Row, K extends Key, Item>(
     let read = 0;
     for (;;) {
       yield batch.map((r) => set.item(r));
-      if (batch.length < OPEN_DATA_BATCH || gone()) return;
+      read += batch.length;
+      // A full page needs no further read: the page ends at `until`, its limit-th row.
+      if (batch.length < OPEN_DATA_BATCH || read >= limit || gone()) return;
       batch = await set.read(set.keyOf(batch[batch.length - 1]!), until, OPEN_DATA_BATCH);
       if (!batch.length) return;
     }
