@@ -251,14 +251,20 @@ export async function revokeTokensOfUser(db: Queryable, userId: string): Promise
 
 // Rate limits: a fixed window per key, shared by every app process through the database.
 
-export async function hitRateLimit(db: Queryable, key: string, windowSeconds: number): Promise<{ hits: number; resetAt: Date }> {
+/** Counts `count` hits (one by default) in the key's current window; a new window starts at its first hit. */
+export async function hitRateLimit(
+  db: Queryable,
+  key: string,
+  windowSeconds: number,
+  count = 1,
+): Promise<{ hits: number; resetAt: Date }> {
   const [row] = await db.query<{ hits: number; window_start: Date }>(
-    `INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, now(), 1)
+    `INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, now(), $3)
      ON CONFLICT (key) DO UPDATE SET
-       hits = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE rate_limits.hits + 1 END,
+       hits = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => $2) THEN $3 ELSE rate_limits.hits + $3 END,
        window_start = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => $2) THEN now() ELSE rate_limits.window_start END
      RETURNING hits, window_start`,
-    [key, windowSeconds],
+    [key, windowSeconds, count],
   );
   return { hits: row!.hits, resetAt: new Date(row!.window_start.getTime() + windowSeconds * 1000) };
 }

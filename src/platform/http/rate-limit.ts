@@ -3,6 +3,7 @@ import { hitRateLimit } from '../auth/repository.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { tooManyRequests } from '../errors.js';
+import { tallyHit } from './rate-tally.js';
 
 /**
  * Rate limits shared by every app process (fixed windows in the `rate_limits` table).
@@ -23,12 +24,14 @@ export interface RateLimit {
   windowSeconds: number;
   /** Count only requests that carry this query parameter (search lists). */
   onlyWithQuery?: string;
+  /** Reads: the hits are written in batches per process (rate-tally.ts), not one row write per request. */
+  batched?: boolean;
 }
 
 export const RATE_LIMITS = {
-  search: { bucket: 'search', max: 120, windowSeconds: 60, onlyWithQuery: 'q' },
+  search: { bucket: 'search', max: 120, windowSeconds: 60, onlyWithQuery: 'q', batched: true },
   export: { bucket: 'export', max: 30, windowSeconds: 300 },
-  'open-data': { bucket: 'open-data', max: 60, windowSeconds: 60 },
+  'open-data': { bucket: 'open-data', max: 60, windowSeconds: 60, batched: true },
   'sign-in': { bucket: 'sign-in', max: 30, windowSeconds: 300 },
 } satisfies Record<string, RateLimit>;
 
@@ -98,7 +101,10 @@ export function rateLimitPreHandler(db: Db) {
       if (v === undefined || v === '') return;
     }
     const who = req.ctx?.actor ? `user:${req.ctx.actor.userId}` : `ip:${req.ip}`;
-    const { hits, resetAt } = await hitRateLimit(db, `${limit.bucket}:${who}`, limit.windowSeconds);
+    const key = `${limit.bucket}:${who}`;
+    const { hits, resetAt } = limit.batched
+      ? await tallyHit(db, key, limit.windowSeconds)
+      : await hitRateLimit(db, key, limit.windowSeconds);
     if (hits > limit.max) {
       const wait = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
       const what = limit.bucket === 'search' ? 'sökningar' : limit.bucket === 'export' ? 'exporter' : 'försök';
