@@ -98,10 +98,10 @@ export async function listSupports(db: Queryable, f: SupportFilter): Promise<Sup
     w.add(
       `(s.search_vector @@ plainto_tsquery('swedish', ?)
         OR ${patterns.map(() => 's.search_folded LIKE ?').join(' OR ')}
-        OR s.producer_group_id = ANY (ARRAY(SELECT pg.id FROM groups pg WHERE sv_fold(pg.name) LIKE ANY (?::text[]))))`,
+        OR s.producer_group_id = ANY (ARRAY(SELECT pg.id FROM groups pg WHERE ${patterns.map(() => 'pg.name_folded LIKE ?').join(' OR ')})))`,
       word,
       ...patterns,
-      patterns,
+      ...patterns,
     );
   }
   if (f.after) w.add(`(sv_key(s.title) COLLATE "C", s.id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);
