@@ -1,8 +1,7 @@
 import { requireActor } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { listMyCases } from './list-my-cases.js';
-import { masked, regionsWith } from './policy.js';
+import { masked, may, regionsWith } from './policy.js';
 import * as repo from './repository.js';
 import { STATUS_LABELS, TRIAGE_QUEUE } from './rules/lifecycle.js';
 
@@ -41,14 +40,19 @@ export async function readMyCaseWork(
 ): Promise<{ triage: CaseWorkItem[] | null; assigned: CaseWorkItem[] | null }> {
   requireActor(ctx.actor);
   const limit = opts.limit ?? 20;
-  const triageRegions = await regionsWith(db, ctx, 'cases.triage');
-  const triage = triageRegions.length
-    ? (await repo.listByStatus(db, { regionCodes: triageRegions, statuses: [...TRIAGE_QUEUE], limit }))
-        .slice(0, limit)
-        .map((c) => item(masked(c, ctx.actor)))
-    : null;
-  const mine = await listMyCases(db, ctx);
-  const handles = (await regionsWith(db, ctx, 'cases.read')).length > 0;
-  const assigned = mine.items.length || handles ? mine.items.slice(0, limit).map(item) : null;
+  const [triageRegions, readRegions] = await Promise.all([
+    regionsWith(db, ctx, 'cases.triage'),
+    regionsWith(db, ctx, 'cases.read'),
+  ]);
+  const [queue, mine] = await Promise.all([
+    triageRegions.length ? repo.listByStatus(db, { regionCodes: triageRegions, statuses: [...TRIAGE_QUEUE], limit }) : null,
+    // The open cases of "Mina ärenden" (listMyCases), read as rows: the page needs none of what
+    // each case's detail adds, so it is not read again case by case.
+    repo.casesOfUser(db, ctx.actor.email.toLowerCase()),
+  ]);
+  const triage = queue?.slice(0, limit).map((c) => item(masked(c, ctx.actor))) ?? null;
+  const readable = await Promise.all(mine.map((c) => may(db, ctx, 'cases.read', c.region)));
+  const items = mine.filter((_, i) => readable[i]).map((c) => masked(c, ctx.actor));
+  const assigned = items.length || readRegions.length > 0 ? items.slice(0, limit).map(item) : null;
   return { triage, assigned };
 }

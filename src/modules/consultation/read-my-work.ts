@@ -39,19 +39,32 @@ export async function readMyConsultationWork(
   ctx: Ctx,
 ): Promise<{ milestones: MilestoneWorkItem[]; surveys: SurveyWorkItem[] } | null> {
   requireActor(ctx.actor);
-  const answers = (await listVisibleAnswers(db, ctx, {})).filter((a) => !isSent(a.status));
-  const works = (await requestScope(ctx, db).regionsWith('consultations.work')).length > 0;
-  if (!answers.length && !works) return null;
-  const titles = new Map<string, string>();
+  const [visible, workRegions] = await Promise.all([
+    listVisibleAnswers(db, ctx, {}),
+    requestScope(ctx, db).regionsWith('consultations.work'),
+  ]);
+  const answers = visible.filter((a) => !isSent(a.status));
+  if (!answers.length && !workRegions.length) return null;
+  // Each round's title once, and each answer's survey, read at once rather than answer by answer.
+  const roundIds = [...new Set(answers.map((a) => a.roundId))];
+  const rounds = await Promise.all(roundIds.map((id) => repo.getRound(db, id)));
+  const roundTitles = new Map(
+    roundIds.map((id, i) => [id, rounds[i]?.title ?? answers.find((a) => a.roundId === id)!.caseNumber]),
+  );
+  const open = await Promise.all(
+    answers.map(async (a) => {
+      const s = await repo.surveyOfAnswer(db, a.id);
+      return s && isSurveyOpen(s.status) ? { s, recipients: await repo.recipientsOf(db, s.id) } : undefined;
+    }),
+  );
   const milestones: MilestoneWorkItem[] = [];
   const surveys: SurveyWorkItem[] = [];
-  for (const a of answers) {
-    if (!titles.has(a.roundId)) titles.set(a.roundId, (await repo.getRound(db, a.roundId))?.title ?? a.caseNumber);
+  answers.forEach((a, i) => {
     const m = a.nextMilestone;
     if (m)
       milestones.push({
         answerId: a.id,
-        roundTitle: titles.get(a.roundId)!,
+        roundTitle: roundTitles.get(a.roundId)!,
         caseNumber: a.caseNumber,
         region: a.region,
         regionName: a.regionName,
@@ -60,19 +73,17 @@ export async function readMyConsultationWork(
         dueOn: m.dueOn,
         late: m.late,
       });
-    const s = await repo.surveyOfAnswer(db, a.id);
-    if (s && isSurveyOpen(s.status)) {
-      const recipients = await repo.recipientsOf(db, s.id);
+    const survey = open[i];
+    if (survey)
       surveys.push({
-        surveyId: s.id,
+        surveyId: survey.s.id,
         answerId: a.id,
-        title: s.title,
-        closesOn: s.closesOn,
-        recipients: recipients.length,
-        responded: recipients.filter((r) => r.respondedAt).length,
+        title: survey.s.title,
+        closesOn: survey.s.closesOn,
+        recipients: survey.recipients.length,
+        responded: survey.recipients.filter((r) => r.respondedAt).length,
       });
-    }
-  }
+  });
   milestones.sort((x, y) => x.dueOn.localeCompare(y.dueOn));
   surveys.sort((x, y) => x.closesOn.localeCompare(y.closesOn));
   return { milestones, surveys };

@@ -61,6 +61,30 @@ export function likePatterns(folded: string): string[] {
 }
 
 /**
+ * Whether a word is a stop word of the Swedish text search configuration is the server's
+ * dictionary, not data: it is asked once per word and process and remembered (a bounded memo;
+ * the dictionary changes only with the database server's installation).
+ */
+const STOP_MEMO_MAX = 10_000;
+const stopMemo = new Map<string, boolean>();
+
+async function stopWords(db: Queryable, words: string[]): Promise<Set<string>> {
+  const unknown = [...new Set(words.filter((w) => !stopMemo.has(w)))];
+  if (unknown.length) {
+    const stop = new Set(
+      (
+        await db.query<{ w: string }>(`SELECT w FROM unnest($1::text[]) w WHERE numnode(plainto_tsquery('swedish', w)) = 0`, [
+          unknown,
+        ])
+      ).map((r) => r.w),
+    );
+    if (stopMemo.size + unknown.length > STOP_MEMO_MAX) stopMemo.clear();
+    for (const w of unknown) stopMemo.set(w, stop.has(w));
+  }
+  return new Set(words.filter((w) => stopMemo.get(w)));
+}
+
+/**
  * Search: every word must match, either through the Swedish stemmer (kunskapsstöden →
  * kunskapsstöd) or as a case- and diacritic-insensitive substring of the title, producer or
  * summary, also without a common ending (the stemmer misses forms such as "astman", and
@@ -82,15 +106,7 @@ export async function listSupports(db: Queryable, f: SupportFilter): Promise<Sup
   const words = queryWords(f.q ?? '');
   // Stop words ("om", "och") match everything: asked once, so the condition below has only
   // index-searchable arms (full text, trigrams on the stored folded text, the producer group).
-  const stop = words.length
-    ? new Set(
-        (
-          await db.query<{ w: string }>(`SELECT w FROM unnest($1::text[]) w WHERE numnode(plainto_tsquery('swedish', w)) = 0`, [
-            words,
-          ])
-        ).map((r) => r.w),
-      )
-    : new Set<string>();
+  const stop = await stopWords(db, words);
   for (const word of words) {
     const folded = foldLike(word);
     if (!folded || stop.has(word)) continue;
@@ -98,10 +114,10 @@ export async function listSupports(db: Queryable, f: SupportFilter): Promise<Sup
     w.add(
       `(s.search_vector @@ plainto_tsquery('swedish', ?)
         OR ${patterns.map(() => 's.search_folded LIKE ?').join(' OR ')}
-        OR s.producer_group_id = ANY (ARRAY(SELECT pg.id FROM groups pg WHERE sv_fold(pg.name) LIKE ANY (?::text[]))))`,
+        OR s.producer_group_id = ANY (ARRAY(SELECT pg.id FROM groups pg WHERE ${patterns.map(() => 'pg.name_folded LIKE ?').join(' OR ')})))`,
       word,
       ...patterns,
-      patterns,
+      ...patterns,
     );
   }
   if (f.after) w.add(`(sv_key(s.title) COLLATE "C", s.id) > (? COLLATE "C", ?::uuid)`, f.after[0], f.after[1]);

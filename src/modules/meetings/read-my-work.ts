@@ -33,17 +33,18 @@ export async function readMyMeetingWork(
   week: { from: string; to: string },
 ): Promise<{ justering: JusteringWorkItem[] | null; meetings: MeetingWorkItem[] | null }> {
   requireActor(ctx.actor);
-  const person = await repo.personByEmail(db, ctx.actor.email);
-  const justering = person
-    ? (await minutesRepo.awaitingJusteringBy(db, person.id, minutesLifecycle.actions.approve.from)).map((m) => ({
-        meetingId: m.meetingId,
-        forumName: m.forumName,
-        meetingDate: m.meetingDate,
-      }))
-    : null;
   // Only the forums the caller keeps that meet this week, decided in SQL.
-  const kept = (await readableForums(db, ctx, { manageOnly: true, meetingsBetween: week })).map((f) => f.group.id);
-  const called = person ? await repo.meetingsOfPerson(db, person.id, week) : [];
+  const [person, keptForums] = await Promise.all([
+    repo.personByEmail(db, ctx.actor.email),
+    readableForums(db, ctx, { manageOnly: true, meetingsBetween: week }),
+  ]);
+  const kept = keptForums.map((f) => f.group.id);
+  const [awaiting, called] = await Promise.all([
+    person ? minutesRepo.awaitingJusteringBy(db, person.id, minutesLifecycle.actions.approve.from) : null,
+    person ? repo.meetingsOfPerson(db, person.id, week) : [],
+  ]);
+  const justering =
+    awaiting?.map((m) => ({ meetingId: m.meetingId, forumName: m.forumName, meetingDate: m.meetingDate })) ?? null;
   // Null only for someone it cannot concern: no person record and no forum kept, this week or not.
   if (!person && !kept.length && !(await readableForums(db, ctx, { manageOnly: true })).length) {
     return { justering, meetings: null };

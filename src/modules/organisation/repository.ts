@@ -60,10 +60,11 @@ export async function listGroups(db: Queryable, f: GroupFilter): Promise<GroupRo
   if (f.programArea) w.add('? = ANY(program_area_ids)', f.programArea);
   if (f.status) w.add('status = ?', f.status);
   if (f.q) {
-    // Name, short name or program area, forgiving of case and diacritics.
+    // Name (folded and stored, migration 0054), short name or program area, forgiving of case
+    // and diacritics; the matching program areas are found once, not again for every group.
     w.add(
-      `(sv_fold(name) LIKE ? OR sv_fold(coalesce(short_name, '')) LIKE ?
-        OR EXISTS (SELECT 1 FROM program_areas p WHERE p.id = ANY(groups.program_area_ids) AND sv_fold(p.name) LIKE ?))`,
+      `(name_folded LIKE ? OR sv_fold(coalesce(short_name, '')) LIKE ?
+        OR program_area_ids && ARRAY(SELECT p.id FROM program_areas p WHERE sv_fold(p.name) LIKE ?))`,
       ...Array<string>(3).fill(`%${foldLike(f.q)}%`),
     );
   }

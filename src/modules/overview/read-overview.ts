@@ -35,15 +35,21 @@ export async function readOverview(db: Db, ctx: Ctx, opts: { reminderDays: numbe
   requireActor(ctx.actor);
   const today = todayInSweden();
   const week = weekOf(today);
-  const geo = await requestScope(ctx, db).geography();
+  // The sections ask different modules and do not depend on each other: asked at once, the page
+  // waits for the slowest rather than for the sum (each module's policy shares the request's
+  // geography, read once through requestScope).
+  const [geo, regions, cases, consultation, meetings, people, claims, unread] = await Promise.all([
+    requestScope(ctx, db).geography(),
+    listRegions(db),
+    readMyCaseWork(db, ctx),
+    readMyConsultationWork(db, ctx),
+    readMyMeetingWork(db, ctx, week),
+    readMyPeopleWork(db, ctx, { days: opts.reminderDays }),
+    readMyClaimWork(db, ctx),
+    unreadCount(db, ctx.actor.userId),
+  ]);
   const mine = regionsOfRoles(ctx.actor, geo);
-  const names = new Map((await listRegions(db)).map((r) => [r.code, r.name]));
-
-  const cases = await readMyCaseWork(db, ctx);
-  const consultation = await readMyConsultationWork(db, ctx);
-  const meetings = await readMyMeetingWork(db, ctx, week);
-  const people = await readMyPeopleWork(db, ctx, { days: opts.reminderDays });
-  const claims = await readMyClaimWork(db, ctx);
+  const names = new Map(regions.map((r) => [r.code, r.name]));
 
   const withDays = (c: CaseWorkItem) => ({ ...c, daysLeft: c.dueDate ? daysUntil(today, c.dueDate) : null });
   return {
@@ -51,7 +57,7 @@ export async function readOverview(db: Db, ctx: Ctx, opts: { reminderDays: numbe
     week,
     reminderDays: opts.reminderDays,
     regions: mine.filter((c) => names.has(c)).map((code) => ({ code, name: names.get(code)! })),
-    unreadNotifications: await unreadCount(db, ctx.actor.userId),
+    unreadNotifications: unread,
     milestones: consultation?.milestones.map((m) => ({ ...m, daysLeft: daysUntil(today, m.dueOn) })) ?? null,
     triage: cases.triage?.map(withDays) ?? null,
     cases: cases.assigned?.map(withDays) ?? null,

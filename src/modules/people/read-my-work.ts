@@ -35,12 +35,13 @@ export async function readMyPeopleWork(
   requireActor(ctx.actor);
   const actor = ctx.actor;
   const policy = peoplePolicy(ctx, db);
-  const reviews = await policy.registers(['jav.review']);
-  let declarations: DeclarationWorkItem[] | null = null;
-  if (reviews === undefined || reviews.length) {
+  // The two lists ask different registers: read at once.
+  const readDeclarations = async (): Promise<DeclarationWorkItem[] | null> => {
+    const reviews = await policy.registers(['jav.review']);
+    if (reviews !== undefined && !reviews.length) return null;
     const rows = await repo.declarationQueue(db, undefined);
     const may = await Promise.all(rows.map((d) => policy.scope.may('jav.review', d.homeOwner)));
-    declarations = rows
+    return rows
       .filter((d, i) => may[i] && d.submittedBy !== actor.userId)
       .map((d) => ({
         declarationId: d.id,
@@ -48,12 +49,12 @@ export async function readMyPeopleWork(
         personName: d.personName,
         submittedAt: d.submittedAt,
       }));
-  }
-  const manages = await policy.registers(['people.manage']);
-  let mandates: MandateWorkItem[] | null = null;
-  if (manages === undefined || manages.length) {
+  };
+  const readMandates = async (): Promise<MandateWorkItem[] | null> => {
+    const manages = await policy.registers(['people.manage']);
+    if (manages !== undefined && !manages.length) return null;
     const expiring = await listExpiring(db, ctx, { days: opts.days });
-    mandates = expiring.memberships
+    return expiring.memberships
       .filter((m) => m.endingSoon && m.endDate)
       .map((m) => ({
         membershipId: m.id,
@@ -65,6 +66,7 @@ export async function readMyPeopleWork(
         endDate: m.endDate!,
       }))
       .sort((a, b) => a.endDate.localeCompare(b.endDate));
-  }
+  };
+  const [declarations, mandates] = await Promise.all([readDeclarations(), readMandates()]);
   return { declarations, mandates };
 }
