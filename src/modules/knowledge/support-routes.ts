@@ -5,6 +5,7 @@ import { decodeCursor, paginate } from '../../platform/http/pagination.js';
 import { unauthorized } from '../../platform/errors.js';
 import { sendAtom } from '../../platform/http/atom.js';
 import { lastModified } from '../../platform/http/public-read.js';
+import { cachedRead } from '../../platform/http/read-cache.js';
 import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { createSupport } from './create-support.js';
 import { listOwners } from './list-owners.js';
@@ -26,6 +27,8 @@ import { updateSupport } from './update-support.js';
 
 const tags = ['Kunskapsstöd'];
 const IdParams = Type.Object({ id: Uuid });
+/** What the catalogue's rows are built from (read_versions): the supports with their program areas (topic implementation, migration 0057), and their producer groups' names. */
+const PUBLIC_CATALOGUE = ['implementation', 'groups'];
 
 /** The catalogue and one support: read, add, edit and move along the lifecycle. */
 export const supportRoutes: RouteModule = (app, { db, config }) => {
@@ -40,14 +43,19 @@ export const supportRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Page(Type.Ref('KnowledgeSupport')), ...errorResponses(400, 401) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       assertMayRead(req.ctx.actor, config.publicStructure);
       const { cursor, limit = 50, ...filter } = req.query;
       const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-      const rows = await listSupports(db, { ...filter, limit, ...(after ? { after } : {}) });
-      const page = paginate(rows, limit, (s) => [s.sortKey, s.id]);
-      const caller = await knowledgePolicy(req.ctx, db).caller();
-      return { items: page.items.map((s) => presentSupport(s, caller)), nextCursor: page.nextCursor };
+      const build = async () => {
+        const rows = await listSupports(db, { ...filter, limit, ...(after ? { after } : {}) });
+        const page = paginate(rows, limit, (s) => [s.sortKey, s.id]);
+        const caller = await knowledgePolicy(req.ctx, db).caller();
+        return { items: page.items.map((s) => presentSupport(s, caller)), nextCursor: page.nextCursor };
+      };
+      // The public catalogue (insyn) is the same for every anonymous caller: kept by the read cache.
+      if (!req.ctx.actor) return cachedRead(db, req, reply, { topics: PUBLIC_CATALOGUE, key: JSON.stringify(req.query) }, build);
+      return build();
     },
   );
 

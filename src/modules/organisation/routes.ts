@@ -6,6 +6,7 @@ import { mirroredAreas } from './rules/structure.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { decodeCursor, paginate } from '../../platform/http/pagination.js';
+import { cachedRead } from '../../platform/http/read-cache.js';
 import { errorResponses, Page, Uuid, VersionHeader } from '../../platform/http/schemas.js';
 import { sourcesById } from '../reference/index.js';
 import { closeGroup } from './close-group.js';
@@ -39,6 +40,8 @@ import { updateMandate } from './update-mandate.js';
 
 const tags = ['Organisation'];
 const IdParams = Type.Object({ id: Uuid });
+/** What the group list is built from (read_versions): the groups, and the sources they cite. */
+const PUBLIC_GROUPS = ['groups', 'reference'];
 
 export const organisationRoutes: RouteModule = (app, { db, config }) => {
   app.addSchema(Group);
@@ -75,13 +78,18 @@ export const organisationRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Page(Type.Ref('Group')), ...errorResponses(400, 401) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       mayRead(req);
       const { cursor, limit = 50, ...filter } = req.query;
       const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-      const rows = await repo.listGroups(db, { ...filter, limit, ...(after ? { after } : {}) });
-      const page = paginate(rows, limit, (g) => [g.sortKey, g.id]);
-      return { items: await present(req, page.items), nextCursor: page.nextCursor };
+      const build = async () => {
+        const rows = await repo.listGroups(db, { ...filter, limit, ...(after ? { after } : {}) });
+        const page = paginate(rows, limit, (g) => [g.sortKey, g.id]);
+        return { items: await present(req, page.items), nextCursor: page.nextCursor };
+      };
+      // The public structure (insyn) is the same for every anonymous caller: kept by the read cache.
+      if (!req.ctx.actor) return cachedRead(db, req, reply, { topics: PUBLIC_GROUPS, key: JSON.stringify(req.query) }, build);
+      return build();
     },
   );
 
