@@ -2,17 +2,18 @@ import { hitRateLimit } from '../auth/repository.js';
 import type { Queryable } from '../db/index.js';
 
 /**
- * Hits of the read limits (search, open data) counted in the shared `rate_limits` row, but
- * written at most every {@link FLUSH_MS} per process and key (issue 20: one row written per
- * request made every search and open-data page queue on its caller's row; fifty connections
- * from one harvester took turns at one row lock).
+ * Hits of the read limits (search, open data) counted in the shared `rate_limits` row, but,
+ * while a caller is far from its limit, written at most every {@link FLUSH_MS} per process and
+ * key (issue 20: one row written per request made every search and open-data page queue on its
+ * caller's row; fifty connections from one harvester took turns at one row lock).
  *
  * Between two writes a process decides on the total the database last gave it plus the hits it
- * has counted since, and sends those with its next write. So one process enforces the limit
- * exactly; several processes together may let through at most what each counts in one interval
- * before they learn of the others' hits. Hits a process counted but had not yet written when it
- * stopped are lost: at most one interval's worth. Sign-in and exports keep the exact count of
- * one write per request (rate-limit.ts).
+ * has counted since, and sends those with its next write. Once that total reaches half the
+ * limit, every hit is written at once, so the decisions near the limit are the database's, as
+ * for sign-in: one process enforces the limit exactly, and several processes together can only
+ * overshoot when they all burst within one interval before any has seen half the limit. Hits a
+ * process counted but had not yet written when it stopped are lost: at most one interval's
+ * worth. Sign-in and exports write every hit (rate-limit.ts).
  */
 export const FLUSH_MS = 200;
 
@@ -45,11 +46,17 @@ function sweep(map: Map<string, Tally>, now: number): void {
 }
 
 /** Counts one hit for `key`; returns the key's total in its window as this process knows it. */
-export async function tallyHit(db: Queryable, key: string, windowSeconds: number): Promise<{ hits: number; resetAt: Date }> {
+export async function tallyHit(
+  db: Queryable,
+  key: string,
+  limit: { max: number; windowSeconds: number },
+): Promise<{ hits: number; resetAt: Date }> {
+  const { windowSeconds } = limit;
   const map = talliesFor(db);
   const now = Date.now();
   const t = map.get(key);
-  if (t && now < t.resetAt && now - t.sentAt < FLUSH_MS) {
+  // Counted here only while far from the limit: near it, every hit is written and decided there.
+  if (t && now < t.resetAt && now - t.sentAt < FLUSH_MS && (t.known + t.unsent + 1) * 2 < limit.max) {
     t.unsent += 1;
     return { hits: t.known + t.unsent, resetAt: new Date(t.resetAt) };
   }
