@@ -102,9 +102,7 @@ export function rateLimitPreHandler(db: Db) {
     }
     const who = req.ctx?.actor ? `user:${req.ctx.actor.userId}` : `ip:${req.ip}`;
     const key = `${limit.bucket}:${who}`;
-    const { hits, resetAt } = limit.batched
-      ? await tallyHit(db, key, limit)
-      : await hitRateLimit(db, key, limit.windowSeconds);
+    const { hits, resetAt } = limit.batched ? await tallyHit(db, key, limit) : await hitRateLimit(db, key, limit.windowSeconds);
     if (hits > limit.max) {
       const wait = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
       const what = limit.bucket === 'search' ? 'sökningar' : limit.bucket === 'export' ? 'exporter' : 'försök';
