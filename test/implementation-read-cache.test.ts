@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import type { App } from '../src/platform/http/app.js';
-import { createApp } from '../src/server.js';
 import { buildKnowledgeSupport, buildLpo } from '../src/testing/builders.js';
 import { testConfig, useTestApp, type Session } from './helpers/app.js';
+import { secondProcess } from './helpers/second-process.js';
 
 /**
  * The heatmap (current and as of a date) and the open data of statuses are cached reads
@@ -19,8 +19,8 @@ let closed: App;
 let admin: Session;
 let blekinge: Session;
 beforeAll(async () => {
-  other = await createApp(t.db, testConfig(), false);
-  closed = await createApp(t.db, testConfig({ publicFollowup: false }), false);
+  other = await secondProcess(t.db, testConfig());
+  closed = await secondProcess(t.db, testConfig({ publicFollowup: false }));
   await Promise.all([other.ready(), closed.ready()]);
   admin = await t.newAdmin();
   blekinge = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '10' }]);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/platform/http/app.js';
-import { createApp } from '../src/server.js';
 import { buildIndicator } from '../src/testing/builders.js';
 import { testConfig, useTestApp, type Session } from './helpers/app.js';
+import { secondProcess } from './helpers/second-process.js';
 
 /**
  * An indicator's series and the open data of indicator values are cached reads (read-cache.ts,
@@ -17,8 +17,7 @@ let admin: Session;
 let reader: Session;
 let blekinge: Session;
 beforeAll(async () => {
-  other = await createApp(t.db, testConfig({ publicFollowup: false, followupImportSyncRows: 300 }), false);
-  await other.ready();
+  other = await secondProcess(t.db, testConfig({ publicFollowup: false, followupImportSyncRows: 300 }));
   admin = await t.newAdmin();
   reader = await t.newUser([{ role: 'lasare', scopeType: 'region', scopeId: '08' }]);
   blekinge = await t.newUser([{ role: 'samordnare', scopeType: 'region', scopeId: '10' }]);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/platform/http/app.js';
-import { createApp } from '../src/server.js';
 import { buildKnowledgeSupport, buildLpo } from '../src/testing/builders.js';
 import { testConfig, useTestApp } from './helpers/app.js';
+import { secondProcess } from './helpers/second-process.js';
 
 /**
  * The public structure's lists (insyn) are the same for every anonymous caller and served by the
@@ -12,8 +12,7 @@ import { testConfig, useTestApp } from './helpers/app.js';
 const t = useTestApp({ publicStructure: true });
 let other: App;
 beforeAll(async () => {
-  other = await createApp(t.db, testConfig({ publicStructure: true }), false);
-  await other.ready();
+  other = await secondProcess(t.db, testConfig({ publicStructure: true }));
 });
 afterAll(async () => other?.close());
 

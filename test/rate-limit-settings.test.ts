@@ -8,6 +8,7 @@ import type { App } from '../src/platform/http/app.js';
 import { FLUSH_MS } from '../src/platform/http/rate-tally.js';
 import { createApp } from '../src/server.js';
 import { testConfig, useTestApp } from './helpers/app.js';
+import { secondProcess } from './helpers/second-process.js';
 
 const rateLimits = { search: { max: 2, windowSeconds: 60 }, export: undefined, openData: { max: 1, windowSeconds: 60 } };
 const t = useTestApp({ rateLimits });
@@ -15,8 +16,7 @@ const t = useTestApp({ rateLimits });
 /** A second app process on the same database. */
 let other: App;
 beforeAll(async () => {
-  other = await createApp(t.db, testConfig({ rateLimits }), false);
-  await other.ready();
+  other = await secondProcess(t.db, testConfig({ rateLimits }));
 });
 afterAll(async () => other?.close());
 

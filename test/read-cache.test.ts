@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/platform/http/app.js';
-import { createApp } from '../src/server.js';
 import { testConfig, useTestApp } from './helpers/app.js';
+import { secondProcess } from './helpers/second-process.js';
 
 /**
  * Cached reads (src/platform/http/read-cache.ts): an answer is kept per app process and used
@@ -13,8 +13,7 @@ const t = useTestApp();
 /** A second app process on the same database: its cache is its own. */
 let other: App;
 beforeAll(async () => {
-  other = await createApp(t.db, testConfig(), false);
-  await other.ready();
+  other = await secondProcess(t.db, testConfig());
 });
 afterAll(async () => other?.close());
 
@@ -78,7 +77,7 @@ describe('a cached reference list', () => {
 
 describe('NAVET_READ_CACHE_MB=0', () => {
   it('builds every answer, still right after a write', async () => {
-    const off = await createApp(t.db, testConfig({ readCacheMb: 0 }), false);
+    const off = await secondProcess(t.db, testConfig({ readCacheMb: 0 }));
     try {
       await off.ready();
       const a = await regions(off);

@@ -5,19 +5,20 @@ import type { Db } from '../../platform/db/index.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { expectedVersion } from '../../platform/http/concurrency.js';
 import { sendAtom } from '../../platform/http/atom.js';
+import { cachedRead } from '../../platform/http/read-cache.js';
 import { errorResponses, Page, VersionHeader } from '../../platform/http/schemas.js';
 import { changeCaseStatus } from './change-case-status.js';
 import { closeCase } from './close-case.js';
 import { escalateCase } from './escalate-case.js';
 import { listCaseTransitions } from './list-case-transitions.js';
-import { listCases } from './list-cases.js';
+import { caseListScope, listCases } from './list-cases.js';
 import { listMyCases } from './list-my-cases.js';
 import { listTriageQueue } from './list-triage-queue.js';
 import { presentCaseItem } from './presenter.js';
 import { readCase } from './read-case.js';
 import { readCaseHistory } from './read-case-history.js';
 import { readCaseOptions } from './read-case-options.js';
-import { readCaseRegister } from './read-case-register.js';
+import { assertMayReadCaseRegister, readCaseRegister } from './read-case-register.js';
 import { readCaseRegisterFeed } from './read-case-register-feed.js';
 import { registerCase } from './register-case.js';
 import * as s from './schemas.js';
@@ -25,6 +26,10 @@ import { triageCase } from './triage-case.js';
 import { updateCase } from './update-case.js';
 
 const tags = ['Ärenden'];
+/** The cases' read version (migration 0060): the case list and the diary are built from the cases table alone. */
+const CASE_TOPICS = ['cases'] as const;
+/** The diary also checks its region against the geography. */
+const REGISTER_TOPICS = ['cases', 'reference'] as const;
 
 /** The schema of a versioned change to one case: the case's id, its version, the change, the case back. */
 function caseChangeSchema<B extends TSchema>(summary: string, body: B) {
@@ -82,9 +87,13 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Page(Type.Ref('Case')), ...errorResponses(400, 401) },
       },
     },
-    async (req) => {
-      const page = await listCases(db, req.ctx, req.query);
-      return { items: page.items.map(presentCaseItem), nextCursor: page.nextCursor };
+    async (req, reply) => {
+      // Kept per scope and query until a case is written (topic 'cases', bumped at commit).
+      const key = JSON.stringify([await caseListScope(db, req.ctx), req.query]);
+      return cachedRead(db, req, reply, { topics: CASE_TOPICS, key }, async () => {
+        const page = await listCases(db, req.ctx, req.query);
+        return { items: page.items.map(presentCaseItem), nextCursor: page.nextCursor };
+      });
     },
   );
 
@@ -138,7 +147,16 @@ export const caseFlowRoutes: RouteModule = (app, { db, config }) => {
         response: { 200: Page(s.RegisterEntry), ...errorResponses(400, 401, 404) },
       },
     },
-    async (req) => readCaseRegister(db, req.ctx, req.query, { publicCaseRegister: config.publicCaseRegister }),
+    async (req, reply) => {
+      const opts = { publicCaseRegister: config.publicCaseRegister };
+      // The caller is checked before the cache: the answer is the same for everyone who may read
+      // it, kept per query until a case or the geography is written (an unknown region's 404 is
+      // never kept).
+      assertMayReadCaseRegister(req.ctx, opts);
+      return cachedRead(db, req, reply, { topics: REGISTER_TOPICS, key: JSON.stringify(req.query) }, () =>
+        readCaseRegister(db, req.ctx, req.query, opts),
+      );
+    },
   );
 
   app.get(

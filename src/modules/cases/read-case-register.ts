@@ -8,6 +8,11 @@ import * as repo from './repository.js';
 import type { RegisterQuery } from './schemas.js';
 import { SECRET_MASK } from './presenter.js';
 
+/** Refuses a caller who may not read the register: it is not public and they are not signed in. */
+export function assertMayReadCaseRegister(ctx: Ctx, opts: { publicCaseRegister: boolean }): void {
+  if (!opts.publicCaseRegister && !ctx.actor) throw unauthorized();
+}
+
 /**
  * The diarium for public insight: date, case number, sender and subject of a region's cases.
  * Secret cases show with sender and subject hidden. Open to anyone when the register is public.
@@ -18,7 +23,7 @@ export async function readCaseRegister(
   query: Static<typeof RegisterQuery>,
   opts: { publicCaseRegister: boolean },
 ) {
-  if (!opts.publicCaseRegister && !ctx.actor) throw unauthorized();
+  assertMayReadCaseRegister(ctx, opts);
   const geo = await geography(db);
   if (!geo.regionHealthcareRegions.has(query.region)) throw notFound('Regionen');
   const limit = query.limit ?? 50;

@@ -1,6 +1,7 @@
 import { provideGeography } from '../../platform/auth/scope.js';
 import type { Static } from 'typebox';
 import type { Queryable } from '../../platform/db/index.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { selectRow, selectRows } from '../../platform/db/rows.js';
 import { Filters, foldLike } from '../../platform/db/sql.js';
 import type { GroupStatus } from './rules/group-lifecycle.js';
@@ -278,14 +279,18 @@ provideGeography((db) => geography(db));
  * that asks the policy). It changes only when the reference data is reloaded, but a cache kept
  * across requests would need a version to ask for, which costs the same query.
  */
-export async function geography(db: Queryable): Promise<Geography> {
-  const [row] = await db.query<{ hrs: string[]; areas: string[]; members: string[] }>(
-    `SELECT ARRAY(SELECT id FROM healthcare_regions) AS hrs,
+/** Read on most signed-in requests (each one's scope): kept planned on each connection. */
+const GEOGRAPHY = prepared(
+  'navet_geography',
+  `SELECT ARRAY(SELECT id FROM healthcare_regions) AS hrs,
             ARRAY(SELECT id FROM program_areas) AS areas,
             -- 'code:id,id' per region (codes are digits and ids [a-z-], so the separators are safe)
             ARRAY(SELECT r.code || ':' || COALESCE(string_agg(m.healthcare_region_id, ',' ORDER BY m.healthcare_region_id), '')
                   FROM regions r LEFT JOIN healthcare_region_members m ON m.region_code = r.code GROUP BY r.code) AS members`,
-  );
+);
+
+export async function geography(db: Queryable): Promise<Geography> {
+  const [row] = await db.query<{ hrs: string[]; areas: string[]; members: string[] }>(GEOGRAPHY);
   return {
     healthcareRegionIds: new Set(row!.hrs),
     regionHealthcareRegions: new Map(

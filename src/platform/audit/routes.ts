@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { authorize } from '../auth/policy.js';
 import type { RouteModule } from '../http/app.js';
 import { decodeCursor, paginate } from '../http/pagination.js';
+import { cachedRead } from '../http/read-cache.js';
 import { errorResponses, IsoDate, Page, PageQuery, Timestamp, Uuid } from '../http/schemas.js';
 import { listAuditEvents, type AuditRow } from './repository.js';
 
@@ -31,6 +32,9 @@ const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The audit trail's read version (migration 0060). */
+const AUDIT_TOPICS = ['audit'] as const;
+
 export const presentAuditEvent = (r: AuditRow) => ({
   id: r.id,
   occurredAt: r.occurred_at.toISOString(),
@@ -55,13 +59,17 @@ export const auditRoutes: RouteModule = (app, { db }) => {
         response: { 200: Page(AuditEvent), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       authorize(req.ctx.actor, 'audit.read');
       const { limit = 50, cursor, ...filter } = req.query;
       const after = decodeCursor(cursor, 1);
-      const rows = await listAuditEvents(db, { ...filter, limit, ...(after ? { beforeId: Number(after[0]) } : {}) });
-      const page = paginate(rows, limit, (r) => [r.id]);
-      return { items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor };
+      // Whoever may read the trail reads all of it: the answer depends on the query alone, and is
+      // kept until the next event (topic 'audit', bumped as each writing transaction commits).
+      return cachedRead(db, req, reply, { topics: AUDIT_TOPICS, key: JSON.stringify(req.query) }, async () => {
+        const rows = await listAuditEvents(db, { ...filter, limit, ...(after ? { beforeId: Number(after[0]) } : {}) });
+        const page = paginate(rows, limit, (r) => [r.id]);
+        return { items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor };
+      });
     },
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app.js';
 import { forbidden, unauthorized } from '../errors.js';
+import { rememberVersionsReadFirst } from '../db/read-first.js';
 import { actorOf } from './login.js';
 import * as repo from './repository.js';
 import { safeEqual, sha256, TOKEN_PREFIX } from './secrets.js';
@@ -38,6 +39,8 @@ export async function authenticate({ db, config }: AppDeps, req: FastifyRequest)
   const { session, user } = found;
   req.ctx.actor = actorOf(user, 'session');
   req.sessionId = sid;
+  // A read answered from the cache then costs no second round trip (read versions before data).
+  if (SAFE_METHODS.has(req.method)) rememberVersionsReadFirst(req.ctx, found.readVersions);
   if (!SAFE_METHODS.has(req.method) && req.routeOptions.url !== '/api/v1/auth/login') {
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !safeEqual(sent, session.csrf_token)) {

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.js';
 import type { Queryable } from '../db/index.js';
+import { versionsReadFirst } from '../db/read-first.js';
 import { can, type Permission, type TargetScope } from './policy.js';
 
 /** The country's shape as the policy needs it: which healthcare regions there are and who belongs where. */
@@ -58,6 +59,24 @@ export interface Reach {
 
 const scopes = new WeakMap<Ctx, RequestScope>();
 
+/**
+ * The geography as last read through a database handle, with the version of the 'reference'
+ * topic read before it: a request that read the same version first (a signed-in read) uses it
+ * without a query. A geography read after a version is never older than that version.
+ */
+const kept = new WeakMap<Queryable, { version: string; geography: Promise<Geography> }>();
+
+function keptGeography(db: Queryable, version: string, load: GeographyLoader): Promise<Geography> {
+  const known = kept.get(db);
+  if (known?.version === version) return known.geography;
+  const geography = load(db);
+  kept.set(db, { version, geography });
+  geography.catch(() => {
+    if (kept.get(db)?.geography === geography) kept.delete(db);
+  });
+  return geography;
+}
+
 /** The request's scope resolver, made on first use and kept with the context. */
 export function requestScope(ctx: Ctx, db: Queryable): RequestScope {
   const known = scopes.get(ctx);
@@ -65,7 +84,8 @@ export function requestScope(ctx: Ctx, db: Queryable): RequestScope {
   let geo: Promise<Geography> | undefined;
   const geography = () => {
     if (!loadGeography) throw new Error('provideGeography() was not called by the composition root');
-    geo ??= loadGeography(db);
+    const version = versionsReadFirst(ctx)?.reference;
+    geo ??= version === undefined ? loadGeography(db) : keptGeography(db, String(version), loadGeography);
     return geo;
   };
   const scope: RequestScope = {

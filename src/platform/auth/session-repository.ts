@@ -1,6 +1,7 @@
 /** The SQL for sessions: started at sign-in, read (and touched) on every signed-in request, ended. */
 import type { RoleAssignment } from '../context.js';
 import type { Queryable } from '../db/index.js';
+import { prepared } from '../db/prepared.js';
 import type { UserWithRoles } from './repository.js';
 
 export interface SessionRow {
@@ -34,6 +35,19 @@ export async function findLiveSession(db: Queryable, idHash: string, idleMinutes
   return (await findSessionActor(db, idHash, idleMinutes, touch))?.session;
 }
 
+const SESSION_ACTOR = prepared(
+  'navet_session_actor',
+  `SELECT s.id_hash, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, s.method, s.id_token_hint, u.email, u.name,
+            COALESCE((SELECT json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id)
+                                      ORDER BY r.role, r.scope_type, r.scope_id)
+                      FROM role_assignments r WHERE r.user_id = u.id), '[]'::json) AS roles,
+            (SELECT json_object_agg(v.topic, v.version) FROM read_versions v) AS read_versions
+     FROM sessions s
+     JOIN users u ON u.id = s.user_id
+     WHERE s.id_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+       AND NOT u.disabled`,
+);
+
 /**
  * A live session with its user's name, e-mail and roles, in one round trip: every signed-in
  * request asks it, so it is one indexed query rather than session, user and roles in turn.
@@ -44,21 +58,21 @@ export async function findSessionActor(
   idHash: string,
   idleMinutes: number,
   touch = true,
-): Promise<{ session: SessionRow; user: Pick<UserWithRoles, 'id' | 'email' | 'name' | 'roles'> } | undefined> {
-  const rows = await db.query<SessionRow & { email: string; name: string; roles: RoleAssignment[] }>(
-    `SELECT s.id_hash, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, s.method, s.id_token_hint, u.email, u.name,
-            COALESCE((SELECT json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id)
-                                      ORDER BY r.role, r.scope_type, r.scope_id)
-                      FROM role_assignments r WHERE r.user_id = u.id), '[]'::json) AS roles
-     FROM sessions s
-     JOIN users u ON u.id = s.user_id
-     WHERE s.id_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-       AND NOT u.disabled`,
-    [idHash, idleMinutes],
-  );
+): Promise<
+  | {
+      session: SessionRow;
+      user: Pick<UserWithRoles, 'id' | 'email' | 'name' | 'roles'>;
+      /** The cached reads' topic versions as of this query (read-cache.ts): a signed-in read needs no query of its own for them. */
+      readVersions: Record<string, number | string>;
+    }
+  | undefined
+> {
+  const rows = await db.query<
+    SessionRow & { email: string; name: string; roles: RoleAssignment[]; read_versions: Record<string, number | string> | null }
+  >(SESSION_ACTOR, [idHash, idleMinutes]);
   const r = rows[0];
   if (!r) return undefined;
-  const { email, name, roles, ...session } = r;
+  const { email, name, roles, read_versions: readVersions, ...session } = r;
   if (touch && Date.now() - session.last_seen_at.getTime() > 30_000) {
     const [t] = await db.query<{ last_seen_at: Date }>(
       'UPDATE sessions SET last_seen_at = now() WHERE id_hash = $1 RETURNING last_seen_at',
@@ -66,7 +80,7 @@ export async function findSessionActor(
     );
     if (t) session.last_seen_at = t.last_seen_at;
   }
-  return { session, user: { id: session.user_id, email, name, roles } };
+  return { session, user: { id: session.user_id, email, name, roles }, readVersions: readVersions ?? {} };
 }
 
 export async function deleteSession(db: Queryable, idHash: string): Promise<void> {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { preparedName } from './prepared.js';
 import { OID, keepDate, parseInt8, type Db, type Row, type Tx } from './types.js';
 
 const types = {
@@ -74,7 +75,9 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     inTransaction: true,
     async query<T = Row>(sql: string, params: readonly unknown[] = []) {
       try {
-        return (await client.query(sql, params as unknown[])).rows as T[];
+        const name = preparedName(sql);
+        const q = name ? client.query({ name, text: sql, values: params as unknown[] }) : client.query(sql, params as unknown[]);
+        return (await q).rows as T[];
       } catch (err) {
         throw classify(err);
       }
@@ -99,7 +102,9 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     pool,
     async query<T = Row>(sql: string, params: readonly unknown[] = []) {
       try {
-        return (await pool.query(sql, params as unknown[])).rows as T[];
+        const name = preparedName(sql);
+        const q = name ? pool.query({ name, text: sql, values: params as unknown[] }) : pool.query(sql, params as unknown[]);
+        return (await q).rows as T[];
       } catch (err) {
         throw classify(err);
       }

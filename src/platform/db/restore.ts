@@ -248,6 +248,9 @@ class Restorer {
 
   /** After the whole file has been read: the set-aside references back, then the sequences. */
   async finish(): Promise<void> {
+    // Deferred triggers (the read versions bumped at commit, migration 0060) run now: a table with
+    // trigger events still pending cannot be altered.
+    if (this.schema.deferred.length) await this.tx.exec('SET CONSTRAINTS ALL IMMEDIATE');
     for (const fk of this.schema.deferred) {
       try {
         await this.tx.exec(`ALTER TABLE ${qualified(fk.table)} ADD CONSTRAINT ${ident(fk.name)} ${fk.definition}`);

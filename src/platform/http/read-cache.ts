@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/index.js';
+import { prepared } from '../db/prepared.js';
+import { versionsReadFirst } from '../db/read-first.js';
 
 /**
  * Answers that are costly to build (the heatmap, an indicator's series, open data, the reference
@@ -118,15 +120,17 @@ function buildsFor(db: Queryable): Map<string, Promise<Entry>> {
   return b;
 }
 
+const TOPIC_VERSIONS = prepared('navet_topic_versions', 'SELECT topic, version FROM read_versions WHERE topic = ANY($1::text[])');
+
 /** The topics' versions as one string ('' for a topic never written). */
 export async function topicVersions(db: Queryable, topics: readonly string[]): Promise<string> {
-  const rows = await db.query<{ topic: string; version: string | number }>(
-    'SELECT topic, version FROM read_versions WHERE topic = ANY($1::text[])',
-    [topics],
-  );
-  const by = new Map(rows.map((r) => [r.topic, String(r.version)]));
-  return topics.map((t) => `${t}:${by.get(t) ?? '0'}`).join(',');
+  const rows = await db.query<{ topic: string; version: string | number }>(TOPIC_VERSIONS, [topics]);
+  const by = new Map(rows.map((r) => [r.topic, r.version]));
+  return versionsString(topics, (t) => by.get(t));
 }
+
+const versionsString = (topics: readonly string[], by: (topic: string) => number | string | undefined) =>
+  topics.map((t) => `${t}:${String(by(t) ?? '0')}`).join(',');
 
 function ifNoneMatch(req: FastifyRequest, etag: string): boolean {
   const inm = req.headers['if-none-match'];
@@ -179,7 +183,8 @@ export async function cachedBody(
   }
   const inFlight = buildsFor(db);
   // The versions first, then the data: an answer kept under them is never older than they say.
-  const versions = await topicVersions(db, opts.topics);
+  const first = versionsReadFirst(req.ctx);
+  const versions = first ? versionsString(opts.topics, (t) => first[t]) : await topicVersions(db, opts.topics);
   // The route and its path parameters are always part of the key; the caller adds the rest.
   const key = `${req.routeOptions.url ?? ''}\n${JSON.stringify(req.params ?? {})}\n${opts.key}`;
   const hit = cache.get(key);
