@@ -1,5 +1,5 @@
--- Topics bumped at commit (issue 20): the audit trail, and the cases behind the case list and
--- the public diary.
+-- Topics bumped at commit (issue 20): the audit trail, the cases behind the case list and the
+-- public diary, and the notifications.
 --
 -- The statement triggers of 0056–0058 bump a topic when the write happens, and the writer holds
 -- the topic's row lock until it commits. That is right for tables written by few, in bulk
@@ -40,9 +40,18 @@ CREATE CONSTRAINT TRIGGER cases_read_version AFTER INSERT OR UPDATE OR DELETE ON
   DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION bump_read_version_at_commit('cases');
 
+-- 'notifications': the unread count on Min översikt. Notices are added by jobs and marked read
+-- by their reader, neither of which is an audited change. (Min översikt is otherwise kept under
+-- 'audit': every change a person makes is audited in its own transaction.)
+CREATE CONSTRAINT TRIGGER notifications_read_version AFTER INSERT OR UPDATE OR DELETE ON notifications
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION bump_read_version_at_commit('notifications');
+
 -- A constraint trigger has no TRUNCATE event: emptying a table (a restore with --force) bumps
 -- the topic at once, as the statement triggers of 0056 do.
 CREATE TRIGGER audit_events_read_version_truncate AFTER TRUNCATE ON audit_events
   FOR EACH STATEMENT EXECUTE FUNCTION bump_read_version('audit');
 CREATE TRIGGER cases_read_version_truncate AFTER TRUNCATE ON cases
   FOR EACH STATEMENT EXECUTE FUNCTION bump_read_version('cases');
+CREATE TRIGGER notifications_read_version_truncate AFTER TRUNCATE ON notifications
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_read_version('notifications');

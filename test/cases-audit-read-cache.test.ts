@@ -158,3 +158,33 @@ describe('the public diary through the read cache', () => {
     expect((await get(closed, url)).status).toBe(401);
   });
 });
+
+describe('Min översikt through the read cache', () => {
+  type Overview = { triage: { id: string }[] | null; unreadNotifications: number; today: string };
+  const overview = async (app: App, as: Session) => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/me/overview', headers: { cookie: as.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    return { etag: res.headers.etag, body: res.json<Overview>() };
+  };
+
+  it('is kept per person: another person never gets it, and an unchanged page keeps its entity tag', async () => {
+    const first = await overview(other, blekinge);
+    expect((await overview(other, blekinge)).etag).toBe(first.etag);
+    const theirs = await overview(other, sodra);
+    expect(theirs.etag).not.toBe(first.etag);
+    expect((await get(other, '/api/v1/me/overview')).status).toBe(401);
+  });
+
+  it('shows a change made in the other process (an audited write) and a new notice (not audited) at once', async () => {
+    const before = await overview(other, blekinge);
+    const id = await registerCase('Begäran om samverkan kring vårdförlopp stroke');
+    const after = await overview(other, blekinge);
+    expect(after.body.triage!.map((c) => c.id)).toContain(id);
+
+    await t.db.query(
+      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key) VALUES ($1, 'test', 'Ny uppgift', 'Läs underlaget', '/arenden', 'cachetest-1')`,
+      [blekinge.userId],
+    );
+    expect((await overview(other, blekinge)).body.unreadNotifications).toBe(before.body.unreadNotifications + 1);
+  });
+});

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { preparedName } from './prepared.js';
+import { forgetStale, statementName } from './prepared.js';
 import { OID, keepDate, parseInt8, type Db, type Row, type Tx } from './types.js';
 
 const types = {
@@ -54,6 +54,23 @@ export function isConnectionError(err: unknown): boolean {
   return typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message);
 }
 
+/**
+ * Runs a statement, named when prepared.ts names it. A named statement the server will not run
+ * from its kept plan any more is forgotten and run again unnamed; inside a transaction the error
+ * aborted it, so it surfaces and the transaction is retried (RETRYABLE_ONCE_FORGOTTEN).
+ */
+async function run<T>(on: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const name = statementName(sql, params.length > 0);
+  if (!name) return (await on.query(sql, params as unknown[])).rows as T[];
+  try {
+    return (await on.query({ name, text: sql, values: params as unknown[] })).rows as T[];
+  } catch (err) {
+    if (!forgetStale(sql, err)) throw err;
+    if (!(on instanceof pg.Pool)) throw Object.assign(err as Error, { staleStatement: true });
+    return (await on.query(sql, params as unknown[])).rows as T[];
+  }
+}
+
 const classify = (err: unknown): unknown => (isConnectionError(err) ? new DatabaseUnavailableError(err) : err);
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db & { pool: pg.Pool }> {
@@ -75,9 +92,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     inTransaction: true,
     async query<T = Row>(sql: string, params: readonly unknown[] = []) {
       try {
-        const name = preparedName(sql);
-        const q = name ? client.query({ name, text: sql, values: params as unknown[] }) : client.query(sql, params as unknown[]);
-        return (await q).rows as T[];
+        return await run<T>(client, sql, params);
       } catch (err) {
         throw classify(err);
       }
@@ -102,9 +117,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     pool,
     async query<T = Row>(sql: string, params: readonly unknown[] = []) {
       try {
-        const name = preparedName(sql);
-        const q = name ? pool.query({ name, text: sql, values: params as unknown[] }) : pool.query(sql, params as unknown[]);
-        return (await q).rows as T[];
+        return await run<T>(pool, sql, params);
       } catch (err) {
         throw classify(err);
       }
@@ -132,7 +145,8 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
           if (isConnectionError(err)) broken = err instanceof Error ? err : new Error(String(err));
           else await client.query('ROLLBACK').catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
           const code = (err as { code?: string }).code;
-          if (!broken && code && RETRYABLE.has(code) && attempt < 5) continue;
+          const stale = (err as { staleStatement?: boolean }).staleStatement === true;
+          if (!broken && ((code && RETRYABLE.has(code)) || stale) && attempt < 5) continue;
           throw classify(err);
         } finally {
           client.release(broken);
