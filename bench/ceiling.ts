@@ -24,6 +24,19 @@ async function main(): Promise<void> {
     return row;
   });
 
+  // The same server sending an answer of a given size without a query: the ceiling for a large
+  // answer (bench/run.ts sets a large endpoint against it as well as against the one-row ceiling).
+  const bodies = new Map<number, Buffer>();
+  app.get<{ Params: { bytes: string } }>('/bytes/:bytes', async (req, reply) => {
+    const n = Math.min(Math.max(Number(req.params.bytes) || 0, 16), 4 * 1024 * 1024);
+    let body = bodies.get(n);
+    if (!body) {
+      body = Buffer.from(`{"items":"${'x'.repeat(n - 13)}"}`, 'utf8');
+      bodies.set(n, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+
   const shutdown = async () => {
     await app.close();
     await db.close();

@@ -210,13 +210,19 @@ async function login(server: Child, email: string, password: string): Promise<st
   return cookie;
 }
 
-async function check(url: string, headers: Record<string, string>, e: Endpoint): Promise<void> {
+/** Checks an endpoint's answer before it is loaded; returns the answer's size in bytes. */
+async function check(url: string, headers: Record<string, string>, e: Endpoint): Promise<number> {
   const res = await fetch(url, { headers });
-  const body = (await res.json()) as Record<string, unknown>;
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
   if (res.status !== 200 || !e.expect(body)) {
     throw new Error(`${e.path} answered ${res.status} with an unexpected body: ${JSON.stringify(body).slice(0, 300)}`);
   }
+  return bytes.length;
 }
+
+/** From this size on, an answer is also set against the ceiling server sending as many bytes. */
+const SIZED_CEILING_BYTES = 8192;
 
 function printTable(
   rows: {
@@ -227,10 +233,12 @@ function printTable(
     coldMs: number | null;
     ceilingRps: number;
     ratio: number;
+    bytes: number;
+    sizedRatio: number | null;
     failed?: number;
   }[],
 ) {
-  const header = ['endpoint', 'rps', 'p50 ms', 'p99 ms', 'cold ms', 'ceiling rps', 'ratio', 'failed'];
+  const header = ['endpoint', 'rps', 'p50 ms', 'p99 ms', 'cold ms', 'ceiling rps', 'ratio', 'kB', 'sized ratio', 'failed'];
   const cells = rows.map((r) => [
     r.name,
     String(r.rps),
@@ -239,6 +247,8 @@ function printTable(
     r.coldMs === null ? '–' : r.coldMs.toFixed(1),
     String(r.ceilingRps),
     r.ratio.toFixed(2),
+    (r.bytes / 1024).toFixed(1),
+    r.sizedRatio === null ? '–' : r.sizedRatio.toFixed(2),
     String(r.failed ?? 0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
@@ -344,7 +354,8 @@ async function main(): Promise<void> {
     accept: 'application/json',
     ...(e.auth ? { cookie: cookies[e.auth] } : {}),
   });
-  for (const e of ENDPOINTS) await check(server.url + e.path, headersFor(e), e);
+  const sizes = new Map<Endpoint, number>();
+  for (const e of ENDPOINTS) sizes.set(e, await check(server.url + e.path, headersFor(e), e));
 
   // The ceiling is measured at the start, in the middle and at the end; the median resists
   // a burst of other work on the machine better than one measurement does.
@@ -375,7 +386,12 @@ async function main(): Promise<void> {
     const coldMs = databaseUrl ? await coldRequest(databaseUrl, server.url + e.path, headersFor(e)) : null;
     const m = { ...(await measure(server.url + e.path, headersFor(e), load)), coldMs };
     log(`GET ${e.path}: ${m.rps} rps, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms${m.failed ? `, ${m.failed} FAILED` : ''}`);
-    measured.push({ name: `GET ${e.path}`, ...m });
+    // A large answer is also set against the bare server sending as many bytes (no query): what
+    // the machine, the HTTP stack and the load client give for that size, beside the one-row ceiling.
+    const bytes = sizes.get(e)!;
+    const sized = bytes >= SIZED_CEILING_BYTES ? await measure(`${ceiling.url}/bytes/${bytes}`, {}, load) : null;
+    if (sized) log(`ceiling sending ${bytes} bytes: ${sized.rps} rps`);
+    measured.push({ name: `GET ${e.path}`, ...m, bytes, sizedCeilingRps: sized?.rps ?? null });
   }
   await measureCeiling();
   const ceilingRps = [...ceilings].map((c) => c.rps).sort((a, b) => a - b)[1]!;
@@ -388,6 +404,9 @@ async function main(): Promise<void> {
     coldMs: m.coldMs,
     ceilingRps,
     ratio: Math.round((m.rps / ceilingRps) * 100) / 100,
+    bytes: m.bytes,
+    sizedCeilingRps: m.sizedCeilingRps,
+    sizedRatio: m.sizedCeilingRps ? Math.round((m.rps / m.sizedCeilingRps) * 100) / 100 : null,
     // Present only when some answers were not 2xx: the row's figures count the 2xx ones.
     ...(m.failed ? { failed: m.failed } : {}),
   }));

@@ -16,14 +16,17 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 let offsetMs = 0;
 
+/** Made once: building a DateTimeFormat costs far more than formatting with it (every request asks the day). */
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in Sweden ('YYYY-MM-DD') at an instant: rules count Swedish days. */
 export function swedishDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return SWEDISH_DATE.format(at);
 }
 
 /** The offset that moves `realNow` to `to` (a date: same time of day; an instant: exactly). */
