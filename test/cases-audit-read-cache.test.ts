@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/platform/http/app.js';
 import { SECRET_MASK } from '../src/modules/cases/presenter.js';
+import { buildCase } from '../src/testing/builders.js';
 import { testConfig, useTestApp, type Session } from './helpers/app.js';
 import { secondProcess } from './helpers/second-process.js';
 
@@ -35,22 +36,17 @@ const get = async (app: App, url: string, as?: Session) => {
   return { status: res.statusCode, etag: res.headers.etag, body: res.json<{ items: Record<string, unknown>[] }>() };
 };
 
+/** A case registered in Region Blekinge through the use case (an audited write, as over HTTP). */
 async function registerCase(subject: string, secret = false): Promise<string> {
-  const res = await t.request({
-    method: 'POST',
-    url: '/api/v1/cases',
-    as: blekinge,
-    payload: {
-      region: '10',
-      subject,
-      origin: 'agency',
-      sender: 'Inspektionen för vård och omsorg',
-      receivedDate: today,
-      ...(secret ? { secret: true, secrecyGround: 'OSL 25 kap. 1 §' } : {}),
-    },
+  const c = await buildCase(t.db, {
+    region: '10',
+    subject,
+    origin: 'agency',
+    sender: 'Inspektionen för vård och omsorg',
+    receivedDate: today,
+    secret,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<{ id: string }>().id;
+  return c.id;
 }
 
 const version = async (topic: string) =>

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/platform/db/postgres.js';
 import type { Db } from '../src/platform/db/index.js';
-import { createEmptyTestDatabaseUrl, dropTestDatabases, usingPostgres } from './helpers/db.js';
+import { createEmptyTestDatabaseUrl, dropTestDatabases, queryOnOwnConnection, usingPostgres } from './helpers/db.js';
 
 /**
  * Statements are kept planned per connection on the PostgreSQL server (src/platform/db/prepared.ts).
@@ -13,15 +12,7 @@ import { createEmptyTestDatabaseUrl, dropTestDatabases, usingPostgres } from './
 describe.skipIf(!usingPostgres)('statements kept planned on the PostgreSQL server', () => {
   let url: string;
   let db: Db;
-  const alter = async (sql: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
+  const alter = (sql: string) => queryOnOwnConnection(url, sql);
 
   beforeAll(async () => {
     url = await createEmptyTestDatabaseUrl();

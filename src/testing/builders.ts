@@ -153,6 +153,7 @@ export function buildCase(db: Db, o: Partial<RegisterCaseInput> & { region: stri
     sender: o.sender ?? 'Nationellt programområde',
     receivedDate: o.receivedDate ?? '2026-11-02',
     region: o.region,
+    ...(o.secret ? { secret: true, secrecyGround: o.secrecyGround ?? 'OSL 25 kap. 1 §' } : {}),
   });
 }
 

@@ -28,6 +28,17 @@ function serverUrl(database: string): string {
   return u.toString();
 }
 
+/** Runs one statement on a connection of its own (another process's, as far as the server knows). */
+export async function queryOnOwnConnection(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await c.connect();
