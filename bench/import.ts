@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { queryOnOwnConnection } from '../src/platform/db/postgres.js';
 import { freePort, killAllChildrenNow, nodeArgsFor, startBackground, startChild, stopAllChildren } from './processes.js';
 
 const args = process.argv.slice(2);
@@ -106,23 +106,13 @@ async function writeFile(path: string, rows: number): Promise<number> {
   return n;
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 async function createDatabase(): Promise<string> {
   const adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const u = new URL(adminUrl);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) throw new Error(`--postgres only uses a local server`);
   const name = `navet_bench_import_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  cleanups.push(async () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await queryOnOwnConnection(adminUrl, `CREATE DATABASE ${name}`);
+  cleanups.push(async () => queryOnOwnConnection(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   u.pathname = `/${name}`;
   return u.toString();
 }

@@ -9,6 +9,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { queryOnOwnConnection } from '../src/platform/db/postgres.js';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, pgliteDir } from '../src/platform/db/index.js';
@@ -133,16 +134,6 @@ const watchdog = setTimeout(() => {
   void cleanup().finally(() => process.exit(1));
 }, WATCHDOG_MS);
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 /**
  * A fresh database on the local server, dropped afterwards; or the kept one (BENCH_KEEP_DATABASE),
  * created when missing. Returns its URL and whether it already held a dataset.
@@ -163,10 +154,10 @@ async function createBenchDatabase(): Promise<{ url: string; reused: boolean }> 
       await c.end();
     }
   }
-  if (!reused) await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  if (!reused) await queryOnOwnConnection(adminUrl, `CREATE DATABASE ${name}`);
   if (!keptDatabase) {
     cleanups.push(async () => {
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await queryOnOwnConnection(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       log(`dropped database ${name}`);
     });
   } else log(`${reused ? 'reusing' : 'keeping'} database ${name}`);

@@ -6,6 +6,7 @@ import type { Db } from '../../src/platform/db/index.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { openPglite } from '../../src/platform/db/pglite.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
+export { queryOnOwnConnection } from '../../src/platform/db/postgres.js';
 import { loadReference } from '../../src/modules/reference/load-reference.js';
 import { loadStructures } from '../../src/modules/organisation/load-structures.js';
 import { loadReferenceGoals } from '../../src/modules/indicators/load-reference-goals.js';
@@ -26,17 +27,6 @@ function serverUrl(database: string): string {
   const u = new URL(process.env.TEST_DATABASE_URL!);
   u.pathname = `/${database}`;
   return u.toString();
-}
-
-/** Runs one statement on a connection of its own (another process's, as far as the server knows). */
-export async function queryOnOwnConnection(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -166,3 +166,17 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     },
   };
 }
+
+/**
+ * Runs one statement on a connection of its own, outside any pool: CREATE/DROP DATABASE (which
+ * cannot run in a transaction), or a change as another process would make it (tests, bench).
+ */
+export async function queryOnOwnConnection(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
