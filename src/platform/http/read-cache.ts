@@ -122,7 +122,7 @@ function buildsFor(db: Queryable): Map<string, Promise<Entry>> {
 
 const TOPIC_VERSIONS = prepared('navet_topic_versions', 'SELECT topic, version FROM read_versions WHERE topic = ANY($1::text[])');
 
-/** The topics' versions as one string ('' for a topic never written). */
+/** The topics' versions as one string ('0' for a topic never written). */
 export async function topicVersions(db: Queryable, topics: readonly string[]): Promise<string> {
   const rows = await db.query<{ topic: string; version: string | number }>(TOPIC_VERSIONS, [topics]);
   const by = new Map(rows.map((r) => [r.topic, r.version]));
