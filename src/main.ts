@@ -8,6 +8,7 @@ import { jobHandlers } from './jobs.js';
 import { SMTP_MISSING } from './platform/jobs/email.js';
 import { startWorker } from './platform/jobs/worker.js';
 import { createApp, createLogger, prepareDatabase } from './server.js';
+import { compilePendingSchemas } from './platform/http/lazy-serializers.js';
 
 /** The web entrypoint: API + UI, and the job worker unless NAVET_IN_PROCESS_WORKER=0. */
 async function main(): Promise<void> {
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // The schemas not compiled at start-up (lazy-serializers.ts), a few per turn while requests are answered.
+  void compilePendingSchemas(app, 20).catch((err: unknown) => log.error({ err }, 'a response schema does not compile'));
   log.info(`Navet kör på http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (databas: ${db.kind})`);
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { systemCtx } from '../../src/platform/context.js';
 import type { Db } from '../../src/platform/db/index.js';
 import { migrate } from '../../src/platform/db/migrate.js';
@@ -14,8 +15,10 @@ import { loadReferenceObligations } from '../../src/modules/planning/load-obliga
 
 /**
  * A fresh, migrated database with the national reference data, per test file.
- * PGlite (default): migrate once per worker, then clone the data directory for each test.
- * PostgreSQL (TEST_DATABASE_URL set): a template database per worker, CREATE DATABASE … TEMPLATE per test.
+ * The template is made once for the whole run by the suite's global setup (db-template.ts);
+ * a suite without it (the crash suite) makes one per test file.
+ * PGlite (default): clone the template's data directory for each test.
+ * PostgreSQL (TEST_DATABASE_URL set): CREATE DATABASE … TEMPLATE per test.
  */
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -23,7 +26,7 @@ let pgliteTemplate: Promise<Blob> | undefined;
 let pgTemplate: Promise<string> | undefined;
 const created: string[] = [];
 
-function serverUrl(database: string): string {
+export function serverUrl(database: string): string {
   const u = new URL(process.env.TEST_DATABASE_URL!);
   u.pathname = `/${database}`;
   return u.toString();
@@ -39,7 +42,13 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function prepare(db: Db): Promise<void> {
+/** Run one statement as the server's superuser (CREATE / DROP DATABASE). */
+export async function adminQuery(sql: string): Promise<void> {
+  await admin((c) => c.query(sql));
+}
+
+/** What every test database holds before its test: the schema and the national reference data. */
+export async function prepareTestDatabase(db: Db): Promise<void> {
   await migrate(db);
   await loadReference(db, systemCtx('test'));
   await loadStructures(db, systemCtx('test'));
@@ -47,16 +56,28 @@ async function prepare(db: Db): Promise<void> {
   await loadReferenceObligations(db, systemCtx('test'));
 }
 
+/** The run's template from the global setup, when the suite has one ('' or undefined when not). */
+function provided(key: 'pgTemplateDatabase' | 'pgliteTemplateFile'): string {
+  try {
+    return inject(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 export async function createTestDatabaseUrl(): Promise<string> {
-  pgTemplate ??= (async () => {
-    const name = `navet_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
-    await admin((c) => c.query(`CREATE DATABASE ${name}`));
-    created.push(name);
-    const db = await openPostgres(serverUrl(name), { max: 2 });
-    await prepare(db);
-    await db.close();
-    return name;
-  })();
+  const shared = provided('pgTemplateDatabase');
+  pgTemplate ??= shared
+    ? Promise.resolve(shared)
+    : (async () => {
+        const name = `navet_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
+        await admin((c) => c.query(`CREATE DATABASE ${name}`));
+        created.push(name);
+        const db = await openPostgres(serverUrl(name), { max: 2 });
+        await prepareTestDatabase(db);
+        await db.close();
+        return name;
+      })();
   const template = await pgTemplate;
   const name = `navet_t_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
@@ -87,13 +108,16 @@ export function useTestDb(): { db: Db } {
 
 export async function testDb(): Promise<Db> {
   if (usingPostgres) return openPostgres(await createTestDatabaseUrl(), { max: 10 });
-  pgliteTemplate ??= (async () => {
-    const db = await openPglite({});
-    await prepare(db);
-    const dump = await db.dump();
-    await db.close();
-    return dump;
-  })();
+  const shared = provided('pgliteTemplateFile');
+  pgliteTemplate ??= shared
+    ? Promise.resolve(new Blob([readFileSync(shared)]))
+    : (async () => {
+        const db = await openPglite({});
+        await prepareTestDatabase(db);
+        const dump = await db.dump();
+        await db.close();
+        return dump;
+      })();
   return openPglite({ loadDataDir: await pgliteTemplate });
 }
 

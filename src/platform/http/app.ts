@@ -17,6 +17,7 @@ import { isConnectionError } from '../db/postgres.js';
 import { idempotencyContext, idempotencyOnSend, idempotencyPreHandler, withIdempotentCommit } from './idempotency.js';
 import { rateLimitPreHandler, rateLimitsFrom, resolveRateLimit } from './rate-limit.js';
 import { collectPublicRoutes, publicReadOnSend, registerPreflights } from './public-read.js';
+import { lazySerializers } from './lazy-serializers.js';
 import { useReadCache } from './read-cache.js';
 import { errorResponses, ProblemSchema } from './schemas.js';
 import { fieldErrors, registerSharedSchema, validatorCompiler } from './validation.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
   // Route modules get a database whose transactions commit a claimed Idempotency-Key with the change.
   const routeDeps: AppDeps = { ...deps, db: withIdempotentCommit(deps.db) };
   useReadCache(routeDeps.db, config.readCacheMb * 1024 * 1024);
+  const serializers = lazySerializers();
   const app = Fastify({
     loggerInstance: typeof deps.logger === 'object' ? deps.logger : undefined,
     logger: typeof deps.logger === 'object' ? undefined : (deps.logger ?? false),
@@ -170,6 +172,7 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
           for (const schema of Object.values((externalSchemas ?? {}) as Record<string, object>)) registerSharedSchema(schema);
           return validatorCompiler as never;
         },
+        buildSerializer: serializers.factory as never,
       },
     },
     return503OnClosing: true,
@@ -184,6 +187,7 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[]): Promise<A
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  serializers.attach(app);
   app.setValidatorCompiler(validatorCompiler);
   // JSON only: a text/plain body is refused with 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');

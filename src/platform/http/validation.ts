@@ -35,10 +35,13 @@ function makeAjv(coerce: boolean): Ajv {
 
 /**
  * Every part of every route (body, query, path, headers) is checked for control characters
- * besides its schema: one rule for every string field, so no field can forget it.
+ * besides its schema: one rule for every string field, so no field can forget it. The schema is
+ * compiled by the first request that needs it (`compile`), not when the app starts; a schema
+ * not used yet waits in {@link pendingValidators} for the server's warm-up (lazy-serializers.ts).
  */
-function withControlCheck(fn: ValidateFunction): ValidateFunction {
+function withControlCheck(compile: () => ValidateFunction): ValidateFunction {
   const check = ((data: unknown) => {
+    const fn = compile();
     const ok = fn(data);
     const control = controlCharacterErrors(data);
     check.errors = control.length ? [...(fn.errors ?? []), ...control] : fn.errors;
@@ -52,15 +55,33 @@ const strictAjv = makeAjv(false);
 const coercingAjv = makeAjv(true);
 const cache = new WeakMap<object, ValidateFunction>();
 
+/** The validators of this process not compiled yet: each compiles itself when called. */
+export const pendingValidators = new Set<() => unknown>();
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
   const cached = httpPart === 'body' ? cache.get(schema) : undefined;
-  const fn = cached ?? withControlCheck(ajv.compile(schema));
+  if (cached) return cached as ReturnType<FastifySchemaCompiler<object>>;
+  let compiled: ValidateFunction | undefined;
+  const compile = (): ValidateFunction => {
+    if (!compiled) {
+      compiled = ajv.compile(schema);
+      pendingValidators.delete(compile);
+    }
+    return compiled;
+  };
+  pendingValidators.add(compile);
+  const fn = withControlCheck(compile);
   if (httpPart === 'body') cache.set(schema, fn);
   return fn as ReturnType<FastifySchemaCompiler<object>>;
 };
 
+/** The ids added to both validators, so that each is added once (and not compiled to find out). */
+const shared = new Set<string>();
+
 export function registerSharedSchema(schema: object): void {
   const id = (schema as { $id?: string }).$id;
-  for (const ajv of [strictAjv, coercingAjv]) if (id && !ajv.getSchema(id)) ajv.addSchema(schema);
+  if (!id || shared.has(id)) return;
+  shared.add(id);
+  for (const ajv of [strictAjv, coercingAjv]) if (!ajv.schemas[id]) ajv.addSchema(schema);
 }
