@@ -40,6 +40,28 @@ describe('schemas compiled when first used (lazy-serializers.ts)', () => {
     await app.close();
   });
 
+  it('the warm-up in slices lets other work run between them, and compiles everything', async () => {
+    await compilePendingSchemas(t.app);
+    const serializers = lazySerializers();
+    const app = Fastify({
+      exposeHeadRoutes: false,
+      schemaController: { compilersFactory: { buildSerializer: serializers.factory as never } },
+    });
+    serializers.attach(app);
+    for (const path of ['/a', '/b', '/c']) {
+      app.get(path, { schema: { response: { 200: Type.Object({ path: Type.String() }) } } }, async () => ({ path }));
+    }
+    await app.ready();
+    // A slice of 0 ms compiles one schema per turn: work waiting for the next turn runs before it ends.
+    let ran = false;
+    setImmediate(() => (ran = true));
+    expect(await compilePendingSchemas(app, 0)).toBe(3);
+    expect(ran).toBe(true);
+    expect(await compilePendingSchemas(app)).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/b' })).json()).toEqual({ path: '/b' });
+    await app.close();
+  });
+
   it('a schema that cannot compile fails the warm-up, not only the first request', async () => {
     const serializers = lazySerializers();
     const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializers.factory as never } } });

@@ -15,7 +15,7 @@ const pendingByApp = new WeakMap<FastifyInstance, Set<() => void>>();
  * about a thousand schemas here, which took most of a start-up (several seconds on this machine,
  * for each test file's app). Each is now compiled by its route's first answer with that status,
  * and {@link compilePendingSchemas} compiles the rest: the server does it after it listens,
- * a batch per turn of the event loop, and a test does it at once so that a schema that cannot
+ * a few milliseconds per turn of the event loop, and a test does it at once so that a schema that cannot
  * compile still fails the suite.
  */
 export function lazySerializers(): {
@@ -44,21 +44,17 @@ export function lazySerializers(): {
 
 /**
  * Compiles the app's serialisers, and the process's validators (validation.ts), not yet
- * compiled: all at once, or `perTurn` at a time with a turn of the event loop between batches,
- * so requests are answered meanwhile. Throws at the first schema that does not compile.
+ * compiled: all at once, or in slices of about `sliceMs` with a turn of the event loop between
+ * them, so requests are answered meanwhile. Throws at the first schema that does not compile.
  */
-export async function compilePendingSchemas(app: FastifyInstance, perTurn = Infinity): Promise<number> {
-  const pending = new Set<() => unknown>([...(pendingByApp.get(app) ?? []), ...pendingValidators]);
+export async function compilePendingSchemas(app: FastifyInstance, sliceMs = Infinity): Promise<number> {
+  const pending = [...(pendingByApp.get(app) ?? []), ...pendingValidators];
   let compiled = 0;
-  while (pending.size) {
-    let n = 0;
-    for (const ensure of [...pending]) {
-      pending.delete(ensure);
-      ensure();
-      compiled += 1;
-      if (++n >= perTurn) break;
-    }
-    if (pending.size) await new Promise((r) => setImmediate(r));
+  while (compiled < pending.length) {
+    const until = performance.now() + sliceMs;
+    do pending[compiled++]!();
+    while (compiled < pending.length && performance.now() < until);
+    if (compiled < pending.length) await new Promise((r) => setImmediate(r));
   }
   return compiled;
 }
