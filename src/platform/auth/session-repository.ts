@@ -44,9 +44,52 @@ const SESSION_ACTOR = prepared(
             (SELECT json_object_agg(v.topic, v.version) FROM read_versions v) AS read_versions
      FROM sessions s
      JOIN users u ON u.id = s.user_id
-     WHERE s.id_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+     WHERE s.id_hash = ANY($1::text[]) AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
        AND NOT u.disabled`,
 );
+
+type SessionActorRow = SessionRow & {
+  email: string;
+  name: string;
+  roles: RoleAssignment[];
+  read_versions: Record<string, number | string> | null;
+};
+
+/** Per database handle and idle timeout: the sessions asked for in this turn, not yet sent. */
+const gathering = new WeakMap<object, Map<number, { ids: Set<string>; rows: Promise<Map<string, SessionActorRow>> }>>();
+
+/**
+ * The session rows asked for by every request that arrives in one turn of the event loop, read
+ * with one query. The query is sent once the turn's I/O is done (setImmediate), after every
+ * request that joined it had arrived, so each sees what it would have seen with a query of its
+ * own: a session started or ended (and a role changed) before it arrived. Under load dozens of
+ * signed-in requests share a round trip, as the public reads share theirs (read-cache.ts).
+ */
+function sessionActorRows(db: Queryable, idHash: string, idleMinutes: number): Promise<SessionActorRow | undefined> {
+  let byIdle = gathering.get(db);
+  if (!byIdle) {
+    byIdle = new Map();
+    gathering.set(db, byIdle);
+  }
+  let batch = byIdle.get(idleMinutes);
+  if (!batch) {
+    const ids = new Set<string>();
+    const rows = new Promise<Map<string, SessionActorRow>>((resolve, reject) => {
+      setImmediate(() => {
+        // Requests from here on start the next read: this one may already be on its way.
+        byIdle.delete(idleMinutes);
+        db.query<SessionActorRow>(SESSION_ACTOR, [[...ids], idleMinutes]).then(
+          (found) => resolve(new Map(found.map((r) => [r.id_hash, r]))),
+          reject,
+        );
+      });
+    });
+    batch = { ids, rows };
+    byIdle.set(idleMinutes, batch);
+  }
+  batch.ids.add(idHash);
+  return batch.rows.then((rows) => rows.get(idHash));
+}
 
 /**
  * A live session with its user's name, e-mail and roles, in one round trip: every signed-in
@@ -67,11 +110,9 @@ export async function findSessionActor(
     }
   | undefined
 > {
-  const rows = await db.query<
-    SessionRow & { email: string; name: string; roles: RoleAssignment[]; read_versions: Record<string, number | string> | null }
-  >(SESSION_ACTOR, [idHash, idleMinutes]);
-  const r = rows[0];
+  const r = await sessionActorRows(db, idHash, idleMinutes);
   if (!r) return undefined;
+  // A copy: requests with the same session share the row.
   const { email, name, roles, read_versions: readVersions, ...session } = r;
   if (touch && Date.now() - session.last_seen_at.getTime() > 30_000) {
     const [t] = await db.query<{ last_seen_at: Date }>(
