@@ -6,6 +6,17 @@ import { useTestApp } from './helpers/app.js';
 
 const t = useTestApp();
 
+/** A bare Fastify with the lazy serialisers, without HEAD routes (whose serialisers would be left for the warm-up). */
+function appWithLazySerializers() {
+  const serializers = lazySerializers();
+  const app = Fastify({
+    exposeHeadRoutes: false,
+    schemaController: { compilersFactory: { buildSerializer: serializers.factory as never } },
+  });
+  serializers.attach(app);
+  return app;
+}
+
 describe('schemas compiled when first used (lazy-serializers.ts)', () => {
   // Over a thousand schemas: seconds on a quiet machine, more than the default 30 s on a loaded one.
   it(
@@ -26,13 +37,7 @@ describe('schemas compiled when first used (lazy-serializers.ts)', () => {
   it('a response is still serialised by its schema: a field the schema does not name is left out', async () => {
     // The validators are per process: those of the file's app first, so that what is left below is this app's.
     await compilePendingSchemas(t.app);
-    const serializers = lazySerializers();
-    // No HEAD route beside the GET: its serialiser would be left for the warm-up.
-    const app = Fastify({
-      exposeHeadRoutes: false,
-      schemaController: { compilersFactory: { buildSerializer: serializers.factory as never } },
-    });
-    serializers.attach(app);
+    const app = appWithLazySerializers();
     app.get('/x', { schema: { response: { 200: Type.Object({ shown: Type.String() }) } } }, async () => ({
       shown: 'ja',
       secret: 'nej',
@@ -47,12 +52,7 @@ describe('schemas compiled when first used (lazy-serializers.ts)', () => {
 
   it('the warm-up in slices lets other work run between them, and compiles everything', async () => {
     await compilePendingSchemas(t.app);
-    const serializers = lazySerializers();
-    const app = Fastify({
-      exposeHeadRoutes: false,
-      schemaController: { compilersFactory: { buildSerializer: serializers.factory as never } },
-    });
-    serializers.attach(app);
+    const app = appWithLazySerializers();
     for (const path of ['/a', '/b', '/c']) {
       app.get(path, { schema: { response: { 200: Type.Object({ path: Type.String() }) } } }, async () => ({ path }));
     }
@@ -68,9 +68,7 @@ describe('schemas compiled when first used (lazy-serializers.ts)', () => {
   });
 
   it('a schema that cannot compile fails the warm-up, not only the first request', async () => {
-    const serializers = lazySerializers();
-    const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializers.factory as never } } });
-    serializers.attach(app);
+    const app = appWithLazySerializers();
     app.get('/broken', { schema: { response: { 200: { $ref: 'nowhere#' } } } }, async () => ({}));
     await app.ready();
     await expect(compilePendingSchemas(app)).rejects.toThrow();
