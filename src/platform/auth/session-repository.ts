@@ -1,6 +1,7 @@
 /** The SQL for sessions: started at sign-in, read (and touched) on every signed-in request, ended. */
 import type { RoleAssignment } from '../context.js';
 import type { Queryable } from '../db/index.js';
+import { gatherPerTurn } from '../db/per-turn.js';
 import { prepared } from '../db/prepared.js';
 import type { UserWithRoles } from './repository.js';
 
@@ -55,41 +56,15 @@ type SessionActorRow = SessionRow & {
   read_versions: Record<string, number | string> | null;
 };
 
-/** Per database handle and idle timeout: the sessions asked for in this turn, not yet sent. */
-const gathering = new WeakMap<object, Map<number, { ids: Set<string>; rows: Promise<Map<string, SessionActorRow>> }>>();
-
 /**
- * The session rows asked for by every request that arrives in one turn of the event loop, read
- * with one query. The query is sent once the turn's I/O is done (setImmediate), after every
- * request that joined it had arrived, so each sees what it would have seen with a query of its
- * own: a session started or ended (and a role changed) before it arrived. Under load dozens of
- * signed-in requests share a round trip, as the public reads share theirs (read-cache.ts).
+ * The sessions asked for by every request that arrives in one turn, read with one query
+ * (db/per-turn.ts): each request sees a session started or ended, or a role changed, before it
+ * arrived, as with a query of its own. Per database handle and idle timeout.
  */
-function sessionActorRows(db: Queryable, idHash: string, idleMinutes: number): Promise<SessionActorRow | undefined> {
-  let byIdle = gathering.get(db);
-  if (!byIdle) {
-    byIdle = new Map();
-    gathering.set(db, byIdle);
-  }
-  let batch = byIdle.get(idleMinutes);
-  if (!batch) {
-    const ids = new Set<string>();
-    const rows = new Promise<Map<string, SessionActorRow>>((resolve, reject) => {
-      setImmediate(() => {
-        // Requests from here on start the next read: this one may already be on its way.
-        byIdle.delete(idleMinutes);
-        db.query<SessionActorRow>(SESSION_ACTOR, [[...ids], idleMinutes]).then(
-          (found) => resolve(new Map(found.map((r) => [r.id_hash, r]))),
-          reject,
-        );
-      });
-    });
-    batch = { ids, rows };
-    byIdle.set(idleMinutes, batch);
-  }
-  batch.ids.add(idHash);
-  return batch.rows.then((rows) => rows.get(idHash));
-}
+const sessionActorRows = gatherPerTurn(
+  async (db: Queryable, idleMinutes: string, ids: string[]): Promise<Map<string, SessionActorRow>> =>
+    new Map((await db.query<SessionActorRow>(SESSION_ACTOR, [ids, Number(idleMinutes)])).map((r) => [r.id_hash, r])),
+);
 
 /**
  * A live session with its user's name, e-mail and roles, in one round trip: every signed-in
@@ -110,7 +85,7 @@ export async function findSessionActor(
     }
   | undefined
 > {
-  const r = await sessionActorRows(db, idHash, idleMinutes);
+  const r = (await sessionActorRows(db, String(idleMinutes), idHash)).get(idHash);
   if (!r) return undefined;
   // A copy: requests with the same session share the row.
   const { email, name, roles, read_versions: readVersions, ...session } = r;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/index.js';
+import { gatherPerTurn } from '../db/per-turn.js';
 import { prepared } from '../db/prepared.js';
 import { versionsReadFirst } from '../db/read-first.js';
 
@@ -124,38 +125,15 @@ const ALL_VERSIONS = prepared('navet_all_topic_versions', 'SELECT topic, version
 
 type Versions = ReadonlyMap<string, number | string>;
 
-/** Per database handle: the versions read that requests arriving now will share, not yet sent. */
-const gathering = new WeakMap<object, Promise<Versions>>();
-
-/**
- * Every topic's version, read once for all the requests that arrive in one turn of the event loop.
- *
- * A request that has not read the versions with its session (an anonymous one) joins the read
- * that is gathering, or starts one; the read is sent once the turn's I/O is done (setImmediate),
- * so it is sent after every request that joined it had arrived: each gets versions at least as
- * new as every commit before it arrived, as with a query of its own. Under load dozens of
- * requests arrive per turn, and they share one query instead of one each (issue 20).
- */
-function allVersions(db: Queryable): Promise<Versions> {
-  let read = gathering.get(db);
-  if (read) return read;
-  read = new Promise<Versions>((resolve, reject) => {
-    setImmediate(() => {
-      // Requests from here on start the next read: this one may already be on its way.
-      gathering.delete(db);
-      db.query<{ topic: string; version: string | number }>(ALL_VERSIONS).then(
-        (rows) => resolve(new Map(rows.map((r) => [r.topic, r.version]))),
-        reject,
-      );
-    });
-  });
-  gathering.set(db, read);
-  return read;
-}
+/** Every topic's version, read once for all the requests that arrive in one turn (db/per-turn.ts). */
+const allVersions = gatherPerTurn(
+  async (db: Queryable): Promise<Versions> =>
+    new Map((await db.query<{ topic: string; version: string | number }>(ALL_VERSIONS)).map((r) => [r.topic, r.version])),
+);
 
 /** The topics' versions as one string ('0' for a topic never written). */
 export async function topicVersions(db: Queryable, topics: readonly string[]): Promise<string> {
-  const by = await allVersions(db);
+  const by = await allVersions(db, '', undefined);
   return versionsString(topics, (t) => by.get(t));
 }
 
