@@ -5,6 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { OPEN_DATA_BATCH, OPEN_DATA_MAX_PAGE, OPEN_DATA_PAGE } from '../src/platform/http/open-data.js';
 import { buildIndicator } from '../src/testing/builders.js';
@@ -131,6 +132,19 @@ describe('open data pages', () => {
     expect(rest.items).toHaveLength(n - limit);
     expect(rest.next).toBeNull();
 
+    // Streamed gzipped to a client that takes it: the same document once unpacked.
+    const zipped = await t.request({
+      method: 'GET',
+      url: `/api/v1/open-data/indicator-values?indicator=PAGES-B&limit=${limit}`,
+      headers: { 'accept-encoding': 'gzip, deflate' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(first.headers.vary).toMatch(/Accept-Encoding/);
+    expect(first.headers['content-encoding']).toBeUndefined();
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(first.body);
+    expect(zipped.rawPayload.length).toBeLessThan(first.rawPayload.length / 4);
+
     const csv = await t.request({
       method: 'GET',
       url: `/api/v1/open-data/indicator-values?indicator=PAGES-B&format=csv&limit=${limit}`,
@@ -158,15 +172,18 @@ describe('open data pages', () => {
     expect(tooMany.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('stops reading when the client goes away', async () => {
-    const ind = await buildIndicator(t.db, { code: 'PAGES-GONE' });
+  it.each([
+    ['plain', 'PAGES-GONE', {}],
+    ['gzipped', 'PAGES-GONE-GZ', { 'accept-encoding': 'gzip' }],
+  ])('stops reading when the client goes away (%s)', async (_coding, code, headers: Record<string, string>) => {
+    const ind = await buildIndicator(t.db, { code });
     const n = OPEN_DATA_MAX_PAGE;
     await t.db.query(
       `INSERT INTO followup_indicator_values (indicator_id, area, level, sub_area, period, value)
        SELECT $1, '14', 'unit', 'enhet-' || lpad(k::text, 5, '0'), '2026-01', k FROM generate_series(1, $2::int) k`,
       [ind.id, n],
     );
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
     const query = vi.spyOn(t.db, 'query');
     const batches = () =>
@@ -178,10 +195,12 @@ describe('open data pages', () => {
           {
             host: '127.0.0.1',
             port,
-            path: `/api/v1/open-data/indicator-values?indicator=PAGES-GONE&limit=${OPEN_DATA_MAX_PAGE}`,
+            path: `/api/v1/open-data/indicator-values?indicator=${code}&limit=${OPEN_DATA_MAX_PAGE}`,
+            headers,
           },
           (res) => {
             expect(res.statusCode).toBe(200);
+            expect(res.headers['content-encoding']).toBe(headers['accept-encoding']);
             res.once('data', () => {
               req.destroy();
               resolve();

@@ -1,5 +1,7 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/platform/http/app.js';
+import { GZIP_FROM } from '../src/platform/http/read-cache.js';
 import { testConfig, useTestApp } from './helpers/app.js';
 import { secondProcess } from './helpers/second-process.js';
 
@@ -72,6 +74,44 @@ describe('a cached reference list', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/regions?healthcareRegion=atlantis' })).statusCode).toBe(400);
+  });
+});
+
+describe('a kept answer to a client that takes gzip', () => {
+  const all = (headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: '/api/v1/regions', headers });
+
+  it('is the same bytes gzipped, with its own entity tag, and says the answer varies by Accept-Encoding', async () => {
+    const plain = await all();
+    const zipped = await all({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(plain.rawPayload.length).toBeGreaterThanOrEqual(GZIP_FROM);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toBe('application/json; charset=utf-8');
+    for (const r of [plain, zipped]) expect(r.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.rawPayload.length);
+    expect(zipped.headers.etag).toBe(`${(plain.headers.etag as string).slice(0, -1)}-gz"`);
+
+    // Each tag answers 304 only for its own coding.
+    const etag = zipped.headers.etag as string;
+    expect((await all({ 'accept-encoding': 'gzip', 'if-none-match': etag })).statusCode).toBe(304);
+    expect((await all({ 'if-none-match': etag })).statusCode).toBe(200);
+    expect((await all({ 'accept-encoding': 'gzip', 'if-none-match': plain.headers.etag as string })).statusCode).toBe(200);
+  });
+
+  it('is plain to a client that refuses gzip, and a small answer is never gzipped', async () => {
+    for (const refusing of ['gzip;q=0', 'identity', 'br', '*;q=0', 'gzip;q=0, *']) {
+      // `*` takes gzip unless gzip itself is refused (its own weight decides).
+      const r = await all({ 'accept-encoding': refusing });
+      expect(r.headers['content-encoding'], refusing).toBeUndefined();
+      expect(JSON.parse(r.body)).toEqual(expect.objectContaining({ items: expect.any(Array) }));
+    }
+    expect((await all({ 'accept-encoding': '*' })).headers['content-encoding']).toBe('gzip');
+    const small = await regions(t.app, { 'accept-encoding': 'gzip' });
+    expect(small.rawPayload.length).toBeLessThan(GZIP_FROM);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.headers.vary ?? '').not.toMatch(/Accept-Encoding/);
   });
 });
 

@@ -1,10 +1,12 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CONTENT_TYPES, csvHead, csvLines, type Column } from '../export/spreadsheet.js';
 import type { Queryable } from '../db/index.js';
 import { contentDisposition } from './download.js';
 import { decodeCursor, encodeCursor } from './pagination.js';
+import { acceptsGzip, addVary } from './content-coding.js';
 import { cachedBody } from './read-cache.js';
 
 /**
@@ -107,7 +109,12 @@ export async function sendOpenData<Row, K extends Key, Item>(
     gone = true;
   });
   const page = await openPage(req, set, query.format, limit, after, () => gone);
-  return reply.headers(page.headers).send(Readable.from(page.chunks, { highWaterMark: 1 }));
+  const text = Readable.from(page.chunks, { highWaterMark: 1 });
+  addVary(reply, 'Accept-Encoding');
+  if (!acceptsGzip(req.headers['accept-encoding'])) return reply.headers(page.headers).send(text);
+  // Compressed as it streams (zlib works off the event loop); the client going away ends both.
+  const zipped = pipeline(text, createGzip(), () => undefined);
+  return reply.headers(page.headers).header('content-encoding', 'gzip').send(zipped);
 }
 
 /** A page's headers (its type, and its next link unless it is the last) and its text, as it is read batch by batch. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { App } from './app.js';
+import { addVary } from './content-coding.js';
 
 /**
  * Public reads for intranets and 1177-style sites: a route opts in with
@@ -38,7 +39,7 @@ function allowedOrigin(req: FastifyRequest, origins: readonly string[]): string 
 function corsHeaders(req: FastifyRequest, reply: FastifyReply, origins: readonly string[]): void {
   if (origins.length === 0) return;
   // Caches keep one answer per origin (and never mix a signed-in answer with an anonymous one).
-  void reply.header('vary', 'Origin');
+  addVary(reply, 'Origin');
   if (req.ctx?.actor || req.headers.authorization || req.headers.cookie) return;
   const allow = allowedOrigin(req, origins);
   if (!allow) return;
@@ -107,7 +108,7 @@ export function registerPreflights(app: App, urls: Iterable<string>, origins: re
   for (const url of urls) {
     app.options(url, { schema: { hide: true } }, async (req, reply) => {
       const allow = allowedOrigin(req, origins);
-      if (origins.length) void reply.header('vary', 'Origin');
+      if (origins.length) addVary(reply, 'Origin');
       if (allow) {
         void reply.header('access-control-allow-origin', allow);
         void reply.header('access-control-allow-methods', 'GET, HEAD');

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/index.js';
 import { gatherPerTurn } from '../db/per-turn.js';
 import { prepared } from '../db/prepared.js';
 import { versionsReadFirst } from '../db/read-first.js';
+import { acceptsGzip, addVary } from './content-coding.js';
 
 /**
  * Answers that are costly to build (the heatmap, an indicator's series, open data, the reference
@@ -36,7 +39,17 @@ interface Entry {
   /** Sent with the body (content-type first); not with a 304. */
   headers: Record<string, string>;
   etag: string;
+  /** The body gzipped, made on the first request that accepts it (answers of {@link GZIP_FROM} bytes and more). */
+  gzip?: Promise<Buffer>;
 }
+
+/**
+ * From this size on a kept answer is also sent gzipped to a client that accepts it (browsers,
+ * curl --compressed, harvesters): compressed once per answer, not once per request. A JSON page
+ * of open data shrinks to about a tenth.
+ */
+export const GZIP_FROM = 1024;
+const gzipAsync = promisify(gzip);
 
 /** An answer as bytes with its headers, for answers that are not one serialised object (open data's pages, CSV). */
 export interface CachedBody {
@@ -147,11 +160,24 @@ function ifNoneMatch(req: FastifyRequest, etag: string): boolean {
   return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-function send(req: FastifyRequest, reply: FastifyReply, e: Entry): FastifyReply {
-  void reply.header('etag', e.etag);
-  if (ifNoneMatch(req, e.etag)) return reply.code(304).send();
+async function send(req: FastifyRequest, reply: FastifyReply, e: Entry): Promise<FastifyReply> {
+  const zipped = e.body.length >= GZIP_FROM;
+  // Each coding is its own representation: its own strong tag, and caches told the answer varies.
+  if (zipped) addVary(reply, 'Accept-Encoding');
+  const gz = zipped && acceptsGzip(req.headers['accept-encoding']);
+  const etag = gz ? `${e.etag.slice(0, -1)}-gz"` : e.etag;
+  void reply.header('etag', etag);
+  if (ifNoneMatch(req, etag)) return reply.code(304).send();
   // Bytes sent as they are, with their type: no serialiser runs on a hit.
-  return reply.headers(e.headers).send(e.body);
+  if (!gz) return reply.headers(e.headers).send(e.body);
+  e.gzip ??= gzipAsync(e.body).catch((err: unknown) => {
+    e.gzip = undefined;
+    throw err;
+  });
+  return reply
+    .headers(e.headers)
+    .header('content-encoding', 'gzip')
+    .send(await e.gzip);
 }
 
 /**
