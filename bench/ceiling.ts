@@ -24,17 +24,27 @@ async function main(): Promise<void> {
     return row;
   });
 
-  // The same server sending an answer of a given size without a query: the ceiling for a large
-  // answer (bench/run.ts sets a large endpoint against it as well as against the one-row ceiling).
-  const bodies = new Map<number, Buffer>();
-  app.get<{ Params: { bytes: string } }>('/bytes/:bytes', async (req, reply) => {
-    const n = Math.min(Math.max(Number(req.params.bytes) || 0, 16), 4 * 1024 * 1024);
-    let body = bodies.get(n);
-    if (!body) {
-      body = Buffer.from(`{"items":"${'x'.repeat(n - 13)}"}`, 'utf8');
-      bodies.set(n, body);
-    }
-    return reply.type('application/json; charset=utf-8').send(body);
+  // An answer lent by the bench (an endpoint's bytes as Navet sent them, gzipped or not), sent
+  // back as it is: the ceiling for that very answer.
+  const lent = new Map<string, { body: Buffer; type: string; encoding?: string }>();
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.put<{ Params: { id: string }; Body: Buffer }>('/bodies/:id', async (req, reply) => {
+    const type = req.headers['x-body-type'];
+    const encoding = req.headers['x-body-encoding'];
+    lent.set(req.params.id, {
+      body: req.body,
+      type: typeof type === 'string' ? type : 'application/octet-stream',
+      ...(typeof encoding === 'string' ? { encoding } : {}),
+    });
+    return reply.code(204).send();
+  });
+  app.get<{ Params: { id: string } }>('/bodies/:id', async (req, reply) => {
+    const b = lent.get(req.params.id);
+    if (!b) return reply.code(404).send({ error: 'not found' });
+    if (b.encoding) void reply.header('content-encoding', b.encoding);
+    return reply.type(b.type).send(b.body);
   });
 
   const shutdown = async () => {

@@ -46,12 +46,18 @@ export async function startChild(opts: {
   env: NodeJS.ProcessEnv;
   port: number;
   readyPath: string;
+  /** Also wait for this message on an IPC channel (the server's schema warm-up, main.ts). */
+  readyMessage?: string;
   timeoutMs: number;
 }): Promise<Child> {
   const child = spawn(process.execPath, opts.args, {
     cwd: projectRoot,
     env: { ...opts.env, HOST: '127.0.0.1', PORT: String(opts.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', ...(opts.readyMessage ? (['ipc'] as const) : [])],
+  });
+  let messageSeen = !opts.readyMessage;
+  child.on('message', (m: unknown) => {
+    if ((m as { type?: unknown } | null)?.type === opts.readyMessage) messageSeen = true;
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -69,7 +75,11 @@ export async function startChild(opts: {
     }
     try {
       const res = await fetch(url + opts.readyPath, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return { name: opts.name, url, process: child };
+      if (res.status === 200 && messageSeen) {
+        // The channel would keep this process alive after the bench ends.
+        if (opts.readyMessage) child.disconnect();
+        return { name: opts.name, url, process: child };
+      }
     } catch {
       // not listening yet
     }

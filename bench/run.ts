@@ -4,6 +4,8 @@
  * and database kind. See docs/benchmarks.md for how to read the figures.
  */
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { queryOnOwnConnection } from '../src/platform/db/postgres.js';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, pgliteDir } from '../src/platform/db/index.js';
+import { SCHEMAS_COMPILED } from '../src/platform/http/lazy-serializers.js';
 import { projectRoot } from '../src/platform/version.js';
 import { FULL, generateDataset, QUICK } from './dataset.js';
 import { FOLLOWUP_FULL, FOLLOWUP_QUICK, followupEndpoints, generateFollowupDataset } from './followup.js';
@@ -29,10 +32,10 @@ import {
 import { measure, type LoadSettings, type Measured } from './load.js';
 import { freePort, killAllChildrenNow, nodeArgsFor, startChild, stopAllChildren, type Child } from './processes.js';
 
-const USAGE = 'usage: npm run bench [-- --quick | --national] [-- --postgres] [-- --only=<part of a path>]';
+const USAGE = 'usage: npm run bench [-- --quick | --national] [-- --postgres] [-- --identity] [-- --only=<part of a path>]';
 const args = process.argv.slice(2);
 for (const a of args) {
-  if (a !== '--quick' && a !== '--postgres' && a !== '--national' && !a.startsWith('--only=')) {
+  if (!['--quick', '--postgres', '--national', '--identity'].includes(a) && !a.startsWith('--only=')) {
     console.error(`unknown option ${a}\n${USAGE}`);
     process.exit(2);
   }
@@ -40,6 +43,12 @@ for (const a of args) {
 const quick = args.includes('--quick');
 const national = args.includes('--national');
 const usePostgres = args.includes('--postgres');
+/**
+ * The load client asks as a browser does, taking gzip (what the UI's pages send); with
+ * --identity it asks as a client that takes only plain bytes (curl without --compressed).
+ */
+const identity = args.includes('--identity');
+const ACCEPT_ENCODING = identity ? 'identity' : 'gzip, deflate, br';
 /** Measure only the endpoints whose path holds this text (the ceiling is always measured). */
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 /**
@@ -202,17 +211,60 @@ async function login(server: Child, email: string, password: string): Promise<st
 }
 
 /** Checks an endpoint's answer before it is loaded; returns the answer's size in bytes. */
-async function check(url: string, headers: Record<string, string>, e: Endpoint): Promise<number> {
-  const res = await fetch(url, { headers });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-  if (res.status !== 200 || !e.expect(body)) {
-    throw new Error(`${e.path} answered ${res.status} with an unexpected body: ${JSON.stringify(body).slice(0, 300)}`);
-  }
-  return bytes.length;
+/** An endpoint's answer as it went over the wire (gzipped when the server chose to), and its plain size. */
+interface Answer {
+  wire: Buffer;
+  type: string;
+  encoding?: string;
+  plainBytes: number;
 }
 
-/** From this size on, an answer is also set against the ceiling server sending as many bytes. */
+/** Asks once and checks the answer; keeps the bytes as sent (fetch would unpack them). */
+async function check(url: string, headers: Record<string, string>, e: Endpoint): Promise<Answer> {
+  const { status, wire, type, encoding } = await new Promise<{ status: number; wire: Buffer; type: string; encoding?: string }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              wire: Buffer.concat(chunks),
+              type: res.headers['content-type'] ?? 'application/octet-stream',
+              ...(res.headers['content-encoding'] ? { encoding: res.headers['content-encoding'] } : {}),
+            }),
+          );
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    },
+  );
+  if (encoding && encoding !== 'gzip') throw new Error(`${e.path} answered in ${encoding}, which the bench does not unpack`);
+  const plain = encoding === 'gzip' ? gunzipSync(wire) : wire;
+  const body = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
+  if (status !== 200 || !e.expect(body)) {
+    throw new Error(`${e.path} answered ${status} with an unexpected body: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return { wire, type, ...(encoding ? { encoding } : {}), plainBytes: plain.length };
+}
+
+/** Gives the ceiling server an answer to send as it is (bench/ceiling.ts, /bodies/:id). */
+async function lendBody(ceilingUrl: string, id: number, a: Answer): Promise<string> {
+  const res = await fetch(`${ceilingUrl}/bodies/${id}`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-body-type': a.type,
+      ...(a.encoding ? { 'x-body-encoding': a.encoding } : {}),
+    },
+    body: a.wire,
+  });
+  if (res.status !== 204) throw new Error(`the ceiling did not take body ${id}: ${res.status}`);
+  return `${ceilingUrl}/bodies/${id}`;
+}
+
+/** From this size on, an answer is also set against the ceiling server sending the same bytes. */
 const SIZED_CEILING_BYTES = 8192;
 
 function printTable(
@@ -225,11 +277,24 @@ function printTable(
     ceilingRps: number;
     ratio: number;
     bytes: number;
+    sentBytes: number;
     sizedRatio: number | null;
     failed?: number;
   }[],
 ) {
-  const header = ['endpoint', 'rps', 'p50 ms', 'p99 ms', 'cold ms', 'ceiling rps', 'ratio', 'kB', 'sized ratio', 'failed'];
+  const header = [
+    'endpoint',
+    'rps',
+    'p50 ms',
+    'p99 ms',
+    'cold ms',
+    'ceiling rps',
+    'ratio',
+    'kB',
+    'sent kB',
+    'sized ratio',
+    'failed',
+  ];
   const cells = rows.map((r) => [
     r.name,
     String(r.rps),
@@ -239,6 +304,7 @@ function printTable(
     String(r.ceilingRps),
     r.ratio.toFixed(2),
     (r.bytes / 1024).toFixed(1),
+    (r.sentBytes / 1024).toFixed(1),
     r.sizedRatio === null ? '–' : r.sizedRatio.toFixed(2),
     String(r.failed ?? 0),
   ]);
@@ -269,11 +335,12 @@ async function main(): Promise<void> {
   const db = await openDatabase(config);
   const coordinatorPassword = randomBytes(18).toString('base64url');
   const admin = { email: 'bench-admin@example.se', password: randomBytes(18).toString('base64url') };
-  let dataset: Record<string, number> | typeof size = size;
+  let dataset: Record<string, number | string> | typeof size = size;
   const generation = Date.now();
   try {
     if (reused) {
-      // The kept dataset stays as it is; only the passwords are this run's.
+      // The kept dataset stays as it is (its sizes are those of the run that made it); only the passwords are this run's.
+      dataset = { keptDatabase };
       for (const [email, password] of [
         [COORDINATOR.email, coordinatorPassword],
         [admin.email, admin.password],
@@ -323,6 +390,8 @@ async function main(): Promise<void> {
       },
       port: serverPort,
       readyPath: '/api/health',
+      // No figure while the server still compiles its schemas beside the load (main.ts).
+      readyMessage: SCHEMAS_COMPILED,
       timeoutMs: 600_000,
     }),
     startChild({
@@ -343,10 +412,11 @@ async function main(): Promise<void> {
   };
   const headersFor = (e: Endpoint): Record<string, string> => ({
     accept: 'application/json',
+    'accept-encoding': ACCEPT_ENCODING,
     ...(e.auth ? { cookie: cookies[e.auth] } : {}),
   });
-  const sizes = new Map<Endpoint, number>();
-  for (const e of ENDPOINTS) sizes.set(e, await check(server.url + e.path, headersFor(e), e));
+  const answers = new Map<Endpoint, Answer>();
+  for (const e of ENDPOINTS) answers.set(e, await check(server.url + e.path, headersFor(e), e));
 
   // The ceiling is measured at the start, in the middle and at the end; the median resists
   // a burst of other work on the machine better than one measurement does.
@@ -377,12 +447,21 @@ async function main(): Promise<void> {
     const coldMs = databaseUrl ? await coldRequest(databaseUrl, server.url + e.path, headersFor(e)) : null;
     const m = { ...(await measure(server.url + e.path, headersFor(e), load)), coldMs };
     log(`GET ${e.path}: ${m.rps} rps, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms${m.failed ? `, ${m.failed} FAILED` : ''}`);
-    // A large answer is also set against the bare server sending as many bytes (no query): what
-    // the machine, the HTTP stack and the load client give for that size, beside the one-row ceiling.
-    const bytes = sizes.get(e)!;
-    const sized = bytes >= SIZED_CEILING_BYTES ? await measure(`${ceiling.url}/bytes/${bytes}`, {}, load) : null;
-    if (sized) log(`ceiling sending ${bytes} bytes: ${sized.rps} rps`);
-    measured.push({ name: `GET ${e.path}`, ...m, bytes, sizedCeilingRps: sized?.rps ?? null });
+    // A large answer is also set against the bare server sending the very same bytes (no query,
+    // no hook): what the machine, the HTTP stack and the load client give for that answer, beside
+    // the one-row ceiling. The same bytes, not as many: the load client decodes every body as
+    // UTF-8 text, and Swedish text costs it more than ASCII does.
+    const answer = answers.get(e)!;
+    const sized =
+      answer.wire.length >= SIZED_CEILING_BYTES ? await measure(await lendBody(ceiling.url, i, answer), {}, load) : null;
+    if (sized) log(`ceiling sending the same ${answer.wire.length} bytes: ${sized.rps} rps`);
+    measured.push({
+      name: `GET ${e.path}`,
+      ...m,
+      bytes: answer.plainBytes,
+      sentBytes: answer.wire.length,
+      sizedCeilingRps: sized?.rps ?? null,
+    });
   }
   await measureCeiling();
   const ceilingRps = [...ceilings].map((c) => c.rps).sort((a, b) => a - b)[1]!;
@@ -396,6 +475,7 @@ async function main(): Promise<void> {
     ceilingRps,
     ratio: Math.round((m.rps / ceilingRps) * 100) / 100,
     bytes: m.bytes,
+    sentBytes: m.sentBytes,
     sizedCeilingRps: m.sizedCeilingRps,
     sizedRatio: m.sizedCeilingRps ? Math.round((m.rps / m.sizedCeilingRps) * 100) / 100 : null,
     // Present only when some answers were not 2xx: the row's figures count the 2xx ones.
@@ -414,6 +494,7 @@ async function main(): Promise<void> {
     run: {
       at: new Date().toISOString(),
       mode,
+      acceptEncoding: ACCEPT_ENCODING,
       ...load,
       dataset,
       generationS,

@@ -42,6 +42,9 @@ export function lazySerializers(): {
   return { factory, attach: (app) => pendingByApp.set(app, pending) };
 }
 
+/** The message a server started with an IPC channel sends its parent once its schemas are compiled (main.ts). */
+export const SCHEMAS_COMPILED = 'navet:schemas-compiled';
+
 /**
  * Compiles the app's serialisers, and the process's validators (validation.ts), not yet
  * compiled: all at once, or in slices of about `sliceMs` with a turn of the event loop between
