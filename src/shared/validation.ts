@@ -83,6 +83,25 @@ const PATTERN_MESSAGES: Record<string, Messages> = {
   },
 };
 
+/** What a JSON type is called in a message ("ska vara ett heltal"), ajv-i18n leaving it in English. */
+const TYPE_NAMES: Record<string, { sv: string; en: string }> = {
+  integer: { sv: 'ett heltal', en: 'a whole number' },
+  number: { sv: 'ett tal', en: 'a number' },
+  string: { sv: 'en text', en: 'a text' },
+  boolean: { sv: 'true eller false', en: 'true or false' },
+  array: { sv: 'en lista', en: 'a list' },
+  object: { sv: 'ett objekt', en: 'an object' },
+  null: { sv: 'null', en: 'null' },
+};
+
+function typeMessage(type: unknown, lang: 'sv' | 'en'): string {
+  const names = String(type)
+    .split(',')
+    .map((t) => TYPE_NAMES[t.trim()]?.[lang] ?? t.trim());
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${lang === 'sv' ? 'eller' : 'or'} ${names.at(-1)}` : names[0];
+  return lang === 'sv' ? `ska vara ${list}` : `must be ${list}`;
+}
+
 function pathOf(e: ErrorObject): string {
   const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const extra =
@@ -114,6 +133,7 @@ export function fieldErrors(errors: ErrorObject[], lang: 'sv' | 'en'): FieldErro
           ? 'innehåller styrtecken som inte är tillåtna (till exempel NUL); tabb och radbrytning går bra'
           : 'contains a control character that is not allowed (such as NUL); tab and line breaks are fine';
     }
+    if (e.keyword === 'type') message = typeMessage((e.params as { type?: unknown }).type, lang);
     if (e.keyword === 'format') message = FORMAT_MESSAGES[(e.params as { format?: string }).format ?? '']?.[lang] ?? message;
     if (e.keyword === 'pattern') {
       const known = PATTERN_MESSAGES[(e.params as { pattern?: string }).pattern ?? ''];
