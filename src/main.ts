@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     (schemas) => {
       log.info({ schemas, ms: Math.round(performance.now() - warmStart) }, 'schemas compiled');
       // A parent with an IPC channel (the bench) measures only after this (bench/processes.ts).
-      process.send?.({ type: SCHEMAS_COMPILED });
+      if (process.connected) process.send?.({ type: SCHEMAS_COMPILED }, undefined, undefined, () => undefined);
     },
     (err: unknown) => log.error({ err }, 'a response schema does not compile'),
   );
