@@ -161,10 +161,10 @@ function ifNoneMatch(req: FastifyRequest, etag: string): boolean {
 }
 
 async function send(req: FastifyRequest, reply: FastifyReply, e: Entry): Promise<FastifyReply> {
-  const zipped = e.body.length >= GZIP_FROM;
+  const compressible = e.body.length >= GZIP_FROM;
   // Each coding is its own representation: its own strong tag, and caches told the answer varies.
-  if (zipped) addVary(reply, 'Accept-Encoding');
-  const gz = zipped && acceptsGzip(req.headers['accept-encoding']);
+  if (compressible) addVary(reply, 'Accept-Encoding');
+  const gz = compressible && acceptsGzip(req.headers['accept-encoding']);
   const etag = gz ? `${e.etag.slice(0, -1)}-gz"` : e.etag;
   void reply.header('etag', etag);
   if (ifNoneMatch(req, etag)) return reply.code(304).send();
