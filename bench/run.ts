@@ -210,7 +210,6 @@ async function login(server: Child, email: string, password: string): Promise<st
   return cookie;
 }
 
-/** Checks an endpoint's answer before it is loaded; returns the answer's size in bytes. */
 /** An endpoint's answer as it went over the wire (gzipped when the server chose to), and its plain size. */
 interface Answer {
   wire: Buffer;

@@ -50,7 +50,8 @@ function corsHeaders(req: FastifyRequest, reply: FastifyReply, origins: readonly
 }
 
 /** The entity tags of an If-None-Match header ('*' matches anything), compared weakly. */
-function matchesIfNoneMatch(header: string, etag: string): boolean {
+/** If-None-Match against an entity tag (weak comparison, RFC 9110 §13.1.2): `*`, or one of its tags. */
+export function matchesIfNoneMatch(header: string, etag: string): boolean {
   if (header.trim() === '*') return true;
   const bare = (t: string) => t.trim().replace(/^W\//, '');
   return header.split(',').some((t) => bare(t) === bare(etag));

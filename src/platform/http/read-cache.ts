@@ -7,6 +7,7 @@ import { gatherPerTurn } from '../db/per-turn.js';
 import { prepared } from '../db/prepared.js';
 import { versionsReadFirst } from '../db/read-first.js';
 import { acceptsGzip, addVary } from './content-coding.js';
+import { matchesIfNoneMatch } from './public-read.js';
 
 /**
  * Answers that are costly to build (the heatmap, an indicator's series, open data, the reference
@@ -153,13 +154,6 @@ export async function topicVersions(db: Queryable, topics: readonly string[]): P
 const versionsString = (topics: readonly string[], by: (topic: string) => number | string | undefined) =>
   topics.map((t) => `${t}:${String(by(t) ?? '0')}`).join(',');
 
-function ifNoneMatch(req: FastifyRequest, etag: string): boolean {
-  const inm = req.headers['if-none-match'];
-  if (typeof inm !== 'string') return false;
-  if (inm.trim() === '*') return true;
-  return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-}
-
 async function send(req: FastifyRequest, reply: FastifyReply, e: Entry): Promise<FastifyReply> {
   const compressible = e.body.length >= GZIP_FROM;
   // Each coding is its own representation: its own strong tag, and caches told the answer varies.
@@ -167,7 +161,8 @@ async function send(req: FastifyRequest, reply: FastifyReply, e: Entry): Promise
   const gz = compressible && acceptsGzip(req.headers['accept-encoding']);
   const etag = gz ? `${e.etag.slice(0, -1)}-gz"` : e.etag;
   void reply.header('etag', etag);
-  if (ifNoneMatch(req, etag)) return reply.code(304).send();
+  const inm = req.headers['if-none-match'];
+  if (typeof inm === 'string' && matchesIfNoneMatch(inm, etag)) return reply.code(304).send();
   // Bytes sent as they are, with their type: no serialiser runs on a hit.
   if (!gz) return reply.headers(e.headers).send(e.body);
   e.gzip ??= gzipAsync(e.body).catch((err: unknown) => {
