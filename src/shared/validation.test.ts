@@ -24,3 +24,22 @@ describe('a value of the wrong type', () => {
     expect(fieldErrors([typeError('/limit', 'integer')], 'en')).toEqual([{ path: 'limit', message: 'must be a whole number' }]);
   });
 });
+
+describe('a value outside its limits', () => {
+  const limitError = (keyword: string, limit: number): ErrorObject => ({
+    keyword,
+    instancePath: '/limit',
+    schemaPath: `#/${keyword}`,
+    params: { limit, comparison: '>=' },
+    message: `must be >= ${limit}`,
+  });
+
+  it('says the limit in the house’s words', () => {
+    expect(fieldErrors([limitError('minimum', 1)], 'sv')).toEqual([{ path: 'limit', message: 'ska vara minst 1' }]);
+    expect(fieldErrors([limitError('maximum', 50000)], 'sv')[0]!.message).toBe('ska vara högst 50000');
+    expect(fieldErrors([limitError('maxLength', 200)], 'sv')[0]!.message).toBe('får ha högst 200 tecken');
+    expect(fieldErrors([limitError('minimum', 1)], 'en')[0]!.message).toBe('must be at least 1');
+    // The empty text keeps its own, plainer message.
+    expect(fieldErrors([limitError('minLength', 1)], 'sv')[0]!.message).toBe('får inte vara tomt');
+  });
+});

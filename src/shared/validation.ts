@@ -102,6 +102,18 @@ function typeMessage(type: unknown, lang: 'sv' | 'en'): string {
   return lang === 'sv' ? `ska vara ${list}` : `must be ${list}`;
 }
 
+/** Limits in the house's words ("ska vara minst 1"), where ajv-i18n says "borde vara >= 1". */
+const LIMIT_MESSAGES: Record<string, { sv: (n: number) => string; en: (n: number) => string }> = {
+  minimum: { sv: (n) => `ska vara minst ${n}`, en: (n) => `must be at least ${n}` },
+  maximum: { sv: (n) => `ska vara högst ${n}`, en: (n) => `must be at most ${n}` },
+  exclusiveMinimum: { sv: (n) => `ska vara större än ${n}`, en: (n) => `must be greater than ${n}` },
+  exclusiveMaximum: { sv: (n) => `ska vara mindre än ${n}`, en: (n) => `must be less than ${n}` },
+  minLength: { sv: (n) => `ska ha minst ${n} tecken`, en: (n) => `must have at least ${n} characters` },
+  maxLength: { sv: (n) => `får ha högst ${n} tecken`, en: (n) => `must have at most ${n} characters` },
+  minItems: { sv: (n) => `ska ha minst ${n} poster`, en: (n) => `must have at least ${n} items` },
+  maxItems: { sv: (n) => `får ha högst ${n} poster`, en: (n) => `must have at most ${n} items` },
+};
+
 function pathOf(e: ErrorObject): string {
   const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const extra =
@@ -123,6 +135,9 @@ export function fieldErrors(errors: ErrorObject[], lang: 'sv' | 'en'): FieldErro
     if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
     const path = pathOf(e);
     let message = e.message ?? 'ogiltigt värde';
+    const limit = LIMIT_MESSAGES[e.keyword];
+    const bound = (e.params as { limit?: unknown }).limit;
+    if (limit && typeof bound === 'number') message = limit[lang](bound);
     if (e.keyword === 'additionalProperties') message = lang === 'sv' ? 'okänt fält' : 'unknown field';
     if (e.keyword === 'required') message = lang === 'sv' ? 'obligatoriskt fält saknas' : 'is required';
     if (e.keyword === 'minLength' && (e.params as { limit?: number }).limit === 1)
